@@ -1,0 +1,80 @@
+/**
+ * Community types of standards §1, with their size bands.
+ * Sources are the seed documents: 001 Kaili, 002 Leshan, 003 Linjiang.
+ */
+
+export const COMMUNITY_TYPE_IDS = ['urban', 'fringe', 'relocation', 'township', 'village', 'new'] as const;
+export type CommunityTypeId = (typeof COMMUNITY_TYPE_IDS)[number];
+
+/** An inclusive range; `null` means no bound on that side. */
+export interface SizeRange {
+  min: number | null;
+  max: number | null;
+}
+
+export interface CommunityType {
+  id: CommunityTypeId;
+  nameZh: string;
+  nameEn: string;
+  /** Residents band, or null where the type has no residents rule. */
+  residents: SizeRange | null;
+  /** Households band, or null where the type has no households rule. */
+  households: SizeRange | null;
+  /** Seed document ids the size rule comes from. */
+  sources: string[];
+}
+
+export const COMMUNITY_TYPES: Record<CommunityTypeId, CommunityType> = {
+  urban: {
+    id: 'urban',
+    nameZh: '传统城区社区',
+    nameEn: 'Urban community',
+    residents: { min: 4500, max: 12000 },
+    households: { min: 1500, max: 3000 },
+    sources: ['002'],
+  },
+  fringe: {
+    id: 'fringe',
+    nameZh: '城乡结合部新型社区',
+    nameEn: 'Urban–rural fringe community',
+    residents: { min: 3000, max: 6000 },
+    households: { min: 1000, max: 2000 },
+    sources: ['002'],
+  },
+  relocation: {
+    id: 'relocation',
+    nameZh: '易地扶贫搬迁安置社区',
+    nameEn: 'Relocation-settlement community',
+    residents: { min: 800, max: 2000 },
+    households: null,
+    sources: ['002'],
+  },
+  township: {
+    id: 'township',
+    nameZh: '集镇社区',
+    nameEn: 'Township-seat community',
+    residents: null,
+    households: null,
+    sources: ['002'],
+  },
+  village: {
+    id: 'village',
+    nameZh: '行政村',
+    nameEn: 'Village',
+    residents: null,
+    households: null,
+    sources: ['001', '002'],
+  },
+  new: {
+    id: 'new',
+    nameZh: '新成立社区',
+    nameEn: 'Newly established community',
+    residents: null,
+    households: { min: 3000, max: 4000 },
+    sources: ['003'],
+  },
+};
+
+export function isCommunityTypeId(value: unknown): value is CommunityTypeId {
+  return typeof value === 'string' && (COMMUNITY_TYPE_IDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,65 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Database } from './db/client.js';
+import { healthRoutes } from './routes/health.js';
+import { regionRoutes } from './routes/regions.js';
+
+/** PostgreSQL error classes (SQLSTATE) that are the client's fault, and how they answer. */
+const CLIENT_ERROR_STATUS_BY_SQLSTATE: Record<string, ContentfulStatusCode> = {
+  '22P02': 400, // invalid_text_representation
+  '22003': 400, // numeric_value_out_of_range
+  '23502': 400, // not_null_violation
+  '23503': 409, // foreign_key_violation
+  '23505': 409, // unique_violation
+  '23514': 400, // check_violation
+  XX000: 400, // internal_error: PostGIS raises it for malformed geometry input
+};
+
+/** Node socket errors and PostgreSQL classes meaning the database cannot be reached right now. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08000', '08001', '08003', '08006']);
+
+function errorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const code = errorCode(error);
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message);
+}
+
+/**
+ * The API. Every route answers JSON; errors are `{ "error": "…" }` with a 4xx a person can act on,
+ * 503 while the database is unreachable, and a generic 500 (logged, no stack trace) otherwise.
+ */
+export function createApp(database: Database) {
+  const api = new Hono()
+    .route('/health', healthRoutes(database))
+    .route('/regions', regionRoutes(database));
+
+  const app = new Hono().route('/api', api);
+
+  app.notFound((c) => c.json({ error: `no such path: ${c.req.method} ${c.req.path}` }, 404));
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      return c.json({ error: error.message || 'request refused' }, error.status);
+    }
+    if (isConnectionFailure(error)) {
+      console.error(`database unavailable: ${(error as Error).message}`);
+      return c.json({ error: 'the database is unavailable; try again shortly' }, 503);
+    }
+    const status = CLIENT_ERROR_STATUS_BY_SQLSTATE[errorCode(error) ?? ''];
+    if (status) return c.json({ error: (error as Error).message }, status);
+    console.error(error);
+    return c.json({ error: 'internal server error' }, 500);
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;
+export type AppType = App;

@@ -1,0 +1,93 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { postgis } from '@electric-sql/pglite-postgis';
+import pg from 'pg';
+
+export interface QueryResult<Row> {
+  rows: Row[];
+}
+
+/** The one query function every repository takes: SQL text with `$1…$n` values. */
+export type Query = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<QueryResult<Row>>;
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+/**
+ * A PostGIS database, embedded (PGlite) or a server (pg.Pool). Nothing above this file knows which:
+ * both answer the same SQL through `query`, and `transaction` runs a function atomically.
+ */
+export interface Database {
+  kind: DatabaseKind;
+  query: Query;
+  transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the embedded PostGIS (PGlite + pglite-postgis). `dataDirectory` null keeps it in memory
+ * (tests); a folder is created if missing and reopened on the next start.
+ */
+export async function openEmbeddedDatabase(dataDirectory: string | null): Promise<Database> {
+  if (dataDirectory) await mkdir(dataDirectory, { recursive: true });
+  const pglite = dataDirectory
+    ? new PGlite(dataDirectory, { extensions: { postgis } })
+    : new PGlite({ extensions: { postgis } });
+  await pglite.waitReady;
+  const query: Query = async (text, params) => {
+    const result = await pglite.query(text, params as unknown[] | undefined);
+    return { rows: result.rows as never[] };
+  };
+  return {
+    kind: 'embedded',
+    query,
+    transaction: (work) =>
+      pglite.transaction(async (transaction) =>
+        work(async (text, params) => {
+          const result = await transaction.query(text, params as unknown[] | undefined);
+          return { rows: result.rows as never[] };
+        }),
+      ),
+    close: () => pglite.close(),
+  };
+}
+
+/** Connects to a PostgreSQL server with PostGIS through a `pg` pool. */
+export async function openServerDatabase(connectionString: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its connection must not crash the process: the next query reconnects
+  // or fails with a connection error that the API answers with 503.
+  pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
+  const query: Query = async (text, params) => {
+    const result = await pool.query(text, params as unknown[] | undefined);
+    return { rows: result.rows };
+  };
+  return {
+    kind: 'postgres',
+    query,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await work(async (text, params) => {
+          const queryResult = await client.query(text, params as unknown[] | undefined);
+          return { rows: queryResult.rows };
+        });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/** Opens PostGIS at `databaseUrl` when given, else the embedded database in `embeddedDataDirectory`. */
+export function openDatabase(options: { databaseUrl: string | null; embeddedDataDirectory: string | null }) {
+  return options.databaseUrl
+    ? openServerDatabase(options.databaseUrl)
+    : openEmbeddedDatabase(options.embeddedDataDirectory);
+}

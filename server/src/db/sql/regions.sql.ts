@@ -1,0 +1,26 @@
+/** Regions with their extent, computed from their streets and network. */
+export const LIST_REGIONS = /* SQL */ `
+  SELECT r.id, r.name, r.name_en AS "nameEn", r.synthetic, r.metric_srid AS "metricSrid", r.attribution,
+         extent.box
+  FROM regions r
+  LEFT JOIN LATERAL (
+    SELECT ST_Extent(g.geom)::geometry AS box FROM (
+      SELECT geom FROM streets WHERE region_id = r.id
+      UNION ALL SELECT geom FROM network_edges WHERE region_id = r.id
+      UNION ALL SELECT geom FROM population_units WHERE region_id = r.id
+    ) g
+  ) extent ON true
+  WHERE $1::text IS NULL OR r.id = $1
+  ORDER BY r.synthetic, r.name`;
+
+/** Post-processing keeps the bbox a plain [w, s, e, n] array of numbers on both drivers. */
+export const REGION_BBOX_COLUMNS = /* SQL */ `
+  ST_XMin(box)::float8 AS west, ST_YMin(box)::float8 AS south, ST_XMax(box)::float8 AS east, ST_YMax(box)::float8 AS north`;
+
+export const LIST_REGIONS_WITH_BBOX = /* SQL */ `
+  SELECT id, name, "nameEn", synthetic, "metricSrid", attribution, ${REGION_BBOX_COLUMNS}
+  FROM (${LIST_REGIONS}) regions_with_box`;
+
+export const REGION_EXISTS = /* SQL */ `SELECT 1 FROM regions WHERE id = $1`;
+
+export const POSTGIS_VERSION = /* SQL */ `SELECT postgis_lib_version() AS version`;

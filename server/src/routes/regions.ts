@@ -1,0 +1,97 @@
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import type { Database } from '../db/client.js';
+import { LAYER_GEOJSON, type LayerName } from '../db/sql/layers.sql.js';
+import { LIST_REGIONS_WITH_BBOX, REGION_EXISTS } from '../db/sql/regions.sql.js';
+import { badRequestOnInvalid } from './validation.js';
+
+interface RegionRow {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  synthetic: boolean;
+  metricSrid: number;
+  attribution: string | null;
+  west: number | null;
+  south: number | null;
+  east: number | null;
+  north: number | null;
+}
+
+const LAYER_NAMES = Object.keys(LAYER_GEOJSON) as LayerName[];
+
+const regionParams = z.object({ region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'is not a region id') });
+const layerParams = regionParams.extend({ layer: z.enum(LAYER_NAMES as [LayerName, ...LayerName[]]) });
+/** Only the whitelisted layer names match the route; any other path falls through to a JSON 404. */
+const LAYER_ROUTE = `/:region/:layer{${LAYER_NAMES.join('|')}}`;
+
+/** `bbox=west,south,east,north` in degrees, west < east and south < north. */
+const bboxQuery = z.object({
+  bbox: z
+    .string()
+    .transform((value, context) => {
+      const parts = value.split(',').map((part) => (part.trim() === '' ? Number.NaN : Number(part)));
+      const [west, south, east, north] = parts;
+      const valid =
+        parts.length === 4 &&
+        parts.every(Number.isFinite) &&
+        west >= -180 && east <= 180 && south >= -90 && north <= 90 &&
+        west < east && south < north;
+      if (!valid) {
+        context.addIssue({
+          code: 'custom',
+          message: `bbox must be "west,south,east,north" in degrees with west < east and south < north, got "${value}"`,
+        });
+        return z.NEVER;
+      }
+      return parts;
+    })
+    .optional(),
+});
+
+function toRegion(row: RegionRow) {
+  const bbox = row.west === null ? null : [row.west, row.south, row.east, row.north];
+  return {
+    id: row.id,
+    name: row.name,
+    nameEn: row.nameEn,
+    bbox,
+    synthetic: row.synthetic,
+    metricSrid: row.metricSrid,
+    attribution: row.attribution,
+  };
+}
+
+/** Regions and their layers as GeoJSON FeatureCollections. */
+export function regionRoutes(database: Database) {
+  const requireRegion = async (regionId: string) => {
+    const { rows } = await database.query(REGION_EXISTS, [regionId]);
+    if (rows.length === 0) throw new HTTPException(404, { message: `no region "${regionId}"` });
+  };
+
+  return new Hono()
+    .get('/', async (c) => {
+      const { rows } = await database.query<RegionRow>(LIST_REGIONS_WITH_BBOX, [null]);
+      return c.json(rows.map(toRegion));
+    })
+    .get('/:region', zValidator('param', regionParams, badRequestOnInvalid), async (c) => {
+      const { region } = c.req.valid('param');
+      const { rows } = await database.query<RegionRow>(LIST_REGIONS_WITH_BBOX, [region]);
+      if (rows.length === 0) throw new HTTPException(404, { message: `no region "${region}"` });
+      return c.json(toRegion(rows[0]));
+    })
+    .get(
+      LAYER_ROUTE,
+      zValidator('param', layerParams, badRequestOnInvalid),
+      zValidator('query', bboxQuery, badRequestOnInvalid),
+      async (c) => {
+        const { region, layer } = c.req.valid('param');
+        const { bbox } = c.req.valid('query');
+        await requireRegion(region);
+        const { rows } = await database.query<{ collection: string }>(LAYER_GEOJSON[layer], [region, bbox ?? null]);
+        return c.body(rows[0].collection, 200, { 'content-type': 'application/geo+json; charset=utf-8' });
+      },
+    );
+}
