@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// Files named *.server-only.test.ts need the PostgreSQL server (pgRouting): they run whenever
+// DATABASE_URL_TEST is set, which CI always does (tests/support/test-databases.ts fails CI without it).
+const serverOnlyTests = process.env.DATABASE_URL_TEST ? [] : ['tests/**/*.server-only.test.ts'];
+
 // Unit tests sit beside the code; tests/ holds tests that cross layers (API on real PostGIS,
 // end-to-end in Chromium). Each embedded PostGIS takes ~0.8 GB and ~10 s to start, so the
 // database suites run one file at a time.
@@ -17,6 +21,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
+          exclude: serverOnlyTests,
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
