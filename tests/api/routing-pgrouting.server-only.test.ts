@@ -45,9 +45,6 @@ const DRIVING_DISTANCE_EQUICOST = /* SQL */ `
 
 const postgresBackends = testBackends().filter((backend) => backend.name === 'postgres');
 
-  },
-);
-
 /** Node ids `count` evenly spread over the graph's ascending ids: deterministic, scattered starts. */
 function spreadNodeIds(graph: RoutingGraph, count: number): number[] {
   return Array.from(

@@ -1,0 +1,59 @@
+import type { Region } from '../lib/api-types';
+import { useI18n } from '../lib/i18n';
+import { RegionPicker } from '../features/region/region-picker';
+
+export function Header({
+  regions,
+  region,
+  onRegionChange,
+}: {
+  regions: Region[] | null;
+  region: Region | null;
+  onRegionChange: (regionId: string) => void;
+}) {
+  const { t, language, setLanguage, localName } = useI18n();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
+          <circle cx="16" cy="16" r="14" className="ring ring-15" />
+          <circle cx="16" cy="16" r="9.5" className="ring ring-10" />
+          <circle cx="16" cy="16" r="5" className="ring ring-5" />
+          <circle cx="16" cy="16" r="1.8" className="ring-core" />
+        </svg>
+        <div className="brand-text">
+          <span className="brand-name">
+            {t('app.name')} <span className="brand-sep">·</span> <span className="brand-latin">{t('app.nameLatin')}</span>
+          </span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </div>
+      </div>
+      <div className="header-region">
+        {regions && regions.length > 1 ? (
+          <RegionPicker regions={regions} regionId={region?.id ?? null} onChange={onRegionChange} />
+        ) : (
+          region && (
+            <span className="region-name" data-testid="region-name">
+              {localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name })}
+            </span>
+          )
+        )}
+      </div>
+      <div className="header-tools">
+        <button
+          type="button"
+          className="language-switch"
+          data-testid="language-switch"
+          title={t('language.switchTitle')}
+          onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true" className="language-icon">
+            <circle cx="8" cy="8" r="6.5" />
+            <path d="M1.5 8 H14.5 M8 1.5 C5 5 5 11 8 14.5 M8 1.5 C11 5 11 11 8 14.5" />
+          </svg>
+          {t('language.switch')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,337 @@
+/**
+ * The right panel: attributes of the clicked community or facility, in readable form (Chinese
+ * labels, formatted numbers, the type's size standard); a region summary when nothing is selected.
+ */
+import { useMemo, type ReactNode } from 'react';
+import type {
+  CommunityFeature,
+  FacilityFeature,
+  Region,
+  RegionLayers,
+} from '../../lib/api-types';
+import { formatCount, formatShare, formatSquareMeters } from '../../lib/format';
+import { useI18n, type MessageKey } from '../../lib/i18n';
+import {
+  COMMUNITY_TYPES,
+  COMMUNITY_TYPE_IDS,
+  FACILITY_CATEGORIES,
+  FACILITY_CATEGORY_IDS,
+  type CommunityTypeId,
+  type SizeRange,
+} from '../../lib/standards';
+import { COMMUNITY_TYPE_COLOURS, FACILITY_CATEGORY_COLOURS, cssColour } from '../../map/colours';
+import type { Selection } from '../../map/deck-layers';
+import { judgeBand } from './size-band';
+
+export interface AttributePanelProps {
+  region: Region | null;
+  data: Partial<RegionLayers>;
+  selection: Selection;
+  onSelect: (selection: Selection) => void;
+}
+
+export function AttributePanel({ region, data, selection, onSelect }: AttributePanelProps) {
+  const { t } = useI18n();
+  const community =
+    selection?.kind === 'community'
+      ? data.communities?.features.find((feature) => feature.properties.id === selection.id)
+      : undefined;
+  const facility =
+    selection?.kind === 'facility'
+      ? data.facilities?.features.find((feature) => feature.properties.id === selection.id)
+      : undefined;
+
+  let body: ReactNode;
+  if (community) body = <CommunityDetails community={community} data={data} onSelect={onSelect} />;
+  else if (facility) body = <FacilityDetails facility={facility} data={data} onSelect={onSelect} />;
+  else body = <RegionSummary region={region} data={data} />;
+
+  return (
+    <section className="panel attribute-panel" data-testid="attribute-panel" aria-labelledby="attribute-panel-title">
+      <div className="panel-title-row">
+        <h2 id="attribute-panel-title" className="panel-title">
+          {community || facility ? t('panel.title') : t('summary.title')}
+        </h2>
+        {(community || facility) && (
+          <button type="button" className="icon-button" onClick={() => onSelect(null)} aria-label={t('panel.close')} title={t('panel.close')}>
+            ×
+          </button>
+        )}
+      </div>
+      {body}
+    </section>
+  );
+}
+
+/** One label–value row; a missing value shows as a dash. */
+function Field({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="field">
+      <dt>{label}</dt>
+      <dd data-testid={testId} className={value === null || value === undefined ? 'is-missing' : undefined}>
+        {value ?? t('value.missing')}
+      </dd>
+    </div>
+  );
+}
+
+function CommunityDetails({
+  community,
+  data,
+  onSelect,
+}: {
+  community: CommunityFeature;
+  data: Partial<RegionLayers>;
+  onSelect: (selection: Selection) => void;
+}) {
+  const { t, language, localName } = useI18n();
+  const p = community.properties;
+  const type = COMMUNITY_TYPES[p.type];
+  const streetName = useMemo(() => {
+    const street = data.streets?.features.find((feature) => feature.properties.id === p.streetId);
+    if (language === 'en' && street?.properties.nameEn) return street.properties.nameEn;
+    return p.streetName ?? street?.properties.name ?? null;
+  }, [data.streets, p.streetId, p.streetName, language]);
+  const unitCount = useMemo(
+    () => data.units?.features.filter((unit) => unit.properties.communityId === p.id).length,
+    [data.units, p.id],
+  );
+  const facilities = useMemo(
+    () => (data.facilities?.features ?? []).filter((facility) => facility.properties.communityId === p.id),
+    [data.facilities, p.id],
+  );
+  const isVillage = p.agriculturalLandShare !== null || p.developmentProgress !== null || p.type === 'village';
+  const nameInLanguage = language === 'en' && p.nameEn ? p.nameEn : p.name;
+
+  return (
+    <div className="details">
+      <header className="details-head">
+        <span className="kind-chip">{t('panel.community')}</span>
+        <h3 className="details-name" data-testid="attribute-name">
+          {nameInLanguage}
+        </h3>
+        {nameInLanguage !== p.name ? <div className="details-subname">{p.name}</div> : p.nameEn && <div className="details-subname">{p.nameEn}</div>}
+        <div className="details-type">
+          <span className="swatch swatch-area" style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[p.type] ?? [160, 160, 160]) }} />
+          {type ? localName(type) : p.type}
+        </div>
+      </header>
+
+      <dl className="fields">
+        <Field label={t('field.name')} value={p.name} />
+        <Field label={t('field.type')} value={type ? localName(type) : p.type} />
+        <Field label={t('field.street')} value={streetName} />
+        <Field label={t('field.residents')} value={formatCount(p.residents)} testId="attribute-residents" />
+        <Field label={t('field.households')} value={formatCount(p.households)} testId="attribute-households" />
+        <Field label={t('field.serviceFloorArea')} value={formatSquareMeters(p.serviceFloorAreaSquareMeters)} />
+        <Field label={t('field.staff')} value={formatCount(p.staff)} />
+        <Field label={t('field.socialWorkers')} value={formatCount(p.socialWorkers)} />
+        <Field label={t('field.grids')} value={formatCount(p.grids)} />
+        <Field label={t('field.gridWorkers')} value={formatCount(p.gridWorkers)} />
+        {isVillage && <Field label={t('field.agriculturalLandShare')} value={formatShare(p.agriculturalLandShare)} />}
+        {isVillage && <Field label={t('field.developmentProgress')} value={formatShare(p.developmentProgress)} />}
+        <Field label={t('field.townshipSeat')} value={p.isTownshipSeat ? t('value.yes') : t('value.no')} />
+        {unitCount !== undefined && <Field label={t('field.units')} value={formatCount(unitCount)} />}
+      </dl>
+
+      {type && <SizeStandard typeId={p.type} residents={p.residents} households={p.households} />}
+
+      <section className="details-section">
+        <h4 className="section-title">
+          {t('panel.facilitiesInCommunity')}
+          <span className="section-count">{formatCount(facilities.length)}</span>
+        </h4>
+        {facilities.length === 0 ? (
+          <p className="muted">{t('panel.noFacilities')}</p>
+        ) : (
+          <ul className="facility-list">
+            {sortFacilities(facilities).map((facility) => {
+              const category = FACILITY_CATEGORIES[facility.properties.category];
+              return (
+                <li key={facility.properties.id}>
+                  <button
+                    type="button"
+                    className="facility-link"
+                    onClick={() => onSelect({ kind: 'facility', id: facility.properties.id })}
+                  >
+                    <span
+                      className="swatch swatch-point"
+                      style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[facility.properties.category] ?? [90, 90, 90]) }}
+                    />
+                    <span className="facility-link-name">{facility.properties.name}</span>
+                    <span className="facility-link-category">{category ? localName(category) : facility.properties.category}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function sortFacilities(facilities: FacilityFeature[]): FacilityFeature[] {
+  const order = (facility: FacilityFeature) =>
+    (FACILITY_CATEGORY_IDS as readonly string[]).indexOf(facility.properties.category);
+  return [...facilities].sort((a, b) => order(a) - order(b) || a.properties.name.localeCompare(b.properties.name, 'zh-CN'));
+}
+
+function SizeStandard({ typeId, residents, households }: { typeId: CommunityTypeId; residents: number; households: number }) {
+  const { t } = useI18n();
+  const type = COMMUNITY_TYPES[typeId];
+  const rows: { label: string; unit: string; value: number; band: SizeRange }[] = [];
+  if (type.residents) rows.push({ label: t('band.residents'), unit: t('band.residentsUnit'), value: residents, band: type.residents });
+  if (type.households) rows.push({ label: t('band.households'), unit: t('band.householdsUnit'), value: households, band: type.households });
+
+  return (
+    <section className="details-section size-standard">
+      <h4 className="section-title">{t('band.title')}</h4>
+      {rows.length === 0 ? (
+        <p className="muted">{t('band.noRule')}</p>
+      ) : (
+        <ul className="band-list">
+          {rows.map((row) => {
+            const verdict = judgeBand(row.value, row.band);
+            return (
+              <li key={row.label} className="band-row">
+                <span className="band-label">{row.label}</span>
+                <span className="band-range">
+                  {formatRange(row.band, t)} {row.unit}
+                </span>
+                <span className={`badge badge-${verdict === 'within' ? 'pass' : 'outside'}`} data-testid="size-band-badge">
+                  {t(`band.${verdict}` as MessageKey)}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p className="source-note">{t('band.source', { ids: type.sources.join('、') })}</p>
+    </section>
+  );
+}
+
+function formatRange(band: SizeRange, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+  const min = formatCount(band.min);
+  const max = formatCount(band.max);
+  if (min !== null && max !== null) return t('band.between', { min, max });
+  if (min !== null) return t('band.atLeast', { min });
+  if (max !== null) return t('band.atMost', { max });
+  return '';
+}
+
+function FacilityDetails({
+  facility,
+  data,
+  onSelect,
+}: {
+  facility: FacilityFeature;
+  data: Partial<RegionLayers>;
+  onSelect: (selection: Selection) => void;
+}) {
+  const { t, language, localName } = useI18n();
+  const p = facility.properties;
+  const category = FACILITY_CATEGORIES[p.category];
+  const community = data.communities?.features.find((feature) => feature.properties.id === p.communityId);
+  const communityName =
+    language === 'en' && community?.properties.nameEn ? community.properties.nameEn : (p.communityName ?? community?.properties.name ?? null);
+
+  return (
+    <div className="details">
+      <header className="details-head">
+        <span className="kind-chip">{t('panel.facility')}</span>
+        <h3 className="details-name" data-testid="attribute-name">
+          {p.name}
+        </h3>
+        <div className="details-type">
+          <span className="swatch swatch-point" style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[p.category] ?? [90, 90, 90]) }} />
+          {category ? localName(category) : p.category}
+        </div>
+      </header>
+      <dl className="fields">
+        <Field label={t('field.name')} value={p.name} />
+        <Field label={t('field.category')} value={category ? localName(category) : p.category} />
+        <Field
+          label={t('field.tier')}
+          value={category ? (category.tierMinutes === null ? t('tier.none') : t('tier.minutes', { n: category.tierMinutes })) : null}
+        />
+        <Field
+          label={t('field.community')}
+          value={
+            communityName && community ? (
+              <button type="button" className="inline-link" onClick={() => onSelect({ kind: 'community', id: community.properties.id })}>
+                {communityName}
+              </button>
+            ) : (
+              communityName
+            )
+          }
+        />
+        <Field label={t('field.floorArea')} value={formatSquareMeters(p.floorAreaSquareMeters)} />
+        <Field label={t('field.capacity')} value={formatCount(p.capacity)} />
+      </dl>
+    </div>
+  );
+}
+
+function RegionSummary({ region, data }: { region: Region | null; data: Partial<RegionLayers> }) {
+  const { t, localName } = useI18n();
+  const totals = useMemo(() => {
+    const communities = data.communities?.features ?? [];
+    const byType = new Map<CommunityTypeId, number>();
+    let residents = 0;
+    let households = 0;
+    for (const feature of communities) {
+      residents += feature.properties.residents ?? 0;
+      households += feature.properties.households ?? 0;
+      byType.set(feature.properties.type, (byType.get(feature.properties.type) ?? 0) + 1);
+    }
+    return { residents, households, byType };
+  }, [data.communities]);
+
+  if (!region) return <p className="muted">{t('region.loading')}</p>;
+  return (
+    <div className="details">
+      <p className="hint">{t('panel.empty')}</p>
+      <div className="kpis">
+        <Kpi label={t('summary.streets')} value={formatCount(data.streets?.features.length)} />
+        <Kpi label={t('summary.communities')} value={formatCount(data.communities?.features.length)} />
+        <Kpi label={t('summary.residents')} value={data.communities ? formatCount(totals.residents) : null} />
+        <Kpi label={t('summary.households')} value={data.communities ? formatCount(totals.households) : null} />
+        <Kpi label={t('summary.facilities')} value={formatCount(data.facilities?.features.length)} />
+      </div>
+      {totals.byType.size > 0 && (
+        <section className="details-section">
+          <h4 className="section-title">{t('summary.byType')}</h4>
+          <ul className="type-bars">
+            {COMMUNITY_TYPE_IDS.filter((id) => totals.byType.has(id)).map((id) => {
+              const count = totals.byType.get(id) ?? 0;
+              const share = count / (data.communities?.features.length || 1);
+              return (
+                <li key={id} className="type-bar">
+                  <span className="type-bar-label">{localName(COMMUNITY_TYPES[id])}</span>
+                  <span className="type-bar-track">
+                    <span className="type-bar-fill" style={{ width: `${share * 100}%`, background: cssColour(COMMUNITY_TYPE_COLOURS[id]) }} />
+                  </span>
+                  <span className="type-bar-count">{formatCount(count)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
+
+function Kpi({ label, value }: { label: string; value: string | null }) {
+  const { t } = useI18n();
+  return (
+    <div className="kpi">
+      <div className="kpi-value">{value ?? t('value.missing')}</div>
+      <div className="kpi-label">{label}</div>
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The left panel: one switch per map layer, each followed by its legend while it is on.
+ */
+import { useMemo, type ReactNode } from 'react';
+import type { NetworkClass, RegionLayerName, RegionLayers } from '../../lib/api-types';
+import { formatCount } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import type { FacilityCategoryId } from '../../lib/standards';
+import type { LayerToggles, PopulationMode } from '../../map/deck-layers';
+import type { DotScale } from '../../map/map-rows';
+import {
+  CommunityTypeLegend,
+  DensityLegend,
+  DotsLegend,
+  FacilityCategoryLegend,
+  NetworkLegend,
+} from '../legend/legends';
+import { LayerIcon } from './layer-icon';
+
+export interface LayerPanelProps {
+  data: Partial<RegionLayers>;
+  pending: ReadonlySet<RegionLayerName>;
+  toggles: LayerToggles;
+  onToggle: (layer: keyof LayerToggles) => void;
+  populationMode: PopulationMode;
+  onPopulationMode: (mode: PopulationMode) => void;
+  hiddenCategories: ReadonlySet<string>;
+  onToggleCategory: (category: FacilityCategoryId) => void;
+  onShowAllCategories: () => void;
+  dotScale: DotScale;
+}
+
+export function LayerPanel(props: LayerPanelProps) {
+  const { data, pending, toggles, onToggle, populationMode, onPopulationMode } = props;
+  const { t } = useI18n();
+  const networkClasses = useMemo(
+    () => new Set<NetworkClass>((data.network?.features ?? []).map((edge) => edge.properties.class)),
+    [data.network],
+  );
+
+  const row = (
+    layer: keyof LayerToggles,
+    source: RegionLayerName | null,
+    count: number | undefined,
+    legend: ReactNode,
+  ) => {
+    const loading = source !== null && pending.has(source);
+    const inputId = `layer-toggle-${layer}`;
+    return (
+      <li className={`layer-row${toggles[layer] ? ' is-on' : ''}`} key={layer}>
+        <div className="layer-head">
+          <input
+            id={inputId}
+            type="checkbox"
+            className="switch"
+            checked={toggles[layer]}
+            onChange={() => onToggle(layer)}
+          />
+          <label htmlFor={inputId} className="layer-label">
+            <LayerIcon layer={layer} />
+            <span className="layer-name">{t(`layers.${layer}`)}</span>
+          </label>
+          <span className="layer-meta">
+            {loading ? <span className="spinner" aria-label={t('layers.loading')} /> : count !== undefined ? t('layers.count', { n: formatCount(count) ?? '' }) : null}
+          </span>
+        </div>
+        {toggles[layer] && legend && !loading && <div className="layer-body">{legend}</div>}
+      </li>
+    );
+  };
+
+  return (
+    <section className="panel layer-panel" aria-labelledby="layer-panel-title">
+      <h2 id="layer-panel-title" className="panel-title">
+        {t('layers.title')}
+      </h2>
+      <ul className="layer-list">
+        {row('streets', 'streets', data.streets?.features.length, null)}
+        {row(
+          'communities',
+          'communities',
+          data.communities?.features.length,
+          data.communities && <CommunityTypeLegend communities={data.communities.features} />,
+        )}
+        {row(
+          'facilities',
+          'facilities',
+          data.facilities?.features.length,
+          data.facilities && (
+            <FacilityCategoryLegend
+              facilities={data.facilities.features}
+              hiddenCategories={props.hiddenCategories}
+              onToggleCategory={props.onToggleCategory}
+              onShowAll={props.onShowAllCategories}
+            />
+          ),
+        )}
+        {row(
+          'population',
+          'units',
+          undefined,
+          <>
+            <div className="segmented" role="radiogroup" aria-label={t('layers.population')}>
+              {(['density', 'dots'] as const).map((mode) => (
+                <button
+                  key={mode}
+                  type="button"
+                  role="radio"
+                  aria-checked={populationMode === mode}
+                  className={populationMode === mode ? 'is-active' : undefined}
+                  onClick={() => onPopulationMode(mode)}
+                >
+                  {t(`population.${mode}`)}
+                </button>
+              ))}
+            </div>
+            {populationMode === 'density' ? <DensityLegend /> : <DotsLegend dotScale={props.dotScale} />}
+          </>,
+        )}
+        {row('network', 'network', undefined, data.network && <NetworkLegend presentClasses={networkClasses} />)}
+        {row('labels', null, undefined, null)}
+      </ul>
+    </section>
+  );
+}

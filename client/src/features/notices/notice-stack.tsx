@@ -1,0 +1,30 @@
+/**
+ * Shows API errors from lib/notices.ts as toasts, one per distinct failure, with a repeat count.
+ */
+import { dismissNotice, useNotices } from '../../lib/notices';
+import { useI18n } from '../../lib/i18n';
+
+export function NoticeStack() {
+  const notices = useNotices();
+  const { t } = useI18n();
+  if (notices.length === 0) return null;
+  return (
+    <div className="notice-stack" role="alert" aria-live="assertive">
+      {notices.map((notice) => (
+        <div key={notice.key} className="notice" data-testid="notice">
+          <div className="notice-text">
+            <strong>
+              {notice.error.status === null ? t('error.network') : t('error.server', { status: notice.error.status })}
+            </strong>
+            {notice.count > 1 && <span className="notice-count">{t('error.repeated', { n: notice.count })}</span>}
+            <div className="notice-detail">{notice.error.message}</div>
+            <div className="notice-path">{notice.error.path}</div>
+          </div>
+          <button type="button" className="icon-button" onClick={() => dismissNotice(notice.key)} aria-label={t('error.dismiss')} title={t('error.dismiss')}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+/**
+ * Shapes of the API's answers (data/geojson/README.md is the property contract).
+ * Coordinates are GeoJSON [lng, lat] in EPSG:4326.
+ */
+import type { CommunityTypeId, FacilityCategoryId } from './standards';
+
+export type Position = [number, number];
+
+export type PolygonGeometry =
+  | { type: 'Polygon'; coordinates: Position[][] }
+  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+export type PointGeometry = { type: 'Point'; coordinates: Position };
+export type LineStringGeometry = { type: 'LineString'; coordinates: Position[] };
+
+export interface Feature<G, P> {
+  type: 'Feature';
+  id?: string | number;
+  geometry: G;
+  properties: P;
+}
+
+export interface FeatureCollection<G, P> {
+  type: 'FeatureCollection';
+  features: Feature<G, P>[];
+}
+
+export interface Region {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  /** [west, south, east, north] in degrees; null while the region holds no features. */
+  bbox: [number, number, number, number] | null;
+  synthetic: boolean;
+  attribution: string | null;
+  metricSrid: number;
+}
+
+export interface StreetProperties {
+  id: string;
+  name: string;
+  nameEn: string;
+  kind: 'street' | 'township';
+}
+
+export interface CommunityProperties {
+  id: string;
+  name: string;
+  nameEn: string;
+  type: CommunityTypeId;
+  streetId: string;
+  streetName: string;
+  residents: number;
+  households: number;
+  serviceFloorAreaSquareMeters: number | null;
+  staff: number | null;
+  socialWorkers: number | null;
+  grids: number | null;
+  gridWorkers: number | null;
+  /** 0–1, villages only. */
+  agriculturalLandShare: number | null;
+  /** 0–1, villages only. */
+  developmentProgress: number | null;
+  isTownshipSeat: boolean;
+}
+
+export type UnitKind = 'estate' | 'block' | 'hamlet' | 'open';
+
+export interface UnitProperties {
+  id: string;
+  name: string;
+  kind: UnitKind;
+  communityId: string;
+  communityName: string;
+  residents: number;
+  households: number;
+  elderly: number | null;
+  children: number | null;
+  /** Where residents step onto the network, [lng, lat]. */
+  accessPoint: Position;
+}
+
+export interface FacilityProperties {
+  id: string;
+  name: string;
+  category: FacilityCategoryId;
+  communityId: string;
+  communityName: string;
+  floorAreaSquareMeters: number | null;
+  capacity: number | null;
+}
+
+export type NetworkClass = 'arterial' | 'street' | 'alley' | 'footway' | 'steps' | 'track';
+
+export interface NetworkProperties {
+  id: number;
+  source: number;
+  target: number;
+  lengthMeters: number;
+  class: NetworkClass;
+  bridge: boolean;
+}
+
+export interface WaterProperties {
+  id: string;
+  name: string;
+  kind: 'river' | 'pond';
+}
+
+export type StreetFeature = Feature<PolygonGeometry, StreetProperties>;
+export type CommunityFeature = Feature<PolygonGeometry, CommunityProperties>;
+export type UnitFeature = Feature<PolygonGeometry, UnitProperties>;
+export type FacilityFeature = Feature<PointGeometry, FacilityProperties>;
+export type NetworkFeature = Feature<LineStringGeometry, NetworkProperties>;
+export type WaterFeature = Feature<PolygonGeometry, WaterProperties>;
+
+/** The region layers the API serves, by path segment. */
+export interface RegionLayers {
+  streets: FeatureCollection<PolygonGeometry, StreetProperties>;
+  communities: FeatureCollection<PolygonGeometry, CommunityProperties>;
+  units: FeatureCollection<PolygonGeometry, UnitProperties>;
+  facilities: FeatureCollection<PointGeometry, FacilityProperties>;
+  network: FeatureCollection<LineStringGeometry, NetworkProperties>;
+  water: FeatureCollection<PolygonGeometry, WaterProperties>;
+}
+
+export type RegionLayerName = keyof RegionLayers;
+
+export const REGION_LAYER_NAMES: readonly RegionLayerName[] = [
+  'streets',
+  'communities',
+  'facilities',
+  'units',
+  'network',
+  'water',
+];

@@ -1,0 +1,29 @@
+/**
+ * Number formatting for the interface: thousands separators as in zh-CN ("12,345"), which
+ * English readers share, so both languages show the same figures.
+ */
+
+const NUMBER_LOCALE = 'zh-CN';
+
+/** A count of people, households, staff…: rounded, with thousands separators; null → null. */
+export function formatCount(value: number | null | undefined): string | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return Math.round(value).toLocaleString(NUMBER_LOCALE);
+}
+
+/** An area in square metres: whole metres above 100 m², one decimal below. */
+export function formatSquareMeters(value: number | null | undefined): string | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return value.toLocaleString(NUMBER_LOCALE, { maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 1 });
+}
+
+/** A share 0–1 as a percentage with one decimal: 0.352 → "35.2%". */
+export function formatShare(value: number | null | undefined): string | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return `${(value * 100).toLocaleString(NUMBER_LOCALE, { maximumFractionDigits: 1 })}%`;
+}
+
+/** A plain number with up to `fractionDigits` decimals. */
+export function formatNumber(value: number, fractionDigits = 0): string {
+  return value.toLocaleString(NUMBER_LOCALE, { maximumFractionDigits: fractionDigits });
+}

@@ -1,0 +1,123 @@
+/**
+ * Every colour the map draws with, in one place: base map, analytic layers and their legends.
+ * Deck.gl takes [r, g, b] / [r, g, b, a] tuples (0–255); MapLibre and CSS take strings (`cssColour`).
+ */
+import type { NetworkClass } from '../lib/api-types';
+import type { CommunityTypeId, FacilityCategoryId } from '../lib/standards';
+
+export type Rgb = readonly [number, number, number];
+export type Rgba = readonly [number, number, number, number];
+
+/** `[r, g, b]` → `rgb(r g b)`, or with alpha 0–1 → `rgb(r g b / a)`. */
+export function cssColour(rgb: Rgb, alpha?: number): string {
+  return alpha === undefined ? `rgb(${rgb[0]} ${rgb[1]} ${rgb[2]})` : `rgb(${rgb[0]} ${rgb[1]} ${rgb[2]} / ${alpha})`;
+}
+
+export function withAlpha(rgb: Rgb, alpha255: number): Rgba {
+  return [rgb[0], rgb[1], rgb[2], alpha255];
+}
+
+/* ---------------------------------------------------------------- base map (MapLibre) */
+
+export const BASEMAP = {
+  /** Outside every street of the region. */
+  background: '#dedbd3',
+  /** Inside the region's streets: the land the planner works on. */
+  land: '#f0ede6',
+  water: '#a9cde6',
+  waterOutline: '#86b4d6',
+  roadCasing: '#b9b09f',
+  bridgeCasing: '#7f776b',
+  road: {
+    arterial: '#ffffff',
+    street: '#ffffff',
+    alley: '#fbfaf7',
+    footway: '#b8a98f',
+    steps: '#a08660',
+    track: '#bfa777',
+  } satisfies Record<NetworkClass, string>,
+  streetBoundary: '#5b4a86',
+  streetBoundaryHalo: '#ffffff',
+} as const;
+
+/* ---------------------------------------------------------------- communities */
+
+export const COMMUNITY_TYPE_COLOURS: Record<CommunityTypeId, Rgb> = {
+  urban: [231, 150, 84],
+  fringe: [156, 124, 196],
+  relocation: [214, 96, 96],
+  township: [78, 154, 199],
+  village: [125, 184, 96],
+  new: [226, 190, 62],
+};
+
+/** Fill opacity of community polygons (0–255): light enough for the base map roads to read through. */
+export const COMMUNITY_FILL_ALPHA = 96;
+/** Fill opacity while the population density layer is shown beneath. */
+export const COMMUNITY_FILL_ALPHA_UNDER_DENSITY = 0;
+export const COMMUNITY_OUTLINE: Rgba = [70, 62, 90, 200];
+export const COMMUNITY_HOVER: Rgba = [255, 255, 255, 90];
+export const SELECTION_OUTLINE: Rgba = [15, 98, 254, 255];
+export const SELECTION_HALO: Rgba = [255, 255, 255, 230];
+
+/* ---------------------------------------------------------------- facilities */
+
+/** Grouped by domain: education blues, health reds, elderly purple, commerce oranges, greens, civic, sanitation. */
+export const FACILITY_CATEGORY_COLOURS: Record<FacilityCategoryId, Rgb> = {
+  service_station: [15, 118, 110],
+  culture_centre: [180, 83, 9],
+  kindergarten: [59, 130, 246],
+  nursery: [125, 180, 250],
+  primary_school: [29, 78, 216],
+  middle_school: [49, 46, 129],
+  health_station: [239, 68, 68],
+  health_centre: [153, 27, 27],
+  elderly_day_care: [168, 85, 247],
+  supermarket: [249, 115, 22],
+  fresh_market: [234, 179, 8],
+  fitness_ground: [132, 204, 22],
+  park: [21, 128, 61],
+  sports_ground: [16, 185, 129],
+  refuse_station: [120, 113, 108],
+  public_toilet: [6, 182, 212],
+  parking: [71, 85, 105],
+};
+export const FACILITY_OUTLINE: Rgb = [255, 255, 255];
+
+/* ---------------------------------------------------------------- population */
+
+/** Upper class breaks of residents per hectare; a unit with density ≥ the last break takes the last colour. */
+export const DENSITY_BREAKS_RESIDENTS_PER_HECTARE = [25, 50, 100, 200, 400] as const;
+/** One colour per class: below each break, then the open-ended top class (sequential, ColorBrewer Oranges). */
+export const DENSITY_COLOURS: readonly Rgb[] = [
+  [254, 237, 222],
+  [253, 208, 162],
+  [253, 174, 107],
+  [253, 141, 60],
+  [230, 85, 13],
+  [166, 54, 3],
+];
+export const DENSITY_FILL_ALPHA = 200;
+/** Units with nobody living in them (`kind: open`). */
+export const DENSITY_EMPTY: Rgba = [0, 0, 0, 0];
+export const DENSITY_OUTLINE: Rgba = [255, 255, 255, 140];
+
+export const POPULATION_DOT: Rgba = [190, 60, 30, 170];
+export const POPULATION_DOT_OUTLINE: Rgba = [255, 255, 255, 200];
+
+/* ---------------------------------------------------------------- walking network */
+
+export const NETWORK_CLASS_COLOURS: Record<NetworkClass, Rgb> = {
+  arterial: [30, 58, 138],
+  street: [37, 99, 235],
+  alley: [96, 165, 250],
+  footway: [22, 163, 74],
+  steps: [217, 119, 6],
+  track: [161, 98, 7],
+};
+
+/* ---------------------------------------------------------------- labels */
+
+export const LABEL_COMMUNITY: Rgba = [38, 38, 48, 255];
+export const LABEL_STREET: Rgba = [76, 58, 130, 255];
+export const LABEL_HALO: Rgba = [255, 255, 255, 235];

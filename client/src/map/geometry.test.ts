@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { PolygonGeometry, Position } from '../lib/api-types';
+import { areaSquareMeters, labelPoint } from './geometry';
+
+/** A square ring with its south-west corner at (west, south), `sideDegrees` on a side. */
+function square(west: number, south: number, sideDegrees: number): Position[] {
+  return [
+    [west, south],
+    [west + sideDegrees, south],
+    [west + sideDegrees, south + sideDegrees],
+    [west, south + sideDegrees],
+    [west, south],
+  ];
+}
+
+describe('areaSquareMeters', () => {
+  it('measures a 0.01° square at the equator as about 1.24 km²', () => {
+    const area = areaSquareMeters({ type: 'Polygon', coordinates: [square(0, 0, 0.01)] });
+    expect(area / 1e6).toBeCloseTo(1.237, 2);
+  });
+  it('subtracts holes', () => {
+    const withHole = areaSquareMeters({ type: 'Polygon', coordinates: [square(0, 0, 0.01), square(0.0025, 0.0025, 0.005)] });
+    const whole = areaSquareMeters({ type: 'Polygon', coordinates: [square(0, 0, 0.01)] });
+    expect(withHole / whole).toBeCloseTo(0.75, 2);
+  });
+});
+
+describe('labelPoint', () => {
+  it('puts the label of a U-shaped polygon inside it, where the centroid is not', () => {
+    const u: PolygonGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    };
+    const [x, y] = labelPoint(u);
+    const inLeftArm = x > 0 && x < 1 && y > 0 && y < 3;
+    const inRightArm = x > 2 && x < 3 && y > 0 && y < 3;
+    const inBase = y > 0 && y < 1 && x > 0 && x < 3;
+    expect(inLeftArm || inRightArm || inBase).toBe(true);
+  });
+  it('labels the largest part of a MultiPolygon', () => {
+    const [x] = labelPoint({ type: 'MultiPolygon', coordinates: [[square(0, 0, 0.001)], [square(1, 0, 0.01)]] });
+    expect(x).toBeGreaterThan(1);
+  });
+});

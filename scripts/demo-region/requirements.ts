@@ -1,0 +1,199 @@
+/**
+ * What the demo region must contain (the issue that asked for it), checked on every generation so
+ * a change to the plan that breaks a requirement fails loudly, naming the requirement.
+ */
+
+import { COMMUNITY_TYPES } from '../../core/standards/community-types';
+import { FACILITY_CATEGORY_IDS } from '../../core/standards/facility-categories';
+import { KINDERGARTEN_WALK_METERS } from './facilities';
+import { BRIDGES, STREETS } from './layout';
+import { EDGE_CLASSES } from './network';
+import type { CommunityRecord } from './population';
+import type { RegionCounts } from './render';
+import type { DemoTown } from './town';
+import { NodeLocator, buildWalkGraph, countComponents, distancesFromMeters } from './walk-graph';
+
+/** Largest file the shipped demo may have, bytes. */
+export const MAX_DEMO_FILE_BYTES = 4 * 1024 * 1024;
+
+/** Minimum counts of a region generated with `--scale 20` (benchmark size). */
+export const SCALE_20_MINIMUMS = {
+  networkEdges: 100_000,
+  facilities: 300,
+  communities: 50,
+  units: 10_000,
+} as const;
+
+/** Whether a village passes the 村改居 test of standards §2. */
+export function meetsVillageConversionTest(
+  community: Pick<CommunityRecord, 'developmentProgress' | 'agriculturalLandShare'>,
+): boolean {
+  return (community.developmentProgress ?? 0) > 0.5 || (community.agriculturalLandShare ?? 1) < 0.5;
+}
+
+/** Throws an error listing every requirement the town fails. */
+export function assertTownRequirements(town: DemoTown): void {
+  const failures: string[] = [];
+  const require = (condition: boolean, message: string) => {
+    if (!condition) failures.push(message);
+  };
+  const { communities, units, facilities, network } = town;
+
+  require(STREETS.filter((street) => street.kind === 'street').length === 3, 'three streets (街道)');
+  require(STREETS.filter((street) => street.kind === 'township').length === 1, 'one township (镇)');
+  require(communities.length >= 20 &&
+    communities.length <= 24, `about 22 communities (have ${communities.length})`);
+
+  const ofType = (type: string) => communities.filter((community) => community.plan.type === type);
+  const inBand = (community: CommunityRecord) => {
+    const { residents, households } = COMMUNITY_TYPES[community.plan.type];
+    const within = (value: number, band: { min: number | null; max: number | null } | null) =>
+      !band || ((band.min === null || value >= band.min) && (band.max === null || value <= band.max));
+    return within(community.residents, residents) && within(community.households, households);
+  };
+  const urban = ofType('urban');
+  require(urban.some(
+    (community) => community.residents > 12000,
+  ), 'an urban community above the 12 000-resident band');
+  require(urban.some(
+    (community) => community.residents < 4500,
+  ), 'an urban community below the 4 500-resident band');
+  for (const community of urban) {
+    if (community.residents >= 4500 && community.residents <= 12000) {
+      require(inBand(
+        community,
+      ), `urban community ${community.plan.id} inside the residents band must be inside the households band too (${community.households} households)`);
+    }
+  }
+  const fringe = ofType('fringe');
+  require(fringe.length >= 3, `three urban–rural fringe communities (have ${fringe.length})`);
+  for (const community of fringe)
+    require(inBand(
+      community,
+    ), `fringe community ${community.plan.id} within 3 000–6 000 residents and 1 000–2 000 households`);
+  const relocation = ofType('relocation');
+  require(relocation.length === 2, 'two relocation-settlement communities');
+  require(relocation.some(
+    (community) => community.residents < 800,
+  ), 'a relocation community under 800 residents');
+  require(relocation.some(
+    (community) => community.residents > 2000,
+  ), 'a relocation community over 2 000 residents');
+  const township = ofType('township');
+  require(township.length === 1 &&
+    township[0].isTownshipSeat, 'one township community, at the township seat');
+  const villages = ofType('village');
+  require(villages.length >= 4, `at least four villages (have ${villages.length})`);
+  require(villages.filter(meetsVillageConversionTest).length >= 2, 'two villages that meet the 村改居 test');
+  require(villages.filter((village) => !meetsVillageConversionTest(village)).length >=
+    2, 'two villages that do not meet the 村改居 test');
+
+  require(units.length >= 3000 &&
+    units.length <= 6000, `3 000–6 000 population units (have ${units.length})`);
+  communities.forEach((community, index) => {
+    const sum = units
+      .filter((unit) => unit.community === index)
+      .reduce((total, unit) => total + unit.residents, 0);
+    require(sum === community.residents &&
+      sum ===
+        community.plan
+          .residents, `community ${community.plan.id}: residents equal the sum of its units and its plan`);
+  });
+  for (const unit of units) {
+    if (unit.households > unit.residents || unit.elderly + unit.children > unit.residents) {
+      failures.push(`unit ${unit.id}: households, elderly and children must not exceed residents`);
+      break;
+    }
+  }
+
+  require(network.edges.length >=
+    5000, `a walking network of at least 5 000 edges (have ${network.edges.length})`);
+  require(countComponents(town.graph) === 1, 'one connected walking network');
+  const bridgeColumns = new Set(
+    network.edges.filter((edge) => edge.bridge).map((edge) => edge.from % (town.size.columns + 1)),
+  );
+  require(bridgeColumns.size === BRIDGES.length &&
+    BRIDGES.length === 4, `exactly four bridges (have ${bridgeColumns.size})`);
+  const withoutBridges = buildWalkGraph(
+    town.graph.nodeCount,
+    network.edges
+      .filter((edge) => !edge.bridge)
+      .map((edge) => ({
+        source: town.nodeOfCorner[edge.from],
+        target: town.nodeOfCorner[edge.to],
+        lengthMeters: 1,
+      })),
+  );
+  // The bridges' mid-river nodes are left without edges; they are not land.
+  require(countComponents(withoutBridges, true) ===
+    2, 'the river splits the network in two without its bridges');
+  const classes = new Set(network.edges.map((edge) => edge.edgeClass));
+  for (const edgeClass of EDGE_CLASSES) {
+    require(classes.has(edgeClass), `network edges of class ${edgeClass}`);
+  }
+
+  const categories = new Set(facilities.map((facility) => facility.category));
+  for (const category of FACILITY_CATEGORY_IDS)
+    require(categories.has(category), `a facility of category ${category}`);
+  communities.forEach((community, index) => {
+    const stations = facilities.filter(
+      (facility) => facility.category === 'service_station' && facility.community === index,
+    );
+    require(stations.length === 1 &&
+      stations[0].floorAreaSquareMeters ===
+        community.serviceFloorAreaSquareMeters, `community ${community.plan.id}: one service station with the community's service floor area`);
+  });
+  require(communities.some(
+    (community) => community.serviceFloorAreaSquareMeters < 600,
+  ), 'a service station under 600 m²');
+  require(communities.some((community) => community.staff < 5), 'a community short of staff (fewer than 5)');
+  require(kindergartenGapHolds(
+    town,
+  ), 'a community none of whose residents is within 5 walking minutes of a kindergarten');
+
+  if (failures.length > 0)
+    throw new Error(`demo region requirements not met:\n  - ${failures.join('\n  - ')}`);
+}
+
+/** Whether every resident of the gap community is more than 300 network metres from any kindergarten. */
+function kindergartenGapHolds(town: DemoTown): boolean {
+  const gap = town.communities.findIndex((community) => community.plan.gaps?.noKindergartenWithinFiveMinutes);
+  if (gap < 0) return false;
+  const nodeX = town.network.nodeCorners.map((corner) => town.cornerXMeters[corner]);
+  const nodeY = town.network.nodeCorners.map((corner) => town.cornerYMeters[corner]);
+  const locator = new NodeLocator(nodeX, nodeY);
+  const sources = town.facilities
+    .filter((facility) => facility.category === 'kindergarten')
+    .map((facility) => locator.nearest(facility.xMeters, facility.yMeters));
+  const distance = distancesFromMeters(town.graph, sources, KINDERGARTEN_WALK_METERS);
+  const residents = town.units.filter((unit) => unit.community === gap && unit.residents > 0);
+  return (
+    residents.length > 0 &&
+    residents.every((unit) => distance[town.accessNode[unit.cell]] > KINDERGARTEN_WALK_METERS)
+  );
+}
+
+/** Throws if a rendered region misses the size limits: file size at scale 1, benchmark counts at scale ≥ 20. */
+export function assertRenderedRequirements(
+  scale: number,
+  counts: RegionCounts,
+  fileBytes: Record<string, number>,
+): void {
+  const failures: string[] = [];
+  if (scale === 1) {
+    for (const [file, bytes] of Object.entries(fileBytes)) {
+      if (bytes > MAX_DEMO_FILE_BYTES) failures.push(`${file} is ${bytes} bytes, over the 4 MB limit`);
+    }
+  }
+  if (scale >= 20) {
+    for (const [key, minimum] of Object.entries(SCALE_20_MINIMUMS) as [
+      keyof typeof SCALE_20_MINIMUMS,
+      number,
+    ][]) {
+      if (counts[key] < minimum)
+        failures.push(`at scale ${scale}: ${key} ${counts[key]} is under ${minimum}`);
+    }
+  }
+  if (failures.length > 0)
+    throw new Error(`demo region requirements not met:\n  - ${failures.join('\n  - ')}`);
+}
