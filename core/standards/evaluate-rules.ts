@@ -86,7 +86,7 @@ function measured(measure: RuleMeasure, figures: CommunityFigures): number | nul
       // Judged on two figures below; report the one nearer to qualifying.
       return figures.developmentProgress ?? figures.agriculturalLandShare;
     default:
-      throw new Error(`rule measure "${measure satisfies never}" is not known`);
+      throw new Error(`rule measure "${measure}" is not known`);
   }
 }
 
