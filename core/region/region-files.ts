@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { COMMUNITY_TYPE_IDS } from '../standards/community-types.js';
+import { EDGE_CLASSES } from './edge-classes.js';
 import { FACILITY_CATEGORY_IDS } from '../standards/facility-categories.js';
 
 export const REGION_LAYER_FILES = {
@@ -28,6 +29,8 @@ export const regionMetaSchema = z.object({
   synthetic: z.boolean(),
   metricSrid: z.number().int().positive(),
   attribution: z.string().nullish(),
+  /** Where the data came from and what in it is estimated (migration 002). */
+  source: z.string().nullish(),
 });
 export type RegionMeta = z.infer<typeof regionMetaSchema>;
 
@@ -87,7 +90,7 @@ const edgeProperties = z.object({
   source: nonNegativeInteger,
   target: nonNegativeInteger,
   lengthMeters: z.number().nonnegative(),
-  class: text,
+  class: z.enum(EDGE_CLASSES),
   bridge: z.boolean().nullish(),
 });
 const waterProperties = z.object({ id: text, name: z.string().nullish(), kind: text });

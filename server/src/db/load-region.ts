@@ -93,6 +93,7 @@ export async function loadRegion(
       regionMeta.synthetic,
       regionMeta.metricSrid,
       regionMeta.attribution ?? null,
+      regionMeta.source ?? null,
     ]);
     const insert = (statement: string, rows: unknown[]) => query(statement, [regionMeta.id, JSON.stringify(rows)]);
     await insert(sql.INSERT_STREETS, features.streets);

@@ -14,8 +14,8 @@ export const INVALID_GEOMETRIES = /* SQL */ `
 export const DELETE_REGION = /* SQL */ `DELETE FROM regions WHERE id = $1`;
 
 export const INSERT_REGION = /* SQL */ `
-  INSERT INTO regions (id, name, name_en, synthetic, metric_srid, attribution)
-  VALUES ($1, $2, $3, $4, $5, $6)`;
+  INSERT INTO regions (id, name, name_en, synthetic, metric_srid, attribution, source)
+  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
 
 const GEOMETRY = `ST_SetSRID(ST_GeomFromGeoJSON(f ->> 'geometry'), 4326)`;
 const MULTI_POLYGON = `ST_Multi(${GEOMETRY})`;

@@ -1,0 +1,173 @@
+/**
+ * Creates a region from an OpenStreetMap XML extract in the database the server uses (the embedded
+ * one in LIFECIRCLE_DATA_DIR, or DATABASE_URL), and prints what it made and left out.
+ *
+ *   npm run import:osm -- data/osm/guixi-jiangxi/guixi_center.osm --region guixi --name 贵溪市中心
+ *
+ * Flags: --name-en TEXT, --replace, --persons-per-square-meter N (of floor area), --default-levels N,
+ * --persons-per-household N, --cell-meters N, --community-type ID.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_PERSONS_PER_HOUSEHOLD, DEFAULT_PERSONS_PER_SQUARE_METER } from '../core/osm/buildings.js';
+import { formatImportReport } from '../core/osm/import-report.js';
+import { DEFAULT_CELL_METERS } from '../core/osm/population-grid.js';
+import { COMMUNITY_TYPE_IDS, isCommunityTypeId } from '../core/standards/community-types.js';
+import { readConfig } from '../server/src/config.js';
+import { openDatabase } from '../server/src/db/client.js';
+import {
+  importOsmRegion,
+  OsmImportError,
+  parseOsmFile,
+  type OsmImportOptions,
+} from '../server/src/db/import-osm.js';
+import { RegionLoadError } from '../server/src/db/load-region.js';
+import { migrate } from '../server/src/db/migrate.js';
+
+const USAGE = `usage: npm run import:osm -- <file.osm> --region <id> --name <name>
+  [--name-en <text>] [--replace]
+  [--persons-per-square-meter <n>]  residents per m² of floor area (default ${DEFAULT_PERSONS_PER_SQUARE_METER})
+  [--default-levels <n>]            floors of buildings without building:levels (default: by building type)
+  [--persons-per-household <n>]     (default ${DEFAULT_PERSONS_PER_HOUSEHOLD})
+  [--cell-meters <n>]               population grid cell side (default ${DEFAULT_CELL_METERS})
+  [--community-type <${COMMUNITY_TYPE_IDS.join('|')}>] (default urban)`;
+
+class UsageError extends Error {}
+
+function parseArguments(argv: string[]): { file: string; options: OsmImportOptions } {
+  let file: string | null = null;
+  const values: Record<string, string> = {};
+  let replace = false;
+  const valued = [
+    '--region',
+    '--name',
+    '--name-en',
+    '--persons-per-square-meter',
+    '--default-levels',
+    '--persons-per-household',
+    '--cell-meters',
+    '--community-type',
+  ];
+  for (let k = 0; k < argv.length; k += 1) {
+    const argument = argv[k];
+    const [flag, inline] =
+      argument.startsWith('--') && argument.includes('=')
+        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+        : [argument, undefined];
+    if (flag === '--help' || flag === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (flag === '--replace') {
+      replace = true;
+    } else if (valued.includes(flag)) {
+      const value = inline ?? argv[++k];
+      if (value === undefined) throw new UsageError(`${flag} needs a value`);
+      values[flag] = value;
+    } else if (flag.startsWith('--')) {
+      throw new UsageError(`unknown flag ${flag}`);
+    } else if (file === null) {
+      file = argument;
+    } else {
+      throw new UsageError(`one file at a time (got ${file} and ${argument})`);
+    }
+  }
+  if (file === null) throw new UsageError('no OSM file given');
+  if (!values['--region']) throw new UsageError('--region <id> is required');
+  if (!values['--name']) throw new UsageError('--name <name> is required');
+  const number = (flag: string, check: (value: number) => boolean, rule: string) => {
+    if (values[flag] === undefined) return undefined;
+    const value = Number(values[flag]);
+    if (values[flag].trim() === '' || !check(value))
+      throw new UsageError(`${flag} must be ${rule}, got "${values[flag]}"`);
+    return value;
+  };
+  const communityType = values['--community-type'];
+  if (communityType !== undefined && !isCommunityTypeId(communityType)) {
+    throw new UsageError(
+      `--community-type must be one of ${COMMUNITY_TYPE_IDS.join(', ')}, got "${communityType}"`,
+    );
+  }
+  return {
+    file,
+    options: {
+      regionId: values['--region'],
+      name: values['--name'],
+      nameEn: values['--name-en'] ?? null,
+      replace,
+      personsPerSquareMeter: number(
+        '--persons-per-square-meter',
+        (value) => value >= 0 && value <= 1,
+        'a number from 0 to 1',
+      ),
+      defaultFloors:
+        number(
+          '--default-levels',
+          (value) => value >= 1 && value <= 150,
+          'a number of floors from 1 to 150',
+        ) ?? null,
+      personsPerHousehold: number(
+        '--persons-per-household',
+        (value) => value >= 1 && value <= 10,
+        'a number from 1 to 10',
+      ),
+      cellMeters: number(
+        '--cell-meters',
+        (value) => value >= 10 && value <= 2000,
+        'a number of metres from 10 to 2000',
+      ),
+      communityType: communityType as OsmImportOptions['communityType'],
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  let file: string;
+  let options: OsmImportOptions;
+  try {
+    ({ file, options } = parseArguments(process.argv.slice(2)));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n${USAGE}`);
+    return 2;
+  }
+  let xml: string;
+  try {
+    xml = await readFile(file, 'utf8');
+  } catch (error) {
+    console.error(`cannot read ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+  const fileName = path.basename(file);
+  // A bad file is refused before any database is opened: nothing can be half-written.
+  const document = parseOsmFile(xml, fileName);
+
+  const config = readConfig();
+  console.log(
+    config.databaseUrl
+      ? 'importing into PostgreSQL (DATABASE_URL)…'
+      : `importing into the embedded database in ${config.embeddedDataDirectory}…`,
+  );
+  const database = await openDatabase(config);
+  try {
+    await migrate(database);
+    const started = Date.now();
+    const { report } = await importOsmRegion(database, document, fileName, options);
+    for (const line of formatImportReport(report)) console.log(line);
+    console.log(`\nimported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof OsmImportError) console.error(error.message);
+    else if (error instanceof RegionLoadError) console.error(`${error.message}\nnothing was imported`);
+    else console.error(error);
+    process.exitCode = 1;
+  },
+);
