@@ -36,6 +36,15 @@ export class DijkstraWorkspace {
   }
 
   /**
+   * Node indexes the last search reached (within its maxSeconds), in the order first reached: a
+   * view into the workspace, valid until its next search. Lets callers visit what a short search
+   * reached without scanning every node of a large graph.
+   */
+  get reachedNodes(): Uint32Array {
+    return this.touchedNodes.subarray(0, this.touchedCount);
+  }
+
+  /**
    * Multi-source Dijkstra from every source of every origin at once. An edge costs
    * `costMeters / speed` seconds, summed in float64 along the path exactly as pgRouting sums its
    * per-edge costs; a node is reached when its total is ≤ maxSeconds.

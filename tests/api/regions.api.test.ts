@@ -128,6 +128,7 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     ['/api/regions/nowhere', 404, /no region "nowhere"/],
     ['/api/regions/nowhere/communities', 404, /no region "nowhere"/],
     ['/api/regions/demo/parcels', 404, /no such path: GET \/api\/regions\/demo\/parcels/],
+    ['/api/regions/demo/anything/communities', 404, /no such path: GET \/api\/regions\/demo\/anything\/communities/],
     ['/api/nothing-here', 404, /no such path/],
     ['/api/regions/DEMO!/communities', 400, /region: is not a region id/],
     ['/api/regions/demo/communities?bbox=1,2,3', 400, /bbox must be "west,south,east,north"/],

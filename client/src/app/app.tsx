@@ -1,7 +1,11 @@
 /**
- * The application shell: header, layer panel (left), map, attribute panel (right).
+ * The application shell: header, left panel (layers, or the accessibility analysis), map,
+ * attribute panel (right).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { AccessibilityPanel } from '../features/accessibility/accessibility-panel';
+import { useAccessibility } from '../features/accessibility/use-accessibility';
+import { useMapAnalysis } from '../features/accessibility/use-map-analysis';
 import { AttributePanel } from '../features/attribute-panel/attribute-panel';
 import { LayerPanel } from '../features/layer-panel/layer-panel';
 import { NoticeStack } from '../features/notices/notice-stack';
@@ -10,7 +14,8 @@ import { useI18n } from '../lib/i18n';
 import type { FacilityCategoryId } from '../lib/standards';
 import type { LayerToggles, PopulationMode, Selection } from '../map/deck-layers';
 import { populationDotScale } from '../map/map-rows';
-import { MapView } from '../map/map-view';
+import { MapView, type MapClickOrigin, type ZoomRequest } from '../map/map-view';
+import { polygonBbox } from '../map/geometry';
 import { Header } from './header';
 import { useRegionLayers } from './use-region-layers';
 import { useRegions } from './use-regions';
@@ -23,6 +28,8 @@ const INITIAL_TOGGLES: LayerToggles = {
   network: false,
   labels: true,
 };
+
+type SidebarTab = 'layers' | 'accessibility';
 
 /** The region named in the address (`?region=…`), so a view can be shared. */
 function regionFromAddress(): string | null {
@@ -42,6 +49,26 @@ export function App() {
   const [populationMode, setPopulationMode] = useState<PopulationMode>('density');
   const [hiddenCategories, setHiddenCategories] = useState<ReadonlySet<string>>(() => new Set());
   const [selection, setSelection] = useState<Selection>(null);
+  const [sidebarTab, setSidebarTab] = useState<SidebarTab>('layers');
+  const [zoomTo, setZoomTo] = useState<ZoomRequest | null>(null);
+  const accessibility = useAccessibility(region?.id ?? null, sidebarTab === 'accessibility');
+  const analysis = useMapAnalysis(accessibility, data, sidebarTab === 'accessibility');
+  const setIsochroneOrigin = accessibility.setOrigin;
+  const startIsochrones = useCallback((origin: MapClickOrigin) => setIsochroneOrigin(origin), [setIsochroneOrigin]);
+  const showBbox = useCallback(
+    (bbox: [number, number, number, number]) => setZoomTo((previous) => ({ bbox, key: (previous?.key ?? 0) + 1 })),
+    [],
+  );
+  const communityFeatures = data.communities?.features;
+  const showCommunity = useCallback(
+    (communityId: string) => {
+      const community = communityFeatures?.find((feature) => feature.properties.id === communityId);
+      if (!community) return;
+      setSelection({ kind: 'community', id: communityId });
+      showBbox(polygonBbox(community.geometry));
+    },
+    [communityFeatures, showBbox],
+  );
 
   const changeRegion = useCallback((regionId: string) => {
     setRequestedRegionId(regionId);
@@ -86,7 +113,26 @@ export function App() {
     <div className="app">
       <Header regions={regions} region={region} onRegionChange={changeRegion} />
       <div className="workspace">
-        <aside className="sidebar sidebar-left">
+        <aside className={`sidebar sidebar-left${sidebarTab === 'accessibility' ? ' is-wide' : ''}`}>
+          <div className="sidebar-tabs" role="tablist" aria-label={t('sidebar.tabs')}>
+            {(['layers', 'accessibility'] as const).map((tab) => (
+              <button
+                key={tab}
+                type="button"
+                role="tab"
+                aria-selected={sidebarTab === tab}
+                className={`sidebar-tab${sidebarTab === tab ? ' is-active' : ''}`}
+                data-testid={`sidebar-tab-${tab}`}
+                onClick={() => setSidebarTab(tab)}
+              >
+                <TabIcon tab={tab} />
+                {t(`sidebar.${tab}`)}
+              </button>
+            ))}
+          </div>
+          {sidebarTab === 'accessibility' ? (
+            <AccessibilityPanel state={accessibility} data={data} onShowCommunity={showCommunity} onShowBbox={showBbox} />
+          ) : (
           <LayerPanel
             data={data}
             pending={pending}
@@ -99,6 +145,7 @@ export function App() {
             onShowAllCategories={showAllCategories}
             dotScale={dotScale}
           />
+          )}
         </aside>
         <main className="map-area">
           <MapView
@@ -110,6 +157,9 @@ export function App() {
             selection={selection}
             onSelect={setSelection}
             dotScale={dotScale}
+            analysis={analysis}
+            onIsochroneOrigin={startIsochrones}
+            zoomTo={zoomTo}
           />
           <div className="map-overlay-top-left">
             {region?.synthetic && <SyntheticMark />}
@@ -124,5 +174,20 @@ export function App() {
         </aside>
       </div>
     </div>
+  );
+}
+
+function TabIcon({ tab }: { tab: SidebarTab }) {
+  return tab === 'layers' ? (
+    <svg viewBox="0 0 16 16" className="tab-icon" aria-hidden="true">
+      <path d="M8 2 L14.5 5.5 L8 9 L1.5 5.5 Z" />
+      <path d="M1.5 8.5 L8 12 L14.5 8.5" />
+    </svg>
+  ) : (
+    <svg viewBox="0 0 16 16" className="tab-icon" aria-hidden="true">
+      <circle cx="8" cy="8" r="6.5" />
+      <circle cx="8" cy="8" r="3.8" />
+      <circle cx="8" cy="8" r="1.2" className="tab-icon-core" />
+    </svg>
   );
 }

@@ -77,6 +77,8 @@ export interface UnitProperties {
   children: number | null;
   /** Where residents step onto the network, [lng, lat]. */
   accessPoint: Position;
+  /** True where residents were estimated (e.g. from building footprints in an OSM import), not counted. */
+  estimated?: boolean;
 }
 
 export interface FacilityProperties {
@@ -133,3 +135,82 @@ export const REGION_LAYER_NAMES: readonly RegionLayerName[] = [
   'network',
   'water',
 ];
+
+/* ---------------------------------------------------------------- accessibility (issue 3 contract) */
+
+/** `network`: walking isochrones on the network; `radius`: straight-line service radii (GB 50180 tiers). */
+export type AccessMethod = 'network' | 'radius';
+
+export interface AccessBandProperties {
+  minutes: number;
+  /** Lower edge of the band: the previous minutes value in `rings` mode. */
+  fromMinutes: number;
+  residents: number;
+  households: number;
+  elderly: number;
+  areaSquareMeters: number;
+  method: AccessMethod;
+  /** Straight-line radius of the band's outer edge (radius method only), metres. */
+  radiusMeters?: number;
+}
+
+export type AccessBandFeature = Feature<
+  { type: 'MultiPolygon'; coordinates: Position[][][] },
+  AccessBandProperties
+>;
+
+/** `POST /api/regions/:region/isochrones`: one band per minutes value, ascending. */
+export interface IsochroneCollection extends FeatureCollection<AccessBandFeature['geometry'], AccessBandProperties> {
+  /** The origins as used (snapped onto the network for the network method), [lng, lat]. */
+  origins: Position[];
+  speedMetersPerSecond: number;
+}
+
+export interface IsochroneRequestBody {
+  origins?: Position[];
+  facilityIds?: string[];
+  minutes: number[];
+  speedMetersPerSecond: number;
+  mode: 'rings' | 'disks';
+  method: AccessMethod;
+}
+
+export interface CategoryCoverage {
+  category: string;
+  tierMinutes: number;
+  facilityCount: number;
+  residents: number;
+  coveredResidents: number;
+  /** 0–1; null when there are no residents. */
+  coveredShare: number | null;
+}
+
+/** `GET /api/regions/:region/coverage`. */
+export interface CoverageResult {
+  speedMetersPerSecond: number;
+  region: { residents: number; categories: CategoryCoverage[] };
+  communities: { id: string; name: string; residents: number; categories: CategoryCoverage[] }[];
+  /** Units with residents that reach no facility of the category within its tier, by category. */
+  uncoveredUnitIds: Record<string, string[]>;
+  /** The tier table applied, category → minutes (null: no tier). */
+  tiers: Record<string, number | null>;
+}
+
+export type HeatmapKind = 'travel-time' | 'completeness';
+
+/** `GET /api/regions/:region/heatmap?format=grid`: row-major values, row 0 the southmost row. */
+export interface HeatmapGrid {
+  kind: HeatmapKind;
+  category: string | null;
+  speedMetersPerSecond: number;
+  cellMeters: number;
+  columns: number;
+  rows: number;
+  /** Outer edges of the grid, [west, south, east, north] degrees. */
+  bbox: [number, number, number, number];
+  maxMinutes?: number;
+  /** Minutes (travel-time, 0.1 precision) or reached-category count (completeness); null off the network. */
+  values: (number | null)[];
+  /** Completeness only: the categories counted. */
+  categories?: string[];
+}

@@ -27,3 +27,8 @@ export function formatShare(value: number | null | undefined): string | null {
 export function formatNumber(value: number, fractionDigits = 0): string {
   return value.toLocaleString(NUMBER_LOCALE, { maximumFractionDigits: fractionDigits });
 }
+
+/** A walking speed in m/s with one or two decimals, as planners write it: 1.0, 0.8, 1.25. */
+export function formatSpeed(metersPerSecond: number): string {
+  return metersPerSecond.toLocaleString(NUMBER_LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+}

@@ -121,3 +121,79 @@ export const NETWORK_CLASS_COLOURS: Record<NetworkClass, Rgb> = {
 export const LABEL_COMMUNITY: Rgba = [38, 38, 48, 255];
 export const LABEL_STREET: Rgba = [76, 58, 130, 255];
 export const LABEL_HALO: Rgba = [255, 255, 255, 235];
+
+/* ---------------------------------------------------------------- accessibility */
+
+/**
+ * Colour at `t` (0–1) along a ramp of evenly spaced anchors, interpolated linearly in RGB and
+ * rounded to whole channel values.
+ */
+export function rampColour(anchors: readonly Rgb[], t: number): Rgb {
+  if (anchors.length === 1) return anchors[0];
+  const clamped = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
+  const position = clamped * (anchors.length - 1);
+  const index = Math.min(anchors.length - 2, Math.floor(position));
+  const fraction = position - index;
+  const [from, to] = [anchors[index], anchors[index + 1]];
+  return [
+    Math.round(from[0] + (to[0] - from[0]) * fraction),
+    Math.round(from[1] + (to[1] - from[1]) * fraction),
+    Math.round(from[2] + (to[2] - from[2]) * fraction),
+  ];
+}
+
+/** Isochrone bands, nearest (darkest) to farthest (lightest): the brand teal, sequential. */
+export const ISOCHRONE_RAMP: readonly Rgb[] = [
+  [1, 90, 83],
+  [36, 138, 128],
+  [102, 189, 176],
+  [163, 218, 208],
+];
+/** Fill opacity of isochrone bands (0–255): the roads and community outlines stay legible beneath. */
+export const ISOCHRONE_FILL_ALPHA = 170;
+export const ISOCHRONE_OUTLINE: Rgba = [255, 255, 255, 200];
+
+/** Colour of band `index` of `count` (ascending minutes): evenly spread along ISOCHRONE_RAMP. */
+export function isochroneBandColour(index: number, count: number): Rgb {
+  return rampColour(ISOCHRONE_RAMP, count <= 1 ? 0 : index / (count - 1));
+}
+
+/** Straight-line service radii drawn as dashed outlines over the network bands (warm, to contrast with teal). */
+export const SERVICE_RADIUS_OUTLINE: Rgba = [181, 71, 8, 235];
+export const SERVICE_RADIUS_HALO: Rgba = [255, 255, 255, 150];
+export const SERVICE_RADIUS_LABEL: Rgba = [140, 52, 4, 255];
+
+/** The origin of an isochrone (clicked point or facility). */
+export const ORIGIN_MARKER: Rgba = [15, 43, 58, 255];
+export const ORIGIN_HALO: Rgba = [255, 255, 255, 240];
+
+/** Upper class breaks of walking minutes in the travel-time heat map; a cell beyond the last takes the last colour. */
+export const TRAVEL_TIME_BREAKS_MINUTES = [5, 10, 15, 20, 30] as const;
+/**
+ * One colour per class (0–5, 5–10, 10–15, 15–20, 20–30, > 30 minutes): teal within the 15-minute
+ * life circle, sand to brown beyond it (ColorBrewer BrBG), so the tiers read at a glance.
+ */
+export const TRAVEL_TIME_COLOURS: readonly Rgb[] = [
+  [1, 102, 94],
+  [53, 151, 143],
+  [128, 205, 193],
+  [246, 232, 195],
+  [223, 194, 125],
+  [166, 97, 26],
+];
+/** Opacity of heat-map cells (0–255). */
+export const HEATMAP_ALPHA = 190;
+
+/** Life-circle completeness, from no required category reached (brown) to all of them (teal). */
+export const COMPLETENESS_RAMP: readonly Rgb[] = [
+  [140, 81, 10],
+  [216, 179, 101],
+  [199, 234, 229],
+  [90, 180, 172],
+  [1, 102, 94],
+];
+
+/** Population units whose residents do not reach the chosen category within its tier: a tint, so the heat map still reads through it. */
+export const UNCOVERED_UNIT_FILL: Rgba = [200, 30, 40, 85];
+/** A hair line only: thousands of adjacent units outlined in full would read as a red mesh. */
+export const UNCOVERED_UNIT_OUTLINE: Rgba = [160, 18, 28, 90];

@@ -83,6 +83,13 @@ export interface DeckLayerInput {
   labelCharacters: Set<string>;
   selectedCommunity: CommunityFeature | null;
   selectedFacility: FacilityFeature | null;
+  /**
+   * Accessibility layers (map/accessibility-layers.ts): `below` over the communities and under the
+   * network and facilities, `above` over the facilities and under the labels.
+   */
+  analysis?: { below: Layer[]; above: Layer[] };
+  /** While an analysis colours the map, communities keep their outlines but lose their fill. */
+  communityFillHidden?: boolean;
 }
 
 /** Facility dot radius in pixels; the selected one is drawn larger. */
@@ -112,7 +119,8 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
   const { toggles, populationMode, language } = input;
   const showDensity = toggles.population && populationMode === 'density';
   const showDots = toggles.population && populationMode === 'dots';
-  const communityFillAlpha = showDensity ? COMMUNITY_FILL_ALPHA_UNDER_DENSITY : COMMUNITY_FILL_ALPHA;
+  const communityFillAlpha =
+    showDensity || input.communityFillHidden ? COMMUNITY_FILL_ALPHA_UNDER_DENSITY : COMMUNITY_FILL_ALPHA;
   const layers: Layer[] = [];
 
   layers.push(
@@ -150,6 +158,8 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
       updateTriggers: { getFillColor: communityFillAlpha },
     }),
   );
+
+  if (input.analysis) layers.push(...input.analysis.below);
 
   layers.push(
     new PathLayer<NetworkFeature>({
@@ -249,6 +259,8 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
       }),
     );
   }
+
+  if (input.analysis) layers.push(...input.analysis.above);
 
   const labelCommon = {
     characterSet: input.labelCharacters,

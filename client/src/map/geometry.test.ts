@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PolygonGeometry, Position } from '../lib/api-types';
-import { areaSquareMeters, labelPoint } from './geometry';
+import { areaSquareMeters, labelPoint, polygonBbox } from './geometry';
 
 /** A square ring with its south-west corner at (west, south), `sideDegrees` on a side. */
 function square(west: number, south: number, sideDegrees: number): Position[] {
@@ -52,5 +52,12 @@ describe('labelPoint', () => {
   it('labels the largest part of a MultiPolygon', () => {
     const [x] = labelPoint({ type: 'MultiPolygon', coordinates: [[square(0, 0, 0.001)], [square(1, 0, 0.01)]] });
     expect(x).toBeGreaterThan(1);
+  });
+});
+
+describe('polygonBbox', () => {
+  it('bounds every part of a MultiPolygon', () => {
+    expect(polygonBbox({ type: 'MultiPolygon', coordinates: [[square(0, 0, 1)], [square(3, -2, 0.5)]] })).toEqual([0, -2, 3.5, 1]);
+    expect(polygonBbox({ type: 'Polygon', coordinates: [square(1, 1, 2)] })).toEqual([1, 1, 3, 3]);
   });
 });

@@ -130,3 +130,20 @@ export function labelPoint(geometry: PolygonGeometry): Position {
   }
   return best;
 }
+
+/** Bounding box `[west, south, east, north]` of a Polygon or MultiPolygon (outer rings). */
+export function polygonBbox(geometry: PolygonGeometry): [number, number, number, number] {
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (const polygon of polygonsOf(geometry)) {
+    for (const [lng, lat] of polygon[0] ?? []) {
+      west = Math.min(west, lng);
+      east = Math.max(east, lng);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+    }
+  }
+  return [west, south, east, north];
+}

@@ -16,14 +16,21 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type {
+  AccessBandFeature,
   CommunityFeature,
   FacilityFeature,
+  HeatmapGrid,
+  Position,
   Region,
   RegionLayers,
+  UnitFeature,
 } from '../lib/api-types';
 import { BASEMAP_STYLE_URL } from '../lib/config';
 import { useI18n } from '../lib/i18n';
+import { formatNumber } from '../lib/format';
 import { COMMUNITY_TYPES, FACILITY_CATEGORIES } from '../lib/standards';
+import { buildAccessibilityLayers, type BandFill } from './accessibility-layers';
+import { gridToPixels, gridValueAt, heatmapCellColour } from './heatmap-image';
 import {
   BASEMAP_SOURCE,
   STREET_BOUNDARY_LAYER_IDS,
@@ -62,6 +69,30 @@ declare global {
 
 const INITIAL_VIEW = { center: [108.3, 26.6] as [number, number], zoom: 4 };
 const FIT_PADDING_PIXELS = 36;
+const ZOOM_TO_PADDING_PIXELS = 80;
+const ZOOM_TO_MAX_ZOOM = 16;
+
+/** Where a map click in the isochrone tool starts the walk: a facility (by id) or the clicked point. */
+export type MapClickOrigin = { kind: 'facility'; id: string; position: Position } | { kind: 'point'; position: Position };
+
+/** What the accessibility analysis draws on the map (features/accessibility prepares it). */
+export interface MapAnalysis {
+  /** Map clicks start isochrones instead of selecting communities and facilities. */
+  clickForIsochrones: boolean;
+  bands: readonly BandFill[];
+  radiusOutlines: readonly AccessBandFeature[];
+  origins: readonly Position[];
+  heatmap: HeatmapGrid | null;
+  uncoveredUnits: readonly UnitFeature[];
+  /** Only facilities of this category are drawn (the heat map's subject), or all when null. */
+  facilityCategory: string | null;
+}
+
+/** A request to frame a bbox `[west, south, east, north]`; `key` changes for each new request. */
+export interface ZoomRequest {
+  bbox: [number, number, number, number];
+  key: number;
+}
 
 export interface MapViewProps {
   region: Region | null;
@@ -73,10 +104,13 @@ export interface MapViewProps {
   onSelect: (selection: Selection) => void;
   /** Sizing of population dots, shared with their legend. */
   dotScale: DotScale;
+  analysis: MapAnalysis | null;
+  onIsochroneOrigin: (origin: MapClickOrigin) => void;
+  zoomTo: ZoomRequest | null;
 }
 
 export function MapView(props: MapViewProps) {
-  const { region, data, toggles, populationMode, hiddenCategories, selection, onSelect, dotScale } = props;
+  const { region, data, toggles, populationMode, hiddenCategories, selection, onSelect, dotScale, analysis, zoomTo } = props;
   const { t, language, localName } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -86,9 +120,11 @@ export function MapView(props: MapViewProps) {
   const [zoom, setZoom] = useState(INITIAL_VIEW.zoom);
   const [webglFailed, setWebglFailed] = useState(false);
   const onSelectRef = useRef(onSelect);
+  const onIsochroneOriginRef = useRef(props.onIsochroneOrigin);
   useEffect(() => {
     onSelectRef.current = onSelect;
-  }, [onSelect]);
+    onIsochroneOriginRef.current = props.onIsochroneOrigin;
+  }, [onSelect, props.onIsochroneOrigin]);
 
   // Create the map once.
   useEffect(() => {
@@ -174,6 +210,20 @@ export function MapView(props: MapViewProps) {
     setZoom(map.getZoom());
   }, [region]);
 
+  // Frame what the user asked to see (e.g. a community picked in the coverage table).
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !zoomTo) return;
+    const [west, south, east, north] = zoomTo.bbox;
+    map.fitBounds(
+      [
+        [west, south],
+        [east, north],
+      ],
+      { padding: ZOOM_TO_PADDING_PIXELS, maxZoom: ZOOM_TO_MAX_ZOOM, duration: 600 },
+    );
+  }, [zoomTo]);
+
   // Base map sources follow the region's layers.
   useEffect(() => {
     const map = mapRef.current;
@@ -211,10 +261,37 @@ export function MapView(props: MapViewProps) {
     }),
     [communities, data.streets, units],
   );
-  const shownFacilities = useMemo(
-    () => (facilities ? facilityRows(facilities, hiddenCategories, zoom) : []),
-    [facilities, hiddenCategories, zoom],
+  const facilityCategory = analysis?.facilityCategory ?? null;
+  const shownFacilities = useMemo(() => {
+    if (!facilities) return [];
+    const subject = facilityCategory ? facilities.filter((facility) => facility.properties.category === facilityCategory) : facilities;
+    return facilityRows(subject, hiddenCategories, zoom);
+  }, [facilities, facilityCategory, hiddenCategories, zoom]);
+
+  // The heat map as one image, built once per grid (never inside a layer accessor).
+  const heatmapGrid = analysis?.heatmap ?? null;
+  const heatmapBitmap = useMemo(() => {
+    if (!heatmapGrid || heatmapGrid.columns <= 0 || heatmapGrid.rows <= 0) return null;
+    const pixels = gridToPixels(heatmapGrid, heatmapCellColour(heatmapGrid));
+    return { image: new ImageData(pixels.data, pixels.width, pixels.height), bounds: heatmapGrid.bbox };
+  }, [heatmapGrid]);
+  const analysisBands = analysis?.bands;
+  const analysisRadii = analysis?.radiusOutlines;
+  const analysisOrigins = analysis?.origins;
+  const analysisUncovered = analysis?.uncoveredUnits;
+  const analysisLayers = useMemo(
+    () =>
+      buildAccessibilityLayers({
+        bands: analysisBands ?? [],
+        radiusOutlines: analysisRadii ?? [],
+        origins: analysisOrigins ?? [],
+        heatmap: heatmapBitmap,
+        uncoveredUnits: analysisUncovered ?? [],
+      }),
+    [analysisBands, analysisRadii, analysisOrigins, analysisUncovered, heatmapBitmap],
   );
+  const analysisColoursMap = (analysisBands?.length ?? 0) > 0 || heatmapBitmap !== null;
+  const clickForIsochrones = analysis?.clickForIsochrones ?? false;
   const selectedCommunity = useMemo<CommunityFeature | null>(
     () =>
       selection?.kind === 'community'
@@ -280,10 +357,21 @@ export function MapView(props: MapViewProps) {
       labelCharacters,
       selectedCommunity,
       selectedFacility,
+      analysis: analysisLayers,
+      communityFillHidden: analysisColoursMap,
     });
     overlay.setProps({
       layers,
       onClick: (info: PickingInfo) => {
+        if (clickForIsochrones) {
+          if (info.layer?.id === DECK_LAYER_ID.facilities && info.object) {
+            const facility = (info.object as FacilityRow).facility;
+            onIsochroneOriginRef.current({ kind: 'facility', id: facility.properties.id, position: facility.geometry.coordinates });
+          } else if (info.coordinate) {
+            onIsochroneOriginRef.current({ kind: 'point', position: [info.coordinate[0], info.coordinate[1]] });
+          }
+          return;
+        }
         if (info.layer?.id === DECK_LAYER_ID.communities && info.object) {
           onSelectRef.current({ kind: 'community', id: (info.object as CommunityFeature).properties.id });
         } else if (info.layer?.id === DECK_LAYER_ID.facilities && info.object) {
@@ -291,15 +379,25 @@ export function MapView(props: MapViewProps) {
         } else onSelectRef.current(null);
       },
       onHover: (info: PickingInfo) => {
-        map.getCanvas().style.cursor = info.picked ? 'pointer' : '';
+        const pickable = clickForIsochrones ? info.layer?.id === DECK_LAYER_ID.facilities : info.picked;
+        map.getCanvas().style.cursor = pickable ? 'pointer' : clickForIsochrones ? 'crosshair' : '';
       },
       getTooltip: (info: PickingInfo) => {
-        if (!info.object) return null;
+        const heat = heatmapGrid && info.coordinate ? gridValueAt(heatmapGrid, [info.coordinate[0], info.coordinate[1]]) : undefined;
+        const heatText =
+          heat === null || heat === undefined || !heatmapGrid
+            ? null
+            : heatmapGrid.kind === 'completeness'
+              ? t('access.tooltipReached', { reached: heat, n: heatmapGrid.categories?.length ?? 0 })
+              : t('access.tooltipMinutes', { minutes: formatNumber(heat, 1) });
+        if (!info.object || (clickForIsochrones && info.layer?.id === DECK_LAYER_ID.communities)) {
+          return heatText ? { text: heatText, className: 'map-tooltip' } : null;
+        }
         if (info.layer?.id === DECK_LAYER_ID.communities) {
           const community = info.object as CommunityFeature;
           const type = COMMUNITY_TYPES[community.properties.type];
           return {
-            text: `${language === 'zh' ? community.properties.name : community.properties.nameEn || community.properties.name}\n${type ? localName(type) : community.properties.type}`,
+            text: `${language === 'zh' ? community.properties.name : community.properties.nameEn || community.properties.name}\n${heatText ?? (type ? localName(type) : community.properties.type)}`,
             className: 'map-tooltip',
           };
         }
@@ -328,20 +426,49 @@ export function MapView(props: MapViewProps) {
     dotScale,
     selectedCommunity,
     selectedFacility,
+    analysisLayers,
+    analysisColoursMap,
+    clickForIsochrones,
+    heatmapGrid,
+    t,
   ]);
 
-  // Test hook: <html data-communities-loaded="true"> once communities are drawn and the map is idle.
+  // Test hooks: <html data-communities-loaded="true"> (and isochrones-loaded, heatmap-loaded) once
+  // the layer is drawn and the map is idle.
+  useDrawnFlag(mapRef, styleReady, communities ?? null, 'communitiesLoaded');
+  // Keyed on every analysis layer, so switching to the comparison (radius outlines added) re-arms it.
+  useDrawnFlag(mapRef, styleReady, (analysisBands?.length ?? 0) > 0 ? analysisLayers : null, 'isochronesLoaded');
+  useDrawnFlag(mapRef, styleReady, heatmapBitmap, 'heatmapLoaded');
+
+  return (
+    <div className="map-view">
+      <div ref={containerRef} className="map-canvas" aria-label={region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : undefined} />
+      {webglFailed && <div className="map-message">{t('map.noWebgl')}</div>}
+    </div>
+  );
+}
+
+/**
+ * Sets `<html data-{flag}="true">` once `drawn` (any non-null value) is on screen and the map is
+ * idle, and removes it whenever `drawn` changes, so end-to-end tests wait for what they read.
+ */
+function useDrawnFlag(
+  mapRef: { current: MapLibreMap | null },
+  styleReady: boolean,
+  drawn: unknown,
+  flag: 'communitiesLoaded' | 'isochronesLoaded' | 'heatmapLoaded',
+): void {
   useEffect(() => {
     const map = mapRef.current;
     const root = document.documentElement;
-    delete root.dataset.communitiesLoaded;
-    if (!map || !styleReady || !communities) return;
+    delete root.dataset[flag];
+    if (!map || !styleReady || drawn === null) return;
     let cancelled = false;
     const markLoaded = () => {
       // Two frames: deck.gl draws its overlay on the frame after MapLibre's render.
       requestAnimationFrame(() =>
         requestAnimationFrame(() => {
-          if (!cancelled) root.dataset.communitiesLoaded = 'true';
+          if (!cancelled) root.dataset[flag] = 'true';
         }),
       );
     };
@@ -351,12 +478,5 @@ export function MapView(props: MapViewProps) {
       cancelled = true;
       map.off('idle', markLoaded);
     };
-  }, [styleReady, communities]);
-
-  return (
-    <div className="map-view">
-      <div ref={containerRef} className="map-canvas" aria-label={region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : undefined} />
-      {webglFailed && <div className="map-message">{t('map.noWebgl')}</div>}
-    </div>
-  );
+  }, [mapRef, styleReady, drawn, flag]);
 }

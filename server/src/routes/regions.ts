@@ -25,7 +25,9 @@ const LAYER_NAMES = Object.keys(LAYER_GEOJSON) as LayerName[];
 const regionParams = z.object({ region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'is not a region id') });
 const layerParams = regionParams.extend({ layer: z.enum(LAYER_NAMES as [LayerName, ...LayerName[]]) });
 /** Only the whitelisted layer names match the route; any other path falls through to a JSON 404. */
-const LAYER_ROUTE = `/:region/:layer{${LAYER_NAMES.join('|')}}`;
+// A non-capturing group: a bare alternation would leak into Hono's combined router pattern and let
+// `/demo/anything/communities` match once other routers are mounted beside this one.
+const LAYER_ROUTE = `/:region/:layer{(?:${LAYER_NAMES.join('|')})}`;
 
 /** `bbox=west,south,east,north` in degrees, west < east and south < north. */
 const bboxQuery = z.object({

@@ -71,7 +71,7 @@ export function LayerPanel(props: LayerPanelProps) {
 
   return (
     <section className="panel layer-panel" aria-labelledby="layer-panel-title">
-      <h2 id="layer-panel-title" className="panel-title">
+      <h2 id="layer-panel-title" className="panel-title visually-hidden">
         {t('layers.title')}
       </h2>
       <ul className="layer-list">

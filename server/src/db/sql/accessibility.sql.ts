@@ -1,0 +1,62 @@
+/**
+ * What the accessibility engine reads of a region, in a handful of round trips: each query answers
+ * one row holding one JSON text of parallel arrays, so a 130 000-edge network crosses the wire as
+ * a single value and is parsed once in JavaScript (the same way on PGlite and pg, which would
+ * otherwise parse bigint and array columns differently). $1 is the region id throughout.
+ */
+
+/**
+ * The region's freshness stamp: `regions.created_at` changes whenever the region is (re)loaded, as
+ * load-region.ts deletes and re-inserts the row, so a cached model older than it is stale.
+ * No row: no such region.
+ */
+export const REGION_STAMP = /* SQL */ `
+  SELECT (extract(epoch FROM created_at) * 1e6)::float8::text AS stamp FROM regions WHERE id = $1`;
+
+/**
+ * The walking network as parallel arrays in edge-id order; `lines` holds each edge's LineString
+ * coordinates (`[lon, lat]`, starting at its source node). Node ids go out as JSON numbers (safe
+ * integers in practice) rather than pg's bigint strings.
+ */
+export const NETWORK_ARRAYS = /* SQL */ `
+  SELECT json_build_object(
+           'source', coalesce(json_agg(e.source ORDER BY e.id), '[]'::json),
+           'target', coalesce(json_agg(e.target ORDER BY e.id), '[]'::json),
+           'lengthMeters', coalesce(json_agg(e.length_meters ORDER BY e.id), '[]'::json),
+           'edgeClass', coalesce(json_agg(e.class ORDER BY e.id), '[]'::json),
+           'lines', coalesce(json_agg((ST_AsGeoJSON(e.geom, 15)::json) -> 'coordinates' ORDER BY e.id), '[]'::json)
+         )::text AS network
+  FROM network_edges e
+  WHERE e.region_id = $1`;
+
+/**
+ * Population units with their access points, facilities with their positions, communities by name,
+ * and water as single polygons (coordinates of each, rings `[lon, lat]`).
+ */
+export const UNITS_FACILITIES_COMMUNITIES_WATER = /* SQL */ `
+  SELECT
+    (SELECT coalesce(json_agg(json_build_array(
+              u.id, u.community_id, u.residents, u.households, coalesce(u.elderly, 0),
+              ST_X(u.access_point), ST_Y(u.access_point)) ORDER BY u.id), '[]'::json)::text
+     FROM population_units u WHERE u.region_id = $1) AS units,
+    (SELECT coalesce(json_agg(json_build_array(f.id, f.category, ST_X(f.geom), ST_Y(f.geom)) ORDER BY f.id), '[]'::json)::text
+     FROM facilities f WHERE f.region_id = $1) AS facilities,
+    (SELECT coalesce(json_agg(json_build_array(c.id, c.name) ORDER BY c.id), '[]'::json)::text
+     FROM communities c WHERE c.region_id = $1) AS communities,
+    (SELECT coalesce(json_agg((ST_AsGeoJSON(part.geom, 15)::json) -> 'coordinates' ORDER BY w.id, part.path), '[]'::json)::text
+     FROM water w CROSS JOIN LATERAL ST_Dump(w.geom) part WHERE w.region_id = $1) AS water`;
+
+/**
+ * The region's extent `[west, south, east, north]` (degrees) over streets, network and units —
+ * the same extent GET /api/regions reports — against which request coordinates are checked.
+ */
+export const REGION_EXTENT = /* SQL */ `
+  SELECT ST_XMin(box)::float8 AS west, ST_YMin(box)::float8 AS south,
+         ST_XMax(box)::float8 AS east, ST_YMax(box)::float8 AS north
+  FROM (
+    SELECT ST_Extent(g.geom)::geometry AS box FROM (
+      SELECT geom FROM streets WHERE region_id = $1
+      UNION ALL SELECT geom FROM network_edges WHERE region_id = $1
+      UNION ALL SELECT geom FROM population_units WHERE region_id = $1
+    ) g
+  ) extent`;

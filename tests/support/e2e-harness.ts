@@ -1,0 +1,190 @@
+/**
+ * Shared set-up of the end-to-end tests (tests/e2e): the real server on embedded PostGIS in a
+ * fresh folder with the demo region, the built client, and headless Chromium; plus helpers to
+ * read the API and to turn map coordinates into page pixels through the app's MapLibre map.
+ * Needs `npm run build` first (npm test does it) and Debian's chromium (CHROMIUM_PATH overrides).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { REPOSITORY_ROOT } from '../../server/src/config.js';
+import { startLifecircleServer } from '../../server/src/server.js';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const VIEWPORT = { width: 1440, height: 900 };
+/** How long the first map draw may take (embedded database warm-up and software WebGL). */
+export const FIRST_DRAW_TIMEOUT_MS = 120_000;
+
+export type Position = [number, number];
+export type Polygonal =
+  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+export interface Collection<G, P> {
+  features: { geometry: G; properties: P }[];
+}
+
+export interface E2eSession {
+  baseUrl: string;
+  browser: Browser;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Start the server (fresh embedded database) and a Chromium page at 1440 × 900. */
+export async function startE2eSession(): Promise<E2eSession> {
+  if (!existsSync(path.join(REPOSITORY_ROOT, 'client/dist/index.html'))) {
+    throw new Error('client/dist is missing: run "npm run build" before the end-to-end test');
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH`);
+  }
+  const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-e2e-'));
+  let server: Awaited<ReturnType<typeof startLifecircleServer>> | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startLifecircleServer({ port: 0, dataDirectory, databaseUrl: null });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    const running = { server, browser };
+    return {
+      baseUrl: server.url,
+      browser,
+      page,
+      close: async () => {
+        await running.browser.close();
+        await running.server.close();
+        await rm(dataDirectory, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server?.close();
+    await rm(dataDirectory, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** GET an API path and expect 200. */
+export async function getJson<T>(baseUrl: string, apiPath: string): Promise<T> {
+  const response = await fetch(`${baseUrl}${apiPath}`);
+  expect(response.status, apiPath).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** POST JSON to an API path and expect 200. */
+export async function postJson<T>(baseUrl: string, apiPath: string, body: unknown): Promise<T> {
+  const response = await fetch(`${baseUrl}${apiPath}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, `${apiPath} ${await response.clone().text()}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+/**
+ * Wait until `<html data-{flag}="true">`: the map view sets communitiesLoaded, isochronesLoaded and
+ * heatmapLoaded once the layer is drawn and the map is idle.
+ */
+export async function waitForDrawn(
+  page: Page,
+  flag: 'communitiesLoaded' | 'isochronesLoaded' | 'heatmapLoaded',
+  timeout = 60_000,
+): Promise<void> {
+  await page.waitForFunction((name) => document.documentElement.dataset[name] === 'true', flag, { timeout });
+}
+
+/** Where screenshots go (test-results/ at the repository root). */
+export async function screenshotPath(fileName: string): Promise<string> {
+  const file = path.join(REPOSITORY_ROOT, 'test-results', fileName);
+  await mkdir(path.dirname(file), { recursive: true });
+  return file;
+}
+
+export function polygonsOf(geometry: Polygonal): Position[][][] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+}
+
+/** Even–odd test over every ring of every part (screen or map coordinates alike). */
+export function contains(polygons: Position[][][], point: Position): boolean {
+  let inside = false;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i];
+        const [xj, yj] = ring[j];
+        if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi)
+          inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
+export function distanceToEdges(polygons: Position[][][], point: Position): number {
+  let best = Infinity;
+  for (const polygon of polygons) {
+    for (const ring of polygon) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [ax, ay] = ring[j];
+        const [bx, by] = ring[i];
+        const dx = bx - ax;
+        const dy = by - ay;
+        const lengthSquared = dx * dx + dy * dy;
+        const t =
+          lengthSquared === 0
+            ? 0
+            : Math.max(0, Math.min(1, ((point[0] - ax) * dx + (point[1] - ay) * dy) / lengthSquared));
+        best = Math.min(best, Math.hypot(ax + t * dx - point[0], ay + t * dy - point[1]));
+      }
+    }
+  }
+  return best;
+}
+
+/** Project [lng, lat] positions to page pixels through the app's MapLibre map. */
+export async function projectToPage(page: Page, positions: Position[]): Promise<Position[]> {
+  return page.evaluate((lngLats) => {
+    const map = window.__lifecircle!.map;
+    const rect = map.getContainer().getBoundingClientRect();
+    return lngLats.map((lngLat) => {
+      const point = map.project(lngLat);
+      return [rect.left + point.x, rect.top + point.y] as [number, number];
+    });
+  }, positions);
+}
+
+/** The map's rectangle on the page. */
+export async function mapRectangle(
+  page: Page,
+): Promise<{ left: number; top: number; right: number; bottom: number }> {
+  return page.evaluate(() => {
+    const rect = window.__lifecircle!.map.getContainer().getBoundingClientRect();
+    return { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom };
+  });
+}
+
+/** Wait until the map has stopped moving and drawn its last frame (MapLibre idle, then deck.gl's frame). */
+export async function waitForMapIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !window.__lifecircle!.map.isMoving());
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__lifecircle!.map;
+        map.once('idle', () => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+        map.triggerRepaint();
+      }),
+  );
+}
