@@ -138,6 +138,32 @@ describe('ScenarioEvaluator', () => {
     expect(evaluator.metrics('b')).toMatchObject({ residents: 0, residentsOutsideBand: -4500 });
   });
 
+  it('re-judges only what edits touch, and agrees with a fresh judgement after them', () => {
+    const big = lattice(8, 6, (column, row) => 400 + 37 * ((column * 5 + row * 3) % 11));
+    const ids = ['t1', 't2', 'u1', 'u2'];
+    const assignment = big.units.map((_, index) => ids[Math.floor((index % 8) / 2)]);
+    const records = [community('t1', { type: 'township' }), community('t2', { type: 'township' }), community('u1'), community('u2', { streetId: 's-2' })];
+    const evaluator = new ScenarioEvaluator({ ...big, communities: records, assignment });
+    const random = seededRandom(11);
+    const judgeAll = (subject: ScenarioEvaluator) =>
+      Object.fromEntries(subject.communityIds().flatMap((id) => (['leshan', 'kaili'] as const).map((profile) => [`${id} ${profile}`, subject.judge(id, profile)])));
+    judgeAll(evaluator);
+    for (let edit = 0; edit < 60; edit += 1) {
+      const picked = big.units[Math.floor(random() * big.units.length)].id;
+      evaluator.assign([picked], ids[Math.floor(random() * 3)]);
+      if (edit === 20) evaluator.updateCommunity('u1', { type: 'township', staff: 2 });
+      if (edit === 40) evaluator.updateCommunity('t2', { type: 'urban' });
+      if (edit % 7 === 0) judgeAll(evaluator);
+    }
+    const fresh = new ScenarioEvaluator({
+      ...big,
+      communities: evaluator.communityIds().map((id) => evaluator.communityRecord(id)),
+      assignment: big.units.map((unit) => evaluator.communityOfUnit(unit.id)),
+    });
+    expect(judgeAll(evaluator)).toEqual(judgeAll(fresh));
+    expect(evaluator.judge('t1', 'leshan').find((result) => result.ruleId === 'township.count')).toMatchObject({ figure: 2 });
+  });
+
   it('names what is wrong with its input', () => {
     const row = lattice(2, 1, () => 1);
     expect(() => new ScenarioEvaluator({ ...row, communities: [community('a')], assignment: ['a', 'x'] })).toThrow(/community x/);

@@ -32,6 +32,7 @@ export interface UnitAdjacency {
 export interface CommunityRecord {
   id: string;
   name: string;
+  nameEn?: string | null;
   type: CommunityTypeId;
   streetId: string;
   serviceFloorAreaSquareMeters: number | null;
@@ -100,6 +101,8 @@ interface CommunitySums {
   perimeterMeters: number;
   coveredResidents: Float64Array;
   parts: number;
+  /** Set when the community is removed from the scenario (its slot stays, its id is free again). */
+  removed: boolean;
 }
 
 export class ScenarioEvaluator {
@@ -117,6 +120,12 @@ export class ScenarioEvaluator {
   /** Scratch for contiguity walks: the walk number that last visited each unit. */
   private readonly visitMark: Uint32Array;
   private walkNumber = 0;
+  /**
+   * Rule results by profile, then community index, kept until an edit touches the community: after
+   * an assign only the two communities it touches (and, for the township-count rule, their street's
+   * township communities) are judged again.
+   */
+  private readonly judgedByProfile = new Map<StandardsProfileId, (RuleResult[] | undefined)[]>();
 
   constructor(input: {
     units: readonly ScenarioUnit[];
@@ -170,12 +179,13 @@ export class ScenarioEvaluator {
     input.assignment.forEach((communityId, unitIndex) => {
       this.moveUnit(unitIndex, this.communityIndex(communityId));
     });
-    for (const community of this.communities) community.parts = this.countParts(community);
+    this.countAllParts();
   }
 
   /** Adds a community (e.g. one the planner creates); it starts with no units. */
   addCommunity(record: CommunityRecord): void {
     if (this.communityIndexById.has(record.id)) throw new Error(`community ${record.id} exists already`);
+    this.forgetJudgementsOfStreet(record.streetId);
     this.communityIndexById.set(record.id, this.communities.length);
     this.communities.push({
       record: { ...record },
@@ -188,13 +198,67 @@ export class ScenarioEvaluator {
       perimeterMeters: 0,
       coveredResidents: new Float64Array(this.coverage.categories.length),
       parts: 0,
+      removed: false,
     });
+  }
+
+  /** Removes a community that has no units left (merged away or dissolved); its id may be reused. */
+  removeCommunity(id: string): void {
+    const index = this.communityIndex(id);
+    const community = this.communities[index];
+    if (community.unitCount > 0) throw new Error(`community ${id} still has ${community.unitCount} units`);
+    community.removed = true;
+    this.communityIndexById.delete(id);
+    this.forgetJudgementsOfStreet(community.record.streetId);
+  }
+
+  hasCommunity(id: string): boolean {
+    return this.communityIndexById.has(id);
+  }
+
+  hasUnit(unitId: string): boolean {
+    return this.unitIndexById.has(unitId);
+  }
+
+  /** A community's own attributes (a copy). */
+  communityRecord(id: string): CommunityRecord {
+    return { ...this.communities[this.communityIndex(id)].record };
+  }
+
+  /** Units of a community, without building its metrics. */
+  unitCount(id: string): number {
+    return this.communities[this.communityIndex(id)].unitCount;
+  }
+
+  /** Units sharing boundary with a unit, with the length shared in meters. */
+  neighboursOf(unitId: string): { unitId: string; sharedMeters: number }[] {
+    const unitIndex = this.unitIndexById.get(unitId);
+    if (unitIndex === undefined) throw new Error(`unit ${unitId} is not in this region`);
+    const neighbours: { unitId: string; sharedMeters: number }[] = [];
+    for (let h = this.neighbourOffsets[unitIndex]; h < this.neighbourOffsets[unitIndex + 1]; h += 1) {
+      neighbours.push({ unitId: this.units[this.neighbourUnits[h]].id, sharedMeters: this.neighbourSharedMeters[h] });
+    }
+    return neighbours;
+  }
+
+  /** Every unit's id, in unit order. */
+  unitIds(): string[] {
+    return this.units.map((unit) => unit.id);
+  }
+
+  /** The community id of every unit, in unit order (a snapshot for comparing scenarios). */
+  communityIdsByUnit(): string[] {
+    return Array.from(this.assignment, (index) => this.communities[index].record.id);
   }
 
   /** Changes a community's own attributes (name, type, floor area, staff …). */
   updateCommunity(id: string, changes: Partial<Omit<CommunityRecord, 'id'>>): void {
     const community = this.communities[this.communityIndex(id)];
+    const streetBefore = community.record.streetId;
     community.record = { ...community.record, ...changes };
+    // A type change can change how many township communities its street counts.
+    this.forgetJudgementsOfStreet(streetBefore);
+    this.forgetJudgementsOfStreet(community.record.streetId);
   }
 
   /** Moves units to a community; returns the ids of the communities whose metrics changed. */
@@ -209,7 +273,11 @@ export class ScenarioEvaluator {
       touched.add(source);
       this.moveUnit(unitIndex, target);
     }
-    for (const index of touched) this.communities[index].parts = this.countParts(this.communities[index]);
+    for (const index of touched) {
+      this.communities[index].parts = this.countParts(index);
+      this.forgetJudgements(index);
+      if (this.communities[index].record.type === 'township') this.forgetJudgementsOfStreet(this.communities[index].record.streetId);
+    }
     return [...touched].map((index) => this.communities[index].record.id);
   }
 
@@ -228,8 +296,9 @@ export class ScenarioEvaluator {
     return ids;
   }
 
+  /** Ids of the communities of the scenario, in the order they were added. */
   communityIds(): string[] {
-    return this.communities.map((community) => community.record.id);
+    return this.communities.filter((community) => !community.removed).map((community) => community.record.id);
   }
 
   metrics(communityId: string): CommunityMetrics {
@@ -237,12 +306,27 @@ export class ScenarioEvaluator {
   }
 
   allMetrics(): CommunityMetrics[] {
-    return this.communities.map((community) => this.metricsOf(community));
+    return this.communities.filter((community) => !community.removed).map((community) => this.metricsOf(community));
   }
 
   /** Every rule of the profile for one community, with the figure that decided it. */
   judge(communityId: string, profile: StandardsProfileId): RuleResult[] {
-    return evaluateCommunity(profile, this.figuresOf(this.communities[this.communityIndex(communityId)]));
+    const index = this.communityIndex(communityId);
+    let judged = this.judgedByProfile.get(profile);
+    if (!judged) this.judgedByProfile.set(profile, (judged = []));
+    // Shared with later callers until an edit touches the community: callers must not modify it.
+    return (judged[index] ??= evaluateCommunity(profile, this.figuresOf(this.communities[index])));
+  }
+
+  private forgetJudgements(index: number): void {
+    for (const judged of this.judgedByProfile.values()) judged[index] = undefined;
+  }
+
+  private forgetJudgementsOfStreet(streetId: string): void {
+    if (this.judgedByProfile.size === 0) return;
+    this.communities.forEach((community, index) => {
+      if (community.record.streetId === streetId) this.forgetJudgements(index);
+    });
   }
 
   private communityIndex(id: string): number {
@@ -289,10 +373,35 @@ export class ScenarioEvaluator {
     return shared;
   }
 
+  /** Pieces of every community in one walk over all units (the constructor's O(units + adjacency) pass). */
+  private countAllParts(): void {
+    for (const community of this.communities) community.parts = 0;
+    this.walkNumber += 1;
+    const mark = this.walkNumber;
+    const queue: number[] = [];
+    for (let start = 0; start < this.units.length; start += 1) {
+      if (this.visitMark[start] === mark) continue;
+      const index = this.assignment[start];
+      this.communities[index].parts += 1;
+      this.visitMark[start] = mark;
+      queue.length = 0;
+      queue.push(start);
+      while (queue.length > 0) {
+        const u = queue.pop()!;
+        for (let h = this.neighbourOffsets[u]; h < this.neighbourOffsets[u + 1]; h += 1) {
+          const v = this.neighbourUnits[h];
+          if (this.assignment[v] === index && this.visitMark[v] !== mark) {
+            this.visitMark[v] = mark;
+            queue.push(v);
+          }
+        }
+      }
+    }
+  }
+
   /** Connected pieces of a community over unit adjacency (breadth-first from each unvisited unit). */
-  private countParts(community: CommunitySums): number {
-    if (community.unitCount === 0) return 0;
-    const index = this.communityIndexById.get(community.record.id)!;
+  private countParts(index: number): number {
+    if (this.communities[index].unitCount === 0) return 0;
     this.walkNumber += 1;
     const mark = this.walkNumber;
     const queue: number[] = [];
@@ -360,7 +469,8 @@ export class ScenarioEvaluator {
     const townshipCommunitiesAtSeat =
       record.type === 'township'
         ? this.communities.filter(
-            (other) => other.record.type === 'township' && other.record.streetId === record.streetId && other.unitCount > 0,
+            (other) =>
+              !other.removed && other.record.type === 'township' && other.record.streetId === record.streetId && other.unitCount > 0,
           ).length
         : null;
     return {

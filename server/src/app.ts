@@ -2,8 +2,10 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database } from './db/client.js';
+import { accessibilityRoutes } from './routes/accessibility.js';
 import { healthRoutes } from './routes/health.js';
 import { regionRoutes } from './routes/regions.js';
+import { scenarioRoutes } from './routes/scenarios.js';
 
 /** PostgreSQL error classes (SQLSTATE) that are the client's fault, and how they answer. */
 const CLIENT_ERROR_STATUS_BY_SQLSTATE: Record<string, ContentfulStatusCode> = {
@@ -38,7 +40,9 @@ function isConnectionFailure(error: unknown): boolean {
 export function createApp(database: Database) {
   const api = new Hono()
     .route('/health', healthRoutes(database))
-    .route('/regions', regionRoutes(database));
+    .route('/regions', regionRoutes(database))
+    .route('/regions', accessibilityRoutes(database))
+    .route('/', scenarioRoutes(database));
 
   const app = new Hono().route('/api', api);
 

@@ -1,0 +1,528 @@
+/**
+ * Applies a batch of scenario edits (assign, redraw, split, merge, create, update) to a scenario
+ * without touching it: the draft reads through to a ScenarioEvaluator and keeps its own changes on
+ * top, so a batch with one bad edit is dropped whole. Geometric edits arrive already resolved to
+ * units (which units an outline holds, which side of a line each unit is on); the server asks
+ * PostGIS for that, this file decides everything else.
+ *
+ * Rules every edit keeps: units move only between communities of the same street (the communities
+ * of a street partition it, so a unit's street never changes); a community is never left with no
+ * units unless the edit says so (`dissolve: true`, or a merge); community ids are never reused.
+ */
+
+import type { CommunityTypeId } from '../standards/community-types.js';
+import type { CommunityRecord, ScenarioEvaluator } from './scenario-evaluator.js';
+
+/** A GeoJSON Polygon in WGS 84 (`[lon, lat]`), as sent by the client. */
+export interface PolygonGeometry {
+  type: 'Polygon';
+  coordinates: [number, number][][];
+}
+
+/** A GeoJSON LineString in WGS 84 (`[lon, lat]`). */
+export interface LineStringGeometry {
+  type: 'LineString';
+  coordinates: [number, number][];
+}
+
+/** What an edit may set on a community besides its id and street. */
+export interface CommunityChanges {
+  name?: string;
+  nameEn?: string | null;
+  type?: CommunityTypeId;
+  serviceFloorAreaSquareMeters?: number | null;
+  staff?: number | null;
+  socialWorkers?: number | null;
+  grids?: number | null;
+  gridWorkers?: number | null;
+  agriculturalLandShare?: number | null;
+  developmentProgress?: number | null;
+  isTownshipSeat?: boolean;
+}
+
+/** A community an edit creates: a name at least; a new id when none is given. */
+export type NewCommunity = CommunityChanges & { id?: string; name: string };
+
+export type ScenarioEdit =
+  | { op: 'assign'; unitIds: string[]; communityId: string; dissolve?: boolean }
+  | { op: 'redraw'; communityId: string; outline: PolygonGeometry; outsideTo?: string; dissolve?: boolean }
+  | {
+      op: 'split';
+      communityId: string;
+      line: LineStringGeometry;
+      side?: 'left' | 'right';
+      newCommunity: NewCommunity;
+    }
+  | { op: 'merge'; communityIds: string[]; into: string }
+  | {
+      op: 'create';
+      community: NewCommunity & { type: CommunityTypeId; streetId: string };
+      unitIds: string[];
+      dissolve?: boolean;
+    }
+  | { op: 'update'; communityId: string; changes: CommunityChanges };
+
+/** Why an edit was refused. */
+export const EDIT_UNKNOWN_UNIT = 'unknown-unit';
+export const EDIT_UNKNOWN_COMMUNITY = 'unknown-community';
+export const EDIT_OTHER_STREET = 'other-street';
+export const EDIT_LEAVES_EMPTY = 'leaves-community-empty';
+export const EDIT_COMMUNITY_ID_TAKEN = 'community-id-taken';
+export const EDIT_NOTHING_SELECTED = 'nothing-selected';
+export const EDIT_NOT_DIVIDED = 'not-divided';
+export const EDIT_NO_NEIGHBOUR = 'no-neighbour';
+export const EDIT_BAD_MERGE = 'bad-merge';
+
+export type EditRefusalReason =
+  | typeof EDIT_UNKNOWN_UNIT
+  | typeof EDIT_UNKNOWN_COMMUNITY
+  | typeof EDIT_OTHER_STREET
+  | typeof EDIT_LEAVES_EMPTY
+  | typeof EDIT_COMMUNITY_ID_TAKEN
+  | typeof EDIT_NOTHING_SELECTED
+  | typeof EDIT_NOT_DIVIDED
+  | typeof EDIT_NO_NEIGHBOUR
+  | typeof EDIT_BAD_MERGE;
+
+export type EditOutcome =
+  { ok: true; moved: number; notes: string[] } | { ok: false; reason: EditRefusalReason; message: string };
+
+/** The net effect of a batch: what the server writes and then replays on the cached evaluator. */
+export interface DraftResult {
+  /** Units whose community changed, from the base's community to the draft's. */
+  moves: { unitId: string; from: string; to: string }[];
+  /** Communities created by the batch (in creation order), with their attributes. */
+  created: CommunityRecord[];
+  /** Communities of the base whose attributes the batch changed, as they now are. */
+  updated: CommunityRecord[];
+  /** Communities of the base the batch removed. */
+  dissolved: string[];
+  /** Communities (still present) whose set of units changed: their geometry must be recomputed. */
+  reshaped: string[];
+}
+
+/** Geometry of an edit resolved by the caller: units an outline holds, units on the new side of a line. */
+export interface ResolvedGeometry {
+  /** redraw: every unit of the region whose point on surface lies in the outline. */
+  insideUnitIds?: readonly string[];
+  /** split: the units of the community on the side of the line that becomes the new community. */
+  newSideUnitIds?: readonly string[];
+}
+
+const refuse = (reason: EditRefusalReason, message: string): EditOutcome => ({ ok: false, reason, message });
+
+/** Numbers a merge adds up (staff and rooms of both communities serve the merged one). */
+const SUMMED_ON_MERGE = [
+  'serviceFloorAreaSquareMeters',
+  'staff',
+  'socialWorkers',
+  'grids',
+  'gridWorkers',
+] as const;
+
+export class ScenarioDraft {
+  /** Current community of each unit the draft moved (possibly back to where it started). */
+  private readonly unitCommunity = new Map<string, string>();
+  /** Communities the draft created or changed (a record) or removed (null). */
+  private readonly communityOverlay = new Map<string, CommunityRecord | null>();
+  /** Units gained (+) or lost (−) by each community. */
+  private readonly unitCountDelta = new Map<string, number>();
+  private readonly createdOrder: string[] = [];
+
+  constructor(
+    private readonly base: ScenarioEvaluator,
+    private readonly options: {
+      /** Ids no new community may take (e.g. every community of the region's baseline). */
+      reservedCommunityIds: ReadonlySet<string>;
+      /** A fresh id for a new community whose edit gives none. */
+      newCommunityId: () => string;
+    },
+  ) {}
+
+  hasCommunity(id: string): boolean {
+    const overlay = this.communityOverlay.get(id);
+    return overlay !== undefined ? overlay !== null : this.base.hasCommunity(id);
+  }
+
+  record(id: string): CommunityRecord {
+    const overlay = this.communityOverlay.get(id);
+    if (overlay) return overlay;
+    if (overlay === null) throw new Error(`community ${id} was removed by this draft`);
+    return this.base.communityRecord(id);
+  }
+
+  /** The community a unit is in now, or undefined for a unit not in the region. */
+  communityOf(unitId: string): string | undefined {
+    const moved = this.unitCommunity.get(unitId);
+    if (moved !== undefined) return moved;
+    return this.base.hasUnit(unitId) ? this.base.communityOfUnit(unitId) : undefined;
+  }
+
+  /** Units of a community now, in the base's unit order for those it kept, then those it gained. */
+  unitsOf(communityId: string): string[] {
+    const kept =
+      this.base.hasCommunity(communityId) && this.communityOverlay.get(communityId) !== null
+        ? this.base.unitsOf(communityId).filter((unitId) => {
+            const moved = this.unitCommunity.get(unitId);
+            return moved === undefined || moved === communityId;
+          })
+        : [];
+    const keptSet = new Set(kept);
+    for (const [unitId, communityId2] of this.unitCommunity) {
+      if (communityId2 === communityId && !keptSet.has(unitId)) kept.push(unitId);
+    }
+    return kept;
+  }
+
+  unitCount(communityId: string): number {
+    const baseCount = this.base.hasCommunity(communityId) ? this.base.unitCount(communityId) : 0;
+    return baseCount + (this.unitCountDelta.get(communityId) ?? 0);
+  }
+
+  /** Applies one edit; on refusal the draft is left part-applied and must be discarded. */
+  apply(edit: ScenarioEdit, resolved: ResolvedGeometry = {}): EditOutcome {
+    switch (edit.op) {
+      case 'assign':
+        return this.assign(edit);
+      case 'redraw':
+        return this.redraw(edit, resolved.insideUnitIds ?? []);
+      case 'split':
+        return this.split(edit, resolved.newSideUnitIds ?? []);
+      case 'merge':
+        return this.merge(edit);
+      case 'create':
+        return this.create(edit);
+      case 'update':
+        return this.update(edit);
+    }
+  }
+
+  /** The batch's net effect on the base. */
+  result(): DraftResult {
+    const moves: DraftResult['moves'] = [];
+    const reshaped = new Set<string>();
+    for (const [unitId, to] of this.unitCommunity) {
+      const from = this.base.communityOfUnit(unitId);
+      if (from === to) continue;
+      moves.push({ unitId, from, to });
+      reshaped.add(from);
+      reshaped.add(to);
+    }
+    const created: CommunityRecord[] = [];
+    for (const id of this.createdOrder) {
+      const record = this.communityOverlay.get(id);
+      if (record) created.push({ ...record });
+    }
+    const updated: CommunityRecord[] = [];
+    const dissolved: string[] = [];
+    for (const [id, record] of this.communityOverlay) {
+      if (!this.base.hasCommunity(id)) continue;
+      if (record === null) dissolved.push(id);
+      else updated.push({ ...record });
+    }
+    return {
+      moves,
+      created,
+      updated,
+      dissolved,
+      reshaped: [...reshaped].filter((id) => this.hasCommunity(id)),
+    };
+  }
+
+  private requireCommunity(id: string): EditOutcome | null {
+    return this.hasCommunity(id)
+      ? null
+      : refuse(EDIT_UNKNOWN_COMMUNITY, `community "${id}" is not in this scenario`);
+  }
+
+  private moveUnit(unitId: string, to: string): void {
+    const from = this.communityOf(unitId)!;
+    if (from === to) return;
+    this.unitCommunity.set(unitId, to);
+    this.unitCountDelta.set(from, (this.unitCountDelta.get(from) ?? 0) - 1);
+    this.unitCountDelta.set(to, (this.unitCountDelta.get(to) ?? 0) + 1);
+  }
+
+  /**
+   * Moves units to a community of their street; returns a refusal naming the first problem, or the
+   * communities the units came from.
+   */
+  private moveUnits(unitIds: readonly string[], to: string): EditOutcome | Set<string> {
+    const street = this.record(to).streetId;
+    const sources = new Set<string>();
+    for (const unitId of unitIds) {
+      const from = this.communityOf(unitId);
+      if (from === undefined) return refuse(EDIT_UNKNOWN_UNIT, `unit "${unitId}" is not in this region`);
+      const fromStreet = this.record(from).streetId;
+      if (fromStreet !== street) {
+        return refuse(
+          EDIT_OTHER_STREET,
+          `unit "${unitId}" is in street "${fromStreet}" but community "${to}" is in street "${street}"; units move only within their street`,
+        );
+      }
+    }
+    for (const unitId of unitIds) {
+      const from = this.communityOf(unitId)!;
+      if (from === to) continue;
+      sources.add(from);
+      this.moveUnit(unitId, to);
+    }
+    return sources;
+  }
+
+  /** Communities an edit emptied are removed when it says `dissolve`, else the edit is refused. */
+  private settleEmptied(sources: Iterable<string>, dissolve: boolean | undefined): EditOutcome | null {
+    for (const id of sources) {
+      if (!this.hasCommunity(id) || this.unitCount(id) > 0) continue;
+      if (!dissolve) {
+        return refuse(
+          EDIT_LEAVES_EMPTY,
+          `community "${id}" would be left with no units; add "dissolve": true to remove it, or keep a unit in it`,
+        );
+      }
+      this.communityOverlay.set(id, null);
+    }
+    return null;
+  }
+
+  private assign(edit: Extract<ScenarioEdit, { op: 'assign' }>): EditOutcome {
+    const missing = this.requireCommunity(edit.communityId);
+    if (missing) return missing;
+    const before = this.unitCount(edit.communityId);
+    const sources = this.moveUnits(edit.unitIds, edit.communityId);
+    if (!(sources instanceof Set)) return sources;
+    const emptied = this.settleEmptied(sources, edit.dissolve);
+    if (emptied) return emptied;
+    return { ok: true, moved: this.unitCount(edit.communityId) - before, notes: [] };
+  }
+
+  private redraw(
+    edit: Extract<ScenarioEdit, { op: 'redraw' }>,
+    insideUnitIds: readonly string[],
+  ): EditOutcome {
+    const target = edit.communityId;
+    const missing = this.requireCommunity(target);
+    if (missing) return missing;
+    const street = this.record(target).streetId;
+    const inside: string[] = [];
+    let otherStreet = 0;
+    for (const unitId of insideUnitIds) {
+      const community = this.communityOf(unitId);
+      if (community === undefined) continue;
+      if (this.record(community).streetId === street) inside.push(unitId);
+      else otherStreet += 1;
+    }
+    if (inside.length === 0) {
+      return refuse(
+        EDIT_NOTHING_SELECTED,
+        `the outline holds no unit of street "${street}", the street of community "${target}"`,
+      );
+    }
+    const insideSet = new Set(inside);
+    const outside = this.unitsOf(target).filter((unitId) => !insideSet.has(unitId));
+    let moved = inside.filter((unitId) => this.communityOf(unitId) !== target).length;
+    const sources = this.moveUnits(inside, target);
+    if (!(sources instanceof Set)) return sources;
+
+    if (outside.length > 0) {
+      if (edit.outsideTo !== undefined) {
+        if (edit.outsideTo === target) {
+          return refuse(EDIT_BAD_MERGE, `"outsideTo" must name another community than "${target}"`);
+        }
+        const missingOutside = this.requireCommunity(edit.outsideTo);
+        if (missingOutside) return missingOutside;
+        const outsideSources = this.moveUnits(outside, edit.outsideTo);
+        if (!(outsideSources instanceof Set)) return outsideSources;
+      } else {
+        const stranded = this.handOutsideUnitsToNeighbours(outside, target, street);
+        if (stranded > 0) {
+          return refuse(
+            EDIT_NO_NEIGHBOUR,
+            `${stranded} units of "${target}" outside the outline touch no other community of street "${street}"; say where they go with "outsideTo"`,
+          );
+        }
+      }
+      moved += outside.length;
+    }
+    const emptied = this.settleEmptied(sources, edit.dissolve);
+    if (emptied) return emptied;
+    const notes =
+      otherStreet > 0
+        ? [`${otherStreet} units inside the outline are in other streets and stay where they are`]
+        : [];
+    return { ok: true, moved, notes };
+  }
+
+  /**
+   * Gives each unit a redraw left outside its community to the neighbouring community of the same
+   * street it shares the longest boundary with, working inwards from the units that touch one.
+   * Returns how many units touch no such community at all.
+   */
+  private handOutsideUnitsToNeighbours(outside: readonly string[], target: string, street: string): number {
+    const pending = new Set(outside);
+    let progress = true;
+    while (pending.size > 0 && progress) {
+      progress = false;
+      for (const unitId of [...pending]) {
+        const sharedByCommunity = new Map<string, number>();
+        for (const { unitId: neighbour, sharedMeters } of this.base.neighboursOf(unitId)) {
+          if (pending.has(neighbour)) continue;
+          const community = this.communityOf(neighbour)!;
+          if (community === target || this.record(community).streetId !== street) continue;
+          sharedByCommunity.set(community, (sharedByCommunity.get(community) ?? 0) + sharedMeters);
+        }
+        let best: string | null = null;
+        let bestShared = 0;
+        for (const [community, shared] of sharedByCommunity) {
+          if (shared > bestShared) [best, bestShared] = [community, shared];
+        }
+        if (best === null) continue;
+        this.moveUnit(unitId, best);
+        pending.delete(unitId);
+        progress = true;
+      }
+    }
+    return pending.size;
+  }
+
+  private split(
+    edit: Extract<ScenarioEdit, { op: 'split' }>,
+    newSideUnitIds: readonly string[],
+  ): EditOutcome {
+    const source = edit.communityId;
+    const missing = this.requireCommunity(source);
+    if (missing) return missing;
+    const total = this.unitCount(source);
+    if (newSideUnitIds.length === 0 || newSideUnitIds.length >= total) {
+      return refuse(EDIT_NOT_DIVIDED, `the line leaves every unit of community "${source}" on one side`);
+    }
+    const strays = newSideUnitIds.filter((unitId) => this.communityOf(unitId) !== source);
+    if (strays.length > 0)
+      throw new Error(`split of ${source}: units ${strays.slice(0, 3).join(', ')} are not in it`);
+    const from = this.record(source);
+    const created = this.addCommunity(edit.newCommunity, {
+      type: from.type,
+      streetId: from.streetId,
+      isTownshipSeat: false,
+    });
+    if (!created.ok) return created;
+    const sources = this.moveUnits(newSideUnitIds, created.id);
+    if (!(sources instanceof Set)) return sources;
+    return { ok: true, moved: newSideUnitIds.length, notes: [`new community "${created.id}"`] };
+  }
+
+  private merge(edit: Extract<ScenarioEdit, { op: 'merge' }>): EditOutcome {
+    const ids = [...new Set(edit.communityIds)];
+    if (ids.length < 2) return refuse(EDIT_BAD_MERGE, 'a merge needs at least two different communities');
+    if (!ids.includes(edit.into))
+      return refuse(EDIT_BAD_MERGE, `"into" (${edit.into}) must be one of "communityIds"`);
+    for (const id of ids) {
+      const missing = this.requireCommunity(id);
+      if (missing) return missing;
+    }
+    const into = this.record(edit.into);
+    const merged: CommunityRecord = { ...into };
+    let moved = 0;
+    for (const id of ids) {
+      if (id === edit.into) continue;
+      const other = this.record(id);
+      if (other.streetId !== into.streetId) {
+        return refuse(
+          EDIT_OTHER_STREET,
+          `community "${id}" is in street "${other.streetId}", "${edit.into}" in "${into.streetId}"; only communities of one street merge`,
+        );
+      }
+      for (const field of SUMMED_ON_MERGE) {
+        const [a, b] = [merged[field], other[field]];
+        merged[field] = a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+      }
+      const units = this.unitsOf(id);
+      for (const unitId of units) this.moveUnit(unitId, edit.into);
+      moved += units.length;
+      this.communityOverlay.set(id, null);
+    }
+    this.communityOverlay.set(edit.into, merged);
+    return { ok: true, moved, notes: [] };
+  }
+
+  private create(edit: Extract<ScenarioEdit, { op: 'create' }>): EditOutcome {
+    const { streetId, type } = edit.community;
+    const created = this.addCommunity(edit.community, { type, streetId, isTownshipSeat: false });
+    if (!created.ok) return created;
+    const sources = this.moveUnits(edit.unitIds, created.id);
+    if (!(sources instanceof Set)) return sources;
+    if (this.unitCount(created.id) === 0) {
+      return refuse(EDIT_NOTHING_SELECTED, `community "${created.id}" would start with no units`);
+    }
+    const emptied = this.settleEmptied(sources, edit.dissolve);
+    if (emptied) return emptied;
+    return { ok: true, moved: this.unitCount(created.id), notes: [`new community "${created.id}"`] };
+  }
+
+  private update(edit: Extract<ScenarioEdit, { op: 'update' }>): EditOutcome {
+    const missing = this.requireCommunity(edit.communityId);
+    if (missing) return missing;
+    this.communityOverlay.set(edit.communityId, {
+      ...this.record(edit.communityId),
+      ...definedOnly(edit.changes),
+    });
+    return { ok: true, moved: 0, notes: [] };
+  }
+
+  private addCommunity(
+    attributes: NewCommunity,
+    defaults: { type: CommunityTypeId; streetId: string; isTownshipSeat: boolean },
+  ): { ok: true; id: string } | Extract<EditOutcome, { ok: false }> {
+    const id = attributes.id ?? this.options.newCommunityId();
+    const everUsed =
+      this.communityOverlay.has(id) ||
+      this.base.hasCommunity(id) ||
+      this.options.reservedCommunityIds.has(id);
+    if (everUsed)
+      return { ok: false, reason: EDIT_COMMUNITY_ID_TAKEN, message: `community id "${id}" is taken` };
+    const { id: _ignored, ...changes } = definedOnly(attributes);
+    void _ignored;
+    const record: CommunityRecord = {
+      id,
+      nameEn: null,
+      type: defaults.type,
+      streetId: defaults.streetId,
+      serviceFloorAreaSquareMeters: null,
+      staff: null,
+      socialWorkers: null,
+      grids: null,
+      gridWorkers: null,
+      agriculturalLandShare: null,
+      developmentProgress: null,
+      isTownshipSeat: defaults.isTownshipSeat,
+      ...changes,
+      name: attributes.name,
+    };
+    record.streetId = defaults.streetId;
+    this.communityOverlay.set(id, record);
+    this.createdOrder.push(id);
+    return { ok: true, id };
+  }
+}
+
+/** Drops keys whose value is undefined, so a spread does not blank a field the edit did not name. */
+function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T;
+}
+
+/**
+ * Replays a draft's result on the evaluator it was drafted over, incrementally: new communities,
+ * changed attributes, the moves (one `assign` per receiving community), then removals.
+ */
+export function applyDraftResult(evaluator: ScenarioEvaluator, result: DraftResult): void {
+  for (const record of result.created) evaluator.addCommunity(record);
+  for (const record of result.updated) evaluator.updateCommunity(record.id, record);
+  const unitsByTarget = new Map<string, string[]>();
+  for (const move of result.moves) {
+    const list = unitsByTarget.get(move.to) ?? [];
+    list.push(move.unitId);
+    unitsByTarget.set(move.to, list);
+  }
+  for (const [target, unitIds] of unitsByTarget) evaluator.assign(unitIds, target);
+  for (const id of result.dissolved) evaluator.removeCommunity(id);
+}

@@ -1,0 +1,303 @@
+import { zValidator } from '@hono/zod-validator';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { DEFAULT_STANDARDS_PROFILE, type StandardsProfileId } from '../../../core/standards/profiles.js';
+import type { Database } from '../db/client.js';
+import * as sql from '../db/sql/scenarios.sql.js';
+import { createScenarioBody, patchScenarioBody, profileQuery } from '../scenarios/edit-schema.js';
+import { regionScenarioBase } from '../scenarios/region-base.js';
+import {
+  communitiesCsv,
+  communitiesFeatureCollection,
+  communityReports,
+  compareScenarios,
+  comparisonSnapshot,
+  exportColumns,
+  flatProperties,
+} from '../scenarios/scenario-output.js';
+import {
+  BASELINE_ID,
+  createScenario,
+  deleteScenario,
+  getScenario,
+  listScenarios,
+  saveScenarioEdits,
+  scenarioView,
+  StaleVersionError,
+  type ScenarioReference,
+} from '../scenarios/scenario-store.js';
+import { polygonShapefileZip, type PolygonalGeometry } from '../scenarios/shapefile-writer.js';
+import { badRequestOnInvalid } from './validation.js';
+
+const regionParams = z.object({
+  region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'is not a region id'),
+});
+const scenarioParams = z.object({ id: z.string().min(1).max(100) });
+const compareQuery = profileQuery.extend({ with: z.string().min(1).max(100).default(BASELINE_ID) });
+const exportQuery = profileQuery.extend({ format: z.enum(['geojson', 'csv', 'shapefile']) });
+
+const READ_ONLY_BASELINE =
+  'the baseline is read-only: create a scenario based on it (POST /api/regions/:region/scenarios) and edit that';
+
+/** A scenario id from the path; "baseline" there needs its region, which only the region's paths give. */
+function scenarioReference(id: string): ScenarioReference {
+  if (id === BASELINE_ID) {
+    throw new HTTPException(400, {
+      message: 'the baseline belongs to a region: use /api/regions/:region/scenarios/baseline/…',
+    });
+  }
+  return { kind: 'scenario', id };
+}
+
+/** Reads a scenario's (or the baseline's) evaluator and community geometry, both of one version. */
+async function viewWithGeometry(
+  database: Database,
+  reference: ScenarioReference,
+  profile: StandardsProfileId,
+) {
+  const readExtra = async (regionId: string) => {
+    if (reference.kind === 'baseline') {
+      const { rows } = await database.query<{ geometries: string }>(sql.BASELINE_COMMUNITY_GEOMETRIES, [
+        regionId,
+      ]);
+      return { version: 1, extra: new Map(JSON.parse(rows[0].geometries) as [string, string][]) };
+    }
+    const { rows } = await database.query<{ version: number; geometries: string }>(
+      sql.SCENARIO_COMMUNITY_GEOMETRIES,
+      [reference.id],
+    );
+    if (rows.length === 0) return null;
+    return { version: rows[0].version, extra: new Map(JSON.parse(rows[0].geometries) as [string, string][]) };
+  };
+  return scenarioView(database, reference, {
+    readExtra,
+    snapshot: (evaluator) => communityReports(evaluator, profile),
+  });
+}
+
+async function communitiesResponse(
+  c: Context,
+  database: Database,
+  reference: ScenarioReference,
+  profile: StandardsProfileId,
+) {
+  const view = await viewWithGeometry(database, reference, profile);
+  const reports = view.snapshot;
+  const body = communitiesFeatureCollection(reports, view.extra, {
+    scenario: { id: view.id, regionId: view.regionId, version: view.version },
+    profile,
+    coverageCategories: view.base.coverage.categories,
+    coverageNote: view.base.coverageNote,
+  });
+  return c.body(body, 200, { 'content-type': 'application/geo+json; charset=utf-8' });
+}
+
+/** ASCII file name for Content-Disposition, with the scenario's own (possibly Chinese) name as filename*. */
+function attachment(asciiName: string, displayName: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(displayName)}`;
+}
+
+async function exportResponse(
+  c: Context,
+  database: Database,
+  reference: ScenarioReference,
+  format: 'geojson' | 'csv' | 'shapefile',
+  profile: StandardsProfileId,
+) {
+  const view = await viewWithGeometry(database, reference, profile);
+  const reports = view.snapshot;
+  const columns = exportColumns(view.base.coverage.categories);
+  const displayName =
+    view.id === BASELINE_ID
+      ? `${view.regionId}-baseline`
+      : (await getScenario(database, view.id)).name || view.id;
+  const asciiBase =
+    view.id === BASELINE_ID
+      ? `${view.regionId}-baseline`
+      : `${view.regionId}-scenario-${view.id.slice(0, 8)}-v${view.version}`;
+
+  if (format === 'csv') {
+    return c.body(communitiesCsv(reports, columns), 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': attachment(`${asciiBase}.csv`, `${displayName}.csv`),
+    });
+  }
+  if (format === 'geojson') {
+    const features = reports.map(
+      (report) =>
+        `{"type":"Feature","id":${JSON.stringify(report.metrics.id)},"geometry":${view.extra.get(report.metrics.id) ?? 'null'},"properties":${JSON.stringify(flatProperties(report, columns))}}`,
+    );
+    return c.body(`{"type":"FeatureCollection","features":[${features.join(',')}]}`, 200, {
+      'content-type': 'application/geo+json; charset=utf-8',
+      'content-disposition': attachment(`${asciiBase}.geojson`, `${displayName}.geojson`),
+    });
+  }
+  const zip = polygonShapefileZip(
+    asciiBase,
+    columns.map((column) => ({ name: column.dbfName, kind: column.kind })),
+    reports.map((report) => {
+      const geometry = view.extra.get(report.metrics.id);
+      return {
+        geometry: geometry ? (JSON.parse(geometry) as PolygonalGeometry) : null,
+        values: columns.map((column) => column.value(report)),
+      };
+    }),
+  );
+  return c.body(zip as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': 'application/zip',
+    'content-disposition': attachment(`${asciiBase}.zip`, `${displayName}.zip`),
+  });
+}
+
+/**
+ * Boundary scenarios: `/regions/:region/scenarios…` (create, list, the baseline's communities and
+ * export) and `/scenarios/:id…` (read, delete, save edits, communities, compare, export).
+ */
+export function scenarioRoutes(database: Database) {
+  return new Hono()
+    .post(
+      '/regions/:region/scenarios',
+      zValidator('param', regionParams, badRequestOnInvalid),
+      zValidator('json', createScenarioBody, badRequestOnInvalid),
+      async (c) => {
+        const { region } = c.req.valid('param');
+        const { name, basedOn } = c.req.valid('json');
+        const scenario = await createScenario(database, region, name, basedOn);
+        return c.json(scenario, 201);
+      },
+    )
+    .get('/regions/:region/scenarios', zValidator('param', regionParams, badRequestOnInvalid), async (c) => {
+      return c.json(await listScenarios(database, c.req.valid('param').region));
+    })
+    .get(
+      '/regions/:region/scenarios/baseline',
+      zValidator('param', regionParams, badRequestOnInvalid),
+      async (c) => {
+        const { region } = c.req.valid('param');
+        const base = await regionScenarioBase(database, region);
+        return c.json({
+          id: BASELINE_ID,
+          regionId: region,
+          name: 'baseline',
+          readOnly: true,
+          version: 1,
+          communityCount: base.baselineCommunities.length,
+          unitCount: base.units.length,
+        });
+      },
+    )
+    .get(
+      '/regions/:region/scenarios/baseline/communities',
+      zValidator('param', regionParams, badRequestOnInvalid),
+      zValidator('query', profileQuery, badRequestOnInvalid),
+      async (c) => {
+        const { region } = c.req.valid('param');
+        const profile = c.req.valid('query').profile ?? DEFAULT_STANDARDS_PROFILE;
+        return communitiesResponse(c, database, { kind: 'baseline', regionId: region }, profile);
+      },
+    )
+    .get(
+      '/regions/:region/scenarios/baseline/export',
+      zValidator('param', regionParams, badRequestOnInvalid),
+      zValidator('query', exportQuery, badRequestOnInvalid),
+      async (c) => {
+        const { region } = c.req.valid('param');
+        const { format, profile } = c.req.valid('query');
+        return exportResponse(
+          c,
+          database,
+          { kind: 'baseline', regionId: region },
+          format,
+          profile ?? DEFAULT_STANDARDS_PROFILE,
+        );
+      },
+    )
+    .get('/scenarios/:id', zValidator('param', scenarioParams, badRequestOnInvalid), async (c) => {
+      const { id } = c.req.valid('param');
+      scenarioReference(id);
+      return c.json(await getScenario(database, id));
+    })
+    .delete('/scenarios/:id', zValidator('param', scenarioParams, badRequestOnInvalid), async (c) => {
+      const { id } = c.req.valid('param');
+      if (id === BASELINE_ID) return c.json({ error: READ_ONLY_BASELINE }, 405);
+      await deleteScenario(database, id);
+      return c.body(null, 204);
+    })
+    .patch(
+      '/scenarios/:id',
+      zValidator('param', scenarioParams, badRequestOnInvalid),
+      async (c, next) => {
+        // Before the body is read: whatever it says, the baseline does not change.
+        if (c.req.param('id') === BASELINE_ID) return c.json({ error: READ_ONLY_BASELINE }, 405);
+        await next();
+      },
+      zValidator('json', patchScenarioBody, badRequestOnInvalid),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        try {
+          const saved = await saveScenarioEdits(database, id, c.req.valid('json'));
+          return c.json({ version: saved.version, edits: saved.edits });
+        } catch (error) {
+          if (error instanceof StaleVersionError)
+            return c.json({ error: error.message, currentVersion: error.currentVersion }, 409);
+          throw error;
+        }
+      },
+    )
+    .get(
+      '/scenarios/:id/communities',
+      zValidator('param', scenarioParams, badRequestOnInvalid),
+      zValidator('query', profileQuery, badRequestOnInvalid),
+      async (c) => {
+        const reference = scenarioReference(c.req.valid('param').id);
+        return communitiesResponse(
+          c,
+          database,
+          reference,
+          c.req.valid('query').profile ?? DEFAULT_STANDARDS_PROFILE,
+        );
+      },
+    )
+    .get(
+      '/scenarios/:id/compare',
+      zValidator('param', scenarioParams, badRequestOnInvalid),
+      zValidator('query', compareQuery, badRequestOnInvalid),
+      async (c) => {
+        const reference = scenarioReference(c.req.valid('param').id);
+        const query = c.req.valid('query');
+        const profile = query.profile ?? DEFAULT_STANDARDS_PROFILE;
+        const scenario = await scenarioView(database, reference, {
+          snapshot: (evaluator) => comparisonSnapshot(evaluator, profile),
+        });
+        const otherReference: ScenarioReference =
+          query.with === BASELINE_ID
+            ? { kind: 'baseline', regionId: scenario.regionId }
+            : { kind: 'scenario', id: query.with };
+        const other = await scenarioView(database, otherReference, {
+          snapshot: (evaluator) => comparisonSnapshot(evaluator, profile),
+        }).catch((error: unknown) => {
+          if (error instanceof HTTPException && error.status === 404)
+            throw new HTTPException(400, { message: `with: no scenario "${query.with}"` });
+          throw error;
+        });
+        if (other.regionId !== scenario.regionId) {
+          throw new HTTPException(400, {
+            message: `with: scenario "${query.with}" is in region "${other.regionId}", not "${scenario.regionId}"`,
+          });
+        }
+        return c.json(compareScenarios(scenario, other, profile));
+      },
+    )
+    .get(
+      '/scenarios/:id/export',
+      zValidator('param', scenarioParams, badRequestOnInvalid),
+      zValidator('query', exportQuery, badRequestOnInvalid),
+      async (c) => {
+        const reference = scenarioReference(c.req.valid('param').id);
+        const { format, profile } = c.req.valid('query');
+        return exportResponse(c, database, reference, format, profile ?? DEFAULT_STANDARDS_PROFILE);
+      },
+    );
+}

@@ -1,0 +1,267 @@
+/**
+ * What the scenario API answers: communities as GeoJSON with every metric and rule result, the
+ * comparison of two scenarios, and flat per-community records for the CSV and Shapefile exports.
+ */
+
+import type { CommunityMetrics, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
+import type { RuleResult } from '../../../core/standards/evaluate-rules.js';
+import type { StandardsProfileId } from '../../../core/standards/profiles.js';
+
+export interface CommunityReport {
+  metrics: CommunityMetrics;
+  nameEn: string | null;
+  rules: RuleResult[];
+}
+
+/** Every community of a scenario with its metrics and judgement, in the evaluator's order. */
+export function communityReports(
+  evaluator: ScenarioEvaluator,
+  profile: StandardsProfileId,
+): CommunityReport[] {
+  return evaluator.allMetrics().map((metrics) => ({
+    metrics,
+    nameEn: evaluator.communityRecord(metrics.id).nameEn ?? null,
+    rules: evaluator.judge(metrics.id, profile),
+  }));
+}
+
+/**
+ * The communities as a GeoJSON FeatureCollection text. `geometries` maps community id to its
+ * GeoJSON geometry text (from PostGIS); properties carry every metric and every rule result.
+ * `members` are extra top-level members (RFC 7946 §6.1 foreign members), e.g. the scenario's id.
+ */
+export function communitiesFeatureCollection(
+  reports: readonly CommunityReport[],
+  geometries: ReadonlyMap<string, string>,
+  members: Record<string, unknown>,
+): string {
+  const features = reports.map(({ metrics, nameEn, rules }) => {
+    const properties = { ...metrics, nameEn, rules };
+    return `{"type":"Feature","id":${JSON.stringify(metrics.id)},"geometry":${geometries.get(metrics.id) ?? 'null'},"properties":${JSON.stringify(properties)}}`;
+  });
+  const head = Object.entries(members)
+    .map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)},`)
+    .join('');
+  return `{"type":"FeatureCollection",${head}"features":[${features.join(',')}]}`;
+}
+
+interface Figure {
+  scenario: number;
+  with: number;
+  delta: number;
+}
+
+const figure = (scenario: number, other: number): Figure => ({
+  scenario,
+  with: other,
+  delta: scenario - other,
+});
+
+/** What a comparison needs of one side, taken off its evaluator in one go (see scenarioView). */
+export interface ComparisonSnapshot {
+  reports: CommunityReport[];
+  unitIds: string[];
+  /** Community of each unit, in `unitIds` order. */
+  unitCommunities: string[];
+}
+
+export function comparisonSnapshot(
+  evaluator: ScenarioEvaluator,
+  profile: StandardsProfileId,
+): ComparisonSnapshot {
+  return {
+    reports: communityReports(evaluator, profile),
+    unitIds: evaluator.unitIds(),
+    unitCommunities: evaluator.communityIdsByUnit(),
+  };
+}
+
+interface ComparedScenario {
+  id: string;
+  version: number;
+  snapshot: ComparisonSnapshot;
+}
+
+/**
+ * A scenario against another (or the baseline): per community the residents, households and area
+ * on both sides and the rules whose status changed, and every unit whose community differs.
+ * A community on one side only is `created` or `dissolved` (its missing side counts as zero).
+ */
+export function compareScenarios(
+  scenario: ComparedScenario,
+  other: ComparedScenario,
+  profile: StandardsProfileId,
+) {
+  const ours = new Map(scenario.snapshot.reports.map((report) => [report.metrics.id, report]));
+  const theirs = new Map(other.snapshot.reports.map((report) => [report.metrics.id, report]));
+  const ids = [...new Set([...theirs.keys(), ...ours.keys()])];
+  const zero = { residents: 0, households: 0, areaSquareKilometers: 0 };
+  const communities = ids.map((id) => {
+    const [a, b] = [ours.get(id), theirs.get(id)];
+    const [ma, mb] = [a?.metrics ?? zero, b?.metrics ?? zero];
+    const statusesOf = (report: CommunityReport | undefined) =>
+      new Map((report?.rules ?? []).map((rule) => [rule.ruleId, rule.status]));
+    const [sa, sb] = [statusesOf(a), statusesOf(b)];
+    const ruleChanges = [...new Set([...sb.keys(), ...sa.keys()])]
+      .filter((ruleId) => sa.get(ruleId) !== sb.get(ruleId))
+      .map((ruleId) => ({ ruleId, from: sb.get(ruleId) ?? null, to: sa.get(ruleId) ?? null }));
+    const residents = figure(ma.residents, mb.residents);
+    const households = figure(ma.households, mb.households);
+    const areaSquareKilometers = figure(ma.areaSquareKilometers, mb.areaSquareKilometers);
+    const status = !b
+      ? 'created'
+      : !a
+        ? 'dissolved'
+        : residents.delta !== 0 ||
+            households.delta !== 0 ||
+            Math.abs(areaSquareKilometers.delta) > 1e-9 ||
+            ruleChanges.length > 0
+          ? 'changed'
+          : 'unchanged';
+    return {
+      id,
+      name: (a ?? b)!.metrics.name,
+      streetId: (a ?? b)!.metrics.streetId,
+      status,
+      residents,
+      households,
+      areaSquareKilometers,
+      ruleChanges,
+    };
+  });
+  const ourUnits = scenario.snapshot.unitCommunities;
+  const theirUnits = other.snapshot.unitCommunities;
+  const { unitIds } = scenario.snapshot;
+  const movedUnits: { id: string; from: string; to: string }[] = [];
+  for (let index = 0; index < unitIds.length; index += 1) {
+    if (ourUnits[index] !== theirUnits[index])
+      movedUnits.push({ id: unitIds[index], from: theirUnits[index], to: ourUnits[index] });
+  }
+  return {
+    scenario: { id: scenario.id, version: scenario.version },
+    with: { id: other.id, version: other.version },
+    profile,
+    communities,
+    movedUnits,
+  };
+}
+
+/** A column of the flat exports: its header (CSV, GeoJSON), its ≤ 10-character DBF name and its kind. */
+export interface ExportColumn {
+  header: string;
+  dbfName: string;
+  kind: 'text' | 'number';
+  value(report: CommunityReport): string | number | null;
+}
+
+const metric = (header: keyof CommunityMetrics, dbfName: string): ExportColumn => ({
+  header,
+  dbfName,
+  kind: 'number',
+  value: (report) => report.metrics[header] as number | null,
+});
+
+/** DBF names of coverage columns (`cv_` + a short category name); unknown categories are numbered. */
+const COVERAGE_DBF_NAMES: Record<string, string> = {
+  service_station: 'cv_station',
+  kindergarten: 'cv_kinder',
+  nursery: 'cv_nursery',
+  primary_school: 'cv_primary',
+  middle_school: 'cv_middle',
+  health_station: 'cv_hstat',
+  health_centre: 'cv_hcentre',
+  elderly_day_care: 'cv_elderly',
+  supermarket: 'cv_market',
+  fresh_market: 'cv_fresh',
+  fitness_ground: 'cv_fitness',
+  park: 'cv_park',
+  refuse_station: 'cv_refuse',
+  public_toilet: 'cv_toilet',
+  parking: 'cv_parking',
+  culture_centre: 'cv_culture',
+  sports_ground: 'cv_sports',
+};
+
+/** The columns of the CSV and Shapefile exports, coverage categories last. */
+export function exportColumns(categories: readonly string[]): ExportColumn[] {
+  const text = (
+    header: string,
+    dbfName: string,
+    value: (report: CommunityReport) => string | null,
+  ): ExportColumn => ({
+    header,
+    dbfName,
+    kind: 'text',
+    value,
+  });
+  return [
+    text('id', 'id', (report) => report.metrics.id),
+    text('name', 'name', (report) => report.metrics.name),
+    text('nameEn', 'name_en', (report) => report.nameEn),
+    text('type', 'type', (report) => report.metrics.type),
+    text('streetId', 'street_id', (report) => report.metrics.streetId),
+    metric('unitCount', 'units'),
+    metric('residents', 'residents'),
+    metric('households', 'households'),
+    metric('elderly', 'elderly'),
+    metric('children', 'children'),
+    metric('areaSquareKilometers', 'area_km2'),
+    metric('residentsPerSquareKilometer', 'density'),
+    metric('perimeterMeters', 'perim_m'),
+    metric('polsbyPopper', 'polsby'),
+    metric('parts', 'parts'),
+    metric('serviceFloorAreaSquareMeters', 'floor_m2'),
+    metric('serviceFloorAreaPer100Households', 'floor_100h'),
+    metric('staff', 'staff'),
+    metric('staffPer10kResidents', 'staff_10k'),
+    metric('residentsOutsideBand', 'res_band'),
+    metric('householdsOutsideBand', 'hh_band'),
+    {
+      header: 'rulesPassed',
+      dbfName: 'rules_pass',
+      kind: 'number',
+      value: (report) => report.rules.filter((rule) => rule.status === 'pass').length,
+    },
+    {
+      header: 'rulesFailed',
+      dbfName: 'rules_fail',
+      kind: 'number',
+      value: (report) => report.rules.filter((rule) => rule.status === 'fail').length,
+    },
+    text('failedRules', 'failed', (report) =>
+      report.rules
+        .filter((rule) => rule.status === 'fail')
+        .map((rule) => rule.ruleId)
+        .join(' '),
+    ),
+    ...categories.map((category, index): ExportColumn => ({
+      header: `coveredShare.${category}`,
+      dbfName: COVERAGE_DBF_NAMES[category] ?? `cv_${String(index).padStart(2, '0')}`,
+      kind: 'number',
+      value: (report) => report.metrics.coveredShareByCategory[category] ?? null,
+    })),
+  ];
+}
+
+/** RFC 4180 CSV with a header row, UTF-8 with a byte-order mark so spreadsheet programs read Chinese. */
+export function communitiesCsv(
+  reports: readonly CommunityReport[],
+  columns: readonly ExportColumn[],
+): string {
+  const cell = (value: string | number | null) => {
+    if (value === null) return '';
+    const text = String(value);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [columns.map((column) => cell(column.header)).join(',')];
+  for (const report of reports) lines.push(columns.map((column) => cell(column.value(report))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Flat properties for the GeoJSON export: the CSV's columns under their headers. */
+export function flatProperties(
+  report: CommunityReport,
+  columns: readonly ExportColumn[],
+): Record<string, string | number | null> {
+  return Object.fromEntries(columns.map((column) => [column.header, column.value(report)]));
+}

@@ -1,0 +1,221 @@
+/**
+ * A zipped ESRI Shapefile of polygons (.shp, .shx, .dbf, .prj, .cpg) from GeoJSON (Multi)Polygons
+ * in WGS 84, written byte by byte after the ESRI Shapefile Technical Description (1998) and the
+ * dBase III file layout. Text attributes are UTF-8, which the .cpg file declares.
+ */
+
+import { zipSync } from 'fflate';
+
+type Ring = [number, number][];
+type PolygonCoordinates = Ring[];
+
+export type PolygonalGeometry =
+  | { type: 'Polygon'; coordinates: PolygonCoordinates }
+  | { type: 'MultiPolygon'; coordinates: PolygonCoordinates[] };
+
+export interface ShapefileField {
+  /** At most 10 ASCII characters (dBase). */
+  name: string;
+  kind: 'text' | 'number';
+}
+
+export interface ShapefileRecord {
+  geometry: PolygonalGeometry | null;
+  values: readonly (string | number | null)[];
+}
+
+/** WGS 84 in the ESRI WKT that desktop GIS expect in a .prj. */
+export const WGS84_PRJ =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+
+const SHAPE_TYPE_NULL = 0;
+const SHAPE_TYPE_POLYGON = 5;
+const HEADER_BYTES = 100;
+
+/** Twice the signed area of a ring (shoelace): positive when counter-clockwise. */
+function signedArea2(ring: Ring): number {
+  let sum = 0;
+  for (let k = 0; k + 1 < ring.length; k += 1)
+    sum += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1];
+  return sum;
+}
+
+/** Shapefile rings: outer rings clockwise, holes counter-clockwise (the reverse of RFC 7946). */
+function shapefileRings(geometry: PolygonalGeometry): Ring[] {
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const rings: Ring[] = [];
+  for (const polygon of polygons) {
+    polygon.forEach((ring, index) => {
+      const clockwise = signedArea2(ring) < 0;
+      const wantClockwise = index === 0;
+      rings.push(clockwise === wantClockwise ? ring : ring.slice().reverse());
+    });
+  }
+  return rings;
+}
+
+function writeHeader(view: DataView, fileBytes: number, box: [number, number, number, number]): void {
+  view.setInt32(0, 9994, false);
+  view.setInt32(24, fileBytes / 2, false);
+  view.setInt32(28, 1000, true);
+  view.setInt32(32, SHAPE_TYPE_POLYGON, true);
+  box.forEach((value, index) => view.setFloat64(36 + 8 * index, value, true));
+}
+
+/** The .shp and .shx of the records' geometries. */
+function writeShapes(records: readonly ShapefileRecord[]): { shp: Uint8Array; shx: Uint8Array } {
+  const contents = records.map((record) => {
+    if (!record.geometry) return { rings: [] as Ring[], bytes: 4 };
+    const rings = shapefileRings(record.geometry);
+    const points = rings.reduce((sum, ring) => sum + ring.length, 0);
+    return { rings, bytes: 44 + 4 * rings.length + 16 * points };
+  });
+  const shpBytes = HEADER_BYTES + contents.reduce((sum, content) => sum + 8 + content.bytes, 0);
+  const shxBytes = HEADER_BYTES + 8 * records.length;
+  const shp = new DataView(new ArrayBuffer(shpBytes));
+  const shx = new DataView(new ArrayBuffer(shxBytes));
+  const fileBox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+
+  let offset = HEADER_BYTES;
+  contents.forEach(({ rings, bytes }, index) => {
+    shx.setInt32(HEADER_BYTES + 8 * index, offset / 2, false);
+    shx.setInt32(HEADER_BYTES + 8 * index + 4, bytes / 2, false);
+    shp.setInt32(offset, index + 1, false);
+    shp.setInt32(offset + 4, bytes / 2, false);
+    const start = offset + 8;
+    if (rings.length === 0) {
+      shp.setInt32(start, SHAPE_TYPE_NULL, true);
+    } else {
+      const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (const ring of rings) {
+        for (const [x, y] of ring) {
+          box[0] = Math.min(box[0], x);
+          box[1] = Math.min(box[1], y);
+          box[2] = Math.max(box[2], x);
+          box[3] = Math.max(box[3], y);
+        }
+      }
+      for (let k = 0; k < 2; k += 1) fileBox[k] = Math.min(fileBox[k], box[k]);
+      for (let k = 2; k < 4; k += 1) fileBox[k] = Math.max(fileBox[k], box[k]);
+      shp.setInt32(start, SHAPE_TYPE_POLYGON, true);
+      box.forEach((value, k) => shp.setFloat64(start + 4 + 8 * k, value, true));
+      shp.setInt32(start + 36, rings.length, true);
+      shp.setInt32(
+        start + 40,
+        rings.reduce((sum, ring) => sum + ring.length, 0),
+        true,
+      );
+      let cursor = start + 44;
+      let pointIndex = 0;
+      for (const ring of rings) {
+        shp.setInt32(cursor, pointIndex, true);
+        cursor += 4;
+        pointIndex += ring.length;
+      }
+      for (const ring of rings) {
+        for (const [x, y] of ring) {
+          shp.setFloat64(cursor, x, true);
+          shp.setFloat64(cursor + 8, y, true);
+          cursor += 16;
+        }
+      }
+    }
+    offset = start + bytes;
+  });
+  const box: [number, number, number, number] = Number.isFinite(fileBox[0]) ? fileBox : [0, 0, 0, 0];
+  writeHeader(shp, shpBytes, box);
+  writeHeader(shx, shxBytes, box);
+  return { shp: new Uint8Array(shp.buffer), shx: new Uint8Array(shx.buffer) };
+}
+
+const encoder = new TextEncoder();
+
+/** The longest prefix of `text` whose UTF-8 encoding fits `maxBytes`, never cutting a character. */
+function utf8Prefix(text: string, maxBytes: number): Uint8Array {
+  const bytes = encoder.encode(text);
+  if (bytes.length <= maxBytes) return bytes;
+  let end = maxBytes;
+  while (end > 0 && (bytes[end] & 0xc0) === 0x80) end -= 1;
+  return bytes.subarray(0, end);
+}
+
+const TEXT_MAX_BYTES = 254;
+const NUMBER_WIDTH = 18;
+
+/** The dBase III table of the records' attributes. */
+function writeDbf(fields: readonly ShapefileField[], records: readonly ShapefileRecord[]): Uint8Array {
+  for (const field of fields) {
+    if (!/^[A-Za-z0-9_]{1,10}$/.test(field.name))
+      throw new Error(`DBF field name "${field.name}" must be 1–10 ASCII letters, digits or _`);
+  }
+  const layout = fields.map((field, column) => {
+    if (field.kind === 'text') {
+      const longest = records.reduce((max, record) => {
+        const value = record.values[column];
+        return Math.max(max, value === null ? 0 : utf8Prefix(String(value), TEXT_MAX_BYTES).length);
+      }, 1);
+      return { type: 'C', width: longest, decimals: 0 };
+    }
+    const integral = records.every((record) => {
+      const value = record.values[column];
+      return value === null || Number.isInteger(value);
+    });
+    return { type: 'N', width: NUMBER_WIDTH, decimals: integral ? 0 : 6 };
+  });
+  const headerBytes = 32 + 32 * fields.length + 1;
+  const recordBytes = 1 + layout.reduce((sum, field) => sum + field.width, 0);
+  const bytes = new Uint8Array(headerBytes + recordBytes * records.length + 1);
+  const view = new DataView(bytes.buffer);
+  const today = new Date();
+  bytes[0] = 0x03;
+  bytes[1] = today.getUTCFullYear() - 1900;
+  bytes[2] = today.getUTCMonth() + 1;
+  bytes[3] = today.getUTCDate();
+  view.setUint32(4, records.length, true);
+  view.setUint16(8, headerBytes, true);
+  view.setUint16(10, recordBytes, true);
+  fields.forEach((field, column) => {
+    const at = 32 + 32 * column;
+    bytes.set(encoder.encode(field.name), at);
+    bytes[at + 11] = layout[column].type.charCodeAt(0);
+    bytes[at + 16] = layout[column].width;
+    bytes[at + 17] = layout[column].decimals;
+  });
+  bytes[headerBytes - 1] = 0x0d;
+  records.forEach((record, row) => {
+    let cursor = headerBytes + recordBytes * row;
+    bytes.fill(0x20, cursor, cursor + recordBytes);
+    cursor += 1;
+    layout.forEach((field, column) => {
+      const value = record.values[column];
+      if (value !== null && value !== '') {
+        if (field.type === 'C') {
+          bytes.set(utf8Prefix(String(value), field.width), cursor);
+        } else {
+          const text = Number(value).toFixed(field.decimals);
+          const fitted = text.length <= field.width ? text : Number(value).toExponential(field.width - 8);
+          bytes.set(encoder.encode(fitted.padStart(field.width, ' ')), cursor);
+        }
+      }
+      cursor += field.width;
+    });
+  });
+  bytes[bytes.length - 1] = 0x1a;
+  return bytes;
+}
+
+/** A zip holding `<baseName>.shp/.shx/.dbf/.prj/.cpg`. */
+export function polygonShapefileZip(
+  baseName: string,
+  fields: readonly ShapefileField[],
+  records: readonly ShapefileRecord[],
+): Uint8Array {
+  const { shp, shx } = writeShapes(records);
+  return zipSync({
+    [`${baseName}.shp`]: shp,
+    [`${baseName}.shx`]: shx,
+    [`${baseName}.dbf`]: writeDbf(fields, records),
+    [`${baseName}.prj`]: encoder.encode(WGS84_PRJ),
+    [`${baseName}.cpg`]: encoder.encode('UTF-8'),
+  });
+}
