@@ -233,6 +233,22 @@ describe('the accessibility panel in a browser', () => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: await screenshotPath('heatmap.png') });
 
+    // The tier table is editable: kindergartens within 10 minutes leave fewer units uncovered.
+    await panel.getByTestId('tier-picker').locator('[data-value="10"]').click();
+    const coverageAt10 = await getJson<CoverageAnswer>(
+      baseUrl,
+      `/api/regions/demo/coverage?speedMetersPerSecond=1&tiers=${CATEGORY}:10`,
+    );
+    expect(coverageAt10.uncoveredUnitIds[CATEGORY].length).toBeLessThan(coverage.uncoveredUnitIds[CATEGORY].length);
+    await expect
+      .poll(() => uncovered.getAttribute('data-count'), { timeout: 60_000 })
+      .toBe(String(coverageAt10.uncoveredUnitIds[CATEGORY].length));
+    expect(await picker.locator(`option[value="${CATEGORY}"]`).textContent()).toBe('幼儿园 · 10 分钟');
+    await panel.getByTestId('tier-reset').click();
+    await expect
+      .poll(() => uncovered.getAttribute('data-count'), { timeout: 60_000 })
+      .toBe(String(coverage.uncoveredUnitIds[CATEGORY].length));
+
     // Life-circle completeness has its own legend: 0 … N categories.
     await picker.selectOption('completeness');
     expect(await legend.getAttribute('data-kind')).toBe('completeness');

@@ -214,3 +214,128 @@ export interface HeatmapGrid {
   /** Completeness only: the categories counted. */
   categories?: string[];
 }
+
+/* ---------------------------------------------------------------- scenarios (issue 4 contract) */
+
+export interface ScenarioSummary {
+  id: string;
+  regionId: string;
+  name: string;
+  /** "baseline" or the id of the scenario it was copied from (which may since be deleted). */
+  basedOn: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** `GET /api/regions/:region/unit-adjacency`: what the client's own ScenarioEvaluator runs on, by unit index. */
+export interface UnitAdjacencyAnswer {
+  regionId: string;
+  metricSrid: number;
+  unitIds: string[];
+  residents: number[];
+  households: number[];
+  elderly: number[];
+  children: number[];
+  /** In the region's metric SRID. */
+  areaSquareMeters: number[];
+  perimeterMeters: number[];
+  unitA: number[];
+  unitB: number[];
+  sharedMeters: number[];
+  baselineCommunityIds: string[];
+  /** Per category a base64 bitset: bit u (byte u >> 3, LSB first) set when unit u reaches it within its tier. */
+  coverage: { categories: string[]; covered: string[] };
+  coverageNote: string | null;
+}
+
+/** A community's own attributes, as core's CommunityRecord. */
+export interface ScenarioCommunityRecord {
+  id: string;
+  name: string;
+  nameEn?: string | null;
+  type: CommunityTypeId;
+  streetId: string;
+  serviceFloorAreaSquareMeters: number | null;
+  staff: number | null;
+  socialWorkers: number | null;
+  grids: number | null;
+  gridWorkers: number | null;
+  agriculturalLandShare: number | null;
+  developmentProgress: number | null;
+  isTownshipSeat: boolean;
+}
+
+/** `GET /api/scenarios/:id/state` (or the baseline's): communities and each unit's community by index into them. */
+export interface ScenarioStateAnswer {
+  id: string;
+  regionId: string;
+  version: number;
+  communities: ScenarioCommunityRecord[];
+  assignment: number[];
+}
+
+export type RuleStatus = 'pass' | 'fail' | 'not-applicable';
+
+export interface ScenarioRuleResult {
+  ruleId: string;
+  status: RuleStatus;
+  figure: number | null;
+  threshold: string;
+  reason?: 'not-for-type' | 'missing-data';
+  side?: 'below' | 'above';
+  sources: readonly string[];
+  title: { zh: string; en: string };
+  advice: { zh: string; en: string };
+}
+
+export interface ScenarioCommunityProperties {
+  id: string;
+  name: string;
+  nameEn: string | null;
+  type: CommunityTypeId;
+  streetId: string;
+  unitCount: number;
+  residents: number;
+  households: number;
+  areaSquareKilometers: number;
+  parts: number;
+  rules: ScenarioRuleResult[];
+}
+
+/** `GET /api/scenarios/:id/communities`: every community with its union geometry, metrics and rules. */
+export interface ScenarioCommunityCollection
+  extends FeatureCollection<{ type: 'MultiPolygon'; coordinates: Position[][][] } | null, ScenarioCommunityProperties> {
+  scenario: { id: string; regionId: string; version: number };
+  profile: string;
+}
+
+export interface ComparedFigure {
+  scenario: number;
+  with: number;
+  delta: number;
+}
+
+/** `GET /api/scenarios/:id/compare?with=`. */
+export interface ScenarioComparison {
+  scenario: { id: string; version: number };
+  with: { id: string; version: number };
+  profile: string;
+  communities: {
+    id: string;
+    name: string;
+    streetId: string;
+    status: 'changed' | 'unchanged' | 'created' | 'dissolved';
+    residents: ComparedFigure;
+    households: ComparedFigure;
+    areaSquareKilometers: ComparedFigure;
+    ruleChanges: { ruleId: string; from: RuleStatus | null; to: RuleStatus | null }[];
+  }[];
+  movedUnits: { id: string; from: string; to: string }[];
+}
+
+/** `PATCH /api/scenarios/:id` → 200. */
+export interface ScenarioSaveAnswer {
+  version: number;
+  edits: { op: string; moved: number; notes: string[] }[];
+}

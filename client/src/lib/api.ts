@@ -5,6 +5,12 @@
  */
 import { API_BASE_PATH } from './config';
 import type {
+  ScenarioComparison,
+  ScenarioCommunityCollection,
+  ScenarioSaveAnswer,
+  ScenarioStateAnswer,
+  ScenarioSummary,
+  UnitAdjacencyAnswer,
   CoverageResult,
   HeatmapGrid,
   HeatmapKind,
@@ -24,6 +30,8 @@ export interface ApiError {
   path: string;
   /** True when the caller aborted the request (not worth showing). */
   aborted: boolean;
+  /** The server's whole error answer when it sent JSON (e.g. a 409's `currentVersion`). */
+  body?: unknown;
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
@@ -64,7 +72,7 @@ async function requestJson<T>(path: string, init: RequestInit): Promise<ApiResul
       body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string'
         ? (body as { error: string }).error
         : response.statusText;
-    return { ok: false, error: { status: response.status, message, path: url, aborted: false } };
+    return { ok: false, error: { status: response.status, message, path: url, aborted: false, body } };
   }
   return { ok: true, data: body as T };
 }
@@ -100,13 +108,28 @@ export function fetchIsochrones(
   return postJson<IsochroneCollection>(regionPath(regionId, 'isochrones'), body, signal);
 }
 
-/** `GET /api/regions/:region/coverage`: every category's coverage within its default tier at a walking speed (m/s). */
+/** Category → tier minutes the user set in place of the standards' default (`tiers=` of coverage and heat maps). */
+export type TierOverrides = Readonly<Record<string, number>>;
+
+/** `kindergarten:10,park:15`, or null when nothing is overridden. */
+function tiersParameter(tiers: TierOverrides): string | null {
+  const entries = Object.entries(tiers);
+  return entries.length === 0 ? null : entries.map(([category, minutes]) => `${category}:${minutes}`).join(',');
+}
+
+/**
+ * `GET /api/regions/:region/coverage`: every category's coverage within its tier (the standards'
+ * default unless overridden) at a walking speed (m/s).
+ */
 export function fetchCoverage(
   regionId: string,
   speedMetersPerSecond: number,
+  tiers: TierOverrides,
   signal?: AbortSignal,
 ): Promise<ApiResult<CoverageResult>> {
   const query = new URLSearchParams({ speedMetersPerSecond: String(speedMetersPerSecond) });
+  const tiersValue = tiersParameter(tiers);
+  if (tiersValue) query.set('tiers', tiersValue);
   return getJson<CoverageResult>(`${regionPath(regionId, 'coverage')}?${query}`, signal);
 }
 
@@ -118,6 +141,8 @@ export interface HeatmapQuery {
   cellMeters: number;
   /** Travel-time only: cells farther than this many minutes come back null. */
   maxMinutes?: number;
+  /** Completeness only: tiers the user changed. */
+  tiers?: TierOverrides;
 }
 
 /** `GET /api/regions/:region/heatmap?format=grid`: a travel-time or completeness grid. */
@@ -130,5 +155,111 @@ export function fetchHeatmap(regionId: string, query: HeatmapQuery, signal?: Abo
   });
   if (query.category !== undefined) params.set('category', query.category);
   if (query.maxMinutes !== undefined) params.set('maxMinutes', String(query.maxMinutes));
+  const tiersValue = query.tiers ? tiersParameter(query.tiers) : null;
+  if (tiersValue) params.set('tiers', tiersValue);
   return getJson<HeatmapGrid>(`${regionPath(regionId, 'heatmap')}?${params}`, signal);
+}
+
+/* ---------------------------------------------------------------- scenarios */
+
+function sendJson<T>(method: 'PATCH' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<ApiResult<T>> {
+  return requestJson<T>(path, {
+    method,
+    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+}
+
+function scenarioPath(scenarioId: string, resource = ''): string {
+  return `/scenarios/${encodeURIComponent(scenarioId)}${resource ? `/${resource}` : ''}`;
+}
+
+/** `GET /api/regions/:region/scenarios`: the region's scenarios, oldest first. */
+export function fetchScenarios(regionId: string, signal?: AbortSignal): Promise<ApiResult<ScenarioSummary[]>> {
+  return getJson<ScenarioSummary[]>(regionPath(regionId, 'scenarios'), signal);
+}
+
+/** `POST /api/regions/:region/scenarios`: a new scenario copied from the baseline or another scenario. */
+export function createScenario(
+  regionId: string,
+  body: { name: string; basedOn: string },
+): Promise<ApiResult<ScenarioSummary>> {
+  return sendJson<ScenarioSummary>('POST', regionPath(regionId, 'scenarios'), body);
+}
+
+/** `DELETE /api/scenarios/:id` → 204 (no body). */
+export async function deleteScenario(scenarioId: string): Promise<ApiResult<null>> {
+  const url = `${API_BASE_PATH}${scenarioPath(scenarioId)}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'DELETE', headers: { Accept: 'application/json' } });
+  } catch (cause) {
+    return { ok: false, error: { status: null, message: describe(cause), path: url, aborted: false } };
+  }
+  if (response.ok) return { ok: true, data: null };
+  const body: unknown = await response.json().catch(() => null);
+  const message =
+    body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string'
+      ? (body as { error: string }).error
+      : response.statusText;
+  return { ok: false, error: { status: response.status, message, path: url, aborted: false, body } };
+}
+
+/**
+ * `PATCH /api/scenarios/:id`: a batch of edits (and/or a new name) against `version`. A 409's body
+ * carries `currentVersion`; a 400 names the refused edit (`edits[2] (assign): …`).
+ */
+export function saveScenario(
+  scenarioId: string,
+  body: { version: number; edits: unknown[]; name?: string },
+): Promise<ApiResult<ScenarioSaveAnswer>> {
+  return sendJson<ScenarioSaveAnswer>('PATCH', scenarioPath(scenarioId), body);
+}
+
+/** `GET /api/regions/:region/unit-adjacency`: units, adjacency and coverage for the client's evaluator. */
+export function fetchUnitAdjacency(regionId: string, signal?: AbortSignal): Promise<ApiResult<UnitAdjacencyAnswer>> {
+  return getJson<UnitAdjacencyAnswer>(regionPath(regionId, 'unit-adjacency'), signal);
+}
+
+/** `GET /api/scenarios/:id/state`, or the region's baseline (`scenarioId` "baseline"). */
+export function fetchScenarioState(
+  regionId: string,
+  scenarioId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ScenarioStateAnswer>> {
+  const path = scenarioId === 'baseline' ? regionPath(regionId, 'scenarios/baseline/state') : scenarioPath(scenarioId, 'state');
+  return getJson<ScenarioStateAnswer>(path, signal);
+}
+
+/** `GET /api/scenarios/:id/communities?profile=`, or the baseline's. */
+export function fetchScenarioCommunities(
+  regionId: string,
+  scenarioId: string,
+  profile: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ScenarioCommunityCollection>> {
+  const query = new URLSearchParams({ profile });
+  const path =
+    scenarioId === 'baseline'
+      ? regionPath(regionId, 'scenarios/baseline/communities')
+      : scenarioPath(scenarioId, 'communities');
+  return getJson<ScenarioCommunityCollection>(`${path}?${query}`, signal);
+}
+
+/** `GET /api/scenarios/:id/compare?with=…&profile=…`. */
+export function fetchScenarioComparison(
+  scenarioId: string,
+  withId: string,
+  profile: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ScenarioComparison>> {
+  const query = new URLSearchParams({ with: withId, profile });
+  return getJson<ScenarioComparison>(`${scenarioPath(scenarioId, 'compare')}?${query}`, signal);
+}
+
+/** The address of a scenario's export (a download link, not fetched here). */
+export function scenarioExportUrl(scenarioId: string, format: 'geojson' | 'csv' | 'shapefile', profile: string): string {
+  const query = new URLSearchParams({ format, profile });
+  return `${API_BASE_PATH}${scenarioPath(scenarioId, 'export')}?${query}`;
 }

@@ -577,6 +577,50 @@ function tierOf(category: FacilityCategoryId, coverage: CoverageResult | null): 
   return FACILITY_CATEGORIES[category].tierMinutes;
 }
 
+/** Tier choices offered when editing the category → tier table (GB 50180's 5/10/15-minute circles). */
+const TIER_CHOICES_MINUTES = [5, 10, 15] as const;
+
+/**
+ * The tier the chosen category must be reached within: the standards' default unless the planner
+ * sets another; coverage and the completeness map follow the edited table.
+ */
+function TierPicker({ state, category }: { state: AccessibilityState; category: FacilityCategoryId }) {
+  const { t } = useI18n();
+  const defaultMinutes = FACILITY_CATEGORIES[category].tierMinutes;
+  const current = state.tierOverrides[category] ?? defaultMinutes;
+  if (defaultMinutes === null || current === null) return null;
+  const choose = (minutes: number) => {
+    const { [category]: _previous, ...others } = state.tierOverrides;
+    state.setTierOverrides(minutes === defaultMinutes ? others : { ...others, [category]: minutes });
+  };
+  return (
+    <Field label={t('access.tier')}>
+      <Segmented
+        testId="tier-picker"
+        label={t('access.tier')}
+        value={current}
+        options={TIER_CHOICES_MINUTES.map((minutes) => ({
+          value: minutes,
+          label: t('access.tierMinutes', { n: minutes }),
+          title: minutes === defaultMinutes ? t('access.tierDefault', { n: defaultMinutes }) : undefined,
+        }))}
+        onChange={choose}
+      />
+      <p className="hint">
+        {t('access.tierDefault', { n: defaultMinutes })}
+        {Object.keys(state.tierOverrides).length > 0 && (
+          <>
+            {' · '}
+            <button type="button" className="link-button" data-testid="tier-reset" onClick={() => state.setTierOverrides({})}>
+              {t('access.tierReset')}
+            </button>
+          </>
+        )}
+      </p>
+    </Field>
+  );
+}
+
 function CoverageSection({
   state,
   data,
@@ -619,6 +663,7 @@ function CoverageSection({
           ))}
         </select>
       </Field>
+      {category && <TierPicker state={state} category={category} />}
       <Field label={t('access.cellSize')}>
         <Segmented
           testId="cell-size"

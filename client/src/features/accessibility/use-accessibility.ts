@@ -4,7 +4,7 @@
  * Every request is aborted when a newer one replaces it; failures go to lib/notices.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { fetchCoverage, fetchHeatmap, fetchIsochrones } from '../../lib/api';
+import { fetchCoverage, fetchHeatmap, fetchIsochrones, type TierOverrides } from '../../lib/api';
 import type { CoverageResult, HeatmapGrid, IsochroneCollection, Position } from '../../lib/api-types';
 import { reportError } from '../../lib/notices';
 import type { FacilityCategoryId } from '../../lib/standards';
@@ -60,6 +60,9 @@ export interface AccessibilityState {
   /** Whether the uncovered units of the heat map's category are marked on the map. */
   showUncovered: boolean;
   setShowUncovered: (show: boolean) => void;
+  /** Tiers (minutes) the user set per category in place of the standards' defaults. */
+  tierOverrides: TierOverrides;
+  setTierOverrides: (overrides: TierOverrides) => void;
 }
 
 const NO_ISOCHRONES: IsochroneResults = { network: null, radius: null, pending: false };
@@ -79,6 +82,7 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
   const [subject, setSubject] = useState<HeatmapSubject | null>(null);
   const [cellMeters, setCellMeters] = useState<HeatmapCellMeters>(DEFAULT_HEATMAP_CELL_METERS);
   const [showUncovered, setShowUncovered] = useState(true);
+  const [tierOverrides, setTierOverrides] = useState<TierOverrides>({});
   const [heatmap, setHeatmap] = useState<{ grid: HeatmapGrid | null; pending: boolean }>({
     grid: null,
     pending: false,
@@ -100,6 +104,7 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
   useEffect(() => {
     setOrigin(null);
     setSubject(null);
+    setTierOverrides({});
   }, [regionId]);
 
   useEffect(() => {
@@ -141,13 +146,13 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     if (!analysing || !regionId || speedMetersPerSecond === null) return;
     const controller = new AbortController();
     setCoverage({ result: null, pending: true });
-    void fetchCoverage(regionId, speedMetersPerSecond, controller.signal).then((result) => {
+    void fetchCoverage(regionId, speedMetersPerSecond, tierOverrides, controller.signal).then((result) => {
       if (controller.signal.aborted) return;
       if (!result.ok) reportError(result.error);
       setCoverage({ result: result.ok ? result.data : null, pending: false });
     });
     return () => controller.abort();
-  }, [analysing, regionId, speedMetersPerSecond]);
+  }, [analysing, regionId, speedMetersPerSecond, tierOverrides]);
 
   useEffect(() => {
     if (!analysing || !regionId || speedMetersPerSecond === null || !subject) {
@@ -158,7 +163,7 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     setHeatmap({ grid: null, pending: true });
     const query =
       subject === 'completeness'
-        ? { kind: 'completeness' as const, speedMetersPerSecond, cellMeters }
+        ? { kind: 'completeness' as const, speedMetersPerSecond, cellMeters, tiers: tierOverrides }
         : {
             kind: 'travel-time' as const,
             category: subject,
@@ -172,7 +177,7 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
       setHeatmap({ grid: result.ok ? result.data : null, pending: false });
     });
     return () => controller.abort();
-  }, [analysing, regionId, speedMetersPerSecond, subject, cellMeters]);
+  }, [analysing, regionId, speedMetersPerSecond, subject, cellMeters, tierOverrides]);
 
   return {
     view,
@@ -197,5 +202,7 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     coverage,
     showUncovered,
     setShowUncovered,
+    tierOverrides,
+    setTierOverrides,
   };
 }
