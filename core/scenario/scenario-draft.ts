@@ -1,7 +1,7 @@
 /**
- * Applies a batch of scenario edits (assign, redraw, split, merge, create, update) to a scenario
- * without touching it: the draft reads through to a ScenarioEvaluator and keeps its own changes on
- * top, so a batch with one bad edit is dropped whole. Geometric edits arrive already resolved to
+ * Applies a batch of scenario edits (assign, redraw, split, merge, create, update, convert-village)
+ * to a scenario without touching it: the draft reads through to a ScenarioEvaluator and keeps its
+ * own changes on top, so a batch with one bad edit is dropped whole. Geometric edits arrive already resolved to
  * units (which units an outline holds, which side of a line each unit is on); the server asks
  * PostGIS for that, this file decides everything else.
  *
@@ -60,7 +60,9 @@ export type ScenarioEdit =
       unitIds: string[];
       dissolve?: boolean;
     }
-  | { op: 'update'; communityId: string; changes: CommunityChanges };
+  | { op: 'update'; communityId: string; changes: CommunityChanges }
+  /** 村改社区: a village becomes an urban (default) or fringe community, keeping its units. */
+  | { op: 'convert-village'; communityId: string; to?: 'urban' | 'fringe' };
 
 /** Why an edit was refused. */
 export const EDIT_UNKNOWN_UNIT = 'unknown-unit';
@@ -72,6 +74,7 @@ export const EDIT_NOTHING_SELECTED = 'nothing-selected';
 export const EDIT_NOT_DIVIDED = 'not-divided';
 export const EDIT_NO_NEIGHBOUR = 'no-neighbour';
 export const EDIT_BAD_MERGE = 'bad-merge';
+export const EDIT_NOT_A_VILLAGE = 'not-a-village';
 
 export type EditRefusalReason =
   | typeof EDIT_UNKNOWN_UNIT
@@ -82,7 +85,8 @@ export type EditRefusalReason =
   | typeof EDIT_NOTHING_SELECTED
   | typeof EDIT_NOT_DIVIDED
   | typeof EDIT_NO_NEIGHBOUR
-  | typeof EDIT_BAD_MERGE;
+  | typeof EDIT_BAD_MERGE
+  | typeof EDIT_NOT_A_VILLAGE;
 
 export type EditOutcome =
   { ok: true; moved: number; notes: string[] } | { ok: false; reason: EditRefusalReason; message: string };
@@ -194,6 +198,8 @@ export class ScenarioDraft {
         return this.create(edit);
       case 'update':
         return this.update(edit);
+      case 'convert-village':
+        return this.convertVillage(edit);
     }
   }
 
@@ -467,6 +473,25 @@ export class ScenarioDraft {
       ...definedOnly(edit.changes),
     });
     return { ok: true, moved: 0, notes: [] };
+  }
+
+  private convertVillage(edit: Extract<ScenarioEdit, { op: 'convert-village' }>): EditOutcome {
+    const missing = this.requireCommunity(edit.communityId);
+    if (missing) return missing;
+    const record = this.record(edit.communityId);
+    if (record.type !== 'village') {
+      return refuse(
+        EDIT_NOT_A_VILLAGE,
+        `community "${edit.communityId}" is of type "${record.type}", not a village; only villages convert`,
+      );
+    }
+    const to = edit.to ?? 'urban';
+    this.communityOverlay.set(edit.communityId, { ...record, type: to });
+    return {
+      ok: true,
+      moved: 0,
+      notes: [`village "${record.name}" (${edit.communityId}) converted to a ${to} community with its units`],
+    };
   }
 
   private addCommunity(

@@ -6,6 +6,12 @@ import { readConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { testBackends } from '../support/test-databases.js';
+import {
+  buildEvaluator,
+  decodeBitset,
+  decodeRegionUnits,
+  decodeScenarioState,
+} from '../../client/src/features/scenarios/evaluator-input.js';
 
 interface CommunityFeature {
   type: 'Feature';
@@ -623,5 +629,74 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     expect(baseline.status).toBe(200);
     expect(getIssues(baseline.text)).toEqual([]);
     expect((await call('GET', `/api/scenarios/${id}/export?format=kml`)).status).toBe(400);
+  });
+
+  it('serves units, adjacency and state for a client evaluator, which then agrees with the server', async () => {
+    const adjacency = await call('GET', '/api/regions/demo/unit-adjacency');
+    expect(adjacency.status, adjacency.text).toBe(200);
+    const units = await sql<{ id: string; communityId: string; residents: number }>(
+      `SELECT id, community_id AS "communityId", residents FROM population_units WHERE region_id = 'demo' ORDER BY id`,
+    );
+    const answer = adjacency.body;
+    expect(answer.unitIds).toEqual(units.map((unit) => unit.id));
+    expect(answer.residents).toEqual(units.map((unit) => unit.residents));
+    expect(answer.baselineCommunityIds).toEqual(units.map((unit) => unit.communityId));
+    const [pairs] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM unit_adjacency WHERE region_id = 'demo'`);
+    expect(answer.unitA).toHaveLength(pairs.n);
+    expect(answer.sharedMeters.every((meters: number) => meters > 0)).toBe(true);
+    expect(answer.coverage.categories.length).toBeGreaterThan(5);
+    const kindergarten = decodeBitset(
+      answer.coverage.covered[answer.coverage.categories.indexOf('kindergarten')],
+      units.length,
+    );
+    const covered = kindergarten.reduce((sum, flag) => sum + flag, 0);
+    expect(covered).toBeGreaterThan(0);
+    expect(covered).toBeLessThan(units.length);
+
+    const { id } = await createScenario('client evaluator');
+    const moving = (await borderUnits('c-wenchang', 'c-binjiang')).slice(0, 4);
+    const saved = await patch(id, 1, [
+      { op: 'assign', unitIds: moving, communityId: 'c-binjiang' },
+      { op: 'merge', communityIds: ['c-yiminxincun', 'c-anju'], into: 'c-yiminxincun' },
+      { op: 'update', communityId: 'c-binjiang', changes: { staff: 40, serviceFloorAreaSquareMeters: 2500 } },
+    ]);
+    expect(saved.status, saved.text).toBe(200);
+    const state = await call('GET', `/api/scenarios/${id}/state`);
+    expect(state.status, state.text).toBe(200);
+    expect(state.body).toMatchObject({ id, regionId: 'demo', version: 2 });
+    const region = decodeRegionUnits(answer);
+    const decoded = decodeScenarioState(state.body, units.length);
+    for (const unitId of moving) expect(decoded.assignment[region.unitIndexById.get(unitId)!]).toBe('c-binjiang');
+    expect(decoded.communities.map((community) => community.id)).not.toContain('c-anju');
+
+    // The client's own evaluator over these answers reproduces every figure and verdict the server serves.
+    const evaluator = buildEvaluator(region, decoded);
+    const served = await communities(id, 'kaili');
+    expect(evaluator.communityIds().sort()).toEqual([...served.keys()].sort());
+    for (const [communityId, feature] of served) {
+      const metrics = evaluator.metrics(communityId);
+      const p = feature.properties;
+      expect(metrics.residents, communityId).toBe(p.residents);
+      expect(metrics.households, communityId).toBe(p.households);
+      expect(metrics.unitCount, communityId).toBe(p.unitCount);
+      expect(metrics.parts, communityId).toBe(p.parts);
+      expect(metrics.staff, communityId).toBe(p.staff);
+      expect(metrics.areaSquareKilometers).toBeCloseTo(p.areaSquareKilometers, 9);
+      expect(metrics.polsbyPopper).toBeCloseTo(p.polsbyPopper, 9);
+      for (const [category, share] of Object.entries(p.coveredShareByCategory as Record<string, number | null>)) {
+        expect(metrics.coveredShareByCategory[category], `${communityId} ${category}`).toBe(share);
+      }
+      expect(
+        evaluator.judge(communityId, 'kaili').map((rule) => [rule.ruleId, rule.status, rule.figure]),
+        communityId,
+      ).toEqual(p.rules.map((rule: { ruleId: string; status: string; figure: number | null }) => [rule.ruleId, rule.status, rule.figure]));
+    }
+
+    const baseline = await call('GET', '/api/regions/demo/scenarios/baseline/state');
+    expect(baseline.status).toBe(200);
+    expect(baseline.body).toMatchObject({ id: 'baseline', version: 1 });
+    expect(decodeScenarioState(baseline.body, units.length).assignment).toEqual(units.map((unit) => unit.communityId));
+    expect((await call('GET', '/api/regions/nowhere/unit-adjacency')).status).toBe(404);
+    expect((await call('GET', '/api/scenarios/no-such-scenario/state')).status).toBe(404);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The application shell: header, left panel (layers, or the accessibility analysis), map,
- * attribute panel (right).
+ * The application shell: header, left panel (layers, the accessibility analysis, or boundary
+ * scenarios), map, attribute panel (right; a scenario community's figures on the scenarios tab).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AccessibilityPanel } from '../features/accessibility/accessibility-panel';
@@ -9,6 +9,10 @@ import { useMapAnalysis } from '../features/accessibility/use-map-analysis';
 import { AttributePanel } from '../features/attribute-panel/attribute-panel';
 import { LayerPanel } from '../features/layer-panel/layer-panel';
 import { NoticeStack } from '../features/notices/notice-stack';
+import { MetricsPanel } from '../features/scenarios/metrics-panel';
+import { ScenarioPanel } from '../features/scenarios/scenario-panel';
+import { useScenarioEditor } from '../features/scenarios/use-scenario-editor';
+import { useScenarioMap } from '../features/scenarios/use-scenario-map';
 import { SyntheticMark } from '../features/region/synthetic-mark';
 import { useI18n } from '../lib/i18n';
 import type { FacilityCategoryId } from '../lib/standards';
@@ -29,7 +33,7 @@ const INITIAL_TOGGLES: LayerToggles = {
   labels: true,
 };
 
-type SidebarTab = 'layers' | 'accessibility';
+type SidebarTab = 'layers' | 'accessibility' | 'scenarios';
 
 /** The region named in the address (`?region=…`), so a view can be shared. */
 function regionFromAddress(): string | null {
@@ -53,6 +57,33 @@ export function App() {
   const [zoomTo, setZoomTo] = useState<ZoomRequest | null>(null);
   const accessibility = useAccessibility(region?.id ?? null, sidebarTab === 'accessibility');
   const analysis = useMapAnalysis(accessibility, data, sidebarTab === 'accessibility');
+  const scenarioEditor = useScenarioEditor(region?.id ?? null, data.units?.features, sidebarTab === 'scenarios');
+  const scenarioMap = useScenarioMap(scenarioEditor, sidebarTab === 'scenarios');
+  // While a scenario is open the map shows its communities, and picking one makes it the edited one.
+  const scenarioCommunities = scenarioMap.communities;
+  const mapData = useMemo(
+    () => (scenarioCommunities ? { ...data, communities: { type: 'FeatureCollection' as const, features: scenarioCommunities } } : data),
+    [data, scenarioCommunities],
+  );
+  const setScenarioActive = scenarioEditor.setActiveId;
+  const scenarioOpen = scenarioMap.map !== null;
+  const mapSelection = useMemo<Selection>(
+    () =>
+      !scenarioOpen
+        ? selection
+        : // While editing, the scenario layers outline the edited community live; the saved outline would lag.
+          scenarioEditor.activeId && scenarioEditor.mode === 'compare'
+          ? { kind: 'community', id: scenarioEditor.activeId }
+          : null,
+    [scenarioOpen, scenarioEditor.activeId, scenarioEditor.mode, selection],
+  );
+  const selectOnMap = useCallback(
+    (next: Selection) => {
+      if (!scenarioOpen) setSelection(next);
+      else if (next?.kind === 'community') setScenarioActive(next.id);
+    },
+    [scenarioOpen, setScenarioActive],
+  );
   const setIsochroneOrigin = accessibility.setOrigin;
   const startIsochrones = useCallback((origin: MapClickOrigin) => setIsochroneOrigin(origin), [setIsochroneOrigin]);
   const showBbox = useCallback(
@@ -113,9 +144,9 @@ export function App() {
     <div className="app">
       <Header regions={regions} region={region} onRegionChange={changeRegion} />
       <div className="workspace">
-        <aside className={`sidebar sidebar-left${sidebarTab === 'accessibility' ? ' is-wide' : ''}`}>
+        <aside className={`sidebar sidebar-left${sidebarTab !== 'layers' ? ' is-wide' : ''}`}>
           <div className="sidebar-tabs" role="tablist" aria-label={t('sidebar.tabs')}>
-            {(['layers', 'accessibility'] as const).map((tab) => (
+            {(['layers', 'accessibility', 'scenarios'] as const).map((tab) => (
               <button
                 key={tab}
                 type="button"
@@ -130,7 +161,9 @@ export function App() {
               </button>
             ))}
           </div>
-          {sidebarTab === 'accessibility' ? (
+          {sidebarTab === 'scenarios' ? (
+            <ScenarioPanel editor={scenarioEditor} data={data} />
+          ) : sidebarTab === 'accessibility' ? (
             <AccessibilityPanel state={accessibility} data={data} onShowCommunity={showCommunity} onShowBbox={showBbox} />
           ) : (
           <LayerPanel
@@ -150,16 +183,17 @@ export function App() {
         <main className="map-area">
           <MapView
             region={region}
-            data={data}
+            data={mapData}
             toggles={toggles}
             populationMode={populationMode}
             hiddenCategories={hiddenCategories}
-            selection={selection}
-            onSelect={setSelection}
+            selection={mapSelection}
+            onSelect={selectOnMap}
             dotScale={dotScale}
             analysis={analysis}
             onIsochroneOrigin={startIsochrones}
             zoomTo={zoomTo}
+            scenario={scenarioMap.map}
           />
           <div className="map-overlay-top-left">
             {region?.synthetic && <SyntheticMark />}
@@ -170,7 +204,11 @@ export function App() {
           <NoticeStack />
         </main>
         <aside className="sidebar sidebar-right">
-          <AttributePanel region={region} data={data} selection={selection} onSelect={setSelection} />
+          {sidebarTab === 'scenarios' ? (
+            <MetricsPanel editor={scenarioEditor} />
+          ) : (
+            <AttributePanel region={region} data={data} selection={selection} onSelect={setSelection} />
+          )}
         </aside>
       </div>
     </div>
@@ -178,6 +216,15 @@ export function App() {
 }
 
 function TabIcon({ tab }: { tab: SidebarTab }) {
+  if (tab === 'scenarios') {
+    return (
+      <svg viewBox="0 0 16 16" className="tab-icon" aria-hidden="true">
+        <path d="M1.5 2.5 L8 2.5 L8 8 L14.5 8 L14.5 13.5 L1.5 13.5 Z" />
+        <path d="M8 8 L8 13.5" strokeDasharray="1.6 1.4" />
+        <path d="M1.5 8 L8 8" strokeDasharray="1.6 1.4" />
+      </svg>
+    );
+  }
   return tab === 'layers' ? (
     <svg viewBox="0 0 16 16" className="tab-icon" aria-hidden="true">
       <path d="M8 2 L14.5 5.5 L8 9 L1.5 5.5 Z" />

@@ -197,3 +197,28 @@ export const COMPLETENESS_RAMP: readonly Rgb[] = [
 export const UNCOVERED_UNIT_FILL: Rgba = [200, 30, 40, 85];
 /** A hair line only: thousands of adjacent units outlined in full would read as a red mesh. */
 export const UNCOVERED_UNIT_OUTLINE: Rgba = [160, 18, 28, 90];
+
+/* ---------------------------------------------------------------- scenarios */
+
+/** Outline of a community that fails a rule of the chosen standards profile. */
+export const RULE_FAIL_OUTLINE: Rgba = [200, 30, 40, 210];
+export const RULE_FAIL_HALO: Rgba = [255, 255, 255, 150];
+/** Fill opacity (0–255) of units painted into another community and not yet saved. */
+export const PENDING_UNIT_FILL_ALPHA = 200;
+/** Amber, as the interface marks unsaved edits. */
+export const PENDING_UNIT_OUTLINE: Rgba = [214, 140, 0, 255];
+/** The units of the community being edited: a blue tint over its fill. */
+export const ACTIVE_UNIT_FILL: Rgba = [15, 98, 254, 46];
+/**
+ * Hair lines between units while editing, so the planner sees what the brush takes. Drawn by
+ * MapLibre (a CSS colour), which keeps them out of deck.gl's redraws while painting.
+ */
+export const UNIT_GRID_LINE = 'rgba(255, 255, 255, 0.6)';
+/** Units that changed community between two scenarios (the comparison's difference layer). */
+export const MOVED_UNIT_FILL: Rgba = [236, 72, 153, 150];
+export const MOVED_UNIT_OUTLINE: Rgba = [131, 24, 67, 230];
+/** What the planner is drawing (lasso, outline, split line). */
+export const DRAWING_LINE: Rgba = [15, 43, 58, 255];
+export const DRAWING_HALO: Rgba = [255, 255, 255, 230];
+export const DRAWING_FILL: Rgba = [15, 98, 254, 40];
+export const DRAWING_VERTEX: Rgba = [255, 255, 255, 255];

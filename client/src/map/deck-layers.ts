@@ -4,6 +4,7 @@
  * stable so deck.gl diffs rather than rebuilds them.
  */
 import type { Layer } from '@deck.gl/core';
+import { ClipExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Feature as GeoJsonFeature } from 'geojson';
 import type {
@@ -90,6 +91,8 @@ export interface DeckLayerInput {
   analysis?: { below: Layer[]; above: Layer[] };
   /** While an analysis colours the map, communities keep their outlines but lose their fill. */
   communityFillHidden?: boolean;
+  /** Draws the communities only within `[west, south, east, north]` (a scenario comparison's swipe). */
+  communityClipBounds?: [number, number, number, number] | null;
 }
 
 /** Facility dot radius in pixels; the selected one is drawn larger. */
@@ -103,6 +106,9 @@ const NETWORK_WIDTH_METERS: Record<NetworkClass, number> = {
   steps: 2,
   track: 2,
 };
+
+/** One instance: deck.gl compares extensions by identity, a new one each render would rebuild the layer. */
+const CLIP_EXTENSION = new ClipExtension();
 
 const LABEL_FONT_SETTINGS = { sdf: true, fontSize: 64, buffer: 8, radius: 16 } as const;
 
@@ -156,6 +162,7 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
       getLineWidth: 1.2,
       lineJointRounded: true,
       updateTriggers: { getFillColor: communityFillAlpha },
+      ...(input.communityClipBounds ? { extensions: [CLIP_EXTENSION], clipBounds: input.communityClipBounds } : {}),
     }),
   );
 

@@ -3,7 +3,7 @@
  * deck.gl's MapboxOverlay draws the analytic layers above it and handles picking.
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { PickingInfo } from '@deck.gl/core';
+import type { Layer, PickingInfo } from '@deck.gl/core';
 import {
   AttributionControl,
   Map as MapLibreMap,
@@ -14,7 +14,7 @@ import {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type {
   AccessBandFeature,
   CommunityFeature,
@@ -56,6 +56,9 @@ import {
 } from './map-rows';
 import { chooseLabels, labelCharacterSet } from './label-placement';
 import { regionAttribution } from './region-attribution';
+import { drawingCursor, useDrawingTool, type DrawingCallbacks, type DrawingTool } from './drawing-tool';
+import { buildDrawingLayers, buildSwipeOtherLayer, eastOfSwipe } from './scenario-layers';
+import { UNIT_GRID_LINE } from './colours';
 
 // The worker is shipped as its own asset; MapLibre cannot find it next to a bundled chunk.
 setWorkerUrl(maplibreWorkerUrl);
@@ -88,6 +91,30 @@ export interface MapAnalysis {
   facilityCategory: string | null;
 }
 
+/** The scenario screen's part of the map (features/scenarios prepares it). */
+export interface ScenarioMapInput {
+  /** Layers over the communities (`below`) and over everything but labels (`above`). */
+  layers: { below: Layer[]; above: Layer[] };
+  /** Every unit, outlined by MapLibre beneath the analytic layers while editing; null hides the grid. */
+  unitGrid: readonly UnitFeature[] | null;
+  /** The drawing tool in use; null lets clicks select communities as usual. */
+  tool: DrawingTool | null;
+  callbacks: DrawingCallbacks;
+  /** Comparison by swipe: `others` west of the handle, the map's communities east of it. */
+  swipe: {
+    /** Where the handle stands, 0 (left edge) – 1 (right edge) of the map. */
+    fraction: number;
+    onFraction: (fraction: number) => void;
+    others: readonly CommunityFeature[];
+    leftLabel: string;
+    rightLabel: string;
+  } | null;
+}
+
+const NO_DRAWING_CALLBACKS: DrawingCallbacks = {};
+/** Source and layer id of the scenario's unit grid on the MapLibre map. */
+const UNIT_GRID_SOURCE = 'scenario-unit-grid';
+
 /** A request to frame a bbox `[west, south, east, north]`; `key` changes for each new request. */
 export interface ZoomRequest {
   bbox: [number, number, number, number];
@@ -107,10 +134,13 @@ export interface MapViewProps {
   analysis: MapAnalysis | null;
   onIsochroneOrigin: (origin: MapClickOrigin) => void;
   zoomTo: ZoomRequest | null;
+  /** The scenario screen's layers, tool and swipe, when it is open. */
+  scenario?: ScenarioMapInput | null;
 }
 
 export function MapView(props: MapViewProps) {
   const { region, data, toggles, populationMode, hiddenCategories, selection, onSelect, dotScale, analysis, zoomTo } = props;
+  const scenario = props.scenario ?? null;
   const { t, language, localName } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
@@ -291,6 +321,60 @@ export function MapView(props: MapViewProps) {
     [analysisBands, analysisRadii, analysisOrigins, analysisUncovered, heatmapBitmap],
   );
   const analysisColoursMap = (analysisBands?.length ?? 0) > 0 || heatmapBitmap !== null;
+
+  // The scenario's unit grid, a MapLibre line layer (deck.gl redraws at every stroke; MapLibre does not).
+  const unitGrid = scenario?.unitGrid ?? null;
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    const source = map.getSource<GeoJSONSource>(UNIT_GRID_SOURCE);
+    if (!unitGrid) {
+      if (map.getLayer(UNIT_GRID_SOURCE)) map.setLayoutProperty(UNIT_GRID_SOURCE, 'visibility', 'none');
+      return;
+    }
+    const collection = { type: 'FeatureCollection' as const, features: unitGrid } as unknown as Parameters<GeoJSONSource['setData']>[0];
+    if (source) source.setData(collection);
+    else map.addSource(UNIT_GRID_SOURCE, { type: 'geojson', data: collection });
+    if (!map.getLayer(UNIT_GRID_SOURCE)) {
+      map.addLayer({ id: UNIT_GRID_SOURCE, type: 'line', source: UNIT_GRID_SOURCE, paint: { 'line-color': UNIT_GRID_LINE, 'line-width': 0.6 } });
+    }
+    map.setLayoutProperty(UNIT_GRID_SOURCE, 'visibility', 'visible');
+  }, [styleReady, unitGrid]);
+
+  // Scenario tools: what is being drawn, and the meridian under the comparison's swipe handle.
+  const drawingTool = scenario?.tool ?? null;
+  const drawingPreview = useDrawingTool(mapRef, styleReady, drawingTool, scenario?.callbacks ?? NO_DRAWING_CALLBACKS);
+  const swipeFraction = scenario?.swipe ? scenario.swipe.fraction : null;
+  const [swipeLongitude, setSwipeLongitude] = useState<number | null>(null);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady || swipeFraction === null) {
+      setSwipeLongitude(null);
+      return;
+    }
+    // No rotation or pitch on this map: a vertical screen line is a meridian.
+    const update = () => {
+      const canvas = map.getCanvas();
+      setSwipeLongitude(map.unproject([swipeFraction * canvas.clientWidth, canvas.clientHeight / 2]).lng);
+    };
+    update();
+    map.on('move', update);
+    map.on('resize', update);
+    return () => {
+      map.off('move', update);
+      map.off('resize', update);
+    };
+  }, [styleReady, swipeFraction]);
+  const swipeOthers = scenario?.swipe?.others ?? null;
+  const scenarioLayers = scenario?.layers ?? null;
+  const combinedAnalysis = useMemo(() => {
+    const swipeLayer = swipeOthers && swipeLongitude !== null ? [buildSwipeOtherLayer(swipeOthers, swipeLongitude)] : [];
+    return {
+      below: [...analysisLayers.below, ...swipeLayer, ...(scenarioLayers?.below ?? [])],
+      above: [...analysisLayers.above, ...(scenarioLayers?.above ?? []), ...buildDrawingLayers(drawingPreview)],
+    };
+  }, [analysisLayers, scenarioLayers, swipeOthers, swipeLongitude, drawingPreview]);
+  const communityClipBounds = swipeOthers && swipeLongitude !== null ? eastOfSwipe(swipeLongitude) : null;
   const clickForIsochrones = analysis?.clickForIsochrones ?? false;
   const selectedCommunity = useMemo<CommunityFeature | null>(
     () =>
@@ -357,12 +441,15 @@ export function MapView(props: MapViewProps) {
       labelCharacters,
       selectedCommunity,
       selectedFacility,
-      analysis: analysisLayers,
+      analysis: combinedAnalysis,
       communityFillHidden: analysisColoursMap,
+      communityClipBounds,
     });
     overlay.setProps({
       layers,
       onClick: (info: PickingInfo) => {
+        // A scenario drawing tool owns the clicks (map/drawing-tool.ts).
+        if (drawingTool) return;
         if (clickForIsochrones) {
           if (info.layer?.id === DECK_LAYER_ID.facilities && info.object) {
             const facility = (info.object as FacilityRow).facility;
@@ -379,10 +466,17 @@ export function MapView(props: MapViewProps) {
         } else onSelectRef.current(null);
       },
       onHover: (info: PickingInfo) => {
+        const toolCursor = drawingCursor(drawingTool);
+        if (toolCursor) {
+          map.getCanvas().style.cursor = toolCursor;
+          return;
+        }
         const pickable = clickForIsochrones ? info.layer?.id === DECK_LAYER_ID.facilities : info.picked;
         map.getCanvas().style.cursor = pickable ? 'pointer' : clickForIsochrones ? 'crosshair' : '';
       },
       getTooltip: (info: PickingInfo) => {
+        // While drawing, a tooltip would sit under the pointer and hide what is drawn.
+        if (drawingTool && drawingTool.kind !== 'pick') return null;
         const heat = heatmapGrid && info.coordinate ? gridValueAt(heatmapGrid, [info.coordinate[0], info.coordinate[1]]) : undefined;
         const heatText =
           heat === null || heat === undefined || !heatmapGrid
@@ -426,12 +520,21 @@ export function MapView(props: MapViewProps) {
     dotScale,
     selectedCommunity,
     selectedFacility,
-    analysisLayers,
+    combinedAnalysis,
+    communityClipBounds,
+    drawingTool,
     analysisColoursMap,
     clickForIsochrones,
     heatmapGrid,
     t,
   ]);
+
+  // The tool's cursor shows before the pointer first moves.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map || !styleReady) return;
+    map.getCanvas().style.cursor = drawingCursor(drawingTool) ?? '';
+  }, [styleReady, drawingTool]);
 
   // Test hooks: <html data-communities-loaded="true"> (and isochrones-loaded, heatmap-loaded) once
   // the layer is drawn and the map is idle.
@@ -444,6 +547,7 @@ export function MapView(props: MapViewProps) {
     <div className="map-view">
       <div ref={containerRef} className="map-canvas" aria-label={region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : undefined} />
       {webglFailed && <div className="map-message">{t('map.noWebgl')}</div>}
+      {scenario?.swipe && <SwipeHandle swipe={scenario.swipe} />}
     </div>
   );
 }
@@ -479,4 +583,43 @@ function useDrawnFlag(
       map.off('idle', markLoaded);
     };
   }, [mapRef, styleReady, drawn, flag]);
+}
+
+/** The comparison's swipe: a handle dragged across the map, with the two sides named. */
+function SwipeHandle({ swipe }: { swipe: NonNullable<ScenarioMapInput['swipe']> }) {
+  const { t } = useI18n();
+  const move = (event: ReactPointerEvent<HTMLDivElement>) => {
+    const frame = event.currentTarget.closest('.map-view')?.getBoundingClientRect();
+    if (!frame || frame.width <= 0) return;
+    swipe.onFraction(Math.min(0.98, Math.max(0.02, (event.clientX - frame.left) / frame.width)));
+  };
+  return (
+    <div className="swipe" style={{ left: `${swipe.fraction * 100}%` }} data-testid="swipe">
+      <div className="swipe-label swipe-label-left">{swipe.leftLabel}</div>
+      <div className="swipe-label swipe-label-right">{swipe.rightLabel}</div>
+      <div
+        className="swipe-grip"
+        role="slider"
+        tabIndex={0}
+        aria-label={t('scenario.compare.swipe')}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(swipe.fraction * 100)}
+        onPointerDown={(event) => {
+          event.currentTarget.setPointerCapture(event.pointerId);
+        }}
+        onPointerMove={(event) => {
+          if (event.currentTarget.hasPointerCapture(event.pointerId)) move(event);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowLeft') swipe.onFraction(Math.max(0.02, swipe.fraction - 0.05));
+          if (event.key === 'ArrowRight') swipe.onFraction(Math.min(0.98, swipe.fraction + 0.05));
+        }}
+      >
+        <svg viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M6 4 L2 8 L6 12 M10 4 L14 8 L10 12" />
+        </svg>
+      </div>
+    </div>
+  );
 }

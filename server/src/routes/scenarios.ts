@@ -6,8 +6,14 @@ import { z } from 'zod';
 import { DEFAULT_STANDARDS_PROFILE, type StandardsProfileId } from '../../../core/standards/profiles.js';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
-import { createScenarioBody, patchScenarioBody, profileQuery } from '../scenarios/edit-schema.js';
-import { regionScenarioBase } from '../scenarios/region-base.js';
+import {
+  createScenarioBody,
+  patchScenarioBody,
+  profileQuery,
+  villageCandidatesQuery,
+} from '../scenarios/edit-schema.js';
+import { relocationAdviceOf, villageCandidates } from '../scenarios/scenario-advice.js';
+import { regionScenarioBase, type RegionScenarioBase } from '../scenarios/region-base.js';
 import {
   communitiesCsv,
   communitiesFeatureCollection,
@@ -29,6 +35,7 @@ import {
   type ScenarioReference,
 } from '../scenarios/scenario-store.js';
 import { polygonShapefileZip, type PolygonalGeometry } from '../scenarios/shapefile-writer.js';
+import type { CommunityRecord, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
 import { badRequestOnInvalid } from './validation.js';
 
 const regionParams = z.object({
@@ -94,6 +101,53 @@ async function communitiesResponse(
   return c.body(body, 200, { 'content-type': 'application/geo+json; charset=utf-8' });
 }
 
+/**
+ * What a client needs to run core's ScenarioEvaluator itself (the planner's screen evaluates while
+ * painting): every unit's sums, area and perimeter (m², m in the region's metric SRID), unit adjacency
+ * by unit index with the shared boundary in meters, the baseline community of each unit, and walking
+ * coverage per category as a bitset (base64, bit u of byte u>>3 LSB-first = unit u covered). Units are
+ * in the server's order (by id), which every index refers to.
+ */
+function unitAdjacencyBody(base: RegionScenarioBase) {
+  const { units, adjacency, coverage } = base;
+  const bitset = (covered: Uint8Array) => {
+    const bytes = new Uint8Array(Math.ceil(units.length / 8));
+    covered.forEach((flag, unit) => {
+      if (flag) bytes[unit >> 3] |= 1 << (unit & 7);
+    });
+    return Buffer.from(bytes).toString('base64');
+  };
+  return {
+    regionId: base.regionId,
+    metricSrid: base.metricSrid,
+    unitIds: units.map((unit) => unit.id),
+    residents: units.map((unit) => unit.residents),
+    households: units.map((unit) => unit.households),
+    elderly: units.map((unit) => unit.elderly),
+    children: units.map((unit) => unit.children),
+    areaSquareMeters: units.map((unit) => unit.areaSquareMeters),
+    perimeterMeters: units.map((unit) => unit.perimeterMeters),
+    unitA: Array.from(adjacency.unitA),
+    unitB: Array.from(adjacency.unitB),
+    sharedMeters: Array.from(adjacency.sharedMeters),
+    baselineCommunityIds: base.baselineAssignment,
+    coverage: { categories: [...coverage.categories], covered: coverage.covered.map(bitset) },
+    coverageNote: base.coverageNote,
+  };
+}
+
+/** A scenario's communities (their own attributes) and the community of each unit, by index into them. */
+function stateSnapshot(evaluator: ScenarioEvaluator): { communities: CommunityRecord[]; assignment: number[] } {
+  const communities = evaluator.communityIds().map((id) => evaluator.communityRecord(id));
+  const indexById = new Map(communities.map((community, index) => [community.id, index]));
+  return { communities, assignment: evaluator.communityIdsByUnit().map((id) => indexById.get(id)!) };
+}
+
+async function stateResponse(c: Context, database: Database, reference: ScenarioReference) {
+  const view = await scenarioView(database, reference, { snapshot: stateSnapshot });
+  return c.json({ id: view.id, regionId: view.regionId, version: view.version, ...view.snapshot });
+}
+
 /** ASCII file name for Content-Disposition, with the scenario's own (possibly Chinese) name as filename*. */
 function attachment(asciiName: string, displayName: string): string {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(displayName)}`;
@@ -152,8 +206,10 @@ async function exportResponse(
 }
 
 /**
- * Boundary scenarios: `/regions/:region/scenarios…` (create, list, the baseline's communities and
- * export) and `/scenarios/:id…` (read, delete, save edits, communities, compare, export).
+ * Boundary scenarios: `/regions/:region/scenarios…` (create, list, the baseline's communities,
+ * state and export), `/regions/:region/unit-adjacency` (what a client's own evaluator needs) and
+ * `/scenarios/:id…` (read, delete, save edits, state, communities, compare, export). Both forms
+ * also answer `village-candidates` (村改社区) and `relocation-advice` (merge or split).
  */
 export function scenarioRoutes(database: Database) {
   return new Hono()
@@ -189,6 +245,16 @@ export function scenarioRoutes(database: Database) {
       },
     )
     .get(
+      '/regions/:region/unit-adjacency',
+      zValidator('param', regionParams, badRequestOnInvalid),
+      async (c) => c.json(unitAdjacencyBody(await regionScenarioBase(database, c.req.valid('param').region))),
+    )
+    .get(
+      '/regions/:region/scenarios/baseline/state',
+      zValidator('param', regionParams, badRequestOnInvalid),
+      async (c) => stateResponse(c, database, { kind: 'baseline', regionId: c.req.valid('param').region }),
+    )
+    .get(
       '/regions/:region/scenarios/baseline/communities',
       zValidator('param', regionParams, badRequestOnInvalid),
       zValidator('query', profileQuery, badRequestOnInvalid),
@@ -212,6 +278,26 @@ export function scenarioRoutes(database: Database) {
           format,
           profile ?? DEFAULT_STANDARDS_PROFILE,
         );
+      },
+    )
+    .get(
+      '/regions/:region/scenarios/baseline/village-candidates',
+      zValidator('param', regionParams, badRequestOnInvalid),
+      zValidator('query', villageCandidatesQuery, badRequestOnInvalid),
+      async (c) => {
+        const { profile, as } = c.req.valid('query');
+        const reference = { kind: 'baseline', regionId: c.req.valid('param').region } as const;
+        return c.json(await villageCandidates(database, reference, profile ?? DEFAULT_STANDARDS_PROFILE, as));
+      },
+    )
+    .get(
+      '/regions/:region/scenarios/baseline/relocation-advice',
+      zValidator('param', regionParams, badRequestOnInvalid),
+      zValidator('query', profileQuery, badRequestOnInvalid),
+      async (c) => {
+        const reference = { kind: 'baseline', regionId: c.req.valid('param').region } as const;
+        const profile = c.req.valid('query').profile ?? DEFAULT_STANDARDS_PROFILE;
+        return c.json(await relocationAdviceOf(database, reference, profile));
       },
     )
     .get('/scenarios/:id', zValidator('param', scenarioParams, badRequestOnInvalid), async (c) => {
@@ -260,6 +346,9 @@ export function scenarioRoutes(database: Database) {
         );
       },
     )
+    .get('/scenarios/:id/state', zValidator('param', scenarioParams, badRequestOnInvalid), async (c) =>
+      stateResponse(c, database, scenarioReference(c.req.valid('param').id)),
+    )
     .get(
       '/scenarios/:id/compare',
       zValidator('param', scenarioParams, badRequestOnInvalid),
@@ -298,6 +387,26 @@ export function scenarioRoutes(database: Database) {
         const reference = scenarioReference(c.req.valid('param').id);
         const { format, profile } = c.req.valid('query');
         return exportResponse(c, database, reference, format, profile ?? DEFAULT_STANDARDS_PROFILE);
+      },
+    )
+    .get(
+      '/scenarios/:id/village-candidates',
+      zValidator('param', scenarioParams, badRequestOnInvalid),
+      zValidator('query', villageCandidatesQuery, badRequestOnInvalid),
+      async (c) => {
+        const reference = scenarioReference(c.req.valid('param').id);
+        const { profile, as } = c.req.valid('query');
+        return c.json(await villageCandidates(database, reference, profile ?? DEFAULT_STANDARDS_PROFILE, as));
+      },
+    )
+    .get(
+      '/scenarios/:id/relocation-advice',
+      zValidator('param', scenarioParams, badRequestOnInvalid),
+      zValidator('query', profileQuery, badRequestOnInvalid),
+      async (c) => {
+        const reference = scenarioReference(c.req.valid('param').id);
+        const profile = c.req.valid('query').profile ?? DEFAULT_STANDARDS_PROFILE;
+        return c.json(await relocationAdviceOf(database, reference, profile));
       },
     );
 }

@@ -98,6 +98,13 @@ export const editSchema = z.discriminatedUnion('op', [
       ),
     })
     .strict(),
+  z
+    .object({
+      op: z.literal('convert-village'),
+      communityId: referenceId,
+      to: z.enum(['urban', 'fringe']).optional(),
+    })
+    .strict(),
 ]);
 
 export const createScenarioBody = z
@@ -115,3 +122,6 @@ export const patchScenarioBody = z
   .refine((body) => body.edits.length > 0 || body.name !== undefined, 'send at least one edit or a new name');
 
 export const profileQuery = z.object({ profile: z.enum(STANDARDS_PROFILE_IDS).optional() });
+
+/** `as`: the type a village is judged as for what it would lack (村改社区). */
+export const villageCandidatesQuery = profileQuery.extend({ as: z.enum(['urban', 'fringe']).default('urban') });

@@ -240,3 +240,24 @@ export const SCENARIO_COMMUNITY_GEOMETRIES = /* SQL */ `
 export const BASELINE_COMMUNITY_GEOMETRIES = /* SQL */ `
   SELECT coalesce(json_agg(json_build_array(g.community_id, ST_AsGeoJSON(ST_ForcePolygonCCW(g.geom), 7)) ORDER BY g.community_id), '[]'::json)::text AS geometries
   FROM baseline_community_geoms g WHERE g.region_id = $1`;
+
+/**
+ * Facilities of category $2 in region $1 as `[facilityId, unitId]`: the unit the facility stands in,
+ * else the nearest unit (a station on a street between units), so that in a scenario the facility
+ * belongs to whichever community holds that unit now.
+ */
+export const FACILITY_UNITS_OF_CATEGORY = /* SQL */ `
+  SELECT coalesce(json_agg(json_build_array(f.id, coalesce(inside.id, nearest.id)) ORDER BY f.id), '[]'::json)::text
+           AS facilities
+  FROM facilities f
+  LEFT JOIN LATERAL (
+    SELECT u.id FROM population_units u
+    WHERE u.region_id = f.region_id AND u.geom && f.geom AND ST_Intersects(u.geom, f.geom)
+    ORDER BY u.id LIMIT 1
+  ) inside ON true
+  LEFT JOIN LATERAL (
+    SELECT u.id FROM population_units u
+    WHERE u.region_id = f.region_id AND inside.id IS NULL
+    ORDER BY u.geom <-> f.geom, u.id LIMIT 1
+  ) nearest ON true
+  WHERE f.region_id = $1 AND f.category = $2`;

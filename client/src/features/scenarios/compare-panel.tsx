@@ -1,0 +1,184 @@
+/**
+ * The comparison (对比): the open scenario's saved version against another scenario or the baseline —
+ * a swipe on the map, the units that changed community (a difference layer and a list), and per
+ * community the change in residents, households and area with the rules whose verdict moved.
+ */
+import { useMemo } from 'react';
+import type { RegionLayers, RuleStatus } from '../../lib/api-types';
+import { formatCount, formatNumber } from '../../lib/format';
+import { useI18n, type MessageKey } from '../../lib/i18n';
+import { MOVED_UNIT_FILL, cssColour } from '../../map/colours';
+import { comparisonSummary, deltaRows, movedUnitGroups } from './delta-rows';
+import { RULES } from './scenario-core';
+import type { ScenarioEditor } from './use-scenario-editor';
+
+const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
+/** Moved units listed by name in each group before "and n more". */
+const UNITS_SHOWN_PER_GROUP = 40;
+
+function signedCount(value: number): string {
+  const text = formatNumber(Math.abs(value));
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : '0';
+}
+
+function signedArea(value: number): string {
+  const text = formatNumber(Math.abs(value), 3);
+  return Math.abs(value) < 5e-4 ? '0' : value > 0 ? `+${text}` : `−${text}`;
+}
+
+const STATUS_KEYS: Record<RuleStatus, MessageKey> = {
+  pass: 'scenario.rule.pass',
+  fail: 'scenario.rule.fail',
+  'not-applicable': 'scenario.rule.na',
+};
+
+export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: Partial<RegionLayers> }) {
+  const { t, language } = useI18n();
+  const { compare, session } = editor;
+  const result = compare.result;
+  const rows = useMemo(() => (result ? deltaRows(result) : []), [result]);
+  const groups = useMemo(() => (result ? movedUnitGroups(result.movedUnits) : []), [result]);
+  const summary = comparisonSummary(rows, result?.movedUnits.length ?? 0);
+  const unitNames = useMemo(() => new Map((data.units?.features ?? []).map((unit) => [unit.properties.id, unit.properties.name])), [data.units]);
+  const communityNames = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const community of result?.communities ?? []) names.set(community.id, community.name);
+    return names;
+  }, [result]);
+  const pending = session?.pendingEdits().length ?? 0;
+  const others = (editor.scenarios ?? []).filter((scenario) => scenario.id !== editor.openSummary?.id);
+
+  return (
+    <div className="compare-panel" data-testid="compare-panel" data-with={compare.withId}>
+      <label className="form-row">
+        <span>{t('scenario.compare.with')}</span>
+        <select className="select-input" value={compare.withId} onChange={(event) => compare.setWithId(event.target.value)} data-testid="compare-with">
+          <option value="baseline">{t('scenario.baseline')}</option>
+          {others.map((scenario) => (
+            <option key={scenario.id} value={scenario.id}>
+              {scenario.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="field-hint">{t('scenario.compare.swipeHint')}</p>
+      {pending > 0 && <p className="compare-note">{t('scenario.compare.savedOnly', { n: session?.saved.version ?? 1, pending })}</p>}
+      {compare.pending || !result ? (
+        <p className="computing">
+          <span className="spinner" /> {t('access.computing')}
+        </p>
+      ) : (
+        <>
+          <div className="coverage-kpis compare-kpis">
+            <div className="kpi">
+              <div className="kpi-value" data-testid="compare-moved-count" data-value={summary.movedUnits}>
+                {formatCount(summary.movedUnits)}
+              </div>
+              <div className="kpi-label">{t('scenario.compare.movedUnits')}</div>
+              <label className="kpi-toggle">
+                <input type="checkbox" className="switch" checked={compare.showMoved} onChange={(event) => compare.setShowMoved(event.target.checked)} />
+                <span className="swatch swatch-area" style={{ background: cssColour([MOVED_UNIT_FILL[0], MOVED_UNIT_FILL[1], MOVED_UNIT_FILL[2]]) }} />
+                {t('scenario.compare.showMoved')}
+              </label>
+            </div>
+            <div className="kpi">
+              <div className="kpi-value">{formatCount(summary.communities)}</div>
+              <div className="kpi-label">{t('scenario.compare.changedCommunities')}</div>
+              <div className="rule-balance">
+                <span className="delta-up" title={t('scenario.compare.rulesBetter')}>
+                  ▲ {formatCount(summary.rulesBetter)}
+                </span>
+                <span className="delta-down" title={t('scenario.compare.rulesWorse')}>
+                  ▼ {formatCount(summary.rulesWorse)}
+                </span>
+              </div>
+            </div>
+          </div>
+
+          <section className="details-section">
+            <h3 className="section-title">{t('scenario.compare.deltas')}</h3>
+            {rows.length === 0 ? (
+              <p className="muted" data-testid="compare-same">
+                {t('scenario.compare.same')}
+              </p>
+            ) : (
+              <table className="data-table delta-table" data-testid="delta-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('access.community')}</th>
+                    <th scope="col" className="num">
+                      {t('scenario.compare.residents')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('scenario.compare.households')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t('scenario.compare.area')}
+                    </th>
+                  </tr>
+                </thead>
+                {rows.map((row) => (
+                  <tbody key={row.id} data-testid="delta-row" data-community-id={row.id} data-delta-residents={row.residents.delta} data-status={row.status}>
+                    <tr>
+                      <th scope="row" className="delta-name">
+                        {row.name}
+                        {row.status !== 'changed' && <span className={`status-chip is-${row.status}`}>{t(row.status === 'created' ? 'scenario.compare.created' : 'scenario.compare.dissolved')}</span>}
+                      </th>
+                      <td className={`num ${row.residents.delta > 0 ? 'delta-plus' : row.residents.delta < 0 ? 'delta-minus' : ''}`} title={`${formatCount(row.residents.with)} → ${formatCount(row.residents.scenario)}`}>
+                        {signedCount(row.residents.delta)}
+                      </td>
+                      <td className="num" title={`${formatCount(row.households.with)} → ${formatCount(row.households.scenario)}`}>
+                        {signedCount(row.households.delta)}
+                      </td>
+                      <td className="num" title={`${formatNumber(row.areaSquareKilometers.with, 3)} → ${formatNumber(row.areaSquareKilometers.scenario, 3)} km²`}>
+                        {signedArea(row.areaSquareKilometers.delta)}
+                      </td>
+                    </tr>
+                    {row.ruleChanges.length > 0 && (
+                      <tr className="rule-change-row">
+                        <td colSpan={4}>
+                          {row.ruleChanges.map((change) => (
+                            <span key={change.ruleId} className={`rule-change is-${change.direction}`} data-testid="rule-change" data-rule-id={change.ruleId}>
+                              {RULE_TITLES.get(change.ruleId)?.[language] ?? change.ruleId}：
+                              {change.from ? t(STATUS_KEYS[change.from]) : t('value.missing')} → {change.to ? t(STATUS_KEYS[change.to]) : t('value.missing')}
+                            </span>
+                          ))}
+                        </td>
+                      </tr>
+                    )}
+                  </tbody>
+                ))}
+              </table>
+            )}
+          </section>
+
+          {groups.length > 0 && (
+            <section className="details-section">
+              <h3 className="section-title">
+                {t('scenario.compare.movedList')} <span className="section-count">{formatCount(summary.movedUnits)}</span>
+              </h3>
+              {groups.map((group) => (
+                <div key={`${group.from}>${group.to}`} className="moved-group" data-testid="moved-group">
+                  <div className="moved-way">
+                    {communityNames.get(group.from) ?? group.from} <span className="arrow">→</span> {communityNames.get(group.to) ?? group.to}
+                    <span className="section-count">{formatCount(group.unitIds.length)}</span>
+                  </div>
+                  <ul className="moved-units">
+                    {group.unitIds.slice(0, UNITS_SHOWN_PER_GROUP).map((unitId) => (
+                      <li key={unitId} data-testid="moved-unit" data-unit-id={unitId}>
+                        {unitNames.get(unitId) ?? unitId}
+                      </li>
+                    ))}
+                    {group.unitIds.length > UNITS_SHOWN_PER_GROUP && (
+                      <li className="muted">{t('scenario.compare.more', { n: group.unitIds.length - UNITS_SHOWN_PER_GROUP })}</li>
+                    )}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

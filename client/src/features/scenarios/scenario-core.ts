@@ -1,0 +1,30 @@
+/**
+ * The scenarios screen's door to core/: the same evaluator and edit engine the server runs, so every
+ * number on screen while painting is what the server will compute on save.
+ */
+export {
+  ScenarioEvaluator,
+  type CommunityMetrics,
+  type CommunityRecord,
+  type ScenarioUnit,
+  type UnitAdjacency,
+  type UnitCoverage,
+} from '../../../../core/scenario/scenario-evaluator';
+export {
+  ScenarioDraft,
+  applyDraftResult,
+  type ResolvedGeometry,
+  type ScenarioEdit,
+  type CommunityChanges,
+  type EditOutcome,
+} from '../../../../core/scenario/scenario-draft';
+export { sideOfLine, type LineSide } from '../../../../core/scenario/line-side';
+export type { RuleResult, RuleStatus } from '../../../../core/standards/evaluate-rules';
+export { RULES, type RuleDefinition } from '../../../../core/standards/rules';
+export {
+  DEFAULT_STANDARDS_PROFILE,
+  STANDARDS_PROFILES,
+  STANDARDS_PROFILE_IDS,
+  isStandardsProfileId,
+  type StandardsProfileId,
+} from '../../../../core/standards/profiles';

@@ -1,0 +1,139 @@
+/**
+ * What the map shows while the scenarios screen is open: the scenario's communities as the server
+ * has them (type colours, labels), failing communities outlined in red by the live judgement, units
+ * painted since the last save recoloured by their new community, the edited community's units and
+ * live outline (from the units it holds, before the server's geometry arrives on save), and in
+ * the comparison the other side under the swipe with the units that changed community.
+ */
+import { useMemo } from 'react';
+import type { CommunityFeature, Position, ScenarioCommunityCollection, UnitFeature } from '../../lib/api-types';
+import { useI18n } from '../../lib/i18n';
+import type { ScenarioMapInput } from '../../map/map-view';
+import { buildScenarioLayers, type PendingUnitRow } from '../../map/scenario-layers';
+import { buildUnitEdges, outlineSegments } from './unit-edges';
+import type { ScenarioEditor } from './use-scenario-editor';
+
+/** The API's scenario communities in the shape the map's communities layer and labels read. */
+export function communityFeatures(collection: ScenarioCommunityCollection | null): CommunityFeature[] {
+  if (!collection) return [];
+  const features: CommunityFeature[] = [];
+  for (const feature of collection.features) {
+    if (!feature.geometry) continue;
+    const p = feature.properties;
+    features.push({
+      type: 'Feature',
+      geometry: feature.geometry,
+      properties: {
+        id: p.id,
+        name: p.name,
+        nameEn: p.nameEn || p.name,
+        type: p.type,
+        streetId: p.streetId,
+        streetName: '',
+        residents: p.residents,
+        households: p.households,
+        serviceFloorAreaSquareMeters: null,
+        staff: null,
+        socialWorkers: null,
+        grids: null,
+        gridWorkers: null,
+        agriculturalLandShare: null,
+        developmentProgress: null,
+        isTownshipSeat: false,
+      },
+    });
+  }
+  return features;
+}
+
+export interface ScenarioMapState {
+  /** Replaces the region's communities on the map while a scenario is open. */
+  communities: CommunityFeature[] | null;
+  map: ScenarioMapInput | null;
+}
+
+export function useScenarioMap(editor: ScenarioEditor, active: boolean): ScenarioMapState {
+  const { t } = useI18n();
+  const { session, revision, savedCommunities, profile, activeId, mode, unitIndex, compare } = editor;
+  const open = active && session !== null && unitIndex !== null;
+
+  const communities = useMemo(() => (open ? communityFeatures(savedCommunities) : null), [open, savedCommunities]);
+  const otherCommunities = useMemo(
+    () => (open && mode === 'compare' ? communityFeatures(compare.others) : null),
+    [open, mode, compare.others],
+  );
+
+  // One array per region: the map sets the grid's data only when the region changes.
+  const allUnits = useMemo(
+    () => (unitIndex ? unitIndex.features.filter((feature): feature is UnitFeature => feature !== null) : []),
+    [unitIndex],
+  );
+
+  const edges = useMemo(() => (unitIndex ? buildUnitEdges(unitIndex.features) : null), [unitIndex]);
+
+  const layers = useMemo(() => {
+    if (!open || !session || !unitIndex) return null;
+    const evaluator = session.evaluator;
+    const features = unitIndex.features;
+    const editing = mode === 'edit';
+    const failingIds = new Set(
+      evaluator.communityIds().filter((id) => evaluator.judge(id, profile).some((rule) => rule.status === 'fail')),
+    );
+    const failingCommunities = editing ? (communities ?? []).filter((feature) => failingIds.has(feature.properties.id)) : [];
+    const pendingUnits: PendingUnitRow[] = [];
+    if (editing) {
+      for (const unit of session.changedUnits()) {
+        const feature = features[unit];
+        if (!feature) continue;
+        const communityId = evaluator.communityOfUnit(session.region.units[unit].id);
+        pendingUnits.push({ feature, type: evaluator.communityRecord(communityId).type });
+      }
+    }
+    const activeUnits: UnitFeature[] = [];
+    let activeOutline: [Position, Position][] = [];
+    if (editing && activeId && evaluator.hasCommunity(activeId) && edges) {
+      const communityByUnit = evaluator.communityIdsByUnit();
+      activeOutline = outlineSegments(edges, (unit) => communityByUnit[unit] === activeId);
+      for (const unitId of evaluator.unitsOf(activeId)) {
+        const feature = features[session.region.unitIndexById.get(unitId)!];
+        if (feature) activeUnits.push(feature);
+      }
+    }
+    const movedUnits: UnitFeature[] = [];
+    if (!editing && compare.showMoved && compare.result) {
+      for (const moved of compare.result.movedUnits) {
+        const index = session.region.unitIndexById.get(moved.id);
+        const feature = index === undefined ? null : features[index];
+        if (feature) movedUnits.push(feature);
+      }
+    }
+    return buildScenarioLayers({ pendingUnits, activeUnits, activeOutline, failingCommunities, movedUnits, revision });
+    // `revision` stands for every in-place change of the session's evaluator.
+  }, [open, session, unitIndex, edges, mode, profile, activeId, communities, compare.showMoved, compare.result, revision]);
+  const unitGrid = open && mode === 'edit' ? allUnits : null;
+
+  const withName =
+    compare.withId === 'baseline'
+      ? t('scenario.baseline')
+      : (editor.scenarios?.find((scenario) => scenario.id === compare.withId)?.name ?? compare.withId);
+  const swipe = useMemo(
+    () =>
+      open && mode === 'compare' && otherCommunities
+        ? {
+            fraction: compare.swipeFraction,
+            onFraction: compare.setSwipeFraction,
+            others: otherCommunities,
+            leftLabel: withName,
+            rightLabel: editor.openSummary?.name ?? '',
+          }
+        : null,
+    [open, mode, otherCommunities, compare.swipeFraction, compare.setSwipeFraction, withName, editor.openSummary],
+  );
+
+  const map = useMemo(
+    (): ScenarioMapInput | null =>
+      open && layers ? { layers, unitGrid, tool: editor.drawing.tool, callbacks: editor.drawing.callbacks, swipe } : null,
+    [open, layers, unitGrid, editor.drawing, swipe],
+  );
+  return { communities, map };
+}
