@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database } from './db/client.js';
 import { accessibilityRoutes } from './routes/accessibility.js';
 import { healthRoutes } from './routes/health.js';
+import { importRoutes } from './routes/imports.js';
 import { regionRoutes } from './routes/regions.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 
@@ -42,6 +43,7 @@ export function createApp(database: Database) {
     .route('/health', healthRoutes(database))
     .route('/regions', regionRoutes(database))
     .route('/regions', accessibilityRoutes(database))
+    .route('/regions', importRoutes(database))
     .route('/', scenarioRoutes(database));
 
   const app = new Hono().route('/api', api);

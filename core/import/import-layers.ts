@@ -1,0 +1,564 @@
+/**
+ * What each importable layer holds: its fields (the region format's properties, see
+ * data/geojson/README.md), their types, whether the file must supply them, the column names that
+ * suggest them (Chinese, pinyin initials and English, as bureaus name their columns), and for coded
+ * fields the words planners write for each code (幼儿园 → kindergarten).
+ */
+import { HIGHWAY_RULES } from '../osm/walkable-ways.js';
+import { EDGE_CLASSES } from '../region/edge-classes.js';
+import { COMMUNITY_TYPE_IDS, COMMUNITY_TYPES } from '../standards/community-types.js';
+import { FACILITY_CATEGORIES, FACILITY_CATEGORY_IDS } from '../standards/facility-categories.js';
+
+/** The layers an import writes; `network` is a road-centreline (or OSM) layer made into walking edges. */
+export const IMPORT_LAYERS = ['streets', 'communities', 'units', 'facilities', 'network'] as const;
+export type ImportLayer = (typeof IMPORT_LAYERS)[number];
+
+export function isImportLayer(value: unknown): value is ImportLayer {
+  return typeof value === 'string' && (IMPORT_LAYERS as readonly string[]).includes(value);
+}
+
+export type FieldType = 'id' | 'text' | 'integer' | 'number' | 'share' | 'boolean' | 'code' | 'reference';
+
+export interface CodeValue {
+  id: string;
+  /** Chinese and English names and other words that mean this code (compared case- and space-insensitively). */
+  words: string[];
+}
+
+export interface LayerField {
+  field: string;
+  type: FieldType;
+  /**
+   * `required`: the file must have it; `optional`: null when unmapped; `derived`: worked out when
+   * unmapped (how is in `derivation`).
+   */
+  need: 'required' | 'optional' | 'derived';
+  derivation?: string;
+  /** Column names that suggest this field, compared case-insensitively without spaces, _ and -. */
+  synonyms: string[];
+  /** The codes of a `code` field. */
+  codes?: CodeValue[];
+  description: string;
+}
+
+/** Pseudo-fields of tables (CSV, lone .dbf) that carry the geometry. */
+export const GEOMETRY_FIELDS: LayerField[] = [
+  {
+    field: 'lon',
+    type: 'number',
+    need: 'optional',
+    synonyms: [
+      'lon',
+      'lng',
+      'long',
+      'longitude',
+      'x',
+      'xcoord',
+      '经度',
+      'jd',
+      'gcjlng',
+      'gcjlon',
+      'bdlng',
+      'wgslng',
+      'wgs84lng',
+      'wgslon',
+      'wgs84lon',
+    ],
+    description: 'longitude (or easting) of a point',
+  },
+  {
+    field: 'lat',
+    type: 'number',
+    need: 'optional',
+    synonyms: ['lat', 'latitude', 'y', 'ycoord', '纬度', 'wd', 'gcjlat', 'bdlat', 'wgslat', 'wgs84lat'],
+    description: 'latitude (or northing) of a point',
+  },
+  {
+    field: 'lonLat',
+    type: 'text',
+    need: 'optional',
+    synonyms: ['lonlat', 'lnglat', 'location', 'coordinates', '坐标', '经纬度', 'zb'],
+    description: '"lon,lat" in one column (as web-map pickers copy it)',
+  },
+  {
+    field: 'wkt',
+    type: 'text',
+    need: 'optional',
+    synonyms: ['wkt', 'geometry', 'geom', 'thegeom', 'shape', 'ewkt', '几何', '图形', '空间信息'],
+    description: 'geometry as WKT (or EWKT with SRID)',
+  },
+];
+
+const codeList = <Id extends string>(ids: readonly Id[], words: Record<Id, string[]>): CodeValue[] =>
+  ids.map((id) => ({ id, words: [id, ...words[id]] }));
+
+const CATEGORY_WORDS: Record<(typeof FACILITY_CATEGORY_IDS)[number], string[]> = {
+  service_station: [
+    '社区综合服务站',
+    '社区服务站',
+    '社区服务中心',
+    '党群服务中心',
+    '社区党群服务中心',
+    '便民服务中心',
+    '社区居委会',
+    '居委会',
+    '村委会',
+  ],
+  kindergarten: ['幼儿园', '幼稚园'],
+  nursery: ['托儿所', '托育', '托育机构', '托育中心', '早教中心'],
+  primary_school: ['小学', '完小', '中心小学'],
+  middle_school: ['初中', '初级中学', '中学', '九年一贯制学校'],
+  health_station: ['社区卫生服务站', '卫生服务站', '卫生室', '村卫生室', '诊所'],
+  health_centre: ['社区卫生服务中心', '卫生服务中心', '卫生院', '乡镇卫生院'],
+  elderly_day_care: [
+    '老年人日间照料中心',
+    '日间照料中心',
+    '日照中心',
+    '养老服务中心',
+    '居家养老服务中心',
+    '老年活动中心',
+  ],
+  supermarket: ['综合超市', '超市', '便利店'],
+  fresh_market: ['菜市场', '农贸市场', '菜场'],
+  fitness_ground: ['健身场地', '健身广场', '全民健身点', '健身点'],
+  park: ['公园绿地/应急避难场所', '公园', '游园', '口袋公园', '应急避难场所', '绿地', '广场'],
+  refuse_station: ['垃圾收集站', '垃圾站', '垃圾中转站', '垃圾收集点'],
+  public_toilet: ['公共厕所', '公厕', '厕所'],
+  parking: ['公共停车场', '停车场', '停车位'],
+  culture_centre: ['文化活动中心', '文化活动站', '文化站', '文化中心', '综合文化站'],
+  sports_ground: ['大型体育场地', '体育场', '体育馆', '运动场'],
+};
+for (const id of FACILITY_CATEGORY_IDS)
+  CATEGORY_WORDS[id].push(FACILITY_CATEGORIES[id].nameZh, FACILITY_CATEGORIES[id].nameEn);
+
+const COMMUNITY_TYPE_WORDS: Record<(typeof COMMUNITY_TYPE_IDS)[number], string[]> = {
+  urban: ['城市社区', '城区社区', '社区', '传统城区社区'],
+  fringe: ['城乡结合部社区', '城乡结合部'],
+  relocation: ['安置社区', '搬迁安置社区', '易地扶贫搬迁安置社区'],
+  township: ['集镇社区', '镇区社区'],
+  village: ['行政村', '村', '村委会'],
+  new: ['新成立社区', '新建社区', '新社区'],
+};
+for (const id of COMMUNITY_TYPE_IDS)
+  COMMUNITY_TYPE_WORDS[id].push(COMMUNITY_TYPES[id].nameZh, COMMUNITY_TYPES[id].nameEn);
+
+const UNIT_KIND_IDS = ['estate', 'block', 'hamlet', 'open', 'building', 'grid'] as const;
+const UNIT_KIND_WORDS: Record<(typeof UNIT_KIND_IDS)[number], string[]> = {
+  estate: ['小区', '住宅小区', '居住小区', '楼盘'],
+  block: ['居住街坊', '街坊', '片区', '院落'],
+  hamlet: ['村民小组', '村民组', '组', '自然村'],
+  open: ['非居住用地', '空地', '开敞空间'],
+  building: ['楼栋', '建筑', '住宅楼'],
+  grid: ['网格', '格网'],
+};
+
+const EDGE_CLASS_WORDS: Record<(typeof EDGE_CLASSES)[number], string[]> = {
+  arterial: ['主干路', '主干道', '快速路', '国道', '省道', '干道', '主路'],
+  street: ['次干路', '次干道', '支路', '城市道路', '街道', '县道', '乡道'],
+  alley: ['巷', '小巷', '巷道', '胡同', '弄堂', '街巷', '内部道路', '小区道路'],
+  footway: ['人行道', '步行道', '步道', '绿道', '游步道'],
+  steps: ['台阶', '梯道', '阶梯'],
+  track: ['机耕路', '田间道', '土路', '村道', '便道'],
+};
+// OSM highway values (a road layer exported from OSM keeps them in a "highway"/"fclass" column).
+for (const [highway, rule] of Object.entries(HIGHWAY_RULES)) {
+  if ('edgeClass' in rule) EDGE_CLASS_WORDS[rule.edgeClass].push(highway);
+}
+
+const STREET_KIND_CODES: CodeValue[] = [
+  { id: 'street', words: ['street', '街道', '街道办事处', '街道办', 'subdistrict'] },
+  { id: 'township', words: ['township', '镇', '乡', '乡镇', 'town'] },
+];
+
+const ID_SYNONYMS = [
+  'id',
+  'code',
+  'bm',
+  'bh',
+  '编号',
+  '编码',
+  '代码',
+  '标识码',
+  '区划代码',
+  '统计用区划代码',
+];
+const NAME_SYNONYMS = ['name', 'mc', 'title', '名称', '名字', 'xm'];
+
+const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
+  streets: [
+    {
+      field: 'id',
+      type: 'id',
+      need: 'derived',
+      derivation: 'numbered from the file name when no column is mapped',
+      synonyms: [...ID_SYNONYMS, 'streetid', '街道编号', '街道代码', '乡镇代码', 'xzqdm', 'xzdm'],
+      description: 'street id',
+    },
+    {
+      field: 'name',
+      type: 'text',
+      need: 'required',
+      synonyms: [...NAME_SYNONYMS, '街道名称', '乡镇名称', '街道', '乡镇', 'xzqmc', 'xzmc', 'jdmc'],
+      description: '街道/乡镇 name',
+    },
+    {
+      field: 'nameEn',
+      type: 'text',
+      need: 'optional',
+      synonyms: ['nameen', 'englishname', '英文名'],
+      description: 'English name',
+    },
+    {
+      field: 'kind',
+      type: 'code',
+      need: 'derived',
+      derivation: 'township when the name ends in 镇 or 乡, else street',
+      synonyms: ['kind', '类型', '类别', 'lx'],
+      codes: STREET_KIND_CODES,
+      description: 'street (街道) or township (镇/乡)',
+    },
+  ],
+  communities: [
+    {
+      field: 'id',
+      type: 'id',
+      need: 'derived',
+      derivation: 'numbered from the file name when no column is mapped',
+      synonyms: [...ID_SYNONYMS, 'communityid', '社区编号', '社区代码', '村居代码', 'sqdm', 'cjdm'],
+      description: 'community id',
+    },
+    {
+      field: 'name',
+      type: 'text',
+      need: 'required',
+      synonyms: [...NAME_SYNONYMS, '社区名称', '村居名称', '社区', '村名', 'sqmc', 'cjmc'],
+      description: '社区/村 name',
+    },
+    {
+      field: 'nameEn',
+      type: 'text',
+      need: 'optional',
+      synonyms: ['nameen', 'englishname', '英文名'],
+      description: 'English name',
+    },
+    {
+      field: 'type',
+      type: 'code',
+      need: 'derived',
+      derivation: 'urban when no column is mapped',
+      synonyms: ['type', 'communitytype', '社区类型', '类型', 'sqlx', 'lx'],
+      codes: codeList(COMMUNITY_TYPE_IDS, COMMUNITY_TYPE_WORDS),
+      description: 'community type (standards §1)',
+    },
+    {
+      field: 'streetId',
+      type: 'reference',
+      need: 'derived',
+      derivation: 'the street containing the community (its point on surface)',
+      synonyms: ['streetid', 'street', '所属街道', '街道', '街道编号', '乡镇', '所属乡镇', 'ssjd'],
+      description: 'id or name of its street',
+    },
+    {
+      field: 'residents',
+      type: 'integer',
+      need: 'derived',
+      derivation: 'the sum of its units (0 while the region has none)',
+      synonyms: [
+        'residents',
+        'population',
+        'pop',
+        '人口',
+        '常住人口',
+        '人口数',
+        '总人口',
+        'rk',
+        'czrk',
+        'rks',
+      ],
+      description: 'residents',
+    },
+    {
+      field: 'households',
+      type: 'integer',
+      need: 'derived',
+      derivation: 'the sum of its units (0 while the region has none)',
+      synonyms: ['households', 'hh', '户数', '总户数', '常住户数', 'hs'],
+      description: 'households',
+    },
+    {
+      field: 'serviceFloorAreaSquareMeters',
+      type: 'number',
+      need: 'optional',
+      synonyms: [
+        'servicefloorareasquaremeters',
+        'servicefloorarea',
+        '服务用房面积',
+        '用房面积',
+        '服务站面积',
+        '建筑面积',
+      ],
+      description: 'service floor area, m²',
+    },
+    {
+      field: 'staff',
+      type: 'integer',
+      need: 'optional',
+      synonyms: ['staff', '工作人员', '工作人员数', '人员', '编制'],
+      description: 'staff',
+    },
+    {
+      field: 'socialWorkers',
+      type: 'integer',
+      need: 'optional',
+      synonyms: ['socialworkers', '社工', '社工数', '专职社工'],
+      description: 'social workers',
+    },
+    {
+      field: 'grids',
+      type: 'integer',
+      need: 'optional',
+      synonyms: ['grids', '网格数', '网格'],
+      description: 'grids (网格)',
+    },
+    {
+      field: 'gridWorkers',
+      type: 'integer',
+      need: 'optional',
+      synonyms: ['gridworkers', '网格员', '网格员数'],
+      description: 'grid workers',
+    },
+    {
+      field: 'agriculturalLandShare',
+      type: 'share',
+      need: 'optional',
+      synonyms: ['agriculturallandshare', '农用地占比', '耕地占比'],
+      description: 'share of agricultural land, 0–1 or %',
+    },
+    {
+      field: 'developmentProgress',
+      type: 'share',
+      need: 'optional',
+      synonyms: ['developmentprogress', '开发进度', '城镇化进度'],
+      description: 'development progress, 0–1 or %',
+    },
+    {
+      field: 'isTownshipSeat',
+      type: 'boolean',
+      need: 'optional',
+      synonyms: ['istownshipseat', '是否镇政府驻地', '镇政府驻地', '驻地'],
+      description: 'township seat (是/否)',
+    },
+  ],
+  units: [
+    {
+      field: 'id',
+      type: 'id',
+      need: 'derived',
+      derivation: 'numbered from the file name when no column is mapped',
+      synonyms: [...ID_SYNONYMS, 'unitid', '小区编号', '小区代码'],
+      description: 'unit id',
+    },
+    {
+      field: 'name',
+      type: 'text',
+      need: 'optional',
+      synonyms: [...NAME_SYNONYMS, '小区名称', '小区', '楼盘名称', 'xqmc'],
+      description: 'estate (小区) or block name',
+    },
+    {
+      field: 'kind',
+      type: 'code',
+      need: 'derived',
+      derivation: 'estate (小区) when no column is mapped',
+      synonyms: ['kind', '类型', '类别', 'lx'],
+      codes: codeList(UNIT_KIND_IDS, UNIT_KIND_WORDS),
+      description: 'estate, block, hamlet, open, building or grid',
+    },
+    {
+      field: 'communityId',
+      type: 'reference',
+      need: 'derived',
+      derivation: 'the community containing the unit (its point on surface)',
+      synonyms: ['communityid', 'community', '所属社区', '社区', '社区编号', '村居', 'sssq', 'sq'],
+      description: 'id or name of its community',
+    },
+    {
+      field: 'residents',
+      type: 'integer',
+      need: 'required',
+      synonyms: [
+        'residents',
+        'population',
+        'pop',
+        '人口',
+        '常住人口',
+        '人口数',
+        '居住人口',
+        '人数',
+        'rk',
+        'czrk',
+        'rks',
+      ],
+      description: 'residents',
+    },
+    {
+      field: 'households',
+      type: 'integer',
+      need: 'derived',
+      derivation: 'residents ÷ 2.8, rounded, when no column is mapped',
+      synonyms: ['households', 'hh', '户数', '住户数', '总户数', 'hs'],
+      description: 'households',
+    },
+    {
+      field: 'elderly',
+      type: 'integer',
+      need: 'optional',
+      synonyms: ['elderly', '老年人', '老年人口', '60岁以上', '60岁及以上', '老人'],
+      description: 'residents aged 60 and over',
+    },
+    {
+      field: 'children',
+      type: 'integer',
+      need: 'optional',
+      synonyms: ['children', '儿童', '少儿', '0-14岁', '儿童人口'],
+      description: 'children',
+    },
+    {
+      field: 'estimated',
+      type: 'boolean',
+      need: 'optional',
+      synonyms: ['estimated', '估算', '是否估算'],
+      description: 'residents estimated rather than counted',
+    },
+  ],
+  facilities: [
+    {
+      field: 'id',
+      type: 'id',
+      need: 'derived',
+      derivation: 'numbered from the file name when no column is mapped',
+      synonyms: [...ID_SYNONYMS, 'facilityid', 'poiid', 'uid', '设施编号'],
+      description: 'facility id',
+    },
+    {
+      field: 'name',
+      type: 'text',
+      need: 'required',
+      synonyms: [...NAME_SYNONYMS, '设施名称', '单位名称', '机构名称', 'poi名称', 'sssmc'],
+      description: 'facility name',
+    },
+    {
+      field: 'category',
+      type: 'code',
+      need: 'required',
+      synonyms: [
+        'category',
+        'type',
+        'kind',
+        'class',
+        '类别',
+        '类型',
+        '设施类型',
+        '设施类别',
+        '分类',
+        'lb',
+        'lx',
+      ],
+      codes: codeList(FACILITY_CATEGORY_IDS, CATEGORY_WORDS),
+      description: 'facility category',
+    },
+    {
+      field: 'communityId',
+      type: 'reference',
+      need: 'derived',
+      derivation: 'the community containing the facility, else none',
+      synonyms: ['communityid', 'community', '所属社区', '社区', '社区编号', 'sssq'],
+      description: 'id or name of its community',
+    },
+    {
+      field: 'floorAreaSquareMeters',
+      type: 'number',
+      need: 'optional',
+      synonyms: ['floorareasquaremeters', 'floorarea', 'area', '建筑面积', '面积', '用房面积', 'jzmj', 'mj'],
+      description: 'floor area, m²',
+    },
+    {
+      field: 'capacity',
+      type: 'integer',
+      need: 'optional',
+      synonyms: ['capacity', '规模', '容量', '床位', '床位数', '学位', '学位数', '班数'],
+      description: 'capacity (places, beds)',
+    },
+  ],
+  network: [
+    {
+      field: 'class',
+      type: 'code',
+      need: 'derived',
+      derivation: 'street when no column is mapped',
+      synonyms: [
+        'class',
+        'highway',
+        'fclass',
+        'roadclass',
+        '道路等级',
+        '等级',
+        '道路类型',
+        '类型',
+        'dldj',
+        'lx',
+      ],
+      codes: codeList(EDGE_CLASSES, EDGE_CLASS_WORDS),
+      description: 'arterial, street, alley, footway, steps or track',
+    },
+    {
+      field: 'bridge',
+      type: 'boolean',
+      need: 'optional',
+      synonyms: ['bridge', '桥梁', '是否桥梁', '桥'],
+      description: 'a bridge (是/否)',
+    },
+  ],
+};
+
+/** The fields of a layer, in the order the wizard lists them. */
+export function layerFields(layer: ImportLayer): LayerField[] {
+  return LAYER_FIELDS[layer];
+}
+
+/** The field of a layer or of the geometry pseudo-fields, by name. */
+export function findField(layer: ImportLayer, field: string): LayerField | null {
+  return (
+    LAYER_FIELDS[layer].find((candidate) => candidate.field === field) ??
+    GEOMETRY_FIELDS.find((candidate) => candidate.field === field) ??
+    null
+  );
+}
+
+/** The geometry a layer's features must have. */
+export const LAYER_GEOMETRY: Record<ImportLayer, 'point' | 'polygon' | 'line'> = {
+  streets: 'polygon',
+  communities: 'polygon',
+  units: 'polygon',
+  facilities: 'point',
+  network: 'line',
+};
+
+/** Households per resident used when a units file has no households column (as the OSM import). */
+export const DEFAULT_PERSONS_PER_HOUSEHOLD = 2.8;
+
+/** Compares words as the synonyms are written: lower case, without spaces, _ , - and full-width forms. */
+export function normalizeWord(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-()（）]/g, '');
+}
+
+/** The code a value names: its id, or one of the code's words; null when none matches. */
+export function matchCode(codes: readonly CodeValue[], value: string): string | null {
+  const word = normalizeWord(value);
+  for (const code of codes)
+    if (code.words.some((candidate) => normalizeWord(candidate) === word)) return code.id;
+  return null;
+}

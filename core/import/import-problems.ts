@@ -1,0 +1,122 @@
+/**
+ * Problems an import finds, each naming where (row, record or feature, and the feature's id), which
+ * field (and the file's column it came from) and what is wrong, so a planner can fix the file.
+ * Errors block the import (all or nothing); warnings and notes are reported and do not.
+ */
+
+export type ProblemSeverity = 'error' | 'warning' | 'note';
+
+/** Machine-readable kinds, stable for the client wizard and the tests. */
+export const PROBLEM_CODES = [
+  'unreadable',
+  'crs-unknown',
+  'missing-column',
+  'required-field',
+  'empty-value',
+  'not-a-number',
+  'out-of-range',
+  'unknown-value',
+  'duplicate-id',
+  'id-exists',
+  'geometry-missing',
+  'geometry-type',
+  'geometry-malformed',
+  'not-degrees',
+  'axis-swapped',
+  'outside-region',
+  'invalid-geometry',
+  'repaired',
+  'unknown-reference',
+  'no-parent',
+  'derived',
+  'defaulted',
+  'rounded',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+export interface ImportProblem {
+  severity: ProblemSeverity;
+  code: ProblemCode;
+  /** 0-based position of the record in the file; null for problems of the file or the region. */
+  index: number | null;
+  /** How a person finds the record: "row 7" (CSV line), "record 5" (Shapefile), "feature #3" (GeoJSON). */
+  location: string | null;
+  /** The record's id (mapped or generated), when known. */
+  featureId: string | null;
+  /** The layer field concerned (e.g. "residents", "geometry"), when one is. */
+  field: string | null;
+  /** The file's column the field was read from, when one was. */
+  column: string | null;
+  /** The whole sentence, location and field included. */
+  message: string;
+}
+
+/** The most problems listed in one answer; the counts by code always cover every problem. */
+export const MAX_LISTED_PROBLEMS = 2000;
+
+export interface ProblemInput {
+  severity?: ProblemSeverity;
+  code: ProblemCode;
+  index?: number | null;
+  location?: string | null;
+  featureId?: string | null;
+  field?: string | null;
+  column?: string | null;
+  /** What is wrong, without the location prefix (added here). */
+  text: string;
+}
+
+/** Builds a problem whose message starts with where it is: `row 7 (id "f-3"), field "residents" (column "人口"): …`. */
+export function makeProblem(input: ProblemInput): ImportProblem {
+  const parts: string[] = [];
+  if (input.location)
+    parts.push(input.featureId ? `${input.location} (id "${input.featureId}")` : input.location);
+  if (input.field)
+    parts.push(input.column ? `field "${input.field}" (column "${input.column}")` : `field "${input.field}"`);
+  const prefix = parts.join(', ');
+  return {
+    severity: input.severity ?? 'error',
+    code: input.code,
+    index: input.index ?? null,
+    location: input.location ?? null,
+    featureId: input.featureId ?? null,
+    field: input.field ?? null,
+    column: input.column ?? null,
+    message: prefix ? `${prefix}: ${input.text}` : input.text,
+  };
+}
+
+/** Whether any problem blocks the import. */
+export function hasErrors(problems: readonly ImportProblem[]): boolean {
+  return problems.some((problem) => problem.severity === 'error');
+}
+
+/** Problems counted by severity and code, e.g. `{ error: { "not-a-number": 3 } }`. */
+export function countProblems(
+  problems: readonly ImportProblem[],
+): Record<ProblemSeverity, Partial<Record<ProblemCode, number>>> {
+  const counts: Record<ProblemSeverity, Partial<Record<ProblemCode, number>>> = {
+    error: {},
+    warning: {},
+    note: {},
+  };
+  for (const problem of problems) {
+    const bySeverity = counts[problem.severity];
+    bySeverity[problem.code] = (bySeverity[problem.code] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Errors first, then warnings, then notes; within each, in file order (file-level problems first). */
+export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[] {
+  const rank: Record<ProblemSeverity, number> = { error: 0, warning: 1, note: 2 };
+  return problems
+    .map((problem, order) => ({ problem, order }))
+    .sort(
+      (a, b) =>
+        rank[a.problem.severity] - rank[b.problem.severity] ||
+        (a.problem.index ?? -1) - (b.problem.index ?? -1) ||
+        a.order - b.order,
+    )
+    .map(({ problem }) => problem);
+}

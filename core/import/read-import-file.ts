@@ -1,0 +1,445 @@
+/**
+ * Reads an uploaded file into records with raw values and source geometry, before any mapping:
+ * GeoJSON, a zipped Shapefile (.shp + .dbf, with .prj and .cpg honoured), CSV, a lone .dbf, or an
+ * OSM XML extract (road network only). Pure: the caller hands over the bytes.
+ */
+import { unzipSync } from 'fflate';
+import { buildWalkingNetwork } from '../osm/build-network.js';
+import { OsmXmlError, parseOsmXml } from '../osm/parse-osm-xml.js';
+import {
+  crsFromGeoJsonMember,
+  crsFromPrj,
+  DEFAULT_CRS,
+  type CoordinateSystem,
+} from './coordinate-systems.js';
+import { CsvError, parseCsv } from './csv-table.js';
+import { DbfError, readDbf } from './dbf-table.js';
+import { readShp, ShapefileError, shapeTypeName } from './shapefile-geometry.js';
+import {
+  chooseTextEncoding,
+  decodeText,
+  encodingFromCpg,
+  type ChosenEncoding,
+  type TextEncodingName,
+} from './text-encoding.js';
+import type { SourceGeometry } from './wkt-geometry.js';
+
+export const IMPORT_FORMATS = ['geojson', 'shapefile', 'csv', 'dbf', 'osm'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export type CellValue = string | number | boolean | null;
+
+export interface ImportRecord {
+  /** 0-based position among the file's records. */
+  index: number;
+  /** "row 7" (CSV line), "record 5" (Shapefile/dBASE), "feature #3" (GeoJSON), "way 123" (OSM). */
+  location: string;
+  values: Record<string, CellValue>;
+  /** The record's geometry as stored in the file (not yet converted), when the format carries one. */
+  geometry: SourceGeometry | null;
+  /** Why the file's geometry of this record could not be read. */
+  geometryError: string | null;
+}
+
+export type CrsSource = 'option' | 'prj' | 'geojson' | 'default';
+
+export interface ImportTable {
+  fileName: string;
+  format: ImportFormat;
+  encoding: ChosenEncoding | null;
+  /** The system the coordinates are in; null when the file names one this importer cannot convert. */
+  crs: CoordinateSystem | null;
+  crsFrom: CrsSource;
+  /** Why the file's own coordinate system is refused (with `crs` null). */
+  crsProblem: string | null;
+  columns: string[];
+  records: ImportRecord[];
+  /** Whether geometry comes with the records (GeoJSON, Shapefile, OSM) or from columns (CSV, .dbf). */
+  hasFileGeometry: boolean;
+  /** What a person should know about how the file was read (e.g. "3 deleted dBASE records skipped"). */
+  notes: string[];
+}
+
+export interface ReadOptions {
+  encoding?: TextEncodingName | null;
+  /** A coordinate system the user declared; it overrides the file's own. */
+  crs?: CoordinateSystem | null;
+}
+
+/** The file cannot be read at all; the message says what it is and what to do. */
+export class ImportFileError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ImportFileError';
+  }
+}
+
+const extensionOf = (name: string) => (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
+
+/** Reads a file by its name's extension (and its first bytes when the extension says nothing). */
+export function readImportFile(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): ImportTable {
+  if (bytes.length === 0) throw new ImportFileError(`${fileName}: the file is empty`);
+  const extension = extensionOf(fileName);
+  const starts = (text: string) => decodeText(bytes.subarray(0, 64), 'utf8').trimStart().startsWith(text);
+  if (extension === 'zip' || (bytes[0] === 0x50 && bytes[1] === 0x4b))
+    return readZip(fileName, bytes, options);
+  if (extension === 'shp' || extension === 'shx') {
+    throw new ImportFileError(
+      `${fileName}: a Shapefile needs its .dbf (and .prj, .cpg): zip the .shp, .shx, .dbf, .prj and .cpg together and import the .zip`,
+    );
+  }
+  if (extension === 'dbf') return readLoneDbf(fileName, bytes, options);
+  if (extension === 'osm' || (extension === 'xml' && starts('<'))) return readOsm(fileName, bytes, options);
+  if (extension === 'geojson' || extension === 'json' || (extension !== 'csv' && starts('{')))
+    return readGeoJson(fileName, bytes, options);
+  if (['csv', 'txt', 'tsv', ''].includes(extension)) return readCsv(fileName, bytes, options);
+  throw new ImportFileError(
+    `${fileName}: .${extension} files are not supported (GeoJSON, zipped Shapefile, CSV, .dbf or OSM XML)`,
+  );
+}
+
+function baseTable(
+  fileName: string,
+  format: ImportFormat,
+  options: ReadOptions,
+  fileCrs: { crs: CoordinateSystem | null; from: CrsSource; problem: string | null },
+) {
+  if (options.crs)
+    return { fileName, format, crs: options.crs, crsFrom: 'option' as const, crsProblem: null };
+  return { fileName, format, crs: fileCrs.crs, crsFrom: fileCrs.from, crsProblem: fileCrs.problem };
+}
+
+function readGeoJson(fileName: string, bytes: Uint8Array, options: ReadOptions): ImportTable {
+  const encoding = chooseTextEncoding(bytes, options.encoding);
+  let document: unknown;
+  try {
+    document = JSON.parse(decodeText(bytes, encoding.encoding));
+  } catch (error) {
+    throw new ImportFileError(`${fileName}: not valid JSON (${(error as Error).message})`);
+  }
+  const object = document as { type?: unknown; features?: unknown; crs?: unknown; geometry?: unknown };
+  let features: unknown[];
+  if (object?.type === 'FeatureCollection' && Array.isArray(object.features)) features = object.features;
+  else if (object?.type === 'Feature') features = [object];
+  else throw new ImportFileError(`${fileName}: not a GeoJSON FeatureCollection or Feature`);
+  const member = crsFromGeoJsonMember(object.crs);
+  const fileCrs =
+    member === null
+      ? { crs: DEFAULT_CRS, from: 'default' as const, problem: null }
+      : member.ok
+        ? { crs: member.crs, from: 'geojson' as const, problem: null }
+        : { crs: null, from: 'geojson' as const, problem: member.reason };
+  const columns: string[] = [];
+  const seen = new Set<string>();
+  const records: ImportRecord[] = features.map((feature, index) => {
+    const item = feature as { type?: unknown; geometry?: unknown; properties?: unknown; id?: unknown } | null;
+    const location = `feature #${index}`;
+    const values: Record<string, CellValue> = {};
+    const properties =
+      item && typeof item.properties === 'object' && item.properties !== null
+        ? (item.properties as Record<string, unknown>)
+        : {};
+    for (const [key, value] of Object.entries(properties)) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        columns.push(key);
+      }
+      values[key] =
+        value === null || value === undefined
+          ? null
+          : typeof value === 'object'
+            ? JSON.stringify(value)
+            : (value as CellValue);
+    }
+    // A feature's own "id" member is offered as a column too (when properties have no "id").
+    if (item && (typeof item.id === 'string' || typeof item.id === 'number') && !('id' in properties)) {
+      if (!seen.has('id')) {
+        seen.add('id');
+        columns.push('id');
+      }
+      values.id = item.id;
+    }
+    if (!item || item.type !== 'Feature')
+      return { index, location, values, geometry: null, geometryError: 'not a GeoJSON Feature' };
+    const geometry = readGeoJsonGeometry(item.geometry);
+    return { index, location, values, ...geometry };
+  });
+  return {
+    ...baseTable(fileName, 'geojson', options, fileCrs),
+    encoding,
+    columns,
+    records,
+    hasFileGeometry: true,
+    notes: [],
+  };
+}
+
+const GEOJSON_DEPTH: Record<string, number> = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
+function readGeoJsonGeometry(geometry: unknown): {
+  geometry: SourceGeometry | null;
+  geometryError: string | null;
+} {
+  if (geometry === null || geometry === undefined) return { geometry: null, geometryError: null };
+  const item = geometry as { type?: unknown; coordinates?: unknown };
+  if (typeof item.type !== 'string') return { geometry: null, geometryError: 'geometry without a type' };
+  if (!(item.type in GEOJSON_DEPTH))
+    return {
+      geometry: null,
+      geometryError: `a ${item.type} (expected Point, LineString, Polygon or their Multi forms)`,
+    };
+  const depth = GEOJSON_DEPTH[item.type];
+  const check = (value: unknown, level: number): boolean => {
+    if (level === 0)
+      return (
+        Array.isArray(value) &&
+        value.length >= 2 &&
+        value.every((n) => typeof n === 'number' && Number.isFinite(n))
+      );
+    return Array.isArray(value) && value.every((child) => check(child, level - 1));
+  };
+  if (!check(item.coordinates, depth))
+    return { geometry: null, geometryError: `a ${item.type} whose coordinates are not nested number arrays` };
+  const strip = (value: unknown, level: number): unknown =>
+    level === 0
+      ? [(value as number[])[0], (value as number[])[1]]
+      : (value as unknown[]).map((child) => strip(child, level - 1));
+  return {
+    geometry: { type: item.type, coordinates: strip(item.coordinates, depth) } as SourceGeometry,
+    geometryError: null,
+  };
+}
+
+function readCsv(fileName: string, bytes: Uint8Array, options: ReadOptions): ImportTable {
+  const encoding = chooseTextEncoding(bytes, options.encoding);
+  let table;
+  try {
+    table = parseCsv(decodeText(bytes, encoding.encoding));
+  } catch (error) {
+    if (error instanceof CsvError) throw new ImportFileError(`${fileName}: ${error.message}`);
+    throw error;
+  }
+  const columns = uniqueNames(table.header);
+  const notes: string[] = [];
+  const records: ImportRecord[] = table.rows.map((row, index) => {
+    const values: Record<string, CellValue> = {};
+    columns.forEach((column, k) => {
+      const cell = (row.cells[k] ?? '').trim();
+      values[column] = cell === '' ? null : cell;
+    });
+    if (
+      row.cells.length > columns.length &&
+      row.cells.slice(columns.length).some((cell) => cell.trim() !== '')
+    ) {
+      notes.push(
+        `row ${row.line}: ${row.cells.length} cells for ${columns.length} columns (the extra cells are ignored)`,
+      );
+    }
+    return { index, location: `row ${row.line}`, values, geometry: null, geometryError: null };
+  });
+  return {
+    ...baseTable(fileName, 'csv', options, { crs: DEFAULT_CRS, from: 'default', problem: null }),
+    encoding,
+    columns,
+    records,
+    hasFileGeometry: false,
+    notes: notes.slice(0, 20),
+  };
+}
+
+function readLoneDbf(fileName: string, bytes: Uint8Array, options: ReadOptions): ImportTable {
+  let dbf;
+  try {
+    dbf = readDbf(bytes, { encoding: options.encoding });
+  } catch (error) {
+    if (error instanceof DbfError) throw new ImportFileError(`${fileName}: ${error.message}`);
+    throw error;
+  }
+  const records: ImportRecord[] = [];
+  dbf.records.forEach((values, index) => {
+    if (values)
+      records.push({ index, location: `record ${index + 1}`, values, geometry: null, geometryError: null });
+  });
+  const deleted = dbf.records.length - records.length;
+  return {
+    ...baseTable(fileName, 'dbf', options, { crs: DEFAULT_CRS, from: 'default', problem: null }),
+    encoding: dbf.encoding,
+    columns: dbf.fields.map((field) => field.name),
+    records,
+    hasFileGeometry: false,
+    notes: deleted > 0 ? [`${deleted} records marked deleted in the .dbf were skipped`] : [],
+  };
+}
+
+function readZip(fileName: string, bytes: Uint8Array, options: ReadOptions): ImportTable {
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(bytes);
+  } catch (error) {
+    throw new ImportFileError(`${fileName}: not a readable zip (${(error as Error).message})`);
+  }
+  const files = Object.entries(entries).filter(
+    ([name, data]) => !name.endsWith('/') && !/(^|\/)__MACOSX\//.test(name) && data.length > 0,
+  );
+  const shps = files.filter(([name]) => extensionOf(name) === 'shp');
+  if (shps.length > 1) {
+    throw new ImportFileError(
+      `${fileName}: the zip holds ${shps.length} Shapefiles (${shps.map(([name]) => name).join(', ')}); zip one layer per import`,
+    );
+  }
+  if (shps.length === 1) {
+    const [shpName, shp] = shps[0];
+    const stem = shpName.slice(0, -4).toLowerCase();
+    const sibling = (extension: string) =>
+      files.find(([name]) => name.toLowerCase() === `${stem}.${extension}`)?.[1] ?? null;
+    const dbf = sibling('dbf');
+    if (!dbf)
+      throw new ImportFileError(`${fileName}: ${shpName} has no .dbf beside it in the zip (its attributes)`);
+    return readShapefile(fileName, shp, dbf, sibling('prj'), sibling('cpg'), options);
+  }
+  const others = files.filter(([name]) => ['geojson', 'json', 'csv', 'dbf'].includes(extensionOf(name)));
+  if (others.length === 1) return readImportFile(others[0][0].split('/').pop()!, others[0][1], options);
+  throw new ImportFileError(
+    `${fileName}: the zip holds no Shapefile (.shp with its .dbf)${others.length > 1 ? ` and several other files (${others.map(([name]) => name).join(', ')})` : ''}`,
+  );
+}
+
+function readShapefile(
+  fileName: string,
+  shpBytes: Uint8Array,
+  dbfBytes: Uint8Array,
+  prjBytes: Uint8Array | null,
+  cpgBytes: Uint8Array | null,
+  options: ReadOptions,
+): ImportTable {
+  let shp;
+  let dbf;
+  const cpgText = cpgBytes ? decodeText(cpgBytes, 'utf8') : null;
+  const cpgEncoding = cpgText ? encodingFromCpg(cpgText) : null;
+  try {
+    shp = readShp(shpBytes);
+    dbf = readDbf(dbfBytes, { encoding: options.encoding, cpgEncoding });
+  } catch (error) {
+    if (error instanceof ShapefileError || error instanceof DbfError)
+      throw new ImportFileError(`${fileName}: ${error.message}`);
+    throw error;
+  }
+  const notes: string[] = [];
+  if (cpgText && !cpgEncoding)
+    notes.push(
+      `the .cpg names "${cpgText.trim()}", which this importer does not read; the encoding was detected instead`,
+    );
+  let fileCrs: { crs: CoordinateSystem | null; from: CrsSource; problem: string | null };
+  if (prjBytes) {
+    const result = crsFromPrj(decodeText(prjBytes, 'utf8'));
+    fileCrs = result.ok
+      ? { crs: result.crs, from: 'prj', problem: null }
+      : { crs: null, from: 'prj', problem: result.reason };
+  } else {
+    fileCrs = { crs: DEFAULT_CRS, from: 'default', problem: null };
+    notes.push(
+      'the Shapefile has no .prj: its coordinates are taken as WGS 84 longitude/latitude unless you declare a coordinate system',
+    );
+  }
+  if (shp.records.length !== dbf.records.length) {
+    notes.push(
+      `the .shp has ${shp.records.length} records but the .dbf ${dbf.records.length}; records are paired by number`,
+    );
+  }
+  const records: ImportRecord[] = [];
+  const count = Math.max(shp.records.length, dbf.records.length);
+  let deleted = 0;
+  for (let index = 0; index < count; index += 1) {
+    const values = dbf.records[index];
+    if (values === null) {
+      deleted += 1;
+      continue;
+    }
+    const shape = shp.records[index];
+    records.push({
+      index,
+      location: `record ${index + 1}`,
+      values: values ?? {},
+      geometry: shape?.geometry ?? null,
+      geometryError:
+        shape === undefined
+          ? 'no geometry in the .shp for this record'
+          : 'error' in shape
+            ? shape.error
+            : null,
+    });
+  }
+  if (deleted > 0) notes.push(`${deleted} records marked deleted in the .dbf were skipped`);
+  notes.unshift(`Shapefile of ${shapeTypeName(shp.shapeType)} records`);
+  return {
+    ...baseTable(fileName, 'shapefile', options, fileCrs),
+    encoding: dbf.encoding,
+    columns: dbf.fields.map((field) => field.name),
+    records,
+    hasFileGeometry: true,
+    notes,
+  };
+}
+
+/** An OSM extract for the network layer: its walkable ways, already split where they share nodes. */
+function readOsm(fileName: string, bytes: Uint8Array, options: ReadOptions): ImportTable {
+  let document;
+  try {
+    document = parseOsmXml(decodeText(bytes, 'utf8'));
+  } catch (error) {
+    if (error instanceof OsmXmlError) throw new ImportFileError(`${fileName}: ${error.message}`);
+    throw error;
+  }
+  const network = buildWalkingNetwork(document);
+  const records: ImportRecord[] = network.edges.map((edge, index) => ({
+    index,
+    location: `way ${edge.wayId}`,
+    values: { class: edge.edgeClass, bridge: edge.bridge, wayId: edge.wayId },
+    geometry: { type: 'LineString', coordinates: edge.coordinates.map(([lon, lat]) => [lon, lat]) },
+    geometryError: null,
+  }));
+  return {
+    ...baseTable(fileName, 'osm', options, { crs: DEFAULT_CRS, from: 'default', problem: null }),
+    encoding: { encoding: 'utf8', from: 'detected' },
+    columns: ['class', 'bridge', 'wayId'],
+    records,
+    hasFileGeometry: true,
+    notes: [
+      `OpenStreetMap extract: ${network.walkableWayCount} walkable ways in ${network.edges.length} pieces (the walkable-way rules of npm run import:osm)`,
+    ],
+  };
+}
+
+/** Header names made unique ("名称", "名称_2") and never empty. */
+function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((name, index) => {
+    const base = name === '' ? `column${index + 1}` : name;
+    const times = seen.get(base) ?? 0;
+    seen.set(base, times + 1);
+    return times === 0 ? base : `${base}_${times + 1}`;
+  });
+}
+
+/** Up to `limit` distinct non-empty values of a column, in file order, as text. */
+export function distinctColumnValues(table: ImportTable, column: string, limit = Infinity): string[] {
+  const values: string[] = [];
+  const seen = new Set<string>();
+  for (const record of table.records) {
+    const value = record.values[column];
+    if (value === null || value === undefined || value === '') continue;
+    const text = String(value).trim();
+    if (text === '' || seen.has(text)) continue;
+    seen.add(text);
+    values.push(text);
+    if (values.length >= limit) break;
+  }
+  return values;
+}

@@ -1,0 +1,436 @@
+/**
+ * SQL of imports (issue 5). The features of one import sit in a temporary table for the length of
+ * its transaction (`import_features`, dropped at commit or rollback), where PostGIS judges and
+ * repairs their geometry, finds the street or community each lies in, and from where they are
+ * written. Bulk values travel as one jsonb parameter; layer tables are named only from the
+ * whitelists below.
+ */
+
+// --- stored previews and remembered mappings ---------------------------------------------------------
+
+export const INSERT_IMPORT = /* SQL */ `
+  INSERT INTO imports (id, region_id, layer, file_name, file_bytes, options)
+  VALUES ($1, $2, $3, $4, $5, $6::jsonb)`;
+
+export const GET_IMPORT = /* SQL */ `
+  SELECT id, region_id AS "regionId", layer, file_name AS "fileName", file_bytes AS "fileBytes",
+         options::text AS options, status, report::text AS report
+  FROM imports WHERE id = $1`;
+
+/** Locks a stored preview for its commit (a second commit waits, then sees it committed). */
+export const LOCK_IMPORT = /* SQL */ `SELECT status FROM imports WHERE id = $1 FOR UPDATE`;
+
+export const MARK_IMPORT_COMMITTED = /* SQL */ `
+  UPDATE imports SET status = 'committed', committed_at = now(), file_bytes = NULL, report = $2::jsonb,
+         options = $3::jsonb
+  WHERE id = $1`;
+
+/** Previews older than $1 hours are forgotten (their files can be large). */
+export const DELETE_EXPIRED_IMPORTS = /* SQL */ `
+  DELETE FROM imports WHERE status = 'previewed' AND created_at < now() - make_interval(hours => $1::int)`;
+
+export const REMEMBERED_MAPPING = /* SQL */ `
+  SELECT mapping::text AS mapping, value_map::text AS "valueMap", region_id AS "regionId"
+  FROM import_mappings WHERE layer = $2 ORDER BY (region_id = $1) DESC, updated_at DESC LIMIT 20`;
+
+export const SAVE_MAPPING = /* SQL */ `
+  INSERT INTO import_mappings (region_id, layer, mapping, value_map, file_name)
+  VALUES ($1, $2, $3::jsonb, $4::jsonb, $5)
+  ON CONFLICT (region_id, layer) DO UPDATE SET mapping = EXCLUDED.mapping, value_map = EXCLUDED.value_map,
+    file_name = EXCLUDED.file_name, updated_at = now()`;
+
+// --- the region as the import finds it ----------------------------------------------------------------
+
+/** The region row, locked so two imports into one region run one after the other. */
+export const LOCK_REGION = /* SQL */ `
+  SELECT id, name, metric_srid AS "metricSrid", source FROM regions WHERE id = $1 FOR UPDATE`;
+
+/**
+ * Fresh planner statistics for the layer tables: the embedded database has no autovacuum, and
+ * without statistics the planner sorts a region's whole network for each nearest-edge search
+ * instead of walking the spatial index (minutes instead of a second for 5 000 units). ~0.1 s.
+ */
+export const ANALYZE_LAYER_TABLES = /* SQL */ `ANALYZE streets, communities, population_units, facilities, network_edges`;
+
+/** The region's extent over every layer, `[west, south, east, north]`; nulls when it has no geometry. */
+export const REGION_EXTENT = /* SQL */ `
+  SELECT ST_XMin(box)::float8 AS west, ST_YMin(box)::float8 AS south, ST_XMax(box)::float8 AS east, ST_YMax(box)::float8 AS north
+  FROM (
+    SELECT ST_Extent(g.geom)::geometry AS box FROM (
+      SELECT geom FROM streets WHERE region_id = $1
+      UNION ALL SELECT geom FROM communities WHERE region_id = $1 AND geom IS NOT NULL
+      UNION ALL SELECT geom FROM population_units WHERE region_id = $1
+      UNION ALL SELECT geom FROM network_edges WHERE region_id = $1
+      UNION ALL SELECT geom FROM facilities WHERE region_id = $1
+    ) g
+  ) extent`;
+
+export const LAYER_COUNTS = /* SQL */ `
+  SELECT (SELECT count(*) FROM streets WHERE region_id = $1)::int AS streets,
+         (SELECT count(*) FROM communities WHERE region_id = $1)::int AS communities,
+         (SELECT count(*) FROM population_units WHERE region_id = $1)::int AS units,
+         (SELECT count(*) FROM facilities WHERE region_id = $1)::int AS facilities,
+         (SELECT count(*) FROM network_edges WHERE region_id = $1)::int AS network`;
+
+/** Ids (and names) of a layer's features, as one JSON text `[[id, name], …]`. */
+export const LAYER_IDS = {
+  streets: /* SQL */ `SELECT coalesce(json_agg(json_build_array(id, name) ORDER BY id), '[]'::json)::text AS ids FROM streets WHERE region_id = $1`,
+  communities: /* SQL */ `SELECT coalesce(json_agg(json_build_array(id, name) ORDER BY id), '[]'::json)::text AS ids FROM communities WHERE region_id = $1`,
+  units: /* SQL */ `SELECT coalesce(json_agg(json_build_array(id, name) ORDER BY id), '[]'::json)::text AS ids FROM population_units WHERE region_id = $1`,
+  facilities: /* SQL */ `SELECT coalesce(json_agg(json_build_array(id, name) ORDER BY id), '[]'::json)::text AS ids FROM facilities WHERE region_id = $1`,
+} as const;
+
+// --- the features of this import ---------------------------------------------------------------------
+
+export const CREATE_IMPORT_FEATURES = /* SQL */ `
+  CREATE TEMPORARY TABLE import_features (
+    ordinal integer PRIMARY KEY,
+    id text NOT NULL,
+    props jsonb NOT NULL,
+    geom geometry NOT NULL,
+    valid boolean NOT NULL DEFAULT true,
+    repaired boolean NOT NULL DEFAULT false
+  ) ON COMMIT DROP`;
+
+/** $1 = `[{ordinal, id, props, geometry}]` (GeoJSON geometry in WGS 84). */
+export const LOAD_IMPORT_FEATURES = /* SQL */ `
+  INSERT INTO import_features (ordinal, id, props, geom)
+  SELECT (f ->> 'ordinal')::int, f ->> 'id', f -> 'props', ST_SetSRID(ST_GeomFromGeoJSON(f ->> 'geometry'), 4326)
+  FROM jsonb_array_elements($1::jsonb) AS f`;
+
+export const INDEX_IMPORT_FEATURES = /* SQL */ `CREATE INDEX ON import_features USING gist (geom)`;
+
+/** Marks and lists the features PostGIS finds invalid, with its reason (e.g. "Self-intersection[109.7 28.3]"). */
+export const FLAG_INVALID_FEATURES = /* SQL */ `
+  UPDATE import_features SET valid = false WHERE NOT ST_IsValid(geom)
+  RETURNING ordinal, ST_IsValidReason(geom) AS reason`;
+
+/**
+ * Repairs the invalid features with ST_MakeValid, keeping their polygons ($1 = metric SRID for the
+ * area): how many parts and how much area each has afterwards, and whether anything is left.
+ */
+export const REPAIR_INVALID_FEATURES = /* SQL */ `
+  UPDATE import_features
+  SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)), repaired = true
+  WHERE NOT valid
+  RETURNING ordinal, ST_NumGeometries(geom)::int AS parts, ST_IsEmpty(geom) AS empty, ST_IsValid(geom) AS "validNow",
+            CASE WHEN ST_IsEmpty(geom) THEN 0 ELSE ST_Area(ST_Transform(geom, $1::integer)) END::float8 AS "areaSquareMeters"`;
+
+export const MARK_REPAIRED_VALID = /* SQL */ `UPDATE import_features SET valid = ST_IsValid(geom) AND NOT ST_IsEmpty(geom) WHERE repaired`;
+
+/** The repaired geometries as GeoJSON, for the preview map. */
+export const REPAIRED_GEOMETRIES = /* SQL */ `
+  SELECT ordinal, ST_AsGeoJSON(geom, 9) AS geometry FROM import_features WHERE repaired AND valid`;
+
+/**
+ * For each valid import feature, the feature of layer table `parent` it lies in: the one holding its
+ * point on surface, else the one it overlaps most, else the nearest with the distance in metres.
+ */
+function parentOfImportFeatures(parent: 'streets' | 'communities'): string {
+  return /* SQL */ `
+  SELECT f.ordinal, coalesce(inside.id, overlap.id, nearest.id) AS "parentId",
+         CASE WHEN inside.id IS NOT NULL THEN 'inside' WHEN overlap.id IS NOT NULL THEN 'overlap'
+              WHEN nearest.id IS NOT NULL THEN 'nearest' END AS how,
+         nearest.meters::float8 AS meters
+  FROM import_features f
+  CROSS JOIN LATERAL (SELECT ST_PointOnSurface(f.geom) AS p) s
+  LEFT JOIN LATERAL (
+    SELECT t.id FROM ${parent} t
+    WHERE t.region_id = $1 AND t.geom && s.p AND ST_Intersects(t.geom, s.p) ORDER BY t.id LIMIT 1) inside ON true
+  LEFT JOIN LATERAL (
+    SELECT t.id FROM ${parent} t
+    WHERE inside.id IS NULL AND ST_Dimension(f.geom) = 2 AND t.region_id = $1 AND t.geom && f.geom AND ST_Intersects(t.geom, f.geom)
+    ORDER BY ST_Area(ST_Intersection(t.geom, f.geom)) DESC, t.id LIMIT 1) overlap ON true
+  LEFT JOIN LATERAL (
+    SELECT t.id, ST_Distance(t.geom::geography, s.p::geography) AS meters FROM ${parent} t
+    WHERE inside.id IS NULL AND overlap.id IS NULL AND t.region_id = $1 AND t.geom IS NOT NULL
+    ORDER BY t.geom <-> s.p, t.id LIMIT 1) nearest ON true
+  WHERE f.valid`;
+}
+export const STREET_OF_IMPORT_FEATURES = /* SQL */ parentOfImportFeatures('streets');
+export const COMMUNITY_OF_IMPORT_FEATURES = /* SQL */ parentOfImportFeatures('communities');
+
+/** The same search for the region's existing children ($1 region) among the import's features. */
+function importFeatureOf(
+  children: string,
+  childGeometry: string,
+  childId: string,
+  childFrom: string,
+): string {
+  return /* SQL */ `
+  SELECT ${childId} AS "childId", ${childFrom} AS "from", coalesce(inside.id, overlap.id, nearest.id) AS "to",
+         CASE WHEN inside.id IS NOT NULL THEN 'inside' WHEN overlap.id IS NOT NULL THEN 'overlap'
+              WHEN nearest.id IS NOT NULL THEN 'nearest' END AS how,
+         nearest.meters::float8 AS meters
+  FROM ${children}
+  CROSS JOIN LATERAL (SELECT ${childGeometry} AS g) c
+  CROSS JOIN LATERAL (SELECT ST_PointOnSurface(c.g) AS p) s
+  LEFT JOIN LATERAL (
+    SELECT f.id FROM import_features f WHERE f.valid AND f.geom && s.p AND ST_Intersects(f.geom, s.p) ORDER BY f.ordinal LIMIT 1) inside ON true
+  LEFT JOIN LATERAL (
+    SELECT f.id FROM import_features f
+    WHERE inside.id IS NULL AND f.valid AND f.geom && c.g AND ST_Intersects(f.geom, c.g)
+    ORDER BY ST_Area(ST_Intersection(f.geom, c.g)) DESC, f.ordinal LIMIT 1) overlap ON true
+  LEFT JOIN LATERAL (
+    SELECT f.id, ST_Distance(f.geom::geography, s.p::geography) AS meters FROM import_features f
+    WHERE inside.id IS NULL AND overlap.id IS NULL AND f.valid ORDER BY f.geom <-> s.p, f.ordinal LIMIT 1) nearest ON true`;
+}
+
+/** Each unit of region $1 and the new community (an import feature) it falls in. */
+export const UNITS_IN_NEW_COMMUNITIES = /* SQL */ `${importFeatureOf(
+  'population_units u',
+  'u.geom',
+  'u.id',
+  'u.community_id',
+)} WHERE u.region_id = $1 ORDER BY u.id`;
+
+/** Each community of region $1 (its own polygon, else the union of its units) and the new street it falls in. */
+export const COMMUNITIES_IN_NEW_STREETS = /* SQL */ `${importFeatureOf(
+  'communities k',
+  `coalesce(k.geom, (SELECT ST_Union(u.geom) FROM population_units u WHERE u.region_id = k.region_id AND u.community_id = k.id))`,
+  'k.id',
+  'k.street_id',
+)} WHERE k.region_id = $1 AND (k.geom IS NOT NULL OR EXISTS (SELECT 1 FROM population_units u WHERE u.region_id = k.region_id AND u.community_id = k.id)) ORDER BY k.id`;
+
+/** Scenario communities of the region's scenarios that the baseline lacks, and the new street each falls in. */
+export const SCENARIO_COMMUNITIES_IN_NEW_STREETS = /* SQL */ `${importFeatureOf(
+  'scenario_communities k JOIN scenarios sc ON sc.id = k.scenario_id',
+  'k.geom',
+  `k.scenario_id || '/' || k.id`,
+  'k.street_id',
+)} WHERE sc.region_id = $1 AND k.geom IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM communities b WHERE b.region_id = $1 AND b.id = k.id)
+  ORDER BY k.scenario_id, k.id`;
+
+/**
+ * The edges of region $1 nearest a point, by the index's planar distance in degrees (a few, so that
+ * the caller picks the truly nearest in metres: a degree of longitude is shorter than one of latitude).
+ */
+const NEAREST_EDGES = (point: string) => `
+  SELECT e.id, e.geom FROM network_edges e WHERE e.region_id = $1 ORDER BY e.geom <-> ${point} LIMIT 8`;
+
+/**
+ * Planar distance with longitudes shrunk by the cosine of the point's latitude: proportional to
+ * metres at city scale, and far cheaper than geography distance for ranking a few candidates.
+ */
+const LOCAL_DISTANCE = (geometry: string, point: string) =>
+  `ST_Distance(ST_Scale(${geometry}, cos(radians(ST_Y(${point}))), 1), ST_Scale(${point}, cos(radians(ST_Y(${point}))), 1))`;
+
+/**
+ * For each valid import feature: its point on surface and where it steps onto the region's network
+ * (the nearest point of the nearest edge; the point on surface when the region has no network).
+ */
+export const ACCESS_POINTS_OF_IMPORT_FEATURES = /* SQL */ `
+  SELECT f.ordinal, ST_X(s.p)::float8 AS lon, ST_Y(s.p)::float8 AS lat,
+         ST_X(coalesce(n.a, s.p))::float8 AS "accessLon", ST_Y(coalesce(n.a, s.p))::float8 AS "accessLat"
+  FROM import_features f
+  CROSS JOIN LATERAL (SELECT ST_PointOnSurface(f.geom) AS p) s
+  LEFT JOIN LATERAL (
+    SELECT ST_ClosestPoint(near.geom, s.p) AS a FROM (${NEAREST_EDGES('s.p')}) near
+    ORDER BY ${LOCAL_DISTANCE('near.geom', 's.p')}, near.id LIMIT 1
+  ) n ON true
+  WHERE f.valid`;
+
+/** Merges derived values into the features' properties: $1 = `[{ordinal, patch}]`. */
+export const PATCH_IMPORT_FEATURES = /* SQL */ `
+  UPDATE import_features f SET props = f.props || d.patch
+  FROM jsonb_to_recordset($1::jsonb) AS d (ordinal integer, patch jsonb)
+  WHERE f.ordinal = d.ordinal`;
+
+// --- writing -----------------------------------------------------------------------------------------
+
+export const INSERT_REGION = /* SQL */ `
+  INSERT INTO regions (id, name, name_en, synthetic, metric_srid, attribution, source)
+  VALUES ($1, $2, $3, false, $4, $6, $5)`;
+
+/** A layer from OpenStreetMap brings its licence's attribution ($2) to a region that has none yet. */
+export const ADD_ATTRIBUTION = /* SQL */ `
+  UPDATE regions SET attribution = CASE
+    WHEN attribution IS NULL OR attribution = '' THEN $2
+    WHEN position($2 IN attribution) > 0 THEN attribution
+    ELSE attribution || '; ' || $2 END
+  WHERE id = $1`;
+
+const prop = (name: string) => `(f.props ->> '${name}')`;
+const MULTI = 'ST_Multi(f.geom)';
+
+export const UPSERT_STREETS = /* SQL */ `
+  INSERT INTO streets (region_id, id, name, name_en, kind, geom)
+  SELECT $1, f.id, ${prop('name')}, ${prop('nameEn')}, ${prop('kind')}, ${MULTI}
+  FROM import_features f ORDER BY f.ordinal
+  ON CONFLICT (region_id, id) DO UPDATE SET name = EXCLUDED.name, name_en = EXCLUDED.name_en, kind = EXCLUDED.kind, geom = EXCLUDED.geom`;
+
+/** One street ($2 id, $3 name) covering the imported communities, for a region without streets. */
+export const INSERT_WHOLE_REGION_STREET = /* SQL */ `
+  INSERT INTO streets (region_id, id, name, name_en, kind, geom)
+  SELECT $1, $2, $3, NULL, 'street', ST_Multi(ST_CollectionExtract(ST_UnaryUnion(ST_Collect(f.geom)), 3))
+  FROM import_features f`;
+
+export const UPSERT_COMMUNITIES = /* SQL */ `
+  INSERT INTO communities (region_id, id, street_id, name, name_en, type, residents, households,
+    service_floor_area_square_meters, staff, social_workers, grids, grid_workers,
+    agricultural_land_share, development_progress, is_township_seat, geom)
+  SELECT $1, f.id, ${prop('streetId')}, ${prop('name')}, ${prop('nameEn')}, ${prop('type')},
+    coalesce(${prop('residents')}::int, 0), coalesce(${prop('households')}::int, 0),
+    ${prop('serviceFloorAreaSquareMeters')}::float8, ${prop('staff')}::int, ${prop('socialWorkers')}::int,
+    ${prop('grids')}::int, ${prop('gridWorkers')}::int, ${prop('agriculturalLandShare')}::float8,
+    ${prop('developmentProgress')}::float8, coalesce(${prop('isTownshipSeat')}::boolean, false), ${MULTI}
+  FROM import_features f ORDER BY f.ordinal
+  ON CONFLICT (region_id, id) DO UPDATE SET street_id = EXCLUDED.street_id, name = EXCLUDED.name,
+    name_en = EXCLUDED.name_en, type = EXCLUDED.type, residents = EXCLUDED.residents, households = EXCLUDED.households,
+    service_floor_area_square_meters = EXCLUDED.service_floor_area_square_meters, staff = EXCLUDED.staff,
+    social_workers = EXCLUDED.social_workers, grids = EXCLUDED.grids, grid_workers = EXCLUDED.grid_workers,
+    agricultural_land_share = EXCLUDED.agricultural_land_share, development_progress = EXCLUDED.development_progress,
+    is_township_seat = EXCLUDED.is_township_seat, geom = EXCLUDED.geom`;
+
+export const UPSERT_UNITS = /* SQL */ `
+  INSERT INTO population_units (region_id, id, community_id, name, kind, residents, households, elderly, children,
+    estimated, access_point, geom)
+  SELECT $1, f.id, ${prop('communityId')}, ${prop('name')}, ${prop('kind')}, ${prop('residents')}::int,
+    ${prop('households')}::int, ${prop('elderly')}::int, ${prop('children')}::int,
+    coalesce(${prop('estimated')}::boolean, false),
+    ST_SetSRID(ST_MakePoint((f.props -> 'accessPoint' ->> 0)::float8, (f.props -> 'accessPoint' ->> 1)::float8), 4326),
+    ${MULTI}
+  FROM import_features f ORDER BY f.ordinal
+  ON CONFLICT (region_id, id) DO UPDATE SET community_id = EXCLUDED.community_id, name = EXCLUDED.name,
+    kind = EXCLUDED.kind, residents = EXCLUDED.residents, households = EXCLUDED.households, elderly = EXCLUDED.elderly,
+    children = EXCLUDED.children, estimated = EXCLUDED.estimated, access_point = EXCLUDED.access_point, geom = EXCLUDED.geom`;
+
+export const INSERT_FACILITIES = /* SQL */ `
+  INSERT INTO facilities (region_id, id, name, category, community_id, floor_area_square_meters, capacity, geom)
+  SELECT $1, f.id, ${prop('name')}, ${prop('category')}, ${prop('communityId')},
+    ${prop('floorAreaSquareMeters')}::float8, ${prop('capacity')}::int, f.geom
+  FROM import_features f ORDER BY f.ordinal`;
+
+/** Features of a layer table the import does not carry ($1 region), deleted after their dependants moved. */
+export const DELETE_VANISHED = {
+  streets: /* SQL */ `DELETE FROM streets t WHERE t.region_id = $1 AND NOT EXISTS (SELECT 1 FROM import_features f WHERE f.id = t.id)`,
+  communities: /* SQL */ `DELETE FROM communities t WHERE t.region_id = $1 AND NOT EXISTS (SELECT 1 FROM import_features f WHERE f.id = t.id)`,
+  units: /* SQL */ `DELETE FROM population_units t WHERE t.region_id = $1 AND NOT EXISTS (SELECT 1 FROM import_features f WHERE f.id = t.id)`,
+} as const;
+
+export const DELETE_FACILITIES = /* SQL */ `DELETE FROM facilities WHERE region_id = $1`;
+export const DELETE_NETWORK_EDGES = /* SQL */ `DELETE FROM network_edges WHERE region_id = $1`;
+export const DELETE_NETWORK_NODES = /* SQL */ `DELETE FROM network_nodes WHERE region_id = $1`;
+
+/** $2 = `[{id, to}]`: units moved to the communities of a new community layer. */
+export const SET_UNIT_COMMUNITIES = /* SQL */ `
+  UPDATE population_units u SET community_id = r."to"
+  FROM jsonb_to_recordset($2::jsonb) AS r (id text, "to" text)
+  WHERE u.region_id = $1 AND u.id = r.id`;
+
+/** $2 = `[{id, to}]`: communities moved to the streets of a new street layer. */
+export const SET_COMMUNITY_STREETS = /* SQL */ `
+  UPDATE communities c SET street_id = r."to"
+  FROM jsonb_to_recordset($2::jsonb) AS r (id text, "to" text)
+  WHERE c.region_id = $1 AND c.id = r.id`;
+
+/** $1 = `[{scenarioId, id, to}]`: scenario communities moved to new streets. */
+export const SET_SCENARIO_COMMUNITY_STREETS = /* SQL */ `
+  UPDATE scenario_communities c SET street_id = r."to"
+  FROM jsonb_to_recordset($1::jsonb) AS r ("scenarioId" text, id text, "to" text)
+  WHERE c.scenario_id = r."scenarioId" AND c.id = r.id`;
+
+/** Every community's residents and households as the sums of its units (a region's units are its population). */
+export const RECOMPUTE_COMMUNITY_TOTALS = /* SQL */ `
+  UPDATE communities c SET residents = t.residents, households = t.households
+  FROM (
+    SELECT k.id, coalesce(sum(u.residents), 0)::int AS residents, coalesce(sum(u.households), 0)::int AS households
+    FROM communities k LEFT JOIN population_units u ON u.region_id = k.region_id AND u.community_id = k.id
+    WHERE k.region_id = $1 GROUP BY k.id
+  ) t
+  WHERE c.region_id = $1 AND c.id = t.id`;
+
+/** Facilities whose community is gone take the community they lie in (or none); the others keep theirs. */
+export const REHOME_ORPHAN_FACILITIES = /* SQL */ `
+  UPDATE facilities f SET community_id = (
+    SELECT c.id FROM communities c WHERE c.region_id = f.region_id AND ST_Intersects(c.geom, f.geom) ORDER BY c.id LIMIT 1)
+  WHERE f.region_id = $1 AND f.community_id IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM communities c WHERE c.region_id = f.region_id AND c.id = f.community_id)
+  RETURNING f.id, f.community_id AS "communityId"`;
+
+/** After a new network: every unit steps onto the nearest point of the nearest edge from its point on surface. */
+export const RESNAP_ACCESS_POINTS = /* SQL */ `
+  UPDATE population_units u SET access_point = coalesce((
+    SELECT ST_ClosestPoint(near.geom, ST_PointOnSurface(u.geom)) FROM (${NEAREST_EDGES('ST_PointOnSurface(u.geom)')}) near
+    ORDER BY ${LOCAL_DISTANCE('near.geom', 'ST_PointOnSurface(u.geom)')}, near.id LIMIT 1), u.access_point)
+  WHERE u.region_id = $1`;
+
+/**
+ * What scenarios derive from a region's units and communities, computed again on their next use
+ * (server/src/scenarios/region-base.ts): adjacency, baseline community geometry, and the mark that
+ * says both are there. Three statements.
+ */
+export const RESET_SCENARIO_BASE = [
+  /* SQL */ `DELETE FROM scenario_region_bases WHERE region_id = $1`,
+  /* SQL */ `DELETE FROM unit_adjacency WHERE region_id = $1`,
+  /* SQL */ `DELETE FROM baseline_community_geoms WHERE region_id = $1`,
+] as const;
+
+/**
+ * Marks the region as changed: `created_at` is the load stamp the accessibility and scenario caches
+ * compare (so they read it again), and the source records what was imported.
+ */
+export const TOUCH_REGION = /* SQL */ `
+  UPDATE regions SET created_at = clock_timestamp(), source = $2 WHERE id = $1`;
+
+// --- scenarios ------------------------------------------------------------------------------------
+
+export const REGION_SCENARIOS = /* SQL */ `
+  SELECT id, name, version FROM scenarios WHERE region_id = $1 ORDER BY created_at, id`;
+
+/** Every scenario's communities `[[scenarioId, communityId, streetId, name]]` and moved units `[[scenarioId, unitId, communityId]]`. */
+export const REGION_SCENARIO_STATE = /* SQL */ `
+  SELECT
+    (SELECT coalesce(json_agg(json_build_array(c.scenario_id, c.id, c.street_id, c.name) ORDER BY c.scenario_id, c.id), '[]'::json)::text
+     FROM scenario_communities c JOIN scenarios s ON s.id = c.scenario_id WHERE s.region_id = $1) AS communities,
+    (SELECT coalesce(json_agg(json_build_array(a.scenario_id, a.unit_id, a.community_id) ORDER BY a.scenario_id, a.unit_id), '[]'::json)::text
+     FROM scenario_assignments a JOIN scenarios s ON s.id = a.scenario_id WHERE s.region_id = $1) AS assignments,
+    (SELECT coalesce(json_agg(json_build_array(u.id, u.community_id) ORDER BY u.id), '[]'::json)::text
+     FROM population_units u WHERE u.region_id = $1) AS units`;
+
+/**
+ * For units a scenario cannot keep in their community (the scenario dissolved it): the scenario's
+ * community holding the point, else the nearest. $1 = `[{scenarioId, unitId, lon, lat}]`.
+ */
+export const PLACE_IN_SCENARIO_COMMUNITIES = /* SQL */ `
+  SELECT r."scenarioId", r."unitId", best.id AS "communityId"
+  FROM jsonb_to_recordset($1::jsonb) AS r ("scenarioId" text, "unitId" text, lon float8, lat float8)
+  CROSS JOIN LATERAL (SELECT ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326) AS p) s
+  LEFT JOIN LATERAL (
+    SELECT sc.id FROM scenario_communities sc
+    WHERE sc.scenario_id = r."scenarioId" AND sc.geom IS NOT NULL
+    ORDER BY ST_Intersects(sc.geom, s.p) DESC, sc.geom <-> s.p, sc.id LIMIT 1
+  ) best ON true`;
+
+export const DELETE_SCENARIO_ASSIGNMENTS = /* SQL */ `DELETE FROM scenario_assignments WHERE scenario_id = ANY($1::text[])`;
+
+/** $1 = `[{scenarioId, unitId, communityId}]`. */
+export const INSERT_SCENARIO_ASSIGNMENTS = /* SQL */ `
+  INSERT INTO scenario_assignments (scenario_id, unit_id, community_id)
+  SELECT r."scenarioId", r."unitId", r."communityId"
+  FROM jsonb_to_recordset($1::jsonb) AS r ("scenarioId" text, "unitId" text, "communityId" text)`;
+
+/** $1 = `[{scenarioId, communityId}]`: scenario communities left without units. */
+export const DELETE_EMPTY_SCENARIO_COMMUNITIES = /* SQL */ `
+  DELETE FROM scenario_communities c
+  USING jsonb_to_recordset($1::jsonb) AS r ("scenarioId" text, "communityId" text)
+  WHERE c.scenario_id = r."scenarioId" AND c.id = r."communityId"`;
+
+/** Each community of scenarios $1 (text[]) as the union of the units it holds after the import. */
+export const RESHAPE_SCENARIO_COMMUNITIES = /* SQL */ `
+  UPDATE scenario_communities sc SET geom = shaped.geom
+  FROM (
+    SELECT s.id AS scenario_id, coalesce(a.community_id, u.community_id) AS community_id,
+           ST_Multi(ST_CollectionExtract(ST_Union(u.geom), 3)) AS geom
+    FROM scenarios s
+    JOIN population_units u ON u.region_id = s.region_id
+    LEFT JOIN scenario_assignments a ON a.scenario_id = s.id AND a.unit_id = u.id
+    WHERE s.id = ANY($1::text[])
+    GROUP BY s.id, coalesce(a.community_id, u.community_id)
+  ) shaped
+  WHERE sc.scenario_id = shaped.scenario_id AND sc.id = shaped.community_id`;
+
+/** Scenarios whose stored communities or moves an import changed move to a new version (open editors reload). */
+export const ADVANCE_SCENARIO_VERSIONS = /* SQL */ `
+  UPDATE scenarios SET version = version + 1, updated_at = now() WHERE id = ANY($1::text[])`;

@@ -1,0 +1,406 @@
+/**
+ * What an import does to the region's scenarios, said before anything is written, and the policy
+ * that keeps them whole when the import goes ahead:
+ *
+ * - communities replaced: every scenario keeps its own communities and the community of every unit;
+ *   units whose scenario community now differs from their new baseline community are stored as moves.
+ * - units replaced or added: a scenario's moves of units that no longer exist are dropped (listed);
+ *   its other moves stay; units follow their baseline community unless the scenario moved them; a
+ *   unit whose baseline community the scenario has dissolved goes to the scenario community holding
+ *   it (else the nearest; listed); scenario communities left without units are removed (listed);
+ *   outlines are recomputed from the new units.
+ * - streets replaced: scenario communities follow their baseline community to its new street (a
+ *   community the scenario created: the street holding it); existing moves stay as they are.
+ * - facilities or network: nothing stored changes; walking coverage is recomputed on next use.
+ *
+ * Any replacement with scenarios present, and any import that changes what scenarios store, needs
+ * the user's explicit acceptance.
+ */
+import type { ImportLayer } from '../../../core/import/import-layers.js';
+import type { Query } from '../db/client.js';
+import * as sql from '../db/sql/imports.sql.js';
+
+export interface ScenarioEffect {
+  kind:
+    | 'coverage-recomputed'
+    | 'baseline-replaced'
+    | 'moves-dropped'
+    | 'units-removed'
+    | 'units-added'
+    | 'units-placed'
+    | 'communities-removed'
+    | 'moves-now-baseline'
+    | 'outlines-recomputed'
+    | 'streets-changed';
+  text: string;
+  /** The ids concerned (units or communities), at most MAX_LISTED_IDS. */
+  ids?: string[];
+}
+
+export interface ScenarioImpactEntry {
+  id: string;
+  name: string;
+  version: number;
+  /** Whether the import changes what the scenario stores (its communities or moves). */
+  changesStoredData: boolean;
+  effects: ScenarioEffect[];
+}
+
+export interface ScenarioImpact {
+  scenarios: ScenarioImpactEntry[];
+  requiresAcceptance: boolean;
+  /** The policy applied for this layer, in one paragraph. */
+  policy: string;
+}
+
+export const SCENARIO_POLICIES: Record<ImportLayer, string> = {
+  communities:
+    'Every scenario keeps its own communities and the community of every unit; units whose scenario community differs from their new baseline community are stored as moves of the scenario.',
+  units:
+    'Moves of units that no longer exist are dropped; other moves stay; units follow their baseline community unless the scenario moved them; a unit whose baseline community the scenario dissolved goes to the scenario community holding it (else the nearest); scenario communities left without units are removed; outlines are recomputed from the new units.',
+  streets:
+    "Scenario communities follow their baseline community to its new street (communities a scenario created: the street holding them); the scenarios' moves stay as they are.",
+  facilities:
+    'Nothing a scenario stores changes; its walking coverage and the rules judged on it are recomputed with the new facilities.',
+  network:
+    'Nothing a scenario stores changes; its walking coverage and the rules judged on it are recomputed with the new network.',
+};
+
+const MAX_LISTED_IDS = 50;
+
+/** What the import changes that scenarios depend on. */
+export type LayerChange =
+  | { layer: 'facilities' | 'network'; replace: boolean }
+  | {
+      layer: 'streets';
+      replace: boolean;
+      communityStreets: Map<string, string>;
+      scenarioCommunityStreets: Map<string, string>;
+    }
+  | { layer: 'communities'; replace: boolean; unitCommunities: Map<string, string> | null }
+  | {
+      layer: 'units';
+      replace: boolean;
+      units: Map<string, { communityId: string; lon: number; lat: number }>;
+    };
+
+export interface ScenarioPlan {
+  impact: ScenarioImpact;
+  /** Writes the policy's changes; call after the layer itself is written. */
+  apply(query: Query): Promise<void>;
+}
+
+interface ScenarioState {
+  id: string;
+  name: string;
+  version: number;
+  communities: Map<string, { streetId: string; name: string }>;
+  moves: Map<string, string>;
+}
+
+const listed = (ids: Iterable<string>) => [...ids].slice(0, MAX_LISTED_IDS);
+const more = (count: number) => (count > MAX_LISTED_IDS ? ` and ${count - MAX_LISTED_IDS} more` : '');
+
+/** Reads the region's scenarios and works out what `change` does to each (nothing is written). */
+export async function planScenarioChanges(
+  query: Query,
+  regionId: string,
+  change: LayerChange,
+): Promise<ScenarioPlan> {
+  const { rows: heads } = await query<{ id: string; name: string; version: number }>(sql.REGION_SCENARIOS, [
+    regionId,
+  ]);
+  const policy = SCENARIO_POLICIES[change.layer];
+  if (heads.length === 0)
+    return { impact: { scenarios: [], requiresAcceptance: false, policy }, apply: async () => undefined };
+
+  const { rows } = await query<{ communities: string; assignments: string; units: string }>(
+    sql.REGION_SCENARIO_STATE,
+    [regionId],
+  );
+  const scenarios = new Map<string, ScenarioState>(
+    heads.map((head) => [head.id, { ...head, communities: new Map(), moves: new Map() }]),
+  );
+  for (const [scenarioId, id, streetId, name] of JSON.parse(rows[0].communities) as [
+    string,
+    string,
+    string,
+    string,
+  ][]) {
+    scenarios.get(scenarioId)?.communities.set(id, { streetId, name });
+  }
+  for (const [scenarioId, unitId, communityId] of JSON.parse(rows[0].assignments) as [
+    string,
+    string,
+    string,
+  ][]) {
+    scenarios.get(scenarioId)?.moves.set(unitId, communityId);
+  }
+  const baseline = new Map(JSON.parse(rows[0].units) as [string, string][]);
+
+  switch (change.layer) {
+    case 'facilities':
+    case 'network':
+      return coverageOnly(scenarios, change, policy);
+    case 'streets':
+      return streetsChange(scenarios, change, policy);
+    case 'communities':
+      return communitiesChange(scenarios, baseline, change, policy);
+    case 'units':
+      return unitsChange(query, scenarios, baseline, change, policy);
+  }
+}
+
+function entry(
+  state: ScenarioState,
+  effects: ScenarioEffect[],
+  changesStoredData: boolean,
+): ScenarioImpactEntry {
+  return { id: state.id, name: state.name, version: state.version, changesStoredData, effects };
+}
+
+function finish(
+  entries: ScenarioImpactEntry[],
+  replace: boolean,
+  policy: string,
+  apply: ScenarioPlan['apply'],
+): ScenarioPlan {
+  const requiresAcceptance =
+    entries.length > 0 && (replace || entries.some((item) => item.changesStoredData));
+  return { impact: { scenarios: entries, requiresAcceptance, policy }, apply };
+}
+
+function coverageOnly(
+  scenarios: Map<string, ScenarioState>,
+  change: { layer: 'facilities' | 'network'; replace: boolean },
+  policy: string,
+): ScenarioPlan {
+  const what = change.layer === 'facilities' ? 'facilities' : 'walking network';
+  const entries = [...scenarios.values()].map((state) =>
+    entry(
+      state,
+      [
+        {
+          kind: 'coverage-recomputed',
+          text: `its walking coverage and the rules judged on it are recomputed with the new ${what}; nothing it stores changes`,
+        },
+      ],
+      false,
+    ),
+  );
+  return finish(entries, change.replace, policy, async () => undefined);
+}
+
+function streetsChange(
+  scenarios: Map<string, ScenarioState>,
+  change: Extract<LayerChange, { layer: 'streets' }>,
+  policy: string,
+): ScenarioPlan {
+  if (!change.replace) return finish([], false, policy, async () => undefined);
+  const updates: { scenarioId: string; id: string; to: string }[] = [];
+  const changed: string[] = [];
+  const entries = [...scenarios.values()].map((state) => {
+    const moved: string[] = [];
+    for (const [communityId, community] of state.communities) {
+      const to =
+        change.communityStreets.get(communityId) ??
+        change.scenarioCommunityStreets.get(`${state.id}/${communityId}`);
+      if (to !== undefined && to !== community.streetId) {
+        updates.push({ scenarioId: state.id, id: communityId, to });
+        moved.push(`${communityId} (${community.name}): ${community.streetId} → ${to}`);
+      }
+    }
+    if (moved.length > 0) changed.push(state.id);
+    const effects: ScenarioEffect[] =
+      moved.length > 0
+        ? [
+            {
+              kind: 'streets-changed',
+              text: `${moved.length} of its ${state.communities.size} communities change street: ${listed(moved).join('; ')}${more(moved.length)}; its moves stay as they are`,
+              ids: listed(moved.map((item) => item.split(' ')[0])),
+            },
+          ]
+        : [{ kind: 'streets-changed', text: `its ${state.communities.size} communities keep their streets` }];
+    return entry(state, effects, moved.length > 0);
+  });
+  return finish(entries, true, policy, async (query) => {
+    if (updates.length > 0) await query(sql.SET_SCENARIO_COMMUNITY_STREETS, [JSON.stringify(updates)]);
+    if (changed.length > 0) await query(sql.ADVANCE_SCENARIO_VERSIONS, [changed]);
+  });
+}
+
+function communitiesChange(
+  scenarios: Map<string, ScenarioState>,
+  baseline: Map<string, string>,
+  change: Extract<LayerChange, { layer: 'communities' }>,
+  policy: string,
+): ScenarioPlan {
+  // Added communities hold no units (units are not moved by an addition): scenarios are untouched.
+  if (!change.replace) return finish([], false, policy, async () => undefined);
+  const newBaseline = change.unitCommunities ?? new Map<string, string>();
+  const rows: { scenarioId: string; unitId: string; communityId: string }[] = [];
+  const entries = [...scenarios.values()].map((state) => {
+    let stored = 0;
+    for (const [unitId, oldCommunity] of baseline) {
+      const effective = state.moves.get(unitId) ?? oldCommunity;
+      if (effective !== (newBaseline.get(unitId) ?? oldCommunity)) {
+        rows.push({ scenarioId: state.id, unitId, communityId: effective });
+        stored += 1;
+      }
+    }
+    return entry(
+      state,
+      [
+        {
+          kind: 'baseline-replaced',
+          text:
+            `keeps its ${state.communities.size} communities and the community of every unit; ` +
+            `${stored} of ${baseline.size} units now differ from the new baseline and are stored as its moves (it stored ${state.moves.size} before); ` +
+            'comparisons with the baseline now compare with the new communities',
+        },
+      ],
+      true,
+    );
+  });
+  const ids = [...scenarios.keys()];
+  return finish(entries, true, policy, async (query) => {
+    await query(sql.DELETE_SCENARIO_ASSIGNMENTS, [ids]);
+    if (rows.length > 0) await query(sql.INSERT_SCENARIO_ASSIGNMENTS, [JSON.stringify(rows)]);
+    await query(sql.ADVANCE_SCENARIO_VERSIONS, [ids]);
+  });
+}
+
+async function unitsChange(
+  query: Query,
+  scenarios: Map<string, ScenarioState>,
+  baseline: Map<string, string>,
+  change: Extract<LayerChange, { layer: 'units' }>,
+  policy: string,
+): Promise<ScenarioPlan> {
+  const vanished = change.replace ? [...baseline.keys()].filter((unitId) => !change.units.has(unitId)) : [];
+  const vanishedSet = new Set(vanished);
+  const newBaseline = (unitId: string) => change.units.get(unitId)?.communityId ?? baseline.get(unitId)!;
+  const added = [...change.units.keys()].filter((unitId) => !baseline.has(unitId));
+
+  // Units each scenario cannot leave in their baseline community: placed by PostGIS in one query.
+  const toPlace: { scenarioId: string; unitId: string; lon: number; lat: number }[] = [];
+  for (const state of scenarios.values()) {
+    for (const [unitId, unit] of change.units) {
+      const moved = state.moves.get(unitId);
+      if (moved !== undefined && moved !== unit.communityId) continue;
+      if (!state.communities.has(unit.communityId))
+        toPlace.push({ scenarioId: state.id, unitId, lon: unit.lon, lat: unit.lat });
+    }
+  }
+  const placed = new Map<string, string>();
+  if (toPlace.length > 0) {
+    const { rows } = await query<{ scenarioId: string; unitId: string; communityId: string | null }>(
+      sql.PLACE_IN_SCENARIO_COMMUNITIES,
+      [JSON.stringify(toPlace)],
+    );
+    for (const row of rows)
+      if (row.communityId) placed.set(`${row.scenarioId}/${row.unitId}`, row.communityId);
+  }
+
+  const assignmentRows: { scenarioId: string; unitId: string; communityId: string }[] = [];
+  const emptied: { scenarioId: string; communityId: string }[] = [];
+  const entries = [...scenarios.values()].map((state) => {
+    const effects: ScenarioEffect[] = [];
+    const droppedMoves: string[] = [];
+    let alignedMoves = 0;
+    const moves = new Map<string, string>();
+    for (const [unitId, communityId] of state.moves) {
+      if (vanishedSet.has(unitId)) droppedMoves.push(`${unitId} (moved to ${communityId})`);
+      else if (newBaseline(unitId) === communityId) alignedMoves += 1;
+      else moves.set(unitId, communityId);
+    }
+    const placedHere: string[] = [];
+    for (const unitId of change.units.keys()) {
+      const spot = placed.get(`${state.id}/${unitId}`);
+      if (spot !== undefined && !moves.has(unitId)) {
+        moves.set(unitId, spot);
+        placedHere.push(`${unitId} → ${spot}`);
+      }
+    }
+    // Members before and after, to find the communities the import empties.
+    const before = new Map<string, number>();
+    const after = new Map<string, number>();
+    for (const [unitId, community] of baseline) {
+      const effective = state.moves.get(unitId) ?? community;
+      before.set(effective, (before.get(effective) ?? 0) + 1);
+    }
+    const removedFrom = new Map<string, number>();
+    for (const unitId of vanished) {
+      const effective = state.moves.get(unitId) ?? baseline.get(unitId)!;
+      removedFrom.set(effective, (removedFrom.get(effective) ?? 0) + 1);
+    }
+    const allUnits = new Set([...baseline.keys(), ...change.units.keys()]);
+    for (const unitId of allUnits) {
+      if (vanishedSet.has(unitId)) continue;
+      const effective = moves.get(unitId) ?? newBaseline(unitId);
+      after.set(effective, (after.get(effective) ?? 0) + 1);
+    }
+    const empties = [...state.communities.keys()].filter(
+      (id) => (before.get(id) ?? 0) > 0 && (after.get(id) ?? 0) === 0,
+    );
+    for (const communityId of empties) emptied.push({ scenarioId: state.id, communityId });
+    for (const [unitId, communityId] of moves)
+      assignmentRows.push({ scenarioId: state.id, unitId, communityId });
+
+    if (vanished.length > 0) {
+      const byCommunity = [...removedFrom].map(([communityId, count]) => `${communityId} −${count}`);
+      effects.push({
+        kind: 'units-removed',
+        text: `${vanished.length} units no longer exist and leave its communities (${listed(byCommunity).join(', ')}${more(byCommunity.length)})`,
+        ids: listed(vanished),
+      });
+    }
+    if (droppedMoves.length > 0) {
+      effects.push({
+        kind: 'moves-dropped',
+        text: `its moves of ${droppedMoves.length} units that no longer exist are dropped: ${listed(droppedMoves).join(', ')}${more(droppedMoves.length)}`,
+        ids: listed(droppedMoves.map((item) => item.split(' ')[0])),
+      });
+    }
+    if (added.length > 0)
+      effects.push({
+        kind: 'units-added',
+        text: `${added.length} new units join their baseline community`,
+        ids: listed(added),
+      });
+    if (placedHere.length > 0) {
+      effects.push({
+        kind: 'units-placed',
+        text: `${placedHere.length} units belong to communities this scenario dissolved and go to the scenario community holding them: ${listed(placedHere).join(', ')}${more(placedHere.length)}`,
+        ids: listed(placedHere.map((item) => item.split(' ')[0])),
+      });
+    }
+    if (alignedMoves > 0)
+      effects.push({
+        kind: 'moves-now-baseline',
+        text: `${alignedMoves} of its moves now match the new baseline and are no longer stored as moves`,
+      });
+    if (empties.length > 0) {
+      const names = empties.map((id) => `${id} (${state.communities.get(id)!.name})`);
+      effects.push({
+        kind: 'communities-removed',
+        text: `communities left without units are removed from it: ${listed(names).join(', ')}${more(names.length)}`,
+        ids: listed(empties),
+      });
+    }
+    effects.push({
+      kind: 'outlines-recomputed',
+      text: 'its community outlines are recomputed from the new units',
+    });
+    return entry(state, effects, true);
+  });
+  const ids = [...scenarios.keys()];
+  return finish(entries, change.replace, policy, async (write) => {
+    await write(sql.DELETE_SCENARIO_ASSIGNMENTS, [ids]);
+    if (emptied.length > 0) await write(sql.DELETE_EMPTY_SCENARIO_COMMUNITIES, [JSON.stringify(emptied)]);
+    if (assignmentRows.length > 0)
+      await write(sql.INSERT_SCENARIO_ASSIGNMENTS, [JSON.stringify(assignmentRows)]);
+    await write(sql.RESHAPE_SCENARIO_COMMUNITIES, [ids]);
+    await write(sql.ADVANCE_SCENARIO_VERSIONS, [ids]);
+  });
+}

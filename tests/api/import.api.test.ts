@@ -1,0 +1,779 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { haversineDistanceMeters } from '../../core/geometry/haversine.js';
+import { createApp, type App } from '../../server/src/app.js';
+import { readConfig, REPOSITORY_ROOT } from '../../server/src/config.js';
+import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
+import { prepareDatabase } from '../../server/src/db/prepare.js';
+import { testBackends } from '../support/test-databases.js';
+
+const FIXTURES = path.join(REPOSITORY_ROOT, 'tests/fixtures/import');
+const DEMO = path.join(REPOSITORY_ROOT, 'data/geojson/demo');
+
+type Position = [number, number];
+interface DemoFeature {
+  geometry: { type: string; coordinates: any };
+  properties: Record<string, any>;
+}
+interface Problem {
+  severity: 'error' | 'warning' | 'note';
+  code: string;
+  location: string | null;
+  field: string | null;
+  featureId: string | null;
+  message: string;
+}
+
+const demoLayer = async (name: string) =>
+  (JSON.parse(await readFile(path.join(DEMO, `${name}.geojson`), 'utf8')) as { features: DemoFeature[] })
+    .features;
+
+/** The problems of an answer that are errors, as "location|field|code" strings. */
+const errorKeys = (problems: Problem[]) =>
+  problems
+    .filter((problem) => problem.severity === 'error')
+    .map((problem) => `${problem.location}|${problem.field}|${problem.code}`);
+
+describe.each(testBackends())('imports on $name PostGIS with the demo region', (backend) => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  let app: App;
+  let demoFacilities: Map<string, DemoFeature>;
+
+  const sql = async <Row = Record<string, any>>(text: string, params: unknown[] = []) =>
+    (await database.query<Row>(text, params)).rows;
+  const parse = async (response: Response) => {
+    const text = await response.text();
+    let body: any = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+    return { status: response.status, body, text };
+  };
+  /** POST /imports with a fixture (or bytes) and the options as form fields. */
+  const preview = async (
+    region: string,
+    file: string | { name: string; bytes: Uint8Array },
+    fields: Record<string, unknown> = {},
+  ) => {
+    const form = new FormData();
+    const { name, bytes } =
+      typeof file === 'string' ? { name: file, bytes: await readFile(path.join(FIXTURES, file)) } : file;
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    for (const [key, value] of Object.entries(fields))
+      form.append(key, typeof value === 'string' ? value : JSON.stringify(value));
+    return parse(await app.request(`/api/regions/${region}/imports`, { method: 'POST', body: form }));
+  };
+  const commit = async (region: string, importId: string, body: Record<string, unknown> = {}) =>
+    parse(
+      await app.request(`/api/regions/${region}/imports/${importId}/commit`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    );
+  const call = async (method: string, url: string, body?: unknown) =>
+    parse(
+      await app.request(url, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
+  /** Everything an import could change in a region, to prove a refused one changed nothing. */
+  const snapshot = async (region = 'demo') =>
+    (
+      await sql(
+        `SELECT (SELECT created_at::text FROM regions WHERE id = $1) AS stamp,
+                (SELECT count(*)::int FROM streets WHERE region_id = $1) AS streets,
+                (SELECT count(*)::int FROM communities WHERE region_id = $1) AS communities,
+                (SELECT count(*)::int FROM population_units WHERE region_id = $1) AS units,
+                (SELECT count(*)::int FROM facilities WHERE region_id = $1) AS facilities,
+                (SELECT count(*)::int FROM network_edges WHERE region_id = $1) AS edges,
+                (SELECT md5(string_agg(id || community_id || ST_AsText(geom), ',' ORDER BY id)) FROM population_units WHERE region_id = $1) AS units_hash,
+                (SELECT md5(string_agg(id || name || street_id || ST_AsText(geom), ',' ORDER BY id)) FROM communities WHERE region_id = $1) AS communities_hash`,
+        [region],
+      )
+    )[0];
+  const facilityPositions = async (prefix: string) =>
+    sql<{
+      id: string;
+      name: string;
+      category: string;
+      floorArea: number | null;
+      lon: number;
+      lat: number;
+      communityId: string | null;
+    }>(
+      `SELECT id, name, category, floor_area_square_meters AS "floorArea", ST_X(geom) AS lon, ST_Y(geom) AS lat, community_id AS "communityId"
+       FROM facilities WHERE region_id = 'demo' AND id LIKE $1 ORDER BY id`,
+      [`${prefix}%`],
+    );
+
+  beforeAll(async () => {
+    ({ database, dispose } = await backend.open());
+    await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
+    app = createApp(database);
+    demoFacilities = new Map(
+      (await demoLayer('facilities')).map((feature) => [feature.properties.id, feature]),
+    );
+  });
+  afterAll(async () => dispose?.());
+
+  it('refuses broken files of every format, naming the row, record or feature and the field, and writes nothing', async () => {
+    const cases: { file: string; layer: string; fields?: Record<string, unknown>; expected: string[] }[] = [
+      {
+        file: 'facilities-broken.csv',
+        layer: 'facilities',
+        expected: [
+          'row 2|category|unknown-value',
+          'row 3|floorAreaSquareMeters|not-a-number',
+          'row 5|id|duplicate-id',
+          'row 6|geometry|axis-swapped',
+          'row 7|geometry|outside-region',
+          'row 8|lat|empty-value',
+        ],
+      },
+      {
+        file: 'facilities-gbk-broken.csv',
+        layer: 'facilities',
+        expected: ['row 2|category|unknown-value', 'row 4|id|duplicate-id', 'row 5|geometry|axis-swapped'],
+      },
+      {
+        file: 'facilities-gcj02-broken.csv',
+        layer: 'facilities',
+        fields: { crs: 'gcj02' },
+        expected: ['row 2|geometry|axis-swapped', 'row 3|geometry|outside-region'],
+      },
+      {
+        file: 'units-broken.geojson',
+        layer: 'units',
+        expected: [
+          'feature #0|geometry|invalid-geometry',
+          'feature #1|residents|not-a-number',
+          'feature #3|id|duplicate-id',
+          'feature #4|geometry|outside-region',
+          'feature #5|geometry|axis-swapped',
+          'feature #6|geometry|geometry-malformed',
+        ],
+      },
+      {
+        file: 'communities-gk-broken.zip',
+        layer: 'communities',
+        expected: [
+          'record 1|geometry|invalid-geometry',
+          'record 3|id|duplicate-id',
+          'record 3|type|unknown-value',
+          'record 4|geometry|outside-region',
+          'record 5|geometry|axis-swapped',
+        ],
+      },
+    ];
+    for (const { file, layer, fields, expected } of cases) {
+      const before = await snapshot();
+      const previewed = await preview('demo', file, { layer, ...fields });
+      expect(previewed.status, previewed.text).toBe(200);
+      expect(previewed.body.canCommit, file).toBe(false);
+      expect(errorKeys(previewed.body.problems).sort(), file).toEqual([...expected].sort());
+      for (const problem of previewed.body.problems as Problem[]) {
+        if (problem.severity === 'error')
+          expect(problem.message.startsWith(problem.location ?? ''), problem.message).toBe(true);
+      }
+      const committed = await commit('demo', previewed.body.importId);
+      expect(committed.status, file).toBe(422);
+      expect(committed.body.error).toMatch(/nothing was imported/);
+      expect(errorKeys(committed.body.problems).sort()).toEqual([...expected].sort());
+      expect(await snapshot(), file).toEqual(before);
+    }
+    // PostGIS names the self-intersection; the unknown category lists the known ones and the way out.
+    const units = await preview('demo', 'units-broken.geojson', { layer: 'units' });
+    expect(
+      units.body.problems.find((problem: Problem) => problem.code === 'invalid-geometry').message,
+    ).toMatch(/Self-intersection\[/);
+    const facilities = await preview('demo', 'facilities-broken.csv', { layer: 'facilities' });
+    const unknown = facilities.body.problems.find((problem: Problem) => problem.code === 'unknown-value');
+    expect(unknown.message).toMatch(
+      /"网吧" is not a known category; known: service_station \(社区综合服务站\), kindergarten \(幼儿园\)/,
+    );
+    expect(unknown.message).toMatch(/--value-map category\.网吧=/);
+  });
+
+  it('repairs what it can on request and reports each repair, and maps unknown values through a value map', async () => {
+    const repaired = await preview('demo', 'units-broken.geojson', { layer: 'units', repair: true });
+    const notes = (repaired.body.problems as Problem[]).filter((problem) => problem.code === 'repaired');
+    expect(notes.map((problem) => problem.location).sort()).toEqual(['feature #0', 'feature #6']);
+    expect(notes.find((problem) => problem.location === 'feature #0')!.message).toMatch(
+      /Self-intersection.*repaired with ST_MakeValid: now 2 polygons of \d+ m²/,
+    );
+    const bowtie = repaired.body.features.features.find((feature: any) => feature.id === 'ub-bowtie');
+    expect(bowtie.geometry.type).toBe('MultiPolygon');
+    expect(bowtie.properties.importStatus).toBe('repaired');
+    // The other problems remain: a repair fixes geometry only.
+    expect(errorKeys(repaired.body.problems)).not.toContain('feature #0|geometry|invalid-geometry');
+    expect(errorKeys(repaired.body.problems)).toContain('feature #1|residents|not-a-number');
+
+    const mapped = await preview('demo', 'facilities-broken.csv', {
+      layer: 'facilities',
+      valueMap: { category: { 网吧: 'supermarket' } },
+    });
+    expect(errorKeys(mapped.body.problems)).not.toContain('row 2|category|unknown-value');
+    expect(
+      mapped.body.features.features.find((feature: any) => feature.id === 'bad-1').properties.category,
+    ).toBe('supermarket');
+
+    const missing = await preview('demo', 'facilities-gcj02.csv', {
+      layer: 'facilities',
+      crs: 'gcj02',
+      mapping: { name: '名称' },
+    });
+    expect(errorKeys(missing.body.problems)).toEqual(['null|name|missing-column']);
+  });
+
+  it('converts a GCJ-02 CSV to WGS 84 within 5 m of the known positions, and commits it', async () => {
+    const before = await snapshot();
+    const wrong = await preview('demo', 'facilities-gcj02.csv', { layer: 'facilities' });
+    expect(wrong.status).toBe(200);
+    const offsets = wrong.body.features.features.map((feature: any) =>
+      haversineDistanceMeters(
+        feature.geometry.coordinates,
+        demoFacilities.get(feature.id.replace(/^gcj-/, ''))!.geometry.coordinates,
+      ),
+    );
+    // Read as WGS 84 the web-map coordinates are hundreds of metres off: the conversion matters.
+    expect(Math.min(...offsets)).toBeGreaterThan(100);
+
+    const previewed = await preview('demo', 'facilities-gcj02.csv', { layer: 'facilities', crs: 'gcj02' });
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body).toMatchObject({
+      layer: 'facilities',
+      mode: 'add',
+      canCommit: true,
+      featureCount: 24,
+      mapping: { id: 'id', name: 'name', category: 'category', lon: 'lng', lat: 'lat' },
+      file: { format: 'csv', crs: { id: 'gcj02', from: 'option' }, encoding: { encoding: 'utf8' } },
+      changes: {
+        before: before.facilities,
+        added: 24,
+        updated: 0,
+        removed: 0,
+        after: before.facilities + 24,
+      },
+    });
+    expect(previewed.body.columns.find((column: any) => column.name === 'lng').samples.length).toBe(5);
+    expect(await snapshot()).toEqual(before);
+
+    const committed = await commit('demo', previewed.body.importId);
+    expect(committed.status, committed.text).toBe(200);
+    expect(committed.body.committed).toBe(true);
+    const rows = await facilityPositions('gcj-');
+    expect(rows.length).toBe(24);
+    for (const row of rows) {
+      const known = demoFacilities.get(row.id.replace(/^gcj-/, ''))!;
+      expect(haversineDistanceMeters([row.lon, row.lat], known.geometry.coordinates), row.id).toBeLessThan(5);
+      expect(row.category).toBe(known.properties.category);
+    }
+    // Each facility is given the community it lies in.
+    expect(rows.filter((row) => row.communityId !== null).length).toBeGreaterThan(20);
+    expect((await snapshot()).facilities).toBe(before.facilities + 24);
+
+    const again = await commit('demo', previewed.body.importId);
+    expect(again.status).toBe(409);
+    const stored = await call('GET', `/api/regions/demo/imports/${previewed.body.importId}`);
+    expect(stored.body).toMatchObject({ status: 'committed', report: { committed: true, featureCount: 24 } });
+  });
+
+  it('reads BD-09 coordinates from one "lng,lat" column', async () => {
+    const previewed = await preview('demo', 'facilities-bd09.csv', { layer: 'facilities', crs: 'bd09' });
+    expect(previewed.body.mapping).toMatchObject({ lonLat: '坐标', category: '类型' });
+    expect(previewed.body.canCommit).toBe(true);
+    for (const feature of previewed.body.features.features) {
+      const known = demoFacilities.get(feature.id.replace(/^bd-/, ''))!;
+      expect(haversineDistanceMeters(feature.geometry.coordinates, known.geometry.coordinates)).toBeLessThan(
+        5,
+      );
+      expect(feature.properties.category).toBe(known.properties.category);
+    }
+  });
+
+  it('reads a GBK CSV: Chinese names and category words come out right, and the mapping is remembered', async () => {
+    const previewed = await preview('demo', 'facilities-gbk.csv', { layer: 'facilities' });
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body.file.encoding).toEqual({ encoding: 'gbk', from: 'detected' });
+    expect(previewed.body.mapping).toEqual({
+      id: '编号',
+      name: '名称',
+      category: '类别',
+      floorAreaSquareMeters: '建筑面积',
+      lon: '经度',
+      lat: '纬度',
+    });
+    expect(previewed.body.valueMap.category).toMatchObject({ 幼儿园: 'kindergarten', 公厕: 'public_toilet' });
+    const committed = await commit('demo', previewed.body.importId);
+    expect(committed.status, committed.text).toBe(200);
+    const rows = await facilityPositions('gbk-');
+    expect(rows.length).toBe(previewed.body.featureCount);
+    for (const row of rows) {
+      const known = demoFacilities.get(row.id.replace(/^gbk-/, ''))!;
+      expect(row.name).toBe(known.properties.name);
+      expect(row.category).toBe(known.properties.category);
+      expect(row.floorArea).toBe(known.properties.floorAreaSquareMeters);
+      expect(haversineDistanceMeters([row.lon, row.lat], known.geometry.coordinates)).toBeLessThan(0.5);
+    }
+    // Read as UTF-8 on request, the same bytes give no Chinese names.
+    const forced = await preview('demo', 'facilities-gbk.csv', { layer: 'facilities', encoding: 'utf8' });
+    expect(forced.body.columns.map((column: any) => column.name)).not.toContain('名称');
+
+    // The next file with the same columns gets the mapping last used for this region's facilities.
+    const next = await preview('demo', 'facilities-broken.csv', { layer: 'facilities' });
+    expect(next.body.mappingFrom).toMatchObject({
+      name: 'remembered',
+      category: 'remembered',
+      lon: 'remembered',
+    });
+  });
+
+  it('places a CGCS2000 Gauss–Krüger zone-37 Shapefile (GBK .dbf without .cpg) within 1 m of the known positions', async () => {
+    const previewed = await preview('demo', 'facilities-cgcs2000-gk-zone37.zip', { layer: 'facilities' });
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body.file).toMatchObject({
+      format: 'shapefile',
+      crs: { id: 'EPSG:4525', from: 'prj' },
+      encoding: { encoding: 'gbk', from: 'detected' },
+    });
+    expect(previewed.body.canCommit).toBe(true);
+    const committed = await commit('demo', previewed.body.importId);
+    expect(committed.status, committed.text).toBe(200);
+    const rows = await facilityPositions('gk-');
+    expect(rows.length).toBe(30);
+    for (const row of rows) {
+      const known = demoFacilities.get(row.id.replace(/^gk-/, ''))!;
+      expect(haversineDistanceMeters([row.lon, row.lat], known.geometry.coordinates), row.id).toBeLessThan(1);
+      expect(row.name).toBe(known.properties.name);
+    }
+  });
+
+  it('replaces communities from a Gauss–Krüger Shapefile only when the scenario change is accepted, and keeps the scenario whole', async () => {
+    const scenario = await call('POST', '/api/regions/demo/scenarios', {
+      name: '导入前方案',
+      basedOn: 'baseline',
+    });
+    expect(scenario.status, scenario.text).toBe(201);
+    const moved = await call('PATCH', `/api/scenarios/${scenario.body.id}`, {
+      version: 1,
+      edits: [{ op: 'assign', unitIds: ['u-r38-c34'], communityId: 'c-ximen' }],
+    });
+    expect(moved.status, moved.text).toBe(200);
+
+    const before = await snapshot();
+    const previewed = await preview('demo', 'communities-cgcs2000-gk-cm111.zip', {
+      layer: 'communities',
+      replace: true,
+    });
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body.file).toMatchObject({
+      crs: { id: 'EPSG:4546', from: 'prj' },
+      encoding: { encoding: 'gbk', from: 'cpg' },
+    });
+    expect(previewed.body.canCommit).toBe(true);
+    expect(previewed.body.changes).toMatchObject({
+      before: 22,
+      added: 0,
+      updated: 22,
+      removed: 0,
+      after: 22,
+    });
+    const impact = previewed.body.scenarioImpact;
+    expect(impact.requiresAcceptance).toBe(true);
+    expect(impact.scenarios.map((item: any) => item.id)).toContain(scenario.body.id);
+
+    const refused = await commit('demo', previewed.body.importId);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatch(/导入前方案/);
+    expect(
+      refused.body.scenarioImpact.scenarios.find((item: any) => item.id === scenario.body.id).effects[0].kind,
+    ).toBe('baseline-replaced');
+    expect(await snapshot()).toEqual(before);
+
+    const committed = await commit('demo', previewed.body.importId, { acceptScenarioChanges: true });
+    expect(committed.status, committed.text).toBe(200);
+    // Every vertex lands within 1 m of the demo's WGS 84 vertex; names read from GBK equal the demo's.
+    const demoCommunities = await demoLayer('communities');
+    const stored = new Map(
+      (
+        await sql<{ id: string; name: string; streetId: string; geometry: string }>(
+          `SELECT id, name, street_id AS "streetId", ST_AsGeoJSON(geom, 9) AS geometry FROM communities WHERE region_id = 'demo'`,
+        )
+      ).map((row) => [row.id, row]),
+    );
+    for (const community of demoCommunities) {
+      const row = stored.get(community.properties.id)!;
+      expect(row.name).toBe(community.properties.name);
+      expect(row.streetId).toBe(community.properties.streetId);
+      const vertices = (JSON.parse(row.geometry).coordinates as Position[][][]).flat(2);
+      const demoVertices = (community.geometry.coordinates as Position[][]).flat();
+      expect(vertices.length).toBe(demoVertices.length);
+      for (const vertex of demoVertices) {
+        const nearest = Math.min(...vertices.map((candidate) => haversineDistanceMeters(candidate, vertex)));
+        expect(nearest).toBeLessThan(1);
+      }
+    }
+    // Units fall in the same communities as before (re-homed by where they lie).
+    const demoUnits = await demoLayer('units');
+    const homes = new Map(
+      (
+        await sql<{ id: string; communityId: string }>(
+          `SELECT id, community_id AS "communityId" FROM population_units WHERE region_id = 'demo'`,
+        )
+      ).map((row) => [row.id, row.communityId]),
+    );
+    expect(
+      demoUnits.filter((unit) => homes.get(unit.properties.id) !== unit.properties.communityId).length,
+    ).toBe(0);
+    // The scenario is intact: its move survives and it still evaluates.
+    const compared = await call('GET', `/api/scenarios/${scenario.body.id}/compare?with=baseline`);
+    expect(compared.status, compared.text).toBe(200);
+    expect(compared.body.movedUnits).toEqual([{ id: 'u-r38-c34', from: 'c-gulou', to: 'c-ximen' }]);
+    const read = await call('GET', `/api/scenarios/${scenario.body.id}`);
+    expect(read.body.version).toBe(3);
+  });
+
+  it('replaces units only with the scenario change accepted, dropping and listing the moves of vanished units', async () => {
+    const scenarios = await call('GET', '/api/regions/demo/scenarios');
+    const scenario = scenarios.body.find((item: any) => item.name === '导入前方案');
+    expect(scenario).toBeDefined();
+    const demoUnits = await demoLayer('units');
+    const dropped = new Set(['u-r38-c34', 'u-r38-c35', 'u-r39-c34']);
+    const kept = demoUnits.filter((unit) => !dropped.has(unit.properties.id));
+    expect(kept.length).toBe(demoUnits.length - 3);
+    const file = {
+      name: 'units-without-three.geojson',
+      bytes: new TextEncoder().encode(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: kept.map((unit) => ({
+            type: 'Feature',
+            geometry: unit.geometry,
+            properties: {
+              id: unit.properties.id,
+              name: unit.properties.name,
+              kind: unit.properties.kind,
+              residents: unit.properties.residents,
+              households: unit.properties.households,
+            },
+          })),
+        }),
+      ),
+    };
+    const before = await snapshot();
+    const previewed = await preview('demo', file, { layer: 'units', replace: true });
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body.canCommit, JSON.stringify(previewed.body.problems.slice(0, 3))).toBe(true);
+    expect(previewed.body.changes).toMatchObject({
+      before: demoUnits.length,
+      removed: 3,
+      after: demoUnits.length - 3,
+    });
+    const refused = await commit('demo', previewed.body.importId);
+    expect(refused.status).toBe(409);
+    const effects = refused.body.scenarioImpact.scenarios.find(
+      (item: any) => item.id === scenario.id,
+    ).effects;
+    const droppedMoves = effects.find((effect: any) => effect.kind === 'moves-dropped');
+    expect(droppedMoves.ids).toEqual(['u-r38-c34']);
+    expect(droppedMoves.text).toMatch(/u-r38-c34 \(moved to c-ximen\)/);
+    expect(effects.find((effect: any) => effect.kind === 'units-removed').ids.sort()).toEqual(
+      [...dropped].sort(),
+    );
+    expect(await snapshot()).toEqual(before);
+
+    const committed = await commit('demo', previewed.body.importId, { acceptScenarioChanges: true });
+    expect(committed.status, committed.text).toBe(200);
+    expect((await snapshot()).units).toBe(demoUnits.length - 3);
+    expect(
+      await sql(`SELECT unit_id FROM scenario_assignments WHERE scenario_id = $1`, [scenario.id]),
+    ).toEqual([]);
+    const totals = await sql<{ mismatched: number }>(
+      `SELECT count(*)::int AS mismatched FROM communities c
+       WHERE c.region_id = 'demo' AND c.residents <> (SELECT coalesce(sum(u.residents), 0) FROM population_units u WHERE u.region_id = 'demo' AND u.community_id = c.id)`,
+    );
+    expect(totals[0].mismatched).toBe(0);
+    const communities = await call('GET', `/api/scenarios/${scenario.id}/communities`);
+    expect(communities.status, communities.text).toBe(200);
+    const gulou = communities.body.features.find((feature: any) => feature.id === 'c-gulou');
+    const gulouResidents = await sql<{ residents: number }>(
+      `SELECT sum(residents)::int AS residents FROM population_units WHERE region_id = 'demo' AND community_id = 'c-gulou'`,
+    );
+    expect(gulou.properties.residents).toBe(gulouResidents[0].residents);
+  });
+
+  it('replaces streets: communities of the baseline and of scenarios follow to the new street, with acceptance', async () => {
+    const streets = await demoLayer('streets');
+    const file = {
+      name: 'streets-renamed.geojson',
+      bytes: new TextEncoder().encode(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: streets.map((street) => ({
+            type: 'Feature',
+            geometry: street.geometry,
+            properties: {
+              编号: street.properties.id === 's-hebei' ? 's-hebei-2' : street.properties.id,
+              街道名称: street.properties.name,
+            },
+          })),
+        }),
+      ),
+    };
+    const previewed = await preview('demo', file, { layer: 'streets', replace: true });
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body.changes).toMatchObject({
+      before: 4,
+      added: 1,
+      updated: 3,
+      removed: 1,
+      removedIds: ['s-hebei'],
+      after: 4,
+    });
+    const impact = previewed.body.scenarioImpact;
+    expect(impact.requiresAcceptance).toBe(true);
+    const effect = impact.scenarios[0].effects[0];
+    expect(effect.kind).toBe('streets-changed');
+    expect(effect.text).toMatch(/c-gulou \(鼓楼社区\): s-hebei → s-hebei-2/);
+    expect((await commit('demo', previewed.body.importId)).status).toBe(409);
+    expect((await commit('demo', previewed.body.importId, { acceptScenarioChanges: true })).status).toBe(200);
+    const byStreet = await sql<{ streetId: string; n: number }>(
+      `SELECT street_id AS "streetId", count(*)::int AS n FROM communities WHERE region_id = 'demo' GROUP BY 1 ORDER BY 1`,
+    );
+    expect(byStreet).toEqual([
+      { streetId: 's-chengnan', n: 5 },
+      { streetId: 's-hebei-2', n: 9 },
+      { streetId: 's-qingshan', n: 4 },
+      { streetId: 's-xincheng', n: 4 },
+    ]);
+    const scenarioStreets = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM scenario_communities WHERE street_id = 's-hebei'`,
+    );
+    expect(scenarioStreets[0].n).toBe(0);
+  });
+
+  it('places a new unit whose community a scenario merged away in the scenario community holding it', async () => {
+    const scenario = await call('POST', '/api/regions/demo/scenarios', {
+      name: '合并方案',
+      basedOn: 'baseline',
+    });
+    expect(scenario.status, scenario.text).toBe(201);
+    const merged = await call('PATCH', `/api/scenarios/${scenario.body.id}`, {
+      version: 1,
+      edits: [{ op: 'merge', communityIds: ['c-gulou', 'c-ximen'], into: 'c-gulou' }],
+    });
+    expect(merged.status, merged.text).toBe(200);
+    const [spot] = await sql<{ lon: number; lat: number }>(
+      `SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_PointOnSurface(geom) AS p FROM population_units
+       WHERE region_id = 'demo' AND community_id = 'c-ximen' AND kind = 'estate' ORDER BY id LIMIT 1) s`,
+    );
+    const d = 0.00005;
+    const square = [
+      [spot.lon - d, spot.lat - d],
+      [spot.lon + d, spot.lat - d],
+      [spot.lon + d, spot.lat + d],
+      [spot.lon - d, spot.lat + d],
+      [spot.lon - d, spot.lat - d],
+    ];
+    const file = {
+      name: 'one-unit.geojson',
+      bytes: new TextEncoder().encode(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            {
+              type: 'Feature',
+              geometry: { type: 'Polygon', coordinates: [square] },
+              properties: { id: 'u-new-1', residents: 50 },
+            },
+          ],
+        }),
+      ),
+    };
+    const previewed = await preview('demo', file, { layer: 'units' });
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body.features.features[0].properties.communityId).toBe('c-ximen');
+    const effects = previewed.body.scenarioImpact.scenarios.find(
+      (item: any) => item.id === scenario.body.id,
+    ).effects;
+    expect(effects.find((effect: any) => effect.kind === 'units-placed').text).toMatch(/u-new-1 → c-gulou/);
+    expect(previewed.body.scenarioImpact.requiresAcceptance).toBe(true);
+    expect((await commit('demo', previewed.body.importId, { acceptScenarioChanges: true })).status).toBe(200);
+    expect(
+      await sql(
+        `SELECT community_id AS "communityId" FROM scenario_assignments WHERE scenario_id = $1 AND unit_id = 'u-new-1'`,
+        [scenario.body.id],
+      ),
+    ).toEqual([{ communityId: 'c-gulou' }]);
+    const communities = await call('GET', `/api/scenarios/${scenario.body.id}/communities`);
+    expect(communities.status, communities.text).toBe(200);
+    expect(communities.body.features.some((feature: any) => feature.id === 'c-ximen')).toBe(false);
+  });
+
+  it('refuses to replace facilities under scenarios without acceptance, saying their coverage is recomputed', async () => {
+    const before = await snapshot();
+    const previewed = await preview('demo', 'facilities-gcj02.csv', {
+      layer: 'facilities',
+      crs: 'gcj02',
+      replace: true,
+    });
+    expect(previewed.body.scenarioImpact.requiresAcceptance).toBe(true);
+    expect(
+      previewed.body.scenarioImpact.scenarios.every(
+        (item: any) => item.effects[0].kind === 'coverage-recomputed' && !item.changesStoredData,
+      ),
+    ).toBe(true);
+    const refused = await commit('demo', previewed.body.importId);
+    expect(refused.status).toBe(409);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('takes a walking network from an OSM extract for a new region, with the OSM attribution', async () => {
+    const bytes = await readFile(path.join(REPOSITORY_ROOT, 'data/osm/guixi-jiangxi/guixi_center.osm'));
+    const previewed = await preview(
+      'guixi-roads',
+      { name: 'guixi_center.osm', bytes },
+      { layer: 'network', create: true, name: '贵溪路网' },
+    );
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body.file.format).toBe('osm');
+    expect(previewed.body.network.edges).toBeGreaterThan(100);
+    expect((await commit('guixi-roads', previewed.body.importId)).status).toBe(200);
+    const region = await call('GET', '/api/regions/guixi-roads');
+    expect(region.body.attribution).toBe('© OpenStreetMap contributors');
+    const edges = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM network_edges WHERE region_id = 'guixi-roads'`,
+    );
+    expect(edges[0].n).toBe(previewed.body.network.edges);
+  });
+
+  it('creates a region from road centrelines, then adds communities, WKT units and facilities', async () => {
+    const missing = await preview('newtown', 'newtown-roads.geojson', { layer: 'network' });
+    expect(missing.status).toBe(404);
+    const network = await preview('newtown', 'newtown-roads.geojson', {
+      layer: 'network',
+      create: true,
+      name: '新城',
+    });
+    expect(network.status, network.text).toBe(200);
+    expect(network.body).toMatchObject({
+      createsRegion: true,
+      metricSrid: 4546,
+      canCommit: true,
+      network: { edges: 41, nodes: 27, components: 2 },
+    });
+    expect((await commit('newtown', network.body.importId)).status).toBe(200);
+
+    const units = await preview('newtown', 'newtown-units-wkt.csv', { layer: 'units' });
+    expect(errorKeys(units.body.problems)).toEqual(['null|communityId|no-parent']);
+    const communities = await preview('newtown', 'newtown-communities.geojson', { layer: 'communities' });
+    expect((await commit('newtown', communities.body.importId)).status).toBe(200);
+    const brokenUnits = await preview('newtown', 'newtown-units-wkt-broken.csv', { layer: 'units' });
+    expect(errorKeys(brokenUnits.body.problems).sort()).toEqual(
+      [
+        'row 2|geometry|geometry-malformed',
+        'row 3|residents|not-a-number',
+        'row 4|residents|out-of-range',
+        'row 5|id|duplicate-id',
+      ].sort(),
+    );
+    const goodUnits = await preview('newtown', 'newtown-units-wkt.csv', { layer: 'units' });
+    expect(goodUnits.body.geometryFrom).toBe('wkt');
+    expect((await commit('newtown', goodUnits.body.importId)).status).toBe(200);
+    const facilities = await preview('newtown', 'newtown-facilities.csv', { layer: 'facilities' });
+    expect((await commit('newtown', facilities.body.importId)).status).toBe(200);
+
+    const regionCommunities = await call('GET', '/api/regions/newtown/communities');
+    expect(
+      regionCommunities.body.features.map((feature: any) => [
+        feature.id,
+        feature.properties.residents,
+        feature.properties.type,
+      ]),
+    ).toEqual([
+      ['nt-c1', 400 + 437 + 548 + 585, 'urban'],
+      ['nt-c2', 474 + 511 + 622 + 659, 'urban'],
+      ['nt-c3', 696 + 733 + 844 + 881, 'urban'],
+      ['nt-c4', 770 + 807 + 918 + 955, 'village'],
+    ]);
+    const edges = await call('GET', '/api/regions/newtown/network');
+    expect(edges.body.features.length).toBe(41);
+    // The new region works end to end: residents are reached on its imported network (the blocks
+    // are 400 m wide, so within half an hour), and not all of them.
+    const isochrone = await call('POST', '/api/regions/newtown/isochrones', {
+      facilityIds: ['newtown-facilities-1'],
+      minutes: [30],
+    });
+    expect(isochrone.status, isochrone.text).toBe(200);
+    const residents = isochrone.body.features[0].properties.residents;
+    expect(residents).toBeGreaterThan(0);
+    expect(residents).toBeLessThan(10840);
+  });
+});
+
+describe('npm run import (the command line)', () => {
+  const run = promisify(execFile);
+  let dataDirectory: string;
+  beforeAll(async () => {
+    dataDirectory = await mkdtemp(path.join(tmpdir(), 'lifecircle-import-cli-'));
+  });
+  afterAll(async () => rm(dataDirectory, { recursive: true, force: true }));
+
+  it('creates a region from road centrelines in the embedded database and refuses an unreadable file before opening it', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, LIFECIRCLE_DATA_DIR: dataDirectory };
+    delete env.DATABASE_URL;
+    const tsx = path.join(REPOSITORY_ROOT, 'node_modules/.bin/tsx');
+    const script = path.join(REPOSITORY_ROOT, 'scripts/import.ts');
+    const { stdout } = await run(
+      tsx,
+      [
+        script,
+        path.join(FIXTURES, 'newtown-roads.geojson'),
+        '--region',
+        'clitown',
+        '--layer',
+        'network',
+        '--create',
+        '--name',
+        '命令行新城',
+      ],
+      { env, cwd: REPOSITORY_ROOT },
+    );
+    expect(stdout).toMatch(
+      /imported: newtown-roads\.geojson → region "clitown", layer network \(add, new region\)/,
+    );
+    expect(stdout).toMatch(/network: 41 edges, 27 nodes/);
+
+    const loneShp = path.join(dataDirectory, 'communities.shp');
+    await writeFile(loneShp, new Uint8Array(100));
+    const refused = await run(tsx, [script, loneShp, '--region', 'clitown', '--layer', 'communities'], {
+      env,
+      cwd: REPOSITORY_ROOT,
+    }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(refused?.code).toBe(1);
+    expect(refused?.stderr).toMatch(/a Shapefile needs its \.dbf.*\nnothing was imported/s);
+
+    const database = await openEmbeddedDatabase(dataDirectory);
+    try {
+      const rows = await database.query<{ edges: number; name: string }>(
+        `SELECT (SELECT count(*)::int FROM network_edges WHERE region_id = 'clitown') AS edges, name FROM regions WHERE id = 'clitown'`,
+      );
+      expect(rows.rows).toEqual([{ edges: 41, name: '命令行新城' }]);
+    } finally {
+      await database.close();
+    }
+  });
+});
