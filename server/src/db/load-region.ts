@@ -103,6 +103,7 @@ export async function loadRegion(
     await insert(sql.INSERT_NETWORK_NODES, region.networkNodes);
     await insert(sql.INSERT_NETWORK_EDGES, features.network);
     await insert(sql.INSERT_WATER, features.water);
+    await query(sql.ANALYZE_LAYER_TABLES);
     return {
       regionId: regionMeta.id,
       counts: {

@@ -39,7 +39,7 @@ import { regionMetaSchema } from '../../../core/region/region-files.js';
 import type { Database, Query } from '../db/client.js';
 import { OSM_ATTRIBUTION } from '../db/import-osm.js';
 import * as sql from '../db/sql/imports.sql.js';
-import { INSERT_NETWORK_EDGES, INSERT_NETWORK_NODES } from '../db/sql/load-region.sql.js';
+import { ANALYZE_LAYER_TABLES, INSERT_NETWORK_EDGES, INSERT_NETWORK_NODES } from '../db/sql/load-region.sql.js';
 import type { ImportOptions } from './import-options.js';
 import {
   planScenarioChanges,
@@ -258,7 +258,7 @@ class ImportRun {
 
     let extent: Extent | null = null;
     if (!createsRegion) {
-      await query(sql.ANALYZE_LAYER_TABLES);
+      await query(ANALYZE_LAYER_TABLES);
       this.counts = (await query<Counts>(sql.LAYER_COUNTS, [regionId])).rows[0];
       const box = (
         await query<{ west: number | null; south: number; east: number; north: number }>(sql.REGION_EXTENT, [

@@ -45,12 +45,7 @@ export const SAVE_MAPPING = /* SQL */ `
 export const LOCK_REGION = /* SQL */ `
   SELECT id, name, metric_srid AS "metricSrid", source FROM regions WHERE id = $1 FOR UPDATE`;
 
-/**
- * Fresh planner statistics for the layer tables: the embedded database has no autovacuum, and
- * without statistics the planner sorts a region's whole network for each nearest-edge search
- * instead of walking the spatial index (minutes instead of a second for 5 000 units). ~0.1 s.
- */
-export const ANALYZE_LAYER_TABLES = /* SQL */ `ANALYZE streets, communities, population_units, facilities, network_edges`;
+
 
 /** The region's extent over every layer, `[west, south, east, north]`; nulls when it has no geometry. */
 export const REGION_EXTENT = /* SQL */ `

@@ -72,3 +72,10 @@ export const INSERT_WATER = /* SQL */ `
   INSERT INTO water (region_id, id, name, kind, geom)
   SELECT $1, ${property('id')}, ${property('name')}, ${property('kind')}, ${MULTI_POLYGON}
   FROM jsonb_array_elements($2::jsonb) AS f`;
+
+/**
+ * Fresh planner statistics for the layer tables: the embedded database has no autovacuum, and
+ * without statistics the planner sorts a region's whole network for each nearest-edge search
+ * instead of walking the spatial index (minutes instead of a second for 5 000 units). ~0.1 s.
+ */
+export const ANALYZE_LAYER_TABLES = /* SQL */ `ANALYZE streets, communities, population_units, facilities, network_nodes, network_edges, water`;
