@@ -339,3 +339,149 @@ export interface ScenarioSaveAnswer {
   version: number;
   edits: { op: string; moved: number; notes: string[] }[];
 }
+
+/* ---------------------------------------------------------------- standards advice (村改社区, relocation) */
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** A rule a village would be held to as the target type, with what it lacks to pass (core/scenario/village-conversion.ts). */
+export interface ConversionRuleGap {
+  ruleId: string;
+  title: Bilingual;
+  sources: readonly string[];
+  status: RuleStatus;
+  figure: number | null;
+  threshold: string;
+  /** What is missing to pass as a whole quantity; a share (unit "%") as 0–1. */
+  shortfall: { amount: number; unit: Bilingual } | null;
+}
+
+export interface ConversionCategoryReach {
+  category: string;
+  name: Bilingual;
+  coveredShare: number | null;
+  uncoveredResidents: number | null;
+  threshold: number | null;
+  thresholdRuleId: string | null;
+  thresholdProfile: string | null;
+  status: 'meets' | 'below' | 'unreached' | 'not-judged' | 'unknown';
+}
+
+export interface ConversionTierReach {
+  tierMinutes: number;
+  categories: ConversionCategoryReach[];
+  /** Categories of the tier the community lacks. */
+  lacking: string[];
+}
+
+export interface ConversionSizeGap {
+  measure: 'residents' | 'households';
+  value: number;
+  band: { min: number | null; max: number | null } | null;
+  /** Negative below the band, positive above it, 0 inside or without a band. */
+  outsideBand: number;
+}
+
+export interface VillageConversionEntry {
+  communityId: string;
+  name: string;
+  streetId: string;
+  residents: number;
+  households: number;
+  status: RuleStatus;
+  candidate: boolean;
+  conditions: {
+    condition: 'development-progress' | 'farmland-share';
+    figure: number | null;
+    threshold: number;
+    met: boolean | null;
+    message: Bilingual;
+  }[];
+  reason: Bilingual | null;
+  gaps: {
+    type: 'urban' | 'fringe';
+    floorArea: ConversionRuleGap[];
+    staff: ConversionRuleGap[];
+    facilities: ConversionTierReach[];
+    size: ConversionSizeGap[];
+    summary: Bilingual[];
+  };
+}
+
+/** `GET /api/scenarios/:id/village-candidates?profile=&as=` (or the baseline's). */
+export interface VillageCandidatesAnswer {
+  scenario: { id: string; regionId: string; version: number };
+  as: 'urban' | 'fringe';
+  profile: string;
+  ruleId: string;
+  sources: readonly string[];
+  ruleInProfile: boolean;
+  villages: VillageConversionEntry[];
+  candidateIds: string[];
+  coverageNote: string | null;
+}
+
+export interface RelocationMergeCandidate {
+  communityId: string;
+  name: string;
+  type: CommunityTypeId;
+  streetId: string;
+  sameStreet: boolean;
+  sharedBoundaryMeters: number;
+  residents: number;
+  stationIds: string[];
+  meanWalkSeconds: number | null;
+  addedWalkSeconds: number | null;
+  unreachedResidents: number;
+  mergedResidents: number;
+  /** How far the merged community lies outside the candidate type's residents band (0 inside). */
+  mergedResidentsOutsideBand: number;
+}
+
+export interface RelocationCommunityAdvice {
+  communityId: string;
+  name: string;
+  streetId: string;
+  residents: number;
+  households: number;
+  unitCount: number;
+  status: 'within-band' | 'merge' | 'split' | 'not-judged';
+  rule: ScenarioRuleResult;
+  merge?: {
+    measure: Bilingual;
+    ownStationIds: string[];
+    ownMeanWalkSeconds: number | null;
+    candidates: RelocationMergeCandidate[];
+    recommended: string | null;
+    edit: { op: 'merge'; communityIds: string[]; into: string } | null;
+    message: Bilingual;
+  };
+  split?: {
+    ok: boolean;
+    reason?: 'not-contiguous' | 'band-unreachable' | 'too-few-units' | 'no-balanced-split';
+    /** The first part keeps the community; the others are new. */
+    parts: { unitIds: string[]; residents: number; households: number }[];
+    edits: {
+      op: 'create';
+      community: { id?: string; name: string; type: CommunityTypeId; streetId: string };
+      unitIds: string[];
+    }[];
+    message: Bilingual;
+  };
+}
+
+/** `GET /api/scenarios/:id/relocation-advice?profile=` (or the baseline's). */
+export interface RelocationAdviceAnswer {
+  scenario: { id: string; regionId: string; version: number };
+  profile: string;
+  ruleId: string;
+  sources: readonly string[];
+  band: { min: number; max: number } | null;
+  speedMetersPerSecond: number | null;
+  travelNote: string | null;
+  walkCutoffSeconds: number | null;
+  communities: RelocationCommunityAdvice[];
+}

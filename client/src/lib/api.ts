@@ -5,6 +5,8 @@
  */
 import { API_BASE_PATH } from './config';
 import type {
+  RelocationAdviceAnswer,
+  VillageCandidatesAnswer,
   ScenarioComparison,
   ScenarioCommunityCollection,
   ScenarioSaveAnswer,
@@ -262,4 +264,32 @@ export function fetchScenarioComparison(
 export function scenarioExportUrl(scenarioId: string, format: 'geojson' | 'csv' | 'shapefile', profile: string): string {
   const query = new URLSearchParams({ format, profile });
   return `${API_BASE_PATH}${scenarioPath(scenarioId, 'export')}?${query}`;
+}
+
+/** The baseline's or a scenario's path to one of its resources (the baseline lives under its region). */
+function scenarioOrBaselinePath(regionId: string, scenarioId: string, resource: string): string {
+  return scenarioId === 'baseline' ? regionPath(regionId, `scenarios/baseline/${resource}`) : scenarioPath(scenarioId, resource);
+}
+
+/** `GET /api/scenarios/:id/village-candidates?profile=&as=`: every village tested for 村改社区 (saved version). */
+export function fetchVillageCandidates(
+  regionId: string,
+  scenarioId: string,
+  profile: string,
+  asType: 'urban' | 'fringe',
+  signal?: AbortSignal,
+): Promise<ApiResult<VillageCandidatesAnswer>> {
+  const query = new URLSearchParams({ profile, as: asType });
+  return getJson<VillageCandidatesAnswer>(`${scenarioOrBaselinePath(regionId, scenarioId, 'village-candidates')}?${query}`, signal);
+}
+
+/** `GET /api/scenarios/:id/relocation-advice?profile=`: merge or split advice per relocation community (saved version). */
+export function fetchRelocationAdvice(
+  regionId: string,
+  scenarioId: string,
+  profile: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<RelocationAdviceAnswer>> {
+  const query = new URLSearchParams({ profile });
+  return getJson<RelocationAdviceAnswer>(`${scenarioOrBaselinePath(regionId, scenarioId, 'relocation-advice')}?${query}`, signal);
 }

@@ -28,6 +28,8 @@ export function describeEdit(edit: ScenarioEdit, name: NameOf, t: Translate): st
       return t('scenario.edit.create', { name: edit.community.name, n: edit.unitIds.length });
     case 'update':
       return t('scenario.edit.update', { name: name(edit.communityId) });
+    case 'convert-village':
+      return t('scenario.edit.convertVillage', { name: name(edit.communityId), type: t(edit.to === 'fringe' ? 'advice.as.fringe' : 'advice.as.urban') });
     default:
       return '';
   }

@@ -11,6 +11,7 @@ import { formatCount, formatNumber } from '../../lib/format';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { COMMUNITY_TYPES, COMMUNITY_TYPE_IDS, isCommunityTypeId } from '../../lib/standards';
 import { COMMUNITY_TYPE_COLOURS, cssColour } from '../../map/colours';
+import { AdviceSection } from './advice-section';
 import { ComparePanel } from './compare-panel';
 import { describeEdit, refusalKey, refusedEdit } from './edit-text';
 import { ToolIcon } from './tool-icon';
@@ -478,6 +479,8 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
           </ol>
         </section>
       )}
+
+      <AdviceSection editor={editor} />
 
       <section className="details-section">
         <h3 className="section-title">

@@ -170,4 +170,31 @@ describe('ScenarioSession', () => {
     expect(s.redraw('A', [[1.2, -1], [1.8, -1], [1.8, 2], [1.2, 2]])).toMatchObject({ ok: false, reason: 'no-neighbour' });
     expect(s.pendingEdits().map((entry) => entry.edit.op)).toEqual(['redraw']);
   });
+
+  it('applies an advised batch as separate pending edits, or nothing when one is refused', () => {
+    const { session: s } = session();
+    const refused = s.applyAll([
+      { op: 'create', community: { name: 'A2', type: 'urban', streetId: 's1' }, unitIds: ['u1'] },
+      // u4 is of street s2: a community of s1 cannot take it.
+      { op: 'create', community: { name: 'B2', type: 'urban', streetId: 's1' }, unitIds: ['u4'] },
+    ]);
+    expect(refused).toMatchObject({ ok: false, failedIndex: 1 });
+    expect(s.pendingEdits()).toHaveLength(0);
+    expect(s.evaluator.communityIds().sort()).toEqual(['A', 'B', 'C']);
+    expect(s.evaluator.metrics('A').residents).toBe(300);
+
+    const applied = s.applyAll([
+      { op: 'create', community: { name: 'A2', type: 'urban', streetId: 's1' }, unitIds: ['u1'] },
+      { op: 'create', community: { name: 'B2', type: 'urban', streetId: 's1' }, unitIds: ['u3'] },
+    ]);
+    expect(applied).toMatchObject({ ok: true, moved: 2 });
+    expect(s.pendingEdits().map((entry) => entry.edit.op)).toEqual(['create', 'create']);
+    expect(s.evaluator.metrics('A').residents).toBe(100);
+    expect(s.evaluator.metrics('B').residents).toBe(300);
+    expect(s.evaluator.communityIds()).toHaveLength(5);
+    // Each is undone on its own.
+    expect(s.undo()).toBe(true);
+    expect(s.evaluator.metrics('B').residents).toBe(700);
+    expect(s.evaluator.metrics('A').residents).toBe(100);
+  });
 });

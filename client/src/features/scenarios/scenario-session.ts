@@ -151,6 +151,26 @@ export class ScenarioSession {
     return outcome;
   }
 
+  /**
+   * Applies several edits as one action (an advised split's `create` edits): all of them, each a
+   * pending edit of its own, or none when one is refused (the live state is rebuilt as it was).
+   */
+  applyAll(edits: readonly ScenarioEdit[]): SessionOutcome & { failedIndex?: number } {
+    let moved = 0;
+    const notes: string[] = [];
+    for (const [index, edit] of edits.entries()) {
+      const outcome = this.applyToLive(edit, {});
+      if (!outcome.ok) {
+        this.replay();
+        return { ...outcome, failedIndex: index };
+      }
+      moved += outcome.moved;
+      notes.push(...outcome.notes);
+    }
+    for (const edit of edits) this.history.push({ edit, resolved: {} });
+    return { ok: true, moved, notes };
+  }
+
   private applyToLive(edit: ScenarioEdit, resolved: ResolvedGeometry): SessionOutcome {
     const draft = new ScenarioDraft(this.live, {
       reservedCommunityIds: this.region.reservedCommunityIds,

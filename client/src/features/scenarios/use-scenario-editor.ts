@@ -27,7 +27,7 @@ import { reportError } from '../../lib/notices';
 import type { CommunityTypeId } from '../../lib/standards';
 import type { DrawingCallbacks, DrawingTool, DrawnShape } from '../../map/drawing-tool';
 import { decodeRegionUnits, decodeScenarioState, type RegionUnits } from './evaluator-input';
-import { DEFAULT_STANDARDS_PROFILE, type CommunityChanges, type StandardsProfileId } from './scenario-core';
+import { DEFAULT_STANDARDS_PROFILE, type CommunityChanges, type ScenarioEdit, type StandardsProfileId } from './scenario-core';
 import { ScenarioSession, type PaintRefusal, type SessionOutcome } from './scenario-session';
 import { buildUnitIndex, type UnitIndex } from './unit-index';
 
@@ -91,6 +91,11 @@ export interface ScenarioEditor {
   setSplitName: (name: string) => void;
   mergeWith: (otherId: string) => void;
   update: (changes: CommunityChanges) => void;
+  /** Adds advised edits (a village's conversion, a merge, a split's parts) to the pending edits: all or none. */
+  applyAdvice: (edits: readonly ScenarioEdit[]) => boolean;
+  /** Units the advice section asks the map to mark (a proposed split's parts); null for none. */
+  adviceHighlight: readonly string[] | null;
+  setAdviceHighlight: (unitIds: readonly string[] | null) => void;
   undo: () => void;
   redo: () => void;
   save: () => void;
@@ -141,6 +146,7 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
   const [comparePending, setComparePending] = useState(false);
   const [showMoved, setShowMoved] = useState(true);
   const [swipeFraction, setSwipeFraction] = useState(0.5);
+  const [adviceHighlight, setAdviceHighlight] = useState<readonly string[] | null>(null);
 
   // Another region: nothing of the last one applies.
   useEffect(() => {
@@ -153,6 +159,7 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
     setMessage(null);
     setMode('edit');
     setCompareWith('baseline');
+    setAdviceHighlight(null);
   }, [regionId]);
 
   const refreshList = useCallback(async () => {
@@ -259,6 +266,7 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
     setSavedCommunities(null);
     setMessage(null);
     setActiveId(null);
+    setAdviceHighlight(null);
   }, []);
 
   const createNew = useCallback(
@@ -392,6 +400,17 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
       afterOutcome(current.update(activeId, changes));
     },
     [activeId, afterOutcome],
+  );
+
+  const applyAdvice = useCallback(
+    (edits: readonly ScenarioEdit[]): boolean => {
+      const current = sessionRef.current;
+      if (!current || edits.length === 0) return false;
+      const outcome = current.applyAll(edits);
+      afterOutcome(outcome);
+      return outcome.ok;
+    },
+    [afterOutcome],
   );
 
   // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) while the screen is open and no field has the keyboard.
@@ -549,6 +568,9 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
     setSplitName,
     mergeWith,
     update,
+    applyAdvice,
+    adviceHighlight,
+    setAdviceHighlight,
     undo,
     redo,
     save,

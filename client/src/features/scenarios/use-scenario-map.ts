@@ -54,7 +54,7 @@ export interface ScenarioMapState {
 
 export function useScenarioMap(editor: ScenarioEditor, active: boolean): ScenarioMapState {
   const { t } = useI18n();
-  const { session, revision, savedCommunities, profile, activeId, mode, unitIndex, compare } = editor;
+  const { session, revision, savedCommunities, profile, activeId, mode, unitIndex, compare, adviceHighlight } = editor;
   const open = active && session !== null && unitIndex !== null;
 
   const communities = useMemo(() => (open ? communityFeatures(savedCommunities) : null), [open, savedCommunities]);
@@ -107,9 +107,17 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
         if (feature) movedUnits.push(feature);
       }
     }
+    // While editing, the same layer marks the units an advice points at (a proposed split's parts).
+    if (editing && adviceHighlight) {
+      for (const unitId of adviceHighlight) {
+        const index = session.region.unitIndexById.get(unitId);
+        const feature = index === undefined ? null : features[index];
+        if (feature) movedUnits.push(feature);
+      }
+    }
     return buildScenarioLayers({ pendingUnits, activeUnits, activeOutline, failingCommunities, movedUnits, revision });
     // `revision` stands for every in-place change of the session's evaluator.
-  }, [open, session, unitIndex, edges, mode, profile, activeId, communities, compare.showMoved, compare.result, revision]);
+  }, [open, session, unitIndex, edges, mode, profile, activeId, communities, compare.showMoved, compare.result, adviceHighlight, revision]);
   const unitGrid = open && mode === 'edit' ? allUnits : null;
 
   const withName =

@@ -1,0 +1,325 @@
+/**
+ * 标准建议 / Advice: a collapsible section of the open scenario's edit view. Every village tested
+ * for 村改社区 (pass/fail with the figures that decided it; for candidates what they would lack as
+ * the target type) with a one-click conversion, and every relocation community with the server's
+ * merge or split advice and a button that adds the ready edits to the pending edits (through the
+ * session's draft, so undo/redo and Save treat them like any tool's edit).
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { Bilingual } from '../../lib/api-types';
+import { formatCount, formatShare, formatSquareMeters, formatNumber } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { COMMUNITY_TYPES, type CommunityTypeId } from '../../lib/standards';
+import { relocationRows, villageRows, type RelocationRow, type VillageLack, type VillageRow } from './advice-rows';
+import { useScenarioAdvice, type ConversionTarget } from './use-scenario-advice';
+import type { ScenarioEditor } from './use-scenario-editor';
+
+type I18nApi = ReturnType<typeof useI18n>;
+
+function pick(text: Bilingual, language: 'zh' | 'en'): string {
+  return language === 'en' ? text.en : text.zh;
+}
+
+function typeName(i18n: I18nApi, type: CommunityTypeId): string {
+  return i18n.localName(COMMUNITY_TYPES[type]);
+}
+
+function lackText(lack: VillageLack, target: ConversionTarget, i18n: I18nApi): string {
+  const { t, language } = i18n;
+  switch (lack.kind) {
+    case 'floor-area':
+      return t('advice.lack.floorArea', { title: pick(lack.title, language), n: formatSquareMeters(Math.ceil(lack.squareMeters)) ?? '' });
+    case 'staff':
+      return t('advice.lack.staff', { title: pick(lack.title, language), n: formatCount(lack.workers) ?? '' });
+    case 'share':
+      return t('advice.lack.share', { title: pick(lack.title, language), n: formatNumber(lack.share * 100, 1) });
+    case 'rule':
+      return t('advice.lack.rule', {
+        title: pick(lack.title, language),
+        figure: lack.figure === null ? t('advice.noData') : formatNumber(lack.figure, 2),
+        threshold: lack.threshold,
+      });
+    case 'facilities':
+      return t('advice.lack.facilities', {
+        n: lack.tierMinutes,
+        list: lack.categories.map((category) => pick(category.name, language)).join(language === 'en' ? ', ' : '、'),
+      });
+    case 'size': {
+      const params = {
+        measure: t(lack.measure === 'residents' ? 'advice.measure.residents' : 'advice.measure.households'),
+        value: formatCount(lack.value) ?? '',
+        type: typeName(i18n, target),
+        n: formatCount(Math.abs(lack.outsideBand)) ?? '',
+        min: formatCount(lack.band.min) ?? '',
+        max: formatCount(lack.band.max) ?? '',
+      };
+      return t(lack.outsideBand < 0 ? 'advice.lack.below' : 'advice.lack.above', params);
+    }
+  }
+}
+
+export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const [open, setOpen] = useState(false);
+  const advice = useScenarioAdvice(editor, open);
+  const session = editor.session;
+  const pending = session?.pendingEdits().length ?? 0;
+  const villages = useMemo(() => (advice.villages ? villageRows(advice.villages) : null), [advice.villages]);
+  const relocation = useMemo(() => (advice.relocation ? relocationRows(advice.relocation) : null), [advice.relocation]);
+  const setHighlight = editor.setAdviceHighlight;
+  // A closed section marks nothing on the map.
+  useEffect(() => {
+    if (!open) setHighlight(null);
+  }, [open, setHighlight]);
+
+  return (
+    <details
+      className="details-section advice-section"
+      data-testid="advice-section"
+      data-version={advice.villages?.scenario.version}
+      data-pending={advice.pending ? 'true' : 'false'}
+      onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary className="section-title" data-testid="advice-toggle">
+        {t('advice.title')}
+        {villages && (
+          <span className="section-count">{t('advice.villagesCount', { candidates: villages.filter((row) => row.candidate).length, villages: villages.length })}</span>
+        )}
+      </summary>
+      <p className="field-hint">{t('advice.hint', { n: session?.saved.version ?? 1 })}</p>
+      {pending > 0 && <p className="field-hint advice-pending-note">{t('advice.pendingNote', { n: pending })}</p>}
+      {advice.pending && (
+        <p className="computing">
+          <span className="spinner" /> {t('advice.loading')}
+        </p>
+      )}
+      <div className="advice-subtitle">
+        <h4>{t('advice.villages')}</h4>
+        <div className="segmented" role="radiogroup" aria-label={t('advice.as')} data-testid="advice-as">
+          {(['urban', 'fringe'] as const).map((value) => (
+            <button
+              key={value}
+              type="button"
+              role="radio"
+              aria-checked={advice.asType === value}
+              className={advice.asType === value ? 'is-active' : undefined}
+              data-value={value}
+              onClick={() => advice.setAsType(value)}
+            >
+              {t(value === 'urban' ? 'advice.as.urban' : 'advice.as.fringe')}
+            </button>
+          ))}
+        </div>
+      </div>
+      {advice.villages && !advice.villages.ruleInProfile && <p className="muted">{t('advice.ruleNotInProfile')}</p>}
+      {villages && villages.length === 0 && <p className="muted">{t('advice.noVillages')}</p>}
+      {villages && villages.length > 0 && (
+        <ul className="advice-list" data-testid="advice-villages">
+          {villages.map((row) => (
+            <VillageItem key={row.communityId} row={row} editor={editor} target={advice.villages?.as ?? advice.asType} />
+          ))}
+        </ul>
+      )}
+
+      <div className="advice-subtitle">
+        <h4>{t('advice.relocation')}</h4>
+        {advice.relocation?.band && (
+          <span className="scenario-meta">
+            {t('advice.band', { min: formatCount(advice.relocation.band.min) ?? '', max: formatCount(advice.relocation.band.max) ?? '' })}
+          </span>
+        )}
+      </div>
+      {advice.relocation?.travelNote && <p className="field-hint">{t('advice.travelNote', { note: advice.relocation.travelNote })}</p>}
+      {relocation && relocation.length === 0 && <p className="muted">{t('advice.noRelocation')}</p>}
+      {relocation && relocation.length > 0 && (
+        <ul className="advice-list" data-testid="advice-relocation">
+          {relocation.map((row) => (
+            <RelocationItem key={row.communityId} row={row} editor={editor} />
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
+
+function sameUnits(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((unitId) => set.has(unitId));
+}
+
+function conditionText(condition: VillageRow['conditions'][number], t: I18nApi['t']): string {
+  return t(condition.condition === 'development-progress' ? 'advice.condition.development-progress' : 'advice.condition.farmland-share', {
+    figure: condition.figure === null ? t('advice.noData') : (formatShare(condition.figure) ?? ''),
+    threshold: formatShare(condition.threshold) ?? '',
+  });
+}
+
+function VillageItem({ row, editor, target }: { row: VillageRow; editor: ScenarioEditor; target: ConversionTarget }) {
+  const i18n = useI18n();
+  const { t, language } = i18n;
+  const evaluator = editor.session?.evaluator;
+  void editor.revision;
+  // Converted among the pending edits (or gone): the button has done its work.
+  const liveType = evaluator?.hasCommunity(row.communityId) ? evaluator.communityRecord(row.communityId).type : null;
+  const converted = liveType !== null && liveType !== 'village';
+  const targetName = typeName(i18n, target);
+  return (
+    <li
+      className={`advice-item${row.candidate ? ' is-candidate' : ''}`}
+      data-testid="advice-village"
+      data-community-id={row.communityId}
+      data-candidate={row.candidate ? 'true' : 'false'}
+    >
+      <div className="advice-item-head">
+        <span className="advice-item-name">{row.name}</span>
+        <span className="community-row-residents">{t('advice.residents', { n: formatCount(row.residents) ?? '' })}</span>
+        <span className={`badge ${row.candidate ? 'badge-pass' : 'badge-fail'}`}>{t(row.candidate ? 'advice.candidate' : 'advice.notCandidate')}</span>
+      </div>
+      <ul className="advice-conditions">
+        {row.conditions.map((condition) => (
+          <li key={condition.condition} className={condition.met ? 'is-met' : 'is-unmet'} data-met={String(condition.met)}>
+            <span aria-hidden="true">{condition.met ? '✓' : condition.met === false ? '✗' : '–'}</span> {conditionText(condition, t)}
+          </li>
+        ))}
+      </ul>
+      {row.candidate && (
+        <>
+          {row.reason && <p className="advice-reason">{pick(row.reason, language)}</p>}
+          <p className="advice-lack-title">{t(row.lacks.length > 0 ? 'advice.wouldLack' : 'advice.lacksNothing', { type: targetName })}</p>
+          {row.lacks.length > 0 && (
+            <ul className="advice-lacks" data-testid="advice-lacks">
+              {row.lacks.map((lack, index) => (
+                <li key={index} data-kind={lack.kind}>
+                  {lackText(lack, target, i18n)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="button-row">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={!liveType || converted}
+              onClick={() => editor.applyAdvice([{ op: 'convert-village', communityId: row.communityId, to: target }])}
+              data-testid="advice-convert"
+            >
+              {converted ? t('advice.converted', { type: typeName(i18n, liveType!) }) : t('advice.convert', { type: targetName })}
+            </button>
+          </div>
+        </>
+      )}
+    </li>
+  );
+}
+
+function RelocationItem({ row, editor }: { row: RelocationRow; editor: ScenarioEditor }) {
+  const i18n = useI18n();
+  const { t, language } = i18n;
+  const evaluator = editor.session?.evaluator;
+  void editor.revision;
+  const exists = evaluator?.hasCommunity(row.communityId) ?? false;
+  const merge = row.merge;
+  const split = row.split;
+  // Applied among the pending edits: a merged community is gone; a split one holds only its first part.
+  const mergeApplied = merge !== null && !exists;
+  const liveUnits = exists ? evaluator!.unitsOf(row.communityId) : [];
+  const splitApplied = split !== null && exists && sameUnits(liveUnits, split.parts[0]?.unitIds ?? []);
+  // Another pending edit changed the community's units: the proposal no longer fits it.
+  const splitStale = split !== null && !splitApplied && !sameUnits(liveUnits, split.parts.flatMap((part) => part.unitIds));
+  // The map marks the parts that would become new communities: the first keeps the community.
+  const partUnits = useMemo(() => split?.parts.slice(1).flatMap((part) => part.unitIds) ?? [], [split]);
+  const highlighted = split !== null && editor.adviceHighlight !== null && editor.adviceHighlight === partUnits;
+  return (
+    <li className="advice-item" data-testid="advice-relocation-item" data-community-id={row.communityId} data-status={row.status}>
+      <div className="advice-item-head">
+        <span className="advice-item-name">{row.name}</span>
+        <span className="community-row-residents">{t('advice.residents', { n: formatCount(row.residents) ?? '' })}</span>
+        <span className={`badge ${row.status === 'within-band' ? 'badge-pass' : row.status === 'not-judged' ? 'badge-not-applicable' : 'badge-fail'}`}>
+          {t(`advice.status.${row.status}`)}
+        </span>
+      </div>
+      {merge && (
+        <div className="advice-body" data-testid="advice-merge-advice" data-into={merge.intoId ?? ''}>
+          {merge.intoName ? (
+            <>
+              <p className="advice-reason">
+                <strong>{t('advice.mergeInto', { name: merge.intoName })}</strong>
+                {language === 'en' ? ': ' : '：'}
+                {merge.meanWalkMinutes !== null && merge.addedWalkMinutes !== null
+                  ? t('advice.mergeWalk', { minutes: formatNumber(merge.meanWalkMinutes, 1), added: formatNumber(merge.addedWalkMinutes, 1) })
+                  : t('advice.mergeWalkUnknown')}
+              </p>
+              {merge.mergedOutsideBand !== 0 && merge.mergedResidents !== null && merge.intoType && (
+                <p className="advice-warning" data-testid="advice-merge-warning">
+                  ⚠{' '}
+                  {merge.mergedOutsideBand > 0
+                    ? t('advice.mergeOver', { n: formatCount(merge.mergedResidents) ?? '', over: formatCount(merge.mergedOutsideBand) ?? '', type: typeName(i18n, merge.intoType) })
+                    : t('advice.mergeUnder', { n: formatCount(merge.mergedResidents) ?? '', under: formatCount(-merge.mergedOutsideBand) ?? '', type: typeName(i18n, merge.intoType) })}
+                </p>
+              )}
+            </>
+          ) : (
+            <p className="advice-reason">{pick(merge.message, language)}</p>
+          )}
+          {merge.edit && (
+            <div className="button-row">
+              <button
+                type="button"
+                className="button-primary"
+                disabled={mergeApplied || !exists || !evaluator?.hasCommunity(merge.intoId!)}
+                onClick={() => editor.applyAdvice([merge.edit!])}
+                data-testid="advice-merge"
+              >
+                {mergeApplied ? t('advice.mergeApplied') : t('advice.applyMerge')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+      {split && (
+        <div className="advice-body" data-testid="advice-split-advice">
+          {split.ok ? (
+            <>
+              <p className="advice-reason">{t('advice.splitInto', { n: split.parts.length })}</p>
+              <ol className="advice-parts">
+                {split.parts.map((part, index) => (
+                  <li key={index} data-residents={part.residents}>
+                    {t('advice.part', {
+                      name: part.name,
+                      residents: formatCount(part.residents) ?? '',
+                      households: formatCount(part.households) ?? '',
+                      units: part.unitIds.length,
+                    })}
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : (
+            <p className="advice-reason">{pick(split.message, language)}</p>
+          )}
+          {split.edits.length > 0 && (
+            <div className="button-row">
+              <button
+                type="button"
+                className="button-primary"
+                disabled={splitApplied || splitStale || !exists}
+                title={splitStale ? t('advice.splitStale') : undefined}
+                onClick={() => {
+                  if (editor.applyAdvice(split.edits)) editor.setAdviceHighlight(partUnits);
+                }}
+                data-testid="advice-split"
+              >
+                {splitApplied ? t('advice.splitApplied') : t('advice.applySplit')}
+              </button>
+              <button type="button" className="button-quiet" onClick={() => editor.setAdviceHighlight(highlighted ? null : partUnits)} data-testid="advice-show-parts" aria-pressed={highlighted}>
+                {t(highlighted ? 'advice.hideParts' : 'advice.showParts')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
