@@ -6,6 +6,7 @@ import { accessibilityRoutes } from './routes/accessibility.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { regionRoutes } from './routes/regions.js';
+import { docsRoutes } from './openapi/docs-routes.js';
 import { scenarioRoutes } from './routes/scenarios.js';
 
 /** PostgreSQL error classes (SQLSTATE) that are the client's fault, and how they answer. */
@@ -44,7 +45,8 @@ export function createApp(database: Database) {
     .route('/regions', regionRoutes(database))
     .route('/regions', accessibilityRoutes(database))
     .route('/regions', importRoutes(database))
-    .route('/', scenarioRoutes(database));
+    .route('/', scenarioRoutes(database))
+    .route('/', docsRoutes());
 
   const app = new Hono().route('/api', api);
 

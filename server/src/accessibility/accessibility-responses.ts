@@ -5,6 +5,7 @@
 
 import type {
   AccessBand,
+  CategoryCoverage,
   CompletenessHeatmap,
   IsochroneMode,
   MultiPolygonCoordinates,
@@ -149,5 +150,40 @@ export function heatmapFeatureCollection(result: Heatmap) {
     speedMetersPerSecond: heatmap.speedMetersPerSecond,
     cellMeters,
     ...(result.kind === 'completeness' ? { categories: result.heatmap.categories, tiers: result.tiers } : {}),
+  };
+}
+
+/** The coverage answer as far as the coverage export needs it. */
+interface CoverageAnswer {
+  communities: readonly { id: string; name: string; residents: number; categories: readonly CategoryCoverage[] }[];
+}
+
+/**
+ * Coverage per community as features: the community's geometry (from its layer), residents, and
+ * each category's covered share (`coveredShare.<category>`, 0–1, null without residents) in the
+ * answer's category order — one feature per community of the coverage answer.
+ */
+export function coverageFeatureCollection(
+  coverage: CoverageAnswer,
+  communities: { features: readonly { id?: string | number; geometry: unknown; properties: Record<string, unknown> | null }[] },
+) {
+  const geometryById = new Map(communities.features.map((feature) => [String(feature.id), feature.geometry]));
+  const streetById = new Map(communities.features.map((feature) => [String(feature.id), feature.properties?.streetId ?? null]));
+  return {
+    type: 'FeatureCollection' as const,
+    features: coverage.communities.map((community) => ({
+      type: 'Feature' as const,
+      id: community.id,
+      geometry: (geometryById.get(community.id) ?? null) as { type: 'MultiPolygon'; coordinates: MultiPolygonCoordinates } | null,
+      properties: {
+        id: community.id,
+        name: community.name,
+        streetId: streetById.get(community.id) as string | null,
+        residents: community.residents,
+        ...Object.fromEntries(
+          community.categories.map((category) => [`coveredShare.${category.category}`, category.coveredShare]),
+        ),
+      },
+    })),
   };
 }

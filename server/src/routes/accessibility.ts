@@ -20,8 +20,10 @@ import {
   heatmapQuerySchema,
   isochroneBodySchema,
   travelTimeBodySchema,
+  type IsochroneBody,
 } from '../accessibility/accessibility-requests.js';
 import {
+  coverageFeatureCollection,
   heatmapFeatureCollection,
   heatmapGrid,
   isochroneCollection,
@@ -29,6 +31,9 @@ import {
 } from '../accessibility/accessibility-responses.js';
 import { regionAccessibility } from '../accessibility/region-models.js';
 import type { Database } from '../db/client.js';
+import { COMMUNITIES_GEOJSON } from '../db/sql/layers.sql.js';
+import { exportDownload, exportFormatSchema, exportQuerySchema } from '../export/feature-table.js';
+import { registerOperations } from '../openapi/operation-registry.js';
 
 const regionParams = z.object({ region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'is not a region id') });
 
@@ -49,6 +54,155 @@ function appliedTiers(overrides: Record<string, number>): TierTable {
   return { ...defaultTierTable(), ...overrides };
 }
 
+/** Isochrone bands (network walk) or service radii of a request, as the /isochrones answer. */
+async function isochronesOf(database: Database, region: string, body: IsochroneBody) {
+  const { model, extent } = await regionAccessibility(database, region);
+  let origins: Position[];
+  if (body.origins) {
+    checkPositions(body.origins, extent, region, (index) => `origins[${index}]`);
+    origins = body.origins;
+  } else {
+    origins = facilityIndexes(body.facilityIds!, model.facilityIndexById, region).map(
+      (index) => model.facilities[index].position,
+    );
+  }
+  const request: IsochroneRequest = {
+    origins,
+    minutes: body.minutes,
+    speedMetersPerSecond: body.speedMetersPerSecond,
+    mode: body.mode,
+  };
+  const options = { method: body.method, mode: body.mode, speedMetersPerSecond: body.speedMetersPerSecond };
+  if (body.method === 'radius') {
+    return isochroneCollection(computeServiceRadii(model, request), { ...options, origins });
+  }
+  const bands = computeIsochrones(model, request);
+  return isochroneCollection(bands, { ...options, origins: snappedOriginPositions(model, origins) });
+}
+
+/** Coverage of every category within its tier, region-wide and per community, with the tiers used. */
+async function coverageOf(database: Database, region: string, query: z.output<typeof coverageQuerySchema>) {
+  const { model } = await regionAccessibility(database, region);
+  const tiers = appliedTiers(query.tiers);
+  return { ...computeCoverage(model, { tiers, speedMetersPerSecond: query.speedMetersPerSecond }), tiers };
+}
+
+/** A heat map of a validated query; refuses (400) a grid too large to send before computing it. */
+async function heatmapOf(
+  database: Database,
+  region: string,
+  query: Omit<z.output<typeof heatmapQuerySchema>, 'format'>,
+): Promise<Heatmap> {
+  const { model } = await regionAccessibility(database, region);
+  const { speedMetersPerSecond, cellMeters } = query;
+  const frame = regionGridFrame(model, cellMeters);
+  if (frame.columns * frame.rows > MAX_HEATMAP_CELLS) {
+    throw new HTTPException(400, {
+      message: `cellMeters: ${cellMeters} m cells over region "${region}" make ${frame.columns} × ${frame.rows} cells, more than ${MAX_HEATMAP_CELLS}; choose larger cells`,
+    });
+  }
+  if (query.kind === 'travel-time') {
+    const heatmap = computeTravelTimeHeatmap(model, {
+      category: query.category!,
+      speedMetersPerSecond,
+      cellMeters,
+      maxMinutes: query.maxMinutes,
+    });
+    return { kind: 'travel-time', heatmap };
+  }
+  const tiers = appliedTiers(query.tiers);
+  const heatmap = computeCompletenessHeatmap(model, { tiers, speedMetersPerSecond, cellMeters });
+  // The longest tier counted: no cell's count depends on walks beyond it.
+  const maxMinutes = Math.max(0, ...heatmap.categories.map((category) => tiers[category] ?? 0));
+  return { kind: 'completeness', heatmap, maxMinutes, tiers };
+}
+
+/** The heat-map query with an export format in place of grid|geojson; the same checks otherwise. */
+const heatmapExportQuerySchema = z
+  .object({ ...heatmapQuerySchema.shape, format: exportFormatSchema })
+  .superRefine((query, context) => {
+    if (query.kind === 'travel-time' && query.category === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: ['category'],
+        message: 'a travel-time heat map needs a facility category',
+      });
+    }
+  });
+
+const coverageExportQuerySchema = coverageQuerySchema.extend({ format: exportFormatSchema });
+
+const download = {
+  description: 'An attachment: .geojson, .csv (UTF-8 with BOM) or .zip Shapefile (WGS 84, UTF-8 .cpg)',
+  contentType: 'application/octet-stream',
+};
+registerOperations(
+  {
+    method: 'post',
+    path: '/api/regions/:region/isochrones',
+    tag: 'accessibility',
+    summary: 'Walking isochrones (network) or service radii from points or facilities, with the residents inside each band',
+    params: regionParams,
+    body: isochroneBodySchema,
+    response: { description: 'One MultiPolygon feature per band', contentType: 'application/geo+json' },
+  },
+  {
+    method: 'post',
+    path: '/api/regions/:region/isochrones/export',
+    tag: 'exports',
+    summary: 'Download isochrones (the same body as /isochrones): one feature or row per band with minutes, residents, households, elderly and area',
+    params: regionParams,
+    query: exportQuerySchema,
+    body: isochroneBodySchema,
+    response: download,
+  },
+  {
+    method: 'post',
+    path: '/api/regions/:region/travel-times',
+    tag: 'accessibility',
+    summary: 'Walking seconds from a point or network node to every node reached',
+    params: regionParams,
+    body: travelTimeBodySchema,
+    response: { description: '`{ seconds: { nodeId: s }, speedMetersPerSecond, maxSeconds }`', contentType: 'application/json' },
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/coverage',
+    tag: 'accessibility',
+    summary: 'Residents within each category\'s tier of walking, region-wide and per community',
+    params: regionParams,
+    query: coverageQuerySchema,
+    response: { description: 'Coverage by category, per community, and uncovered units', contentType: 'application/json' },
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/coverage/export',
+    tag: 'exports',
+    summary: 'Download coverage per community: residents and every category\'s covered share (geometry: the community)',
+    params: regionParams,
+    query: coverageExportQuerySchema,
+    response: download,
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/heatmap',
+    tag: 'accessibility',
+    summary: 'A heat map: walking minutes to the nearest facility of a category, or categories reached within their tiers',
+    params: regionParams,
+    query: heatmapQuerySchema,
+    response: { description: 'A row-major grid or cell polygons (format=geojson)', contentType: 'application/json' },
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/heatmap/export',
+    tag: 'exports',
+    summary: 'Download a heat map as cell polygons with their minutes (or categories reached)',
+    params: regionParams,
+    query: heatmapExportQuerySchema,
+    response: download,
+  },
+);
+
 /**
  * Walking accessibility of a region: isochrones and service radii, travel times from a point or
  * node, coverage of each facility category within its tier, and heat maps. Each route validates,
@@ -61,31 +215,18 @@ export function accessibilityRoutes(database: Database) {
       zValidator('param', regionParams, badAccessibilityRequest),
       requireJsonBody,
       zValidator('json', isochroneBodySchema, badAccessibilityRequest),
+      async (c) => c.json(await isochronesOf(database, c.req.valid('param').region, c.req.valid('json'))),
+    )
+    .post(
+      '/:region/isochrones/export',
+      zValidator('param', regionParams, badAccessibilityRequest),
+      zValidator('query', exportQuerySchema, badAccessibilityRequest),
+      requireJsonBody,
+      zValidator('json', isochroneBodySchema, badAccessibilityRequest),
       async (c) => {
         const { region } = c.req.valid('param');
-        const body = c.req.valid('json');
-        const { model, extent } = await regionAccessibility(database, region);
-        let origins: Position[];
-        if (body.origins) {
-          checkPositions(body.origins, extent, region, (index) => `origins[${index}]`);
-          origins = body.origins;
-        } else {
-          origins = facilityIndexes(body.facilityIds!, model.facilityIndexById, region).map(
-            (index) => model.facilities[index].position,
-          );
-        }
-        const request: IsochroneRequest = {
-          origins,
-          minutes: body.minutes,
-          speedMetersPerSecond: body.speedMetersPerSecond,
-          mode: body.mode,
-        };
-        const options = { method: body.method, mode: body.mode, speedMetersPerSecond: body.speedMetersPerSecond };
-        if (body.method === 'radius') {
-          return c.json(isochroneCollection(computeServiceRadii(model, request), { ...options, origins }));
-        }
-        const bands = computeIsochrones(model, request);
-        return c.json(isochroneCollection(bands, { ...options, origins: snappedOriginPositions(model, origins) }));
+        const collection = await isochronesOf(database, region, c.req.valid('json'));
+        return exportDownload(collection, c.req.valid('query').format, `${region}-isochrones`);
       },
     )
     .post(
@@ -124,12 +265,19 @@ export function accessibilityRoutes(database: Database) {
       '/:region/coverage',
       zValidator('param', regionParams, badAccessibilityRequest),
       zValidator('query', coverageQuerySchema, badAccessibilityRequest),
+      async (c) => c.json(await coverageOf(database, c.req.valid('param').region, c.req.valid('query'))),
+    )
+    .get(
+      '/:region/coverage/export',
+      zValidator('param', regionParams, badAccessibilityRequest),
+      zValidator('query', coverageExportQuerySchema, badAccessibilityRequest),
       async (c) => {
         const { region } = c.req.valid('param');
-        const { speedMetersPerSecond, tiers: overrides } = c.req.valid('query');
-        const { model } = await regionAccessibility(database, region);
-        const tiers = appliedTiers(overrides);
-        return c.json({ ...computeCoverage(model, { tiers, speedMetersPerSecond }), tiers });
+        const query = c.req.valid('query');
+        const coverage = await coverageOf(database, region, query);
+        const { rows } = await database.query<{ collection: string }>(COMMUNITIES_GEOJSON, [region, null]);
+        const collection = coverageFeatureCollection(coverage, JSON.parse(rows[0].collection));
+        return exportDownload(collection, query.format, `${region}-coverage`);
       },
     )
     .get(
@@ -137,38 +285,21 @@ export function accessibilityRoutes(database: Database) {
       zValidator('param', regionParams, badAccessibilityRequest),
       zValidator('query', heatmapQuerySchema, badAccessibilityRequest),
       async (c) => {
+        const query = c.req.valid('query');
+        const result = await heatmapOf(database, c.req.valid('param').region, query);
+        return query.format === 'geojson' ? c.json(heatmapFeatureCollection(result)) : c.json(heatmapGrid(result));
+      },
+    )
+    .get(
+      '/:region/heatmap/export',
+      zValidator('param', regionParams, badAccessibilityRequest),
+      zValidator('query', heatmapExportQuerySchema, badAccessibilityRequest),
+      async (c) => {
         const { region } = c.req.valid('param');
         const query = c.req.valid('query');
-        const { model } = await regionAccessibility(database, region);
-        const { speedMetersPerSecond, cellMeters } = query;
-
-        // Refuse a grid too large to send before computing it.
-        const frame = regionGridFrame(model, cellMeters);
-        if (frame.columns * frame.rows > MAX_HEATMAP_CELLS) {
-          throw new HTTPException(400, {
-            message: `cellMeters: ${cellMeters} m cells over region "${region}" make ${frame.columns} × ${frame.rows} cells, more than ${MAX_HEATMAP_CELLS}; choose larger cells`,
-          });
-        }
-
-        let result: Heatmap;
-        if (query.kind === 'travel-time') {
-          const heatmap = computeTravelTimeHeatmap(model, {
-            category: query.category!,
-            speedMetersPerSecond,
-            cellMeters,
-            maxMinutes: query.maxMinutes,
-          });
-          result = { kind: 'travel-time', heatmap };
-        } else {
-          const tiers = appliedTiers(query.tiers);
-          const heatmap = computeCompletenessHeatmap(model, { tiers, speedMetersPerSecond, cellMeters });
-          // The longest tier counted: no cell's count depends on walks beyond it.
-          const maxMinutes = Math.max(0, ...heatmap.categories.map((category) => tiers[category] ?? 0));
-          result = { kind: 'completeness', heatmap, maxMinutes, tiers };
-        }
-        return query.format === 'geojson'
-          ? c.json(heatmapFeatureCollection(result))
-          : c.json(heatmapGrid(result));
+        const result = await heatmapOf(database, region, query);
+        const name = `${region}-heatmap-${result.kind === 'travel-time' ? result.heatmap.category : 'completeness'}-${query.cellMeters}m`;
+        return exportDownload(heatmapFeatureCollection(result), query.format, name);
       },
     );
 }

@@ -11,6 +11,7 @@ import {
 } from '../imports/import-options.js';
 import { commitImport, previewImport, readImport, reportOf } from '../imports/import-store.js';
 import { ImportRefusal, type ImportOutcome } from '../imports/run-import.js';
+import { registerOperations } from '../openapi/operation-registry.js';
 import { badRequestOnInvalid } from './validation.js';
 
 /** The largest upload an import takes (a county's units as a zipped Shapefile are a few MB). */
@@ -20,6 +21,36 @@ const regionParams = z.object({
   region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'is not a region id'),
 });
 const importParams = regionParams.extend({ importId: z.string().uuid('is not an import id') });
+
+registerOperations(
+  {
+    method: 'post',
+    path: '/api/regions/:region/imports',
+    tag: 'imports',
+    summary: 'Preview an import of a layer file (multipart: `file` and the options as fields); writes nothing',
+    params: regionParams,
+    body: importOptionsSchema,
+    bodyType: 'multipart/form-data',
+    response: { description: 'The preview: mapping, problems, scenario impact', contentType: 'application/json' },
+  },
+  {
+    method: 'post',
+    path: '/api/regions/:region/imports/:importId/commit',
+    tag: 'imports',
+    summary: 'Write a previewed import with the confirmed mapping and choices, all or nothing',
+    params: importParams,
+    body: importChoicesSchema,
+    response: { description: 'The committed import report', contentType: 'application/json' },
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/imports/:importId',
+    tag: 'imports',
+    summary: 'One import and its report',
+    params: importParams,
+    response: { description: 'The stored import', contentType: 'application/json' },
+  },
+);
 
 /** Turns a refusal into its answer: 409/422 carry the outcome (problems, scenario impact) beside the error. */
 async function answering<T>(

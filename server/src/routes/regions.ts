@@ -5,6 +5,11 @@ import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { LAYER_GEOJSON, type LayerName } from '../db/sql/layers.sql.js';
 import { LIST_REGIONS_WITH_BBOX, REGION_EXISTS } from '../db/sql/regions.sql.js';
+import { DEFAULT_STANDARDS_PROFILE } from '../../../core/standards/profiles.js';
+import { exportDownload, exportFormatSchema } from '../export/feature-table.js';
+import { registerOperations } from '../openapi/operation-registry.js';
+import { profileQuery } from '../scenarios/edit-schema.js';
+import { baselineExportResponse } from './scenarios.js';
 import { badRequestOnInvalid } from './validation.js';
 
 interface RegionRow {
@@ -53,6 +58,49 @@ const bboxQuery = z.object({
     .optional(),
 });
 
+/** `format` of a layer export; `profile` judges the communities' metrics (communities only). */
+const layerExportQuery = profileQuery.extend({ format: exportFormatSchema });
+
+registerOperations(
+  {
+    method: 'get',
+    path: '/api/regions',
+    tag: 'regions',
+    summary: 'The loaded regions with their bounding boxes',
+    response: { description: 'A list of regions', contentType: 'application/json' },
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region',
+    tag: 'regions',
+    summary: 'One region',
+    params: regionParams,
+    response: { description: 'The region: id, names, bbox, metric SRID, attribution', contentType: 'application/json' },
+  },
+  {
+    method: 'get',
+    path: `/api/regions${LAYER_ROUTE}`,
+    tag: 'regions',
+    summary: `A layer of the region (${LAYER_NAMES.join(', ')}) as GeoJSON, optionally within a bbox`,
+    params: layerParams,
+    query: bboxQuery,
+    response: { description: 'An RFC 7946 FeatureCollection', contentType: 'application/geo+json' },
+  },
+  {
+    method: 'get',
+    path: `/api/regions${LAYER_ROUTE}/export`,
+    tag: 'exports',
+    summary:
+      'Download a layer as GeoJSON, CSV (UTF-8 with BOM) or a zipped Shapefile (WGS 84, UTF-8 .cpg); communities come with their baseline metrics and coverage shares',
+    params: layerParams,
+    query: layerExportQuery,
+    response: {
+      description: 'An attachment: .geojson, .csv or .zip (.shp/.shx/.dbf/.prj/.cpg)',
+      contentType: 'application/octet-stream',
+    },
+  },
+);
+
 function toRegion(row: RegionRow) {
   const bbox = row.west === null ? null : [row.west, row.south, row.east, row.north];
   return {
@@ -84,6 +132,22 @@ export function regionRoutes(database: Database) {
       if (rows.length === 0) throw new HTTPException(404, { message: `no region "${region}"` });
       return c.json(toRegion(rows[0]));
     })
+    .get(
+      `${LAYER_ROUTE}/export`,
+      zValidator('param', layerParams, badRequestOnInvalid),
+      zValidator('query', layerExportQuery, badRequestOnInvalid),
+      async (c) => {
+        const { region, layer } = c.req.valid('param');
+        const { format, profile } = c.req.valid('query');
+        await requireRegion(region);
+        // Communities with metrics are the baseline's export: one writer, the same figures as scenarios.
+        if (layer === 'communities') {
+          return baselineExportResponse(c, database, region, format, profile ?? DEFAULT_STANDARDS_PROFILE);
+        }
+        const { rows } = await database.query<{ collection: string }>(LAYER_GEOJSON[layer], [region, null]);
+        return exportDownload(rows[0].collection, format, `${region}-${layer}`);
+      },
+    )
     .get(
       LAYER_ROUTE,
       zValidator('param', layerParams, badRequestOnInvalid),

@@ -34,8 +34,10 @@ import {
   StaleVersionError,
   type ScenarioReference,
 } from '../scenarios/scenario-store.js';
-import { polygonShapefileZip, type PolygonalGeometry } from '../scenarios/shapefile-writer.js';
+import { attachment, exportFormatSchema } from '../export/feature-table.js';
+import { polygonShapefileZip, type PolygonalGeometry } from '../export/shapefile-writer.js';
 import type { CommunityRecord, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
+import { registerOperations, type OperationSpec } from '../openapi/operation-registry.js';
 import { badRequestOnInvalid } from './validation.js';
 
 const regionParams = z.object({
@@ -43,7 +45,175 @@ const regionParams = z.object({
 });
 const scenarioParams = z.object({ id: z.string().min(1).max(100) });
 const compareQuery = profileQuery.extend({ with: z.string().min(1).max(100).default(BASELINE_ID) });
-const exportQuery = profileQuery.extend({ format: z.enum(['geojson', 'csv', 'shapefile']) });
+const exportQuery = profileQuery.extend({ format: exportFormatSchema });
+
+const json = (description: string, status = 200): OperationSpec['response'] => ({
+  description,
+  status,
+  contentType: 'application/json',
+});
+const geojson = { description: 'Communities with metrics as a FeatureCollection', contentType: 'application/geo+json' };
+const download = {
+  description: 'An attachment: .geojson, .csv (UTF-8 with BOM) or .zip Shapefile (WGS 84, UTF-8 .cpg)',
+  contentType: 'application/octet-stream',
+};
+registerOperations(
+  {
+    method: 'post',
+    path: '/api/regions/:region/scenarios',
+    tag: 'scenarios',
+    summary: 'Create a scenario based on the baseline or another scenario',
+    params: regionParams,
+    body: createScenarioBody,
+    response: json('The new scenario', 201),
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/scenarios',
+    tag: 'scenarios',
+    summary: "The region's scenarios",
+    params: regionParams,
+    response: json('A list of scenarios'),
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline',
+    tag: 'scenarios',
+    summary: 'The read-only baseline (the loaded boundaries)',
+    params: regionParams,
+    response: json('The baseline with its community and unit counts'),
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/unit-adjacency',
+    tag: 'scenarios',
+    summary: "What a client's own scenario evaluator needs: unit sums, adjacency and coverage bitsets",
+    params: regionParams,
+    response: json('Units by index, adjacency and coverage'),
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline/state',
+    tag: 'scenarios',
+    summary: "The baseline's communities and the community of each unit",
+    params: regionParams,
+    response: json('Communities and assignment'),
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline/communities',
+    tag: 'scenarios',
+    summary: "The baseline's communities with metrics and rule results",
+    params: regionParams,
+    query: profileQuery,
+    response: geojson,
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline/export',
+    tag: 'exports',
+    summary: "Download the baseline's communities with metrics",
+    params: regionParams,
+    query: exportQuery,
+    response: download,
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline/village-candidates',
+    tag: 'scenarios',
+    summary: 'Villages that could become communities (村改社区) and what they would lack',
+    params: regionParams,
+    query: villageCandidatesQuery,
+    response: json('Candidates'),
+  },
+  {
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline/relocation-advice',
+    tag: 'scenarios',
+    summary: 'Merge or split advice for communities outside their size band',
+    params: regionParams,
+    query: profileQuery,
+    response: json('Advice per community'),
+  },
+  {
+    method: 'get',
+    path: '/api/scenarios/:id',
+    tag: 'scenarios',
+    summary: 'One scenario with its edits',
+    params: scenarioParams,
+    response: json('The scenario'),
+  },
+  {
+    method: 'delete',
+    path: '/api/scenarios/:id',
+    tag: 'scenarios',
+    summary: 'Delete a scenario (the baseline answers 405)',
+    params: scenarioParams,
+    response: { status: 204, description: 'Deleted' },
+  },
+  {
+    method: 'patch',
+    path: '/api/scenarios/:id',
+    tag: 'scenarios',
+    summary: 'Save edits at a version (409 when stale)',
+    params: scenarioParams,
+    body: patchScenarioBody,
+    response: json('The new version and edits'),
+  },
+  {
+    method: 'get',
+    path: '/api/scenarios/:id/communities',
+    tag: 'scenarios',
+    summary: "A scenario's communities with metrics and rule results",
+    params: scenarioParams,
+    query: profileQuery,
+    response: geojson,
+  },
+  {
+    method: 'get',
+    path: '/api/scenarios/:id/state',
+    tag: 'scenarios',
+    summary: "A scenario's communities and the community of each unit",
+    params: scenarioParams,
+    response: json('Communities and assignment'),
+  },
+  {
+    method: 'get',
+    path: '/api/scenarios/:id/compare',
+    tag: 'scenarios',
+    summary: 'Compare a scenario with the baseline or another scenario',
+    params: scenarioParams,
+    query: compareQuery,
+    response: json('Per-community changes and moved units'),
+  },
+  {
+    method: 'get',
+    path: '/api/scenarios/:id/export',
+    tag: 'exports',
+    summary: "Download a scenario's communities with metrics",
+    params: scenarioParams,
+    query: exportQuery,
+    response: download,
+  },
+  {
+    method: 'get',
+    path: '/api/scenarios/:id/village-candidates',
+    tag: 'scenarios',
+    summary: "A scenario's villages that could become communities (村改社区)",
+    params: scenarioParams,
+    query: villageCandidatesQuery,
+    response: json('Candidates'),
+  },
+  {
+    method: 'get',
+    path: '/api/scenarios/:id/relocation-advice',
+    tag: 'scenarios',
+    summary: "Merge or split advice for a scenario's communities",
+    params: scenarioParams,
+    query: profileQuery,
+    response: json('Advice per community'),
+  },
+);
 
 const READ_ONLY_BASELINE =
   'the baseline is read-only: create a scenario based on it (POST /api/regions/:region/scenarios) and edit that';
@@ -148,11 +318,6 @@ async function stateResponse(c: Context, database: Database, reference: Scenario
   return c.json({ id: view.id, regionId: view.regionId, version: view.version, ...view.snapshot });
 }
 
-/** ASCII file name for Content-Disposition, with the scenario's own (possibly Chinese) name as filename*. */
-function attachment(asciiName: string, displayName: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(displayName)}`;
-}
-
 async function exportResponse(
   c: Context,
   database: Database,
@@ -203,6 +368,17 @@ async function exportResponse(
     'content-type': 'application/zip',
     'content-disposition': attachment(`${asciiBase}.zip`, `${displayName}.zip`),
   });
+}
+
+/** The baseline's communities with metrics as a download: also the communities layer's export. */
+export function baselineExportResponse(
+  c: Context,
+  database: Database,
+  regionId: string,
+  format: 'geojson' | 'csv' | 'shapefile',
+  profile: StandardsProfileId,
+) {
+  return exportResponse(c, database, { kind: 'baseline', regionId }, format, profile);
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { CommunityMetrics, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
 import type { RuleResult } from '../../../core/standards/evaluate-rules.js';
 import type { StandardsProfileId } from '../../../core/standards/profiles.js';
+import { csvTable } from '../export/feature-table.js';
 
 export interface CommunityReport {
   metrics: CommunityMetrics;
@@ -248,14 +249,10 @@ export function communitiesCsv(
   reports: readonly CommunityReport[],
   columns: readonly ExportColumn[],
 ): string {
-  const cell = (value: string | number | null) => {
-    if (value === null) return '';
-    const text = String(value);
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [columns.map((column) => cell(column.header)).join(',')];
-  for (const report of reports) lines.push(columns.map((column) => cell(column.value(report))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvTable(
+    columns.map((column) => column.header),
+    reports.map((report) => columns.map((column) => column.value(report))),
+  );
 }
 
 /** Flat properties for the GeoJSON export: the CSV's columns under their headers. */

@@ -1,7 +1,8 @@
 /**
- * A zipped ESRI Shapefile of polygons (.shp, .shx, .dbf, .prj, .cpg) from GeoJSON (Multi)Polygons
- * in WGS 84, written byte by byte after the ESRI Shapefile Technical Description (1998) and the
- * dBase III file layout. Text attributes are UTF-8, which the .cpg file declares.
+ * A zipped ESRI Shapefile (.shp, .shx, .dbf, .prj, .cpg) from GeoJSON geometries in WGS 84 — points,
+ * lines or polygons, one shape type per file as the format demands — written byte by byte after the
+ * ESRI Shapefile Technical Description (1998) and the dBase III file layout. Text attributes are
+ * UTF-8, which the .cpg file declares.
  */
 
 import { zipSync } from 'fflate';
@@ -13,6 +14,14 @@ export type PolygonalGeometry =
   | { type: 'Polygon'; coordinates: PolygonCoordinates }
   | { type: 'MultiPolygon'; coordinates: PolygonCoordinates[] };
 
+/** The GeoJSON geometries a Shapefile can hold (GeometryCollection cannot). */
+export type ShapefileGeometry =
+  | PolygonalGeometry
+  | { type: 'Point'; coordinates: [number, number] }
+  | { type: 'MultiPoint'; coordinates: [number, number][] }
+  | { type: 'LineString'; coordinates: Ring }
+  | { type: 'MultiLineString'; coordinates: Ring[] };
+
 export interface ShapefileField {
   /** At most 10 ASCII characters (dBase). */
   name: string;
@@ -20,7 +29,7 @@ export interface ShapefileField {
 }
 
 export interface ShapefileRecord {
-  geometry: PolygonalGeometry | null;
+  geometry: ShapefileGeometry | null;
   values: readonly (string | number | null)[];
 }
 
@@ -29,7 +38,52 @@ export const WGS84_PRJ =
   'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
 const SHAPE_TYPE_NULL = 0;
+const SHAPE_TYPE_POINT = 1;
+const SHAPE_TYPE_POLYLINE = 3;
 const SHAPE_TYPE_POLYGON = 5;
+const SHAPE_TYPE_MULTIPOINT = 8;
+
+type ShapeType = typeof SHAPE_TYPE_POINT | typeof SHAPE_TYPE_POLYLINE | typeof SHAPE_TYPE_POLYGON | typeof SHAPE_TYPE_MULTIPOINT;
+
+const SHAPE_TYPE_OF: Record<ShapefileGeometry['type'], ShapeType> = {
+  Point: SHAPE_TYPE_POINT,
+  MultiPoint: SHAPE_TYPE_MULTIPOINT,
+  LineString: SHAPE_TYPE_POLYLINE,
+  MultiLineString: SHAPE_TYPE_POLYLINE,
+  Polygon: SHAPE_TYPE_POLYGON,
+  MultiPolygon: SHAPE_TYPE_POLYGON,
+};
+
+/** The one shape type of the records; a file mixing points, lines and polygons is refused. */
+function shapeTypeOf(records: readonly ShapefileRecord[]): ShapeType {
+  let found: ShapeType | null = null;
+  records.forEach((record, index) => {
+    if (!record.geometry) return;
+    const type = SHAPE_TYPE_OF[record.geometry.type];
+    if (type === undefined) throw new Error(`record ${index}: a Shapefile cannot hold a ${record.geometry.type}`);
+    if (found !== null && type !== found) {
+      throw new Error(`record ${index}: a ${record.geometry.type} among other shapes; a Shapefile holds one shape type`);
+    }
+    found = type;
+  });
+  return found ?? SHAPE_TYPE_POLYGON;
+}
+
+/** The parts (rings or lines) of a polyline or polygon shape, or the points of a (multi)point one. */
+function partsOf(geometry: ShapefileGeometry): Ring[] {
+  switch (geometry.type) {
+    case 'Point':
+      return [[geometry.coordinates]];
+    case 'MultiPoint':
+      return [geometry.coordinates];
+    case 'LineString':
+      return [geometry.coordinates];
+    case 'MultiLineString':
+      return geometry.coordinates;
+    default:
+      return shapefileRings(geometry);
+  }
+}
 const HEADER_BYTES = 100;
 
 /** Twice the signed area of a ring (shoelace): positive when counter-clockwise. */
@@ -54,20 +108,29 @@ function shapefileRings(geometry: PolygonalGeometry): Ring[] {
   return rings;
 }
 
-function writeHeader(view: DataView, fileBytes: number, box: [number, number, number, number]): void {
+function writeHeader(
+  view: DataView,
+  fileBytes: number,
+  shapeType: ShapeType,
+  box: [number, number, number, number],
+): void {
   view.setInt32(0, 9994, false);
   view.setInt32(24, fileBytes / 2, false);
   view.setInt32(28, 1000, true);
-  view.setInt32(32, SHAPE_TYPE_POLYGON, true);
+  view.setInt32(32, shapeType, true);
   box.forEach((value, index) => view.setFloat64(36 + 8 * index, value, true));
 }
 
 /** The .shp and .shx of the records' geometries. */
 function writeShapes(records: readonly ShapefileRecord[]): { shp: Uint8Array; shx: Uint8Array } {
+  const shapeType = shapeTypeOf(records);
   const contents = records.map((record) => {
     if (!record.geometry) return { rings: [] as Ring[], bytes: 4 };
-    const rings = shapefileRings(record.geometry);
+    const rings = partsOf(record.geometry);
     const points = rings.reduce((sum, ring) => sum + ring.length, 0);
+    if (shapeType === SHAPE_TYPE_POINT) return { rings, bytes: 20 };
+    // A multipoint has no part index: box, count, points.
+    if (shapeType === SHAPE_TYPE_MULTIPOINT) return { rings, bytes: 40 + 16 * points };
     return { rings, bytes: 44 + 4 * rings.length + 16 * points };
   });
   const shpBytes = HEADER_BYTES + contents.reduce((sum, content) => sum + 8 + content.bytes, 0);
@@ -85,6 +148,15 @@ function writeShapes(records: readonly ShapefileRecord[]): { shp: Uint8Array; sh
     const start = offset + 8;
     if (rings.length === 0) {
       shp.setInt32(start, SHAPE_TYPE_NULL, true);
+    } else if (shapeType === SHAPE_TYPE_POINT) {
+      const [x, y] = rings[0][0];
+      fileBox[0] = Math.min(fileBox[0], x);
+      fileBox[1] = Math.min(fileBox[1], y);
+      fileBox[2] = Math.max(fileBox[2], x);
+      fileBox[3] = Math.max(fileBox[3], y);
+      shp.setInt32(start, SHAPE_TYPE_POINT, true);
+      shp.setFloat64(start + 4, x, true);
+      shp.setFloat64(start + 12, y, true);
     } else {
       const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
       for (const ring of rings) {
@@ -97,20 +169,23 @@ function writeShapes(records: readonly ShapefileRecord[]): { shp: Uint8Array; sh
       }
       for (let k = 0; k < 2; k += 1) fileBox[k] = Math.min(fileBox[k], box[k]);
       for (let k = 2; k < 4; k += 1) fileBox[k] = Math.max(fileBox[k], box[k]);
-      shp.setInt32(start, SHAPE_TYPE_POLYGON, true);
+      shp.setInt32(start, shapeType, true);
       box.forEach((value, k) => shp.setFloat64(start + 4 + 8 * k, value, true));
-      shp.setInt32(start + 36, rings.length, true);
-      shp.setInt32(
-        start + 40,
-        rings.reduce((sum, ring) => sum + ring.length, 0),
-        true,
-      );
-      let cursor = start + 44;
-      let pointIndex = 0;
-      for (const ring of rings) {
-        shp.setInt32(cursor, pointIndex, true);
-        cursor += 4;
-        pointIndex += ring.length;
+      const pointCount = rings.reduce((sum, ring) => sum + ring.length, 0);
+      let cursor: number;
+      if (shapeType === SHAPE_TYPE_MULTIPOINT) {
+        shp.setInt32(start + 36, pointCount, true);
+        cursor = start + 40;
+      } else {
+        shp.setInt32(start + 36, rings.length, true);
+        shp.setInt32(start + 40, pointCount, true);
+        cursor = start + 44;
+        let pointIndex = 0;
+        for (const ring of rings) {
+          shp.setInt32(cursor, pointIndex, true);
+          cursor += 4;
+          pointIndex += ring.length;
+        }
       }
       for (const ring of rings) {
         for (const [x, y] of ring) {
@@ -123,8 +198,8 @@ function writeShapes(records: readonly ShapefileRecord[]): { shp: Uint8Array; sh
     offset = start + bytes;
   });
   const box: [number, number, number, number] = Number.isFinite(fileBox[0]) ? fileBox : [0, 0, 0, 0];
-  writeHeader(shp, shpBytes, box);
-  writeHeader(shx, shxBytes, box);
+  writeHeader(shp, shpBytes, shapeType, box);
+  writeHeader(shx, shxBytes, shapeType, box);
   return { shp: new Uint8Array(shp.buffer), shx: new Uint8Array(shx.buffer) };
 }
 
@@ -204,8 +279,11 @@ function writeDbf(fields: readonly ShapefileField[], records: readonly Shapefile
   return bytes;
 }
 
-/** A zip holding `<baseName>.shp/.shx/.dbf/.prj/.cpg`. */
-export function polygonShapefileZip(
+/**
+ * A zip holding `<baseName>.shp/.shx/.dbf/.prj/.cpg`; the shape type follows the geometries
+ * (all points, all lines or all polygons; a record without geometry is a null shape).
+ */
+export function shapefileZip(
   baseName: string,
   fields: readonly ShapefileField[],
   records: readonly ShapefileRecord[],
@@ -219,3 +297,6 @@ export function polygonShapefileZip(
     [`${baseName}.cpg`]: encoder.encode('UTF-8'),
   });
 }
+
+/** The same writer under its former name: scenario exports are polygons. */
+export const polygonShapefileZip = shapefileZip;

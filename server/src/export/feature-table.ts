@@ -1,0 +1,189 @@
+/**
+ * One writer for every export (layers, isochrones, coverage, heat maps, scenarios): a GeoJSON
+ * FeatureCollection becomes a GeoJSON download, a CSV table (one row per feature, UTF-8 with BOM)
+ * or a zipped Shapefile, with a Content-Disposition naming the file.
+ */
+
+import { z } from 'zod';
+import { shapefileZip, type ShapefileField, type ShapefileGeometry } from './shapefile-writer.js';
+
+export const EXPORT_FORMATS = ['geojson', 'csv', 'shapefile'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `format=geojson|csv|shapefile`, required: an export without a format is a mistake worth naming. */
+export const exportFormatSchema = z.enum(EXPORT_FORMATS, {
+  error: (issue) => `must be "geojson", "csv" or "shapefile", got ${JSON.stringify(issue.input) ?? 'nothing'}`,
+});
+export const exportQuerySchema = z.object({ format: exportFormatSchema });
+
+type Value = string | number | boolean | null | undefined | object;
+
+export interface ExportFeature {
+  type: 'Feature';
+  id?: string | number;
+  geometry: ShapefileGeometry | { type: string; coordinates?: unknown } | null;
+  properties: Record<string, Value> | null;
+}
+
+export interface ExportCollection {
+  type: 'FeatureCollection';
+  features: readonly ExportFeature[];
+}
+
+/** A column of the flat table: the property it reads, its CSV header and its ≤ 10-character DBF name. */
+export interface TableColumn {
+  key: string;
+  header: string;
+  dbfName: string;
+  kind: 'text' | 'number';
+}
+
+/** A cell as text: arrays and objects as JSON, booleans as true/false, absent as empty. */
+function flat(value: Value): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return JSON.stringify(value);
+}
+
+/**
+ * DBF field names (1–10 of [A-Za-z0-9_]): the key's last dotted segment (`coveredShare.park` →
+ * `park`) in snake case, cut to 10 characters, numbered when two would collide.
+ */
+function dbfNames(keys: readonly string[], given: Readonly<Record<string, string>>): string[] {
+  const used = new Set<string>();
+  return keys.map((key) => {
+    let name =
+      given[key] ??
+      (key.split('.').pop() || key)
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toLowerCase()
+        .replace(/[^a-z0-9_]/g, '_')
+        .slice(0, 10);
+    if (name === '') name = 'field';
+    for (let n = 1; used.has(name); n += 1) name = `${name.slice(0, 10 - String(n).length - 1)}_${n}`;
+    used.add(name);
+    return name;
+  });
+}
+
+/**
+ * The columns of a collection: every property key in first-seen order (ids first when features
+ * carry an id but no `id` property); numbers where every value is a number or absent.
+ */
+export function tableColumns(
+  collection: ExportCollection,
+  options: { dbfNames?: Readonly<Record<string, string>> } = {},
+): TableColumn[] {
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  const hasIdProperty = collection.features.every((feature) => feature.properties && 'id' in feature.properties);
+  if (!hasIdProperty && collection.features.some((feature) => feature.id !== undefined)) {
+    keys.push('id');
+    seen.add('id');
+  }
+  for (const feature of collection.features) {
+    for (const key of Object.keys(feature.properties ?? {})) {
+      if (!seen.has(key)) {
+        seen.add(key);
+        keys.push(key);
+      }
+    }
+  }
+  const names = dbfNames(keys, options.dbfNames ?? {});
+  return keys.map((key, index) => ({
+    key,
+    header: key,
+    dbfName: names[index],
+    kind: collection.features.every((feature) => {
+      const value = cellValue(feature, key);
+      return value === null || typeof value === 'number';
+    })
+      ? 'number'
+      : 'text',
+  }));
+}
+
+function cellValue(feature: ExportFeature, key: string): string | number | null {
+  const properties = feature.properties ?? {};
+  if (key in properties) return flat(properties[key]);
+  return key === 'id' ? flat(feature.id) : null;
+}
+
+/** One CSV cell after RFC 4180: quoted when it holds a comma, quote or line break. */
+export function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** RFC 4180 CSV with a header row, CRLF lines, UTF-8 with a byte-order mark so spreadsheets read Chinese. */
+export function csvTable(headers: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  const lines = [headers.map(csvCell).join(',')];
+  for (const row of rows) lines.push(row.map(csvCell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** The collection's properties as CSV, one row per feature (geometry left out). */
+export function featureCollectionCsv(collection: ExportCollection, columns = tableColumns(collection)): string {
+  return csvTable(
+    columns.map((column) => column.header),
+    collection.features.map((feature) => columns.map((column) => cellValue(feature, column.key))),
+  );
+}
+
+/** The collection as a zipped Shapefile named `<baseName>.*`; its fields are the CSV's columns. */
+export function featureCollectionShapefile(
+  baseName: string,
+  collection: ExportCollection,
+  columns = tableColumns(collection),
+): Uint8Array {
+  const fields: ShapefileField[] = columns.map((column) => ({ name: column.dbfName, kind: column.kind }));
+  return shapefileZip(
+    baseName,
+    fields,
+    collection.features.map((feature) => ({
+      geometry: feature.geometry as ShapefileGeometry | null,
+      values: columns.map((column) => cellValue(feature, column.key)),
+    })),
+  );
+}
+
+/** ASCII file name for Content-Disposition, with a display name (possibly Chinese) as filename*. */
+export function attachment(asciiName: string, displayName = asciiName): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(displayName)}`;
+}
+
+/**
+ * The download of a collection in `format`, named `<baseName>.geojson|.csv|.zip`. A collection
+ * given as text (built in SQL) is sent as it is for GeoJSON and parsed only for the flat formats.
+ */
+export function exportDownload(
+  collection: ExportCollection | string,
+  format: ExportFormat,
+  baseName: string,
+  options: { dbfNames?: Readonly<Record<string, string>> } = {},
+): Response {
+  if (format === 'geojson') {
+    const body = typeof collection === 'string' ? collection : JSON.stringify(collection);
+    return new Response(body, {
+      headers: {
+        'content-type': 'application/geo+json; charset=utf-8',
+        'content-disposition': attachment(`${baseName}.geojson`),
+      },
+    });
+  }
+  const parsed: ExportCollection = typeof collection === 'string' ? JSON.parse(collection) : collection;
+  const columns = tableColumns(parsed, options);
+  if (format === 'csv') {
+    return new Response(featureCollectionCsv(parsed, columns), {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': attachment(`${baseName}.csv`),
+      },
+    });
+  }
+  return new Response(featureCollectionShapefile(baseName, parsed, columns) as Uint8Array<ArrayBuffer>, {
+    headers: { 'content-type': 'application/zip', 'content-disposition': attachment(`${baseName}.zip`) },
+  });
+}
