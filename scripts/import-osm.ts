@@ -7,14 +7,11 @@
  * Flags: --name-en TEXT, --replace, --persons-per-square-meter N (of floor area), --default-levels N,
  * --persons-per-household N, --cell-meters N, --community-type ID.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_PERSONS_PER_HOUSEHOLD, DEFAULT_PERSONS_PER_SQUARE_METER } from '../core/osm/buildings.js';
 import { formatImportReport } from '../core/osm/import-report.js';
 import { DEFAULT_CELL_METERS } from '../core/osm/population-grid.js';
 import { COMMUNITY_TYPE_IDS, isCommunityTypeId } from '../core/standards/community-types.js';
-import { readConfig } from '../server/src/config.js';
-import { openDatabase } from '../server/src/db/client.js';
 import {
   importOsmRegion,
   OsmImportError,
@@ -22,7 +19,14 @@ import {
   type OsmImportOptions,
 } from '../server/src/db/import-osm.js';
 import { RegionLoadError } from '../server/src/db/load-region.js';
-import { migrate } from '../server/src/db/migrate.js';
+import {
+  parseCommandLine,
+  parseOrExplain,
+  readInputFile,
+  runCommand,
+  UsageError,
+  withConfiguredDatabase,
+} from './cli/run-with-database.js';
 
 const USAGE = `usage: npm run import:osm -- <file.osm> --region <id> --name <name>
   [--name-en <text>] [--replace]
@@ -32,12 +36,7 @@ const USAGE = `usage: npm run import:osm -- <file.osm> --region <id> --name <nam
   [--cell-meters <n>]               population grid cell side (default ${DEFAULT_CELL_METERS})
   [--community-type <${COMMUNITY_TYPE_IDS.join('|')}>] (default urban)`;
 
-class UsageError extends Error {}
-
 function parseArguments(argv: string[]): { file: string; options: OsmImportOptions } {
-  let file: string | null = null;
-  const values: Record<string, string> = {};
-  let replace = false;
   const valued = [
     '--region',
     '--name',
@@ -48,29 +47,11 @@ function parseArguments(argv: string[]): { file: string; options: OsmImportOptio
     '--cell-meters',
     '--community-type',
   ];
-  for (let k = 0; k < argv.length; k += 1) {
-    const argument = argv[k];
-    const [flag, inline] =
-      argument.startsWith('--') && argument.includes('=')
-        ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
-        : [argument, undefined];
-    if (flag === '--help' || flag === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else if (flag === '--replace') {
-      replace = true;
-    } else if (valued.includes(flag)) {
-      const value = inline ?? argv[++k];
-      if (value === undefined) throw new UsageError(`${flag} needs a value`);
-      values[flag] = value;
-    } else if (flag.startsWith('--')) {
-      throw new UsageError(`unknown flag ${flag}`);
-    } else if (file === null) {
-      file = argument;
-    } else {
-      throw new UsageError(`one file at a time (got ${file} and ${argument})`);
-    }
-  }
+  const { file, values, switches } = parseCommandLine(argv, {
+    usage: USAGE,
+    valued,
+    switches: ['--replace'],
+  });
   if (file === null) throw new UsageError('no OSM file given');
   if (!values['--region']) throw new UsageError('--region <id> is required');
   if (!values['--name']) throw new UsageError('--name <name> is required');
@@ -93,7 +74,7 @@ function parseArguments(argv: string[]): { file: string; options: OsmImportOptio
       regionId: values['--region'],
       name: values['--name'],
       nameEn: values['--name-en'] ?? null,
-      replace,
+      replace: switches.has('--replace'),
       personsPerSquareMeter: number(
         '--persons-per-square-meter',
         (value) => value >= 0 && value <= 1,
@@ -121,53 +102,27 @@ function parseArguments(argv: string[]): { file: string; options: OsmImportOptio
 }
 
 async function main(): Promise<number> {
-  let file: string;
-  let options: OsmImportOptions;
-  try {
-    ({ file, options } = parseArguments(process.argv.slice(2)));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n${USAGE}`);
-    return 2;
-  }
-  let xml: string;
-  try {
-    xml = await readFile(file, 'utf8');
-  } catch (error) {
-    console.error(`cannot read ${file}: ${(error as Error).message}`);
-    return 1;
-  }
+  const parsed = parseOrExplain(() => parseArguments(process.argv.slice(2)), USAGE);
+  if (!parsed) return 2;
+  const { file, options } = parsed;
+  const bytes = await readInputFile(file);
+  if (!bytes) return 1;
+  const xml = bytes.toString('utf8');
   const fileName = path.basename(file);
   // A bad file is refused before any database is opened: nothing can be half-written.
   const document = parseOsmFile(xml, fileName);
 
-  const config = readConfig();
-  console.log(
-    config.databaseUrl
-      ? 'importing into PostgreSQL (DATABASE_URL)…'
-      : `importing into the embedded database in ${config.embeddedDataDirectory}…`,
-  );
-  const database = await openDatabase(config);
-  try {
-    await migrate(database);
+  return withConfiguredDatabase(async (database) => {
     const started = Date.now();
     const { report } = await importOsmRegion(database, document, fileName, options);
     for (const line of formatImportReport(report)) console.log(line);
     console.log(`\nimported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof OsmImportError) console.error(error.message);
-    else if (error instanceof RegionLoadError) console.error(`${error.message}\nnothing was imported`);
-    else console.error(error);
-    process.exitCode = 1;
-  },
-);
+runCommand(main, (error) => {
+  if (error instanceof OsmImportError) console.error(error.message);
+  else if (error instanceof RegionLoadError) console.error(`${error.message}\nnothing was imported`);
+  else console.error(error);
+});

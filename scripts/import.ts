@@ -7,7 +7,6 @@
  *
  * The file is read before any database is opened, so an unreadable one is refused at once.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   parseMappingArgument,
@@ -19,12 +18,17 @@ import { IMPORT_LAYERS, isImportLayer, type ImportLayer } from '../core/import/i
 import { ImportFileError, readImportFile } from '../core/import/read-import-file.js';
 import { parseEncodingName, type TextEncodingName } from '../core/import/text-encoding.js';
 import { CRS_OPTION_HELP } from '../core/import/coordinate-systems.js';
-import { readConfig } from '../server/src/config.js';
-import { openDatabase } from '../server/src/db/client.js';
-import { migrate } from '../server/src/db/migrate.js';
 import type { ImportOptions } from '../server/src/imports/import-options.js';
 import { formatImportOutcome } from '../server/src/imports/import-report.js';
 import { ImportRefusal, runImport } from '../server/src/imports/run-import.js';
+import {
+  parseCommandLine,
+  parseOrExplain,
+  readInputFile,
+  runCommand,
+  UsageError,
+  withConfiguredDatabase,
+} from './cli/run-with-database.js';
 
 const USAGE = `usage: npm run import -- <file> --region <id> --layer <${IMPORT_LAYERS.join('|')}>
   file: GeoJSON, a zipped Shapefile (.shp .dbf .prj .cpg), CSV (lon/lat, "lon,lat" or WKT columns), .dbf, or OSM XML (network)
@@ -39,8 +43,6 @@ const USAGE = `usage: npm run import -- <file> --region <id> --layer <${IMPORT_L
   [--swap-axes]                     read coordinates as (latitude, longitude)
   [--dry-run]                       check and report, write nothing`;
 
-class UsageError extends Error {}
-
 interface Arguments {
   file: string;
   regionId: string;
@@ -49,9 +51,6 @@ interface Arguments {
 }
 
 function parseArguments(argv: string[]): Arguments {
-  const values: Record<string, string> = {};
-  const flags = new Set<string>();
-  let file: string | null = null;
   const valued = [
     '--region',
     '--layer',
@@ -70,28 +69,7 @@ function parseArguments(argv: string[]): Arguments {
     '--swap-axes',
     '--dry-run',
   ];
-  for (let k = 0; k < argv.length; k += 1) {
-    const argument = argv[k];
-    const equals = argument.startsWith('--') ? argument.indexOf('=') : -1;
-    const flag = equals > 0 ? argument.slice(0, equals) : argument;
-    const inline = equals > 0 ? argument.slice(equals + 1) : undefined;
-    if (flag === '--help' || flag === '-h') {
-      console.log(USAGE);
-      process.exit(0);
-    } else if (switches.includes(flag)) {
-      flags.add(flag);
-    } else if (valued.includes(flag)) {
-      const value = inline ?? argv[++k];
-      if (value === undefined) throw new UsageError(`${flag} needs a value`);
-      values[flag] = value;
-    } else if (flag.startsWith('--')) {
-      throw new UsageError(`unknown flag ${flag}`);
-    } else if (file === null) {
-      file = argument;
-    } else {
-      throw new UsageError(`one file at a time (got ${file} and ${argument})`);
-    }
-  }
+  const { file, values, switches: flags } = parseCommandLine(argv, { usage: USAGE, valued, switches });
   if (file === null) throw new UsageError('no file given');
   if (!values['--region']) throw new UsageError('--region <id> is required');
   const layer = values['--layer'];
@@ -140,21 +118,11 @@ function parseArguments(argv: string[]): Arguments {
 
 /** Runs the command; returns the exit code (0 imported, 1 refused, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
-  let parsed: Arguments;
-  try {
-    parsed = parseArguments(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n${USAGE}`);
-    return 2;
-  }
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(parsed.file));
-  } catch (error) {
-    console.error(`cannot read ${parsed.file}: ${(error as Error).message}`);
-    return 1;
-  }
+  const parsed = parseOrExplain(() => parseArguments(argv), USAGE);
+  if (!parsed) return 2;
+  const read = await readInputFile(parsed.file);
+  if (!read) return 1;
+  const bytes = new Uint8Array(read);
   const fileName = path.basename(parsed.file);
   try {
     // A file that cannot be read is refused before any database is opened.
@@ -165,44 +133,28 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
-  const config = readConfig();
-  console.log(
-    config.databaseUrl
-      ? 'importing into PostgreSQL (DATABASE_URL)…'
-      : `importing into the embedded database in ${config.embeddedDataDirectory}…`,
-  );
-  const database = await openDatabase(config);
-  try {
-    await migrate(database);
+  return withConfiguredDatabase(async (database) => {
     const started = Date.now();
-    const outcome = await runImport(
-      database,
-      { importId: null, regionId: parsed.regionId, fileName, bytes, options: parsed.options },
-      parsed.dryRun ? 'preview' : 'commit',
-    );
-    for (const line of formatImportOutcome(outcome)) console.log(line);
-    console.log(
-      `\n${parsed.dryRun ? 'checked' : 'imported'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
-    return 0;
-  } catch (error) {
-    if (!(error instanceof ImportRefusal)) throw error;
-    if (error.outcome) for (const line of formatImportOutcome(error.outcome)) console.error(line);
-    console.error(
-      `\n${error.message}${error.status === 422 || error.outcome ? '' : '\nnothing was imported'}`,
-    );
-    return 1;
-  } finally {
-    await database.close();
-  }
+    try {
+      const outcome = await runImport(
+        database,
+        { importId: null, regionId: parsed.regionId, fileName, bytes, options: parsed.options },
+        parsed.dryRun ? 'preview' : 'commit',
+      );
+      for (const line of formatImportOutcome(outcome)) console.log(line);
+      console.log(
+        `\n${parsed.dryRun ? 'checked' : 'imported'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ImportRefusal)) throw error;
+      if (error.outcome) for (const line of formatImportOutcome(error.outcome)) console.error(line);
+      console.error(
+        `\n${error.message}${error.status === 422 || error.outcome ? '' : '\nnothing was imported'}`,
+      );
+      return 1;
+    }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runCommand(() => main(process.argv.slice(2)));

@@ -1,31 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../routing/synthetic-grid.js';
-import { distanceFromBand, ScenarioEvaluator, type CommunityRecord, type ScenarioUnit, type UnitAdjacency } from './scenario-evaluator.js';
-
-const CELL_METERS = 100;
+import { distanceFromBand, ScenarioEvaluator, type CommunityRecord } from './scenario-evaluator.js';
+import { squareLattice } from './test-lattice.js';
 
 /** A columns × rows lattice of square 100 m units, adjacency by shared sides. */
 function lattice(columns: number, rows: number, residentsOf: (column: number, row: number) => number) {
-  const units: ScenarioUnit[] = [];
-  const adjacency = { unitA: [] as number[], unitB: [] as number[], sharedMeters: [] as number[] };
-  for (let row = 0; row < rows; row += 1) {
-    for (let column = 0; column < columns; column += 1) {
-      const residents = residentsOf(column, row);
-      units.push({
-        id: `u-${column}-${row}`,
-        residents,
-        households: Math.round(residents / 3),
-        elderly: Math.round(residents / 5),
-        children: Math.round(residents / 8),
-        areaSquareMeters: CELL_METERS * CELL_METERS,
-        perimeterMeters: 4 * CELL_METERS,
-      });
-      const index = row * columns + column;
-      if (column > 0) adjacency.unitA.push(index - 1), adjacency.unitB.push(index), adjacency.sharedMeters.push(CELL_METERS);
-      if (row > 0) adjacency.unitA.push(index - columns), adjacency.unitB.push(index), adjacency.sharedMeters.push(CELL_METERS);
-    }
-  }
-  return { units, adjacency: adjacency as UnitAdjacency };
+  return squareLattice(columns, rows, (column, row) => {
+    const residents = residentsOf(column, row);
+    return {
+      residents,
+      households: Math.round(residents / 3),
+      elderly: Math.round(residents / 5),
+      children: Math.round(residents / 8),
+    };
+  });
 }
 
 function community(id: string, overrides: Partial<CommunityRecord> = {}): CommunityRecord {

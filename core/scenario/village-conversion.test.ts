@@ -3,32 +3,18 @@ import { COMMUNITY_TYPES } from '../standards/community-types.js';
 import { FACILITY_CATEGORIES } from '../standards/facility-categories.js';
 import { RULES } from '../standards/rules.js';
 import { applyDraftResult, EDIT_NOT_A_VILLAGE, ScenarioDraft } from './scenario-draft.js';
-import { ScenarioEvaluator, type CommunityRecord, type ScenarioUnit, type UnitAdjacency } from './scenario-evaluator.js';
+import { ScenarioEvaluator, type CommunityRecord } from './scenario-evaluator.js';
+import { squareLattice } from './test-lattice.js';
 import { lowerBoundOf, villageConversionReport } from './village-conversion.js';
-
-const CELL_METERS = 100;
 
 /** A columns × rows lattice of square 100 m units, each with `residents` residents and a third as households. */
 function lattice(columns: number, rows: number, residents: number) {
-  const units: ScenarioUnit[] = [];
-  const adjacency = { unitA: [] as number[], unitB: [] as number[], sharedMeters: [] as number[] };
-  for (let row = 0; row < rows; row += 1) {
-    for (let column = 0; column < columns; column += 1) {
-      units.push({
-        id: `u-${column}-${row}`,
-        residents,
-        households: Math.round(residents / 3),
-        elderly: 0,
-        children: 0,
-        areaSquareMeters: CELL_METERS * CELL_METERS,
-        perimeterMeters: 4 * CELL_METERS,
-      });
-      const index = row * columns + column;
-      if (column > 0) adjacency.unitA.push(index - 1), adjacency.unitB.push(index), adjacency.sharedMeters.push(CELL_METERS);
-      if (row > 0) adjacency.unitA.push(index - columns), adjacency.unitB.push(index), adjacency.sharedMeters.push(CELL_METERS);
-    }
-  }
-  return { units, adjacency: adjacency as UnitAdjacency };
+  return squareLattice(columns, rows, () => ({
+    residents,
+    households: Math.round(residents / 3),
+    elderly: 0,
+    children: 0,
+  }));
 }
 
 function community(id: string, overrides: Partial<CommunityRecord> = {}): CommunityRecord {

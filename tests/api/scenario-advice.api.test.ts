@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/src/app.js';
-import { readConfig } from '../../server/src/config.js';
-import type { Database } from '../../server/src/db/client.js';
-import { prepareDatabase } from '../../server/src/db/prepare.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from '../support/scenario-test-setup.js';
 import { testBackends } from '../support/test-databases.js';
 
 /** The demo's villages (data/geojson/demo/communities.geojson) and relocation communities. */
@@ -12,36 +9,11 @@ const UNDERSIZED = 'c-anju';
 const OVERSIZED = 'c-yiminxincun';
 
 describe.each(testBackends())('scenario advice on $name PostGIS with the demo region', (backend) => {
-  let database: Database;
-  let dispose: () => Promise<void>;
-  let app: App;
-
-  const call = async (method: string, url: string, body?: unknown) => {
-    const response = await app.request(url, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let json: any = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    return { status: response.status, body: json, text };
-  };
+  const { call, sql, createScenario } = useDemoApp(backend);
   const get = async (url: string) => {
     const response = await call('GET', url);
     expect(response.status, response.text.slice(0, 300)).toBe(200);
     return response.body;
-  };
-  const sql = async <Row = Record<string, any>>(text: string, params: unknown[] = []) =>
-    (await database.query<Row>(text, params)).rows;
-  const createScenario = async (name: string) => {
-    const response = await call('POST', '/api/regions/demo/scenarios', { name, basedOn: 'baseline' });
-    expect(response.status, response.text).toBe(201);
-    return response.body as { id: string; version: number };
   };
   const communities = async (id: string, profile = 'leshan') =>
     new Map(
@@ -50,13 +22,6 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         feature.properties,
       ]),
     );
-
-  beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
-    app = createApp(database);
-  });
-  afterAll(async () => dispose?.());
 
   describe('村改社区 candidates', () => {
     it('tests every village: those past half development or under half farmland are candidates, with the reason', async () => {

@@ -1,10 +1,7 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/src/app.js';
-import { readConfig } from '../../server/src/config.js';
-import type { Database } from '../../server/src/db/client.js';
-import { prepareDatabase } from '../../server/src/db/prepare.js';
+import { describe, expect, it } from 'vitest';
+import { useDemoApp } from '../support/scenario-test-setup.js';
 import { testBackends } from '../support/test-databases.js';
 import {
   buildEvaluator,
@@ -23,33 +20,8 @@ interface CommunityFeature {
 const METRIC_SRID = 4546;
 
 describe.each(testBackends())('scenarios on $name PostGIS with the demo region', (backend) => {
-  let database: Database;
-  let dispose: () => Promise<void>;
-  let app: App;
-
-  const call = async (method: string, url: string, body?: unknown) => {
-    const response = await app.request(url, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let json: any = null;
-    try {
-      json = text ? JSON.parse(text) : null;
-    } catch {
-      json = null;
-    }
-    return { status: response.status, body: json, text, headers: response.headers };
-  };
-  const sql = async <Row = Record<string, any>>(text: string, params: unknown[] = []) =>
-    (await database.query<Row>(text, params)).rows;
-
-  const createScenario = async (name: string, basedOn = 'baseline') => {
-    const response = await call('POST', '/api/regions/demo/scenarios', { name, basedOn });
-    expect(response.status, response.text).toBe(201);
-    return response.body as { id: string; version: number };
-  };
+  const demo = useDemoApp(backend);
+  const { call, sql, createScenario } = demo;
   const communities = async (id: string, profile = 'leshan') => {
     const response = await call('GET', `/api/scenarios/${id}/communities?profile=${profile}`);
     expect(response.status, response.text).toBe(200);
@@ -84,13 +56,6 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     expect(response.status, response.text).toBe(200);
     return response.body;
   };
-
-  beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
-    app = createApp(database);
-  });
-  afterAll(async () => dispose?.());
 
   it('creates, lists, reads and deletes scenarios; the baseline is read-only', async () => {
     const created = await call('POST', '/api/regions/demo/scenarios', {
@@ -578,7 +543,7 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
       expect(feature.properties.residents).toBe(expected.get(feature.id)!.properties.residents);
     }
 
-    const csv = await app.request(`/api/scenarios/${id}/export?format=csv`);
+    const csv = await demo.app().request(`/api/scenarios/${id}/export?format=csv`);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -598,7 +563,7 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     expect(gulouRow[header.indexOf('name')]).toBe(expected.get('c-gulou')!.properties.name);
     expect(Number(gulouRow[header.indexOf('residents')])).toBe(expected.get('c-gulou')!.properties.residents);
 
-    const zipResponse = await app.request(`/api/scenarios/${id}/export?format=shapefile`);
+    const zipResponse = await demo.app().request(`/api/scenarios/${id}/export?format=shapefile`);
     expect(zipResponse.headers.get('content-disposition')).toMatch(/filename=".*\.zip"/);
     const zipBytes = new Uint8Array(await zipResponse.arrayBuffer());
     const files = unzipSync(zipBytes);

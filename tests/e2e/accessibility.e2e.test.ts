@@ -7,19 +7,17 @@
  * and see the API's 400 message as a notice.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  FIRST_DRAW_TIMEOUT_MS,
   getJson,
   mapRectangle,
   postJson,
   projectToPage,
   screenshotPath,
-  startE2eSession,
+  useE2eSession,
   waitForDrawn,
   waitForMapIdle,
   type Collection,
-  type E2eSession,
   type Position,
 } from '../support/e2e-harness.js';
 
@@ -61,20 +59,10 @@ async function clickMethod(page: Page, method: 'network' | 'radius' | 'compare')
 }
 
 describe('the accessibility panel in a browser', () => {
-  let session: E2eSession | undefined;
-
-  beforeAll(async () => {
-    session = await startE2eSession();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const { openApp } = useE2eSession();
 
   it('draws isochrones with residents per band, compares them with service radii, and maps kindergarten coverage', async () => {
-    const { baseUrl, page } = session!;
-    await page.goto(baseUrl);
-    await waitForDrawn(page, 'communitiesLoaded', FIRST_DRAW_TIMEOUT_MS);
+    const { baseUrl, page } = await openApp();
 
     await page.getByTestId('sidebar-tab-accessibility').click();
     const panel = page.getByTestId('accessibility-panel');

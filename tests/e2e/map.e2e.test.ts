@@ -3,9 +3,8 @@
  * in headless Chromium. Click a community on the map and read its attributes in the panel.
  * Needs `npm run build` first (npm test does it) and Debian's chromium (CHROMIUM_PATH overrides).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  FIRST_DRAW_TIMEOUT_MS,
   contains,
   distanceToEdges,
   getJson,
@@ -13,10 +12,8 @@ import {
   polygonsOf,
   projectToPage,
   screenshotPath,
-  startE2eSession,
-  waitForDrawn,
+  useE2eSession,
   type Collection,
-  type E2eSession,
   type Polygonal,
   type Position,
 } from '../support/e2e-harness.js';
@@ -38,20 +35,10 @@ interface UnitProps {
 }
 
 describe('the map in a browser', () => {
-  let session: E2eSession | undefined;
-
-  beforeAll(async () => {
-    session = await startE2eSession();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const { openApp } = useE2eSession();
 
   it('shows a clicked community’s name and residents, marks the demo synthetic, and speaks English on request', async () => {
-    const { baseUrl, page } = session!;
-    await page.goto(baseUrl);
-    await waitForDrawn(page, 'communitiesLoaded', FIRST_DRAW_TIMEOUT_MS);
+    const { baseUrl, page } = await openApp();
 
     const communities = await getJson<Collection<Polygonal, CommunityProps>>(
       baseUrl,

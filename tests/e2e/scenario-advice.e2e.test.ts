@@ -7,17 +7,14 @@
  * with the new part marked on the map), then undo it. Apply the advised merge of 安居 (under 800):
  * the pending edit and the live residents reflect it; save and read the merged community from the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  FIRST_DRAW_TIMEOUT_MS,
   getJson,
   polygonsOf,
   screenshotPath,
-  startE2eSession,
-  waitForDrawn,
+  useE2eSession,
   waitForMapIdle,
   type Collection,
-  type E2eSession,
   type Polygonal,
 } from '../support/e2e-harness.js';
 
@@ -45,20 +42,10 @@ const UNDERSIZED = 'c-anju';
 const OVERSIZED = 'c-yiminxincun';
 
 describe('the scenario advice section in a browser', () => {
-  let session: E2eSession | undefined;
-
-  beforeAll(async () => {
-    session = await startE2eSession();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const { openApp } = useE2eSession();
 
   it('lists the villages with the API candidates, converts one, applies the advised merge and saves', async () => {
-    const { baseUrl, page } = session!;
-    await page.goto(baseUrl);
-    await waitForDrawn(page, 'communitiesLoaded', FIRST_DRAW_TIMEOUT_MS);
+    const { baseUrl, page } = await openApp();
 
     await page.getByTestId('sidebar-tab-scenarios').click();
     await page.getByTestId('scenario-panel').waitFor();

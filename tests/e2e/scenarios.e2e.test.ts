@@ -9,9 +9,8 @@
 import { readFile } from 'node:fs/promises';
 import { getIssues } from '@placemarkio/check-geojson';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  FIRST_DRAW_TIMEOUT_MS,
   contains,
   distanceToEdges,
   getJson,
@@ -19,11 +18,9 @@ import {
   polygonsOf,
   projectToPage,
   screenshotPath,
-  startE2eSession,
-  waitForDrawn,
+  useE2eSession,
   waitForMapIdle,
   type Collection,
-  type E2eSession,
   type Polygonal,
   type Position,
 } from '../support/e2e-harness.js';
@@ -69,20 +66,10 @@ async function selectCommunity(page: Page, communityId: string): Promise<void> {
 }
 
 describe('the scenario screen in a browser', () => {
-  let session: E2eSession | undefined;
-
-  beforeAll(async () => {
-    session = await startE2eSession();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-  });
+  const { openApp } = useE2eSession();
 
   it('creates a scenario, paints units into a neighbour, saves, compares with the baseline and exports GeoJSON', async () => {
-    const { baseUrl, page } = session!;
-    await page.goto(baseUrl);
-    await waitForDrawn(page, 'communitiesLoaded', FIRST_DRAW_TIMEOUT_MS);
+    const { baseUrl, page } = await openApp();
 
     const units = await getJson<Collection<Polygonal, UnitProps>>(baseUrl, '/api/regions/demo/units');
     const communities = await getJson<Collection<Polygonal, CommunityProps>>(baseUrl, '/api/regions/demo/communities');

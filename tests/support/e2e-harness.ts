@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import { startLifecircleServer } from '../../server/src/server.js';
 
@@ -74,6 +74,32 @@ export async function startE2eSession(): Promise<E2eSession> {
     await rm(dataDirectory, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * Call inside a `describe` block: starts a session before its tests and closes it after. `openApp`
+ * loads the client in the page and waits for the communities to be drawn (the first draw includes the
+ * embedded database's warm-up, hence FIRST_DRAW_TIMEOUT_MS).
+ */
+export function useE2eSession(): { openApp(): Promise<E2eSession> } {
+  let session: E2eSession | undefined;
+
+  beforeAll(async () => {
+    session = await startE2eSession();
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  return {
+    async openApp() {
+      if (!session) throw new Error('the end-to-end session did not start');
+      await session.page.goto(session.baseUrl);
+      await waitForDrawn(session.page, 'communitiesLoaded', FIRST_DRAW_TIMEOUT_MS);
+      return session;
+    },
+  };
 }
 
 /** GET an API path and expect 200. */

@@ -3,6 +3,27 @@
  * Coordinates are GeoJSON [lng, lat] in EPSG:4326.
  */
 import type { CommunityTypeId, FacilityCategoryId } from './standards';
+import type { CoverageResult as CoreCoverageResult } from '../../../core/accessibility/accessibility-types';
+import type { RelocationAdviceReport } from '../../../core/scenario/relocation-advice';
+import type { CommunityRecord } from '../../../core/scenario/scenario-evaluator';
+import type { VillageConversionReport } from '../../../core/scenario/village-conversion';
+import type { RuleResult, RuleStatus } from '../../../core/standards/evaluate-rules';
+
+// Where an answer is exactly what core computes, the client names core's type rather than restating it.
+export type { CategoryCoverage } from '../../../core/accessibility/accessibility-types';
+export type { RuleStatus } from '../../../core/standards/evaluate-rules';
+export type { Bilingual } from '../../../core/standards/rules';
+export type {
+  CategoryReach as ConversionCategoryReach,
+  RuleGap as ConversionRuleGap,
+  SizeGap as ConversionSizeGap,
+  TierReach as ConversionTierReach,
+  VillageConversionEntry,
+} from '../../../core/scenario/village-conversion';
+export type {
+  MergeCandidate as RelocationMergeCandidate,
+  RelocationCommunityAdvice,
+} from '../../../core/scenario/relocation-advice';
 
 export type Position = [number, number];
 
@@ -175,23 +196,8 @@ export interface IsochroneRequestBody {
   method: AccessMethod;
 }
 
-export interface CategoryCoverage {
-  category: string;
-  tierMinutes: number;
-  facilityCount: number;
-  residents: number;
-  coveredResidents: number;
-  /** 0–1; null when there are no residents. */
-  coveredShare: number | null;
-}
-
-/** `GET /api/regions/:region/coverage`. */
-export interface CoverageResult {
-  speedMetersPerSecond: number;
-  region: { residents: number; categories: CategoryCoverage[] };
-  communities: { id: string; name: string; residents: number; categories: CategoryCoverage[] }[];
-  /** Units with residents that reach no facility of the category within its tier, by category. */
-  uncoveredUnitIds: Record<string, string[]>;
+/** `GET /api/regions/:region/coverage`: core's coverage with the tier table it applied. */
+export interface CoverageResult extends CoreCoverageResult {
   /** The tier table applied, category → minutes (null: no tier). */
   tiers: Record<string, number | null>;
 }
@@ -250,21 +256,7 @@ export interface UnitAdjacencyAnswer {
 }
 
 /** A community's own attributes, as core's CommunityRecord. */
-export interface ScenarioCommunityRecord {
-  id: string;
-  name: string;
-  nameEn?: string | null;
-  type: CommunityTypeId;
-  streetId: string;
-  serviceFloorAreaSquareMeters: number | null;
-  staff: number | null;
-  socialWorkers: number | null;
-  grids: number | null;
-  gridWorkers: number | null;
-  agriculturalLandShare: number | null;
-  developmentProgress: number | null;
-  isTownshipSeat: boolean;
-}
+export type ScenarioCommunityRecord = CommunityRecord;
 
 /** `GET /api/scenarios/:id/state` (or the baseline's): communities and each unit's community by index into them. */
 export interface ScenarioStateAnswer {
@@ -275,19 +267,7 @@ export interface ScenarioStateAnswer {
   assignment: number[];
 }
 
-export type RuleStatus = 'pass' | 'fail' | 'not-applicable';
-
-export interface ScenarioRuleResult {
-  ruleId: string;
-  status: RuleStatus;
-  figure: number | null;
-  threshold: string;
-  reason?: 'not-for-type' | 'missing-data';
-  side?: 'below' | 'above';
-  sources: readonly string[];
-  title: { zh: string; en: string };
-  advice: { zh: string; en: string };
-}
+export type ScenarioRuleResult = RuleResult;
 
 export interface ScenarioCommunityProperties {
   id: string;
@@ -342,146 +322,21 @@ export interface ScenarioSaveAnswer {
 
 /* ---------------------------------------------------------------- standards advice (村改社区, relocation) */
 
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
-
-/** A rule a village would be held to as the target type, with what it lacks to pass (core/scenario/village-conversion.ts). */
-export interface ConversionRuleGap {
-  ruleId: string;
-  title: Bilingual;
-  sources: readonly string[];
-  status: RuleStatus;
-  figure: number | null;
-  threshold: string;
-  /** What is missing to pass as a whole quantity; a share (unit "%") as 0–1. */
-  shortfall: { amount: number; unit: Bilingual } | null;
-}
-
-export interface ConversionCategoryReach {
-  category: string;
-  name: Bilingual;
-  coveredShare: number | null;
-  uncoveredResidents: number | null;
-  threshold: number | null;
-  thresholdRuleId: string | null;
-  thresholdProfile: string | null;
-  status: 'meets' | 'below' | 'unreached' | 'not-judged' | 'unknown';
-}
-
-export interface ConversionTierReach {
-  tierMinutes: number;
-  categories: ConversionCategoryReach[];
-  /** Categories of the tier the community lacks. */
-  lacking: string[];
-}
-
-export interface ConversionSizeGap {
-  measure: 'residents' | 'households';
-  value: number;
-  band: { min: number | null; max: number | null } | null;
-  /** Negative below the band, positive above it, 0 inside or without a band. */
-  outsideBand: number;
-}
-
-export interface VillageConversionEntry {
-  communityId: string;
-  name: string;
-  streetId: string;
-  residents: number;
-  households: number;
-  status: RuleStatus;
-  candidate: boolean;
-  conditions: {
-    condition: 'development-progress' | 'farmland-share';
-    figure: number | null;
-    threshold: number;
-    met: boolean | null;
-    message: Bilingual;
-  }[];
-  reason: Bilingual | null;
-  gaps: {
-    type: 'urban' | 'fringe';
-    floorArea: ConversionRuleGap[];
-    staff: ConversionRuleGap[];
-    facilities: ConversionTierReach[];
-    size: ConversionSizeGap[];
-    summary: Bilingual[];
-  };
-}
-
-/** `GET /api/scenarios/:id/village-candidates?profile=&as=` (or the baseline's). */
-export interface VillageCandidatesAnswer {
+/**
+ * `GET /api/scenarios/:id/village-candidates?profile=&as=` (or the baseline's): core's report with the
+ * scenario it was made for.
+ */
+export interface VillageCandidatesAnswer extends VillageConversionReport {
   scenario: { id: string; regionId: string; version: number };
   as: 'urban' | 'fringe';
-  profile: string;
-  ruleId: string;
-  sources: readonly string[];
-  ruleInProfile: boolean;
-  villages: VillageConversionEntry[];
-  candidateIds: string[];
   coverageNote: string | null;
 }
 
-export interface RelocationMergeCandidate {
-  communityId: string;
-  name: string;
-  type: CommunityTypeId;
-  streetId: string;
-  sameStreet: boolean;
-  sharedBoundaryMeters: number;
-  residents: number;
-  stationIds: string[];
-  meanWalkSeconds: number | null;
-  addedWalkSeconds: number | null;
-  unreachedResidents: number;
-  mergedResidents: number;
-  /** How far the merged community lies outside the candidate type's residents band (0 inside). */
-  mergedResidentsOutsideBand: number;
-}
-
-export interface RelocationCommunityAdvice {
-  communityId: string;
-  name: string;
-  streetId: string;
-  residents: number;
-  households: number;
-  unitCount: number;
-  status: 'within-band' | 'merge' | 'split' | 'not-judged';
-  rule: ScenarioRuleResult;
-  merge?: {
-    measure: Bilingual;
-    ownStationIds: string[];
-    ownMeanWalkSeconds: number | null;
-    candidates: RelocationMergeCandidate[];
-    recommended: string | null;
-    edit: { op: 'merge'; communityIds: string[]; into: string } | null;
-    message: Bilingual;
-  };
-  split?: {
-    ok: boolean;
-    reason?: 'not-contiguous' | 'band-unreachable' | 'too-few-units' | 'no-balanced-split';
-    /** The first part keeps the community; the others are new. */
-    parts: { unitIds: string[]; residents: number; households: number }[];
-    edits: {
-      op: 'create';
-      community: { id?: string; name: string; type: CommunityTypeId; streetId: string };
-      unitIds: string[];
-    }[];
-    message: Bilingual;
-  };
-}
-
-/** `GET /api/scenarios/:id/relocation-advice?profile=` (or the baseline's). */
-export interface RelocationAdviceAnswer {
+/**
+ * `GET /api/scenarios/:id/relocation-advice?profile=` (or the baseline's): core's report with the scenario
+ * it was made for.
+ */
+export interface RelocationAdviceAnswer extends RelocationAdviceReport {
   scenario: { id: string; regionId: string; version: number };
-  profile: string;
-  ruleId: string;
-  sources: readonly string[];
-  band: { min: number; max: number } | null;
-  speedMetersPerSecond: number | null;
-  travelNote: string | null;
   walkCutoffSeconds: number | null;
-  communities: RelocationCommunityAdvice[];
 }

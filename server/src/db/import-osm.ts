@@ -37,6 +37,7 @@ import {
   weightedCentre,
 } from '../../../core/osm/population-grid.js';
 import { tallySkip, type SkipTally } from '../../../core/osm/skip-tally.js';
+import { networkEdgeFeature } from '../../../core/region/network-features.js';
 import { regionMetaSchema, type RegionLayer } from '../../../core/region/region-files.js';
 import { buildRoutingGraph, type RoutingGraph } from '../../../core/routing/graph.js';
 import { buildSnapIndex, snapToNetwork } from '../../../core/routing/snap.js';
@@ -267,20 +268,7 @@ export async function importOsmRegion(
       })),
     ),
     facilities: collection(facilityFeatures),
-    network: collection(
-      network.edges.map((edge) => ({
-        type: 'Feature',
-        geometry: { type: 'LineString', coordinates: edge.coordinates },
-        properties: {
-          id: edge.id,
-          source: edge.source,
-          target: edge.target,
-          lengthMeters: edge.lengthMeters,
-          class: edge.edgeClass,
-          bridge: edge.bridge,
-        },
-      })),
-    ),
+    network: collection(network.edges.map(networkEdgeFeature)),
     water: collection(water.features),
   };
 

@@ -35,6 +35,7 @@ import {
 import { buildRoadNetwork, type RoadNetwork } from '../../../core/import/road-network.js';
 import { metricSridFor } from '../../../core/osm/metric-srid.js';
 import { isEdgeClass } from '../../../core/region/edge-classes.js';
+import { networkEdgeFeature } from '../../../core/region/network-features.js';
 import { regionMetaSchema } from '../../../core/region/region-files.js';
 import type { Database, Query } from '../db/client.js';
 import { OSM_ATTRIBUTION } from '../db/import-osm.js';
@@ -913,23 +914,7 @@ class ImportRun {
         await query(sql.DELETE_NETWORK_EDGES, [regionId]);
         await query(sql.DELETE_NETWORK_NODES, [regionId]);
         await query(INSERT_NETWORK_NODES, [regionId, JSON.stringify(network.nodes)]);
-        await query(INSERT_NETWORK_EDGES, [
-          regionId,
-          JSON.stringify(
-            network.edges.map((edge) => ({
-              type: 'Feature',
-              geometry: { type: 'LineString', coordinates: edge.coordinates },
-              properties: {
-                id: edge.id,
-                source: edge.source,
-                target: edge.target,
-                lengthMeters: edge.lengthMeters,
-                class: edge.edgeClass,
-                bridge: edge.bridge,
-              },
-            })),
-          ),
-        ]);
+        await query(INSERT_NETWORK_EDGES, [regionId, JSON.stringify(network.edges.map(networkEdgeFeature))]);
         if (this.counts.units > 0) await query(sql.RESNAP_ACCESS_POINTS, [regionId]);
         break;
       }
