@@ -221,6 +221,14 @@ describe('the accessibility panel in a browser', () => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: await screenshotPath('heatmap.png') });
 
+    // What the view shows can be downloaded: coverage per community as CSV, one row per community.
+    const coverageCsvHref = await panel.getByTestId('export-coverage').locator('a[data-format="csv"]').getAttribute('href');
+    const coverageCsv = await fetch(new URL(coverageCsvHref!, baseUrl));
+    expect(coverageCsv.status).toBe(200);
+    const csvLines = (await coverageCsv.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(csvLines).toHaveLength(coverage.communities.length + 1);
+    expect(await panel.getByTestId('export-heatmap').locator('a').count()).toBe(3);
+
     // The tier table is editable: kindergartens within 10 minutes leave fewer units uncovered.
     await panel.getByTestId('tier-picker').locator('[data-value="10"]').click();
     const coverageAt10 = await getJson<CoverageAnswer>(

@@ -7,6 +7,7 @@ import { AccessibilityPanel } from '../features/accessibility/accessibility-pane
 import { useAccessibility } from '../features/accessibility/use-accessibility';
 import { useMapAnalysis } from '../features/accessibility/use-map-analysis';
 import { AttributePanel } from '../features/attribute-panel/attribute-panel';
+import { DashboardView } from '../features/dashboard/dashboard-view';
 import { LayerPanel } from '../features/layer-panel/layer-panel';
 import { NoticeStack } from '../features/notices/notice-stack';
 import { MetricsPanel } from '../features/scenarios/metrics-panel';
@@ -35,6 +36,14 @@ const INITIAL_TOGGLES: LayerToggles = {
 
 type SidebarTab = 'layers' | 'accessibility' | 'scenarios';
 
+/** The screen the address names: `#/dashboard` is the leaders' dashboard, anything else the map. */
+export type AppView = 'map' | 'dashboard';
+const DASHBOARD_HASH = '#/dashboard';
+
+function viewFromAddress(): AppView {
+  return window.location.hash === DASHBOARD_HASH ? 'dashboard' : 'map';
+}
+
 /** The region named in the address (`?region=…`), so a view can be shared. */
 function regionFromAddress(): string | null {
   return new URLSearchParams(window.location.search).get('region');
@@ -55,6 +64,17 @@ export function App() {
   const [selection, setSelection] = useState<Selection>(null);
   const [sidebarTab, setSidebarTab] = useState<SidebarTab>('layers');
   const [zoomTo, setZoomTo] = useState<ZoomRequest | null>(null);
+  const [view, setView] = useState<AppView>(viewFromAddress);
+  useEffect(() => {
+    const onHashChange = () => setView(viewFromAddress());
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  const changeView = useCallback((next: AppView) => {
+    // The hash keeps the dashboard shareable and the browser's back button working.
+    window.location.hash = next === 'dashboard' ? DASHBOARD_HASH : '';
+    setView(next);
+  }, []);
   const accessibility = useAccessibility(region?.id ?? null, sidebarTab === 'accessibility');
   const analysis = useMapAnalysis(accessibility, data, sidebarTab === 'accessibility');
   const scenarioEditor = useScenarioEditor(region?.id ?? null, data.units?.features, sidebarTab === 'scenarios');
@@ -142,7 +162,13 @@ export function App() {
 
   return (
     <div className="app">
-      <Header regions={regions} region={region} onRegionChange={changeRegion} />
+      <Header regions={regions} region={region} onRegionChange={changeRegion} view={view} onViewChange={changeView} />
+      {view === 'dashboard' ? (
+        <main className="dashboard-area">
+          <DashboardView region={region} />
+          <NoticeStack />
+        </main>
+      ) : (
       <div className="workspace">
         <aside className={`sidebar sidebar-left${sidebarTab !== 'layers' ? ' is-wide' : ''}`}>
           <div className="sidebar-tabs" role="tablist" aria-label={t('sidebar.tabs')}>
@@ -167,6 +193,7 @@ export function App() {
             <AccessibilityPanel state={accessibility} data={data} onShowCommunity={showCommunity} onShowBbox={showBbox} />
           ) : (
           <LayerPanel
+            regionId={region?.id ?? null}
             data={data}
             pending={pending}
             toggles={toggles}
@@ -211,6 +238,7 @@ export function App() {
           )}
         </aside>
       </div>
+      )}
     </div>
   );
 }

@@ -1,15 +1,20 @@
 import type { Region } from '../lib/api-types';
 import { useI18n } from '../lib/i18n';
 import { RegionPicker } from '../features/region/region-picker';
+import type { AppView } from './app';
 
 export function Header({
   regions,
   region,
   onRegionChange,
+  view,
+  onViewChange,
 }: {
   regions: Region[] | null;
   region: Region | null;
   onRegionChange: (regionId: string) => void;
+  view: AppView;
+  onViewChange: (view: AppView) => void;
 }) {
   const { t, language, setLanguage, localName } = useI18n();
   return (
@@ -40,6 +45,22 @@ export function Header({
         )}
       </div>
       <div className="header-tools">
+        <button
+          type="button"
+          className={`dashboard-switch${view === 'dashboard' ? ' is-active' : ''}`}
+          data-testid="dashboard-switch"
+          title={view === 'dashboard' ? t('dashboard.back') : t('dashboard.openTitle')}
+          onClick={() => onViewChange(view === 'dashboard' ? 'map' : 'dashboard')}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true" className="language-icon">
+            {view === 'dashboard' ? (
+              <path d="M1.5 3.5 L6 2 L10 3.5 L14.5 2 L14.5 12.5 L10 14 L6 12.5 L1.5 14 Z M6 2 V12.5 M10 3.5 V14" />
+            ) : (
+              <path d="M2 14 V9 M6 14 V5 M10 14 V7 M14 14 V2 M1 14.5 H15" />
+            )}
+          </svg>
+          {view === 'dashboard' ? t('dashboard.back') : t('dashboard.open')}
+        </button>
         <button
           type="button"
           className="language-switch"

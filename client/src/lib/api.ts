@@ -101,6 +101,31 @@ function regionPath(regionId: string, resource: string): string {
   return `/regions/${encodeURIComponent(regionId)}/${resource}`;
 }
 
+export const EXPORT_FORMATS = ['geojson', 'csv', 'shapefile'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * The address of a region layer's or analysis's export (`GET …/:resource/export`), a download link
+ * rather than a fetch: e.g. `facilities`, `coverage` (with its speed and tiers), `heatmap`.
+ */
+export function regionExportUrl(
+  regionId: string,
+  resource: string,
+  format: ExportFormat,
+  query: Readonly<Record<string, string>> = {},
+): string {
+  const params = new URLSearchParams({ ...query, format });
+  return `${API_BASE_PATH}${regionPath(regionId, `${resource}/export`)}?${params}`;
+}
+
+/** The query of coverage and completeness requests for a speed and the planner's tier overrides. */
+export function coverageQuery(speedMetersPerSecond: number, tiers: TierOverrides): Record<string, string> {
+  const query: Record<string, string> = { speedMetersPerSecond: String(speedMetersPerSecond) };
+  const tiersValue = tiersParameter(tiers);
+  if (tiersValue) query.tiers = tiersValue;
+  return query;
+}
+
 /** `POST /api/regions/:region/isochrones`: walking isochrones or service radii, one band per minutes value. */
 export function fetchIsochrones(
   regionId: string,
@@ -129,9 +154,7 @@ export function fetchCoverage(
   tiers: TierOverrides,
   signal?: AbortSignal,
 ): Promise<ApiResult<CoverageResult>> {
-  const query = new URLSearchParams({ speedMetersPerSecond: String(speedMetersPerSecond) });
-  const tiersValue = tiersParameter(tiers);
-  if (tiersValue) query.set('tiers', tiersValue);
+  const query = new URLSearchParams(coverageQuery(speedMetersPerSecond, tiers));
   return getJson<CoverageResult>(`${regionPath(regionId, 'coverage')}?${query}`, signal);
 }
 
@@ -149,17 +172,22 @@ export interface HeatmapQuery {
 
 /** `GET /api/regions/:region/heatmap?format=grid`: a travel-time or completeness grid. */
 export function fetchHeatmap(regionId: string, query: HeatmapQuery, signal?: AbortSignal): Promise<ApiResult<HeatmapGrid>> {
-  const params = new URLSearchParams({
+  const params = new URLSearchParams({ ...heatmapQueryParameters(query), format: 'grid' });
+  return getJson<HeatmapGrid>(`${regionPath(regionId, 'heatmap')}?${params}`, signal);
+}
+
+/** A heat map's query string fields (the grid request and its export share them). */
+export function heatmapQueryParameters(query: HeatmapQuery): Record<string, string> {
+  const parameters: Record<string, string> = {
     kind: query.kind,
     speedMetersPerSecond: String(query.speedMetersPerSecond),
     cellMeters: String(query.cellMeters),
-    format: 'grid',
-  });
-  if (query.category !== undefined) params.set('category', query.category);
-  if (query.maxMinutes !== undefined) params.set('maxMinutes', String(query.maxMinutes));
+  };
+  if (query.category !== undefined) parameters.category = query.category;
+  if (query.maxMinutes !== undefined) parameters.maxMinutes = String(query.maxMinutes);
   const tiersValue = query.tiers ? tiersParameter(query.tiers) : null;
-  if (tiersValue) params.set('tiers', tiersValue);
-  return getJson<HeatmapGrid>(`${regionPath(regionId, 'heatmap')}?${params}`, signal);
+  if (tiersValue) parameters.tiers = tiersValue;
+  return parameters;
 }
 
 /* ---------------------------------------------------------------- scenarios */

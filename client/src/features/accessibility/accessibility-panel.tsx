@@ -12,6 +12,8 @@ import type {
   UnitFeature,
 } from '../../lib/api-types';
 import { formatCount, formatNumber, formatShare, formatSpeed } from '../../lib/format';
+import { coverageQuery, heatmapQueryParameters, regionExportUrl } from '../../lib/api';
+import { ExportLinks } from '../export/export-links';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import {
   FACILITY_CATEGORIES,
@@ -621,6 +623,36 @@ function TierPicker({ state, category }: { state: AccessibilityState; category: 
   );
 }
 
+/** Downloads of what the coverage view shows: coverage per community and the heat-map grid as drawn. */
+function AnalysisExports({
+  state,
+  regionId,
+  speedMetersPerSecond,
+}: {
+  state: AccessibilityState;
+  regionId: string;
+  speedMetersPerSecond: number;
+}) {
+  const { t } = useI18n();
+  const { heatmapQuery } = state;
+  return (
+    <div className="analysis-exports">
+      <ExportLinks
+        testId="export-coverage"
+        label={t('export.coverage')}
+        hrefFor={(format) => regionExportUrl(regionId, 'coverage', format, coverageQuery(speedMetersPerSecond, state.tierOverrides))}
+      />
+      {heatmapQuery && (
+        <ExportLinks
+          testId="export-heatmap"
+          label={t('export.heatmap')}
+          hrefFor={(format) => regionExportUrl(regionId, 'heatmap', format, heatmapQueryParameters(heatmapQuery))}
+        />
+      )}
+    </div>
+  );
+}
+
 function CoverageSection({
   state,
   data,
@@ -691,6 +723,9 @@ function CoverageSection({
             <p className="computing">
               <span className="spinner" /> {t('access.computing')}
             </p>
+          )}
+          {state.regionId && state.speedMetersPerSecond !== null && (
+            <AnalysisExports state={state} regionId={state.regionId} speedMetersPerSecond={state.speedMetersPerSecond} />
           )}
           {result && category && (
             <CategoryCoverageView

@@ -4,7 +4,7 @@
  * Every request is aborted when a newer one replaces it; failures go to lib/notices.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { fetchCoverage, fetchHeatmap, fetchIsochrones, type TierOverrides } from '../../lib/api';
+import { fetchCoverage, fetchHeatmap, fetchIsochrones, type HeatmapQuery, type TierOverrides } from '../../lib/api';
 import type { CoverageResult, HeatmapGrid, IsochroneCollection, Position } from '../../lib/api-types';
 import { reportError } from '../../lib/notices';
 import type { FacilityCategoryId } from '../../lib/standards';
@@ -63,6 +63,9 @@ export interface AccessibilityState {
   /** Tiers (minutes) the user set per category in place of the standards' defaults. */
   tierOverrides: TierOverrides;
   setTierOverrides: (overrides: TierOverrides) => void;
+  /** The region analysed, and the heat map's request as sent (for export links). */
+  regionId: string | null;
+  heatmapQuery: HeatmapQuery | null;
 }
 
 const NO_ISOCHRONES: IsochroneResults = { network: null, radius: null, pending: false };
@@ -154,30 +157,27 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     return () => controller.abort();
   }, [analysing, regionId, speedMetersPerSecond, tierOverrides]);
 
+  const heatmapQuery = useMemo<HeatmapQuery | null>(() => {
+    if (!subject || speedMetersPerSecond === null) return null;
+    return subject === 'completeness'
+      ? { kind: 'completeness', speedMetersPerSecond, cellMeters, tiers: tierOverrides }
+      : { kind: 'travel-time', category: subject, speedMetersPerSecond, cellMeters, maxMinutes: HEATMAP_MAX_MINUTES };
+  }, [subject, speedMetersPerSecond, cellMeters, tierOverrides]);
+
   useEffect(() => {
-    if (!analysing || !regionId || speedMetersPerSecond === null || !subject) {
+    if (!analysing || !regionId || !heatmapQuery) {
       setHeatmap({ grid: null, pending: false });
       return;
     }
     const controller = new AbortController();
     setHeatmap({ grid: null, pending: true });
-    const query =
-      subject === 'completeness'
-        ? { kind: 'completeness' as const, speedMetersPerSecond, cellMeters, tiers: tierOverrides }
-        : {
-            kind: 'travel-time' as const,
-            category: subject,
-            speedMetersPerSecond,
-            cellMeters,
-            maxMinutes: HEATMAP_MAX_MINUTES,
-          };
-    void fetchHeatmap(regionId, query, controller.signal).then((result) => {
+    void fetchHeatmap(regionId, heatmapQuery, controller.signal).then((result) => {
       if (controller.signal.aborted) return;
       if (!result.ok) reportError(result.error);
       setHeatmap({ grid: result.ok ? result.data : null, pending: false });
     });
     return () => controller.abort();
-  }, [analysing, regionId, speedMetersPerSecond, subject, cellMeters, tierOverrides]);
+  }, [analysing, regionId, heatmapQuery]);
 
   return {
     view,
@@ -204,5 +204,7 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     setShowUncovered,
     tierOverrides,
     setTierOverrides,
+    regionId,
+    heatmapQuery,
   };
 }

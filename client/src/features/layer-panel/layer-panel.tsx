@@ -3,6 +3,7 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import type { NetworkClass, RegionLayerName, RegionLayers } from '../../lib/api-types';
+import { regionExportUrl } from '../../lib/api';
 import { formatCount } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { FacilityCategoryId } from '../../lib/standards';
@@ -15,9 +16,12 @@ import {
   FacilityCategoryLegend,
   NetworkLegend,
 } from '../legend/legends';
+import { ExportLinks } from '../export/export-links';
 import { LayerIcon } from './layer-icon';
 
 export interface LayerPanelProps {
+  /** The region shown (for export links), null while none is loaded. */
+  regionId: string | null;
   data: Partial<RegionLayers>;
   pending: ReadonlySet<RegionLayerName>;
   toggles: LayerToggles;
@@ -120,6 +124,27 @@ export function LayerPanel(props: LayerPanelProps) {
         {row('network', 'network', undefined, data.network && <NetworkLegend presentClasses={networkClasses} />)}
         {row('labels', null, undefined, null)}
       </ul>
+      {props.regionId && <LayerExports regionId={props.regionId} />}
     </section>
+  );
+}
+
+/** Layers an analyst can download, in the order of the panel (communities carry their metrics). */
+const EXPORTED_LAYERS = ['streets', 'communities', 'facilities', 'units', 'network'] as const;
+
+function LayerExports({ regionId }: { regionId: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="layer-exports" data-testid="layer-exports">
+      <h3 className="export-title">{t('export.title')}</h3>
+      {EXPORTED_LAYERS.map((layer) => (
+        <ExportLinks
+          key={layer}
+          testId={`export-${layer}`}
+          label={t(layer === 'units' ? 'layers.population' : `layers.${layer}`)}
+          hrefFor={(format) => regionExportUrl(regionId, layer, format)}
+        />
+      ))}
+    </div>
   );
 }
