@@ -3,12 +3,14 @@
  * region) in headless Chromium. Every KPI card shows the figure computed here from the API's own
  * answers (coverage, baseline communities, village candidates) with the Leshan profile's target;
  * the chart's bins are the differences of the service station's coverage at 5…30 minutes; the
- * ranking lists every community. Printed to PDF (A4) the dashboard is exactly one page, with the
+ * ranking lists every community; the coverage heat map is the API's completeness grid under the
+ * region's outlines with a legend step per reached-category count. Printed to PDF (A4) the dashboard is exactly one page, with the
  * app's header hidden and the KPI values on it.
  */
 import { describe, expect, it } from 'vitest';
 import { rulesOfProfile, RULES } from '../../core/standards/rules.js';
 import { formatNumber, formatShare } from '../../client/src/lib/format.js';
+import { travelTimeSteps } from '../../client/src/map/heatmap-image.js';
 import { getJson, screenshotPath, useE2eSession } from '../support/e2e-harness.js';
 
 interface Coverage {
@@ -130,6 +132,32 @@ describe('the leaders’ dashboard in a browser', () => {
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
     expect(new Set(rankedIds).size).toBe(communities.length);
 
+    // Coverage heat map: the completeness grid the API serves (same speed, 100 m cells) as one image
+    // of columns × rows pixels, under the region's outlines, with one legend step per count 0…N.
+    const grid = await getJson<{ columns: number; rows: number; categories: string[] }>(
+      baseUrl,
+      `/api/regions/${region}/heatmap?kind=completeness&${SPEED}&cellMeters=100&format=grid`,
+    );
+    expect(grid.categories.length).toBeGreaterThan(0);
+    const figure = dashboard.getByTestId('coverage-figure');
+    await figure.waitFor({ state: 'visible', timeout: 120_000 });
+    expect(Number(await figure.getAttribute('data-categories'))).toBe(grid.categories.length);
+    const steps = await figure.getByTestId('coverage-legend-step').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-reached'))));
+    expect(steps).toEqual(Array.from({ length: grid.categories.length + 1 }, (_, reached) => reached));
+    expect(await figure.getByTestId('coverage-caption').innerText()).toContain(`${grid.categories.length} 类设施`);
+    const imageSize = await figure.locator('image').evaluate(async (node) => {
+      const image = new Image();
+      image.src = node.getAttribute('href')!;
+      await image.decode();
+      return [image.naturalWidth, image.naturalHeight];
+    });
+    expect(imageSize).toEqual([grid.columns, grid.rows]);
+    const outlines = await figure.locator('path').evaluateAll((nodes) => nodes.map((node) => (node.getAttribute('d') ?? '').split('M').length - 1));
+    expect(Math.max(...outlines)).toBeGreaterThan(0);
+    const mapBox = (await dashboard.getByTestId('coverage-map').boundingBox())!;
+    expect(mapBox.width).toBeGreaterThan(200);
+    expect(mapBox.height).toBeGreaterThan(100);
+
     await page.screenshot({ path: await screenshotPath('dashboard.png'), fullPage: true });
 
     // Print: the app header is gone, the KPI values are on the page, and the whole thing is one A4 page.
@@ -145,11 +173,38 @@ describe('the leaders’ dashboard in a browser', () => {
     expect(await cardText('kpi-floor-area')).toBe(`${formatNumber(floorArea, 1)} m²`);
     expect(await dashboard.getByTestId('ranking').isVisible()).toBe(true);
     expect(await dashboard.getByTestId('travel-chart').isVisible()).toBe(true);
+    expect(await dashboard.getByTestId('coverage-map').isVisible()).toBe(true);
+    expect(await dashboard.getByTestId('coverage-legend').isVisible()).toBe(true);
+    // On the printed page: within the A4 content box (718 × 1047 px at 96 dpi).
+    const printedMap = (await dashboard.getByTestId('coverage-map').boundingBox())!;
+    expect(printedMap.width).toBeGreaterThan(100);
+    expect(printedMap.y + printedMap.height).toBeLessThanOrEqual(1047);
     await page.screenshot({ path: await screenshotPath('dashboard-print.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdfPageCount(pdf)).toBe(1);
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize(screenViewport);
+
+    // The subject switch: one category's walking time, the API's travel-time grid with its classes.
+    await dashboard.getByTestId('coverage-subject').selectOption('service_station');
+    await expect.poll(() => figure.getAttribute('data-kind'), { timeout: 120_000 }).toBe('travel-time');
+    const travel = await getJson<{ columns: number; rows: number }>(
+      baseUrl,
+      `/api/regions/${region}/heatmap?kind=travel-time&category=service_station&maxMinutes=60&${SPEED}&cellMeters=100&format=grid`,
+    );
+    const travelSteps = await figure
+      .getByTestId('coverage-legend-step')
+      .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-from-minutes'))));
+    expect(travelSteps).toEqual(travelTimeSteps().map((step) => step.fromMinutes));
+    const travelImage = await figure.locator('image').evaluate(async (node) => {
+      const image = new Image();
+      image.src = node.getAttribute('href')!;
+      await image.decode();
+      return [image.naturalWidth, image.naturalHeight];
+    });
+    expect(travelImage).toEqual([travel.columns, travel.rows]);
+    expect(await dashboard.getByText('到最近社区综合服务站的步行时间热力图').isVisible()).toBe(true);
+    await dashboard.locator('.dashboard-heatmap-section').screenshot({ path: await screenshotPath('dashboard-travel-time.png') });
   });
 });

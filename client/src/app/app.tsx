@@ -8,6 +8,8 @@ import { useAccessibility } from '../features/accessibility/use-accessibility';
 import { useMapAnalysis } from '../features/accessibility/use-map-analysis';
 import { AttributePanel } from '../features/attribute-panel/attribute-panel';
 import { DashboardView } from '../features/dashboard/dashboard-view';
+import { ImportWizard } from '../features/import/import-wizard';
+import { useImportWizard } from '../features/import/use-import-wizard';
 import { LayerPanel } from '../features/layer-panel/layer-panel';
 import { NoticeStack } from '../features/notices/notice-stack';
 import { MetricsPanel } from '../features/scenarios/metrics-panel';
@@ -21,6 +23,8 @@ import type { LayerToggles, PopulationMode, Selection } from '../map/deck-layers
 import { populationDotScale } from '../map/map-rows';
 import { MapView, type MapClickOrigin, type ZoomRequest } from '../map/map-view';
 import { polygonBbox } from '../map/geometry';
+import { buildImportPreviewLayer } from '../map/import-preview-layer';
+import { previewBbox } from '../features/import/import-choices';
 import { Header } from './header';
 import { useRegionLayers } from './use-region-layers';
 import { useRegions } from './use-regions';
@@ -57,7 +61,12 @@ export function App() {
     () => regions?.find((candidate) => candidate.id === requestedRegionId) ?? regions?.[0] ?? null,
     [regions, requestedRegionId],
   );
-  const { data, pending } = useRegionLayers(region?.id ?? null);
+  // Bumped after an import writes to the region, so its layers load again.
+  const [layersVersion, setLayersVersion] = useState(0);
+  const { data, pending } = useRegionLayers(region?.id ?? null, layersVersion);
+  const [importOpen, setImportOpen] = useState(false);
+  const reloadLayers = useCallback(() => setLayersVersion((version) => version + 1), []);
+  const importWizard = useImportWizard(region?.id ?? null, reloadLayers);
   const [toggles, setToggles] = useState<LayerToggles>(INITIAL_TOGGLES);
   const [populationMode, setPopulationMode] = useState<PopulationMode>('density');
   const [hiddenCategories, setHiddenCategories] = useState<ReadonlySet<string>>(() => new Set());
@@ -110,6 +119,21 @@ export function App() {
     (bbox: [number, number, number, number]) => setZoomTo((previous) => ({ bbox, key: (previous?.key ?? 0) + 1 })),
     [],
   );
+  const importFeatures = importOpen ? importWizard.preview?.features : undefined;
+  const importLayers = useMemo(
+    () => (importFeatures ? [buildImportPreviewLayer(importFeatures as GeoJSON.FeatureCollection)] : []),
+    [importFeatures],
+  );
+  // A new preview is framed on the map, so points far off (swapped axes, wrong CRS) are seen.
+  useEffect(() => {
+    const bbox = importFeatures ? previewBbox(importFeatures.features) : null;
+    if (bbox) showBbox(bbox);
+  }, [importFeatures, showBbox]);
+  const resetImport = importWizard.reset;
+  const closeImport = useCallback(() => {
+    setImportOpen(false);
+    resetImport();
+  }, [resetImport]);
   const communityFeatures = data.communities?.features;
   const showCommunity = useCallback(
     (communityId: string) => {
@@ -132,7 +156,8 @@ export function App() {
   useEffect(() => {
     setSelection(null);
     setHiddenCategories(new Set());
-  }, [region?.id]);
+    closeImport();
+  }, [region?.id, closeImport]);
 
   // Escape closes the attribute panel's selection.
   useEffect(() => {
@@ -170,7 +195,7 @@ export function App() {
         </main>
       ) : (
       <div className="workspace">
-        <aside className={`sidebar sidebar-left${sidebarTab !== 'layers' ? ' is-wide' : ''}`}>
+        <aside className={`sidebar sidebar-left${sidebarTab !== 'layers' || importOpen ? ' is-wide' : ''}`}>
           <div className="sidebar-tabs" role="tablist" aria-label={t('sidebar.tabs')}>
             {(['layers', 'accessibility', 'scenarios'] as const).map((tab) => (
               <button
@@ -191,6 +216,8 @@ export function App() {
             <ScenarioPanel editor={scenarioEditor} data={data} />
           ) : sidebarTab === 'accessibility' ? (
             <AccessibilityPanel state={accessibility} data={data} onShowCommunity={showCommunity} onShowBbox={showBbox} />
+          ) : importOpen ? (
+            <ImportWizard wizard={importWizard} onClose={closeImport} />
           ) : (
           <LayerPanel
             regionId={region?.id ?? null}
@@ -204,6 +231,7 @@ export function App() {
             onToggleCategory={toggleCategory}
             onShowAllCategories={showAllCategories}
             dotScale={dotScale}
+            onImport={() => setImportOpen(true)}
           />
           )}
         </aside>
@@ -221,6 +249,7 @@ export function App() {
             onIsochroneOrigin={startIsochrones}
             zoomTo={zoomTo}
             scenario={scenarioMap.map}
+            overlayLayers={sidebarTab === 'layers' ? importLayers : undefined}
           />
           <div className="map-overlay-top-left">
             {region?.synthetic && <SyntheticMark />}

@@ -12,8 +12,11 @@ export interface RegionLayersState {
 
 const NOTHING: RegionLayersState = { data: {}, pending: new Set() };
 
-/** Load every layer of a region in parallel; failures are reported once through lib/notices. */
-export function useRegionLayers(regionId: string | null): RegionLayersState {
+/**
+ * Load every layer of a region in parallel; failures are reported once through lib/notices.
+ * A new `version` loads them again (after an import has written to the region).
+ */
+export function useRegionLayers(regionId: string | null, version = 0): RegionLayersState {
   const [state, setState] = useState<RegionLayersState>(NOTHING);
   useEffect(() => {
     if (!regionId) {
@@ -37,6 +40,6 @@ export function useRegionLayers(regionId: string | null): RegionLayersState {
       });
     }
     return () => controller.abort();
-  }, [regionId]);
+  }, [regionId, version]);
   return state;
 }

@@ -321,3 +321,25 @@ export function fetchRelocationAdvice(
   const query = new URLSearchParams({ profile });
   return getJson<RelocationAdviceAnswer>(`${scenarioOrBaselinePath(regionId, scenarioId, 'relocation-advice')}?${query}`, signal);
 }
+
+/**
+ * `POST /api/regions/:region/imports`: a preview of an import, nothing written (multipart: the file
+ * and the choices as text fields). A 422 with problems is an answer too: the caller shows them.
+ */
+export function previewImport<T>(
+  regionId: string,
+  file: File,
+  fields: Readonly<Record<string, string>>,
+  signal?: AbortSignal,
+): Promise<ApiResult<T>> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  // No Content-Type header: the browser writes the multipart boundary.
+  return requestJson<T>(regionPath(regionId, 'imports'), { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal });
+}
+
+/** `POST /api/regions/:region/imports/:importId/commit`: write a previewed import, all or nothing. */
+export function commitImport<T>(regionId: string, importId: string, body: unknown): Promise<ApiResult<T>> {
+  return postJson<T>(regionPath(regionId, `imports/${encodeURIComponent(importId)}/commit`), body);
+}

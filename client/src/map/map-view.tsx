@@ -136,6 +136,8 @@ export interface MapViewProps {
   zoomTo: ZoomRequest | null;
   /** The scenario screen's layers, tool and swipe, when it is open. */
   scenario?: ScenarioMapInput | null;
+  /** Layers drawn above all others but labels (the import wizard's preview). */
+  overlayLayers?: readonly Layer[];
 }
 
 export function MapView(props: MapViewProps) {
@@ -367,13 +369,19 @@ export function MapView(props: MapViewProps) {
   }, [styleReady, swipeFraction]);
   const swipeOthers = scenario?.swipe?.others ?? null;
   const scenarioLayers = scenario?.layers ?? null;
+  const overlayLayers = props.overlayLayers ?? null;
   const combinedAnalysis = useMemo(() => {
     const swipeLayer = swipeOthers && swipeLongitude !== null ? [buildSwipeOtherLayer(swipeOthers, swipeLongitude)] : [];
     return {
       below: [...analysisLayers.below, ...swipeLayer, ...(scenarioLayers?.below ?? [])],
-      above: [...analysisLayers.above, ...(scenarioLayers?.above ?? []), ...buildDrawingLayers(drawingPreview)],
+      above: [
+        ...analysisLayers.above,
+        ...(scenarioLayers?.above ?? []),
+        ...buildDrawingLayers(drawingPreview),
+        ...(overlayLayers ?? []),
+      ],
     };
-  }, [analysisLayers, scenarioLayers, swipeOthers, swipeLongitude, drawingPreview]);
+  }, [analysisLayers, scenarioLayers, swipeOthers, swipeLongitude, drawingPreview, overlayLayers]);
   const communityClipBounds = swipeOthers && swipeLongitude !== null ? eastOfSwipe(swipeLongitude) : null;
   const clickForIsochrones = analysis?.clickForIsochrones ?? false;
   const selectedCommunity = useMemo<CommunityFeature | null>(

@@ -22,12 +22,17 @@ import {
   type RankedCommunity,
   type TravelTimeBin,
 } from './dashboard-figures';
+import { CoverageFigure, CoverageSubjectSelect, useCoverageTitle } from './coverage-figure-view';
+import { useCoverageFigure, type CoverageSubject } from './use-coverage-figure';
 import { useDashboard } from './use-dashboard';
 
 export function DashboardView({ region }: { region: Region | null }) {
   const { t, language, localName } = useI18n();
   const [profile, setProfile] = useState<StandardsProfileId>(DEFAULT_STANDARDS_PROFILE);
   const { data, failed } = useDashboard(region?.id ?? null, profile);
+  const [coverageSubject, setCoverageSubject] = useState<CoverageSubject>('completeness');
+  const coverageFigure = useCoverageFigure(region?.id ?? null, coverageSubject);
+  const coverageTitle = useCoverageTitle(coverageSubject);
 
   const figures = useMemo(() => {
     if (!data) return null;
@@ -149,11 +154,24 @@ export function DashboardView({ region }: { region: Region | null }) {
             </div>
           </section>
           <div className="dashboard-columns">
-            <section className="dashboard-section dashboard-chart-section">
-              <h2 className="dashboard-section-title">{t('dashboard.chartTitle')}</h2>
-              <TravelTimeChart bins={figures.bins} residents={figures.residents} />
-              <p className="dashboard-note">{t('dashboard.chartNote')}</p>
-            </section>
+            <div className="dashboard-column">
+              <section className="dashboard-section dashboard-chart-section dashboard-heatmap-section">
+                <div className="coverage-head">
+                  <h2 className="dashboard-section-title">{coverageTitle}</h2>
+                  <CoverageSubjectSelect
+                    subject={coverageSubject}
+                    categories={figures.coverage.map((kpi) => kpi.category)}
+                    onChange={setCoverageSubject}
+                  />
+                </div>
+                <CoverageFigure data={coverageFigure.data} failed={coverageFigure.failed} />
+              </section>
+              <section className="dashboard-section dashboard-chart-section">
+                <h2 className="dashboard-section-title">{t('dashboard.chartTitle')}</h2>
+                <TravelTimeChart bins={figures.bins} residents={figures.residents} />
+                <p className="dashboard-note">{t('dashboard.chartNote')}</p>
+              </section>
+            </div>
             <section className="dashboard-section dashboard-ranking-section">
               <h2 className="dashboard-section-title">{t('dashboard.rankingTitle')}</h2>
               <RankingTable rows={figures.ranking} />

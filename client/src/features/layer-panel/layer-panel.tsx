@@ -32,6 +32,8 @@ export interface LayerPanelProps {
   onToggleCategory: (category: FacilityCategoryId) => void;
   onShowAllCategories: () => void;
   dotScale: DotScale;
+  /** Opens the import wizard; no button without it. */
+  onImport?: () => void;
 }
 
 export function LayerPanel(props: LayerPanelProps) {
@@ -124,6 +126,11 @@ export function LayerPanel(props: LayerPanelProps) {
         {row('network', 'network', undefined, data.network && <NetworkLegend presentClasses={networkClasses} />)}
         {row('labels', null, undefined, null)}
       </ul>
+      {props.regionId && props.onImport && (
+        <button type="button" className="button-quiet import-open" data-testid="import-open" onClick={props.onImport}>
+          {t('import.open')}
+        </button>
+      )}
       {props.regionId && <LayerExports regionId={props.regionId} />}
     </section>
   );

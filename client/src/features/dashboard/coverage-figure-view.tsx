@@ -1,0 +1,178 @@
+/**
+ * 生活圈热力图 on the dashboard: the completeness grid (or one category's walking time) as one image
+ * under the region's water, community and street outlines, all in one SVG so it looks the same on
+ * screen and on paper, with a legend (0…N categories reached from the grid's own category list, or
+ * the travel-time classes) and a caption naming what was counted.
+ */
+import { useMemo } from 'react';
+import { formatNumber } from '../../lib/format';
+import { useI18n, type Language } from '../../lib/i18n';
+import { FACILITY_CATEGORIES, isFacilityCategoryId } from '../../lib/standards';
+import { BASEMAP, COMMUNITY_OUTLINE, cssColour, type Rgb } from '../../map/colours';
+import { completenessColours, gridToPixels, heatmapCellColour, travelTimeSteps } from '../../map/heatmap-image';
+import { fitProjection, polygonsBox, polygonsPath, projectBox, scaleBarMeters, unionBox } from './coverage-figure';
+import { DASHBOARD_HEATMAP_CELL_METERS, DASHBOARD_HEATMAP_MAX_MINUTES, type CoverageFigureData, type CoverageSubject } from './use-coverage-figure';
+
+const FIGURE_WIDTH = 420;
+const FIGURE_HEIGHT = 300;
+const FIGURE_PADDING = 8;
+/** A strip under the map for the scale bar, so it never covers the cells. */
+const SCALE_STRIP_HEIGHT = 14;
+/** Opaque cells on paper: the outlines are drawn over them, and nothing needs to show through. */
+const FIGURE_CELL_ALPHA = 255;
+
+function categoryName(category: string, language: Language): string {
+  if (!isFacilityCategoryId(category)) return category;
+  return language === 'zh' ? FACILITY_CATEGORIES[category].nameZh : FACILITY_CATEGORIES[category].nameEn;
+}
+
+/** The section title of a subject (the figure's heading on screen and on paper). */
+export function useCoverageTitle(subject: CoverageSubject): string {
+  const { t, language } = useI18n();
+  return subject === 'completeness' ? t('dashboard.heatmapTitle') : t('dashboard.heatmapTravelTitle', { category: categoryName(subject, language) });
+}
+
+/** The subject picker: completeness, or one of the dashboard's headline categories. */
+export function CoverageSubjectSelect(props: { subject: CoverageSubject; categories: readonly string[]; onChange: (subject: CoverageSubject) => void }) {
+  const { t, language } = useI18n();
+  return (
+    <select
+      className="coverage-subject"
+      data-testid="coverage-subject"
+      aria-label={t('dashboard.heatmapSubject')}
+      value={props.subject}
+      onChange={(event) => props.onChange(event.target.value)}
+    >
+      <option value="completeness">{t('dashboard.heatmapCompleteness')}</option>
+      {props.categories.map((category) => (
+        <option key={category} value={category}>
+          {t('dashboard.heatmapTravelOption', { category: categoryName(category, language) })}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+interface LegendStep {
+  key: string;
+  label: string;
+  colour: Rgb;
+  attributes: Record<string, string | number>;
+}
+
+export function CoverageFigure({ data, failed }: { data: CoverageFigureData | null; failed: boolean }) {
+  const { t, language } = useI18n();
+  const figure = useMemo(() => (data ? drawing(data) : null), [data]);
+  if (!data || !figure) {
+    return <div className="coverage-figure-loading">{failed ? t('error.network') : t('dashboard.heatmapLoading')}</div>;
+  }
+  const completeness = data.grid.kind === 'completeness';
+  const categories = data.grid.categories ?? [];
+  const steps: LegendStep[] = completeness
+    ? completenessColours(categories.length).map((colour, reached) => ({ key: String(reached), label: String(reached), colour, attributes: { 'data-reached': reached } }))
+    : travelTimeSteps().map((step) => ({
+        key: String(step.fromMinutes),
+        label: step.toMinutes === null ? `> ${step.fromMinutes}` : `${step.fromMinutes}–${step.toMinutes}`,
+        colour: step.colour,
+        attributes: { 'data-from-minutes': step.fromMinutes },
+      }));
+  const caption = completeness
+    ? t('dashboard.heatmapNote', {
+        n: categories.length,
+        categories: categories.map((category) => categoryName(category, language)).join(language === 'zh' ? '、' : ', '),
+        cell: DASHBOARD_HEATMAP_CELL_METERS,
+      })
+    : t('dashboard.heatmapTravelNote', {
+        category: categoryName(data.grid.category ?? '', language),
+        cell: DASHBOARD_HEATMAP_CELL_METERS,
+        max: data.grid.maxMinutes ?? DASHBOARD_HEATMAP_MAX_MINUTES,
+      });
+  const { scaleBar } = figure;
+  return (
+    <div className="coverage-figure" data-testid="coverage-figure" data-kind={data.grid.kind} data-categories={categories.length}>
+      <svg
+        className="coverage-map"
+        viewBox={`0 0 ${FIGURE_WIDTH} ${FIGURE_HEIGHT}`}
+        role="img"
+        aria-label={t('dashboard.heatmapTitle')}
+        data-testid="coverage-map"
+      >
+        <path d={figure.streetsPath} fill={BASEMAP.land} stroke="none" fillRule="evenodd" />
+        {figure.image && (
+          <image
+            href={figure.image}
+            x={figure.imageBox.x}
+            y={figure.imageBox.y}
+            width={figure.imageBox.width}
+            height={figure.imageBox.height}
+            preserveAspectRatio="none"
+            className="coverage-cells"
+          />
+        )}
+        <path d={figure.waterPath} fill={BASEMAP.water} stroke={BASEMAP.waterOutline} strokeWidth={0.5} fillRule="evenodd" />
+        <path
+          d={figure.communitiesPath}
+          fill="none"
+          stroke={cssColour([COMMUNITY_OUTLINE[0], COMMUNITY_OUTLINE[1], COMMUNITY_OUTLINE[2]], 0.55)}
+          strokeWidth={0.6}
+        />
+        <path d={figure.streetsPath} fill="none" stroke={BASEMAP.streetBoundaryHalo} strokeWidth={2.6} strokeLinejoin="round" />
+        <path d={figure.streetsPath} fill="none" stroke={BASEMAP.streetBoundary} strokeWidth={1.2} strokeLinejoin="round" />
+        {scaleBar.meters > 0 && (
+          <g className="coverage-scale" transform={`translate(${FIGURE_PADDING} ${FIGURE_HEIGHT - 4})`}>
+            <rect x={0} y={-4} width={scaleBar.units} height={3} />
+            <text x={scaleBar.units + 4} y={-2.5}>
+              {scaleBar.meters >= 1000 ? `${formatNumber(scaleBar.meters / 1000)} km` : `${scaleBar.meters} m`}
+            </text>
+          </g>
+        )}
+      </svg>
+      <div className="coverage-legend" data-testid="coverage-legend">
+        <span className="coverage-legend-title">{completeness ? t('dashboard.heatmapLegend') : t('dashboard.heatmapLegendMinutes')}</span>
+        {steps.map((step) => (
+          <span key={step.key} className="coverage-legend-step" data-testid="coverage-legend-step" {...step.attributes}>
+            <span className="coverage-legend-swatch" style={{ background: cssColour(step.colour) }} />
+            {step.label}
+          </span>
+        ))}
+      </div>
+      <p className="dashboard-note" data-testid="coverage-caption">
+        {caption}
+      </p>
+    </div>
+  );
+}
+
+function drawing(data: CoverageFigureData) {
+  const streets = data.streets.features.map((feature) => feature.geometry);
+  const box = unionBox([polygonsBox(streets), polygonsBox(data.communities.features.map((feature) => feature.geometry)), data.grid.bbox]);
+  if (!box) return null;
+  const projection = fitProjection(box, FIGURE_WIDTH, FIGURE_HEIGHT - SCALE_STRIP_HEIGHT, FIGURE_PADDING);
+  const meters = scaleBarMeters(projection.unitsPerMeter, FIGURE_WIDTH / 5);
+  return {
+    streetsPath: polygonsPath(streets, projection),
+    communitiesPath: polygonsPath(
+      data.communities.features.map((feature) => feature.geometry),
+      projection,
+    ),
+    waterPath: polygonsPath(
+      data.water.features.map((feature) => feature.geometry),
+      projection,
+    ),
+    imageBox: projectBox(data.grid.bbox, projection),
+    image: gridImage(data),
+    scaleBar: { meters, units: meters * projection.unitsPerMeter },
+  };
+}
+
+/** The grid as a PNG data URL (one pixel per cell), or null where the browser has no 2D canvas. */
+function gridImage(data: CoverageFigureData): string | null {
+  const pixels = gridToPixels(data.grid, heatmapCellColour(data.grid), FIGURE_CELL_ALPHA);
+  const canvas = document.createElement('canvas');
+  canvas.width = pixels.width;
+  canvas.height = pixels.height;
+  const context = canvas.getContext('2d');
+  if (!context) return null;
+  context.putImageData(new ImageData(pixels.data, pixels.width, pixels.height), 0, 0);
+  return canvas.toDataURL('image/png');
+}

@@ -1,0 +1,91 @@
+/**
+ * The import API's answers as the wizard reads them (server/src/imports/run-import.ts is the
+ * source; the client does not import server code, so the shapes it uses are restated here).
+ */
+import type { FieldMapping, MappingSource, ValueMap } from '../../../../core/import/field-mapping';
+import type { ImportLayer } from '../../../../core/import/import-layers';
+import type { ImportProblem } from '../../../../core/import/import-problems';
+
+export type { FieldMapping, ImportLayer, ImportProblem, MappingSource, ValueMap };
+
+/** Layers the wizard offers (the road network needs its own checks and stays on the command line). */
+export const WIZARD_LAYERS = ['streets', 'communities', 'units', 'facilities'] as const;
+export type WizardLayer = (typeof WIZARD_LAYERS)[number];
+
+export type FeatureImportStatus = 'ok' | 'repaired' | 'warning' | 'error';
+
+export interface ImportPreviewFeature {
+  type: 'Feature';
+  id: string;
+  geometry: GeoJSON.Geometry | null;
+  properties: Record<string, unknown> & { importLocation: string; importStatus: FeatureImportStatus };
+}
+
+export interface ScenarioImpactEntry {
+  id: string;
+  name: string;
+  version: number;
+  changesStoredData: boolean;
+  effects: { kind: string; text: string }[];
+}
+
+export interface ScenarioImpact {
+  scenarios: ScenarioImpactEntry[];
+  requiresAcceptance: boolean;
+  policy: string;
+}
+
+export interface ImportField {
+  field: string;
+  type: string;
+  need: string;
+  description: string;
+  derivation: string | null;
+  codes: string[] | null;
+}
+
+/** `POST /api/regions/:region/imports` (and, without features, the commit's answer). */
+export interface ImportPreview {
+  importId: string | null;
+  regionId: string;
+  layer: ImportLayer;
+  mode: 'add' | 'replace';
+  file: {
+    name: string;
+    format: string;
+    bytes: number;
+    records: number;
+    encoding: { encoding: string; from: string } | null;
+    crs: { id: string; label: string; from: string } | null;
+    notes: string[];
+  };
+  columns: { name: string; samples: string[]; filled: number }[];
+  fields: ImportField[];
+  mapping: FieldMapping;
+  mappingFrom: Record<string, MappingSource>;
+  valueMap: ValueMap;
+  unknownValues: Record<string, string[]>;
+  geometryFrom: string | null;
+  features?: { type: 'FeatureCollection'; features: ImportPreviewFeature[] };
+  featureCount: number;
+  problems: ImportProblem[];
+  problemsLeftOut: number;
+  changes: { before: number; added: number; updated: number; removed: number; after: number; removedIds: string[] };
+  scenarioImpact: ScenarioImpact | null;
+  canCommit: boolean;
+  committed: boolean;
+}
+
+/** What the analyst chose: sent with every preview and with the commit. */
+export interface ImportChoices {
+  layer: WizardLayer;
+  /** '' lets the file decide. */
+  crs: string;
+  /** '' lets the file decide. */
+  encoding: '' | 'utf8' | 'gbk';
+  mapping: FieldMapping | null;
+  valueMap: ValueMap | null;
+  repair: boolean;
+  swapAxes: boolean;
+  replace: boolean;
+}

@@ -1,0 +1,395 @@
+/**
+ * The import wizard (issue 5, “Import (analysts)”): choose a layer and a file, optionally the
+ * coordinate system and text encoding; the server's preview shows what it detected, the field
+ * mapping (each field fed by a column, with samples), value mapping of unknown categories, the
+ * problems by row and field, what will change (scenarios included) — and the features on the map.
+ * Nothing is written until Commit.
+ */
+import { useState } from 'react';
+import { formatCount } from '../../lib/format';
+import { useI18n, type MessageKey } from '../../lib/i18n';
+import { COMMUNITY_TYPES, FACILITY_CATEGORIES } from '../../lib/standards';
+import {
+  CRS_CHOICES,
+  canCommit,
+  countStatuses,
+  gaussKrugerCrs,
+  withFieldColumn,
+  withValueCode,
+  type CrsChoice,
+  type GaussKrugerZone,
+} from './import-choices';
+import { WIZARD_LAYERS, type ImportPreview, type WizardLayer } from './import-types';
+import type { ImportWizardState } from './use-import-wizard';
+
+export interface ImportWizardProps {
+  wizard: ImportWizardState;
+  onClose: () => void;
+}
+
+/** The Chinese or English name of a code, where the standards know it. */
+function useCodeName() {
+  const { localName } = useI18n();
+  return (code: string) => {
+    const named =
+      (FACILITY_CATEGORIES as Record<string, { nameZh: string; nameEn: string }>)[code] ??
+      (COMMUNITY_TYPES as Record<string, { nameZh: string; nameEn: string }>)[code];
+    return named ? `${localName(named)} (${code})` : code;
+  };
+}
+
+export function ImportWizard({ wizard, onClose }: ImportWizardProps) {
+  const { t } = useI18n();
+  const { choices, preview, busy } = wizard;
+  const [crsChoice, setCrsChoice] = useState<CrsChoice>('');
+  const [zone, setZone] = useState<GaussKrugerZone>({ widthDegrees: 3, centralMeridianDegrees: 111, zoneInEasting: false });
+  const zoneCrs = gaussKrugerCrs(zone);
+
+  const applyCrs = (choice: CrsChoice, nextZone: GaussKrugerZone) => {
+    setCrsChoice(choice);
+    setZone(nextZone);
+    const crs = choice === 'gk' ? gaussKrugerCrs(nextZone) : choice;
+    if (crs !== null) wizard.choose({ crs });
+  };
+
+  return (
+    <section className="panel import-wizard" data-testid="import-wizard" aria-labelledby="import-title">
+      <div className="import-head">
+        <h2 id="import-title" className="panel-title">{t('import.title')}</h2>
+        <button type="button" className="import-close" onClick={onClose} data-testid="import-close">
+          {t('import.close')}
+        </button>
+      </div>
+      <p className="import-hint">{t('import.hint')}</p>
+
+      <div className="import-form">
+        <label className="import-field">
+          <span>{t('import.layer')}</span>
+          <select
+            data-testid="import-layer"
+            value={choices.layer}
+            onChange={(event) => wizard.choose({ layer: event.target.value as WizardLayer })}
+          >
+            {WIZARD_LAYERS.map((layer) => (
+              <option key={layer} value={layer}>{t(`import.layer.${layer}` as MessageKey)}</option>
+            ))}
+          </select>
+        </label>
+        <label className="import-field">
+          <span>{t('import.file')}</span>
+          <input
+            type="file"
+            data-testid="import-file"
+            accept=".geojson,.json,.zip,.csv,.dbf,.txt"
+            onChange={(event) => wizard.setFile(event.target.files?.[0] ?? null)}
+          />
+        </label>
+        <label className="import-field">
+          <span>{t('import.crs')}</span>
+          <select data-testid="import-crs" value={crsChoice} onChange={(event) => applyCrs(event.target.value as CrsChoice, zone)}>
+            {CRS_CHOICES.map((choice) => (
+              <option key={choice} value={choice}>{t(`import.crs.${choice || 'auto'}` as MessageKey)}</option>
+            ))}
+          </select>
+        </label>
+        {crsChoice === 'gk' && (
+          <div className="import-zone" data-testid="import-zone">
+            <select
+              aria-label={t('import.zone.width')}
+              value={zone.widthDegrees}
+              onChange={(event) => applyCrs('gk', { ...zone, widthDegrees: Number(event.target.value) as 3 | 6 })}
+            >
+              <option value={3}>3°</option>
+              <option value={6}>6°</option>
+            </select>
+            <label>
+              {t('import.zone.meridian')}
+              <input
+                type="number"
+                min={75}
+                max={135}
+                step={3}
+                value={zone.centralMeridianDegrees}
+                onChange={(event) => applyCrs('gk', { ...zone, centralMeridianDegrees: Number(event.target.value) })}
+              />
+              °E
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                checked={zone.zoneInEasting}
+                onChange={(event) => applyCrs('gk', { ...zone, zoneInEasting: event.target.checked })}
+              />
+              {t('import.zone.prefix')}
+            </label>
+            <span className={zoneCrs ? 'import-muted' : 'import-bad'}>{zoneCrs ?? t('import.zone.invalid')}</span>
+          </div>
+        )}
+        <label className="import-field">
+          <span>{t('import.encoding')}</span>
+          <select
+            data-testid="import-encoding"
+            value={choices.encoding}
+            onChange={(event) => wizard.choose({ encoding: event.target.value as '' | 'utf8' | 'gbk' })}
+          >
+            <option value="">{t('import.encoding.auto')}</option>
+            <option value="utf8">UTF-8</option>
+            <option value="gbk">GBK</option>
+          </select>
+        </label>
+        <div className="import-flags">
+          {(['replace', 'repair', 'swapAxes'] as const).map((flag) => (
+            <label key={flag}>
+              <input
+                type="checkbox"
+                data-testid={`import-${flag}`}
+                checked={choices[flag]}
+                onChange={(event) => wizard.choose({ [flag]: event.target.checked })}
+              />
+              {t(`import.${flag}` as MessageKey)}
+            </label>
+          ))}
+        </div>
+      </div>
+
+      {busy === 'preview' && <div className="import-status">{t('import.previewing')}</div>}
+      {wizard.error && (
+        <div className="import-error" role="alert" data-testid="import-error">{wizard.error}</div>
+      )}
+      {wizard.committed && <CommittedNotice report={wizard.committed} />}
+      {preview && <PreviewBody wizard={wizard} preview={preview} />}
+    </section>
+  );
+}
+
+function CommittedNotice({ report }: { report: ImportPreview }) {
+  const { t } = useI18n();
+  return (
+    <div className="import-success" role="status" data-testid="import-success">
+      {t('import.committed', {
+        added: formatCount(report.changes.added) ?? '',
+        updated: formatCount(report.changes.updated) ?? '',
+        removed: formatCount(report.changes.removed) ?? '',
+        after: formatCount(report.changes.after) ?? '',
+      })}
+    </div>
+  );
+}
+
+function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
+  const { t } = useI18n();
+  const codeName = useCodeName();
+  const statuses = countStatuses(preview.features?.features ?? []);
+  const mapping = wizard.choices.mapping ?? preview.mapping;
+  const valueMap = wizard.choices.valueMap ?? preview.valueMap;
+  const errors = preview.problems.filter((problem) => problem.severity === 'error');
+  const others = preview.problems.filter((problem) => problem.severity !== 'error');
+  const unknown = Object.entries(preview.unknownValues).filter(([, values]) => values.length > 0);
+  const mappable = preview.fields;
+  const { file, changes } = preview;
+
+  return (
+    <div className="import-preview" data-testid="import-preview">
+      <h3 className="import-section">{t('import.detected')}</h3>
+      <dl className="import-detected" data-testid="import-detected">
+        <dt>{t('import.format')}</dt>
+        <dd>{file.format} · {t('import.records', { n: formatCount(file.records) ?? '' })}</dd>
+        <dt>{t('import.encoding')}</dt>
+        <dd>{file.encoding ? `${file.encoding.encoding.toUpperCase()} (${file.encoding.from})` : '—'}</dd>
+        <dt>{t('import.crs')}</dt>
+        <dd>{file.crs ? `${file.crs.label} (${file.crs.from})` : t('import.crs.unknown')}</dd>
+        {preview.geometryFrom && (
+          <>
+            <dt>{t('import.geometry')}</dt>
+            <dd>{preview.geometryFrom}</dd>
+          </>
+        )}
+      </dl>
+
+      <h3 className="import-section">{t('import.mapping')}</h3>
+      <table className="import-table" data-testid="import-mapping">
+        <colgroup>
+          <col className="import-mapping-col-field" />
+          <col className="import-mapping-col-column" />
+          <col />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>{t('import.field')}</th>
+            <th>{t('import.column')}</th>
+            <th>{t('import.samples')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {mappable.map((field) => {
+            const column = mapping[field.field] ?? '';
+            const samples = preview.columns.find((candidate) => candidate.name === column)?.samples ?? [];
+            const from = preview.mappingFrom[field.field];
+            return (
+              <tr key={field.field} data-testid={`import-map-${field.field}`} title={field.description}>
+                <td>
+                  <span className="import-field-name">{field.field}</span>
+                  {field.need === 'required' && <span className="import-required">*</span>}
+                  {from && <span className={`import-from is-${from}`}>{t(`import.from.${from}` as MessageKey)}</span>}
+                </td>
+                <td>
+                  <select
+                    value={column}
+                    aria-label={field.field}
+                    disabled={wizard.busy !== null}
+                    onChange={(event) =>
+                      wizard.choose({ mapping: withFieldColumn(mapping, field.field, event.target.value) })
+                    }
+                  >
+                    <option value="">{field.derivation ? t('import.derived') : t('import.unmapped')}</option>
+                    {preview.columns.map((candidate) => (
+                      <option key={candidate.name} value={candidate.name}>{candidate.name}</option>
+                    ))}
+                  </select>
+                </td>
+                <td className="import-samples">{samples.slice(0, 3).join(' · ')}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      {unknown.length > 0 && (
+        <>
+          <h3 className="import-section">{t('import.values')}</h3>
+          <table className="import-table" data-testid="import-values">
+            <tbody>
+              {unknown.flatMap(([fieldName, values]) => {
+                const codes = preview.fields.find((field) => field.field === fieldName)?.codes ?? [];
+                return values.map((written) => (
+                  <tr key={`${fieldName}:${written}`}>
+                    <td>{fieldName}: “{written}”</td>
+                    <td>
+                      <select
+                        aria-label={`${fieldName} ${written}`}
+                        value={valueMap[fieldName]?.[written] ?? ''}
+                        disabled={wizard.busy !== null}
+                        onChange={(event) =>
+                          wizard.choose({ valueMap: withValueCode(valueMap, fieldName, written, event.target.value) })
+                        }
+                      >
+                        <option value="">{t('import.values.choose')}</option>
+                        {codes.map((code) => (
+                          <option key={code} value={code}>{codeName(code)}</option>
+                        ))}
+                      </select>
+                    </td>
+                  </tr>
+                ));
+              })}
+            </tbody>
+          </table>
+        </>
+      )}
+
+      <h3 className="import-section">{t('import.problems')}</h3>
+      {preview.problems.length === 0 ? (
+        <p className="import-muted" data-testid="import-no-problems">{t('import.noProblems')}</p>
+      ) : (
+        <table className="import-table import-problems" data-testid="import-problems">
+          <colgroup>
+            <col className="import-problems-col-where" />
+            <col className="import-problems-col-field" />
+            <col />
+          </colgroup>
+          <thead>
+            <tr>
+              <th>{t('import.where')}</th>
+              <th>{t('import.field')}</th>
+              <th>{t('import.problem')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...errors, ...others].map((problem, index) => (
+              <tr key={index} className={`is-${problem.severity}`} data-testid="import-problem">
+                <td>{problem.location ?? '—'}{problem.featureId ? ` · ${problem.featureId}` : ''}</td>
+                <td>{problem.field ?? '—'}{problem.column && problem.column !== problem.field ? ` (${problem.column})` : ''}</td>
+                <td>
+                  <span className="import-severity">{t(`import.severity.${problem.severity}` as MessageKey)}</span>
+                  {problem.message}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {preview.problemsLeftOut > 0 && <p className="import-muted">{t('import.moreProblems', { n: preview.problemsLeftOut })}</p>}
+
+      <h3 className="import-section">{t('import.summary')}</h3>
+      <ul className="import-summary" data-testid="import-summary">
+        <li data-testid="import-feature-count">{t('import.featureCount', { n: formatCount(preview.featureCount) ?? '' })}</li>
+        <li>
+          {t('import.statuses', {
+            ok: statuses.ok,
+            repaired: statuses.repaired,
+            warning: statuses.warning,
+            error: statuses.error,
+          })}
+        </li>
+        <li data-testid="import-changes">
+          {t('import.changes', {
+            added: formatCount(changes.added) ?? '',
+            updated: formatCount(changes.updated) ?? '',
+            removed: formatCount(changes.removed) ?? '',
+            before: formatCount(changes.before) ?? '',
+            after: formatCount(changes.after) ?? '',
+          })}
+        </li>
+      </ul>
+      <ScenarioImpactBlock wizard={wizard} preview={preview} />
+
+      <div className="import-actions">
+        <button
+          type="button"
+          className="button-primary"
+          data-testid="import-commit"
+          disabled={wizard.busy !== null || !canCommit(preview, wizard.accepted)}
+          onClick={wizard.commit}
+        >
+          {wizard.busy === 'commit' ? t('import.committing') : t('import.commit')}
+        </button>
+        {!preview.canCommit && <span className="import-bad">{t('import.blocked')}</span>}
+      </div>
+    </div>
+  );
+}
+
+function ScenarioImpactBlock({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
+  const { t } = useI18n();
+  const impact = preview.scenarioImpact;
+  if (!impact || impact.scenarios.length === 0) return null;
+  return (
+    <div className="import-scenarios" data-testid="import-scenarios">
+      <p>{t('import.scenarios', { n: impact.scenarios.length })}</p>
+      <p className="import-muted">{impact.policy}</p>
+      <ul>
+        {impact.scenarios.map((scenario) => (
+          <li key={scenario.id}>
+            <strong>{scenario.name}</strong>
+            <ul>
+              {scenario.effects.map((effect, index) => (
+                <li key={index}>{effect.text}</li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      {impact.requiresAcceptance && (
+        <label className="import-accept">
+          <input
+            type="checkbox"
+            data-testid="import-accept"
+            checked={wizard.accepted}
+            onChange={(event) => wizard.setAccepted(event.target.checked)}
+          />
+          {t('import.accept')}
+        </label>
+      )}
+    </div>
+  );
+}

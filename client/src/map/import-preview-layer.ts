@@ -1,0 +1,50 @@
+/**
+ * The import wizard's preview on the map: the features as the server would write them, drawn
+ * above the region's layers; refused features red, warned or repaired ones amber, the rest blue.
+ */
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { Layer } from '@deck.gl/core';
+
+export const IMPORT_PREVIEW_LAYER_ID = 'import-preview';
+
+type Rgba = [number, number, number, number];
+const STATUS_COLOURS: Record<string, Rgba> = {
+  ok: [37, 99, 235, 255],
+  repaired: [217, 119, 6, 255],
+  warning: [217, 119, 6, 255],
+  error: [220, 38, 38, 255],
+};
+
+interface PreviewProperties {
+  importStatus?: string;
+}
+
+function colourOf(properties: PreviewProperties | undefined, alpha: number): Rgba {
+  const [r, g, b] = STATUS_COLOURS[properties?.importStatus ?? 'ok'] ?? STATUS_COLOURS.ok!;
+  return [r, g, b, alpha];
+}
+
+/** One deck.gl layer of the preview's FeatureCollection (features without geometry are skipped). */
+export function buildImportPreviewLayer(collection: GeoJSON.FeatureCollection): Layer {
+  const drawable: GeoJSON.FeatureCollection = {
+    type: 'FeatureCollection',
+    features: collection.features.filter((feature) => feature.geometry !== null),
+  };
+  return new GeoJsonLayer<PreviewProperties>({
+    id: IMPORT_PREVIEW_LAYER_ID,
+    data: drawable,
+    filled: true,
+    stroked: true,
+    pointType: 'circle',
+    // Rings rather than dots, so the preview stands apart from the facilities' category colours.
+    getFillColor: (feature) => colourOf(feature.properties, feature.geometry.type === 'Point' ? 70 : 50),
+    getLineColor: (feature) => colourOf(feature.properties, 255),
+    getPointRadius: 8,
+    pointRadiusUnits: 'pixels',
+    pointRadiusMinPixels: 5,
+    getLineWidth: 3,
+    lineWidthUnits: 'pixels',
+    lineWidthMinPixels: 1.5,
+    pickable: false,
+  });
+}

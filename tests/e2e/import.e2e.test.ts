@@ -1,0 +1,87 @@
+/**
+ * End to end: the import wizard (issue 5) against the real server (embedded PostGIS, demo region) in
+ * headless Chromium. A GBK CSV of facilities is uploaded as facilities: the preview names its
+ * encoding and columns, maps the fields, draws its features, and Commit adds exactly its rows to
+ * the region (read back through the API). A broken GBK CSV lists its problems by row and field and
+ * cannot be committed; mapping its unknown category in the wizard removes that problem.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPOSITORY_ROOT } from '../../server/src/config.js';
+import { getJson, screenshotPath, useE2eSession } from '../support/e2e-harness.js';
+
+const FIXTURES = path.join(REPOSITORY_ROOT, 'tests/fixtures/import');
+
+/** Data rows of a CSV fixture (lines after the header that hold something). */
+async function csvDataRows(fileName: string): Promise<number> {
+  const text = (await readFile(path.join(FIXTURES, fileName), 'latin1')).split(/\r?\n/);
+  return text.slice(1).filter((line) => line.trim() !== '').length;
+}
+
+describe('the import wizard in a browser', () => {
+  const { openApp } = useE2eSession();
+
+  it('previews a GBK CSV of facilities, commits it, and refuses a broken one by row and field', async () => {
+    const { baseUrl, page } = await openApp();
+    const region = (await getJson<{ id: string }[]>(baseUrl, '/api/regions'))[0]!.id;
+    const facilitiesBefore = (await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/${region}/facilities`)).features.length;
+    const rows = await csvDataRows('facilities-gbk.csv');
+    expect(rows).toBe(21);
+
+    await page.getByTestId('import-open').click();
+    const wizard = page.getByTestId('import-wizard');
+    await wizard.getByTestId('import-layer').selectOption('facilities');
+    await wizard.getByTestId('import-file').setInputFiles(path.join(FIXTURES, 'facilities-gbk.csv'));
+    const preview = wizard.getByTestId('import-preview');
+    await preview.waitFor({ timeout: 60_000 });
+
+    // Detected: GBK text; the mapping feeds name and category from the Chinese columns.
+    await expect.poll(() => preview.getByTestId('import-detected').innerText()).toContain('GBK');
+    expect(await preview.getByTestId('import-map-name').locator('select').inputValue()).toBe('名称');
+    expect(await preview.getByTestId('import-map-category').locator('select').inputValue()).toBe('类别');
+    expect(await preview.getByTestId('import-map-name').innerText()).toContain('城南街道文化活动中心');
+    expect(await preview.getByTestId('import-feature-count').innerText()).toContain(String(rows));
+    expect(await preview.getByTestId('import-problem').filter({ hasText: '错误' }).count()).toBe(0);
+    const commit = preview.getByTestId('import-commit');
+    expect(await commit.isEnabled()).toBe(true);
+    await preview.getByTestId('import-summary').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500); // the map eases to the preview's extent before the screenshot
+    await page.screenshot({ path: await screenshotPath('import-preview.png') });
+
+    await commit.click();
+    await wizard.getByTestId('import-success').waitFor({ timeout: 60_000 });
+    const facilitiesAfter = (await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/${region}/facilities`)).features.length;
+    expect(facilitiesAfter).toBe(facilitiesBefore + rows);
+    // The layer panel reloads: its facility count is the new one.
+    await wizard.getByTestId('import-close').click();
+    await expect
+      .poll(() => page.locator('.layer-row').filter({ hasText: '公共服务设施' }).locator('.layer-meta').innerText(), { timeout: 30_000 })
+      .toContain(String(facilitiesAfter));
+
+    // A broken file: problems by row and field, no commit.
+    await page.getByTestId('import-open').click();
+    await wizard.getByTestId('import-file').setInputFiles(path.join(FIXTURES, 'facilities-gbk-broken.csv'));
+    await preview.getByTestId('import-problems').waitFor({ timeout: 60_000 });
+    const problemRows = await preview.getByTestId('import-problem').allInnerTexts();
+    const hasProblem = (where: string, field: string) =>
+      problemRows.some((row) => row.includes(where) && row.includes(field));
+    expect(hasProblem('row 2', 'category'), problemRows.join('\n')).toBe(true);
+    expect(hasProblem('row 4', 'id'), problemRows.join('\n')).toBe(true);
+    expect(hasProblem('row 5', 'geometry'), problemRows.join('\n')).toBe(true);
+    expect(await preview.getByTestId('import-commit').isDisabled()).toBe(true);
+    await preview.getByTestId('import-problems').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: await screenshotPath('import-problems.png') });
+
+    // Reading the unknown 网吧 as a supermarket previews again without that problem.
+    await preview.getByTestId('import-values').locator('select').first().selectOption('supermarket');
+    await expect
+      .poll(async () => (await preview.getByTestId('import-problem').allInnerTexts()).some((row) => row.includes('row 2') && row.includes('category')), {
+        timeout: 60_000,
+      })
+      .toBe(false);
+    expect(await preview.getByTestId('import-commit').isDisabled()).toBe(true);
+    const unchanged = (await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/${region}/facilities`)).features.length;
+    expect(unchanged).toBe(facilitiesAfter);
+  });
+});
