@@ -6,6 +6,7 @@
  * the uncovered units and the coverage table against the coverage API; click far outside the region
  * and see the API's 400 message as a notice.
  */
+import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -166,6 +167,14 @@ describe('the accessibility panel in a browser', () => {
       'data-radius-residents': String(radiusWithin15),
     });
     await waitForDrawn(page, 'isochronesLoaded');
+    // The isochrones shown can be downloaded: the GeoJSON holds one band per minutes value.
+    const [isochroneFile] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByTestId('export-isochrones').locator('[data-format="geojson"]').click(),
+    ]);
+    const isochronePath = await isochroneFile.path();
+    const exported = JSON.parse(await readFile(isochronePath, 'utf8')) as { features: { properties: { minutes: number } }[] };
+    expect(exported.features.map((feature) => feature.properties.minutes)).toEqual([5, 10, 15]);
     await panel.getByTestId('isochrone-fit').click();
     await waitForMapIdle(page);
     await page.screenshot({ path: await screenshotPath('isochrones.png') });

@@ -118,6 +118,41 @@ export function regionExportUrl(
   return `${API_BASE_PATH}${regionPath(regionId, `${resource}/export`)}?${params}`;
 }
 
+/** A file the server sent for download, with the name it gave it. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string;
+}
+
+/**
+ * `POST /api/regions/:region/isochrones/export?format=…`: the isochrones of a request as a file
+ * (a POST, so a plain link cannot fetch it).
+ */
+export async function fetchIsochroneExport(
+  regionId: string,
+  body: IsochroneRequestBody,
+  format: ExportFormat,
+): Promise<ApiResult<DownloadedFile>> {
+  const url = `${API_BASE_PATH}${regionPath(regionId, 'isochrones/export')}?${new URLSearchParams({ format })}`;
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  } catch (cause) {
+    return { ok: false, error: { status: null, message: describe(cause), path: url, aborted: false } };
+  }
+  if (!response.ok) {
+    const answer: unknown = await response.json().catch(() => null);
+    const message =
+      answer && typeof answer === 'object' && typeof (answer as { error?: unknown }).error === 'string'
+        ? (answer as { error: string }).error
+        : response.statusText;
+    return { ok: false, error: { status: response.status, message, path: url, aborted: false, body: answer } };
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `isochrones.${format === 'shapefile' ? 'zip' : format}`;
+  return { ok: true, data: { blob: await response.blob(), fileName } };
+}
+
 /** The query of coverage and completeness requests for a speed and the planner's tier overrides. */
 export function coverageQuery(speedMetersPerSecond: number, tiers: TierOverrides): Record<string, string> {
   const query: Record<string, string> = { speedMetersPerSecond: String(speedMetersPerSecond) };

@@ -8,13 +8,22 @@ import type {
   CoverageResult,
   HeatmapGrid,
   IsochroneCollection,
+  IsochroneRequestBody,
   RegionLayers,
   UnitFeature,
 } from '../../lib/api-types';
 import { formatCount, formatNumber, formatShare, formatSpeed } from '../../lib/format';
-import { coverageQuery, heatmapQueryParameters, regionExportUrl } from '../../lib/api';
-import { ExportLinks } from '../export/export-links';
+import {
+  coverageQuery,
+  EXPORT_FORMATS,
+  fetchIsochroneExport,
+  heatmapQueryParameters,
+  regionExportUrl,
+  type ExportFormat,
+} from '../../lib/api';
+import { EXPORT_FORMAT_LABELS, ExportLinks } from '../export/export-links';
 import { useI18n, type MessageKey } from '../../lib/i18n';
+import { reportError } from '../../lib/notices';
 import {
   FACILITY_CATEGORIES,
   FACILITY_CATEGORY_IDS,
@@ -400,6 +409,19 @@ function IsochroneSection({
         </div>
       )}
 
+      {origin && state.regionId && state.speedMetersPerSecond !== null && !isochrones.pending && (isochrones.network || isochrones.radius) && (
+        <IsochroneExports
+          regionId={state.regionId}
+          body={{
+            ...(origin.kind === 'facility' ? { facilityIds: [origin.id] } : { origins: [origin.position] }),
+            minutes: [...state.minutes],
+            speedMetersPerSecond: state.speedMetersPerSecond,
+            mode: 'rings',
+            method: method === 'radius' ? 'radius' : 'network',
+          }}
+        />
+      )}
+
       {isochrones.pending && (
         <p className="computing">
           <span className="spinner" /> {t('access.computing')}
@@ -620,6 +642,37 @@ function TierPicker({ state, category }: { state: AccessibilityState; category: 
         )}
       </p>
     </Field>
+  );
+}
+
+/** Downloads of the isochrones shown (network bands, or the radii when those are shown alone). */
+function IsochroneExports({ regionId, body }: { regionId: string; body: IsochroneRequestBody }) {
+  const { t } = useI18n();
+  const download = async (format: ExportFormat) => {
+    const result = await fetchIsochroneExport(regionId, body, format);
+    if (!result.ok) {
+      reportError(result.error);
+      return;
+    }
+    // A POST answer cannot be a link's target: hand the browser the file through an object URL.
+    const url = URL.createObjectURL(result.data.blob);
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = result.data.fileName;
+    anchor.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+  };
+  return (
+    <div className="export-links analysis-exports" data-testid="export-isochrones">
+      <span className="export-label">{t('export.isochrones')}</span>
+      <span className="export-formats">
+        {EXPORT_FORMATS.map((format) => (
+          <button key={format} type="button" className="link-button" data-format={format} onClick={() => void download(format)}>
+            {EXPORT_FORMAT_LABELS[format]}
+          </button>
+        ))}
+      </span>
+    </div>
   );
 }
 

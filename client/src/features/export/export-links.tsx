@@ -5,7 +5,7 @@
 import { EXPORT_FORMATS, type ExportFormat } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 
-const FORMAT_LABELS: Record<ExportFormat, string> = { geojson: 'GeoJSON', csv: 'CSV', shapefile: 'SHP' };
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = { geojson: 'GeoJSON', csv: 'CSV', shapefile: 'SHP' };
 
 export function ExportLinks({ label, hrefFor, testId }: { label: string; hrefFor: (format: ExportFormat) => string; testId: string }) {
   const { t } = useI18n();
@@ -19,9 +19,9 @@ export function ExportLinks({ label, hrefFor, testId }: { label: string; hrefFor
             href={hrefFor(format)}
             download
             data-format={format}
-            title={t('export.download', { what: label, format: FORMAT_LABELS[format] })}
+            title={t('export.download', { what: label, format: EXPORT_FORMAT_LABELS[format] })}
           >
-            {FORMAT_LABELS[format]}
+            {EXPORT_FORMAT_LABELS[format]}
           </a>
         ))}
       </span>
