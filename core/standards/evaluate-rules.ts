@@ -90,7 +90,12 @@ function measured(measure: RuleMeasure, figures: CommunityFigures): number | nul
   }
 }
 
-const formatNumber = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 2 }).replace(/,/g, ' ');
+/**
+ * One formatter for every threshold: `toLocaleString` builds a new one per call, which made judging a
+ * 440-community region take ~100 ms (the evaluator re-judges communities while a planner paints).
+ */
+const THRESHOLD_NUMBER_FORMAT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const formatNumber = (value: number) => THRESHOLD_NUMBER_FORMAT.format(value).replace(/,/g, ' ');
 const formatShare = (value: number) => `${Math.round(value * 100)} %`;
 
 /** A range [min, max] with either side open (null). */

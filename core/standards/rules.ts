@@ -293,7 +293,14 @@ export const RULES: readonly RuleDefinition[] = [
   ),
 ];
 
-/** The rules a profile checks, in table order. */
-export function rulesOfProfile(profile: StandardsProfileId): RuleDefinition[] {
-  return RULES.filter((rule) => rule.thresholds[profile] !== undefined);
+const RULES_BY_PROFILE = new Map<StandardsProfileId, readonly RuleDefinition[]>();
+
+/** The rules a profile checks, in table order (the table is constant, so each list is built once). */
+export function rulesOfProfile(profile: StandardsProfileId): readonly RuleDefinition[] {
+  let rules = RULES_BY_PROFILE.get(profile);
+  if (!rules) {
+    rules = RULES.filter((rule) => rule.thresholds[profile] !== undefined);
+    RULES_BY_PROFILE.set(profile, rules);
+  }
+  return rules;
 }
