@@ -16,7 +16,7 @@ import type { StandardsProfileId } from '../standards/profiles.js';
 import type { Bilingual } from '../standards/rules.js';
 import type { ScenarioEdit } from './scenario-draft.js';
 import { distanceFromBand, type CommunityMetrics, type CommunityRecord } from './scenario-evaluator.js';
-import { ruleById } from './village-conversion.js';
+import { ruleById } from '../standards/rules.js';
 
 /** The rule of the table that sets the relocation band. */
 export const RELOCATION_SIZE_RULE_ID = 'size.relocation';

@@ -17,6 +17,7 @@ import { FACILITY_CATEGORIES, LIFE_CIRCLE_TIER_MINUTES } from '../standards/faci
 import type { StandardsProfileId } from '../standards/profiles.js';
 import {
   RULES,
+  ruleById,
   rulesOfProfile,
   type Bilingual,
   type RuleDefinition,
@@ -50,13 +51,6 @@ const STAFF_MEASURES: ReadonlySet<RuleMeasure> = new Set([
 const SQUARE_METERS: Bilingual = { zh: 'm²', en: 'm²' };
 const WORKERS: Bilingual = { zh: '人', en: 'workers' };
 const SHARE: Bilingual = { zh: '%', en: '%' };
-
-/** The rule of the table with this id; throws for an id the table does not hold (programmer error). */
-export function ruleById(id: string): RuleDefinition {
-  const rule = RULES.find((candidate) => candidate.id === id);
-  if (!rule) throw new Error(`rule "${id}" is not in the rule table`);
-  return rule;
-}
 
 /**
  * The lowest figure a threshold accepts for a community of `residents` (its lower bound), or null

@@ -304,3 +304,10 @@ export function rulesOfProfile(profile: StandardsProfileId): readonly RuleDefini
   }
   return rules;
 }
+
+/** The rule of the table with this id; throws for an id the table does not hold (programmer error). */
+export function ruleById(id: string): RuleDefinition {
+  const rule = RULES.find((candidate) => candidate.id === id);
+  if (!rule) throw new Error(`rule "${id}" is not in the rule table`);
+  return rule;
+}

@@ -1,6 +1,6 @@
 /**
- * The client's door to the shared standards in core/ (types and categories with their
- * Chinese and English names). Components import from here, never from core/ directly.
+ * The client's door to the shared standards in core/ (types and categories with their Chinese and
+ * English names, the rule table and the profiles). Components import from here, never from core/.
  */
 export {
   COMMUNITY_TYPES,
@@ -17,3 +17,12 @@ export {
   type FacilityCategory,
   type FacilityCategoryId,
 } from '../../../core/standards/facility-categories';
+export type { RuleResult, RuleStatus } from '../../../core/standards/evaluate-rules';
+export { RULES, ruleById, rulesOfProfile, type RuleDefinition, type RuleThreshold } from '../../../core/standards/rules';
+export {
+  DEFAULT_STANDARDS_PROFILE,
+  STANDARDS_PROFILES,
+  STANDARDS_PROFILE_IDS,
+  isStandardsProfileId,
+  type StandardsProfileId,
+} from '../../../core/standards/profiles';

@@ -3,7 +3,7 @@
  * ranking by rules passed, and residents binned by walking time from cumulative coverage answers.
  */
 import type { CategoryCoverage, ScenarioRuleResult } from '../../lib/api-types';
-import { RULES, rulesOfProfile, type RuleDefinition, type StandardsProfileId } from './dashboard-core';
+import { RULES, ruleById, rulesOfProfile, type RuleDefinition, type StandardsProfileId } from '../../lib/standards';
 import type { DashboardCommunityProperties } from './dashboard-types';
 
 /** A KPI's target: the profile's bound, or null when the profile does not check the rule. */
@@ -36,12 +36,6 @@ export interface CountKpi {
   of: number;
   ruleIds: readonly string[];
   sources: readonly string[];
-}
-
-function ruleById(ruleId: string): RuleDefinition {
-  const rule = RULES.find((candidate) => candidate.id === ruleId);
-  if (!rule) throw new Error(`dashboard: no rule "${ruleId}" in core/standards/rules.ts`);
-  return rule;
 }
 
 function minTarget(rule: RuleDefinition, profile: StandardsProfileId): KpiTarget | null {

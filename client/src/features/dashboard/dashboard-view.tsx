@@ -9,7 +9,7 @@ import { formatCount, formatNumber, formatShare } from '../../lib/format';
 import { useI18n, type Language } from '../../lib/i18n';
 import { FACILITY_CATEGORIES, isFacilityCategoryId } from '../../lib/standards';
 import { ruleFigureText, sourceText } from '../scenarios/rule-text';
-import { DEFAULT_STANDARDS_PROFILE, RULES, STANDARDS_PROFILES, STANDARDS_PROFILE_IDS, isStandardsProfileId, type StandardsProfileId } from './dashboard-core';
+import { DEFAULT_STANDARDS_PROFILE, RULES, STANDARDS_PROFILES, STANDARDS_PROFILE_IDS, isStandardsProfileId, type StandardsProfileId } from '../../lib/standards';
 import {
   coverageKpis,
   floorAreaKpi,

@@ -8,7 +8,7 @@ import { fetchCoverage, fetchScenarioCommunities, fetchVillageCandidates } from 
 import type { CoverageResult, VillageCandidatesAnswer } from '../../lib/api-types';
 import { reportError } from '../../lib/notices';
 import { WALK_SPEED_METERS_PER_SECOND } from '../../lib/walking';
-import type { StandardsProfileId } from './dashboard-core';
+import type { StandardsProfileId } from '../../lib/standards';
 import type { DashboardCommunityCollection } from './dashboard-types';
 
 /** Walking minutes of the chart's bin edges (5-minute bins up to half an hour, then everyone else). */

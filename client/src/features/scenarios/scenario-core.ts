@@ -19,12 +19,14 @@ export {
   type EditOutcome,
 } from '../../../../core/scenario/scenario-draft';
 export { sideOfLine, type LineSide } from '../../../../core/scenario/line-side';
-export type { RuleResult, RuleStatus } from '../../../../core/standards/evaluate-rules';
-export { RULES, type RuleDefinition } from '../../../../core/standards/rules';
 export {
   DEFAULT_STANDARDS_PROFILE,
+  RULES,
   STANDARDS_PROFILES,
   STANDARDS_PROFILE_IDS,
   isStandardsProfileId,
+  type RuleDefinition,
+  type RuleResult,
+  type RuleStatus,
   type StandardsProfileId,
-} from '../../../../core/standards/profiles';
+} from '../../lib/standards';
