@@ -10,12 +10,12 @@
 
 import type { AccessibilityModel } from '../accessibility/accessibility-types.js';
 import { TravelField } from '../accessibility/travel-field.js';
-import { COMMUNITY_TYPES, type CommunityTypeId } from '../standards/community-types.js';
+import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId } from '../standards/community-types.js';
 import { evaluateRule, type RuleResult } from '../standards/evaluate-rules.js';
 import type { StandardsProfileId } from '../standards/profiles.js';
 import type { Bilingual } from '../standards/rules.js';
 import type { ScenarioEdit } from './scenario-draft.js';
-import { distanceFromBand, type CommunityMetrics, type CommunityRecord } from './scenario-evaluator.js';
+import type { CommunityMetrics, CommunityRecord } from './scenario-evaluator.js';
 import { ruleById } from '../standards/rules.js';
 
 /** The rule of the table that sets the relocation band. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../routing/synthetic-grid.js';
-import { distanceFromBand, ScenarioEvaluator, type CommunityRecord } from './scenario-evaluator.js';
+import { distanceFromBand } from '../standards/community-types.js';
+import { ScenarioEvaluator, type CommunityRecord } from './scenario-evaluator.js';
 import { squareLattice } from './test-lattice.js';
 
 /** A columns × rows lattice of square 100 m units, adjacency by shared sides. */

@@ -6,7 +6,7 @@
  * Re-evaluating after an `assign` costs what the edit touches, not the region's size.
  */
 
-import { COMMUNITY_TYPES, type CommunityTypeId, type SizeRange } from '../standards/community-types.js';
+import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId } from '../standards/community-types.js';
 import { evaluateCommunity, type CommunityFigures, type RuleResult } from '../standards/evaluate-rules.js';
 import type { StandardsProfileId } from '../standards/profiles.js';
 
@@ -82,13 +82,6 @@ export interface CommunityMetrics {
   householdsOutsideBand: number;
 }
 
-/** Signed distance of a figure from a band: 0 inside, negative below, positive above. */
-export function distanceFromBand(value: number, band: SizeRange | null): number {
-  if (!band) return 0;
-  if (band.min !== null && value < band.min) return value - band.min;
-  if (band.max !== null && value > band.max) return value - band.max;
-  return 0;
-}
 
 interface CommunitySums {
   record: CommunityRecord;

@@ -6,7 +6,7 @@
  * Every threshold comes from core/standards (rules.ts, community-types.ts, facility-categories.ts).
  */
 
-import { COMMUNITY_TYPES, type CommunityTypeId, type SizeRange } from '../standards/community-types.js';
+import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId, type SizeRange } from '../standards/community-types.js';
 import {
   evaluateRule,
   type CommunityFigures,
@@ -24,7 +24,7 @@ import {
   type RuleMeasure,
   type RuleThreshold,
 } from '../standards/rules.js';
-import { distanceFromBand, type CommunityMetrics, type CommunityRecord } from './scenario-evaluator.js';
+import type { CommunityMetrics, CommunityRecord } from './scenario-evaluator.js';
 
 /** The rule of the table that decides whether a village may convert. */
 export const VILLAGE_CONVERSION_RULE_ID = 'village.conversion';

@@ -78,3 +78,11 @@ export const COMMUNITY_TYPES: Record<CommunityTypeId, CommunityType> = {
 export function isCommunityTypeId(value: unknown): value is CommunityTypeId {
   return typeof value === 'string' && (COMMUNITY_TYPE_IDS as readonly string[]).includes(value);
 }
+
+/** Signed distance of a figure from a band: 0 inside (or with no band), negative below, positive above. */
+export function distanceFromBand(value: number, band: SizeRange | null): number {
+  if (!band) return 0;
+  if (band.min !== null && value < band.min) return value - band.min;
+  if (band.max !== null && value > band.max) return value - band.max;
+  return 0;
+}

@@ -5,6 +5,7 @@
 export {
   COMMUNITY_TYPES,
   COMMUNITY_TYPE_IDS,
+  distanceFromBand,
   isCommunityTypeId,
   type CommunityType,
   type CommunityTypeId,

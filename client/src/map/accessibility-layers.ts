@@ -21,6 +21,7 @@ import {
   UNCOVERED_UNIT_OUTLINE,
   withAlpha,
   type Rgb,
+  type Rgba,
 } from './colours';
 
 export const ACCESSIBILITY_LAYER_ID = {
@@ -204,44 +205,31 @@ export function buildAccessibilityLayers(input: AccessibilityLayerInput): { belo
   }
 
   if (input.origins.length > 0) {
+    // A white halo, the marker ring, and a dot at the centre: one ScatterplotLayer each.
+    const originMark = (
+      id: string,
+      radiusPixels: number,
+      lineWidthPixels: number,
+      lineColor: Rgba,
+      fillColor: Rgba | null,
+    ) =>
+      new ScatterplotLayer<Position>({
+        id,
+        data: [...input.origins],
+        getPosition: (position) => position,
+        getRadius: radiusPixels,
+        radiusUnits: 'pixels',
+        filled: fillColor !== null,
+        stroked: true,
+        ...(fillColor ? { getFillColor: fillColor } : {}),
+        getLineColor: lineColor,
+        lineWidthUnits: 'pixels',
+        getLineWidth: lineWidthPixels,
+      });
     above.push(
-      new ScatterplotLayer<Position>({
-        id: ACCESSIBILITY_LAYER_ID.originHalo,
-        data: [...input.origins],
-        getPosition: (position) => position,
-        getRadius: 11,
-        radiusUnits: 'pixels',
-        filled: false,
-        stroked: true,
-        getLineColor: ORIGIN_HALO,
-        lineWidthUnits: 'pixels',
-        getLineWidth: 5,
-      }),
-      new ScatterplotLayer<Position>({
-        id: ACCESSIBILITY_LAYER_ID.origin,
-        data: [...input.origins],
-        getPosition: (position) => position,
-        getRadius: 11,
-        radiusUnits: 'pixels',
-        filled: false,
-        stroked: true,
-        getLineColor: ORIGIN_MARKER,
-        lineWidthUnits: 'pixels',
-        getLineWidth: 2.5,
-      }),
-      new ScatterplotLayer<Position>({
-        id: ACCESSIBILITY_LAYER_ID.originCentre,
-        data: [...input.origins],
-        getPosition: (position) => position,
-        getRadius: 3,
-        radiusUnits: 'pixels',
-        filled: true,
-        stroked: true,
-        getFillColor: ORIGIN_MARKER,
-        getLineColor: ORIGIN_HALO,
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
-      }),
+      originMark(ACCESSIBILITY_LAYER_ID.originHalo, 11, 5, ORIGIN_HALO, null),
+      originMark(ACCESSIBILITY_LAYER_ID.origin, 11, 2.5, ORIGIN_MARKER, null),
+      originMark(ACCESSIBILITY_LAYER_ID.originCentre, 3, 1.5, ORIGIN_HALO, ORIGIN_MARKER),
     );
   }
 
