@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRoutingGraph, nodeIndexOf, type RoutingGraph } from '../../core/routing/graph.js';
 import { shortestTravelSeconds } from '../../core/routing/dijkstra.js';
+import { buildSnapIndex, snappedPointSources, snapToNetwork } from '../../core/routing/snap.js';
 import { edgeClassCostFactor } from '../../core/routing/walking-profiles.js';
 import { invalidateRegionAccessibility, regionAccessibility } from '../../server/src/accessibility/region-models.js';
 import { createApp, type App } from '../../server/src/app.js';
@@ -172,17 +173,36 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     it('starts from a point snapped onto the network, its walk to the network included', async () => {
       const edge = network.features.find((feature) => feature.properties.class !== 'steps' && feature.properties.lengthMeters > 60)!;
       const [a, b] = edge.geometry.coordinates as Position[];
-      // A point 10 m off the middle of the edge's first segment, to its side.
-      const middle: Position = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-      const { body } = await post('/api/regions/demo/travel-times', { from: { lonLat: middle }, maxSeconds: 120 });
-      const { source, target } = edge.properties;
-      const sourceSeconds = body.seconds[String(source)];
-      const targetSeconds = body.seconds[String(target)];
-      expect(sourceSeconds).toBeGreaterThan(0);
-      expect(targetSeconds).toBeGreaterThan(0);
-      expect(Object.values(body.seconds as Record<string, number>).every((seconds) => seconds > 0 && seconds <= 120)).toBe(true);
-      // The point is on the edge: both ends are reached along it, together the edge's whole length.
-      expect(Math.min(sourceSeconds + targetSeconds)).toBeLessThanOrEqual(edge.properties.lengthMeters + 1e-6);
+      // A point 10 m off the middle of the edge's first segment, to its side (a local metric plane).
+      const metersPerDegreeLat = 111_320;
+      const metersPerDegreeLon = metersPerDegreeLat * Math.cos((a[1] * Math.PI) / 180);
+      const [dx, dy] = [(b[0] - a[0]) * metersPerDegreeLon, (b[1] - a[1]) * metersPerDegreeLat];
+      const segmentMeters = Math.hypot(dx, dy);
+      const offPoint: Position = [
+        (a[0] + b[0]) / 2 + ((-dy / segmentMeters) * 10) / metersPerDegreeLon,
+        (a[1] + b[1]) / 2 + ((dx / segmentMeters) * 10) / metersPerDegreeLat,
+      ];
+      const { body } = await post('/api/regions/demo/travel-times', { from: { lonLat: offPoint }, maxSeconds: 300 });
+
+      // The same walk computed apart from the server, from the /network layer: snap, walk on, search.
+      const snapIndex = buildSnapIndex(layerGraph, network.features.map((feature) => feature.geometry.coordinates as Position[]));
+      const snapped = snapToNetwork(snapIndex, offPoint[0], offPoint[1])!;
+      expect(snapped.distanceMeters).toBeGreaterThan(5);
+      const sources = snappedPointSources(layerGraph, snapped, { speedMetersPerSecond: 1, includeAccessWalk: true });
+      const expected = shortestTravelSeconds(layerGraph, sources, { speedMetersPerSecond: 1, maxSeconds: 300 });
+      const reached = Object.keys(body.seconds as Record<string, number>);
+      expect(reached.length).toBeGreaterThan(2);
+      expect(reached.sort()).toEqual(
+        Array.from(layerGraph.nodeIds).filter((_, index) => expected[index] !== Infinity).map(String).sort(),
+      );
+      for (const nodeId of reached) {
+        expect(body.seconds[nodeId], `node ${nodeId}`).toBeCloseTo(expected[nodeIndexOf(layerGraph, Number(nodeId))], 6);
+      }
+      // Both ends of the snapped edge are at least the walk to the network away.
+      const ends = [layerGraph.edgeSource[snapped.edgeIndex], layerGraph.edgeTarget[snapped.edgeIndex]];
+      for (const end of ends) {
+        expect(body.seconds[String(layerGraph.nodeIds[end])]).toBeGreaterThanOrEqual(snapped.distanceMeters - 1e-6);
+      }
     });
 
     it('refuses an unknown node, a too long search and a start given twice', async () => {
