@@ -2,7 +2,7 @@
  * The application shell: header, left panel (layers, the accessibility analysis, or boundary
  * scenarios), map, attribute panel (right; a scenario community's figures on the scenarios tab).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AccessibilityPanel } from '../features/accessibility/accessibility-panel';
 import { useAccessibility } from '../features/accessibility/use-accessibility';
 import { useMapAnalysis } from '../features/accessibility/use-map-analysis';
@@ -55,7 +55,7 @@ function regionFromAddress(): string | null {
 
 export function App() {
   const { t } = useI18n();
-  const { regions, failed } = useRegions();
+  const { regions, failed, reload: reloadRegions } = useRegions();
   const [requestedRegionId, setRequestedRegionId] = useState<string | null>(regionFromAddress);
   const region = useMemo(
     () => regions?.find((candidate) => candidate.id === requestedRegionId) ?? regions?.[0] ?? null,
@@ -65,8 +65,27 @@ export function App() {
   const [layersVersion, setLayersVersion] = useState(0);
   const { data, pending } = useRegionLayers(region?.id ?? null, layersVersion);
   const [importOpen, setImportOpen] = useState(false);
-  const reloadLayers = useCallback(() => setLayersVersion((version) => version + 1), []);
-  const importWizard = useImportWizard(region?.id ?? null, reloadLayers);
+  const changeRegion = useCallback((regionId: string) => {
+    setRequestedRegionId(regionId);
+    const url = new URL(window.location.href);
+    url.searchParams.set('region', regionId);
+    window.history.replaceState(null, '', url);
+  }, []);
+
+  // A region an import created is shown at once, with the wizard kept open for its next layer.
+  const keepImportOpenForRegion = useRef<string | null>(null);
+  const onImportCommitted = useCallback(
+    (regionId: string, createdRegion: boolean) => {
+      if (createdRegion) {
+        keepImportOpenForRegion.current = regionId;
+        reloadRegions();
+        changeRegion(regionId);
+      } else setLayersVersion((version) => version + 1);
+    },
+    [reloadRegions, changeRegion],
+  );
+  const regionIds = useMemo(() => regions?.map((candidate) => candidate.id) ?? [], [regions]);
+  const importWizard = useImportWizard({ regionId: region?.id ?? null, regionIds, onCommitted: onImportCommitted });
   const [toggles, setToggles] = useState<LayerToggles>(INITIAL_TOGGLES);
   const [populationMode, setPopulationMode] = useState<PopulationMode>('density');
   const [hiddenCategories, setHiddenCategories] = useState<ReadonlySet<string>>(() => new Set());
@@ -145,18 +164,12 @@ export function App() {
     [communityFeatures, showBbox],
   );
 
-  const changeRegion = useCallback((regionId: string) => {
-    setRequestedRegionId(regionId);
-    const url = new URL(window.location.href);
-    url.searchParams.set('region', regionId);
-    window.history.replaceState(null, '', url);
-  }, []);
-
   // A new region starts with nothing selected and every category shown.
   useEffect(() => {
     setSelection(null);
     setHiddenCategories(new Set());
-    closeImport();
+    if (region?.id && region.id === keepImportOpenForRegion.current) keepImportOpenForRegion.current = null;
+    else if (!keepImportOpenForRegion.current) closeImport();
   }, [region?.id, closeImport]);
 
   // Escape closes the attribute panel's selection.
@@ -217,7 +230,7 @@ export function App() {
           ) : sidebarTab === 'accessibility' ? (
             <AccessibilityPanel state={accessibility} data={data} onShowCommunity={showCommunity} onShowBbox={showBbox} />
           ) : importOpen ? (
-            <ImportWizard wizard={importWizard} onClose={closeImport} />
+            <ImportWizard wizard={importWizard} region={region} regions={regions ?? []} onClose={closeImport} />
           ) : (
           <LayerPanel
             regionId={region?.id ?? null}

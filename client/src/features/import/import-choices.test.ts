@@ -4,6 +4,9 @@ import {
   commitBody,
   countStatuses,
   gaussKrugerCrs,
+  gaussKrugerZoneOf,
+  importRegionId,
+  newRegionProblem,
   previewBbox,
   previewFormFields,
   withFieldColumn,
@@ -20,6 +23,7 @@ const CHOICES: ImportChoices = {
   repair: false,
   swapAxes: false,
   replace: false,
+  newRegion: null,
 };
 
 function feature(status: ImportPreviewFeature['properties']['importStatus'], geometry: ImportPreviewFeature['geometry']): ImportPreviewFeature {
@@ -97,5 +101,52 @@ describe('the preview summary', () => {
     expect(canCommit(impacted, false)).toBe(false);
     expect(canCommit(impacted, true)).toBe(true);
     expect(canCommit({ ...preview, committed: true }, true)).toBe(false);
+  });
+});
+
+describe('a new region from the wizard', () => {
+  const newtown = { id: 'newtown', name: '新城', nameEn: 'New Town' };
+
+  it('asks the server to create it, with its names, and sends the import to it', () => {
+    const choices: ImportChoices = { ...CHOICES, layer: 'network', newRegion: newtown };
+    expect(previewFormFields(choices)).toEqual({
+      layer: 'network',
+      create: 'true',
+      name: '新城',
+      nameEn: 'New Town',
+    });
+    expect(importRegionId('demo', choices)).toBe('newtown');
+    expect(importRegionId('demo', CHOICES)).toBe('demo');
+    expect(previewFormFields(CHOICES)).not.toHaveProperty('create');
+    // No English name: the field is left out rather than sent empty.
+    expect(previewFormFields({ ...choices, newRegion: { ...newtown, nameEn: ' ' } })).not.toHaveProperty('nameEn');
+  });
+
+  it('names what is wrong with its id or name before anything is sent', () => {
+    expect(newRegionProblem(newtown, ['demo'])).toBeNull();
+    expect(newRegionProblem({ ...newtown, id: '' }, [])).toBe('id-empty');
+    expect(newRegionProblem({ ...newtown, id: 'New Town' }, [])).toBe('id-format');
+    expect(newRegionProblem({ ...newtown, id: '-town' }, [])).toBe('id-format');
+    expect(newRegionProblem({ ...newtown, id: '新城' }, [])).toBe('id-format');
+    expect(newRegionProblem(newtown, ['demo', 'newtown'])).toBe('id-taken');
+    expect(newRegionProblem({ ...newtown, name: '  ' }, [])).toBe('name-empty');
+  });
+});
+
+describe('gaussKrugerZoneOf', () => {
+  it('reads back every CGCS2000 Gauss–Krüger code gaussKrugerCrs names', () => {
+    for (let code = 4491; code <= 4554; code += 1) {
+      const zone = gaussKrugerZoneOf(`EPSG:${code}`);
+      expect(zone, String(code)).not.toBeNull();
+      expect(gaussKrugerCrs(zone!)).toBe(`EPSG:${code}`);
+    }
+    expect(gaussKrugerZoneOf('EPSG:4525')).toEqual({
+      widthDegrees: 3,
+      centralMeridianDegrees: 111,
+      zoneInEasting: true,
+      zoneNumber: 37,
+    });
+    expect(gaussKrugerZoneOf('EPSG:4490')).toBeNull();
+    expect(gaussKrugerZoneOf('gcj02')).toBeNull();
   });
 });

@@ -2,7 +2,14 @@
  * Pure helpers of the import wizard: the coordinate-system choices, the form a preview is sent as,
  * and the figures the preview is summarised by. No React, no fetch, so they are unit-tested alone.
  */
-import type { FieldMapping, ImportChoices, ImportPreview, ImportPreviewFeature, ValueMap } from './import-types';
+import type {
+  FieldMapping,
+  ImportChoices,
+  ImportPreview,
+  ImportPreviewFeature,
+  NewRegion,
+  ValueMap,
+} from './import-types';
 
 /** The coordinate systems offered; 'gk' asks for the Gauss–Krüger zone (gaussKrugerCrs). */
 export const CRS_CHOICES = ['', 'EPSG:4326', 'EPSG:4490', 'gk', 'gcj02', 'bd09'] as const;
@@ -40,6 +47,28 @@ export function gaussKrugerCrs(zone: GaussKrugerZone): string | null {
   return meridian >= 75 && meridian <= 135 ? `EPSG:${4502 + (meridian - 75) / 6}` : null;
 }
 
+/**
+ * The zone of a CGCS2000 Gauss–Krüger EPSG code (the inverse of gaussKrugerCrs), with the zone
+ * number when the easting carries it; null for any other coordinate system.
+ */
+export function gaussKrugerZoneOf(crsId: string): (GaussKrugerZone & { zoneNumber: number | null }) | null {
+  const match = /^EPSG:(\d+)$/.exec(crsId);
+  const code = match ? Number(match[1]) : NaN;
+  if (code >= 4491 && code <= 4501) {
+    const zoneNumber = code - 4491 + 13;
+    return { widthDegrees: 6, centralMeridianDegrees: zoneNumber * 6 - 3, zoneInEasting: true, zoneNumber };
+  }
+  if (code >= 4502 && code <= 4512)
+    return { widthDegrees: 6, centralMeridianDegrees: 75 + (code - 4502) * 6, zoneInEasting: false, zoneNumber: null };
+  if (code >= 4513 && code <= 4533) {
+    const zoneNumber = code - 4513 + 25;
+    return { widthDegrees: 3, centralMeridianDegrees: zoneNumber * 3, zoneInEasting: true, zoneNumber };
+  }
+  if (code >= 4534 && code <= 4554)
+    return { widthDegrees: 3, centralMeridianDegrees: 75 + (code - 4534) * 3, zoneInEasting: false, zoneNumber: null };
+  return null;
+}
+
 /** The multipart fields of a preview request (the file is added by the caller). */
 export function previewFormFields(choices: ImportChoices): Record<string, string> {
   const fields: Record<string, string> = { layer: choices.layer };
@@ -50,7 +79,32 @@ export function previewFormFields(choices: ImportChoices): Record<string, string
   if (choices.repair) fields.repair = 'true';
   if (choices.swapAxes) fields.swapAxes = 'true';
   if (choices.replace) fields.replace = 'true';
+  if (choices.newRegion) {
+    fields.create = 'true';
+    fields.name = choices.newRegion.name.trim();
+    if (choices.newRegion.nameEn.trim()) fields.nameEn = choices.newRegion.nameEn.trim();
+  }
   return fields;
+}
+
+/** Region ids as the server takes them (they appear in addresses: `?region=…`). */
+export const REGION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export type NewRegionProblem = 'id-empty' | 'id-format' | 'id-taken' | 'name-empty';
+
+/** What keeps a new region from being previewed, or null when its id and name will do. */
+export function newRegionProblem(region: NewRegion, existingIds: readonly string[]): NewRegionProblem | null {
+  const id = region.id.trim();
+  if (id === '') return 'id-empty';
+  if (!REGION_ID_PATTERN.test(id)) return 'id-format';
+  if (existingIds.includes(id)) return 'id-taken';
+  if (region.name.trim() === '') return 'name-empty';
+  return null;
+}
+
+/** The region an import is sent to: the new one when it creates one, else the region on screen. */
+export function importRegionId(currentRegionId: string | null, choices: ImportChoices): string | null {
+  return choices.newRegion ? choices.newRegion.id.trim() : currentRegionId;
 }
 
 /** The commit's JSON body: the choices the preview was made with, plus the scenario acceptance. */

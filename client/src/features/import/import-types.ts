@@ -8,9 +8,20 @@ import type { ImportProblem } from '../../../../core/import/import-problems';
 
 export type { FieldMapping, ImportLayer, ImportProblem, MappingSource, ValueMap };
 
-/** Layers the wizard offers (the road network needs its own checks and stays on the command line). */
-export const WIZARD_LAYERS = ['streets', 'communities', 'units', 'facilities'] as const;
+/**
+ * Layers the wizard offers, in the order a new region is best built: the walking network first (it
+ * fixes the region's extent and metric projection), then streets, communities, units, facilities.
+ */
+export const WIZARD_LAYERS = ['network', 'streets', 'communities', 'units', 'facilities'] as const;
 export type WizardLayer = (typeof WIZARD_LAYERS)[number];
+
+/** A region the import creates: its id (as in addresses) and names. */
+export interface NewRegion {
+  id: string;
+  name: string;
+  /** '' when the region has no English name. */
+  nameEn: string;
+}
 
 export type FeatureImportStatus = 'ok' | 'repaired' | 'warning' | 'error';
 
@@ -50,6 +61,8 @@ export interface ImportPreview {
   regionId: string;
   layer: ImportLayer;
   mode: 'add' | 'replace';
+  /** The import makes the region (its first layer). */
+  createsRegion: boolean;
   file: {
     name: string;
     format: string;
@@ -71,6 +84,14 @@ export interface ImportPreview {
   problems: ImportProblem[];
   problemsLeftOut: number;
   changes: { before: number; added: number; updated: number; removed: number; after: number; removedIds: string[] };
+  /** The walking network a network import makes (null for other layers). */
+  network: {
+    edges: number;
+    nodes: number;
+    components: number;
+    largestComponentNodes: number;
+    lengthMeters: number;
+  } | null;
   scenarioImpact: ScenarioImpact | null;
   canCommit: boolean;
   committed: boolean;
@@ -88,4 +109,6 @@ export interface ImportChoices {
   repair: boolean;
   swapAxes: boolean;
   replace: boolean;
+  /** Set when the import makes a new region instead of writing to the one on screen. */
+  newRegion: NewRegion | null;
 }

@@ -6,24 +6,31 @@
  * Nothing is written until Commit.
  */
 import { useState } from 'react';
-import { formatCount } from '../../lib/format';
-import { useI18n, type MessageKey } from '../../lib/i18n';
+import type { Region } from '../../lib/api-types';
+import { formatCount, formatNumber } from '../../lib/format';
+import { isMessageKey, useI18n, type MessageKey } from '../../lib/i18n';
 import { COMMUNITY_TYPES, FACILITY_CATEGORIES } from '../../lib/standards';
 import {
   CRS_CHOICES,
   canCommit,
   countStatuses,
   gaussKrugerCrs,
+  gaussKrugerZoneOf,
+  newRegionProblem,
   withFieldColumn,
   withValueCode,
   type CrsChoice,
   type GaussKrugerZone,
 } from './import-choices';
-import { WIZARD_LAYERS, type ImportPreview, type WizardLayer } from './import-types';
+import { WIZARD_LAYERS, type ImportPreview, type NewRegion, type WizardLayer } from './import-types';
 import type { ImportWizardState } from './use-import-wizard';
 
 export interface ImportWizardProps {
   wizard: ImportWizardState;
+  /** The region on screen (null when the server holds none: then only a new region can be made). */
+  region: Region | null;
+  /** Every region the server holds, so a new region's id is checked before it is sent. */
+  regions: readonly Region[];
   onClose: () => void;
 }
 
@@ -38,7 +45,40 @@ function useCodeName() {
   };
 }
 
-export function ImportWizard({ wizard, onClose }: ImportWizardProps) {
+/** The file formats as their users name them. */
+const FORMAT_NAMES: Record<string, string> = {
+  geojson: 'GeoJSON',
+  shapefile: 'Shapefile',
+  csv: 'CSV',
+  dbf: 'dBASE (.dbf)',
+  osm: 'OSM XML',
+};
+
+/** The detected coordinate system and where a setting came from, in the interface's language. */
+function useDetectedNames() {
+  const { t } = useI18n();
+  const crsName = (crs: { id: string; label: string }) => {
+    const zone = gaussKrugerZoneOf(crs.id);
+    if (zone)
+      return zone.zoneNumber !== null
+        ? t('import.crs.gkZone', { width: zone.widthDegrees, zone: zone.zoneNumber, meridian: zone.centralMeridianDegrees })
+        : t('import.crs.gkMeridian', { width: zone.widthDegrees, meridian: zone.centralMeridianDegrees });
+    // Systems the wizard offers have names of their own; others (UTM, a .prj's own) keep the server's.
+    const key = `import.crs.${crs.id}`;
+    return isMessageKey(key) ? t(key) : crs.label;
+  };
+  const sourceName = (from: string) => {
+    const key = `import.source.${from}`;
+    return isMessageKey(key) ? t(key) : from;
+  };
+  const geometrySourceName = (from: string) => {
+    const key = `import.geometryFrom.${from}`;
+    return isMessageKey(key) ? t(key) : from;
+  };
+  return { crsName, sourceName, geometrySourceName };
+}
+
+export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardProps) {
   const { t } = useI18n();
   const { choices, preview, busy } = wizard;
   const [crsChoice, setCrsChoice] = useState<CrsChoice>('');
@@ -63,6 +103,7 @@ export function ImportWizard({ wizard, onClose }: ImportWizardProps) {
       <p className="import-hint">{t('import.hint')}</p>
 
       <div className="import-form">
+        <ImportTarget wizard={wizard} region={region} regions={regions} />
         <label className="import-field">
           <span>{t('import.layer')}</span>
           <select
@@ -78,9 +119,10 @@ export function ImportWizard({ wizard, onClose }: ImportWizardProps) {
         <label className="import-field">
           <span>{t('import.file')}</span>
           <input
+            key={wizard.fileInputKey}
             type="file"
             data-testid="import-file"
-            accept=".geojson,.json,.zip,.csv,.dbf,.txt"
+            accept=".geojson,.json,.zip,.csv,.dbf,.txt,.osm"
             onChange={(event) => wizard.setFile(event.target.files?.[0] ?? null)}
           />
         </label>
@@ -156,14 +198,85 @@ export function ImportWizard({ wizard, onClose }: ImportWizardProps) {
       {wizard.error && (
         <div className="import-error" role="alert" data-testid="import-error">{wizard.error}</div>
       )}
-      {wizard.committed && <CommittedNotice report={wizard.committed} />}
+      {wizard.committed && <CommittedNotice report={wizard.committed} createdRegion={wizard.createdRegion} />}
       {preview && <PreviewBody wizard={wizard} preview={preview} />}
     </section>
   );
 }
 
-function CommittedNotice({ report }: { report: ImportPreview }) {
-  const { t } = useI18n();
+/** Where the import goes: the region on screen, or a new region made from this first layer. */
+function ImportTarget({ wizard, region, regions }: { wizard: ImportWizardState; region: Region | null; regions: readonly Region[] }) {
+  const { t, localName } = useI18n();
+  const chosen = wizard.choices.newRegion;
+  // Typed text stays here until the field is left, so each keystroke does not ask for a preview.
+  const [draft, setDraft] = useState<NewRegion>(chosen ?? { id: '', name: '', nameEn: '' });
+  const problem = chosen ? newRegionProblem(draft, regions.map((candidate) => candidate.id)) : null;
+  const apply = (next: NewRegion) => {
+    const current = wizard.choices.newRegion;
+    if (!current || current.id !== next.id || current.name !== next.name || current.nameEn !== next.nameEn)
+      wizard.choose({ newRegion: next });
+  };
+  const field = (key: keyof NewRegion, label: string, testId: string, hint?: string) => (
+    <label className="import-field">
+      <span>{label}</span>
+      <input
+        type="text"
+        data-testid={testId}
+        value={draft[key]}
+        title={hint}
+        placeholder={hint}
+        onChange={(event) => setDraft({ ...draft, [key]: event.target.value })}
+        onBlur={() => apply(draft)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') apply(draft);
+        }}
+      />
+    </label>
+  );
+  return (
+    <fieldset className="import-target" data-testid="import-target">
+      <legend>{t('import.target')}</legend>
+      <label>
+        <input
+          type="radio"
+          name="import-target"
+          data-testid="import-target-current"
+          checked={!chosen}
+          disabled={!region}
+          onChange={() => wizard.choose({ newRegion: null })}
+        />
+        {t('import.target.current', { name: region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : '—' })}
+      </label>
+      <label>
+        <input
+          type="radio"
+          name="import-target"
+          data-testid="import-target-new"
+          checked={chosen !== null}
+          // A new region is best begun with its walking network: it fixes the extent and projection.
+          onChange={() => wizard.choose({ newRegion: draft, layer: 'network', replace: false })}
+        />
+        {t('import.target.new')}
+      </label>
+      {chosen && (
+        <div className="import-new-region" data-testid="import-new-region">
+          <p className="import-muted">{t('import.newRegion.hint')}</p>
+          {field('id', t('import.newRegion.id'), 'import-region-id', t('import.newRegion.idHint'))}
+          {field('name', t('import.newRegion.name'), 'import-region-name')}
+          {field('nameEn', t('import.newRegion.nameEn'), 'import-region-name-en')}
+          {problem && (
+            <span className="import-bad" role="alert" data-testid="import-region-problem">
+              {t(`import.newRegion.${problem}` as MessageKey)}
+            </span>
+          )}
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+function CommittedNotice({ report, createdRegion }: { report: ImportPreview; createdRegion: NewRegion | null }) {
+  const { t, localName } = useI18n();
   return (
     <div className="import-success" role="status" data-testid="import-success">
       {t('import.committed', {
@@ -172,13 +285,45 @@ function CommittedNotice({ report }: { report: ImportPreview }) {
         removed: formatCount(report.changes.removed) ?? '',
         after: formatCount(report.changes.after) ?? '',
       })}
+      {createdRegion && (
+        <p data-testid="import-created-region">
+          {t('import.createdRegion', {
+            name: localName({ nameZh: createdRegion.name, nameEn: createdRegion.nameEn || createdRegion.name }),
+          })}
+        </p>
+      )}
     </div>
+  );
+}
+
+/** The walking network a network import makes: its size, and whether it falls apart. */
+function NetworkSummary({ network }: { network: NonNullable<ImportPreview['network']> }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <li data-testid="import-network">
+        {t('import.network', {
+          edges: formatCount(network.edges) ?? '',
+          nodes: formatCount(network.nodes) ?? '',
+          km: formatNumber(network.lengthMeters / 1000, 1),
+        })}
+      </li>
+      {network.components > 1 && (
+        <li className="import-bad" data-testid="import-network-split">
+          {t('import.network.split', {
+            n: formatCount(network.components) ?? '',
+            largest: formatCount(network.largestComponentNodes) ?? '',
+          })}
+        </li>
+      )}
+    </>
   );
 }
 
 function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
   const { t } = useI18n();
   const codeName = useCodeName();
+  const { crsName, sourceName, geometrySourceName } = useDetectedNames();
   const statuses = countStatuses(preview.features?.features ?? []);
   const mapping = wizard.choices.mapping ?? preview.mapping;
   const valueMap = wizard.choices.valueMap ?? preview.valueMap;
@@ -193,15 +338,15 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
       <h3 className="import-section">{t('import.detected')}</h3>
       <dl className="import-detected" data-testid="import-detected">
         <dt>{t('import.format')}</dt>
-        <dd>{file.format} · {t('import.records', { n: formatCount(file.records) ?? '' })}</dd>
+        <dd>{FORMAT_NAMES[file.format] ?? file.format} · {t('import.records', { n: formatCount(file.records) ?? '' })}</dd>
         <dt>{t('import.encoding')}</dt>
-        <dd>{file.encoding ? `${file.encoding.encoding.toUpperCase()} (${file.encoding.from})` : '—'}</dd>
+        <dd>{file.encoding ? `${file.encoding.encoding.toUpperCase()}（${sourceName(file.encoding.from)}）` : '—'}</dd>
         <dt>{t('import.crs')}</dt>
-        <dd>{file.crs ? `${file.crs.label} (${file.crs.from})` : t('import.crs.unknown')}</dd>
+        <dd>{file.crs ? `${crsName(file.crs)} · ${file.crs.id}（${sourceName(file.crs.from)}）` : t('import.crs.unknown')}</dd>
         {preview.geometryFrom && (
           <>
             <dt>{t('import.geometry')}</dt>
-            <dd>{preview.geometryFrom}</dd>
+            <dd>{geometrySourceName(preview.geometryFrom)}</dd>
           </>
         )}
       </dl>
@@ -323,6 +468,7 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
       <h3 className="import-section">{t('import.summary')}</h3>
       <ul className="import-summary" data-testid="import-summary">
         <li data-testid="import-feature-count">{t('import.featureCount', { n: formatCount(preview.featureCount) ?? '' })}</li>
+        {preview.network && <NetworkSummary network={preview.network} />}
         <li>
           {t('import.statuses', {
             ok: statuses.ok,

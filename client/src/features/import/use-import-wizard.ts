@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { commitImport, previewImport, type ApiError } from '../../lib/api';
-import { commitBody, previewFormFields } from './import-choices';
-import type { ImportChoices, ImportPreview } from './import-types';
+import { commitBody, importRegionId, newRegionProblem, previewFormFields } from './import-choices';
+import type { ImportChoices, ImportPreview, NewRegion } from './import-types';
 
 export type WizardBusy = 'preview' | 'commit' | null;
 
@@ -20,6 +20,10 @@ export interface ImportWizardState {
   accepted: boolean;
   /** The commit's report once written. */
   committed: ImportPreview | null;
+  /** The region the last commit created, for the success notice. */
+  createdRegion: NewRegion | null;
+  /** Changes after each commit, so the file input is emptied for the next file. */
+  fileInputKey: number;
   setFile: (file: File | null) => void;
   /** Change choices and preview again; a new layer lets the server suggest the mapping anew. */
   choose: (patch: Partial<ImportChoices>) => void;
@@ -38,6 +42,7 @@ const INITIAL_CHOICES: ImportChoices = {
   repair: false,
   swapAxes: false,
   replace: false,
+  newRegion: null,
 };
 
 /** A 409/422 answer carries the import's report (problems, scenario impact) beside the error. */
@@ -46,7 +51,16 @@ function reportIn(error: ApiError): ImportPreview | null {
   return body && Array.isArray(body.problems) && body.file ? (body as ImportPreview) : null;
 }
 
-export function useImportWizard(regionId: string | null, onCommitted: () => void): ImportWizardState {
+export interface ImportWizardOptions {
+  /** The region on screen, which imports write to unless they create a new one. */
+  regionId: string | null;
+  /** Ids of the regions the server holds: a new region must not take one. */
+  regionIds: readonly string[];
+  /** After a commit: the region written to, and whether the import created it. */
+  onCommitted: (regionId: string, createdRegion: boolean) => void;
+}
+
+export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWizardOptions): ImportWizardState {
   const [file, setFileState] = useState<File | null>(null);
   const [choices, setChoices] = useState<ImportChoices>(INITIAL_CHOICES);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -54,6 +68,8 @@ export function useImportWizard(regionId: string | null, onCommitted: () => void
   const [error, setError] = useState<string | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [committed, setCommitted] = useState<ImportPreview | null>(null);
+  const [fileInputKey, setFileInputKey] = useState(0);
+  const [createdRegion, setCreatedRegion] = useState<NewRegion | null>(null);
   // Only the latest preview request counts: an older answer arriving late is dropped.
   const requestRef = useRef<AbortController | null>(null);
   // A preview is asked for after the choices it depends on have been stored.
@@ -62,13 +78,16 @@ export function useImportWizard(regionId: string | null, onCommitted: () => void
   useEffect(() => () => requestRef.current?.abort(), []);
 
   useEffect(() => {
-    if (previewRequest === 0 || !regionId || !file) return;
+    const targetRegionId = importRegionId(regionId, choices);
+    if (previewRequest === 0 || !targetRegionId || !file) return;
+    // The form shows what is wrong with a new region's id or name; the server is not asked.
+    if (choices.newRegion && newRegionProblem(choices.newRegion, regionIds) !== null) return;
     requestRef.current?.abort();
     const controller = new AbortController();
     requestRef.current = controller;
     setBusy('preview');
     setError(null);
-    void previewImport<ImportPreview>(regionId, file, previewFormFields(choices), controller.signal).then((result) => {
+    void previewImport<ImportPreview>(targetRegionId, file, previewFormFields(choices), controller.signal).then((result) => {
       if (controller.signal.aborted) return;
       setBusy(null);
       setAccepted(false);
@@ -82,8 +101,9 @@ export function useImportWizard(regionId: string | null, onCommitted: () => void
         setError(report ? null : result.error.message);
       }
     });
-    // Choices are read when a preview is asked for, not on every change.
-  }, [previewRequest, regionId, file]);
+    // Choices, file and region are read when a preview is asked for, not on every change: the
+    // screen switching to a region just created must not preview the committed file again.
+  }, [previewRequest]);
 
   const runPreview = useCallback(() => setPreviewRequest((count) => count + 1), []);
 
@@ -114,15 +134,22 @@ export function useImportWizard(regionId: string | null, onCommitted: () => void
   );
 
   const commit = useCallback(() => {
-    if (!regionId || !preview?.importId) return;
+    const targetRegionId = importRegionId(regionId, choices);
+    if (!targetRegionId || !preview?.importId) return;
     setBusy('commit');
     setError(null);
-    void commitImport<ImportPreview>(regionId, preview.importId, commitBody(choices, accepted)).then((result) => {
+    void commitImport<ImportPreview>(targetRegionId, preview.importId, commitBody(choices, accepted)).then((result) => {
       setBusy(null);
       if (result.ok) {
         setCommitted(result.data);
+        setCreatedRegion(result.data.createsRegion ? choices.newRegion : null);
         setPreview(null);
-        onCommitted();
+        // The next file goes to the region just written (a created one is now on screen), with the
+        // server's mapping suggestion for it.
+        setFileState(null);
+        setFileInputKey((key) => key + 1);
+        setChoices((previous) => ({ ...previous, newRegion: null, replace: false, mapping: null, valueMap: null }));
+        onCommitted(targetRegionId, result.data.createsRegion);
       } else {
         const report = reportIn(result.error);
         if (report) setPreview((previous) => (previous ? { ...report, features: previous.features } : report));
@@ -136,11 +163,28 @@ export function useImportWizard(regionId: string | null, onCommitted: () => void
     setFileState(null);
     setPreview(null);
     setCommitted(null);
+    setCreatedRegion(null);
     setError(null);
     setBusy(null);
     setAccepted(false);
     setChoices(INITIAL_CHOICES);
   }, []);
 
-  return { file, choices, preview, busy, error, accepted, committed, setFile, choose, setAccepted, runPreview, commit, reset };
+  return {
+    file,
+    choices,
+    preview,
+    busy,
+    error,
+    accepted,
+    committed,
+    createdRegion,
+    fileInputKey,
+    setFile,
+    choose,
+    setAccepted,
+    runPreview,
+    commit,
+    reset,
+  };
 }

@@ -126,7 +126,7 @@ export function LayerPanel(props: LayerPanelProps) {
         {row('network', 'network', undefined, data.network && <NetworkLegend presentClasses={networkClasses} />)}
         {row('labels', null, undefined, null)}
       </ul>
-      {props.regionId && props.onImport && (
+      {props.onImport && (
         <button type="button" className="button-quiet import-open" data-testid="import-open" onClick={props.onImport}>
           {t('import.open')}
         </button>
