@@ -3,7 +3,7 @@ import { convertFeatures, parseNumberCell, type ConvertOptions, type Extent } fr
 import { parseCrsOption } from './coordinate-systems.js';
 import { applyMappingChoices, suggestMapping } from './field-mapping.js';
 import type { ImportLayer } from './import-layers.js';
-import { readImportFile } from './read-import-file.js';
+import { ImportFileError, readImportFile } from './read-import-file.js';
 
 const DEMO_EXTENT: Extent = [109.6895, 28.2585, 109.750646, 28.301812];
 
@@ -122,6 +122,76 @@ describe('convertFeatures', () => {
     expect(errors(convert(csv, 'facilities', { mapping: { name: '名称' } }))).toEqual([
       'null|name|missing-column',
     ]);
+  });
+
+  it('says every problem in Chinese too, naming the row and the field by its Chinese name', () => {
+    const result = convert(
+      [
+        '编号,名称,类别,经度,纬度,建筑面积',
+        'b1,甲,网吧,109.72,28.28,120',
+        'b2,乙,公园,109.72,28.28,约300',
+        'b2,丙,公园,109.72,28.28,80',
+        'b4,丁,公园,28.28,109.72,80',
+        'b5,戊,公园,116.39,39.9,80',
+      ].join('\n'),
+      'facilities',
+    );
+    expect(errors(result)).toEqual([
+      'row 2|category|unknown-value',
+      'row 3|floorAreaSquareMeters|not-a-number',
+      'row 4|id|duplicate-id',
+      'row 5|geometry|axis-swapped',
+      'row 6|geometry|outside-region',
+    ]);
+    const zh = (code: string) => result.problems.find((problem) => problem.code === code)!.messageZh;
+    expect(zh('not-a-number')).toBe('第 3 行（编号“b2”），字段“建筑面积”（文件列“建筑面积”）：“约300”不是数字');
+    expect(zh('duplicate-id')).toBe('第 4 行（编号“b2”），字段“编号”（文件列“编号”）：重复编号“b2”（第 3 行已使用）');
+    expect(zh('unknown-value')).toMatch(
+      /^第 2 行（编号“b1”），字段“设施类别”（文件列“类别”）：“网吧”是未知的设施类别；已知的有：社区综合服务站（service_station）、幼儿园（kindergarten）、/,
+    );
+    expect(zh('axis-swapped')).toMatch(/^第 5 行（编号“b4”），字段“几何”：坐标顺序颠倒（纬度在前）：对调后位于区域范围之内；/);
+    expect(zh('outside-region')).toMatch(
+      /^第 6 行（编号“b5”），字段“几何”：位于区域范围之外：位置 \[116\.390000, 39\.900000\]，距区域范围（外扩 1000 米后为 \[[\d., ]+\]）\d+\.\d 公里$/,
+    );
+    // Every problem is a whole Chinese sentence carrying the same row, and not the English one.
+    for (const problem of result.problems) {
+      expect(problem.messageZh, problem.message).toMatch(/[\u4e00-\u9fff]/);
+      expect(problem.messageZh).not.toContain(problem.message.replace(/^[^:]*: /, '').slice(0, 12));
+      if (problem.location) expect(problem.messageZh).toContain(`第 ${problem.location.slice(4)} 行`);
+    }
+    // The same numbers in both languages: the distance beyond the region.
+    const outside = result.problems.find((problem) => problem.code === 'outside-region')!;
+    expect(/([\d.]+) 公里/.exec(outside.messageZh)![1]).toBe(/([\d.]+) km/.exec(outside.message)![1]);
+  });
+
+  it('says why a file or its geometry cannot be read in Chinese too', () => {
+    const unreadable = (name: string, text: string) => {
+      try {
+        readImportFile(name, new TextEncoder().encode(text));
+      } catch (error) {
+        if (error instanceof ImportFileError) return [error.message, error.messageZh];
+        throw error;
+      }
+      throw new Error(`${name} was read`);
+    };
+    expect(unreadable('a.csv', 'a,b\n"open,1\n2,3')).toEqual([
+      'a.csv: a quoted field opened on line 2 is never closed',
+      'a.csv：第 2 行开始的带引号字段没有闭合',
+    ]);
+    expect(unreadable('a.kml', '<kml/>')[1]).toBe(
+      'a.kml：不支持 .kml 文件（可导入 GeoJSON、Shapefile 压缩包、CSV、.dbf 或 OSM XML）',
+    );
+    const truncated = convert('id,WKT,常住人口\nu1,"POLYGON((109.70 28.27, 109.71 28.27",10\n', 'units');
+    expect(truncated.problems.find((problem) => problem.code === 'geometry-malformed')!.messageZh).toMatch(
+      /^第 2 行（编号“u1”），字段“几何”（文件列“WKT”）：POLYGON：第 \d+ 个字符处应为“,”或“\)”$/,
+    );
+    const unclosed = convert(
+      'id,WKT,常住人口\nu1,"POLYGON((109.70 28.27, 109.71 28.27, 109.71 28.28, 109.70 28.28))",10\n',
+      'units',
+    );
+    expect(unclosed.problems.find((problem) => problem.code === 'geometry-malformed')!.messageZh).toBe(
+      '第 2 行（编号“u1”），字段“几何”（文件列“WKT”）：第 1 个环没有闭合（首末点不同）；勾选“修复无效几何”（命令行 --repair）可自动闭合',
+    );
   });
 
   it('reads shares as fractions or percentages', () => {

@@ -5,14 +5,17 @@
  * the wrong type or malformed, coordinates in swapped order or outside the region. Geometry
  * validity (self-intersection) is judged later by PostGIS.
  */
+import { geometryTypeZh, locationZh, type Bilingual } from './bilingual-text.js';
 import { crsByEpsg, guessProjectedCrs, toWgs84, type CoordinateSystem } from './coordinate-systems.js';
 import type { FieldMapping, ValueMap } from './field-mapping.js';
 import { makeProblem, type ImportProblem, type ProblemInput } from './import-problems.js';
 import {
   DEFAULT_PERSONS_PER_HOUSEHOLD,
   LAYER_GEOMETRY,
+  LAYER_NAMES_ZH,
   layerFields,
   matchCode,
+  type CodeValue,
   type ImportLayer,
   type LayerField,
 } from './import-layers.js';
@@ -78,9 +81,11 @@ export interface ConversionResult {
 export function convertFeatures(table: ImportTable, options: ConvertOptions): ConversionResult {
   const { layer, valueMap } = options;
   const problems: ImportProblem[] = [];
-  const report = (input: ProblemInput) => problems.push(makeProblem(input));
+  const report = (input: ProblemInput) => problems.push(makeProblem(input, layer));
   const fields = layerFields(layer);
   const columns = new Set(table.columns);
+  const columnList = table.columns.join(', ');
+  const columnListZh = table.columns.join('、');
 
   // File-level: mapped columns that are not there, required fields without a column.
   const mapping: FieldMapping = {};
@@ -91,7 +96,10 @@ export function convertFeatures(table: ImportTable, options: ConvertOptions): Co
         code: 'missing-column',
         field,
         column,
-        text: `the file has no column "${column}" (its columns: ${table.columns.join(', ') || 'none'})`,
+        text: {
+          en: `the file has no column "${column}" (its columns: ${columnList || 'none'})`,
+          zh: `文件中没有“${column}”列（文件的列：${columnListZh || '无'}）`,
+        },
       });
       continue;
     }
@@ -102,14 +110,17 @@ export function convertFeatures(table: ImportTable, options: ConvertOptions): Co
       report({
         code: 'required-field',
         field: field.field,
-        text: `no column is mapped to it and the layer needs it (${field.description}); map one of: ${table.columns.join(', ') || 'no columns'}`,
+        text: {
+          en: `no column is mapped to it and the layer needs it (${field.description}); map one of: ${columnList || 'no columns'}`,
+          zh: `该图层必须有此字段，但没有文件列与之对应；请从以下列中选择一列：${columnListZh || '（文件没有列）'}`,
+        },
       });
     } else if (field.need === 'derived' && !options.mapping[field.field]) {
       report({
         severity: 'note',
         code: 'derived',
         field: field.field,
-        text: `no column mapped: ${field.derivation}`,
+        text: { en: `no column mapped: ${field.derivation}`, zh: `未对应文件列：${field.derivationZh}` },
       });
     }
   }
@@ -127,14 +138,17 @@ export function convertFeatures(table: ImportTable, options: ConvertOptions): Co
     report({
       code: 'geometry-missing',
       field: 'geometry',
-      text: `the file has no geometry column mapped: map lon and lat columns, a "lon,lat" column (lonLat) or a WKT column (wkt); its columns: ${table.columns.join(', ')}`,
+      text: {
+        en: `the file has no geometry column mapped: map lon and lat columns, a "lon,lat" column (lonLat) or a WKT column (wkt); its columns: ${columnList}`,
+        zh: `没有对应的几何列：请对应经度和纬度两列、一个“经度,纬度”列（经纬度）或一个 WKT 列（WKT 几何）；文件的列：${columnListZh}`,
+      },
     });
   }
   if (table.crs === null) {
     report({
       code: 'crs-unknown',
       field: 'geometry',
-      text: `${table.crsProblem ?? 'unknown coordinate system'}`,
+      text: table.crsProblem ?? { en: 'unknown coordinate system', zh: '无法识别坐标系' },
     });
   }
   const wantsLines = LAYER_GEOMETRY[layer] === 'line';
@@ -142,7 +156,10 @@ export function convertFeatures(table: ImportTable, options: ConvertOptions): Co
     report({
       code: 'geometry-type',
       field: 'geometry',
-      text: 'a road network needs line geometry: map a WKT column of LINESTRINGs, or import GeoJSON, a Shapefile or an OSM extract',
+      text: {
+        en: 'a road network needs line geometry: map a WKT column of LINESTRINGs, or import GeoJSON, a Shapefile or an OSM extract',
+        zh: '道路网需要线几何：请对应一个 LINESTRING 的 WKT 列，或导入 GeoJSON、Shapefile 或 OSM 数据',
+      },
     });
   }
 
@@ -158,7 +175,13 @@ export function convertFeatures(table: ImportTable, options: ConvertOptions): Co
     const id = idText ?? '';
     const where = { index: record.index, location: record.location, featureId: id || null };
     if (mapping.id && idText === null)
-      report({ ...where, code: 'empty-value', field: 'id', column: mapping.id, text: 'the id is empty' });
+      report({
+        ...where,
+        code: 'empty-value',
+        field: 'id',
+        column: mapping.id,
+        text: { en: 'the id is empty', zh: '编号为空' },
+      });
     if (id !== '') {
       const first = seenIds.get(id);
       if (first !== undefined)
@@ -167,7 +190,7 @@ export function convertFeatures(table: ImportTable, options: ConvertOptions): Co
           code: 'duplicate-id',
           field: 'id',
           column: mapping.id ?? null,
-          text: `duplicate id "${id}" (also ${first})`,
+          text: { en: `duplicate id "${id}" (also ${first})`, zh: `重复编号“${id}”（${locationZh(first)}已使用）` },
         });
       else seenIds.set(id, record.location);
       if (first === undefined && options.takenIds?.has(id)) {
@@ -176,7 +199,10 @@ export function convertFeatures(table: ImportTable, options: ConvertOptions): Co
           code: 'id-exists',
           field: 'id',
           column: mapping.id ?? null,
-          text: `the region's ${layer} already have id "${id}": replace the layer, or give new ids`,
+          text: {
+            en: `the region's ${layer} already have id "${id}": replace the layer, or give new ids`,
+            zh: `区域的${LAYER_NAMES_ZH[layer]}中已有编号“${id}”：请替换整个图层，或改用新的编号`,
+          },
         });
       }
     }
@@ -211,7 +237,10 @@ export function convertFeatures(table: ImportTable, options: ConvertOptions): Co
     report({
       code: 'axis-swapped',
       field: 'geometry',
-      text: `${swappedCount} of ${table.records.length} records have their coordinates in (latitude, longitude) order: fix the columns or pass --swap-axes (API: "swapAxes": true)`,
+      text: {
+        en: `${swappedCount} of ${table.records.length} records have their coordinates in (latitude, longitude) order: fix the columns or pass --swap-axes (API: "swapAxes": true)`,
+        zh: `${table.records.length} 条记录中有 ${swappedCount} 条坐标顺序颠倒（纬度在前）：请修正文件的列，或勾选“坐标为（纬度, 经度）顺序”（命令行 --swap-axes）`,
+      },
     });
   }
   return { features, problems, geometryFrom, mapping };
@@ -262,7 +291,11 @@ function readField(
   const empty = value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
   if (empty) {
     if (field.need === 'required')
-      report({ ...at, code: 'empty-value', text: `empty (${field.description} is required)` });
+      report({
+        ...at,
+        code: 'empty-value',
+        text: { en: `empty (${field.description} is required)`, zh: '为空（此字段必填）' },
+      });
     return null;
   }
   switch (field.type) {
@@ -278,7 +311,10 @@ function readField(
       report({
         ...at,
         code: 'unknown-value',
-        text: `"${String(value)}" is not yes/no (是/否, true/false, 1/0)`,
+        text: {
+          en: `"${String(value)}" is not yes/no (是/否, true/false, 1/0)`,
+          zh: `“${String(value)}”不是“是”或“否”（可写 是/否、true/false、1/0）`,
+        },
       });
       return null;
     }
@@ -286,14 +322,17 @@ function readField(
       const text = String(value).trim();
       const code = valueMap[field.field]?.[text] ?? matchCode(field.codes!, text);
       if (code && field.codes!.some((candidate) => candidate.id === code)) return code;
-      const known = field.codes!.map(
-        (candidate) =>
-          `${candidate.id} (${candidate.words.find((word) => /[^\x00-\x7f]/.test(word)) ?? candidate.words[1] ?? candidate.id})`,
-      );
+      const word = (candidate: CodeValue) =>
+        candidate.words.find((written) => /[^\x00-\x7f]/.test(written)) ?? candidate.words[1] ?? candidate.id;
+      const known = field.codes!.map((candidate) => `${candidate.id} (${word(candidate)})`);
+      const knownZh = field.codes!.map((candidate) => `${word(candidate)}（${candidate.id}）`);
       report({
         ...at,
         code: 'unknown-value',
-        text: `"${text}" is not a known ${field.field}; known: ${known.join(', ')} — map it with a value map (e.g. --value-map ${field.field}.${text}=${field.codes![0].id})`,
+        text: {
+          en: `"${text}" is not a known ${field.field}; known: ${known.join(', ')} — map it with a value map (e.g. --value-map ${field.field}.${text}=${field.codes![0].id})`,
+          zh: `“${text}”是未知的${field.labelZh}；已知的有：${knownZh.join('、')}。请在“未知分类取值”中为它选择对应的分类（命令行 --value-map ${field.field}.${text}=${field.codes![0].id}）`,
+        },
       });
       return null;
     }
@@ -303,7 +342,11 @@ function readField(
       const parsed = parseNumberCell(value);
       if (parsed === null) return null;
       if (parsed === 'invalid') {
-        report({ ...at, code: 'not-a-number', text: `"${String(value)}" is not a number` });
+        report({
+          ...at,
+          code: 'not-a-number',
+          text: { en: `"${String(value)}" is not a number`, zh: `“${String(value)}”不是数字` },
+        });
         return null;
       }
       let number = parsed.number;
@@ -313,14 +356,21 @@ function readField(
           report({
             ...at,
             code: 'out-of-range',
-            text: `${String(value)} is not a share from 0 to 1 (or 0–100 %)`,
+            text: {
+              en: `${String(value)} is not a share from 0 to 1 (or 0–100 %)`,
+              zh: `${String(value)} 不是 0 到 1（或 0–100%）之间的比例`,
+            },
           });
           return null;
         }
         return number;
       }
       if (number < 0) {
-        report({ ...at, code: 'out-of-range', text: `${String(value)} is negative` });
+        report({
+          ...at,
+          code: 'out-of-range',
+          text: { en: `${String(value)} is negative`, zh: `${String(value)} 是负数` },
+        });
         return null;
       }
       if (field.type === 'integer' && !Number.isInteger(number)) {
@@ -329,12 +379,19 @@ function readField(
           ...at,
           severity: 'warning',
           code: 'rounded',
-          text: `${String(value)} is not a whole number: rounded to ${rounded}`,
+          text: {
+            en: `${String(value)} is not a whole number: rounded to ${rounded}`,
+            zh: `${String(value)} 不是整数：已四舍五入为 ${rounded}`,
+          },
         });
         number = rounded;
       }
       if (field.type === 'integer' && number > 2_147_483_647) {
-        report({ ...at, code: 'out-of-range', text: `${String(value)} is too large` });
+        report({
+          ...at,
+          code: 'out-of-range',
+          text: { en: `${String(value)} is too large`, zh: `${String(value)} 太大` },
+        });
         return null;
       }
       return number;
@@ -481,7 +538,12 @@ function readGeometry(
     if (text !== null) {
       const parsed = parseWkt(text);
       if (!parsed.ok) {
-        report({ ...at, column, code: 'geometry-malformed', text: parsed.reason });
+        report({
+          ...at,
+          column,
+          code: 'geometry-malformed',
+          text: { en: parsed.reason, zh: parsed.reasonZh },
+        });
         return null;
       }
       source = parsed.geometry;
@@ -498,7 +560,10 @@ function readGeometry(
             ...at,
             column,
             code: 'crs-unknown',
-            text: `SRID=${parsed.srid} is not a coordinate system this importer converts`,
+            text: {
+              en: `SRID=${parsed.srid} is not a coordinate system this importer converts`,
+              zh: `SRID=${parsed.srid} 不是本导入工具能转换的坐标系`,
+            },
           });
           return null;
         }
@@ -516,7 +581,10 @@ function readGeometry(
         field: bad,
         column: mapping[bad]!,
         code: 'not-a-number',
-        text: `"${String(record.values[mapping[bad]!])}" is not a coordinate`,
+        text: {
+          en: `"${String(record.values[mapping[bad]!])}" is not a coordinate`,
+          zh: `“${String(record.values[mapping[bad]!])}”不是坐标值`,
+        },
       });
       return null;
     }
@@ -528,7 +596,7 @@ function readGeometry(
         field: missing,
         column: mapping[missing]!,
         code: 'empty-value',
-        text: 'the coordinate is empty',
+        text: { en: 'the coordinate is empty', zh: '坐标为空' },
       });
       return null;
     }
@@ -542,14 +610,20 @@ function readGeometry(
         .filter((part) => part !== '');
       const numbers = parts.map(Number);
       if (numbers.length !== 2 || numbers.some((n) => !Number.isFinite(n))) {
-        report({ ...at, field: 'lonLat', column, code: 'not-a-number', text: `"${text}" is not "lon,lat"` });
+        report({
+          ...at,
+          field: 'lonLat',
+          column,
+          code: 'not-a-number',
+          text: { en: `"${text}" is not "lon,lat"`, zh: `“${text}”不是“经度,纬度”` },
+        });
         return null;
       }
       source = { type: 'Point', coordinates: [numbers[0], numbers[1]] };
     }
   }
   if (!source) {
-    report({ ...at, column, code: 'geometry-missing', text: 'no geometry' });
+    report({ ...at, column, code: 'geometry-missing', text: { en: 'no geometry', zh: '没有几何' } });
     return null;
   }
 
@@ -563,7 +637,12 @@ function readGeometry(
 
   const positions = positionsOf(shaped);
   if (positions.some(([x, y]) => !Number.isFinite(x) || !Number.isFinite(y))) {
-    report({ ...at, column, code: 'geometry-malformed', text: 'a coordinate is not a finite number' });
+    report({
+      ...at,
+      column,
+      code: 'geometry-malformed',
+      text: { en: 'a coordinate is not a finite number', zh: '有坐标不是有限的数值' },
+    });
     return null;
   }
   const swap = options.swapAxes;
@@ -577,14 +656,22 @@ function readGeometry(
     };
   const alternative = positions.map((position) => convert(position, !swap));
   const regionWord = converter.regionKnown ? 'the region' : 'China';
+  const insideZh = converter.regionKnown ? '区域范围之内' : '中国境内';
+  const outsideZh = converter.regionKnown ? '区域范围之外' : '中国境外';
   if (fits(alternative)) {
     report({
       ...at,
       column,
       code: 'axis-swapped',
       text: swap
-        ? `with the axes swapped (swapAxes) this lies outside ${regionWord}, in the file's order inside it: drop swapAxes`
-        : `the coordinates look swapped (latitude, longitude): swapped they fall inside ${regionWord}; fix the columns or pass --swap-axes (API: "swapAxes": true)`,
+        ? {
+            en: `with the axes swapped (swapAxes) this lies outside ${regionWord}, in the file's order inside it: drop swapAxes`,
+            zh: `按（纬度, 经度）顺序读取时位于${outsideZh}，按文件原有顺序则位于${insideZh}：请取消勾选“坐标为（纬度, 经度）顺序”（命令行去掉 --swap-axes）`,
+          }
+        : {
+            en: `the coordinates look swapped (latitude, longitude): swapped they fall inside ${regionWord}; fix the columns or pass --swap-axes (API: "swapAxes": true)`,
+            zh: `坐标顺序颠倒（纬度在前）：对调后位于${insideZh}；请修正文件的列，或勾选“坐标为（纬度, 经度）顺序”（命令行 --swap-axes）`,
+          },
     });
     return { geometry: null, swapped: true };
   }
@@ -598,11 +685,18 @@ function readGeometry(
       ...at,
       column,
       code: 'not-degrees',
-      text:
-        `[${positions[0].join(', ')}] are not longitude/latitude degrees (${converter.crs.label}); the file looks projected (metres)` +
-        (guess
-          ? `: declare its coordinate system, e.g. --crs ${guess.id} (${guess.label})`
-          : ': declare its coordinate system with --crs'),
+      text: {
+        en:
+          `[${positions[0].join(', ')}] are not longitude/latitude degrees (${converter.crs.label}); the file looks projected (metres)` +
+          (guess
+            ? `: declare its coordinate system, e.g. --crs ${guess.id} (${guess.label})`
+            : ': declare its coordinate system with --crs'),
+        zh:
+          `[${positions[0].join(', ')}] 不是经纬度（${converter.crs.label}），文件看来是以米为单位的投影坐标` +
+          (guess
+            ? `：请在“坐标系”中指定，例如 ${guess.id}（${guess.label}，命令行 --crs ${guess.id}）`
+            : '：请在“坐标系”中指定文件的坐标系（命令行 --crs）'),
+      },
     });
     return null;
   }
@@ -611,7 +705,10 @@ function readGeometry(
       ...at,
       column,
       code: 'outside-region',
-      text: `converts to no place on Earth from ${converter.crs.label}: check the coordinate system`,
+      text: {
+        en: `converts to no place on Earth from ${converter.crs.label}: check the coordinate system`,
+        zh: `按 ${converter.crs.label} 换算后不在地球上：请检查坐标系`,
+      },
     });
     return null;
   }
@@ -623,7 +720,10 @@ function readGeometry(
       ...at,
       column,
       code: 'outside-region',
-      text: `lies outside the region: at [${at0}], ${(distance / 1000).toFixed(1)} km beyond its extent plus ${REGION_MARGIN_METERS} m [${converter.accept.map((n) => n.toFixed(4)).join(', ')}]`,
+      text: {
+        en: `lies outside the region: at [${at0}], ${(distance / 1000).toFixed(1)} km beyond its extent plus ${REGION_MARGIN_METERS} m [${converter.accept.map((n) => n.toFixed(4)).join(', ')}]`,
+        zh: `位于区域范围之外：位置 [${at0}]，距区域范围（外扩 ${REGION_MARGIN_METERS} 米后为 [${converter.accept.map((n) => n.toFixed(4)).join(', ')}]）${(distance / 1000).toFixed(1)} 公里`,
+      },
     });
     return {
       geometry: roundGeometry(mapPositions(shaped, (position) => convert(position, swap))) as OutputGeometry,
@@ -635,7 +735,10 @@ function readGeometry(
     column,
     severity: 'warning',
     code: 'outside-region',
-    text: `lies outside China (at [${at0}]): is the coordinate system right?`,
+    text: {
+      en: `lies outside China (at [${at0}]): is the coordinate system right?`,
+      zh: `位于中国境外（位置 [${at0}]）：坐标系是否正确？`,
+    },
   });
   return {
     geometry: roundGeometry(mapPositions(shaped, (position) => convert(position, swap))) as OutputGeometry,
@@ -653,17 +756,21 @@ function shapeForLayer(
   layer: ImportLayer,
   repair: boolean,
   problem: (
-    text: string,
+    text: Bilingual,
     code?: 'geometry-type' | 'geometry-malformed' | 'repaired',
     severity?: 'error' | 'note',
   ) => void,
 ): SourceGeometry | null {
   const wanted = LAYER_GEOMETRY[layer];
+  const typeZh = geometryTypeZh(source.type);
   if (wanted === 'point') {
     if (source.type === 'Point') return source;
     if (source.type === 'MultiPoint' && source.coordinates.length === 1)
       return { type: 'Point', coordinates: source.coordinates[0] };
-    problem(`a ${source.type}; ${layer} are points`);
+    problem({
+      en: `a ${source.type}; ${layer} are points`,
+      zh: `几何是${typeZh}，而${LAYER_NAMES_ZH[layer]}应为点`,
+    });
     return null;
   }
   if (wanted === 'line') {
@@ -674,13 +781,16 @@ function shapeForLayer(
           ? source.coordinates
           : null;
     if (!lines) {
-      problem(`a ${source.type}; road centrelines are lines`);
+      problem({ en: `a ${source.type}; road centrelines are lines`, zh: `几何是${typeZh}，而道路中心线应为线` });
       return null;
     }
     for (const [k, line] of lines.entries()) {
       const distinct = new Set(line.map(([x, y]) => `${x} ${y}`));
       if (distinct.size < 2) {
-        problem(`line ${k + 1} has fewer than two distinct positions`, 'geometry-malformed');
+        problem(
+          { en: `line ${k + 1} has fewer than two distinct positions`, zh: `第 ${k + 1} 条线不足两个不同的点` },
+          'geometry-malformed',
+        );
         return null;
       }
     }
@@ -693,7 +803,10 @@ function shapeForLayer(
         ? source.coordinates
         : null;
   if (!polygons) {
-    problem(`a ${source.type}; ${layer} are polygons`);
+    problem({
+      en: `a ${source.type}; ${layer} are polygons`,
+      zh: `几何是${typeZh}，而${LAYER_NAMES_ZH[layer]}应为面`,
+    });
     return null;
   }
   const closed: Position[][][] = [];
@@ -701,23 +814,30 @@ function shapeForLayer(
     const rings: Position[][] = [];
     for (const [r, ring] of polygon.entries()) {
       const name = `ring ${r + 1}${polygons.length > 1 ? ` of polygon ${p + 1}` : ''}`;
+      const nameZh = `${polygons.length > 1 ? `第 ${p + 1} 个面的` : ''}第 ${r + 1} 个环`;
       const first = ring[0];
       const last = ring[ring.length - 1];
       let fixed = ring;
       if (ring.length > 0 && (first[0] !== last[0] || first[1] !== last[1])) {
         if (!repair) {
           problem(
-            `${name} is not closed (its first and last positions differ); pass --repair to close it`,
+            {
+              en: `${name} is not closed (its first and last positions differ); pass --repair to close it`,
+              zh: `${nameZh}没有闭合（首末点不同）；勾选“修复无效几何”（命令行 --repair）可自动闭合`,
+            },
             'geometry-malformed',
           );
           return null;
         }
         fixed = [...ring, first];
-        problem(`${name} was not closed: closed it`, 'repaired', 'note');
+        problem({ en: `${name} was not closed: closed it`, zh: `${nameZh}原未闭合：已自动闭合` }, 'repaired', 'note');
       }
       if (fixed.length < 4) {
         problem(
-          `${name} has ${fixed.length} positions; a ring needs at least 4 (3 corners and the closing one)`,
+          {
+            en: `${name} has ${fixed.length} positions; a ring needs at least 4 (3 corners and the closing one)`,
+            zh: `${nameZh}只有 ${fixed.length} 个点；一个环至少需要 4 个点（3 个角点加闭合点）`,
+          },
           'geometry-malformed',
         );
         return null;

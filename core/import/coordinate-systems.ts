@@ -9,6 +9,7 @@
  * Beijing 1954 and Xian 1980 need local transformation parameters and are refused with advice.
  */
 import proj4 from 'proj4';
+import { BilingualError, messageZhOf } from './bilingual-text.js';
 import { bd09ToWgs84, gcj02ToWgs84 } from './chinese-offsets.js';
 import type { Position } from './wkt-geometry.js';
 
@@ -23,7 +24,10 @@ export interface CoordinateSystem {
   proj4: string | null;
 }
 
-export type CrsResult = { ok: true; crs: CoordinateSystem } | { ok: false; reason: string };
+/** A refusal says why in English (`reason`) and in Chinese (`reasonZh`). */
+export type CrsResult =
+  | { ok: true; crs: CoordinateSystem }
+  | { ok: false; reason: string; reasonZh: string };
 
 const GRS80_TMERC = (centralMeridian: number, falseEasting: number) =>
   `+proj=tmerc +lat_0=0 +lon_0=${centralMeridian} +k=1 +x_0=${falseEasting} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
@@ -115,6 +119,9 @@ export function crsByEpsg(code: number): CoordinateSystem | null {
 /** What `--crs` accepts, for messages. */
 export const CRS_OPTION_HELP =
   'EPSG:4326 (WGS 84), EPSG:4490 (CGCS2000), EPSG:4491–4554 (CGCS2000 Gauss–Krüger zones), EPSG:3857, EPSG:326xx/327xx (UTM), gcj02, bd09';
+/** `CRS_OPTION_HELP` in Chinese. */
+export const CRS_OPTION_HELP_ZH =
+  'EPSG:4326（WGS 84）、EPSG:4490（CGCS2000）、EPSG:4491–4554（CGCS2000 高斯–克吕格分带）、EPSG:3857、EPSG:326xx/327xx（UTM）、gcj02（高德、腾讯）、bd09（百度）';
 
 /** Parses `--crs`: "EPSG:4546", "4546", "wgs84", "cgcs2000", "gcj02", "bd09" (case and hyphens ignored). */
 export function parseCrsOption(text: string): CrsResult {
@@ -131,11 +138,16 @@ export function parseCrsOption(text: string): CrsResult {
   if (match) {
     const crs = crsByEpsg(Number(match[1]));
     if (crs) return { ok: true, crs };
-    return { ok: false, reason: `EPSG:${match[1]} is not supported (supported: ${CRS_OPTION_HELP})` };
+    return {
+      ok: false,
+      reason: `EPSG:${match[1]} is not supported (supported: ${CRS_OPTION_HELP})`,
+      reasonZh: `不支持 EPSG:${match[1]}（支持：${CRS_OPTION_HELP_ZH}）`,
+    };
   }
   return {
     ok: false,
     reason: `"${text}" is not a coordinate system this importer knows (use ${CRS_OPTION_HELP})`,
+    reasonZh: `“${text}”不是本导入工具认识的坐标系（可用：${CRS_OPTION_HELP_ZH}）`,
   };
 }
 
@@ -157,11 +169,16 @@ function parseWktTree(text: string): WktNode {
   const node = (): WktNode => {
     skip();
     const keyword = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(position));
-    if (!keyword) throw new Error(`expected a keyword at character ${position + 1}`);
+    if (!keyword)
+      throw new BilingualError({
+        en: `expected a keyword at character ${position + 1}`,
+        zh: `第 ${position + 1} 个字符处应为关键字`,
+      });
     position += keyword[0].length;
     skip();
     const open = text[position];
-    if (open !== '[' && open !== '(') throw new Error(`expected "[" after ${keyword[0]}`);
+    if (open !== '[' && open !== '(')
+      throw new BilingualError({ en: `expected "[" after ${keyword[0]}`, zh: `${keyword[0]} 之后应为“[”` });
     position += 1;
     const values: WktNode['values'] = [];
     for (;;) {
@@ -169,7 +186,8 @@ function parseWktTree(text: string): WktNode {
       const character = text[position];
       if (character === '"') {
         const end = text.indexOf('"', position + 1);
-        if (end === -1) throw new Error('a quoted name is never closed');
+        if (end === -1)
+          throw new BilingualError({ en: 'a quoted name is never closed', zh: '带引号的名称没有闭合' });
         values.push(text.slice(position + 1, end));
         position = end + 1;
       } else if (/[-+0-9.]/.test(character ?? '')) {
@@ -186,7 +204,10 @@ function parseWktTree(text: string): WktNode {
           position += word.length;
         }
       } else {
-        throw new Error(`unexpected "${character ?? 'end of text'}" at character ${position + 1}`);
+        throw new BilingualError({
+          en: `unexpected "${character ?? 'end of text'}" at character ${position + 1}`,
+          zh: `第 ${position + 1} 个字符处出现意外的${character === undefined ? '文本结尾' : `“${character}”`}`,
+        });
       }
       skip();
       if (text[position] === ',') {
@@ -197,7 +218,10 @@ function parseWktTree(text: string): WktNode {
         position += 1;
         return { keyword: keyword[0].toUpperCase(), values };
       }
-      throw new Error(`expected "," or "]" at character ${position + 1}`);
+      throw new BilingualError({
+        en: `expected "," or "]" at character ${position + 1}`,
+        zh: `第 ${position + 1} 个字符处应为“,”或“]”`,
+      });
     }
   };
   return node();
@@ -234,12 +258,17 @@ function refuseDatum(datum: Datum, name: string): CrsResult {
       : datum === 'xian1980'
         ? 'Xian 1980 (西安80)'
         : `"${name}"`;
+  const whichZh =
+    datum === 'beijing1954' ? '北京 54' : datum === 'xian1980' ? '西安 80' : `“${name}”`;
   return {
     ok: false,
     reason:
       `the .prj uses the ${which} datum; converting it to WGS 84 needs local transformation parameters (七参数) ` +
       'this importer does not have. Reproject the file to CGCS2000 (EPSG:4490 or a CGCS2000 Gauss–Krüger zone) ' +
       'in your GIS first, or pass --crs if the .prj is wrong',
+    reasonZh:
+      `.prj 使用${whichZh}坐标基准；转换到 WGS 84 需要本地转换参数（七参数），本导入工具没有这些参数。` +
+      '请先在 GIS 软件中把文件转换到 CGCS2000（EPSG:4490 或 CGCS2000 高斯–克吕格分带）；如果 .prj 有误，可以另行指定坐标系（命令行 --crs）',
   };
 }
 
@@ -254,7 +283,11 @@ export function crsFromPrj(text: string): CrsResult {
   try {
     root = parseWktTree(text.trim());
   } catch (error) {
-    return { ok: false, reason: `the .prj is not readable WKT (${(error as Error).message})` };
+    return {
+      ok: false,
+      reason: `the .prj is not readable WKT (${(error as Error).message})`,
+      reasonZh: `.prj 不是可读的 WKT（${messageZhOf(error)}）`,
+    };
   }
   const authority = child(root, 'AUTHORITY');
   if (authority && String(authority.values[0]).toUpperCase() === 'EPSG') {
@@ -271,15 +304,20 @@ export function crsFromPrj(text: string): CrsResult {
     return {
       ok: false,
       reason: `the .prj describes a ${root.keyword}, not a geographic or projected system`,
+      reasonZh: `.prj 描述的是 ${root.keyword}，不是地理坐标系或投影坐标系`,
     };
   const geographic = child(root, 'GEOGCS');
-  if (!geographic) return { ok: false, reason: 'the .prj has no GEOGCS' };
+  if (!geographic) return { ok: false, reason: 'the .prj has no GEOGCS', reasonZh: '.prj 中没有 GEOGCS' };
   const { datum, name } = datumOf(geographic);
   if (datum !== 'wgs84' && datum !== 'cgcs2000') return refuseDatum(datum, name);
   const unit = children(root, 'UNIT').at(-1);
   const metres = unit ? Number(unit.values[1]) : 1;
   if (Math.abs(metres - 1) > 1e-9)
-    return { ok: false, reason: `the .prj's linear unit "${nameOf(unit ?? null)}" is not the metre` };
+    return {
+      ok: false,
+      reason: `the .prj's linear unit "${nameOf(unit ?? null)}" is not the metre`,
+      reasonZh: `.prj 的长度单位“${nameOf(unit ?? null)}”不是米`,
+    };
   const projection = normal(nameOf(child(root, 'PROJECTION')));
   const parameters = new Map<string, number>();
   for (const parameter of children(root, 'PARAMETER'))
@@ -293,7 +331,8 @@ export function crsFromPrj(text: string): CrsResult {
     const falseNorthing = parameter('falsenorthing', 0);
     const scale = parameter('scalefactor', 1);
     const latitudeOfOrigin = parameter('latitudeoforigin', 0);
-    if (!Number.isFinite(centralMeridian)) return { ok: false, reason: 'the .prj gives no central meridian' };
+    if (!Number.isFinite(centralMeridian))
+      return { ok: false, reason: 'the .prj gives no central meridian', reasonZh: '.prj 没有给出中央经线' };
     if (datum === 'cgcs2000' && scale === 1 && falseNorthing === 0 && latitudeOfOrigin === 0) {
       // A 3° and a 6° zone with the same central meridian are the same projection; the name tells
       // which the file means, and cities mostly use 3° zones.
@@ -336,6 +375,7 @@ export function crsFromPrj(text: string): CrsResult {
   return {
     ok: false,
     reason: `the .prj's projection "${nameOf(child(root, 'PROJECTION'))}" is not supported (pass --crs if you know the EPSG code)`,
+    reasonZh: `不支持 .prj 中的投影“${nameOf(child(root, 'PROJECTION'))}”（如果知道其 EPSG 代码，请另行指定坐标系）`,
   };
 }
 
@@ -348,11 +388,20 @@ export function crsFromGeoJsonMember(member: unknown): CrsResult | null {
   if (typeof name !== 'string') return null;
   if (/CRS84$/i.test(name)) return { ok: true, crs: WGS84 };
   const match = /EPSG:{1,2}(?:[\d.]*:)?(\d+)$/i.exec(name);
-  if (!match) return { ok: false, reason: `the GeoJSON names an unknown crs "${name}"` };
+  if (!match)
+    return {
+      ok: false,
+      reason: `the GeoJSON names an unknown crs "${name}"`,
+      reasonZh: `GeoJSON 指定了未知的坐标系“${name}”`,
+    };
   const crs = crsByEpsg(Number(match[1]));
   return crs
     ? { ok: true, crs }
-    : { ok: false, reason: `the GeoJSON's crs EPSG:${match[1]} is not supported (${CRS_OPTION_HELP})` };
+    : {
+        ok: false,
+        reason: `the GeoJSON's crs EPSG:${match[1]} is not supported (${CRS_OPTION_HELP})`,
+        reasonZh: `不支持 GeoJSON 指定的坐标系 EPSG:${match[1]}（支持：${CRS_OPTION_HELP_ZH}）`,
+      };
 }
 
 /** A function taking a position in `crs` (x/easting first) to WGS 84 `[lon, lat]`. */

@@ -4,6 +4,7 @@
  * comma that spreadsheets sometimes export). Each row keeps its line number in the file so problems
  * point at what a spreadsheet shows.
  */
+import { BilingualError, type Bilingual } from './bilingual-text.js';
 
 export interface CsvRow {
   /** 1-based line of the file the row starts on (the header is line 1). */
@@ -17,9 +18,9 @@ export interface CsvTable {
   delimiter: string;
 }
 
-export class CsvError extends Error {
-  constructor(message: string) {
-    super(message);
+export class CsvError extends BilingualError {
+  constructor(text: Bilingual) {
+    super(text);
     this.name = 'CsvError';
   }
 }
@@ -101,9 +102,14 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvTab
       cell += character;
     }
   }
-  if (quoted) throw new CsvError(`a quoted field opened on line ${rowLine} is never closed`);
+  if (quoted)
+    throw new CsvError({
+      en: `a quoted field opened on line ${rowLine} is never closed`,
+      zh: `第 ${rowLine} 行开始的带引号字段没有闭合`,
+    });
   if (cell !== '' || cells.length > 0) endRow();
-  if (records.length === 0) throw new CsvError('the file is empty (no header line)');
+  if (records.length === 0)
+    throw new CsvError({ en: 'the file is empty (no header line)', zh: '文件为空（没有表头行）' });
   const [headerRow, ...rows] = records;
   const header = headerRow.cells.map((name) => name.trim());
   return { header, rows, delimiter };

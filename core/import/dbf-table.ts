@@ -3,6 +3,7 @@
  * then fixed-width records. Text is decoded in the encoding chosen from the option, the .cpg, the
  * header's language driver or, failing those, by whether the text bytes are valid UTF-8.
  */
+import { BilingualError, type Bilingual } from './bilingual-text.js';
 import {
   chooseTextEncoding,
   decodeText,
@@ -30,9 +31,9 @@ export interface DbfTable {
   languageDriver: number;
 }
 
-export class DbfError extends Error {
-  constructor(message: string) {
-    super(message);
+export class DbfError extends BilingualError {
+  constructor(text: Bilingual) {
+    super(text);
     this.name = 'DbfError';
   }
 }
@@ -45,14 +46,21 @@ export function readDbf(
   bytes: Uint8Array,
   options: { encoding?: TextEncodingName | null; cpgEncoding?: TextEncodingName | null } = {},
 ): DbfTable {
-  if (bytes.length < 32) throw new DbfError('the .dbf is shorter than its 32-byte header');
+  if (bytes.length < 32)
+    throw new DbfError({
+      en: 'the .dbf is shorter than its 32-byte header',
+      zh: '.dbf 文件比 32 字节的文件头还短',
+    });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const recordCount = view.getUint32(4, true);
   const headerLength = view.getUint16(8, true);
   const recordLength = view.getUint16(10, true);
   const languageDriver = bytes[29];
   if (headerLength < 33 || headerLength > bytes.length)
-    throw new DbfError(`the .dbf header length ${headerLength} is impossible`);
+    throw new DbfError({
+      en: `the .dbf header length ${headerLength} is impossible`,
+      zh: `.dbf 的文件头长度 ${headerLength} 不可能成立`,
+    });
 
   const rawFields: {
     nameBytes: Uint8Array;
@@ -71,9 +79,13 @@ export function readDbf(
     rawFields.push({ nameBytes, type, length, decimals, offset });
     offset += length;
   }
-  if (rawFields.length === 0) throw new DbfError('the .dbf declares no fields');
+  if (rawFields.length === 0)
+    throw new DbfError({ en: 'the .dbf declares no fields', zh: '.dbf 没有声明任何字段' });
   if (offset > recordLength)
-    throw new DbfError(`the .dbf fields need ${offset} bytes but records have ${recordLength}`);
+    throw new DbfError({
+      en: `the .dbf fields need ${offset} bytes but records have ${recordLength}`,
+      zh: `.dbf 的字段共需 ${offset} 字节，而每条记录只有 ${recordLength} 字节`,
+    });
   const available = Math.floor((bytes.length - headerLength) / recordLength);
   const count = Math.min(recordCount, Math.max(0, available));
 

@@ -13,6 +13,15 @@ import { FACILITY_CATEGORIES, FACILITY_CATEGORY_IDS } from '../standards/facilit
 export const IMPORT_LAYERS = ['streets', 'communities', 'units', 'facilities', 'network'] as const;
 export type ImportLayer = (typeof IMPORT_LAYERS)[number];
 
+/** The layers' Chinese names, as the wizard's layer choice shows them. */
+export const LAYER_NAMES_ZH: Record<ImportLayer, string> = {
+  streets: '街道/乡镇',
+  communities: '社区',
+  units: '人口单元',
+  facilities: '公共服务设施',
+  network: '道路网',
+};
+
 export function isImportLayer(value: unknown): value is ImportLayer {
   return typeof value === 'string' && (IMPORT_LAYERS as readonly string[]).includes(value);
 }
@@ -27,6 +36,8 @@ export interface CodeValue {
 
 export interface LayerField {
   field: string;
+  /** The field's Chinese name, as the wizard and the Chinese problem texts call it (e.g. 常住人口). */
+  labelZh: string;
   type: FieldType;
   /**
    * `required`: the file must have it; `optional`: null when unmapped; `derived`: worked out when
@@ -34,6 +45,8 @@ export interface LayerField {
    */
   need: 'required' | 'optional' | 'derived';
   derivation?: string;
+  /** `derivation` in Chinese. */
+  derivationZh?: string;
   /** Column names that suggest this field, compared case-insensitively without spaces, _ and -. */
   synonyms: string[];
   /** The codes of a `code` field. */
@@ -45,6 +58,7 @@ export interface LayerField {
 export const GEOMETRY_FIELDS: LayerField[] = [
   {
     field: 'lon',
+    labelZh: '经度',
     type: 'number',
     need: 'optional',
     synonyms: [
@@ -68,6 +82,7 @@ export const GEOMETRY_FIELDS: LayerField[] = [
   },
   {
     field: 'lat',
+    labelZh: '纬度',
     type: 'number',
     need: 'optional',
     synonyms: ['lat', 'latitude', 'y', 'ycoord', '纬度', 'wd', 'gcjlat', 'bdlat', 'wgslat', 'wgs84lat'],
@@ -75,6 +90,7 @@ export const GEOMETRY_FIELDS: LayerField[] = [
   },
   {
     field: 'lonLat',
+    labelZh: '经纬度',
     type: 'text',
     need: 'optional',
     synonyms: ['lonlat', 'lnglat', 'location', 'coordinates', '坐标', '经纬度', 'zb'],
@@ -82,6 +98,7 @@ export const GEOMETRY_FIELDS: LayerField[] = [
   },
   {
     field: 'wkt',
+    labelZh: 'WKT 几何',
     type: 'text',
     need: 'optional',
     synonyms: ['wkt', 'geometry', 'geom', 'thegeom', 'shape', 'ewkt', '几何', '图形', '空间信息'],
@@ -188,14 +205,17 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
   streets: [
     {
       field: 'id',
+      labelZh: '编号',
       type: 'id',
       need: 'derived',
       derivation: 'numbered from the file name when no column is mapped',
+      derivationZh: '未对应文件列时按文件名自动编号',
       synonyms: [...ID_SYNONYMS, 'streetid', '街道编号', '街道代码', '乡镇代码', 'xzqdm', 'xzdm'],
       description: 'street id',
     },
     {
       field: 'name',
+      labelZh: '名称',
       type: 'text',
       need: 'required',
       synonyms: [...NAME_SYNONYMS, '街道名称', '乡镇名称', '街道', '乡镇', 'xzqmc', 'xzmc', 'jdmc'],
@@ -203,6 +223,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'nameEn',
+      labelZh: '英文名称',
       type: 'text',
       need: 'optional',
       synonyms: ['nameen', 'englishname', '英文名'],
@@ -210,9 +231,11 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'kind',
+      labelZh: '类型（街道/乡镇）',
       type: 'code',
       need: 'derived',
       derivation: 'township when the name ends in 镇 or 乡, else street',
+      derivationZh: '名称以“镇”或“乡”结尾的为乡镇，否则为街道',
       synonyms: ['kind', '类型', '类别', 'lx'],
       codes: STREET_KIND_CODES,
       description: 'street (街道) or township (镇/乡)',
@@ -221,14 +244,17 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
   communities: [
     {
       field: 'id',
+      labelZh: '编号',
       type: 'id',
       need: 'derived',
       derivation: 'numbered from the file name when no column is mapped',
+      derivationZh: '未对应文件列时按文件名自动编号',
       synonyms: [...ID_SYNONYMS, 'communityid', '社区编号', '社区代码', '村居代码', 'sqdm', 'cjdm'],
       description: 'community id',
     },
     {
       field: 'name',
+      labelZh: '名称',
       type: 'text',
       need: 'required',
       synonyms: [...NAME_SYNONYMS, '社区名称', '村居名称', '社区', '村名', 'sqmc', 'cjmc'],
@@ -236,6 +262,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'nameEn',
+      labelZh: '英文名称',
       type: 'text',
       need: 'optional',
       synonyms: ['nameen', 'englishname', '英文名'],
@@ -243,26 +270,32 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'type',
+      labelZh: '社区类型',
       type: 'code',
       need: 'derived',
       derivation: 'urban when no column is mapped',
+      derivationZh: '未对应文件列时为城市社区',
       synonyms: ['type', 'communitytype', '社区类型', '类型', 'sqlx', 'lx'],
       codes: codeList(COMMUNITY_TYPE_IDS, COMMUNITY_TYPE_WORDS),
       description: 'community type (standards §1)',
     },
     {
       field: 'streetId',
+      labelZh: '所属街道',
       type: 'reference',
       need: 'derived',
       derivation: 'the street containing the community (its point on surface)',
+      derivationZh: '社区所在的街道（按社区内部的一点判断）',
       synonyms: ['streetid', 'street', '所属街道', '街道', '街道编号', '乡镇', '所属乡镇', 'ssjd'],
       description: 'id or name of its street',
     },
     {
       field: 'residents',
+      labelZh: '常住人口',
       type: 'integer',
       need: 'derived',
       derivation: 'the sum of its units (0 while the region has none)',
+      derivationZh: '其人口单元之和（区域还没有人口单元时为 0）',
       synonyms: [
         'residents',
         'population',
@@ -279,14 +312,17 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'households',
+      labelZh: '户数',
       type: 'integer',
       need: 'derived',
       derivation: 'the sum of its units (0 while the region has none)',
+      derivationZh: '其人口单元之和（区域还没有人口单元时为 0）',
       synonyms: ['households', 'hh', '户数', '总户数', '常住户数', 'hs'],
       description: 'households',
     },
     {
       field: 'serviceFloorAreaSquareMeters',
+      labelZh: '社区服务用房面积',
       type: 'number',
       need: 'optional',
       synonyms: [
@@ -301,6 +337,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'staff',
+      labelZh: '社区工作者',
       type: 'integer',
       need: 'optional',
       synonyms: ['staff', '工作人员', '工作人员数', '人员', '编制'],
@@ -308,6 +345,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'socialWorkers',
+      labelZh: '持证社工',
       type: 'integer',
       need: 'optional',
       synonyms: ['socialworkers', '社工', '社工数', '专职社工'],
@@ -315,6 +353,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'grids',
+      labelZh: '网格数',
       type: 'integer',
       need: 'optional',
       synonyms: ['grids', '网格数', '网格'],
@@ -322,6 +361,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'gridWorkers',
+      labelZh: '专职网格员',
       type: 'integer',
       need: 'optional',
       synonyms: ['gridworkers', '网格员', '网格员数'],
@@ -329,6 +369,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'agriculturalLandShare',
+      labelZh: '农用地占比',
       type: 'share',
       need: 'optional',
       synonyms: ['agriculturallandshare', '农用地占比', '耕地占比'],
@@ -336,6 +377,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'developmentProgress',
+      labelZh: '城市开发进度',
       type: 'share',
       need: 'optional',
       synonyms: ['developmentprogress', '开发进度', '城镇化进度'],
@@ -343,6 +385,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'isTownshipSeat',
+      labelZh: '集镇所在地',
       type: 'boolean',
       need: 'optional',
       synonyms: ['istownshipseat', '是否镇政府驻地', '镇政府驻地', '驻地'],
@@ -352,14 +395,17 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
   units: [
     {
       field: 'id',
+      labelZh: '编号',
       type: 'id',
       need: 'derived',
       derivation: 'numbered from the file name when no column is mapped',
+      derivationZh: '未对应文件列时按文件名自动编号',
       synonyms: [...ID_SYNONYMS, 'unitid', '小区编号', '小区代码'],
       description: 'unit id',
     },
     {
       field: 'name',
+      labelZh: '名称',
       type: 'text',
       need: 'optional',
       synonyms: [...NAME_SYNONYMS, '小区名称', '小区', '楼盘名称', 'xqmc'],
@@ -367,23 +413,28 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'kind',
+      labelZh: '单元类型',
       type: 'code',
       need: 'derived',
       derivation: 'estate (小区) when no column is mapped',
+      derivationZh: '未对应文件列时为小区',
       synonyms: ['kind', '类型', '类别', 'lx'],
       codes: codeList(UNIT_KIND_IDS, UNIT_KIND_WORDS),
       description: 'estate, block, hamlet, open, building or grid',
     },
     {
       field: 'communityId',
+      labelZh: '所属社区',
       type: 'reference',
       need: 'derived',
       derivation: 'the community containing the unit (its point on surface)',
+      derivationZh: '人口单元所在的社区（按单元内部的一点判断）',
       synonyms: ['communityid', 'community', '所属社区', '社区', '社区编号', '村居', 'sssq', 'sq'],
       description: 'id or name of its community',
     },
     {
       field: 'residents',
+      labelZh: '常住人口',
       type: 'integer',
       need: 'required',
       synonyms: [
@@ -403,14 +454,17 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'households',
+      labelZh: '户数',
       type: 'integer',
       need: 'derived',
       derivation: 'residents ÷ 2.8, rounded, when no column is mapped',
+      derivationZh: '未对应文件列时为常住人口 ÷ 2.8，四舍五入',
       synonyms: ['households', 'hh', '户数', '住户数', '总户数', 'hs'],
       description: 'households',
     },
     {
       field: 'elderly',
+      labelZh: '老年人口（60 岁及以上）',
       type: 'integer',
       need: 'optional',
       synonyms: ['elderly', '老年人', '老年人口', '60岁以上', '60岁及以上', '老人'],
@@ -418,6 +472,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'children',
+      labelZh: '儿童人口',
       type: 'integer',
       need: 'optional',
       synonyms: ['children', '儿童', '少儿', '0-14岁', '儿童人口'],
@@ -425,6 +480,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'estimated',
+      labelZh: '是否估算',
       type: 'boolean',
       need: 'optional',
       synonyms: ['estimated', '估算', '是否估算'],
@@ -434,14 +490,17 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
   facilities: [
     {
       field: 'id',
+      labelZh: '编号',
       type: 'id',
       need: 'derived',
       derivation: 'numbered from the file name when no column is mapped',
+      derivationZh: '未对应文件列时按文件名自动编号',
       synonyms: [...ID_SYNONYMS, 'facilityid', 'poiid', 'uid', '设施编号'],
       description: 'facility id',
     },
     {
       field: 'name',
+      labelZh: '名称',
       type: 'text',
       need: 'required',
       synonyms: [...NAME_SYNONYMS, '设施名称', '单位名称', '机构名称', 'poi名称', 'sssmc'],
@@ -449,6 +508,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'category',
+      labelZh: '设施类别',
       type: 'code',
       need: 'required',
       synonyms: [
@@ -469,14 +529,17 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'communityId',
+      labelZh: '所属社区',
       type: 'reference',
       need: 'derived',
       derivation: 'the community containing the facility, else none',
+      derivationZh: '设施所在的社区，不在任何社区内则为空',
       synonyms: ['communityid', 'community', '所属社区', '社区', '社区编号', 'sssq'],
       description: 'id or name of its community',
     },
     {
       field: 'floorAreaSquareMeters',
+      labelZh: '建筑面积',
       type: 'number',
       need: 'optional',
       synonyms: ['floorareasquaremeters', 'floorarea', 'area', '建筑面积', '面积', '用房面积', 'jzmj', 'mj'],
@@ -484,6 +547,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'capacity',
+      labelZh: '容量',
       type: 'integer',
       need: 'optional',
       synonyms: ['capacity', '规模', '容量', '床位', '床位数', '学位', '学位数', '班数'],
@@ -493,9 +557,11 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
   network: [
     {
       field: 'class',
+      labelZh: '道路等级',
       type: 'code',
       need: 'derived',
       derivation: 'street when no column is mapped',
+      derivationZh: '未对应文件列时为 street（街道）',
       synonyms: [
         'class',
         'highway',
@@ -513,6 +579,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
     {
       field: 'bridge',
+      labelZh: '是否桥梁',
       type: 'boolean',
       need: 'optional',
       synonyms: ['bridge', '桥梁', '是否桥梁', '桥'],
@@ -533,6 +600,21 @@ export function findField(layer: ImportLayer, field: string): LayerField | null 
     GEOMETRY_FIELDS.find((candidate) => candidate.field === field) ??
     null
   );
+}
+
+/**
+ * The Chinese name of a field of `layer` (or of the geometry pseudo-fields, or "几何" for the
+ * geometry itself); without a layer, the first layer having the field names it. A field of no
+ * layer keeps its own name.
+ */
+export function fieldLabelZh(field: string, layer: ImportLayer | null): string {
+  if (field === 'geometry') return '几何';
+  const found =
+    (layer ? findField(layer, field) : null) ??
+    GEOMETRY_FIELDS.find((candidate) => candidate.field === field) ??
+    IMPORT_LAYERS.map((other) => findField(other, field)).find((candidate) => candidate !== null) ??
+    null;
+  return found?.labelZh ?? field;
 }
 
 /** The geometry a layer's features must have. */

@@ -1,8 +1,12 @@
 /**
  * Problems an import finds, each naming where (row, record or feature, and the feature's id), which
  * field (and the file's column it came from) and what is wrong, so a planner can fix the file.
- * Errors block the import (all or nothing); warnings and notes are reported and do not.
+ * Errors block the import (all or nothing); warnings and notes are reported and do not. Every
+ * problem is said in English (`message`: the command line, the API) and in Chinese (`messageZh`:
+ * the wizard), location and field included.
  */
+import { locationZh, type Bilingual } from './bilingual-text.js';
+import { fieldLabelZh, type ImportLayer } from './import-layers.js';
 
 export type ProblemSeverity = 'error' | 'warning' | 'note';
 
@@ -49,6 +53,12 @@ export interface ImportProblem {
   column: string | null;
   /** The whole sentence, location and field included. */
   message: string;
+  /** `location` in Chinese: "第 7 行", "第 5 条记录", "第 4 个要素（#3）". */
+  locationZh: string | null;
+  /** The field's Chinese name, e.g. "常住人口" for residents. */
+  fieldZh: string | null;
+  /** The whole sentence in Chinese, location and field included. */
+  messageZh: string;
 }
 
 /** The most problems listed in one answer; the counts by code always cover every problem. */
@@ -62,18 +72,32 @@ export interface ProblemInput {
   featureId?: string | null;
   field?: string | null;
   column?: string | null;
-  /** What is wrong, without the location prefix (added here). */
-  text: string;
+  /** `location` in Chinese when it is not a record's ("row 7" and the like are translated here). */
+  locationZh?: string | null;
+  /** What is wrong in both languages, without the location prefix (added here). */
+  text: Bilingual;
 }
 
-/** Builds a problem whose message starts with where it is: `row 7 (id "f-3"), field "residents" (column "人口"): …`. */
-export function makeProblem(input: ProblemInput): ImportProblem {
+/**
+ * Builds a problem whose message starts with where it is: `row 7 (id "f-3"), field "residents"
+ * (column "人口"): …`, and in Chinese `第 7 行（编号“f-3”），字段“常住人口”（文件列“人口”）：…`.
+ * `layer` names the field in Chinese (a field of no layer keeps its own name).
+ */
+export function makeProblem(input: ProblemInput, layer: ImportLayer | null = null): ImportProblem {
   const parts: string[] = [];
-  if (input.location)
+  const partsZh: string[] = [];
+  const whereZh = input.location ? (input.locationZh ?? locationZh(input.location)) : null;
+  const fieldZh = input.field ? fieldLabelZh(input.field, layer) : null;
+  if (input.location) {
     parts.push(input.featureId ? `${input.location} (id "${input.featureId}")` : input.location);
-  if (input.field)
+    partsZh.push(input.featureId ? `${whereZh}（编号“${input.featureId}”）` : whereZh!);
+  }
+  if (input.field) {
     parts.push(input.column ? `field "${input.field}" (column "${input.column}")` : `field "${input.field}"`);
+    partsZh.push(input.column ? `字段“${fieldZh}”（文件列“${input.column}”）` : `字段“${fieldZh}”`);
+  }
   const prefix = parts.join(', ');
+  const prefixZh = partsZh.join('，');
   return {
     severity: input.severity ?? 'error',
     code: input.code,
@@ -82,7 +106,10 @@ export function makeProblem(input: ProblemInput): ImportProblem {
     featureId: input.featureId ?? null,
     field: input.field ?? null,
     column: input.column ?? null,
-    message: prefix ? `${prefix}: ${input.text}` : input.text,
+    message: prefix ? `${prefix}: ${input.text.en}` : input.text.en,
+    locationZh: whereZh,
+    fieldZh,
+    messageZh: prefixZh ? `${prefixZh}：${input.text.zh}` : input.text.zh,
   };
 }
 

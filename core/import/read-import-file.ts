@@ -6,6 +6,7 @@
 import { unzipSync } from 'fflate';
 import { buildWalkingNetwork } from '../osm/build-network.js';
 import { OsmXmlError, parseOsmXml } from '../osm/parse-osm-xml.js';
+import { BilingualError, messageZhOf, type Bilingual } from './bilingual-text.js';
 import {
   crsFromGeoJsonMember,
   crsFromPrj,
@@ -38,7 +39,7 @@ export interface ImportRecord {
   /** The record's geometry as stored in the file (not yet converted), when the format carries one. */
   geometry: SourceGeometry | null;
   /** Why the file's geometry of this record could not be read. */
-  geometryError: string | null;
+  geometryError: Bilingual | null;
 }
 
 export type CrsSource = 'option' | 'prj' | 'geojson' | 'default';
@@ -51,7 +52,7 @@ export interface ImportTable {
   crs: CoordinateSystem | null;
   crsFrom: CrsSource;
   /** Why the file's own coordinate system is refused (with `crs` null). */
-  crsProblem: string | null;
+  crsProblem: Bilingual | null;
   columns: string[];
   records: ImportRecord[];
   /** Whether geometry comes with the records (GeoJSON, Shapefile, OSM) or from columns (CSV, .dbf). */
@@ -66,43 +67,51 @@ export interface ReadOptions {
   crs?: CoordinateSystem | null;
 }
 
-/** The file cannot be read at all; the message says what it is and what to do. */
-export class ImportFileError extends Error {
-  constructor(message: string) {
-    super(message);
+/** The file cannot be read at all; the message (and `messageZh`) says what it is and what to do. */
+export class ImportFileError extends BilingualError {
+  constructor(text: Bilingual) {
+    super(text);
     this.name = 'ImportFileError';
   }
+}
+
+/** A reader's error, prefixed with the file's name, in both languages. */
+function fileError(fileName: string, error: BilingualError): ImportFileError {
+  return new ImportFileError({ en: `${fileName}: ${error.message}`, zh: `${fileName}：${error.messageZh}` });
 }
 
 const extensionOf = (name: string) => (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
 
 /** Reads a file by its name's extension (and its first bytes when the extension says nothing). */
 export function readImportFile(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): ImportTable {
-  if (bytes.length === 0) throw new ImportFileError(`${fileName}: the file is empty`);
+  if (bytes.length === 0)
+    throw new ImportFileError({ en: `${fileName}: the file is empty`, zh: `${fileName}：文件为空` });
   const extension = extensionOf(fileName);
   const starts = (text: string) => decodeText(bytes.subarray(0, 64), 'utf8').trimStart().startsWith(text);
   if (extension === 'zip' || (bytes[0] === 0x50 && bytes[1] === 0x4b))
     return readZip(fileName, bytes, options);
   if (extension === 'shp' || extension === 'shx') {
-    throw new ImportFileError(
-      `${fileName}: a Shapefile needs its .dbf (and .prj, .cpg): zip the .shp, .shx, .dbf, .prj and .cpg together and import the .zip`,
-    );
+    throw new ImportFileError({
+      en: `${fileName}: a Shapefile needs its .dbf (and .prj, .cpg): zip the .shp, .shx, .dbf, .prj and .cpg together and import the .zip`,
+      zh: `${fileName}：Shapefile 需要配套的 .dbf（以及 .prj、.cpg）：请把 .shp、.shx、.dbf、.prj 和 .cpg 一起压缩成 .zip 再导入`,
+    });
   }
   if (extension === 'dbf') return readLoneDbf(fileName, bytes, options);
   if (extension === 'osm' || (extension === 'xml' && starts('<'))) return readOsm(fileName, bytes, options);
   if (extension === 'geojson' || extension === 'json' || (extension !== 'csv' && starts('{')))
     return readGeoJson(fileName, bytes, options);
   if (['csv', 'txt', 'tsv', ''].includes(extension)) return readCsv(fileName, bytes, options);
-  throw new ImportFileError(
-    `${fileName}: .${extension} files are not supported (GeoJSON, zipped Shapefile, CSV, .dbf or OSM XML)`,
-  );
+  throw new ImportFileError({
+    en: `${fileName}: .${extension} files are not supported (GeoJSON, zipped Shapefile, CSV, .dbf or OSM XML)`,
+    zh: `${fileName}：不支持 .${extension} 文件（可导入 GeoJSON、Shapefile 压缩包、CSV、.dbf 或 OSM XML）`,
+  });
 }
 
 function baseTable(
   fileName: string,
   format: ImportFormat,
   options: ReadOptions,
-  fileCrs: { crs: CoordinateSystem | null; from: CrsSource; problem: string | null },
+  fileCrs: { crs: CoordinateSystem | null; from: CrsSource; problem: Bilingual | null },
 ) {
   if (options.crs)
     return { fileName, format, crs: options.crs, crsFrom: 'option' as const, crsProblem: null };
@@ -115,20 +124,27 @@ function readGeoJson(fileName: string, bytes: Uint8Array, options: ReadOptions):
   try {
     document = JSON.parse(decodeText(bytes, encoding.encoding));
   } catch (error) {
-    throw new ImportFileError(`${fileName}: not valid JSON (${(error as Error).message})`);
+    throw new ImportFileError({
+      en: `${fileName}: not valid JSON (${(error as Error).message})`,
+      zh: `${fileName}：不是有效的 JSON（${(error as Error).message}）`,
+    });
   }
   const object = document as { type?: unknown; features?: unknown; crs?: unknown; geometry?: unknown };
   let features: unknown[];
   if (object?.type === 'FeatureCollection' && Array.isArray(object.features)) features = object.features;
   else if (object?.type === 'Feature') features = [object];
-  else throw new ImportFileError(`${fileName}: not a GeoJSON FeatureCollection or Feature`);
+  else
+    throw new ImportFileError({
+      en: `${fileName}: not a GeoJSON FeatureCollection or Feature`,
+      zh: `${fileName}：不是 GeoJSON 的要素集合（FeatureCollection）或要素（Feature）`,
+    });
   const member = crsFromGeoJsonMember(object.crs);
   const fileCrs =
     member === null
       ? { crs: DEFAULT_CRS, from: 'default' as const, problem: null }
       : member.ok
         ? { crs: member.crs, from: 'geojson' as const, problem: null }
-        : { crs: null, from: 'geojson' as const, problem: member.reason };
+        : { crs: null, from: 'geojson' as const, problem: { en: member.reason, zh: member.reasonZh } };
   const columns: string[] = [];
   const seen = new Set<string>();
   const records: ImportRecord[] = features.map((feature, index) => {
@@ -160,7 +176,13 @@ function readGeoJson(fileName: string, bytes: Uint8Array, options: ReadOptions):
       values.id = item.id;
     }
     if (!item || item.type !== 'Feature')
-      return { index, location, values, geometry: null, geometryError: 'not a GeoJSON Feature' };
+      return {
+        index,
+        location,
+        values,
+        geometry: null,
+        geometryError: { en: 'not a GeoJSON Feature', zh: '不是 GeoJSON 要素（Feature）' },
+      };
     const geometry = readGeoJsonGeometry(item.geometry);
     return { index, location, values, ...geometry };
   });
@@ -185,15 +207,19 @@ const GEOJSON_DEPTH: Record<string, number> = {
 
 function readGeoJsonGeometry(geometry: unknown): {
   geometry: SourceGeometry | null;
-  geometryError: string | null;
+  geometryError: Bilingual | null;
 } {
   if (geometry === null || geometry === undefined) return { geometry: null, geometryError: null };
   const item = geometry as { type?: unknown; coordinates?: unknown };
-  if (typeof item.type !== 'string') return { geometry: null, geometryError: 'geometry without a type' };
+  if (typeof item.type !== 'string')
+    return { geometry: null, geometryError: { en: 'geometry without a type', zh: '几何没有类型（type）' } };
   if (!(item.type in GEOJSON_DEPTH))
     return {
       geometry: null,
-      geometryError: `a ${item.type} (expected Point, LineString, Polygon or their Multi forms)`,
+      geometryError: {
+        en: `a ${item.type} (expected Point, LineString, Polygon or their Multi forms)`,
+        zh: `几何类型为 ${item.type}（应为 Point、LineString、Polygon 或相应的 Multi 类型）`,
+      },
     };
   const depth = GEOJSON_DEPTH[item.type];
   const check = (value: unknown, level: number): boolean => {
@@ -206,7 +232,13 @@ function readGeoJsonGeometry(geometry: unknown): {
     return Array.isArray(value) && value.every((child) => check(child, level - 1));
   };
   if (!check(item.coordinates, depth))
-    return { geometry: null, geometryError: `a ${item.type} whose coordinates are not nested number arrays` };
+    return {
+      geometry: null,
+      geometryError: {
+        en: `a ${item.type} whose coordinates are not nested number arrays`,
+        zh: `${item.type} 的坐标不是嵌套的数值数组`,
+      },
+    };
   const strip = (value: unknown, level: number): unknown =>
     level === 0
       ? [(value as number[])[0], (value as number[])[1]]
@@ -223,7 +255,7 @@ function readCsv(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
   try {
     table = parseCsv(decodeText(bytes, encoding.encoding));
   } catch (error) {
-    if (error instanceof CsvError) throw new ImportFileError(`${fileName}: ${error.message}`);
+    if (error instanceof CsvError) throw fileError(fileName, error);
     throw error;
   }
   const columns = uniqueNames(table.header);
@@ -259,7 +291,7 @@ function readLoneDbf(fileName: string, bytes: Uint8Array, options: ReadOptions):
   try {
     dbf = readDbf(bytes, { encoding: options.encoding });
   } catch (error) {
-    if (error instanceof DbfError) throw new ImportFileError(`${fileName}: ${error.message}`);
+    if (error instanceof DbfError) throw fileError(fileName, error);
     throw error;
   }
   const records: ImportRecord[] = [];
@@ -283,16 +315,20 @@ function readZip(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
   try {
     entries = unzipSync(bytes);
   } catch (error) {
-    throw new ImportFileError(`${fileName}: not a readable zip (${(error as Error).message})`);
+    throw new ImportFileError({
+      en: `${fileName}: not a readable zip (${(error as Error).message})`,
+      zh: `${fileName}：不是可读的 zip 压缩包（${(error as Error).message}）`,
+    });
   }
   const files = Object.entries(entries).filter(
     ([name, data]) => !name.endsWith('/') && !/(^|\/)__MACOSX\//.test(name) && data.length > 0,
   );
   const shps = files.filter(([name]) => extensionOf(name) === 'shp');
   if (shps.length > 1) {
-    throw new ImportFileError(
-      `${fileName}: the zip holds ${shps.length} Shapefiles (${shps.map(([name]) => name).join(', ')}); zip one layer per import`,
-    );
+    throw new ImportFileError({
+      en: `${fileName}: the zip holds ${shps.length} Shapefiles (${shps.map(([name]) => name).join(', ')}); zip one layer per import`,
+      zh: `${fileName}：压缩包中有 ${shps.length} 个 Shapefile（${shps.map(([name]) => name).join('、')}）；每次导入只压缩一个图层`,
+    });
   }
   if (shps.length === 1) {
     const [shpName, shp] = shps[0];
@@ -301,14 +337,18 @@ function readZip(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
       files.find(([name]) => name.toLowerCase() === `${stem}.${extension}`)?.[1] ?? null;
     const dbf = sibling('dbf');
     if (!dbf)
-      throw new ImportFileError(`${fileName}: ${shpName} has no .dbf beside it in the zip (its attributes)`);
+      throw new ImportFileError({
+        en: `${fileName}: ${shpName} has no .dbf beside it in the zip (its attributes)`,
+        zh: `${fileName}：压缩包中 ${shpName} 没有配套的 .dbf（属性表）`,
+      });
     return readShapefile(fileName, shp, dbf, sibling('prj'), sibling('cpg'), options);
   }
   const others = files.filter(([name]) => ['geojson', 'json', 'csv', 'dbf'].includes(extensionOf(name)));
   if (others.length === 1) return readImportFile(others[0][0].split('/').pop()!, others[0][1], options);
-  throw new ImportFileError(
-    `${fileName}: the zip holds no Shapefile (.shp with its .dbf)${others.length > 1 ? ` and several other files (${others.map(([name]) => name).join(', ')})` : ''}`,
-  );
+  throw new ImportFileError({
+    en: `${fileName}: the zip holds no Shapefile (.shp with its .dbf)${others.length > 1 ? ` and several other files (${others.map(([name]) => name).join(', ')})` : ''}`,
+    zh: `${fileName}：压缩包中没有 Shapefile（.shp 及其 .dbf）${others.length > 1 ? `，却有多个其他文件（${others.map(([name]) => name).join('、')}）` : ''}`,
+  });
 }
 
 function readShapefile(
@@ -327,8 +367,7 @@ function readShapefile(
     shp = readShp(shpBytes);
     dbf = readDbf(dbfBytes, { encoding: options.encoding, cpgEncoding });
   } catch (error) {
-    if (error instanceof ShapefileError || error instanceof DbfError)
-      throw new ImportFileError(`${fileName}: ${error.message}`);
+    if (error instanceof ShapefileError || error instanceof DbfError) throw fileError(fileName, error);
     throw error;
   }
   const notes: string[] = [];
@@ -336,12 +375,12 @@ function readShapefile(
     notes.push(
       `the .cpg names "${cpgText.trim()}", which this importer does not read; the encoding was detected instead`,
     );
-  let fileCrs: { crs: CoordinateSystem | null; from: CrsSource; problem: string | null };
+  let fileCrs: { crs: CoordinateSystem | null; from: CrsSource; problem: Bilingual | null };
   if (prjBytes) {
     const result = crsFromPrj(decodeText(prjBytes, 'utf8'));
     fileCrs = result.ok
       ? { crs: result.crs, from: 'prj', problem: null }
-      : { crs: null, from: 'prj', problem: result.reason };
+      : { crs: null, from: 'prj', problem: { en: result.reason, zh: result.reasonZh } };
   } else {
     fileCrs = { crs: DEFAULT_CRS, from: 'default', problem: null };
     notes.push(
@@ -370,9 +409,9 @@ function readShapefile(
       geometry: shape?.geometry ?? null,
       geometryError:
         shape === undefined
-          ? 'no geometry in the .shp for this record'
+          ? { en: 'no geometry in the .shp for this record', zh: '.shp 中没有这条记录的几何' }
           : 'error' in shape
-            ? shape.error
+            ? { en: shape.error, zh: shape.errorZh }
             : null,
     });
   }
@@ -394,7 +433,12 @@ function readOsm(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
   try {
     document = parseOsmXml(decodeText(bytes, 'utf8'));
   } catch (error) {
-    if (error instanceof OsmXmlError) throw new ImportFileError(`${fileName}: ${error.message}`);
+    // The OSM reader's own messages are English: the Chinese says what failed and keeps the detail.
+    if (error instanceof OsmXmlError)
+      throw new ImportFileError({
+        en: `${fileName}: ${error.message}`,
+        zh: `${fileName}：无法读取 OSM XML（${messageZhOf(error)}）`,
+      });
     throw error;
   }
   const network = buildWalkingNetwork(document);

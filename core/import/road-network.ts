@@ -40,6 +40,16 @@ export interface RoadNetwork {
   droppedLines: number;
 }
 
+/** What an import reports of the walking network it makes, for the preview and the report. */
+export interface RoadNetworkSummary {
+  edges: number;
+  nodes: number;
+  /** Connected pieces: more than one leaves residents of the smaller ones cut off. */
+  components: number;
+  largestComponentNodes: number;
+  lengthMeters: number;
+}
+
 const keyOf = ([lon, lat]: Position) =>
   `${Math.round(lon * VERTEX_PRECISION)},${Math.round(lat * VERTEX_PRECISION)}`;
 

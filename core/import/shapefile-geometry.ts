@@ -4,13 +4,17 @@
  * are grouped as the format defines them: clockwise rings are outer rings, counter-clockwise rings
  * holes of the outer ring that contains them.
  */
+import { BilingualError, type Bilingual } from './bilingual-text.js';
 import type { Position, SourceGeometry } from './wkt-geometry.js';
 
-export type ShapeRecord = { geometry: SourceGeometry | null } | { geometry: null; error: string };
+/** A record that cannot be read says why in English (`error`) and in Chinese (`errorZh`). */
+export type ShapeRecord =
+  | { geometry: SourceGeometry | null }
+  | { geometry: null; error: string; errorZh: string };
 
-export class ShapefileError extends Error {
-  constructor(message: string) {
-    super(message);
+export class ShapefileError extends BilingualError {
+  constructor(text: Bilingual) {
+    super(text);
     this.name = 'ShapefileError';
   }
 }
@@ -39,9 +43,17 @@ export function shapeTypeName(type: number): string {
 
 /** Reads every record of a .shp, in order; a record that cannot be read carries an error instead. */
 export function readShp(bytes: Uint8Array): { shapeType: number; records: ShapeRecord[] } {
-  if (bytes.length < 100) throw new ShapefileError('the .shp is shorter than its 100-byte header');
+  if (bytes.length < 100)
+    throw new ShapefileError({
+      en: 'the .shp is shorter than its 100-byte header',
+      zh: '.shp 文件比 100 字节的文件头还短',
+    });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (view.getInt32(0, false) !== 9994) throw new ShapefileError('not a .shp file (file code is not 9994)');
+  if (view.getInt32(0, false) !== 9994)
+    throw new ShapefileError({
+      en: 'not a .shp file (file code is not 9994)',
+      zh: '不是 .shp 文件（文件代码不是 9994）',
+    });
   const shapeType = view.getInt32(32, true);
   const declaredLength = view.getInt32(24, false) * 2;
   const end = Math.min(bytes.length, declaredLength > 100 ? declaredLength : bytes.length);
@@ -54,6 +66,7 @@ export function readShp(bytes: Uint8Array): { shapeType: number; records: ShapeR
       records.push({
         geometry: null,
         error: `record truncated (needs ${contentLength} bytes at byte ${start})`,
+        errorZh: `记录被截断（需要从第 ${start} 字节起的 ${contentLength} 字节）`,
       });
       break;
     }
@@ -75,14 +88,18 @@ function readRecord(view: DataView, start: number, length: number): ShapeRecord 
     case 1:
     case 11:
     case 21:
-      if (length < 20) return { geometry: null, error: 'point record too short' };
+      if (length < 20) return { geometry: null, error: 'point record too short', errorZh: '点记录太短' };
       return { geometry: { type: 'Point', coordinates: point(start + 4) } };
     case 8:
     case 18:
     case 28: {
       const count = view.getInt32(start + 36, true);
       if (count < 0 || 40 + count * 16 > length)
-        return { geometry: null, error: `multipoint of ${count} points does not fit its record` };
+        return {
+          geometry: null,
+          error: `multipoint of ${count} points does not fit its record`,
+          errorZh: `${count} 个点的多点超出了记录长度`,
+        };
       const points = Array.from({ length: count }, (_, k) => point(start + 40 + k * 16));
       return { geometry: { type: 'MultiPoint', coordinates: points } };
     }
@@ -96,7 +113,11 @@ function readRecord(view: DataView, start: number, length: number): ShapeRecord 
       const pointCount = view.getInt32(start + 40, true);
       const pointsAt = start + 44 + partCount * 4;
       if (partCount < 1 || pointCount < 0 || 44 + partCount * 4 + pointCount * 16 > length) {
-        return { geometry: null, error: `${partCount} parts of ${pointCount} points do not fit the record` };
+        return {
+          geometry: null,
+          error: `${partCount} parts of ${pointCount} points do not fit the record`,
+          errorZh: `${partCount} 个部件、${pointCount} 个点超出了记录长度`,
+        };
       }
       const starts = Array.from({ length: partCount }, (_, k) => view.getInt32(start + 44 + k * 4, true));
       const parts: Position[][] = [];
@@ -104,7 +125,11 @@ function readRecord(view: DataView, start: number, length: number): ShapeRecord 
         const from = starts[k];
         const to = k + 1 < partCount ? starts[k + 1] : pointCount;
         if (from < 0 || to > pointCount || from >= to)
-          return { geometry: null, error: `part ${k} has impossible point indexes ${from}–${to}` };
+          return {
+            geometry: null,
+            error: `part ${k} has impossible point indexes ${from}–${to}`,
+            errorZh: `部件 ${k} 的点序号 ${from}–${to} 不可能成立`,
+          };
         parts.push(Array.from({ length: to - from }, (_, j) => point(pointsAt + (from + j) * 16)));
       }
       if (type === 3 || type === 13 || type === 23) {
@@ -118,7 +143,11 @@ function readRecord(view: DataView, start: number, length: number): ShapeRecord 
       return { geometry: assemblePolygon(parts) };
     }
     default:
-      return { geometry: null, error: `unsupported shape type ${shapeTypeName(type)}` };
+      return {
+        geometry: null,
+        error: `unsupported shape type ${shapeTypeName(type)}`,
+        errorZh: `不支持的几何类型 ${shapeTypeName(type)}`,
+      };
   }
 }
 

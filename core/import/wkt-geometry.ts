@@ -2,6 +2,7 @@
  * Well-known text (OGC simple features, with PostGIS's EWKT `SRID=n;` prefix) to GeoJSON-shaped
  * geometry: POINT, LINESTRING, POLYGON and their MULTI forms, 2D (Z and M values are dropped).
  */
+import { BilingualError, messageZhOf } from './bilingual-text.js';
 
 export type Position = [number, number];
 
@@ -13,8 +14,10 @@ export type SourceGeometry =
   | { type: 'Polygon'; coordinates: Position[][] }
   | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
+/** A refusal says where reading stopped in English (`reason`) and in Chinese (`reasonZh`). */
 export type WktResult =
-  { ok: true; geometry: SourceGeometry; srid: number | null } | { ok: false; reason: string };
+  | { ok: true; geometry: SourceGeometry; srid: number | null }
+  | { ok: false; reason: string; reasonZh: string };
 
 const TYPES = ['POINT', 'LINESTRING', 'POLYGON', 'MULTIPOINT', 'MULTILINESTRING', 'MULTIPOLYGON'] as const;
 
@@ -28,18 +31,32 @@ export function parseWkt(text: string): WktResult {
     rest = rest.slice(sridMatch[0].length).trim();
   }
   const head = /^([A-Za-z]+)\s*(ZM|Z|M)?\s*/.exec(rest);
-  if (!head) return { ok: false, reason: `not WKT: "${abbreviate(text)}"` };
+  if (!head)
+    return { ok: false, reason: `not WKT: "${abbreviate(text)}"`, reasonZh: `不是 WKT：“${abbreviate(text)}”` };
   const typeName = head[1].toUpperCase();
   if (!(TYPES as readonly string[]).includes(typeName)) {
-    return { ok: false, reason: `unsupported WKT type ${typeName} (expected ${TYPES.join(', ')})` };
+    return {
+      ok: false,
+      reason: `unsupported WKT type ${typeName} (expected ${TYPES.join(', ')})`,
+      reasonZh: `不支持的 WKT 类型 ${typeName}（应为 ${TYPES.join('、')}）`,
+    };
   }
   const body = rest.slice(head[0].length).trim();
-  if (/^EMPTY$/i.test(body)) return { ok: false, reason: `${typeName} EMPTY has no coordinates` };
+  if (/^EMPTY$/i.test(body))
+    return {
+      ok: false,
+      reason: `${typeName} EMPTY has no coordinates`,
+      reasonZh: `${typeName} EMPTY 没有坐标`,
+    };
   let nested: unknown;
   try {
     nested = readNested(body);
   } catch (error) {
-    return { ok: false, reason: `${typeName}: ${(error as Error).message}` };
+    return {
+      ok: false,
+      reason: `${typeName}: ${(error as Error).message}`,
+      reasonZh: `${typeName}：${messageZhOf(error)}`,
+    };
   }
   const depth: Record<string, number> = {
     POINT: 1,
@@ -56,7 +73,11 @@ export function parseWkt(text: string): WktResult {
     value = (value as unknown[]).map((item) => (isPositionList(item) ? (item as unknown[])[0] : item));
   const expectedDepth = typeName === 'POINT' ? 0 : typeName === 'MULTIPOINT' ? 1 : depth[typeName] - 1;
   if (nestingDepth(value) !== expectedDepth)
-    return { ok: false, reason: `${typeName}: wrong nesting of parentheses` };
+    return {
+      ok: false,
+      reason: `${typeName}: wrong nesting of parentheses`,
+      reasonZh: `${typeName}：括号嵌套不正确`,
+    };
   const geometryType = {
     POINT: 'Point',
     LINESTRING: 'LineString',
@@ -76,7 +97,11 @@ function readNested(body: string): unknown[] {
   };
   const list = (): unknown[] => {
     skip();
-    if (body[position] !== '(') throw new Error(`expected "(" at character ${position + 1}`);
+    if (body[position] !== '(')
+      throw new BilingualError({
+        en: `expected "(" at character ${position + 1}`,
+        zh: `第 ${position + 1} 个字符处应为“(”`,
+      });
     position += 1;
     const items: unknown[] = [];
     for (;;) {
@@ -92,23 +117,36 @@ function readNested(body: string): unknown[] {
         position += 1;
         return items;
       }
-      throw new Error(`expected "," or ")" at character ${position + 1}`);
+      throw new BilingualError({
+        en: `expected "," or ")" at character ${position + 1}`,
+        zh: `第 ${position + 1} 个字符处应为“,”或“)”`,
+      });
     }
   };
   const coordinate = (): Position => {
     const match = /^[-+0-9.eE]+(\s+[-+0-9.eE]+)+/.exec(body.slice(position));
-    if (!match) throw new Error(`expected coordinates at character ${position + 1}`);
+    if (!match)
+      throw new BilingualError({
+        en: `expected coordinates at character ${position + 1}`,
+        zh: `第 ${position + 1} 个字符处应为坐标`,
+      });
     position += match[0].length;
     const numbers = match[0].trim().split(/\s+/).map(Number);
     if (numbers.length < 2 || numbers.some((n) => !Number.isFinite(n))) {
-      throw new Error(`bad coordinates "${match[0].trim()}"`);
+      throw new BilingualError({
+        en: `bad coordinates "${match[0].trim()}"`,
+        zh: `坐标“${match[0].trim()}”无效`,
+      });
     }
     return [numbers[0], numbers[1]];
   };
   const result = list();
   skip();
   if (position !== body.length)
-    throw new Error(`unexpected text after the geometry at character ${position + 1}`);
+    throw new BilingualError({
+      en: `unexpected text after the geometry at character ${position + 1}`,
+      zh: `第 ${position + 1} 个字符处几何之后还有多余的文字`,
+    });
   return result;
 }
 

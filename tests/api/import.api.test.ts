@@ -26,7 +26,18 @@ interface Problem {
   field: string | null;
   featureId: string | null;
   message: string;
+  locationZh: string | null;
+  messageZh: string;
 }
+
+/** Chinese characters (CJK Unified Ideographs). */
+const CJK = /[\u4e00-\u9fff]/;
+/** How the Chinese texts name a record: "row 7" → 第 7 行, "record 5" → 第 5 条记录, "feature #3" → 第 4 个要素（#3）. */
+const chinesePlace = (location: string) =>
+  location
+    .replace(/^row (\d+)$/, '第 $1 行')
+    .replace(/^record (\d+)$/, '第 $1 条记录')
+    .replace(/^feature #(\d+)$/, (_, index: string) => `第 ${Number(index) + 1} 个要素（#${index}）`);
 
 const demoLayer = async (name: string) =>
   (JSON.parse(await readFile(path.join(DEMO, `${name}.geojson`), 'utf8')) as { features: DemoFeature[] })
@@ -184,18 +195,38 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
       for (const problem of previewed.body.problems as Problem[]) {
         if (problem.severity === 'error')
           expect(problem.message.startsWith(problem.location ?? ''), problem.message).toBe(true);
+        // The same problem in Chinese for the wizard: a Chinese sentence naming the same record.
+        expect(problem.messageZh, problem.message).toMatch(CJK);
+        expect(problem.messageZh).not.toBe(problem.message);
+        if (problem.location !== null) {
+          expect(problem.locationZh).toBe(chinesePlace(problem.location));
+          expect(problem.messageZh.startsWith(problem.locationZh!), problem.messageZh).toBe(true);
+        }
       }
       const committed = await commit('demo', previewed.body.importId);
       expect(committed.status, file).toBe(422);
       expect(committed.body.error).toMatch(/nothing was imported/);
+      const firstError = (committed.body.problems as Problem[]).find((problem) => problem.severity === 'error')!;
+      expect(committed.body.errorZh).toBe(
+        `${file} 中有 ${expected.length} 个问题，没有导入任何数据。第一个问题：${firstError.messageZh}`,
+      );
       expect(errorKeys(committed.body.problems).sort()).toEqual([...expected].sort());
       expect(await snapshot(), file).toEqual(before);
     }
     // PostGIS names the self-intersection; the unknown category lists the known ones and the way out.
     const units = await preview('demo', 'units-broken.geojson', { layer: 'units' });
-    expect(
-      units.body.problems.find((problem: Problem) => problem.code === 'invalid-geometry').message,
-    ).toMatch(/Self-intersection\[/);
+    const bowtie = units.body.problems.find((problem: Problem) => problem.code === 'invalid-geometry');
+    expect(bowtie.message).toMatch(/Self-intersection\[/);
+    expect(bowtie.messageZh).toMatch(
+      /^第 1 个要素（#0）（编号“[^”]+”），字段“几何”：几何无效：自相交，位置 \[[\d. ]+\]；勾选“修复无效几何”/,
+    );
+    const residents = units.body.problems.find((problem: Problem) => problem.code === 'not-a-number');
+    expect(residents.messageZh).toMatch(/^第 2 个要素（#1）（编号“[^”]+”），字段“常住人口”（文件列“[^”]+”）：“约300”不是数字$/);
+    // A file that cannot be read at all is refused in both languages.
+    const loneShp = await preview('demo', { name: 'communities.shp', bytes: new Uint8Array(100) }, { layer: 'communities' });
+    expect(loneShp.status).toBe(400);
+    expect(loneShp.body.error).toMatch(/^communities\.shp: a Shapefile needs its \.dbf/);
+    expect(loneShp.body.errorZh).toMatch(/^communities\.shp：Shapefile 需要配套的 \.dbf/);
     const facilities = await preview('demo', 'facilities-broken.csv', { layer: 'facilities' });
     const unknown = facilities.body.problems.find((problem: Problem) => problem.code === 'unknown-value');
     expect(unknown.message).toMatch(
@@ -284,6 +315,8 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
 
     const again = await commit('demo', previewed.body.importId);
     expect(again.status).toBe(409);
+    expect(again.body.error).toMatch(/was committed already/);
+    expect(again.body.errorZh).toBe(`导入“${previewed.body.importId}”已经写入，不能再次写入`);
     const stored = await call('GET', `/api/regions/demo/imports/${previewed.body.importId}`);
     expect(stored.body).toMatchObject({ status: 'committed', report: { committed: true, featureCount: 24 } });
   });
@@ -395,6 +428,11 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     const refused = await commit('demo', previewed.body.importId);
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatch(/导入前方案/);
+    expect(refused.body.errorZh).toMatch(/^本次导入会改变区域“demo”的 \d+ 个方案（.*“导入前方案/);
+    // The scenario impact is said in Chinese too: the policy and every effect.
+    expect(refused.body.scenarioImpact.policyZh).toMatch(/^每个方案保留自己的社区/);
+    for (const item of refused.body.scenarioImpact.scenarios)
+      for (const effect of item.effects) expect(effect.textZh, effect.text).toMatch(CJK);
     expect(
       refused.body.scenarioImpact.scenarios.find((item: any) => item.id === scenario.body.id).effects[0].kind,
     ).toBe('baseline-replaced');
@@ -487,6 +525,7 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     const droppedMoves = effects.find((effect: any) => effect.kind === 'moves-dropped');
     expect(droppedMoves.ids).toEqual(['u-r38-c34']);
     expect(droppedMoves.text).toMatch(/u-r38-c34 \(moved to c-ximen\)/);
+    expect(droppedMoves.textZh).toMatch(/^其对 1 个已不存在的人口单元的调整被删除：u-r38-c34（调整到 c-ximen）$/);
     expect(effects.find((effect: any) => effect.kind === 'units-removed').ids.sort()).toEqual(
       [...dropped].sort(),
     );
@@ -545,6 +584,7 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     const effect = impact.scenarios[0].effects[0];
     expect(effect.kind).toBe('streets-changed');
     expect(effect.text).toMatch(/c-gulou \(鼓楼社区\): s-hebei → s-hebei-2/);
+    expect(effect.textZh).toMatch(/c-gulou（鼓楼社区）：s-hebei → s-hebei-2/);
     expect((await commit('demo', previewed.body.importId)).status).toBe(409);
     expect((await commit('demo', previewed.body.importId, { acceptScenarioChanges: true })).status).toBe(200);
     const byStreet = await sql<{ streetId: string; n: number }>(
@@ -660,6 +700,8 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
   it('creates a region from road centrelines, then adds communities, WKT units and facilities', async () => {
     const missing = await preview('newtown', 'newtown-roads.geojson', { layer: 'network' });
     expect(missing.status).toBe(404);
+    expect(missing.body.error).toMatch(/^no region "newtown"/);
+    expect(missing.body.errorZh).toMatch(/^区域“newtown”不存在/);
     const network = await preview('newtown', 'newtown-roads.geojson', {
       layer: 'network',
       create: true,

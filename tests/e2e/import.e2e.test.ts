@@ -19,6 +19,14 @@ async function csvDataRows(fileName: string): Promise<number> {
   return text.slice(1).filter((line) => line.trim() !== '').length;
 }
 
+/** Whether a problem row (its cells: where, field, what) is at `where` and about `field`. */
+function hasProblem(rows: string[], where: string, field: string): boolean {
+  return rows.some((row) => {
+    const [whereCell = '', fieldCell = ''] = row.split('\t');
+    return whereCell.startsWith(where) && fieldCell.startsWith(field);
+  });
+}
+
 describe('the import wizard in a browser', () => {
   const { openApp } = useE2eSession();
 
@@ -63,12 +71,11 @@ describe('the import wizard in a browser', () => {
     await page.getByTestId('import-open').click();
     await wizard.getByTestId('import-file').setInputFiles(path.join(FIXTURES, 'facilities-gbk-broken.csv'));
     await preview.getByTestId('import-problems').waitFor({ timeout: 60_000 });
+    // The interface is Chinese: rows and fields are named in Chinese (第 2 行, 设施类别 for category).
     const problemRows = await preview.getByTestId('import-problem').allInnerTexts();
-    const hasProblem = (where: string, field: string) =>
-      problemRows.some((row) => row.includes(where) && row.includes(field));
-    expect(hasProblem('row 2', 'category'), problemRows.join('\n')).toBe(true);
-    expect(hasProblem('row 4', 'id'), problemRows.join('\n')).toBe(true);
-    expect(hasProblem('row 5', 'geometry'), problemRows.join('\n')).toBe(true);
+    expect(hasProblem(problemRows, '第 2 行', '设施类别'), problemRows.join('\n')).toBe(true);
+    expect(hasProblem(problemRows, '第 4 行', '编号'), problemRows.join('\n')).toBe(true);
+    expect(hasProblem(problemRows, '第 5 行', '几何'), problemRows.join('\n')).toBe(true);
     expect(await preview.getByTestId('import-commit').isDisabled()).toBe(true);
     await preview.getByTestId('import-problems').scrollIntoViewIfNeeded();
     await page.screenshot({ path: await screenshotPath('import-problems.png') });
@@ -76,12 +83,62 @@ describe('the import wizard in a browser', () => {
     // Reading the unknown 网吧 as a supermarket previews again without that problem.
     await preview.getByTestId('import-values').locator('select').first().selectOption('supermarket');
     await expect
-      .poll(async () => (await preview.getByTestId('import-problem').allInnerTexts()).some((row) => row.includes('row 2') && row.includes('category')), {
+      .poll(async () => hasProblem(await preview.getByTestId('import-problem').allInnerTexts(), '第 2 行', '设施类别'), {
         timeout: 60_000,
       })
       .toBe(false);
     expect(await preview.getByTestId('import-commit').isDisabled()).toBe(true);
     const unchanged = (await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/${region}/facilities`)).features.length;
     expect(unchanged).toBe(facilitiesAfter);
+  });
+
+  it('says the problems and refusals in Chinese in the Chinese interface, and in English in the English one', async () => {
+    const { page } = await openApp();
+    const englishSentence = /\b(is not|duplicate id|look swapped|lies outside|row \d|field ")/;
+    const cjk = /[\u4e00-\u9fff]/;
+    await page.getByTestId('import-open').click();
+    const wizard = page.getByTestId('import-wizard');
+    await wizard.getByTestId('import-layer').selectOption('facilities');
+    await wizard.getByTestId('import-file').setInputFiles(path.join(FIXTURES, 'facilities-broken.csv'));
+    const preview = wizard.getByTestId('import-preview');
+    await preview.getByTestId('import-problems').waitFor({ timeout: 60_000 });
+
+    // Chinese (the default): every row names its place, field and problem in Chinese, no English sentence.
+    const chinese = await preview.getByTestId('import-problem').allInnerTexts();
+    expect(chinese.length).toBeGreaterThanOrEqual(6);
+    for (const row of chinese) {
+      const [, , what = ''] = row.split('\t');
+      expect(what, row).toMatch(cjk);
+      expect(row).not.toMatch(englishSentence);
+    }
+    const chineseRow = (where: string) => chinese.find((row) => row.startsWith(where)) ?? '';
+    expect(hasProblem(chinese, '第 2 行', '设施类别'), chinese.join('\n')).toBe(true);
+    expect(chineseRow('第 2 行')).toContain('“网吧”是未知的设施类别');
+    expect(chineseRow('第 3 行')).toContain('“约300”不是数字');
+    expect(chineseRow('第 5 行')).toContain('重复编号“bad-3”（第 4 行已使用）');
+    expect(chineseRow('第 6 行')).toContain('坐标顺序颠倒（纬度在前）');
+    expect(chineseRow('第 7 行')).toContain('位于区域范围之外');
+
+    // English: the same problems as the API's English messages.
+    await page.getByTestId('language-switch').click();
+    await expect.poll(async () => (await preview.getByTestId('import-problem').allInnerTexts()).join('\n')).toContain('row 2');
+    const english = await preview.getByTestId('import-problem').allInnerTexts();
+    expect(english.length).toBe(chinese.length);
+    expect(hasProblem(english, 'row 2', 'category'), english.join('\n')).toBe(true);
+    expect(english.find((row) => row.startsWith('row 5'))).toContain('duplicate id "bad-3" (also row 4)');
+    expect(english.find((row) => row.startsWith('row 6'))).toContain('the coordinates look swapped');
+    expect(english.some((row) => row.includes('第'))).toBe(false);
+
+    // A file refused as a whole: the error line follows the language too.
+    await wizard.getByTestId('import-file').setInputFiles({
+      name: 'communities.shp',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.alloc(100),
+    });
+    const refusal = wizard.getByTestId('import-error');
+    await expect.poll(() => refusal.innerText(), { timeout: 60_000 }).toContain('a Shapefile needs its .dbf');
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => refusal.innerText()).toContain('Shapefile 需要配套的 .dbf');
+    expect(await refusal.innerText()).not.toMatch(/needs its/);
   });
 });

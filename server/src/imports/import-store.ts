@@ -63,10 +63,10 @@ async function findImport(database: Database, regionId: string, importId: string
   const { rows } = await database.query<StoredImport>(sql.GET_IMPORT, [importId]);
   const stored = rows[0];
   if (!stored || stored.regionId !== regionId) {
-    throw new ImportRefusal(
-      404,
-      `no import "${importId}" for region "${regionId}" (previews expire after ${PREVIEW_LIFETIME_HOURS} hours)`,
-    );
+    throw new ImportRefusal(404, {
+      en: `no import "${importId}" for region "${regionId}" (previews expire after ${PREVIEW_LIFETIME_HOURS} hours)`,
+      zh: `区域“${regionId}”没有导入“${importId}”（预览在 ${PREVIEW_LIFETIME_HOURS} 小时后失效）`,
+    });
   }
   return stored;
 }
@@ -83,7 +83,7 @@ export async function commitImport(
 ): Promise<ImportOutcome> {
   const stored = await findImport(database, regionId, importId);
   if (stored.status === 'committed' || stored.fileBytes === null) {
-    throw new ImportRefusal(409, `import "${importId}" was committed already`);
+    throw new ImportRefusal(409, committedAlready(importId));
   }
   const defined = Object.fromEntries(Object.entries(choices).filter(([, value]) => value !== undefined));
   // Acceptance of scenario changes counts only when given with the commit, after the preview showed them.
@@ -105,7 +105,7 @@ export async function commitImport(
         before: async (query) => {
           const { rows } = await query<{ status: string }>(sql.LOCK_IMPORT, [importId]);
           if (rows[0]?.status !== 'previewed')
-            throw new ImportRefusal(409, `import "${importId}" was committed already`);
+            throw new ImportRefusal(409, committedAlready(importId));
         },
         afterCommit: async (query, outcome) => {
           await query(sql.MARK_IMPORT_COMMITTED, [
@@ -118,6 +118,10 @@ export async function commitImport(
     },
     'commit',
   );
+}
+
+function committedAlready(importId: string) {
+  return { en: `import "${importId}" was committed already`, zh: `导入“${importId}”已经写入，不能再次写入` };
 }
 
 /** What is kept of a committed import: everything but the features. */

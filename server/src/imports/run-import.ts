@@ -5,6 +5,7 @@
  * the region's scenarios are told what it does to them. A preview writes nothing; a commit writes
  * all of it or, on any error or an unaccepted scenario change, nothing.
  */
+import { validityReasonZh, type Bilingual } from '../../../core/import/bilingual-text.js';
 import { parseCrsOption, type CoordinateSystem } from '../../../core/import/coordinate-systems.js';
 import { convertFeatures, type Extent, type ImportFeature } from '../../../core/import/convert-features.js';
 import {
@@ -16,7 +17,7 @@ import {
   type MappingSource,
   type ValueMap,
 } from '../../../core/import/field-mapping.js';
-import type { ImportLayer } from '../../../core/import/import-layers.js';
+import { fieldLabelZh, LAYER_NAMES_ZH, type ImportLayer } from '../../../core/import/import-layers.js';
 import {
   countProblems,
   hasErrors,
@@ -32,7 +33,7 @@ import {
   readImportFile,
   type ImportTable,
 } from '../../../core/import/read-import-file.js';
-import { buildRoadNetwork, type RoadNetwork } from '../../../core/import/road-network.js';
+import { buildRoadNetwork, type RoadNetwork, type RoadNetworkSummary } from '../../../core/import/road-network.js';
 import { metricSridFor } from '../../../core/osm/metric-srid.js';
 import { isEdgeClass } from '../../../core/region/edge-classes.js';
 import { networkEdgeFeature } from '../../../core/region/network-features.js';
@@ -52,14 +53,21 @@ import {
 /** A feature may lie this far from every street or community and still be given the nearest one. */
 export const NEAREST_TOLERANCE_METERS = 50;
 
-/** Why an import is refused: 400 bad request, 404 no region, 409 conflict, 422 problems in the data. */
+/**
+ * Why an import is refused: 400 bad request, 404 no region, 409 conflict, 422 problems in the data.
+ * `message` is English (the command line, the API's `error`), `messageZh` the same in Chinese (the
+ * API's `errorZh`, for the wizard).
+ */
 export class ImportRefusal extends Error {
+  readonly messageZh: string;
+
   constructor(
     readonly status: 400 | 404 | 409 | 422,
-    message: string,
+    text: Bilingual,
     readonly outcome: ImportOutcome | null = null,
   ) {
-    super(message);
+    super(text.en);
+    this.messageZh = text.zh;
     this.name = 'ImportRefusal';
   }
 }
@@ -108,10 +116,13 @@ export interface ImportOutcome {
   columns: { name: string; samples: string[]; filled: number }[];
   fields: {
     field: string;
+    /** The field's Chinese name (e.g. 常住人口), as the Chinese problem texts call it. */
+    labelZh: string;
     type: string;
     need: string;
     description: string;
     derivation: string | null;
+    derivationZh: string | null;
     codes: string[] | null;
   }[];
   mapping: FieldMapping;
@@ -135,13 +146,7 @@ export interface ImportOutcome {
     after: number;
     removedIds: string[];
   };
-  network: {
-    edges: number;
-    nodes: number;
-    components: number;
-    largestComponentNodes: number;
-    lengthMeters: number;
-  } | null;
+  network: RoadNetworkSummary | null;
   scenarioImpact: ScenarioImpact | null;
   canCommit: boolean;
   committed: boolean;
@@ -160,15 +165,16 @@ export async function runImport(
   const { options, regionId } = request;
   const layer = options.layer;
   if (!regionMetaSchema.shape.id.safeParse(regionId).success) {
-    throw new ImportRefusal(
-      400,
-      `region id "${regionId}" must be lower-case letters, digits and hyphens (at most 63)`,
-    );
+    throw new ImportRefusal(400, {
+      en: `region id "${regionId}" must be lower-case letters, digits and hyphens (at most 63)`,
+      zh: `区域编号“${regionId}”只能由小写字母、数字和连字符组成（最多 63 个字符）`,
+    });
   }
   let declaredCrs: CoordinateSystem | null = null;
   if (options.crs) {
     const parsed = parseCrsOption(options.crs);
-    if (!parsed.ok) throw new ImportRefusal(400, `crs: ${parsed.reason}`);
+    if (!parsed.ok)
+      throw new ImportRefusal(400, { en: `crs: ${parsed.reason}`, zh: `坐标系：${parsed.reasonZh}` });
     declaredCrs = parsed.crs;
   }
   let table: ImportTable;
@@ -178,14 +184,15 @@ export async function runImport(
       crs: declaredCrs,
     });
   } catch (error) {
-    if (error instanceof ImportFileError) throw new ImportRefusal(400, error.message);
+    if (error instanceof ImportFileError)
+      throw new ImportRefusal(400, { en: error.message, zh: error.messageZh });
     throw error;
   }
   if (table.format === 'osm' && layer !== 'network') {
-    throw new ImportRefusal(
-      400,
-      `${request.fileName}: an OSM extract gives the network layer here (for a whole region from OSM use npm run import:osm)`,
-    );
+    throw new ImportRefusal(400, {
+      en: `${request.fileName}: an OSM extract gives the network layer here (for a whole region from OSM use npm run import:osm)`,
+      zh: `${request.fileName}：OSM 数据在这里只能导入为道路网图层（要用 OSM 数据建立整个区域，请运行 npm run import:osm）`,
+    });
   }
 
   return database.transaction(async (query) => {
@@ -232,7 +239,7 @@ class ImportRun {
   }
 
   private report(input: ProblemInput) {
-    this.problems.push(makeProblem(input));
+    this.problems.push(makeProblem(input, this.layer));
   }
 
   async execute(): Promise<ImportOutcome> {
@@ -242,19 +249,22 @@ class ImportRun {
     this.region = regions[0] ?? null;
     const createsRegion = this.region === null;
     if (createsRegion && !options.create) {
-      throw new ImportRefusal(
-        404,
-        `no region "${regionId}": create it with --create --name <name> (API: "create": true, "name")`,
-      );
+      throw new ImportRefusal(404, {
+        en: `no region "${regionId}": create it with --create --name <name> (API: "create": true, "name")`,
+        zh: `区域“${regionId}”不存在：请新建该区域（命令行 --create --name <名称>；API："create": true 和 "name"）`,
+      });
     }
     if (!createsRegion && options.create) {
-      throw new ImportRefusal(
-        409,
-        `region "${regionId}" exists already: leave out --create to import into it`,
-      );
+      throw new ImportRefusal(409, {
+        en: `region "${regionId}" exists already: leave out --create to import into it`,
+        zh: `区域“${regionId}”已存在：要导入到该区域，请不要新建（命令行去掉 --create）`,
+      });
     }
     if (createsRegion && !options.name)
-      throw new ImportRefusal(400, 'a region the import creates needs a name (--name, API "name")');
+      throw new ImportRefusal(400, {
+        en: 'a region the import creates needs a name (--name, API "name")',
+        zh: '新建的区域需要名称（命令行 --name；API："name"）',
+      });
     const replace = Boolean(options.replace);
 
     let extent: Extent | null = null;
@@ -304,7 +314,10 @@ class ImportRun {
     this.problems.push(...conversion.problems);
     const features = conversion.features;
     if (table.records.length === 0)
-      this.report({ code: 'geometry-missing', text: 'the file holds no records' });
+      this.report({
+        code: 'geometry-missing',
+        text: { en: 'the file holds no records', zh: '文件中没有任何记录' },
+      });
 
     if (layer === 'network') this.buildNetwork(features, replace);
     else if (features.length > 0) await this.checkInDatabase(features, createsRegion, replace);
@@ -345,10 +358,12 @@ class ImportRun {
       })),
       fields: mappableFields(layer, !table.hasFileGeometry).map((field) => ({
         field: field.field,
+        labelZh: field.labelZh,
         type: field.type,
         need: field.need,
         description: field.description,
         derivation: field.derivation ?? null,
+        derivationZh: field.derivationZh ?? null,
         codes: field.codes ? field.codes.map((code) => code.id) : null,
       })),
       mapping: Object.fromEntries(Object.entries(chosen.mapping).filter(([, column]) => column !== null)),
@@ -374,17 +389,31 @@ class ImportRun {
       throw new ImportRefusal(
         422,
         errors.length > 0
-          ? `${errors.length} problem${errors.length === 1 ? '' : 's'} in ${request.fileName}; nothing was imported. First: ${errors[0].message}`
-          : `${request.fileName} holds nothing to import`,
+          ? {
+              en: `${errors.length} problem${errors.length === 1 ? '' : 's'} in ${request.fileName}; nothing was imported. First: ${errors[0].message}`,
+              zh: `${request.fileName} 中有 ${errors.length} 个问题，没有导入任何数据。第一个问题：${errors[0].messageZh}`,
+            }
+          : {
+              en: `${request.fileName} holds nothing to import`,
+              zh: `${request.fileName} 中没有可导入的内容`,
+            },
         outcome,
       );
     }
     if (scenarioPlan?.impact.requiresAcceptance && !options.acceptScenarioChanges) {
-      const names = scenarioPlan.impact.scenarios.map((scenario) => `"${scenario.name}"`).join(', ');
+      const scenarios = scenarioPlan.impact.scenarios;
+      const names = scenarios.map((scenario) => `"${scenario.name}"`).join(', ');
+      const namesZh = scenarios.map((scenario) => `“${scenario.name}”`).join('、');
       throw new ImportRefusal(
         409,
-        `this import changes ${scenarioPlan.impact.scenarios.length} scenario${scenarioPlan.impact.scenarios.length === 1 ? '' : 's'} of region "${regionId}" (${names}); ` +
-          'read scenarioImpact and repeat with --accept-scenario-changes (API: "acceptScenarioChanges": true)',
+        {
+          en:
+            `this import changes ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} of region "${regionId}" (${names}); ` +
+            'read scenarioImpact and repeat with --accept-scenario-changes (API: "acceptScenarioChanges": true)',
+          zh:
+            `本次导入会改变区域“${regionId}”的 ${scenarios.length} 个方案（${namesZh}）；` +
+            '请阅读对方案的影响，确认后再导入（命令行 --accept-scenario-changes；API："acceptScenarioChanges": true）',
+        },
         outcome,
       );
     }
@@ -423,7 +452,10 @@ class ImportRun {
     if (this.counts.network > 0 && !replace) {
       this.report({
         code: 'id-exists',
-        text: `the region has a network of ${this.counts.network} edges: a network is replaced as a whole (pass --replace)`,
+        text: {
+          en: `the region has a network of ${this.counts.network} edges: a network is replaced as a whole (pass --replace)`,
+          zh: `区域已有 ${this.counts.network} 条路段的道路网：道路网只能整体替换（勾选“替换整个图层”，命令行 --replace）`,
+        },
       });
     }
     const usable = features.filter((feature) => !feature.hasErrors);
@@ -442,14 +474,17 @@ class ImportRun {
       this.report({
         code: 'geometry-missing',
         field: 'geometry',
-        text: 'no usable road lines: the network would be empty',
+        text: { en: 'no usable road lines: the network would be empty', zh: '没有可用的道路线：道路网将为空' },
       });
     if (this.network.droppedLines > 0) {
       this.report({
         severity: 'warning',
         code: 'geometry-malformed',
         field: 'geometry',
-        text: `${this.network.droppedLines} closed lines of fewer than three distinct vertices were left out`,
+        text: {
+          en: `${this.network.droppedLines} closed lines of fewer than three distinct vertices were left out`,
+          zh: `${this.network.droppedLines} 条首尾相接、但不同顶点少于三个的线已略去`,
+        },
       });
     }
     if (this.network.componentNodeCounts.length > 1) {
@@ -457,9 +492,14 @@ class ImportRun {
         severity: 'warning',
         code: 'derived',
         field: 'geometry',
-        text:
-          `the network has ${this.network.componentNodeCounts.length} separate pieces (largest ${this.network.componentNodeCounts[0]} of ${this.network.nodes.length} nodes): ` +
-          'roads join only where they share a vertex; snap crossings in your GIS if they should connect',
+        text: {
+          en:
+            `the network has ${this.network.componentNodeCounts.length} separate pieces (largest ${this.network.componentNodeCounts[0]} of ${this.network.nodes.length} nodes): ` +
+            'roads join only where they share a vertex; snap crossings in your GIS if they should connect',
+          zh:
+            `道路网分为 ${this.network.componentNodeCounts.length} 个互不连通的部分（${this.network.nodes.length} 个节点中最大的部分有 ${this.network.componentNodeCounts[0]} 个）：` +
+            '道路只在共用顶点处相连；如果交叉处应当连通，请在 GIS 软件中捕捉对齐',
+        },
       });
     }
   }
@@ -507,7 +547,10 @@ class ImportRun {
             this.report({
               ...where(row.ordinal),
               code: 'invalid-geometry',
-              text: `invalid geometry (${reasons.get(row.ordinal)}) that ST_MakeValid cannot turn into a polygon`,
+              text: {
+                en: `invalid geometry (${reasons.get(row.ordinal)}) that ST_MakeValid cannot turn into a polygon`,
+                zh: `几何无效（${validityReasonZh(reasons.get(row.ordinal) ?? '')}），ST_MakeValid 无法把它修复成面`,
+              },
             });
           } else {
             this.repairedIndexes.add(row.ordinal);
@@ -515,7 +558,10 @@ class ImportRun {
               ...where(row.ordinal),
               severity: 'note',
               code: 'repaired',
-              text: `invalid geometry (${reasons.get(row.ordinal)}) repaired with ST_MakeValid: now ${row.parts} polygon${row.parts === 1 ? '' : 's'} of ${Math.round(row.areaSquareMeters)} m²`,
+              text: {
+                en: `invalid geometry (${reasons.get(row.ordinal)}) repaired with ST_MakeValid: now ${row.parts} polygon${row.parts === 1 ? '' : 's'} of ${Math.round(row.areaSquareMeters)} m²`,
+                zh: `几何无效（${validityReasonZh(reasons.get(row.ordinal) ?? '')}），已用 ST_MakeValid 修复：现为 ${row.parts} 个面，共 ${Math.round(row.areaSquareMeters)} 平方米`,
+              },
             });
           }
         }
@@ -527,7 +573,10 @@ class ImportRun {
           this.report({
             ...where(row.ordinal),
             code: 'invalid-geometry',
-            text: `invalid geometry: ${row.reason}; pass --repair (API: "repair": true) to fix it with ST_MakeValid`,
+            text: {
+              en: `invalid geometry: ${row.reason}; pass --repair (API: "repair": true) to fix it with ST_MakeValid`,
+              zh: `几何无效：${validityReasonZh(row.reason)}；勾选“修复无效几何”（命令行 --repair）可用 ST_MakeValid 修复`,
+            },
           });
         }
       }
@@ -544,7 +593,10 @@ class ImportRun {
         this.report({
           code: 'no-parent',
           field: 'communityId',
-          text: 'units belong to communities and the region has none: import its communities first',
+          text: {
+            en: 'units belong to communities and the region has none: import its communities first',
+            zh: '人口单元隶属于社区，而区域还没有社区：请先导入社区',
+          },
         });
       const points = (
         await query<{ ordinal: number; lon: number; lat: number; accessLon: number; accessLat: number }>(
@@ -565,7 +617,10 @@ class ImportRun {
         this.report({
           code: 'unknown-reference',
           field: 'streetId',
-          text: 'the region has no streets to refer to: import its streets first, or leave streetId unmapped (one street covering every community is made)',
+          text: {
+            en: 'the region has no streets to refer to: import its streets first, or leave streetId unmapped (one street covering every community is made)',
+            zh: '区域还没有可对应的街道：请先导入街道，或者不为“所属街道”对应文件列（将生成一个覆盖所有社区的街道）',
+          },
         });
       } else {
         this.needsWholeRegionStreet = true;
@@ -574,7 +629,10 @@ class ImportRun {
           severity: 'note',
           code: 'derived',
           field: 'streetId',
-          text: `the region has no streets: one street "${WHOLE_REGION_STREET_ID}" covering every community is made (import streets later to replace it)`,
+          text: {
+            en: `the region has no streets: one street "${WHOLE_REGION_STREET_ID}" covering every community is made (import streets later to replace it)`,
+            zh: `区域还没有街道：将生成一个覆盖所有社区的街道“${WHOLE_REGION_STREET_ID}”（以后导入街道时替换它）`,
+          },
         });
       }
       if (replace && this.counts.units > 0)
@@ -589,7 +647,10 @@ class ImportRun {
           severity: 'note',
           code: 'derived',
           field: 'residents',
-          text: "the region has population units: communities' residents and households are the sums of their units (the file's figures are not used)",
+          text: {
+            en: "the region has population units: communities' residents and households are the sums of their units (the file's figures are not used)",
+            zh: '区域已有人口单元：社区的常住人口和户数取其人口单元之和（不使用文件中的数字）',
+          },
         });
       }
     }
@@ -655,14 +716,20 @@ class ImportRun {
         this.report({
           ...at,
           code: 'unknown-reference',
-          text: `"${value}" names ${named.length} ${table} (${named.join(', ')}): use the id`,
+          text: {
+            en: `"${value}" names ${named.length} ${table} (${named.join(', ')}): use the id`,
+            zh: `“${value}”对应 ${named.length} 个${LAYER_NAMES_ZH[table]}（${named.join('、')}）：请使用编号`,
+          },
         });
       else {
         const known = [...targets].slice(0, 20).map(([id, name]) => (name ? `${id} ${name}` : id));
         this.report({
           ...at,
           code: 'unknown-reference',
-          text: `"${value}" is neither the id nor the name of one of the region's ${table} (${known.join(', ')}${targets.size > 20 ? ', …' : ''})`,
+          text: {
+            en: `"${value}" is neither the id nor the name of one of the region's ${table} (${known.join(', ')}${targets.size > 20 ? ', …' : ''})`,
+            zh: `“${value}”既不是区域中任何${LAYER_NAMES_ZH[table]}的编号，也不是其名称（${known.join('、')}${targets.size > 20 ? '……' : ''}）`,
+          },
         });
       }
     }
@@ -681,6 +748,7 @@ class ImportRun {
       const at = { index: feature.index, location: feature.location, featureId: feature.id, field };
       if (!row) continue; // invalid geometry, reported already
       const singular = table === 'streets' ? 'street' : 'community';
+      const singularZh = table === 'streets' ? '街道' : '社区';
       if (row.how === 'inside' || row.how === 'overlap') patch(feature.index, { [field]: row.parentId });
       else if (!required) {
         patch(feature.index, { [field]: null });
@@ -691,13 +759,19 @@ class ImportRun {
           ...at,
           severity: 'warning',
           code: 'derived',
-          text: `lies in no ${singular}: given the nearest, ${row.parentId}, ${row.meters.toFixed(1)} m away`,
+          text: {
+            en: `lies in no ${singular}: given the nearest, ${row.parentId}, ${row.meters.toFixed(1)} m away`,
+            zh: `不在任何${singularZh}内：已归入最近的 ${row.parentId}，相距 ${row.meters.toFixed(1)} 米`,
+          },
         });
       } else {
         this.report({
           ...at,
           code: 'no-parent',
-          text: `lies in no ${singular} of the region${row.meters !== null ? ` (the nearest, ${row.parentId}, is ${Math.round(row.meters)} m away)` : ''}: map a ${field} column or fix the geometry`,
+          text: {
+            en: `lies in no ${singular} of the region${row.meters !== null ? ` (the nearest, ${row.parentId}, is ${Math.round(row.meters)} m away)` : ''}: map a ${field} column or fix the geometry`,
+            zh: `不在区域的任何${singularZh}内${row.meters !== null ? `（最近的 ${row.parentId} 相距 ${Math.round(row.meters)} 米）` : ''}：请为“${fieldLabelZh(field, this.layer)}”对应文件列，或修正几何`,
+          },
         });
       }
     }
@@ -706,7 +780,10 @@ class ImportRun {
         severity: 'note',
         code: 'derived',
         field,
-        text: `${outside} of ${features.length} features lie in no community (their communityId is empty)`,
+        text: {
+          en: `${outside} of ${features.length} features lie in no community (their communityId is empty)`,
+          zh: `${features.length} 个要素中有 ${outside} 个不在任何社区内（其所属社区为空）`,
+        },
       });
     }
   }
@@ -714,9 +791,11 @@ class ImportRun {
   /** Where each existing child goes among the new features (a replaced parent layer); refusals name the child. */
   private async rehome(
     statement: string,
-    child: string,
-    parent: string,
+    child: 'unit' | 'community' | 'scenario community',
+    parent: 'community' | 'street',
   ): Promise<{ childId: string; to: string }[]> {
+    const childZh = { unit: '人口单元', community: '社区', 'scenario community': '方案社区' }[child];
+    const parentZh = { community: '社区', street: '街道' }[parent];
     const { rows } = await this.query<{
       childId: string;
       from: string;
@@ -727,6 +806,7 @@ class ImportRun {
     const moves: { childId: string; to: string }[] = [];
     for (const row of rows) {
       const location = `${child} "${row.childId}" (in the region)`;
+      const locationZh = `区域中的${childZh}“${row.childId}”`;
       if (row.to !== null && (row.how === 'inside' || row.how === 'overlap'))
         moves.push({ childId: row.childId, to: row.to });
       else if (row.to !== null && row.meters !== null && row.meters <= NEAREST_TOLERANCE_METERS) {
@@ -735,13 +815,21 @@ class ImportRun {
           severity: 'warning',
           code: 'derived',
           location,
-          text: `lies in no ${parent} of the new layer: given the nearest, ${row.to}, ${row.meters.toFixed(1)} m away`,
+          locationZh,
+          text: {
+            en: `lies in no ${parent} of the new layer: given the nearest, ${row.to}, ${row.meters.toFixed(1)} m away`,
+            zh: `不在新图层的任何${parentZh}内：已归入最近的 ${row.to}，相距 ${row.meters.toFixed(1)} 米`,
+          },
         });
       } else {
         this.report({
           code: 'no-parent',
           location,
-          text: `lies in no ${parent} of the new layer${row.to !== null && row.meters !== null ? ` (the nearest, ${row.to}, is ${Math.round(row.meters)} m away)` : ''}: the new layer must cover every ${child} of the region`,
+          locationZh,
+          text: {
+            en: `lies in no ${parent} of the new layer${row.to !== null && row.meters !== null ? ` (the nearest, ${row.to}, is ${Math.round(row.meters)} m away)` : ''}: the new layer must cover every ${child} of the region`,
+            zh: `不在新图层的任何${parentZh}内${row.to !== null && row.meters !== null ? `（最近的 ${row.to} 相距 ${Math.round(row.meters)} 米）` : ''}：新图层必须覆盖区域中的每个${childZh}`,
+          },
         });
       }
     }

@@ -16,6 +16,7 @@
  * Any replacement with scenarios present, and any import that changes what scenarios store, needs
  * the user's explicit acceptance.
  */
+import type { Bilingual } from '../../../core/import/bilingual-text.js';
 import type { ImportLayer } from '../../../core/import/import-layers.js';
 import type { Query } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
@@ -33,6 +34,8 @@ export interface ScenarioEffect {
     | 'outlines-recomputed'
     | 'streets-changed';
   text: string;
+  /** `text` in Chinese, for the wizard. */
+  textZh: string;
   /** The ids concerned (units or communities), at most MAX_LISTED_IDS. */
   ids?: string[];
 }
@@ -51,19 +54,31 @@ export interface ScenarioImpact {
   requiresAcceptance: boolean;
   /** The policy applied for this layer, in one paragraph. */
   policy: string;
+  /** `policy` in Chinese, for the wizard. */
+  policyZh: string;
 }
 
-export const SCENARIO_POLICIES: Record<ImportLayer, string> = {
-  communities:
-    'Every scenario keeps its own communities and the community of every unit; units whose scenario community differs from their new baseline community are stored as moves of the scenario.',
-  units:
-    'Moves of units that no longer exist are dropped; other moves stay; units follow their baseline community unless the scenario moved them; a unit whose baseline community the scenario dissolved goes to the scenario community holding it (else the nearest); scenario communities left without units are removed; outlines are recomputed from the new units.',
-  streets:
-    "Scenario communities follow their baseline community to its new street (communities a scenario created: the street holding them); the scenarios' moves stay as they are.",
-  facilities:
-    'Nothing a scenario stores changes; its walking coverage and the rules judged on it are recomputed with the new facilities.',
-  network:
-    'Nothing a scenario stores changes; its walking coverage and the rules judged on it are recomputed with the new network.',
+export const SCENARIO_POLICIES: Record<ImportLayer, Bilingual> = {
+  communities: {
+    en: 'Every scenario keeps its own communities and the community of every unit; units whose scenario community differs from their new baseline community are stored as moves of the scenario.',
+    zh: '每个方案保留自己的社区和每个人口单元所属的社区；在方案中所属社区与新的基准社区不同的人口单元，作为该方案的调整保存。',
+  },
+  units: {
+    en: 'Moves of units that no longer exist are dropped; other moves stay; units follow their baseline community unless the scenario moved them; a unit whose baseline community the scenario dissolved goes to the scenario community holding it (else the nearest); scenario communities left without units are removed; outlines are recomputed from the new units.',
+    zh: '已不存在的人口单元的调整被删除，其他调整保留；人口单元跟随其基准社区，除非方案调整过它；基准社区已被方案撤销的人口单元，归入方案中包含它的社区（否则归入最近的社区）；没有人口单元的方案社区被删除；社区边界按新的人口单元重新计算。',
+  },
+  streets: {
+    en: "Scenario communities follow their baseline community to its new street (communities a scenario created: the street holding them); the scenarios' moves stay as they are.",
+    zh: '方案中的社区跟随其基准社区归入新的街道（方案新建的社区归入包含它的街道）；方案中的调整保持不变。',
+  },
+  facilities: {
+    en: 'Nothing a scenario stores changes; its walking coverage and the rules judged on it are recomputed with the new facilities.',
+    zh: '方案保存的内容不变；其步行覆盖及据此评判的指标按新的设施重新计算。',
+  },
+  network: {
+    en: 'Nothing a scenario stores changes; its walking coverage and the rules judged on it are recomputed with the new network.',
+    zh: '方案保存的内容不变；其步行覆盖及据此评判的指标按新的道路网重新计算。',
+  },
 };
 
 const MAX_LISTED_IDS = 50;
@@ -100,6 +115,7 @@ interface ScenarioState {
 
 const listed = (ids: Iterable<string>) => [...ids].slice(0, MAX_LISTED_IDS);
 const more = (count: number) => (count > MAX_LISTED_IDS ? ` and ${count - MAX_LISTED_IDS} more` : '');
+const moreZh = (count: number) => (count > MAX_LISTED_IDS ? `，另有 ${count - MAX_LISTED_IDS} 个` : '');
 
 /** Reads the region's scenarios and works out what `change` does to each (nothing is written). */
 export async function planScenarioChanges(
@@ -112,7 +128,10 @@ export async function planScenarioChanges(
   ]);
   const policy = SCENARIO_POLICIES[change.layer];
   if (heads.length === 0)
-    return { impact: { scenarios: [], requiresAcceptance: false, policy }, apply: async () => undefined };
+    return {
+      impact: { scenarios: [], requiresAcceptance: false, policy: policy.en, policyZh: policy.zh },
+      apply: async () => undefined,
+    };
 
   const { rows } = await query<{ communities: string; assignments: string; units: string }>(
     sql.REGION_SCENARIO_STATE,
@@ -162,20 +181,24 @@ function entry(
 function finish(
   entries: ScenarioImpactEntry[],
   replace: boolean,
-  policy: string,
+  policy: Bilingual,
   apply: ScenarioPlan['apply'],
 ): ScenarioPlan {
   const requiresAcceptance =
     entries.length > 0 && (replace || entries.some((item) => item.changesStoredData));
-  return { impact: { scenarios: entries, requiresAcceptance, policy }, apply };
+  return {
+    impact: { scenarios: entries, requiresAcceptance, policy: policy.en, policyZh: policy.zh },
+    apply,
+  };
 }
 
 function coverageOnly(
   scenarios: Map<string, ScenarioState>,
   change: { layer: 'facilities' | 'network'; replace: boolean },
-  policy: string,
+  policy: Bilingual,
 ): ScenarioPlan {
   const what = change.layer === 'facilities' ? 'facilities' : 'walking network';
+  const whatZh = change.layer === 'facilities' ? '设施' : '步行道路网';
   const entries = [...scenarios.values()].map((state) =>
     entry(
       state,
@@ -183,6 +206,7 @@ function coverageOnly(
         {
           kind: 'coverage-recomputed',
           text: `its walking coverage and the rules judged on it are recomputed with the new ${what}; nothing it stores changes`,
+          textZh: `其步行覆盖及据此评判的指标将按新的${whatZh}重新计算；方案保存的内容不变`,
         },
       ],
       false,
@@ -194,13 +218,14 @@ function coverageOnly(
 function streetsChange(
   scenarios: Map<string, ScenarioState>,
   change: Extract<LayerChange, { layer: 'streets' }>,
-  policy: string,
+  policy: Bilingual,
 ): ScenarioPlan {
   if (!change.replace) return finish([], false, policy, async () => undefined);
   const updates: { scenarioId: string; id: string; to: string }[] = [];
   const changed: string[] = [];
   const entries = [...scenarios.values()].map((state) => {
     const moved: string[] = [];
+    const movedZh: string[] = [];
     for (const [communityId, community] of state.communities) {
       const to =
         change.communityStreets.get(communityId) ??
@@ -208,6 +233,7 @@ function streetsChange(
       if (to !== undefined && to !== community.streetId) {
         updates.push({ scenarioId: state.id, id: communityId, to });
         moved.push(`${communityId} (${community.name}): ${community.streetId} → ${to}`);
+        movedZh.push(`${communityId}（${community.name}）：${community.streetId} → ${to}`);
       }
     }
     if (moved.length > 0) changed.push(state.id);
@@ -217,10 +243,17 @@ function streetsChange(
             {
               kind: 'streets-changed',
               text: `${moved.length} of its ${state.communities.size} communities change street: ${listed(moved).join('; ')}${more(moved.length)}; its moves stay as they are`,
+              textZh: `其 ${state.communities.size} 个社区中有 ${moved.length} 个改属其他街道：${listed(movedZh).join('；')}${moreZh(moved.length)}；其调整保持不变`,
               ids: listed(moved.map((item) => item.split(' ')[0])),
             },
           ]
-        : [{ kind: 'streets-changed', text: `its ${state.communities.size} communities keep their streets` }];
+        : [
+            {
+              kind: 'streets-changed',
+              text: `its ${state.communities.size} communities keep their streets`,
+              textZh: `其 ${state.communities.size} 个社区所属的街道不变`,
+            },
+          ];
     return entry(state, effects, moved.length > 0);
   });
   return finish(entries, true, policy, async (query) => {
@@ -233,7 +266,7 @@ function communitiesChange(
   scenarios: Map<string, ScenarioState>,
   baseline: Map<string, string>,
   change: Extract<LayerChange, { layer: 'communities' }>,
-  policy: string,
+  policy: Bilingual,
 ): ScenarioPlan {
   // Added communities hold no units (units are not moved by an addition): scenarios are untouched.
   if (!change.replace) return finish([], false, policy, async () => undefined);
@@ -257,6 +290,10 @@ function communitiesChange(
             `keeps its ${state.communities.size} communities and the community of every unit; ` +
             `${stored} of ${baseline.size} units now differ from the new baseline and are stored as its moves (it stored ${state.moves.size} before); ` +
             'comparisons with the baseline now compare with the new communities',
+          textZh:
+            `保留其 ${state.communities.size} 个社区和每个人口单元所属的社区；` +
+            `${baseline.size} 个人口单元中有 ${stored} 个与新的基准不同，作为其调整保存（此前保存了 ${state.moves.size} 个）；` +
+            '与基准的比较今后将与新的社区比较',
         },
       ],
       true,
@@ -275,7 +312,7 @@ async function unitsChange(
   scenarios: Map<string, ScenarioState>,
   baseline: Map<string, string>,
   change: Extract<LayerChange, { layer: 'units' }>,
-  policy: string,
+  policy: Bilingual,
 ): Promise<ScenarioPlan> {
   const vanished = change.replace ? [...baseline.keys()].filter((unitId) => !change.units.has(unitId)) : [];
   const vanishedSet = new Set(vanished);
@@ -307,10 +344,14 @@ async function unitsChange(
   const entries = [...scenarios.values()].map((state) => {
     const effects: ScenarioEffect[] = [];
     const droppedMoves: string[] = [];
+    const droppedMovesZh: string[] = [];
     let alignedMoves = 0;
     const moves = new Map<string, string>();
     for (const [unitId, communityId] of state.moves) {
-      if (vanishedSet.has(unitId)) droppedMoves.push(`${unitId} (moved to ${communityId})`);
+      if (vanishedSet.has(unitId)) {
+        droppedMoves.push(`${unitId} (moved to ${communityId})`);
+        droppedMovesZh.push(`${unitId}（调整到 ${communityId}）`);
+      }
       else if (newBaseline(unitId) === communityId) alignedMoves += 1;
       else moves.set(unitId, communityId);
     }
@@ -352,6 +393,7 @@ async function unitsChange(
       effects.push({
         kind: 'units-removed',
         text: `${vanished.length} units no longer exist and leave its communities (${listed(byCommunity).join(', ')}${more(byCommunity.length)})`,
+        textZh: `${vanished.length} 个人口单元已不存在，离开其所在的社区（${listed(byCommunity).join('、')}${moreZh(byCommunity.length)}）`,
         ids: listed(vanished),
       });
     }
@@ -359,6 +401,7 @@ async function unitsChange(
       effects.push({
         kind: 'moves-dropped',
         text: `its moves of ${droppedMoves.length} units that no longer exist are dropped: ${listed(droppedMoves).join(', ')}${more(droppedMoves.length)}`,
+        textZh: `其对 ${droppedMoves.length} 个已不存在的人口单元的调整被删除：${listed(droppedMovesZh).join('、')}${moreZh(droppedMoves.length)}`,
         ids: listed(droppedMoves.map((item) => item.split(' ')[0])),
       });
     }
@@ -366,12 +409,14 @@ async function unitsChange(
       effects.push({
         kind: 'units-added',
         text: `${added.length} new units join their baseline community`,
+        textZh: `${added.length} 个新的人口单元归入其基准社区`,
         ids: listed(added),
       });
     if (placedHere.length > 0) {
       effects.push({
         kind: 'units-placed',
         text: `${placedHere.length} units belong to communities this scenario dissolved and go to the scenario community holding them: ${listed(placedHere).join(', ')}${more(placedHere.length)}`,
+        textZh: `${placedHere.length} 个人口单元所属的社区已被本方案撤销，改归方案中包含它们的社区：${listed(placedHere).join('、')}${moreZh(placedHere.length)}`,
         ids: listed(placedHere.map((item) => item.split(' ')[0])),
       });
     }
@@ -379,18 +424,22 @@ async function unitsChange(
       effects.push({
         kind: 'moves-now-baseline',
         text: `${alignedMoves} of its moves now match the new baseline and are no longer stored as moves`,
+        textZh: `其中 ${alignedMoves} 项调整现已与新的基准一致，不再作为调整保存`,
       });
     if (empties.length > 0) {
       const names = empties.map((id) => `${id} (${state.communities.get(id)!.name})`);
+      const namesZh = empties.map((id) => `${id}（${state.communities.get(id)!.name}）`);
       effects.push({
         kind: 'communities-removed',
         text: `communities left without units are removed from it: ${listed(names).join(', ')}${more(names.length)}`,
+        textZh: `没有人口单元的社区从本方案中删除：${listed(namesZh).join('、')}${moreZh(names.length)}`,
         ids: listed(empties),
       });
     }
     effects.push({
       kind: 'outlines-recomputed',
       text: 'its community outlines are recomputed from the new units',
+      textZh: '其社区边界按新的人口单元重新计算',
     });
     return entry(state, effects, true);
   });

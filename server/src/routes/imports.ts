@@ -1,7 +1,6 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import {
@@ -11,7 +10,16 @@ import {
 } from '../imports/import-options.js';
 import { commitImport, previewImport, readImport, reportOf } from '../imports/import-store.js';
 import { ImportRefusal, type ImportOutcome } from '../imports/run-import.js';
+import { DATABASE_UNAVAILABLE } from '../openapi/common-schemas.js';
 import { registerOperations } from '../openapi/operation-registry.js';
+import {
+  importConflictSchema,
+  importErrorSchema,
+  importPreviewSchema,
+  importRefusalSchema,
+  importReportSchema,
+  storedImportSchema,
+} from './imports-response-schemas.js';
 import { badRequestOnInvalid } from './validation.js';
 
 /** The largest upload an import takes (a county's units as a zipped Shapefile are a few MB). */
@@ -22,6 +30,8 @@ const regionParams = z.object({
 });
 const importParams = regionParams.extend({ importId: z.string().uuid('is not an import id') });
 
+const importError = (description: string) => ({ description, schema: importErrorSchema });
+
 registerOperations(
   {
     method: 'post',
@@ -31,7 +41,17 @@ registerOperations(
     params: regionParams,
     body: importOptionsSchema,
     bodyType: 'multipart/form-data',
-    response: { description: 'The preview: mapping, problems, scenario impact', contentType: 'application/json' },
+    response: {
+      description: 'The preview: mapping, problems, scenario impact and the features as they would be written',
+      content: { 'application/json': importPreviewSchema },
+    },
+    errors: {
+      400: importError('No file, an option refused, or a file that cannot be read (named in `error`)'),
+      404: importError('No such region (and `create` not asked for)'),
+      409: importError('`create` asked for a region that exists'),
+      413: importError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
+      503: DATABASE_UNAVAILABLE,
+    },
   },
   {
     method: 'post',
@@ -40,7 +60,24 @@ registerOperations(
     summary: 'Write a previewed import with the confirmed mapping and choices, all or nothing',
     params: importParams,
     body: importChoicesSchema,
-    response: { description: 'The committed import report', contentType: 'application/json' },
+    response: {
+      description: 'The committed import report',
+      content: { 'application/json': importReportSchema },
+    },
+    errors: {
+      400: importError('A choice is refused (named in `error`)'),
+      404: importError('No such preview for the region (previews expire after a day)'),
+      409: {
+        description:
+          'Committed already, or the import changes scenarios and `acceptScenarioChanges` was not given (then the report is beside `error`); nothing written',
+        schema: importConflictSchema,
+      },
+      422: {
+        description: 'The data has errors: the report, with every problem, is beside `error`; nothing written',
+        schema: importRefusalSchema,
+      },
+      503: DATABASE_UNAVAILABLE,
+    },
   },
   {
     method: 'get',
@@ -48,24 +85,36 @@ registerOperations(
     tag: 'imports',
     summary: 'One import and its report',
     params: importParams,
-    response: { description: 'The stored import', contentType: 'application/json' },
+    response: {
+      description: 'The stored import: options, status and, once committed, the report',
+      content: { 'application/json': storedImportSchema },
+    },
+    errors: {
+      400: importError('The region or import id is malformed'),
+      404: importError('No such import for the region'),
+      503: DATABASE_UNAVAILABLE,
+    },
   },
 );
 
-/** Turns a refusal into its answer: 409/422 carry the outcome (problems, scenario impact) beside the error. */
+/**
+ * Turns a refusal into its answer: `error` in English and `errorZh` in Chinese (the wizard shows it);
+ * 409/422 carry the outcome (problems, scenario impact) beside the error.
+ */
 async function answering<T>(
   work: () => Promise<T>,
   respond: (value: T) => Response,
-  json: (body: unknown, status: 409 | 422) => Response,
+  json: (body: unknown, status: ImportRefusal['status']) => Response,
 ) {
   try {
     return respond(await work());
   } catch (error) {
     if (!(error instanceof ImportRefusal)) throw error;
+    const refusal = { error: error.message, errorZh: error.messageZh };
     if (error.outcome && (error.status === 409 || error.status === 422)) {
-      return json({ error: error.message, ...withoutFeatures(error.outcome) }, error.status);
+      return json({ ...refusal, ...withoutFeatures(error.outcome) }, error.status);
     }
-    throw new HTTPException(error.status, { message: error.message });
+    return json(refusal, error.status);
   }
 }
 
@@ -85,23 +134,37 @@ export function importRoutes(database: Database) {
       bodyLimit({
         maxSize: MAX_IMPORT_BYTES,
         onError: (c) =>
-          c.json({ error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB` }, 413),
+          c.json(
+            {
+              error: `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+              errorZh: `文件超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+            },
+            413,
+          ),
       }),
       zValidator('param', regionParams, badRequestOnInvalid),
       async (c) => {
         const { region } = c.req.valid('param');
         const contentType = c.req.header('content-type') ?? '';
         if (!contentType.startsWith('multipart/form-data')) {
-          throw new HTTPException(400, {
-            message: 'send the file as multipart/form-data with a "file" field and the options as fields',
-          });
+          return c.json(
+            {
+              error: 'send the file as multipart/form-data with a "file" field and the options as fields',
+              errorZh: '请以 multipart/form-data 发送文件（字段 "file"）和各项选项',
+            },
+            400,
+          );
         }
         const form = await c.req.parseBody();
         const file = form.file;
         if (!(file instanceof File))
-          throw new HTTPException(400, {
-            message: 'file: a multipart field "file" holding the file is required',
-          });
+          return c.json(
+            {
+              error: 'file: a multipart field "file" holding the file is required',
+              errorZh: 'file：缺少装有文件的 multipart 字段 "file"',
+            },
+            400,
+          );
         const parsed = importOptionsSchema.safeParse(optionsFromFormFields(form));
         if (!parsed.success) badRequestOnInvalid(parsed);
         const options = parsed.data!;

@@ -5,6 +5,7 @@
 import type { FieldMapping, MappingSource, ValueMap } from '../../../../core/import/field-mapping';
 import type { ImportLayer } from '../../../../core/import/import-layers';
 import type { ImportProblem } from '../../../../core/import/import-problems';
+import type { RoadNetworkSummary } from '../../../../core/import/road-network';
 
 export type { FieldMapping, ImportLayer, ImportProblem, MappingSource, ValueMap };
 
@@ -37,21 +38,28 @@ export interface ScenarioImpactEntry {
   name: string;
   version: number;
   changesStoredData: boolean;
-  effects: { kind: string; text: string }[];
+  /** `text` in English, `textZh` the same in Chinese. */
+  effects: { kind: string; text: string; textZh?: string }[];
 }
 
 export interface ScenarioImpact {
   scenarios: ScenarioImpactEntry[];
   requiresAcceptance: boolean;
   policy: string;
+  /** `policy` in Chinese. */
+  policyZh?: string;
 }
 
 export interface ImportField {
   field: string;
+  /** The field's Chinese name (e.g. 常住人口), as the Chinese problem texts call it. */
+  labelZh?: string;
   type: string;
   need: string;
   description: string;
   derivation: string | null;
+  /** `derivation` in Chinese. */
+  derivationZh?: string | null;
   codes: string[] | null;
 }
 
@@ -85,13 +93,7 @@ export interface ImportPreview {
   problemsLeftOut: number;
   changes: { before: number; added: number; updated: number; removed: number; after: number; removedIds: string[] };
   /** The walking network a network import makes (null for other layers). */
-  network: {
-    edges: number;
-    nodes: number;
-    components: number;
-    largestComponentNodes: number;
-    lengthMeters: number;
-  } | null;
+  network: RoadNetworkSummary | null;
   scenarioImpact: ScenarioImpact | null;
   canCommit: boolean;
   committed: boolean;

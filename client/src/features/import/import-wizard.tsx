@@ -22,7 +22,7 @@ import {
   type CrsChoice,
   type GaussKrugerZone,
 } from './import-choices';
-import { WIZARD_LAYERS, type ImportPreview, type NewRegion, type WizardLayer } from './import-types';
+import { WIZARD_LAYERS, type ImportPreview, type ImportProblem, type NewRegion, type WizardLayer } from './import-types';
 import type { ImportWizardState } from './use-import-wizard';
 
 export interface ImportWizardProps {
@@ -195,9 +195,7 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
       </div>
 
       {busy === 'preview' && <div className="import-status">{t('import.previewing')}</div>}
-      {wizard.error && (
-        <div className="import-error" role="alert" data-testid="import-error">{wizard.error}</div>
-      )}
+      {wizard.error && <RefusalLine error={wizard.error} errorZh={wizard.errorZh} />}
       {wizard.committed && <CommittedNotice report={wizard.committed} createdRegion={wizard.createdRegion} />}
       {preview && <PreviewBody wizard={wizard} preview={preview} />}
     </section>
@@ -321,7 +319,10 @@ function NetworkSummary({ network }: { network: NonNullable<ImportPreview['netwo
 }
 
 function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  // Chinese field names where the layer gives one; the field's id (as the API and CLI know it) otherwise.
+  const fieldName = (field: string) =>
+    (language === 'zh' ? preview.fields.find((candidate) => candidate.field === field)?.labelZh : undefined) ?? field;
   const codeName = useCodeName();
   const { crsName, sourceName, geometrySourceName } = useDetectedNames();
   const statuses = countStatuses(preview.features?.features ?? []);
@@ -371,9 +372,13 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
             const samples = preview.columns.find((candidate) => candidate.name === column)?.samples ?? [];
             const from = preview.mappingFrom[field.field];
             return (
-              <tr key={field.field} data-testid={`import-map-${field.field}`} title={field.description}>
+              <tr
+                key={field.field}
+                data-testid={`import-map-${field.field}`}
+                title={language === 'zh' ? `${field.field}${field.derivationZh ? `：${field.derivationZh}` : ''}` : field.description}
+              >
                 <td>
-                  <span className="import-field-name">{field.field}</span>
+                  <span className="import-field-name">{fieldName(field.field)}</span>
                   {field.need === 'required' && <span className="import-required">*</span>}
                   {from && <span className={`import-from is-${from}`}>{t(`import.from.${from}` as MessageKey)}</span>}
                 </td>
@@ -404,18 +409,18 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
           <h3 className="import-section">{t('import.values')}</h3>
           <table className="import-table" data-testid="import-values">
             <tbody>
-              {unknown.flatMap(([fieldName, values]) => {
-                const codes = preview.fields.find((field) => field.field === fieldName)?.codes ?? [];
+              {unknown.flatMap(([codedField, values]) => {
+                const codes = preview.fields.find((field) => field.field === codedField)?.codes ?? [];
                 return values.map((written) => (
-                  <tr key={`${fieldName}:${written}`}>
-                    <td>{fieldName}: “{written}”</td>
+                  <tr key={`${codedField}:${written}`}>
+                    <td>{fieldName(codedField)}: “{written}”</td>
                     <td>
                       <select
-                        aria-label={`${fieldName} ${written}`}
-                        value={valueMap[fieldName]?.[written] ?? ''}
+                        aria-label={`${codedField} ${written}`}
+                        value={valueMap[codedField]?.[written] ?? ''}
                         disabled={wizard.busy !== null}
                         onChange={(event) =>
-                          wizard.choose({ valueMap: withValueCode(valueMap, fieldName, written, event.target.value) })
+                          wizard.choose({ valueMap: withValueCode(valueMap, codedField, written, event.target.value) })
                         }
                       >
                         <option value="">{t('import.values.choose')}</option>
@@ -451,14 +456,7 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
           </thead>
           <tbody>
             {[...errors, ...others].map((problem, index) => (
-              <tr key={index} className={`is-${problem.severity}`} data-testid="import-problem">
-                <td>{problem.location ?? '—'}{problem.featureId ? ` · ${problem.featureId}` : ''}</td>
-                <td>{problem.field ?? '—'}{problem.column && problem.column !== problem.field ? ` (${problem.column})` : ''}</td>
-                <td>
-                  <span className="import-severity">{t(`import.severity.${problem.severity}` as MessageKey)}</span>
-                  {problem.message}
-                </td>
-              </tr>
+              <ProblemRow key={index} problem={problem} />
             ))}
           </tbody>
         </table>
@@ -505,21 +503,53 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
   );
 }
 
+/** The server's refusal of the request, in Chinese when the interface is and the server said it so. */
+function RefusalLine({ error, errorZh }: { error: string; errorZh: string | null }) {
+  const { language } = useI18n();
+  return (
+    <div className="import-error" role="alert" data-testid="import-error">
+      {language === 'zh' && errorZh ? errorZh : error}
+    </div>
+  );
+}
+
+/** One problem: where, which field (and column), what — in the interface's language. */
+function ProblemRow({ problem }: { problem: ImportProblem }) {
+  const { t, language } = useI18n();
+  const zh = language === 'zh';
+  const where = (zh ? problem.locationZh : null) ?? problem.location;
+  const field = (zh ? problem.fieldZh : null) ?? problem.field;
+  return (
+    <tr className={`is-${problem.severity}`} data-testid="import-problem">
+      <td>{where ?? '—'}{problem.featureId ? ` · ${problem.featureId}` : ''}</td>
+      <td title={problem.field ?? undefined}>
+        {field ?? '—'}
+        {problem.column && problem.column !== field ? (zh ? `（${problem.column}）` : ` (${problem.column})`) : ''}
+      </td>
+      <td>
+        <span className="import-severity">{t(`import.severity.${problem.severity}` as MessageKey)}</span>
+        {(zh ? problem.messageZh : null) ?? problem.message}
+      </td>
+    </tr>
+  );
+}
+
 function ScenarioImpactBlock({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const zh = language === 'zh';
   const impact = preview.scenarioImpact;
   if (!impact || impact.scenarios.length === 0) return null;
   return (
     <div className="import-scenarios" data-testid="import-scenarios">
       <p>{t('import.scenarios', { n: impact.scenarios.length })}</p>
-      <p className="import-muted">{impact.policy}</p>
+      <p className="import-muted">{(zh ? impact.policyZh : null) ?? impact.policy}</p>
       <ul>
         {impact.scenarios.map((scenario) => (
           <li key={scenario.id}>
             <strong>{scenario.name}</strong>
             <ul>
               {scenario.effects.map((effect, index) => (
-                <li key={index}>{effect.text}</li>
+                <li key={index}>{(zh ? effect.textZh : null) ?? effect.text}</li>
               ))}
             </ul>
           </li>

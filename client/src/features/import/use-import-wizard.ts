@@ -17,6 +17,8 @@ export interface ImportWizardState {
   busy: WizardBusy;
   /** The server's refusal of the request itself (unreadable file, bad option), not the file's problems. */
   error: string | null;
+  /** The same refusal in Chinese, when the server gave it (`errorZh`). */
+  errorZh: string | null;
   accepted: boolean;
   /** The commit's report once written. */
   committed: ImportPreview | null;
@@ -45,6 +47,12 @@ const INITIAL_CHOICES: ImportChoices = {
   newRegion: null,
 };
 
+/** A refusal's Chinese text (`errorZh` beside `error`), when the server sent one. */
+function chineseError(error: ApiError): string | null {
+  const errorZh = (error.body as { errorZh?: unknown } | undefined)?.errorZh;
+  return typeof errorZh === 'string' ? errorZh : null;
+}
+
 /** A 409/422 answer carries the import's report (problems, scenario impact) beside the error. */
 function reportIn(error: ApiError): ImportPreview | null {
   const body = error.body as Partial<ImportPreview> | undefined;
@@ -66,6 +74,7 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState<WizardBusy>(null);
   const [error, setError] = useState<string | null>(null);
+  const [errorZh, setErrorZh] = useState<string | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [committed, setCommitted] = useState<ImportPreview | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
@@ -99,6 +108,7 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
         const report = reportIn(result.error);
         setPreview(report);
         setError(report ? null : result.error.message);
+        setErrorZh(chineseError(result.error));
       }
     });
     // Choices, file and region are read when a preview is asked for, not on every change: the
@@ -154,6 +164,7 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
         const report = reportIn(result.error);
         if (report) setPreview((previous) => (previous ? { ...report, features: previous.features } : report));
         setError(result.error.message);
+        setErrorZh(chineseError(result.error));
       }
     });
   }, [regionId, preview, choices, accepted, onCommitted]);
@@ -176,6 +187,7 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
     preview,
     busy,
     error,
+    errorZh,
     accepted,
     committed,
     createdRegion,
