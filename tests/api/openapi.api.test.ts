@@ -18,6 +18,50 @@ const noDatabase: Database = {
 /** Hono's `:name{pattern}` and `:name` as OpenAPI's `{name}`. */
 const openApiPathOf = (honoPath: string) => honoPath.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}');
 
+type Schema = Record<string, any>;
+interface OpenApiDocument {
+  paths: Record<string, Record<string, any>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+/** Follows `$ref`s into the document's components; a reference to nothing fails the test. */
+function resolved(document: OpenApiDocument, schema: Schema): Schema {
+  let current = schema;
+  while (typeof current.$ref === 'string') {
+    const name = current.$ref.replace(/^#\/components\/schemas\//, '');
+    expect(document.components.schemas[name], current.$ref).toBeDefined();
+    current = document.components.schemas[name];
+  }
+  return current;
+}
+
+/** Whether a schema says what a body holds: named fields or items, or alternatives that each do. */
+function describesBody(document: OpenApiDocument, schema: Schema): boolean {
+  const target = resolved(document, schema);
+  if (target.properties && Object.keys(target.properties).length > 0) return true;
+  if (target.items || target.prefixItems) return true;
+  for (const combinator of ['anyOf', 'oneOf', 'allOf']) {
+    const members = target[combinator] as Schema[] | undefined;
+    if (members) return members.length > 0 && members.every((member) => describesBody(document, member));
+  }
+  return false;
+}
+
+/** Whether every body a schema allows carries a string `error`. */
+function requiresError(document: OpenApiDocument, schema: Schema): boolean {
+  const target = resolved(document, schema);
+  if ((target.required ?? []).includes('error')) return target.properties?.error?.type === 'string';
+  if (target.allOf) return (target.allOf as Schema[]).some((member) => requiresError(document, member));
+  const alternatives = (target.anyOf ?? target.oneOf) as Schema[] | undefined;
+  return Boolean(alternatives?.length) && alternatives!.every((member) => requiresError(document, member));
+}
+
+/** Every operation of the document as [label, operation]. */
+const operationsOf = (document: OpenApiDocument) =>
+  Object.entries(document.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => [`${method} ${path}`, operation] as const),
+  );
+
 describe('the OpenAPI document and docs page', () => {
   const app = createApp(noDatabase);
 
@@ -61,7 +105,9 @@ describe('the OpenAPI document and docs page', () => {
           const schemas = Object.values(content) as { schema: { type?: string; properties?: object } }[];
           expect(schemas.length, `${method} ${path}`).toBe(1);
           expect(schemas[0].schema.type, `${method} ${path}`).toBe('object');
-          expect(Object.keys(schemas[0].schema.properties ?? {}).length, `${method} ${path}`).toBeGreaterThan(0);
+          expect(Object.keys(schemas[0].schema.properties ?? {}).length, `${method} ${path}`).toBeGreaterThan(
+            0,
+          );
         }
         const pathNames = [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
         const declared = (operation.parameters as { name: string; in: string }[])
@@ -78,7 +124,170 @@ describe('the OpenAPI document and docs page', () => {
     const exportFormat = document.paths['/api/regions/{region}/{layer}/export'].get.parameters.find(
       (parameter: { name: string }) => parameter.name === 'format',
     );
-    expect(exportFormat).toMatchObject({ in: 'query', required: true, schema: { enum: ['geojson', 'csv', 'shapefile'] } });
+    expect(exportFormat).toMatchObject({
+      in: 'query',
+      required: true,
+      schema: { enum: ['geojson', 'csv', 'shapefile'] },
+    });
+  });
+
+  it('gives every JSON answer a body schema generated from zod, and keeps the download formats', async () => {
+    const document = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
+    let jsonAnswers = 0;
+    for (const [label, operation] of operationsOf(document)) {
+      const successes = Object.entries(
+        operation.responses as Record<string, { content?: Record<string, { schema: Schema }> }>,
+      ).filter(([status]) => status.startsWith('2'));
+      expect(successes.length, label).toBe(1);
+      const [status, success] = successes[0];
+      if (status === '204') {
+        expect(success.content, label).toBeUndefined();
+        continue;
+      }
+      const content = success.content ?? {};
+      expect(Object.keys(content).length, label).toBeGreaterThan(0);
+      for (const [type, { schema }] of Object.entries(content)) {
+        expect(schema, `${label} ${type}`).toBeDefined();
+        if (!/json$/.test(type)) continue;
+        jsonAnswers += 1;
+        expect(
+          describesBody(document, schema),
+          `${label} ${type}: ${JSON.stringify(schema).slice(0, 200)}`,
+        ).toBe(true);
+      }
+    }
+    expect(jsonAnswers).toBeGreaterThan(30);
+
+    const coverage = resolved(
+      document,
+      document.paths['/api/regions/{region}/coverage'].get.responses['200'].content['application/json']
+        .schema,
+    );
+    expect(coverage.required).toEqual(
+      expect.arrayContaining(['speedMetersPerSecond', 'region', 'communities', 'uncoveredUnitIds', 'tiers']),
+    );
+    const isochrones = resolved(
+      document,
+      document.paths['/api/regions/{region}/isochrones'].post.responses['200'].content['application/json']
+        .schema,
+    );
+    const band = resolved(document, isochrones.properties.features.items).properties.properties;
+    expect(band.required).toEqual(
+      expect.arrayContaining(['minutes', 'residents', 'households', 'elderly', 'areaSquareMeters']),
+    );
+    expect(band.properties.areaSquareMeters.description).toMatch(/m²/);
+
+    for (const path of [
+      '/api/regions/{region}/{layer}/export',
+      '/api/regions/{region}/coverage/export',
+      '/api/regions/{region}/heatmap/export',
+      '/api/scenarios/{id}/export',
+    ]) {
+      const content = document.paths[path].get.responses['200'].content;
+      expect(Object.keys(content).sort(), path).toEqual([
+        'application/geo+json',
+        'application/zip',
+        'text/csv',
+      ]);
+      expect(resolved(document, content['application/geo+json'].schema), path).toBeTruthy();
+      expect(describesBody(document, content['application/geo+json'].schema), path).toBe(true);
+      expect(content['text/csv'].schema.type, path).toBe('string');
+      expect(content['application/zip'].schema, path).toMatchObject({ type: 'string', format: 'binary' });
+    }
+  });
+
+  it('documents the error answers: 400 where input is validated, 404 for unknown ids, bodies with `error`', async () => {
+    const document = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
+    for (const [label, operation] of operationsOf(document)) {
+      const statuses = Object.keys(operation.responses);
+      const validatesInput = operation.parameters.length > 0 || operation.requestBody !== undefined;
+      if (validatesInput) expect(statuses, label).toContain('400');
+      if (/\{(region|id|importId)\}/.test(label)) expect(statuses, label).toContain('404');
+      for (const [status, answer] of Object.entries(operation.responses as Record<string, any>)) {
+        if (!/^[45]/.test(status)) continue;
+        expect(answer.description, `${label} ${status}`).toBeTruthy();
+        expect(Object.keys(answer.content), `${label} ${status}`).toEqual(['application/json']);
+        expect(requiresError(document, answer.content['application/json'].schema), `${label} ${status}`).toBe(
+          true,
+        );
+      }
+    }
+    const statusesOf = (path: string, method: string) =>
+      Object.keys(document.paths[path][method].responses).sort();
+    expect(statusesOf('/api/regions/{region}/isochrones', 'post')).toEqual([
+      '200',
+      '400',
+      '404',
+      '409',
+      '503',
+    ]);
+    expect(statusesOf('/api/regions/{region}/imports', 'post')).toEqual([
+      '200',
+      '400',
+      '404',
+      '409',
+      '413',
+      '503',
+    ]);
+    expect(statusesOf('/api/regions/{region}/imports/{importId}/commit', 'post')).toEqual([
+      '200',
+      '400',
+      '404',
+      '409',
+      '422',
+      '503',
+    ]);
+    expect(statusesOf('/api/scenarios/{id}', 'patch')).toEqual(['200', '400', '404', '405', '409', '503']);
+    expect(statusesOf('/api/regions', 'get')).toEqual(['200', '503']);
+
+    const stale = resolved(
+      document,
+      document.paths['/api/scenarios/{id}'].patch.responses['409'].content['application/json'].schema,
+    );
+    expect(stale.required).toEqual(['error', 'currentVersion']);
+    // A refused commit carries its report beside `error`: problems, counts, scenario impact.
+    const refused = resolved(
+      document,
+      document.paths['/api/regions/{region}/imports/{importId}/commit'].post.responses['422'].content[
+        'application/json'
+      ].schema,
+    );
+    const report = (refused.allOf as Schema[])
+      .map((member) => resolved(document, member))
+      .find((member) => member.properties?.problems);
+    expect(report?.required).toEqual(
+      expect.arrayContaining(['problems', 'problemCounts', 'scenarioImpact', 'canCommit']),
+    );
+  });
+
+  it('keeps named schemas once, under components, and every reference resolves', async () => {
+    const document = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
+    expect(Object.keys(document.components.schemas)).toEqual(
+      expect.arrayContaining([
+        'ErrorBody',
+        'MultiPolygon',
+        'RuleResult',
+        'ScenarioEdit',
+        'ImportReport',
+        'Region',
+      ]),
+    );
+    const references: string[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        const ref = (node as Schema).$ref;
+        if (typeof ref === 'string') references.push(ref);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(document);
+    expect(references.length).toBeGreaterThan(50);
+    for (const ref of new Set(references)) {
+      expect(ref).toMatch(/^#\/components\/schemas\//);
+      expect(document.components.schemas[ref.slice('#/components/schemas/'.length)], ref).toBeDefined();
+    }
+    expect(JSON.stringify(document)).not.toContain('$defs');
   });
 
   it('serves /api/docs as a self-contained HTML page listing the operations', async () => {
@@ -88,6 +297,10 @@ describe('the OpenAPI document and docs page', () => {
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).toContain('/api/regions/{region}/coverage/export');
+    // Answers are shown with their schemas, and named schemas are linked to their own section.
+    expect(html).toContain('<li><b>409</b>');
+    expect(html).toContain('id="schema-ErrorBody"');
+    expect(html).toContain('href="#schema-ErrorBody"');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href="https?:/i);
   });
 });

@@ -1,30 +1,62 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { openApiDocument } from './openapi-document.js';
 import { registerOperations } from './operation-registry.js';
+
+/** The OpenAPI document's top level; operations are described by OpenAPI itself. */
+const openApiDocumentSchema = z.strictObject({
+  openapi: z.string().meta({ description: 'OpenAPI version, 3.1.x' }),
+  info: z.strictObject({ title: z.string(), version: z.string(), description: z.string() }),
+  servers: z.array(z.strictObject({ url: z.string() })),
+  paths: z
+    .record(
+      z.string(),
+      z.record(
+        z.string(),
+        z.looseObject({ summary: z.string(), responses: z.record(z.string(), z.unknown()) }),
+      ),
+    )
+    .meta({ description: 'Path → method → OpenAPI Operation Object' }),
+  components: z
+    .strictObject({ schemas: z.record(z.string(), z.record(z.string(), z.unknown())) })
+    .meta({ description: 'Schemas named once and referenced as #/components/schemas/<name>' }),
+});
 
 registerOperations(
   {
     method: 'get',
     path: '/api/openapi.json',
     tag: 'docs',
-    summary: 'This API described as OpenAPI 3.1, generated from the zod schemas the routes validate with',
-    response: { description: 'The OpenAPI document', contentType: 'application/json' },
+    summary:
+      'This API described as OpenAPI 3.1, generated from the zod schemas the routes validate and answer with',
+    response: { description: 'The OpenAPI document', content: { 'application/json': openApiDocumentSchema } },
   },
   {
     method: 'get',
     path: '/api/docs',
     tag: 'docs',
     summary: 'The API documentation as a self-contained HTML page (works offline)',
-    response: { description: 'An HTML page listing every operation', contentType: 'text/html' },
+    response: {
+      description: 'An HTML page listing every operation',
+      content: {
+        'text/html': z.string().meta({ description: 'HTML without scripts or external resources' }),
+      },
+    },
   },
 );
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 type Document = ReturnType<typeof openApiDocument>;
 
-/** One readable page of the document: operations by tag, their parameters and bodies. No scripts, no CDN. */
+/** A schema as indented JSON whose references to named schemas link to them further down the page. */
+const schemaHtml = (schema: unknown) =>
+  `<pre>${escapeHtml(JSON.stringify(schema, null, 2)).replace(
+    /&#34;#\/components\/schemas\/([\w.-]+)&#34;/g,
+    (_, name: string) => `<a href="#schema-${name}">&#34;#/components/schemas/${name}&#34;</a>`,
+  )}</pre>`;
+
+/** One readable page of the document: operations by tag, their parameters, bodies and answers. No scripts, no CDN. */
 export function docsPage(document: Document): string {
   const byTag = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(document.paths)) {
@@ -34,7 +66,7 @@ export function docsPage(document: Document): string {
         tags: string[];
         parameters: { name: string; in: string; required: boolean; description?: string; schema: unknown }[];
         requestBody?: { content: Record<string, { schema: unknown }> };
-        responses: Record<string, { description: string }>;
+        responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
       };
       const rows = operation.parameters
         .map(
@@ -46,12 +78,20 @@ export function docsPage(document: Document): string {
         ? Object.entries(operation.requestBody.content)
             .map(
               ([type, content]) =>
-                `<details><summary>Body (${escapeHtml(type)})</summary><pre>${escapeHtml(JSON.stringify(content.schema, null, 2))}</pre></details>`,
+                `<details><summary>Body (${escapeHtml(type)})</summary>${schemaHtml(content.schema)}</details>`,
             )
             .join('')
         : '';
       const responses = Object.entries(operation.responses)
-        .map(([status, response]) => `<li><b>${status}</b> ${escapeHtml(response.description)}</li>`)
+        .map(([status, response]) => {
+          const bodies = Object.entries(response.content ?? {})
+            .map(
+              ([type, content]) =>
+                `<details><summary>${escapeHtml(type)}</summary>${schemaHtml(content.schema)}</details>`,
+            )
+            .join('');
+          return `<li><b>${status}</b> ${escapeHtml(response.description)}${bodies}</li>`;
+        })
         .join('');
       const html = `<section id="${escapeHtml(method + path)}"><h3><span class="method ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
 <p>${escapeHtml(operation.summary)}</p>
@@ -64,7 +104,16 @@ ${body}<ul>${responses}</ul></section>`;
   const sections = [...byTag]
     .map(([tag, items]) => `<h2 id="tag-${escapeHtml(tag)}">${escapeHtml(tag)}</h2>${items.join('\n')}`)
     .join('\n');
-  const index = [...byTag.keys()].map((tag) => `<a href="#tag-${escapeHtml(tag)}">${escapeHtml(tag)}</a>`).join(' · ');
+  const schemas = Object.entries(document.components.schemas)
+    .map(
+      ([name, schema]) =>
+        `<section id="schema-${escapeHtml(name)}"><h3><code>${escapeHtml(name)}</code></h3>${schemaHtml(schema)}</section>`,
+    )
+    .join('\n');
+  const index = [
+    ...[...byTag.keys()].map((tag) => `<a href="#tag-${escapeHtml(tag)}">${escapeHtml(tag)}</a>`),
+    '<a href="#schemas">schemas</a>',
+  ].join(' · ');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(document.info.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -82,6 +131,8 @@ table{border-collapse:collapse;margin:.25rem 0}td,th{border:1px solid #d9e2ec;pa
 <p>${escapeHtml(document.info.description)} Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${document.openapi}).</p>
 <nav>${index}</nav>
 ${sections}
+<h2 id="schemas">schemas</h2>
+${schemas}
 </body></html>`;
 }
 

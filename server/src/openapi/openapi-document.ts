@@ -1,11 +1,19 @@
 /**
- * The OpenAPI 3.1 document of the registered operations: parameters, query strings and bodies
- * are the routes' own zod schemas converted with z.toJSONSchema (as the request is sent, i.e.
- * the schemas' input side, since several of them transform what they read).
+ * The OpenAPI 3.1 document of the registered operations. Parameters, query strings and bodies are
+ * the routes' own zod schemas converted with z.toJSONSchema as the request is sent (the schemas'
+ * input side, since several of them transform what they read); answers are the zod schemas of the
+ * bodies the routes send, converted the same way as what they produce (the output side).
  */
 
 import { z } from 'zod';
-import { openApiPath, registeredOperations, type OperationSpec } from './operation-registry.js';
+import { errorBodySchema } from './common-schemas.js';
+import {
+  openApiPath,
+  registeredOperations,
+  type ErrorSpec,
+  type ErrorStatus,
+  type OperationSpec,
+} from './operation-registry.js';
 
 type JsonSchema = Record<string, unknown> & {
   properties?: Record<string, JsonSchema>;
@@ -13,18 +21,78 @@ type JsonSchema = Record<string, unknown> & {
   description?: string;
 };
 
-/** A request schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect); transforms show their input. */
-export function requestJsonSchema(schema: z.ZodType): JsonSchema {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+/** Where schemas named with `.meta({ id })` (ErrorBody, MultiPolygon, RuleResult…) are kept in the document. */
+const COMPONENT_PREFIX = '#/components/schemas/';
+
+/** JSON Schema's bounds of `z.number().int()`: the safe-integer range, which says nothing to a reader. */
+const SAFE_INTEGER_BOUNDS = { minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER };
+
+/**
+ * Points `#/$defs/X` at the document's components and drops the safe-integer bounds, in place.
+ * Named schemas are kept once in `components` rather than inline in every operation.
+ */
+function tidy(node: unknown): void {
+  if (Array.isArray(node)) {
+    node.forEach(tidy);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const object = node as Record<string, unknown>;
+  if (typeof object.$ref === 'string') object.$ref = object.$ref.replace(/^#\/\$defs\//, COMPONENT_PREFIX);
+  if (object.type === 'integer' && object.minimum === SAFE_INTEGER_BOUNDS.minimum) delete object.minimum;
+  if (object.type === 'integer' && object.maximum === SAFE_INTEGER_BOUNDS.maximum) delete object.maximum;
+  Object.values(object).forEach(tidy);
+}
+
+/**
+ * A zod schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect): `input` for requests, `output` for
+ * answers. Named parts go to `components`; one name must always mean one schema.
+ */
+function jsonSchemaOf(
+  schema: z.ZodType,
+  io: 'input' | 'output',
+  components: Record<string, JsonSchema>,
+): JsonSchema {
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema & {
+    $defs?: Record<string, JsonSchema>;
+  };
   delete json.$schema;
+  const definitions = json.$defs ?? {};
+  delete json.$defs;
+  tidy(json);
+  for (const [name, definition] of Object.entries(definitions)) {
+    tidy(definition);
+    if (name in components && JSON.stringify(components[name]) !== JSON.stringify(definition)) {
+      throw new Error(
+        `schema "${name}" is named twice with different content (as a request and as an answer?)`,
+      );
+    }
+    components[name] = definition;
+  }
   return json;
 }
 
-function parameters(spec: OperationSpec) {
+/** A request schema as JSON Schema, transforms showing their input; named parts are added to `components`. */
+export function requestJsonSchema(
+  schema: z.ZodType,
+  components: Record<string, JsonSchema> = {},
+): JsonSchema {
+  return jsonSchemaOf(schema, 'input', components);
+}
+
+/** An answer's schema as JSON Schema, transforms showing their output; named parts are added to `components`. */
+export function responseJsonSchema(
+  schema: z.ZodType,
+  components: Record<string, JsonSchema> = {},
+): JsonSchema {
+  return jsonSchemaOf(schema, 'output', components);
+}
+
+function parameters(spec: OperationSpec, components: Record<string, JsonSchema>) {
   const list: Record<string, unknown>[] = [];
   const add = (where: 'path' | 'query', schema: z.ZodType | undefined) => {
     if (!schema) return;
-    const json = requestJsonSchema(schema);
+    const json = requestJsonSchema(schema, components);
     const required = new Set(json.required ?? []);
     for (const [name, property] of Object.entries(json.properties ?? {})) {
       const { description, ...rest } = property;
@@ -42,39 +110,72 @@ function parameters(spec: OperationSpec) {
   return list;
 }
 
-const ERROR_RESPONSE = {
-  description: 'The request is refused: `{ "error": "…" }` naming the field at fault',
-  content: {
-    'application/json': {
-      schema: { type: 'object', properties: { error: { type: 'string' } }, required: ['error'] },
+function content(bodies: Readonly<Record<string, z.ZodType>>, components: Record<string, JsonSchema>) {
+  return Object.fromEntries(
+    Object.entries(bodies).map(([type, schema]) => [
+      type,
+      { schema: responseJsonSchema(schema, components) },
+    ]),
+  );
+}
+
+/** An error answer's description and body schema: the common `{ "error": "…" }` unless the operation says more. */
+function errorAnswer(error: string | ErrorSpec): { description: string; schema: z.ZodType } {
+  return typeof error === 'string'
+    ? { description: error, schema: errorBodySchema }
+    : { description: error.description, schema: error.schema ?? errorBodySchema };
+}
+
+/**
+ * The zod schema the document gives an answer of `spec` with this status and content type (its
+ * media type, without parameters), or undefined when the document does not list that answer.
+ * Tests parse real answers with it: the very schema the document was generated from.
+ */
+export function documentedAnswerSchema(
+  spec: OperationSpec,
+  status: number,
+  contentType: string,
+): z.ZodType | undefined {
+  if (status === (spec.response.status ?? 200)) return spec.response.content?.[contentType];
+  const error = spec.errors?.[status as ErrorStatus];
+  return error && contentType === 'application/json' ? errorAnswer(error).schema : undefined;
+}
+
+/** Every answer of an operation: its success, then its errors by status. */
+function responses(spec: OperationSpec, components: Record<string, JsonSchema>) {
+  const answers: Record<string, unknown> = {
+    [String(spec.response.status ?? 200)]: {
+      description: spec.response.description,
+      ...(spec.response.content ? { content: content(spec.response.content, components) } : {}),
     },
-  },
-};
+  };
+  const errors = Object.entries(spec.errors ?? {}) as [`${ErrorStatus}`, string | ErrorSpec][];
+  for (const [status, error] of errors.sort(([a], [b]) => Number(a) - Number(b))) {
+    const { description, schema } = errorAnswer(error);
+    answers[status] = { description, content: content({ 'application/json': schema }, components) };
+  }
+  return answers;
+}
 
 /** The OpenAPI document of every registered operation. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
+  const components: Record<string, JsonSchema> = {};
   for (const spec of registeredOperations()) {
     const path = openApiPath(spec.path);
-    const status = String(spec.response.status ?? 200);
     const operation: Record<string, unknown> = {
       summary: spec.summary,
       tags: [spec.tag],
       operationId: `${spec.method}${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, next?: string) => (next ?? '').toUpperCase())}`,
-      parameters: parameters(spec),
-      responses: {
-        [status]: {
-          description: spec.response.description,
-          ...(spec.response.contentType ? { content: { [spec.response.contentType]: {} } } : {}),
-        },
-        '400': ERROR_RESPONSE,
-        ...(spec.path.includes(':region') || spec.path.includes(':id') ? { '404': ERROR_RESPONSE } : {}),
-      },
+      parameters: parameters(spec, components),
+      responses: responses(spec, components),
     };
     if (spec.body) {
       operation.requestBody = {
         required: true,
-        content: { [spec.bodyType ?? 'application/json']: { schema: requestJsonSchema(spec.body) } },
+        content: {
+          [spec.bodyType ?? 'application/json']: { schema: requestJsonSchema(spec.body, components) },
+        },
       };
     }
     paths[path] = { ...(paths[path] ?? {}), [spec.method]: operation };
@@ -85,9 +186,12 @@ export function openApiDocument() {
       title: 'Lifecircle API (生活圈)',
       version: '1',
       description:
-        'Regions and their layers, walking accessibility (isochrones, coverage, heat maps), boundary scenarios, imports and exports. Errors answer `{ "error": "…" }`.',
+        'Regions and their layers, walking accessibility (isochrones, coverage, heat maps), boundary scenarios, imports and exports. Errors answer `{ "error": "…" }` (a refused import adds its report); any operation that reads the database answers 503 while it is unreachable.',
     },
     servers: [{ url: '/' }],
     paths,
+    components: {
+      schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
+    },
   };
 }

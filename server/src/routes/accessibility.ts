@@ -33,7 +33,16 @@ import { regionAccessibility } from '../accessibility/region-models.js';
 import type { Database } from '../db/client.js';
 import { COMMUNITIES_GEOJSON } from '../db/sql/layers.sql.js';
 import { exportDownload, exportFormatSchema, exportQuerySchema } from '../export/feature-table.js';
+import { csvFileSchema, DATABASE_UNAVAILABLE, shapefileZipSchema } from '../openapi/common-schemas.js';
 import { registerOperations } from '../openapi/operation-registry.js';
+import {
+  coverageExportCollectionSchema,
+  coverageSchema,
+  heatmapCollectionSchema,
+  heatmapSchema,
+  isochroneCollectionSchema,
+  travelTimesSchema,
+} from './accessibility-response-schemas.js';
 
 const regionParams = z.object({ region: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'is not a region id') });
 
@@ -132,10 +141,21 @@ const heatmapExportQuerySchema = z
 
 const coverageExportQuerySchema = coverageQuerySchema.extend({ format: exportFormatSchema });
 
-const download = {
-  description: 'An attachment: .geojson, .csv (UTF-8 with BOM) or .zip Shapefile (WGS 84, UTF-8 .cpg)',
-  contentType: 'application/octet-stream',
+/** Every accessibility operation reads its region's walking model: these are its refusals. */
+const accessibilityErrors = {
+  400: 'A path, query or body field is refused (named in `error`): malformed, out of range, or outside the region',
+  404: 'No such region',
+  409: 'The region has no walking network to analyse',
+  503: DATABASE_UNAVAILABLE,
 };
+const download = (collection: z.ZodType) => ({
+  description: 'An attachment by `format`: .geojson, .csv (UTF-8 with BOM) or .zip Shapefile (WGS 84, UTF-8 .cpg)',
+  content: {
+    'application/geo+json': collection,
+    'text/csv': csvFileSchema,
+    'application/zip': shapefileZipSchema,
+  },
+});
 registerOperations(
   {
     method: 'post',
@@ -144,7 +164,11 @@ registerOperations(
     summary: 'Walking isochrones (network) or service radii from points or facilities, with the residents inside each band',
     params: regionParams,
     body: isochroneBodySchema,
-    response: { description: 'One MultiPolygon feature per band', contentType: 'application/geo+json' },
+    response: {
+      description: 'One MultiPolygon feature per band (an RFC 7946 FeatureCollection with the parameters beside `features`)',
+      content: { 'application/json': isochroneCollectionSchema },
+    },
+    errors: accessibilityErrors,
   },
   {
     method: 'post',
@@ -154,7 +178,8 @@ registerOperations(
     params: regionParams,
     query: exportQuerySchema,
     body: isochroneBodySchema,
-    response: download,
+    response: download(isochroneCollectionSchema),
+    errors: accessibilityErrors,
   },
   {
     method: 'post',
@@ -163,7 +188,11 @@ registerOperations(
     summary: 'Walking seconds from a point or network node to every node reached',
     params: regionParams,
     body: travelTimeBodySchema,
-    response: { description: '`{ seconds: { nodeId: s }, speedMetersPerSecond, maxSeconds }`', contentType: 'application/json' },
+    response: {
+      description: 'Seconds by node id, with the speed and cutoff used',
+      content: { 'application/json': travelTimesSchema },
+    },
+    errors: accessibilityErrors,
   },
   {
     method: 'get',
@@ -172,7 +201,11 @@ registerOperations(
     summary: 'Residents within each category\'s tier of walking, region-wide and per community',
     params: regionParams,
     query: coverageQuerySchema,
-    response: { description: 'Coverage by category, per community, and uncovered units', contentType: 'application/json' },
+    response: {
+      description: 'Coverage by category, per community, and uncovered units',
+      content: { 'application/json': coverageSchema },
+    },
+    errors: accessibilityErrors,
   },
   {
     method: 'get',
@@ -181,7 +214,8 @@ registerOperations(
     summary: 'Download coverage per community: residents and every category\'s covered share (geometry: the community)',
     params: regionParams,
     query: coverageExportQuerySchema,
-    response: download,
+    response: download(coverageExportCollectionSchema),
+    errors: accessibilityErrors,
   },
   {
     method: 'get',
@@ -190,7 +224,11 @@ registerOperations(
     summary: 'A heat map: walking minutes to the nearest facility of a category, or categories reached within their tiers',
     params: regionParams,
     query: heatmapQuerySchema,
-    response: { description: 'A row-major grid or cell polygons (format=geojson)', contentType: 'application/json' },
+    response: {
+      description: 'A row-major grid (format=grid) or cell polygons (format=geojson), of the kind asked for',
+      content: { 'application/json': heatmapSchema },
+    },
+    errors: accessibilityErrors,
   },
   {
     method: 'get',
@@ -199,7 +237,8 @@ registerOperations(
     summary: 'Download a heat map as cell polygons with their minutes (or categories reached)',
     params: regionParams,
     query: heatmapExportQuerySchema,
-    response: download,
+    response: download(heatmapCollectionSchema),
+    errors: accessibilityErrors,
   },
 );
 

@@ -7,7 +7,10 @@ import { LAYER_GEOJSON, type LayerName } from '../db/sql/layers.sql.js';
 import { LIST_REGIONS_WITH_BBOX, REGION_EXISTS } from '../db/sql/regions.sql.js';
 import { DEFAULT_STANDARDS_PROFILE } from '../../../core/standards/profiles.js';
 import { exportDownload, exportFormatSchema } from '../export/feature-table.js';
+import { csvFileSchema, DATABASE_UNAVAILABLE, shapefileZipSchema } from '../openapi/common-schemas.js';
 import { registerOperations } from '../openapi/operation-registry.js';
+import { layerCollectionSchema, regionListSchema, regionSchema } from './regions-response-schemas.js';
+import { communitiesExportCollectionSchema } from './scenarios-response-schemas.js';
 import { profileQuery } from '../scenarios/edit-schema.js';
 import { baselineExportResponse } from './scenarios.js';
 import { badRequestOnInvalid } from './validation.js';
@@ -61,13 +64,20 @@ const bboxQuery = z.object({
 /** `format` of a layer export; `profile` judges the communities' metrics (communities only). */
 const layerExportQuery = profileQuery.extend({ format: exportFormatSchema });
 
+const regionErrors = {
+  400: 'A path or query field is malformed (named in `error`)',
+  404: 'No such region',
+  503: DATABASE_UNAVAILABLE,
+};
+
 registerOperations(
   {
     method: 'get',
     path: '/api/regions',
     tag: 'regions',
     summary: 'The loaded regions with their bounding boxes',
-    response: { description: 'A list of regions', contentType: 'application/json' },
+    response: { description: 'A list of regions', content: { 'application/json': regionListSchema } },
+    errors: { 503: DATABASE_UNAVAILABLE },
   },
   {
     method: 'get',
@@ -75,7 +85,11 @@ registerOperations(
     tag: 'regions',
     summary: 'One region',
     params: regionParams,
-    response: { description: 'The region: id, names, bbox, metric SRID, attribution', contentType: 'application/json' },
+    response: {
+      description: 'The region: id, names, bbox, metric SRID, attribution',
+      content: { 'application/json': regionSchema },
+    },
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -84,7 +98,11 @@ registerOperations(
     summary: `A layer of the region (${LAYER_NAMES.join(', ')}) as GeoJSON, optionally within a bbox`,
     params: layerParams,
     query: bboxQuery,
-    response: { description: 'An RFC 7946 FeatureCollection', contentType: 'application/geo+json' },
+    response: {
+      description: "An RFC 7946 FeatureCollection of the layer's features (properties by layer)",
+      content: { 'application/geo+json': layerCollectionSchema },
+    },
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -95,9 +113,14 @@ registerOperations(
     params: layerParams,
     query: layerExportQuery,
     response: {
-      description: 'An attachment: .geojson, .csv or .zip (.shp/.shx/.dbf/.prj/.cpg)',
-      contentType: 'application/octet-stream',
+      description: 'An attachment: .geojson, .csv or .zip (.shp/.shx/.dbf/.prj/.cpg), by `format`',
+      content: {
+        'application/geo+json': z.union([...layerCollectionSchema.options, communitiesExportCollectionSchema]),
+        'text/csv': csvFileSchema,
+        'application/zip': shapefileZipSchema,
+      },
     },
+    errors: regionErrors,
   },
 );
 

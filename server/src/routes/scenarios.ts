@@ -37,7 +37,23 @@ import {
 import { attachment, exportFormatSchema } from '../export/feature-table.js';
 import { polygonShapefileZip, type PolygonalGeometry } from '../export/shapefile-writer.js';
 import type { CommunityRecord, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
+import { csvFileSchema, DATABASE_UNAVAILABLE, shapefileZipSchema } from '../openapi/common-schemas.js';
 import { registerOperations, type OperationSpec } from '../openapi/operation-registry.js';
+import {
+  baselineSchema,
+  communitiesCollectionSchema,
+  communitiesExportCollectionSchema,
+  comparisonSchema,
+  relocationAdviceSchema,
+  savedEditsSchema,
+  scenarioDetailSchema,
+  scenarioListSchema,
+  scenarioStateSchema,
+  scenarioSummarySchema,
+  staleVersionSchema,
+  unitAdjacencySchema,
+  villageCandidatesSchema,
+} from './scenarios-response-schemas.js';
 import { badRequestOnInvalid } from './validation.js';
 
 const regionParams = z.object({
@@ -47,16 +63,36 @@ const scenarioParams = z.object({ id: z.string().min(1).max(100) });
 const compareQuery = profileQuery.extend({ with: z.string().min(1).max(100).default(BASELINE_ID) });
 const exportQuery = profileQuery.extend({ format: exportFormatSchema });
 
-const json = (description: string, status = 200): OperationSpec['response'] => ({
+const json = (description: string, schema: z.ZodType, status = 200): OperationSpec['response'] => ({
   description,
   status,
-  contentType: 'application/json',
+  content: { 'application/json': schema },
 });
-const geojson = { description: 'Communities with metrics as a FeatureCollection', contentType: 'application/geo+json' };
-const download = {
-  description: 'An attachment: .geojson, .csv (UTF-8 with BOM) or .zip Shapefile (WGS 84, UTF-8 .cpg)',
-  contentType: 'application/octet-stream',
+const geojson = {
+  description: 'Communities with metrics and rule results as a FeatureCollection',
+  content: { 'application/geo+json': communitiesCollectionSchema },
 };
+const download = {
+  description: 'An attachment by `format`: .geojson, .csv (UTF-8 with BOM) or .zip Shapefile (WGS 84, UTF-8 .cpg)',
+  content: {
+    'application/geo+json': communitiesExportCollectionSchema,
+    'text/csv': csvFileSchema,
+    'application/zip': shapefileZipSchema,
+  },
+};
+/** Refusals of the region's paths (`/api/regions/:region/…`). */
+const regionErrors = {
+  400: 'A path, query or body field is refused (named in `error`)',
+  404: 'No such region',
+  503: DATABASE_UNAVAILABLE,
+};
+/** Refusals of a scenario's paths (`/api/scenarios/:id…`): "baseline" is not a scenario id there. */
+const scenarioErrors = {
+  400: 'A path, query or body field is refused (named in `error`), or the id is "baseline" (use the region\'s paths)',
+  404: 'No such scenario',
+  503: `${DATABASE_UNAVAILABLE}, or the scenario is saved too often to be read`,
+};
+const readOnlyBaseline = { 405: 'The baseline is read-only' };
 registerOperations(
   {
     method: 'post',
@@ -65,7 +101,8 @@ registerOperations(
     summary: 'Create a scenario based on the baseline or another scenario',
     params: regionParams,
     body: createScenarioBody,
-    response: json('The new scenario', 201),
+    response: json('The new scenario', scenarioSummarySchema, 201),
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -73,7 +110,8 @@ registerOperations(
     tag: 'scenarios',
     summary: "The region's scenarios",
     params: regionParams,
-    response: json('A list of scenarios'),
+    response: json('A list of scenarios, oldest first', scenarioListSchema),
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -81,7 +119,8 @@ registerOperations(
     tag: 'scenarios',
     summary: 'The read-only baseline (the loaded boundaries)',
     params: regionParams,
-    response: json('The baseline with its community and unit counts'),
+    response: json('The baseline with its community and unit counts', baselineSchema),
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -89,7 +128,8 @@ registerOperations(
     tag: 'scenarios',
     summary: "What a client's own scenario evaluator needs: unit sums, adjacency and coverage bitsets",
     params: regionParams,
-    response: json('Units by index, adjacency and coverage'),
+    response: json('Units by index, adjacency and coverage', unitAdjacencySchema),
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -97,7 +137,8 @@ registerOperations(
     tag: 'scenarios',
     summary: "The baseline's communities and the community of each unit",
     params: regionParams,
-    response: json('Communities and assignment'),
+    response: json('Communities and assignment', scenarioStateSchema),
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -107,6 +148,7 @@ registerOperations(
     params: regionParams,
     query: profileQuery,
     response: geojson,
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -116,6 +158,7 @@ registerOperations(
     params: regionParams,
     query: exportQuery,
     response: download,
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -124,7 +167,8 @@ registerOperations(
     summary: 'Villages that could become communities (村改社区) and what they would lack',
     params: regionParams,
     query: villageCandidatesQuery,
-    response: json('Candidates'),
+    response: json('Every village judged, and the candidates', villageCandidatesSchema),
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -133,7 +177,8 @@ registerOperations(
     summary: 'Merge or split advice for communities outside their size band',
     params: regionParams,
     query: profileQuery,
-    response: json('Advice per community'),
+    response: json('Advice per community', relocationAdviceSchema),
+    errors: regionErrors,
   },
   {
     method: 'get',
@@ -141,7 +186,8 @@ registerOperations(
     tag: 'scenarios',
     summary: 'One scenario with its edits',
     params: scenarioParams,
-    response: json('The scenario'),
+    response: json('The scenario and its edit log', scenarioDetailSchema),
+    errors: scenarioErrors,
   },
   {
     method: 'delete',
@@ -150,6 +196,7 @@ registerOperations(
     summary: 'Delete a scenario (the baseline answers 405)',
     params: scenarioParams,
     response: { status: 204, description: 'Deleted' },
+    errors: { ...scenarioErrors, 400: 'The id is malformed', ...readOnlyBaseline },
   },
   {
     method: 'patch',
@@ -158,7 +205,16 @@ registerOperations(
     summary: 'Save edits at a version (409 when stale)',
     params: scenarioParams,
     body: patchScenarioBody,
-    response: json('The new version and edits'),
+    response: json('The new version and what each edit did', savedEditsSchema),
+    errors: {
+      ...scenarioErrors,
+      400: 'The body is refused, or an edit cannot be applied (named as `edits[i] (op)`); nothing is saved',
+      ...readOnlyBaseline,
+      409: {
+        description: 'The scenario moved on: reload it and apply the edits again',
+        schema: staleVersionSchema,
+      },
+    },
   },
   {
     method: 'get',
@@ -168,6 +224,7 @@ registerOperations(
     params: scenarioParams,
     query: profileQuery,
     response: geojson,
+    errors: scenarioErrors,
   },
   {
     method: 'get',
@@ -175,7 +232,8 @@ registerOperations(
     tag: 'scenarios',
     summary: "A scenario's communities and the community of each unit",
     params: scenarioParams,
-    response: json('Communities and assignment'),
+    response: json('Communities and assignment', scenarioStateSchema),
+    errors: scenarioErrors,
   },
   {
     method: 'get',
@@ -184,7 +242,11 @@ registerOperations(
     summary: 'Compare a scenario with the baseline or another scenario',
     params: scenarioParams,
     query: compareQuery,
-    response: json('Per-community changes and moved units'),
+    response: json('Per-community changes and moved units', comparisonSchema),
+    errors: {
+      ...scenarioErrors,
+      400: 'A field is refused, the id is "baseline", or `with` names no scenario of the same region',
+    },
   },
   {
     method: 'get',
@@ -194,6 +256,7 @@ registerOperations(
     params: scenarioParams,
     query: exportQuery,
     response: download,
+    errors: scenarioErrors,
   },
   {
     method: 'get',
@@ -202,7 +265,8 @@ registerOperations(
     summary: "A scenario's villages that could become communities (村改社区)",
     params: scenarioParams,
     query: villageCandidatesQuery,
-    response: json('Candidates'),
+    response: json('Every village judged, and the candidates', villageCandidatesSchema),
+    errors: scenarioErrors,
   },
   {
     method: 'get',
@@ -211,7 +275,8 @@ registerOperations(
     summary: "Merge or split advice for a scenario's communities",
     params: scenarioParams,
     query: profileQuery,
-    response: json('Advice per community'),
+    response: json('Advice per community', relocationAdviceSchema),
+    errors: scenarioErrors,
   },
 );
 

@@ -1,0 +1,611 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createApp, type App } from '../../server/src/app.js';
+import { REPOSITORY_ROOT } from '../../server/src/config.js';
+import type { Database } from '../../server/src/db/client.js';
+import { loadRegion } from '../../server/src/db/load-region.js';
+import { migrate } from '../../server/src/db/migrate.js';
+import { documentedAnswerSchema } from '../../server/src/openapi/openapi-document.js';
+import {
+  registeredOperations,
+  type HttpMethod,
+  type OperationSpec,
+} from '../../server/src/openapi/operation-registry.js';
+import { testBackends } from '../support/test-databases.js';
+import { tinyRegion } from '../support/tiny-region.js';
+
+const FIXTURES = path.join(REPOSITORY_ROOT, 'tests/fixtures/import');
+
+/** The registered operation of a method and a Hono path, as the route module declared it. */
+function operation(method: HttpMethod, honoPath: string): OperationSpec {
+  const found = registeredOperations().find((spec) => spec.method === method && spec.path === honoPath);
+  if (!found) throw new Error(`no operation ${method.toUpperCase()} ${honoPath} is registered`);
+  return found;
+}
+
+/** What a parsed answer left for further checks: its status, media type and the body as parsed by its schema. */
+interface CheckedAnswer {
+  status: number;
+  contentType: string;
+  body: any;
+  schema: z.ZodType;
+}
+
+/**
+ * Fails unless `schema` refuses `body` with the field at `path` removed: a required field of the
+ * documented schema is really required (a schema that accepts anything would pass every answer).
+ */
+function expectRequired(schema: z.ZodType, body: unknown, fieldPath: (string | number)[]) {
+  const copy = structuredClone(body) as any;
+  const parent = fieldPath.slice(0, -1).reduce((node, key) => node[key], copy);
+  const key = fieldPath.at(-1)!;
+  expect(parent, `nothing at ${fieldPath.join('.')}`).toBeTypeOf('object');
+  expect(key in parent, `no field ${fieldPath.join('.')} to remove`).toBe(true);
+  delete parent[key];
+  expect(schema.safeParse(copy).success, `the schema accepts the answer without ${fieldPath.join('.')}`).toBe(
+    false,
+  );
+}
+
+describe.each(testBackends())('real answers match the documented zod schemas on $name PostGIS', (backend) => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  let app: App;
+  /** `METHOD path status` of every answer checked, for the summary test at the end. */
+  const checked = new Set<string>();
+
+  /**
+   * Calls the app and checks the answer against what the document says of that operation: its status
+   * is documented, its content type is one the document lists for that status, and its body parses
+   * with the very zod schema the document was generated from (documentedAnswerSchema).
+   */
+  const call = async (
+    method: HttpMethod,
+    honoPath: string,
+    url: string,
+    options: { json?: unknown; form?: FormData; expectStatus: number },
+  ): Promise<CheckedAnswer> => {
+    const init: RequestInit = { method: method.toUpperCase() };
+    if (options.json !== undefined) {
+      init.body = JSON.stringify(options.json);
+      init.headers = { 'content-type': 'application/json' };
+    } else if (options.form) {
+      init.body = options.form;
+    }
+    const response = await app.request(url, init);
+    const contentType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+    const text = await response.text();
+    const label = `${method.toUpperCase()} ${url} → ${response.status} ${contentType}`;
+    expect(response.status, `${label}: ${text.slice(0, 300)}`).toBe(options.expectStatus);
+    const spec = operation(method, honoPath);
+    if (response.status === 204) {
+      expect(spec.response.status, label).toBe(204);
+      expect(text, label).toBe('');
+      checked.add(`${method} ${honoPath} 204`);
+      return { status: 204, contentType, body: null, schema: z.null() };
+    }
+    const schema = documentedAnswerSchema(spec, response.status, contentType);
+    if (!schema) throw new Error(`${label}: the document lists no such answer for ${method} ${honoPath}`);
+    const body: unknown = /json$/.test(contentType) ? JSON.parse(text) : text;
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new Error(`${label} does not match its documented schema:\n${z.prettifyError(parsed.error)}`);
+    checked.add(`${method} ${honoPath} ${response.status}`);
+    return { status: response.status, contentType, body, schema };
+  };
+
+  const form = async (file: { name: string; bytes: Uint8Array } | null, fields: Record<string, string>) => {
+    const data = new FormData();
+    if (file) data.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
+    for (const [key, value] of Object.entries(fields)) data.append(key, value);
+    return data;
+  };
+
+  beforeAll(async () => {
+    ({ database, dispose } = await backend.open());
+    await migrate(database);
+    const tiny = tinyRegion('tiny');
+    await loadRegion(database, 'test', tiny.meta, tiny.layers);
+    // The same region without a walking network: accessibility answers 409 there.
+    const stranded = tinyRegion('tiny-no-network');
+    stranded.layers.network.features = [];
+    await loadRegion(database, 'test', stranded.meta, stranded.layers);
+    app = createApp(database);
+  });
+  afterAll(async () => dispose?.());
+
+  it('health, the regions, one region and each of its layers', async () => {
+    const health = await call('get', '/api/health', '/api/health', { expectStatus: 200 });
+    expect(health.body.database.kind).toBe(backend.name);
+
+    const regions = await call('get', '/api/regions', '/api/regions', { expectStatus: 200 });
+    expect(regions.body.map((region: { id: string }) => region.id).sort()).toEqual([
+      'tiny',
+      'tiny-no-network',
+    ]);
+    expectRequired(regions.schema, regions.body, [0, 'bbox']);
+    expectRequired(regions.schema, regions.body, [0, 'metricSrid']);
+
+    const region = await call('get', '/api/regions/:region', '/api/regions/tiny', { expectStatus: 200 });
+    expect(region.body.metricSrid).toBe(4546);
+
+    const layerRoute = operation(
+      'get',
+      '/api/regions/:region/:layer{(?:streets|communities|facilities|units|network|water)}',
+    ).path;
+    const counts: Record<string, number> = {};
+    for (const layer of ['streets', 'communities', 'units', 'facilities', 'network', 'water']) {
+      const answer = await call('get', layerRoute, `/api/regions/tiny/${layer}`, { expectStatus: 200 });
+      expect(answer.contentType).toBe('application/geo+json');
+      counts[layer] = answer.body.features.length;
+    }
+    expect(counts).toEqual({ streets: 1, communities: 2, units: 4, facilities: 2, network: 12, water: 1 });
+    const units = await call('get', layerRoute, '/api/regions/tiny/units', { expectStatus: 200 });
+    // Every layer's properties are required: a unit without residents matches no layer.
+    expectRequired(units.schema, units.body, ['features', 0, 'properties', 'residents']);
+    expectRequired(units.schema, units.body, ['features', 0, 'properties', 'accessPoint']);
+
+    const document = await call('get', '/api/openapi.json', '/api/openapi.json', { expectStatus: 200 });
+    expect(Object.keys(document.body.paths).length).toBeGreaterThan(20);
+    const page = await call('get', '/api/docs', '/api/docs', { expectStatus: 200 });
+    expect(page.contentType).toBe('text/html');
+  });
+
+  it('isochrones, travel times, coverage and heat maps of both kinds and formats', async () => {
+    const isochrones = await call('post', '/api/regions/:region/isochrones', '/api/regions/tiny/isochrones', {
+      json: { origins: [[109.7005, 28.3005]], minutes: [2, 5] },
+      expectStatus: 200,
+    });
+    expect(isochrones.body.features.map((feature: any) => feature.properties.minutes)).toEqual([2, 5]);
+    expect(isochrones.body.features.at(-1).properties.residents).toBeGreaterThan(0);
+    expectRequired(isochrones.schema, isochrones.body, ['features', 0, 'properties', 'residents']);
+    expectRequired(isochrones.schema, isochrones.body, ['origins']);
+
+    const radii = await call('post', '/api/regions/:region/isochrones', '/api/regions/tiny/isochrones', {
+      json: { facilityIds: ['f-1'], minutes: [5], method: 'radius', mode: 'disks' },
+      expectStatus: 200,
+    });
+    expect(radii.body.features[0].properties.radiusMeters).toBeGreaterThan(0);
+
+    const travel = await call('post', '/api/regions/:region/travel-times', '/api/regions/tiny/travel-times', {
+      json: { from: { node: 0 }, maxSeconds: 600 },
+      expectStatus: 200,
+    });
+    expect(travel.body.seconds['0']).toBe(0);
+    expect(Object.keys(travel.body.seconds)).toHaveLength(9);
+
+    const coverage = await call('get', '/api/regions/:region/coverage', '/api/regions/tiny/coverage', {
+      expectStatus: 200,
+    });
+    expect(coverage.body.region.residents).toBe(1000);
+    expect(coverage.body.communities.map((community: { id: string }) => community.id).sort()).toEqual([
+      'c-east',
+      'c-west',
+    ]);
+    expectRequired(coverage.schema, coverage.body, ['region', 'categories', 0, 'coveredShare']);
+
+    const heatmapPath = '/api/regions/:region/heatmap';
+    const travelGrid = await call(
+      'get',
+      heatmapPath,
+      '/api/regions/tiny/heatmap?category=kindergarten&cellMeters=50',
+      {
+        expectStatus: 200,
+      },
+    );
+    expect(travelGrid.body.values).toHaveLength(travelGrid.body.columns * travelGrid.body.rows);
+    expectRequired(travelGrid.schema, travelGrid.body, ['values']);
+    const completeness = await call(
+      'get',
+      heatmapPath,
+      '/api/regions/tiny/heatmap?kind=completeness&cellMeters=50',
+      {
+        expectStatus: 200,
+      },
+    );
+    expect(completeness.body).toMatchObject({ kind: 'completeness', category: null });
+    const cells = await call(
+      'get',
+      heatmapPath,
+      '/api/regions/tiny/heatmap?category=kindergarten&cellMeters=50&format=geojson',
+      {
+        expectStatus: 200,
+      },
+    );
+    expect(cells.body.features.length).toBeGreaterThan(0);
+    expectRequired(cells.schema, cells.body, ['features', 0, 'properties', 'minutes']);
+    await call(
+      'get',
+      heatmapPath,
+      '/api/regions/tiny/heatmap?kind=completeness&cellMeters=50&format=geojson',
+      {
+        expectStatus: 200,
+      },
+    );
+  });
+
+  it('exports in every format with the documented content types', async () => {
+    const layerExport = operation(
+      'get',
+      '/api/regions/:region/:layer{(?:streets|communities|facilities|units|network|water)}/export',
+    ).path;
+    const communities = await call(
+      'get',
+      layerExport,
+      '/api/regions/tiny/communities/export?format=geojson',
+      { expectStatus: 200 },
+    );
+    expect(communities.contentType).toBe('application/geo+json');
+    expect(communities.body.features).toHaveLength(2);
+    expectRequired(communities.schema, communities.body, ['features', 0, 'properties', 'residents']);
+    const facilities = await call('get', layerExport, '/api/regions/tiny/facilities/export?format=geojson', {
+      expectStatus: 200,
+    });
+    expect(facilities.body.features).toHaveLength(2);
+    const csv = await call('get', layerExport, '/api/regions/tiny/units/export?format=csv', {
+      expectStatus: 200,
+    });
+    expect(csv.contentType).toBe('text/csv');
+    expect(csv.body.split(/\r?\n/).filter(Boolean)).toHaveLength(5);
+    const zip = await call('get', layerExport, '/api/regions/tiny/water/export?format=shapefile', {
+      expectStatus: 200,
+    });
+    expect(zip.contentType).toBe('application/zip');
+
+    const body = { origins: [[109.7005, 28.3005]], minutes: [5] };
+    const isochrones = await call(
+      'post',
+      '/api/regions/:region/isochrones/export',
+      '/api/regions/tiny/isochrones/export?format=geojson',
+      {
+        json: body,
+        expectStatus: 200,
+      },
+    );
+    expect(isochrones.body.features).toHaveLength(1);
+    await call(
+      'post',
+      '/api/regions/:region/isochrones/export',
+      '/api/regions/tiny/isochrones/export?format=csv',
+      {
+        json: body,
+        expectStatus: 200,
+      },
+    );
+    const coverage = await call(
+      'get',
+      '/api/regions/:region/coverage/export',
+      '/api/regions/tiny/coverage/export?format=geojson',
+      {
+        expectStatus: 200,
+      },
+    );
+    expect(Object.keys(coverage.body.features[0].properties)).toEqual(
+      expect.arrayContaining(['residents', 'coveredShare.kindergarten']),
+    );
+    await call(
+      'get',
+      '/api/regions/:region/heatmap/export',
+      '/api/regions/tiny/heatmap/export?category=kindergarten&cellMeters=50&format=geojson',
+      {
+        expectStatus: 200,
+      },
+    );
+    await call(
+      'get',
+      '/api/regions/:region/scenarios/baseline/export',
+      '/api/regions/tiny/scenarios/baseline/export?format=geojson',
+      {
+        expectStatus: 200,
+      },
+    );
+  });
+
+  it('scenarios: created, listed, edited, read, compared, advised on and deleted', async () => {
+    const region = (suffix: string) => `/api/regions/:region/${suffix}`;
+    const empty = await call('get', region('scenarios'), '/api/regions/tiny/scenarios', {
+      expectStatus: 200,
+    });
+    expect(empty.body).toEqual([]);
+    const created = await call('post', region('scenarios'), '/api/regions/tiny/scenarios', {
+      json: { name: '方案一' },
+      expectStatus: 201,
+    });
+    expect(created.body).toMatchObject({ regionId: 'tiny', name: '方案一', basedOn: 'baseline', version: 1 });
+    expectRequired(created.schema, created.body, ['version']);
+    const id = created.body.id as string;
+    const listed = await call('get', region('scenarios'), '/api/regions/tiny/scenarios', {
+      expectStatus: 200,
+    });
+    expect(listed.body.map((scenario: { id: string }) => scenario.id)).toEqual([id]);
+
+    const baseline = await call('get', region('scenarios/baseline'), '/api/regions/tiny/scenarios/baseline', {
+      expectStatus: 200,
+    });
+    expect(baseline.body).toMatchObject({ communityCount: 2, unitCount: 4 });
+    const adjacency = await call('get', region('unit-adjacency'), '/api/regions/tiny/unit-adjacency', {
+      expectStatus: 200,
+    });
+    expect(adjacency.body.unitIds).toEqual(['u-1', 'u-2', 'u-3', 'u-4']);
+    await call('get', region('scenarios/baseline/state'), '/api/regions/tiny/scenarios/baseline/state', {
+      expectStatus: 200,
+    });
+    const baselineCommunities = await call(
+      'get',
+      region('scenarios/baseline/communities'),
+      '/api/regions/tiny/scenarios/baseline/communities',
+      {
+        expectStatus: 200,
+      },
+    );
+    expect(baselineCommunities.contentType).toBe('application/geo+json');
+    expectRequired(baselineCommunities.schema, baselineCommunities.body, [
+      'features',
+      0,
+      'properties',
+      'rules',
+      0,
+      'status',
+    ]);
+    await call(
+      'get',
+      region('scenarios/baseline/village-candidates'),
+      '/api/regions/tiny/scenarios/baseline/village-candidates',
+      {
+        expectStatus: 200,
+      },
+    );
+    await call(
+      'get',
+      region('scenarios/baseline/relocation-advice'),
+      '/api/regions/tiny/scenarios/baseline/relocation-advice',
+      {
+        expectStatus: 200,
+      },
+    );
+
+    // A village that may convert and a relocation community below its band, so the advice has entries.
+    const saved = await call('patch', '/api/scenarios/:id', `/api/scenarios/${id}`, {
+      json: {
+        version: 1,
+        edits: [
+          {
+            op: 'update',
+            communityId: 'c-west',
+            changes: { type: 'village', agriculturalLandShare: 0.2, developmentProgress: 0.8 },
+          },
+          { op: 'update', communityId: 'c-east', changes: { type: 'relocation' } },
+        ],
+      },
+      expectStatus: 200,
+    });
+    expect(saved.body.version).toBe(2);
+    const stale = await call('patch', '/api/scenarios/:id', `/api/scenarios/${id}`, {
+      json: { version: 1, name: '旧版本' },
+      expectStatus: 409,
+    });
+    expect(stale.body.currentVersion).toBe(2);
+    expectRequired(stale.schema, stale.body, ['currentVersion']);
+
+    const detail = await call('get', '/api/scenarios/:id', `/api/scenarios/${id}`, { expectStatus: 200 });
+    expect(detail.body.edits.map((entry: { version: number }) => entry.version)).toEqual([2]);
+    const state = await call('get', '/api/scenarios/:id/state', `/api/scenarios/${id}/state`, {
+      expectStatus: 200,
+    });
+    expect(state.body.assignment).toHaveLength(4);
+    await call('get', '/api/scenarios/:id/communities', `/api/scenarios/${id}/communities`, {
+      expectStatus: 200,
+    });
+    const comparison = await call('get', '/api/scenarios/:id/compare', `/api/scenarios/${id}/compare`, {
+      expectStatus: 200,
+    });
+    expect(comparison.body.movedUnits).toEqual([]);
+    const villages = await call(
+      'get',
+      '/api/scenarios/:id/village-candidates',
+      `/api/scenarios/${id}/village-candidates`,
+      {
+        expectStatus: 200,
+      },
+    );
+    expect(villages.body.villages.map((village: { communityId: string }) => village.communityId)).toEqual([
+      'c-west',
+    ]);
+    expectRequired(villages.schema, villages.body, ['villages', 0, 'gaps', 'summary']);
+    const advice = await call(
+      'get',
+      '/api/scenarios/:id/relocation-advice',
+      `/api/scenarios/${id}/relocation-advice`,
+      {
+        expectStatus: 200,
+      },
+    );
+    const east = advice.body.communities.find(
+      (community: { communityId: string }) => community.communityId === 'c-east',
+    );
+    expect(east.status).toBe('merge');
+    expect(east.merge.candidates.map((candidate: { communityId: string }) => candidate.communityId)).toEqual([
+      'c-west',
+    ]);
+    const exported = await call(
+      'get',
+      '/api/scenarios/:id/export',
+      `/api/scenarios/${id}/export?format=geojson`,
+      { expectStatus: 200 },
+    );
+    expect(exported.body.features).toHaveLength(2);
+
+    await call('delete', '/api/scenarios/:id', `/api/scenarios/${id}`, { expectStatus: 204 });
+    await call('get', '/api/scenarios/:id', `/api/scenarios/${id}`, { expectStatus: 404 });
+  });
+
+  it('refusals: 400, 404, 405 and 409 answers carry the documented error bodies', async () => {
+    await call('get', '/api/regions/:region', '/api/regions/Not_A_Region', { expectStatus: 400 });
+    const missing = await call('get', '/api/regions/:region', '/api/regions/nowhere', { expectStatus: 404 });
+    expect(missing.body).toEqual({ error: 'no region "nowhere"' });
+    const layerRoute = operation(
+      'get',
+      '/api/regions/:region/:layer{(?:streets|communities|facilities|units|network|water)}',
+    ).path;
+    await call('get', layerRoute, '/api/regions/tiny/communities?bbox=1,2', { expectStatus: 400 });
+    await call('get', layerRoute, '/api/regions/nowhere/communities', { expectStatus: 404 });
+    await call('post', '/api/regions/:region/isochrones', '/api/regions/tiny/isochrones', {
+      json: { origins: [[109.7005, 28.3005]], minutes: [5, 2] },
+      expectStatus: 400,
+    });
+    await call('post', '/api/regions/:region/isochrones', '/api/regions/nowhere/isochrones', {
+      json: { origins: [[109.7005, 28.3005]] },
+      expectStatus: 404,
+    });
+    const stranded = await call(
+      'post',
+      '/api/regions/:region/isochrones',
+      '/api/regions/tiny-no-network/isochrones',
+      {
+        json: { origins: [[109.7005, 28.3005]] },
+        expectStatus: 409,
+      },
+    );
+    expect(stranded.body.error).toMatch(/no walking network/);
+    await call('get', '/api/regions/:region/coverage', '/api/regions/tiny-no-network/coverage', {
+      expectStatus: 409,
+    });
+    await call('get', '/api/regions/:region/heatmap', '/api/regions/tiny/heatmap', { expectStatus: 400 });
+    await call('get', '/api/regions/:region/scenarios', '/api/regions/nowhere/scenarios', {
+      expectStatus: 404,
+    });
+    await call('post', '/api/regions/:region/scenarios', '/api/regions/tiny/scenarios', {
+      json: { name: '' },
+      expectStatus: 400,
+    });
+    await call('get', '/api/scenarios/:id', '/api/scenarios/baseline', { expectStatus: 400 });
+    await call('get', '/api/scenarios/:id/compare', '/api/scenarios/no-such-scenario/compare', {
+      expectStatus: 404,
+    });
+    await call('delete', '/api/scenarios/:id', '/api/scenarios/baseline', { expectStatus: 405 });
+    await call('patch', '/api/scenarios/:id', '/api/scenarios/baseline', {
+      json: { version: 1, name: 'x' },
+      expectStatus: 405,
+    });
+  });
+
+  it('imports: a preview, its commit and stored report, and refusals with and without the report', async () => {
+    const imports = '/api/regions/:region/imports';
+    const commitPath = '/api/regions/:region/imports/:importId/commit';
+    const readPath = '/api/regions/:region/imports/:importId';
+    const roads = {
+      name: 'newtown-roads.geojson',
+      bytes: await readFile(path.join(FIXTURES, 'newtown-roads.geojson')),
+    };
+
+    const preview = await call('post', imports, '/api/regions/newtown/imports', {
+      form: await form(roads, { layer: 'network', create: 'true', name: '新城' }),
+      expectStatus: 200,
+    });
+    expect(preview.body).toMatchObject({
+      createsRegion: true,
+      canCommit: true,
+      network: { edges: 41, nodes: 27 },
+    });
+    expect(preview.body.features.features).toHaveLength(41);
+    expectRequired(preview.schema, preview.body, ['problemCounts']);
+    expectRequired(preview.schema, preview.body, ['features']);
+    const importId = preview.body.importId as string;
+    const committed = await call('post', commitPath, `/api/regions/newtown/imports/${importId}/commit`, {
+      json: {},
+      expectStatus: 200,
+    });
+    expect(committed.body).toMatchObject({ committed: true, featureCount: 41 });
+    expect('features' in committed.body).toBe(false);
+    const stored = await call('get', readPath, `/api/regions/newtown/imports/${importId}`, {
+      expectStatus: 200,
+    });
+    expect(stored.body).toMatchObject({ status: 'committed', layer: 'network', report: { committed: true } });
+    const again = await call('post', commitPath, `/api/regions/newtown/imports/${importId}/commit`, {
+      json: {},
+      expectStatus: 409,
+    });
+    expect(again.body.error).toMatch(/committed already/);
+
+    // Units before their communities: every unit names a community the region lacks (422, report beside the error).
+    const units = {
+      name: 'newtown-units-wkt.csv',
+      bytes: await readFile(path.join(FIXTURES, 'newtown-units-wkt.csv')),
+    };
+    const orphans = await call('post', imports, '/api/regions/newtown/imports', {
+      form: await form(units, { layer: 'units' }),
+      expectStatus: 200,
+    });
+    expect(orphans.body.canCommit).toBe(false);
+    const refused = await call(
+      'post',
+      commitPath,
+      `/api/regions/newtown/imports/${orphans.body.importId}/commit`,
+      {
+        json: {},
+        expectStatus: 422,
+      },
+    );
+    expect(refused.body.problems.length).toBeGreaterThan(0);
+    expectRequired(refused.schema, refused.body, ['problems']);
+    expectRequired(refused.schema, refused.body, ['error']);
+
+    // Replacing the facilities of a region with a scenario needs acceptance (409, report beside the error).
+    await call('post', '/api/regions/:region/scenarios', '/api/regions/tiny/scenarios', {
+      json: { name: '方案二' },
+      expectStatus: 201,
+    });
+    const facilities = {
+      name: 'tiny-facilities.csv',
+      bytes: new TextEncoder().encode(
+        'id,name,category,lon,lat\nf-9,新幼儿园,kindergarten,109.7015,28.3015\n',
+      ),
+    };
+    const replacing = await call('post', imports, '/api/regions/tiny/imports', {
+      form: await form(facilities, { layer: 'facilities', replace: 'true' }),
+      expectStatus: 200,
+    });
+    expect(replacing.body.scenarioImpact.requiresAcceptance).toBe(true);
+    const conflict = await call(
+      'post',
+      commitPath,
+      `/api/regions/tiny/imports/${replacing.body.importId}/commit`,
+      {
+        json: {},
+        expectStatus: 409,
+      },
+    );
+    expect(conflict.body.scenarioImpact.scenarios).toHaveLength(1);
+    // The report of a 409 is the whole report: without its problems it is not a documented 409.
+    expectRequired(conflict.schema, conflict.body, ['problems']);
+
+    await call('post', imports, '/api/regions/nowhere/imports', {
+      form: await form(roads, { layer: 'network' }),
+      expectStatus: 404,
+    });
+    await call('post', imports, '/api/regions/tiny/imports', {
+      form: await form(null, { layer: 'facilities' }),
+      expectStatus: 400,
+    });
+    await call('post', imports, '/api/regions/tiny/imports', {
+      form: await form(roads, { layer: 'network', create: 'true', name: '重复' }),
+      expectStatus: 409,
+    });
+    await call('get', readPath, '/api/regions/tiny/imports/00000000-0000-4000-8000-000000000000', {
+      expectStatus: 404,
+    });
+    await call('get', readPath, '/api/regions/tiny/imports/not-a-uuid', { expectStatus: 400 });
+  });
+
+  it('checked a real answer of every documented operation, and an error answer of each kind', () => {
+    // A new operation needs a call above: its schemas are then held to a real answer too.
+    const unchecked = registeredOperations()
+      .map((spec) => `${spec.method} ${spec.path} ${spec.response.status ?? 200}`)
+      .filter((answer) => !checked.has(answer));
+    expect(unchecked).toEqual([]);
+    const statuses = new Set([...checked].map((entry) => Number(entry.split(' ').at(-1))));
+    expect([...statuses].sort()).toEqual([200, 201, 204, 400, 404, 405, 409, 422]);
+  });
+});
