@@ -4,14 +4,18 @@
  * answers (coverage, baseline communities, village candidates) with the Leshan profile's target;
  * the chart's bins are the differences of the service station's coverage at 5…30 minutes; the
  * ranking lists every community; the coverage heat map is the API's completeness grid under the
- * region's outlines with a legend step per reached-category count. Printed to PDF (A4) the dashboard is exactly one page, with the
- * app's header hidden and the KPI values on it.
+ * region's outlines with a legend step per reached-category count. Printed to PDF (A4) the dashboard is
+ * exactly one A4 page, read back with pdf.js: its text holds every KPI card (label, the API's value,
+ * target, sources), the map's legend, caption and raster (at the grid's size), the chart's figures and
+ * every ranking row in rank order, and none of the app's header or the print button.
  */
+import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { rulesOfProfile, RULES } from '../../core/standards/rules.js';
-import { formatNumber, formatShare } from '../../client/src/lib/format.js';
+import { formatCount, formatNumber, formatShare } from '../../client/src/lib/format.js';
 import { travelTimeSteps } from '../../client/src/map/heatmap-image.js';
 import { getJson, screenshotPath, useE2eSession } from '../support/e2e-harness.js';
+import { printedTextKey, readPdf } from '../support/pdf-text.js';
 
 interface Coverage {
   region: { residents: number; categories: { category: string; tierMinutes: number; coveredResidents: number; coveredShare: number | null }[] };
@@ -20,6 +24,7 @@ interface BaselineCommunities {
   features: {
     properties: {
       id: string;
+      name: string;
       type: string;
       residents: number;
       households: number;
@@ -37,9 +42,14 @@ interface VillageReport {
 const PROFILE = 'leshan';
 const SPEED = 'speedMetersPerSecond=1';
 
-/** Pages of a PDF: `/Type /Page` objects, not the `/Type /Pages` tree nodes. */
-function pdfPageCount(pdf: Buffer): number {
-  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+/** A millimetre and A4 (210 × 297 mm) in PostScript points (1/72 inch). */
+const MILLIMETER_POINTS = 72 / 25.4;
+const A4_POINTS = { width: 210 * MILLIMETER_POINTS, height: 297 * MILLIMETER_POINTS };
+
+/** Something the printed page must hold: its parts in reading order, and what it is (for the failure message). */
+interface PrintedBlock {
+  what: string;
+  parts: string[];
 }
 
 describe('the leaders’ dashboard in a browser', () => {
@@ -60,6 +70,15 @@ describe('the leaders’ dashboard in a browser', () => {
     const villages = await getJson<VillageReport>(baseUrl, `/api/regions/${region}/scenarios/baseline/village-candidates?profile=${PROFILE}&as=urban`);
 
     const cardText = (testId: string) => dashboard.getByTestId(testId).getByTestId('kpi-value').innerText();
+    // What the printed page must hold, gathered from the screen (labels, targets, sources: the words)
+    // and the API (the figures), checked against the PDF's text at the end.
+    const printedBlocks: PrintedBlock[] = [];
+    /** A KPI card as printed: its label, the value computed here from the API, its target and sources. */
+    const expectCardPrinted = async (testId: string, valueText: string) => {
+      const card = dashboard.getByTestId(testId);
+      const words = (selector: string) => card.locator(selector).innerText();
+      printedBlocks.push({ what: `KPI card ${testId}`, parts: [await words('.kpi-label'), valueText, await words('.kpi-target'), await words('.kpi-source')] });
+    };
     const cardValue = async (testId: string) => Number(await dashboard.getByTestId(testId).getAttribute('data-value'));
 
     // Coverage: one card per reach rule of the profile, the region's share within the category's tier.
@@ -75,6 +94,8 @@ describe('the leaders’ dashboard in a browser', () => {
       expect(await card.getAttribute('data-status')).toBe(expected.coveredShare! >= 0.8 ? 'pass' : 'fail');
       expect(await card.innerText()).toContain('80%');
       for (const source of rule.sources) expect(await card.innerText()).toContain(/^\d{3}$/.test(source) ? `文件 ${source}` : source);
+      expect(await card.locator('.kpi-target').innerText()).toContain('≥ 80%');
+      await expectCardPrinted(`kpi-coverage-${category}`, formatShare(expected.coveredShare)!);
     }
 
     // Service floor area per 100 households over the communities that report one, against ≥ 30.
@@ -84,7 +105,8 @@ describe('the leaders’ dashboard in a browser', () => {
         reporting.reduce((sum, community) => sum + community.households, 0)) *
       100;
     expect(await cardText('kpi-floor-area')).toBe(`${formatNumber(floorArea, 1)} m²`);
-    expect(await dashboard.getByTestId('kpi-floor-area').innerText()).toContain('≥ 30 m²');
+    expect(await dashboard.getByTestId('kpi-floor-area').locator('.kpi-target').innerText()).toContain('≥ 30 m²');
+    await expectCardPrinted('kpi-floor-area', `${formatNumber(floorArea, 1)} m²`);
 
     // Staff per 10 000 residents over urban-type communities that report staff, against ≥ 18.
     const staffRule = RULES.find((rule) => rule.id === 'staff.per10k')!;
@@ -94,7 +116,8 @@ describe('the leaders’ dashboard in a browser', () => {
     const staffPer10k =
       (staffed.reduce((sum, community) => sum + community.staff!, 0) / staffed.reduce((sum, community) => sum + community.residents, 0)) * 10_000;
     expect(await cardText('kpi-staff')).toBe(formatNumber(staffPer10k, 1));
-    expect(await dashboard.getByTestId('kpi-staff').innerText()).toContain('≥ 18');
+    expect(await dashboard.getByTestId('kpi-staff').locator('.kpi-target').innerText()).toContain('≥ 18');
+    await expectCardPrinted('kpi-staff', formatNumber(staffPer10k, 1));
 
     // Communities failing a size rule; 村改居 candidates.
     const outside = communities.filter((community) =>
@@ -105,6 +128,8 @@ describe('the leaders’ dashboard in a browser', () => {
     expect(await cardValue('kpi-villages')).toBe(villages.candidateIds.length);
     expect(villages.candidateIds.length).toBeGreaterThan(0);
     expect(await cardText('kpi-villages')).toBe(`${villages.candidateIds.length} / ${villages.villages.length} 个`);
+    await expectCardPrinted('kpi-outside-band', `${outside} / ${communities.length} 个`);
+    await expectCardPrinted('kpi-villages', `${villages.candidateIds.length} / ${villages.villages.length} 个`);
 
     // Chart: residents reaching a service station within 5, 10, … 30 minutes, differenced; the rest beyond.
     const cumulative: number[] = [];
@@ -116,21 +141,39 @@ describe('the leaders’ dashboard in a browser', () => {
     const bins = await dashboard.getByTestId('travel-bin').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-residents'))));
     expect(bins).toEqual(expectedBins);
     expect(bins.reduce((sum, residents) => sum + residents, 0)).toBe(coverage.region.residents);
+    // Printed, each bar carries its share of residents, its minutes and its count.
+    const binLabels = await dashboard.getByTestId('travel-bin').locator('.bar-label').allTextContents();
+    expect(binLabels).toHaveLength(expectedBins.length);
+    printedBlocks.push({
+      what: 'walking-time chart',
+      parts: expectedBins.flatMap((residents, index) => [formatShare(residents / coverage.region.residents)!, binLabels[index]!, formatCount(residents)!]),
+    });
 
     // Ranking: every community once, the first passes the largest share of its applicable provision
     // rules (the 村改居 test classifies a village; it is no gap in its services).
     const rows = dashboard.getByTestId('ranking-row');
     expect(await rows.count()).toBe(communities.length);
-    const shareOf = (id: string) => {
-      const rules = communities
+    const applicableRules = (id: string) =>
+      communities
         .find((community) => community.id === id)!
         .rules.filter((result) => result.status !== 'not-applicable' && result.ruleId !== 'village.conversion');
-      return rules.length === 0 ? -1 : rules.filter((result) => result.status === 'pass').length / rules.length;
-    };
+    const passedOf = (id: string) => applicableRules(id).filter((result) => result.status === 'pass').length;
+    const shareOf = (id: string) => (applicableRules(id).length === 0 ? -1 : passedOf(id) / applicableRules(id).length);
     const rankedIds = await rows.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-community-id')!));
     const shares = rankedIds.map(shareOf);
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
     expect(new Set(rankedIds).size).toBe(communities.length);
+    // Printed, every row in rank order: rank, the API's name, passed / applicable rules, the gaps.
+    const gapTexts = await rows.locator('.ranking-gaps').allInnerTexts();
+    const rankingRows: PrintedBlock[] = rankedIds.map((id, index) => ({
+      what: `ranking row ${index + 1}`,
+      parts: [
+        String(index + 1),
+        communities.find((community) => community.id === id)!.name,
+        applicableRules(id).length === 0 ? '—' : `${passedOf(id)}/${applicableRules(id).length}`,
+        gapTexts[index]!,
+      ],
+    }));
 
     // Coverage heat map: the completeness grid the API serves (same speed, 100 m cells) as one image
     // of columns × rows pixels, under the region's outlines, with one legend step per count 0…N.
@@ -145,6 +188,13 @@ describe('the leaders’ dashboard in a browser', () => {
     const steps = await figure.getByTestId('coverage-legend-step').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-reached'))));
     expect(steps).toEqual(Array.from({ length: grid.categories.length + 1 }, (_, reached) => reached));
     expect(await figure.getByTestId('coverage-caption').innerText()).toContain(`${grid.categories.length} 类设施`);
+    // Printed: the legend's title then its steps 0…N, the scale bar, and the caption.
+    printedBlocks.push({
+      what: 'heat map legend',
+      parts: [await figure.locator('.coverage-legend-title').innerText(), ...Array.from({ length: grid.categories.length + 1 }, (_, reached) => String(reached))],
+    });
+    printedBlocks.push({ what: 'heat map scale bar', parts: [(await figure.locator('.coverage-scale text').textContent()) ?? ''] });
+    printedBlocks.push({ what: 'heat map caption', parts: [await figure.getByTestId('coverage-caption').innerText()] });
     const imageSize = await figure.locator('image').evaluate(async (node) => {
       const image = new Image();
       image.src = node.getAttribute('href')!;
@@ -160,7 +210,20 @@ describe('the leaders’ dashboard in a browser', () => {
 
     await page.screenshot({ path: await screenshotPath('dashboard.png'), fullPage: true });
 
-    // Print: the app header is gone, the KPI values are on the page, and the whole thing is one A4 page.
+    // Headings: the title (region name), the subtitle (residents from the API) and every section title.
+    const subtitle = await dashboard.locator('.dashboard-subtitle').innerText();
+    expect(subtitle).toContain(formatCount(coverage.region.residents)!);
+    printedBlocks.push({ what: 'title', parts: [await dashboard.locator('.dashboard-title').innerText()] });
+    printedBlocks.push({ what: 'subtitle', parts: [subtitle] });
+    for (const title of await dashboard.locator('.dashboard-section-title').allInnerTexts()) printedBlocks.push({ what: `section title ${title}`, parts: [title] });
+    // Not on paper: the app's header and the dashboard's tools.
+    const notPrinted = [
+      await page.locator('.app-header .brand-tagline').innerText(),
+      await page.getByTestId('dashboard-switch').innerText(),
+      await page.getByTestId('dashboard-print').innerText(),
+    ];
+
+    // Print: the app header is gone and the whole thing is one A4 page with everything above on it.
     // The A4 page less its 10 mm margins at 96 dpi, so the print screenshot shows what the PDF holds.
     const screenViewport = page.viewportSize()!;
     await page.setViewportSize({ width: 718, height: 1047 });
@@ -170,7 +233,6 @@ describe('the leaders’ dashboard in a browser', () => {
     for (const testId of ['kpi-floor-area', 'kpi-staff', 'kpi-outside-band', 'kpi-villages']) {
       expect(await dashboard.getByTestId(testId).isVisible()).toBe(true);
     }
-    expect(await cardText('kpi-floor-area')).toBe(`${formatNumber(floorArea, 1)} m²`);
     expect(await dashboard.getByTestId('ranking').isVisible()).toBe(true);
     expect(await dashboard.getByTestId('travel-chart').isVisible()).toBe(true);
     expect(await dashboard.getByTestId('coverage-map').isVisible()).toBe(true);
@@ -181,8 +243,38 @@ describe('the leaders’ dashboard in a browser', () => {
     expect(printedMap.y + printedMap.height).toBeLessThanOrEqual(1047);
     await page.screenshot({ path: await screenshotPath('dashboard-print.png'), fullPage: true });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await writeFile(await screenshotPath('dashboard.pdf'), pdf);
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(pdfPageCount(pdf)).toBe(1);
+    const printed = await readPdf(pdf);
+    expect(printed.pageCount).toBe(1);
+    const sheet = printed.pages[0]!;
+    // A4 to within a millimetre (Chromium rounds the paper to whole CSS pixels).
+    expect(Math.abs(sheet.widthPoints - A4_POINTS.width), `page width ${sheet.widthPoints} pt`).toBeLessThan(MILLIMETER_POINTS);
+    expect(Math.abs(sheet.heightPoints - A4_POINTS.height), `page height ${sheet.heightPoints} pt`).toBeLessThan(MILLIMETER_POINTS);
+    // All text inside the page's 10 mm margins (to within a millimetre): nothing pushed off the paper's edge.
+    const margin = 10 * MILLIMETER_POINTS;
+    expect(sheet.textBox).not.toBeNull();
+    const textBox = sheet.textBox!;
+    expect(textBox.left, 'left edge of the printed text').toBeGreaterThan(margin - MILLIMETER_POINTS);
+    expect(textBox.right, 'right edge of the printed text').toBeLessThan(sheet.widthPoints - margin + MILLIMETER_POINTS);
+    expect(textBox.bottom, 'bottom edge of the printed text').toBeGreaterThan(margin - MILLIMETER_POINTS);
+    expect(textBox.top, 'top edge of the printed text').toBeLessThan(sheet.heightPoints - margin + MILLIMETER_POINTS);
+    // The heat map's cells are on paper as one image at the grid's resolution.
+    expect(sheet.images).toContainEqual({ width: grid.columns, height: grid.rows });
+    // Each block whole and in order (white space aside: lines wrap differently on paper), and the
+    // ranking's rows one after another.
+    const printedText = printedTextKey(sheet.text);
+    const find = (block: PrintedBlock, from: number) => printedText.indexOf(printedTextKey(block.parts.join('')), from);
+    for (const block of printedBlocks) {
+      expect(find(block, 0), `${block.what} on the printed page: ${block.parts.join(' | ')}\n${sheet.text}`).toBeGreaterThanOrEqual(0);
+    }
+    let rowEnd = 0;
+    for (const row of rankingRows) {
+      const at = find(row, rowEnd);
+      expect(at, `${row.what} after the row before it on the printed page: ${row.parts.join(' | ')}\n${sheet.text}`).toBeGreaterThanOrEqual(0);
+      rowEnd = at + printedTextKey(row.parts.join('')).length;
+    }
+    for (const text of notPrinted) expect(printedText, 'the app header and dashboard tools are not printed').not.toContain(printedTextKey(text));
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize(screenViewport);
 

@@ -23,6 +23,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+/** Debian's fonts-noto-cjk: the font Chromium draws Chinese with (tests/support/pdf-text.ts reads its glyph names). */
+const CJK_FONT_PATH = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const VIEWPORT = { width: 1440, height: 900 };
 /** How long the first map draw may take (embedded database warm-up and software WebGL). */
 export const FIRST_DRAW_TIMEOUT_MS = 120_000;
@@ -48,6 +50,10 @@ export async function startE2eSession(): Promise<E2eSession> {
   }
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH`);
+  }
+  if (!existsSync(CJK_FONT_PATH)) {
+    // Without it Chinese prints as empty boxes, and the dashboard's PDF has no Chinese text to read.
+    throw new Error(`no Chinese font at ${CJK_FONT_PATH}: apt-get install fonts-noto-cjk`);
   }
   const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-e2e-'));
   let server: Awaited<ReturnType<typeof startLifecircleServer>> | undefined;
