@@ -325,13 +325,13 @@ function readField(
       const word = (candidate: CodeValue) =>
         candidate.words.find((written) => /[^\x00-\x7f]/.test(written)) ?? candidate.words[1] ?? candidate.id;
       const known = field.codes!.map((candidate) => `${candidate.id} (${word(candidate)})`);
-      const knownZh = field.codes!.map((candidate) => `${word(candidate)}（${candidate.id}）`);
       report({
         ...at,
         code: 'unknown-value',
         text: {
           en: `"${text}" is not a known ${field.field}; known: ${known.join(', ')} — map it with a value map (e.g. --value-map ${field.field}.${text}=${field.codes![0].id})`,
-          zh: `“${text}”是未知的${field.labelZh}；已知的有：${knownZh.join('、')}。请在“未知分类取值”中为它选择对应的分类（命令行 --value-map ${field.field}.${text}=${field.codes![0].id}）`,
+          // The wizard lists the known codes in its value-mapping step, so the sentence does not.
+          zh: `“${text}”是未知的${field.labelZh}（已知 ${field.codes!.length} 类）：请在“未知分类取值”中为它选择对应的类别（命令行 --value-map ${field.field}.${text}=${field.codes![0].id}）`,
         },
       });
       return null;

@@ -20,6 +20,9 @@ describe('makeProblem', () => {
     expect(problem.messageZh).toBe('第 7 行（编号“f-3”），字段“常住人口”（文件列“人口”）：“约300”不是数字');
     expect(problem.locationZh).toBe('第 7 行');
     expect(problem.fieldZh).toBe('常住人口');
+    // The wizard's table shows place and field in columns of their own, and the sentence without them.
+    expect(problem.detail).toBe('"约300" is not a number');
+    expect(problem.detailZh).toBe('“约300”不是数字');
   });
 
   it('names records, GeoJSON features (counted from 1, index kept) and OSM ways in Chinese', () => {

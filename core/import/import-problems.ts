@@ -59,6 +59,10 @@ export interface ImportProblem {
   fieldZh: string | null;
   /** The whole sentence in Chinese, location and field included. */
   messageZh: string;
+  /** What is wrong without the location and field, for a table that shows those in columns of their own. */
+  detail: string;
+  /** `detail` in Chinese. */
+  detailZh: string;
 }
 
 /** The most problems listed in one answer; the counts by code always cover every problem. */
@@ -110,6 +114,8 @@ export function makeProblem(input: ProblemInput, layer: ImportLayer | null = nul
     locationZh: whereZh,
     fieldZh,
     messageZh: prefixZh ? `${prefixZh}：${input.text.zh}` : input.text.zh,
+    detail: input.text.en,
+    detailZh: input.text.zh,
   };
 }
 

@@ -107,9 +107,11 @@ describe('the import wizard in a browser', () => {
     const chinese = await preview.getByTestId('import-problem').allInnerTexts();
     expect(chinese.length).toBeGreaterThanOrEqual(6);
     for (const row of chinese) {
-      const [, , what = ''] = row.split('\t');
+      const [where = '', , what = ''] = row.split('\t');
       expect(what, row).toMatch(cjk);
       expect(row).not.toMatch(englishSentence);
+      // The place has its own column: the sentence does not say it again.
+      expect(what, row).not.toContain(where.split(' · ')[0]);
     }
     const chineseRow = (where: string) => chinese.find((row) => row.startsWith(where)) ?? '';
     expect(hasProblem(chinese, '第 2 行', '设施类别'), chinese.join('\n')).toBe(true);

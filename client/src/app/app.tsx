@@ -208,7 +208,9 @@ export function App() {
         </main>
       ) : (
       <div className="workspace">
-        <aside className={`sidebar sidebar-left${sidebarTab !== 'layers' || importOpen ? ' is-wide' : ''}`}>
+        <aside
+          className={`sidebar sidebar-left${sidebarTab !== 'layers' || importOpen ? ' is-wide' : ''}${sidebarTab === 'layers' && importOpen ? ' is-import' : ''}`}
+        >
           <div className="sidebar-tabs" role="tablist" aria-label={t('sidebar.tabs')}>
             {(['layers', 'accessibility', 'scenarios'] as const).map((tab) => (
               <button

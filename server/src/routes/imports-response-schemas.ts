@@ -38,6 +38,8 @@ const problemSchema = z
       .optional()
       .meta({ description: "The field's Chinese name, e.g. 常住人口" }),
     messageZh: chinese,
+    detail: z.string().meta({ description: 'What is wrong, without the location and field (they have fields of their own)' }),
+    detailZh: z.string().meta({ description: '`detail` in Chinese' }),
   })
   .meta({ id: 'ImportProblem' });
 

@@ -122,7 +122,7 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
             key={wizard.fileInputKey}
             type="file"
             data-testid="import-file"
-            accept=".geojson,.json,.zip,.csv,.dbf,.txt,.osm"
+            accept=".geojson,.json,.zip,.csv,.xlsx,.dbf,.txt,.osm"
             onChange={(event) => wizard.setFile(event.target.files?.[0] ?? null)}
           />
         </label>
@@ -528,7 +528,8 @@ function ProblemRow({ problem }: { problem: ImportProblem }) {
       </td>
       <td>
         <span className="import-severity">{t(`import.severity.${problem.severity}` as MessageKey)}</span>
-        {(zh ? problem.messageZh : null) ?? problem.message}
+        {/* Where and which field have columns of their own: the sentence without them. */}
+        {zh ? problem.detailZh : problem.detail}
       </td>
     </tr>
   );
