@@ -160,35 +160,40 @@ export const ruleResultSchema = z
   })
   .meta({ id: 'RuleResult' });
 
-/** Every metric of a community (core/scenario CommunityMetrics), its English name and its rule results. */
+/** The figures of a community both its report and its export columns carry (core/scenario CommunityMetrics). */
+const communityFigureFields = {
+  id: z.string(),
+  name: z.string(),
+  nameEn: z.string().nullable(),
+  type: communityType,
+  streetId: z.string(),
+  unitCount: z.number().int(),
+  residents: z.number(),
+  households: z.number(),
+  elderly: z.number(),
+  children: z.number(),
+  areaSquareKilometers: z.number(),
+  residentsPerSquareKilometer: z.number().nullable(),
+  perimeterMeters: z.number(),
+  polsbyPopper: z.number().nullable().meta({ description: 'Compactness 4πA/P², 1 for a disc' }),
+  parts: z.number().int().meta({ description: 'Separate pieces (1 = contiguous, 0 = empty)' }),
+  serviceFloorAreaSquareMeters: z.number().nullable(),
+  serviceFloorAreaPer100Households: z.number().nullable(),
+  staff: z.number().nullable(),
+  staffPer10kResidents: z.number().nullable(),
+  residentsOutsideBand: z
+    .number()
+    .meta({ description: 'Negative below the type’s band, positive above, 0 inside' }),
+  householdsOutsideBand: z.number(),
+};
+
+/** Every metric of a community, its English name and its rule results. */
 const communityReportPropertiesSchema = z
   .strictObject({
-    id: z.string(),
-    name: z.string(),
-    nameEn: z.string().nullable(),
-    type: communityType,
-    streetId: z.string(),
-    unitCount: z.number().int(),
-    residents: z.number(),
-    households: z.number(),
-    elderly: z.number(),
-    children: z.number(),
-    areaSquareKilometers: z.number(),
-    residentsPerSquareKilometer: z.number().nullable(),
-    perimeterMeters: z.number(),
-    polsbyPopper: z.number().nullable().meta({ description: 'Compactness 4πA/P², 1 for a disc' }),
-    parts: z.number().int().meta({ description: 'Separate pieces (1 = contiguous, 0 = empty)' }),
-    serviceFloorAreaSquareMeters: z.number().nullable(),
-    serviceFloorAreaPer100Households: z.number().nullable(),
-    staff: z.number().nullable(),
-    staffPer10kResidents: z.number().nullable(),
+    ...communityFigureFields,
     coveredShareByCategory: z
       .record(z.string(), z.number().nullable())
       .meta({ description: 'Share of residents reaching each category within its tier, 0–1' }),
-    residentsOutsideBand: z
-      .number()
-      .meta({ description: 'Negative below the type’s band, positive above, 0 inside' }),
-    householdsOutsideBand: z.number(),
     rules: z.array(ruleResultSchema),
   })
   .meta({ id: 'CommunityReport' });
@@ -206,27 +211,7 @@ export const communitiesCollectionSchema = featureCollectionSchema(
 /** The flat columns of the CSV, Shapefile and GeoJSON exports of communities (scenario-output.ts exportColumns). */
 export const communityExportPropertiesSchema = z
   .strictObject({
-    id: z.string(),
-    name: z.string(),
-    nameEn: z.string().nullable(),
-    type: communityType,
-    streetId: z.string(),
-    unitCount: z.number().int(),
-    residents: z.number(),
-    households: z.number(),
-    elderly: z.number(),
-    children: z.number(),
-    areaSquareKilometers: z.number(),
-    residentsPerSquareKilometer: z.number().nullable(),
-    perimeterMeters: z.number(),
-    polsbyPopper: z.number().nullable(),
-    parts: z.number().int(),
-    serviceFloorAreaSquareMeters: z.number().nullable(),
-    serviceFloorAreaPer100Households: z.number().nullable(),
-    staff: z.number().nullable(),
-    staffPer10kResidents: z.number().nullable(),
-    residentsOutsideBand: z.number(),
-    householdsOutsideBand: z.number(),
+    ...communityFigureFields,
     rulesPassed: z.number().int(),
     rulesFailed: z.number().int(),
     failedRules: z.string().meta({ description: 'Ids of the failed rules, space-separated' }),
