@@ -31,7 +31,7 @@ import {
 } from './cli/run-with-database.js';
 
 const USAGE = `usage: npm run import -- <file> --region <id> --layer <${IMPORT_LAYERS.join('|')}>
-  file: GeoJSON, a zipped Shapefile (.shp .dbf .prj .cpg), CSV (lon/lat, "lon,lat" or WKT columns), .dbf, or OSM XML (network)
+  file: GeoJSON, a zipped Shapefile (.shp .dbf .prj .cpg), CSV or Excel .xlsx (lon/lat, "lon,lat" or WKT columns), .dbf, or OSM XML (network)
   [--create --name <name> [--name-en <text>]]  make the region from this layer
   [--replace]                       replace the layer instead of adding to it
   [--accept-scenario-changes]       go ahead although the region's scenarios change (the report says how)

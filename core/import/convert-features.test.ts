@@ -179,7 +179,7 @@ describe('convertFeatures', () => {
       'a.csv：第 2 行开始的带引号字段没有闭合',
     ]);
     expect(unreadable('a.kml', '<kml/>')[1]).toBe(
-      'a.kml：不支持 .kml 文件（可导入 GeoJSON、Shapefile 压缩包、CSV、.dbf 或 OSM XML）',
+      'a.kml：不支持 .kml 文件（可导入 GeoJSON、Shapefile 压缩包、CSV、Excel（.xlsx）、.dbf 或 OSM XML）',
     );
     const truncated = convert('id,WKT,常住人口\nu1,"POLYGON((109.70 28.27, 109.71 28.27",10\n', 'units');
     expect(truncated.problems.find((problem) => problem.code === 'geometry-malformed')!.messageZh).toMatch(

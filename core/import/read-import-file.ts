@@ -1,7 +1,8 @@
 /**
  * Reads an uploaded file into records with raw values and source geometry, before any mapping:
- * GeoJSON, a zipped Shapefile (.shp + .dbf, with .prj and .cpg honoured), CSV, a lone .dbf, or an
- * OSM XML extract (road network only). Pure: the caller hands over the bytes.
+ * GeoJSON, a zipped Shapefile (.shp + .dbf, with .prj and .cpg honoured), CSV, an Excel workbook
+ * (.xlsx, read as a CSV would be), a lone .dbf, or an OSM XML extract (road network only). Pure: the
+ * caller hands over the bytes.
  */
 import { unzipSync } from 'fflate';
 import { buildWalkingNetwork } from '../osm/build-network.js';
@@ -24,8 +25,9 @@ import {
   type TextEncodingName,
 } from './text-encoding.js';
 import type { SourceGeometry } from './wkt-geometry.js';
+import { isCompoundFile, isZipArchive, readXlsx, XlsxError } from './xlsx-table.js';
 
-export const IMPORT_FORMATS = ['geojson', 'shapefile', 'csv', 'dbf', 'osm'] as const;
+export const IMPORT_FORMATS = ['geojson', 'shapefile', 'csv', 'xlsx', 'dbf', 'osm'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export type CellValue = string | number | boolean | null;
@@ -33,7 +35,7 @@ export type CellValue = string | number | boolean | null;
 export interface ImportRecord {
   /** 0-based position among the file's records. */
   index: number;
-  /** "row 7" (CSV line), "record 5" (Shapefile/dBASE), "feature #3" (GeoJSON), "way 123" (OSM). */
+  /** "row 7" (CSV line, Excel row), "record 5" (Shapefile/dBASE), "feature #3" (GeoJSON), "way 123" (OSM). */
   location: string;
   values: Record<string, CellValue>;
   /** The record's geometry as stored in the file (not yet converted), when the format carries one. */
@@ -55,7 +57,7 @@ export interface ImportTable {
   crsProblem: Bilingual | null;
   columns: string[];
   records: ImportRecord[];
-  /** Whether geometry comes with the records (GeoJSON, Shapefile, OSM) or from columns (CSV, .dbf). */
+  /** Whether geometry comes with the records (GeoJSON, Shapefile, OSM) or from columns (CSV, .xlsx, .dbf). */
   hasFileGeometry: boolean;
   /** What a person should know about how the file was read (e.g. "3 deleted dBASE records skipped"). */
   notes: string[];
@@ -88,6 +90,15 @@ export function readImportFile(fileName: string, bytes: Uint8Array, options: Rea
     throw new ImportFileError({ en: `${fileName}: the file is empty`, zh: `${fileName}：文件为空` });
   const extension = extensionOf(fileName);
   const starts = (text: string) => decodeText(bytes.subarray(0, 64), 'utf8').trimStart().startsWith(text);
+  // An .xls that is really a zip is an .xlsx renamed; an .xlsx that is a compound file is encrypted.
+  if (extension === 'xlsx' || extension === 'xlsm' || (extension === 'xls' && isZipArchive(bytes)))
+    return readWorkbook(fileName, bytes, options);
+  if (extension === 'xls' || extension === 'et' || (extension === '' && isCompoundFile(bytes))) {
+    throw new ImportFileError({
+      en: `${fileName}: Excel 97–2003 (.xls) and WPS (.et) workbooks cannot be read: open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV, then import that`,
+      zh: `${fileName}：无法读取 Excel 97–2003（.xls）或 WPS（.et）工作簿：请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx）或 CSV 后再导入`,
+    });
+  }
   if (extension === 'zip' || (bytes[0] === 0x50 && bytes[1] === 0x4b))
     return readZip(fileName, bytes, options);
   if (extension === 'shp' || extension === 'shx') {
@@ -102,8 +113,8 @@ export function readImportFile(fileName: string, bytes: Uint8Array, options: Rea
     return readGeoJson(fileName, bytes, options);
   if (['csv', 'txt', 'tsv', ''].includes(extension)) return readCsv(fileName, bytes, options);
   throw new ImportFileError({
-    en: `${fileName}: .${extension} files are not supported (GeoJSON, zipped Shapefile, CSV, .dbf or OSM XML)`,
-    zh: `${fileName}：不支持 .${extension} 文件（可导入 GeoJSON、Shapefile 压缩包、CSV、.dbf 或 OSM XML）`,
+    en: `${fileName}: .${extension} files are not supported (GeoJSON, zipped Shapefile, CSV, Excel .xlsx, .dbf or OSM XML)`,
+    zh: `${fileName}：不支持 .${extension} 文件（可导入 GeoJSON、Shapefile 压缩包、CSV、Excel（.xlsx）、.dbf 或 OSM XML）`,
   });
 }
 
@@ -283,6 +294,37 @@ function readCsv(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
     records,
     hasFileGeometry: false,
     notes: notes.slice(0, 20),
+  };
+}
+
+/** An Excel workbook's first filled sheet, read as a CSV would be: records are located by their Excel row. */
+function readWorkbook(fileName: string, bytes: Uint8Array, options: ReadOptions): ImportTable {
+  let workbook;
+  try {
+    workbook = readXlsx(bytes);
+  } catch (error) {
+    if (error instanceof XlsxError) throw fileError(fileName, error);
+    throw error;
+  }
+  const columns = uniqueNames(workbook.header);
+  const records: ImportRecord[] = workbook.rows.map((row, index) => {
+    const values: Record<string, CellValue> = {};
+    columns.forEach((column, k) => {
+      const cell = row.cells[k]?.trim() ?? '';
+      values[column] = cell === '' ? null : cell;
+    });
+    return { index, location: `row ${row.row}`, values, geometry: null, geometryError: null };
+  });
+  const notes = [...workbook.notes];
+  if (options.encoding)
+    notes.push(`an Excel workbook's text is Unicode: the encoding ${options.encoding} was not used`);
+  return {
+    ...baseTable(fileName, 'xlsx', options, { crs: DEFAULT_CRS, from: 'default', problem: null }),
+    encoding: null,
+    columns,
+    records,
+    hasFileGeometry: false,
+    notes,
   };
 }
 

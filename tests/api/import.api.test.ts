@@ -761,6 +761,102 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     expect(residents).toBeGreaterThan(0);
     expect(residents).toBeLessThan(10840);
   });
+
+  it('reads facilities from an Excel workbook (the first of its sheets) at the demo positions, and refuses a broken one by row and field', async () => {
+    const before = await snapshot();
+    const previewed = await preview('demo', 'facilities.xlsx', { layer: 'facilities' });
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body).toMatchObject({
+      canCommit: true,
+      featureCount: 20,
+      file: { format: 'xlsx', records: 20, encoding: null, crs: { id: 'EPSG:4326', from: 'default' } },
+      changes: { added: 20, updated: 0, removed: 0 },
+    });
+    expect(previewed.body.file.notes).toContain(
+      'read sheet “设施” (1 of 3); the other sheets (“说明”, “Sheet3”) are not imported',
+    );
+    expect(previewed.body.mapping).toEqual({
+      id: '编号',
+      name: '名称',
+      category: '类别',
+      floorAreaSquareMeters: '建筑面积',
+      lon: '经度',
+      lat: '纬度',
+    });
+    expect(previewed.body.problems.filter((problem: Problem) => problem.severity === 'error')).toEqual([]);
+    // Records are located by the sheet's row numbers: the header is row 1 and row 12 is left empty.
+    const rowsRead = previewed.body.features.features.map(
+      (feature: any) => feature.properties.importLocation,
+    );
+    expect(rowsRead.length).toBe(20);
+    expect(rowsRead).toContain('row 22');
+    expect(rowsRead).not.toContain('row 12');
+    expect(await snapshot()).toEqual(before);
+
+    const committed = await commit('demo', previewed.body.importId);
+    expect(committed.status, committed.text).toBe(200);
+    const rows = await facilityPositions('xlsx-');
+    expect(rows.length).toBe(20);
+    for (const row of rows) {
+      const known = demoFacilities.get(row.id.replace(/^xlsx-/, ''))!;
+      expect(row.name).toBe(known.properties.name);
+      expect(row.category).toBe(known.properties.category);
+      expect(row.floorArea, row.id).toBe(known.properties.floorAreaSquareMeters);
+      expect(Math.abs(row.lon - known.geometry.coordinates[0]), row.id).toBeLessThan(1e-6);
+      expect(Math.abs(row.lat - known.geometry.coordinates[1]), row.id).toBeLessThan(1e-6);
+    }
+    // Areas were written as numbers, as text ("1630") and as "2,700": all of them came through.
+    expect(rows.filter((row) => row.floorArea !== null).length).toBe(
+      rows.filter(
+        (row) => demoFacilities.get(row.id.replace(/^xlsx-/, ''))!.properties.floorAreaSquareMeters !== null,
+      ).length,
+    );
+    expect((await snapshot()).facilities).toBe(before.facilities + 20);
+
+    const afterGood = await snapshot();
+    const broken = await preview('demo', 'facilities-broken.xlsx', { layer: 'facilities' });
+    expect(broken.status, broken.text).toBe(200);
+    expect(broken.body.canCommit).toBe(false);
+    const expected = [
+      'row 3|category|unknown-value',
+      'row 4|floorAreaSquareMeters|not-a-number',
+      'row 6|id|duplicate-id',
+      'row 7|lon|empty-value',
+      'row 8|floorAreaSquareMeters|not-a-number',
+    ];
+    expect(errorKeys(broken.body.problems).sort()).toEqual([...expected].sort());
+    for (const problem of broken.body.problems as Problem[]) {
+      if (problem.severity !== 'error') continue;
+      expect(problem.message.startsWith(problem.location!), problem.message).toBe(true);
+      expect(problem.locationZh).toBe(chinesePlace(problem.location!));
+      expect(
+        problem.messageZh.startsWith(`第 ${/\d+/.exec(problem.location!)![0]} 行`),
+        problem.messageZh,
+      ).toBe(true);
+    }
+    const errorCell = (broken.body.problems as Problem[]).find((problem) => problem.location === 'row 8')!;
+    expect(errorCell.message).toMatch(/#DIV\/0!/);
+    expect(errorCell.messageZh).toMatch(/^第 8 行（编号“xbad-6”），字段“建筑面积”.*“#DIV\/0!”不是数字$/);
+    expect(broken.body.file.notes).toContain(
+      'row 8, column 建筑面积 (F8): the cell holds the Excel error #DIV/0!',
+    );
+    const refused = await commit('demo', broken.body.importId);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errorZh).toMatch(/^facilities-broken\.xlsx 中有 5 个问题，没有导入任何数据。/);
+    expect(await snapshot()).toEqual(afterGood);
+
+    // An Excel 97–2003 workbook is refused before anything else, saying how to save it.
+    const legacy = new Uint8Array(1024);
+    legacy.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const xls = await preview('demo', { name: '设施.xls', bytes: legacy }, { layer: 'facilities' });
+    expect(xls.status).toBe(400);
+    expect(xls.body.error).toMatch(
+      /^设施\.xls: Excel 97–2003 \(\.xls\) and WPS \(\.et\) workbooks cannot be read: .*save it as an Excel workbook \(\.xlsx\) or as CSV/,
+    );
+    expect(xls.body.errorZh).toMatch(
+      /^设施\.xls：无法读取 Excel 97–2003（\.xls）或 WPS（\.et）工作簿：.*另存为 Excel 工作簿（\.xlsx）或 CSV/,
+    );
+  });
 });
 
 describe('npm run import (the command line)', () => {

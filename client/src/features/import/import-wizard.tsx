@@ -50,6 +50,7 @@ const FORMAT_NAMES: Record<string, string> = {
   geojson: 'GeoJSON',
   shapefile: 'Shapefile',
   csv: 'CSV',
+  xlsx: 'Excel (.xlsx)',
   dbf: 'dBASE (.dbf)',
   osm: 'OSM XML',
 };
