@@ -59,8 +59,11 @@ export interface ImportTable {
   records: ImportRecord[];
   /** Whether geometry comes with the records (GeoJSON, Shapefile, OSM) or from columns (CSV, .xlsx, .dbf). */
   hasFileGeometry: boolean;
-  /** What a person should know about how the file was read (e.g. "3 deleted dBASE records skipped"). */
-  notes: string[];
+  /**
+   * What a person should know about how the file was read (e.g. "3 deleted dBASE records skipped"),
+   * in both languages: the wizard shows them in Chinese, the command line in English.
+   */
+  notes: Bilingual[];
 }
 
 export interface ReadOptions {
@@ -270,7 +273,7 @@ function readCsv(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
     throw error;
   }
   const columns = uniqueNames(table.header);
-  const notes: string[] = [];
+  const notes: Bilingual[] = [];
   const records: ImportRecord[] = table.rows.map((row, index) => {
     const values: Record<string, CellValue> = {};
     columns.forEach((column, k) => {
@@ -281,9 +284,10 @@ function readCsv(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
       row.cells.length > columns.length &&
       row.cells.slice(columns.length).some((cell) => cell.trim() !== '')
     ) {
-      notes.push(
-        `row ${row.line}: ${row.cells.length} cells for ${columns.length} columns (the extra cells are ignored)`,
-      );
+      notes.push({
+        en: `row ${row.line}: ${row.cells.length} cells for ${columns.length} columns (the extra cells are ignored)`,
+        zh: `第 ${row.line} 行：有 ${row.cells.length} 个单元格，而表头只有 ${columns.length} 列（多出的单元格已忽略）`,
+      });
     }
     return { index, location: `row ${row.line}`, values, geometry: null, geometryError: null };
   });
@@ -317,7 +321,10 @@ function readWorkbook(fileName: string, bytes: Uint8Array, options: ReadOptions)
   });
   const notes = [...workbook.notes];
   if (options.encoding)
-    notes.push(`an Excel workbook's text is Unicode: the encoding ${options.encoding} was not used`);
+    notes.push({
+      en: `an Excel workbook's text is Unicode: the encoding ${options.encoding} was not used`,
+      zh: `Excel 工作簿的文本都是 Unicode：没有使用指定的编码 ${options.encoding}`,
+    });
   return {
     ...baseTable(fileName, 'xlsx', options, { crs: DEFAULT_CRS, from: 'default', problem: null }),
     encoding: null,
@@ -348,7 +355,7 @@ function readLoneDbf(fileName: string, bytes: Uint8Array, options: ReadOptions):
     columns: dbf.fields.map((field) => field.name),
     records,
     hasFileGeometry: false,
-    notes: deleted > 0 ? [`${deleted} records marked deleted in the .dbf were skipped`] : [],
+    notes: deleted > 0 ? [deletedRecordsNote(deleted)] : [],
   };
 }
 
@@ -412,11 +419,17 @@ function readShapefile(
     if (error instanceof ShapefileError || error instanceof DbfError) throw fileError(fileName, error);
     throw error;
   }
-  const notes: string[] = [];
+  const notes: Bilingual[] = [
+    {
+      en: `Shapefile of ${shapeTypeName(shp.shapeType)} records`,
+      zh: `Shapefile，几何类型为${shapeTypeNameZh(shp.shapeType)}`,
+    },
+  ];
   if (cpgText && !cpgEncoding)
-    notes.push(
-      `the .cpg names "${cpgText.trim()}", which this importer does not read; the encoding was detected instead`,
-    );
+    notes.push({
+      en: `the .cpg names "${cpgText.trim()}", which this importer does not read; the encoding was detected instead`,
+      zh: `.cpg 文件指定的编码“${cpgText.trim()}”无法读取，已改为自动识别编码`,
+    });
   let fileCrs: { crs: CoordinateSystem | null; from: CrsSource; problem: Bilingual | null };
   if (prjBytes) {
     const result = crsFromPrj(decodeText(prjBytes, 'utf8'));
@@ -425,14 +438,16 @@ function readShapefile(
       : { crs: null, from: 'prj', problem: { en: result.reason, zh: result.reasonZh } };
   } else {
     fileCrs = { crs: DEFAULT_CRS, from: 'default', problem: null };
-    notes.push(
-      'the Shapefile has no .prj: its coordinates are taken as WGS 84 longitude/latitude unless you declare a coordinate system',
-    );
+    notes.push({
+      en: 'the Shapefile has no .prj: its coordinates are taken as WGS 84 longitude/latitude unless you declare a coordinate system',
+      zh: 'Shapefile 没有 .prj 文件：坐标按 WGS 84 经纬度读取，除非另行指定坐标系',
+    });
   }
   if (shp.records.length !== dbf.records.length) {
-    notes.push(
-      `the .shp has ${shp.records.length} records but the .dbf ${dbf.records.length}; records are paired by number`,
-    );
+    notes.push({
+      en: `the .shp has ${shp.records.length} records but the .dbf ${dbf.records.length}; records are paired by number`,
+      zh: `.shp 有 ${shp.records.length} 条记录，而 .dbf 有 ${dbf.records.length} 条；按记录序号一一对应`,
+    });
   }
   const records: ImportRecord[] = [];
   const count = Math.max(shp.records.length, dbf.records.length);
@@ -457,8 +472,7 @@ function readShapefile(
             : null,
     });
   }
-  if (deleted > 0) notes.push(`${deleted} records marked deleted in the .dbf were skipped`);
-  notes.unshift(`Shapefile of ${shapeTypeName(shp.shapeType)} records`);
+  if (deleted > 0) notes.push(deletedRecordsNote(deleted));
   return {
     ...baseTable(fileName, 'shapefile', options, fileCrs),
     encoding: dbf.encoding,
@@ -498,9 +512,36 @@ function readOsm(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
     records,
     hasFileGeometry: true,
     notes: [
-      `OpenStreetMap extract: ${network.walkableWayCount} walkable ways in ${network.edges.length} pieces (the walkable-way rules of npm run import:osm)`,
+      {
+        en: `OpenStreetMap extract: ${network.walkableWayCount} walkable ways in ${network.edges.length} pieces (the walkable-way rules of npm run import:osm)`,
+        zh: `OpenStreetMap 数据：${network.walkableWayCount} 条可步行的道路，切分为 ${network.edges.length} 段（按 npm run import:osm 的可步行道路规则）`,
+      },
     ],
   };
+}
+
+function deletedRecordsNote(deleted: number): Bilingual {
+  return {
+    en: `${deleted} records marked deleted in the .dbf were skipped`,
+    zh: `.dbf 中有 ${deleted} 条记录标记为已删除，已跳过`,
+  };
+}
+
+// The geometry the Shapefile's type holds; Z and M variants carry the same shapes with heights or measures.
+const SHAPE_KIND_ZH: Record<string, string> = {
+  Null: '空',
+  Point: '点',
+  PolyLine: '线',
+  Polygon: '面',
+  MultiPoint: '多点',
+  MultiPatch: '多面体',
+};
+
+/** A Shapefile's shape type in Chinese with its name: 5 → "面（Polygon）", 13 → "线（PolyLineZ）". */
+function shapeTypeNameZh(type: number): string {
+  const name = shapeTypeName(type);
+  const kind = SHAPE_KIND_ZH[name.replace(/[ZM]$/, '')];
+  return kind ? `${kind}（${name}）` : `未知类型 ${type}`;
 }
 
 /** Header names made unique ("名称", "名称_2") and never empty. */

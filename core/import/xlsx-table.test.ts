@@ -142,11 +142,32 @@ describe('readXlsx', () => {
       { row: 3, cells: ['0.0015', '0.7', 'FALSE', '#N/A'] },
       { row: 4, cells: ['-1630', null, null, null] },
     ]);
-    expect(table.notes).toEqual([
+    expect(table.notes.map((note) => note.en)).toEqual([
       'row 2, column area (D2): the cell holds the Excel error #DIV/0!',
       'row 3, column area (D3): the cell holds the Excel error #N/A',
       'row 4, column formula (B4): a formula without a saved result, read as empty (open and save the workbook in Excel or WPS to calculate it)',
     ]);
+    expect(table.notes.map((note) => note.zh)).toEqual([
+      '第 2 行，列“area”（单元格 D2）：单元格中是 Excel 错误值 #DIV/0!',
+      '第 3 行，列“area”（单元格 D3）：单元格中是 Excel 错误值 #N/A',
+      '第 4 行，列“formula”（单元格 B4）：公式没有保存计算结果，按空值读取（请在 Excel 或 WPS 中打开并保存工作簿，让公式算出结果）',
+    ]);
+  });
+
+  it('names at most 20 error cells, then says how many more in both languages', () => {
+    const rows = Array.from(
+      { length: 23 },
+      (_, k) => `<row r="${k + 2}"><c r="A${k + 2}" t="e"><v>#N/A</v></c></row>`,
+    ).join('');
+    const table = readXlsx(
+      workbook([{ name: 'Sheet1', rows: `<row r="1"><c r="A1" t="inlineStr"><is><t>人口</t></is></c></row>${rows}` }]),
+    );
+    expect(table.notes.length).toBe(21);
+    expect(table.notes[19]).toEqual({
+      en: 'row 21, column 人口 (A21): the cell holds the Excel error #N/A',
+      zh: '第 21 行，列“人口”（单元格 A21）：单元格中是 Excel 错误值 #N/A',
+    });
+    expect(table.notes[20]).toEqual({ en: '… and 3 more such cells', zh: '……另有 3 个这样的单元格' });
   });
 
   it('reads the first sheet in the workbook order (by relationship id, not file name), else the first filled one', () => {
@@ -168,7 +189,10 @@ describe('readXlsx', () => {
     });
     expect(first.rows).toEqual([{ row: 2, cells: ['甲'] }]);
     expect(first.notes).toEqual([
-      'read sheet “设施” (1 of 3); the other sheets (“说明”, “Sheet3”) are not imported',
+      {
+        en: 'read sheet “设施” (1 of 3); the other sheets (“说明”, “Sheet3”) are not imported',
+        zh: '读取工作表“设施”（第 1 个，共 3 个）；其他工作表（“说明”、“Sheet3”）不导入',
+      },
     ]);
 
     const afterEmpty = readXlsx(
@@ -179,9 +203,10 @@ describe('readXlsx', () => {
       ]),
     );
     expect(afterEmpty).toMatchObject({ sheetName: '设施', sheetPosition: 3, header: ['名称'] });
-    expect(afterEmpty.notes[0]).toBe(
-      'read sheet “设施” (3 of 3); “Sheet1” has no cells; the other sheets (“Sheet1”, “隐藏”) are not imported',
-    );
+    expect(afterEmpty.notes[0]).toEqual({
+      en: 'read sheet “设施” (3 of 3); “Sheet1” has no cells; the other sheets (“Sheet1”, “隐藏”) are not imported',
+      zh: '读取工作表“设施”（第 3 个，共 3 个）；“Sheet1”没有内容；其他工作表（“Sheet1”、“隐藏”）不导入',
+    });
 
     // A hidden sheet is read only when no visible one has cells.
     const onlyHidden = readXlsx(
@@ -191,7 +216,10 @@ describe('readXlsx', () => {
       ]),
     );
     expect(onlyHidden.sheetName).toBe('隐藏');
-    expect(onlyHidden.notes).toContain('sheet “隐藏” is hidden in the workbook');
+    expect(onlyHidden.notes).toContainEqual({
+      en: 'sheet “隐藏” is hidden in the workbook',
+      zh: '工作表“隐藏”在工作簿中是隐藏的',
+    });
 
     expect(() =>
       readXlsx(
@@ -219,9 +247,13 @@ describe('readXlsx', () => {
     expect(table.headerRow).toBe(3);
     expect(table.header).toEqual(['名称', '人口', 'column D', '户数']);
     expect(table.rows).toEqual([{ row: 4, cells: ['甲', '300', '7', '100'] }]);
-    expect(table.notes).toEqual([
+    expect(table.notes.map((note) => note.en)).toEqual([
       "row 1 (“城东街道公共服务设施一览表”) is read as the sheet's title; the header is row 3",
       "2 filled cells lie outside the header's columns B–E and are ignored (A4, F4)",
+    ]);
+    expect(table.notes.map((note) => note.zh)).toEqual([
+      '第 1 行（“城东街道公共服务设施一览表”）作为工作表的标题跳过；表头是第 3 行',
+      '有 2 个填写了内容的单元格在表头所占的 B–E 列之外，已忽略（A4、F4）',
     ]);
     // Without the merge the lone cell is the header, as the first non-empty row.
     const unmerged = readXlsx(
@@ -307,7 +339,12 @@ describe('readImportFile with an Excel workbook', () => {
       ['row 7', { 名称: '文昌社区综合服务站', 经度: null, 纬度: '28.288721', 建筑面积: '890', 名称_2: null }],
     ]);
     expect(table.records.map((record) => locationZh(record.location))).toEqual(['第 2 行', '第 7 行']);
-    expect(table.notes).toEqual(['read sheet “设施” (1 of 2); the other sheets (“说明”) are not imported']);
+    expect(table.notes).toEqual([
+      {
+        en: 'read sheet “设施” (1 of 2); the other sheets (“说明”) are not imported',
+        zh: '读取工作表“设施”（第 1 个，共 2 个）；其他工作表（“说明”）不导入',
+      },
+    ]);
     // An .xls that is really a zip is read as the workbook it is.
     expect(readImportFile('设施.xls', facilities).records.length).toBe(2);
   });

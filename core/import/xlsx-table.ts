@@ -33,8 +33,8 @@ export interface XlsxTable {
   header: string[];
   /** The non-empty rows after the header, in sheet order. */
   rows: XlsxRow[];
-  /** What a person should know about how the workbook was read (the sheet chosen, error cells…). */
-  notes: string[];
+  /** What a person should know about how the workbook was read (the sheet chosen, error cells…), in both languages. */
+  notes: Bilingual[];
 }
 
 export class XlsxError extends BilingualError {
@@ -168,18 +168,25 @@ interface SheetCells {
 const NOTE_LIMIT = 20;
 
 function tableOf(sheet: SheetEntry, sheets: SheetEntry[], skipped: string[], cells: SheetCells): XlsxTable {
-  const notes: string[] = [];
+  const notes: Bilingual[] = [];
   if (sheets.length > 1) {
     const others = sheets.filter((other) => other !== sheet).map((other) => `“${other.name}”`);
+    const skippedNames = skipped.map((name) => `“${name}”`);
     const why =
       skipped.length > 0
-        ? `; ${skipped.map((name) => `“${name}”`).join(', ')} ${skipped.length === 1 ? 'has' : 'have'} no cells`
+        ? `; ${skippedNames.join(', ')} ${skipped.length === 1 ? 'has' : 'have'} no cells`
         : '';
-    notes.push(
-      `read sheet “${sheet.name}” (${sheet.position} of ${sheets.length})${why}; the other sheets (${others.join(', ')}) are not imported`,
-    );
+    const whyZh = skipped.length > 0 ? `；${skippedNames.join('、')}没有内容` : '';
+    notes.push({
+      en: `read sheet “${sheet.name}” (${sheet.position} of ${sheets.length})${why}; the other sheets (${others.join(', ')}) are not imported`,
+      zh: `读取工作表“${sheet.name}”（第 ${sheet.position} 个，共 ${sheets.length} 个）${whyZh}；其他工作表（${others.join('、')}）不导入`,
+    });
   }
-  if (!sheet.visible) notes.push(`sheet “${sheet.name}” is hidden in the workbook`);
+  if (!sheet.visible)
+    notes.push({
+      en: `sheet “${sheet.name}” is hidden in the workbook`,
+      zh: `工作表“${sheet.name}”在工作簿中是隐藏的`,
+    });
 
   let headerAt = 0;
   const first = cells.rows[0];
@@ -187,9 +194,11 @@ function tableOf(sheet: SheetEntry, sheets: SheetEntry[], skipped: string[], cel
     first.cells.length === 1 ? cells.merges.get(`${first.row}:${first.cells[0].column}`) : undefined;
   // A lone cell merged across the table above it is the sheet's title ("XX街道公共服务设施一览表").
   if (mergedTo !== undefined && mergedTo > first.cells[0].column && cells.rows.length > 1) {
-    notes.push(
-      `row ${first.row} (“${first.cells[0].text.trim()}”) is read as the sheet's title; the header is row ${cells.rows[1].row}`,
-    );
+    const title = first.cells[0].text.trim();
+    notes.push({
+      en: `row ${first.row} (“${title}”) is read as the sheet's title; the header is row ${cells.rows[1].row}`,
+      zh: `第 ${first.row} 行（“${title}”）作为工作表的标题跳过；表头是第 ${cells.rows[1].row} 行`,
+    });
     headerAt = 1;
   }
   const headerRow = cells.rows[headerAt];
@@ -202,7 +211,7 @@ function tableOf(sheet: SheetEntry, sheets: SheetEntry[], skipped: string[], cel
   }
 
   const overflow: string[] = [];
-  const errors: string[] = [];
+  const errors: Bilingual[] = [];
   const rows: XlsxRow[] = cells.rows.slice(headerAt + 1).map(({ row, cells: rowCells }) => {
     const values: (string | null)[] = header.map(() => null);
     for (const cell of rowCells) {
@@ -213,22 +222,27 @@ function tableOf(sheet: SheetEntry, sheets: SheetEntry[], skipped: string[], cel
       }
       const column = header[cell.column - firstColumn];
       if (cell.unsaved)
-        errors.push(
-          `row ${row}, column ${column} (${reference}): a formula without a saved result, read as empty (open and save the workbook in Excel or WPS to calculate it)`,
-        );
+        errors.push({
+          en: `row ${row}, column ${column} (${reference}): a formula without a saved result, read as empty (open and save the workbook in Excel or WPS to calculate it)`,
+          zh: `第 ${row} 行，列“${column}”（单元格 ${reference}）：公式没有保存计算结果，按空值读取（请在 Excel 或 WPS 中打开并保存工作簿，让公式算出结果）`,
+        });
       else if (cell.excelError !== null)
-        errors.push(
-          `row ${row}, column ${column} (${reference}): the cell holds the Excel error ${cell.excelError}`,
-        );
+        errors.push({
+          en: `row ${row}, column ${column} (${reference}): the cell holds the Excel error ${cell.excelError}`,
+          zh: `第 ${row} 行，列“${column}”（单元格 ${reference}）：单元格中是 Excel 错误值 ${cell.excelError}`,
+        });
       values[cell.column - firstColumn] = cell.text === '' ? null : cell.text;
     }
     return { row, cells: values };
   });
   notes.push(...limited(errors));
-  if (overflow.length > 0)
-    notes.push(
-      `${overflow.length} filled ${overflow.length === 1 ? 'cell lies' : 'cells lie'} outside the header's columns ${columnLetters(firstColumn)}–${columnLetters(lastColumn)} and ${overflow.length === 1 ? 'is' : 'are'} ignored (${overflow.slice(0, 10).join(', ')}${overflow.length > 10 ? ', …' : ''})`,
-    );
+  if (overflow.length > 0) {
+    const columns = `${columnLetters(firstColumn)}–${columnLetters(lastColumn)}`;
+    notes.push({
+      en: `${overflow.length} filled ${overflow.length === 1 ? 'cell lies' : 'cells lie'} outside the header's columns ${columns} and ${overflow.length === 1 ? 'is' : 'are'} ignored (${overflow.slice(0, 10).join(', ')}${overflow.length > 10 ? ', …' : ''})`,
+      zh: `有 ${overflow.length} 个填写了内容的单元格在表头所占的 ${columns} 列之外，已忽略（${overflow.slice(0, 10).join('、')}${overflow.length > 10 ? '……' : ''}）`,
+    });
+  }
   return {
     sheetName: sheet.name,
     sheetPosition: sheet.position,
@@ -240,9 +254,10 @@ function tableOf(sheet: SheetEntry, sheets: SheetEntry[], skipped: string[], cel
   };
 }
 
-function limited(notes: string[]): string[] {
+function limited(notes: Bilingual[]): Bilingual[] {
   if (notes.length <= NOTE_LIMIT) return notes;
-  return [...notes.slice(0, NOTE_LIMIT), `… and ${notes.length - NOTE_LIMIT} more such cells`];
+  const more = notes.length - NOTE_LIMIT;
+  return [...notes.slice(0, NOTE_LIMIT), { en: `… and ${more} more such cells`, zh: `……另有 ${more} 个这样的单元格` }];
 }
 
 // --- workbook parts -------------------------------------------------------------------------------

@@ -775,6 +775,11 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     expect(previewed.body.file.notes).toContain(
       'read sheet “设施” (1 of 3); the other sheets (“说明”, “Sheet3”) are not imported',
     );
+    // The wizard shows the same notes in Chinese, in the same order.
+    expect(previewed.body.file.notesZh.length).toBe(previewed.body.file.notes.length);
+    expect(previewed.body.file.notesZh).toContain(
+      '读取工作表“设施”（第 1 个，共 3 个）；其他工作表（“说明”、“Sheet3”）不导入',
+    );
     expect(previewed.body.mapping).toEqual({
       id: '编号',
       name: '名称',
@@ -839,6 +844,12 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     expect(errorCell.messageZh).toMatch(/^第 8 行（编号“xbad-6”），字段“建筑面积”.*“#DIV\/0!”不是数字$/);
     expect(broken.body.file.notes).toContain(
       'row 8, column 建筑面积 (F8): the cell holds the Excel error #DIV/0!',
+    );
+    const errorNote = broken.body.file.notes.indexOf(
+      'row 8, column 建筑面积 (F8): the cell holds the Excel error #DIV/0!',
+    );
+    expect(broken.body.file.notesZh[errorNote]).toBe(
+      '第 8 行，列“建筑面积”（单元格 F8）：单元格中是 Excel 错误值 #DIV/0!',
     );
     const refused = await commit('demo', broken.body.importId);
     expect(refused.status).toBe(422);

@@ -148,6 +148,7 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
     delete zipped['facilities.prj'];
     const withoutPrj = { name: 'facilities-gk-no-prj.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(zipped)) };
     let preview = await previewFile(wizard, withoutPrj);
+    await expect.poll(() => preview.getByTestId('import-notes').innerText(), { timeout: PREVIEW_TIMEOUT_MS }).toContain('Shapefile 没有 .prj 文件：坐标按 WGS 84 经纬度读取，除非另行指定坐标系');
     await expect.poll(() => preview.getByTestId('import-commit').isDisabled(), { timeout: PREVIEW_TIMEOUT_MS }).toBe(true);
 
     // 3° zones, central meridian 111°E: without the zone number in the easting the points are nowhere near.

@@ -111,7 +111,9 @@ export interface ImportOutcome {
     records: number;
     encoding: { encoding: string; from: string } | null;
     crs: { id: string; label: string; from: string } | null;
+    /** How the file was read, in English (the command line's report), and the same notes in Chinese (the wizard's). */
     notes: string[];
+    notesZh: string[];
   };
   columns: { name: string; samples: string[]; filled: number }[];
   fields: {
@@ -346,7 +348,8 @@ class ImportRun {
         records: table.records.length,
         encoding: table.encoding,
         crs: table.crs ? { id: table.crs.id, label: table.crs.label, from: table.crsFrom } : null,
-        notes: table.notes,
+        notes: table.notes.map((note) => note.en),
+        notesZh: table.notes.map((note) => note.zh),
       },
       columns: table.columns.map((name) => ({
         name,

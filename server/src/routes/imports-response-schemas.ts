@@ -109,7 +109,8 @@ export const importReportSchema = z
       records: z.number().int(),
       encoding: z.looseObject({ encoding: z.string(), from: z.string() }).nullable(),
       crs: z.looseObject({ id: z.string(), label: z.string(), from: z.string() }).nullable(),
-      notes: z.array(z.string()),
+      notes: z.array(z.string()).meta({ description: 'How the file was read (English)' }),
+      notesZh: z.array(z.string()).meta({ description: 'The same notes in Chinese, in the same order' }),
     }),
     mapping: z
       .record(z.string(), z.string().nullable())

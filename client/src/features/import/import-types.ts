@@ -78,7 +78,9 @@ export interface ImportPreview {
     records: number;
     encoding: { encoding: string; from: string } | null;
     crs: { id: string; label: string; from: string } | null;
+    /** How the file was read (e.g. a Shapefile without .prj), in English and in Chinese, in the same order. */
     notes: string[];
+    notesZh: string[];
   };
   columns: { name: string; samples: string[]; filled: number }[];
   fields: ImportField[];

@@ -334,6 +334,8 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
   const unknown = Object.entries(preview.unknownValues).filter(([, values]) => values.length > 0);
   const mappable = preview.fields;
   const { file, changes } = preview;
+  // How the file was read (a Shapefile without .prj, the sheet chosen…): a GK file read as WGS 84 looks like nonsense without it.
+  const notes = language === 'zh' ? file.notesZh : file.notes;
 
   return (
     <div className="import-preview" data-testid="import-preview">
@@ -352,6 +354,13 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
           </>
         )}
       </dl>
+      {notes.length > 0 && (
+        <ul className="import-notes import-muted" data-testid="import-notes">
+          {notes.map((note, index) => (
+            <li key={index}>{note}</li>
+          ))}
+        </ul>
+      )}
 
       <h3 className="import-section">{t('import.mapping')}</h3>
       <table className="import-table" data-testid="import-mapping">
