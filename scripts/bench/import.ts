@@ -1,0 +1,198 @@
+/**
+ * Import benchmark (issue 5): how long a city's own layers take to preview and to commit through the
+ * API, at county size. Figures printed, nothing asserted.
+ *
+ *   npm run bench:import                       # demo region at --scale 20, embedded PostGIS
+ *   npm run bench:import -- --scale 5          # another size
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npm run bench:import
+ *                                              # + the same on the PostgreSQL server
+ *
+ * The files imported are the generated region's own layers written as a bureau would hand them
+ * over: the population units as GeoJSON (replacing the layer), every facility again as a GCJ-02
+ * CSV with Chinese headers and new ids (added), and the communities as a zipped Shapefile
+ * (replacing the layer). A scenario exists, so the replacements also work out their effect on it.
+ */
+
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { wgs84ToGcj02 } from '../../core/import/chinese-offsets.js';
+import { createApp } from '../../server/src/app.js';
+import { openEmbeddedDatabase, openServerDatabase, type Database } from '../../server/src/db/client.js';
+import { loadRegionFolder } from '../../server/src/db/load-region.js';
+import { migrate } from '../../server/src/db/migrate.js';
+import { featureCollectionShapefile, type ExportFeature } from '../../server/src/export/feature-table.js';
+import { generateDemoRegion } from '../demo-region/generate.js';
+
+interface ImportFile {
+  label: string;
+  name: string;
+  bytes: Uint8Array;
+  fields: Record<string, string>;
+}
+
+function parseArguments(argv: string[]): { scale: number } {
+  let scale = 20;
+  for (let k = 0; k < argv.length; k += 1) {
+    if (argv[k] === '--scale') scale = Number(argv[++k]);
+    else if (argv[k].startsWith('--scale=')) scale = Number(argv[k].slice('--scale='.length));
+    else throw new Error(`unknown argument ${argv[k]} (usage: [--scale N])`);
+  }
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new Error(`--scale must be a positive integer, got ${scale}`);
+  return { scale };
+}
+
+const since = (start: number) => performance.now() - start;
+const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(2)} s`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** The generated region's layers as the files a bureau would hand over. */
+async function bureauFiles(files: Record<string, string>): Promise<ImportFile[]> {
+  const units = files['units.geojson'];
+  const facilities = JSON.parse(files['facilities.geojson']) as {
+    features: { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
+  };
+  const csvLines = ['编号,名称,类别,经度,纬度'];
+  for (const feature of facilities.features) {
+    const [lon, lat] = wgs84ToGcj02(feature.geometry.coordinates);
+    const name = String(feature.properties.name).replace(/[",]/g, ' ');
+    csvLines.push(`gcj-${feature.properties.id},${name},${feature.properties.category},${lon.toFixed(7)},${lat.toFixed(7)}`);
+  }
+  const communities = JSON.parse(files['communities.geojson']) as { features: ExportFeature[] };
+  const shapefile = featureCollectionShapefile('communities', {
+    type: 'FeatureCollection',
+    features: communities.features.map((feature) => ({
+      type: 'Feature',
+      geometry: feature.geometry,
+      properties: {
+        id: feature.properties!.id,
+        name: feature.properties!.name,
+        type: feature.properties!.type,
+        streetId: feature.properties!.streetId,
+      },
+    })),
+  });
+  return [
+    {
+      label: `units, GeoJSON (${megabytes(Buffer.byteLength(units))}), replacing the layer`,
+      name: 'units.geojson',
+      bytes: new TextEncoder().encode(units),
+      fields: { layer: 'units', replace: 'true' },
+    },
+    {
+      label: `facilities, GCJ-02 CSV with Chinese headers (${facilities.features.length} rows), added`,
+      name: 'facilities-gcj02.csv',
+      bytes: new TextEncoder().encode(`${csvLines.join('\n')}\n`),
+      fields: { layer: 'facilities', crs: 'gcj02' },
+    },
+    {
+      label: `communities, zipped Shapefile (${communities.features.length} polygons), replacing the layer`,
+      name: 'communities.zip',
+      bytes: shapefile,
+      fields: { layer: 'communities', replace: 'true' },
+    },
+  ];
+}
+
+async function benchImports(database: Database, regionId: string, files: ImportFile[]): Promise<void> {
+  const app = createApp(database);
+  const scenario = await app.request(`/api/regions/${regionId}/scenarios`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench', basedOn: 'baseline' }),
+  });
+  if (!scenario.ok) throw new Error(`scenario: ${scenario.status} ${await scenario.text()}`);
+  for (const file of files) {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
+    for (const [key, value] of Object.entries(file.fields)) form.append(key, value);
+    let start = performance.now();
+    const previewed = await app.request(`/api/regions/${regionId}/imports`, { method: 'POST', body: form });
+    const preview = (await previewed.json()) as any;
+    const previewMilliseconds = since(start);
+    if (!previewed.ok || !preview.canCommit)
+      throw new Error(`${file.name}: preview ${previewed.status} ${JSON.stringify(preview.problems?.slice(0, 3) ?? preview)}`);
+    start = performance.now();
+    const committed = await app.request(`/api/regions/${regionId}/imports/${preview.importId}/commit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ acceptScenarioChanges: true }),
+    });
+    const commitMilliseconds = since(start);
+    if (!committed.ok) throw new Error(`${file.name}: commit ${committed.status} ${await committed.text()}`);
+    console.log(`  ${file.label}`);
+    console.log(
+      `    preview ${seconds(previewMilliseconds)} (${preview.featureCount} features, ${preview.problems.length} notes/warnings), ` +
+        `commit ${seconds(commitMilliseconds)}; changes: +${preview.changes.added} ~${preview.changes.updated} −${preview.changes.removed}` +
+        (preview.scenarioImpact?.scenarios.length ? `; ${preview.scenarioImpact.scenarios.length} scenario told` : ''),
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const { scale } = parseArguments(process.argv.slice(2));
+  console.log(`Import benchmark — demo region at --scale ${scale} (Node ${process.version}, ${os.cpus().length} cores)`);
+  let start = performance.now();
+  const { files } = generateDemoRegion({ scale });
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-import-bench-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text, 'utf8');
+  const regionId = (JSON.parse(await readFile(path.join(folder, 'region.json'), 'utf8')) as { id: string }).id;
+  const imports = await bureauFiles(files);
+  console.log(`generated in ${seconds(since(start))}`);
+
+  try {
+    console.log('\nEmbedded PostGIS (PGlite)');
+    start = performance.now();
+    const embedded = await openEmbeddedDatabase(null);
+    try {
+      await migrate(embedded);
+      const report = await loadRegionFolder(embedded, folder);
+      console.log(
+        `  open, migrate and load the region: ${seconds(since(start))} (${report.counts.units} units, ${report.counts.communities} communities, ${report.counts.facilities} facilities)`,
+      );
+      await benchImports(embedded, regionId, imports);
+    } finally {
+      await embedded.close();
+    }
+
+    const serverUrl = process.env.DATABASE_URL;
+    if (!serverUrl) {
+      console.log(
+        '\nPostgreSQL server skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:54329/postgres) to run the imports there too.',
+      );
+      return;
+    }
+    console.log('\nPostgreSQL server');
+    const databaseName = `lifecircle_bench_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${databaseName}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${databaseName}`;
+    const server = await openServerDatabase(url.toString());
+    try {
+      start = performance.now();
+      await migrate(server);
+      await loadRegionFolder(server, folder);
+      console.log(`  migrate and load the region: ${seconds(since(start))}`);
+      await benchImports(server, regionId, imports);
+    } finally {
+      await server.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await cleanup.end();
+    }
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
