@@ -732,6 +732,22 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     const goodUnits = await preview('newtown', 'newtown-units-wkt.csv', { layer: 'units' });
     expect(goodUnits.body.geometryFrom).toBe('wkt');
     expect((await commit('newtown', goodUnits.body.importId)).status).toBe(200);
+    // Each unit steps onto the network at the nearest point of the nearest edge: its access point
+    // lies on an edge, and no edge comes closer to the unit than the access point is.
+    const steps = await sql<{ id: string; onEdgeMeters: number; accessMeters: number; nearestMeters: number }>(
+      `SELECT u.id,
+              (SELECT min(ST_Distance(e.geom::geography, u.access_point::geography)) FROM network_edges e WHERE e.region_id = 'newtown') AS "onEdgeMeters",
+              ST_Distance(ST_PointOnSurface(u.geom)::geography, u.access_point::geography) AS "accessMeters",
+              (SELECT min(ST_Distance(e.geom::geography, ST_PointOnSurface(u.geom)::geography)) FROM network_edges e WHERE e.region_id = 'newtown') AS "nearestMeters"
+       FROM population_units u WHERE u.region_id = 'newtown' ORDER BY u.id`,
+    );
+    expect(steps.length).toBe(16);
+    // Units lie inside blocks, away from the roads (one is crossed by the footbridge).
+    expect(steps.filter((step) => step.accessMeters > 100).length).toBeGreaterThan(10);
+    for (const step of steps) {
+      expect(step.onEdgeMeters, step.id).toBeLessThan(0.05);
+      expect(Math.abs(step.accessMeters - step.nearestMeters), step.id).toBeLessThan(0.5);
+    }
     const facilities = await preview('newtown', 'newtown-facilities.csv', { layer: 'facilities' });
     expect((await commit('newtown', facilities.body.importId)).status).toBe(200);
 

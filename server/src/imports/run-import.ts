@@ -34,6 +34,7 @@ import {
   type ImportTable,
 } from '../../../core/import/read-import-file.js';
 import { buildRoadNetwork, type RoadNetwork, type RoadNetworkSummary } from '../../../core/import/road-network.js';
+import { regionNetworkSnapper, type NetworkSnapper } from './network-snapper.js';
 import { metricSridFor } from '../../../core/osm/metric-srid.js';
 import { isEdgeClass } from '../../../core/region/edge-classes.js';
 import { networkEdgeFeature } from '../../../core/region/network-features.js';
@@ -197,9 +198,11 @@ export async function runImport(
     });
   }
 
+  // Read before the transaction: the model is loaded through the database's own connection.
+  const snapper = layer === 'units' ? await regionNetworkSnapper(database, regionId) : null;
   return database.transaction(async (query) => {
     await request.hooks?.before?.(query);
-    const outcome = await new ImportRun(query, request, table, mode).execute();
+    const outcome = await new ImportRun(query, request, table, mode, snapper).execute();
     if (outcome.committed) await request.hooks?.afterCommit?.(query, outcome);
     return outcome;
   });
@@ -235,6 +238,8 @@ class ImportRun {
     private readonly request: ImportRequest,
     private readonly table: ImportTable,
     private readonly mode: 'preview' | 'commit',
+    /** Steps units onto the region's network; null when the region has no network (yet). */
+    private readonly snapper: NetworkSnapper | null = null,
   ) {
     this.layer = request.options.layer;
     this.options = request.options;
@@ -601,12 +606,14 @@ class ImportRun {
             zh: '人口单元隶属于社区，而区域还没有社区：请先导入社区',
           },
         });
+      // Without a network (a region still being built) a unit's own point is where it is reached.
+      const toNetwork = this.snapper ?? ((position: [number, number]) => position);
       const points = (
-        await query<{ ordinal: number; lon: number; lat: number; accessLon: number; accessLat: number }>(
-          sql.ACCESS_POINTS_OF_IMPORT_FEATURES,
-          [regionId],
-        )
-      ).rows;
+        await query<{ ordinal: number; lon: number; lat: number }>(sql.POINTS_ON_SURFACE_OF_IMPORT_FEATURES)
+      ).rows.map((row) => {
+        const [accessLon, accessLat] = toNetwork([row.lon, row.lat]);
+        return { ...row, accessLon, accessLat };
+      });
       for (const row of points)
         patch(row.ordinal, {
           accessPoint: [round9(row.accessLon), round9(row.accessLat)],

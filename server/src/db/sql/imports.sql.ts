@@ -212,18 +212,13 @@ const LOCAL_DISTANCE = (geometry: string, point: string) =>
   `ST_Distance(ST_Scale(${geometry}, cos(radians(ST_Y(${point}))), 1), ST_Scale(${point}, cos(radians(ST_Y(${point}))), 1))`;
 
 /**
- * For each valid import feature: its point on surface and where it steps onto the region's network
- * (the nearest point of the nearest edge; the point on surface when the region has no network).
+ * The point on surface of each valid import feature; where it steps onto the network is found in
+ * memory (server/src/imports/network-snapper.ts).
  */
-export const ACCESS_POINTS_OF_IMPORT_FEATURES = /* SQL */ `
-  SELECT f.ordinal, ST_X(s.p)::float8 AS lon, ST_Y(s.p)::float8 AS lat,
-         ST_X(coalesce(n.a, s.p))::float8 AS "accessLon", ST_Y(coalesce(n.a, s.p))::float8 AS "accessLat"
+export const POINTS_ON_SURFACE_OF_IMPORT_FEATURES = /* SQL */ `
+  SELECT f.ordinal, ST_X(s.p)::float8 AS lon, ST_Y(s.p)::float8 AS lat
   FROM import_features f
   CROSS JOIN LATERAL (SELECT ST_PointOnSurface(f.geom) AS p) s
-  LEFT JOIN LATERAL (
-    SELECT ST_ClosestPoint(near.geom, s.p) AS a FROM (${NEAREST_EDGES('s.p')}) near
-    ORDER BY ${LOCAL_DISTANCE('near.geom', 's.p')}, near.id LIMIT 1
-  ) n ON true
   WHERE f.valid`;
 
 /** Merges derived values into the features' properties: $1 = `[{ordinal, patch}]`. */

@@ -1,0 +1,36 @@
+/**
+ * Where imported population units step onto the walking network: the nearest point of the nearest
+ * edge, found with the region's accessibility model (its snap index, in memory) rather than one
+ * nearest-neighbour query per unit in PostGIS — at 25 000 units that query alone took 4.4 s of a
+ * 10.6 s preview on the embedded database.
+ */
+
+import { HTTPException } from 'hono/http-exception';
+import { snappedPosition } from '../../../core/accessibility/accessibility-model.js';
+import type { Position } from '../../../core/geometry/grid-outline.js';
+import { snapToNetwork } from '../../../core/routing/snap.js';
+import { regionAccessibility } from '../accessibility/region-models.js';
+import type { Database } from '../db/client.js';
+
+/** `[lon, lat]` → the nearest point on the network, `[lon, lat]`. */
+export type NetworkSnapper = (position: Position) => Position;
+
+/**
+ * The region's snapper, or null when the region does not exist yet or has no walking network (the
+ * import then finds access points in PostGIS, or uses the unit's own point). Must be called outside
+ * the import's transaction: the model is read through the database's own connection.
+ */
+export async function regionNetworkSnapper(database: Database, regionId: string): Promise<NetworkSnapper | null> {
+  let model;
+  try {
+    ({ model } = await regionAccessibility(database, regionId));
+  } catch (error) {
+    // 404: no such region (an import that creates it); 409: no network to analyse.
+    if (error instanceof HTTPException) return null;
+    throw error;
+  }
+  return ([lon, lat]) => {
+    const snap = snapToNetwork(model.snapIndex, lon, lat);
+    return snap ? snappedPosition(model, snap) : [lon, lat];
+  };
+}
