@@ -9,13 +9,11 @@
  * See scripts/bench/README.md for the targets.
  */
 
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import pg from 'pg';
 import { buildAccessibilityModel } from '../../core/accessibility/accessibility-model.js';
 import type { AccessibilityInput, AccessibilityModel } from '../../core/accessibility/accessibility-types.js';
 import { computeCoverage, defaultTierTable } from '../../core/accessibility/coverage.js';
@@ -27,6 +25,7 @@ import { nearestOriginTravelSeconds, shortestTravelSeconds } from '../../core/ro
 import { nodeIndexOf, routingGraphMemoryBytes } from '../../core/routing/graph.js';
 import { STEPS_COST_FACTOR } from '../../core/routing/walking-profiles.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
+import { parseScaleArgument, withThrowawayServerDatabase } from './bench-support.js';
 
 // A collectable heap makes the memory figures mean something; tsx gives no way to pass --expose-gc.
 v8.setFlagsFromString('--expose-gc');
@@ -35,17 +34,6 @@ const collectGarbage = vm.runInNewContext('gc') as () => void;
 const SPEED = 1.0;
 const MINUTES = [5, 10, 15];
 const SAMPLE_FACILITIES = 50;
-
-function parseArguments(argv: string[]): { scale: number } {
-  let scale = 20;
-  for (let k = 0; k < argv.length; k += 1) {
-    if (argv[k] === '--scale') scale = Number(argv[++k]);
-    else if (argv[k].startsWith('--scale=')) scale = Number(argv[k].slice('--scale='.length));
-    else throw new Error(`unknown argument ${argv[k]} (usage: [--scale N])`);
-  }
-  if (!Number.isInteger(scale) || scale < 1) throw new Error(`--scale must be a positive integer, got ${scale}`);
-  return { scale };
-}
 
 const milliseconds = (start: number) => performance.now() - start;
 const format = (value: number, digits = 1) => value.toFixed(digits);
@@ -69,7 +57,7 @@ function spreadFacilities(model: AccessibilityModel, count: number): number[] {
 }
 
 async function main(): Promise<void> {
-  const { scale } = parseArguments(process.argv.slice(2));
+  const { scale } = parseScaleArgument(process.argv.slice(2));
   const started = performance.now();
   console.log(`Accessibility benchmark — demo region at --scale ${scale} (Node ${process.version}, ${os.cpus().length} cores)`);
 
@@ -250,122 +238,110 @@ async function comparePgRouting(
   files: Record<string, string>,
   regionId: string,
 ): Promise<void> {
-  const { openServerDatabase } = await import('../../server/src/db/client.js');
   const { migrate } = await import('../../server/src/db/migrate.js');
   const { loadRegionFolder } = await import('../../server/src/db/load-region.js');
-  const databaseName = `lifecircle_bench_${randomBytes(6).toString('hex')}`;
   const folder = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-bench-'));
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  const database = await openServerDatabase(url.toString());
   try {
-    console.log(`\npgRouting comparison (fresh database ${databaseName}):`);
-    for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text, 'utf8');
-    let start = performance.now();
-    await migrate(database);
-    await database.query('CREATE EXTENSION IF NOT EXISTS pgrouting');
-    await loadRegionFolder(database, folder);
-    console.log(`  migrated and loaded ${regionId} in ${format(milliseconds(start) / 1000, 1)} s`);
+    await withThrowawayServerDatabase(serverUrl, async (database, databaseName) => {
+      console.log(`\npgRouting comparison (fresh database ${databaseName}):`);
+      for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text, 'utf8');
+      let start = performance.now();
+      await migrate(database);
+      await database.query('CREATE EXTENSION IF NOT EXISTS pgrouting');
+      await loadRegionFolder(database, folder);
+      console.log(`  migrated and loaded ${regionId} in ${format(milliseconds(start) / 1000, 1)} s`);
 
-    const { graph } = model;
-    const category = 'kindergarten';
-    const maxSeconds = 15 * 60;
-    const startNodeIds = [
-      ...new Set(
-        (model.facilityIndexesByCategory.get(category) ?? []).map((index) => {
-          const snap = model.facilitySnaps[index];
-          const edge = snap.edgeIndex;
-          const node = snap.offsetMeters <= graph.edgeLengthMeters[edge] / 2 ? graph.edgeSource[edge] : graph.edgeTarget[edge];
-          return graph.nodeIds[node];
-        }),
-      ),
-    ];
-    const origins = startNodeIds.map((id) => [{ nodeIndex: nodeIndexOf(graph, id), initialSeconds: 0 }]);
-    const options = { speedMetersPerSecond: SPEED, maxSeconds };
-    const coreTimes: number[] = [];
-    let coreSeconds = new Float64Array(0);
-    for (let run = 0; run < 5; run += 1) {
+      const { graph } = model;
+      const category = 'kindergarten';
+      const maxSeconds = 15 * 60;
+      const startNodeIds = [
+        ...new Set(
+          (model.facilityIndexesByCategory.get(category) ?? []).map((index) => {
+            const snap = model.facilitySnaps[index];
+            const edge = snap.edgeIndex;
+            const node = snap.offsetMeters <= graph.edgeLengthMeters[edge] / 2 ? graph.edgeSource[edge] : graph.edgeTarget[edge];
+            return graph.nodeIds[node];
+          }),
+        ),
+      ];
+      const origins = startNodeIds.map((id) => [{ nodeIndex: nodeIndexOf(graph, id), initialSeconds: 0 }]);
+      const options = { speedMetersPerSecond: SPEED, maxSeconds };
+      const coreTimes: number[] = [];
+      let coreSeconds = new Float64Array(0);
+      for (let run = 0; run < 5; run += 1) {
+        start = performance.now();
+        coreSeconds = nearestOriginTravelSeconds(graph, origins, options, model.workspace).secondsByNode.slice();
+        coreTimes.push(milliseconds(start));
+      }
+      const edgesSql = /* SQL */ `
+          format(
+            'SELECT id, source, target, cost, cost AS reverse_cost FROM (
+               SELECT id, source, target, length_meters * (CASE WHEN class = %L THEN %s ELSE 1 END) / %s AS cost
+               FROM network_edges WHERE region_id = %L) AS edges',
+            'steps', $1::float8, $2::float8, $3::text)`;
+      const equicostSql = /* SQL */ `
+        SELECT node::float8 AS node, from_v::float8 AS "fromNode", agg_cost AS "aggCost"
+        FROM pgr_drivingDistance(${edgesSql}, $4::bigint[], $5::float8, directed => false, equicost => true)`;
+      // Without equicost pgRouting returns every start's own tree; the minimum per node is the exact answer.
+      const minimumSql = /* SQL */ `
+        SELECT node::float8 AS node, min(agg_cost) AS "aggCost"
+        FROM pgr_drivingDistance(${edgesSql}, $4::bigint[], $5::float8, directed => false, equicost => false)
+        GROUP BY node`;
+      const parameters = [STEPS_COST_FACTOR, SPEED, regionId, startNodeIds, maxSeconds];
+      const pgTimes: number[] = [];
+      let rows: { node: number; fromNode: number; aggCost: number }[] = [];
+      for (let run = 0; run < 3; run += 1) {
+        start = performance.now();
+        ({ rows } = await database.query<{ node: number; fromNode: number; aggCost: number }>(equicostSql, parameters));
+        pgTimes.push(milliseconds(start));
+      }
       start = performance.now();
-      coreSeconds = nearestOriginTravelSeconds(graph, origins, options, model.workspace).secondsByNode.slice();
-      coreTimes.push(milliseconds(start));
-    }
-    const edgesSql = /* SQL */ `
-        format(
-          'SELECT id, source, target, cost, cost AS reverse_cost FROM (
-             SELECT id, source, target, length_meters * (CASE WHEN class = %L THEN %s ELSE 1 END) / %s AS cost
-             FROM network_edges WHERE region_id = %L) AS edges',
-          'steps', $1::float8, $2::float8, $3::text)`;
-    const equicostSql = /* SQL */ `
-      SELECT node::float8 AS node, from_v::float8 AS "fromNode", agg_cost AS "aggCost"
-      FROM pgr_drivingDistance(${edgesSql}, $4::bigint[], $5::float8, directed => false, equicost => true)`;
-    // Without equicost pgRouting returns every start's own tree; the minimum per node is the exact answer.
-    const minimumSql = /* SQL */ `
-      SELECT node::float8 AS node, min(agg_cost) AS "aggCost"
-      FROM pgr_drivingDistance(${edgesSql}, $4::bigint[], $5::float8, directed => false, equicost => false)
-      GROUP BY node`;
-    const parameters = [STEPS_COST_FACTOR, SPEED, regionId, startNodeIds, maxSeconds];
-    const pgTimes: number[] = [];
-    let rows: { node: number; fromNode: number; aggCost: number }[] = [];
-    for (let run = 0; run < 3; run += 1) {
-      start = performance.now();
-      ({ rows } = await database.query<{ node: number; fromNode: number; aggCost: number }>(equicostSql, parameters));
-      pgTimes.push(milliseconds(start));
-    }
-    start = performance.now();
-    const { rows: minimumRows } = await database.query<{ node: number; aggCost: number }>(minimumSql, parameters);
-    const minimumMs = milliseconds(start);
+      const { rows: minimumRows } = await database.query<{ node: number; aggCost: number }>(minimumSql, parameters);
+      const minimumMs = milliseconds(start);
 
-    const compare = (pgRows: { node: number; aggCost: number }[]) => {
-      const pgSeconds = new Float64Array(graph.nodeCount).fill(Infinity);
-      for (const { node, aggCost } of pgRows) pgSeconds[nodeIndexOf(graph, node)] = aggCost;
-      const differing: number[] = [];
-      let identical = 0;
-      for (let node = 0; node < graph.nodeCount; node += 1) {
-        if (coreSeconds[node] === pgSeconds[node]) identical += coreSeconds[node] < Infinity ? 1 : 0;
-        else differing.push(node);
+      const compare = (pgRows: { node: number; aggCost: number }[]) => {
+        const pgSeconds = new Float64Array(graph.nodeCount).fill(Infinity);
+        for (const { node, aggCost } of pgRows) pgSeconds[nodeIndexOf(graph, node)] = aggCost;
+        const differing: number[] = [];
+        let identical = 0;
+        for (let node = 0; node < graph.nodeCount; node += 1) {
+          if (coreSeconds[node] === pgSeconds[node]) identical += coreSeconds[node] < Infinity ? 1 : 0;
+          else differing.push(node);
+        }
+        return { pgSeconds, identical, differing };
+      };
+      const equicost = compare(rows);
+      const minimum = compare(minimumRows);
+      // Where equicost differs, check which start pgRouting kept: the time from that start alone.
+      const fromNodeOf = new Map(rows.map((row) => [row.node, row.fromNode]));
+      let fartherStart = 0;
+      let largestExcess = 0;
+      for (const node of equicost.differing) {
+        const fromNode = fromNodeOf.get(graph.nodeIds[node]);
+        if (fromNode === undefined || !(coreSeconds[node] < Infinity)) continue;
+        const single = shortestTravelSeconds(graph, [{ nodeIndex: nodeIndexOf(graph, fromNode), initialSeconds: 0 }], options, model.workspace);
+        if (single[node] === equicost.pgSeconds[node] && single[node] > coreSeconds[node]) {
+          fartherStart += 1;
+          largestExcess = Math.max(largestExcess, single[node] - coreSeconds[node]);
+        }
       }
-      return { pgSeconds, identical, differing };
-    };
-    const equicost = compare(rows);
-    const minimum = compare(minimumRows);
-    // Where equicost differs, check which start pgRouting kept: the time from that start alone.
-    const fromNodeOf = new Map(rows.map((row) => [row.node, row.fromNode]));
-    let fartherStart = 0;
-    let largestExcess = 0;
-    for (const node of equicost.differing) {
-      const fromNode = fromNodeOf.get(graph.nodeIds[node]);
-      if (fromNode === undefined || !(coreSeconds[node] < Infinity)) continue;
-      const single = shortestTravelSeconds(graph, [{ nodeIndex: nodeIndexOf(graph, fromNode), initialSeconds: 0 }], options, model.workspace);
-      if (single[node] === equicost.pgSeconds[node] && single[node] > coreSeconds[node]) {
-        fartherStart += 1;
-        largestExcess = Math.max(largestExcess, single[node] - coreSeconds[node]);
-      }
-    }
-    const coreMedian = quantile(coreTimes, 0.5);
-    const pgMedian = quantile(pgTimes, 0.5);
-    console.log(`  query: all ${startNodeIds.length} ${category} start nodes, ${maxSeconds / 60} min, undirected`);
-    console.log(`  core multi-source Dijkstra: ${format(coreMedian, 1)} ms (median of 5)`);
-    console.log(`  pgr_drivingDistance(equicost => true): ${format(pgMedian, 1)} ms (median of 3, incl. the edge query and ${rows.length} rows)`);
-    console.log(`  ratio: core is ${format(pgMedian / coreMedian, 1)}× faster   [target ≥ 10×]`);
-    console.log(
-      `  node times vs equicost: ${equicost.identical} reached nodes bit-identical, ${equicost.differing.length} differ` +
-        (equicost.differing.length > 0
-          ? `; in ${fartherStart} of them pgRouting kept a farther start (its agg_cost is the walk from its from_v, up to ${format(largestExcess, 2)} s longer than from the nearest start)`
-          : ' — every node identical'),
-    );
-    console.log(
-      `  node times vs min(agg_cost) per node of equicost => false (${format(minimumMs, 0)} ms): ${minimum.identical} reached nodes bit-identical, ${minimum.differing.length} differ`,
-    );
+      const coreMedian = quantile(coreTimes, 0.5);
+      const pgMedian = quantile(pgTimes, 0.5);
+      console.log(`  query: all ${startNodeIds.length} ${category} start nodes, ${maxSeconds / 60} min, undirected`);
+      console.log(`  core multi-source Dijkstra: ${format(coreMedian, 1)} ms (median of 5)`);
+      console.log(`  pgr_drivingDistance(equicost => true): ${format(pgMedian, 1)} ms (median of 3, incl. the edge query and ${rows.length} rows)`);
+      console.log(`  ratio: core is ${format(pgMedian / coreMedian, 1)}× faster   [target ≥ 10×]`);
+      console.log(
+        `  node times vs equicost: ${equicost.identical} reached nodes bit-identical, ${equicost.differing.length} differ` +
+          (equicost.differing.length > 0
+            ? `; in ${fartherStart} of them pgRouting kept a farther start (its agg_cost is the walk from its from_v, up to ${format(largestExcess, 2)} s longer than from the nearest start)`
+            : ' — every node identical'),
+      );
+      console.log(
+        `  node times vs min(agg_cost) per node of equicost => false (${format(minimumMs, 0)} ms): ${minimum.identical} reached nodes bit-identical, ${minimum.differing.length} differ`,
+      );
+    });
   } finally {
-    await database.close();
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await cleanup.end();
     await rm(folder, { recursive: true, force: true });
   }
 }

@@ -10,35 +10,22 @@
  * through the API, geometry included, < 300 ms; exporting the whole scenario as GeoJSON < 1 s.
  */
 
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { ScenarioEvaluator } from '../../core/scenario/scenario-evaluator.js';
 import { createApp } from '../../server/src/app.js';
-import { openEmbeddedDatabase, openServerDatabase, type Database } from '../../server/src/db/client.js';
+import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
 import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { regionScenarioBase, type RegionScenarioBase } from '../../server/src/scenarios/region-base.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
+import { parseScaleArgument, withThrowawayServerDatabase } from './bench-support.js';
 
 const CORE_EDITS = 200;
 const API_SAVES = 20;
 const EXPORTS = 5;
 const PROFILE = 'leshan';
-
-function parseArguments(argv: string[]): { scale: number } {
-  let scale = 20;
-  for (let k = 0; k < argv.length; k += 1) {
-    if (argv[k] === '--scale') scale = Number(argv[++k]);
-    else if (argv[k].startsWith('--scale=')) scale = Number(argv[k].slice('--scale='.length));
-    else throw new Error(`unknown argument ${argv[k]} (usage: [--scale N])`);
-  }
-  if (!Number.isInteger(scale) || scale < 1)
-    throw new Error(`--scale must be a positive integer, got ${scale}`);
-  return { scale };
-}
 
 const since = (start: number) => performance.now() - start;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -174,7 +161,7 @@ async function benchApi(database: Database, regionId: string, label: string): Pr
 }
 
 async function main(): Promise<void> {
-  const { scale } = parseArguments(process.argv.slice(2));
+  const { scale } = parseScaleArgument(process.argv.slice(2));
   console.log(
     `Scenario benchmark — demo region at --scale ${scale} (Node ${process.version}, ${os.cpus().length} cores)`,
   );
@@ -211,27 +198,13 @@ async function main(): Promise<void> {
       return;
     }
     console.log('\nPostgreSQL server');
-    const databaseName = `lifecircle_bench_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${databaseName}`;
-    const server = await openServerDatabase(url.toString());
-    try {
+    await withThrowawayServerDatabase(serverUrl, async (server) => {
       start = performance.now();
       await migrate(server);
       await loadRegionFolder(server, folder);
       console.log(`  migrate and load the region: ${ms(since(start))}`);
       await benchApi(server, regionId, 'server');
-    } finally {
-      await server.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-      await cleanup.end();
-    }
+    });
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -409,8 +409,7 @@ export const DELETE_EMPTY_SCENARIO_COMMUNITIES = /* SQL */ `
 
 /** Each community of scenarios $1 (text[]) as the union of the units it holds after the import. */
 export const RESHAPE_SCENARIO_COMMUNITIES = /* SQL */ `
-  UPDATE scenario_communities sc SET geom = shaped.geom
-  FROM (
+  WITH shaped AS MATERIALIZED (
     SELECT s.id AS scenario_id, coalesce(a.community_id, u.community_id) AS community_id,
            ST_Multi(ST_CollectionExtract(ST_Union(u.geom), 3)) AS geom
     FROM scenarios s
@@ -418,7 +417,9 @@ export const RESHAPE_SCENARIO_COMMUNITIES = /* SQL */ `
     LEFT JOIN scenario_assignments a ON a.scenario_id = s.id AND a.unit_id = u.id
     WHERE s.id = ANY($1::text[])
     GROUP BY s.id, coalesce(a.community_id, u.community_id)
-  ) shaped
+  )
+  UPDATE scenario_communities sc SET geom = shaped.geom
+  FROM shaped
   WHERE sc.scenario_id = shaped.scenario_id AND sc.id = shaped.community_id`;
 
 /** Scenarios whose stored communities or moves an import changed move to a new version (open editors reload). */

@@ -179,13 +179,14 @@ export const DELETE_SCENARIO_COMMUNITIES = /* SQL */ `
  * $3 = `[{unitId, communityId}]` listing every unit of each community to reshape.
  */
 export const RESHAPE_SCENARIO_COMMUNITIES = /* SQL */ `
-  UPDATE scenario_communities sc SET geom = shaped.geom
-  FROM (
+  WITH shaped AS MATERIALIZED (
     SELECT r."communityId" AS id, ST_Multi(ST_CollectionExtract(ST_Union(u.geom), 3)) AS geom
     FROM jsonb_to_recordset($3::jsonb) AS r ("unitId" text, "communityId" text)
     JOIN population_units u ON u.region_id = $2 AND u.id = r."unitId"
     GROUP BY r."communityId"
-  ) shaped
+  )
+  UPDATE scenario_communities sc SET geom = shaped.geom
+  FROM shaped
   WHERE sc.scenario_id = $1 AND sc.id = shaped.id`;
 
 export const INSERT_SCENARIO_EDIT = /* SQL */ `

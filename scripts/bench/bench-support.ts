@@ -1,0 +1,47 @@
+/**
+ * What the benchmarks share: the `--scale N` argument, and a throw-away database on a PostgreSQL
+ * server (created, handed over, then dropped whatever happens) so a bench never touches real data.
+ */
+
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openServerDatabase, type Database } from '../../server/src/db/client.js';
+
+/** `--scale N` (or `--scale=N`) of the demo region, 20 unless given; anything else is refused. */
+export function parseScaleArgument(argv: string[], defaultScale = 20): { scale: number } {
+  let scale = defaultScale;
+  for (let k = 0; k < argv.length; k += 1) {
+    if (argv[k] === '--scale') scale = Number(argv[++k]);
+    else if (argv[k].startsWith('--scale=')) scale = Number(argv[k].slice('--scale='.length));
+    else throw new Error(`unknown argument ${argv[k]} (usage: [--scale N])`);
+  }
+  if (!Number.isInteger(scale) || scale < 1) throw new Error(`--scale must be a positive integer, got ${scale}`);
+  return { scale };
+}
+
+/**
+ * Runs `work` on a fresh database `lifecircle_bench_<random>` of the server at `serverUrl` (a role
+ * that may CREATE DATABASE), and drops it afterwards, also when `work` fails.
+ */
+export async function withThrowawayServerDatabase<T>(
+  serverUrl: string,
+  work: (database: Database, databaseName: string) => Promise<T>,
+): Promise<T> {
+  const databaseName = `lifecircle_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  const database = await openServerDatabase(url.toString());
+  try {
+    return await work(database, databaseName);
+  } finally {
+    await database.close();
+    const cleanup = new pg.Client({ connectionString: serverUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await cleanup.end();
+  }
+}
