@@ -344,7 +344,7 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
         <dt>{t('import.format')}</dt>
         <dd>{FORMAT_NAMES[file.format] ?? file.format} · {t('import.records', { n: formatCount(file.records) ?? '' })}</dd>
         <dt>{t('import.encoding')}</dt>
-        <dd>{file.encoding ? `${file.encoding.encoding.toUpperCase()}（${sourceName(file.encoding.from)}）` : '—'}</dd>
+        <dd>{file.encoding ? `${file.encoding.encoding === 'utf8' ? 'UTF-8' : file.encoding.encoding.toUpperCase()}（${sourceName(file.encoding.from)}）` : '—'}</dd>
         <dt>{t('import.crs')}</dt>
         <dd>{file.crs ? `${crsName(file.crs)} · ${file.crs.id}（${sourceName(file.crs.from)}）` : t('import.crs.unknown')}</dd>
         {preview.geometryFrom && (
