@@ -322,6 +322,8 @@ function NetworkSummary({ network }: { network: NonNullable<ImportPreview['netwo
 function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
   const { t, language } = useI18n();
   // Chinese field names where the layer gives one; the field's id (as the API and CLI know it) otherwise.
+  // A remark in brackets, full-width in Chinese text.
+  const aside = (text: string) => (language === 'zh' ? `（${text}）` : ` (${text})`);
   const fieldName = (field: string) =>
     (language === 'zh' ? preview.fields.find((candidate) => candidate.field === field)?.labelZh : undefined) ?? field;
   const codeName = useCodeName();
@@ -344,9 +346,9 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
         <dt>{t('import.format')}</dt>
         <dd>{FORMAT_NAMES[file.format] ?? file.format} · {t('import.records', { n: formatCount(file.records) ?? '' })}</dd>
         <dt>{t('import.encoding')}</dt>
-        <dd>{file.encoding ? `${file.encoding.encoding === 'utf8' ? 'UTF-8' : file.encoding.encoding.toUpperCase()}（${sourceName(file.encoding.from)}）` : '—'}</dd>
+        <dd>{file.encoding ? `${file.encoding.encoding === 'utf8' ? 'UTF-8' : file.encoding.encoding.toUpperCase()}${aside(sourceName(file.encoding.from))}` : '—'}</dd>
         <dt>{t('import.crs')}</dt>
-        <dd>{file.crs ? `${crsName(file.crs)} · ${file.crs.id}（${sourceName(file.crs.from)}）` : t('import.crs.unknown')}</dd>
+        <dd>{file.crs ? `${crsName(file.crs)} · ${file.crs.id}${aside(sourceName(file.crs.from))}` : t('import.crs.unknown')}</dd>
         {preview.geometryFrom && (
           <>
             <dt>{t('import.geometry')}</dt>
