@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openServerDatabase, type Database } from '../../server/src/db/client.js';
+import { loadRegionFolder } from '../../server/src/db/load-region.js';
+import { migrate } from '../../server/src/db/migrate.js';
 
 /** `--scale N` (or `--scale=N`) of the demo region, 20 unless given; anything else is refused. */
 export function parseScaleArgument(argv: string[], defaultScale = 20): { scale: number } {
@@ -44,4 +46,30 @@ export async function withThrowawayServerDatabase<T>(
     await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
     await cleanup.end();
   }
+}
+
+/**
+ * The server half of a bench: with `DATABASE_URL` set, loads the region folder into a throw-away
+ * database there and runs `work` on it; without, says what was skipped (`what`) and how to run it.
+ */
+export async function benchOnServerIfConfigured(
+  folder: string,
+  what: string,
+  work: (database: Database) => Promise<void>,
+): Promise<void> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    console.log(
+      `\nPostgreSQL server skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:54329/postgres) to run ${what} there too.`,
+    );
+    return;
+  }
+  console.log('\nPostgreSQL server');
+  await withThrowawayServerDatabase(serverUrl, async (database) => {
+    const start = performance.now();
+    await migrate(database);
+    await loadRegionFolder(database, folder);
+    console.log(`  migrate and load the region: ${((performance.now() - start) / 1000).toFixed(2)} s`);
+    await work(database);
+  });
 }

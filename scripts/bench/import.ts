@@ -23,7 +23,7 @@ import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { featureCollectionShapefile, type ExportFeature } from '../../server/src/export/feature-table.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
-import { parseScaleArgument, withThrowawayServerDatabase } from './bench-support.js';
+import { benchOnServerIfConfigured, parseScaleArgument } from './bench-support.js';
 
 interface ImportFile {
   label: string;
@@ -145,19 +145,7 @@ async function main(): Promise<void> {
       await embedded.close();
     }
 
-    const serverUrl = process.env.DATABASE_URL;
-    if (!serverUrl) {
-      console.log(
-        '\nPostgreSQL server skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:54329/postgres) to run the imports there too.',
-      );
-      return;
-    }
-    console.log('\nPostgreSQL server');
-    await withThrowawayServerDatabase(serverUrl, async (server) => {
-      start = performance.now();
-      await migrate(server);
-      await loadRegionFolder(server, folder);
-      console.log(`  migrate and load the region: ${seconds(since(start))}`);
+    await benchOnServerIfConfigured(folder, 'the imports', async (server) => {
       await benchImports(server, regionId, imports);
     });
   } finally {

@@ -20,7 +20,7 @@ import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { regionScenarioBase, type RegionScenarioBase } from '../../server/src/scenarios/region-base.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
-import { parseScaleArgument, withThrowawayServerDatabase } from './bench-support.js';
+import { benchOnServerIfConfigured, parseScaleArgument } from './bench-support.js';
 
 const CORE_EDITS = 200;
 const API_SAVES = 20;
@@ -190,19 +190,7 @@ async function main(): Promise<void> {
       await embedded.close();
     }
 
-    const serverUrl = process.env.DATABASE_URL;
-    if (!serverUrl) {
-      console.log(
-        '\nPostgreSQL server skipped: set DATABASE_URL (e.g. postgres://postgres@127.0.0.1:54329/postgres) to run the API figures there too.',
-      );
-      return;
-    }
-    console.log('\nPostgreSQL server');
-    await withThrowawayServerDatabase(serverUrl, async (server) => {
-      start = performance.now();
-      await migrate(server);
-      await loadRegionFolder(server, folder);
-      console.log(`  migrate and load the region: ${ms(since(start))}`);
+    await benchOnServerIfConfigured(folder, 'the API figures', async (server) => {
       await benchApi(server, regionId, 'server');
     });
   } finally {

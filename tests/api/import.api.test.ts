@@ -12,6 +12,16 @@ import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { testBackends } from '../support/test-databases.js';
 
 const FIXTURES = path.join(REPOSITORY_ROOT, 'tests/fixtures/import');
+
+/** The mapping guessed from the Chinese headers of the GBK CSV and Excel facility fixtures. */
+const CHINESE_FACILITY_COLUMNS = {
+  id: '编号',
+  name: '名称',
+  category: '类别',
+  floorAreaSquareMeters: '建筑面积',
+  lon: '经度',
+  lat: '纬度',
+};
 const DEMO = path.join(REPOSITORY_ROOT, 'data/geojson/demo');
 
 type Position = [number, number];
@@ -338,14 +348,7 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     const previewed = await preview('demo', 'facilities-gbk.csv', { layer: 'facilities' });
     expect(previewed.status, previewed.text).toBe(200);
     expect(previewed.body.file.encoding).toEqual({ encoding: 'gbk', from: 'detected' });
-    expect(previewed.body.mapping).toEqual({
-      id: '编号',
-      name: '名称',
-      category: '类别',
-      floorAreaSquareMeters: '建筑面积',
-      lon: '经度',
-      lat: '纬度',
-    });
+    expect(previewed.body.mapping).toEqual(CHINESE_FACILITY_COLUMNS);
     expect(previewed.body.valueMap.category).toMatchObject({ 幼儿园: 'kindergarten', 公厕: 'public_toilet' });
     const committed = await commit('demo', previewed.body.importId);
     expect(committed.status, committed.text).toBe(200);
@@ -796,14 +799,7 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     expect(previewed.body.file.notesZh).toContain(
       '读取工作表“设施”（第 1 个，共 3 个）；其他工作表（“说明”、“Sheet3”）不导入',
     );
-    expect(previewed.body.mapping).toEqual({
-      id: '编号',
-      name: '名称',
-      category: '类别',
-      floorAreaSquareMeters: '建筑面积',
-      lon: '经度',
-      lat: '纬度',
-    });
+    expect(previewed.body.mapping).toEqual(CHINESE_FACILITY_COLUMNS);
     expect(previewed.body.problems.filter((problem: Problem) => problem.severity === 'error')).toEqual([]);
     // Records are located by the sheet's row numbers: the header is row 1 and row 12 is left empty.
     const rowsRead = previewed.body.features.features.map(
