@@ -276,7 +276,6 @@ class ImportRun {
 
     let extent: Extent | null = null;
     if (!createsRegion) {
-      await query(ANALYZE_LAYER_TABLES);
       this.counts = (await query<Counts>(sql.LAYER_COUNTS, [regionId])).rows[0];
       const box = (
         await query<{ west: number | null; south: number; east: number; north: number }>(sql.REGION_EXTENT, [
@@ -1031,6 +1030,9 @@ class ImportRun {
       JSON.stringify(valueMap),
       request.fileName,
     ]);
+    // The embedded database has no autovacuum: statistics are renewed where tables change (here and
+    // in loadRegion), so previews, which write nothing, need not analyse again.
+    await query(ANALYZE_LAYER_TABLES);
   }
 }
 
