@@ -11,7 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { haversineDistanceMeters } from '../../core/geometry/haversine.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
@@ -35,14 +35,13 @@ async function previewFile(wizard: Locator, file: string | { name: string; mimeT
 }
 
 /** Commits the preview on screen and waits for the success notice. */
-async function commitPreview(page: Page, wizard: Locator) {
+async function commitPreview(wizard: Locator) {
   const commit = wizard.getByTestId('import-commit');
   await expect.poll(() => commit.isEnabled(), { timeout: PREVIEW_TIMEOUT_MS }).toBe(true);
   await commit.click();
   await wizard.getByTestId('import-success').waitFor({ timeout: PREVIEW_TIMEOUT_MS });
   // The next import starts from an empty file input.
   expect(await wizard.getByTestId('import-file').inputValue()).toBe('');
-  await page.waitForTimeout(200);
 }
 
 /** The text of the "detected" block once it names the `expected` coordinate system. */
@@ -85,7 +84,7 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
     // Nothing is written before Commit.
     expect((await getJson<{ id: string }[]>(baseUrl, '/api/regions')).map((region) => region.id)).not.toContain('newtown');
     await page.screenshot({ path: await screenshotPath('import-new-region.png') });
-    await commitPreview(page, wizard);
+    await commitPreview(wizard);
     expect(await wizard.getByTestId('import-created-region').innerText()).toContain('新城');
 
     // The app is on the new region (picker and address), with the wizard still open for its next layer.
@@ -105,7 +104,7 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
       await expect.poll(() => preview.getByTestId('import-feature-count').innerText(), { timeout: PREVIEW_TIMEOUT_MS }).toContain(String(count));
       const rows = await preview.getByTestId('import-problem').allInnerTexts();
       expect(rows.filter((row) => row.includes('错误')), `${file}: ${rows.join('\n')}`).toEqual([]);
-      await commitPreview(page, wizard);
+      await commitPreview(wizard);
       const written = await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/newtown/${layer}`);
       expect(written.features.length, layer).toBe(count);
     }
@@ -162,7 +161,7 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
     expect(await zone.innerText()).toContain('EPSG:4525');
     expect(await detectedCrs(preview, '4525')).toContain('高斯–克吕格 3° 带第 37 带');
     await expect.poll(() => preview.getByTestId('import-feature-count').innerText(), { timeout: PREVIEW_TIMEOUT_MS }).toContain('30');
-    await commitPreview(page, wizard);
+    await commitPreview(wizard);
 
     // Back to "detect" for the next file: a GCJ-02 CSV read as WGS 84 is hundreds of metres off.
     await wizard.getByTestId('import-crs').selectOption('');
@@ -170,7 +169,7 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
     await expect.poll(() => preview.getByTestId('import-feature-count').innerText(), { timeout: PREVIEW_TIMEOUT_MS }).toContain('24');
     await wizard.getByTestId('import-crs').selectOption('gcj02');
     await detectedCrs(preview, 'GCJ');
-    await commitPreview(page, wizard);
+    await commitPreview(wizard);
 
     const facilities = (await getJson<{ features: PointFeature[] }>(baseUrl, `/api/regions/${regionId}/facilities`)).features;
     const imported = (prefix: string) => facilities.filter((feature) => feature.properties.id.startsWith(prefix));
