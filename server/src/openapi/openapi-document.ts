@@ -157,8 +157,20 @@ function responses(spec: OperationSpec, components: Record<string, JsonSchema>) 
   return answers;
 }
 
-/** The OpenAPI document of every registered operation. */
-export function openApiDocument() {
+/**
+ * The OpenAPI document of every registered operation. Built once (≈ 30 ms of zod → JSON Schema) and
+ * kept until another operation is registered: route modules register theirs when they load.
+ */
+export function openApiDocument(): OpenApiDocument {
+  const operationCount = registeredOperations().length;
+  if (built?.operationCount !== operationCount) built = { operationCount, document: buildOpenApiDocument() };
+  return built.document;
+}
+
+type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
+let built: { operationCount: number; document: OpenApiDocument } | null = null;
+
+function buildOpenApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
   const components: Record<string, JsonSchema> = {};
   for (const spec of registeredOperations()) {
