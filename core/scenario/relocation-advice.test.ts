@@ -4,6 +4,7 @@ import { syntheticRegion } from '../accessibility/synthetic-region.js';
 import { shortestTravelSeconds } from '../routing/dijkstra.js';
 import { seededRandom } from '../routing/synthetic-grid.js';
 import { snappedPointSources, travelSecondsToSnappedPoint } from '../routing/snap.js';
+import { NO_SURVEYED_FIGURES } from '../standards/evaluate-rules.js';
 import { applyDraftResult, ScenarioDraft } from './scenario-draft.js';
 import {
   modelStationTravel,
@@ -345,13 +346,7 @@ describe('relocationAdvice', () => {
       name: id === 'r' ? '安置社区' : id,
       type,
       streetId: 's-1',
-      serviceFloorAreaSquareMeters: null,
-      staff: null,
-      socialWorkers: null,
-      grids: null,
-      gridWorkers: null,
-      agriculturalLandShare: null,
-      developmentProgress: null,
+      ...NO_SURVEYED_FIGURES,
       isTownshipSeat: false,
     });
     const evaluator = new ScenarioEvaluator({

@@ -11,7 +11,7 @@
 import type { AccessibilityModel } from '../accessibility/accessibility-types.js';
 import { TravelField } from '../accessibility/travel-field.js';
 import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId } from '../standards/community-types.js';
-import { evaluateRule, type RuleResult } from '../standards/evaluate-rules.js';
+import { evaluateRule, surveyedFiguresOf, type RuleResult } from '../standards/evaluate-rules.js';
 import type { StandardsProfileId } from '../standards/profiles.js';
 import type { Bilingual } from '../standards/rules.js';
 import type { ScenarioEdit } from './scenario-draft.js';
@@ -607,13 +607,7 @@ export function relocationAdvice(
           type: record.type,
           residents: metrics.residents,
           households: metrics.households,
-          serviceFloorAreaSquareMeters: record.serviceFloorAreaSquareMeters,
-          staff: record.staff,
-          socialWorkers: record.socialWorkers,
-          grids: record.grids,
-          gridWorkers: record.gridWorkers,
-          agriculturalLandShare: record.agriculturalLandShare,
-          developmentProgress: record.developmentProgress,
+          ...surveyedFiguresOf(record),
         })
       : null;
     const entry: RelocationCommunityAdvice = {

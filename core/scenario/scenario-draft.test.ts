@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_SURVEYED_FIGURES } from '../standards/evaluate-rules.js';
 import {
   applyDraftResult,
   EDIT_COMMUNITY_ID_TAKEN,
@@ -43,13 +44,9 @@ function town() {
     name: id,
     type: 'urban',
     streetId,
+    ...NO_SURVEYED_FIGURES,
     serviceFloorAreaSquareMeters: 100,
     staff: 2,
-    socialWorkers: null,
-    grids: null,
-    gridWorkers: null,
-    agriculturalLandShare: null,
-    developmentProgress: null,
     isTownshipSeat: false,
   });
   const communities = [record('a', 's-1'), record('b', 's-1'), record('c', 's-2')];

@@ -11,6 +11,7 @@
  */
 
 import type { CommunityTypeId } from '../standards/community-types.js';
+import { NO_SURVEYED_FIGURES } from '../standards/evaluate-rules.js';
 import type { CommunityRecord, ScenarioEvaluator } from './scenario-evaluator.js';
 
 /** A GeoJSON Polygon in WGS 84 (`[lon, lat]`), as sent by the client. */
@@ -512,13 +513,7 @@ export class ScenarioDraft {
       nameEn: null,
       type: defaults.type,
       streetId: defaults.streetId,
-      serviceFloorAreaSquareMeters: null,
-      staff: null,
-      socialWorkers: null,
-      grids: null,
-      gridWorkers: null,
-      agriculturalLandShare: null,
-      developmentProgress: null,
+      ...NO_SURVEYED_FIGURES,
       isTownshipSeat: defaults.isTownshipSeat,
       ...changes,
       name: attributes.name,

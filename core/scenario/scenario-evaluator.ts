@@ -7,7 +7,13 @@
  */
 
 import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId } from '../standards/community-types.js';
-import { evaluateCommunity, type CommunityFigures, type RuleResult } from '../standards/evaluate-rules.js';
+import {
+  evaluateCommunity,
+  surveyedFiguresOf,
+  type CommunityFigures,
+  type RuleResult,
+  type SurveyedFigures,
+} from '../standards/evaluate-rules.js';
 import type { StandardsProfileId } from '../standards/profiles.js';
 
 /** A population unit as the evaluator needs it; area and perimeter in the region's metric plane. */
@@ -29,19 +35,12 @@ export interface UnitAdjacency {
 }
 
 /** A community's own attributes (what is not summed from its units). */
-export interface CommunityRecord {
+export interface CommunityRecord extends SurveyedFigures {
   id: string;
   name: string;
   nameEn?: string | null;
   type: CommunityTypeId;
   streetId: string;
-  serviceFloorAreaSquareMeters: number | null;
-  staff: number | null;
-  socialWorkers: number | null;
-  grids: number | null;
-  gridWorkers: number | null;
-  agriculturalLandShare: number | null;
-  developmentProgress: number | null;
   isTownshipSeat: boolean;
 }
 
@@ -376,23 +375,11 @@ export class ScenarioEvaluator {
       if (this.visitMark[start] === mark) continue;
       const index = this.assignment[start];
       this.communities[index].parts += 1;
-      this.visitMark[start] = mark;
-      queue.length = 0;
-      queue.push(start);
-      while (queue.length > 0) {
-        const u = queue.pop()!;
-        for (let h = this.neighbourOffsets[u]; h < this.neighbourOffsets[u + 1]; h += 1) {
-          const v = this.neighbourUnits[h];
-          if (this.assignment[v] === index && this.visitMark[v] !== mark) {
-            this.visitMark[v] = mark;
-            queue.push(v);
-          }
-        }
-      }
+      this.markPiece(start, mark, queue);
     }
   }
 
-  /** Connected pieces of a community over unit adjacency (breadth-first from each unvisited unit). */
+  /** Connected pieces of a community over unit adjacency (a flood from each unit no earlier flood reached). */
   private countParts(index: number): number {
     if (this.communities[index].unitCount === 0) return 0;
     this.walkNumber += 1;
@@ -402,21 +389,30 @@ export class ScenarioEvaluator {
     for (let start = 0; start < this.units.length; start += 1) {
       if (this.assignment[start] !== index || this.visitMark[start] === mark) continue;
       parts += 1;
-      this.visitMark[start] = mark;
-      queue.length = 0;
-      queue.push(start);
-      while (queue.length > 0) {
-        const u = queue.pop()!;
-        for (let h = this.neighbourOffsets[u]; h < this.neighbourOffsets[u + 1]; h += 1) {
-          const v = this.neighbourUnits[h];
-          if (this.assignment[v] === index && this.visitMark[v] !== mark) {
-            this.visitMark[v] = mark;
-            queue.push(v);
-          }
+      this.markPiece(start, mark, queue);
+    }
+    return parts;
+  }
+
+  /**
+   * Marks with `mark` every unit reachable from `start` without leaving its community: one piece.
+   * `queue` is the caller's scratch, reused across pieces to spare allocations.
+   */
+  private markPiece(start: number, mark: number, queue: number[]): void {
+    const index = this.assignment[start];
+    this.visitMark[start] = mark;
+    queue.length = 0;
+    queue.push(start);
+    while (queue.length > 0) {
+      const u = queue.pop()!;
+      for (let h = this.neighbourOffsets[u]; h < this.neighbourOffsets[u + 1]; h += 1) {
+        const v = this.neighbourUnits[h];
+        if (this.assignment[v] === index && this.visitMark[v] !== mark) {
+          this.visitMark[v] = mark;
+          queue.push(v);
         }
       }
     }
-    return parts;
   }
 
   private metricsOf(community: CommunitySums): CommunityMetrics {
@@ -470,13 +466,7 @@ export class ScenarioEvaluator {
       type: record.type,
       residents: community.residents,
       households: community.households,
-      serviceFloorAreaSquareMeters: record.serviceFloorAreaSquareMeters,
-      staff: record.staff,
-      socialWorkers: record.socialWorkers,
-      grids: record.grids,
-      gridWorkers: record.gridWorkers,
-      agriculturalLandShare: record.agriculturalLandShare,
-      developmentProgress: record.developmentProgress,
+      ...surveyedFiguresOf(record),
       townshipCommunitiesAtSeat,
       coveredShareByCategory: metrics.coveredShareByCategory,
     };

@@ -9,6 +9,7 @@
 import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId, type SizeRange } from '../standards/community-types.js';
 import {
   evaluateRule,
+  surveyedFiguresOf,
   type CommunityFigures,
   type RuleResult,
   type RuleStatus,
@@ -190,13 +191,7 @@ function figuresAs(type: CommunityTypeId, record: CommunityRecord, metrics: Comm
     type,
     residents: metrics.residents,
     households: metrics.households,
-    serviceFloorAreaSquareMeters: record.serviceFloorAreaSquareMeters,
-    staff: record.staff,
-    socialWorkers: record.socialWorkers,
-    grids: record.grids,
-    gridWorkers: record.gridWorkers,
-    agriculturalLandShare: record.agriculturalLandShare,
-    developmentProgress: record.developmentProgress,
+    ...surveyedFiguresOf(record),
     coveredShareByCategory: metrics.coveredShareByCategory,
   };
 }
@@ -350,7 +345,7 @@ function summaryOf(gaps: Omit<ConversionGaps, 'summary'>): Bilingual[] {
 }
 
 /** What a village (its record and current metrics) would lack as a community of `type` under `profile`. */
-export function conversionGaps(
+function conversionGaps(
   record: CommunityRecord,
   metrics: CommunityMetrics,
   profile: StandardsProfileId,

@@ -7,11 +7,11 @@ import { COMMUNITY_TYPES, type CommunityTypeId } from './community-types.js';
 import type { StandardsProfileId } from './profiles.js';
 import { rulesOfProfile, type Bilingual, type RuleDefinition, type RuleMeasure, type RuleThreshold } from './rules.js';
 
-/** What the rules read off a community; null where the data does not say. */
-export interface CommunityFigures {
-  type: CommunityTypeId;
-  residents: number;
-  households: number;
+/**
+ * The figures a community's survey supplies rather than its units: a community record carries them,
+ * the rules read them; null where the data does not say.
+ */
+export interface SurveyedFigures {
   serviceFloorAreaSquareMeters: number | null;
   staff: number | null;
   socialWorkers: number | null;
@@ -19,6 +19,40 @@ export interface CommunityFigures {
   gridWorkers: number | null;
   agriculturalLandShare: number | null;
   developmentProgress: number | null;
+}
+
+/** A community nobody has surveyed (a new or imported one): every surveyed figure unknown. */
+export const NO_SURVEYED_FIGURES: Readonly<SurveyedFigures> = Object.freeze({
+  serviceFloorAreaSquareMeters: null,
+  staff: null,
+  socialWorkers: null,
+  grids: null,
+  gridWorkers: null,
+  agriculturalLandShare: null,
+  developmentProgress: null,
+});
+
+/**
+ * Just the surveyed figures of a record (no id, name or other attribute rides along), in the order
+ * above — region files written from it keep their key order.
+ */
+export function surveyedFiguresOf(record: SurveyedFigures): SurveyedFigures {
+  return {
+    serviceFloorAreaSquareMeters: record.serviceFloorAreaSquareMeters,
+    staff: record.staff,
+    socialWorkers: record.socialWorkers,
+    grids: record.grids,
+    gridWorkers: record.gridWorkers,
+    agriculturalLandShare: record.agriculturalLandShare,
+    developmentProgress: record.developmentProgress,
+  };
+}
+
+/** What the rules read off a community: its surveyed figures and what its units add up to. */
+export interface CommunityFigures extends SurveyedFigures {
+  type: CommunityTypeId;
+  residents: number;
+  households: number;
   /** Resident-activity share of the service facility's floor area, 0–1. */
   activityFloorShare?: number | null;
   /** Commerce and service share of the community's total floor area, 0–1. */

@@ -8,6 +8,7 @@
 import { cornerId, cornerPolygonsToGeometry, type Position } from '../../core/geometry/grid-outline';
 import { haversineDistanceMeters } from '../../core/geometry/haversine';
 import { createLocalProjection } from '../../core/geometry/local-projection';
+import { surveyedFiguresOf } from '../../core/standards/evaluate-rules';
 import {
   ARTERIAL_LINE_SPACING,
   COMMUNITIES,
@@ -148,13 +149,7 @@ export function renderRegionFiles(town: DemoTown, scale: number): RenderedRegion
             streetId: plan.streetId + idSuffix,
             residents: record.residents,
             households: record.households,
-            serviceFloorAreaSquareMeters: record.serviceFloorAreaSquareMeters,
-            staff: record.staff,
-            socialWorkers: record.socialWorkers,
-            grids: record.grids,
-            gridWorkers: record.gridWorkers,
-            agriculturalLandShare: record.agriculturalLandShare,
-            developmentProgress: record.developmentProgress,
+            ...surveyedFiguresOf(record),
             isTownshipSeat: record.isTownshipSeat,
           },
           cornerPolygonsToGeometry(town.communityOutlines[index], cornerPosition),

@@ -43,6 +43,7 @@ import { buildRoutingGraph, type RoutingGraph } from '../../../core/routing/grap
 import { buildSnapIndex, snapToNetwork } from '../../../core/routing/snap.js';
 import { edgeClassCostFactor, WALK_SPEED_METERS_PER_SECOND } from '../../../core/routing/walking-profiles.js';
 import type { CommunityTypeId } from '../../../core/standards/community-types.js';
+import { NO_SURVEYED_FIGURES } from '../../../core/standards/evaluate-rules.js';
 import type { Database } from './client.js';
 import { loadRegion, type RegionLoadReport } from './load-region.js';
 import * as sql from './sql/import-osm.sql.js';
@@ -237,13 +238,7 @@ export async function importOsmRegion(
             streetId: community.streetId,
             residents,
             households,
-            serviceFloorAreaSquareMeters: null,
-            staff: null,
-            socialWorkers: null,
-            grids: null,
-            gridWorkers: null,
-            agriculturalLandShare: null,
-            developmentProgress: null,
+            ...NO_SURVEYED_FIGURES,
             isTownshipSeat: false,
           },
         };

@@ -8,13 +8,12 @@ import { formatCount, formatNumber, formatShare, formatSquareMeters } from '../.
 import { useI18n } from '../../lib/i18n';
 import {
   COMMUNITY_TYPES,
-  COMMUNITY_TYPE_IDS,
   FACILITY_CATEGORIES,
-  isCommunityTypeId,
   isFacilityCategoryId,
   type CommunityTypeId,
 } from '../../lib/standards';
 import { COMMUNITY_TYPE_COLOURS, cssColour } from '../../map/colours';
+import { CommunityTypeSelect } from './community-type-select';
 import { ruleFigureText, sourceText } from './rule-text';
 import { STANDARDS_PROFILES, STANDARDS_PROFILE_IDS, isStandardsProfileId, type RuleResult } from './scenario-core';
 import type { ScenarioEditor } from './use-scenario-editor';
@@ -294,7 +293,7 @@ function RuleRow({ rule }: { rule: RuleResult }) {
 
 /** Name, type, service floor area and staff of the community, applied as one `update` edit. */
 function AttributeForm({ editor, communityId, revision }: { editor: ScenarioEditor; communityId: string; revision: number }) {
-  const { t, localName } = useI18n();
+  const { t } = useI18n();
   const record = useMemo(() => {
     void revision;
     return editor.session!.evaluator.communityRecord(communityId);
@@ -334,19 +333,7 @@ function AttributeForm({ editor, communityId, revision }: { editor: ScenarioEdit
         </label>
         <label className="form-row">
           <span>{t('field.type')}</span>
-          <select
-            className="select-input"
-            value={type}
-            onChange={(event) => {
-              if (isCommunityTypeId(event.target.value)) setType(event.target.value);
-            }}
-          >
-            {COMMUNITY_TYPE_IDS.map((id) => (
-              <option key={id} value={id}>
-                {localName(COMMUNITY_TYPES[id])}
-              </option>
-            ))}
-          </select>
+          <CommunityTypeSelect value={type} onChange={setType} />
         </label>
         <label className="form-row">
           <span>{t('field.serviceFloorArea')}</span>

@@ -9,7 +9,7 @@ import { RULES, type RuleResult } from './scenario-core';
 const RULE_UNITS = new Map(RULES.map((rule) => [rule.id, rule.unit]));
 
 /** Whether a rule's figure is a share (0–1) shown as a percentage. */
-export function isShareRule(ruleId: string): boolean {
+function isShareRule(ruleId: string): boolean {
   return RULE_UNITS.get(ruleId)?.en === '%';
 }
 

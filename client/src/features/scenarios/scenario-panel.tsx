@@ -9,9 +9,10 @@ import { scenarioExportUrl } from '../../lib/api';
 import type { RegionLayers, ScenarioSummary } from '../../lib/api-types';
 import { formatCount, formatNumber } from '../../lib/format';
 import { useI18n, type MessageKey } from '../../lib/i18n';
-import { COMMUNITY_TYPES, COMMUNITY_TYPE_IDS, isCommunityTypeId } from '../../lib/standards';
+import { COMMUNITY_TYPES } from '../../lib/standards';
 import { COMMUNITY_TYPE_COLOURS, cssColour } from '../../map/colours';
 import { AdviceSection } from './advice-section';
+import { CommunityTypeSelect } from './community-type-select';
 import { ComparePanel } from './compare-panel';
 import { describeEdit, refusalKey, refusedEdit } from './edit-text';
 import { ToolIcon } from './tool-icon';
@@ -330,7 +331,7 @@ const TOOL_KEYS = {
 } as const satisfies Record<(typeof SCENARIO_TOOLS)[number], readonly [MessageKey, MessageKey]>;
 
 function EditSection({ editor, data }: ScenarioPanelProps) {
-  const { t, language, localName } = useI18n();
+  const { t, language } = useI18n();
   const session = editor.session!;
   const evaluator = session.evaluator;
   const revision = editor.revision;
@@ -407,13 +408,7 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
           </label>
           <label className="form-row">
             <span>{t('field.type')}</span>
-            <select className="select-input" value={editor.newCommunity.type} onChange={(event) => { if (isCommunityTypeId(event.target.value)) editor.setNewCommunity({ ...editor.newCommunity, type: event.target.value }); }}>
-              {COMMUNITY_TYPE_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {localName(COMMUNITY_TYPES[id])}
-                </option>
-              ))}
-            </select>
+            <CommunityTypeSelect value={editor.newCommunity.type} onChange={(type) => editor.setNewCommunity({ ...editor.newCommunity, type })} />
           </label>
         </div>
       ) : (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_SURVEYED_FIGURES } from '../../../../core/standards/evaluate-rules';
 import type { Position, UnitFeature } from '../../lib/api-types';
 import { buildEvaluator, decodeRegionUnits, decodeScenarioState } from './evaluator-input';
 import { ScenarioSession } from './scenario-session';
@@ -40,13 +41,9 @@ function record(id: string, streetId: string) {
     nameEn: null,
     type: 'urban' as const,
     streetId,
+    ...NO_SURVEYED_FIGURES,
     serviceFloorAreaSquareMeters: 600,
     staff: 10,
-    socialWorkers: null,
-    grids: null,
-    gridWorkers: null,
-    agriculturalLandShare: null,
-    developmentProgress: null,
     isTownshipSeat: false,
   };
 }

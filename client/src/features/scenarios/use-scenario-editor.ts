@@ -36,7 +36,7 @@ export const SCENARIO_TOOLS: readonly ScenarioTool[] = ['select', 'brush', 'lass
 export type BrushSize = 'unit' | 'small' | 'large';
 export const BRUSH_SIZES: readonly BrushSize[] = ['unit', 'small', 'large'];
 /** Brush radius in screen pixels; `unit` paints only the unit under the pointer. */
-export const BRUSH_RADIUS_PIXELS: Record<BrushSize, number> = { unit: 0, small: 10, large: 24 };
+const BRUSH_RADIUS_PIXELS: Record<BrushSize, number> = { unit: 0, small: 10, large: 24 };
 export type ScenarioMode = 'edit' | 'compare';
 
 /** What the panel tells the planner after an action. */

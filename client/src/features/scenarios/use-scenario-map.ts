@@ -6,6 +6,7 @@
  * the comparison the other side under the swipe with the units that changed community.
  */
 import { useMemo } from 'react';
+import { NO_SURVEYED_FIGURES } from '../../../../core/standards/evaluate-rules';
 import type { CommunityFeature, Position, ScenarioCommunityCollection, UnitFeature } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 import type { ScenarioMapInput } from '../../map/map-view';
@@ -32,13 +33,7 @@ export function communityFeatures(collection: ScenarioCommunityCollection | null
         streetName: '',
         residents: p.residents,
         households: p.households,
-        serviceFloorAreaSquareMeters: null,
-        staff: null,
-        socialWorkers: null,
-        grids: null,
-        gridWorkers: null,
-        agriculturalLandShare: null,
-        developmentProgress: null,
+        ...NO_SURVEYED_FIGURES,
         isTownshipSeat: false,
       },
     });
