@@ -17,7 +17,7 @@ const INVERSE_TOLERANCE_DEGREES = 1e-10;
 const INVERSE_MAX_ITERATIONS = 30;
 
 /** The rough box outside which GCJ-02 applies no offset (as in the reference implementations). */
-export function isOutsideChina([lon, lat]: Position): boolean {
+function isOutsideChina([lon, lat]: Position): boolean {
   return lon < 72.004 || lon > 137.8347 || lat < 0.8293 || lat > 55.8271;
 }
 

@@ -5,12 +5,12 @@
  * the wrong type or malformed, coordinates in swapped order or outside the region. Geometry
  * validity (self-intersection) is judged later by PostGIS.
  */
+import { DEFAULT_PERSONS_PER_HOUSEHOLD } from '../osm/buildings.js';
 import { geometryTypeZh, locationZh, type Bilingual } from './bilingual-text.js';
 import { crsByEpsg, guessProjectedCrs, toWgs84, type CoordinateSystem } from './coordinate-systems.js';
 import type { FieldMapping, ValueMap } from './field-mapping.js';
 import { makeProblem, type ImportProblem, type ProblemInput } from './import-problems.js';
 import {
-  DEFAULT_PERSONS_PER_HOUSEHOLD,
   LAYER_GEOMETRY,
   LAYER_NAMES_ZH,
   layerFields,
@@ -28,7 +28,7 @@ export type Extent = [number, number, number, number];
 /** Features may reach this far beyond the region's extent (as the accessibility API allows points). */
 export const REGION_MARGIN_METERS = 1000;
 /** Where a new region's features are expected: mainland China, Hainan and Taiwan, generously. */
-export const CHINA_EXTENT: Extent = [73.4, 17.9, 135.1, 53.6];
+const CHINA_EXTENT: Extent = [73.4, 17.9, 135.1, 53.6];
 
 const METERS_PER_DEGREE_LATITUDE = 111_320;
 const COORDINATE_DECIMALS = 1e9;
@@ -445,7 +445,7 @@ function makeConverter(crs: CoordinateSystem, declared: boolean, options: Conver
 }
 
 /** Grows an extent by `meters` on every side. */
-export function expandExtent([west, south, east, north]: Extent, meters: number): Extent {
+function expandExtent([west, south, east, north]: Extent, meters: number): Extent {
   const dLat = meters / METERS_PER_DEGREE_LATITUDE;
   const dLon = meters / (METERS_PER_DEGREE_LATITUDE * Math.cos((((south + north) / 2) * Math.PI) / 180));
   return [west - dLon, south - dLat, east + dLon, north + dLat];
@@ -503,7 +503,7 @@ const isDegrees = (positions: Position[]) =>
 const intersects = (a: Extent, b: Extent) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
 
 /** Metres between a box and an extent (0 when they meet), on a local flat approximation. */
-export function metersBetween(box: Extent, extent: Extent): number {
+function metersBetween(box: Extent, extent: Extent): number {
   const latitude = ((extent[1] + extent[3]) / 2) * (Math.PI / 180);
   const dx =
     Math.max(extent[0] - box[2], 0, box[0] - extent[2]) * METERS_PER_DEGREE_LATITUDE * Math.cos(latitude);

@@ -107,6 +107,13 @@ export function applyMappingChoices(
   return { mapping, from };
 }
 
+/** The non-empty, trimmed items of a comma-separated command-line value. */
+const commaList = (text: string) =>
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /**
@@ -115,10 +122,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: strin
  */
 export function parseMappingArgument(layer: ImportLayer, text: string): ParseResult<FieldMapping> {
   const mapping: FieldMapping = {};
-  for (const pair of text
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')) {
+  for (const pair of commaList(text)) {
     const equals = pair.indexOf('=');
     if (equals <= 0) return { ok: false, reason: `"${pair}" is not field=column` };
     const field = pair.slice(0, equals).trim();
@@ -137,10 +141,7 @@ export function parseMappingArgument(layer: ImportLayer, text: string): ParseRes
 /** Parses `--value-map category.幼儿园=kindergarten,category.卫生室=health_station`. */
 export function parseValueMapArgument(layer: ImportLayer, text: string): ParseResult<ValueMap> {
   const valueMap: ValueMap = {};
-  for (const pair of text
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '')) {
+  for (const pair of commaList(text)) {
     const dot = pair.indexOf('.');
     const equals = pair.lastIndexOf('=');
     if (dot <= 0 || equals < dot + 2) return { ok: false, reason: `"${pair}" is not field.value=code` };

@@ -4,6 +4,7 @@
  * suggest them (Chinese, pinyin initials and English, as bureaus name their columns), and for coded
  * fields the words planners write for each code (幼儿园 → kindergarten).
  */
+import { DEFAULT_PERSONS_PER_HOUSEHOLD } from '../osm/buildings.js';
 import { HIGHWAY_RULES } from '../osm/walkable-ways.js';
 import { EDGE_CLASSES } from '../region/edge-classes.js';
 import { COMMUNITY_TYPE_IDS, COMMUNITY_TYPES } from '../standards/community-types.js';
@@ -201,34 +202,70 @@ const ID_SYNONYMS = [
 ];
 const NAME_SYNONYMS = ['name', 'mc', 'title', '名称', '名字', 'xm'];
 
+// Fields several layers have: what differs between layers (synonyms, need, derivation) is passed in.
+
+/** The id field, numbered from the file name when unmapped; `entity` names it (`street` → "street id"). */
+const idField = (entity: string, synonyms: string[]): LayerField => ({
+  field: 'id',
+  labelZh: '编号',
+  type: 'id',
+  need: 'derived',
+  derivation: 'numbered from the file name when no column is mapped',
+  derivationZh: '未对应文件列时按文件名自动编号',
+  synonyms: [...ID_SYNONYMS, ...synonyms],
+  description: `${entity} id`,
+});
+
+const nameField = (need: LayerField['need'], synonyms: string[], description: string): LayerField => ({
+  field: 'name',
+  labelZh: '名称',
+  type: 'text',
+  need,
+  synonyms: [...NAME_SYNONYMS, ...synonyms],
+  description,
+});
+
+const NAME_EN_FIELD: LayerField = {
+  field: 'nameEn',
+  labelZh: '英文名称',
+  type: 'text',
+  need: 'optional',
+  synonyms: ['nameen', 'englishname', '英文名'],
+  description: 'English name',
+};
+
+/** Residents; `localSynonyms` go between the common words and the pinyin initials (the order decides ties). */
+const residentsField = (
+  need: Pick<LayerField, 'need' | 'derivation' | 'derivationZh'>,
+  localSynonyms: string[],
+): LayerField => ({
+  field: 'residents',
+  labelZh: '常住人口',
+  type: 'integer',
+  ...need,
+  synonyms: ['residents', 'population', 'pop', '人口', '常住人口', '人口数', ...localSynonyms, 'rk', 'czrk', 'rks'],
+  description: 'residents',
+});
+
+const householdsField = (derivation: string, derivationZh: string, synonyms: string[]): LayerField => ({
+  field: 'households',
+  labelZh: '户数',
+  type: 'integer',
+  need: 'derived',
+  derivation,
+  derivationZh,
+  synonyms,
+  description: 'households',
+});
+
+const SUM_OF_UNITS = 'the sum of its units (0 while the region has none)';
+const SUM_OF_UNITS_ZH = '其人口单元之和（区域还没有人口单元时为 0）';
+
 const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
   streets: [
-    {
-      field: 'id',
-      labelZh: '编号',
-      type: 'id',
-      need: 'derived',
-      derivation: 'numbered from the file name when no column is mapped',
-      derivationZh: '未对应文件列时按文件名自动编号',
-      synonyms: [...ID_SYNONYMS, 'streetid', '街道编号', '街道代码', '乡镇代码', 'xzqdm', 'xzdm'],
-      description: 'street id',
-    },
-    {
-      field: 'name',
-      labelZh: '名称',
-      type: 'text',
-      need: 'required',
-      synonyms: [...NAME_SYNONYMS, '街道名称', '乡镇名称', '街道', '乡镇', 'xzqmc', 'xzmc', 'jdmc'],
-      description: '街道/乡镇 name',
-    },
-    {
-      field: 'nameEn',
-      labelZh: '英文名称',
-      type: 'text',
-      need: 'optional',
-      synonyms: ['nameen', 'englishname', '英文名'],
-      description: 'English name',
-    },
+    idField('street', ['streetid', '街道编号', '街道代码', '乡镇代码', 'xzqdm', 'xzdm']),
+    nameField('required', ['街道名称', '乡镇名称', '街道', '乡镇', 'xzqmc', 'xzmc', 'jdmc'], '街道/乡镇 name'),
+    NAME_EN_FIELD,
     {
       field: 'kind',
       labelZh: '类型（街道/乡镇）',
@@ -242,32 +279,9 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
   ],
   communities: [
-    {
-      field: 'id',
-      labelZh: '编号',
-      type: 'id',
-      need: 'derived',
-      derivation: 'numbered from the file name when no column is mapped',
-      derivationZh: '未对应文件列时按文件名自动编号',
-      synonyms: [...ID_SYNONYMS, 'communityid', '社区编号', '社区代码', '村居代码', 'sqdm', 'cjdm'],
-      description: 'community id',
-    },
-    {
-      field: 'name',
-      labelZh: '名称',
-      type: 'text',
-      need: 'required',
-      synonyms: [...NAME_SYNONYMS, '社区名称', '村居名称', '社区', '村名', 'sqmc', 'cjmc'],
-      description: '社区/村 name',
-    },
-    {
-      field: 'nameEn',
-      labelZh: '英文名称',
-      type: 'text',
-      need: 'optional',
-      synonyms: ['nameen', 'englishname', '英文名'],
-      description: 'English name',
-    },
+    idField('community', ['communityid', '社区编号', '社区代码', '村居代码', 'sqdm', 'cjdm']),
+    nameField('required', ['社区名称', '村居名称', '社区', '村名', 'sqmc', 'cjmc'], '社区/村 name'),
+    NAME_EN_FIELD,
     {
       field: 'type',
       labelZh: '社区类型',
@@ -289,37 +303,8 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       synonyms: ['streetid', 'street', '所属街道', '街道', '街道编号', '乡镇', '所属乡镇', 'ssjd'],
       description: 'id or name of its street',
     },
-    {
-      field: 'residents',
-      labelZh: '常住人口',
-      type: 'integer',
-      need: 'derived',
-      derivation: 'the sum of its units (0 while the region has none)',
-      derivationZh: '其人口单元之和（区域还没有人口单元时为 0）',
-      synonyms: [
-        'residents',
-        'population',
-        'pop',
-        '人口',
-        '常住人口',
-        '人口数',
-        '总人口',
-        'rk',
-        'czrk',
-        'rks',
-      ],
-      description: 'residents',
-    },
-    {
-      field: 'households',
-      labelZh: '户数',
-      type: 'integer',
-      need: 'derived',
-      derivation: 'the sum of its units (0 while the region has none)',
-      derivationZh: '其人口单元之和（区域还没有人口单元时为 0）',
-      synonyms: ['households', 'hh', '户数', '总户数', '常住户数', 'hs'],
-      description: 'households',
-    },
+    residentsField({ need: 'derived', derivation: SUM_OF_UNITS, derivationZh: SUM_OF_UNITS_ZH }, ['总人口']),
+    householdsField(SUM_OF_UNITS, SUM_OF_UNITS_ZH, ['households', 'hh', '户数', '总户数', '常住户数', 'hs']),
     {
       field: 'serviceFloorAreaSquareMeters',
       labelZh: '社区服务用房面积',
@@ -393,24 +378,8 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
   ],
   units: [
-    {
-      field: 'id',
-      labelZh: '编号',
-      type: 'id',
-      need: 'derived',
-      derivation: 'numbered from the file name when no column is mapped',
-      derivationZh: '未对应文件列时按文件名自动编号',
-      synonyms: [...ID_SYNONYMS, 'unitid', '小区编号', '小区代码'],
-      description: 'unit id',
-    },
-    {
-      field: 'name',
-      labelZh: '名称',
-      type: 'text',
-      need: 'optional',
-      synonyms: [...NAME_SYNONYMS, '小区名称', '小区', '楼盘名称', 'xqmc'],
-      description: 'estate (小区) or block name',
-    },
+    idField('unit', ['unitid', '小区编号', '小区代码']),
+    nameField('optional', ['小区名称', '小区', '楼盘名称', 'xqmc'], 'estate (小区) or block name'),
     {
       field: 'kind',
       labelZh: '单元类型',
@@ -432,36 +401,13 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       synonyms: ['communityid', 'community', '所属社区', '社区', '社区编号', '村居', 'sssq', 'sq'],
       description: 'id or name of its community',
     },
-    {
-      field: 'residents',
-      labelZh: '常住人口',
-      type: 'integer',
-      need: 'required',
-      synonyms: [
-        'residents',
-        'population',
-        'pop',
-        '人口',
-        '常住人口',
-        '人口数',
-        '居住人口',
-        '人数',
-        'rk',
-        'czrk',
-        'rks',
-      ],
-      description: 'residents',
-    },
-    {
-      field: 'households',
-      labelZh: '户数',
-      type: 'integer',
-      need: 'derived',
-      derivation: 'residents ÷ 2.8, rounded, when no column is mapped',
-      derivationZh: '未对应文件列时为常住人口 ÷ 2.8，四舍五入',
-      synonyms: ['households', 'hh', '户数', '住户数', '总户数', 'hs'],
-      description: 'households',
-    },
+    residentsField({ need: 'required' }, ['居住人口', '人数']),
+    householdsField(
+      // The same persons per household as the OSM import.
+      `residents ÷ ${DEFAULT_PERSONS_PER_HOUSEHOLD}, rounded, when no column is mapped`,
+      `未对应文件列时为常住人口 ÷ ${DEFAULT_PERSONS_PER_HOUSEHOLD}，四舍五入`,
+      ['households', 'hh', '户数', '住户数', '总户数', 'hs'],
+    ),
     {
       field: 'elderly',
       labelZh: '老年人口（60 岁及以上）',
@@ -488,24 +434,8 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
     },
   ],
   facilities: [
-    {
-      field: 'id',
-      labelZh: '编号',
-      type: 'id',
-      need: 'derived',
-      derivation: 'numbered from the file name when no column is mapped',
-      derivationZh: '未对应文件列时按文件名自动编号',
-      synonyms: [...ID_SYNONYMS, 'facilityid', 'poiid', 'uid', '设施编号'],
-      description: 'facility id',
-    },
-    {
-      field: 'name',
-      labelZh: '名称',
-      type: 'text',
-      need: 'required',
-      synonyms: [...NAME_SYNONYMS, '设施名称', '单位名称', '机构名称', 'poi名称', 'sssmc'],
-      description: 'facility name',
-    },
+    idField('facility', ['facilityid', 'poiid', 'uid', '设施编号']),
+    nameField('required', ['设施名称', '单位名称', '机构名称', 'poi名称', 'sssmc'], 'facility name'),
     {
       field: 'category',
       labelZh: '设施类别',
@@ -625,9 +555,6 @@ export const LAYER_GEOMETRY: Record<ImportLayer, 'point' | 'polygon' | 'line'> =
   facilities: 'point',
   network: 'line',
 };
-
-/** Households per resident used when a units file has no households column (as the OSM import). */
-export const DEFAULT_PERSONS_PER_HOUSEHOLD = 2.8;
 
 /** Compares words as the synonyms are written: lower case, without spaces, _ , - and full-width forms. */
 export function normalizeWord(text: string): string {

@@ -5,7 +5,9 @@
  * rule as the OSM import (core/osm/build-network.ts), keyed by position instead of node id.
  */
 import { lineStringLengthMeters } from '../geometry/haversine.js';
+import { connectedComponents } from '../osm/build-network.js';
 import type { EdgeClass } from '../region/edge-classes.js';
+import type { NetworkEdgeInput } from '../region/network-features.js';
 import type { Position } from './wkt-geometry.js';
 
 /** Vertices closer than this (degrees, ~1 cm) are one vertex. */
@@ -20,15 +22,9 @@ export interface CentrelineInput {
   featureId: string;
 }
 
-export interface RoadEdge {
-  id: number;
-  source: number;
-  target: number;
-  lengthMeters: number;
-  edgeClass: EdgeClass;
-  bridge: boolean;
+export interface RoadEdge extends NetworkEdgeInput {
+  /** The feature it came from, for the report. */
   featureId: string;
-  coordinates: Position[];
 }
 
 export interface RoadNetwork {
@@ -127,25 +123,6 @@ export function buildRoadNetwork(inputs: readonly CentrelineInput[]): RoadNetwor
       }
     }
   }
-  return { edges, nodes, componentNodeCounts: componentSizes(nodes.length, edges), droppedLines };
-}
-
-/** Node counts of connected components (union–find), largest first. */
-function componentSizes(nodeCount: number, edges: readonly RoadEdge[]): number[] {
-  const parent = Int32Array.from({ length: nodeCount + 1 }, (_, k) => k);
-  const find = (node: number): number => {
-    while (parent[node] !== node) {
-      parent[node] = parent[parent[node]];
-      node = parent[node];
-    }
-    return node;
-  };
-  for (const edge of edges) {
-    const a = find(edge.source);
-    const b = find(edge.target);
-    if (a !== b) parent[a] = b;
-  }
-  const sizes = new Map<number, number>();
-  for (let node = 1; node <= nodeCount; node += 1) sizes.set(find(node), (sizes.get(find(node)) ?? 0) + 1);
-  return [...sizes.values()].sort((a, b) => b - a);
+  // Every node is an edge's end, so the edges' components count every node.
+  return { edges, nodes, componentNodeCounts: connectedComponents(edges).nodeCounts, droppedLines };
 }

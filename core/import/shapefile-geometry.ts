@@ -4,6 +4,8 @@
  * are grouped as the format defines them: clockwise rings are outer rings, counter-clockwise rings
  * holes of the outer ring that contains them.
  */
+import { ringSignedArea } from '../geometry/polygon-area.js';
+import { pointInRing } from '../geometry/polygon-validity.js';
 import { BilingualError, type Bilingual } from './bilingual-text.js';
 import type { Position, SourceGeometry } from './wkt-geometry.js';
 
@@ -151,26 +153,6 @@ function readRecord(view: DataView, start: number, length: number): ShapeRecord 
   }
 }
 
-/** Twice the signed area of a ring (positive counter-clockwise with y up). */
-export function signedRingArea2(ring: readonly Position[]): number {
-  let sum = 0;
-  for (let k = 0; k + 1 < ring.length; k += 1)
-    sum += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1];
-  return sum;
-}
-
-/** Whether a point lies inside a ring (even-odd rule). */
-export function pointInRing(point: Position, ring: readonly Position[]): boolean {
-  let inside = false;
-  for (let k = 0, j = ring.length - 1; k < ring.length; j = k, k += 1) {
-    const [xk, yk] = ring[k];
-    const [xj, yj] = ring[j];
-    if (yk > point[1] !== yj > point[1] && point[0] < ((xj - xk) * (point[1] - yk)) / (yj - yk) + xk)
-      inside = !inside;
-  }
-  return inside;
-}
-
 /**
  * Polygon rings into a Polygon or MultiPolygon: clockwise rings (negative signed area) are outer
  * rings; each hole goes to the smallest outer ring containing its first vertex. A hole no outer ring
@@ -180,8 +162,8 @@ export function assemblePolygon(rings: Position[][]): SourceGeometry {
   const outers: { ring: Position[]; holes: Position[][]; area: number }[] = [];
   const holes: Position[][] = [];
   for (const ring of rings) {
-    const area2 = signedRingArea2(ring);
-    if (area2 <= 0) outers.push({ ring, holes: [], area: Math.abs(area2) });
+    const area = ringSignedArea(ring);
+    if (area <= 0) outers.push({ ring, holes: [], area: Math.abs(area) });
     else holes.push(ring);
   }
   // A file that writes every ring counter-clockwise (against the format) has no outer ring: treat them as outers.
@@ -194,7 +176,7 @@ export function assemblePolygon(rings: Position[][]): SourceGeometry {
       .filter((outer) => pointInRing(hole[0], outer.ring))
       .sort((a, b) => a.area - b.area)[0];
     if (containing) containing.holes.push(hole);
-    else outers.push({ ring: hole, holes: [], area: Math.abs(signedRingArea2(hole)) });
+    else outers.push({ ring: hole, holes: [], area: Math.abs(ringSignedArea(hole)) });
   }
   const polygons = outers.map((outer) => [outer.ring, ...outer.holes]);
   return polygons.length === 1

@@ -31,7 +31,7 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
 }
 
 /** Whether the bytes start with the UTF-8 byte-order mark. */
-export function hasUtf8Bom(bytes: Uint8Array): boolean {
+function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 

@@ -37,26 +37,19 @@ describe('parseWkt', () => {
       ok: true,
       geometry: { type: 'MultiPolygon' },
     });
-    expect(parseWkt('MULTIPOINT (1 2, 3 4)')).toMatchObject({
-      ok: true,
-      geometry: {
-        type: 'MultiPoint',
-        coordinates: [
-          [1, 2],
-          [3, 4],
-        ],
-      },
-    });
-    expect(parseWkt('MULTIPOINT ((1 2), (3 4))')).toMatchObject({
-      ok: true,
-      geometry: {
-        type: 'MultiPoint',
-        coordinates: [
-          [1, 2],
-          [3, 4],
-        ],
-      },
-    });
+    // Both spellings of a multipoint (bare and parenthesised points) read the same.
+    for (const text of ['MULTIPOINT (1 2, 3 4)', 'MULTIPOINT ((1 2), (3 4))']) {
+      expect(parseWkt(text)).toMatchObject({
+        ok: true,
+        geometry: {
+          type: 'MultiPoint',
+          coordinates: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+      });
+    }
     expect(parseWkt('SRID=4546;LINESTRING(500000 3100000, 500100 3100000)')).toMatchObject({
       ok: true,
       srid: 4546,

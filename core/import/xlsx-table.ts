@@ -86,7 +86,7 @@ export function readXlsx(bytes: Uint8Array): XlsxTable {
 }
 
 /** Reads the table from a workbook's unzipped parts (part name → bytes), as `readXlsx`. */
-export function readXlsxParts(entries: Record<string, Uint8Array>): XlsxTable {
+function readXlsxParts(entries: Record<string, Uint8Array>): XlsxTable {
   const parts = new Map<string, Uint8Array>();
   for (const [name, data] of Object.entries(entries)) parts.set(name.replace(/^\//, '').toLowerCase(), data);
   const part = (name: string) => parts.get(name.toLowerCase()) ?? null;
@@ -555,7 +555,7 @@ const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /** XML's five entities and numeric character references (&#20013; &#x4E2D;); anything else stays as written. */
-export function decodeXmlEntities(text: string): string {
+function decodeXmlEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(
     ENTITY,

@@ -5,23 +5,17 @@
  */
 import { lineStringLengthMeters } from '../geometry/haversine.js';
 import type { EdgeClass } from '../region/edge-classes.js';
+import type { NetworkEdgeInput } from '../region/network-features.js';
 import type { OsmDocument, OsmWay } from './parse-osm-xml.js';
 import { tallySkip, type SkipTally } from './skip-tally.js';
 import { isBridge, judgeWay } from './walkable-ways.js';
 
-export type LonLat = [number, number];
+type LonLat = [number, number];
 
-export interface NetworkEdge {
-  id: number;
-  /** OSM node ids of the first and last vertex. */
-  source: number;
-  target: number;
-  lengthMeters: number;
-  edgeClass: EdgeClass;
-  bridge: boolean;
+/** A network edge whose source and target are the OSM node ids of its first and last vertex. */
+export interface NetworkEdge extends NetworkEdgeInput {
   /** The OSM way the edge was cut from. */
   wayId: number;
-  coordinates: LonLat[];
 }
 
 export interface NetworkComponents {

@@ -68,7 +68,7 @@ function ringPositions(document: OsmDocument, ring: readonly number[]): Position
 }
 
 /** Whether a way is closed (first node = last node) with at least three distinct nodes. */
-export function isClosedWay(way: OsmWay): boolean {
+function isClosedWay(way: OsmWay): boolean {
   return way.nodeIds.length >= 4 && way.nodeIds[0] === way.nodeIds[way.nodeIds.length - 1];
 }
 

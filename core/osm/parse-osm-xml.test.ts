@@ -73,6 +73,17 @@ describe('parseOsmXml', () => {
     expect(error.message).toMatch(/^line 13: .*truncated/);
   });
 
+  it('skips declarations, CDATA and comments, and refuses each left unterminated', () => {
+    const skipped = parseOsmXml(
+      '<?xml version="1.0"?>\n<!DOCTYPE osm>\n<osm version="0.6"><![CDATA[<node id="9"/>]]><!-- <node id="8"/> --><node id="1" lat="1" lon="2"/></osm>',
+    );
+    expect([...skipped.nodes.keys()]).toEqual([1]);
+    expect(errorOf('<?xml version="1.0"').message).toMatch(/unterminated processing instruction/);
+    expect(errorOf('<osm>\n<!-- no end').message).toBe('line 2: unterminated comment');
+    expect(errorOf('<osm><![CDATA[ no end').message).toMatch(/unterminated CDATA section/);
+    expect(errorOf('<!DOCTYPE osm').message).toMatch(/unterminated declaration/);
+  });
+
   it('refuses a file cut off between elements, naming the element left open', () => {
     const truncated = SMALL.slice(0, SMALL.indexOf('<relation'));
     expect(errorOf(truncated).message).toMatch(/ends before <osm> is closed/);

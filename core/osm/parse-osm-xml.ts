@@ -86,6 +86,14 @@ function decodeEntities(text: string, line: () => number): string {
   });
 }
 
+/** Markup that carries no OSM data, as `[opener, closer, name]`; `<!` last, as the others start with it too. */
+const SKIPPED_MARKUP = [
+  ['<?', '?>', 'processing instruction'],
+  ['<!--', '-->', 'comment'],
+  ['<![CDATA[', ']]>', 'CDATA section'],
+  ['<!', '>', 'declaration'],
+] as const;
+
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /**
@@ -131,28 +139,17 @@ export function parseOsmXml(xml: string): OsmDocument {
       throw new OsmXmlError('text outside any element', lineAt(position));
     }
     tagStart = open;
-    if (xml.startsWith('<?', open)) {
-      const end = xml.indexOf('?>', open);
-      if (end === -1) throw new OsmXmlError('unterminated processing instruction', line());
-      position = end + 2;
-      continue;
-    }
-    if (xml.startsWith('<!--', open)) {
-      const end = xml.indexOf('-->', open);
-      if (end === -1) throw new OsmXmlError('unterminated comment', line());
-      position = end + 3;
-      continue;
-    }
-    if (xml.startsWith('<![CDATA[', open)) {
-      const end = xml.indexOf(']]>', open);
-      if (end === -1) throw new OsmXmlError('unterminated CDATA section', line());
-      position = end + 3;
-      continue;
-    }
-    if (xml.startsWith('<!', open)) {
-      const end = xml.indexOf('>', open);
-      if (end === -1) throw new OsmXmlError('unterminated declaration', line());
-      position = end + 1;
+    // Only `<?` and `<!` open markup that is skipped; elements go straight on.
+    const second = xml[open + 1];
+    const skipped =
+      second === '?' || second === '!'
+        ? SKIPPED_MARKUP.find(([opener]) => xml.startsWith(opener, open))
+        : undefined;
+    if (skipped) {
+      const [, closer, what] = skipped;
+      const end = xml.indexOf(closer, open);
+      if (end === -1) throw new OsmXmlError(`unterminated ${what}`, line());
+      position = end + closer.length;
       continue;
     }
     const close = findTagEnd(xml, open + 1);

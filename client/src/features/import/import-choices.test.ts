@@ -6,6 +6,7 @@ import {
   gaussKrugerCrs,
   gaussKrugerZoneOf,
   importRegionId,
+  INITIAL_CHOICES,
   newRegionProblem,
   previewBbox,
   previewFormFields,
@@ -13,18 +14,6 @@ import {
   withValueCode,
 } from './import-choices';
 import type { ImportChoices, ImportPreview, ImportPreviewFeature } from './import-types';
-
-const CHOICES: ImportChoices = {
-  layer: 'facilities',
-  crs: '',
-  encoding: '',
-  mapping: null,
-  valueMap: null,
-  repair: false,
-  swapAxes: false,
-  replace: false,
-  newRegion: null,
-};
 
 function feature(status: ImportPreviewFeature['properties']['importStatus'], geometry: ImportPreviewFeature['geometry']): ImportPreviewFeature {
   return { type: 'Feature', id: status, geometry, properties: { importLocation: 'row 2', importStatus: status } };
@@ -49,9 +38,9 @@ describe('gaussKrugerCrs', () => {
 
 describe('the requests', () => {
   it('sends only the choices made', () => {
-    expect(previewFormFields(CHOICES)).toEqual({ layer: 'facilities' });
+    expect(previewFormFields(INITIAL_CHOICES)).toEqual({ layer: 'facilities' });
     const fields = previewFormFields({
-      ...CHOICES,
+      ...INITIAL_CHOICES,
       crs: 'gcj02',
       encoding: 'gbk',
       mapping: { name: '名称', category: null },
@@ -66,7 +55,7 @@ describe('the requests', () => {
       valueMap: '{"category":{"网吧":"supermarket"}}',
       repair: 'true',
     });
-    expect(commitBody({ ...CHOICES, crs: 'gcj02' }, true)).toMatchObject({ crs: 'gcj02', encoding: undefined, acceptScenarioChanges: true });
+    expect(commitBody({ ...INITIAL_CHOICES, crs: 'gcj02' }, true)).toMatchObject({ crs: 'gcj02', encoding: undefined, acceptScenarioChanges: true });
   });
 
   it('edits mappings and value maps without touching the others', () => {
@@ -108,7 +97,7 @@ describe('a new region from the wizard', () => {
   const newtown = { id: 'newtown', name: '新城', nameEn: 'New Town' };
 
   it('asks the server to create it, with its names, and sends the import to it', () => {
-    const choices: ImportChoices = { ...CHOICES, layer: 'network', newRegion: newtown };
+    const choices: ImportChoices = { ...INITIAL_CHOICES, layer: 'network', newRegion: newtown };
     expect(previewFormFields(choices)).toEqual({
       layer: 'network',
       create: 'true',
@@ -116,8 +105,8 @@ describe('a new region from the wizard', () => {
       nameEn: 'New Town',
     });
     expect(importRegionId('demo', choices)).toBe('newtown');
-    expect(importRegionId('demo', CHOICES)).toBe('demo');
-    expect(previewFormFields(CHOICES)).not.toHaveProperty('create');
+    expect(importRegionId('demo', INITIAL_CHOICES)).toBe('demo');
+    expect(previewFormFields(INITIAL_CHOICES)).not.toHaveProperty('create');
     // No English name: the field is left out rather than sent empty.
     expect(previewFormFields({ ...choices, newRegion: { ...newtown, nameEn: ' ' } })).not.toHaveProperty('nameEn');
   });

@@ -11,6 +11,19 @@ import type {
   ValueMap,
 } from './import-types';
 
+/** The wizard's choices before the analyst makes any: facilities, every option at its default. */
+export const INITIAL_CHOICES: ImportChoices = {
+  layer: 'facilities',
+  crs: '',
+  encoding: '',
+  mapping: null,
+  valueMap: null,
+  repair: false,
+  swapAxes: false,
+  replace: false,
+  newRegion: null,
+};
+
 /** The coordinate systems offered; 'gk' asks for the Gauss–Krüger zone (gaussKrugerCrs). */
 export const CRS_CHOICES = ['', 'EPSG:4326', 'EPSG:4490', 'gk', 'gcj02', 'bd09'] as const;
 export type CrsChoice = (typeof CRS_CHOICES)[number];

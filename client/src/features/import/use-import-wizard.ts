@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { commitImport, previewImport, type ApiError } from '../../lib/api';
-import { commitBody, importRegionId, newRegionProblem, previewFormFields } from './import-choices';
+import { commitBody, importRegionId, INITIAL_CHOICES, newRegionProblem, previewFormFields } from './import-choices';
 import type { ImportChoices, ImportPreview, NewRegion } from './import-types';
 
 export type WizardBusy = 'preview' | 'commit' | null;
@@ -34,18 +34,6 @@ export interface ImportWizardState {
   commit: () => void;
   reset: () => void;
 }
-
-const INITIAL_CHOICES: ImportChoices = {
-  layer: 'facilities',
-  crs: '',
-  encoding: '',
-  mapping: null,
-  valueMap: null,
-  repair: false,
-  swapAxes: false,
-  replace: false,
-  newRegion: null,
-};
 
 /** A refusal's Chinese text (`errorZh` beside `error`), when the server sent one. */
 function chineseError(error: ApiError): string | null {
