@@ -175,6 +175,19 @@ export interface ServiceRadiusBand extends AccessBand {
   radiusMeters: number;
 }
 
+/** `network`: walking isochrones on the network; `radius`: straight-line service radii (GB 50180 tiers). */
+export type AccessMethod = 'network' | 'radius';
+
+/**
+ * A band's properties as the isochrone API serves them (its geometry travels as the feature's). A type
+ * alias, not an interface, so it stays assignable to the exporters' `Record<string, Value>` rows.
+ */
+export type AccessBandProperties = Omit<AccessBand, 'geometry'> & {
+  method: AccessMethod;
+  /** Straight-line radius of the band's outer edge (radius method only), meters. */
+  radiusMeters?: number;
+};
+
 /** Category id → the tier, in minutes, its facilities must be reached within (null: no tier). */
 export type TierTable = Readonly<Record<string, number | null>>;
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccessBandProperties } from '../../core/accessibility/accessibility-types.js';
 import { buildRoutingGraph, nodeIndexOf, type RoutingGraph } from '../../core/routing/graph.js';
 import { shortestTravelSeconds } from '../../core/routing/dijkstra.js';
 import { buildSnapIndex, snappedPointSources, snapToNetwork } from '../../core/routing/snap.js';
@@ -24,17 +25,7 @@ interface FeatureCollection<P = Record<string, any>> {
   features: Feature<P>[];
   [member: string]: unknown;
 }
-interface IsochroneProperties {
-  minutes: number;
-  fromMinutes: number;
-  residents: number;
-  households: number;
-  elderly: number;
-  areaSquareMeters: number;
-  method: string;
-  radiusMeters?: number;
-}
-type Isochrones = FeatureCollection<IsochroneProperties> & { origins: Position[]; speedMetersPerSecond: number };
+type Isochrones = FeatureCollection<AccessBandProperties> & { origins: Position[]; speedMetersPerSecond: number };
 
 /** Slack for comparing a unit's travel time with a band edge: float sums may differ in the last bits. */
 const EDGE_SECONDS = 1e-6;

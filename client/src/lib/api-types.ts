@@ -3,14 +3,23 @@
  * Coordinates are GeoJSON [lng, lat] in EPSG:4326.
  */
 import type { CommunityTypeId, FacilityCategoryId } from './standards';
-import type { CoverageResult as CoreCoverageResult } from '../../../core/accessibility/accessibility-types';
+import type {
+  AccessBandProperties,
+  AccessMethod,
+  CoverageResult as CoreCoverageResult,
+} from '../../../core/accessibility/accessibility-types';
 import type { RelocationAdviceReport } from '../../../core/scenario/relocation-advice';
+export type { ScenarioSummary } from '../../../core/scenario/scenario-summary';
 import type { CommunityRecord } from '../../../core/scenario/scenario-evaluator';
 import type { VillageConversionReport } from '../../../core/scenario/village-conversion';
-import type { RuleResult, RuleStatus } from '../../../core/standards/evaluate-rules';
+import type { RuleResult, RuleStatus, SurveyedFigures } from '../../../core/standards/evaluate-rules';
 
 // Where an answer is exactly what core computes, the client names core's type rather than restating it.
-export type { CategoryCoverage } from '../../../core/accessibility/accessibility-types';
+export type {
+  AccessBandProperties,
+  AccessMethod,
+  CategoryCoverage,
+} from '../../../core/accessibility/accessibility-types';
 export type { RuleStatus } from '../../../core/standards/evaluate-rules';
 export type { Bilingual } from '../../../core/standards/rules';
 export type {
@@ -63,7 +72,11 @@ export interface StreetProperties {
   kind: 'street' | 'township';
 }
 
-export interface CommunityProperties {
+/**
+ * A community layer feature's properties: its own attributes, the survey's figures (core's SurveyedFigures;
+ * agriculturalLandShare and developmentProgress are 0–1, villages only) and its units' sums.
+ */
+export interface CommunityProperties extends SurveyedFigures {
   id: string;
   name: string;
   nameEn: string;
@@ -72,15 +85,6 @@ export interface CommunityProperties {
   streetName: string;
   residents: number;
   households: number;
-  serviceFloorAreaSquareMeters: number | null;
-  staff: number | null;
-  socialWorkers: number | null;
-  grids: number | null;
-  gridWorkers: number | null;
-  /** 0–1, villages only. */
-  agriculturalLandShare: number | null;
-  /** 0–1, villages only. */
-  developmentProgress: number | null;
   isTownshipSeat: boolean;
 }
 
@@ -134,7 +138,6 @@ export type CommunityFeature = Feature<PolygonGeometry, CommunityProperties>;
 export type UnitFeature = Feature<PolygonGeometry, UnitProperties>;
 export type FacilityFeature = Feature<PointGeometry, FacilityProperties>;
 export type NetworkFeature = Feature<LineStringGeometry, NetworkProperties>;
-export type WaterFeature = Feature<PolygonGeometry, WaterProperties>;
 
 /** The region layers the API serves, by path segment. */
 export interface RegionLayers {
@@ -158,22 +161,6 @@ export const REGION_LAYER_NAMES: readonly RegionLayerName[] = [
 ];
 
 /* ---------------------------------------------------------------- accessibility (issue 3 contract) */
-
-/** `network`: walking isochrones on the network; `radius`: straight-line service radii (GB 50180 tiers). */
-export type AccessMethod = 'network' | 'radius';
-
-export interface AccessBandProperties {
-  minutes: number;
-  /** Lower edge of the band: the previous minutes value in `rings` mode. */
-  fromMinutes: number;
-  residents: number;
-  households: number;
-  elderly: number;
-  areaSquareMeters: number;
-  method: AccessMethod;
-  /** Straight-line radius of the band's outer edge (radius method only), metres. */
-  radiusMeters?: number;
-}
 
 export type AccessBandFeature = Feature<
   { type: 'MultiPolygon'; coordinates: Position[][][] },
@@ -223,17 +210,6 @@ export interface HeatmapGrid {
 
 /* ---------------------------------------------------------------- scenarios (issue 4 contract) */
 
-export interface ScenarioSummary {
-  id: string;
-  regionId: string;
-  name: string;
-  /** "baseline" or the id of the scenario it was copied from (which may since be deleted). */
-  basedOn: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
 /** `GET /api/regions/:region/unit-adjacency`: what the client's own ScenarioEvaluator runs on, by unit index. */
 export interface UnitAdjacencyAnswer {
   regionId: string;
@@ -255,15 +231,13 @@ export interface UnitAdjacencyAnswer {
   coverageNote: string | null;
 }
 
-/** A community's own attributes, as core's CommunityRecord. */
-export type ScenarioCommunityRecord = CommunityRecord;
-
 /** `GET /api/scenarios/:id/state` (or the baseline's): communities and each unit's community by index into them. */
 export interface ScenarioStateAnswer {
   id: string;
   regionId: string;
   version: number;
-  communities: ScenarioCommunityRecord[];
+  /** Each community's own attributes, as core's CommunityRecord. */
+  communities: CommunityRecord[];
   assignment: number[];
 }
 

@@ -100,17 +100,7 @@ export function labelPoint(geometry: PolygonGeometry): Position {
       largestArea = area;
     }
   }
-  const outer = largest[0];
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (const [lng, lat] of outer) {
-    west = Math.min(west, lng);
-    east = Math.max(east, lng);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
+  const [west, south, east, north] = outerRingsBounds([largest]);
   const lngScale = Math.cos(toRadians((south + north) / 2));
   let best: Position = [(west + east) / 2, (south + north) / 2];
   let bestDistance = insidePolygon(best, largest) ? edgeDistanceSquared(best, largest, lngScale) : -1;
@@ -131,19 +121,32 @@ export function labelPoint(geometry: PolygonGeometry): Position {
   return best;
 }
 
-/** Bounding box `[west, south, east, north]` of a Polygon or MultiPolygon (outer rings). */
-export function polygonBbox(geometry: PolygonGeometry): [number, number, number, number] {
+type Bbox = [number, number, number, number];
+
+/** `[west, south, east, north]` of the parts' outer rings (which bound their holes); inverted infinities when empty. */
+function outerRingsBounds(polygons: readonly (readonly (readonly Position[])[])[]): Bbox {
   let west = Infinity;
   let south = Infinity;
   let east = -Infinity;
   let north = -Infinity;
-  for (const polygon of polygonsOf(geometry)) {
+  for (const polygon of polygons) {
     for (const [lng, lat] of polygon[0] ?? []) {
-      west = Math.min(west, lng);
-      east = Math.max(east, lng);
-      south = Math.min(south, lat);
-      north = Math.max(north, lat);
+      if (lng < west) west = lng;
+      if (lng > east) east = lng;
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
     }
   }
   return [west, south, east, north];
+}
+
+/** Bounding box `[west, south, east, north]` of a Polygon or MultiPolygon (outer rings). */
+export function polygonBbox(geometry: PolygonGeometry): Bbox {
+  return outerRingsBounds(polygonsOf(geometry));
+}
+
+/** Bounding box `[west, south, east, north]` of MultiPolygon coordinates, or null when empty. */
+export function multiPolygonBbox(polygons: readonly (readonly (readonly Position[])[])[]): Bbox | null {
+  const bbox = outerRingsBounds(polygons);
+  return bbox[0] <= bbox[2] ? bbox : null;
 }

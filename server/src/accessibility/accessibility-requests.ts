@@ -221,7 +221,6 @@ export const travelTimeBodySchema = z.strictObject(
   },
   { error: objectError('the body', ['from', 'maxSeconds', 'speedMetersPerSecond']) },
 );
-export type TravelTimeBody = z.output<typeof travelTimeBodySchema>;
 
 /** A number in a query string, within bounds. */
 function queryNumber(label: string, defaultValue: number, check: (value: number) => string | null) {

@@ -5,6 +5,8 @@
 
 import type {
   AccessBand,
+  AccessBandProperties,
+  AccessMethod,
   CategoryCoverage,
   CompletenessHeatmap,
   IsochroneMode,
@@ -18,16 +20,7 @@ import type { Position } from '../../../core/geometry/grid-outline.js';
 export interface IsochroneFeature {
   type: 'Feature';
   geometry: { type: 'MultiPolygon'; coordinates: MultiPolygonCoordinates };
-  properties: {
-    minutes: number;
-    fromMinutes: number;
-    residents: number;
-    households: number;
-    elderly: number;
-    areaSquareMeters: number;
-    method: 'network' | 'radius';
-    radiusMeters?: number;
-  };
+  properties: AccessBandProperties;
 }
 
 export interface IsochroneCollection {
@@ -37,13 +30,13 @@ export interface IsochroneCollection {
   origins: Position[];
   speedMetersPerSecond: number;
   mode: IsochroneMode;
-  method: 'network' | 'radius';
+  method: AccessMethod;
 }
 
 /** One MultiPolygon feature per band, in the bands' (ascending) order. */
 export function isochroneCollection(
   bands: readonly (AccessBand | ServiceRadiusBand)[],
-  options: { method: 'network' | 'radius'; mode: IsochroneMode; origins: Position[]; speedMetersPerSecond: number },
+  options: { method: AccessMethod; mode: IsochroneMode; origins: Position[]; speedMetersPerSecond: number },
 ): IsochroneCollection {
   return {
     type: 'FeatureCollection',

@@ -283,6 +283,16 @@ registerOperations(
 const READ_ONLY_BASELINE =
   'the baseline is read-only: create a scenario based on it (POST /api/regions/:region/scenarios) and edit that';
 
+/** The region's own communities: what every `/regions/:region/scenarios/baseline/…` path reads. */
+function baselineOf(regionId: string): ScenarioReference {
+  return { kind: 'baseline', regionId };
+}
+
+/** The standards profile a query names, else the default one. */
+function profileOf(query: { profile?: StandardsProfileId }): StandardsProfileId {
+  return query.profile ?? DEFAULT_STANDARDS_PROFILE;
+}
+
 /** A scenario id from the path; "baseline" there needs its region, which only the region's paths give. */
 function scenarioReference(id: string): ScenarioReference {
   if (id === BASELINE_ID) {
@@ -435,6 +445,24 @@ async function exportResponse(
   });
 }
 
+async function villageCandidatesResponse(
+  c: Context,
+  database: Database,
+  reference: ScenarioReference,
+  query: { profile?: StandardsProfileId; as: 'urban' | 'fringe' },
+) {
+  return c.json(await villageCandidates(database, reference, profileOf(query), query.as));
+}
+
+async function relocationAdviceResponse(
+  c: Context,
+  database: Database,
+  reference: ScenarioReference,
+  profile: StandardsProfileId,
+) {
+  return c.json(await relocationAdviceOf(database, reference, profile));
+}
+
 /** The baseline's communities with metrics as a download: also the communities layer's export. */
 export function baselineExportResponse(
   c: Context,
@@ -443,7 +471,7 @@ export function baselineExportResponse(
   format: 'geojson' | 'csv' | 'shapefile',
   profile: StandardsProfileId,
 ) {
-  return exportResponse(c, database, { kind: 'baseline', regionId }, format, profile);
+  return exportResponse(c, database, baselineOf(regionId), format, profile);
 }
 
 /**
@@ -493,53 +521,48 @@ export function scenarioRoutes(database: Database) {
     .get(
       '/regions/:region/scenarios/baseline/state',
       zValidator('param', regionParams, badRequestOnInvalid),
-      async (c) => stateResponse(c, database, { kind: 'baseline', regionId: c.req.valid('param').region }),
+      async (c) => stateResponse(c, database, baselineOf(c.req.valid('param').region)),
     )
     .get(
       '/regions/:region/scenarios/baseline/communities',
       zValidator('param', regionParams, badRequestOnInvalid),
       zValidator('query', profileQuery, badRequestOnInvalid),
-      async (c) => {
-        const { region } = c.req.valid('param');
-        const profile = c.req.valid('query').profile ?? DEFAULT_STANDARDS_PROFILE;
-        return communitiesResponse(c, database, { kind: 'baseline', regionId: region }, profile);
-      },
+      async (c) =>
+        communitiesResponse(
+          c,
+          database,
+          baselineOf(c.req.valid('param').region),
+          profileOf(c.req.valid('query')),
+        ),
     )
     .get(
       '/regions/:region/scenarios/baseline/export',
       zValidator('param', regionParams, badRequestOnInvalid),
       zValidator('query', exportQuery, badRequestOnInvalid),
       async (c) => {
-        const { region } = c.req.valid('param');
-        const { format, profile } = c.req.valid('query');
-        return exportResponse(
-          c,
-          database,
-          { kind: 'baseline', regionId: region },
-          format,
-          profile ?? DEFAULT_STANDARDS_PROFILE,
-        );
+        const query = c.req.valid('query');
+        const reference = baselineOf(c.req.valid('param').region);
+        return exportResponse(c, database, reference, query.format, profileOf(query));
       },
     )
     .get(
       '/regions/:region/scenarios/baseline/village-candidates',
       zValidator('param', regionParams, badRequestOnInvalid),
       zValidator('query', villageCandidatesQuery, badRequestOnInvalid),
-      async (c) => {
-        const { profile, as } = c.req.valid('query');
-        const reference = { kind: 'baseline', regionId: c.req.valid('param').region } as const;
-        return c.json(await villageCandidates(database, reference, profile ?? DEFAULT_STANDARDS_PROFILE, as));
-      },
+      async (c) =>
+        villageCandidatesResponse(c, database, baselineOf(c.req.valid('param').region), c.req.valid('query')),
     )
     .get(
       '/regions/:region/scenarios/baseline/relocation-advice',
       zValidator('param', regionParams, badRequestOnInvalid),
       zValidator('query', profileQuery, badRequestOnInvalid),
-      async (c) => {
-        const reference = { kind: 'baseline', regionId: c.req.valid('param').region } as const;
-        const profile = c.req.valid('query').profile ?? DEFAULT_STANDARDS_PROFILE;
-        return c.json(await relocationAdviceOf(database, reference, profile));
-      },
+      async (c) =>
+        relocationAdviceResponse(
+          c,
+          database,
+          baselineOf(c.req.valid('param').region),
+          profileOf(c.req.valid('query')),
+        ),
     )
     .get('/scenarios/:id', zValidator('param', scenarioParams, badRequestOnInvalid), async (c) => {
       const { id } = c.req.valid('param');
@@ -577,15 +600,13 @@ export function scenarioRoutes(database: Database) {
       '/scenarios/:id/communities',
       zValidator('param', scenarioParams, badRequestOnInvalid),
       zValidator('query', profileQuery, badRequestOnInvalid),
-      async (c) => {
-        const reference = scenarioReference(c.req.valid('param').id);
-        return communitiesResponse(
+      async (c) =>
+        communitiesResponse(
           c,
           database,
-          reference,
-          c.req.valid('query').profile ?? DEFAULT_STANDARDS_PROFILE,
-        );
-      },
+          scenarioReference(c.req.valid('param').id),
+          profileOf(c.req.valid('query')),
+        ),
     )
     .get('/scenarios/:id/state', zValidator('param', scenarioParams, badRequestOnInvalid), async (c) =>
       stateResponse(c, database, scenarioReference(c.req.valid('param').id)),
@@ -597,13 +618,13 @@ export function scenarioRoutes(database: Database) {
       async (c) => {
         const reference = scenarioReference(c.req.valid('param').id);
         const query = c.req.valid('query');
-        const profile = query.profile ?? DEFAULT_STANDARDS_PROFILE;
+        const profile = profileOf(query);
         const scenario = await scenarioView(database, reference, {
           snapshot: (evaluator) => comparisonSnapshot(evaluator, profile),
         });
         const otherReference: ScenarioReference =
           query.with === BASELINE_ID
-            ? { kind: 'baseline', regionId: scenario.regionId }
+            ? baselineOf(scenario.regionId)
             : { kind: 'scenario', id: query.with };
         const other = await scenarioView(database, otherReference, {
           snapshot: (evaluator) => comparisonSnapshot(evaluator, profile),
@@ -625,29 +646,33 @@ export function scenarioRoutes(database: Database) {
       zValidator('param', scenarioParams, badRequestOnInvalid),
       zValidator('query', exportQuery, badRequestOnInvalid),
       async (c) => {
+        const query = c.req.valid('query');
         const reference = scenarioReference(c.req.valid('param').id);
-        const { format, profile } = c.req.valid('query');
-        return exportResponse(c, database, reference, format, profile ?? DEFAULT_STANDARDS_PROFILE);
+        return exportResponse(c, database, reference, query.format, profileOf(query));
       },
     )
     .get(
       '/scenarios/:id/village-candidates',
       zValidator('param', scenarioParams, badRequestOnInvalid),
       zValidator('query', villageCandidatesQuery, badRequestOnInvalid),
-      async (c) => {
-        const reference = scenarioReference(c.req.valid('param').id);
-        const { profile, as } = c.req.valid('query');
-        return c.json(await villageCandidates(database, reference, profile ?? DEFAULT_STANDARDS_PROFILE, as));
-      },
+      async (c) =>
+        villageCandidatesResponse(
+          c,
+          database,
+          scenarioReference(c.req.valid('param').id),
+          c.req.valid('query'),
+        ),
     )
     .get(
       '/scenarios/:id/relocation-advice',
       zValidator('param', scenarioParams, badRequestOnInvalid),
       zValidator('query', profileQuery, badRequestOnInvalid),
-      async (c) => {
-        const reference = scenarioReference(c.req.valid('param').id);
-        const profile = c.req.valid('query').profile ?? DEFAULT_STANDARDS_PROFILE;
-        return c.json(await relocationAdviceOf(database, reference, profile));
-      },
+      async (c) =>
+        relocationAdviceResponse(
+          c,
+          database,
+          scenarioReference(c.req.valid('param').id),
+          profileOf(c.req.valid('query')),
+        ),
     );
 }

@@ -13,6 +13,7 @@ import {
   type ScenarioEdit,
 } from '../../../core/scenario/scenario-draft.js';
 import type { ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
+import type { ScenarioSummary } from '../../../core/scenario/scenario-summary.js';
 import type { Database, Query } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
 import { regionScenarioBase, type RegionScenarioBase } from './region-base.js';
@@ -20,16 +21,6 @@ import { commitToCache, forgetScenarioEvaluator, scenarioEvaluatorAt } from './s
 
 /** The id that names a region's own communities wherever a scenario id is accepted. */
 export const BASELINE_ID = 'baseline';
-
-export interface ScenarioSummary {
-  id: string;
-  regionId: string;
-  name: string;
-  basedOn: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
 
 /** A save refused because the client's version is not the current one. */
 export class StaleVersionError extends Error {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type {
+  AccessMethod,
   CoverageResult,
   HeatmapGrid,
   IsochroneCollection,
@@ -43,10 +44,11 @@ import {
   cssColour,
   type Rgb,
 } from '../../map/colours';
+import { multiPolygonBbox } from '../../map/geometry';
 import { completenessColours, travelTimeSteps } from '../../map/heatmap-image';
 import { bandRows, comparisonRows, type BandRow } from './band-rows';
 import { categoryCoverageRows, communityCoverageRows, regionCoverage, uncoveredUnits } from './coverage-rows';
-import { anyEstimatedUnitIn, communitiesWithEstimates, multiPolygonBbox } from './estimated';
+import { anyEstimatedUnitIn, communitiesWithEstimates } from './estimated';
 import { formatMinutesList, parseMinutesList, type MinutesParse } from './minutes-list';
 import {
   HEATMAP_CELL_METERS,
@@ -450,7 +452,7 @@ function BandTable({
   estimated,
 }: {
   rows: BandRow[];
-  method: 'network' | 'radius';
+  method: AccessMethod;
   estimated: boolean;
 }) {
   const { t } = useI18n();

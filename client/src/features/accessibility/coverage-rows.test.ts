@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CategoryCoverage, CoverageResult, UnitFeature } from '../../lib/api-types';
+import type { CategoryCoverage, CoverageResult } from '../../lib/api-types';
 import { categoryCoverageRows, communityCoverageRows, regionCoverage, uncoveredUnits } from './coverage-rows';
+import { unitFixture as unit } from './unit-fixture';
 
 function coverage(category: string, residents: number, coveredResidents: number): CategoryCoverage {
   return {
@@ -32,26 +33,6 @@ const result: CoverageResult = {
   uncoveredUnitIds: { kindergarten: ['u-1', 'u-3', 'u-9'] },
   tiers: { kindergarten: 5, park: 10, supermarket: 10 },
 };
-
-function unit(id: string, residents: number, estimated?: boolean): UnitFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [] },
-    properties: {
-      id,
-      name: id,
-      kind: 'block',
-      communityId: 'c-a',
-      communityName: '甲社区',
-      residents,
-      households: 0,
-      elderly: null,
-      children: null,
-      accessPoint: [0, 0],
-      estimated,
-    },
-  };
-}
 
 describe('communityCoverageRows', () => {
   it('lists the weakest community first, ties by more residents, and communities without residents last', () => {
@@ -87,7 +68,7 @@ describe('regionCoverage and categoryCoverageRows', () => {
 
 describe('uncoveredUnits', () => {
   it('picks the listed units, sums their residents and says whether any is estimated', () => {
-    const units = [unit('u-1', 120), unit('u-2', 80), unit('u-3', 30, true)];
+    const units = [unit('u-1', 120), unit('u-2', 80), unit('u-3', 30, { estimated: true })];
     const summary = uncoveredUnits(result, 'kindergarten', units);
     expect(summary.units.map((feature) => feature.properties.id)).toEqual(['u-1', 'u-3']);
     expect(summary.unitCount).toBe(3);

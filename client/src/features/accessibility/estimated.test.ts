@@ -1,32 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Position, UnitFeature } from '../../lib/api-types';
-import { anyEstimatedUnitIn, communitiesWithEstimates, multiPolygonBbox } from './estimated';
-
-function unit(
-  id: string,
-  communityId: string,
-  accessPoint: Position,
-  residents: number,
-  estimated?: boolean,
-): UnitFeature {
-  return {
-    type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [] },
-    properties: {
-      id,
-      name: id,
-      kind: 'block',
-      communityId,
-      communityName: communityId,
-      residents,
-      households: 0,
-      elderly: null,
-      children: null,
-      accessPoint,
-      estimated,
-    },
-  };
-}
+import type { Position } from '../../lib/api-types';
+import { multiPolygonBbox } from '../../map/geometry';
+import { anyEstimatedUnitIn, communitiesWithEstimates } from './estimated';
+import { unitFixture } from './unit-fixture';
 
 describe('multiPolygonBbox', () => {
   it('bounds the outer rings of every part', () => {
@@ -44,9 +20,9 @@ describe('multiPolygonBbox', () => {
 
 describe('anyEstimatedUnitIn', () => {
   const units = [
-    unit('a', 'c-1', [1, 1], 50),
-    unit('b', 'c-2', [5, 5], 40, true),
-    unit('c', 'c-2', [2, 2], 0, true),
+    unitFixture('a', 50, { communityId: 'c-1', accessPoint: [1, 1] }),
+    unitFixture('b', 40, { communityId: 'c-2', accessPoint: [5, 5], estimated: true }),
+    unitFixture('c', 0, { communityId: 'c-2', accessPoint: [2, 2], estimated: true }),
   ];
 
   it('is true only for an estimated unit with residents inside the box', () => {

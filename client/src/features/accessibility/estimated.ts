@@ -3,27 +3,9 @@
  * OpenStreetMap carry `estimated: true` (residents from building footprints), and every figure
  * drawn from any such unit is shown as 估算 / estimated.
  */
-import type { Position, UnitFeature } from '../../lib/api-types';
+import type { UnitFeature } from '../../lib/api-types';
 
 type Bbox = [number, number, number, number];
-
-/** Bounding box `[west, south, east, north]` of MultiPolygon coordinates, or null when empty. */
-export function multiPolygonBbox(polygons: readonly (readonly (readonly Position[])[])[]): Bbox | null {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (const polygon of polygons) {
-    // Outer rings bound their holes.
-    for (const [lng, lat] of polygon[0] ?? []) {
-      if (lng < west) west = lng;
-      if (lng > east) east = lng;
-      if (lat < south) south = lat;
-      if (lat > north) north = lat;
-    }
-  }
-  return west <= east ? [west, south, east, north] : null;
-}
 
 /**
  * True when an estimated unit with residents has its access point (where its residents step onto

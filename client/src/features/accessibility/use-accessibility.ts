@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { fetchCoverage, fetchHeatmap, fetchIsochrones, type HeatmapQuery, type TierOverrides } from '../../lib/api';
-import type { CoverageResult, HeatmapGrid, IsochroneCollection, Position } from '../../lib/api-types';
+import type { AccessMethod, CoverageResult, HeatmapGrid, IsochroneCollection, Position } from '../../lib/api-types';
 import { reportError } from '../../lib/notices';
 import type { FacilityCategoryId } from '../../lib/standards';
 import { WALK_SPEED_METERS_PER_SECOND, validateWalkSpeed, type WalkingProfile } from '../../lib/walking';
@@ -13,7 +13,7 @@ import { DEFAULT_ISOCHRONE_MINUTES } from './minutes-list';
 
 export type AnalysisView = 'isochrones' | 'coverage';
 /** What the map shows: network isochrones, service radii, or both (radius outlines over network fill). */
-export type IsochroneMethod = 'network' | 'radius' | 'compare';
+export type IsochroneMethod = AccessMethod | 'compare';
 export type SpeedProfile = WalkingProfile | 'custom';
 /** The heat map's subject: walking minutes to a category, or life-circle completeness. */
 export type HeatmapSubject = FacilityCategoryId | 'completeness';
@@ -118,7 +118,7 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     const controller = new AbortController();
     setIsochrones({ network: null, radius: null, pending: true });
     const where = origin.kind === 'facility' ? { facilityIds: [origin.id] } : { origins: [origin.position] };
-    const request = (accessMethod: 'network' | 'radius') =>
+    const request = (accessMethod: AccessMethod) =>
       fetchIsochrones(
         regionId,
         { ...where, minutes: [...minutes], speedMetersPerSecond, mode: 'rings', method: accessMethod },

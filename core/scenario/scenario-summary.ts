@@ -1,0 +1,17 @@
+/**
+ * What names a saved boundary scenario: the store writes it, the API answers it and the client lists it,
+ * so the shape is stated once here.
+ */
+
+export interface ScenarioSummary {
+  id: string;
+  regionId: string;
+  name: string;
+  /** "baseline" or the id of the scenario it was copied from (which may since be deleted). */
+  basedOn: string | null;
+  /** From 1, grows by one with every save; a save must name the current version. */
+  version: number;
+  /** ISO 8601 timestamps. */
+  createdAt: string;
+  updatedAt: string;
+}
