@@ -1,3 +1,4 @@
+import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -8,6 +9,7 @@ import { importRoutes } from './routes/imports.js';
 import { regionRoutes } from './routes/regions.js';
 import { docsRoutes } from './openapi/docs-routes.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { DomainError } from './domain-error.js';
 
 /** PostgreSQL error classes (SQLSTATE) that are the client's fault, and how they answer. */
 const CLIENT_ERROR_STATUS_BY_SQLSTATE: Record<string, ContentfulStatusCode> = {
@@ -35,9 +37,15 @@ function isConnectionFailure(error: unknown): boolean {
   return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message);
 }
 
+/** A refusal in the one error shape: English `error`, Chinese `errorZh`, the catalogue's code and params. */
+function errorAnswer(c: Context, error: DomainError) {
+  return c.json(error.body(), error.status as ContentfulStatusCode);
+}
+
 /**
- * The API. Every route answers JSON; errors are `{ "error": "…" }` with a 4xx a person can act on,
- * 503 while the database is unreachable, and a generic 500 (logged, no stack trace) otherwise.
+ * The API. Every route answers JSON; every refusal is the one error shape of contract/errors.ts
+ * (`error`, `errorZh`, `code`, `params`) with a 4xx a person can act on, 503 while the database is
+ * unreachable, and a generic 500 (logged, no stack trace) otherwise.
  */
 export function createApp(database: Database) {
   const api = new Hono()
@@ -53,6 +61,7 @@ export function createApp(database: Database) {
   app.notFound((c) => c.json({ error: `no such path: ${c.req.method} ${c.req.path}` }, 404));
 
   app.onError((error, c) => {
+    if (error instanceof DomainError) return errorAnswer(c, error);
     if (error instanceof HTTPException) {
       return c.json({ error: error.message || 'request refused' }, error.status);
     }

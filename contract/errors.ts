@@ -1,0 +1,98 @@
+/**
+ * Every refusal the API can answer, as one catalogue: a stable `code`, the HTTP status it answers
+ * with, and its sentence in English and Chinese with `{name}` placeholders filled from `params`.
+ * The server writes `error` (English, for API users and the command line) and `errorZh` from it;
+ * the client renders the same entry in the interface's language from `code` and `params`, so a
+ * refusal reads in Chinese in the Chinese interface whichever route gave it.
+ */
+
+import { z } from 'zod';
+
+export type ErrorParams = Readonly<Record<string, string | number | boolean | null>>;
+
+export interface ErrorEntry {
+  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  en: string;
+  zh: string;
+}
+
+/**
+ * The catalogue. Codes are `<area>.<what>` in kebab-case and never change once published; add new
+ * ones at the end of their area. A placeholder names a param; `{field}` is a request field path
+ * such as `edits[2].unitIds[0]`.
+ */
+export const ERROR_CATALOGUE = {
+  // Anything about the request itself, before any domain rule is asked.
+  'request.invalid': { status: 400, en: '{field}: {reason}', zh: '{field}：{reasonZh}' },
+  'request.not-json': {
+    status: 400,
+    en: 'send the body as JSON with "Content-Type: application/json" (got "{contentType}")',
+    zh: '请以 JSON 发送请求体（Content-Type: application/json，收到的是“{contentType}”）',
+  },
+  'request.malformed-json': {
+    status: 400,
+    en: 'the body is not valid JSON: {reason}',
+    zh: '请求体不是有效的 JSON：{reason}',
+  },
+  'request.no-such-path': { status: 404, en: 'no such path: {method} {path}', zh: '没有这个地址：{method} {path}' },
+  'request.refused': { status: 400, en: '{reason}', zh: '请求被拒绝：{reason}' },
+  'request.too-large': {
+    status: 413,
+    en: 'the request is larger than {limitMegabytes} MB',
+    zh: '请求超过 {limitMegabytes} MB',
+  },
+
+  // The server's own state.
+  'server.database-unavailable': {
+    status: 503,
+    en: 'the database is unavailable; try again shortly',
+    zh: '数据库暂时无法连接，请稍后再试',
+  },
+  'server.internal': { status: 500, en: 'internal server error', zh: '服务器内部错误' },
+  'database.refused': { status: 400, en: '{reason}', zh: '数据库拒绝了请求：{reason}' },
+  'database.conflict': { status: 409, en: '{reason}', zh: '与已有数据冲突：{reason}' },
+
+  // Regions and their layers.
+  'region.not-found': { status: 404, en: 'no region "{regionId}"', zh: '没有区域“{regionId}”' },
+  'region.no-network': {
+    status: 409,
+    en: 'region "{regionId}" has no walking network to analyse',
+    zh: '区域“{regionId}”没有可分析的步行路网',
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export const ERROR_CODES = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CATALOGUE, value);
+}
+
+/** `{name}` placeholders filled from `params`; an unknown placeholder stays as written. */
+export function fillTemplate(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+/** The sentence of a refusal in one language. */
+export function renderError(code: ErrorCode, params: ErrorParams, language: 'zh' | 'en'): string {
+  const entry: ErrorEntry = ERROR_CATALOGUE[code];
+  return fillTemplate(language === 'zh' ? entry.zh : entry.en, params);
+}
+
+/** What every refusal answers, whatever route gave it; some add members (e.g. `currentVersion`). */
+export const errorBodySchema = z
+  .looseObject({
+    error: z.string().meta({ description: 'What was refused and why, in English, naming the field or id at fault' }),
+    errorZh: z.string().meta({ description: 'The same sentence in Chinese' }),
+    code: z.string().meta({ description: 'A stable code from the error catalogue (contract/errors.ts)' }),
+    params: z
+      .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+      .meta({ description: 'The values the sentence names (ids, fields, limits)' }),
+  })
+  .meta({ id: 'ErrorBody', description: 'An error answer' });
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
