@@ -18,12 +18,12 @@ export interface ErrorEntry {
 
 /**
  * The catalogue. Codes are `<area>.<what>` in kebab-case and never change once published; add new
- * ones at the end of their area. A placeholder names a param; `{field}` is a request field path
- * such as `edits[2].unitIds[0]`.
+ * ones at the end of their area. A placeholder names a param; a field is named as a path such as
+ * `edits[2].unitIds[0]`.
  */
 export const ERROR_CATALOGUE = {
   // Anything about the request itself, before any domain rule is asked.
-  'request.invalid': { status: 400, en: '{field}: {reason}', zh: '{field}：{reasonZh}' },
+  'request.invalid': { status: 400, en: '{reason}', zh: '{reasonZh}' },
   'request.not-json': {
     status: 400,
     en: 'send the body as JSON with "Content-Type: application/json" (got "{contentType}")',
@@ -54,10 +54,91 @@ export const ERROR_CATALOGUE = {
 
   // Regions and their layers.
   'region.not-found': { status: 404, en: 'no region "{regionId}"', zh: '没有区域“{regionId}”' },
+  'region.position-invalid': {
+    status: 400,
+    en: '{field}: {axis} {value} is beyond ±{limit}°{swapHint}',
+    zh: '{field}：{axisZh} {value} 超出 ±{limit}°{swapHintZh}',
+  },
+  'region.position-outside': {
+    status: 400,
+    en: '{field}: [{lon}, {lat}] lies outside region "{regionId}" (extent {extent} plus {marginMeters} m){swapHint}',
+    zh: '{field}：[{lon}, {lat}] 位于区域“{regionId}”之外（范围 {extent} 外加 {marginMeters} 米）{swapHintZh}',
+  },
+  'region.unknown-facilities': {
+    status: 400,
+    en: '{field}: region "{regionId}" has no {noun} {ids}{more}',
+    zh: '{field}：区域“{regionId}”没有设施 {ids}{moreZh}',
+  },
+  'region.unknown-node': {
+    status: 400,
+    en: '{field}: the network of region "{regionId}" has no node {node}',
+    zh: '{field}：区域“{regionId}”的路网没有节点 {node}',
+  },
+  'region.heatmap-too-large': {
+    status: 400,
+    en: 'cellMeters: {cellMeters} m cells over region "{regionId}" make {columns} × {rows} cells, more than {maxCells}; choose larger cells',
+    zh: 'cellMeters：在区域“{regionId}”上用 {cellMeters} 米的格网会得到 {columns} × {rows} 个格子，超过 {maxCells} 个；请选更大的格网',
+  },
   'region.no-network': {
     status: 409,
     en: 'region "{regionId}" has no walking network to analyse',
     zh: '区域“{regionId}”没有可分析的步行路网',
+  },
+
+  // Scenarios.
+  'scenario.not-found': { status: 404, en: 'no scenario "{id}"', zh: '没有方案“{id}”' },
+  'scenario.baseline-by-region': {
+    status: 400,
+    en: 'the baseline belongs to a region: use /api/regions/:region/scenarios/baseline/…',
+    zh: '现状方案属于区域：请使用 /api/regions/:region/scenarios/baseline/…',
+  },
+  'scenario.baseline-read-only': {
+    status: 405,
+    en: 'the baseline is read-only: create a scenario based on it (POST /api/regions/:region/scenarios) and edit that',
+    zh: '现状方案只读：请以它为基础新建方案（POST /api/regions/:region/scenarios）再编辑',
+  },
+  'scenario.based-on-missing': { status: 400, en: 'basedOn: no scenario "{basedOn}"', zh: 'basedOn：没有方案“{basedOn}”' },
+  'scenario.based-on-other-region': {
+    status: 400,
+    en: 'basedOn: scenario "{basedOn}" belongs to region "{otherRegionId}", not "{regionId}"',
+    zh: 'basedOn：方案“{basedOn}”属于区域“{otherRegionId}”，不属于“{regionId}”',
+  },
+  'scenario.busy': {
+    status: 503,
+    en: 'scenario "{id}" is being saved too often to read; try again',
+    zh: '方案“{id}”正被频繁保存，暂时无法读取，请再试一次',
+  },
+  'scenario.stale-version': {
+    status: 409,
+    en: 'the scenario is at version {currentVersion}; reload it and apply your edits again',
+    zh: '方案已是第 {currentVersion} 版：请重新载入后再应用您的编辑',
+  },
+  'scenario.edit-refused': {
+    status: 400,
+    en: 'edits[{index}] ({op}): {detail}',
+    zh: '第 {ordinal} 项编辑（{opZh}）：{detailZh}',
+  },
+  'scenario.compare-missing': { status: 400, en: 'with: no scenario "{with}"', zh: 'with：没有方案“{with}”' },
+  'scenario.compare-other-region': {
+    status: 400,
+    en: 'with: scenario "{with}" is in region "{otherRegionId}", not "{regionId}"',
+    zh: 'with：方案“{with}”属于区域“{otherRegionId}”，不属于“{regionId}”',
+  },
+
+  // Imports (TEMPORARY until the import run throws its own codes).
+  'import.refused-400': { status: 400, en: '{reason}', zh: '{reasonZh}' },
+  'import.refused-404': { status: 404, en: '{reason}', zh: '{reasonZh}' },
+  'import.refused-409': { status: 409, en: '{reason}', zh: '{reasonZh}' },
+  'import.refused-422': { status: 422, en: '{reason}', zh: '{reasonZh}' },
+  'import.no-file': {
+    status: 400,
+    en: 'file: a multipart field "file" holding the file is required',
+    zh: 'file：缺少装有文件的 multipart 字段 "file"',
+  },
+  'import.not-multipart': {
+    status: 400,
+    en: 'send the file as multipart/form-data with a "file" field and the options as fields',
+    zh: '请以 multipart/form-data 发送文件（字段 "file"）和各项选项',
   },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -18,7 +18,7 @@ import { IMPORT_LAYERS, isImportLayer, type ImportLayer } from '../core/import/i
 import { ImportFileError, readImportFile } from '../core/import/read-import-file.js';
 import { parseEncodingName, type TextEncodingName } from '../core/import/text-encoding.js';
 import { CRS_OPTION_HELP } from '../core/import/coordinate-systems.js';
-import type { ImportOptions } from '../server/src/imports/import-options.js';
+import type { ImportOptions } from '../contract/import-options.js';
 import { formatImportOutcome } from '../server/src/imports/import-report.js';
 import { ImportRefusal, runImport } from '../server/src/imports/run-import.js';
 import {

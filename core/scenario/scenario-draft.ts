@@ -10,60 +10,18 @@
  * units unless the edit says so (`dissolve: true`, or a merge); community ids are never reused.
  */
 
-import type { CommunityTypeId } from '../standards/community-types.js';
 import { NO_SURVEYED_FIGURES } from '../standards/evaluate-rules.js';
+import type { CommunityTypeId } from '../standards/community-types.js';
 import type { CommunityRecord, ScenarioEvaluator } from './scenario-evaluator.js';
+import type { CommunityChanges, NewCommunity, ScenarioEdit } from './scenario-edit-schema.js';
 
-/** A GeoJSON Polygon in WGS 84 (`[lon, lat]`), as sent by the client. */
-export interface PolygonGeometry {
-  type: 'Polygon';
-  coordinates: [number, number][][];
-}
-
-/** A GeoJSON LineString in WGS 84 (`[lon, lat]`). */
-export interface LineStringGeometry {
-  type: 'LineString';
-  coordinates: [number, number][];
-}
-
-/** What an edit may set on a community besides its id and street. */
-export interface CommunityChanges {
-  name?: string;
-  nameEn?: string | null;
-  type?: CommunityTypeId;
-  serviceFloorAreaSquareMeters?: number | null;
-  staff?: number | null;
-  socialWorkers?: number | null;
-  grids?: number | null;
-  gridWorkers?: number | null;
-  agriculturalLandShare?: number | null;
-  developmentProgress?: number | null;
-  isTownshipSeat?: boolean;
-}
-
-/** A community an edit creates: a name at least; a new id when none is given. */
-export type NewCommunity = CommunityChanges & { id?: string; name: string };
-
-export type ScenarioEdit =
-  | { op: 'assign'; unitIds: string[]; communityId: string; dissolve?: boolean }
-  | { op: 'redraw'; communityId: string; outline: PolygonGeometry; outsideTo?: string; dissolve?: boolean }
-  | {
-      op: 'split';
-      communityId: string;
-      line: LineStringGeometry;
-      side?: 'left' | 'right';
-      newCommunity: NewCommunity;
-    }
-  | { op: 'merge'; communityIds: string[]; into: string }
-  | {
-      op: 'create';
-      community: NewCommunity & { type: CommunityTypeId; streetId: string };
-      unitIds: string[];
-      dissolve?: boolean;
-    }
-  | { op: 'update'; communityId: string; changes: CommunityChanges }
-  /** 村改社区: a village becomes an urban (default) or fringe community, keeping its units. */
-  | { op: 'convert-village'; communityId: string; to?: 'urban' | 'fringe' };
+export type {
+  CommunityChanges,
+  LineStringGeometry,
+  NewCommunity,
+  PolygonGeometry,
+  ScenarioEdit,
+} from './scenario-edit-schema.js';
 
 /** Why an edit was refused. */
 export const EDIT_UNKNOWN_UNIT = 'unknown-unit';
@@ -89,8 +47,9 @@ export type EditRefusalReason =
   | typeof EDIT_BAD_MERGE
   | typeof EDIT_NOT_A_VILLAGE;
 
-export type EditOutcome =
-  { ok: true; moved: number; notes: string[] } | { ok: false; reason: EditRefusalReason; message: string };
+/** A refused edit says why in English (`message`) and Chinese (`messageZh`), naming the ids at fault. */
+export type EditOutcome = { ok: true; moved: number; notes: string[] } | EditRefusal;
+export type EditRefusal = { ok: false; reason: EditRefusalReason; message: string; messageZh: string };
 
 /** The net effect of a batch: what the server writes and then replays on the cached evaluator. */
 export interface DraftResult {
@@ -114,7 +73,12 @@ export interface ResolvedGeometry {
   newSideUnitIds?: readonly string[];
 }
 
-const refuse = (reason: EditRefusalReason, message: string): EditOutcome => ({ ok: false, reason, message });
+const refuse = (reason: EditRefusalReason, message: string, messageZh: string): EditRefusal => ({
+  ok: false,
+  reason,
+  message,
+  messageZh,
+});
 
 /** Numbers a merge adds up (staff and rooms of both communities serve the merged one). */
 const SUMMED_ON_MERGE = [
@@ -239,7 +203,7 @@ export class ScenarioDraft {
   private requireCommunity(id: string): EditOutcome | null {
     return this.hasCommunity(id)
       ? null
-      : refuse(EDIT_UNKNOWN_COMMUNITY, `community "${id}" is not in this scenario`);
+      : refuse(EDIT_UNKNOWN_COMMUNITY, `community "${id}" is not in this scenario`, `本方案中没有社区“${id}”`);
   }
 
   private moveUnit(unitId: string, to: string): void {
@@ -259,12 +223,14 @@ export class ScenarioDraft {
     const sources = new Set<string>();
     for (const unitId of unitIds) {
       const from = this.communityOf(unitId);
-      if (from === undefined) return refuse(EDIT_UNKNOWN_UNIT, `unit "${unitId}" is not in this region`);
+      if (from === undefined)
+        return refuse(EDIT_UNKNOWN_UNIT, `unit "${unitId}" is not in this region`, `本区域没有人口单元“${unitId}”`);
       const fromStreet = this.record(from).streetId;
       if (fromStreet !== street) {
         return refuse(
           EDIT_OTHER_STREET,
           `unit "${unitId}" is in street "${fromStreet}" but community "${to}" is in street "${street}"; units move only within their street`,
+          `人口单元“${unitId}”属于街道“${fromStreet}”，而社区“${to}”属于街道“${street}”；单元只能在本街道内调整`,
         );
       }
     }
@@ -285,6 +251,7 @@ export class ScenarioDraft {
         return refuse(
           EDIT_LEAVES_EMPTY,
           `community "${id}" would be left with no units; add "dissolve": true to remove it, or keep a unit in it`,
+          `社区“${id}”将不剩任何人口单元：加上 "dissolve": true 以撤销该社区，或至少保留一个单元`,
         );
       }
       this.communityOverlay.set(id, null);
@@ -323,6 +290,7 @@ export class ScenarioDraft {
       return refuse(
         EDIT_NOTHING_SELECTED,
         `the outline holds no unit of street "${street}", the street of community "${target}"`,
+        `所画范围内没有社区“${target}”所在街道“${street}”的人口单元`,
       );
     }
     const insideSet = new Set(inside);
@@ -334,7 +302,11 @@ export class ScenarioDraft {
     if (outside.length > 0) {
       if (edit.outsideTo !== undefined) {
         if (edit.outsideTo === target) {
-          return refuse(EDIT_BAD_MERGE, `"outsideTo" must name another community than "${target}"`);
+          return refuse(
+            EDIT_BAD_MERGE,
+            `"outsideTo" must name another community than "${target}"`,
+            `"outsideTo" 应指定“${target}”以外的社区`,
+          );
         }
         const missingOutside = this.requireCommunity(edit.outsideTo);
         if (missingOutside) return missingOutside;
@@ -346,6 +318,7 @@ export class ScenarioDraft {
           return refuse(
             EDIT_NO_NEIGHBOUR,
             `${stranded} units of "${target}" outside the outline touch no other community of street "${street}"; say where they go with "outsideTo"`,
+            `“${target}”在所画范围外的 ${stranded} 个人口单元不与街道“${street}”的其他社区相邻；请用 "outsideTo" 指定去向`,
           );
         }
       }
@@ -401,7 +374,11 @@ export class ScenarioDraft {
     if (missing) return missing;
     const total = this.unitCount(source);
     if (newSideUnitIds.length === 0 || newSideUnitIds.length >= total) {
-      return refuse(EDIT_NOT_DIVIDED, `the line leaves every unit of community "${source}" on one side`);
+      return refuse(
+        EDIT_NOT_DIVIDED,
+        `the line leaves every unit of community "${source}" on one side`,
+        `分割线使社区“${source}”的全部人口单元落在同一侧`,
+      );
     }
     const strays = newSideUnitIds.filter((unitId) => this.communityOf(unitId) !== source);
     if (strays.length > 0)
@@ -420,9 +397,14 @@ export class ScenarioDraft {
 
   private merge(edit: Extract<ScenarioEdit, { op: 'merge' }>): EditOutcome {
     const ids = [...new Set(edit.communityIds)];
-    if (ids.length < 2) return refuse(EDIT_BAD_MERGE, 'a merge needs at least two different communities');
+    if (ids.length < 2)
+      return refuse(EDIT_BAD_MERGE, 'a merge needs at least two different communities', '合并至少需要两个不同的社区');
     if (!ids.includes(edit.into))
-      return refuse(EDIT_BAD_MERGE, `"into" (${edit.into}) must be one of "communityIds"`);
+      return refuse(
+        EDIT_BAD_MERGE,
+        `"into" (${edit.into}) must be one of "communityIds"`,
+        `"into"（${edit.into}）应为 "communityIds" 中的一个`,
+      );
     for (const id of ids) {
       const missing = this.requireCommunity(id);
       if (missing) return missing;
@@ -437,6 +419,7 @@ export class ScenarioDraft {
         return refuse(
           EDIT_OTHER_STREET,
           `community "${id}" is in street "${other.streetId}", "${edit.into}" in "${into.streetId}"; only communities of one street merge`,
+          `社区“${id}”属于街道“${other.streetId}”，“${edit.into}”属于“${into.streetId}”；只有同一街道的社区可以合并`,
         );
       }
       for (const field of SUMMED_ON_MERGE) {
@@ -459,7 +442,11 @@ export class ScenarioDraft {
     const sources = this.moveUnits(edit.unitIds, created.id);
     if (!(sources instanceof Set)) return sources;
     if (this.unitCount(created.id) === 0) {
-      return refuse(EDIT_NOTHING_SELECTED, `community "${created.id}" would start with no units`);
+      return refuse(
+        EDIT_NOTHING_SELECTED,
+        `community "${created.id}" would start with no units`,
+        `新社区“${created.id}”没有任何人口单元`,
+      );
     }
     const emptied = this.settleEmptied(sources, edit.dissolve);
     if (emptied) return emptied;
@@ -484,6 +471,7 @@ export class ScenarioDraft {
       return refuse(
         EDIT_NOT_A_VILLAGE,
         `community "${edit.communityId}" is of type "${record.type}", not a village; only villages convert`,
+        `社区“${edit.communityId}”的类型是“${record.type}”，不是行政村；只有行政村可以村改社区`,
       );
     }
     const to = edit.to ?? 'urban';
@@ -498,14 +486,14 @@ export class ScenarioDraft {
   private addCommunity(
     attributes: NewCommunity,
     defaults: { type: CommunityTypeId; streetId: string; isTownshipSeat: boolean },
-  ): { ok: true; id: string } | Extract<EditOutcome, { ok: false }> {
+  ): { ok: true; id: string } | EditRefusal {
     const id = attributes.id ?? this.options.newCommunityId();
     const everUsed =
       this.communityOverlay.has(id) ||
       this.base.hasCommunity(id) ||
       this.options.reservedCommunityIds.has(id);
     if (everUsed)
-      return { ok: false, reason: EDIT_COMMUNITY_ID_TAKEN, message: `community id "${id}" is taken` };
+      return refuse(EDIT_COMMUNITY_ID_TAKEN, `community id "${id}" is taken`, `社区编号“${id}”已被占用`);
     const { id: _ignored, ...changes } = definedOnly(attributes);
     void _ignored;
     const record: CommunityRecord = {

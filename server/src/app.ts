@@ -2,14 +2,16 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { OperationSpec } from '../../contract/operation.js';
 import type { Database } from './db/client.js';
+import { DomainError } from './domain-error.js';
+import { mountOperations, type BoundOperation } from './http/operation-binding.js';
+import { docsRoutes } from './openapi/docs-routes.js';
 import { accessibilityRoutes } from './routes/accessibility.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { regionRoutes } from './routes/regions.js';
-import { docsRoutes } from './openapi/docs-routes.js';
 import { scenarioRoutes } from './routes/scenarios.js';
-import { DomainError } from './domain-error.js';
 
 /** PostgreSQL error classes (SQLSTATE) that are the client's fault, and how they answer. */
 const CLIENT_ERROR_STATUS_BY_SQLSTATE: Record<string, ContentfulStatusCode> = {
@@ -48,35 +50,50 @@ function errorAnswer(c: Context, error: DomainError) {
  * unreachable, and a generic 500 (logged, no stack trace) otherwise.
  */
 export function createApp(database: Database) {
-  const api = new Hono()
-    .route('/health', healthRoutes(database))
-    .route('/regions', regionRoutes(database))
-    .route('/regions', accessibilityRoutes(database))
-    .route('/regions', importRoutes(database))
-    .route('/', scenarioRoutes(database))
-    .route('/', docsRoutes());
+  const operations: BoundOperation[] = [
+    ...healthRoutes(database),
+    ...regionRoutes(database),
+    ...accessibilityRoutes(database),
+    ...importRoutes(database),
+    ...scenarioRoutes(database),
+    ...docsRoutes(() => specs),
+  ];
+  const specs = operations.map((operation) => operation.spec);
 
-  const app = new Hono().route('/api', api);
+  const app = new Hono();
+  mountOperations(app, operations);
 
-  app.notFound((c) => c.json({ error: `no such path: ${c.req.method} ${c.req.path}` }, 404));
+  app.notFound((c) => errorAnswer(c, new DomainError('request.no-such-path', { method: c.req.method, path: c.req.path })));
 
   app.onError((error, c) => {
     if (error instanceof DomainError) return errorAnswer(c, error);
     if (error instanceof HTTPException) {
-      return c.json({ error: error.message || 'request refused' }, error.status);
+      // Hono's own refusals (none of the routes throw them) carry only a status and an English message.
+      return c.json(new DomainError('request.refused', { reason: error.message || 'request refused' }).body(), error.status);
     }
     if (isConnectionFailure(error)) {
       console.error(`database unavailable: ${(error as Error).message}`);
-      return c.json({ error: 'the database is unavailable; try again shortly' }, 503);
+      return errorAnswer(c, new DomainError('server.database-unavailable'));
     }
     const status = CLIENT_ERROR_STATUS_BY_SQLSTATE[errorCode(error) ?? ''];
-    if (status) return c.json({ error: (error as Error).message }, status);
+    if (status) {
+      const reason = (error as Error).message;
+      return errorAnswer(c, new DomainError(status === 409 ? 'database.conflict' : 'database.refused', { reason }));
+    }
     console.error(error);
-    return c.json({ error: 'internal server error' }, 500);
+    return errorAnswer(c, new DomainError('server.internal'));
   });
 
+  servedOperations.set(app, specs);
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
+
+const servedOperations = new WeakMap<Hono, readonly OperationSpec[]>();
+
+/** The contract's operations an app serves, in the order it mounted them. */
+export function operationsOf(app: App): readonly OperationSpec[] {
+  return servedOperations.get(app) ?? [];
+}
 export type AppType = App;

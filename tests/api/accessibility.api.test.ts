@@ -10,6 +10,7 @@ import { readConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
 import { prepareDatabase } from '../../server/src/db/prepare.js';
+import { refusalBody } from '../support/refusals.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -208,7 +209,7 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
       for (const [body, message] of cases) {
         const response = await post('/api/regions/demo/travel-times', body);
         expect(response.status, JSON.stringify(body)).toBe(400);
-        expect(response.body).toEqual({ error: expect.stringMatching(message) });
+        expect(response.body).toEqual(refusalBody(message));
       }
     });
 
@@ -236,7 +237,7 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
       expect(after.body.seconds['1']).toBeCloseTo(2 * 97.97, 9);
       await database.query('DELETE FROM regions WHERE id = $1', ['tiny-reload']);
       const gone = await post('/api/regions/tiny-reload/travel-times', { from: { node: 0 } });
-      expect(gone).toEqual({ status: 404, body: { error: 'no region "tiny-reload"' } });
+      expect(gone).toEqual({ status: 404, body: refusalBody('no region "tiny-reload"', 'region.not-found') });
     });
   });
 
@@ -433,22 +434,21 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     ])('refuses %s with a 400 that says what is wrong', async (_case, body, message) => {
       const { status, body: answer } = await post('/api/regions/demo/isochrones', body);
       expect(status).toBe(400);
-      expect(answer).toEqual({ error: expect.stringMatching(message) });
+      expect(answer).toEqual(refusalBody(message));
     });
 
     it('refuses a body that is not JSON, and answers 404 for an unknown region', async () => {
       const noType = await request('/api/regions/demo/isochrones', { method: 'POST', body: JSON.stringify({ origins: [[109.72, 28.28]] }) });
-      expect(noType).toEqual({ status: 400, body: { error: expect.stringMatching(/Content-Type: application\/json/) } });
+      expect(noType).toEqual({ status: 400, body: refusalBody(/Content-Type: application\/json/) });
       const broken = await request('/api/regions/demo/isochrones', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{"origins": [[NaN, 28.28]]}',
       });
-      expect(broken.status).toBe(400);
-      expect(Object.keys(broken.body)).toEqual(['error']);
+      expect(broken).toEqual({ status: 400, body: refusalBody(/^the body is not valid JSON/, 'request.malformed-json') });
       expect(await post('/api/regions/nowhere/isochrones', { origins: [[109.72, 28.28]] })).toEqual({
         status: 404,
-        body: { error: 'no region "nowhere"' },
+        body: refusalBody('no region "nowhere"', 'region.not-found'),
       });
     });
   });
@@ -515,7 +515,7 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     ])('refuses ?%s with a 400', async (query, message) => {
       const { status, body } = await request(`/api/regions/demo/coverage?${query}`);
       expect(status).toBe(400);
-      expect(body).toEqual({ error: expect.stringMatching(message) });
+      expect(body).toEqual(refusalBody(message));
     });
   });
 
@@ -663,12 +663,12 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     ])('refuses ?%s with a 400', async (query, message) => {
       const { status, body } = await request(`/api/regions/demo/heatmap?${query}`);
       expect(status).toBe(400);
-      expect(body).toEqual({ error: expect.stringMatching(message) });
+      expect(body).toEqual(refusalBody(message));
     });
 
     it('answers 404 for an unknown region', async () => {
-      expect(await request('/api/regions/nowhere/heatmap?category=park')).toEqual({ status: 404, body: { error: 'no region "nowhere"' } });
-      expect(await request('/api/regions/nowhere/coverage')).toEqual({ status: 404, body: { error: 'no region "nowhere"' } });
+      expect(await request('/api/regions/nowhere/heatmap?category=park')).toEqual({ status: 404, body: refusalBody('no region "nowhere"', 'region.not-found') });
+      expect(await request('/api/regions/nowhere/coverage')).toEqual({ status: 404, body: refusalBody('no region "nowhere"', 'region.not-found') });
     });
   });
 });

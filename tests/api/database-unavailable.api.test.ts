@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.js';
+import { refusalBody } from '../support/refusals.js';
 import { openServerDatabase } from '../../server/src/db/client.js';
 
 /** A loopback port with nothing listening on it. */
@@ -20,7 +21,7 @@ describe('a database that cannot be reached', () => {
       for (const url of ['/api/health', '/api/regions', '/api/regions/demo/communities']) {
         const response = await app.request(url);
         expect(response.status, url).toBe(503);
-        expect(await response.json()).toEqual({ error: 'the database is unavailable; try again shortly' });
+        expect(await response.json()).toEqual(refusalBody('the database is unavailable; try again shortly', 'server.database-unavailable'));
       }
     } finally {
       await database.close();

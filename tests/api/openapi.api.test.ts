@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { API_OPERATIONS } from '../../contract/index.js';
 import { createApp } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 
@@ -85,6 +86,10 @@ describe('the OpenAPI document and docs page', () => {
     );
     expect([...routes].filter((route) => !documented.has(route))).toEqual([]);
     expect([...documented].filter((operation) => !routes.has(operation))).toEqual([]);
+    // Every operation of the contract is served, and the app serves nothing the contract lacks.
+    const contract = new Set(API_OPERATIONS.map((spec) => `${spec.method} ${openApiPathOf(spec.path)}`));
+    expect([...contract].filter((operation) => !routes.has(operation))).toEqual([]);
+    expect([...routes].filter((route) => !contract.has(route))).toEqual([]);
     for (const path of [
       'get /api/regions/{region}/{layer}/export',
       'post /api/regions/{region}/isochrones/export',
@@ -244,7 +249,7 @@ describe('the OpenAPI document and docs page', () => {
       document,
       document.paths['/api/scenarios/{id}'].patch.responses['409'].content['application/json'].schema,
     );
-    expect(stale.required).toEqual(['error', 'currentVersion']);
+    expect(stale.required).toEqual(['error', 'errorZh', 'code', 'params', 'currentVersion']);
     // A refused commit carries its report beside `error`: problems, counts, scenario impact.
     const refused = resolved(
       document,

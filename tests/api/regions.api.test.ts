@@ -137,7 +137,9 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
   ])('answers %s with %i and a JSON error, never a stack trace', async (url, expectedStatus, message) => {
     const { status, body } = await getJson(url);
     expect(status).toBe(expectedStatus);
-    expect(Object.keys(body)).toEqual(['error']);
+    // The one error shape: English and Chinese sentences, a catalogue code and its params.
+    expect(Object.keys(body).sort()).toEqual(['code', 'error', 'errorZh', 'params']);
+    expect(body.errorZh).toMatch(/[\u4e00-\u9fff]/);
     expect(body.error).toMatch(message);
     expect(body.error).not.toMatch(/\n\s+at /);
   });

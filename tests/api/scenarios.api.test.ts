@@ -1,6 +1,7 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { refusalBody } from '../support/refusals.js';
 import { useDemoApp } from '../support/scenario-test-setup.js';
 import { testBackends } from '../support/test-databases.js';
 import {
@@ -210,7 +211,7 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     );
     const stale = await patch(id, 1, [{ op: 'assign', unitIds: [second], communityId: 'c-ximen' }]);
     expect(stale.status).toBe(409);
-    expect(stale.body).toEqual({ error: expect.stringMatching(/version 2/), currentVersion: 2 });
+    expect(stale.body).toEqual({ ...refusalBody(/version 2/, 'scenario.stale-version'), currentVersion: 2 });
 
     const results = await Promise.all([
       patch(id, 2, [{ op: 'assign', unitIds: [second], communityId: 'c-ximen' }]),
@@ -292,9 +293,9 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
         [{ op: 'merge', communityIds: ['c-gulou', 'c-xinhua'], into: 'c-gulou' }],
         /^edits\[0\] \(merge\): community "c-xinhua" is in street "s-xincheng"/,
       ],
-      [[{ op: 'assign', unitIds: [], communityId: 'c-gulou' }], /^edits\.0\.unitIds: name at least one unit/],
-      [[{ op: 'explode', communityId: 'c-gulou' }], /^edits\.0\.op/],
-      [[{ op: 'update', communityId: 'c-gulou', changes: { staff: -1 } }], /^edits\.0\.changes\.staff/],
+      [[{ op: 'assign', unitIds: [], communityId: 'c-gulou' }], /^edits\[0\]\.unitIds: name at least one unit/],
+      [[{ op: 'explode', communityId: 'c-gulou' }], /^edits\[0\]\.op/],
+      [[{ op: 'update', communityId: 'c-gulou', changes: { staff: -1 } }], /^edits\[0\]\.changes\.staff/],
       [
         [
           {

@@ -135,15 +135,11 @@ export function heatmapFeatureCollection(result: Heatmap) {
       });
     }
   }
-  return {
-    type: 'FeatureCollection' as const,
-    features,
-    kind: result.kind,
-    category: result.kind === 'travel-time' ? result.heatmap.category : null,
-    speedMetersPerSecond: heatmap.speedMetersPerSecond,
-    cellMeters,
-    ...(result.kind === 'completeness' ? { categories: result.heatmap.categories, tiers: result.tiers } : {}),
-  };
+  const collection = { type: 'FeatureCollection' as const, features, speedMetersPerSecond: heatmap.speedMetersPerSecond, cellMeters };
+  if (result.kind === 'travel-time') {
+    return { ...collection, kind: 'travel-time' as const, category: result.heatmap.category };
+  }
+  return { ...collection, kind: 'completeness' as const, category: null, categories: result.heatmap.categories, tiers: result.tiers };
 }
 
 /** The coverage answer as far as the coverage export needs it. */

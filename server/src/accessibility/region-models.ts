@@ -3,7 +3,6 @@
  * snap index take a few hundred milliseconds at 100 000 edges, every later query reuses them.
  */
 
-import { HTTPException } from 'hono/http-exception';
 import { buildAccessibilityModel } from '../../../core/accessibility/accessibility-model.js';
 import type {
   AccessibilityInput,
@@ -14,6 +13,7 @@ import type {
 } from '../../../core/accessibility/accessibility-types.js';
 import type { Position } from '../../../core/geometry/grid-outline.js';
 import type { Database } from '../db/client.js';
+import { DomainError } from '../domain-error.js';
 import {
   NETWORK_ARRAYS,
   REGION_EXTENT,
@@ -58,14 +58,14 @@ function cacheOf(database: Database): Map<string, CachedModel> {
  * The region's model, built on first use; concurrent first requests share one build. Every call
  * checks the region's load stamp (one indexed lookup), so a region reloaded by this process or by
  * another one on the same database (an import script) is rebuilt on its next use.
- * Throws HTTPException 404 for an unknown region.
+ * Throws `region.not-found` for an unknown region.
  */
 export async function regionAccessibility(database: Database, regionId: string): Promise<RegionAccessibility> {
   const cache = cacheOf(database);
   const { rows } = await database.query<{ stamp: string }>(REGION_STAMP, [regionId]);
   if (rows.length === 0) {
     cache.delete(regionId);
-    throw new HTTPException(404, { message: `no region "${regionId}"` });
+    throw new DomainError('region.not-found', { regionId });
   }
   const stamp = rows[0].stamp;
   let cached = cache.get(regionId);
@@ -132,7 +132,7 @@ async function buildRegionAccessibility(database: Database, regionId: string): P
   };
   const readMilliseconds = performance.now() - readStarted;
   if (input.network.source.length === 0) {
-    throw new HTTPException(409, { message: `region "${regionId}" has no walking network to analyse` });
+    throw new DomainError('region.no-network', { regionId });
   }
   const { west, south, east, north } = extent.rows[0];
   const buildStarted = performance.now();

@@ -4,17 +4,8 @@
  * or a zipped Shapefile, with a Content-Disposition naming the file.
  */
 
-import { z } from 'zod';
+import type { ExportFormat } from '../../../contract/common.js';
 import { shapefileZip, type ShapefileField, type ShapefileGeometry } from './shapefile-writer.js';
-
-export const EXPORT_FORMATS = ['geojson', 'csv', 'shapefile'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-/** `format=geojson|csv|shapefile`, required: an export without a format is a mistake worth naming. */
-export const exportFormatSchema = z.enum(EXPORT_FORMATS, {
-  error: (issue) => `must be "geojson", "csv" or "shapefile", got ${JSON.stringify(issue.input) ?? 'nothing'}`,
-});
-export const exportQuerySchema = z.object({ format: exportFormatSchema });
 
 type Value = string | number | boolean | null | undefined | object;
 
@@ -149,41 +140,39 @@ export function featureCollectionShapefile(
   );
 }
 
-/** ASCII file name for Content-Disposition, with a display name (possibly Chinese) as filename*. */
-export function attachment(asciiName: string, displayName = asciiName): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(displayName)}`;
+/**
+ * A file to download: its bytes (or text), media type, an ASCII file name and a display name
+ * (possibly Chinese). Services make them; the HTTP layer sends them (server/src/http/download.ts).
+ */
+export interface ExportFile {
+  body: string | Uint8Array;
+  contentType: string;
+  fileName: string;
+  displayName?: string;
 }
 
 /**
- * The download of a collection in `format`, named `<baseName>.geojson|.csv|.zip`. A collection
- * given as text (built in SQL) is sent as it is for GeoJSON and parsed only for the flat formats.
+ * The file of a collection in `format`, named `<baseName>.geojson|.csv|.zip`. A collection given
+ * as text (built in SQL) is sent as it is for GeoJSON and parsed only for the flat formats.
  */
-export function exportDownload(
+export function exportFile(
   collection: ExportCollection | string,
   format: ExportFormat,
   baseName: string,
   options: { dbfNames?: Readonly<Record<string, string>> } = {},
-): Response {
+): ExportFile {
   if (format === 'geojson') {
     const body = typeof collection === 'string' ? collection : JSON.stringify(collection);
-    return new Response(body, {
-      headers: {
-        'content-type': 'application/geo+json; charset=utf-8',
-        'content-disposition': attachment(`${baseName}.geojson`),
-      },
-    });
+    return { body, contentType: 'application/geo+json; charset=utf-8', fileName: `${baseName}.geojson` };
   }
   const parsed: ExportCollection = typeof collection === 'string' ? JSON.parse(collection) : collection;
   const columns = tableColumns(parsed, options);
   if (format === 'csv') {
-    return new Response(featureCollectionCsv(parsed, columns), {
-      headers: {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': attachment(`${baseName}.csv`),
-      },
-    });
+    return { body: featureCollectionCsv(parsed, columns), contentType: 'text/csv; charset=utf-8', fileName: `${baseName}.csv` };
   }
-  return new Response(featureCollectionShapefile(baseName, parsed, columns) as Uint8Array<ArrayBuffer>, {
-    headers: { 'content-type': 'application/zip', 'content-disposition': attachment(`${baseName}.zip`) },
-  });
+  return {
+    body: featureCollectionShapefile(baseName, parsed, columns),
+    contentType: 'application/zip',
+    fileName: `${baseName}.zip`,
+  };
 }

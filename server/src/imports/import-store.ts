@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
-import type { ImportChoices, ImportOptions } from './import-options.js';
+import type { ImportChoices, ImportOptions } from '../../../contract/import-options.js';
+import type { ImportReport } from '../../../contract/imports.js';
+import type { ImportLayer } from '../../../core/import/import-layers.js';
 import { ImportRefusal, runImport, type ImportOutcome } from './run-import.js';
 
 /** Hours a preview waits for its commit. */
@@ -37,7 +39,7 @@ export async function previewImport(
 interface StoredImport {
   id: string;
   regionId: string;
-  layer: string;
+  layer: ImportLayer;
   fileName: string;
   fileBytes: Uint8Array | null;
   options: string;
@@ -55,7 +57,7 @@ export async function readImport(database: Database, regionId: string, importId:
     fileName: stored.fileName,
     status: stored.status,
     options: JSON.parse(stored.options) as ImportOptions,
-    report: stored.report ? (JSON.parse(stored.report) as unknown) : null,
+    report: stored.report ? (JSON.parse(stored.report) as ImportReport) : null,
   };
 }
 

@@ -43,7 +43,7 @@ import type { Database, Query } from '../db/client.js';
 import { OSM_ATTRIBUTION } from '../db/import-osm.js';
 import * as sql from '../db/sql/imports.sql.js';
 import { ANALYZE_LAYER_TABLES, INSERT_NETWORK_EDGES, INSERT_NETWORK_NODES } from '../db/sql/load-region.sql.js';
-import type { ImportOptions } from './import-options.js';
+import type { ImportOptions } from '../../../contract/import-options.js';
 import {
   planScenarioChanges,
   type LayerChange,
@@ -90,7 +90,7 @@ export interface ImportRequest {
 export interface PreviewFeature {
   type: 'Feature';
   id: string;
-  geometry: unknown;
+  geometry: { type: string; coordinates?: unknown; geometries?: unknown } | null;
   properties: Record<string, unknown> & {
     importLocation: string;
     importStatus: 'ok' | 'repaired' | 'warning' | 'error';
@@ -930,7 +930,7 @@ class ImportRun {
       return {
         type: 'Feature',
         id: feature.id,
-        geometry: this.repairedGeometry.get(feature.index) ?? feature.geometry,
+        geometry: (this.repairedGeometry.get(feature.index) ?? feature.geometry) as PreviewFeature['geometry'],
         properties: {
           ...feature.properties,
           ...patch,

@@ -1,49 +1,12 @@
-import { Hono } from 'hono';
-import { z } from 'zod';
+/**
+ * The API's own documentation: the OpenAPI document as JSON and as a readable page (no scripts, no
+ * CDN), both generated from the operations the app serves.
+ */
+
+import { docsOperations } from '../../../contract/docs.js';
+import type { OperationSpec } from '../../../contract/operation.js';
+import { implement } from '../http/operation-binding.js';
 import { openApiDocument } from './openapi-document.js';
-import { registerOperations } from './operation-registry.js';
-
-/** The OpenAPI document's top level; operations are described by OpenAPI itself. */
-const openApiDocumentSchema = z.strictObject({
-  openapi: z.string().meta({ description: 'OpenAPI version, 3.1.x' }),
-  info: z.strictObject({ title: z.string(), version: z.string(), description: z.string() }),
-  servers: z.array(z.strictObject({ url: z.string() })),
-  paths: z
-    .record(
-      z.string(),
-      z.record(
-        z.string(),
-        z.looseObject({ summary: z.string(), responses: z.record(z.string(), z.unknown()) }),
-      ),
-    )
-    .meta({ description: 'Path → method → OpenAPI Operation Object' }),
-  components: z
-    .strictObject({ schemas: z.record(z.string(), z.record(z.string(), z.unknown())) })
-    .meta({ description: 'Schemas named once and referenced as #/components/schemas/<name>' }),
-});
-
-registerOperations(
-  {
-    method: 'get',
-    path: '/api/openapi.json',
-    tag: 'docs',
-    summary:
-      'This API described as OpenAPI 3.1, generated from the zod schemas the routes validate and answer with',
-    response: { description: 'The OpenAPI document', content: { 'application/json': openApiDocumentSchema } },
-  },
-  {
-    method: 'get',
-    path: '/api/docs',
-    tag: 'docs',
-    summary: 'The API documentation as a self-contained HTML page (works offline)',
-    response: {
-      description: 'An HTML page listing every operation',
-      content: {
-        'text/html': z.string().meta({ description: 'HTML without scripts or external resources' }),
-      },
-    },
-  },
-);
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
@@ -136,9 +99,10 @@ ${schemas}
 </body></html>`;
 }
 
-/** GET /api/openapi.json and GET /api/docs, both built from the operation registry. */
-export function docsRoutes() {
-  return new Hono()
-    .get('/openapi.json', (c) => c.json(openApiDocument()))
-    .get('/docs', (c) => c.html(docsPage(openApiDocument())));
+/** GET /api/openapi.json and GET /api/docs of `operations` (the app's, these two included). */
+export function docsRoutes(operations: () => readonly OperationSpec[]) {
+  return [
+    implement(docsOperations.openApi, () => openApiDocument(operations()) as never),
+    implement(docsOperations.page, (_input, c) => c.html(docsPage(openApiDocument(operations())))),
+  ];
 }

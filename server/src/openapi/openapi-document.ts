@@ -1,19 +1,13 @@
 /**
- * The OpenAPI 3.1 document of the registered operations. Parameters, query strings and bodies are
- * the routes' own zod schemas converted with z.toJSONSchema as the request is sent (the schemas'
+ * The OpenAPI 3.1 document of the contract's operations. Parameters, query strings and bodies are
+ * the operations' zod schemas converted with z.toJSONSchema as the request is sent (the schemas'
  * input side, since several of them transform what they read); answers are the zod schemas of the
- * bodies the routes send, converted the same way as what they produce (the output side).
+ * bodies sent, converted the same way as what they produce (the output side).
  */
 
 import { z } from 'zod';
-import { errorBodySchema } from './common-schemas.js';
-import {
-  openApiPath,
-  registeredOperations,
-  type ErrorSpec,
-  type ErrorStatus,
-  type OperationSpec,
-} from './operation-registry.js';
+import { errorBodySchema } from '../../../contract/errors.js';
+import { openApiPath, type ErrorSpec, type ErrorStatus, type OperationSpec } from '../../../contract/operation.js';
 
 type JsonSchema = Record<string, unknown> & {
   properties?: Record<string, JsonSchema>;
@@ -158,22 +152,25 @@ function responses(spec: OperationSpec, components: Record<string, JsonSchema>) 
 }
 
 /**
- * The OpenAPI document of every registered operation. Built once (≈ 30 ms of zod → JSON Schema) and
- * kept until another operation is registered: route modules register theirs when they load.
+ * The OpenAPI document of `operations`. Built once per list (≈ 30 ms of zod → JSON Schema): the app
+ * serves one list for its lifetime.
  */
-export function openApiDocument(): OpenApiDocument {
-  const operationCount = registeredOperations().length;
-  if (built?.operationCount !== operationCount) built = { operationCount, document: buildOpenApiDocument() };
-  return built.document;
+export function openApiDocument(operations: readonly OperationSpec[]): OpenApiDocument {
+  let document = built.get(operations);
+  if (!document) {
+    document = buildOpenApiDocument(operations);
+    built.set(operations, document);
+  }
+  return document;
 }
 
 type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
-let built: { operationCount: number; document: OpenApiDocument } | null = null;
+const built = new WeakMap<readonly OperationSpec[], OpenApiDocument>();
 
-function buildOpenApiDocument() {
+function buildOpenApiDocument(operations: readonly OperationSpec[]) {
   const paths: Record<string, Record<string, unknown>> = {};
   const components: Record<string, JsonSchema> = {};
-  for (const spec of registeredOperations()) {
+  for (const spec of operations) {
     const path = openApiPath(spec.path);
     const operation: Record<string, unknown> = {
       summary: spec.summary,
@@ -198,7 +195,7 @@ function buildOpenApiDocument() {
       title: 'Lifecircle API (生活圈)',
       version: '1',
       description:
-        'Regions and their layers, walking accessibility (isochrones, coverage, heat maps), boundary scenarios, imports and exports. Errors answer `{ "error": "…" }` (a refused import adds its report); any operation that reads the database answers 503 while it is unreachable.',
+        'Regions and their layers, walking accessibility (isochrones, coverage, heat maps), boundary scenarios, imports and exports. Every refusal answers `{ "error", "errorZh", "code", "params" }` (English and Chinese sentences, a stable code from the error catalogue and the values it names; a refused import adds its report); any operation that reads the database answers 503 while it is unreachable.',
     },
     servers: [{ url: '/' }],
     paths,

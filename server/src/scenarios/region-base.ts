@@ -7,7 +7,7 @@
  * use and stored (scenario_region_bases marks it), so later processes only read them.
  */
 
-import { HTTPException } from 'hono/http-exception';
+import { DomainError } from '../domain-error.js';
 import { computeCoverage, defaultTierTable } from '../../../core/accessibility/coverage.js';
 import type {
   CommunityRecord,
@@ -51,7 +51,7 @@ const basesByDatabase = new WeakMap<Database, Map<string, CachedBase>>();
 
 /**
  * The region's scenario base; concurrent first calls share one read. Each call checks the region's
- * load stamp, so a reloaded region is read again. Throws HTTPException 404 for an unknown region.
+ * load stamp, so a reloaded region is read again. Throws `region.not-found` for an unknown region.
  */
 export async function regionScenarioBase(database: Database, regionId: string): Promise<RegionScenarioBase> {
   let cache = basesByDatabase.get(database);
@@ -61,7 +61,7 @@ export async function regionScenarioBase(database: Database, regionId: string): 
   ]);
   if (rows.length === 0) {
     cache.delete(regionId);
-    throw new HTTPException(404, { message: `no region "${regionId}"` });
+    throw new DomainError('region.not-found', { regionId });
   }
   const { stamp, metricSrid } = rows[0];
   const cached = cache.get(regionId);

@@ -4,7 +4,7 @@
  * walking model) and hands it to core/scenario/village-conversion.ts and relocation-advice.ts.
  */
 
-import { HTTPException } from 'hono/http-exception';
+import { DomainError } from '../domain-error.js';
 import {
   modelStationTravel,
   relocationAdvice,
@@ -48,7 +48,7 @@ export async function villageCandidates(
 async function regionOf(database: Database, reference: ScenarioReference): Promise<string> {
   if (reference.kind === 'baseline') return reference.regionId;
   const { rows } = await database.query<{ regionId: string }>(sql.SCENARIO_HEAD, [reference.id]);
-  if (rows.length === 0) throw new HTTPException(404, { message: `no scenario "${reference.id}"` });
+  if (rows.length === 0) throw new DomainError('scenario.not-found', { id: reference.id });
   return rows[0].regionId;
 }
 

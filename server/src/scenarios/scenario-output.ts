@@ -109,7 +109,7 @@ export function compareScenarios(
     const residents = figure(ma.residents, mb.residents);
     const households = figure(ma.households, mb.households);
     const areaSquareKilometers = figure(ma.areaSquareKilometers, mb.areaSquareKilometers);
-    const status = !b
+    const status: 'created' | 'dissolved' | 'changed' | 'unchanged' = !b
       ? 'created'
       : !a
         ? 'dissolved'

@@ -4,7 +4,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { HTTPException } from 'hono/http-exception';
+import { validityReasonZh } from '../../../core/import/bilingual-text.js';
 import { sideOfLine, type LineSide } from '../../../core/scenario/line-side.js';
 import {
   ScenarioDraft,
@@ -16,21 +16,42 @@ import type { ScenarioEvaluator } from '../../../core/scenario/scenario-evaluato
 import type { ScenarioSummary } from '../../../core/scenario/scenario-summary.js';
 import type { Database, Query } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
+import { DomainError } from '../domain-error.js';
 import { regionScenarioBase, type RegionScenarioBase } from './region-base.js';
 import { commitToCache, forgetScenarioEvaluator, scenarioEvaluatorAt } from './scenario-evaluators.js';
 
 /** The id that names a region's own communities wherever a scenario id is accepted. */
 export const BASELINE_ID = 'baseline';
 
-/** A save refused because the client's version is not the current one. */
-export class StaleVersionError extends Error {
-  constructor(readonly currentVersion: number) {
-    super(`the scenario is at version ${currentVersion}; reload it and apply your edits again`);
-    this.name = 'StaleVersionError';
-  }
+/** A save refused because the client's version is not the current one: the answer names the current one. */
+function staleVersion(currentVersion: number): DomainError {
+  return new DomainError('scenario.stale-version', { currentVersion }, { currentVersion });
 }
 
-const notFound = (id: string) => new HTTPException(404, { message: `no scenario "${id}"` });
+const notFound = (id: string) => new DomainError('scenario.not-found', { id });
+
+/** Edit operations as the interface names them in Chinese. */
+const EDIT_OP_ZH: Record<ScenarioEdit['op'], string> = {
+  assign: '调整单元',
+  redraw: '重画边界',
+  split: '拆分',
+  merge: '合并',
+  create: '新建社区',
+  update: '修改属性',
+  'convert-village': '村改社区',
+};
+
+/** An edit of a save refused: which one (by index and op) and why, in both languages. */
+function editRefused(index: number, edit: ScenarioEdit, detail: { en: string; zh: string }): DomainError {
+  return new DomainError('scenario.edit-refused', {
+    index,
+    ordinal: index + 1,
+    op: edit.op,
+    opZh: EDIT_OP_ZH[edit.op],
+    detail: detail.en,
+    detailZh: detail.zh,
+  });
+}
 
 export async function createScenario(
   database: Database,
@@ -44,11 +65,9 @@ export async function createScenario(
   return database.transaction(async (query) => {
     if (basedOn !== BASELINE_ID) {
       const { rows } = await query<{ regionId: string }>(sql.SCENARIO_HEAD, [basedOn]);
-      if (rows.length === 0) throw new HTTPException(400, { message: `basedOn: no scenario "${basedOn}"` });
+      if (rows.length === 0) throw new DomainError('scenario.based-on-missing', { basedOn });
       if (rows[0].regionId !== regionId) {
-        throw new HTTPException(400, {
-          message: `basedOn: scenario "${basedOn}" belongs to region "${rows[0].regionId}", not "${regionId}"`,
-        });
+        throw new DomainError('scenario.based-on-other-region', { basedOn, otherRegionId: rows[0].regionId, regionId });
       }
     }
     const { rows } = await query<ScenarioSummary>(sql.INSERT_SCENARIO, [id, regionId, name, basedOn]);
@@ -152,9 +171,7 @@ export async function scenarioView<Extra, Snapshot>(
         snapshot: snapshot(evaluator),
       };
   }
-  throw new HTTPException(503, {
-    message: `scenario "${reference.id}" is being saved too often to read; try again`,
-  });
+  throw new DomainError('scenario.busy', { id: reference.id });
 }
 
 /** The outcome of a save: the new version and, per edit, how many units moved and any notes. */
@@ -167,8 +184,8 @@ export interface SaveOutcome {
 /**
  * Applies `edits` to scenario `id` if it is still at `version`, in one transaction: the scenario row
  * is locked first (a concurrent save of the same scenario waits, then finds the version moved on and
- * fails with StaleVersionError), every edit is applied to a draft, and only a draft with no refused
- * edit is written, with the next version. A refused edit throws HTTPException 400 naming it;
+ * fails with `scenario.stale-version`), every edit is applied to a draft, and only a draft with no
+ * refused edit is written, with the next version. A refused edit throws `scenario.edit-refused` naming it;
  * nothing is written.
  */
 export async function saveScenarioEdits(
@@ -180,14 +197,14 @@ export async function saveScenarioEdits(
     id,
   ]);
   if (heads.length === 0) throw notFound(id);
-  if (heads[0].version !== body.version) throw new StaleVersionError(heads[0].version);
+  if (heads[0].version !== body.version) throw staleVersion(heads[0].version);
   const base = await regionScenarioBase(database, heads[0].regionId);
   const reservedCommunityIds = new Set(base.baselineCommunities.map((community) => community.id));
 
   const saved = await database.transaction(async (query) => {
     const locked = await query<{ version: number }>(sql.LOCK_SCENARIO, [id]);
     if (locked.rows.length === 0) throw notFound(id);
-    if (locked.rows[0].version !== body.version) throw new StaleVersionError(locked.rows[0].version);
+    if (locked.rows[0].version !== body.version) throw staleVersion(locked.rows[0].version);
     // Locked at body.version, the database cannot move on before this transaction ends.
     const evaluator = await scenarioEvaluatorAt(database, query, id, base, body.version);
     if (!evaluator) throw new Error(`scenario ${id} changed under its lock`);
@@ -197,11 +214,10 @@ export async function saveScenarioEdits(
     });
     const outcomes: SaveOutcome['edits'] = [];
     for (const [index, edit] of body.edits.entries()) {
-      const refuse = (message: string) =>
-        new HTTPException(400, { message: `edits[${index}] (${edit.op}): ${message}` });
+      const refuse = (detail: { en: string; zh: string }) => editRefused(index, edit, detail);
       const resolved = await resolveGeometry(query, base.regionId, draft, edit, refuse);
       const outcome = draft.apply(edit, resolved);
-      if (!outcome.ok) throw refuse(outcome.message);
+      if (!outcome.ok) throw refuse({ en: outcome.message, zh: outcome.messageZh });
       outcomes.push({ op: edit.op, moved: outcome.moved, notes: outcome.notes });
     }
     const result = draft.result();
@@ -256,12 +272,17 @@ async function resolveGeometry(
   regionId: string,
   draft: ScenarioDraft,
   edit: ScenarioEdit,
-  refuse: (message: string) => HTTPException,
+  refuse: (detail: { en: string; zh: string }) => DomainError,
 ): Promise<ResolvedGeometry> {
   if (edit.op === 'redraw') {
     const outline = JSON.stringify(edit.outline);
     const { rows } = await query<{ valid: boolean; reason: string }>(sql.GEOMETRY_VALIDITY, [outline]);
-    if (!rows[0].valid) throw refuse(`the outline is not a valid polygon: ${rows[0].reason}`);
+    if (!rows[0].valid) {
+      throw refuse({
+        en: `the outline is not a valid polygon: ${rows[0].reason}`,
+        zh: `所画范围不是有效的多边形：${validityReasonZh(rows[0].reason)}`,
+      });
+    }
     const inside = await query<{ id: string }>(sql.UNITS_INSIDE_OUTLINE, [regionId, outline]);
     return { insideUnitIds: inside.rows.map((row) => row.id) };
   }
@@ -274,7 +295,10 @@ async function resolveGeometry(
     );
     const { shapeParts, pieceCount } = rows[0];
     if (pieceCount <= shapeParts)
-      throw refuse(`the line does not cross community "${edit.communityId}" from one edge to another`);
+      throw refuse({
+        en: `the line does not cross community "${edit.communityId}" from one edge to another`,
+        zh: `分割线没有从一侧边界穿过社区“${edit.communityId}”到另一侧`,
+      });
     const line = edit.line.coordinates;
     const pieceSide = new Map<number, LineSide>(
       (JSON.parse(rows[0].pieces) as [number, number, number][]).map(([piece, lon, lat]) => [

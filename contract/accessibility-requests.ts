@@ -1,13 +1,13 @@
 /**
  * Requests to the accessibility API: zod schemas for what can be checked without the region
- * (types, ranges, order), and checks against the loaded region (extent, facility ids, node ids).
- * Every message names the field (and index) at fault and says what would be accepted.
+ * (types, ranges, order). Checks against the loaded region (extent, facility ids, node ids) are
+ * the server's (server/src/accessibility/region-checks.ts). Every message names the field (and
+ * index) at fault and says what would be accepted, in English and Chinese.
  */
 
-import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { MAX_ISOCHRONE_MINUTES, MAX_ISOCHRONE_MINUTES_VALUES } from '../../../core/accessibility/isochrones.js';
-import type { Position } from '../../../core/geometry/grid-outline.js';
+import { MAX_ISOCHRONE_MINUTES, MAX_ISOCHRONE_MINUTES_VALUES } from '../core/accessibility/isochrones.js';
+import type { Position } from '../core/geometry/grid-outline.js';
 import {
   MAX_WALK_SPEED_METERS_PER_SECOND,
   MIN_WALK_SPEED_METERS_PER_SECOND,
@@ -15,8 +15,10 @@ import {
   WALK_SPEED_METERS_PER_SECOND,
   WALK_SPEED_NOT_A_NUMBER,
   WALK_SPEED_TOO_SLOW,
-} from '../../../core/routing/walking-profiles.js';
-import { FACILITY_CATEGORY_IDS, isFacilityCategoryId } from '../../../core/standards/facility-categories.js';
+} from '../core/routing/walking-profiles.js';
+import { FACILITY_CATEGORY_IDS, isFacilityCategoryId } from '../core/standards/facility-categories.js';
+import { exportFormatSchema } from './common.js';
+import { refuse, show } from './validation.js';
 
 /** Most origins (points or facilities) one isochrone request may start from. */
 export const MAX_ORIGINS = 2000;
@@ -35,35 +37,6 @@ export const DEFAULT_CELL_METERS = 50;
 export const DEFAULT_HEATMAP_MAX_MINUTES = 30;
 /** Points may lie this far outside the region's extent (a click just past the last street). */
 export const REGION_MARGIN_METERS = 1000;
-
-const METERS_PER_DEGREE_LAT = 111_320;
-
-/** zod's path as people write it: `origins[3]`, `from.lonLat`. */
-export function fieldName(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
-    '',
-  );
-}
-
-/** zValidator hook: a body or query failing its schema is a 400 naming each bad field. */
-export function badAccessibilityRequest(result: {
-  success: boolean;
-  error?: { issues: { path: PropertyKey[]; message: string }[] };
-}) {
-  if (!result.success && result.error) {
-    const message = result.error.issues
-      .map((issue) => (issue.path.length > 0 ? `${fieldName(issue.path)}: ${issue.message}` : issue.message))
-      .join('; ');
-    throw new HTTPException(400, { message });
-  }
-}
-
-const show = (value: unknown): string => {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}…` : text;
-};
 
 /** Error map of a strict object: an unknown field is named with the fields accepted. */
 function objectError(what: string, fields: readonly string[], notAnObject = `${what} must be a JSON object`) {
@@ -84,11 +57,10 @@ const lonLatSchema = z.unknown().transform((value, context): Position => {
     value.length !== 2 ||
     !value.every((coordinate) => typeof coordinate === 'number' && Number.isFinite(coordinate))
   ) {
-    context.addIssue({
-      code: 'custom',
-      message: `must be [lon, lat], two numbers in degrees, got ${show(value)}${
-        Array.isArray(value) && value.some((coordinate) => coordinate === null) ? ' (NaN is sent as null in JSON)' : ''
-      }`,
+    const nullNote = Array.isArray(value) && value.some((coordinate) => coordinate === null);
+    refuse(context, {
+      en: `must be [lon, lat], two numbers in degrees, got ${show(value)}${nullNote ? ' (NaN is sent as null in JSON)' : ''}`,
+      zh: `应为 [经度, 纬度]（两个以度为单位的数），收到 ${show(value)}${nullNote ? '（JSON 把 NaN 写作 null）' : ''}`,
     });
     return z.NEVER;
   }
@@ -105,15 +77,14 @@ function speedSchema<Input extends number | string>(fromQueryString: boolean) {
     const validation = validateWalkSpeed(speed);
     if (validation.ok) return validation.speedMetersPerSecond;
     const range = `${MIN_WALK_SPEED_METERS_PER_SECOND}–${MAX_WALK_SPEED_METERS_PER_SECOND} m/s`;
-    context.addIssue({
-      code: 'custom',
-      message:
-        validation.reason === WALK_SPEED_NOT_A_NUMBER
-          ? `must be a walking speed in m/s (${range}), got ${show(value)}`
-          : validation.reason === WALK_SPEED_TOO_SLOW
-            ? `${show(speed)} m/s is slower than the slowest walking speed allowed (${range})`
-            : `${show(speed)} m/s is faster than the fastest walking speed allowed (${range})`,
-    });
+    refuse(
+      context,
+      validation.reason === WALK_SPEED_NOT_A_NUMBER
+        ? { en: `must be a walking speed in m/s (${range}), got ${show(value)}`, zh: `应为步行速度（米/秒，${range}），收到 ${show(value)}` }
+        : validation.reason === WALK_SPEED_TOO_SLOW
+          ? { en: `${show(speed)} m/s is slower than the slowest walking speed allowed (${range})`, zh: `${show(speed)} 米/秒低于允许的最低步行速度（${range}）` }
+          : { en: `${show(speed)} m/s is faster than the fastest walking speed allowed (${range})`, zh: `${show(speed)} 米/秒高于允许的最高步行速度（${range}）` },
+    );
     return z.NEVER;
   }) as unknown as z.ZodType<number, Input>;
   return checked.optional().transform((speed) => speed ?? WALK_SPEED_METERS_PER_SECOND.adult);
@@ -122,11 +93,11 @@ function speedSchema<Input extends number | string>(fromQueryString: boolean) {
 /** A number of minutes in (0, MAX_WALK_MINUTES]. */
 function checkMinutes(value: number, context: z.RefinementCtx, path: PropertyKey[] = []): boolean {
   if (!(value > 0)) {
-    context.addIssue({ code: 'custom', path, message: `must be more than 0 minutes, got ${value}` });
+    refuse(context, { en: `must be more than 0 minutes, got ${value}`, zh: `分钟数应大于 0，收到 ${value}` }, path);
     return false;
   }
   if (value > MAX_WALK_MINUTES) {
-    context.addIssue({ code: 'custom', path, message: `${value} minutes is beyond the ${MAX_WALK_MINUTES}-minute limit` });
+    refuse(context, { en: `${value} minutes is beyond the ${MAX_WALK_MINUTES}-minute limit`, zh: `${value} 分钟超出 ${MAX_WALK_MINUTES} 分钟的上限` }, path);
     return false;
   }
   return true;
@@ -142,11 +113,14 @@ const minutesListSchema = z
     minutes.forEach((value, index) => {
       if (!checkMinutes(value, context, [index])) return;
       if (index > 0 && !(value > minutes[index - 1])) {
-        context.addIssue({
-          code: 'custom',
-          path: [index],
-          message: `minutes must ascend without repeats: ${value} follows ${minutes[index - 1]}`,
-        });
+        refuse(
+          context,
+          {
+            en: `minutes must ascend without repeats: ${value} follows ${minutes[index - 1]}`,
+            zh: `分钟数应递增且不重复：${value} 排在 ${minutes[index - 1]} 之后`,
+          },
+          [index],
+        );
       }
     });
   });
@@ -182,13 +156,15 @@ export const isochroneBodySchema = z
   )
   .superRefine((body, context) => {
     if ((body.origins === undefined) === (body.facilityIds === undefined)) {
-      context.addIssue({
-        code: 'custom',
-        message:
-          body.origins === undefined
-            ? 'give the walk\'s start as "origins": [[lon, lat], …] or as "facilityIds": ["…", …]'
-            : 'give "origins" or "facilityIds", not both',
-      });
+      refuse(
+        context,
+        body.origins === undefined
+          ? {
+              en: 'give the walk\'s start as "origins": [[lon, lat], …] or as "facilityIds": ["…", …]',
+              zh: '请给出步行起点："origins": [[经度, 纬度], …] 或 "facilityIds": ["…", …]',
+            }
+          : { en: 'give "origins" or "facilityIds", not both', zh: '"origins" 与 "facilityIds" 只能给一个' },
+      );
     }
   });
 export type IsochroneBody = z.output<typeof isochroneBodySchema>;
@@ -209,7 +185,10 @@ export const travelTimeBodySchema = z.strictObject(
       )
       .superRefine((from, context) => {
         if ((from.node === undefined) === (from.lonLat === undefined)) {
-          context.addIssue({ code: 'custom', message: 'must be {"node": id} or {"lonLat": [lon, lat]}, exactly one of the two' });
+          refuse(context, {
+            en: 'must be {"node": id} or {"lonLat": [lon, lat]}, exactly one of the two',
+            zh: '应为 {"node": 节点号} 或 {"lonLat": [经度, 纬度]}，二者恰好给一个',
+          });
         }
       }),
     maxSeconds: z
@@ -222,17 +201,21 @@ export const travelTimeBodySchema = z.strictObject(
   { error: objectError('the body', ['from', 'maxSeconds', 'speedMetersPerSecond']) },
 );
 
-/** A number in a query string, within bounds. */
-function queryNumber(label: string, defaultValue: number, check: (value: number) => string | null) {
+type Sentence = { en: string; zh: string };
+
+/** A number in a query string, within bounds; `label` says what it must be. */
+function queryNumber(label: Sentence, defaultValue: number, check: (value: number) => Sentence | null) {
   return z
     .string()
     .optional()
     .transform((text, context) => {
       if (text === undefined) return defaultValue;
       const value = text.trim() === '' ? Number.NaN : Number(text);
-      const problem = Number.isFinite(value) ? check(value) : `must be ${label}, got "${text}"`;
+      const problem = Number.isFinite(value)
+        ? check(value)
+        : { en: `must be ${label.en}, got "${text}"`, zh: `应为${label.zh}，收到“${text}”` };
       if (problem) {
-        context.addIssue({ code: 'custom', message: problem });
+        refuse(context, problem);
         return z.NEVER;
       }
       return value;
@@ -240,6 +223,13 @@ function queryNumber(label: string, defaultValue: number, check: (value: number)
 }
 
 const knownCategories = () => FACILITY_CATEGORY_IDS.join(', ');
+
+function refuseUnknownCategory(context: z.RefinementCtx, category: string): void {
+  refuse(context, {
+    en: `unknown category "${category}" (known: ${knownCategories()})`,
+    zh: `未知的设施类别“${category}”（可用：${knownCategories()}）`,
+  });
+}
 
 /** `tiers=kindergarten:5,primary_school:10`: overrides of the default tier table. */
 const tiersQuerySchema = z
@@ -252,22 +242,22 @@ const tiersQuerySchema = z
       const [category, minutesText, ...rest] = item.split(':').map((part) => part.trim());
       const minutes = minutesText === undefined || minutesText === '' ? Number.NaN : Number(minutesText);
       if (rest.length > 0 || !Number.isFinite(minutes)) {
-        context.addIssue({ code: 'custom', message: `"${item}" is not category:minutes (e.g. kindergarten:5)` });
+        refuse(context, { en: `"${item}" is not category:minutes (e.g. kindergarten:5)`, zh: `“${item}”不是“类别:分钟”（例如 kindergarten:5）` });
         continue;
       }
       if (!isFacilityCategoryId(category)) {
-        context.addIssue({ code: 'custom', message: `unknown category "${category}" (known: ${knownCategories()})` });
+        refuseUnknownCategory(context, category);
         continue;
       }
       if (!(minutes > 0 && minutes <= MAX_WALK_MINUTES)) {
-        context.addIssue({
-          code: 'custom',
-          message: `${category}: ${minutes} minutes is outside (0, ${MAX_WALK_MINUTES}]`,
+        refuse(context, {
+          en: `${category}: ${minutes} minutes is outside (0, ${MAX_WALK_MINUTES}]`,
+          zh: `${category}：${minutes} 分钟不在 (0, ${MAX_WALK_MINUTES}] 之内`,
         });
         continue;
       }
       if (category in overrides) {
-        context.addIssue({ code: 'custom', message: `${category} is given twice` });
+        refuse(context, { en: `${category} is given twice`, zh: `${category} 给了两次` });
         continue;
       }
       overrides[category] = minutes;
@@ -294,17 +284,31 @@ export const heatmapQuerySchema = z
       .optional()
       .superRefine((category, context) => {
         if (category !== undefined && !isFacilityCategoryId(category)) {
-          context.addIssue({ code: 'custom', message: `unknown category "${category}" (known: ${knownCategories()})` });
+          refuseUnknownCategory(context, category);
         }
       }),
     speedMetersPerSecond: speedSchema<string>(true),
-    cellMeters: queryNumber(`a cell size in meters (${MIN_CELL_METERS}–${MAX_CELL_METERS})`, DEFAULT_CELL_METERS, (value) =>
-      value >= MIN_CELL_METERS && value <= MAX_CELL_METERS
-        ? null
-        : `${value} m is outside the allowed cell sizes, ${MIN_CELL_METERS}–${MAX_CELL_METERS} m`,
+    cellMeters: queryNumber(
+      {
+        en: `a cell size in meters (${MIN_CELL_METERS}–${MAX_CELL_METERS})`,
+        zh: `以米为单位的格网边长（${MIN_CELL_METERS}–${MAX_CELL_METERS}）`,
+      },
+      DEFAULT_CELL_METERS,
+      (value) =>
+        value >= MIN_CELL_METERS && value <= MAX_CELL_METERS
+          ? null
+          : {
+              en: `${value} m is outside the allowed cell sizes, ${MIN_CELL_METERS}–${MAX_CELL_METERS} m`,
+              zh: `${value} 米不在允许的格网边长 ${MIN_CELL_METERS}–${MAX_CELL_METERS} 米之内`,
+            },
     ),
-    maxMinutes: queryNumber(`a number of minutes in (0, ${MAX_WALK_MINUTES}]`, DEFAULT_HEATMAP_MAX_MINUTES, (value) =>
-      value > 0 && value <= MAX_WALK_MINUTES ? null : `${value} minutes is outside (0, ${MAX_WALK_MINUTES}]`,
+    maxMinutes: queryNumber(
+      { en: `a number of minutes in (0, ${MAX_WALK_MINUTES}]`, zh: `(0, ${MAX_WALK_MINUTES}] 之间的分钟数` },
+      DEFAULT_HEATMAP_MAX_MINUTES,
+      (value) =>
+        value > 0 && value <= MAX_WALK_MINUTES
+          ? null
+          : { en: `${value} minutes is outside (0, ${MAX_WALK_MINUTES}]`, zh: `${value} 分钟不在 (0, ${MAX_WALK_MINUTES}] 之内` },
     ),
     format: z
       .enum(['grid', 'geojson'], { error: (issue) => `must be "grid" or "geojson", got ${show(issue.input)}` })
@@ -314,54 +318,14 @@ export const heatmapQuerySchema = z
   })
   .superRefine((query, context) => {
     if (query.kind === 'travel-time' && query.category === undefined) {
-      context.addIssue({
-        code: 'custom',
-        path: ['category'],
-        message: `a travel-time heat map needs a facility category (one of ${knownCategories()})`,
-      });
+      refuse(
+        context,
+        {
+          en: `a travel-time heat map needs a facility category (one of ${knownCategories()})`,
+          zh: `步行时间热力图需要一个设施类别（${knownCategories()} 之一）`,
+        },
+        ['category'],
+      );
     }
   });
 
-/**
- * Checks points against the region: longitude within ±180 and latitude within ±90, then inside the
- * region's extent grown by REGION_MARGIN_METERS. Names the field and index of the first bad point,
- * and suggests swapping lon and lat when the swapped pair would lie in the region.
- */
-export function checkPositions(
-  positions: readonly Position[],
-  extent: readonly [number, number, number, number],
-  regionId: string,
-  field: (index: number) => string,
-): void {
-  const [west, south, east, north] = extent;
-  const marginLat = REGION_MARGIN_METERS / METERS_PER_DEGREE_LAT;
-  const marginLon = marginLat / Math.cos((((south + north) / 2) * Math.PI) / 180);
-  const inRegion = (lon: number, lat: number) =>
-    lon >= west - marginLon && lon <= east + marginLon && lat >= south - marginLat && lat <= north + marginLat;
-  const fmt = (value: number) => String(Math.round(value * 1e6) / 1e6);
-  const extentText = `[${[west, south, east, north].map(fmt).join(', ')}]`;
-
-  positions.forEach(([lon, lat], index) => {
-    const swapHint = inRegion(lat, lon) ? '; did you swap lon/lat? Positions are [lon, lat]' : '';
-    let problem: string | null = null;
-    if (Math.abs(lat) > 90) problem = `latitude ${lat} is beyond ±90°`;
-    else if (Math.abs(lon) > 180) problem = `longitude ${lon} is beyond ±180°`;
-    else if (!inRegion(lon, lat)) {
-      problem = `[${lon}, ${lat}] lies outside region "${regionId}" (extent ${extentText} plus ${REGION_MARGIN_METERS} m)`;
-    }
-    if (problem) throw new HTTPException(400, { message: `${field(index)}: ${problem}${swapHint}` });
-  });
-}
-
-/** Resolves facility ids to their indexes; a 400 names every unknown id (the first 20 of them). */
-export function facilityIndexes(ids: readonly string[], indexById: ReadonlyMap<string, number>, regionId: string): number[] {
-  const unknown = ids.filter((id) => !indexById.has(id));
-  if (unknown.length > 0) {
-    const shown = unknown.slice(0, 20).map((id) => `"${id}"`).join(', ');
-    const more = unknown.length > 20 ? ` and ${unknown.length - 20} more` : '';
-    throw new HTTPException(400, {
-      message: `facilityIds: region "${regionId}" has no facilit${unknown.length === 1 ? 'y' : 'ies'} ${shown}${more}`,
-    });
-  }
-  return ids.map((id) => indexById.get(id)!);
-}

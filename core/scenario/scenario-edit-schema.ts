@@ -1,12 +1,12 @@
 /**
- * The request bodies of the scenario API, validated at the edge. Shapes only: whether a unit or a
- * community exists, streets, emptied communities and outline validity are decided while the edits
- * are applied (core/scenario/scenario-draft.ts and PostGIS), still before anything is written.
+ * The edits of a scenario (assign, redraw, split, merge, create, update, convert-village) as a zod
+ * schema: the one definition of the edit language. The API validates saves with it (contract/),
+ * the draft applies what it produces (scenario-draft.ts), and the client builds edits of its types.
+ * Shapes only: whether units and communities exist is the draft's to decide.
  */
 
 import { z } from 'zod';
-import { COMMUNITY_TYPE_IDS } from '../../../core/standards/community-types.js';
-import { STANDARDS_PROFILE_IDS } from '../../../core/standards/profiles.js';
+import { COMMUNITY_TYPE_IDS } from '../standards/community-types.js';
 
 /** Ids a new community may take: letters, digits, `_ . -`, starting with a letter or digit. */
 const COMMUNITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
@@ -26,10 +26,10 @@ const ring = z
     'a ring must end where it starts',
   );
 
-export const polygonSchema = z
+const polygonSchema = z
   .object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) })
   .strict();
-export const lineStringSchema = z
+const lineStringSchema = z
   .object({ type: z.literal('LineString'), coordinates: z.array(position).min(2) })
   .strict();
 
@@ -107,21 +107,14 @@ export const editSchema = z.discriminatedUnion('op', [
     .strict(),
 ]);
 
-export const createScenarioBody = z
-  .object({ name, basedOn: z.string().min(1).max(100).default('baseline') })
-  .strict();
-
-export const patchScenarioBody = z
-  .object({
-    version: z.number().int().min(1),
-    edits: z.array(editSchema).max(1000).default([]),
-    /** Renames the scenario in the same save. */
-    name: name.optional(),
-  })
-  .strict()
-  .refine((body) => body.edits.length > 0 || body.name !== undefined, 'send at least one edit or a new name');
-
-export const profileQuery = z.object({ profile: z.enum(STANDARDS_PROFILE_IDS).optional() });
-
-/** `as`: the type a village is judged as for what it would lack (村改社区). */
-export const villageCandidatesQuery = profileQuery.extend({ as: z.enum(['urban', 'fringe']).default('urban') });
+/** One edit as sent, stored in the edit log and applied by the draft. */
+export type ScenarioEdit = z.output<typeof editSchema>;
+export type ScenarioEditOp = ScenarioEdit['op'];
+/** What an edit may set on a community besides its id and street. */
+export type CommunityChanges = z.output<typeof communityChanges>;
+/** A community an edit creates: a name at least; a new id when none is given. */
+export type NewCommunity = z.output<typeof newCommunity>;
+/** A GeoJSON Polygon in WGS 84 (`[lon, lat]`), as an outline is sent. */
+export type PolygonGeometry = z.output<typeof polygonSchema>;
+/** A GeoJSON LineString in WGS 84 (`[lon, lat]`), as a split line is sent. */
+export type LineStringGeometry = z.output<typeof lineStringSchema>;

@@ -1,19 +1,27 @@
 /**
- * What the scenario routes answer, as zod schemas: the OpenAPI document is generated from them and
- * tests/api/openapi-responses.api.test.ts parses real answers with them. Each mirrors the code that
- * builds the answer (scenario-store.ts, scenario-output.ts, scenario-advice.ts, core/scenario).
+ * Boundary scenarios: the operations, and what they answer (each answer mirrors the code that
+ * builds it: server/src/scenarios, core/scenario). The edits and bodies they read are in
+ * scenario-edits.ts.
  */
 
 import { z } from 'zod';
-import { COMMUNITY_TYPE_IDS } from '../../../core/standards/community-types.js';
-import { STANDARDS_PROFILE_IDS } from '../../../core/standards/profiles.js';
+import { COMMUNITY_TYPE_IDS } from '../core/standards/community-types.js';
+import { STANDARDS_PROFILE_IDS } from '../core/standards/profiles.js';
 import {
+  DATABASE_UNAVAILABLE,
+  downloadResponse,
   errorBodySchema,
+  exportFormatSchema,
   featureCollectionSchema,
   featureSchema,
+  jsonResponse,
   multiPolygonSchema,
-} from '../openapi/common-schemas.js';
-import { editSchema } from '../scenarios/edit-schema.js';
+  profileQuery,
+  regionParams,
+  scenarioParams,
+} from './common.js';
+import { defineOperation } from './operation.js';
+import { createScenarioBody, editSchema, patchScenarioBody } from './scenario-edits.js';
 
 const communityType = z.enum(COMMUNITY_TYPE_IDS);
 const profile = z.enum(STANDARDS_PROFILE_IDS);
@@ -409,3 +417,212 @@ export const relocationAdviceSchema = z
     communities: z.array(relocationCommunitySchema),
   })
   .meta({ id: 'RelocationAdvice' });
+
+/** `as`: the type a village is judged as for what it would lack (村改社区). */
+export const villageCandidatesQuery = profileQuery.extend({ as: z.enum(['urban', 'fringe']).default('urban') });
+const compareQuery = profileQuery.extend({ with: z.string().min(1).max(100).default('baseline') });
+const exportQuery = profileQuery.extend({ format: exportFormatSchema });
+
+const communitiesGeoJson = {
+  description: 'Communities with metrics and rule results as a FeatureCollection',
+  content: { 'application/geo+json': communitiesCollectionSchema },
+};
+const communitiesDownload = downloadResponse(communitiesExportCollectionSchema);
+
+/** Refusals of the region's paths (`/api/regions/:region/…`). */
+const regionErrors = {
+  400: 'A path, query or body field is refused (named in `error`)',
+  404: 'No such region',
+  503: DATABASE_UNAVAILABLE,
+};
+/** Refusals of a scenario's paths (`/api/scenarios/:id…`): "baseline" is not a scenario id there. */
+const scenarioErrors = {
+  400: 'A path, query or body field is refused (named in `error`), or the id is "baseline" (use the region\'s paths)',
+  404: 'No such scenario',
+  503: `${DATABASE_UNAVAILABLE}, or the scenario is saved too often to be read`,
+};
+const readOnlyBaseline = { 405: 'The baseline is read-only' };
+
+export const scenarioOperations = {
+  create: defineOperation({
+    method: 'post',
+    path: '/api/regions/:region/scenarios',
+    tag: 'scenarios',
+    summary: 'Create a scenario based on the baseline or another scenario',
+    params: regionParams,
+    body: createScenarioBody,
+    response: jsonResponse('The new scenario', scenarioSummarySchema, 201),
+    errors: regionErrors,
+  }),
+  list: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/scenarios',
+    tag: 'scenarios',
+    summary: "The region's scenarios",
+    params: regionParams,
+    response: jsonResponse('A list of scenarios, oldest first', scenarioListSchema),
+    errors: regionErrors,
+  }),
+  baseline: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline',
+    tag: 'scenarios',
+    summary: 'The read-only baseline (the loaded boundaries)',
+    params: regionParams,
+    response: jsonResponse('The baseline with its community and unit counts', baselineSchema),
+    errors: regionErrors,
+  }),
+  unitAdjacency: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/unit-adjacency',
+    tag: 'scenarios',
+    summary: "What a client's own scenario evaluator needs: unit sums, adjacency and coverage bitsets",
+    params: regionParams,
+    response: jsonResponse('Units by index, adjacency and coverage', unitAdjacencySchema),
+    errors: regionErrors,
+  }),
+  baselineState: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline/state',
+    tag: 'scenarios',
+    summary: "The baseline's communities and the community of each unit",
+    params: regionParams,
+    response: jsonResponse('Communities and assignment', scenarioStateSchema),
+    errors: regionErrors,
+  }),
+  baselineCommunities: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline/communities',
+    tag: 'scenarios',
+    summary: "The baseline's communities with metrics and rule results",
+    params: regionParams,
+    query: profileQuery,
+    response: communitiesGeoJson,
+    errors: regionErrors,
+  }),
+  baselineExport: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline/export',
+    tag: 'exports',
+    summary: "Download the baseline's communities with metrics",
+    params: regionParams,
+    query: exportQuery,
+    response: communitiesDownload,
+    errors: regionErrors,
+  }),
+  baselineVillageCandidates: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline/village-candidates',
+    tag: 'scenarios',
+    summary: 'Villages that could become communities (村改社区) and what they would lack',
+    params: regionParams,
+    query: villageCandidatesQuery,
+    response: jsonResponse('Every village judged, and the candidates', villageCandidatesSchema),
+    errors: regionErrors,
+  }),
+  baselineRelocationAdvice: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/scenarios/baseline/relocation-advice',
+    tag: 'scenarios',
+    summary: 'Merge or split advice for communities outside their size band',
+    params: regionParams,
+    query: profileQuery,
+    response: jsonResponse('Advice per community', relocationAdviceSchema),
+    errors: regionErrors,
+  }),
+  get: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id',
+    tag: 'scenarios',
+    summary: 'One scenario with its edits',
+    params: scenarioParams,
+    response: jsonResponse('The scenario and its edit log', scenarioDetailSchema),
+    errors: scenarioErrors,
+  }),
+  delete: defineOperation({
+    method: 'delete',
+    path: '/api/scenarios/:id',
+    tag: 'scenarios',
+    summary: 'Delete a scenario (the baseline answers 405)',
+    params: scenarioParams,
+    response: { status: 204, description: 'Deleted' },
+    errors: { ...scenarioErrors, 400: 'The id is malformed', ...readOnlyBaseline },
+  }),
+  save: defineOperation({
+    method: 'patch',
+    path: '/api/scenarios/:id',
+    tag: 'scenarios',
+    summary: 'Save edits at a version (409 when stale)',
+    params: scenarioParams,
+    body: patchScenarioBody,
+    response: jsonResponse('The new version and what each edit did', savedEditsSchema),
+    errors: {
+      ...scenarioErrors,
+      400: 'The body is refused, or an edit cannot be applied (named as `edits[i] (op)`); nothing is saved',
+      ...readOnlyBaseline,
+      409: { description: 'The scenario moved on: reload it and apply the edits again', schema: staleVersionSchema },
+    },
+  }),
+  communities: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/communities',
+    tag: 'scenarios',
+    summary: "A scenario's communities with metrics and rule results",
+    params: scenarioParams,
+    query: profileQuery,
+    response: communitiesGeoJson,
+    errors: scenarioErrors,
+  }),
+  state: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/state',
+    tag: 'scenarios',
+    summary: "A scenario's communities and the community of each unit",
+    params: scenarioParams,
+    response: jsonResponse('Communities and assignment', scenarioStateSchema),
+    errors: scenarioErrors,
+  }),
+  compare: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/compare',
+    tag: 'scenarios',
+    summary: 'Compare a scenario with the baseline or another scenario',
+    params: scenarioParams,
+    query: compareQuery,
+    response: jsonResponse('Per-community changes and moved units', comparisonSchema),
+    errors: {
+      ...scenarioErrors,
+      400: 'A field is refused, the id is "baseline", or `with` names no scenario of the same region',
+    },
+  }),
+  export: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/export',
+    tag: 'exports',
+    summary: "Download a scenario's communities with metrics",
+    params: scenarioParams,
+    query: exportQuery,
+    response: communitiesDownload,
+    errors: scenarioErrors,
+  }),
+  villageCandidates: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/village-candidates',
+    tag: 'scenarios',
+    summary: "A scenario's villages that could become communities (村改社区)",
+    params: scenarioParams,
+    query: villageCandidatesQuery,
+    response: jsonResponse('Every village judged, and the candidates', villageCandidatesSchema),
+    errors: scenarioErrors,
+  }),
+  relocationAdvice: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/relocation-advice',
+    tag: 'scenarios',
+    summary: "Merge or split advice for a scenario's communities",
+    params: scenarioParams,
+    query: profileQuery,
+    response: jsonResponse('Advice per community', relocationAdviceSchema),
+    errors: scenarioErrors,
+  }),
+};

@@ -1,15 +1,19 @@
 /**
- * What the import routes answer, as zod schemas: the OpenAPI document is generated from them and
- * tests/api/openapi-responses.api.test.ts parses real answers with them. They mirror ImportOutcome
- * (server/src/imports/run-import.ts). Objects here are loose, not strict: texts of problems,
- * scenario impacts and refusals are gaining Chinese versions (`messageZh`, `textZh`, `policyZh`,
- * `errorZh`), listed as optional, and a field more must not fail a client that reads these.
+ * Imports of a city's own layers: the operations and what they answer. The answers mirror
+ * ImportOutcome (server/src/imports). Objects here are loose, not strict: texts of problems,
+ * scenario impacts and refusals carry Chinese versions (`messageZh`, `textZh`, `policyZh`), listed
+ * as optional, and a field more must not fail a client that reads these.
  */
 
 import { z } from 'zod';
-import { IMPORT_LAYERS } from '../../../core/import/import-layers.js';
-import { PROBLEM_CODES } from '../../../core/import/import-problems.js';
-import { importOptionsSchema } from '../imports/import-options.js';
+import { IMPORT_LAYERS } from '../core/import/import-layers.js';
+import { PROBLEM_CODES } from '../core/import/import-problems.js';
+import { DATABASE_UNAVAILABLE, errorBodySchema, regionParams } from './common.js';
+import { importChoicesSchema, importOptionsSchema } from './import-options.js';
+import { defineOperation } from './operation.js';
+
+/** The largest upload an import takes (a county's units as a zipped Shapefile are a few MB). */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const severity = z.enum(['error', 'warning', 'note']);
 const chinese = z.string().optional().meta({ description: 'The same text in Chinese' });
@@ -154,6 +158,9 @@ export const importReportSchema = z
   .meta({ id: 'ImportReport' });
 
 /** The preview (POST /imports): the report with the file's columns, the layer's fields and the features for the map. */
+/** A committed import's report (what `reportOf` keeps of an outcome). */
+export type ImportReport = z.output<typeof importReportSchema>;
+
 export const importPreviewSchema = z.intersection(
   importReportSchema,
   z.looseObject({
@@ -202,10 +209,8 @@ export const storedImportSchema = z.looseObject({
   report: importReportSchema.nullable().meta({ description: 'Once committed' }),
 });
 
-/** A refused import: the sentence, and its Chinese version once given. */
-export const importErrorSchema = z
-  .looseObject({ error: z.string().meta({ description: 'What was refused and why' }), errorZh: chinese })
-  .meta({ id: 'ImportError' });
+/** A refused import: the common error answer. */
+export const importErrorSchema = errorBodySchema;
 
 /** A commit refused for problems (422) or unaccepted scenario changes (409): the report beside `error`. */
 export const importRefusalSchema = z.intersection(importReportSchema, importErrorSchema);
@@ -223,3 +228,68 @@ export const importConflictSchema = z.union([
     'a refusal with a report carries the whole report',
   ),
 ]);
+
+const importParams = regionParams.extend({ importId: z.string().uuid('is not an import id') });
+const importError = (description: string) => ({ description, schema: importErrorSchema });
+
+export const importOperations = {
+  preview: defineOperation({
+    method: 'post',
+    path: '/api/regions/:region/imports',
+    tag: 'imports',
+    summary: 'Preview an import of a layer file (multipart: `file` and the options as fields); writes nothing',
+    params: regionParams,
+    body: importOptionsSchema,
+    bodyType: 'multipart/form-data',
+    response: {
+      description: 'The preview: mapping, problems, scenario impact and the features as they would be written',
+      content: { 'application/json': importPreviewSchema },
+    },
+    errors: {
+      400: importError('No file, an option refused, or a file that cannot be read (named in `error`)'),
+      404: importError('No such region (and `create` not asked for)'),
+      409: importError('`create` asked for a region that exists'),
+      413: importError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
+      503: DATABASE_UNAVAILABLE,
+    },
+  }),
+  commit: defineOperation({
+    method: 'post',
+    path: '/api/regions/:region/imports/:importId/commit',
+    tag: 'imports',
+    summary: 'Write a previewed import with the confirmed mapping and choices, all or nothing',
+    params: importParams,
+    body: importChoicesSchema,
+    response: { description: 'The committed import report', content: { 'application/json': importReportSchema } },
+    errors: {
+      400: importError('A choice is refused (named in `error`)'),
+      404: importError('No such preview for the region (previews expire after a day)'),
+      409: {
+        description:
+          'Committed already, or the import changes scenarios and `acceptScenarioChanges` was not given (then the report is beside `error`); nothing written',
+        schema: importConflictSchema,
+      },
+      422: {
+        description: 'The data has errors: the report, with every problem, is beside `error`; nothing written',
+        schema: importRefusalSchema,
+      },
+      503: DATABASE_UNAVAILABLE,
+    },
+  }),
+  get: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/imports/:importId',
+    tag: 'imports',
+    summary: 'One import and its report',
+    params: importParams,
+    response: {
+      description: 'The stored import: options, status and, once committed, the report',
+      content: { 'application/json': storedImportSchema },
+    },
+    errors: {
+      400: importError('The region or import id is malformed'),
+      404: importError('No such import for the region'),
+      503: DATABASE_UNAVAILABLE,
+    },
+  }),
+};

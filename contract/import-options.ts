@@ -1,10 +1,11 @@
 /**
- * The options of an import, as the API and the command line give them, validated with zod. The
- * route reads them from multipart form fields (text), the CLI from flags, the commit from JSON.
+ * The options of an import, as the API and the command line give them. The preview reads them from
+ * multipart form fields (text, turned into values by optionsFromFormFields), the CLI from flags,
+ * the commit from JSON.
  */
 import { z } from 'zod';
-import { IMPORT_LAYERS } from '../../../core/import/import-layers.js';
-import { TEXT_ENCODINGS } from '../../../core/import/text-encoding.js';
+import { IMPORT_LAYERS } from '../core/import/import-layers.js';
+import { TEXT_ENCODINGS } from '../core/import/text-encoding.js';
 
 const fieldMapping = z.record(z.string().min(1), z.string().nullable());
 const valueMap = z.record(z.string().min(1), z.record(z.string(), z.string().min(1)));

@@ -1,17 +1,36 @@
 /**
- * Response schemas more than one route answers with: the error body every refusal carries, and
- * RFC 7946 GeoJSON (positions, geometries, features, collections) that layers, isochrones, heat
- * maps and exports are built from. Route modules compose their answers from these.
+ * Schemas more than one resource uses: region ids, RFC 7946 GeoJSON (positions, geometries,
+ * features, collections) that layers, isochrones, heat maps and exports are built from, export
+ * formats and downloads, and the standards profile a judging route takes.
  */
 
 import { z } from 'zod';
+import { STANDARDS_PROFILE_IDS } from '../core/standards/profiles.js';
 
-/** What app.ts's onError (and every route's own refusal) answers: one sentence naming the field at fault. */
-export const errorBodySchema = z
-  .strictObject({
-    error: z.string().meta({ description: 'What was refused and why, naming the field or id at fault' }),
-  })
-  .meta({ id: 'ErrorBody', description: 'An error answer' });
+export { errorBodySchema } from './errors.js';
+
+/** A region id: lower-case letters, digits and `-`, starting with a letter or digit (as in URLs and folders). */
+export const REGION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export const regionIdSchema = z.string().regex(REGION_ID_PATTERN, 'is not a region id');
+
+/** `:region` of every `/api/regions/:region/…` path. */
+export const regionParams = z.object({ region: regionIdSchema });
+
+/** `:id` of every `/api/scenarios/:id/…` path. */
+export const scenarioParams = z.object({ id: z.string().min(1).max(100) });
+
+/** `profile=`: the standards profile to judge by (standards §7); the default when absent. */
+export const profileQuery = z.object({ profile: z.enum(STANDARDS_PROFILE_IDS).optional() });
+
+export const EXPORT_FORMATS = ['geojson', 'csv', 'shapefile'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `format=geojson|csv|shapefile`, required: an export without a format is a mistake worth naming. */
+export const exportFormatSchema = z.enum(EXPORT_FORMATS, {
+  error: (issue) => `must be "geojson", "csv" or "shapefile", got ${JSON.stringify(issue.input) ?? 'nothing'}`,
+});
+export const exportQuerySchema = z.object({ format: exportFormatSchema });
 
 /** `[lon, lat]` in degrees, WGS 84 (EPSG:4326). */
 export const positionSchema = z
@@ -96,3 +115,21 @@ export const shapefileZipSchema = z
 
 /** The 503 every operation that reads the database can answer (app.ts onError). */
 export const DATABASE_UNAVAILABLE = 'The database cannot be reached right now; try again shortly';
+
+/** A download by `format`: .geojson, .csv (UTF-8 with BOM) or .zip Shapefile (WGS 84, UTF-8 .cpg). */
+export function downloadResponse(collection: z.ZodType, description?: string) {
+  return {
+    description:
+      description ?? 'An attachment by `format`: .geojson, .csv (UTF-8 with BOM) or .zip Shapefile (WGS 84, UTF-8 .cpg)',
+    content: {
+      'application/geo+json': collection,
+      'text/csv': csvFileSchema,
+      'application/zip': shapefileZipSchema,
+    },
+  };
+}
+
+/** A JSON answer with its schema. */
+export function jsonResponse<Schema extends z.ZodType>(description: string, schema: Schema, status = 200) {
+  return { description, status, content: { 'application/json': schema } } as const;
+}

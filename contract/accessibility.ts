@@ -1,18 +1,33 @@
 /**
- * What the accessibility routes answer, as zod schemas: the OpenAPI document is generated from them
- * and tests/api/openapi-responses.api.test.ts parses real answers with them. Each mirrors the code
- * that builds the answer (server/src/accessibility/accessibility-responses.ts, core coverage).
+ * Walking accessibility of a region: isochrones and service radii, travel times, coverage and heat
+ * maps — the operations, and what they answer (each answer mirrors the code that builds it:
+ * server/src/accessibility/accessibility-responses.ts, core's coverage). What they read is in
+ * accessibility-requests.ts.
  */
 
 import { z } from 'zod';
 import {
+  coverageQuerySchema,
+  heatmapQuerySchema,
+  isochroneBodySchema,
+  travelTimeBodySchema,
+} from './accessibility-requests.js';
+import {
   bboxSchema,
+  DATABASE_UNAVAILABLE,
+  downloadResponse,
+  exportFormatSchema,
+  exportQuerySchema,
   featureCollectionSchema,
   featureSchema,
+  jsonResponse,
   multiPolygonSchema,
   polygonSchema,
   positionSchema,
-} from '../openapi/common-schemas.js';
+  regionParams,
+} from './common.js';
+import { defineOperation } from './operation.js';
+import { refuse } from './validation.js';
 
 const speedMetersPerSecond = z.number().meta({ description: 'Walking speed used, m/s' });
 const tiersSchema = z
@@ -178,3 +193,108 @@ export const heatmapSchema = z.union([
   completenessGridSchema,
   ...heatmapCollectionSchema.options,
 ]);
+
+/** The heat-map query with an export format in place of grid|geojson; the same checks otherwise. */
+const heatmapExportQuerySchema = z
+  .object({ ...heatmapQuerySchema.shape, format: exportFormatSchema })
+  .superRefine((query, context) => {
+    if (query.kind === 'travel-time' && query.category === undefined) {
+      refuse(
+        context,
+        { en: 'a travel-time heat map needs a facility category', zh: '步行时间热力图需要一个设施类别' },
+        ['category'],
+      );
+    }
+  });
+
+const coverageExportQuerySchema = coverageQuerySchema.extend({ format: exportFormatSchema });
+
+/** Every accessibility operation reads its region's walking model: these are its refusals. */
+const accessibilityErrors = {
+  400: 'A path, query or body field is refused (named in `error`): malformed, out of range, or outside the region',
+  404: 'No such region',
+  409: 'The region has no walking network to analyse',
+  503: DATABASE_UNAVAILABLE,
+};
+
+export const accessibilityOperations = {
+  isochrones: defineOperation({
+    method: 'post',
+    path: '/api/regions/:region/isochrones',
+    tag: 'accessibility',
+    summary: 'Walking isochrones (network) or service radii from points or facilities, with the residents inside each band',
+    params: regionParams,
+    body: isochroneBodySchema,
+    response: jsonResponse(
+      'One MultiPolygon feature per band (an RFC 7946 FeatureCollection with the parameters beside `features`)',
+      isochroneCollectionSchema,
+    ),
+    errors: accessibilityErrors,
+  }),
+  isochronesExport: defineOperation({
+    method: 'post',
+    path: '/api/regions/:region/isochrones/export',
+    tag: 'exports',
+    summary:
+      'Download isochrones (the same body as /isochrones): one feature or row per band with minutes, residents, households, elderly and area',
+    params: regionParams,
+    query: exportQuerySchema,
+    body: isochroneBodySchema,
+    response: downloadResponse(isochroneCollectionSchema),
+    errors: accessibilityErrors,
+  }),
+  travelTimes: defineOperation({
+    method: 'post',
+    path: '/api/regions/:region/travel-times',
+    tag: 'accessibility',
+    summary: 'Walking seconds from a point or network node to every node reached',
+    params: regionParams,
+    body: travelTimeBodySchema,
+    response: jsonResponse('Seconds by node id, with the speed and cutoff used', travelTimesSchema),
+    errors: accessibilityErrors,
+  }),
+  coverage: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/coverage',
+    tag: 'accessibility',
+    summary: "Residents within each category's tier of walking, region-wide and per community",
+    params: regionParams,
+    query: coverageQuerySchema,
+    response: jsonResponse('Coverage by category, per community, and uncovered units', coverageSchema),
+    errors: accessibilityErrors,
+  }),
+  coverageExport: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/coverage/export',
+    tag: 'exports',
+    summary: "Download coverage per community: residents and every category's covered share (geometry: the community)",
+    params: regionParams,
+    query: coverageExportQuerySchema,
+    response: downloadResponse(coverageExportCollectionSchema),
+    errors: accessibilityErrors,
+  }),
+  heatmap: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/heatmap',
+    tag: 'accessibility',
+    summary:
+      'A heat map: walking minutes to the nearest facility of a category, or categories reached within their tiers',
+    params: regionParams,
+    query: heatmapQuerySchema,
+    response: jsonResponse(
+      'A row-major grid (format=grid) or cell polygons (format=geojson), of the kind asked for',
+      heatmapSchema,
+    ),
+    errors: accessibilityErrors,
+  }),
+  heatmapExport: defineOperation({
+    method: 'get',
+    path: '/api/regions/:region/heatmap/export',
+    tag: 'exports',
+    summary: 'Download a heat map as cell polygons with their minutes (or categories reached)',
+    params: regionParams,
+    query: heatmapExportQuerySchema,
+    response: downloadResponse(heatmapCollectionSchema),
+    errors: accessibilityErrors,
+  }),
+};

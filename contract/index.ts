@@ -1,0 +1,26 @@
+/**
+ * The whole API: every operation by resource. The server serves each of them (a test holds it to
+ * that), the OpenAPI document is generated from them, and the client calls them.
+ */
+
+import { accessibilityOperations } from './accessibility.js';
+import { docsOperations } from './docs.js';
+import { healthOperations } from './health.js';
+import { importOperations } from './imports.js';
+import type { OperationSpec } from './operation.js';
+import { regionOperations } from './regions.js';
+import { scenarioOperations } from './scenarios.js';
+
+export const API = {
+  health: healthOperations,
+  regions: regionOperations,
+  accessibility: accessibilityOperations,
+  imports: importOperations,
+  scenarios: scenarioOperations,
+  docs: docsOperations,
+} as const;
+
+/** Every operation of the API, resource by resource. */
+export const API_OPERATIONS: readonly OperationSpec[] = Object.values(API).flatMap((resource) =>
+  Object.values(resource as Record<string, OperationSpec>),
+);

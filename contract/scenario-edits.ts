@@ -1,0 +1,31 @@
+/**
+ * The bodies that create scenarios and save edits. The edits themselves are core's edit schema
+ * (core/scenario/scenario-edit-schema.ts): the one definition the draft applies and the client
+ * builds. Shapes only: whether a unit or a community exists, streets, emptied communities and
+ * outline validity are decided while the edits are applied, still before anything is written.
+ */
+
+import { z } from 'zod';
+import { editSchema } from '../core/scenario/scenario-edit-schema.js';
+
+export { editSchema };
+export type { ScenarioEdit, ScenarioEditOp } from '../core/scenario/scenario-edit-schema.js';
+
+const name = z.string().trim().min(1, 'must not be empty').max(100);
+
+export const createScenarioBody = z
+  .object({ name, basedOn: z.string().min(1).max(100).default('baseline') })
+  .strict();
+
+export const patchScenarioBody = z
+  .object({
+    version: z.number().int().min(1),
+    edits: z.array(editSchema).max(1000).default([]),
+    /** Renames the scenario in the same save. */
+    name: name.optional(),
+  })
+  .strict()
+  .refine((body) => body.edits.length > 0 || body.name !== undefined, 'send at least one edit or a new name');
+
+export type CreateScenarioBody = z.input<typeof createScenarioBody>;
+export type PatchScenarioBody = z.input<typeof patchScenarioBody>;

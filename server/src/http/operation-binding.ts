@@ -1,0 +1,112 @@
+/**
+ * Binds a handler to an operation of the contract: the path and method come from the operation,
+ * its params, query and JSON body are validated with its schemas (a refusal is the catalogue's
+ * `request.invalid`, naming each field in both languages), and what the handler returns becomes
+ * the answer — a value as JSON with the operation's status, a Response as it is. Handlers hold no
+ * SQL and never build error answers: services throw DomainError and app.ts's onError answers it.
+ */
+
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { OperationAnswer, OperationInput, OperationSpec } from '../../../contract/operation.js';
+import { invalidRequestParams, type ValidationIssue } from '../../../contract/validation.js';
+import { DomainError } from '../domain-error.js';
+
+type Awaitable<T> = T | Promise<T>;
+
+/**
+ * An answer's type as a handler may build it: read-only arrays and objects are fine, tuples may be
+ * plain arrays, and the open records of loose schemas ask for their named fields only. The answer is
+ * checked against the schema itself at run time by the tests (tests/api/openapi-responses).
+ */
+type Buildable<T> = T extends readonly (infer Item)[]
+  ? readonly Buildable<Item>[]
+  : T extends object
+    ? { readonly [K in keyof T as string extends K ? never : K]: Buildable<T[K]> }
+    : T;
+
+/** What a handler may return: the answer's body (sent as JSON), a finished Response, or nothing for a 204. */
+export type HandlerResult<Spec extends OperationSpec> = Response | Buildable<OperationAnswer<Spec>> | null;
+
+export type OperationHandler<Spec extends OperationSpec> = (
+  input: OperationInput<Spec>,
+  c: Context,
+) => Awaitable<HandlerResult<Spec>>;
+
+export interface BindOptions<Spec extends OperationSpec> {
+  /** Runs first (e.g. a body-size limit). */
+  middleware?: MiddlewareHandler[];
+  /** Checked once the path is valid and before the body is read, e.g. "the baseline is read-only". */
+  guard?: (params: OperationInput<Spec>['params']) => void;
+}
+
+export interface BoundOperation {
+  spec: OperationSpec;
+  handlers: MiddlewareHandler[];
+}
+
+/** A refusal of the request's `where` part by its schema. */
+function invalid(issues: readonly ValidationIssue[]): DomainError {
+  return new DomainError('request.invalid', invalidRequestParams(issues));
+}
+
+function validated<S extends z.ZodType | undefined>(schema: S, value: unknown): S extends z.ZodType ? z.output<S> : undefined {
+  if (!schema) return undefined as never;
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(result.error.issues as ValidationIssue[]);
+  return result.data as never;
+}
+
+/** The query string as zod-validator reads it: a key given once is a string, given again a list. */
+function queryObject(c: Context): Record<string, string | string[]> {
+  const entries = Object.entries(c.req.queries());
+  return Object.fromEntries(entries.map(([key, values]): [string, string | string[]] => [key, values.length === 1 ? values[0] : values]));
+}
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const contentType = c.req.header('content-type') ?? '';
+  if (!JSON_MEDIA_TYPE.test(contentType.split(';')[0].trim())) {
+    throw new DomainError('request.not-json', { contentType: contentType || 'none' });
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new DomainError('request.malformed-json', { reason: (error as Error).message });
+  }
+}
+
+/** Declares how the server answers `spec`. */
+export function implement<const Spec extends OperationSpec>(
+  spec: Spec,
+  handler: OperationHandler<Spec>,
+  options: BindOptions<Spec> = {},
+): BoundOperation {
+  const status = spec.response.status ?? 200;
+  const answer: MiddlewareHandler = async (c) => {
+    const params = validated(spec.params, c.req.param()) as OperationInput<Spec>['params'];
+    options.guard?.(params);
+    const query = validated(spec.query, queryObject(c)) as OperationInput<Spec>['query'];
+    const readsJson = spec.body !== undefined && (spec.bodyType ?? 'application/json') === 'application/json';
+    const body = (readsJson ? validated(spec.body, await jsonBody(c)) : undefined) as OperationInput<Spec>['body'];
+    const result = await handler({ params, query, body }, c);
+    if (result instanceof Response) return result;
+    if (result === null || status === 204) return c.body(null, status as ContentfulStatusCode);
+    return c.json(result as object, status as ContentfulStatusCode);
+  };
+  return { spec, handlers: [...(options.middleware ?? []), answer] };
+}
+
+/** Adds every bound operation to the app at its method and path, in the order given. */
+export function mountOperations(app: Hono, operations: readonly BoundOperation[]): void {
+  const seen = new Set<string>();
+  for (const { spec, handlers } of operations) {
+    const name = `${spec.method.toUpperCase()} ${spec.path}`;
+    if (seen.has(name)) throw new Error(`operation ${name} is bound twice`);
+    seen.add(name);
+    app.on([spec.method.toUpperCase()], [spec.path], ...handlers);
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * What the scenario operations answer, read from one version of a scenario (or the baseline): its
+ * communities with metrics and rules (GeoJSON built once, with the stored geometry), its state for a
+ * client's own evaluator, the region's unit adjacency, and a comparison of two scenarios.
+ */
+
+import type { CommunityRecord, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
+import type { StandardsProfileId } from '../../../core/standards/profiles.js';
+import type { Database } from '../db/client.js';
+import * as sql from '../db/sql/scenarios.sql.js';
+import { DomainError, isDomainError } from '../domain-error.js';
+import { regionScenarioBase, type RegionScenarioBase } from './region-base.js';
+import {
+  communitiesFeatureCollection,
+  communityReports,
+  compareScenarios,
+  comparisonSnapshot,
+} from './scenario-output.js';
+import { BASELINE_ID, scenarioView, type ScenarioReference } from './scenario-store.js';
+
+/** The region's own communities: what every `/regions/:region/scenarios/baseline/…` path reads. */
+export function baselineOf(regionId: string): ScenarioReference {
+  return { kind: 'baseline', regionId };
+}
+
+/** A scenario id from the path; "baseline" there needs its region, which only the region's paths give. */
+export function scenarioReference(id: string): ScenarioReference {
+  if (id === BASELINE_ID) throw new DomainError('scenario.baseline-by-region');
+  return { kind: 'scenario', id };
+}
+
+/** Reads a scenario's (or the baseline's) community reports and geometry, both of one version. */
+export async function viewWithGeometry(database: Database, reference: ScenarioReference, profile: StandardsProfileId) {
+  const readExtra = async (regionId: string) => {
+    if (reference.kind === 'baseline') {
+      const { rows } = await database.query<{ geometries: string }>(sql.BASELINE_COMMUNITY_GEOMETRIES, [regionId]);
+      return { version: 1, extra: new Map(JSON.parse(rows[0].geometries) as [string, string][]) };
+    }
+    const { rows } = await database.query<{ version: number; geometries: string }>(sql.SCENARIO_COMMUNITY_GEOMETRIES, [
+      reference.id,
+    ]);
+    if (rows.length === 0) return null;
+    return { version: rows[0].version, extra: new Map(JSON.parse(rows[0].geometries) as [string, string][]) };
+  };
+  return scenarioView(database, reference, {
+    readExtra,
+    snapshot: (evaluator) => communityReports(evaluator, profile),
+  });
+}
+
+/** Every community with metrics and rule results as GeoJSON text (geometry as stored). */
+export async function communitiesGeoJson(
+  database: Database,
+  reference: ScenarioReference,
+  profile: StandardsProfileId,
+): Promise<string> {
+  const view = await viewWithGeometry(database, reference, profile);
+  return communitiesFeatureCollection(view.snapshot, view.extra, {
+    scenario: { id: view.id, regionId: view.regionId, version: view.version },
+    profile,
+    coverageCategories: view.base.coverage.categories,
+    coverageNote: view.base.coverageNote,
+  });
+}
+
+/** The read-only baseline's summary. */
+export async function baselineSummary(database: Database, regionId: string) {
+  const base = await regionScenarioBase(database, regionId);
+  return {
+    id: BASELINE_ID as 'baseline',
+    regionId,
+    name: BASELINE_ID as 'baseline',
+    readOnly: true as const,
+    version: 1 as const,
+    communityCount: base.baselineCommunities.length,
+    unitCount: base.units.length,
+  };
+}
+
+/**
+ * What a client needs to run core's ScenarioEvaluator itself (the planner's screen evaluates while
+ * painting): every unit's sums, area and perimeter (m², m in the region's metric SRID), unit adjacency
+ * by unit index with the shared boundary in meters, the baseline community of each unit, and walking
+ * coverage per category as a bitset (base64, bit u of byte u>>3 LSB-first = unit u covered). Units are
+ * in the server's order (by id), which every index refers to.
+ */
+export async function unitAdjacency(database: Database, regionId: string) {
+  return unitAdjacencyBody(await regionScenarioBase(database, regionId));
+}
+
+function unitAdjacencyBody(base: RegionScenarioBase) {
+  const { units, adjacency, coverage } = base;
+  const bitset = (covered: Uint8Array) => {
+    const bytes = new Uint8Array(Math.ceil(units.length / 8));
+    covered.forEach((flag, unit) => {
+      if (flag) bytes[unit >> 3] |= 1 << (unit & 7);
+    });
+    return Buffer.from(bytes).toString('base64');
+  };
+  return {
+    regionId: base.regionId,
+    metricSrid: base.metricSrid,
+    unitIds: units.map((unit) => unit.id),
+    residents: units.map((unit) => unit.residents),
+    households: units.map((unit) => unit.households),
+    elderly: units.map((unit) => unit.elderly),
+    children: units.map((unit) => unit.children),
+    areaSquareMeters: units.map((unit) => unit.areaSquareMeters),
+    perimeterMeters: units.map((unit) => unit.perimeterMeters),
+    unitA: Array.from(adjacency.unitA),
+    unitB: Array.from(adjacency.unitB),
+    sharedMeters: Array.from(adjacency.sharedMeters),
+    baselineCommunityIds: base.baselineAssignment,
+    coverage: { categories: [...coverage.categories], covered: coverage.covered.map(bitset) },
+    coverageNote: base.coverageNote,
+  };
+}
+
+/** A scenario's communities (their own attributes) and the community of each unit, by index into them. */
+function stateSnapshot(evaluator: ScenarioEvaluator): { communities: CommunityRecord[]; assignment: number[] } {
+  const communities = evaluator.communityIds().map((id) => evaluator.communityRecord(id));
+  const indexById = new Map(communities.map((community, index) => [community.id, index]));
+  return { communities, assignment: evaluator.communityIdsByUnit().map((id) => indexById.get(id)!) };
+}
+
+/** Every community's own attributes and each unit's community, at one version. */
+export async function scenarioState(database: Database, reference: ScenarioReference) {
+  const view = await scenarioView(database, reference, { snapshot: stateSnapshot });
+  return { id: view.id, regionId: view.regionId, version: view.version, ...view.snapshot };
+}
+
+/** A scenario against the baseline (`with` = "baseline") or another scenario of its region. */
+export async function compareWith(
+  database: Database,
+  reference: ScenarioReference,
+  withId: string,
+  profile: StandardsProfileId,
+) {
+  const snapshot = (evaluator: ScenarioEvaluator) => comparisonSnapshot(evaluator, profile);
+  const scenario = await scenarioView(database, reference, { snapshot });
+  const otherReference = withId === BASELINE_ID ? baselineOf(scenario.regionId) : scenarioReference(withId);
+  const other = await scenarioView(database, otherReference, { snapshot }).catch((error: unknown) => {
+    if (isDomainError(error, 'scenario.not-found')) throw new DomainError('scenario.compare-missing', { with: withId });
+    throw error;
+  });
+  if (other.regionId !== scenario.regionId) {
+    throw new DomainError('scenario.compare-other-region', {
+      with: withId,
+      otherRegionId: other.regionId,
+      regionId: scenario.regionId,
+    });
+  }
+  return compareScenarios(scenario, other, profile);
+}
