@@ -5,12 +5,12 @@
  * 10.6 s preview on the embedded database.
  */
 
-import { HTTPException } from 'hono/http-exception';
 import { snappedPosition } from '../../../core/accessibility/accessibility-model.js';
 import type { Position } from '../../../core/geometry/grid-outline.js';
 import { snapToNetwork } from '../../../core/routing/snap.js';
 import { regionAccessibility } from '../accessibility/region-models.js';
 import type { Database } from '../db/client.js';
+import { isDomainError } from '../domain-error.js';
 
 /** `[lon, lat]` → the nearest point on the network, `[lon, lat]`. */
 export type NetworkSnapper = (position: Position) => Position;
@@ -25,8 +25,8 @@ export async function regionNetworkSnapper(database: Database, regionId: string)
   try {
     ({ model } = await regionAccessibility(database, regionId));
   } catch (error) {
-    // 404: no such region (an import that creates it); 409: no network to analyse.
-    if (error instanceof HTTPException) return null;
+    // No such region (an import that creates it), or no network to analyse.
+    if (isDomainError(error, 'region.not-found', 'region.no-network')) return null;
     throw error;
   }
   return ([lon, lat]) => {
