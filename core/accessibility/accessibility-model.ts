@@ -4,7 +4,7 @@
  * isochrone, coverage and heat-map query.
  */
 
-import type { Position } from '../geometry/grid-outline.js';
+import type { Position } from '../geometry/position.js';
 import { createLocalProjection } from '../geometry/local-projection.js';
 import { DijkstraWorkspace } from '../routing/dijkstra.js';
 import { buildRoutingGraph } from '../routing/graph.js';

@@ -5,7 +5,7 @@
  * service-radii.ts, coverage.ts, heatmap.ts).
  */
 
-import type { Position } from '../geometry/grid-outline.js';
+import type { Position } from '../geometry/position.js';
 import type { LocalProjection } from '../geometry/local-projection.js';
 import type { DijkstraWorkspace } from '../routing/dijkstra.js';
 import type { RoutingGraph } from '../routing/graph.js';

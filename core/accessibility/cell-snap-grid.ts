@@ -13,7 +13,7 @@
 import type { GridFrame } from './accessibility-types.js';
 import type { NetworkPlane } from './accessibility-types.js';
 import type { LocalProjection } from '../geometry/local-projection.js';
-import type { Position } from '../geometry/grid-outline.js';
+import type { Position } from '../geometry/position.js';
 import type { SnapIndex } from '../routing/snap.js';
 
 /** Cells along each side of a tile. */

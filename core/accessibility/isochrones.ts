@@ -19,7 +19,7 @@ import {
   type FlatRing,
   type SampleBox,
 } from '../geometry/iso-rings.js';
-import type { Position } from '../geometry/grid-outline.js';
+import type { Position } from '../geometry/position.js';
 import { validateWalkSpeed } from '../routing/walking-profiles.js';
 import type { SnappedPoint } from '../routing/snap.js';
 import type { AccessBand, AccessibilityModel, IsochroneRequest, MultiPolygonCoordinates } from './accessibility-types.js';

@@ -11,7 +11,7 @@
 import proj4 from 'proj4';
 import { BilingualError, messageZhOf } from './bilingual-text.js';
 import { bd09ToWgs84, gcj02ToWgs84 } from './chinese-offsets.js';
-import type { Position } from './wkt-geometry.js';
+import type { Position } from '../geometry/position.js';
 
 export type CrsKind = 'geographic' | 'projected' | 'gcj02' | 'bd09';
 

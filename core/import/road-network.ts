@@ -8,7 +8,7 @@ import { lineStringLengthMeters } from '../geometry/haversine.js';
 import { connectedComponents } from '../osm/build-network.js';
 import type { EdgeClass } from '../region/edge-classes.js';
 import type { NetworkEdgeInput } from '../region/network-features.js';
-import type { Position } from './wkt-geometry.js';
+import type { Position } from '../geometry/position.js';
 
 /** Vertices closer than this (degrees, ~1 cm) are one vertex. */
 const VERTEX_PRECISION = 1e7;

@@ -5,9 +5,10 @@
  * holes of the outer ring that contains them.
  */
 import { ringSignedArea } from '../geometry/polygon-area.js';
-import { pointInRing } from '../geometry/polygon-validity.js';
+import { pointInRing } from '../geometry/point-in-ring.js';
 import { BilingualError, type Bilingual } from './bilingual-text.js';
-import type { Position, SourceGeometry } from './wkt-geometry.js';
+import type { Position } from '../geometry/position.js';
+import type { SourceGeometry } from './wkt-geometry.js';
 
 /** A record that cannot be read says why in English (`error`) and in Chinese (`errorZh`). */
 export type ShapeRecord =

@@ -2,9 +2,8 @@
  * Well-known text (OGC simple features, with PostGIS's EWKT `SRID=n;` prefix) to GeoJSON-shaped
  * geometry: POINT, LINESTRING, POLYGON and their MULTI forms, 2D (Z and M values are dropped).
  */
+import type { Position } from '../geometry/position.js';
 import { BilingualError, messageZhOf } from './bilingual-text.js';
-
-export type Position = [number, number];
 
 export type SourceGeometry =
   | { type: 'Point'; coordinates: Position }

@@ -14,7 +14,7 @@
  * This is constraint propagation over the faces (a two-colouring per relation); a relation nothing
  * anchors stays undecided and is reported, never guessed.
  */
-import type { Position } from '../geometry/grid-outline.js';
+import type { Position } from '../geometry/position.js';
 import { elementLabel, elementPosition } from './element-geometry.js';
 import type { OsmDocument, OsmTags } from './parse-osm-xml.js';
 

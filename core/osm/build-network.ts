@@ -4,13 +4,12 @@
  * with their connected components counted for the report.
  */
 import { lineStringLengthMeters } from '../geometry/haversine.js';
+import type { Position } from '../geometry/position.js';
 import type { EdgeClass } from '../region/edge-classes.js';
 import type { NetworkEdgeInput } from '../region/network-features.js';
 import type { OsmDocument, OsmWay } from './parse-osm-xml.js';
 import { tallySkip, type SkipTally } from './skip-tally.js';
 import { isBridge, judgeWay } from './walkable-ways.js';
-
-type LonLat = [number, number];
 
 /** A network edge whose source and target are the OSM node ids of its first and last vertex. */
 export interface NetworkEdge extends NetworkEdgeInput {
@@ -80,7 +79,7 @@ export function buildWalkingNetwork(document: OsmDocument): WalkingNetwork {
     }
     const coordinates = nodeIds.map((id) => {
       const node = document.nodes.get(id)!;
-      return [node.lon, node.lat] as LonLat;
+      return [node.lon, node.lat] as Position;
     });
     edges.push({
       id: edges.length,

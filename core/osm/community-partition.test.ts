@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Position } from '../geometry/grid-outline.js';
+import type { Position } from '../geometry/position.js';
 import { haversineDistanceMeters, lineStringLengthMeters } from '../geometry/haversine.js';
 import { buildRoutingGraph } from '../routing/graph.js';
 import { buildSnapIndex, snapToNetwork } from '../routing/snap.js';

@@ -3,7 +3,7 @@
  * the table in facility-tags.ts. Areas stand at their centroid. What the table maps becomes a
  * facility; what it skips is tallied by reason; what it does not know is counted by tag.
  */
-import type { Position } from '../geometry/grid-outline.js';
+import type { Position } from '../geometry/position.js';
 import { haversineDistanceMeters } from '../geometry/haversine.js';
 import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../standards/facility-categories.js';
 import { elementLabel, elementPosition } from './element-geometry.js';

@@ -4,7 +4,7 @@
  * equal size that a planner can reassign one by one, each holding the estimated residents of the
  * buildings whose centroid falls in it, cut along street boundaries (PostGIS clips them).
  */
-import type { Position } from '../geometry/grid-outline.js';
+import type { Position } from '../geometry/position.js';
 import { createLocalProjection } from '../geometry/local-projection.js';
 import type { OsmBounds } from './parse-osm-xml.js';
 

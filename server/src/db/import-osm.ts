@@ -3,7 +3,7 @@
  * communities and estimated population units (core/osm does the reading and judging; PostGIS the
  * polygon work), then writes it through the region loader in one transaction — all or nothing.
  */
-import type { Position } from '../../../core/geometry/grid-outline.js';
+import type { Position } from '../../../core/geometry/position.js';
 import {
   readAdminBoundaries,
   solveAdminFaces,

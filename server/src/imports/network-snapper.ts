@@ -7,7 +7,7 @@
 
 import { HTTPException } from 'hono/http-exception';
 import { snappedPosition } from '../../../core/accessibility/accessibility-model.js';
-import type { Position } from '../../../core/geometry/grid-outline.js';
+import type { Position } from '../../../core/geometry/position.js';
 import { snapToNetwork } from '../../../core/routing/snap.js';
 import { regionAccessibility } from '../accessibility/region-models.js';
 import type { Database } from '../db/client.js';

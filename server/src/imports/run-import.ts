@@ -7,7 +7,8 @@
  */
 import { validityReasonZh, type Bilingual } from '../../../core/import/bilingual-text.js';
 import { parseCrsOption, type CoordinateSystem } from '../../../core/import/coordinate-systems.js';
-import { convertFeatures, type Extent, type ImportFeature } from '../../../core/import/convert-features.js';
+import { bboxOfCoordinates, isEmptyBbox, type Bbox } from '../../../core/geometry/bbox.js';
+import { convertFeatures, type ImportFeature } from '../../../core/import/convert-features.js';
 import {
   applyMappingChoices,
   mappableFields,
@@ -274,7 +275,7 @@ class ImportRun {
       });
     const replace = Boolean(options.replace);
 
-    let extent: Extent | null = null;
+    let extent: Bbox | null = null;
     if (!createsRegion) {
       this.counts = (await query<Counts>(sql.LAYER_COUNTS, [regionId])).rows[0];
       const box = (
@@ -1066,18 +1067,8 @@ function round9(value: number): number {
 
 /** The metric SRID for a region made from these features (the Gauss–Krüger zone of their centre). */
 function metricSridOf(features: ImportFeature[]): number | null {
-  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (value: unknown) => {
-    if (Array.isArray(value) && typeof value[0] === 'number') {
-      const [lon, lat] = value as number[];
-      west = Math.min(west, lon);
-      east = Math.max(east, lon);
-      south = Math.min(south, lat);
-      north = Math.max(north, lat);
-    } else if (Array.isArray(value)) value.forEach(visit);
-  };
-  for (const feature of features) visit(feature.geometry.coordinates);
-  return Number.isFinite(west) ? metricSridFor((west + east) / 2, (south + north) / 2) : null;
+  const [west, south, east, north] = bboxOfCoordinates(features.map((feature) => feature.geometry.coordinates));
+  return isEmptyBbox([west, south, east, north]) ? null : metricSridFor((west + east) / 2, (south + north) / 2);
 }
 
 function networkSummary(network: RoadNetwork): NonNullable<ImportOutcome['network']> {
