@@ -16,7 +16,7 @@ import {
 } from '../core/import/field-mapping.js';
 import { IMPORT_LAYERS, isImportLayer, type ImportLayer } from '../core/import/import-layers.js';
 import { ImportFileError, readImportFile } from '../core/import/read-import-file.js';
-import { parseEncodingName, type TextEncodingName } from '../core/import/text-encoding.js';
+import { parseEncodingName, type TextEncodingName } from '../core/formats/text-encoding.js';
 import { CRS_OPTION_HELP } from '../core/import/coordinate-systems.js';
 import type { ImportOptions } from '../server/src/imports/import-options.js';
 import { formatImportOutcome } from '../server/src/imports/import-report.js';

@@ -5,6 +5,9 @@
  * the wrong type or malformed, coordinates in swapped order or outside the region. Geometry
  * validity (self-intersection) is judged later by PostGIS.
  */
+import type { Bilingual } from '../formats/bilingual-error.js';
+import type { SourceGeometry } from '../formats/source-geometry.js';
+import { parseWkt } from '../formats/wkt-geometry.js';
 import {
   bboxesIntersect,
   bboxGapMeters,
@@ -14,10 +17,9 @@ import {
 } from '../geometry/bbox.js';
 import type { Position } from '../geometry/position.js';
 import { DEFAULT_PERSONS_PER_HOUSEHOLD } from '../osm/buildings.js';
-import { geometryTypeZh, locationZh, type Bilingual } from './bilingual-text.js';
+import { geometryTypeZh, locationZh } from './bilingual-text.js';
 import { crsByEpsg, guessProjectedCrs, toWgs84, type CoordinateSystem } from './coordinate-systems.js';
 import type { FieldMapping, ValueMap } from './field-mapping.js';
-import { makeProblem, type ImportProblem, type ProblemInput } from './import-problems.js';
 import {
   LAYER_GEOMETRY,
   LAYER_NAMES_ZH,
@@ -27,8 +29,8 @@ import {
   type ImportLayer,
   type LayerField,
 } from './import-layers.js';
+import { makeProblem, type ImportProblem, type ProblemInput } from './import-problems.js';
 import type { CellValue, ImportRecord, ImportTable } from './read-import-file.js';
-import { parseWkt, type SourceGeometry } from './wkt-geometry.js';
 
 /** Features may reach this far beyond the region's extent (as the accessibility API allows points). */
 export const REGION_MARGIN_METERS = 1000;

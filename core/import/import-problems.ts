@@ -5,7 +5,8 @@
  * problem is said in English (`message`: the command line, the API) and in Chinese (`messageZh`:
  * the wizard), location and field included.
  */
-import { locationZh, type Bilingual } from './bilingual-text.js';
+import type { Bilingual } from '../formats/bilingual-error.js';
+import { locationZh } from './bilingual-text.js';
 import { fieldLabelZh, type ImportLayer } from './import-layers.js';
 
 export type ProblemSeverity = 'error' | 'warning' | 'note';

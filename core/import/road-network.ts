@@ -5,10 +5,10 @@
  * rule as the OSM import (core/osm/build-network.ts), keyed by position instead of node id.
  */
 import { lineStringLengthMeters } from '../geometry/haversine.js';
+import type { Position } from '../geometry/position.js';
 import { connectedComponents } from '../osm/build-network.js';
 import type { EdgeClass } from '../region/edge-classes.js';
 import type { NetworkEdgeInput } from '../region/network-features.js';
-import type { Position } from '../geometry/position.js';
 
 /** Vertices closer than this (degrees, ~1 cm) are one vertex. */
 const VERTEX_PRECISION = 1e7;

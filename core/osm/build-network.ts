@@ -3,11 +3,11 @@
  * node two or more walkable ways share and at way ends, measured in metres along the great circle,
  * with their connected components counted for the report.
  */
+import type { OsmDocument, OsmWay } from '../formats/osm-xml.js';
 import { lineStringLengthMeters } from '../geometry/haversine.js';
 import type { Position } from '../geometry/position.js';
 import type { EdgeClass } from '../region/edge-classes.js';
 import type { NetworkEdgeInput } from '../region/network-features.js';
-import type { OsmDocument, OsmWay } from './parse-osm-xml.js';
 import { tallySkip, type SkipTally } from './skip-tally.js';
 import { isBridge, judgeWay } from './walkable-ways.js';
 

@@ -3,9 +3,9 @@
  * The report is the planner's receipt: counts by kind, what was skipped and why, and which figures
  * are estimates.
  */
+import type { OsmBounds } from '../formats/osm-xml.js';
 import type { EdgeClass } from '../region/edge-classes.js';
 import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../standards/facility-categories.js';
-import type { OsmBounds } from './parse-osm-xml.js';
 import { formatSkipTally, skipTotal, type SkipTally } from './skip-tally.js';
 
 export interface OsmImportReport {

@@ -3,8 +3,8 @@
  * becomes (core/region/edge-classes.ts) or the reason it is left out, plus the access rules. Each
  * way left out carries its reason, so the import report can say what was skipped and why.
  */
+import type { OsmTags } from '../formats/osm-xml.js';
 import type { EdgeClass } from '../region/edge-classes.js';
-import type { OsmTags } from './parse-osm-xml.js';
 
 export type HighwayRule =
   | { edgeClass: EdgeClass }

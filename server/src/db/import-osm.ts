@@ -29,7 +29,7 @@ import {
   type OsmBounds,
   type OsmDocument,
   type OsmNode,
-} from '../../../core/osm/parse-osm-xml.js';
+} from '../../../core/formats/osm-xml.js';
 import {
   DEFAULT_CELL_METERS,
   gridBreakpoints,

@@ -5,7 +5,7 @@
  */
 
 import { z } from 'zod';
-import { shapefileZip, type ShapefileField, type ShapefileGeometry } from './shapefile-writer.js';
+import { shapefileZip, type ShapefileField, type ShapefileGeometry } from '../../../core/formats/shapefile-writer.js';
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'shapefile'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

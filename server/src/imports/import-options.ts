@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { IMPORT_LAYERS } from '../../../core/import/import-layers.js';
-import { TEXT_ENCODINGS } from '../../../core/import/text-encoding.js';
+import { TEXT_ENCODINGS } from '../../../core/formats/text-encoding.js';
 
 const fieldMapping = z.record(z.string().min(1), z.string().nullable());
 const valueMap = z.record(z.string().min(1), z.record(z.string(), z.string().min(1)));

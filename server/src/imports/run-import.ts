@@ -5,7 +5,8 @@
  * the region's scenarios are told what it does to them. A preview writes nothing; a commit writes
  * all of it or, on any error or an unaccepted scenario change, nothing.
  */
-import { validityReasonZh, type Bilingual } from '../../../core/import/bilingual-text.js';
+import type { Bilingual } from '../../../core/formats/bilingual-error.js';
+import { validityReasonZh } from '../../../core/import/bilingual-text.js';
 import { parseCrsOption, type CoordinateSystem } from '../../../core/import/coordinate-systems.js';
 import { bboxOfCoordinates, isEmptyBbox, type Bbox } from '../../../core/geometry/bbox.js';
 import { convertFeatures, type ImportFeature } from '../../../core/import/convert-features.js';

@@ -16,7 +16,7 @@
  * Any replacement with scenarios present, and any import that changes what scenarios store, needs
  * the user's explicit acceptance.
  */
-import type { Bilingual } from '../../../core/import/bilingual-text.js';
+import type { Bilingual } from '../../../core/formats/bilingual-error.js';
 import type { ImportLayer } from '../../../core/import/import-layers.js';
 import type { Query } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';

@@ -35,7 +35,7 @@ import {
   type ScenarioReference,
 } from '../scenarios/scenario-store.js';
 import { attachment, exportFormatSchema } from '../export/feature-table.js';
-import { polygonShapefileZip, type PolygonalGeometry } from '../export/shapefile-writer.js';
+import { polygonShapefileZip, type PolygonalGeometry } from '../../../core/formats/shapefile-writer.js';
 import type { CommunityRecord, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
 import { csvFileSchema, DATABASE_UNAVAILABLE, shapefileZipSchema } from '../openapi/common-schemas.js';
 import { registerOperations, type OperationSpec } from '../openapi/operation-registry.js';

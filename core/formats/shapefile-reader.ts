@@ -4,11 +4,11 @@
  * are grouped as the format defines them: clockwise rings are outer rings, counter-clockwise rings
  * holes of the outer ring that contains them.
  */
-import { ringSignedArea } from '../geometry/polygon-area.js';
 import { pointInRing } from '../geometry/point-in-ring.js';
-import { BilingualError, type Bilingual } from './bilingual-text.js';
+import { ringSignedArea } from '../geometry/polygon-area.js';
 import type { Position } from '../geometry/position.js';
-import type { SourceGeometry } from './wkt-geometry.js';
+import { BilingualError, type Bilingual } from './bilingual-error.js';
+import type { SourceGeometry } from './source-geometry.js';
 
 /** A record that cannot be read says why in English (`error`) and in Chinese (`errorZh`). */
 export type ShapeRecord =

@@ -3,15 +3,8 @@
  * geometry: POINT, LINESTRING, POLYGON and their MULTI forms, 2D (Z and M values are dropped).
  */
 import type { Position } from '../geometry/position.js';
-import { BilingualError, messageZhOf } from './bilingual-text.js';
-
-export type SourceGeometry =
-  | { type: 'Point'; coordinates: Position }
-  | { type: 'MultiPoint'; coordinates: Position[] }
-  | { type: 'LineString'; coordinates: Position[] }
-  | { type: 'MultiLineString'; coordinates: Position[][] }
-  | { type: 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+import { BilingualError, messageZhOf } from './bilingual-error.js';
+import type { SourceGeometry } from './source-geometry.js';
 
 /** A refusal says where reading stopped in English (`reason`) and in Chinese (`reasonZh`). */
 export type WktResult =

@@ -6,8 +6,11 @@
  */
 
 import { zipSync } from 'fflate';
+import { bboxOfPositions, bboxUnion, isEmptyBbox, type Bbox } from '../geometry/bbox.js';
+import { ringSignedArea } from '../geometry/polygon-area.js';
+import type { Position } from '../geometry/position.js';
 
-type Ring = [number, number][];
+type Ring = Position[];
 type PolygonCoordinates = Ring[];
 
 export type PolygonalGeometry =
@@ -17,8 +20,8 @@ export type PolygonalGeometry =
 /** The GeoJSON geometries a Shapefile can hold (GeometryCollection cannot). */
 export type ShapefileGeometry =
   | PolygonalGeometry
-  | { type: 'Point'; coordinates: [number, number] }
-  | { type: 'MultiPoint'; coordinates: [number, number][] }
+  | { type: 'Point'; coordinates: Position }
+  | { type: 'MultiPoint'; coordinates: Position[] }
   | { type: 'LineString'; coordinates: Ring }
   | { type: 'MultiLineString'; coordinates: Ring[] };
 
@@ -86,21 +89,13 @@ function partsOf(geometry: ShapefileGeometry): Ring[] {
 }
 const HEADER_BYTES = 100;
 
-/** Twice the signed area of a ring (shoelace): positive when counter-clockwise. */
-function signedArea2(ring: Ring): number {
-  let sum = 0;
-  for (let k = 0; k + 1 < ring.length; k += 1)
-    sum += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1];
-  return sum;
-}
-
 /** Shapefile rings: outer rings clockwise, holes counter-clockwise (the reverse of RFC 7946). */
 function shapefileRings(geometry: PolygonalGeometry): Ring[] {
   const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const rings: Ring[] = [];
   for (const polygon of polygons) {
     polygon.forEach((ring, index) => {
-      const clockwise = signedArea2(ring) < 0;
+      const clockwise = ringSignedArea(ring) < 0;
       const wantClockwise = index === 0;
       rings.push(clockwise === wantClockwise ? ring : ring.slice().reverse());
     });
@@ -112,7 +107,7 @@ function writeHeader(
   view: DataView,
   fileBytes: number,
   shapeType: ShapeType,
-  box: [number, number, number, number],
+  box: Bbox,
 ): void {
   view.setInt32(0, 9994, false);
   view.setInt32(24, fileBytes / 2, false);
@@ -137,7 +132,7 @@ function writeShapes(records: readonly ShapefileRecord[]): { shp: Uint8Array; sh
   const shxBytes = HEADER_BYTES + 8 * records.length;
   const shp = new DataView(new ArrayBuffer(shpBytes));
   const shx = new DataView(new ArrayBuffer(shxBytes));
-  const fileBox: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  let fileBox = bboxOfPositions([]);
 
   let offset = HEADER_BYTES;
   contents.forEach(({ rings, bytes }, index) => {
@@ -150,25 +145,13 @@ function writeShapes(records: readonly ShapefileRecord[]): { shp: Uint8Array; sh
       shp.setInt32(start, SHAPE_TYPE_NULL, true);
     } else if (shapeType === SHAPE_TYPE_POINT) {
       const [x, y] = rings[0][0];
-      fileBox[0] = Math.min(fileBox[0], x);
-      fileBox[1] = Math.min(fileBox[1], y);
-      fileBox[2] = Math.max(fileBox[2], x);
-      fileBox[3] = Math.max(fileBox[3], y);
+      fileBox = bboxUnion(fileBox, [x, y, x, y]);
       shp.setInt32(start, SHAPE_TYPE_POINT, true);
       shp.setFloat64(start + 4, x, true);
       shp.setFloat64(start + 12, y, true);
     } else {
-      const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-      for (const ring of rings) {
-        for (const [x, y] of ring) {
-          box[0] = Math.min(box[0], x);
-          box[1] = Math.min(box[1], y);
-          box[2] = Math.max(box[2], x);
-          box[3] = Math.max(box[3], y);
-        }
-      }
-      for (let k = 0; k < 2; k += 1) fileBox[k] = Math.min(fileBox[k], box[k]);
-      for (let k = 2; k < 4; k += 1) fileBox[k] = Math.max(fileBox[k], box[k]);
+      const box = bboxOfPositions(rings.flat());
+      fileBox = bboxUnion(fileBox, box);
       shp.setInt32(start, shapeType, true);
       box.forEach((value, k) => shp.setFloat64(start + 4 + 8 * k, value, true));
       const pointCount = rings.reduce((sum, ring) => sum + ring.length, 0);
@@ -197,7 +180,7 @@ function writeShapes(records: readonly ShapefileRecord[]): { shp: Uint8Array; sh
     }
     offset = start + bytes;
   });
-  const box: [number, number, number, number] = Number.isFinite(fileBox[0]) ? fileBox : [0, 0, 0, 0];
+  const box: Bbox = isEmptyBbox(fileBox) ? [0, 0, 0, 0] : fileBox;
   writeHeader(shp, shpBytes, shapeType, box);
   writeHeader(shx, shxBytes, shapeType, box);
   return { shp: new Uint8Array(shp.buffer), shx: new Uint8Array(shx.buffer) };

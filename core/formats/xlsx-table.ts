@@ -2,8 +2,8 @@
  * An Excel workbook (.xlsx, Office Open XML SpreadsheetML, ECMA-376 Part 1 §18) read as one table,
  * the way a planning bureau keeps its facility lists and population by estate: one sheet, a header
  * row, a record per row. Only the few parts a table needs are read — the workbook's sheet list and
- * relationships, the shared strings and one worksheet — with a small XML scanner of this file's own
- * (no DTDs, namespaces by local name). Pure: the caller hands over the bytes.
+ * relationships, the shared strings and one worksheet — with the one XML scanner (xml-scanner.ts;
+ * no DTDs, namespaces by local name). Pure: the caller hands over the bytes.
  *
  * Values come out as the text a person sees in the cell, so the importer reads them like a CSV's:
  * numbers as their shortest text at Excel's 15 significant digits ("1630", "0.35"), formulas as their
@@ -13,7 +13,8 @@
  * serial day numbers): none of the layers has a date field.
  */
 import { unzipSync } from 'fflate';
-import { BilingualError, type Bilingual } from './bilingual-text.js';
+import { BilingualError, type Bilingual } from './bilingual-error.js';
+import { scanXml, XmlSyntaxError, type XmlHandler } from './xml-scanner.js';
 
 export interface XlsxRow {
   /** The row's number in the sheet, as Excel shows it (1-based). */
@@ -298,9 +299,9 @@ function officeDocumentPath(rootRelationships: Uint8Array | null): string | null
 function readRelationships(xml: Uint8Array | null, sourcePart: string): Map<string, Relationship> {
   const relationships = new Map<string, Relationship>();
   if (!xml) return relationships;
-  scanXml(xmlText(xml), relationshipsPathOf(sourcePart || '/'), {
-    open(name, attributes) {
-      if (name !== 'Relationship') return;
+  scanPart(xmlText(xml), relationshipsPathOf(sourcePart || '/'), {
+    open({ localName, attributes }) {
+      if (localName !== 'Relationship') return;
       const id = attributes.get('Id');
       const target = attributes.get('Target');
       // External targets (hyperlinks) are no parts of the package.
@@ -316,9 +317,9 @@ function readRelationships(xml: Uint8Array | null, sourcePart: string): Map<stri
 
 function readSheetList(xml: Uint8Array, partName: string): SheetEntry[] {
   const sheets: SheetEntry[] = [];
-  scanXml(xmlText(xml), partName, {
-    open(name, attributes) {
-      if (name !== 'sheet') return;
+  scanPart(xmlText(xml), partName, {
+    open({ localName, attributes }) {
+      if (localName !== 'sheet') return;
       // r:id, whatever prefix the relationships namespace was given.
       let relationshipId = '';
       for (const [key, value] of attributes) if (/^[^:]+:id$/.test(key)) relationshipId = value;
@@ -340,8 +341,8 @@ function readSharedStrings(xml: Uint8Array): string[] {
   let current: string[] | null = null;
   let phonetic = 0;
   let inText = false;
-  scanXml(xmlText(xml), 'xl/sharedStrings.xml', {
-    open(name, _attributes, selfClosing) {
+  scanPart(xmlText(xml), 'xl/sharedStrings.xml', {
+    open({ localName: name, selfClosing }) {
       if (name === 'si') {
         current = [];
         if (selfClosing) {
@@ -351,7 +352,7 @@ function readSharedStrings(xml: Uint8Array): string[] {
       } else if (name === 'rPh' && !selfClosing) phonetic += 1;
       else if (name === 't' && current && phonetic === 0 && !selfClosing) inText = true;
     },
-    close(name) {
+    close({ localName: name }) {
       if (name === 'si' && current) {
         strings.push(unescapeOoxml(current.join('')));
         current = null;
@@ -434,8 +435,8 @@ function readWorksheet(xml: Uint8Array, sheetName: string, sharedStrings: string
     cell = null;
   };
 
-  scanXml(xmlText(xml), partName, {
-    open(name, attributes, selfClosing) {
+  scanPart(xmlText(xml), partName, {
+    open({ localName: name, attributes, selfClosing }) {
       if (name === 'row') {
         const r = attributes.get('r');
         rowNumber = r === undefined ? rowNumber + 1 : Number(r);
@@ -470,7 +471,7 @@ function readWorksheet(xml: Uint8Array, sheetName: string, sharedStrings: string
         if (range) merges.set(`${Number(range[2])}:${columnIndex(range[1])}`, columnIndex(range[3]));
       }
     },
-    close(name) {
+    close({ localName: name }) {
       if (name === 'v' || name === 't') capture = null;
       else if (name === 'rPh') phonetic -= 1;
       else if (name === 'c') finishCell();
@@ -532,16 +533,7 @@ function unescapeOoxml(text: string): string {
     : text;
 }
 
-// --- a small XML scanner --------------------------------------------------------------------------
-
-interface XmlHandler {
-  /** An element opens (local name, namespace prefix dropped; attributes by their qualified names). */
-  open?(name: string, attributes: Map<string, string>, selfClosing: boolean): void;
-  /** An element closes (not called for self-closing ones). */
-  close?(name: string): void;
-  /** Character data, entities decoded (CDATA as it is). */
-  text?(text: string): void;
-}
+// --- XML parts -----------------------------------------------------------------------------------
 
 /** A part's text: UTF-8 unless a byte-order mark says UTF-16 (the two encodings XML parts may use). */
 function xmlText(bytes: Uint8Array): string {
@@ -550,112 +542,16 @@ function xmlText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
 }
 
-const ATTRIBUTE = /\s*([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
-const ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g;
-const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** XML's five entities and numeric character references (&#20013; &#x4E2D;); anything else stays as written. */
-function decodeXmlEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(
-    ENTITY,
-    (whole, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
-      if (name) return NAMED_ENTITIES[name];
-      const code = hex !== undefined ? parseInt(hex, 16) : Number(decimal);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    },
-  );
-}
-
-const localName = (qualified: string) => qualified.slice(qualified.indexOf(':') + 1);
-
-/**
- * Walks an XML document's elements and text in order. Checks that every element is closed by its
- * own end tag, so a truncated or damaged part is refused rather than half-read.
- */
-function scanXml(xml: string, part: string | Bilingual, handler: XmlHandler): void {
+/** Walks a part with the XML scanner; a part that is not well formed means a damaged workbook. */
+function scanPart(xml: string, part: string | Bilingual, handler: XmlHandler): void {
   const partName = typeof part === 'string' ? { en: part, zh: part } : part;
-  const open: string[] = [];
-  const malformed = (what: Bilingual, at: number): never => {
-    const line = xml.slice(0, at).split('\n').length;
+  try {
+    scanXml(xml, handler);
+  } catch (error) {
+    if (!(error instanceof XmlSyntaxError)) throw error;
     throw new XlsxError({
-      en: `the workbook is damaged: ${partName.en} is not well-formed XML (${what.en}, line ${line})`,
-      zh: `工作簿已损坏：${partName.zh} 不是格式正确的 XML（${what.zh}，第 ${line} 行）`,
+      en: `the workbook is damaged: ${partName.en} is not well-formed XML (${error.reason.en}, line ${error.line})`,
+      zh: `工作簿已损坏：${partName.zh} 不是格式正确的 XML（${error.reason.zh}，第 ${error.line} 行）`,
     });
-  };
-  let at = 0;
-  while (at < xml.length) {
-    const lt = xml.indexOf('<', at);
-    const textEnd = lt === -1 ? xml.length : lt;
-    if (textEnd > at && open.length > 0) handler.text?.(decodeXmlEntities(xml.slice(at, textEnd)));
-    if (lt === -1) break;
-    if (xml.startsWith('<!--', lt)) {
-      const end = xml.indexOf('-->', lt + 4);
-      if (end === -1) malformed({ en: 'a comment is never closed', zh: '注释没有结束' }, lt);
-      at = end + 3;
-    } else if (xml.startsWith('<![CDATA[', lt)) {
-      const end = xml.indexOf(']]>', lt + 9);
-      if (end === -1) malformed({ en: 'a CDATA section is never closed', zh: 'CDATA 段没有结束' }, lt);
-      if (open.length > 0) handler.text?.(xml.slice(lt + 9, end));
-      at = end + 3;
-    } else if (xml.startsWith('<?', lt)) {
-      const end = xml.indexOf('?>', lt + 2);
-      if (end === -1)
-        malformed({ en: 'a processing instruction is never closed', zh: '处理指令没有结束' }, lt);
-      at = end + 2;
-    } else if (xml.startsWith('<!', lt)) {
-      // A document type declaration: workbooks have none, and its entities are never expanded.
-      const close = xml.indexOf('>', lt);
-      const subset = xml.indexOf('[', lt);
-      const end = subset !== -1 && subset < close ? xml.indexOf(']>', subset) + 1 : close;
-      if (close === -1 || end === 0)
-        malformed({ en: 'a declaration is never closed', zh: '声明没有结束' }, lt);
-      at = end + 1;
-    } else if (xml[lt + 1] === '/') {
-      const end = xml.indexOf('>', lt);
-      if (end === -1) malformed({ en: 'an end tag is never closed', zh: '结束标签没有闭合' }, lt);
-      const qualified = xml.slice(lt + 2, end).trim();
-      const expected = open.pop();
-      if (expected !== qualified)
-        malformed(
-          expected === undefined
-            ? { en: `</${qualified}> closes nothing`, zh: `</${qualified}> 没有对应的开始标签` }
-            : {
-                en: `</${qualified}> where </${expected}> was due`,
-                zh: `应为 </${expected}>，却是 </${qualified}>`,
-              },
-          lt,
-        );
-      handler.close?.(localName(qualified));
-      at = end + 1;
-    } else {
-      let position = lt + 1;
-      while (position < xml.length && !/[\s/>]/.test(xml[position])) position += 1;
-      const qualified = xml.slice(lt + 1, position);
-      if (qualified === '') malformed({ en: 'a "<" that starts no tag', zh: '“<”后面不是标签' }, lt);
-      const attributes = new Map<string, string>();
-      ATTRIBUTE.lastIndex = position;
-      for (let match = ATTRIBUTE.exec(xml); match; match = ATTRIBUTE.exec(xml)) {
-        attributes.set(match[1], decodeXmlEntities(match[2] ?? match[3]));
-        position = ATTRIBUTE.lastIndex;
-      }
-      while (position < xml.length && /\s/.test(xml[position])) position += 1;
-      const selfClosing = xml.startsWith('/>', position);
-      if (!selfClosing && xml[position] !== '>')
-        malformed(
-          { en: `the tag <${qualified}> is not closed properly`, zh: `标签 <${qualified}> 没有正确闭合` },
-          lt,
-        );
-      handler.open?.(localName(qualified), attributes, selfClosing);
-      if (!selfClosing) open.push(qualified);
-      at = position + (selfClosing ? 2 : 1);
-    }
-  }
-  if (open.length > 0) {
-    const last = open[open.length - 1];
-    malformed(
-      { en: `<${last}> is never closed (the part ends early)`, zh: `<${last}> 没有结束（内容提前中断）` },
-      xml.length,
-    );
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OsmXmlError, parseOsmXml } from './parse-osm-xml.js';
+import { OsmXmlError, parseOsmXml } from './osm-xml.js';
 
 const SMALL = `<?xml version="1.0" encoding="UTF-8"?>
 <osm version="0.6" generator="test &amp; co">
@@ -99,7 +99,7 @@ describe('parseOsmXml', () => {
 
   it('refuses mismatched closing tags and a second root', () => {
     expect(errorOf('<osm>\n<node id="1" lat="1" lon="1">\n</way>\n</osm>').message).toBe(
-      'line 3: </way> closes <node>',
+      'line 3: </way> where </node> was due',
     );
     expect(errorOf('<osm/>\n<osm/>').message).toBe('line 2: <osm> after the end of the document');
   });

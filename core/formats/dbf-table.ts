@@ -3,7 +3,7 @@
  * then fixed-width records. Text is decoded in the encoding chosen from the option, the .cpg, the
  * header's language driver or, failing those, by whether the text bytes are valid UTF-8.
  */
-import { BilingualError, type Bilingual } from './bilingual-text.js';
+import { BilingualError, type Bilingual } from './bilingual-error.js';
 import {
   chooseTextEncoding,
   decodeText,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { assemblePolygon, readShp } from './shapefile-geometry.js';
 import type { Position } from '../geometry/position.js';
+import { assemblePolygon, readShp } from './shapefile-reader.js';
 
 const clockwise: Position[] = [
   [0, 0],

@@ -4,7 +4,7 @@
  * comma that spreadsheets sometimes export). Each row keeps its line number in the file so problems
  * point at what a spreadsheet shows.
  */
-import { BilingualError, type Bilingual } from './bilingual-text.js';
+import { BilingualError, type Bilingual } from './bilingual-error.js';
 
 export interface CsvRow {
   /** 1-based line of the file the row starts on (the header is line 1). */
