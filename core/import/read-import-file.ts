@@ -19,7 +19,7 @@ import {
   type TextEncodingName,
 } from '../formats/text-encoding.js';
 import { isCompoundFile, isZipArchive, readXlsx, XlsxError } from '../formats/xlsx-table.js';
-import { buildWalkingNetwork } from '../osm/build-network.js';
+import { buildWalkingNetwork } from '../network/osm-walking-network.js';
 import {
   crsFromGeoJsonMember,
   crsFromPrj,

@@ -4,7 +4,7 @@
  * are estimates.
  */
 import type { OsmBounds } from '../formats/osm-xml.js';
-import type { EdgeClass } from '../region/edge-classes.js';
+import type { EdgeClass } from '../network/edge-classes.js';
 import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../standards/facility-categories.js';
 import { formatSkipTally, skipTotal, type SkipTally } from './skip-tally.js';
 

@@ -10,7 +10,10 @@ import {
   STREET_ADMIN_LEVEL,
   type FaceAdjacency,
 } from '../../../core/osm/admin-areas.js';
-import { buildWalkingNetwork, type NetworkEdge } from '../../../core/osm/build-network.js';
+import {
+  buildWalkingNetwork,
+  type NetworkEdge,
+} from '../../../core/network/osm-walking-network.js';
 import {
   DEFAULT_PERSONS_PER_HOUSEHOLD,
   DEFAULT_PERSONS_PER_SQUARE_METER,
@@ -37,7 +40,7 @@ import {
   weightedCentre,
 } from '../../../core/osm/population-grid.js';
 import { tallySkip, type SkipTally } from '../../../core/osm/skip-tally.js';
-import { networkEdgeFeature } from '../../../core/region/network-features.js';
+import { networkEdgeFeature } from '../../../core/network/network-edge.js';
 import { regionMetaSchema, type RegionLayer } from '../../../core/region/region-files.js';
 import { buildRoutingGraph, type RoutingGraph } from '../../../core/routing/graph.js';
 import { buildSnapIndex, snapToNetwork } from '../../../core/routing/snap.js';

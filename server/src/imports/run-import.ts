@@ -35,11 +35,11 @@ import {
   readImportFile,
   type ImportTable,
 } from '../../../core/import/read-import-file.js';
-import { buildRoadNetwork, type RoadNetwork, type RoadNetworkSummary } from '../../../core/import/road-network.js';
+import { buildRoadNetwork, type RoadNetwork, type RoadNetworkSummary } from '../../../core/network/road-network.js';
 import { regionNetworkSnapper, type NetworkSnapper } from './network-snapper.js';
 import { metricSridFor } from '../../../core/osm/metric-srid.js';
-import { isEdgeClass } from '../../../core/region/edge-classes.js';
-import { networkEdgeFeature } from '../../../core/region/network-features.js';
+import { isEdgeClass } from '../../../core/network/edge-classes.js';
+import { networkEdgeFeature } from '../../../core/network/network-edge.js';
 import { regionMetaSchema } from '../../../core/region/region-files.js';
 import type { Database, Query } from '../db/client.js';
 import { OSM_ATTRIBUTION } from '../db/import-osm.js';

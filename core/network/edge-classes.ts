@@ -6,6 +6,7 @@
 export const EDGE_CLASSES = ['arterial', 'street', 'alley', 'footway', 'steps', 'track'] as const;
 export type EdgeClass = (typeof EDGE_CLASSES)[number];
 
+/** Whether a value is one of EDGE_CLASSES. */
 export function isEdgeClass(value: unknown): value is EdgeClass {
   return typeof value === 'string' && (EDGE_CLASSES as readonly string[]).includes(value);
 }

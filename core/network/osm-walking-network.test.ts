@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { haversineDistanceMeters } from '../geometry/haversine.js';
-import { buildWalkingNetwork, connectedComponents } from './build-network.js';
-import { documentOf } from './test-documents.js';
+import { documentOf } from '../osm/test-documents.js';
+import { buildWalkingNetwork } from './osm-walking-network.js';
 
 describe('buildWalkingNetwork', () => {
   it('splits ways where walkable ways share a node, not where they merely pass a non-walkable one', () => {
@@ -102,21 +102,5 @@ describe('buildWalkingNetwork', () => {
     ]);
     expect(network.components).toEqual({ count: 3, nodeCounts: [2, 2, 2] });
     expect(network.edgeCountByClass).toEqual({ footway: 2, steps: 1 });
-  });
-});
-
-describe('connectedComponents', () => {
-  it('counts nodes per component, largest first', () => {
-    expect(
-      connectedComponents([
-        { source: 1, target: 2 },
-        { source: 2, target: 3 },
-        { source: 10, target: 11 },
-        { source: 3, target: 1 },
-      ]),
-    ).toEqual({
-      count: 2,
-      nodeCounts: [3, 2],
-    });
   });
 });

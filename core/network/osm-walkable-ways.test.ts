@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_CLASSES } from '../region/edge-classes.js';
-import { HIGHWAY_RULES, judgeWay } from './walkable-ways.js';
+import { EDGE_CLASSES } from './edge-classes.js';
+import { HIGHWAY_RULES, judgeWay } from './osm-walkable-ways.js';
 
 describe('judgeWay', () => {
   it('walks on paths and roads, each as its network class', () => {

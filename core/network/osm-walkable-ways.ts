@@ -1,10 +1,10 @@
 /**
  * Which OSM ways people may walk on, as data: every `highway=*` value with the network class it
- * becomes (core/region/edge-classes.ts) or the reason it is left out, plus the access rules. Each
- * way left out carries its reason, so the import report can say what was skipped and why.
+ * becomes (edge-classes.ts) or the reason it is left out, plus the access rules. Each way left out
+ * carries its reason, so the import report can say what was skipped and why.
  */
 import type { OsmTags } from '../formats/osm-xml.js';
-import type { EdgeClass } from '../region/edge-classes.js';
+import type { EdgeClass } from './edge-classes.js';
 
 export type HighwayRule =
   | { edgeClass: EdgeClass }

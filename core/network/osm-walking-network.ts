@@ -1,26 +1,21 @@
 /**
- * The walking network of an OSM extract: walkable ways (walkable-ways.ts) split into edges at every
- * node two or more walkable ways share and at way ends, measured in metres along the great circle,
- * with their connected components counted for the report.
+ * The walking network of an OSM extract: walkable ways (osm-walkable-ways.ts) split into edges at
+ * every node two or more walkable ways share and at way ends, measured in metres along the great
+ * circle, with their connected components counted for the report.
  */
 import type { OsmDocument, OsmWay } from '../formats/osm-xml.js';
 import { lineStringLengthMeters } from '../geometry/haversine.js';
 import type { Position } from '../geometry/position.js';
-import type { EdgeClass } from '../region/edge-classes.js';
-import type { NetworkEdgeInput } from '../region/network-features.js';
-import { tallySkip, type SkipTally } from './skip-tally.js';
-import { isBridge, judgeWay } from './walkable-ways.js';
+import { tallySkip, type SkipTally } from '../osm/skip-tally.js';
+import { connectedComponents, type NetworkComponents } from './connected-components.js';
+import type { EdgeClass } from './edge-classes.js';
+import type { NetworkEdgeInput } from './network-edge.js';
+import { isBridge, judgeWay } from './osm-walkable-ways.js';
 
 /** A network edge whose source and target are the OSM node ids of its first and last vertex. */
 export interface NetworkEdge extends NetworkEdgeInput {
   /** The OSM way the edge was cut from. */
   wayId: number;
-}
-
-export interface NetworkComponents {
-  count: number;
-  /** Node counts of the components, largest first. */
-  nodeCounts: number[];
 }
 
 export interface WalkingNetwork {
@@ -126,31 +121,4 @@ export function buildWalkingNetwork(document: OsmDocument): WalkingNetwork {
     lengthMetersByClass,
     edgeCountByClass,
   };
-}
-
-/** Connected components of the edges' nodes (union–find with path halving). */
-export function connectedComponents(edges: readonly { source: number; target: number }[]): NetworkComponents {
-  const parent = new Map<number, number>();
-  const find = (id: number): number => {
-    let node = id;
-    if (!parent.has(node)) parent.set(node, node);
-    while (parent.get(node) !== node) {
-      const grandparent = parent.get(parent.get(node)!)!;
-      parent.set(node, grandparent);
-      node = grandparent;
-    }
-    return node;
-  };
-  for (const { source, target } of edges) {
-    const a = find(source);
-    const b = find(target);
-    if (a !== b) parent.set(a, b);
-  }
-  const sizes = new Map<number, number>();
-  for (const id of parent.keys()) {
-    const root = find(id);
-    sizes.set(root, (sizes.get(root) ?? 0) + 1);
-  }
-  const nodeCounts = [...sizes.values()].sort((a, b) => b - a);
-  return { count: nodeCounts.length, nodeCounts };
 }

@@ -2,13 +2,13 @@
  * A walking network from road centrelines: lines are split into edges wherever two lines (or one
  * line twice) pass the same vertex, and at their ends; those vertices become the network's nodes.
  * Lines that cross without a shared vertex (bridges, flyovers) stay unconnected, as drawn. The same
- * rule as the OSM import (core/osm/build-network.ts), keyed by position instead of node id.
+ * rule as the OSM import (osm-walking-network.ts), keyed by position instead of node id.
  */
 import { lineStringLengthMeters } from '../geometry/haversine.js';
 import type { Position } from '../geometry/position.js';
-import { connectedComponents } from '../osm/build-network.js';
-import type { EdgeClass } from '../region/edge-classes.js';
-import type { NetworkEdgeInput } from '../region/network-features.js';
+import { connectedComponents } from './connected-components.js';
+import type { EdgeClass } from './edge-classes.js';
+import type { NetworkEdgeInput } from './network-edge.js';
 
 /** Vertices closer than this (degrees, ~1 cm) are one vertex. */
 const VERTEX_PRECISION = 1e7;
