@@ -8,6 +8,8 @@
  * The file is read before any database is opened, so an unreadable one is refused at once.
  */
 import path from 'node:path';
+import { parseEncodingName, type TextEncodingName } from '../core/formats/text-encoding.js';
+import { CRS_OPTION_HELP } from '../core/import/coordinate-systems.js';
 import {
   parseMappingArgument,
   parseValueMapArgument,
@@ -16,10 +18,8 @@ import {
 } from '../core/import/field-mapping.js';
 import { IMPORT_LAYERS, isImportLayer, type ImportLayer } from '../core/import/import-layers.js';
 import { ImportFileError, readImportFile } from '../core/import/read-import-file.js';
-import { parseEncodingName, type TextEncodingName } from '../core/formats/text-encoding.js';
-import { CRS_OPTION_HELP } from '../core/import/coordinate-systems.js';
 import type { ImportOptions } from '../server/src/imports/import-options.js';
-import { formatImportOutcome } from '../server/src/imports/import-report.js';
+import { formatImportOutcome } from '../server/src/imports/import-outcome-text.js';
 import { ImportRefusal, runImport } from '../server/src/imports/run-import.js';
 import {
   parseCommandLine,

@@ -3,8 +3,8 @@
  * route reads them from multipart form fields (text), the CLI from flags, the commit from JSON.
  */
 import { z } from 'zod';
-import { IMPORT_LAYERS } from '../../../core/import/import-layers.js';
 import { TEXT_ENCODINGS } from '../../../core/formats/text-encoding.js';
+import { IMPORT_LAYERS } from '../../../core/import/import-layers.js';
 
 const fieldMapping = z.record(z.string().min(1), z.string().nullable());
 const valueMap = z.record(z.string().min(1), z.record(z.string(), z.string().min(1)));

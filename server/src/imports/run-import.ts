@@ -6,10 +6,10 @@
  * all of it or, on any error or an unaccepted scenario change, nothing.
  */
 import type { Bilingual } from '../../../core/formats/bilingual-error.js';
-import { validityReasonZh } from '../../../core/import/bilingual-text.js';
-import { parseCrsOption, type CoordinateSystem } from '../../../core/import/coordinate-systems.js';
 import { bboxOfCoordinates, isEmptyBbox, type Bbox } from '../../../core/geometry/bbox.js';
+import { validityReasonZh } from '../../../core/import/bilingual-text.js';
 import { convertFeatures, type ImportFeature } from '../../../core/import/convert-features.js';
+import { parseCrsOption, type CoordinateSystem } from '../../../core/import/coordinate-systems.js';
 import {
   applyMappingChoices,
   mappableFields,
@@ -35,17 +35,17 @@ import {
   readImportFile,
   type ImportTable,
 } from '../../../core/import/read-import-file.js';
-import { buildRoadNetwork, type RoadNetwork, type RoadNetworkSummary } from '../../../core/network/road-network.js';
-import { regionNetworkSnapper, type NetworkSnapper } from './network-snapper.js';
-import { metricSridFor } from '../../../core/osm/metric-srid.js';
 import { isEdgeClass } from '../../../core/network/edge-classes.js';
 import { networkEdgeFeature } from '../../../core/network/network-edge.js';
+import { buildRoadNetwork, type RoadNetwork, type RoadNetworkSummary } from '../../../core/network/road-network.js';
+import { metricSridFor } from '../../../core/region/metric-srid.js';
 import { regionMetaSchema } from '../../../core/region/region-files.js';
 import type { Database, Query } from '../db/client.js';
-import { OSM_ATTRIBUTION } from '../db/import-osm.js';
 import * as sql from '../db/sql/imports.sql.js';
 import { ANALYZE_LAYER_TABLES, INSERT_NETWORK_EDGES, INSERT_NETWORK_NODES } from '../db/sql/load-region.sql.js';
 import type { ImportOptions } from './import-options.js';
+import { regionNetworkSnapper, type NetworkSnapper } from './network-snapper.js';
+import { OSM_ATTRIBUTION } from './osm-region-import.js';
 import {
   planScenarioChanges,
   type LayerChange,

@@ -1,8 +1,8 @@
 /**
- * Polygon work of the OSM import (server/src/db/import-osm.ts), done in PostGIS so that clipping,
- * polygonizing and unions are exact and the region loader's validity check judges what the same
- * engine produced. Every statement reads only its parameters (GeoJSON in jsonb) and writes nothing.
- * Geometry comes back as GeoJSON with 15 decimals, i.e. at full double precision.
+ * Polygon work of the OSM import (server/src/imports/osm-region-import.ts), done in PostGIS so that
+ * clipping, polygonizing and unions are exact and the region loader's validity check judges what the
+ * same engine produced. Every statement reads only its parameters (GeoJSON in jsonb) and writes
+ * nothing. Geometry comes back as GeoJSON with 15 decimals, i.e. at full double precision.
  */
 
 const GEOMETRY = (json: string) => `ST_SetSRID(ST_GeomFromGeoJSON(${json}), 4326)`;

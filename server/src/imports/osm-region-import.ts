@@ -3,17 +3,25 @@
  * communities and estimated population units (core/osm does the reading and judging; PostGIS the
  * polygon work), then writes it through the region loader in one transaction — all or nothing.
  */
+import {
+  OsmXmlError,
+  parseOsmXml,
+  type OsmBounds,
+  type OsmDocument,
+  type OsmNode,
+} from '../../../core/formats/osm-xml.js';
 import type { Position } from '../../../core/geometry/position.js';
+import { networkEdgeFeature } from '../../../core/network/network-edge.js';
+import {
+  buildWalkingNetwork,
+  type NetworkEdge,
+} from '../../../core/network/osm-walking-network.js';
 import {
   readAdminBoundaries,
   solveAdminFaces,
   STREET_ADMIN_LEVEL,
   type FaceAdjacency,
 } from '../../../core/osm/admin-areas.js';
-import {
-  buildWalkingNetwork,
-  type NetworkEdge,
-} from '../../../core/network/osm-walking-network.js';
 import {
   DEFAULT_PERSONS_PER_HOUSEHOLD,
   DEFAULT_PERSONS_PER_SQUARE_METER,
@@ -24,15 +32,7 @@ import {
 import { assignUnitsToSeeds, type PartitionPoint } from '../../../core/osm/community-partition.js';
 import { elementLabel } from '../../../core/osm/element-geometry.js';
 import { extractFacilities } from '../../../core/osm/facilities.js';
-import type { OsmImportReport } from '../../../core/osm/import-report.js';
-import { metricSridFor } from '../../../core/osm/metric-srid.js';
-import {
-  OsmXmlError,
-  parseOsmXml,
-  type OsmBounds,
-  type OsmDocument,
-  type OsmNode,
-} from '../../../core/formats/osm-xml.js';
+import type { OsmImportReport } from '../../../core/osm/osm-import-report.js';
 import {
   DEFAULT_CELL_METERS,
   gridBreakpoints,
@@ -40,17 +40,17 @@ import {
   weightedCentre,
 } from '../../../core/osm/population-grid.js';
 import { tallySkip, type SkipTally } from '../../../core/osm/skip-tally.js';
-import { networkEdgeFeature } from '../../../core/network/network-edge.js';
+import { metricSridFor } from '../../../core/region/metric-srid.js';
 import { regionMetaSchema, type RegionLayer } from '../../../core/region/region-files.js';
 import { buildRoutingGraph, type RoutingGraph } from '../../../core/routing/graph.js';
 import { buildSnapIndex, snapToNetwork } from '../../../core/routing/snap.js';
 import { edgeClassCostFactor, WALK_SPEED_METERS_PER_SECOND } from '../../../core/routing/walking-profiles.js';
 import type { CommunityTypeId } from '../../../core/standards/community-types.js';
 import { NO_SURVEYED_FIGURES } from '../../../core/standards/evaluate-rules.js';
-import type { Database } from './client.js';
-import { loadRegion, type RegionLoadReport } from './load-region.js';
-import * as sql from './sql/import-osm.sql.js';
-import { REGION_EXISTS } from './sql/regions.sql.js';
+import type { Database } from '../db/client.js';
+import { loadRegion, type RegionLoadReport } from '../db/load-region.js';
+import * as sql from '../db/sql/osm-region-import.sql.js';
+import { REGION_EXISTS } from '../db/sql/regions.sql.js';
 
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 

@@ -73,8 +73,8 @@ export interface OsmImportReport {
 
 const kilometers = (meters: number) => `${(meters / 1000).toFixed(1)} km`;
 
-/** The report as lines of text for the terminal. */
-export function formatImportReport(report: OsmImportReport): string[] {
+/** The OSM import's report as lines of text for the terminal (npm run import:osm). */
+export function formatOsmImportReport(report: OsmImportReport): string[] {
   const lines: string[] = [];
   const section = (title: string) => lines.push('', title);
   const item = (text: string) => lines.push(`  ${text}`);
