@@ -18,9 +18,10 @@ import {
 } from '../core/import/field-mapping.js';
 import { IMPORT_LAYERS, isImportLayer, type ImportLayer } from '../core/import/import-layers.js';
 import { ImportFileError, readImportFile } from '../core/import/read-import-file.js';
+import { isDomainError } from '../server/src/domain-error.js';
 import type { ImportOptions } from '../server/src/imports/import-options.js';
 import { formatImportOutcome } from '../server/src/imports/import-outcome-text.js';
-import { ImportRefusal, runImport } from '../server/src/imports/run-import.js';
+import { refusedImportReport, runImport } from '../server/src/imports/run-import.js';
 import {
   parseCommandLine,
   parseOrExplain,
@@ -147,11 +148,11 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 0;
     } catch (error) {
-      if (!(error instanceof ImportRefusal)) throw error;
-      if (error.outcome) for (const line of formatImportOutcome(error.outcome)) console.error(line);
-      console.error(
-        `\n${error.message}${error.status === 422 || error.outcome ? '' : '\nnothing was imported'}`,
-      );
+      if (!isDomainError(error)) throw error;
+      // A refused import of data (problems, unaccepted scenario changes) prints its report before the reason.
+      const report = refusedImportReport(error);
+      if (report) for (const line of formatImportOutcome(report)) console.error(line);
+      console.error(`\n${error.message}${report ? '' : '\nnothing was imported'}`);
       return 1;
     }
   });

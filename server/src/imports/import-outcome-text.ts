@@ -1,11 +1,11 @@
 /** The printed form of an import's outcome, for the command line (the API answers the JSON). */
-import type { ImportOutcome } from './run-import.js';
+import type { ImportReport } from './run-import.js';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Lines describing what an import read, how it mapped, what it found and what it did (or would do). */
 export function formatImportOutcome(
-  outcome: ImportOutcome,
+  outcome: ImportReport,
   options: { maxProblems?: number } = {},
 ): string[] {
   const maxProblems = options.maxProblems ?? 200;

@@ -40,8 +40,10 @@ import { networkEdgeFeature } from '../../../core/network/network-edge.js';
 import { buildRoadNetwork, type RoadNetwork, type RoadNetworkSummary } from '../../../core/network/road-network.js';
 import { metricSridFor } from '../../../core/region/metric-srid.js';
 import { regionMetaSchema } from '../../../core/region/region-files.js';
+import type { ErrorCode } from '../../../contract/errors.js';
 import type { Database, Query } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
+import { DomainError } from '../domain-error.js';
 import { ANALYZE_LAYER_TABLES, INSERT_NETWORK_EDGES, INSERT_NETWORK_NODES } from '../db/sql/load-region.sql.js';
 import type { ImportOptions } from './import-options.js';
 import { regionNetworkSnapper, type NetworkSnapper } from './network-snapper.js';
@@ -55,25 +57,6 @@ import {
 
 /** A feature may lie this far from every street or community and still be given the nearest one. */
 export const NEAREST_TOLERANCE_METERS = 50;
-
-/**
- * Why an import is refused: 400 bad request, 404 no region, 409 conflict, 422 problems in the data.
- * `message` is English (the command line, the API's `error`), `messageZh` the same in Chinese (the
- * API's `errorZh`, for the wizard).
- */
-export class ImportRefusal extends Error {
-  readonly messageZh: string;
-
-  constructor(
-    readonly status: 400 | 404 | 409 | 422,
-    text: Bilingual,
-    readonly outcome: ImportOutcome | null = null,
-  ) {
-    super(text.en);
-    this.messageZh = text.zh;
-    this.name = 'ImportRefusal';
-  }
-}
 
 export interface ImportRequest {
   /** The stored preview this run belongs to, if any. */
@@ -161,7 +144,10 @@ const SAMPLE_VALUES = 5;
 const DISTINCT_VALUES_FOR_CODES = 500;
 const MAX_LISTED_IDS = 100;
 
-/** Previews (`mode` "preview": nothing is written) or commits an import. Throws ImportRefusal. */
+/**
+ * Previews (`mode` "preview": nothing is written) or commits an import. Throws DomainError with an
+ * `import.*` code when it is refused (a refusal of the data answers the report beside it).
+ */
 export async function runImport(
   database: Database,
   request: ImportRequest,
@@ -170,16 +156,13 @@ export async function runImport(
   const { options, regionId } = request;
   const layer = options.layer;
   if (!regionMetaSchema.shape.id.safeParse(regionId).success) {
-    throw new ImportRefusal(400, {
-      en: `region id "${regionId}" must be lower-case letters, digits and hyphens (at most 63)`,
-      zh: `区域编号“${regionId}”只能由小写字母、数字和连字符组成（最多 63 个字符）`,
-    });
+    throw new DomainError('import.invalid-region-id', { regionId });
   }
   let declaredCrs: CoordinateSystem | null = null;
   if (options.crs) {
     const parsed = parseCrsOption(options.crs);
     if (!parsed.ok)
-      throw new ImportRefusal(400, { en: `crs: ${parsed.reason}`, zh: `坐标系：${parsed.reasonZh}` });
+      throw new DomainError('import.invalid-crs', { reason: parsed.reason, reasonZh: parsed.reasonZh });
     declaredCrs = parsed.crs;
   }
   let table: ImportTable;
@@ -190,14 +173,11 @@ export async function runImport(
     });
   } catch (error) {
     if (error instanceof ImportFileError)
-      throw new ImportRefusal(400, { en: error.message, zh: error.messageZh });
+      throw new DomainError('import.file-unreadable', { reason: error.message, reasonZh: error.messageZh });
     throw error;
   }
   if (table.format === 'osm' && layer !== 'network') {
-    throw new ImportRefusal(400, {
-      en: `${request.fileName}: an OSM extract gives the network layer here (for a whole region from OSM use npm run import:osm)`,
-      zh: `${request.fileName}：OSM 数据在这里只能导入为道路网图层（要用 OSM 数据建立整个区域，请运行 npm run import:osm）`,
-    });
+    throw new DomainError('import.osm-not-network', { fileName: request.fileName });
   }
 
   // Read before the transaction: the model is loaded through the database's own connection.
@@ -258,22 +238,12 @@ class ImportRun {
     this.region = regions[0] ?? null;
     const createsRegion = this.region === null;
     if (createsRegion && !options.create) {
-      throw new ImportRefusal(404, {
-        en: `no region "${regionId}": create it with --create --name <name> (API: "create": true, "name")`,
-        zh: `区域“${regionId}”不存在：请新建该区域（命令行 --create --name <名称>；API："create": true 和 "name"）`,
-      });
+      throw new DomainError('import.region-not-found', { regionId });
     }
     if (!createsRegion && options.create) {
-      throw new ImportRefusal(409, {
-        en: `region "${regionId}" exists already: leave out --create to import into it`,
-        zh: `区域“${regionId}”已存在：要导入到该区域，请不要新建（命令行去掉 --create）`,
-      });
+      throw new DomainError('import.region-exists', { regionId });
     }
-    if (createsRegion && !options.name)
-      throw new ImportRefusal(400, {
-        en: 'a region the import creates needs a name (--name, API "name")',
-        zh: '新建的区域需要名称（命令行 --name；API："name"）',
-      });
+    if (createsRegion && !options.name) throw new DomainError('import.region-name-required');
     const replace = Boolean(options.replace);
 
     let extent: Bbox | null = null;
@@ -395,35 +365,32 @@ class ImportRun {
     if (this.mode === 'preview') return outcome;
     if (!canCommit) {
       const errors = sorted.filter((problem) => problem.severity === 'error');
-      throw new ImportRefusal(
-        422,
-        errors.length > 0
-          ? {
-              en: `${errors.length} problem${errors.length === 1 ? '' : 's'} in ${request.fileName}; nothing was imported. First: ${errors[0].message}`,
-              zh: `${request.fileName} 中有 ${errors.length} 个问题，没有导入任何数据。第一个问题：${errors[0].messageZh}`,
-            }
-          : {
-              en: `${request.fileName} holds nothing to import`,
-              zh: `${request.fileName} 中没有可导入的内容`,
-            },
-        outcome,
+      if (errors.length === 0)
+        throw new DomainError('import.nothing-to-import', { fileName: request.fileName }, reportOf(outcome));
+      throw new DomainError(
+        'import.has-problems',
+        {
+          fileName: request.fileName,
+          count: errors.length,
+          noun: errors.length === 1 ? 'problem' : 'problems',
+          first: errors[0].message,
+          firstZh: errors[0].messageZh,
+        },
+        reportOf(outcome),
       );
     }
     if (scenarioPlan?.impact.requiresAcceptance && !options.acceptScenarioChanges) {
       const scenarios = scenarioPlan.impact.scenarios;
-      const names = scenarios.map((scenario) => `"${scenario.name}"`).join(', ');
-      const namesZh = scenarios.map((scenario) => `“${scenario.name}”`).join('、');
-      throw new ImportRefusal(
-        409,
+      throw new DomainError(
+        'import.scenario-changes-unaccepted',
         {
-          en:
-            `this import changes ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'} of region "${regionId}" (${names}); ` +
-            'read scenarioImpact and repeat with --accept-scenario-changes (API: "acceptScenarioChanges": true)',
-          zh:
-            `本次导入会改变区域“${regionId}”的 ${scenarios.length} 个方案（${namesZh}）；` +
-            '请阅读对方案的影响，确认后再导入（命令行 --accept-scenario-changes；API："acceptScenarioChanges": true）',
+          regionId,
+          count: scenarios.length,
+          noun: scenarios.length === 1 ? 'scenario' : 'scenarios',
+          names: scenarios.map((scenario) => `"${scenario.name}"`).join(', '),
+          namesZh: scenarios.map((scenario) => `“${scenario.name}”`).join('、'),
         },
-        outcome,
+        reportOf(outcome),
       );
     }
     await this.write(outcome, scenarioPlan, metricSrid, replace, chosen.mapping, valueMap);
@@ -1036,6 +1003,27 @@ class ImportRun {
     // in loadRegion), so previews, which write nothing, need not analyse again.
     await query(ANALYZE_LAYER_TABLES);
   }
+}
+
+/** What is kept of a committed import, and answered beside a refusal of its data: all but the features. */
+export type ImportReport = Omit<ImportOutcome, 'features' | 'columns' | 'fields'>;
+
+/** The outcome without its features, columns and fields. */
+export function reportOf(outcome: ImportOutcome): ImportReport {
+  const { features: _features, columns: _columns, fields: _fields, ...report } = outcome;
+  return report;
+}
+
+/** The codes of refusals that answer the import's report beside the error. */
+const REFUSALS_WITH_REPORT: readonly ErrorCode[] = [
+  'import.has-problems',
+  'import.nothing-to-import',
+  'import.scenario-changes-unaccepted',
+];
+
+/** The report a refused import answered beside its error, or null for refusals without one. */
+export function refusedImportReport(error: DomainError): ImportReport | null {
+  return REFUSALS_WITH_REPORT.includes(error.code) ? (error.extra as ImportReport) : null;
 }
 
 /** The street made for communities imported into a region that has none. */

@@ -8,8 +8,8 @@ import {
   importOptionsSchema,
   optionsFromFormFields,
 } from '../imports/import-options.js';
-import { commitImport, previewImport, readImport, reportOf } from '../imports/import-store.js';
-import { ImportRefusal, type ImportOutcome } from '../imports/run-import.js';
+import { commitImport, previewImport, readImport } from '../imports/import-store.js';
+import { reportOf, type ImportOutcome } from '../imports/run-import.js';
 import { DATABASE_UNAVAILABLE } from '../openapi/common-schemas.js';
 import { registerOperations } from '../openapi/operation-registry.js';
 import {
@@ -97,27 +97,6 @@ registerOperations(
   },
 );
 
-/**
- * Turns a refusal into its answer: `error` in English and `errorZh` in Chinese (the wizard shows it);
- * 409/422 carry the outcome (problems, scenario impact) beside the error.
- */
-async function answering<T>(
-  work: () => Promise<T>,
-  respond: (value: T) => Response,
-  json: (body: unknown, status: ImportRefusal['status']) => Response,
-) {
-  try {
-    return respond(await work());
-  } catch (error) {
-    if (!(error instanceof ImportRefusal)) throw error;
-    const refusal = { error: error.message, errorZh: error.messageZh };
-    if (error.outcome && (error.status === 409 || error.status === 422)) {
-      return json({ ...refusal, ...withoutFeatures(error.outcome) }, error.status);
-    }
-    return json(refusal, error.status);
-  }
-}
-
 function withoutFeatures(outcome: ImportOutcome) {
   return { ...reportOf(outcome), committed: outcome.committed };
 }
@@ -169,11 +148,8 @@ export function importRoutes(database: Database) {
         if (!parsed.success) badRequestOnInvalid(parsed);
         const options = parsed.data!;
         const bytes = new Uint8Array(await file.arrayBuffer());
-        return answering(
-          () => previewImport(database, region, file.name || 'upload', bytes, options),
-          (outcome) => c.json(outcome, 200),
-          (body, status) => c.json(body, status),
-        );
+        // A refusal is a DomainError: app.ts's onError answers it, a refused commit's report beside it.
+        return c.json(await previewImport(database, region, file.name || 'upload', bytes, options), 200);
       },
     )
     .post(
@@ -183,19 +159,11 @@ export function importRoutes(database: Database) {
       async (c) => {
         const { region, importId } = c.req.valid('param');
         const choices = c.req.valid('json');
-        return answering(
-          () => commitImport(database, region, importId, choices),
-          (outcome) => c.json(withoutFeatures(outcome), 200),
-          (body, status) => c.json(body, status),
-        );
+        return c.json(withoutFeatures(await commitImport(database, region, importId, choices)), 200);
       },
     )
     .get('/:region/imports/:importId', zValidator('param', importParams, badRequestOnInvalid), async (c) => {
       const { region, importId } = c.req.valid('param');
-      return answering(
-        () => readImport(database, region, importId),
-        (stored) => c.json(stored, 200),
-        (body, status) => c.json(body, status),
-      );
+      return c.json(await readImport(database, region, importId), 200);
     });
 }
