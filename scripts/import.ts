@@ -21,7 +21,8 @@ import { ImportFileError, readImportFile } from '../core/import/read-import-file
 import { isDomainError } from '../server/src/domain-error.js';
 import type { ImportOptions } from '../server/src/imports/import-options.js';
 import { formatImportOutcome } from '../server/src/imports/import-outcome-text.js';
-import { refusedImportReport, runImport } from '../server/src/imports/run-import.js';
+import { refusedImportReport } from '../server/src/imports/import-refusals.js';
+import { runImport } from '../server/src/imports/run-import.js';
 import {
   parseCommandLine,
   parseOrExplain,

@@ -154,3 +154,29 @@ export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[
     )
     .map(({ problem }) => problem);
 }
+
+/** The problems of one import in the order its steps find them (sortProblems keeps that order within a record). */
+export class ProblemLog {
+  readonly problems: ImportProblem[] = [];
+
+  constructor(private readonly layer: ImportLayer | null = null) {}
+
+  /** Adds a problem made from `input` (see makeProblem). */
+  report(input: ProblemInput): void {
+    this.problems.push(makeProblem(input, this.layer));
+  }
+
+  /** Adds problems made elsewhere (e.g. by convertFeatures), in their order. */
+  add(problems: readonly ImportProblem[]): void {
+    this.problems.push(...problems);
+  }
+
+  /** Indexes of the records already refused for their geometry (e.g. outside the region). */
+  recordsRefusedForGeometry(): Set<number | null> {
+    return new Set(
+      this.problems
+        .filter((problem) => problem.severity === 'error' && problem.field === 'geometry')
+        .map((problem) => problem.index),
+    );
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRoadNetwork, type CentrelineInput } from './road-network.js';
+import { buildRoadNetwork, summarizeRoadNetwork, type CentrelineInput } from './road-network.js';
 
 const line = (featureId: string, coordinates: [number, number][], bridge = false): CentrelineInput => ({
   featureId,
@@ -77,5 +77,31 @@ describe('buildRoadNetwork', () => {
     expect(network.edges.filter((edge) => edge.featureId === 'ring').length).toBe(2);
     expect(network.droppedLines).toBe(1);
     for (const edge of network.edges) expect(edge.source).not.toBe(edge.target);
+  });
+});
+
+describe('summarizeRoadNetwork', () => {
+  it('counts edges, nodes and pieces, the largest first, and the length in whole metres', () => {
+    const network = buildRoadNetwork([
+      line('a', [
+        [110, 28],
+        [110.001, 28],
+      ]),
+      line('b', [
+        [111, 28],
+        [111.001, 28],
+        [111.002, 28],
+      ]),
+    ]);
+    const summary = summarizeRoadNetwork(network);
+    expect(summary).toMatchObject({ edges: 2, nodes: 4, components: 2, largestComponentNodes: 2 });
+    expect(summary.lengthMeters).toBe(Math.round(network.edges[0].lengthMeters + network.edges[1].lengthMeters));
+    expect(summarizeRoadNetwork(buildRoadNetwork([]))).toEqual({
+      edges: 0,
+      nodes: 0,
+      components: 0,
+      largestComponentNodes: 0,
+      lengthMeters: 0,
+    });
   });
 });

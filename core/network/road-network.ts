@@ -126,3 +126,14 @@ export function buildRoadNetwork(inputs: readonly CentrelineInput[]): RoadNetwor
   // Every node is an edge's end, so the edges' components count every node.
   return { edges, nodes, componentNodeCounts: connectedComponents(edges).nodeCounts, droppedLines };
 }
+
+/** The network as the import's preview and report give it: counts, pieces and total length (metres, rounded). */
+export function summarizeRoadNetwork(network: RoadNetwork): RoadNetworkSummary {
+  return {
+    edges: network.edges.length,
+    nodes: network.nodes.length,
+    components: network.componentNodeCounts.length,
+    largestComponentNodes: network.componentNodeCounts[0] ?? 0,
+    lengthMeters: Math.round(network.edges.reduce((sum, edge) => sum + edge.lengthMeters, 0)),
+  };
+}

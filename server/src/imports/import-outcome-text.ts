@@ -1,5 +1,5 @@
 /** The printed form of an import's outcome, for the command line (the API answers the JSON). */
-import type { ImportReport } from './run-import.js';
+import type { ImportReport } from './import-outcome.js';
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 

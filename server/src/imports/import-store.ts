@@ -6,9 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
-import type { ImportChoices, ImportOptions } from './import-options.js';
 import { DomainError } from '../domain-error.js';
-import { reportOf, runImport, type ImportOutcome } from './run-import.js';
+import type { ImportChoices, ImportOptions } from './import-options.js';
+import { reportOf, type ImportOutcome } from './import-outcome.js';
+import { runImport } from './run-import.js';
 
 /** Hours a preview waits for its commit. */
 export const PREVIEW_LIFETIME_HOURS = 24;

@@ -1,7 +1,7 @@
 /**
  * What the import routes answer, as zod schemas: the OpenAPI document is generated from them and
  * tests/api/openapi-responses.api.test.ts parses real answers with them. They mirror ImportOutcome
- * (server/src/imports/run-import.ts). Objects here are loose, not strict: texts of problems,
+ * (server/src/imports/import-outcome.ts). Objects here are loose, not strict: texts of problems,
  * scenario impacts and refusals are gaining Chinese versions (`messageZh`, `textZh`, `policyZh`,
  * `errorZh`), listed as optional, and a field more must not fail a client that reads these.
  */

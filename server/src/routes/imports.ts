@@ -8,8 +8,8 @@ import {
   importOptionsSchema,
   optionsFromFormFields,
 } from '../imports/import-options.js';
+import { reportOf, type ImportOutcome } from '../imports/import-outcome.js';
 import { commitImport, previewImport, readImport } from '../imports/import-store.js';
-import { reportOf, type ImportOutcome } from '../imports/run-import.js';
 import { DATABASE_UNAVAILABLE } from '../openapi/common-schemas.js';
 import { registerOperations } from '../openapi/operation-registry.js';
 import {

@@ -1,5 +1,5 @@
 /**
- * The import API's answers as the wizard reads them (server/src/imports/run-import.ts is the
+ * The import API's answers as the wizard reads them (server/src/imports/import-outcome.ts is the
  * source; the client does not import server code, so the shapes it uses are restated here).
  */
 import type { FieldMapping, MappingSource, ValueMap } from '../../../../core/import/field-mapping';
