@@ -7,7 +7,7 @@
 
 import { z } from 'zod';
 import { MAX_ISOCHRONE_MINUTES, MAX_ISOCHRONE_MINUTES_VALUES } from '../core/accessibility/isochrones.js';
-import type { Position } from '../core/geometry/grid-outline.js';
+import type { Position } from '../core/geometry/position.js';
 import {
   MAX_WALK_SPEED_METERS_PER_SECOND,
   MIN_WALK_SPEED_METERS_PER_SECOND,

@@ -125,11 +125,60 @@ export const ERROR_CATALOGUE = {
     zh: 'with：方案“{with}”属于区域“{otherRegionId}”，不属于“{regionId}”',
   },
 
-  // Imports (TEMPORARY until the import run throws its own codes).
-  'import.refused-400': { status: 400, en: '{reason}', zh: '{reasonZh}' },
-  'import.refused-404': { status: 404, en: '{reason}', zh: '{reasonZh}' },
-  'import.refused-409': { status: 409, en: '{reason}', zh: '{reasonZh}' },
-  'import.refused-422': { status: 422, en: '{reason}', zh: '{reasonZh}' },
+  // Imports. A refusal of the data itself (problems, scenario changes not accepted) answers the
+  // import's report beside the error; `{noun}` is the English noun in the number `{count}` asks for.
+  'import.invalid-region-id': {
+    status: 400,
+    en: 'region id "{regionId}" must be lower-case letters, digits and hyphens (at most 63)',
+    zh: '区域编号“{regionId}”只能由小写字母、数字和连字符组成（最多 63 个字符）',
+  },
+  'import.invalid-crs': { status: 400, en: 'crs: {reason}', zh: '坐标系：{reasonZh}' },
+  'import.file-unreadable': { status: 400, en: '{reason}', zh: '{reasonZh}' },
+  'import.osm-not-network': {
+    status: 400,
+    en: '{fileName}: an OSM extract gives the network layer here (for a whole region from OSM use npm run import:osm)',
+    zh: '{fileName}：OSM 数据在这里只能导入为道路网图层（要用 OSM 数据建立整个区域，请运行 npm run import:osm）',
+  },
+  'import.region-not-found': {
+    status: 404,
+    en: 'no region "{regionId}": create it with --create --name <name> (API: "create": true, "name")',
+    zh: '区域“{regionId}”不存在：请新建该区域（命令行 --create --name <名称>；API："create": true 和 "name"）',
+  },
+  'import.region-exists': {
+    status: 409,
+    en: 'region "{regionId}" exists already: leave out --create to import into it',
+    zh: '区域“{regionId}”已存在：要导入到该区域，请不要新建（命令行去掉 --create）',
+  },
+  'import.region-name-required': {
+    status: 400,
+    en: 'a region the import creates needs a name (--name, API "name")',
+    zh: '新建的区域需要名称（命令行 --name；API："name"）',
+  },
+  'import.has-problems': {
+    status: 422,
+    en: '{count} {noun} in {fileName}; nothing was imported. First: {first}',
+    zh: '{fileName} 中有 {count} 个问题，没有导入任何数据。第一个问题：{firstZh}',
+  },
+  'import.nothing-to-import': {
+    status: 422,
+    en: '{fileName} holds nothing to import',
+    zh: '{fileName} 中没有可导入的内容',
+  },
+  'import.scenario-changes-unaccepted': {
+    status: 409,
+    en: 'this import changes {count} {noun} of region "{regionId}" ({names}); read scenarioImpact and repeat with --accept-scenario-changes (API: "acceptScenarioChanges": true)',
+    zh: '本次导入会改变区域“{regionId}”的 {count} 个方案（{namesZh}）；请阅读对方案的影响，确认后再导入（命令行 --accept-scenario-changes；API："acceptScenarioChanges": true）',
+  },
+  'import.not-found': {
+    status: 404,
+    en: 'no import "{importId}" for region "{regionId}" (previews expire after {hours} hours)',
+    zh: '区域“{regionId}”没有导入“{importId}”（预览在 {hours} 小时后失效）',
+  },
+  'import.committed-already': {
+    status: 409,
+    en: 'import "{importId}" was committed already',
+    zh: '导入“{importId}”已经写入，不能再次写入',
+  },
   'import.no-file': {
     status: 400,
     en: 'file: a multipart field "file" holding the file is required',

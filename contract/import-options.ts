@@ -4,8 +4,8 @@
  * the commit from JSON.
  */
 import { z } from 'zod';
+import { TEXT_ENCODINGS } from '../core/formats/text-encoding.js';
 import { IMPORT_LAYERS } from '../core/import/import-layers.js';
-import { TEXT_ENCODINGS } from '../core/import/text-encoding.js';
 
 const fieldMapping = z.record(z.string().min(1), z.string().nullable());
 const valueMap = z.record(z.string().min(1), z.record(z.string(), z.string().min(1)));

@@ -9,16 +9,16 @@
  */
 import path from 'node:path';
 import { DEFAULT_PERSONS_PER_HOUSEHOLD, DEFAULT_PERSONS_PER_SQUARE_METER } from '../core/osm/buildings.js';
-import { formatImportReport } from '../core/osm/import-report.js';
+import { formatOsmImportReport } from '../core/osm/osm-import-report.js';
 import { DEFAULT_CELL_METERS } from '../core/osm/population-grid.js';
 import { COMMUNITY_TYPE_IDS, isCommunityTypeId } from '../core/standards/community-types.js';
+import { RegionLoadError } from '../server/src/db/load-region.js';
 import {
   importOsmRegion,
   OsmImportError,
   parseOsmFile,
   type OsmImportOptions,
-} from '../server/src/db/import-osm.js';
-import { RegionLoadError } from '../server/src/db/load-region.js';
+} from '../server/src/imports/osm-region-import.js';
 import {
   parseCommandLine,
   parseOrExplain,
@@ -115,7 +115,7 @@ async function main(): Promise<number> {
   return withConfiguredDatabase(async (database) => {
     const started = Date.now();
     const { report } = await importOsmRegion(database, document, fileName, options);
-    for (const line of formatImportReport(report)) console.log(line);
+    for (const line of formatOsmImportReport(report)) console.log(line);
     console.log(`\nimported in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return 0;
   });

@@ -8,6 +8,8 @@
  * The file is read before any database is opened, so an unreadable one is refused at once.
  */
 import path from 'node:path';
+import { parseEncodingName, type TextEncodingName } from '../core/formats/text-encoding.js';
+import { CRS_OPTION_HELP } from '../core/import/coordinate-systems.js';
 import {
   parseMappingArgument,
   parseValueMapArgument,
@@ -16,11 +18,11 @@ import {
 } from '../core/import/field-mapping.js';
 import { IMPORT_LAYERS, isImportLayer, type ImportLayer } from '../core/import/import-layers.js';
 import { ImportFileError, readImportFile } from '../core/import/read-import-file.js';
-import { parseEncodingName, type TextEncodingName } from '../core/import/text-encoding.js';
-import { CRS_OPTION_HELP } from '../core/import/coordinate-systems.js';
+import { isDomainError } from '../server/src/domain-error.js';
 import type { ImportOptions } from '../contract/import-options.js';
-import { formatImportOutcome } from '../server/src/imports/import-report.js';
-import { ImportRefusal, runImport } from '../server/src/imports/run-import.js';
+import { formatImportOutcome } from '../server/src/imports/import-outcome-text.js';
+import { refusedImportReport } from '../server/src/imports/import-refusals.js';
+import { runImport } from '../server/src/imports/run-import.js';
 import {
   parseCommandLine,
   parseOrExplain,
@@ -147,11 +149,11 @@ export async function main(argv: string[]): Promise<number> {
       );
       return 0;
     } catch (error) {
-      if (!(error instanceof ImportRefusal)) throw error;
-      if (error.outcome) for (const line of formatImportOutcome(error.outcome)) console.error(line);
-      console.error(
-        `\n${error.message}${error.status === 422 || error.outcome ? '' : '\nnothing was imported'}`,
-      );
+      if (!isDomainError(error)) throw error;
+      // A refused import of data (problems, unaccepted scenario changes) prints its report before the reason.
+      const report = refusedImportReport(error);
+      if (report) for (const line of formatImportOutcome(report)) console.error(line);
+      console.error(`\n${error.message}${report ? '' : '\nnothing was imported'}`);
       return 1;
     }
   });

@@ -4,8 +4,8 @@
  * isochrone, coverage and heat-map query.
  */
 
-import type { Position } from '../geometry/grid-outline.js';
 import { createLocalProjection } from '../geometry/local-projection.js';
+import type { Position } from '../geometry/position.js';
 import { DijkstraWorkspace } from '../routing/dijkstra.js';
 import { buildRoutingGraph } from '../routing/graph.js';
 import { buildSnapIndex, snapToNetwork, type SnappedPoint } from '../routing/snap.js';

@@ -5,8 +5,8 @@
  * service-radii.ts, coverage.ts, heatmap.ts).
  */
 
-import type { Position } from '../geometry/grid-outline.js';
 import type { LocalProjection } from '../geometry/local-projection.js';
+import type { Position } from '../geometry/position.js';
 import type { DijkstraWorkspace } from '../routing/dijkstra.js';
 import type { RoutingGraph } from '../routing/graph.js';
 import type { SnapIndex, SnappedPoint } from '../routing/snap.js';

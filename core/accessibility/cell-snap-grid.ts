@@ -10,11 +10,11 @@
  * cells (a 30 × 20 km region at 20 m) take 18 MB; at 50 m, 3 MB.
  */
 
+import type { LocalProjection } from '../geometry/local-projection.js';
+import type { Position } from '../geometry/position.js';
+import type { SnapIndex } from '../routing/snap.js';
 import type { GridFrame } from './accessibility-types.js';
 import type { NetworkPlane } from './accessibility-types.js';
-import type { LocalProjection } from '../geometry/local-projection.js';
-import type { Position } from '../geometry/grid-outline.js';
-import type { SnapIndex } from '../routing/snap.js';
 
 /** Cells along each side of a tile. */
 export const CELL_SNAP_TILE_CELLS = 64;

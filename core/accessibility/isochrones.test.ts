@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Position } from '../geometry/grid-outline.js';
+import { pointInPolygon } from '../geometry/point-in-ring.js';
 import { multiPolygonArea } from '../geometry/polygon-area.js';
-import { multiPolygonProblems, pointInPolygon } from '../geometry/polygon-validity.js';
+import { multiPolygonProblems } from '../geometry/polygon-validity.js';
+import type { Position } from '../geometry/position.js';
 import { DijkstraWorkspace, shortestTravelSeconds } from '../routing/dijkstra.js';
 import { snappedPointSources, snapToNetwork, travelSecondsToSnappedPoint } from '../routing/snap.js';
 import { buildAccessibilityModel } from './accessibility-model.js';

@@ -19,11 +19,11 @@ import {
   type FlatRing,
   type SampleBox,
 } from '../geometry/iso-rings.js';
-import type { Position } from '../geometry/grid-outline.js';
-import { validateWalkSpeed } from '../routing/walking-profiles.js';
+import type { Position } from '../geometry/position.js';
 import type { SnappedPoint } from '../routing/snap.js';
-import type { AccessBand, AccessibilityModel, IsochroneRequest, MultiPolygonCoordinates } from './accessibility-types.js';
+import { validateWalkSpeed } from '../routing/walking-profiles.js';
 import { snapOrigins, snappedPosition } from './accessibility-model.js';
+import type { AccessBand, AccessibilityModel, IsochroneRequest, MultiPolygonCoordinates } from './accessibility-types.js';
 import { NO_EDGE, type CellSnapGrid } from './cell-snap-grid.js';
 import { TravelField } from './travel-field.js';
 

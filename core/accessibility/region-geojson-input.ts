@@ -4,7 +4,7 @@
  * input from database rows.
  */
 
-import type { Position } from '../geometry/grid-outline.js';
+import type { Position } from '../geometry/position.js';
 import type { AccessibilityInput } from './accessibility-types.js';
 
 interface Feature {

@@ -7,7 +7,7 @@
  */
 
 import { assembleFlatPolygons, flatRingDoubleArea, reverseFlatRing, traceIsoRings } from '../geometry/iso-rings.js';
-import type { Position } from '../geometry/grid-outline.js';
+import type { Position } from '../geometry/position.js';
 import { TIER_RADIUS_METERS, type LifeCircleTierMinutes } from '../standards/facility-categories.js';
 import type { AccessibilityModel, IsochroneRequest, ServiceRadiusBand } from './accessibility-types.js';
 import { checkBandRequest, flatPolygonsToLonLat } from './isochrones.js';

@@ -4,8 +4,8 @@
  * Everything in a local plane around 110°E 28°N, returned as an AccessibilityInput.
  */
 
-import type { Position } from '../geometry/grid-outline.js';
 import { createLocalProjection } from '../geometry/local-projection.js';
+import type { Position } from '../geometry/position.js';
 import type { AccessibilityInput, FacilityInput, UnitInput } from './accessibility-types.js';
 
 export interface SyntheticRegionOptions {

@@ -6,9 +6,9 @@ import {
   traceLabelledCellOutlines,
   type CornerPolygon,
   type LatticeSize,
-  type Position,
 } from './grid-outline';
 import { multiPolygonArea, ringSignedArea } from './polygon-area';
+import type { Position } from './position';
 
 /** Builds a lattice from an ASCII picture: '#' cells are inside; the first line is the northern row. */
 function fromPicture(picture: string[]): {

@@ -12,8 +12,7 @@
  * their orientation in corner-index space.
  */
 
-/** A coordinate pair: `[lon, lat]` or `[x, y]` in metres, whatever the caller's corners are. */
-export type Position = [number, number];
+import type { Position } from './position.js';
 
 /** A closed ring of corner ids: the first id is repeated at the end. */
 export type CornerRing = number[];

@@ -1,6 +1,6 @@
 /** Great-circle distances on the mean Earth sphere. */
 
-import type { Position } from './grid-outline';
+import type { Position } from './position';
 
 /** IUGG mean Earth radius in metres. */
 export const EARTH_MEAN_RADIUS_METERS = 6371008.8;

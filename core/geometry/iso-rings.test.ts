@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Position } from './grid-outline.js';
 import { assembleFlatPolygons, flatRingDoubleArea, reverseFlatRing, traceIsoRings, type FlatPolygon, type ScalarGrid } from './iso-rings.js';
+import { pointInPolygon } from './point-in-ring.js';
 import { multiPolygonArea } from './polygon-area.js';
-import { multiPolygonProblems, pointInPolygon } from './polygon-validity.js';
+import { multiPolygonProblems } from './polygon-validity.js';
+import type { Position } from './position.js';
 
 function grid(columns: number, rows: number, value: (i: number, j: number) => number): ScalarGrid {
   const values = new Float64Array(columns * rows);

@@ -6,7 +6,7 @@
  * within ~20 km. Enough for synthetic data and local planning geometry; not a survey projection.
  */
 
-import type { Position } from './grid-outline';
+import type { Position } from './position';
 
 /** WGS 84 semi-major axis in metres. */
 const WGS84_SEMI_MAJOR_AXIS_METERS = 6378137;

@@ -1,6 +1,6 @@
 /** Planar polygon measures (shoelace), in the square of whatever unit the coordinates are in. */
 
-import type { Position } from './grid-outline';
+import type { Position } from './position';
 
 /**
  * Signed area of a closed ring (first position repeated at the end) by the shoelace formula:

@@ -8,8 +8,9 @@
  * over x, so a few thousand vertices check in milliseconds.
  */
 
-import type { Position } from './grid-outline.js';
+import { pointInRing } from './point-in-ring.js';
 import { ringSignedArea } from './polygon-area.js';
+import type { Position } from './position.js';
 
 /**
  * Every problem found, as messages naming polygon and ring (empty: valid). Rings of different
@@ -138,23 +139,4 @@ function segmentsMeet(s: PlainSegment, t: PlainSegment, adjacent: boolean): bool
   if (o3 === 0 && onSegment(t, s.ax, s.ay)) return true;
   if (o4 === 0 && onSegment(t, s.bx, s.by)) return true;
   return false;
-}
-
-/** Whether a position lies strictly inside a closed ring (even–odd). */
-export function pointInRing(point: Position, ring: readonly Position[]): boolean {
-  const [x, y] = point;
-  let inside = false;
-  for (let k = 0, previous = ring.length - 1; k < ring.length; previous = k, k += 1) {
-    const [xk, yk] = ring[k];
-    const [xp, yp] = ring[previous];
-    if (yk > y !== yp > y && x < xk + ((y - yk) * (xp - xk)) / (yp - yk)) inside = !inside;
-  }
-  return inside;
-}
-
-/** Whether a position lies inside a polygon (inside its outer ring and outside its holes). */
-export function pointInPolygon(point: Position, polygon: readonly (readonly Position[])[]): boolean {
-  if (polygon.length === 0 || !pointInRing(point, polygon[0])) return false;
-  for (let k = 1; k < polygon.length; k += 1) if (pointInRing(point, polygon[k])) return false;
-  return true;
 }

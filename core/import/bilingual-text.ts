@@ -1,31 +1,7 @@
 /**
- * Texts an import shows a person, in both languages of the interface: English for the command line
- * (`npm run import`) and the API's `message`/`error`, Chinese for the wizard, which is Chinese
- * first. Each sentence is written in both languages where it is made, so the two always carry the
- * same numbers, ids and values.
+ * The Chinese an import's texts need beside their English (core/formats/bilingual-error.ts has the
+ * Bilingual pair itself): where a record is, a geometry type, PostGIS's reason for invalid geometry.
  */
-
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
-
-/** An error whose `message` is English and whose `messageZh` says the same in Chinese. */
-export class BilingualError extends Error {
-  readonly messageZh: string;
-
-  constructor(text: Bilingual) {
-    super(text.en);
-    this.messageZh = text.zh;
-    this.name = 'BilingualError';
-  }
-}
-
-/** The Chinese text of an error: its `messageZh` when it has one, else its (English) message. */
-export function messageZhOf(error: unknown): string {
-  if (error instanceof BilingualError) return error.messageZh;
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Where a record is, in Chinese: "row 7" (CSV line) → "第 7 行", "record 5" (Shapefile/dBASE) →

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { haversineDistanceMeters } from '../geometry/haversine.js';
+import type { Position } from '../geometry/position.js';
 import { bd09ToGcj02, bd09ToWgs84, gcj02ToBd09, gcj02ToWgs84, wgs84ToGcj02 } from './chinese-offsets.js';
-import type { Position } from './wkt-geometry.js';
 
 const PLACES: Position[] = [
   [109.72, 28.28],

@@ -8,7 +8,7 @@
  * formula (converges to < 1e-9° in a few steps, i.e. sub-millimetre), rather than by the one-step
  * approximation (errors of 1–2 m) many libraries use.
  */
-import type { Position } from './wkt-geometry.js';
+import type { Position } from '../geometry/position.js';
 
 const KRASOVSKY_SEMI_MAJOR_AXIS_METERS = 6378245.0;
 const KRASOVSKY_ECCENTRICITY_SQUARED = 0.00669342162296594323;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { convertFeatures, parseNumberCell, type ConvertOptions, type Extent } from './convert-features.js';
+import type { Bbox } from '../geometry/bbox.js';
+import { convertFeatures, parseNumberCell, type ConvertOptions } from './convert-features.js';
 import { parseCrsOption } from './coordinate-systems.js';
 import { applyMappingChoices, suggestMapping } from './field-mapping.js';
 import type { ImportLayer } from './import-layers.js';
 import { ImportFileError, readImportFile } from './read-import-file.js';
 
-const DEMO_EXTENT: Extent = [109.6895, 28.2585, 109.750646, 28.301812];
+const DEMO_EXTENT: Bbox = [109.6895, 28.2585, 109.750646, 28.301812];
 
 function convert(csv: string, layer: ImportLayer, options: Partial<ConvertOptions> & { crs?: string } = {}) {
   const crs = options.crs ? parseCrsOption(options.crs) : null;

@@ -5,11 +5,21 @@
  * the wrong type or malformed, coordinates in swapped order or outside the region. Geometry
  * validity (self-intersection) is judged later by PostGIS.
  */
+import type { Bilingual } from '../formats/bilingual-error.js';
+import type { SourceGeometry } from '../formats/source-geometry.js';
+import { parseWkt } from '../formats/wkt-geometry.js';
+import {
+  bboxesIntersect,
+  bboxGapMeters,
+  bboxOfPositions,
+  growBboxMeters,
+  type Bbox,
+} from '../geometry/bbox.js';
+import type { Position } from '../geometry/position.js';
 import { DEFAULT_PERSONS_PER_HOUSEHOLD } from '../osm/buildings.js';
-import { geometryTypeZh, locationZh, type Bilingual } from './bilingual-text.js';
+import { geometryTypeZh, locationZh } from './bilingual-text.js';
 import { crsByEpsg, guessProjectedCrs, toWgs84, type CoordinateSystem } from './coordinate-systems.js';
 import type { FieldMapping, ValueMap } from './field-mapping.js';
-import { makeProblem, type ImportProblem, type ProblemInput } from './import-problems.js';
 import {
   LAYER_GEOMETRY,
   LAYER_NAMES_ZH,
@@ -19,18 +29,14 @@ import {
   type ImportLayer,
   type LayerField,
 } from './import-layers.js';
+import { makeProblem, type ImportProblem, type ProblemInput } from './import-problems.js';
 import type { CellValue, ImportRecord, ImportTable } from './read-import-file.js';
-import { parseWkt, type Position, type SourceGeometry } from './wkt-geometry.js';
-
-/** `[west, south, east, north]` in degrees. */
-export type Extent = [number, number, number, number];
 
 /** Features may reach this far beyond the region's extent (as the accessibility API allows points). */
 export const REGION_MARGIN_METERS = 1000;
 /** Where a new region's features are expected: mainland China, Hainan and Taiwan, generously. */
-const CHINA_EXTENT: Extent = [73.4, 17.9, 135.1, 53.6];
+const CHINA_EXTENT: Bbox = [73.4, 17.9, 135.1, 53.6];
 
-const METERS_PER_DEGREE_LATITUDE = 111_320;
 const COORDINATE_DECIMALS = 1e9;
 
 export type OutputGeometry =
@@ -63,7 +69,7 @@ export interface ConvertOptions {
   /** Generated ids are `${idPrefix}-${record number}`. */
   idPrefix: string;
   /** The region's extent, or null for a region the import creates. */
-  regionExtent: Extent | null;
+  regionExtent: Bbox | null;
   /** Ids the layer keeps that new features must not reuse (an import that adds to a layer); null when replacing. */
   takenIds: ReadonlySet<string> | null;
 }
@@ -426,7 +432,7 @@ interface Converter {
   /** Converts a source position to WGS 84, swapping the axes first when asked. */
   convert(position: Position, swap: boolean): Position;
   sridConverters: Map<number, ((position: Position) => Position) | null>;
-  accept: Extent;
+  accept: Bbox;
   regionKnown: boolean;
   /** Whether the user declared the system (then an EWKT SRID does not override it). */
   declared: boolean;
@@ -438,17 +444,10 @@ function makeConverter(crs: CoordinateSystem, declared: boolean, options: Conver
     crs,
     convert: (position, swap) => forward(swap ? [position[1], position[0]] : position),
     sridConverters: new Map(),
-    accept: options.regionExtent ? expandExtent(options.regionExtent, REGION_MARGIN_METERS) : CHINA_EXTENT,
+    accept: options.regionExtent ? growBboxMeters(options.regionExtent, REGION_MARGIN_METERS) : CHINA_EXTENT,
     regionKnown: options.regionExtent !== null,
     declared,
   };
-}
-
-/** Grows an extent by `meters` on every side. */
-function expandExtent([west, south, east, north]: Extent, meters: number): Extent {
-  const dLat = meters / METERS_PER_DEGREE_LATITUDE;
-  const dLon = meters / (METERS_PER_DEGREE_LATITUDE * Math.cos((((south + north) / 2) * Math.PI) / 180));
-  return [west - dLon, south - dLat, east + dLon, north + dLat];
 }
 
 function mapPositions(geometry: SourceGeometry, map: (position: Position) => Position): SourceGeometry {
@@ -484,32 +483,11 @@ function positionsOf(geometry: SourceGeometry): Position[] {
   }
 }
 
-function bboxOf(positions: Position[]): Extent {
-  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of positions) {
-    if (x < west) west = x;
-    if (x > east) east = x;
-    if (y < south) south = y;
-    if (y > north) north = y;
-  }
-  return [west, south, east, north];
-}
-
 const isDegrees = (positions: Position[]) =>
   positions.every(
     ([lon, lat]) =>
       Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90,
   );
-const intersects = (a: Extent, b: Extent) => a[0] <= b[2] && a[2] >= b[0] && a[1] <= b[3] && a[3] >= b[1];
-
-/** Metres between a box and an extent (0 when they meet), on a local flat approximation. */
-function metersBetween(box: Extent, extent: Extent): number {
-  const latitude = ((extent[1] + extent[3]) / 2) * (Math.PI / 180);
-  const dx =
-    Math.max(extent[0] - box[2], 0, box[0] - extent[2]) * METERS_PER_DEGREE_LATITUDE * Math.cos(latitude);
-  const dy = Math.max(extent[1] - box[3], 0, box[1] - extent[3]) * METERS_PER_DEGREE_LATITUDE;
-  return Math.hypot(dx, dy);
-}
 
 /** Reads, checks and converts one record's geometry; null when it has none usable. */
 function readGeometry(
@@ -647,7 +625,7 @@ function readGeometry(
   }
   const swap = options.swapAxes;
   const fits = (candidate: Position[]) =>
-    isDegrees(candidate) && intersects(bboxOf(candidate), converter.accept);
+    isDegrees(candidate) && bboxesIntersect(bboxOfPositions(candidate), converter.accept);
   const primary = positions.map((position) => convert(position, swap));
   if (fits(primary))
     return {
@@ -712,8 +690,8 @@ function readGeometry(
     });
     return null;
   }
-  const box = bboxOf(primary);
-  const distance = metersBetween(box, converter.accept);
+  const box = bboxOfPositions(primary);
+  const distance = bboxGapMeters(box, converter.accept);
   const at0 = primary[0].map((n) => n.toFixed(6)).join(', ');
   if (converter.regionKnown) {
     report({

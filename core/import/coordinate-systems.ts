@@ -9,9 +9,9 @@
  * Beijing 1954 and Xian 1980 need local transformation parameters and are refused with advice.
  */
 import proj4 from 'proj4';
-import { BilingualError, messageZhOf } from './bilingual-text.js';
+import { BilingualError, messageZhOf } from '../formats/bilingual-error.js';
+import type { Position } from '../geometry/position.js';
 import { bd09ToWgs84, gcj02ToWgs84 } from './chinese-offsets.js';
-import type { Position } from './wkt-geometry.js';
 
 export type CrsKind = 'geographic' | 'projected' | 'gcj02' | 'bd09';
 

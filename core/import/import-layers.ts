@@ -4,9 +4,9 @@
  * suggest them (Chinese, pinyin initials and English, as bureaus name their columns), and for coded
  * fields the words planners write for each code (幼儿园 → kindergarten).
  */
+import { EDGE_CLASSES } from '../network/edge-classes.js';
+import { HIGHWAY_RULES } from '../network/osm-walkable-ways.js';
 import { DEFAULT_PERSONS_PER_HOUSEHOLD } from '../osm/buildings.js';
-import { HIGHWAY_RULES } from '../osm/walkable-ways.js';
-import { EDGE_CLASSES } from '../region/edge-classes.js';
 import { COMMUNITY_TYPE_IDS, COMMUNITY_TYPES } from '../standards/community-types.js';
 import { FACILITY_CATEGORIES, FACILITY_CATEGORY_IDS } from '../standards/facility-categories.js';
 

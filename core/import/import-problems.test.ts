@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locationZh, validityReasonZh } from './bilingual-text.js';
-import { makeProblem } from './import-problems.js';
+import { makeProblem, ProblemLog } from './import-problems.js';
 
 describe('makeProblem', () => {
   it('says where in both languages: row, id, field (by its Chinese name) and column', () => {
@@ -82,5 +82,17 @@ describe('Chinese of places and PostGIS reasons', () => {
       '几何部件的点数太少，位置 [109.7 28.2]',
     );
     expect(validityReasonZh('Something new')).toBe('Something new');
+  });
+});
+
+describe('ProblemLog', () => {
+  it('keeps problems in the order found, names fields by the layer, and knows records refused for their geometry', () => {
+    const log = new ProblemLog('units');
+    log.report({ code: 'empty-value', index: 1, location: 'row 3', field: 'residents', text: { en: 'empty', zh: '为空' } });
+    log.add([makeProblem({ code: 'outside-region', index: 4, field: 'geometry', text: { en: 'outside', zh: '区域外' } })]);
+    log.report({ severity: 'warning', code: 'derived', index: 5, field: 'geometry', text: { en: 'near', zh: '附近' } });
+    expect(log.problems.map((problem) => problem.code)).toEqual(['empty-value', 'outside-region', 'derived']);
+    expect(log.problems[0].messageZh).toBe('第 3 行，字段“常住人口”：为空');
+    expect([...log.recordsRefusedForGeometry()]).toEqual([4]);
   });
 });

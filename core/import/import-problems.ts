@@ -5,7 +5,8 @@
  * problem is said in English (`message`: the command line, the API) and in Chinese (`messageZh`:
  * the wizard), location and field included.
  */
-import { locationZh, type Bilingual } from './bilingual-text.js';
+import type { Bilingual } from '../formats/bilingual-error.js';
+import { locationZh } from './bilingual-text.js';
 import { fieldLabelZh, type ImportLayer } from './import-layers.js';
 
 export type ProblemSeverity = 'error' | 'warning' | 'note';
@@ -152,4 +153,30 @@ export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[
         a.order - b.order,
     )
     .map(({ problem }) => problem);
+}
+
+/** The problems of one import in the order its steps find them (sortProblems keeps that order within a record). */
+export class ProblemLog {
+  readonly problems: ImportProblem[] = [];
+
+  constructor(private readonly layer: ImportLayer | null = null) {}
+
+  /** Adds a problem made from `input` (see makeProblem). */
+  report(input: ProblemInput): void {
+    this.problems.push(makeProblem(input, this.layer));
+  }
+
+  /** Adds problems made elsewhere (e.g. by convertFeatures), in their order. */
+  add(problems: readonly ImportProblem[]): void {
+    this.problems.push(...problems);
+  }
+
+  /** Indexes of the records already refused for their geometry (e.g. outside the region). */
+  recordsRefusedForGeometry(): Set<number | null> {
+    return new Set(
+      this.problems
+        .filter((problem) => problem.severity === 'error' && problem.field === 'geometry')
+        .map((problem) => problem.index),
+    );
+  }
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readImportFile } from './read-import-file.js';
+import { si, workbook } from '../formats/test-workbooks.js';
+import { locationZh } from './bilingual-text.js';
+import { ImportFileError, readImportFile } from './read-import-file.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../tests/fixtures/import');
 const encode = (text: string) => new TextEncoder().encode(text);
@@ -102,5 +104,79 @@ describe('notes on how a file was read, in English and Chinese', () => {
     expect(osm.notes[0].zh).toBe(
       'OpenStreetMap 数据：1 条可步行的道路，切分为 1 段（按 npm run import:osm 的可步行道路规则）',
     );
+  });
+});
+
+describe('readImportFile with an Excel workbook', () => {
+  const facilities = workbook(
+    [
+      {
+        name: '设施',
+        rows:
+          '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c><c r="E1" t="s"><v>0</v></c></row>' +
+          '<row r="2"><c r="A2" t="s"><v>4</v></c><c r="B2"><v>109.721798</v></c><c r="C2"><v>28.282531</v></c><c r="D2" t="inlineStr"><is><t> 1,630 </t></is></c><c r="E2" t="inlineStr"><is><t>x</t></is></c></row>' +
+          '<row r="7"><c r="A7" t="s"><v>5</v></c><c r="C7"><v>28.288721</v></c><c r="D7"><v>890</v></c></row>',
+      },
+      { name: '说明', rows: '<row r="1"><c r="A1" t="inlineStr"><is><t>说明</t></is></c></row>' },
+    ],
+    [si('名称'), si('经度'), si('纬度'), si('建筑面积'), si('滨江社区综合服务站'), si('文昌社区综合服务站')],
+  );
+
+  it('gives a table like a CSV: columns from the header, text values, records located by their Excel row', () => {
+    const table = readImportFile('设施.xlsx', facilities);
+    expect(table).toMatchObject({
+      format: 'xlsx',
+      encoding: null,
+      crs: { id: 'EPSG:4326' },
+      crsFrom: 'default',
+      hasFileGeometry: false,
+      columns: ['名称', '经度', '纬度', '建筑面积', '名称_2'],
+    });
+    expect(table.records.map((record) => [record.location, record.values])).toEqual([
+      [
+        'row 2',
+        { 名称: '滨江社区综合服务站', 经度: '109.721798', 纬度: '28.282531', 建筑面积: '1,630', 名称_2: 'x' },
+      ],
+      ['row 7', { 名称: '文昌社区综合服务站', 经度: null, 纬度: '28.288721', 建筑面积: '890', 名称_2: null }],
+    ]);
+    expect(table.records.map((record) => locationZh(record.location))).toEqual(['第 2 行', '第 7 行']);
+    expect(table.notes).toEqual([
+      {
+        en: 'read sheet “设施” (1 of 2); the other sheets (“说明”) are not imported',
+        zh: '读取工作表“设施”（第 1 个，共 2 个）；其他工作表（“说明”）不导入',
+      },
+    ]);
+    // An .xls that is really a zip is read as the workbook it is.
+    expect(readImportFile('设施.xls', facilities).records.length).toBe(2);
+  });
+
+  it('refuses Excel 97–2003 files, encrypted workbooks and damaged ones in both languages', () => {
+    const compound = new Uint8Array(512);
+    compound.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const refusal = (name: string, bytes: Uint8Array) => {
+      try {
+        readImportFile(name, bytes);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ImportFileError);
+        return { en: (error as ImportFileError).message, zh: (error as ImportFileError).messageZh };
+      }
+      throw new Error(`${name} was read`);
+    };
+    expect(refusal('设施.xls', compound)).toEqual({
+      en: '设施.xls: Excel 97–2003 (.xls) and WPS (.et) workbooks cannot be read: open it in Excel or WPS and save it as an Excel workbook (.xlsx) or as CSV, then import that',
+      zh: '设施.xls：无法读取 Excel 97–2003（.xls）或 WPS（.et）工作簿：请在 Excel 或 WPS 中打开，另存为 Excel 工作簿（.xlsx）或 CSV 后再导入',
+    });
+    const encrypted = refusal('设施.xlsx', compound);
+    expect(encrypted.en).toMatch(
+      /^设施\.xlsx: this is an Excel 97–2003 workbook \(\.xls\) or a password-protected one/,
+    );
+    expect(encrypted.zh).toMatch(/^设施\.xlsx：这是 Excel 97–2003 工作簿（\.xls）或设置了密码的工作簿/);
+    const corrupt = refusal('设施.xlsx', facilities.subarray(0, 200));
+    expect(corrupt.en).toMatch(
+      /^设施\.xlsx: not a readable Excel workbook \(\.xlsx\): the file is damaged or not a workbook/,
+    );
+    expect(corrupt.zh).toMatch(/^设施\.xlsx：不是可读的 Excel 工作簿（\.xlsx）：文件已损坏或不是工作簿/);
+    const notWorkbook = refusal('设施.xlsx', zipSync({ 'a.txt': new Uint8Array([65]) }));
+    expect(notWorkbook.zh).toMatch(/^设施\.xlsx：不是 Excel 工作簿：压缩包中没有 xl\/workbook\.xml/);
   });
 });

@@ -5,27 +5,27 @@
  * caller hands over the bytes.
  */
 import { unzipSync } from 'fflate';
-import { buildWalkingNetwork } from '../osm/build-network.js';
-import { OsmXmlError, parseOsmXml } from '../osm/parse-osm-xml.js';
-import { BilingualError, messageZhOf, type Bilingual } from './bilingual-text.js';
-import {
-  crsFromGeoJsonMember,
-  crsFromPrj,
-  DEFAULT_CRS,
-  type CoordinateSystem,
-} from './coordinate-systems.js';
-import { CsvError, parseCsv } from './csv-table.js';
-import { DbfError, readDbf } from './dbf-table.js';
-import { readShp, ShapefileError, shapeTypeName } from './shapefile-geometry.js';
+import { BilingualError, messageZhOf, type Bilingual } from '../formats/bilingual-error.js';
+import { CsvError, parseCsv } from '../formats/csv-table.js';
+import { DbfError, readDbf } from '../formats/dbf-table.js';
+import { OsmXmlError, parseOsmXml } from '../formats/osm-xml.js';
+import { readShp, ShapefileError, shapeTypeName } from '../formats/shapefile-reader.js';
+import type { SourceGeometry } from '../formats/source-geometry.js';
 import {
   chooseTextEncoding,
   decodeText,
   encodingFromCpg,
   type ChosenEncoding,
   type TextEncodingName,
-} from './text-encoding.js';
-import type { SourceGeometry } from './wkt-geometry.js';
-import { isCompoundFile, isZipArchive, readXlsx, XlsxError } from './xlsx-table.js';
+} from '../formats/text-encoding.js';
+import { isCompoundFile, isZipArchive, readXlsx, XlsxError } from '../formats/xlsx-table.js';
+import { buildWalkingNetwork } from '../network/osm-walking-network.js';
+import {
+  crsFromGeoJsonMember,
+  crsFromPrj,
+  DEFAULT_CRS,
+  type CoordinateSystem,
+} from './coordinate-systems.js';
 
 export const IMPORT_FORMATS = ['geojson', 'shapefile', 'csv', 'xlsx', 'dbf', 'osm'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -14,9 +14,9 @@
  * This is constraint propagation over the faces (a two-colouring per relation); a relation nothing
  * anchors stays undecided and is reported, never guessed.
  */
-import type { Position } from '../geometry/grid-outline.js';
+import type { OsmDocument, OsmTags } from '../formats/osm-xml.js';
+import type { Position } from '../geometry/position.js';
 import { elementLabel, elementPosition } from './element-geometry.js';
-import type { OsmDocument, OsmTags } from './parse-osm-xml.js';
 
 /** The admin level whose boundaries are streets (街道) and townships (镇/乡) in China's OSM data. */
 export const STREET_ADMIN_LEVEL = 8;

@@ -3,9 +3,9 @@
  * residents = footprint area × floors × persons per square metre of floor area. Every figure that
  * goes into the estimate is stated here and printed in the import report.
  */
-import type { Position } from '../geometry/grid-outline.js';
+import type { OsmDocument, OsmElementType, OsmTags } from '../formats/osm-xml.js';
+import type { Position } from '../geometry/position.js';
 import { elementLabel, measureArea, multipolygonArea, wayArea, type AreaResult } from './element-geometry.js';
-import type { OsmDocument, OsmElementType, OsmTags } from './parse-osm-xml.js';
 import { tallySkip, type SkipTally } from './skip-tally.js';
 
 /**

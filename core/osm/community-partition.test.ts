@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Position } from '../geometry/grid-outline.js';
 import { haversineDistanceMeters, lineStringLengthMeters } from '../geometry/haversine.js';
+import type { Position } from '../geometry/position.js';
 import { buildRoutingGraph } from '../routing/graph.js';
 import { buildSnapIndex, snapToNetwork } from '../routing/snap.js';
 import { assignUnitsToSeeds } from './community-partition.js';

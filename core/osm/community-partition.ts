@@ -5,8 +5,8 @@
  * ignores rivers and walls. A unit no seed reaches (another network component) goes to the nearest
  * seed in a straight line, and is counted.
  */
-import type { Position } from '../geometry/grid-outline.js';
 import { haversineDistanceMeters } from '../geometry/haversine.js';
+import type { Position } from '../geometry/position.js';
 import { nearestOriginTravelSeconds } from '../routing/dijkstra.js';
 import type { RoutingGraph } from '../routing/graph.js';
 import { snappedPointSources, type SnappedPoint } from '../routing/snap.js';

@@ -4,10 +4,10 @@
  * area's centroid, a line's middle vertex) — all in `[lon, lat]` degrees. Areas and centroids are
  * measured on a local metric plane around the element (core/geometry/local-projection.ts).
  */
-import type { Position } from '../geometry/grid-outline.js';
+import type { OsmDocument, OsmElementType, OsmRelation, OsmWay } from '../formats/osm-xml.js';
 import { createLocalProjection } from '../geometry/local-projection.js';
 import { ringSignedArea } from '../geometry/polygon-area.js';
-import type { OsmDocument, OsmElementType, OsmRelation, OsmWay } from './parse-osm-xml.js';
+import type { Position } from '../geometry/position.js';
 
 /** A ring of OSM node ids, first id repeated at the end. */
 export type NodeRing = number[];

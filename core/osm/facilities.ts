@@ -3,12 +3,12 @@
  * the table in facility-tags.ts. Areas stand at their centroid. What the table maps becomes a
  * facility; what it skips is tallied by reason; what it does not know is counted by tag.
  */
-import type { Position } from '../geometry/grid-outline.js';
+import type { OsmDocument, OsmElementType, OsmTags } from '../formats/osm-xml.js';
 import { haversineDistanceMeters } from '../geometry/haversine.js';
+import type { Position } from '../geometry/position.js';
 import { FACILITY_CATEGORIES, type FacilityCategoryId } from '../standards/facility-categories.js';
 import { elementLabel, elementPosition } from './element-geometry.js';
 import { judgeFacility, poiTagLabel } from './facility-tags.js';
-import type { OsmDocument, OsmElementType, OsmTags } from './parse-osm-xml.js';
 import { tallySkip, type SkipTally } from './skip-tally.js';
 
 /** Two POIs of one category and one name closer than this are one facility mapped twice (node and area). */

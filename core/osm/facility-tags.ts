@@ -4,8 +4,8 @@
  * first rule whose key and value match decides: a category, or a stated reason to leave the POI out.
  * POIs no rule matches are "unmapped" and counted by tag in the import report, never dropped silently.
  */
+import type { OsmTags } from '../formats/osm-xml.js';
 import type { FacilityCategoryId } from '../standards/facility-categories.js';
-import type { OsmTags } from './parse-osm-xml.js';
 
 /** Keys that make an element a point of interest worth judging. */
 export const POI_KEYS = [

@@ -4,9 +4,9 @@
  * equal size that a planner can reassign one by one, each holding the estimated residents of the
  * buildings whose centroid falls in it, cut along street boundaries (PostGIS clips them).
  */
-import type { Position } from '../geometry/grid-outline.js';
+import type { OsmBounds } from '../formats/osm-xml.js';
 import { createLocalProjection } from '../geometry/local-projection.js';
-import type { OsmBounds } from './parse-osm-xml.js';
+import type { Position } from '../geometry/position.js';
 
 /** Default cell side: 100 m, a city block's scale, fine enough to follow a street, coarse enough to stay readable. */
 export const DEFAULT_CELL_METERS = 100;

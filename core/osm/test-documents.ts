@@ -1,5 +1,5 @@
 /** Small OSM documents for the core/osm tests, built from a lattice of 0.001° steps at 117°E 28°N. */
-import type { OsmDocument, OsmMember, OsmTags } from './parse-osm-xml.js';
+import type { OsmDocument, OsmMember, OsmTags } from '../formats/osm-xml.js';
 
 export const ORIGIN_LON = 117;
 export const ORIGIN_LAT = 28;

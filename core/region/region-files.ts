@@ -3,8 +3,8 @@
  * problem names its file, feature and field. Pure: callers read the files and hand over the JSON.
  */
 import { z } from 'zod';
+import { EDGE_CLASSES } from '../network/edge-classes.js';
 import { COMMUNITY_TYPE_IDS } from '../standards/community-types.js';
-import { EDGE_CLASSES } from './edge-classes.js';
 import { FACILITY_CATEGORY_IDS } from '../standards/facility-categories.js';
 
 export const REGION_LAYER_FILES = {

@@ -2,9 +2,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Position } from '../../core/geometry/grid-outline';
+import type { Position } from '../../core/geometry/position';
 import { haversineDistanceMeters } from '../../core/geometry/haversine';
 import { createLocalProjection } from '../../core/geometry/local-projection';
+import { pointInPolygon } from '../../core/geometry/point-in-ring';
 import { polygonArea, ringSignedArea } from '../../core/geometry/polygon-area';
 import { validateRegionFiles, type RegionLayer } from '../../core/region/region-files';
 import { COMMUNITY_TYPES, type CommunityTypeId } from '../../core/standards/community-types';
@@ -174,16 +175,6 @@ class Network {
   }
 }
 
-function pointInRing([x, y]: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
-    const [xa, ya] = ring[a];
-    const [xb, yb] = ring[b];
-    if (ya > y !== yb > y && x < ((xb - xa) * (y - ya)) / (yb - ya) + xa) inside = !inside;
-  }
-  return inside;
-}
-
 /** Distance in degrees from a point to the nearest segment of some rings (fine for tiny tolerances). */
 function distanceToRings([x, y]: Position, rings: Position[][]): number {
   let best = Infinity;
@@ -203,9 +194,7 @@ function distanceToRings([x, y]: Position, rings: Position[][]): number {
 }
 
 function pointInGeometry(point: Position, geometry: Geometry): boolean {
-  return polygonsOf(geometry).some(
-    (rings) => pointInRing(point, rings[0]) && !rings.slice(1).some((hole) => pointInRing(point, hole)),
-  );
+  return polygonsOf(geometry).some((rings) => pointInPolygon(point, rings));
 }
 
 const projection = createLocalProjection(ORIGIN_LON_LAT);

@@ -10,13 +10,13 @@
  */
 
 import { cornerId, type LatticeSize } from '../../core/geometry/grid-outline';
-import type { EdgeClass } from '../../core/region/edge-classes';
+import type { EdgeClass } from '../../core/network/edge-classes';
 import { ARTERIAL_LINE_SPACING, BLOCK_CELLS, BRIDGES, RURAL_LINE_SPACING, SITES } from './layout';
 import type { CellPlan, LandUse, LandUsePlan } from './land-use';
 import { createRandom } from './prng';
 
 // The edge-class vocabulary lives in core; re-exported for the demo generator's other modules.
-export { EDGE_CLASSES, type EdgeClass } from '../../core/region/edge-classes';
+export { EDGE_CLASSES, type EdgeClass } from '../../core/network/edge-classes';
 
 /** One network edge between two lattice corners (which are its nodes). */
 export interface PlannedEdge {

@@ -5,9 +5,10 @@
  * ids offset per tile, and neighbouring tiles joined by arterial links across the gap between them.
  */
 
-import { cornerId, cornerPolygonsToGeometry, type Position } from '../../core/geometry/grid-outline';
+import { cornerId, cornerPolygonsToGeometry } from '../../core/geometry/grid-outline';
 import { haversineDistanceMeters } from '../../core/geometry/haversine';
 import { createLocalProjection } from '../../core/geometry/local-projection';
+import type { Position } from '../../core/geometry/position';
 import { surveyedFiguresOf } from '../../core/standards/evaluate-rules';
 import {
   ARTERIAL_LINE_SPACING,

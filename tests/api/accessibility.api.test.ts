@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessBandProperties } from '../../core/accessibility/accessibility-types.js';
+import type { Position } from '../../core/geometry/position.js';
 import { buildRoutingGraph, nodeIndexOf, type RoutingGraph } from '../../core/routing/graph.js';
 import { shortestTravelSeconds } from '../../core/routing/dijkstra.js';
 import { buildSnapIndex, snappedPointSources, snapToNetwork } from '../../core/routing/snap.js';
@@ -14,7 +15,6 @@ import { refusalBody } from '../support/refusals.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
-type Position = [number, number];
 interface Feature<P = Record<string, any>> {
   type: 'Feature';
   id?: string | number;

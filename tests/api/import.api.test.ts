@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineDistanceMeters } from '../../core/geometry/haversine.js';
+import type { Position } from '../../core/geometry/position.js';
 import { createApp, type App } from '../../server/src/app.js';
 import { readConfig, REPOSITORY_ROOT } from '../../server/src/config.js';
 import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
@@ -24,7 +25,6 @@ const CHINESE_FACILITY_COLUMNS = {
 };
 const DEMO = path.join(REPOSITORY_ROOT, 'data/geojson/demo');
 
-type Position = [number, number];
 interface DemoFeature {
   geometry: { type: string; coordinates: any };
   properties: Record<string, any>;

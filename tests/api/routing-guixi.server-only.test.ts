@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { importOsmRegion, parseOsmFile } from '../../server/src/db/import-osm.js';
+import { importOsmRegion, parseOsmFile } from '../../server/src/imports/osm-region-import.js';
 import { OSM_EXTRACTS } from '../support/osm-extracts.js';
 import { describeRoutingComparison } from '../support/pgrouting-comparison.js';
 

@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { Position } from '../../core/geometry/position.js';
 import {
   getJson,
   mapRectangle,
@@ -19,7 +20,6 @@ import {
   waitForDrawn,
   waitForMapIdle,
   type Collection,
-  type Position,
 } from '../support/e2e-harness.js';
 
 /** The facility clicked must be this far (screen pixels) from every other facility dot, so it takes the click. */

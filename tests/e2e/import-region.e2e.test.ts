@@ -15,7 +15,8 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { haversineDistanceMeters } from '../../core/geometry/haversine.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
-import { getJson, screenshotPath, useE2eSession, waitForDrawn, type Position } from '../support/e2e-harness.js';
+import type { Position } from '../../core/geometry/position.js';
+import { getJson, screenshotPath, useE2eSession, waitForDrawn } from '../support/e2e-harness.js';
 
 const FIXTURES = path.join(REPOSITORY_ROOT, 'tests/fixtures/import');
 const PREVIEW_TIMEOUT_MS = 60_000;

@@ -4,6 +4,7 @@
  * Needs `npm run build` first (npm test does it) and Debian's chromium (CHROMIUM_PATH overrides).
  */
 import { describe, expect, it } from 'vitest';
+import type { Position } from '../../core/geometry/position.js';
 import {
   contains,
   distanceToEdges,
@@ -15,7 +16,6 @@ import {
   useE2eSession,
   type Collection,
   type Polygonal,
-  type Position,
 } from '../support/e2e-harness.js';
 
 /** A click point must be this far (in screen pixels) from any facility dot and from the community's edge. */

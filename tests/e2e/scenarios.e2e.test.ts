@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { getIssues } from '@placemarkio/check-geojson';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { Position } from '../../core/geometry/position.js';
 import {
   contains,
   distanceToEdges,
@@ -22,7 +23,6 @@ import {
   waitForMapIdle,
   type Collection,
   type Polygonal,
-  type Position,
 } from '../support/e2e-harness.js';
 
 /** The painted stroke must stay this far (screen pixels) from every other unit's edges. */

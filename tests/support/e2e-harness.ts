@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
+import { pointInPolygon } from '../../core/geometry/point-in-ring.js';
+import type { Position } from '../../core/geometry/position.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import { startLifecircleServer } from '../../server/src/server.js';
 
@@ -29,7 +31,6 @@ const VIEWPORT = { width: 1440, height: 900 };
 /** How long the first map draw may take (embedded database warm-up and software WebGL). */
 export const FIRST_DRAW_TIMEOUT_MS = 120_000;
 
-export type Position = [number, number];
 export type Polygonal =
   { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 export interface Collection<G, P> {
@@ -149,20 +150,9 @@ export function polygonsOf(geometry: Polygonal): Position[][][] {
   return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 }
 
-/** Even–odd test over every ring of every part (screen or map coordinates alike). */
+/** Whether a point lies in one of the parts (screen or map coordinates alike). */
 export function contains(polygons: Position[][][], point: Position): boolean {
-  let inside = false;
-  for (const polygon of polygons) {
-    for (const ring of polygon) {
-      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-        const [xi, yi] = ring[i];
-        const [xj, yj] = ring[j];
-        if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi)
-          inside = !inside;
-      }
-    }
-  }
-  return inside;
+  return polygons.some((polygon) => pointInPolygon(point, polygon));
 }
 
 export function distanceToEdges(polygons: Position[][][], point: Position): number {

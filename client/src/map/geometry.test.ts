@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PolygonGeometry, Position } from '../lib/api-types';
+import type { Position } from '../../../core/geometry/position';
+import type { PolygonGeometry } from '../lib/api-types';
 import { areaSquareMeters, labelPoint, polygonBbox } from './geometry';
 
 /** A square ring with its south-west corner at (west, south), `sideDegrees` on a side. */
@@ -17,6 +18,10 @@ describe('areaSquareMeters', () => {
   it('measures a 0.01° square at the equator as about 1.24 km²', () => {
     const area = areaSquareMeters({ type: 'Polygon', coordinates: [square(0, 0, 0.01)] });
     expect(area / 1e6).toBeCloseTo(1.237, 2);
+  });
+  it('measures as PostGIS does on the sphere (core/geometry/spherical-area.test.ts has the query)', () => {
+    const area = areaSquareMeters({ type: 'Polygon', coordinates: [square(109.72, 28.28, 0.01)] });
+    expect(area / 1088806.0580275946).toBeCloseTo(1, 6);
   });
   it('subtracts holes', () => {
     const withHole = areaSquareMeters({ type: 'Polygon', coordinates: [square(0, 0, 0.01), square(0.0025, 0.0025, 0.005)] });

@@ -2,60 +2,22 @@
  * Small geometry helpers for drawing (label placement, unit areas). Coordinates are GeoJSON
  * [lng, lat] in EPSG:4326. Analytic geometry belongs in core/; these only serve the picture.
  */
-import type { PolygonGeometry, Position } from '../lib/api-types';
-
-/** WGS 84 equatorial radius used by the spherical area formula, in metres. */
-const EARTH_RADIUS_METERS = 6378137;
-
-/**
- * Area of a ring on the sphere in square metres (unsigned), by the formula of Chamberlain &
- * Duquette, "Some algorithms for polygons on a sphere" (JPL 2007), as in @turf/area.
- */
-function ringAreaSquareMeters(ring: readonly Position[]): number {
-  const count = ring.length;
-  if (count < 3) return 0;
-  let total = 0;
-  for (let i = 0; i < count; i++) {
-    const lower = ring[i];
-    const middle = ring[(i + 1) % count];
-    const upper = ring[(i + 2) % count];
-    total += (toRadians(upper[0]) - toRadians(lower[0])) * Math.sin(toRadians(middle[1]));
-  }
-  return Math.abs((total * EARTH_RADIUS_METERS * EARTH_RADIUS_METERS) / 2);
-}
-
-function toRadians(degrees: number): number {
-  return (degrees * Math.PI) / 180;
-}
+import { bboxOfPositions, type Bbox } from '../../../core/geometry/bbox';
+import { pointInPolygon } from '../../../core/geometry/point-in-ring';
+import type { Position } from '../../../core/geometry/position';
+import {
+  sphericalMultiPolygonAreaSquareMeters,
+  sphericalRingAreaSquareMeters,
+} from '../../../core/geometry/spherical-area';
+import type { PolygonGeometry } from '../lib/api-types';
 
 function polygonsOf(geometry: PolygonGeometry): Position[][][] {
   return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 }
 
-/** Area of a Polygon or MultiPolygon in square metres (holes subtracted). */
+/** Area of a Polygon or MultiPolygon in square metres (holes subtracted), on the sphere as @turf/area measures it. */
 export function areaSquareMeters(geometry: PolygonGeometry): number {
-  let total = 0;
-  for (const polygon of polygonsOf(geometry)) {
-    polygon.forEach((ring, index) => {
-      total += index === 0 ? ringAreaSquareMeters(ring) : -ringAreaSquareMeters(ring);
-    });
-  }
-  return Math.max(0, total);
-}
-
-/** Even–odd ray test over all rings of one polygon (outer ring and holes). */
-function insidePolygon(point: Position, polygon: readonly Position[][]): boolean {
-  let inside = false;
-  for (const ring of polygon) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i];
-      const [xj, yj] = ring[j];
-      if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi) {
-        inside = !inside;
-      }
-    }
-  }
-  return inside;
+  return sphericalMultiPolygonAreaSquareMeters(polygonsOf(geometry));
 }
 
 /** Squared distance from a point to the nearest edge of a polygon, in degrees with longitude scaled by cos(lat). */
@@ -94,23 +56,23 @@ export function labelPoint(geometry: PolygonGeometry): Position {
   let largest = parts[0];
   let largestArea = -1;
   for (const part of parts) {
-    const area = ringAreaSquareMeters(part[0]);
+    const area = sphericalRingAreaSquareMeters(part[0]);
     if (area > largestArea) {
       largest = part;
       largestArea = area;
     }
   }
   const [west, south, east, north] = outerRingsBounds([largest]);
-  const lngScale = Math.cos(toRadians((south + north) / 2));
+  const lngScale = Math.cos((((south + north) / 2) * Math.PI) / 180);
   let best: Position = [(west + east) / 2, (south + north) / 2];
-  let bestDistance = insidePolygon(best, largest) ? edgeDistanceSquared(best, largest, lngScale) : -1;
+  let bestDistance = pointInPolygon(best, largest) ? edgeDistanceSquared(best, largest, lngScale) : -1;
   for (let row = 0; row < LABEL_GRID_SAMPLES; row++) {
     for (let column = 0; column < LABEL_GRID_SAMPLES; column++) {
       const candidate: Position = [
         west + ((column + 0.5) / LABEL_GRID_SAMPLES) * (east - west),
         south + ((row + 0.5) / LABEL_GRID_SAMPLES) * (north - south),
       ];
-      if (!insidePolygon(candidate, largest)) continue;
+      if (!pointInPolygon(candidate, largest)) continue;
       const distance = edgeDistanceSquared(candidate, largest, lngScale);
       if (distance > bestDistance) {
         best = candidate;
@@ -121,23 +83,9 @@ export function labelPoint(geometry: PolygonGeometry): Position {
   return best;
 }
 
-type Bbox = [number, number, number, number];
-
 /** `[west, south, east, north]` of the parts' outer rings (which bound their holes); inverted infinities when empty. */
 function outerRingsBounds(polygons: readonly (readonly (readonly Position[])[])[]): Bbox {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (const polygon of polygons) {
-    for (const [lng, lat] of polygon[0] ?? []) {
-      if (lng < west) west = lng;
-      if (lng > east) east = lng;
-      if (lat < south) south = lat;
-      if (lat > north) north = lat;
-    }
-  }
-  return [west, south, east, north];
+  return bboxOfPositions(polygons.flatMap((polygon) => polygon[0] ?? []));
 }
 
 /** Bounding box `[west, south, east, north]` of a Polygon or MultiPolygon (outer rings). */

@@ -15,7 +15,7 @@ import type {
   TierTable,
   TravelTimeHeatmap,
 } from '../../../core/accessibility/accessibility-types.js';
-import type { Position } from '../../../core/geometry/grid-outline.js';
+import type { Position } from '../../../core/geometry/position.js';
 
 export interface IsochroneFeature {
   type: 'Feature';

@@ -19,7 +19,7 @@ import { computeCompletenessHeatmap, computeTravelTimeHeatmap } from '../../../c
 import { computeIsochrones, snappedOriginPositions } from '../../../core/accessibility/isochrones.js';
 import { computeServiceRadii } from '../../../core/accessibility/service-radii.js';
 import type { IsochroneRequest, TierTable } from '../../../core/accessibility/accessibility-types.js';
-import type { Position } from '../../../core/geometry/grid-outline.js';
+import type { Position } from '../../../core/geometry/position.js';
 import { shortestTravelSeconds, type DijkstraSource } from '../../../core/routing/dijkstra.js';
 import { nodeIndexOf } from '../../../core/routing/graph.js';
 import { snappedPointSources, snapToNetwork } from '../../../core/routing/snap.js';

@@ -5,7 +5,7 @@
  */
 
 import { REGION_MARGIN_METERS } from '../../../contract/accessibility-requests.js';
-import type { Position } from '../../../core/geometry/grid-outline.js';
+import type { Position } from '../../../core/geometry/position.js';
 import { DomainError } from '../domain-error.js';
 
 const METERS_PER_DEGREE_LAT = 111_320;

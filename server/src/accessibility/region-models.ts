@@ -11,7 +11,7 @@ import type {
   FacilityInput,
   UnitInput,
 } from '../../../core/accessibility/accessibility-types.js';
-import type { Position } from '../../../core/geometry/grid-outline.js';
+import type { Position } from '../../../core/geometry/position.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain-error.js';
 import {

@@ -5,7 +5,7 @@
  */
 
 import type { ExportFormat } from '../../../contract/common.js';
-import { shapefileZip, type ShapefileField, type ShapefileGeometry } from './shapefile-writer.js';
+import { shapefileZip, type ShapefileField, type ShapefileGeometry } from '../../../core/formats/shapefile-writer.js';
 
 type Value = string | number | boolean | null | undefined | object;
 

@@ -6,10 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
+import { DomainError } from '../domain-error.js';
 import type { ImportChoices, ImportOptions } from '../../../contract/import-options.js';
 import type { ImportReport } from '../../../contract/imports.js';
 import type { ImportLayer } from '../../../core/import/import-layers.js';
-import { ImportRefusal, runImport, type ImportOutcome } from './run-import.js';
+import { reportOf, type ImportOutcome } from './import-outcome.js';
+import { runImport } from './run-import.js';
 
 /** Hours a preview waits for its commit. */
 export const PREVIEW_LIFETIME_HOURS = 24;
@@ -65,17 +67,15 @@ async function findImport(database: Database, regionId: string, importId: string
   const { rows } = await database.query<StoredImport>(sql.GET_IMPORT, [importId]);
   const stored = rows[0];
   if (!stored || stored.regionId !== regionId) {
-    throw new ImportRefusal(404, {
-      en: `no import "${importId}" for region "${regionId}" (previews expire after ${PREVIEW_LIFETIME_HOURS} hours)`,
-      zh: `区域“${regionId}”没有导入“${importId}”（预览在 ${PREVIEW_LIFETIME_HOURS} 小时后失效）`,
-    });
+    throw new DomainError('import.not-found', { importId, regionId, hours: PREVIEW_LIFETIME_HOURS });
   }
   return stored;
 }
 
 /**
  * Commits a stored preview with the user's final choices laid over the options it was previewed
- * with. All or nothing: problems (422) or scenario changes not accepted (409) write nothing.
+ * with. All or nothing: problems (import.has-problems) or scenario changes not accepted
+ * (import.scenario-changes-unaccepted) write nothing.
  */
 export async function commitImport(
   database: Database,
@@ -85,7 +85,7 @@ export async function commitImport(
 ): Promise<ImportOutcome> {
   const stored = await findImport(database, regionId, importId);
   if (stored.status === 'committed' || stored.fileBytes === null) {
-    throw new ImportRefusal(409, committedAlready(importId));
+    throw new DomainError('import.committed-already', { importId });
   }
   const defined = Object.fromEntries(Object.entries(choices).filter(([, value]) => value !== undefined));
   // Acceptance of scenario changes counts only when given with the commit, after the preview showed them.
@@ -107,7 +107,7 @@ export async function commitImport(
         before: async (query) => {
           const { rows } = await query<{ status: string }>(sql.LOCK_IMPORT, [importId]);
           if (rows[0]?.status !== 'previewed')
-            throw new ImportRefusal(409, committedAlready(importId));
+            throw new DomainError('import.committed-already', { importId });
         },
         afterCommit: async (query, outcome) => {
           await query(sql.MARK_IMPORT_COMMITTED, [
@@ -120,14 +120,4 @@ export async function commitImport(
     },
     'commit',
   );
-}
-
-function committedAlready(importId: string) {
-  return { en: `import "${importId}" was committed already`, zh: `导入“${importId}”已经写入，不能再次写入` };
-}
-
-/** What is kept of a committed import: everything but the features. */
-export function reportOf(outcome: ImportOutcome) {
-  const { features: _features, columns: _columns, fields: _fields, ...report } = outcome;
-  return report;
 }

@@ -6,29 +6,26 @@
  */
 
 import { snappedPosition } from '../../../core/accessibility/accessibility-model.js';
-import type { Position } from '../../../core/geometry/grid-outline.js';
+import type { Position } from '../../../core/geometry/position.js';
 import { snapToNetwork } from '../../../core/routing/snap.js';
 import { regionAccessibility } from '../accessibility/region-models.js';
 import type { Database } from '../db/client.js';
-import { isDomainError } from '../domain-error.js';
+import * as sql from '../db/sql/imports.sql.js';
 
 /** `[lon, lat]` → the nearest point on the network, `[lon, lat]`. */
 export type NetworkSnapper = (position: Position) => Position;
 
 /**
  * The region's snapper, or null when the region does not exist yet or has no walking network (the
- * import then finds access points in PostGIS, or uses the unit's own point). Must be called outside
- * the import's transaction: the model is read through the database's own connection.
+ * import then uses the unit's own point). Must be called outside the import's transaction: the
+ * model is read through the database's own connection.
  */
 export async function regionNetworkSnapper(database: Database, regionId: string): Promise<NetworkSnapper | null> {
-  let model;
-  try {
-    ({ model } = await regionAccessibility(database, regionId));
-  } catch (error) {
-    // No such region (an import that creates it), or no network to analyse.
-    if (isDomainError(error, 'region.not-found', 'region.no-network')) return null;
-    throw error;
-  }
+  // Asked first rather than caught from regionAccessibility: a region being built (or not yet made)
+  // is an ordinary case here, not an error to answer.
+  const { rows } = await database.query<{ hasNetwork: boolean }>(sql.REGION_HAS_NETWORK, [regionId]);
+  if (!rows[0]?.hasNetwork) return null;
+  const { model } = await regionAccessibility(database, regionId);
   return ([lon, lat]) => {
     const snap = snapToNetwork(model.snapIndex, lon, lat);
     return snap ? snappedPosition(model, snap) : [lon, lat];

@@ -16,10 +16,12 @@
  * Any replacement with scenarios present, and any import that changes what scenarios store, needs
  * the user's explicit acceptance.
  */
-import type { Bilingual } from '../../../core/import/bilingual-text.js';
+import type { Bilingual } from '../../../core/formats/bilingual-error.js';
+import type { ImportFeature } from '../../../core/import/convert-features.js';
 import type { ImportLayer } from '../../../core/import/import-layers.js';
 import type { Query } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
+import type { RegionCheck } from './region-check.js';
 
 export interface ScenarioEffect {
   kind:
@@ -98,6 +100,45 @@ export type LayerChange =
       replace: boolean;
       units: Map<string, { communityId: string; lon: number; lat: number }>;
     };
+
+/**
+ * What an import changes that scenarios depend on, from its features and what checking them
+ * against the region derived (re-homing, units' communities and points on surface).
+ */
+export function layerChangeOf(
+  layer: ImportLayer,
+  replace: boolean,
+  features: readonly ImportFeature[],
+  check: RegionCheck,
+): LayerChange {
+  switch (layer) {
+    case 'facilities':
+    case 'network':
+      return { layer, replace };
+    case 'streets':
+      return {
+        layer: 'streets',
+        replace,
+        communityStreets: new Map(check.communityRehoming.map((move) => [move.childId, move.to])),
+        scenarioCommunityStreets: check.scenarioCommunityStreets,
+      };
+    case 'communities':
+      return {
+        layer: 'communities',
+        replace,
+        unitCommunities: new Map(check.unitRehoming.map((move) => [move.childId, move.to])),
+      };
+    case 'units': {
+      const units = new Map<string, { communityId: string; lon: number; lat: number }>();
+      for (const feature of features) {
+        const props = { ...feature.properties, ...(check.patches.get(feature.index) ?? {}) };
+        const [lon, lat] = (props.pointOnSurface as [number, number] | undefined) ?? [0, 0];
+        units.set(feature.id, { communityId: String(props.communityId), lon, lat });
+      }
+      return { layer: 'units', replace, units };
+    }
+  }
+}
 
 export interface ScenarioPlan {
   impact: ScenarioImpact;

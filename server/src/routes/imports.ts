@@ -1,27 +1,15 @@
 import { bodyLimit } from 'hono/body-limit';
-import { optionsFromFormFields } from '../../../contract/import-options.js';
+import { importOptionsSchema, optionsFromFormFields } from '../../../contract/import-options.js';
 import { importOperations as operations, MAX_IMPORT_BYTES } from '../../../contract/imports.js';
 import { invalidRequestParams, type ValidationIssue } from '../../../contract/validation.js';
-import { importOptionsSchema } from '../../../contract/import-options.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain-error.js';
 import { implement } from '../http/operation-binding.js';
-import { commitImport, previewImport, readImport, reportOf } from '../imports/import-store.js';
-import { ImportRefusal, type ImportOutcome } from '../imports/run-import.js';
+import { reportOf, type ImportOutcome } from '../imports/import-outcome.js';
+import { commitImport, previewImport, readImport } from '../imports/import-store.js';
 
 function withoutFeatures(outcome: ImportOutcome) {
   return { ...reportOf(outcome), committed: outcome.committed };
-}
-
-/** A refused import as a DomainError: 409/422 carry the outcome (problems, scenario impact) beside the error. */
-async function refusalsAsDomainErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (!(error instanceof ImportRefusal)) throw error;
-    const extra = error.outcome && (error.status === 409 || error.status === 422) ? withoutFeatures(error.outcome) : {};
-    throw new DomainError(`import.refused-${error.status}`, { reason: error.message, reasonZh: error.messageZh }, extra);
-  }
 }
 
 const tooLarge = bodyLimit({
@@ -32,8 +20,9 @@ const tooLarge = bodyLimit({
 });
 
 /**
- * Imports of a city's own layers: a multipart upload previews without writing; the commit (JSON:
- * the confirmed mapping and choices) writes all or nothing; one import can be read back.
+ * Imports of a city's own layers: a multipart upload (`file` and the options as fields) previews
+ * without writing; the commit (JSON: the confirmed mapping and choices) writes all or nothing; one
+ * import can be read back. A refusal is a DomainError: a refused commit's report rides beside it.
  */
 export function importRoutes(database: Database) {
   return [
@@ -50,15 +39,13 @@ export function importRoutes(database: Database) {
           throw new DomainError('request.invalid', invalidRequestParams(parsed.error.issues as ValidationIssue[]));
         }
         const bytes = new Uint8Array(await file.arrayBuffer());
-        return refusalsAsDomainErrors(() => previewImport(database, params.region, file.name || 'upload', bytes, parsed.data));
+        return previewImport(database, params.region, file.name || 'upload', bytes, parsed.data);
       },
       { middleware: [tooLarge] },
     ),
     implement(operations.commit, async ({ params, body }) =>
-      withoutFeatures(await refusalsAsDomainErrors(() => commitImport(database, params.region, params.importId, body))),
+      withoutFeatures(await commitImport(database, params.region, params.importId, body)),
     ),
-    implement(operations.get, ({ params }) =>
-      refusalsAsDomainErrors(() => readImport(database, params.region, params.importId)),
-    ),
+    implement(operations.get, ({ params }) => readImport(database, params.region, params.importId)),
   ];
 }

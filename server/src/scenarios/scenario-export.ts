@@ -8,7 +8,7 @@ import type { ExportFormat } from '../../../contract/common.js';
 import type { StandardsProfileId } from '../../../core/standards/profiles.js';
 import type { Database } from '../db/client.js';
 import type { ExportFile } from '../export/feature-table.js';
-import { polygonShapefileZip, type PolygonalGeometry } from '../export/shapefile-writer.js';
+import { polygonShapefileZip, type PolygonalGeometry } from '../../../core/formats/shapefile-writer.js';
 import { communitiesCsv, exportColumns, flatProperties } from './scenario-output.js';
 import { BASELINE_ID, getScenario, type ScenarioReference } from './scenario-store.js';
 import { viewWithGeometry } from './scenario-views.js';

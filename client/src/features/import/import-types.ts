@@ -1,11 +1,11 @@
 /**
- * The import API's answers as the wizard reads them (server/src/imports/run-import.ts is the
+ * The import API's answers as the wizard reads them (server/src/imports/import-outcome.ts is the
  * source; the client does not import server code, so the shapes it uses are restated here).
  */
 import type { FieldMapping, MappingSource, ValueMap } from '../../../../core/import/field-mapping';
 import type { ImportLayer } from '../../../../core/import/import-layers';
 import type { ImportProblem } from '../../../../core/import/import-problems';
-import type { RoadNetworkSummary } from '../../../../core/import/road-network';
+import type { RoadNetworkSummary } from '../../../../core/network/road-network';
 
 export type { FieldMapping, ImportLayer, ImportProblem, MappingSource, ValueMap };
 

@@ -47,6 +47,10 @@ export const LOCK_REGION = /* SQL */ `
 
 
 
+/** Whether region $1 has a walking network (a region being built, or not yet made, has none). */
+export const REGION_HAS_NETWORK = /* SQL */ `
+  SELECT EXISTS (SELECT 1 FROM network_edges WHERE region_id = $1) AS "hasNetwork"`;
+
 /** The region's extent over every layer, `[west, south, east, north]`; nulls when it has no geometry. */
 export const REGION_EXTENT = /* SQL */ `
   SELECT ST_XMin(box)::float8 AS west, ST_YMin(box)::float8 AS south, ST_XMax(box)::float8 AS east, ST_YMax(box)::float8 AS north
