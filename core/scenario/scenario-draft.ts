@@ -11,7 +11,7 @@
  */
 
 import type { CommunityTypeId } from '../standards/community-types.js';
-import { NO_SURVEYED_FIGURES } from '../standards/evaluate-rules.js';
+import { NO_SURVEYED_FIGURES, SUMMED_ON_MERGE, type SurveyedFigures } from '../standards/community-figures.js';
 import type { CommunityRecord, ScenarioEvaluator } from './scenario-evaluator.js';
 
 /** A GeoJSON Polygon in WGS 84 (`[lon, lat]`), as sent by the client. */
@@ -26,18 +26,11 @@ export interface LineStringGeometry {
   coordinates: [number, number][];
 }
 
-/** What an edit may set on a community besides its id and street. */
-export interface CommunityChanges {
+/** What an edit may set on a community besides its id and street: its names, type and any surveyed figure. */
+export interface CommunityChanges extends Partial<SurveyedFigures> {
   name?: string;
   nameEn?: string | null;
   type?: CommunityTypeId;
-  serviceFloorAreaSquareMeters?: number | null;
-  staff?: number | null;
-  socialWorkers?: number | null;
-  grids?: number | null;
-  gridWorkers?: number | null;
-  agriculturalLandShare?: number | null;
-  developmentProgress?: number | null;
   isTownshipSeat?: boolean;
 }
 
@@ -62,8 +55,15 @@ export type ScenarioEdit =
       dissolve?: boolean;
     }
   | { op: 'update'; communityId: string; changes: CommunityChanges }
-  /** 村改社区: a village becomes an urban (default) or fringe community, keeping its units. */
-  | { op: 'convert-village'; communityId: string; to?: 'urban' | 'fringe' };
+  /**
+   * 村改社区: a village becomes an urban (default), fringe or rural community (农村社区), keeping its
+   * units. Without `to`, the village's own application target (applicationTarget) when it has one.
+   */
+  | { op: 'convert-village'; communityId: string; to?: ConversionTargetType };
+
+/** Types a village may become (standards §1–2: 城市社区 as urban or fringe, 农村社区 as rural). */
+export const CONVERSION_TARGET_TYPES = ['urban', 'fringe', 'rural'] as const;
+export type ConversionTargetType = (typeof CONVERSION_TARGET_TYPES)[number];
 
 /** Why an edit was refused. */
 export const EDIT_UNKNOWN_UNIT = 'unknown-unit';
@@ -115,15 +115,6 @@ export interface ResolvedGeometry {
 }
 
 const refuse = (reason: EditRefusalReason, message: string): EditOutcome => ({ ok: false, reason, message });
-
-/** Numbers a merge adds up (staff and rooms of both communities serve the merged one). */
-const SUMMED_ON_MERGE = [
-  'serviceFloorAreaSquareMeters',
-  'staff',
-  'socialWorkers',
-  'grids',
-  'gridWorkers',
-] as const;
 
 export class ScenarioDraft {
   /** Current community of each unit the draft moved (possibly back to where it started). */
@@ -440,8 +431,8 @@ export class ScenarioDraft {
         );
       }
       for (const field of SUMMED_ON_MERGE) {
-        const [a, b] = [merged[field], other[field]];
-        merged[field] = a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+        const [a, b] = [merged[field] as number | null, other[field] as number | null];
+        (merged as unknown as Record<string, number | null>)[field] = a === null && b === null ? null : (a ?? 0) + (b ?? 0);
       }
       const units = this.unitsOf(id);
       for (const unitId of units) this.moveUnit(unitId, edit.into);
@@ -486,7 +477,7 @@ export class ScenarioDraft {
         `community "${edit.communityId}" is of type "${record.type}", not a village; only villages convert`,
       );
     }
-    const to = edit.to ?? 'urban';
+    const to = edit.to ?? record.applicationTarget ?? 'urban';
     this.communityOverlay.set(edit.communityId, { ...record, type: to });
     return {
       ok: true,

@@ -17,7 +17,7 @@ import {
 import { sourceOf, type RuleSource } from './documents.js';
 import type { FacilityCategoryId } from './facility-categories.js';
 import { STANDARDS_PROFILE_IDS, type StandardsProfileId } from './profiles.js';
-import type { ReachSpec } from './reach.js';
+import { categoryRequirements, reachRequirementOf, uniqueRequirements, type ReachRequirement, type ReachSpec, type TierTable } from './reach.js';
 import type { ToolSettingId } from './tool-defaults.js';
 
 /** 约束性 (binding), 预期性 (expected), or guidance (原则上, 为宜, 宜, 可, 一般, 推动…): as the source states it. */
@@ -1161,4 +1161,20 @@ export function sizeBandOf(
     if (threshold.kind === 'band-by-type') return threshold.bands[type] ?? null;
   }
   return null;
+}
+
+/**
+ * The reach requirements a profile's rules ask under a tier table, and (with `withCategories`) one
+ * per category of the table with a tier, for the coverage figures shown beside them: what to hand
+ * core/accessibility's computeUnitReach for one (profile, tier table, speed).
+ */
+export function reachRequirementsOf(
+  profile: StandardsProfileId,
+  tiers: TierTable,
+  options: { withCategories?: boolean } = {},
+): ReachRequirement[] {
+  const fromRules = rulesOfProfile(profile)
+    .map((rule) => (rule.measure.of === 'reach' ? reachRequirementOf(rule.measure.reach, tiers) : null))
+    .filter((requirement): requirement is ReachRequirement => requirement !== null);
+  return uniqueRequirements(options.withCategories ? [...categoryRequirements(tiers), ...fromRules] : fromRules);
 }
