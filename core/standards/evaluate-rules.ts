@@ -208,25 +208,32 @@ function describeBounds(bounds: Bounds, unit: Bilingual): string {
   return `≤ ${show(bounds.max!)}${suffix}`;
 }
 
-/** What every result of a rule under a profile shares. */
-export function resultBase(
-  rule: RuleDefinition,
-  entry: ProfileRule,
-): Omit<RuleResult, 'status' | 'figure' | 'threshold' | 'bounds'> {
+/** Whether, and how, a rule under a profile rests on a figure of the tool's own choosing. */
+export function toolDefaultOf(rule: RuleDefinition, entry: ProfileRule): { toolDefault: boolean; toolDefaultNote: Bilingual | null } {
   const setting =
     entry.threshold.kind === 'min-setting' || entry.threshold.kind === 'max-setting' ? entry.threshold.setting : null;
   const notes = [setting ? TOOL_SETTING_NOTES[setting] : null, rule.toolDefault ?? null].filter(
     (note): note is Bilingual => note !== null,
   );
   return {
+    toolDefault: notes.length > 0,
+    toolDefaultNote:
+      notes.length === 0 ? null : { zh: notes.map((note) => note.zh).join('；'), en: notes.map((note) => note.en).join('; ') },
+  };
+}
+
+/** What every result of a rule under a profile shares. */
+export function resultBase(
+  rule: RuleDefinition,
+  entry: ProfileRule,
+): Omit<RuleResult, 'status' | 'figure' | 'threshold' | 'bounds'> {
+  return {
     ruleId: rule.id,
     kind: rule.kind,
     scope: rule.scope,
     grade: entry.grade,
     unit: rule.unit,
-    toolDefault: notes.length > 0,
-    toolDefaultNote:
-      notes.length === 0 ? null : { zh: notes.map((note) => note.zh).join('；'), en: notes.map((note) => note.en).join('; ') },
+    ...toolDefaultOf(rule, entry),
     sources: entry.sources,
     title: rule.title,
     advice: rule.advice,
