@@ -266,6 +266,9 @@ describe('relocationAdvice', () => {
     // Adjacent: a, b (same street) and x (other street); nothing else exists.
     expect(merge.candidates.map((candidate) => candidate.communityId).sort()).toEqual(['a', 'b', 'x']);
     expect(merge.candidates.find((candidate) => candidate.communityId === 'x')!.sameStreet).toBe(false);
+    // Merged sizes are measured against the profile's own bands (002's urban and fringe ones).
+    expect(merge.candidates.find((candidate) => candidate.communityId === 'a')!.mergedBand).toEqual({ min: 4500, max: 12000 });
+    expect(merge.candidates.find((candidate) => candidate.communityId === 'b')!.mergedBand).toEqual({ min: 3000, max: 6000 });
     // Shared boundary: r's 3 rows along a and along b, its 2 columns along x.
     expect(Object.fromEntries(merge.candidates.map((candidate) => [candidate.communityId, candidate.sharedBoundaryMeters]))).toEqual({
       a: 300,
