@@ -148,7 +148,7 @@ describe('convertFeatures', () => {
     expect(zh('not-a-number')).toBe('第 3 行（编号“b2”），字段“建筑面积”（文件列“建筑面积”）：“约300”不是数字');
     expect(zh('duplicate-id')).toBe('第 4 行（编号“b2”），字段“编号”（文件列“编号”）：重复编号“b2”（第 3 行已使用）');
     expect(zh('unknown-value')).toMatch(
-      /^第 2 行（编号“b1”），字段“设施类别”（文件列“类别”）：“网吧”是未知的设施类别（已知 17 类）：请在“未知分类取值”中/,
+      /^第 2 行（编号“b1”），字段“设施类别”（文件列“类别”）：“网吧”是未知的设施类别（已知 19 类）：请在“未知分类取值”中/,
     );
     expect(zh('axis-swapped')).toMatch(/^第 5 行（编号“b4”），字段“几何”：坐标顺序颠倒（纬度在前）：对调后位于区域范围之内；/);
     expect(zh('outside-region')).toMatch(

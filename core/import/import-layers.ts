@@ -145,6 +145,8 @@ const CATEGORY_WORDS: Record<(typeof FACILITY_CATEGORY_IDS)[number], string[]> =
   parking: ['公共停车场', '停车场', '停车位'],
   culture_centre: ['文化活动中心', '文化活动站', '文化站', '文化中心', '综合文化站'],
   sports_ground: ['大型体育场地', '体育场', '体育馆', '运动场'],
+  elderly_care_complex: ['社区养老服务综合体', '养老服务综合体', '养老综合体'],
+  workers_rest_station: ['户外劳动者休息驿站', '劳动者驿站', '户外劳动者驿站'],
 };
 for (const id of FACILITY_CATEGORY_IDS)
   CATEGORY_WORDS[id].push(FACILITY_CATEGORIES[id].nameZh, FACILITY_CATEGORIES[id].nameEn);
@@ -155,6 +157,7 @@ const COMMUNITY_TYPE_WORDS: Record<(typeof COMMUNITY_TYPE_IDS)[number], string[]
   relocation: ['安置社区', '搬迁安置社区', '易地扶贫搬迁安置社区'],
   township: ['集镇社区', '镇区社区'],
   village: ['行政村', '村', '村委会'],
+  rural: ['农村社区', '村改农村社区'],
   new: ['新成立社区', '新建社区', '新社区'],
 };
 for (const id of COMMUNITY_TYPE_IDS)

@@ -4,7 +4,7 @@ import { syntheticRegion } from '../accessibility/synthetic-region.js';
 import { shortestTravelSeconds } from '../routing/dijkstra.js';
 import { seededRandom } from '../routing/synthetic-grid.js';
 import { snappedPointSources, travelSecondsToSnappedPoint } from '../routing/snap.js';
-import { NO_SURVEYED_FIGURES } from '../standards/evaluate-rules.js';
+import { NO_SURVEYED_FIGURES } from '../standards/community-figures.js';
 import { applyDraftResult, ScenarioDraft } from './scenario-draft.js';
 import {
   modelStationTravel,
@@ -205,6 +205,7 @@ function town() {
     name: `社区${id}`,
     type,
     streetId,
+    ...NO_SURVEYED_FIGURES,
     serviceFloorAreaSquareMeters: 600,
     staff: 6,
     socialWorkers: 1,
@@ -265,6 +266,9 @@ describe('relocationAdvice', () => {
     // Adjacent: a, b (same street) and x (other street); nothing else exists.
     expect(merge.candidates.map((candidate) => candidate.communityId).sort()).toEqual(['a', 'b', 'x']);
     expect(merge.candidates.find((candidate) => candidate.communityId === 'x')!.sameStreet).toBe(false);
+    // Merged sizes are measured against the profile's own bands (002's urban and fringe ones).
+    expect(merge.candidates.find((candidate) => candidate.communityId === 'a')!.mergedBand).toEqual({ min: 4500, max: 12000 });
+    expect(merge.candidates.find((candidate) => candidate.communityId === 'b')!.mergedBand).toEqual({ min: 3000, max: 6000 });
     // Shared boundary: r's 3 rows along a and along b, its 2 columns along x.
     expect(Object.fromEntries(merge.candidates.map((candidate) => [candidate.communityId, candidate.sharedBoundaryMeters]))).toEqual({
       a: 300,
@@ -313,6 +317,19 @@ describe('relocationAdvice', () => {
     expect(relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel }).communities).toEqual([]);
   });
 
+  it('gives no size advice under a profile whose documents have no relocation band (Kaili’s 杭州路, 清泉)', () => {
+    const { evaluator, stationUnits, unitFigures, travel } = town();
+    for (const profile of ['national', 'jishou', 'kaili', 'linjiang', 'qujing'] as const) {
+      const report = relocationAdvice(evaluator, { profile, stationUnits, unitFigures, travel });
+      expect(report.band, profile).toBeNull();
+      expect(report.sources, profile).toEqual([]);
+      expect(report.communities.map((entry) => [entry.communityId, entry.status, entry.rule]), profile).toEqual([['r', 'not-judged', null]]);
+    }
+    const leshan = relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel });
+    expect(leshan.sources.map((source) => [source.document, source.clause])).toEqual([['002', '三、（一）1']]);
+    expect(leshan.communities[0].rule).toMatchObject({ status: 'advice', side: 'below', grade: 'guidance' });
+  });
+
   it('without walking times still lists the adjacent communities but recommends none', () => {
     const { evaluator, stationUnits, unitFigures } = town();
     const report = relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel: null, travelNote: 'no network' });
@@ -357,7 +374,7 @@ describe('relocationAdvice', () => {
     });
     const stationUnits = new Map([['f-0', 'u-7-5']]);
     const unitFigures = (unitId: string) => units.find((unit) => unit.id === unitId)!;
-    const report = relocationAdvice(evaluator, { profile: 'national', stationUnits, unitFigures, travel: null });
+    const report = relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel: null });
     const entry = report.communities[0];
     expect(entry).toMatchObject({ communityId: 'r', status: 'split', residents: 2880 });
     const split = entry.split!;
@@ -378,7 +395,7 @@ describe('relocationAdvice', () => {
       expect(metrics.residents).toBeGreaterThanOrEqual(BAND.min);
       expect(metrics.residents).toBeLessThanOrEqual(BAND.max);
     }
-    expect(relocationAdvice(evaluator, { profile: 'national', stationUnits, unitFigures, travel: null }).communities.map((c) => c.status)).toEqual([
+    expect(relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel: null }).communities.map((c) => c.status)).toEqual([
       'within-band',
       'within-band',
     ]);

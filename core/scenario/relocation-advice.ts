@@ -1,5 +1,6 @@
 /**
- * Relocation-settlement communities (易地扶贫搬迁安置社区, standards §1, rule `size.relocation`):
+ * Relocation-settlement communities (易地扶贫搬迁安置社区, standards §1, rule `size.relocation`, a
+ * Leshan (002) rule only — other profiles have no relocation band and get no merge/split advice):
  * below the band's minimum the advice is to merge into an adjacent community — the one whose
  * service station adds the least walking time to the relocated residents — and above its maximum a
  * proposed split into contiguous parts each within the band, ready to apply as `create` edits.
@@ -10,13 +11,15 @@
 
 import type { AccessibilityModel } from '../accessibility/accessibility-types.js';
 import { TravelField } from '../accessibility/travel-field.js';
-import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId } from '../standards/community-types.js';
-import { evaluateRule, surveyedFiguresOf, type RuleResult } from '../standards/evaluate-rules.js';
+import type { Bilingual } from '../import/bilingual-text.js';
+import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId, type SizeRange } from '../standards/community-types.js';
+import type { RuleSource } from '../standards/documents.js';
+import { evaluateRule, type CommunityFigures } from '../standards/evaluate-rules.js';
 import type { StandardsProfileId } from '../standards/profiles.js';
-import type { Bilingual } from '../standards/rules.js';
+import type { RuleResult } from '../standards/rule-results.js';
+import { ruleById, sizeBandOf } from '../standards/rules.js';
 import type { ScenarioEdit } from './scenario-draft.js';
 import type { CommunityMetrics, CommunityRecord } from './scenario-evaluator.js';
-import { ruleById } from '../standards/rules.js';
 
 /** The rule of the table that sets the relocation band. */
 export const RELOCATION_SIZE_RULE_ID = 'size.relocation';
@@ -78,6 +81,7 @@ export interface RelocationSource {
   communityIds(): string[];
   communityRecord(id: string): CommunityRecord;
   metrics(id: string): CommunityMetrics;
+  figures(id: string, reach: null): CommunityFigures;
   unitsOf(communityId: string): string[];
   communityOfUnit(unitId: string): string;
   neighboursOf(unitId: string): { unitId: string; sharedMeters: number }[];
@@ -107,7 +111,9 @@ export interface MergeCandidate {
   /** Residents of the relocation community who reach none of its stations within the cutoff. */
   unreachedResidents: number;
   mergedResidents: number;
-  /** How far the merged community lies outside the candidate type's residents band (0 inside). */
+  /** The candidate type's residents band under the profile, or null where the profile has none. */
+  mergedBand: SizeRange | null;
+  /** How far the merged community lies outside that band (0 inside or without a band). */
   mergedResidentsOutsideBand: number;
 }
 
@@ -149,8 +155,10 @@ export interface RelocationCommunityAdvice {
   residents: number;
   households: number;
   unitCount: number;
+  /** `not-judged`: the profile has no relocation band, or the size could not be judged. */
   status: 'within-band' | 'merge' | 'split' | 'not-judged';
-  rule: RuleResult;
+  /** The size rule's result; null when the profile does not hold the rule. */
+  rule: RuleResult | null;
   merge?: MergeAdvice;
   split?: SplitProposal;
 }
@@ -158,7 +166,8 @@ export interface RelocationCommunityAdvice {
 export interface RelocationAdviceReport {
   profile: StandardsProfileId;
   ruleId: string;
-  sources: readonly string[];
+  /** The clauses of the profile's band; empty when the profile has none. */
+  sources: readonly RuleSource[];
   /** The band of the profile's rule, or null when the profile does not hold it. */
   band: { min: number; max: number } | null;
   speedMetersPerSecond: number | null;
@@ -197,6 +206,7 @@ function compareCandidates(a: MergeCandidate, b: MergeCandidate): number {
 
 function mergeAdvice(
   scenario: RelocationSource,
+  profile: StandardsProfileId,
   communityId: string,
   stationsByCommunity: ReadonlyMap<string, string[]>,
   unitFigures: (unitId: string) => UnitFigures,
@@ -228,6 +238,7 @@ function mergeAdvice(
         ? weightedMean(travel.secondsToNearest(stationIds, unitIds), residents)
         : { mean: null, unreached: 0 };
     const mergedResidents = ownResidents + otherResidents;
+    const mergedBand = sizeBandOf(profile, other.type, 'residents');
     return {
       communityId: id,
       name: other.name,
@@ -241,7 +252,8 @@ function mergeAdvice(
       addedWalkSeconds: walk.mean !== null && own !== null ? walk.mean - own : null,
       unreachedResidents: walk.unreached,
       mergedResidents,
-      mergedResidentsOutsideBand: distanceFromBand(mergedResidents, COMMUNITY_TYPES[other.type].residents),
+      mergedBand,
+      mergedResidentsOutsideBand: distanceFromBand(mergedResidents, mergedBand),
     };
   });
   candidates.sort(compareCandidates);
@@ -578,15 +590,12 @@ export function relocationAdvice(
 ): RelocationAdviceReport {
   const { profile, stationUnits, unitFigures, travel } = options;
   const rule = ruleById(RELOCATION_SIZE_RULE_ID);
-  const threshold = rule.thresholds[profile];
-  const band =
-    threshold && threshold.kind === 'range'
-      ? { min: threshold.min, max: threshold.max }
-      : threshold
-        ? (() => {
-            throw new Error(`rule ${RELOCATION_SIZE_RULE_ID} holds a "${threshold.kind}" threshold, not a range`);
-          })()
-        : null;
+  const entry = rule.profiles[profile] ?? null;
+  const threshold = entry?.threshold ?? null;
+  if (threshold && threshold.kind !== 'range') {
+    throw new Error(`rule ${RELOCATION_SIZE_RULE_ID} holds a "${threshold.kind}" threshold, not a range`);
+  }
+  const band = threshold && threshold.kind === 'range' ? { min: threshold.min, max: threshold.max } : null;
 
   const stationsByCommunity = new Map<string, string[]>();
   for (const [stationId, unitId] of [...stationUnits].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -602,15 +611,9 @@ export function relocationAdvice(
     const record = scenario.communityRecord(id);
     if (record.type !== 'relocation') continue;
     const metrics = scenario.metrics(id);
-    const result = threshold
-      ? evaluateRule(rule, threshold, {
-          type: record.type,
-          residents: metrics.residents,
-          households: metrics.households,
-          ...surveyedFiguresOf(record),
-        })
-      : null;
-    const entry: RelocationCommunityAdvice = {
+    const result = entry ? evaluateRule(rule, profile, scenario.figures(id, null)) : null;
+    const outside = result && (result.status === 'fail' || result.status === 'advice') ? result.side : undefined;
+    const advice: RelocationCommunityAdvice = {
       communityId: id,
       name: record.name,
       streetId: record.streetId,
@@ -618,31 +621,23 @@ export function relocationAdvice(
       households: metrics.households,
       unitCount: metrics.unitCount,
       status: 'not-judged',
-      rule: result ?? {
-        ruleId: rule.id,
-        status: 'not-applicable',
-        figure: null,
-        threshold: '',
-        sources: rule.sources,
-        title: rule.title,
-        advice: rule.advice,
-      },
+      rule: result,
     };
-    if (band && result?.status === 'fail' && result.side === 'below') {
-      entry.status = 'merge';
-      entry.merge = mergeAdvice(scenario, id, stationsByCommunity, unitFigures, travel);
-    } else if (band && result?.status === 'fail' && result.side === 'above') {
-      entry.status = 'split';
-      entry.split = splitProposal(scenario, id, band, stationUnitIds, unitFigures);
+    if (band && outside === 'below') {
+      advice.status = 'merge';
+      advice.merge = mergeAdvice(scenario, profile, id, stationsByCommunity, unitFigures, travel);
+    } else if (band && outside === 'above') {
+      advice.status = 'split';
+      advice.split = splitProposal(scenario, id, band, stationUnitIds, unitFigures);
     } else if (band && result?.status === 'pass') {
-      entry.status = 'within-band';
+      advice.status = 'within-band';
     }
-    communities.push(entry);
+    communities.push(advice);
   }
   return {
     profile,
     ruleId: rule.id,
-    sources: rule.sources,
+    sources: entry?.sources ?? [],
     band,
     speedMetersPerSecond: travel?.speedMetersPerSecond ?? null,
     travelNote: travel ? null : (options.travelNote ?? 'no walking times'),

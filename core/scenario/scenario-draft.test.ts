@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_SURVEYED_FIGURES } from '../standards/evaluate-rules.js';
+import { NO_SURVEYED_FIGURES } from '../standards/community-figures.js';
 import {
   applyDraftResult,
   EDIT_COMMUNITY_ID_TAKEN,

@@ -10,8 +10,8 @@
  * units unless the edit says so (`dissolve: true`, or a merge); community ids are never reused.
  */
 
-import { NO_SURVEYED_FIGURES } from '../standards/evaluate-rules.js';
 import type { CommunityTypeId } from '../standards/community-types.js';
+import { NO_SURVEYED_FIGURES, SUMMED_ON_MERGE, type SurveyedFigures } from '../standards/community-figures.js';
 import type { CommunityRecord, ScenarioEvaluator } from './scenario-evaluator.js';
 import type { CommunityChanges, NewCommunity, ScenarioEdit } from './scenario-edit-schema.js';
 
@@ -22,6 +22,7 @@ export type {
   PolygonGeometry,
   ScenarioEdit,
 } from './scenario-edit-schema.js';
+export { CONVERSION_TARGET_TYPES, type ConversionTargetType } from './scenario-edit-schema.js';
 
 /** Why an edit was refused. */
 export const EDIT_UNKNOWN_UNIT = 'unknown-unit';
@@ -79,15 +80,6 @@ const refuse = (reason: EditRefusalReason, message: string, messageZh: string): 
   message,
   messageZh,
 });
-
-/** Numbers a merge adds up (staff and rooms of both communities serve the merged one). */
-const SUMMED_ON_MERGE = [
-  'serviceFloorAreaSquareMeters',
-  'staff',
-  'socialWorkers',
-  'grids',
-  'gridWorkers',
-] as const;
 
 export class ScenarioDraft {
   /** Current community of each unit the draft moved (possibly back to where it started). */
@@ -423,8 +415,8 @@ export class ScenarioDraft {
         );
       }
       for (const field of SUMMED_ON_MERGE) {
-        const [a, b] = [merged[field], other[field]];
-        merged[field] = a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+        const [a, b] = [merged[field] as number | null, other[field] as number | null];
+        (merged as unknown as Record<string, number | null>)[field] = a === null && b === null ? null : (a ?? 0) + (b ?? 0);
       }
       const units = this.unitsOf(id);
       for (const unitId of units) this.moveUnit(unitId, edit.into);
@@ -474,7 +466,7 @@ export class ScenarioDraft {
         `社区“${edit.communityId}”的类型是“${record.type}”，不是行政村；只有行政村可以村改社区`,
       );
     }
-    const to = edit.to ?? 'urban';
+    const to = edit.to ?? record.applicationTarget ?? 'urban';
     this.communityOverlay.set(edit.communityId, { ...record, type: to });
     return {
       ok: true,

@@ -7,6 +7,16 @@
 
 import { z } from 'zod';
 import { COMMUNITY_TYPE_IDS } from '../standards/community-types.js';
+import {
+  APPLICATION_TARGETS,
+  SEAT_KINDS,
+  STATION_PROVENANCES,
+  SURVEYED_FIGURE_LIMITS as LIMITS,
+} from '../standards/community-figures.js';
+
+/** Types a village may become (standards §1–2: 城市社区 as urban or fringe, 农村社区 as rural). */
+export const CONVERSION_TARGET_TYPES = ['urban', 'fringe', 'rural'] as const;
+export type ConversionTargetType = (typeof CONVERSION_TARGET_TYPES)[number];
 
 /** Ids a new community may take: letters, digits, `_ . -`, starting with a letter or digit. */
 const COMMUNITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
@@ -33,22 +43,34 @@ const lineStringSchema = z
   .object({ type: z.literal('LineString'), coordinates: z.array(position).min(2) })
   .strict();
 
-const count = z.number().int().min(0).nullable();
-const share = z.number().min(0).max(1).nullable();
+const count = (max: number) => z.number().int().min(0).max(max).nullable().optional();
+const share = z.number().min(0).max(1).nullable().optional();
 
+/** Every surveyed figure an edit may set (core/standards/community-figures.ts), bounded. */
 const communityChanges = z
   .object({
     name: name.optional(),
     nameEn: z.string().max(100).nullable().optional(),
     type: z.enum(COMMUNITY_TYPE_IDS).optional(),
-    serviceFloorAreaSquareMeters: z.number().min(0).nullable().optional(),
-    staff: count.optional(),
-    socialWorkers: count.optional(),
-    grids: count.optional(),
-    gridWorkers: count.optional(),
-    agriculturalLandShare: share.optional(),
-    developmentProgress: share.optional(),
     isTownshipSeat: z.boolean().optional(),
+    serviceFloorAreaSquareMeters: z.number().min(0).max(LIMITS.floorAreaSquareMeters).nullable().optional(),
+    stationProvenance: z.enum(STATION_PROVENANCES).nullable().optional(),
+    activityFloorShare: share,
+    commercialFloorShare: share,
+    staff: count(LIMITS.people),
+    socialWorkers: count(LIMITS.people),
+    grids: count(LIMITS.grids),
+    gridWorkers: count(LIMITS.people),
+    policeOfficers: count(LIMITS.people),
+    auxiliaryPoliceOfficers: count(LIMITS.people),
+    openingHoursPerDay: z.number().min(0).max(LIMITS.hoursPerDay).nullable().optional(),
+    parkingSpaces: count(LIMITS.parkingSpaces),
+    newResidentialArea: z.boolean().nullable().optional(),
+    seatKind: z.enum(SEAT_KINDS).nullable().optional(),
+    seatName: z.string().trim().min(1).max(100).nullable().optional(),
+    agriculturalLandShare: share,
+    developmentProgress: share,
+    applicationTarget: z.enum(APPLICATION_TARGETS).nullable().optional(),
   })
   .strict();
 
@@ -102,7 +124,7 @@ export const editSchema = z.discriminatedUnion('op', [
     .object({
       op: z.literal('convert-village'),
       communityId: referenceId,
-      to: z.enum(['urban', 'fringe']).optional(),
+      to: z.enum(CONVERSION_TARGET_TYPES).optional(),
     })
     .strict(),
 ]);

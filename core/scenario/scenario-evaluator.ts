@@ -1,20 +1,28 @@
 /**
  * Every metric of every community of a scenario, kept up to date edit by edit. Communities are made of
- * population units, so their sums (residents, households, area, covered residents) move by exactly
- * the units that change hands, their perimeter by the unit's boundary less what it shares with its new
- * and old neighbours, and only the two communities an edit touches are re-walked for contiguity.
+ * population units, so their sums (residents, households, area, residents reaching each requirement)
+ * move by exactly the units that change hands, their perimeter by the unit's boundary less what it
+ * shares with its new and old neighbours, and only the two communities an edit touches are re-walked
+ * for contiguity. Facilities stand in units and follow them into whichever community holds them.
  * Re-evaluating after an `assign` costs what the edit touches, not the region's size.
+ *
+ * Judging takes the profile, the walking reach computed with the tier table and speed in force
+ * (a UnitReach), and the tool settings: nothing about walking is assumed here.
  */
 
-import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId } from '../standards/community-types.js';
+import type { CommunityTypeId } from '../standards/community-types.js';
+import { surveyedFiguresOf, type SurveyedFigures } from '../standards/community-figures.js';
 import {
+  adjacencyCategories,
   evaluateCommunity,
-  surveyedFiguresOf,
   type CommunityFigures,
-  type RuleResult,
-  type SurveyedFigures,
+  type FacilityFigures,
 } from '../standards/evaluate-rules.js';
+import { evaluateRegion, type RegionCommunity, type RegionJudgement, type StreetRecord } from '../standards/evaluate-region.js';
 import type { StandardsProfileId } from '../standards/profiles.js';
+import type { UnitReach } from '../standards/reach.js';
+import type { RuleContribution, RuleResult } from '../standards/rule-results.js';
+import { TOOL_DEFAULTS, type ToolSettings } from '../standards/tool-defaults.js';
 
 /** A population unit as the evaluator needs it; area and perimeter in the region's metric plane. */
 export interface ScenarioUnit {
@@ -44,13 +52,30 @@ export interface CommunityRecord extends SurveyedFigures {
   isTownshipSeat: boolean;
 }
 
-/**
- * Which units reach each category within its tier (core/accessibility coverage): `covered[c][u]` is 1
- * when unit u reaches `categories[c]` in time. Independent of boundaries, so computed once per region.
- */
-export interface UnitCoverage {
-  categories: readonly string[];
-  covered: readonly Uint8Array[];
+/** A facility as the rules see it: the unit it stands in, its size where known, its position for 毗邻. */
+export interface ScenarioFacility {
+  id: string;
+  category: string;
+  /** The unit it stands in: the facility belongs to whichever community holds that unit. */
+  unitId: string;
+  floorAreaSquareMeters: number | null;
+  landAreaSquareMeters: number | null;
+  /** Position in the region's metric plane, metres east and north; null when unknown. */
+  xMeters: number | null;
+  yMeters: number | null;
+}
+
+/** What judging reads besides the scenario: the profile, the walking reach in force, the tool settings. */
+export interface JudgeContext {
+  profile: StandardsProfileId;
+  /**
+   * Which units reach what, computed with the tier table and walking speed in force
+   * (core/accessibility's computeUnitReach), in this evaluator's unit order; null without a walking
+   * network (reach rules are then undetermined).
+   */
+  reach: UnitReach | null;
+  /** Changes to the tool defaults (reach share, adjacency distance). */
+  settings?: Partial<ToolSettings>;
 }
 
 export interface CommunityMetrics {
@@ -74,13 +99,14 @@ export interface CommunityMetrics {
   serviceFloorAreaPer100Households: number | null;
   staff: number | null;
   staffPer10kResidents: number | null;
-  /** Share of residents reaching each category within its tier, 0–1; null with no residents. */
-  coveredShareByCategory: Record<string, number | null>;
-  /** How far residents lie outside the type's band: negative below, positive above, 0 inside or no band. */
-  residentsOutsideBand: number;
-  householdsOutsideBand: number;
+  /** Facilities inside the community by category (empty when the evaluator has no facility layer). */
+  facilityCountByCategory: Record<string, number>;
+  /**
+   * Share of residents meeting each requirement of the reach passed to metrics() (by key: a category
+   * id for one category at its tier, `circle@15`…), 0–1; null with no residents; empty without reach.
+   */
+  reachShareByKey: Record<string, number | null>;
 }
-
 
 interface CommunitySums {
   record: CommunityRecord;
@@ -91,11 +117,24 @@ interface CommunitySums {
   children: number;
   areaSquareMeters: number;
   perimeterMeters: number;
-  coveredResidents: Float64Array;
   parts: number;
+  /** Indexes (into `facilities`) of the facilities standing in its units. */
+  facilities: Set<number>;
   /** Set when the community is removed from the scenario (its slot stays, its id is free again). */
   removed: boolean;
 }
+
+/** Residents meeting each requirement of one UnitReach, per community index, kept up to date by moves. */
+interface ReachSums {
+  reach: UnitReach;
+  id: number;
+  residents: Float64Array[];
+}
+
+/** Reach sets kept at once (tier tables or speeds in use); the least recently used goes first. */
+const MAX_REACH_SETS = 4;
+/** Judgement caches kept at once (profile × reach × settings). */
+const MAX_JUDGEMENT_CACHES = 16;
 
 export class ScenarioEvaluator {
   private readonly units: readonly ScenarioUnit[];
@@ -104,7 +143,6 @@ export class ScenarioEvaluator {
   private readonly neighbourOffsets: Uint32Array;
   private readonly neighbourUnits: Uint32Array;
   private readonly neighbourSharedMeters: Float64Array;
-  private readonly coverage: UnitCoverage;
   /** Community index of each unit. */
   private readonly assignment: Int32Array;
   private readonly communities: CommunitySums[] = [];
@@ -112,12 +150,20 @@ export class ScenarioEvaluator {
   /** Scratch for contiguity walks: the walk number that last visited each unit. */
   private readonly visitMark: Uint32Array;
   private walkNumber = 0;
+  /** The facility layer (null: unknown), each facility's figures, and facilities by unit index. */
+  private facilityFigures: FacilityFigures[] | null = null;
+  private facilitiesByUnit = new Map<number, number[]>();
+  private readonly streets: readonly StreetRecord[] | null;
+  private readonly reachSets: ReachSums[] = [];
+  private readonly reachIds = new WeakMap<UnitReach, number>();
+  private nextReachId = 1;
   /**
-   * Rule results by profile, then community index, kept until an edit touches the community: after
-   * an assign only the two communities it touches (and, for the township-count rule, their street's
-   * township communities) are judged again.
+   * Community results by judgement key (profile, reach, settings), then community index, kept until
+   * an edit touches the community: community rules read nothing but the community itself.
    */
-  private readonly judgedByProfile = new Map<StandardsProfileId, (RuleResult[] | undefined)[]>();
+  private readonly judged = new Map<string, (RuleResult[] | undefined)[]>();
+  /** Region results by judgement key; any edit clears them (they read every community). */
+  private readonly regionJudged = new Map<string, RegionJudgement>();
 
   constructor(input: {
     units: readonly ScenarioUnit[];
@@ -125,7 +171,10 @@ export class ScenarioEvaluator {
     communities: readonly CommunityRecord[];
     /** Community id of each unit, by unit index. */
     assignment: readonly string[];
-    coverage?: UnitCoverage;
+    /** The facility layer; omitted or null when unknown (provision rules are then undetermined). */
+    facilities?: readonly ScenarioFacility[] | null;
+    /** The region's streets and townships; omitted or null when unknown. */
+    streets?: readonly StreetRecord[] | null;
   }) {
     const { units, adjacency } = input;
     this.units = units;
@@ -136,10 +185,7 @@ export class ScenarioEvaluator {
     if (input.assignment.length !== units.length) {
       throw new Error(`the assignment has ${input.assignment.length} entries for ${units.length} units`);
     }
-    this.coverage = input.coverage ?? { categories: [], covered: [] };
-    for (const [c, covered] of this.coverage.covered.entries()) {
-      if (covered.length !== units.length) throw new Error(`coverage of ${this.coverage.categories[c]} does not cover every unit`);
-    }
+    this.streets = input.streets ?? null;
 
     // Adjacency into CSR, both directions.
     const pairCount = adjacency.unitA.length;
@@ -172,12 +218,12 @@ export class ScenarioEvaluator {
       this.moveUnit(unitIndex, this.communityIndex(communityId));
     });
     this.countAllParts();
+    this.setFacilities(input.facilities ?? null);
   }
 
   /** Adds a community (e.g. one the planner creates); it starts with no units. */
   addCommunity(record: CommunityRecord): void {
     if (this.communityIndexById.has(record.id)) throw new Error(`community ${record.id} exists already`);
-    this.forgetJudgementsOfStreet(record.streetId);
     this.communityIndexById.set(record.id, this.communities.length);
     this.communities.push({
       record: { ...record },
@@ -188,10 +234,12 @@ export class ScenarioEvaluator {
       children: 0,
       areaSquareMeters: 0,
       perimeterMeters: 0,
-      coveredResidents: new Float64Array(this.coverage.categories.length),
       parts: 0,
+      facilities: new Set(),
       removed: false,
     });
+    for (const set of this.reachSets) set.residents.push(new Float64Array(set.reach.requirements.length));
+    this.regionJudged.clear();
   }
 
   /** Removes a community that has no units left (merged away or dissolved); its id may be reused. */
@@ -201,7 +249,26 @@ export class ScenarioEvaluator {
     if (community.unitCount > 0) throw new Error(`community ${id} still has ${community.unitCount} units`);
     community.removed = true;
     this.communityIndexById.delete(id);
-    this.forgetJudgementsOfStreet(community.record.streetId);
+    this.forgetJudgements(index);
+  }
+
+  /**
+   * Replaces the facility layer (a scenario's added, moved or removed facilities); null: unknown.
+   * Throws naming a facility whose unit is not in the region.
+   */
+  setFacilities(facilities: readonly ScenarioFacility[] | null): void {
+    for (const community of this.communities) community.facilities.clear();
+    this.facilitiesByUnit = new Map();
+    this.facilityFigures = facilities === null ? null : facilityFiguresOf(facilities);
+    for (const [index, facility] of (facilities ?? []).entries()) {
+      const unitIndex = this.unitIndexById.get(facility.unitId);
+      if (unitIndex === undefined) throw new Error(`facility ${facility.id} stands in unit ${facility.unitId}, which is not in this region`);
+      const list = this.facilitiesByUnit.get(unitIndex);
+      if (list) list.push(index);
+      else this.facilitiesByUnit.set(unitIndex, [index]);
+      this.communities[this.assignment[unitIndex]].facilities.add(index);
+    }
+    this.forgetAllJudgements();
   }
 
   hasCommunity(id: string): boolean {
@@ -245,12 +312,10 @@ export class ScenarioEvaluator {
 
   /** Changes a community's own attributes (name, type, floor area, staff …). */
   updateCommunity(id: string, changes: Partial<Omit<CommunityRecord, 'id'>>): void {
-    const community = this.communities[this.communityIndex(id)];
-    const streetBefore = community.record.streetId;
+    const index = this.communityIndex(id);
+    const community = this.communities[index];
     community.record = { ...community.record, ...changes };
-    // A type change can change how many township communities its street counts.
-    this.forgetJudgementsOfStreet(streetBefore);
-    this.forgetJudgementsOfStreet(community.record.streetId);
+    this.forgetJudgements(index);
   }
 
   /** Moves units to a community; returns the ids of the communities whose metrics changed. */
@@ -268,7 +333,6 @@ export class ScenarioEvaluator {
     for (const index of touched) {
       this.communities[index].parts = this.countParts(index);
       this.forgetJudgements(index);
-      if (this.communities[index].record.type === 'township') this.forgetJudgementsOfStreet(this.communities[index].record.streetId);
     }
     return [...touched].map((index) => this.communities[index].record.id);
   }
@@ -293,32 +357,114 @@ export class ScenarioEvaluator {
     return this.communities.filter((community) => !community.removed).map((community) => community.record.id);
   }
 
-  metrics(communityId: string): CommunityMetrics {
-    return this.metricsOf(this.communities[this.communityIndex(communityId)]);
+
+  /** Metrics of a community; reach shares for the requirements of `reach` when given. */
+  metrics(communityId: string, reach: UnitReach | null = null): CommunityMetrics {
+    return this.metricsOf(this.communityIndex(communityId), reach);
   }
 
-  allMetrics(): CommunityMetrics[] {
-    return this.communities.filter((community) => !community.removed).map((community) => this.metricsOf(community));
+  allMetrics(reach: UnitReach | null = null): CommunityMetrics[] {
+    const metrics: CommunityMetrics[] = [];
+    this.communities.forEach((community, index) => {
+      if (!community.removed) metrics.push(this.metricsOf(index, reach));
+    });
+    return metrics;
   }
 
-  /** Every rule of the profile for one community, with the figure that decided it. */
-  judge(communityId: string, profile: StandardsProfileId): RuleResult[] {
+  /**
+   * What the rules read off a community now, judged as `type` when given (a village as the community
+   * it would become): its figures, its facilities, its reach under `reach`.
+   */
+  figures(communityId: string, reach: UnitReach | null, type?: CommunityTypeId): CommunityFigures {
+    const figures = this.figuresOf(this.communityIndex(communityId), reach);
+    return type === undefined ? figures : { ...figures, type };
+  }
+
+  /**
+   * Every community-scope rule of the profile for one community, with the figure that decided it.
+   * Region- and street-scope rules are not among them: see judgeRegion and contributions.
+   */
+  judge(communityId: string, context: JudgeContext): RuleResult[] {
     const index = this.communityIndex(communityId);
-    let judged = this.judgedByProfile.get(profile);
-    if (!judged) this.judgedByProfile.set(profile, (judged = []));
+    const key = this.judgementKey(context);
+    let judged = this.judged.get(key);
+    if (!judged) {
+      if (this.judged.size >= MAX_JUDGEMENT_CACHES) this.judged.delete(this.judged.keys().next().value!);
+      this.judged.set(key, (judged = []));
+    }
     // Shared with later callers until an edit touches the community: callers must not modify it.
-    return (judged[index] ??= evaluateCommunity(profile, this.figuresOf(this.communities[index])));
+    return (judged[index] ??= evaluateCommunity(context.profile, this.figuresOf(index, context.reach), settingsOf(context)));
+  }
+
+  /** The region- and street-scope rules of the profile over every community of the scenario. */
+  judgeRegion(context: JudgeContext): RegionJudgement {
+    // Region rules read no walking reach: the key leaves it out so any reach shares the result.
+    const key = `${context.profile}`;
+    let judgement = this.regionJudged.get(key);
+    if (!judgement) {
+      const communities: RegionCommunity[] = [];
+      this.communities.forEach((community, index) => {
+        if (community.removed) return;
+        communities.push({ ...this.figuresOf(index, null), id: community.record.id, streetId: community.record.streetId });
+      });
+      judgement = evaluateRegion(context.profile, communities, this.streets);
+      this.regionJudged.set(key, judgement);
+    }
+    return judgement;
+  }
+
+  /** What a community contributes to the region's and its street's results (never judged on its own). */
+  contributions(communityId: string, context: JudgeContext): RuleContribution[] {
+    this.communityIndex(communityId);
+    return this.judgeRegion(context).contributions.get(communityId) ?? [];
+  }
+
+  private judgementKey(context: JudgeContext): string {
+    const settings = settingsOf(context);
+    const reach = context.reach === null ? 0 : this.reachSumsOf(context.reach).id;
+    return `${context.profile}|${reach}|${settings.reachShare}|${settings.adjacencyMeters}`;
+  }
+
+  /**
+   * The residents sums of a UnitReach, registered on first use (one pass over every unit) and then
+   * kept up to date by every move; the least recently used of more than MAX_REACH_SETS is dropped.
+   */
+  private reachSumsOf(reach: UnitReach): ReachSums {
+    const at = this.reachSets.findIndex((set) => set.reach === reach);
+    if (at >= 0) {
+      const [set] = this.reachSets.splice(at, 1);
+      this.reachSets.push(set);
+      return set;
+    }
+    for (const [r, covered] of reach.covered.entries()) {
+      if (covered.length !== this.units.length) {
+        throw new Error(`reach ${reach.requirements[r]?.key} covers ${covered.length} units, the scenario has ${this.units.length}`);
+      }
+    }
+    let id = this.reachIds.get(reach);
+    if (id === undefined) this.reachIds.set(reach, (id = this.nextReachId++));
+    const residents = this.communities.map(() => new Float64Array(reach.requirements.length));
+    for (let u = 0; u < this.units.length; u += 1) {
+      const sums = residents[this.assignment[u]];
+      for (let r = 0; r < reach.covered.length; r += 1) if (reach.covered[r][u]) sums[r] += this.units[u].residents;
+    }
+    const set = { reach, id, residents };
+    this.reachSets.push(set);
+    if (this.reachSets.length > MAX_REACH_SETS) {
+      const dropped = this.reachSets.shift()!;
+      for (const key of [...this.judged.keys()]) if (key.split('|')[1] === String(dropped.id)) this.judged.delete(key);
+    }
+    return set;
   }
 
   private forgetJudgements(index: number): void {
-    for (const judged of this.judgedByProfile.values()) judged[index] = undefined;
+    for (const judged of this.judged.values()) judged[index] = undefined;
+    this.regionJudged.clear();
   }
 
-  private forgetJudgementsOfStreet(streetId: string): void {
-    if (this.judgedByProfile.size === 0) return;
-    this.communities.forEach((community, index) => {
-      if (community.record.streetId === streetId) this.forgetJudgements(index);
-    });
+  private forgetAllJudgements(): void {
+    this.judged.clear();
+    this.regionJudged.clear();
   }
 
   private communityIndex(id: string): number {
@@ -327,7 +473,7 @@ export class ScenarioEvaluator {
     return index;
   }
 
-  /** Moves one unit's sums and perimeter from its community (if any) to `target`. */
+  /** Moves one unit's sums, perimeter and facilities from its community (if any) to `target`. */
   private moveUnit(unitIndex: number, target: number): void {
     const unit = this.units[unitIndex];
     const source = this.assignment[unitIndex];
@@ -335,15 +481,16 @@ export class ScenarioEvaluator {
       const from = this.communities[source];
       // Boundary it shared with its old community becomes outer boundary of that community again.
       from.perimeterMeters -= unit.perimeterMeters - 2 * this.sharedWith(unitIndex, source);
-      this.addSums(from, unitIndex, -1);
+      this.addSums(source, unitIndex, -1);
     }
     this.assignment[unitIndex] = target;
     const to = this.communities[target];
     to.perimeterMeters += unit.perimeterMeters - 2 * this.sharedWith(unitIndex, target);
-    this.addSums(to, unitIndex, 1);
+    this.addSums(target, unitIndex, 1);
   }
 
-  private addSums(community: CommunitySums, unitIndex: number, sign: 1 | -1): void {
+  private addSums(index: number, unitIndex: number, sign: 1 | -1): void {
+    const community = this.communities[index];
     const unit = this.units[unitIndex];
     community.unitCount += sign;
     community.residents += sign * unit.residents;
@@ -351,9 +498,14 @@ export class ScenarioEvaluator {
     community.elderly += sign * unit.elderly;
     community.children += sign * unit.children;
     community.areaSquareMeters += sign * unit.areaSquareMeters;
-    this.coverage.covered.forEach((covered, c) => {
-      if (covered[unitIndex]) community.coveredResidents[c] += sign * unit.residents;
-    });
+    for (const set of this.reachSets) {
+      const sums = set.residents[index];
+      for (let r = 0; r < set.reach.covered.length; r += 1) if (set.reach.covered[r][unitIndex]) sums[r] += sign * unit.residents;
+    }
+    for (const facility of this.facilitiesByUnit.get(unitIndex) ?? []) {
+      if (sign > 0) community.facilities.add(facility);
+      else community.facilities.delete(facility);
+    }
   }
 
   /** Boundary length unit u shares with units of community c (u itself excluded). */
@@ -415,15 +567,27 @@ export class ScenarioEvaluator {
     }
   }
 
-  private metricsOf(community: CommunitySums): CommunityMetrics {
+  private reachShares(index: number, reach: UnitReach | null): Record<string, number | null> {
+    const shares: Record<string, number | null> = {};
+    if (reach === null) return shares;
+    const sums = this.reachSumsOf(reach).residents[index];
+    const residents = this.communities[index].residents;
+    reach.requirements.forEach((requirement, r) => {
+      shares[requirement.key] = residents > 0 ? sums[r] / residents : null;
+    });
+    return shares;
+  }
+
+  private metricsOf(index: number, reach: UnitReach | null): CommunityMetrics {
+    const community = this.communities[index];
     const { record } = community;
     const areaSquareKilometers = community.areaSquareMeters / 1e6;
     const perimeter = community.perimeterMeters;
-    const type = COMMUNITY_TYPES[record.type];
-    const coveredShareByCategory: Record<string, number | null> = {};
-    this.coverage.categories.forEach((category, c) => {
-      coveredShareByCategory[category] = community.residents > 0 ? community.coveredResidents[c] / community.residents : null;
-    });
+    const facilityCountByCategory: Record<string, number> = {};
+    for (const facility of community.facilities) {
+      const category = this.facilityFigures![facility].category;
+      facilityCountByCategory[category] = (facilityCountByCategory[category] ?? 0) + 1;
+    }
     return {
       id: record.id,
       name: record.name,
@@ -446,29 +610,63 @@ export class ScenarioEvaluator {
           : null,
       staff: record.staff,
       staffPer10kResidents: record.staff !== null && community.residents > 0 ? (record.staff / community.residents) * 10_000 : null,
-      coveredShareByCategory,
-      residentsOutsideBand: distanceFromBand(community.residents, type.residents),
-      householdsOutsideBand: distanceFromBand(community.households, type.households),
+      facilityCountByCategory,
+      reachShareByKey: this.reachShares(index, reach),
     };
   }
 
-  private figuresOf(community: CommunitySums): CommunityFigures {
+  private figuresOf(index: number, reach: UnitReach | null): CommunityFigures {
+    const community = this.communities[index];
     const { record } = community;
-    const metrics = this.metricsOf(community);
-    const townshipCommunitiesAtSeat =
-      record.type === 'township'
-        ? this.communities.filter(
-            (other) =>
-              !other.removed && other.record.type === 'township' && other.record.streetId === record.streetId && other.unitCount > 0,
-          ).length
-        : null;
     return {
+      ...surveyedFiguresOf(record),
       type: record.type,
       residents: community.residents,
       households: community.households,
-      ...surveyedFiguresOf(record),
-      townshipCommunitiesAtSeat,
-      coveredShareByCategory: metrics.coveredShareByCategory,
+      facilities: this.facilityFigures === null ? null : [...community.facilities].sort((a, b) => a - b).map((f) => this.facilityFigures![f]),
+      reach: reach === null ? null : { tiers: reach.tiers, speedMetersPerSecond: reach.speedMetersPerSecond, shareByKey: this.reachShares(index, reach) },
     };
   }
+}
+
+function settingsOf(context: JudgeContext): ToolSettings {
+  return context.settings ? { ...TOOL_DEFAULTS, ...context.settings } : TOOL_DEFAULTS;
+}
+
+/**
+ * Each facility's figures, with the straight-line distance from every facility an adjacency rule
+ * measures from (health centres…) to the nearest facility of each target category (elderly care):
+ * Infinity when the region has none of the category, null when its own position is unknown or no
+ * target's is known. Targets without a position are left out.
+ */
+function facilityFiguresOf(facilities: readonly ScenarioFacility[]): FacilityFigures[] {
+  const { from, to } = adjacencyCategories();
+  const targets = facilities.filter((facility) => to.has(facility.category));
+  return facilities.map((facility) => {
+    const figures: FacilityFigures = {
+      id: facility.id,
+      category: facility.category,
+      floorAreaSquareMeters: facility.floorAreaSquareMeters,
+      landAreaSquareMeters: facility.landAreaSquareMeters,
+    };
+    if (!from.has(facility.category)) return figures;
+    const nearest: Record<string, number | null> = {};
+    for (const category of to) {
+      const ofCategory = targets.filter((target) => target.category === category);
+      if (ofCategory.length === 0) {
+        nearest[category] = Infinity;
+        continue;
+      }
+      let best: number | null = null;
+      if (facility.xMeters !== null && facility.yMeters !== null) {
+        for (const target of ofCategory) {
+          if (target.xMeters === null || target.yMeters === null) continue;
+          const meters = Math.hypot(target.xMeters - facility.xMeters, target.yMeters - facility.yMeters);
+          if (best === null || meters < best) best = meters;
+        }
+      }
+      nearest[category] = best;
+    }
+    return { ...figures, nearestMetersByCategory: nearest };
+  });
 }

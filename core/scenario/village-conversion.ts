@@ -1,82 +1,31 @@
 /**
- * 村改社区 (standards §2): tests every village of a scenario against the conversion rule of the rule
- * table and lists, for each, what it would lack as an urban (or fringe) community — service floor
- * area and staff against the profile's rules for that type, the required facility categories its
- * residents do not reach within each life-circle tier, and its size against the type's band.
- * Every threshold comes from core/standards (rules.ts, community-types.ts, facility-categories.ts).
+ * 村改社区 (standards §2): for every village of a scenario — applicant or not, candidate or not —
+ * the profile's 村改居 test where its document has one (only 002 does; elsewhere no village is
+ * classified), and what the village would lack as the community it would become: every
+ * community-scope rule of the profile judged on the village's figures as that type, grouped as
+ * floor area, staff, provision, reach by tier and size (a band only where the profile has one).
+ * The target is the village's own application (applicationTarget: urban or rural) unless the caller
+ * asks for another. Every threshold comes from core/standards' rule table.
  */
 
-import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId, type SizeRange } from '../standards/community-types.js';
-import {
-  evaluateRule,
-  surveyedFiguresOf,
-  type CommunityFigures,
-  type RuleResult,
-  type RuleStatus,
-} from '../standards/evaluate-rules.js';
-import { FACILITY_CATEGORIES, LIFE_CIRCLE_TIER_MINUTES } from '../standards/facility-categories.js';
+import type { Bilingual } from '../import/bilingual-text.js';
+import { COMMUNITY_TYPES } from '../standards/community-types.js';
+import type { ApplicationTarget } from '../standards/community-figures.js';
+import type { RuleSource } from '../standards/documents.js';
+import { communityRulesOf, evaluateRule, formatNumber, formatShare, type CommunityFigures } from '../standards/evaluate-rules.js';
+import { categoryName } from '../standards/facility-categories.js';
 import type { StandardsProfileId } from '../standards/profiles.js';
-import {
-  RULES,
-  ruleById,
-  rulesOfProfile,
-  type Bilingual,
-  type RuleDefinition,
-  type RuleMeasure,
-  type RuleThreshold,
-} from '../standards/rules.js';
-import type { CommunityMetrics, CommunityRecord } from './scenario-evaluator.js';
+import { reachRequirementOf, type TierTable, type UnitReach } from '../standards/reach.js';
+import { summarizeResults, type ClassificationStatus, type RuleResult } from '../standards/rule-results.js';
+import { ruleById, type RuleDefinition } from '../standards/rules.js';
+import { TOOL_DEFAULTS, type ToolSettings } from '../standards/tool-defaults.js';
+import type { ConversionTargetType } from './scenario-draft.js';
+import type { CommunityMetrics, CommunityRecord, JudgeContext } from './scenario-evaluator.js';
 
-/** The rule of the table that decides whether a village may convert. */
+export { CONVERSION_TARGET_TYPES, type ConversionTargetType } from './scenario-draft.js';
+
+/** The rule of the table that classifies villages (村改居). */
 export const VILLAGE_CONVERSION_RULE_ID = 'village.conversion';
-
-/** Types a village may convert to (standards §1: 传统城区社区, 城乡结合部新型社区). */
-export const CONVERSION_TARGET_TYPES = ['urban', 'fringe'] as const;
-export type ConversionTargetType = (typeof CONVERSION_TARGET_TYPES)[number];
-
-/** Measures that describe the community service facility's floor area. */
-const FLOOR_AREA_MEASURES: ReadonlySet<RuleMeasure> = new Set([
-  'serviceFloorAreaSquareMeters',
-  'serviceFloorAreaPer100Households',
-  'activityFloorShare',
-  'commercialFloorShare',
-]);
-/** Measures that describe the community's workers. */
-const STAFF_MEASURES: ReadonlySet<RuleMeasure> = new Set([
-  'staffPer10kResidents',
-  'staff',
-  'socialWorkers',
-  'gridWorkersPerGrid',
-]);
-
-const SQUARE_METERS: Bilingual = { zh: 'm²', en: 'm²' };
-const WORKERS: Bilingual = { zh: '人', en: 'workers' };
-const SHARE: Bilingual = { zh: '%', en: '%' };
-
-/**
- * The lowest figure a threshold accepts for a community of `residents` (its lower bound), or null
- * when it has none (a maximum, a type band without a lower side, the conversion test).
- */
-export function lowerBoundOf(threshold: RuleThreshold, residents: number, type: CommunityTypeId): number | null {
-  switch (threshold.kind) {
-    case 'min':
-      return threshold.value;
-    case 'range':
-      return threshold.min;
-    case 'min-by-residents':
-      return (
-        threshold.steps.find((step) => step.belowResidents === undefined || residents < step.belowResidents)?.value ??
-        null
-      );
-    case 'type-band': {
-      const band = COMMUNITY_TYPES[type][threshold.band];
-      return band?.min ?? null;
-    }
-    case 'max':
-    case 'conversion':
-      return null;
-  }
-}
 
 /** One of the two conditions of the 村改居 test with the village's figure. */
 export interface ConversionCondition {
@@ -90,63 +39,37 @@ export interface ConversionCondition {
   message: Bilingual;
 }
 
-/** A rule the village would be held to as the target type, with what it lacks to pass. */
-export interface RuleGap {
-  ruleId: string;
-  title: Bilingual;
-  sources: readonly string[];
-  status: RuleStatus;
-  /** The figure that decided it (a share as 0–1), null when not applicable. */
-  figure: number | null;
-  /** The bound, readable (e.g. "≥ 30"). */
-  threshold: string;
-  /** What is missing to pass, as a whole quantity (m² of floor area, workers, share points); null unless failing. */
+/** A rule the village would be held to as the target type, with what it lacks to meet it. */
+export interface RuleGap extends RuleResult {
+  /** What is missing to meet the rule, as a whole quantity (m², workers, facilities, residents…); null unless fail/advice. */
   shortfall: { amount: number; unit: Bilingual } | null;
 }
 
-/** Whether the residents of a community reach one required category within its tier. */
-export interface CategoryReach {
-  category: string;
-  name: Bilingual;
-  /** Share of residents reaching it within the tier, 0–1; null without coverage data or residents. */
-  coveredShare: number | null;
-  uncoveredResidents: number | null;
-  /** The share the rule table asks for (rule `reach.<category>`), or null when no rule judges it. */
-  threshold: number | null;
-  thresholdRuleId: string | null;
-  /** The profile the threshold is taken from (the active one, else `national`). */
-  thresholdProfile: StandardsProfileId | null;
-  /**
-   * `meets` the threshold; `below` it; `unreached`: no resident reaches one; `not-judged`: some
-   * reach it and no rule says how many should; `unknown`: no coverage data.
-   */
-  status: 'meets' | 'below' | 'unreached' | 'not-judged' | 'unknown';
-}
-
-export interface TierReach {
-  tierMinutes: number;
-  categories: CategoryReach[];
-  /** Categories of the tier the community lacks (status `below` or `unreached`). */
+/** Reach rules of one walking time: per-category tiers, the 15-minute circle, a document's fixed minutes. */
+export interface TierGaps {
+  /** Walking minutes of the tier; null when no tier table is known (no walking reach given). */
+  tierMinutes: number | null;
+  gaps: RuleGap[];
+  /** Rule ids of the tier not met (fail or advice). */
   lacking: string[];
 }
 
-export interface SizeGap {
-  measure: 'residents' | 'households';
-  value: number;
-  band: SizeRange | null;
-  /** Negative below the band, positive above it, 0 inside or without a band. */
-  outsideBand: number;
-}
-
-/** What a village would lack as a community of `type`. */
+/** What a village would lack as a community of `type` under the profile. */
 export interface ConversionGaps {
   type: ConversionTargetType;
+  /** Where the target came from: the village's application, the caller's request, or the default (urban). */
+  targetFrom: 'application' | 'requested' | 'default';
   floorArea: RuleGap[];
   staff: RuleGap[];
-  facilities: TierReach[];
-  size: SizeGap[];
-  /** One line per lack, for a list in the interface. */
+  provision: RuleGap[];
+  facilities: TierGaps[];
+  /** Size rules of the profile for the type (empty where the profile has no band for it). */
+  size: RuleGap[];
+  other: RuleGap[];
+  /** One line per lack, then one for what could not be judged, for a list in the interface. */
   summary: Bilingual[];
+  /** Counts over every gap: what was judged and what was undetermined. */
+  counts: ReturnType<typeof summarizeResults>;
 }
 
 export interface VillageConversionEntry {
@@ -155,9 +78,12 @@ export interface VillageConversionEntry {
   streetId: string;
   residents: number;
   households: number;
-  /** The conversion rule's result: `pass` makes the village a candidate. */
-  status: RuleStatus;
+  applicationTarget: ApplicationTarget | null;
+  /** The 村改居 classification, or `not-applicable` when the profile's documents have no such test. */
+  status: ClassificationStatus | 'not-applicable';
   candidate: boolean;
+  /** The test's result as the API shows every rule; null when the profile has no test. */
+  classification: RuleResult | null;
   conditions: ConversionCondition[];
   /** Why the village qualifies (the conditions met, with their figures); null for a non-candidate. */
   reason: Bilingual | null;
@@ -167,216 +93,172 @@ export interface VillageConversionEntry {
 export interface VillageConversionReport {
   profile: StandardsProfileId;
   ruleId: string;
-  sources: readonly string[];
-  /** False when the profile does not hold the conversion rule (then no village is judged). */
+  /** The clauses of the profile's test; empty when the profile has none. */
+  sources: readonly RuleSource[];
+  /** False when the profile's documents have no 村改居 test (then no village is classified). */
   ruleInProfile: boolean;
   villages: VillageConversionEntry[];
   candidateIds: string[];
+  /** Villages that applied (applicationTarget set), in scenario order. */
+  applicantIds: string[];
 }
 
 /** What the report reads off a scenario: the evaluator satisfies it. */
 export interface VillageSource {
   communityIds(): string[];
   communityRecord(id: string): CommunityRecord;
-  metrics(id: string): CommunityMetrics;
+  metrics(id: string, reach?: UnitReach | null): CommunityMetrics;
+  figures(id: string, reach: UnitReach | null, type?: CommunityRecord['type']): CommunityFigures;
 }
 
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
-const formatAmount = (value: number) =>
-  value.toLocaleString('en-US', { maximumFractionDigits: 1 }).replace(/,/g, ' ');
+const SQUARE_METERS: Bilingual = { zh: 'm²', en: 'm²' };
+const PEOPLE: Bilingual = { zh: '人', en: 'people' };
+const RESIDENTS: Bilingual = { zh: '人', en: 'residents' };
+const SHARE_POINTS: Bilingual = { zh: '%', en: '%' };
 
-/** The figures a rule reads, for this village judged as `type`. */
-function figuresAs(type: CommunityTypeId, record: CommunityRecord, metrics: CommunityMetrics): CommunityFigures {
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+/** The shortfall of a rule not met, turned back into what the village needs at its own size. */
+function shortfallOf(rule: RuleDefinition, result: RuleResult, figures: CommunityFigures): RuleGap['shortfall'] {
+  if ((result.status !== 'fail' && result.status !== 'advice') || result.figure === null || !result.bounds) return null;
+  const { min, max } = result.bounds;
+  const below = result.side === 'below';
+  const bound = below ? min : max;
+  if (bound === null) return null;
+  const gap = below ? bound - result.figure : result.figure - bound;
+  const measure = rule.measure;
+  switch (measure.of) {
+    case 'serviceFloorArea':
+      return { amount: gap, unit: SQUARE_METERS };
+    case 'serviceFloorAreaPer100Households':
+      return { amount: (bound * figures.households) / 100 - (figures.serviceFloorAreaSquareMeters ?? 0), unit: SQUARE_METERS };
+    case 'staff':
+      return { amount: Math.ceil(gap), unit: PEOPLE };
+    case 'gridWorkersPerGrid':
+      return figures.grids === null ? null : { amount: Math.ceil(bound * figures.grids) - (figures.gridWorkers ?? 0), unit: PEOPLE };
+    case 'police':
+      return { amount: Math.ceil(gap), unit: PEOPLE };
+    case 'parkingSpacesPerHousehold':
+      return { amount: Math.ceil(bound * figures.households) - (figures.parkingSpaces ?? 0), unit: { zh: '车位', en: 'spaces' } };
+    case 'facilities':
+      return measure.largest ? { amount: gap, unit: SQUARE_METERS } : { amount: Math.ceil(gap), unit: rule.unit };
+    case 'reach':
+      return { amount: Math.ceil(bound * figures.residents - result.figure * figures.residents), unit: RESIDENTS };
+    case 'residents':
+    case 'households':
+      return { amount: gap, unit: rule.unit };
+    case 'activityFloorShare':
+    case 'commercialFloorShare':
+      return { amount: gap, unit: SHARE_POINTS };
+    default:
+      return { amount: gap, unit: rule.unit };
+  }
+}
+
+/** Walking minutes a reach rule's result is about (for grouping by tier). */
+function tierOfReach(rule: RuleDefinition, tiers: TierTable | null): number | null {
+  if (rule.measure.of !== 'reach') return null;
+  const spec = rule.measure.reach;
+  if (spec.reach === 'fixed') return spec.minutes;
+  if (spec.reach === 'circle') return spec.circleMinutes;
+  if (tiers === null) return null;
+  const requirement = reachRequirementOf(spec, tiers);
+  return requirement ? Math.max(...requirement.allOf[0].anyOf.map((option) => option.minutes)) : null;
+}
+
+function lineOf(gap: RuleGap): Bilingual | null {
+  if (gap.status !== 'fail' && gap.status !== 'advice') return null;
+  const verdict = gap.status === 'fail' ? { zh: '不达标', en: 'not met' } : { zh: '建议', en: 'advised' };
+  let amount: Bilingual | null = null;
+  if (gap.shortfall) {
+    const isShare = gap.shortfall.unit === SHARE_POINTS;
+    const value = isShare ? percent(gap.shortfall.amount) : formatNumber(Math.round(gap.shortfall.amount * 10) / 10);
+    amount = {
+      zh: `缺 ${value}${isShare ? '' : ` ${gap.shortfall.unit.zh}`}`,
+      en: `short by ${value}${isShare ? '' : ` ${gap.shortfall.unit.en}`}`,
+    };
+  }
+  const figure = gap.figure === null ? '—' : gap.unit.en === '%' ? formatShare(gap.figure) : formatNumber(Math.round(gap.figure * 10) / 10);
   return {
-    type,
-    residents: metrics.residents,
-    households: metrics.households,
-    ...surveyedFiguresOf(record),
-    coveredShareByCategory: metrics.coveredShareByCategory,
+    zh: `${gap.title.zh}（${verdict.zh}）：${figure}，要求 ${gap.threshold}${amount ? `，${amount.zh}` : ''}`,
+    en: `${gap.title.en} (${verdict.en}): ${figure}, needs ${gap.threshold}${amount ? `, ${amount.en}` : ''}`,
   };
 }
 
-/**
- * What a failing rule lacks as a whole quantity: ratios turn back into the floor area or workers
- * the community needs at its own size (e.g. 30 m² per 100 households → m² for its households).
- */
-function shortfallOf(
-  rule: RuleDefinition,
-  result: RuleResult,
-  required: number | null,
-  figures: CommunityFigures,
-): RuleGap['shortfall'] {
-  if (result.status !== 'fail' || required === null || result.figure === null) return null;
-  const floor = figures.serviceFloorAreaSquareMeters ?? 0;
-  const staff = figures.staff ?? 0;
-  switch (rule.measure) {
-    case 'serviceFloorAreaSquareMeters':
-      return { amount: required - floor, unit: SQUARE_METERS };
-    case 'serviceFloorAreaPer100Households':
-      return { amount: (required * figures.households) / 100 - floor, unit: SQUARE_METERS };
-    case 'staffPer10kResidents':
-      return { amount: Math.ceil((required * figures.residents) / 10_000) - staff, unit: WORKERS };
-    case 'staff':
-      return { amount: required - staff, unit: WORKERS };
-    case 'socialWorkers':
-      return { amount: required - (figures.socialWorkers ?? 0), unit: WORKERS };
-    case 'gridWorkersPerGrid':
-      return figures.grids === null
-        ? null
-        : { amount: Math.ceil(required * figures.grids) - (figures.gridWorkers ?? 0), unit: WORKERS };
-    default:
-      return { amount: required - result.figure, unit: SHARE };
-  }
-}
-
-function ruleGaps(
-  profile: StandardsProfileId,
-  measures: ReadonlySet<RuleMeasure>,
-  figures: CommunityFigures,
-): RuleGap[] {
-  return rulesOfProfile(profile)
-    .filter(
-      (rule) =>
-        measures.has(rule.measure) && (rule.appliesTo === 'all' || rule.appliesTo.includes(figures.type)),
-    )
-    .map((rule) => {
-      const threshold = rule.thresholds[profile]!;
-      const result = evaluateRule(rule, threshold, figures);
-      const required = lowerBoundOf(threshold, figures.residents, figures.type);
-      return {
-        ruleId: rule.id,
-        title: rule.title,
-        sources: rule.sources,
-        status: result.status,
-        figure: result.figure,
-        threshold: result.threshold,
-        shortfall: shortfallOf(rule, result, required, figures),
-      };
-    });
-}
-
-/** The reach share the table asks of `category` for `type`: the active profile's, else the national one. */
-function reachThreshold(
-  category: string,
-  type: CommunityTypeId,
-  profile: StandardsProfileId,
-): { value: number; ruleId: string; profile: StandardsProfileId } | null {
-  const rule = RULES.find(
-    (candidate) =>
-      candidate.measure === `coveredShare:${category}` &&
-      (candidate.appliesTo === 'all' || candidate.appliesTo.includes(type)),
-  );
-  if (!rule) return null;
-  for (const from of [profile, 'national'] as const) {
-    const threshold = rule.thresholds[from];
-    if (threshold) {
-      const value = lowerBoundOf(threshold, 0, type);
-      if (value !== null) return { value, ruleId: rule.id, profile: from };
-    }
-  }
-  return null;
-}
-
-function tierReach(type: CommunityTypeId, profile: StandardsProfileId, metrics: CommunityMetrics): TierReach[] {
-  const required = Object.values(FACILITY_CATEGORIES).filter((category) => category.requiredForEveryCommunity);
-  return LIFE_CIRCLE_TIER_MINUTES.map((tierMinutes) => {
-    const categories = required
-      .filter((category) => category.tierMinutes === tierMinutes)
-      .map((category): CategoryReach => {
-        const coveredShare = metrics.coveredShareByCategory[category.id] ?? null;
-        const threshold = reachThreshold(category.id, type, profile);
-        let status: CategoryReach['status'];
-        if (coveredShare === null) status = 'unknown';
-        else if (coveredShare === 0) status = 'unreached';
-        else if (threshold === null) status = 'not-judged';
-        else status = coveredShare >= threshold.value ? 'meets' : 'below';
-        return {
-          category: category.id,
-          name: { zh: category.nameZh, en: category.nameEn },
-          coveredShare,
-          uncoveredResidents: coveredShare === null ? null : Math.round(metrics.residents * (1 - coveredShare)),
-          threshold: threshold?.value ?? null,
-          thresholdRuleId: threshold?.ruleId ?? null,
-          thresholdProfile: threshold?.profile ?? null,
-          status,
-        };
-      });
-    return {
-      tierMinutes,
-      categories,
-      lacking: categories
-        .filter((category) => category.status === 'below' || category.status === 'unreached')
-        .map((category) => category.category),
-    };
-  });
-}
-
-function summaryOf(gaps: Omit<ConversionGaps, 'summary'>): Bilingual[] {
+function summaryOf(gaps: Omit<ConversionGaps, 'summary' | 'counts'>, all: readonly RuleGap[]): Bilingual[] {
   const lines: Bilingual[] = [];
-  for (const gap of [...gaps.floorArea, ...gaps.staff]) {
-    if (gap.status !== 'fail' || !gap.shortfall) continue;
-    const amount = formatAmount(gap.shortfall.amount);
-    const isShare = gap.shortfall.unit === SHARE;
-    lines.push({
-      zh: `${gap.title.zh}：缺 ${isShare ? percent(gap.shortfall.amount) : `${amount} ${gap.shortfall.unit.zh}`}（${gap.ruleId} ${gap.threshold}）`,
-      en: `${gap.title.en}: short by ${isShare ? percent(gap.shortfall.amount) : `${amount} ${gap.shortfall.unit.en}`} (${gap.ruleId} ${gap.threshold})`,
-    });
+  for (const gap of [...gaps.size, ...gaps.floorArea, ...gaps.staff, ...gaps.provision, ...gaps.other]) {
+    const line = lineOf(gap);
+    if (line) lines.push(line);
   }
   for (const tier of gaps.facilities) {
-    if (tier.lacking.length === 0) continue;
-    const names = tier.categories.filter((category) => tier.lacking.includes(category.category));
-    lines.push({
-      zh: `${tier.tierMinutes} 分钟生活圈内未达：${names.map((category) => category.name.zh).join('、')}`,
-      en: `Not reached within ${tier.tierMinutes} minutes: ${names.map((category) => category.name.en).join(', ')}`,
-    });
+    for (const gap of tier.gaps) {
+      const line = lineOf(gap);
+      if (line && tier.tierMinutes !== null) {
+        lines.push({ zh: `${tier.tierMinutes} 分钟：${line.zh}`, en: `${tier.tierMinutes} min: ${line.en}` });
+      } else if (line) lines.push(line);
+    }
   }
-  const typeName = COMMUNITY_TYPES[gaps.type];
-  for (const size of gaps.size) {
-    if (size.outsideBand === 0) continue;
-    const below = size.outsideBand < 0;
-    const unit = size.measure === 'residents' ? { zh: '人', en: 'residents' } : { zh: '户', en: 'households' };
-    const bound = below ? size.band!.min! : size.band!.max!;
+  const undetermined = all.filter((gap) => gap.status === 'undetermined');
+  if (undetermined.length > 0) {
     lines.push({
-      zh: `${size.measure === 'residents' ? '常住人口' : '户数'} ${formatAmount(size.value)}，${below ? '低于' : '高于'}${typeName.nameZh}${below ? '下限' : '上限'} ${formatAmount(bound)} ${unit.zh}（差 ${formatAmount(Math.abs(size.outsideBand))}）`,
-      en: `${formatAmount(size.value)} ${unit.en}, ${formatAmount(Math.abs(size.outsideBand))} ${below ? 'below' : 'above'} the ${typeName.nameEn.toLowerCase()} ${below ? 'minimum' : 'maximum'} of ${formatAmount(bound)}`,
+      zh: `${undetermined.length} 项待定（缺数据）：${undetermined.map((gap) => gap.title.zh).join('、')}`,
+      en: `${undetermined.length} undetermined (figures missing): ${undetermined.map((gap) => gap.title.en).join(', ')}`,
     });
   }
   return lines;
 }
 
-/** What a village (its record and current metrics) would lack as a community of `type` under `profile`. */
+/** What a village would lack as a community of `type` under the profile, with the reach and settings in force. */
 function conversionGaps(
-  record: CommunityRecord,
-  metrics: CommunityMetrics,
-  profile: StandardsProfileId,
+  source: VillageSource,
+  id: string,
   type: ConversionTargetType,
+  targetFrom: ConversionGaps['targetFrom'],
+  context: JudgeContext,
 ): ConversionGaps {
-  const figures = figuresAs(type, record, metrics);
-  const band = COMMUNITY_TYPES[type];
-  const gaps = {
+  const settings: ToolSettings = { ...TOOL_DEFAULTS, ...context.settings };
+  const figures = source.figures(id, context.reach, type);
+  const gaps: RuleGap[] = [];
+  const byRule = new Map<RuleGap, RuleDefinition>();
+  for (const rule of communityRulesOf(context.profile)) {
+    if (rule.kind === 'classification') continue;
+    const result = evaluateRule(rule, context.profile, figures, settings);
+    if (result.status === 'not-applicable') continue;
+    const gap: RuleGap = { ...result, shortfall: shortfallOf(rule, result, figures) };
+    gaps.push(gap);
+    byRule.set(gap, rule);
+  }
+  const of = (kinds: readonly string[]) => gaps.filter((gap) => kinds.includes(gap.kind));
+  const tiers = new Map<number | null, RuleGap[]>();
+  for (const gap of of(['reach'])) {
+    const minutes = tierOfReach(byRule.get(gap)!, context.reach?.tiers ?? null);
+    const list = tiers.get(minutes) ?? [];
+    list.push(gap);
+    tiers.set(minutes, list);
+  }
+  const facilities = [...tiers]
+    .sort(([a], [b]) => (a ?? Infinity) - (b ?? Infinity))
+    .map(([tierMinutes, list]) => ({
+      tierMinutes,
+      gaps: list,
+      lacking: list.filter((gap) => gap.status === 'fail' || gap.status === 'advice').map((gap) => gap.ruleId),
+    }));
+  const grouped = {
     type,
-    floorArea: ruleGaps(profile, FLOOR_AREA_MEASURES, figures),
-    staff: ruleGaps(profile, STAFF_MEASURES, figures),
-    facilities: tierReach(type, profile, metrics),
-    size: [
-      {
-        measure: 'residents' as const,
-        value: metrics.residents,
-        band: band.residents,
-        outsideBand: distanceFromBand(metrics.residents, band.residents),
-      },
-      {
-        measure: 'households' as const,
-        value: metrics.households,
-        band: band.households,
-        outsideBand: distanceFromBand(metrics.households, band.households),
-      },
-    ],
+    targetFrom,
+    floorArea: of(['floor-area', 'share']),
+    staff: of(['staff']),
+    provision: of(['provision', 'adjacency']),
+    facilities,
+    size: of(['size-band', 'count']),
+    other: of(['service-hours']),
   };
-  return { ...gaps, summary: summaryOf(gaps) };
+  return { ...grouped, summary: summaryOf(grouped, gaps), counts: summarizeResults(gaps) };
 }
 
-function conditionsOf(threshold: RuleThreshold, record: CommunityRecord): ConversionCondition[] {
+function conditionsOf(rule: RuleDefinition, profile: StandardsProfileId, record: CommunityRecord): ConversionCondition[] {
+  const threshold = rule.profiles[profile]!.threshold;
   if (threshold.kind !== 'conversion') {
     throw new Error(`rule ${VILLAGE_CONVERSION_RULE_ID} holds a "${threshold.kind}" threshold, not a conversion test`);
   }
@@ -385,6 +267,10 @@ function conditionsOf(threshold: RuleThreshold, record: CommunityRecord): Conver
   const progressMet = progress === null ? null : progress > threshold.progressAbove;
   const farmlandMet = farmland === null ? null : farmland < threshold.farmlandBelow;
   const show = (figure: number | null) => (figure === null ? '—' : percent(figure));
+  const relation = (met: boolean | null, yes: string, no: string, unknownZh: string, unknownEn: string) =>
+    met ? [yes, yes] : met === false ? [no, no] : [unknownZh, unknownEn];
+  const [progressZh, progressEn] = relation(progressMet, ' > ', ' ≤ ', '（缺数据），需 > ', ' (missing), needs > ');
+  const [farmlandZh, farmlandEn] = relation(farmlandMet, ' < ', ' ≥ ', '（缺数据），需 < ', ' (missing), needs < ');
   return [
     {
       condition: 'development-progress',
@@ -392,8 +278,8 @@ function conditionsOf(threshold: RuleThreshold, record: CommunityRecord): Conver
       threshold: threshold.progressAbove,
       met: progressMet,
       message: {
-        zh: `城市拆迁开发进度 ${show(progress)}${progressMet ? ' > ' : progressMet === false ? ' ≤ ' : '，需 > '}${percent(threshold.progressAbove)}`,
-        en: `development progress ${show(progress)}${progressMet ? ' > ' : progressMet === false ? ' ≤ ' : ', needs > '}${percent(threshold.progressAbove)}`,
+        zh: `城市拆迁开发进度 ${show(progress)}${progressZh}${percent(threshold.progressAbove)}`,
+        en: `development progress ${show(progress)}${progressEn}${percent(threshold.progressAbove)}`,
       },
     },
     {
@@ -402,55 +288,62 @@ function conditionsOf(threshold: RuleThreshold, record: CommunityRecord): Conver
       threshold: threshold.farmlandBelow,
       met: farmlandMet,
       message: {
-        zh: `农业用地占比 ${show(farmland)}${farmlandMet ? ' < ' : farmlandMet === false ? ' ≥ ' : '，需 < '}${percent(threshold.farmlandBelow)}`,
-        en: `farmland share ${show(farmland)}${farmlandMet ? ' < ' : farmlandMet === false ? ' ≥ ' : ', needs < '}${percent(threshold.farmlandBelow)}`,
+        zh: `农业用地占比 ${show(farmland)}${farmlandZh}${percent(threshold.farmlandBelow)}`,
+        en: `farmland share ${show(farmland)}${farmlandEn}${percent(threshold.farmlandBelow)}`,
       },
     },
   ];
 }
 
 /**
- * Tests every village of a scenario by the profile's conversion rule and lists what each would lack
- * as a community of `targetType` (default urban). Villages come in the scenario's community order.
+ * Every village of a scenario, in the scenario's community order: its 村改居 classification where
+ * the profile has the test, and what it would lack as its target type. The target is `targetType`
+ * when given, else the village's applicationTarget, else urban. `context` carries the profile, the
+ * walking reach computed with the tier table and speed in force, and the tool settings.
  */
 export function villageConversionReport(
   scenario: VillageSource,
-  profile: StandardsProfileId,
-  targetType: ConversionTargetType = 'urban',
+  context: JudgeContext,
+  targetType?: ConversionTargetType,
 ): VillageConversionReport {
+  const { profile } = context;
   const rule = ruleById(VILLAGE_CONVERSION_RULE_ID);
-  const threshold = rule.thresholds[profile];
+  const entry = rule.profiles[profile] ?? null;
   const villages: VillageConversionEntry[] = [];
   for (const id of scenario.communityIds()) {
     const record = scenario.communityRecord(id);
     if (record.type !== 'village') continue;
     const metrics = scenario.metrics(id);
-    const gaps = conversionGaps(record, metrics, profile, targetType);
+    const target: ConversionTargetType = targetType ?? record.applicationTarget ?? 'urban';
+    const targetFrom = targetType ? 'requested' : record.applicationTarget ? 'application' : 'default';
     const base = {
       communityId: id,
       name: record.name,
       streetId: record.streetId,
       residents: metrics.residents,
       households: metrics.households,
-      gaps,
+      applicationTarget: record.applicationTarget,
+      gaps: conversionGaps(scenario, id, target, targetFrom, context),
     };
-    if (!threshold) {
-      villages.push({ ...base, status: 'not-applicable', candidate: false, conditions: [], reason: null });
+    if (!entry) {
+      villages.push({ ...base, status: 'not-applicable', candidate: false, classification: null, conditions: [], reason: null });
       continue;
     }
-    const result = evaluateRule(rule, threshold, figuresAs('village', record, metrics));
-    const conditions = conditionsOf(threshold, record);
+    const classification = evaluateRule(rule, profile, scenario.figures(id, null));
+    const conditions = conditionsOf(rule, profile, record);
+    const candidate = classification.status === 'candidate';
     const met = conditions.filter((condition) => condition.met);
-    const candidate = result.status === 'pass';
+    const clause = entry.sources.map((source) => `${source.title}${source.clause}`).join('、');
     villages.push({
       ...base,
-      status: result.status,
+      status: classification.status as ClassificationStatus,
       candidate,
+      classification,
       conditions,
       reason: candidate
         ? {
-            zh: `${met.map((condition) => condition.message.zh).join('；')}（${rule.sources.join('、')}：${rule.advice.zh}）`,
-            en: `${met.map((condition) => condition.message.en).join('; ')} (${rule.sources.join(', ')}: ${rule.advice.en})`,
+            zh: `${met.map((condition) => condition.message.zh).join('；')}（${clause}）`,
+            en: `${met.map((condition) => condition.message.en).join('; ')} (${clause})`,
           }
         : null,
     });
@@ -458,9 +351,20 @@ export function villageConversionReport(
   return {
     profile,
     ruleId: rule.id,
-    sources: rule.sources,
-    ruleInProfile: threshold !== undefined,
+    sources: entry?.sources ?? [],
+    ruleInProfile: entry !== null,
     villages,
     candidateIds: villages.filter((village) => village.candidate).map((village) => village.communityId),
+    applicantIds: villages.filter((village) => village.applicationTarget !== null).map((village) => village.communityId),
   };
+}
+
+/** The target type's name, for headings ("as a 农村社区"). */
+export function targetTypeName(type: ConversionTargetType): Bilingual {
+  return { zh: COMMUNITY_TYPES[type].nameZh, en: COMMUNITY_TYPES[type].nameEn };
+}
+
+/** A reach gap's categories by name (a circle names its whole set). */
+export function reachGapCategories(gap: RuleGap): Bilingual[] {
+  return (gap.walk?.requirement.allOf ?? []).flatMap((target) => target.anyOf.map((option) => categoryName(option.category)));
 }

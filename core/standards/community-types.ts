@@ -1,10 +1,21 @@
 /**
- * Community types of standards §1, with their size bands.
- * Sources are the seed documents: 001 Kaili, 002 Leshan, 003 Linjiang.
+ * Community types of standards §1. A type is only a name here: the size bands belong to the
+ * documents that state them (002 for urban, fringe and relocation communities, 003 for new ones)
+ * and live in the rule table (rules.ts), so a profile without such a rule has no band.
  */
 
-export const COMMUNITY_TYPE_IDS = ['urban', 'fringe', 'relocation', 'township', 'village', 'new'] as const;
+export const COMMUNITY_TYPE_IDS = ['urban', 'fringe', 'relocation', 'township', 'village', 'rural', 'new'] as const;
 export type CommunityTypeId = (typeof COMMUNITY_TYPE_IDS)[number];
+
+/**
+ * The types that are urban communities (城市社区 / 城镇社区 of the seeds): every type but the
+ * village and the rural community. Fringe, new, relocation and township-seat communities are urban
+ * communities too (standards §5: the social-worker average counts them all).
+ */
+export const URBAN_COMMUNITY_TYPES: readonly CommunityTypeId[] = ['urban', 'fringe', 'relocation', 'township', 'new'];
+
+/** Every type that is a community (社区) rather than a village (行政村): the urban types and the rural community. */
+export const COMMUNITY_NOT_VILLAGE_TYPES: readonly CommunityTypeId[] = [...URBAN_COMMUNITY_TYPES, 'rural'];
 
 /** An inclusive range; `null` means no bound on that side. */
 export interface SizeRange {
@@ -16,63 +27,16 @@ export interface CommunityType {
   id: CommunityTypeId;
   nameZh: string;
   nameEn: string;
-  /** Residents band, or null where the type has no residents rule. */
-  residents: SizeRange | null;
-  /** Households band, or null where the type has no households rule. */
-  households: SizeRange | null;
-  /** Seed document ids the size rule comes from. */
-  sources: string[];
 }
 
-export const COMMUNITY_TYPES: Record<CommunityTypeId, CommunityType> = {
-  urban: {
-    id: 'urban',
-    nameZh: '传统城区社区',
-    nameEn: 'Urban community',
-    residents: { min: 4500, max: 12000 },
-    households: { min: 1500, max: 3000 },
-    sources: ['002'],
-  },
-  fringe: {
-    id: 'fringe',
-    nameZh: '城乡结合部新型社区',
-    nameEn: 'Urban–rural fringe community',
-    residents: { min: 3000, max: 6000 },
-    households: { min: 1000, max: 2000 },
-    sources: ['002'],
-  },
-  relocation: {
-    id: 'relocation',
-    nameZh: '易地扶贫搬迁安置社区',
-    nameEn: 'Relocation-settlement community',
-    residents: { min: 800, max: 2000 },
-    households: null,
-    sources: ['002'],
-  },
-  township: {
-    id: 'township',
-    nameZh: '集镇社区',
-    nameEn: 'Township-seat community',
-    residents: null,
-    households: null,
-    sources: ['002'],
-  },
-  village: {
-    id: 'village',
-    nameZh: '行政村',
-    nameEn: 'Village',
-    residents: null,
-    households: null,
-    sources: ['001', '002'],
-  },
-  new: {
-    id: 'new',
-    nameZh: '新成立社区',
-    nameEn: 'Newly established community',
-    residents: null,
-    households: { min: 3000, max: 4000 },
-    sources: ['003'],
-  },
+export const COMMUNITY_TYPES: Readonly<Record<CommunityTypeId, CommunityType>> = {
+  urban: { id: 'urban', nameZh: '传统城区社区', nameEn: 'Urban community' },
+  fringe: { id: 'fringe', nameZh: '城乡结合部新型社区', nameEn: 'Urban–rural fringe community' },
+  relocation: { id: 'relocation', nameZh: '易地扶贫搬迁安置社区', nameEn: 'Relocation-settlement community' },
+  township: { id: 'township', nameZh: '集镇社区', nameEn: 'Township-seat community' },
+  village: { id: 'village', nameZh: '行政村', nameEn: 'Village' },
+  rural: { id: 'rural', nameZh: '农村社区', nameEn: 'Rural community' },
+  new: { id: 'new', nameZh: '新成立社区', nameEn: 'Newly established community' },
 };
 
 export function isCommunityTypeId(value: unknown): value is CommunityTypeId {

@@ -1,0 +1,79 @@
+/**
+ * Which units meet the standards' reach requirements (core/standards/reach.ts), at the walking speed
+ * and with the tier table in force: one multi-source search per category from all its facilities,
+ * cut off at the longest walk any requirement asks of it, then each unit's time checked against each
+ * option. Boundaries do not change it, so a scenario computes it once per (tier table, speed).
+ */
+
+import { validateWalkSpeed } from '../routing/walking-profiles.js';
+import type { ReachRequirement, TierTable, UnitReach } from '../standards/reach.js';
+import type { AccessibilityModel } from './accessibility-types.js';
+import { TravelField } from './travel-field.js';
+
+export interface UnitReachOptions {
+  /** The tier table in force (the requirements were built from it; it travels with the result). */
+  tiers: TierTable;
+  speedMetersPerSecond: number;
+  requirements: readonly ReachRequirement[];
+  /** Unit ids in the order the result's arrays should follow (a scenario's order); default the model's. */
+  unitIds?: readonly string[];
+}
+
+/**
+ * Per requirement, 1 for each unit that meets it. A category without facilities is reached by nobody.
+ * Throws a RangeError for a bad speed or minutes outside (0, 60], and an Error naming a unit id the
+ * model does not hold.
+ */
+export function computeUnitReach(model: AccessibilityModel, options: UnitReachOptions): UnitReach {
+  const { tiers, speedMetersPerSecond, requirements } = options;
+  const speed = validateWalkSpeed(speedMetersPerSecond);
+  if (!speed.ok) throw new RangeError(`speed ${speedMetersPerSecond} m/s: ${speed.reason}`);
+
+  // The longest walk asked of each category.
+  const maxMinutesByCategory = new Map<string, number>();
+  for (const requirement of requirements) {
+    for (const target of requirement.allOf) {
+      for (const { category, minutes } of target.anyOf) {
+        if (!(minutes > 0 && minutes <= 60)) throw new RangeError(`${requirement.key}: ${minutes} minutes to ${category} is not in (0, 60]`);
+        maxMinutesByCategory.set(category, Math.max(maxMinutesByCategory.get(category) ?? 0, minutes));
+      }
+    }
+  }
+
+  const { edge, offsetMeters, accessMeters } = model.unitArrays;
+  const unitCount = model.units.length;
+  const secondsByCategory = new Map<string, Float64Array>();
+  for (const [category, maxMinutes] of maxMinutesByCategory) {
+    const seconds = new Float64Array(unitCount).fill(Infinity);
+    const facilityIndexes = model.facilityIndexesByCategory.get(category) ?? [];
+    if (facilityIndexes.length > 0) {
+      const maxSeconds = maxMinutes * 60;
+      const field = new TravelField(model, facilityIndexes.map((index) => model.facilitySnaps[index]), speedMetersPerSecond, maxSeconds);
+      // The field is valid only until the next search: read every unit now.
+      for (let unit = 0; unit < unitCount; unit += 1) seconds[unit] = field.secondsAt(edge[unit], offsetMeters[unit], accessMeters[unit]);
+    }
+    secondsByCategory.set(category, seconds);
+  }
+
+  let order: Int32Array;
+  if (options.unitIds) {
+    const indexById = new Map(model.units.map((unit, index) => [unit.id, index]));
+    order = Int32Array.from(options.unitIds, (id) => {
+      const index = indexById.get(id);
+      if (index === undefined) throw new Error(`unit ${id} is not in the accessibility model`);
+      return index;
+    });
+  } else {
+    order = Int32Array.from({ length: unitCount }, (_, index) => index);
+  }
+
+  const covered = requirements.map((requirement) => {
+    const targets = requirement.allOf.map((target) =>
+      target.anyOf.map(({ category, minutes }) => ({ seconds: secondsByCategory.get(category)!, limit: minutes * 60 })),
+    );
+    return Uint8Array.from(order, (unit) =>
+      targets.every((options) => options.some(({ seconds, limit }) => seconds[unit] <= limit)) ? 1 : 0,
+    );
+  });
+  return { tiers, speedMetersPerSecond, requirements, covered };
+}
