@@ -3,7 +3,7 @@
  * Sources are the seed documents: 001 Kaili, 002 Leshan, 003 Linjiang.
  */
 
-export const COMMUNITY_TYPE_IDS = ['urban', 'fringe', 'relocation', 'township', 'village', 'new'] as const;
+export const COMMUNITY_TYPE_IDS = ['urban', 'fringe', 'relocation', 'township', 'village', 'rural', 'new'] as const;
 export type CommunityTypeId = (typeof COMMUNITY_TYPE_IDS)[number];
 
 /** An inclusive range; `null` means no bound on that side. */
@@ -64,6 +64,15 @@ export const COMMUNITY_TYPES: Record<CommunityTypeId, CommunityType> = {
     residents: null,
     households: null,
     sources: ['001', '002'],
+  },
+  // A village turned 农村社区 (000: Jishou's 7 rural applicants); 001 gives it the rural floor area.
+  rural: {
+    id: 'rural',
+    nameZh: '农村社区',
+    nameEn: 'Rural community',
+    residents: null,
+    households: null,
+    sources: ['000', '001'],
   },
   new: {
     id: 'new',

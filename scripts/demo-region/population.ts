@@ -194,7 +194,7 @@ function openLandName(cell: CellPlan, community: CommunityPlan): string {
 
 /** Service-floor-area minimum of standards §3 for a community of this type and size. */
 function floorAreaMinimumSquareMeters(type: CommunityTypeId, residents: number): number {
-  if (type === 'village') return residents < 2000 ? 400 : 500;
+  if (type === 'village' || type === 'rural') return residents < 2000 ? 400 : 500;
   return residents < 5000 ? 600 : 800;
 }
 
@@ -223,6 +223,7 @@ function communityAttributes(
     relocation: [1, 3],
     township: [2, 4],
     village: [0, 2],
+    rural: [0, 2],
     new: [3, 5],
   };
   const [socialMin, socialMax] = socialWorkersRange[community.type];
