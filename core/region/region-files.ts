@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { COMMUNITY_TYPE_IDS } from '../standards/community-types.js';
 import { EDGE_CLASSES } from './edge-classes.js';
 import { FACILITY_CATEGORY_IDS } from '../standards/facility-categories.js';
+import { STANDARDS_PROFILE_IDS, type StandardsProfileId } from '../standards/profiles.js';
 
 export const REGION_LAYER_FILES = {
   streets: 'streets.geojson',
@@ -17,6 +18,22 @@ export const REGION_LAYER_FILES = {
 } as const;
 export type RegionLayer = keyof typeof REGION_LAYER_FILES;
 
+/**
+ * The profile of a region whose region.json names none: the national one, as for a region made by
+ * an import (migration 005's column default), so no city's rules are assumed for it.
+ */
+export const REGION_FILE_DEFAULT_PROFILE: StandardsProfileId = 'national';
+
+/** What a village applied to become under 村改社区 (000 四、3): 城市社区 or 农村社区. */
+export const APPLICATION_TARGETS = ['urban', 'rural'] as const;
+/** How the community service station's rooms were obtained: 新建, 改建, 购置, 租用 (002 专栏2). */
+export const STATION_PROVENANCES = ['new', 'rebuilt', 'bought', 'rented'] as const;
+/**
+ * The seat a township community (集镇社区) sits at (002 三、（一）1): the county seat, the seat of a
+ * township, or the seat of a township merged away.
+ */
+export const SEAT_KINDS = ['county-seat', 'township-seat', 'former-township-seat'] as const;
+
 const nonNegativeInteger = z.number().int().nonnegative();
 const share = z.number().min(0).max(1);
 const text = z.string().min(1);
@@ -27,6 +44,11 @@ export const regionMetaSchema = z.object({
   name: text,
   nameEn: z.string().nullish(),
   synthetic: z.boolean(),
+  /** The standards profile the region is judged by until a user picks another. */
+  profile: z
+    .enum(STANDARDS_PROFILE_IDS)
+    .nullish()
+    .transform((profile) => profile ?? REGION_FILE_DEFAULT_PROFILE),
   metricSrid: z.number().int().positive(),
   attribution: z.string().nullish(),
   /** Where the data came from and what in it is estimated (migration 002). */
@@ -64,6 +86,13 @@ const communityProperties = z.object({
   agriculturalLandShare: share.nullish(),
   developmentProgress: share.nullish(),
   isTownshipSeat: z.boolean().nullish(),
+  // Issue 10's figures: optional, so folders written before them still load (absent = unknown).
+  applicationTarget: z.enum(APPLICATION_TARGETS).nullish(),
+  stationProvenance: z.enum(STATION_PROVENANCES).nullish(),
+  activityFloorShare: share.nullish(),
+  commercialFloorShare: share.nullish(),
+  parkingSpaces: nonNegativeInteger.nullish(),
+  seatKind: z.enum(SEAT_KINDS).nullish(),
 });
 const unitProperties = z.object({
   id: text,

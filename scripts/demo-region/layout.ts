@@ -50,6 +50,8 @@ export const REGION_META = {
   name: '峒江县城（合成示例）',
   nameEn: 'Tongjiang county town (synthetic demo)',
   synthetic: true,
+  /** Standards profile (core/standards/profiles.ts): the demo's rules were designed around Leshan's. */
+  profile: 'leshan',
   /** CGCS2000 / 3-degree Gauss–Krüger CM 111°E. */
   metricSrid: 4546,
   attribution: null,

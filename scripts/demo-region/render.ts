@@ -282,6 +282,7 @@ export function renderRegionFiles(town: DemoTown, scale: number): RenderedRegion
     name: scale === 1 ? REGION_META.name : REGION_META.name.replace('）', `，×${scale}）`),
     nameEn: scale === 1 ? REGION_META.nameEn : REGION_META.nameEn.replace(')', `, ×${scale})`),
     synthetic: REGION_META.synthetic,
+    profile: REGION_META.profile,
     metricSrid: REGION_META.metricSrid,
     attribution: REGION_META.attribution,
   };

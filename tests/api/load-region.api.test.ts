@@ -46,6 +46,73 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
     expect(await countRows(database, 'tiny-valid')).toEqual({ units: 4, communities: 2, edges: 12, nodes: 9 });
   });
 
+  it('stores the profile of region.json (national when it names none) and the optional community figures', async () => {
+    const withFigures = tinyRegion('tiny-figures');
+    Object.assign(withFigures.meta, { profile: 'jishou' });
+    Object.assign(withFigures.layers.communities.features[0].properties, {
+      type: 'village',
+      applicationTarget: 'rural',
+      stationProvenance: 'rented',
+      activityFloorShare: 0.62,
+      commercialFloorShare: 0.1,
+      parkingSpaces: 120,
+      seatKind: 'former-township-seat',
+    });
+    await loadRegion(database, 'test', withFigures.meta, withFigures.layers);
+    await loadRegion(database, 'test', tinyRegion('tiny-plain').meta, tinyRegion('tiny-plain').layers);
+    const profiles = await database.query<{ id: string; profile: string }>(
+      `SELECT id, profile FROM regions WHERE id IN ('tiny-figures', 'tiny-plain') ORDER BY id`,
+    );
+    expect(profiles.rows).toEqual([
+      { id: 'tiny-figures', profile: 'jishou' },
+      { id: 'tiny-plain', profile: 'national' },
+    ]);
+    const { rows } = await database.query(
+      `SELECT region_id AS "regionId", id, type, application_target AS "applicationTarget", station_provenance AS "stationProvenance",
+              activity_floor_share AS "activityFloorShare", commercial_floor_share AS "commercialFloorShare",
+              parking_spaces AS "parkingSpaces", seat_kind AS "seatKind"
+       FROM communities WHERE region_id IN ('tiny-figures', 'tiny-plain') ORDER BY region_id, id`,
+    );
+    const unknown = { applicationTarget: null, stationProvenance: null, activityFloorShare: null, commercialFloorShare: null, parkingSpaces: null, seatKind: null };
+    expect(rows).toEqual([
+      { regionId: 'tiny-figures', id: 'c-east', type: 'urban', ...unknown },
+      {
+        regionId: 'tiny-figures',
+        id: 'c-west',
+        type: 'village',
+        applicationTarget: 'rural',
+        stationProvenance: 'rented',
+        activityFloorShare: 0.62,
+        commercialFloorShare: 0.1,
+        parkingSpaces: 120,
+        seatKind: 'former-township-seat',
+      },
+      { regionId: 'tiny-plain', id: 'c-east', type: 'urban', ...unknown },
+      { regionId: 'tiny-plain', id: 'c-west', type: 'urban', ...unknown },
+    ]);
+  });
+
+  it('names an unknown profile and every out-of-bounds figure, and writes nothing', async () => {
+    const region = tinyRegion('tiny-bounds');
+    Object.assign(region.meta, { profile: 'chengdu' });
+    Object.assign(region.layers.communities.features[0].properties, {
+      applicationTarget: 'city',
+      stationProvenance: 'borrowed',
+      activityFloorShare: 1.2,
+      commercialFloorShare: -0.1,
+      parkingSpaces: 2.5,
+      seatKind: 'village-seat',
+    });
+    const problems = await problemsOf(database, region);
+    expect(problems[0]).toMatch(/^region\.json: profile: /);
+    for (const field of ['applicationTarget', 'stationProvenance', 'activityFloorShare', 'commercialFloorShare', 'parkingSpaces', 'seatKind']) {
+      expect(problems.some((problem) => problem.startsWith(`communities.geojson feature #0 (id "c-west"): ${field}: `)), field).toBe(true);
+    }
+    // The refused community's units and station then point at nothing, and say so.
+    expect(problems.filter((problem) => !/names no feature of communities\.geojson$/.test(problem))).toHaveLength(7);
+    expect(await countRows(database, 'tiny-bounds')).toEqual({ units: 0, communities: 0, edges: 0, nodes: 0 });
+  });
+
   it('rejects a self-intersecting unit by name and writes nothing', async () => {
     const region = tinyRegion('tiny-bowtie');
     const bowtie = region.layers.units.features[2];

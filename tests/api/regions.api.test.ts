@@ -58,7 +58,8 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     expect(east).toBeGreaterThan(109.72 - 0.1);
     expect(south).toBeLessThan(28.28 + 0.1);
     expect(north).toBeGreaterThan(28.28 - 0.1);
-    expect(Object.keys(demo).sort()).toEqual(['attribution', 'bbox', 'id', 'metricSrid', 'name', 'nameEn', 'synthetic']);
+    expect(Object.keys(demo).sort()).toEqual(['attribution', 'bbox', 'id', 'metricSrid', 'name', 'nameEn', 'profile', 'synthetic']);
+    expect(demo.profile).toBe('leshan');
   });
 
   it.each(Object.entries(LAYER_FILES))('serves the %s layer with every feature of its file', async (layer, file) => {

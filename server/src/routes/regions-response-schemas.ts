@@ -14,7 +14,13 @@ import {
   pointSchema,
   positionSchema,
 } from '../openapi/common-schemas.js';
+import {
+  APPLICATION_TARGETS,
+  SEAT_KINDS,
+  STATION_PROVENANCES,
+} from '../../../core/region/region-files.js';
 import { COMMUNITY_TYPE_IDS } from '../../../core/standards/community-types.js';
+import { STANDARDS_PROFILE_IDS } from '../../../core/standards/profiles.js';
 
 export const regionSchema = z
   .strictObject({
@@ -30,6 +36,9 @@ export const regionSchema = z
       .int()
       .meta({ description: 'EPSG code of the projection areas and lengths are measured in' }),
     attribution: z.string().nullable(),
+    profile: z.enum(STANDARDS_PROFILE_IDS).meta({
+      description: 'The standards profile the region is judged by (an imported region starts with national)',
+    }),
   })
   .meta({ id: 'Region' });
 
@@ -71,6 +80,33 @@ const communitiesCollection = featureCollectionSchema(
       agriculturalLandShare: z.number().nullable().meta({ description: '0–1' }),
       developmentProgress: z.number().nullable().meta({ description: '0–1' }),
       isTownshipSeat: z.boolean(),
+      seatKind: z
+        .enum(SEAT_KINDS)
+        .nullable()
+        .meta({
+          description: 'Where a township community sits: county seat, township seat, former township seat',
+        }),
+      applicationTarget: z
+        .enum(APPLICATION_TARGETS)
+        .nullable()
+        .meta({
+          description: 'A village’s 村改社区 application: urban (城市社区) or rural (农村社区)',
+        }),
+      stationProvenance: z
+        .enum(STATION_PROVENANCES)
+        .nullable()
+        .meta({
+          description: 'How the service station’s rooms were obtained: new, rebuilt, bought, rented',
+        }),
+      activityFloorShare: z
+        .number()
+        .nullable()
+        .meta({ description: 'Resident activity space ÷ the station’s floor area, 0–1' }),
+      commercialFloorShare: z
+        .number()
+        .nullable()
+        .meta({ description: 'Commerce and services ÷ the community’s total floor area, 0–1' }),
+      parkingSpaces: count,
       areaSquareKilometers: z
         .number()
         .meta({ description: 'In the region’s metric projection, to 0.0001 km²' }),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { LAYER_GEOJSON, type LayerName } from '../db/sql/layers.sql.js';
 import { LIST_REGIONS_WITH_BBOX, REGION_EXISTS } from '../db/sql/regions.sql.js';
-import { DEFAULT_STANDARDS_PROFILE } from '../../../core/standards/profiles.js';
+import { DEFAULT_STANDARDS_PROFILE, type StandardsProfileId } from '../../../core/standards/profiles.js';
 import { exportDownload, exportFormatSchema } from '../export/feature-table.js';
 import { csvFileSchema, DATABASE_UNAVAILABLE, shapefileZipSchema } from '../openapi/common-schemas.js';
 import { registerOperations } from '../openapi/operation-registry.js';
@@ -22,6 +22,7 @@ interface RegionRow {
   synthetic: boolean;
   metricSrid: number;
   attribution: string | null;
+  profile: StandardsProfileId;
   west: number | null;
   south: number | null;
   east: number | null;
@@ -86,7 +87,7 @@ registerOperations(
     summary: 'One region',
     params: regionParams,
     response: {
-      description: 'The region: id, names, bbox, metric SRID, attribution',
+      description: 'The region: id, names, bbox, metric SRID, attribution, standards profile',
       content: { 'application/json': regionSchema },
     },
     errors: regionErrors,
@@ -134,6 +135,7 @@ function toRegion(row: RegionRow) {
     synthetic: row.synthetic,
     metricSrid: row.metricSrid,
     attribution: row.attribution,
+    profile: row.profile,
   };
 }
 

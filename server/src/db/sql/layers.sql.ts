@@ -34,7 +34,10 @@ export const COMMUNITIES_GEOJSON = /* SQL */ featureCollection(`
     'serviceFloorAreaSquareMeters', c.service_floor_area_square_meters, 'staff', c.staff,
     'socialWorkers', c.social_workers, 'grids', c.grids, 'gridWorkers', c.grid_workers,
     'agriculturalLandShare', c.agricultural_land_share, 'developmentProgress', c.development_progress,
-    'isTownshipSeat', c.is_township_seat,
+    'isTownshipSeat', c.is_township_seat, 'seatKind', c.seat_kind,
+    'applicationTarget', c.application_target, 'stationProvenance', c.station_provenance,
+    'activityFloorShare', c.activity_floor_share, 'commercialFloorShare', c.commercial_floor_share,
+    'parkingSpaces', c.parking_spaces,
     'areaSquareKilometers', round((ST_Area(ST_Transform(c.geom, r.metric_srid)) / 1e6)::numeric, 4)::float8`)} AS feature
   FROM communities c
   JOIN streets s ON s.region_id = c.region_id AND s.id = c.street_id

@@ -1,7 +1,7 @@
 /** Regions with their extent, computed from their streets and network. */
 export const LIST_REGIONS = /* SQL */ `
   SELECT r.id, r.name, r.name_en AS "nameEn", r.synthetic, r.metric_srid AS "metricSrid", r.attribution,
-         extent.box
+         r.profile, extent.box
   FROM regions r
   LEFT JOIN LATERAL (
     SELECT ST_Extent(g.geom)::geometry AS box FROM (
@@ -18,7 +18,7 @@ export const REGION_BBOX_COLUMNS = /* SQL */ `
   ST_XMin(box)::float8 AS west, ST_YMin(box)::float8 AS south, ST_XMax(box)::float8 AS east, ST_YMax(box)::float8 AS north`;
 
 export const LIST_REGIONS_WITH_BBOX = /* SQL */ `
-  SELECT id, name, "nameEn", synthetic, "metricSrid", attribution, ${REGION_BBOX_COLUMNS}
+  SELECT id, name, "nameEn", synthetic, "metricSrid", attribution, profile, ${REGION_BBOX_COLUMNS}
   FROM (${LIST_REGIONS}) regions_with_box`;
 
 export const REGION_EXISTS = /* SQL */ `SELECT 1 FROM regions WHERE id = $1`;
