@@ -26,13 +26,16 @@ export const REGION_FILE_DEFAULT_PROFILE: StandardsProfileId = 'national';
 
 /** What a village applied to become under 村改社区 (000 四、3): 城市社区 or 农村社区. */
 export const APPLICATION_TARGETS = ['urban', 'rural'] as const;
+export type ApplicationTarget = (typeof APPLICATION_TARGETS)[number];
 /** How the community service station's rooms were obtained: 新建, 改建, 购置, 租用 (002 专栏2). */
 export const STATION_PROVENANCES = ['new', 'rebuilt', 'bought', 'rented'] as const;
+export type StationProvenance = (typeof STATION_PROVENANCES)[number];
 /**
  * The seat a township community (集镇社区) sits at (002 三、（一）1): the county seat, the seat of a
  * township, or the seat of a township merged away.
  */
 export const SEAT_KINDS = ['county-seat', 'township-seat', 'former-township-seat'] as const;
+export type SeatKind = (typeof SEAT_KINDS)[number];
 
 const nonNegativeInteger = z.number().int().nonnegative();
 const share = z.number().min(0).max(1);
