@@ -6,13 +6,15 @@
 import type { CommunityTypeId } from '../../core/standards/community-types';
 import type { FacilityCategoryId } from '../../core/standards/facility-categories';
 import { countByCategory } from './facilities';
+import { JISHOU_PLAN } from './jishou-layout';
 import { DEMO_PLAN } from './layout';
-import { DEMO_SEED } from './prng';
+import { DEMO_SEED, JISHOU_SEED } from './prng';
 import { renderRegionFiles, scaledRegionId, type RegionCounts, type RegionFiles } from './render';
 import {
   assertRenderedRequirements,
   assertTownRequirements,
   demoRequirements,
+  jishouRequirements,
   type TownRequirements,
 } from './requirements';
 import { buildDemoTown, type DemoTown } from './town';
@@ -28,6 +30,7 @@ export interface GeneratedRegion {
 /** The shipped synthetic regions, by id, in the order the server loads them (data/geojson/<id>). */
 export const GENERATED_REGIONS = {
   demo: { plan: DEMO_PLAN, seed: DEMO_SEED, requirements: demoRequirements },
+  'jishou-demo': { plan: JISHOU_PLAN, seed: JISHOU_SEED, requirements: jishouRequirements },
 } satisfies Record<string, GeneratedRegion>;
 export type GeneratedRegionId = keyof typeof GENERATED_REGIONS;
 

@@ -6,6 +6,7 @@
 import { COMMUNITY_TYPES } from '../../core/standards/community-types';
 import { FACILITY_CATEGORY_IDS } from '../../core/standards/facility-categories';
 import { KINDERGARTEN_WALK_METERS } from './facilities';
+import { JISHOU_APPLICANTS } from './jishou-layout';
 import { EDGE_CLASSES } from './network';
 import type { CommunityRecord } from './population';
 import type { RegionCounts } from './render';
@@ -211,6 +212,106 @@ export const demoRequirements: TownRequirements = (town, require) => {
     kindergartenGapHolds(town),
     'a community none of whose residents is within 5 walking minutes of a kindergarten',
   );
+};
+
+/** Least floor area (m²) of a station for each target: 600 m² urban (000), 400 m² rural (001). */
+const TARGET_MINIMUM_FLOOR_SQUARE_METERS = { urban: 600, rural: 400 } as const;
+
+/**
+ * What jishou-demo must contain (issue 10): Jishou's streets and townships, the 24 applicant villages
+ * of 000 by name in their streets with their application targets, and the gaps a planner must see —
+ * applicants without a station, with too little floor area or too few workers, with figures missing
+ * (so the 村改居 test is undetermined), and issue 10's figures given for some communities, not all.
+ */
+export const jishouRequirements: TownRequirements = (town, require) => {
+  const { communities, units, facilities, plan } = town;
+  const streetName = new Map(plan.streets.map((street) => [street.id, street.name]));
+  require(
+    plan.streets.map((street) => `${street.name}:${street.kind}`).join(' ') ===
+      '峒河街道:street 石家冲街道:street 双塘街道:street 乾州街道:street 太平镇:township 己略乡:township 河溪镇:township',
+    'the streets 峒河、石家冲、双塘、乾州 and the townships 太平镇、己略乡、河溪镇',
+  );
+  const applicants = communities.filter((community) => community.applicationTarget !== null);
+  const expected = JISHOU_APPLICANTS.flatMap(({ street, urban, rural }) => [
+    ...urban.map((name) => `${street}/${name}/urban`),
+    ...rural.map((name) => `${street}/${name}/rural`),
+  ]);
+  const actual = applicants.map(
+    (community) =>
+      `${streetName.get(community.plan.streetId)}/${community.plan.name}/${community.applicationTarget}`,
+  );
+  require(
+    expected.length === 24 && [...actual].sort().join() === [...expected].sort().join(),
+    `the 24 applicant villages of 000 in their streets with their targets (have ${actual.join(', ')})`,
+  );
+  require(
+    applicants.every((community) => community.plan.type === 'village'),
+    'every applicant is a village (行政村)',
+  );
+
+  const stationCount = (community: CommunityRecord) =>
+    facilities.filter(
+      (facility) =>
+        facility.category === 'service_station' && facility.community === communities.indexOf(community),
+    ).length;
+  const count = (predicate: (community: CommunityRecord) => boolean) => applicants.filter(predicate).length;
+  require(count((community) => stationCount(community) === 0) >= 3, 'applicants without a service station');
+  require(
+    count((community) => {
+      const floor = community.serviceFloorAreaSquareMeters;
+      const target = community.applicationTarget!;
+      return floor !== null && floor > 0 && floor < TARGET_MINIMUM_FLOOR_SQUARE_METERS[target];
+    }) >= 3,
+    'applicants whose station is smaller than their target asks',
+  );
+  require(
+    count((community) => stationCount(community) === 1 && community.serviceFloorAreaSquareMeters === null) >=
+      1,
+    'an applicant whose station floor area nobody measured',
+  );
+  require(
+    count((community) => community.staff !== null && community.staff < 5) >= 2,
+    'applicants with fewer than 5 workers',
+  );
+  require(count((community) => community.staff === null) >= 1, 'an applicant without staff figures');
+  require(
+    count((community) => community.developmentProgress === null) >= 12,
+    'most applicants without a development-progress figure (the usual case for Jishou)',
+  );
+  require(
+    count((community) => community.developmentProgress !== null) >= 3,
+    'some applicants with a development-progress figure',
+  );
+  require(
+    count((community) => community.agriculturalLandShare === null) >= 3,
+    'applicants without an agricultural-land share',
+  );
+  require(
+    count(
+      (community) => community.agriculturalLandShare === null && community.developmentProgress === null,
+    ) >= 2,
+    'applicants with neither 村改居 figure',
+  );
+  require(
+    count((community) => (community.plan.gaps?.missingCategories ?? []).length > 0) >= 3,
+    'applicants missing facilities a village usually has',
+  );
+  const figures = ['stationProvenance', 'activityFloorShare', 'commercialFloorShare', 'parkingSpaces'] as const;
+  for (const figure of figures) {
+    require(
+      communities.some((community) => community[figure] !== null) &&
+        communities.some((community) => community[figure] === null),
+      `${figure} given for some communities and not for others`,
+    );
+  }
+  const seats = communities.filter((community) => community.seatKind !== null);
+  require(
+    seats.some((community) => community.seatKind === 'township-seat' && community.isTownshipSeat) &&
+      seats.some((community) => community.seatKind === 'former-township-seat' && !community.isTownshipSeat) &&
+      seats.every((community) => community.plan.type === 'township'),
+    'township communities at a township seat and at a former township seat',
+  );
+  require(units.length <= 5120, `no more population units than the demo (have ${units.length})`);
 };
 
 /** Whether every resident of the gap community is more than 300 network metres from any kindergarten. */
