@@ -1,7 +1,10 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion, RegionLoadError } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
+import { migrate, splitSqlStatements } from '../../server/src/db/migrate.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -10,6 +13,21 @@ async function problemsOf(database: Database, region: ReturnType<typeof tinyRegi
   const error = await loadRegion(database, 'test', region.meta, region.layers, { replace }).catch((caught) => caught);
   expect(error).toBeInstanceOf(RegionLoadError);
   return (error as RegionLoadError).problems;
+}
+
+/** Applies the migrations up to and including `lastId` only, as an older server would have. */
+async function migrateThrough(database: Database, lastId: string) {
+  const directory = path.join(REPOSITORY_ROOT, 'server/src/db/migrations');
+  await database.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  for (const file of (await readdir(directory)).filter((name) => name.endsWith('.sql')).sort()) {
+    const id = file.replace(/\.sql$/, '');
+    if (id > lastId) break;
+    const statements = splitSqlStatements(await readFile(path.join(directory, file), 'utf8'));
+    for (const statement of statements) await database.query(statement);
+    await database.query('INSERT INTO schema_migrations (id) VALUES ($1)', [id]);
+  }
 }
 
 async function countRows(database: Database, regionId: string) {
@@ -29,6 +47,10 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
 
   beforeAll(async () => {
     ({ database, dispose } = await backend.open());
+    // A database of before migration 005 that holds the demo, brought up to date: 005 must give the
+    // demo the profile its region.json now names.
+    await migrateThrough(database, '004-imports');
+    await database.query(`INSERT INTO regions (id, name, synthetic, metric_srid) VALUES ('demo', '峒江县城（合成示例）', true, 4546)`);
     await migrate(database);
   });
   afterAll(async () => dispose?.());
@@ -37,6 +59,11 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
     expect(await migrate(database)).toEqual([]);
     const { rows } = await database.query<{ id: string }>('SELECT id FROM schema_migrations ORDER BY id');
     expect(rows.map((row) => row.id)).toContain('001-schema');
+  });
+
+  it('gives a demo loaded before migration 005 the Leshan profile its region.json now names', async () => {
+    const { rows } = await database.query<{ profile: string }>(`SELECT profile FROM regions WHERE id = 'demo'`);
+    expect(rows).toEqual([{ profile: 'leshan' }]);
   });
 
   it('loads a valid region with every layer and derives the network nodes from the edges', async () => {

@@ -1,4 +1,8 @@
-/** Regions with their extent, computed from their streets and network. */
+/**
+ * Regions with their extent, computed from their streets and network. Real regions come first, by
+ * name; then the synthetic ones in the order they were loaded, so the demo (loaded first) stays the
+ * region the client opens by default.
+ */
 export const LIST_REGIONS = /* SQL */ `
   SELECT r.id, r.name, r.name_en AS "nameEn", r.synthetic, r.metric_srid AS "metricSrid", r.attribution,
          r.profile, extent.box
@@ -11,7 +15,7 @@ export const LIST_REGIONS = /* SQL */ `
     ) g
   ) extent ON true
   WHERE $1::text IS NULL OR r.id = $1
-  ORDER BY r.synthetic, r.name`;
+  ORDER BY r.synthetic, CASE WHEN r.synthetic THEN r.created_at END, r.name`;
 
 /** Post-processing keeps the bbox a plain [w, s, e, n] array of numbers on both drivers. */
 export const REGION_BBOX_COLUMNS = /* SQL */ `
