@@ -71,7 +71,7 @@ const lonLatSchema = z.unknown().transform((value, context): Position => {
  * A walking speed in m/s, checked by core's validateWalkSpeed (query strings are read as numbers),
  * 1.0 when absent. Typed as taking a number (JSON) or a string (query) for `hc<AppType>` clients.
  */
-function speedSchema<Input extends number | string>(fromQueryString: boolean) {
+export function speedSchema<Input extends number | string>(fromQueryString: boolean) {
   const checked = z.unknown().transform((value, context) => {
     const speed = fromQueryString && typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
     const validation = validateWalkSpeed(speed);
@@ -232,7 +232,7 @@ function refuseUnknownCategory(context: z.RefinementCtx, category: string): void
 }
 
 /** `tiers=kindergarten:5,primary_school:10`: overrides of the default tier table. */
-const tiersQuerySchema = z
+export const tiersQuerySchema = z
   .string()
   .optional()
   .transform((text, context) => {

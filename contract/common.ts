@@ -1,11 +1,10 @@
 /**
  * Schemas more than one resource uses: region ids, RFC 7946 GeoJSON (positions, geometries,
  * features, collections) that layers, isochrones, heat maps and exports are built from, export
- * formats and downloads, and the standards profile a judging route takes.
+ * formats and downloads.
  */
 
 import { z } from 'zod';
-import { STANDARDS_PROFILE_IDS } from '../core/standards/profiles.js';
 
 export { errorBodySchema } from './errors.js';
 
@@ -19,9 +18,6 @@ export const regionParams = z.object({ region: regionIdSchema });
 
 /** `:id` of every `/api/scenarios/:id/…` path. */
 export const scenarioParams = z.object({ id: z.string().min(1).max(100) });
-
-/** `profile=`: the standards profile to judge by (standards §7); the default when absent. */
-export const profileQuery = z.object({ profile: z.enum(STANDARDS_PROFILE_IDS).optional() });
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'shapefile'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -10,6 +10,7 @@ import { importOperations } from './imports.js';
 import type { OperationSpec } from './operation.js';
 import { regionOperations } from './regions.js';
 import { scenarioOperations } from './scenarios.js';
+import { standardsOperations } from './standards.js';
 
 export const API = {
   health: healthOperations,
@@ -17,6 +18,7 @@ export const API = {
   accessibility: accessibilityOperations,
   imports: importOperations,
   scenarios: scenarioOperations,
+  standards: standardsOperations,
   docs: docsOperations,
 } as const;
 

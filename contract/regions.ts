@@ -17,12 +17,12 @@ import {
   multiPolygonSchema,
   pointSchema,
   positionSchema,
-  profileQuery,
   regionParams,
 } from './common.js';
 import { defineOperation } from './operation.js';
 import { refuse } from './validation.js';
 import { communitiesExportCollectionSchema } from './scenarios.js';
+import { judgingQuery, profileIdSchema, surveyedFiguresShape } from './standards.js';
 
 export const regionSchema = z
   .strictObject({
@@ -38,6 +38,9 @@ export const regionSchema = z
       .int()
       .meta({ description: 'EPSG code of the projection areas and lengths are measured in' }),
     attribution: z.string().nullable(),
+    profile: profileIdSchema.meta({
+      description: 'The standards profile the region is judged by (a new region starts with national)',
+    }),
   })
   .meta({ id: 'Region' });
 
@@ -71,14 +74,8 @@ export const communitiesLayerSchema = featureCollectionSchema(
       streetName: z.string(),
       residents: z.number().int(),
       households: z.number().int(),
-      serviceFloorAreaSquareMeters: z.number().nullable(),
-      staff: count,
-      socialWorkers: count,
-      grids: count,
-      gridWorkers: count,
-      agriculturalLandShare: z.number().nullable().meta({ description: '0–1' }),
-      developmentProgress: z.number().nullable().meta({ description: '0–1' }),
       isTownshipSeat: z.boolean(),
+      ...surveyedFiguresShape,
       areaSquareKilometers: z
         .number()
         .meta({ description: 'In the region’s metric projection, to 0.0001 km²' }),
@@ -123,6 +120,7 @@ export const facilitiesLayerSchema = featureCollectionSchema(
       communityId: z.string().nullable(),
       communityName: z.string().nullable(),
       floorAreaSquareMeters: z.number().nullable(),
+      landAreaSquareMeters: z.number().nullable(),
       capacity: count,
     }),
     pointSchema,
@@ -212,7 +210,10 @@ const bboxQuery = z.object({
 });
 
 /** `format` of a layer export; `profile` judges the communities' metrics (communities only). */
-const layerExportQuery = profileQuery.extend({ format: exportFormatSchema });
+const layerExportQuery = judgingQuery.extend({ format: exportFormatSchema });
+
+/** What `PATCH /api/regions/:region` may change. */
+export const regionChangesSchema = z.strictObject({ profile: profileIdSchema });
 
 const regionErrors = {
   400: 'A path or query field is malformed (named in `error`)',
@@ -228,6 +229,16 @@ export const regionOperations = {
     summary: 'The loaded regions with their bounding boxes',
     response: jsonResponse('A list of regions', regionListSchema),
     errors: { 503: DATABASE_UNAVAILABLE },
+  }),
+  update: defineOperation({
+    method: 'patch',
+    path: '/api/regions/:region',
+    tag: 'regions',
+    summary: "Change a region's stored settings: the standards profile every screen, export and print judges it by",
+    params: regionParams,
+    body: regionChangesSchema,
+    response: jsonResponse('The region as it now is', regionSchema),
+    errors: regionErrors,
   }),
   get: defineOperation({
     method: 'get',

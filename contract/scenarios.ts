@@ -5,8 +5,9 @@
  */
 
 import { z } from 'zod';
+import { CONVERSION_TARGET_TYPES } from '../core/scenario/scenario-edit-schema.js';
 import { COMMUNITY_TYPE_IDS } from '../core/standards/community-types.js';
-import { STANDARDS_PROFILE_IDS } from '../core/standards/profiles.js';
+import { CLASSIFICATION_STATUSES } from '../core/standards/rule-results.js';
 import {
   DATABASE_UNAVAILABLE,
   downloadResponse,
@@ -16,21 +17,28 @@ import {
   featureSchema,
   jsonResponse,
   multiPolygonSchema,
-  profileQuery,
   regionParams,
   scenarioParams,
 } from './common.js';
 import { defineOperation } from './operation.js';
 import { createScenarioBody, editSchema, patchScenarioBody } from './scenario-edits.js';
+import {
+  bilingualSchema,
+  judgedWithSchema,
+  judgingQuery,
+  profileIdSchema,
+  regionRuleResultSchema,
+  resultStatusSchema,
+  resultSummarySchema,
+  ruleContributionSchema,
+  ruleResultSchema,
+  ruleSourceSchema,
+  surveyedFiguresShape,
+} from './standards.js';
 
 const communityType = z.enum(COMMUNITY_TYPE_IDS);
-const profile = z.enum(STANDARDS_PROFILE_IDS);
-const ruleStatus = z.enum(['pass', 'fail', 'not-applicable']);
 
-/** Text in both interface languages. */
-export const bilingualSchema = z.strictObject({ zh: z.string(), en: z.string() }).meta({ id: 'Bilingual' });
-
-/** An edit as the PATCH body takes it (scenarios/edit-schema.ts): stored edits and advised edits alike. */
+/** An edit as the PATCH body takes it (core's edit schema): stored edits and advised edits alike. */
 const scenarioEditSchema = editSchema.meta({ id: 'ScenarioEdit' });
 
 /** Which scenario (or `baseline`) of which region an answer describes, at which version. */
@@ -103,14 +111,8 @@ const communityRecordSchema = z
     nameEn: z.string().nullable().optional(),
     type: communityType,
     streetId: z.string(),
-    serviceFloorAreaSquareMeters: z.number().nullable(),
-    staff: z.number().int().nullable(),
-    socialWorkers: z.number().int().nullable(),
-    grids: z.number().int().nullable(),
-    gridWorkers: z.number().int().nullable(),
-    agriculturalLandShare: z.number().nullable().meta({ description: '0–1' }),
-    developmentProgress: z.number().nullable().meta({ description: '0–1' }),
     isTownshipSeat: z.boolean(),
+    ...surveyedFiguresShape,
   })
   .meta({ id: 'CommunityRecord' });
 
@@ -122,6 +124,23 @@ export const scenarioStateSchema = z.strictObject({
   assignment: z
     .array(z.number().int())
     .meta({ description: 'Index into `communities` of each unit, in the units’ order (by id)' }),
+});
+
+/** Walking reach for a client's own evaluator: which units meet each requirement, under `judgedWith`. */
+const unitReachSchema = z.strictObject({
+  tiers: z.record(z.string(), z.number().nullable()),
+  speedMetersPerSecond: z.number(),
+  requirements: z.array(
+    z.strictObject({
+      key: z.string(),
+      allOf: z.array(z.strictObject({ anyOf: z.array(z.strictObject({ category: z.string(), minutes: z.number() })) })),
+    }),
+  ),
+  covered: z
+    .array(z.string())
+    .meta({
+      description: 'Per requirement, base64 bitset: bit u of byte u>>3 (LSB first) = unit u meets it',
+    }),
 });
 
 export const unitAdjacencySchema = z.strictObject({
@@ -138,35 +157,23 @@ export const unitAdjacencySchema = z.strictObject({
   unitB: z.array(z.number().int()),
   sharedMeters: z.array(z.number()).meta({ description: 'Boundary each pair shares, meters' }),
   baselineCommunityIds: z.array(z.string()),
-  coverage: z.strictObject({
-    categories: z.array(z.string()),
-    covered: z
-      .array(z.string())
-      .meta({
-        description:
-          'Per category, base64 bitset: bit u of byte u>>3 (LSB first) = unit u reaches it within its tier',
+  facilities: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        category: z.string(),
+        unitId: z.string(),
+        floorAreaSquareMeters: z.number().nullable(),
+        landAreaSquareMeters: z.number().nullable(),
+        xMeters: z.number().nullable(),
+        yMeters: z.number().nullable(),
       }),
-  }),
-  coverageNote: z.string().nullable().meta({ description: 'Why coverage is missing or partial, when it is' }),
+    )
+    .meta({ description: 'Facilities by the unit they stand in, with their position in the metric plane (m)' }),
+  streets: z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(['street', 'township']) })),
+  reach: unitReachSchema.nullable(),
+  judgedWith: judgedWithSchema,
 });
-
-/** One rule judged on one community (core/standards evaluateRule). */
-export const ruleResultSchema = z
-  .strictObject({
-    ruleId: z.string(),
-    status: ruleStatus,
-    figure: z
-      .number()
-      .nullable()
-      .meta({ description: 'The figure that decided it (shares as 0–1); null when not applicable' }),
-    threshold: z.string().meta({ description: 'The bound, readable: "≥ 30", "4 500–12 000"' }),
-    reason: z.enum(['not-for-type', 'missing-data']).optional(),
-    side: z.enum(['below', 'above']).optional(),
-    sources: z.array(z.string()),
-    title: bilingualSchema,
-    advice: bilingualSchema,
-  })
-  .meta({ id: 'RuleResult' });
 
 /** The figures of a community both its report and its export columns carry (core/scenario CommunityMetrics). */
 const communityFigureFields = {
@@ -191,7 +198,7 @@ const communityFigureFields = {
   staffPer10kResidents: z.number().nullable(),
   residentsOutsideBand: z
     .number()
-    .meta({ description: 'Negative below the type’s band, positive above, 0 inside' }),
+    .meta({ description: 'Below the profile’s band of the type negative, above positive, 0 inside or without a band' }),
   householdsOutsideBand: z.number(),
 };
 
@@ -199,10 +206,16 @@ const communityFigureFields = {
 const communityReportPropertiesSchema = z
   .strictObject({
     ...communityFigureFields,
-    coveredShareByCategory: z
+    facilityCountByCategory: z.record(z.string(), z.number().int()).meta({ description: 'Facilities inside it by category (配建)' }),
+    reachShareByKey: z
       .record(z.string(), z.number().nullable())
-      .meta({ description: 'Share of residents reaching each category within its tier, 0–1' }),
+      .meta({
+        description:
+          'Share of residents meeting each reach requirement within the tier table and speed in force, 0–1: a category id, `kindergarten|nursery`, `circle@15`…',
+      }),
     rules: z.array(ruleResultSchema),
+    contributions: z.array(ruleContributionSchema).meta({ description: 'Its share in region and street rules' }),
+    summary: resultSummarySchema,
   })
   .meta({ id: 'CommunityReport' });
 
@@ -210,9 +223,9 @@ export const communitiesCollectionSchema = featureCollectionSchema(
   featureSchema(communityReportPropertiesSchema, multiPolygonSchema.nullable(), z.string()),
   {
     scenario: scenarioStamp,
-    profile,
-    coverageCategories: z.array(z.string()),
-    coverageNote: z.string().nullable(),
+    judgedWith: judgedWithSchema,
+    coverageCategories: z.array(z.string()).meta({ description: 'Categories with a tier in the table in force' }),
+    regionRules: z.array(regionRuleResultSchema).meta({ description: 'Region- and street-scope rules, judged once' }),
   },
 ).meta({ id: 'ScenarioCommunitiesCollection' });
 
@@ -220,13 +233,18 @@ export const communitiesCollectionSchema = featureCollectionSchema(
 export const communityExportPropertiesSchema = z
   .strictObject({
     ...communityFigureFields,
+    profile: z.string(),
     rulesPassed: z.number().int(),
     rulesFailed: z.number().int(),
+    rulesAdvice: z.number().int(),
+    rulesUndetermined: z.number().int(),
     failedRules: z.string().meta({ description: 'Ids of the failed rules, space-separated' }),
+    adviceRules: z.string().meta({ description: 'Ids of the guidance not met (advice), space-separated' }),
+    undeterminedRules: z.string().meta({ description: 'Ids of the rules a figure was missing for, space-separated' }),
   })
   .catchall(z.number().nullable())
   .meta({
-    description: 'Plus `coveredShare.<category>` per coverage category, 0–1 (null without residents)',
+    description: 'Plus `coveredShare.<category>` per category with a tier, 0–1 (null without residents)',
   });
 
 export const communitiesExportCollectionSchema = featureCollectionSchema(
@@ -238,7 +256,7 @@ const figure = z.strictObject({ scenario: z.number(), with: z.number(), delta: z
 export const comparisonSchema = z.strictObject({
   scenario: z.strictObject({ id: z.string(), version: z.number().int() }),
   with: z.strictObject({ id: z.string(), version: z.number().int() }),
-  profile,
+  judgedWith: judgedWithSchema,
   communities: z.array(
     z.strictObject({
       id: z.string(),
@@ -249,39 +267,23 @@ export const comparisonSchema = z.strictObject({
       households: figure,
       areaSquareKilometers: figure,
       ruleChanges: z.array(
-        z.strictObject({ ruleId: z.string(), from: ruleStatus.nullable(), to: ruleStatus.nullable() }),
+        z.strictObject({ ruleId: z.string(), from: resultStatusSchema.nullable(), to: resultStatusSchema.nullable() }),
       ),
     }),
   ),
   movedUnits: z.array(z.strictObject({ id: z.string(), from: z.string(), to: z.string() })),
 });
 
-/** A rule a village would be held to as the target type, and what it lacks to pass. */
-const ruleGapSchema = z.strictObject({
-  ruleId: z.string(),
-  title: bilingualSchema,
-  sources: z.array(z.string()),
-  status: ruleStatus,
-  figure: z.number().nullable(),
-  threshold: z.string(),
-  shortfall: z
-    .strictObject({ amount: z.number(), unit: bilingualSchema })
-    .nullable()
-    .meta({
-      description: 'What is missing to pass (m² of floor area, workers, share points); null unless failing',
-    }),
-});
-
-const categoryReachSchema = z.strictObject({
-  category: z.string(),
-  name: bilingualSchema,
-  coveredShare: z.number().nullable().meta({ description: '0–1' }),
-  uncoveredResidents: z.number().nullable(),
-  threshold: z.number().nullable().meta({ description: 'The share a rule asks for, 0–1' }),
-  thresholdRuleId: z.string().nullable(),
-  thresholdProfile: profile.nullable(),
-  status: z.enum(['meets', 'below', 'unreached', 'not-judged', 'unknown']),
-});
+/** A rule a village would be held to as the target type, and what it lacks to meet it. */
+const ruleGapSchema = z
+  .strictObject({
+    ...ruleResultSchema.shape,
+    shortfall: z
+      .strictObject({ amount: z.number(), unit: bilingualSchema })
+      .nullable()
+      .meta({ description: 'What is missing to meet it (m² of floor area, workers, residents…); null unless fail or advice' }),
+  })
+  .meta({ id: 'RuleGap' });
 
 const villageEntrySchema = z.strictObject({
   communityId: z.string(),
@@ -289,10 +291,12 @@ const villageEntrySchema = z.strictObject({
   streetId: z.string(),
   residents: z.number(),
   households: z.number(),
-  status: ruleStatus.meta({
-    description: 'The conversion rule’s result: pass makes the village a candidate',
-  }),
+  applicationTarget: z.enum(['urban', 'rural']).nullable(),
+  status: z
+    .enum([...CLASSIFICATION_STATUSES, 'not-applicable'])
+    .meta({ description: 'The 村改居 classification; not-applicable when the profile has no such test' }),
   candidate: z.boolean(),
+  classification: ruleResultSchema.nullable(),
   conditions: z.array(
     z.strictObject({
       condition: z.enum(['development-progress', 'farmland-share']),
@@ -304,42 +308,35 @@ const villageEntrySchema = z.strictObject({
   ),
   reason: bilingualSchema.nullable(),
   gaps: z.strictObject({
-    type: z.enum(['urban', 'fringe']),
+    type: z.enum(CONVERSION_TARGET_TYPES),
+    targetFrom: z.enum(['application', 'requested', 'default']),
     floorArea: z.array(ruleGapSchema),
     staff: z.array(ruleGapSchema),
+    provision: z.array(ruleGapSchema),
     facilities: z.array(
-      z.strictObject({
-        tierMinutes: z.number(),
-        categories: z.array(categoryReachSchema),
-        lacking: z.array(z.string()),
-      }),
+      z.strictObject({ tierMinutes: z.number().nullable(), gaps: z.array(ruleGapSchema), lacking: z.array(z.string()) }),
     ),
-    size: z.array(
-      z.strictObject({
-        measure: z.enum(['residents', 'households']),
-        value: z.number(),
-        band: z.strictObject({ min: z.number().nullable(), max: z.number().nullable() }).nullable(),
-        outsideBand: z.number(),
-      }),
-    ),
+    size: z.array(ruleGapSchema),
+    other: z.array(ruleGapSchema),
     summary: z.array(bilingualSchema),
+    counts: resultSummarySchema,
   }),
 });
 
 export const villageCandidatesSchema = z
   .strictObject({
     scenario: scenarioStamp,
-    as: z.enum(['urban', 'fringe']),
-    coverageCategories: z.array(z.string()),
-    coverageNote: z.string().nullable(),
-    profile,
+    as: z.enum(CONVERSION_TARGET_TYPES).nullable().meta({ description: 'The target asked for; null: each village’s own application (else urban)' }),
+    judgedWith: judgedWithSchema,
+    profile: profileIdSchema,
     ruleId: z.string(),
-    sources: z.array(z.string()),
+    sources: z.array(ruleSourceSchema),
     ruleInProfile: z
       .boolean()
-      .meta({ description: 'False when the profile has no conversion rule (no village is judged)' }),
+      .meta({ description: 'False when the profile has no 村改居 test (no village is classified)' }),
     villages: z.array(villageEntrySchema),
     candidateIds: z.array(z.string()),
+    applicantIds: z.array(z.string()),
   })
   .meta({ id: 'VillageCandidates' });
 
@@ -362,6 +359,7 @@ const mergeCandidateSchema = z.strictObject({
     .meta({ description: 'meanWalkSeconds less the walk to the own station, seconds' }),
   unreachedResidents: z.number(),
   mergedResidents: z.number(),
+  mergedBand: z.strictObject({ min: z.number().nullable(), max: z.number().nullable() }).nullable(),
   mergedResidentsOutsideBand: z.number(),
 });
 
@@ -373,7 +371,7 @@ const relocationCommunitySchema = z.strictObject({
   households: z.number(),
   unitCount: z.number().int(),
   status: z.enum(['within-band', 'merge', 'split', 'not-judged']),
-  rule: ruleResultSchema,
+  rule: ruleResultSchema.nullable(),
   merge: z
     .strictObject({
       measure: bilingualSchema,
@@ -405,23 +403,24 @@ export const relocationAdviceSchema = z
       .number()
       .nullable()
       .meta({ description: 'Longest walk counted to a station, seconds' }),
-    profile,
+    judgedWith: judgedWithSchema,
+    profile: profileIdSchema,
     ruleId: z.string(),
-    sources: z.array(z.string()),
+    sources: z.array(ruleSourceSchema),
     band: z
       .strictObject({ min: z.number(), max: z.number() })
       .nullable()
-      .meta({ description: 'Residents band of the rule' }),
+      .meta({ description: 'Residents band of the profile’s rule; null: the profile judges no relocation size' }),
     speedMetersPerSecond: z.number().nullable(),
     travelNote: z.string().nullable(),
     communities: z.array(relocationCommunitySchema),
   })
   .meta({ id: 'RelocationAdvice' });
 
-/** `as`: the type a village is judged as for what it would lack (村改社区). */
-export const villageCandidatesQuery = profileQuery.extend({ as: z.enum(['urban', 'fringe']).default('urban') });
-const compareQuery = profileQuery.extend({ with: z.string().min(1).max(100).default('baseline') });
-const exportQuery = profileQuery.extend({ format: exportFormatSchema });
+/** `as`: the type every village is judged as for what it would lack (村改社区); default each one's application. */
+export const villageCandidatesQuery = judgingQuery.extend({ as: z.enum(CONVERSION_TARGET_TYPES).optional() });
+const compareQuery = judgingQuery.extend({ with: z.string().min(1).max(100).default('baseline') });
+const exportQuery = judgingQuery.extend({ format: exportFormatSchema });
 
 const communitiesGeoJson = {
   description: 'Communities with metrics and rule results as a FeatureCollection',
@@ -476,9 +475,10 @@ export const scenarioOperations = {
     method: 'get',
     path: '/api/regions/:region/unit-adjacency',
     tag: 'scenarios',
-    summary: "What a client's own scenario evaluator needs: unit sums, adjacency and coverage bitsets",
+    summary: "What a client's own scenario evaluator needs: unit sums, adjacency, facilities and walking reach under the judging settings",
     params: regionParams,
-    response: jsonResponse('Units by index, adjacency and coverage', unitAdjacencySchema),
+    query: judgingQuery,
+    response: jsonResponse('Units by index, adjacency, facilities and walking reach', unitAdjacencySchema),
     errors: regionErrors,
   }),
   baselineState: defineOperation({
@@ -496,7 +496,7 @@ export const scenarioOperations = {
     tag: 'scenarios',
     summary: "The baseline's communities with metrics and rule results",
     params: regionParams,
-    query: profileQuery,
+    query: judgingQuery,
     response: communitiesGeoJson,
     errors: regionErrors,
   }),
@@ -526,7 +526,7 @@ export const scenarioOperations = {
     tag: 'scenarios',
     summary: 'Merge or split advice for communities outside their size band',
     params: regionParams,
-    query: profileQuery,
+    query: judgingQuery,
     response: jsonResponse('Advice per community', relocationAdviceSchema),
     errors: regionErrors,
   }),
@@ -569,7 +569,7 @@ export const scenarioOperations = {
     tag: 'scenarios',
     summary: "A scenario's communities with metrics and rule results",
     params: scenarioParams,
-    query: profileQuery,
+    query: judgingQuery,
     response: communitiesGeoJson,
     errors: scenarioErrors,
   }),
@@ -621,8 +621,11 @@ export const scenarioOperations = {
     tag: 'scenarios',
     summary: "Merge or split advice for a scenario's communities",
     params: scenarioParams,
-    query: profileQuery,
+    query: judgingQuery,
     response: jsonResponse('Advice per community', relocationAdviceSchema),
     errors: scenarioErrors,
   }),
 };
+
+export type UnitAdjacencyAnswer = z.output<typeof unitAdjacencySchema>;
+export type ScenarioStateAnswer = z.output<typeof scenarioStateSchema>;

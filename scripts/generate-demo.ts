@@ -1,7 +1,9 @@
 /**
- * Writes the synthetic demo region (data/geojson/README.md) — the same bytes on every run.
+ * Writes a shipped synthetic region (data/geojson/README.md) — the same bytes on every run.
  *
  *   npx tsx scripts/generate-demo.ts                 # data/geojson/demo
+ *   npx tsx scripts/generate-demo.ts --region jishou-demo   # data/geojson/jishou-demo
+ *   npx tsx scripts/generate-demo.ts --all           # every shipped region
  *   npx tsx scripts/generate-demo.ts --scale 20      # data/geojson/demo-x20 (benchmarks; not committed)
  *   npx tsx scripts/generate-demo.ts --out some/dir  # anywhere else
  */
@@ -9,13 +11,33 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateDemoRegion } from './demo-region/generate';
+import {
+  GENERATED_REGIONS,
+  generateDemoRegion,
+  isGeneratedRegionId,
+  type GeneratedRegionId,
+} from './demo-region/generate';
 
 const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-function parseArguments(argv: string[]): { scale: number; outDirectory: string } {
+const USAGE = `usage: npx tsx scripts/generate-demo.ts [--region ${Object.keys(GENERATED_REGIONS).join('|')} | --all] [--scale N] [--out DIR]`;
+
+interface Arguments {
+  regions: GeneratedRegionId[];
+  scale: number;
+  /** Where each region is written. */
+  outDirectory: (region: GeneratedRegionId) => string;
+}
+
+function parseArguments(argv: string[]): Arguments {
   let scale = 1;
   let out: string | null = null;
+  let regions: GeneratedRegionId[] = ['demo'];
+  const regionOf = (value: string): GeneratedRegionId => {
+    if (!isGeneratedRegionId(value))
+      throw new Error(`unknown region ${value}: one of ${Object.keys(GENERATED_REGIONS).join(', ')}`);
+    return value;
+  };
   for (let k = 0; k < argv.length; k++) {
     const argument = argv[k];
     const value = () => {
@@ -27,21 +49,32 @@ function parseArguments(argv: string[]): { scale: number; outDirectory: string }
     else if (argument.startsWith('--scale=')) scale = Number(argument.slice('--scale='.length));
     else if (argument === '--out') out = value();
     else if (argument.startsWith('--out=')) out = argument.slice('--out='.length);
+    else if (argument === '--region') regions = [regionOf(value())];
+    else if (argument.startsWith('--region=')) regions = [regionOf(argument.slice('--region='.length))];
+    else if (argument === '--all') regions = Object.keys(GENERATED_REGIONS) as GeneratedRegionId[];
     else if (argument === '--help' || argument === '-h') {
-      console.log('usage: npx tsx scripts/generate-demo.ts [--scale N] [--out DIR]');
+      console.log(USAGE);
       process.exit(0);
-    } else throw new Error(`unknown argument ${argument} (usage: [--scale N] [--out DIR])`);
+    } else throw new Error(`unknown argument ${argument} (${USAGE})`);
   }
   if (!Number.isInteger(scale) || scale < 1)
     throw new Error(`--scale must be a positive integer, got ${scale}`);
-  const defaultOut = path.join(REPOSITORY_ROOT, 'data/geojson', scale === 1 ? 'demo' : `demo-x${scale}`);
-  return { scale, outDirectory: out === null ? defaultOut : path.resolve(out) };
+  if (out !== null && regions.length > 1) throw new Error('--out takes one region, not --all');
+  const outDirectory = (region: GeneratedRegionId) =>
+    out === null
+      ? path.join(REPOSITORY_ROOT, 'data/geojson', scale === 1 ? region : `${region}-x${scale}`)
+      : path.resolve(out);
+  return { regions, scale, outDirectory };
 }
 
 async function main(): Promise<void> {
-  const { scale, outDirectory } = parseArguments(process.argv.slice(2));
+  const { regions, scale, outDirectory } = parseArguments(process.argv.slice(2));
+  for (const region of regions) await writeRegion(region, scale, outDirectory(region));
+}
+
+async function writeRegion(region: GeneratedRegionId, scale: number, outDirectory: string): Promise<void> {
   const started = performance.now();
-  const { files, summary } = generateDemoRegion({ scale });
+  const { files, summary } = generateDemoRegion({ region, scale });
   const generatedMilliseconds = performance.now() - started;
   await mkdir(outDirectory, { recursive: true });
   for (const [name, text] of Object.entries(files))

@@ -4,10 +4,9 @@
  * both languages where it is made, so the two always carry the same numbers, names and values.
  */
 
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
+import type { Bilingual } from '../text/bilingual.js';
+
+export type { Bilingual };
 
 /** An error whose `message` is English and whose `messageZh` says the same in Chinese. */
 export class BilingualError extends Error {

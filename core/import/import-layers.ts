@@ -157,7 +157,7 @@ const COMMUNITY_TYPE_WORDS: Record<(typeof COMMUNITY_TYPE_IDS)[number], string[]
   relocation: ['安置社区', '搬迁安置社区', '易地扶贫搬迁安置社区'],
   township: ['集镇社区', '镇区社区'],
   village: ['行政村', '村', '村委会'],
-  rural: ['农村社区', '村改农村社区'],
+  rural: ['农村社区', '村改农村社区', '农村新型社区'],
   new: ['新成立社区', '新建社区', '新社区'],
 };
 for (const id of COMMUNITY_TYPE_IDS)

@@ -4,8 +4,15 @@
  */
 import { z } from 'zod';
 import { EDGE_CLASSES } from '../network/edge-classes.js';
+import {
+  APPLICATION_TARGETS,
+  SEAT_KINDS,
+  STATION_PROVENANCES,
+  SURVEYED_FIGURE_LIMITS as LIMITS,
+} from '../standards/community-figures.js';
 import { COMMUNITY_TYPE_IDS } from '../standards/community-types.js';
 import { FACILITY_CATEGORY_IDS } from '../standards/facility-categories.js';
+import { STANDARDS_PROFILE_IDS, type StandardsProfileId } from '../standards/profiles.js';
 
 export const REGION_LAYER_FILES = {
   streets: 'streets.geojson',
@@ -17,6 +24,13 @@ export const REGION_LAYER_FILES = {
 } as const;
 export type RegionLayer = keyof typeof REGION_LAYER_FILES;
 
+/**
+ * The profile of a region whose region.json names none: the national one, as for a region made by
+ * an import (migration 005's column default), so no city's rules are assumed for it.
+ */
+export const REGION_FILE_DEFAULT_PROFILE: StandardsProfileId = 'national';
+
+
 const nonNegativeInteger = z.number().int().nonnegative();
 const share = z.number().min(0).max(1);
 const text = z.string().min(1);
@@ -27,6 +41,11 @@ export const regionMetaSchema = z.object({
   name: text,
   nameEn: z.string().nullish(),
   synthetic: z.boolean(),
+  /** The standards profile the region is judged by until a user picks another. */
+  profile: z
+    .enum(STANDARDS_PROFILE_IDS)
+    .nullish()
+    .transform((profile) => profile ?? REGION_FILE_DEFAULT_PROFILE),
   metricSrid: z.number().int().positive(),
   attribution: z.string().nullish(),
   /** Where the data came from and what in it is estimated (migration 002). */
@@ -56,14 +75,27 @@ const communityProperties = z.object({
   streetId: text,
   residents: nonNegativeInteger,
   households: nonNegativeInteger,
-  serviceFloorAreaSquareMeters: z.number().nonnegative().nullish(),
-  staff: nonNegativeInteger.nullish(),
-  socialWorkers: nonNegativeInteger.nullish(),
-  grids: nonNegativeInteger.nullish(),
-  gridWorkers: nonNegativeInteger.nullish(),
+  isTownshipSeat: z.boolean().nullish(),
+  // The surveyed figures (core/standards/community-figures.ts): each optional, so folders written
+  // before a figure existed still load (absent = unknown), and bounded.
+  serviceFloorAreaSquareMeters: z.number().nonnegative().max(LIMITS.floorAreaSquareMeters).nullish(),
+  stationProvenance: z.enum(STATION_PROVENANCES).nullish(),
+  activityFloorShare: share.nullish(),
+  commercialFloorShare: share.nullish(),
+  staff: nonNegativeInteger.max(LIMITS.people).nullish(),
+  socialWorkers: nonNegativeInteger.max(LIMITS.people).nullish(),
+  grids: nonNegativeInteger.max(LIMITS.grids).nullish(),
+  gridWorkers: nonNegativeInteger.max(LIMITS.people).nullish(),
+  policeOfficers: nonNegativeInteger.max(LIMITS.people).nullish(),
+  auxiliaryPoliceOfficers: nonNegativeInteger.max(LIMITS.people).nullish(),
+  openingHoursPerDay: z.number().min(0).max(LIMITS.hoursPerDay).nullish(),
+  parkingSpaces: nonNegativeInteger.max(LIMITS.parkingSpaces).nullish(),
+  newResidentialArea: z.boolean().nullish(),
+  seatKind: z.enum(SEAT_KINDS).nullish(),
+  seatName: z.string().min(1).max(100).nullish(),
   agriculturalLandShare: share.nullish(),
   developmentProgress: share.nullish(),
-  isTownshipSeat: z.boolean().nullish(),
+  applicationTarget: z.enum(APPLICATION_TARGETS).nullish(),
 });
 const unitProperties = z.object({
   id: text,
@@ -83,6 +115,7 @@ const facilityProperties = z.object({
   category: z.enum(FACILITY_CATEGORY_IDS),
   communityId: z.string().nullish(),
   floorAreaSquareMeters: z.number().nonnegative().nullish(),
+  landAreaSquareMeters: z.number().nonnegative().nullish(),
   capacity: nonNegativeInteger.nullish(),
 });
 const edgeProperties = z.object({

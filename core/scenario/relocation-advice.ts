@@ -11,7 +11,7 @@
 
 import type { AccessibilityModel } from '../accessibility/accessibility-types.js';
 import { TravelField } from '../accessibility/travel-field.js';
-import type { Bilingual } from '../import/bilingual-text.js';
+import type { Bilingual } from '../text/bilingual.js';
 import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId, type SizeRange } from '../standards/community-types.js';
 import type { RuleSource } from '../standards/documents.js';
 import { evaluateRule, type CommunityFigures } from '../standards/evaluate-rules.js';

@@ -8,7 +8,7 @@
  * asks for another. Every threshold comes from core/standards' rule table.
  */
 
-import type { Bilingual } from '../import/bilingual-text.js';
+import type { Bilingual } from '../text/bilingual.js';
 import { COMMUNITY_TYPES } from '../standards/community-types.js';
 import type { ApplicationTarget } from '../standards/community-figures.js';
 import type { RuleSource } from '../standards/documents.js';

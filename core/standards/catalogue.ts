@@ -3,7 +3,7 @@
  * year) and one row per rule as that profile's document states it, thresholds written out.
  */
 
-import type { Bilingual } from '../import/bilingual-text.js';
+import type { Bilingual } from '../text/bilingual.js';
 import { COMMUNITY_TYPES, type CommunityTypeId } from './community-types.js';
 import { SOURCE_DOCUMENTS, type RuleSource, type SourceDocument } from './documents.js';
 import { formatNumber, formatShare, toolDefaultOf } from './evaluate-rules.js';

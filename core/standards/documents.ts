@@ -5,7 +5,7 @@
  * the text does not say, never guessed.
  */
 
-import type { Bilingual } from '../import/bilingual-text.js';
+import type { Bilingual } from '../text/bilingual.js';
 
 export const DOCUMENT_IDS = ['000', '001', '002', '003', '004', 'GB 50180-2018', '国办发〔2021〕56号'] as const;
 export type DocumentId = (typeof DOCUMENT_IDS)[number];

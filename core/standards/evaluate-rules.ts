@@ -5,7 +5,7 @@
  * allocation-light: the evaluator calls it while a planner paints.
  */
 
-import type { Bilingual } from '../import/bilingual-text.js';
+import type { Bilingual } from '../text/bilingual.js';
 import type { CommunityTypeId } from './community-types.js';
 import type { SurveyedFigures } from './community-figures.js';
 import type { StandardsProfileId } from './profiles.js';

@@ -5,7 +5,7 @@
  * each circle) or this tool's own choice.
  */
 
-import type { Bilingual } from '../import/bilingual-text.js';
+import type { Bilingual } from '../text/bilingual.js';
 
 export const FACILITY_CATEGORY_IDS = [
   'service_station',

@@ -3,7 +3,7 @@
  * region, so the API, the screen, exports and the printed page all say it the same way.
  */
 
-import type { Bilingual } from '../import/bilingual-text.js';
+import type { Bilingual } from '../text/bilingual.js';
 import type { SeatKind } from './community-figures.js';
 import type { RuleSource } from './documents.js';
 import type { ReachRequirement } from './reach.js';

@@ -6,7 +6,7 @@
  * this table; nothing else decides a result.
  */
 
-import type { Bilingual } from '../import/bilingual-text.js';
+import type { Bilingual } from '../text/bilingual.js';
 import {
   COMMUNITY_NOT_VILLAGE_TYPES,
   COMMUNITY_TYPE_IDS,

@@ -3,7 +3,7 @@
  * "工具默认 / tool default" wherever they decide a result, and editable per request.
  */
 
-import type { Bilingual } from '../import/bilingual-text.js';
+import type { Bilingual } from '../text/bilingual.js';
 
 export interface ToolSettings {
   /**

@@ -18,6 +18,7 @@ import { createApp } from '../../server/src/app.js';
 import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
 import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
+import { judgingFor } from '../../server/src/scenarios/judging.js';
 import { regionScenarioBase, type RegionScenarioBase } from '../../server/src/scenarios/region-base.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
 import { benchOnServerIfConfigured, parseScaleArgument } from './bench-support.js';
@@ -25,7 +26,7 @@ import { benchOnServerIfConfigured, parseScaleArgument } from './bench-support.j
 const CORE_EDITS = 200;
 const API_SAVES = 20;
 const EXPORTS = 5;
-const PROFILE = 'leshan';
+const PROFILE = 'leshan' as const;
 
 const since = (start: number) => performance.now() - start;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -58,20 +59,23 @@ function borderMoves(
   return moves;
 }
 
-function benchCore(base: RegionScenarioBase): void {
+async function benchCore(database: Database, base: RegionScenarioBase): Promise<void> {
+  // Judged as a planner's screen judges: the profile with the walking reach of the defaults in force.
+  const { context } = await judgingFor(database, base, { profile: PROFILE });
   let start = performance.now();
   const evaluator = new ScenarioEvaluator({
     units: base.units,
     adjacency: base.adjacency,
     communities: base.baselineCommunities,
     assignment: base.baselineAssignment,
-    coverage: base.coverage,
+    facilities: base.facilities,
+    streets: base.streets,
   });
   console.log(`  build the evaluator from scratch (every metric):       ${ms(since(start))}`);
   start = performance.now();
   const ids = evaluator.communityIds();
-  for (const id of ids) evaluator.judge(id, PROFILE);
-  evaluator.allMetrics();
+  for (const id of ids) evaluator.judge(id, context);
+  evaluator.allMetrics(context.reach);
   console.log(`  every metric and rule of ${ids.length} communities, no edit:    ${ms(since(start))}`);
 
   const moves = borderMoves(base, CORE_EDITS);
@@ -83,8 +87,8 @@ function benchCore(base: RegionScenarioBase): void {
     start = performance.now();
     evaluator.assign([move.unitId], target);
     assignOnly.push(since(start));
-    const metrics = evaluator.allMetrics();
-    for (const metric of metrics) evaluator.judge(metric.id, PROFILE);
+    const metrics = evaluator.allMetrics(context.reach);
+    for (const metric of metrics) evaluator.judge(metric.id, context);
     everything.push(since(start));
   }
   console.log(`  one assign edit (incremental sums, perimeter, parts):  ${summary(assignOnly)}`);
@@ -108,8 +112,7 @@ async function benchApi(database: Database, regionId: string, label: string): Pr
   const base = await regionScenarioBase(database, regionId);
   console.log(
     `  region base (first use): ${ms(since(start))} — adjacency and baseline geometry in PostGIS ${ms(base.timings.prepareMilliseconds)}, ` +
-      `read ${ms(base.timings.readMilliseconds)}, coverage ${ms(base.timings.coverageMilliseconds)}` +
-      (base.coverageNote ? ` (${base.coverageNote})` : '') +
+      `read ${ms(base.timings.readMilliseconds)}` +
       `; ${base.units.length} units, ${base.adjacency.unitA.length} adjacent pairs, ${base.baselineCommunities.length} communities`,
   );
   start = performance.now();
@@ -185,7 +188,7 @@ async function main(): Promise<void> {
       );
       await benchApi(embedded, regionId, 'embedded');
       console.log('\ncore/ (ScenarioEvaluator, same units, adjacency and coverage)');
-      benchCore(await regionScenarioBase(embedded, regionId));
+      await benchCore(embedded, await regionScenarioBase(embedded, regionId));
     } finally {
       await embedded.close();
     }

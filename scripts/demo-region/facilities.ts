@@ -3,17 +3,18 @@
  * service station, health station and day care together near each community's centre of
  * population, schools and parks on their sites, the rest spread over the inhabited cells.
  *
- * One gap is built in on purpose: the community marked `noKindergartenWithinFiveMinutes` gets no
- * kindergarten, and no other kindergarten is placed within reach of its residents, so the 5-minute
- * kindergarten circle genuinely misses all of them.
+ * Gaps are built in where the plan asks: a community marked `noKindergartenWithinFiveMinutes` gets
+ * no kindergarten, and no other kindergarten is placed within reach of its residents, so the
+ * 5-minute kindergarten circle genuinely misses all of them; one marked `noServiceStation` gets no
+ * station; `missingCategories` leaves out facilities a community of its kind would usually have.
  */
 
 import { FACILITY_CATEGORY_IDS, type FacilityCategoryId } from '../../core/standards/facility-categories';
-import { CELL_METERS, COMMUNITIES, SITES, STREETS, type SiteKind } from './layout';
 import { INHABITED_LAND_USES, type LandUsePlan } from './land-use';
 import { numberedName } from './names';
 import type { CommunityRecord, UnitRecord } from './population';
 import { createRandom, type Random } from './prng';
+import { CELL_METERS, type SiteKind, type TownPlan } from './town-plan';
 import { distancesFromMeters, type NodeLocator, type WalkGraph } from './walk-graph';
 
 /** A placed facility, in town metres; render.ts projects it and suffixes ids per tile. */
@@ -21,7 +22,7 @@ export interface FacilityRecord {
   id: string;
   name: string;
   category: FacilityCategoryId;
-  /** Index into COMMUNITIES of the community the facility stands in. */
+  /** Index into the plan's communities of the community the facility stands in. */
   community: number;
   xMeters: number;
   yMeters: number;
@@ -62,14 +63,14 @@ const SITE_CATEGORY: Partial<Record<SiteKind, FacilityCategoryId>> = {
 };
 
 /** Places every facility; throws if a required placement is impossible. */
-export function planFacilities(context: FacilityContext, seed: number): FacilityRecord[] {
+export function planFacilities(town: TownPlan, context: FacilityContext, seed: number): FacilityRecord[] {
   const { plan, units, communities, cellCentre, accessNode, graph, locator } = context;
   const placed: Omit<FacilityRecord, 'id'>[] = [];
   const facilitiesInCell = new Map<number, number>();
   const residentsOfCell = new Map(units.map((unit) => [unit.cell, unit.residents]));
 
   // Nodes within reach of the gap community's residents: no kindergarten may snap to one of them.
-  const gapCommunities = COMMUNITIES.flatMap((community, index) =>
+  const gapCommunities = town.communities.flatMap((community, index) =>
     community.gaps?.noKindergartenWithinFiveMinutes ? [index] : [],
   );
   const gapSources = units
@@ -107,11 +108,11 @@ export function planFacilities(context: FacilityContext, seed: number): Facility
   };
 
   // Facilities on their own sites: schools, parks, stadiums.
-  SITES.forEach((site, siteIndex) => {
+  town.sites.forEach((site, siteIndex) => {
     const category = SITE_CATEGORY[site.kind];
     if (!category) return;
     const siteCells = plan.cells.filter((cell) => cell.site === siteIndex).map((cell) => cell.index);
-    const community = COMMUNITIES.findIndex((candidate) => candidate.code === site.code);
+    const community = town.communities.findIndex((candidate) => candidate.code === site.code);
     const random = createRandom(seed, `facilities:site:${site.name}`);
     const areaSquareMeters = siteCells.length * CELL_METERS * CELL_METERS;
     // A long riverside park gets an entrance (a facility point) on each half.
@@ -141,28 +142,35 @@ export function planFacilities(context: FacilityContext, seed: number): Facility
       throw new Error(`facilities: community ${community.id} has no inhabited cells`);
     const weights = inhabited.map((cell) => residentsOfCell.get(cell) ?? 0);
     const centre = nearestCell(inhabited, weightedCentroid(inhabited, weights, cellCentre), cellCentre);
-    const isTown = community.type !== 'village';
+    // Villages and rural communities get village facilities (卫生室, 幸福院), the rest town ones.
+    const isTown = community.type !== 'village' && community.type !== 'rural';
     const residents = record.residents;
     const short = community.short;
+    const missing = new Set<FacilityCategoryId>(community.gaps?.missingCategories ?? []);
+    if (community.gaps?.noServiceStation) missing.add('service_station');
 
     // The service station, with its health station and day care, at the centre of population.
-    place(
-      'service_station',
-      `${community.name}综合服务站`,
-      communityIndex,
-      centre,
-      record.serviceFloorAreaSquareMeters,
-      null,
-    );
-    place(
-      'health_station',
-      isTown ? `${community.name}卫生服务站` : `${community.name}卫生室`,
-      communityIndex,
-      centre,
-      random.int(6, 16) * 20,
-      null,
-    );
-    if (isTown || residents >= 1500) {
+    if (!missing.has('service_station')) {
+      place(
+        'service_station',
+        `${community.name}综合服务站`,
+        communityIndex,
+        centre,
+        record.serviceFloorAreaSquareMeters,
+        null,
+      );
+    }
+    if (!missing.has('health_station')) {
+      place(
+        'health_station',
+        isTown ? `${community.name}卫生服务站` : `${community.name}卫生室`,
+        communityIndex,
+        centre,
+        random.int(6, 16) * 20,
+        null,
+      );
+    }
+    if ((isTown || residents >= 1500) && !missing.has('elderly_day_care')) {
       const places = random.int(2, 5) * 10;
       place(
         'elderly_day_care',
@@ -176,13 +184,14 @@ export function planFacilities(context: FacilityContext, seed: number): Facility
 
     // Kindergartens first, on cells nothing else uses yet, so their points sit on the cell centre
     // the gap check was made for.
-    const kindergartens = community.gaps?.noKindergartenWithinFiveMinutes
-      ? 0
-      : isTown
-        ? Math.max(1, Math.round(residents / 3500))
-        : residents >= 1500
-          ? 1
-          : 0;
+    const kindergartens =
+      community.gaps?.noKindergartenWithinFiveMinutes || missing.has('kindergarten')
+        ? 0
+        : isTown
+          ? Math.max(1, Math.round(residents / 3500))
+          : residents >= 1500
+            ? 1
+            : 0;
     const kindergartenCells = inhabited.filter(
       (cell) => !facilitiesInCell.has(cell) && kindergartenAllowed(cell),
     );
@@ -215,6 +224,7 @@ export function planFacilities(context: FacilityContext, seed: number): Facility
       name: (ordinal: number) => string,
       figures: () => [number | null, number | null],
     ) => {
+      if (missing.has(category)) return;
       spreadCells(inhabited, weights, count, cellCentre, random).forEach((cell, k) => {
         place(category, name(k + 1), communityIndex, cell, ...figures());
       });
@@ -273,7 +283,7 @@ export function planFacilities(context: FacilityContext, seed: number): Facility
     }
     if (community.streetSeat) {
       // The street's (or township's) own centres stand in its seat community and carry its name.
-      const street = STREETS.find((candidate) => candidate.id === community.streetId)!;
+      const street = town.streets.find((candidate) => candidate.id === community.streetId)!;
       const isTownship = street.kind === 'township';
       spread(
         'health_centre',
@@ -288,13 +298,14 @@ export function planFacilities(context: FacilityContext, seed: number): Facility
         () => [random.int(10, 25) * 100, null],
       );
     }
-    if (community.code === 'B')
+    for (const named of community.namedFacilities ?? []) {
       spread(
-        'culture_centre',
+        named.category,
         1,
-        () => '峒江县文化馆',
-        () => [5200, null],
+        () => named.name,
+        () => [named.floorAreaSquareMeters, null],
       );
+    }
   });
 
   // Stable order and ids: by category (the standards' order), then placement order.

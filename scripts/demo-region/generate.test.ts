@@ -13,6 +13,7 @@ import { FACILITY_CATEGORY_IDS } from '../../core/standards/facility-categories'
 import { generateDemoRegion, type GeneratedDemo } from './generate';
 import { ORIGIN_LON_LAT } from './layout';
 import type { RegionFiles } from './render';
+import { sizeBandOf } from '../../core/standards/rules';
 
 const SHIPPED_DEMO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../data/geojson/demo');
 const LAYERS: Record<RegionLayer, string> = {
@@ -198,11 +199,11 @@ function pointInGeometry(point: Position, geometry: Geometry): boolean {
 }
 
 const projection = createLocalProjection(ORIGIN_LON_LAT);
-/** Planar area in square metres on the local projection (exact enough to compare sums). */
-function areaSquareMeters(geometry: Geometry): number {
+/** Planar area in square metres on a local projection (exact enough to compare sums). */
+function areaSquareMeters(geometry: Geometry, onProjection = projection): number {
   return polygonsOf(geometry).reduce(
     (sum, rings) =>
-      sum + polygonArea(rings.map((ring) => ring.map((position) => projection.toMeters(position)))),
+      sum + polygonArea(rings.map((ring) => ring.map((position) => onProjection.toMeters(position)))),
     0,
   );
 }
@@ -288,13 +289,13 @@ describe('generateDemoRegion (the shipped demo)', () => {
     for (const community of urban.filter(
       (candidate) => candidate.residents >= 4500 && candidate.residents <= 12000,
     )) {
-      expect(inBand(community.households, COMMUNITY_TYPES.urban.households), community.id).toBe(true);
+      expect(inBand(community.households, sizeBandOf('leshan', 'urban', 'households')), community.id).toBe(true);
     }
     const fringe = ofType('fringe');
     expect(fringe).toHaveLength(3);
     for (const community of fringe) {
-      expect(inBand(community.residents, COMMUNITY_TYPES.fringe.residents), community.id).toBe(true);
-      expect(inBand(community.households, COMMUNITY_TYPES.fringe.households), community.id).toBe(true);
+      expect(inBand(community.residents, sizeBandOf('leshan', 'fringe', 'residents')), community.id).toBe(true);
+      expect(inBand(community.households, sizeBandOf('leshan', 'fringe', 'households')), community.id).toBe(true);
     }
     const relocation = ofType('relocation');
     expect(relocation).toHaveLength(2);
@@ -507,5 +508,332 @@ describe('generateDemoRegion --scale', () => {
     const edges = (JSON.parse(files['network.geojson']) as { features: Feature[] }).features;
     expect(edges).toHaveLength(summary.counts.networkEdges);
     expect(new Network(edges).components()).toBe(1);
+  });
+});
+
+/** Seed 000 四、3: the 24 villages that applied for 村改社区, by street or township, and their targets. */
+const JISHOU_APPLICANTS_OF_000: Record<string, { urban: string[]; rural: string[] }> = {
+  峒河街道: { urban: ['望江坳村', '上佬村', '振武营村', '合群村'], rural: [] },
+  石家冲街道: { urban: ['寨阳村', '曙光村'], rural: [] },
+  双塘街道: { urban: ['汇祥村', '兴田村', '联合村', '荫上村'], rural: [] },
+  乾州街道: { urban: ['小庄村', '吉庄村', '大庭村', '树岩桥村', '金坪村', '三岔坪村', '西门口村'], rural: [] },
+  太平镇: { urban: [], rural: ['排吼村', '太平村'] },
+  己略乡: { urban: [], rural: ['龙舞村'] },
+  河溪镇: { urban: [], rural: ['马鞍村', '阿娜村', '张排村', '持久村'] },
+};
+
+/** Jishou's survey leaves station floor area and staff unknown for some communities. */
+interface JishouCommunity extends Omit<Community, 'serviceFloorAreaSquareMeters' | 'staff'> {
+  serviceFloorAreaSquareMeters: number | null;
+  staff: number | null;
+  applicationTarget: 'urban' | 'rural' | null;
+  stationProvenance: 'new' | 'rebuilt' | 'bought' | 'rented' | null;
+  activityFloorShare: number | null;
+  commercialFloorShare: number | null;
+  parkingSpaces: number | null;
+  seatKind: 'county-seat' | 'township-seat' | 'former-township-seat' | null;
+}
+
+describe('generateDemoRegion --region jishou-demo', () => {
+  const shippedJishou = path.resolve(SHIPPED_DEMO, '../jishou-demo');
+  const local = createLocalProjection([109.6925, 28.2511]);
+  let jishou: GeneratedDemo;
+  let region: ParsedRegion;
+  let streets: { id: string; name: string; kind: string }[];
+  let communities: JishouCommunity[];
+  let units: Unit[];
+  let facilities: Facility[];
+  let network: Network;
+  const streetName = (community: { streetId: string }) =>
+    streets.find((street) => street.id === community.streetId)!.name;
+  const stationsOf = (community: { id: string }) =>
+    facilities.filter(
+      (facility) => facility.category === 'service_station' && facility.communityId === community.id,
+    );
+  const applicants = () => communities.filter((community) => community.applicationTarget !== null);
+  /** Names of the applicants that `predicate` picks, in file order. */
+  const applicantNames = (predicate: (community: JishouCommunity) => boolean) =>
+    applicants()
+      .filter(predicate)
+      .map((community) => community.name);
+  const featuresOf = (layer: RegionLayer, communityId: string) =>
+    region.layers[layer].filter(
+      (feature) => (feature.properties as { communityId?: string }).communityId === communityId,
+    );
+
+  beforeAll(() => {
+    jishou = generateDemoRegion({ region: 'jishou-demo' });
+    region = parseRegion(jishou.files);
+    streets = props(region.layers.streets);
+    communities = props<JishouCommunity>(region.layers.communities);
+    units = props<Unit>(region.layers.units);
+    facilities = props<Facility>(region.layers.facilities);
+    network = new Network(region.layers.network);
+  });
+
+  it('is deterministic and matches the files shipped in data/geojson/jishou-demo', async () => {
+    expect(generateDemoRegion({ region: 'jishou-demo' }).files).toEqual(jishou.files);
+    for (const [name, text] of Object.entries(jishou.files)) {
+      const shipped = await readFile(path.join(shippedJishou, name), 'utf8');
+      // Regenerate with `npm run generate:demo -- --region jishou-demo`.
+      expect(shipped === text, `${name} differs from a fresh generation`).toBe(true);
+    }
+  });
+
+  it('passes the region-file validation the server loads with, with unique ids in every layer', () => {
+    const layers = Object.fromEntries(
+      Object.entries(region.layers).map(([layer, features]) => [
+        layer,
+        { type: 'FeatureCollection', features },
+      ]),
+    );
+    const validation = validateRegionFiles(region.meta, layers as Record<RegionLayer, unknown>);
+    expect(validation.ok ? [] : validation.problems).toEqual([]);
+    for (const [layer, features] of Object.entries(region.layers)) {
+      const ids = features.map((feature) => (feature.properties as { id: unknown }).id);
+      expect(new Set(ids).size, layer).toBe(ids.length);
+    }
+  });
+
+  it('is synthetic, judged by the jishou profile, at Jishou in CGCS2000 CM 111°E, and says what is real', () => {
+    expect(region.meta).toMatchObject({
+      id: 'jishou-demo',
+      synthetic: true,
+      profile: 'jishou',
+      metricSrid: 4546,
+    });
+    expect(region.meta.source).toMatch(/吉首市“十四五”城市社区发展规划.*虚构/);
+    const lons = [...network.nodePosition.values()].map(([lon]) => lon);
+    const lats = [...network.nodePosition.values()].map(([, lat]) => lat);
+    expect((Math.min(...lons) + Math.max(...lons)) / 2).toBeCloseTo(109.72, 1);
+    expect((Math.min(...lats) + Math.max(...lats)) / 2).toBeCloseTo(28.27, 1);
+  });
+
+  it('is no bigger than the demo: fewer units and edges, fewer bytes, 6 decimals', () => {
+    const demo = generateDemoRegion();
+    const bytes = (files: RegionFiles) =>
+      Object.values(files).reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    expect(jishou.summary.counts.units).toBeLessThanOrEqual(demo.summary.counts.units);
+    expect(jishou.summary.counts.networkEdges).toBeLessThanOrEqual(demo.summary.counts.networkEdges);
+    expect(bytes(jishou.files)).toBeLessThan(bytes(demo.files));
+    expect(/\d\.\d{7,}/.test(Object.values(jishou.files).join('\n'))).toBe(false);
+  });
+
+  it("has Jishou's four streets and three townships, each tiled exactly by its communities", () => {
+    expect(streets.map((street) => `${street.name} ${street.kind}`)).toEqual([
+      '峒河街道 street',
+      '石家冲街道 street',
+      '双塘街道 street',
+      '乾州街道 street',
+      '太平镇 township',
+      '己略乡 township',
+      '河溪镇 township',
+    ]);
+    for (const street of region.layers.streets) {
+      const streetId = (street.properties as { id: string }).id;
+      const communityArea = region.layers.communities
+        .filter((feature) => (feature.properties as unknown as Community).streetId === streetId)
+        .reduce((sum, feature) => sum + areaSquareMeters(feature.geometry, local), 0);
+      const streetArea = areaSquareMeters(street.geometry, local);
+      expect(Math.abs(communityArea - streetArea) / streetArea, streetId).toBeLessThan(1e-9);
+    }
+  });
+
+  it('has the 24 applicant villages of 000 by name, each in its street, with its target as data', () => {
+    const listed = (street: string, target: 'urban' | 'rural') =>
+      applicants()
+        .filter((community) => streetName(community) === street && community.applicationTarget === target)
+        .map((community) => community.name);
+    const asListed = Object.fromEntries(
+      Object.keys(JISHOU_APPLICANTS_OF_000).map((street) => [
+        street,
+        { urban: listed(street, 'urban'), rural: listed(street, 'rural') },
+      ]),
+    );
+    expect(asListed).toEqual(JISHOU_APPLICANTS_OF_000);
+    expect(applicants()).toHaveLength(24);
+    expect(applicants().filter((community) => community.applicationTarget === 'urban')).toHaveLength(17);
+    expect(applicants().every((community) => community.type === 'village')).toBe(true);
+  });
+
+  it('has 40 communities: applicants, two villages that did not apply, urban, fringe, township ones', () => {
+    const counts: Record<string, Record<string, number>> = {};
+    for (const community of communities) {
+      const street = (counts[streetName(community)] ??= {});
+      street[community.type] = (street[community.type] ?? 0) + 1;
+    }
+    expect(counts).toEqual({
+      峒河街道: { urban: 3, village: 4 },
+      石家冲街道: { urban: 2, village: 2 },
+      双塘街道: { urban: 1, fringe: 1, village: 4 },
+      乾州街道: { urban: 3, fringe: 1, village: 7 },
+      太平镇: { township: 1, village: 3 },
+      己略乡: { township: 1, village: 2 },
+      河溪镇: { township: 1, village: 4 },
+    });
+    const notApplying = communities.filter(
+      (community) => community.type === 'village' && community.applicationTarget === null,
+    );
+    expect(notApplying.map((community) => community.name)).toEqual(['溪口村', '坡头村']);
+    // Township communities say which seat they sit at; only a current township seat is isTownshipSeat.
+    const seated = communities.filter((community) => community.seatKind !== null);
+    expect(seated.map((c) => [c.name, c.type, c.seatKind, c.isTownshipSeat])).toEqual([
+      ['新街社区', 'township', 'township-seat', true],
+      ['清溪社区', 'township', 'former-township-seat', false],
+      ['溪东社区', 'township', 'township-seat', true],
+    ]);
+  });
+
+  it('makes every community exactly the sum of its units, and every unit plausible', () => {
+    for (const [index, community] of communities.entries()) {
+      const own = featuresOf('units', community.id);
+      const sum = (key: 'residents' | 'households') =>
+        own.reduce((total, feature) => total + (feature.properties as unknown as Unit)[key], 0);
+      expect(sum('residents'), community.id).toBe(community.residents);
+      expect(sum('households'), community.id).toBe(community.households);
+      const unitArea = own.reduce((total, feature) => total + areaSquareMeters(feature.geometry, local), 0);
+      const communityArea = areaSquareMeters(region.layers.communities[index].geometry, local);
+      expect(Math.abs(unitArea - communityArea) / communityArea, community.id).toBeLessThan(1e-9);
+    }
+    for (const unit of units) {
+      expect(unit.households, unit.id).toBeLessThanOrEqual(unit.residents);
+      expect(unit.elderly + unit.children, unit.id).toBeLessThanOrEqual(unit.residents);
+    }
+    expect(new Set(units.map((unit) => unit.kind))).toEqual(new Set(['estate', 'block', 'hamlet', 'open']));
+  });
+
+  it('has one connected walking network in every class, crossing 峒河 on four bridges only', () => {
+    expect(network.components()).toBe(1);
+    expect(network.components((edge) => edge.bridge)).toBe(2);
+    const bridges = region.layers.network.filter((feature) => (feature.properties as unknown as Edge).bridge);
+    expect(new Network(bridges).components()).toBe(4);
+    const classes = new Set(props<Edge>(region.layers.network).map((edge) => edge.class));
+    expect(classes).toEqual(new Set(['arterial', 'street', 'alley', 'footway', 'steps', 'track']));
+    for (const unit of units) expect(network.nodeAt.has(unit.accessPoint.join(',')), unit.id).toBe(true);
+  });
+
+  it('has facilities of every category inside their communities; a station carries the floor area', () => {
+    expect(new Set(facilities.map((facility) => facility.category))).toEqual(new Set(FACILITY_CATEGORY_IDS));
+    region.layers.facilities.forEach((feature, k) => {
+      const community = region.layers.communities.find(
+        (candidate) => (candidate.properties as { id: string }).id === facilities[k].communityId,
+      )!;
+      const point = feature.geometry.coordinates as Position;
+      expect(pointInGeometry(point, community.geometry), facilities[k].id).toBe(true);
+    });
+    for (const community of communities) {
+      const stations = stationsOf(community);
+      expect(stations.length, community.id).toBeLessThanOrEqual(1);
+      // A community without a station has 0 m² of station floor, not an unknown figure.
+      const floor = stations.length === 1 ? stations[0].floorAreaSquareMeters : 0;
+      expect(community.serviceFloorAreaSquareMeters, community.id).toBe(floor);
+    }
+  });
+
+  it('gives applicants the gaps a planner must see: no station, too little floor or staff, missing facilities', () => {
+    expect(applicantNames((c) => stationsOf(c).length === 0)).toEqual([
+      '上佬村',
+      '兴田村',
+      '大庭村',
+      '西门口村',
+      '龙舞村',
+      '阿娜村',
+    ]);
+    // Under what their target asks: 600 m² for an urban community (000), 400 m² for a rural one (001).
+    // Five are far under by design; 振武营 and 曙光 have a village-sized station.
+    const underTarget = (c: JishouCommunity) => {
+      const floor = c.serviceFloorAreaSquareMeters;
+      return floor !== null && floor > 0 && floor < (c.applicationTarget === 'urban' ? 600 : 400);
+    };
+    expect(applicantNames(underTarget)).toEqual([
+      '望江坳村',
+      '振武营村',
+      '曙光村',
+      '汇祥村',
+      '小庄村',
+      '排吼村',
+      '马鞍村',
+    ]);
+    const unmeasured = (c: JishouCommunity) =>
+      stationsOf(c).length === 1 && c.serviceFloorAreaSquareMeters === null;
+    expect(applicantNames(unmeasured)).toEqual(['寨阳村', '三岔坪村', '持久村']);
+    expect(applicantNames((c) => c.staff !== null && c.staff < 5)).toEqual([
+      '振武营村',
+      '荫上村',
+      '三岔坪村',
+      '龙舞村',
+    ]);
+    expect(applicantNames((c) => c.staff === null)).toEqual(['曙光村', '张排村']);
+    const categoriesOf = (name: string) =>
+      new Set(
+        facilities
+          .filter((facility) => facility.communityId === communities.find((c) => c.name === name)!.id)
+          .map((facility) => facility.category),
+      );
+    const lacking: [string, string[]][] = [
+      ['上佬村', ['kindergarten']],
+      ['曙光村', ['public_toilet', 'refuse_station']],
+      ['兴田村', ['supermarket']],
+      ['荫上村', ['fitness_ground']],
+      ['金坪村', ['kindergarten', 'elderly_day_care']],
+      ['阿娜村', ['public_toilet']],
+    ];
+    for (const [name, categories] of lacking) {
+      for (const category of categories) {
+        expect(categoriesOf(name).has(category), `${name} ${category}`).toBe(false);
+      }
+    }
+  });
+
+  it('leaves the 村改居 figures missing for most applicants, as Jishou’s survey does', () => {
+    expect(applicantNames((c) => c.developmentProgress !== null)).toEqual([
+      '望江坳村',
+      '合群村',
+      '汇祥村',
+      '小庄村',
+      '大庭村',
+    ]);
+    expect(applicantNames((c) => c.agriculturalLandShare === null)).toEqual([
+      '振武营村',
+      '兴田村',
+      '吉庄村',
+      '金坪村',
+      '龙舞村',
+      '张排村',
+    ]);
+    for (const community of communities.filter((candidate) => candidate.type !== 'village')) {
+      expect([community.agriculturalLandShare, community.developmentProgress], community.id).toEqual([
+        null,
+        null,
+      ]);
+    }
+  });
+
+  it('writes issue 10’s figures on every community, given for some and null for others', () => {
+    const keys = [
+      'applicationTarget',
+      'stationProvenance',
+      'activityFloorShare',
+      'commercialFloorShare',
+      'parkingSpaces',
+      'seatKind',
+    ] as const;
+    for (const community of communities) {
+      for (const key of keys) expect(key in community, `${community.id} ${key}`).toBe(true);
+    }
+    for (const key of keys) {
+      expect(communities.some((community) => community[key] !== null), key).toBe(true);
+      expect(communities.some((community) => community[key] === null), key).toBe(true);
+    }
+    expect(new Set(communities.map((community) => community.stationProvenance))).toEqual(
+      new Set(['new', 'rebuilt', 'bought', 'rented', null]),
+    );
+    for (const community of communities) {
+      for (const share of [community.activityFloorShare, community.commercialFloorShare]) {
+        if (share !== null) expect(share >= 0 && share <= 1, community.id).toBe(true);
+      }
+      // Only a station that exists has a provenance.
+      if (community.stationProvenance !== null) expect(stationsOf(community), community.id).toHaveLength(1);
+    }
   });
 });

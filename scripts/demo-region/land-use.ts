@@ -1,26 +1,21 @@
 /**
- * Turns the hand-drawn plan (layout.ts) into one record per lattice cell: which community owns it
+ * Turns a hand-drawn town plan (town-plan.ts) into one record per lattice cell: which community owns it
  * and what the land is used for. Town cells are residential unless a site (school, park, hill …)
  * covers them; village cells are split into developed land (next to the town), hamlets (clusters
  * where the villagers live) and farmland, in the shares each village's plan gives.
  */
 
 import type { LatticeSize } from '../../core/geometry/grid-outline';
+import { createRandom } from './prng';
 import {
   BLOCK_CELLS,
-  BLOCK_COLUMNS,
-  BLOCK_ROWS,
-  CELL_COLUMNS,
-  CELL_ROWS,
-  COMMUNITIES,
-  COMMUNITY_MAP,
   FACILITY_SITE_KINDS,
-  RIVER_CELL_ROWS,
   RIVER_CODE,
-  SITES,
+  latticeSize,
   type SiteKind,
-} from './layout';
-import { createRandom } from './prng';
+  type TownPlan,
+  type VillageLandPlan,
+} from './town-plan';
 
 /** What a cell is used for; only residential and hamlet cells have residents. */
 export type LandUse =
@@ -41,14 +36,14 @@ export const INHABITED_LAND_USES: ReadonlySet<LandUse> = new Set(['residential',
 
 /** One lattice cell of the plan: owner and land use. */
 export interface CellPlan {
-  /** Row-major index: `row * CELL_COLUMNS + column`. */
+  /** Row-major index: `row * columns + column`. */
   index: number;
   column: number;
   row: number;
-  /** Index into COMMUNITIES, or -1 for the river. */
+  /** Index into the plan's communities, or -1 for the river. */
   community: number;
   landUse: LandUse;
-  /** Index into SITES, or -1. */
+  /** Index into the plan's sites, or -1. */
   site: number;
   /** Hamlet group (村民组) number, 1-based, for hamlet cells; 0 otherwise. */
   hamletGroup: number;
@@ -76,30 +71,33 @@ const SITE_LAND_USE: Record<SiteKind, LandUse> = {
 };
 
 /** Builds the per-cell plan; throws naming the block or site if the hand-drawn plan is inconsistent. */
-export function planLandUse(seed: number): LandUsePlan {
-  const size: LatticeSize = { columns: CELL_COLUMNS, rows: CELL_ROWS };
-  const communityByCode = new Map(COMMUNITIES.map((community, index) => [community.code, index]));
-  if (COMMUNITY_MAP.length !== BLOCK_ROWS)
-    throw new Error(`COMMUNITY_MAP has ${COMMUNITY_MAP.length} rows, expected ${BLOCK_ROWS}`);
+export function planLandUse(town: TownPlan, seed: number): LandUsePlan {
+  const size: LatticeSize = latticeSize(town);
+  const { blockColumns, blockRows, communityMap, communities, sites, riverCellRows } = town;
+  const communityByCode = new Map(communities.map((community, index) => [community.code, index]));
+  if (communityMap.length !== blockRows)
+    throw new Error(`${town.region.id} community map has ${communityMap.length} rows, expected ${blockRows}`);
 
   const cells: CellPlan[] = [];
-  for (let row = 0; row < CELL_ROWS; row++) {
-    for (let column = 0; column < CELL_COLUMNS; column++) {
+  for (let row = 0; row < size.rows; row++) {
+    for (let column = 0; column < size.columns; column++) {
       const blockRow = Math.floor(row / BLOCK_CELLS);
-      const line = COMMUNITY_MAP[BLOCK_ROWS - 1 - blockRow];
-      if (line.length !== BLOCK_COLUMNS)
+      const line = communityMap[blockRows - 1 - blockRow];
+      if (line.length !== blockColumns)
         throw new Error(
-          `COMMUNITY_MAP block row ${blockRow} has ${line.length} blocks, expected ${BLOCK_COLUMNS}`,
+          `${town.region.id} community map block row ${blockRow} has ${line.length} blocks, expected ${blockColumns}`,
         );
       const code = line[Math.floor(column / BLOCK_CELLS)];
-      const isRiver = (RIVER_CELL_ROWS as readonly number[]).includes(row);
+      const isRiver = (riverCellRows as readonly number[]).includes(row);
       if ((code === RIVER_CODE) !== isRiver)
         throw new Error(
-          `COMMUNITY_MAP: the river must fill exactly cell rows ${RIVER_CELL_ROWS.join(', ')} (cell ${column},${row})`,
+          `${town.region.id} community map: the river must fill exactly cell rows ${riverCellRows.join(', ')} (cell ${column},${row})`,
         );
       const community = isRiver ? -1 : communityByCode.get(code);
       if (community === undefined)
-        throw new Error(`COMMUNITY_MAP: unknown community letter "${code}" at block row ${blockRow}`);
+        throw new Error(
+          `${town.region.id} community map: unknown community letter "${code}" at block row ${blockRow}`,
+        );
       cells.push({
         index: cells.length,
         column,
@@ -112,7 +110,7 @@ export function planLandUse(seed: number): LandUsePlan {
     }
   }
 
-  SITES.forEach((site, siteIndex) => {
+  sites.forEach((site, siteIndex) => {
     const community = communityByCode.get(site.code);
     if (community === undefined)
       throw new Error(`site ${site.name}: unknown community letter "${site.code}"`);
@@ -123,58 +121,60 @@ export function planLandUse(seed: number): LandUsePlan {
       row++
     ) {
       // A riverside park is the one row of cells along the bank.
-      if (site.kind === 'riverside-park' && !isRiverBankRow(row)) continue;
+      if (site.kind === 'riverside-park' && !isRiverBankRow(town, row)) continue;
       for (
         let column = site.blockColumn * BLOCK_CELLS;
         column < (site.blockColumn + site.widthBlocks) * BLOCK_CELLS;
         column++
       ) {
-        const cell = cells[row * CELL_COLUMNS + column];
+        const cell = cells[row * size.columns + column];
         if (cell.community !== community) {
           if (mustFit)
             throw new Error(`site ${site.name} covers cell ${column},${row} outside community ${site.code}`);
           continue;
         }
         if (cell.site !== -1)
-          throw new Error(`sites ${SITES[cell.site].name} and ${site.name} overlap at cell ${column},${row}`);
+          throw new Error(`sites ${sites[cell.site].name} and ${site.name} overlap at cell ${column},${row}`);
         cell.site = siteIndex;
         cell.landUse = SITE_LAND_USE[site.kind];
       }
     }
   });
 
-  const communityCells: number[][] = COMMUNITIES.map(() => []);
+  const communityCells: number[][] = communities.map(() => []);
   for (const cell of cells) if (cell.community >= 0) communityCells[cell.community].push(cell.index);
   communityCells.forEach((list, index) => {
     if (list.length === 0)
-      throw new Error(`community ${COMMUNITIES[index].id} has no cells on COMMUNITY_MAP`);
+      throw new Error(`community ${communities[index].id} has no cells on the community map`);
   });
 
-  const townDistance = distanceFromTown(cells);
-  COMMUNITIES.forEach((community, index) => {
-    if (community.village) planVillage(cells, communityCells[index], townDistance, seed, community.code);
+  const townDistance = distanceFromTown(town, size, cells);
+  communities.forEach((community, index) => {
+    if (community.village)
+      planVillage(cells, communityCells[index], community.village, townDistance, seed, community.code);
   });
   return { size, cells, communityCells };
 }
 
 /** Whether a cell row lies along the river (the first row of land on either bank). */
-export function isRiverBankRow(row: number): boolean {
-  return row === RIVER_CELL_ROWS[0] - 1 || row === RIVER_CELL_ROWS[RIVER_CELL_ROWS.length - 1] + 1;
+export function isRiverBankRow(town: TownPlan, row: number): boolean {
+  const [southRow, northRow] = town.riverCellRows;
+  return row === southRow - 1 || row === northRow + 1;
 }
 
 /** Steps (4-neighbour, over land) from each cell to the nearest cell of a non-village community. */
-function distanceFromTown(cells: CellPlan[]): Int32Array {
+function distanceFromTown(town: TownPlan, size: LatticeSize, cells: CellPlan[]): Int32Array {
   const distance = new Int32Array(cells.length).fill(-1);
   const queue: number[] = [];
   for (const cell of cells) {
-    if (cell.community >= 0 && !COMMUNITIES[cell.community].village) {
+    if (cell.community >= 0 && !town.communities[cell.community].village) {
       distance[cell.index] = 0;
       queue.push(cell.index);
     }
   }
   for (let head = 0; head < queue.length; head++) {
     const cell = cells[queue[head]];
-    for (const neighbour of landNeighbours(cells, cell)) {
+    for (const neighbour of landNeighbours(size, cells, cell)) {
       if (distance[neighbour] === -1) {
         distance[neighbour] = distance[cell.index] + 1;
         queue.push(neighbour);
@@ -184,13 +184,13 @@ function distanceFromTown(cells: CellPlan[]): Int32Array {
   return distance;
 }
 
-function landNeighbours(cells: CellPlan[], cell: CellPlan): number[] {
+function landNeighbours(size: LatticeSize, cells: CellPlan[], cell: CellPlan): number[] {
   const result: number[] = [];
   const { column, row } = cell;
   if (column > 0) result.push(cell.index - 1);
-  if (column < CELL_COLUMNS - 1) result.push(cell.index + 1);
-  if (row > 0) result.push(cell.index - CELL_COLUMNS);
-  if (row < CELL_ROWS - 1) result.push(cell.index + CELL_COLUMNS);
+  if (column < size.columns - 1) result.push(cell.index + 1);
+  if (row > 0) result.push(cell.index - size.columns);
+  if (row < size.rows - 1) result.push(cell.index + size.columns);
   return result.filter((index) => cells[index].community >= 0);
 }
 
@@ -201,11 +201,11 @@ function landNeighbours(cells: CellPlan[], cell: CellPlan): number[] {
 function planVillage(
   cells: CellPlan[],
   villageCells: number[],
+  village: VillageLandPlan,
   townDistance: Int32Array,
   seed: number,
   code: string,
 ): void {
-  const village = COMMUNITIES[cells[villageCells[0]].community].village!;
   const random = createRandom(seed, `village-land:${code}`);
   const free = villageCells.filter((index) => cells[index].site === -1);
   const developedCount = Math.round(village.developedShare * villageCells.length);

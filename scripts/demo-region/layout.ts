@@ -1,70 +1,44 @@
 /**
- * The plan of the synthetic county town 峒江县城: the lattice it is drawn on, which community owns
+ * The plan of the synthetic county town 峒江县城 (the shipped `demo` region): which community owns
  * each street block, where the river, bridges, schools, parks and hills are, and the figures each
  * community is calibrated to. Everything here is invented; it is data, read by the other modules.
  *
- * Geometry: a lattice of 75 m cells, 80 columns × 64 rows (6 km × 4.8 km), origin at the south-west
- * corner. Community boundaries are drawn on 2 × 2-cell street blocks (150 m), so they follow local
- * streets. The lattice is warped so the river meanders and the street grid bends with it.
+ * A lattice of 80 columns × 64 rows of 75 m cells (6 km × 4.8 km); the river fills cell rows 30
+ * and 31 (block row 15), and lattice line 31 runs down its middle.
  */
 
-import type { CommunityTypeId } from '../../core/standards/community-types';
-import { hashUnit } from './prng';
-
-/** Side of one lattice cell (one population unit) before warping. */
-export const CELL_METERS = 75;
-/** Cells per street block along each axis: local streets run every second lattice line. */
-export const BLOCK_CELLS = 2;
-/** Street blocks along x and y: 6 km × 4.8 km. */
-export const BLOCK_COLUMNS = 40;
-export const BLOCK_ROWS = 32;
-/** Cells (population units) along x and y. */
-export const CELL_COLUMNS = BLOCK_COLUMNS * BLOCK_CELLS;
-export const CELL_ROWS = BLOCK_ROWS * BLOCK_CELLS;
-/** Width and height of the town before warping, in metres. */
-export const TOWN_WIDTH_METERS = CELL_COLUMNS * CELL_METERS;
-export const TOWN_HEIGHT_METERS = CELL_ROWS * CELL_METERS;
-
-/** The river fills cell rows 30 and 31 (block row 15); lattice line 31 runs down its middle. */
-export const RIVER_CELL_ROWS = [30, 31] as const;
-
-/** Lattice lines (every 8th) that carry arterial roads in town. */
-export const ARTERIAL_LINE_SPACING = 8;
-/** Lattice lines kept as tracks in the countryside (every 4th). */
-export const RURAL_LINE_SPACING = 4;
+import {
+  site,
+  type BridgePlan,
+  type CommunityPlan,
+  type SitePlan,
+  type StreetPlan,
+  type TownPlan,
+} from './town-plan';
 
 /** The only four river crossings: three road bridges on arterial lines and one footbridge. */
-export const BRIDGES = [
+export const BRIDGES: readonly BridgePlan[] = [
   { column: 24, kind: 'road', name: '西门大桥' },
   { column: 40, kind: 'road', name: '峒江大桥' },
   { column: 51, kind: 'foot', name: '文昌人行桥' },
   { column: 64, kind: 'road', name: '东门大桥' },
-] as const;
+];
 
 /** South-west corner of the town, `[lon, lat]`; the town's centre lies near 28.28°N 109.72°E. */
 export const ORIGIN_LON_LAT: [number, number] = [109.6895, 28.2585];
 
 /** region.json of the shipped demo. */
-export const REGION_META = {
+export const REGION_META: TownPlan['region'] = {
   id: 'demo',
   name: '峒江县城（合成示例）',
   nameEn: 'Tongjiang county town (synthetic demo)',
   synthetic: true,
+  /** Standards profile (core/standards/profiles.ts): the demo's rules were designed around Leshan's. */
+  profile: 'leshan',
   /** CGCS2000 / 3-degree Gauss–Krüger CM 111°E. */
   metricSrid: 4546,
   attribution: null,
-} as const;
-
-/** 街道 (urban street) or 镇 (township). */
-export type StreetKind = 'street' | 'township';
-
-/** A street or township: the administrative parent of communities. */
-export interface StreetPlan {
-  id: string;
-  name: string;
-  nameEn: string;
-  kind: StreetKind;
-}
+};
 
 export const STREETS: readonly StreetPlan[] = [
   { id: 's-hebei', name: '河北街道', nameEn: 'Hebei Subdistrict', kind: 'street' },
@@ -72,56 +46,6 @@ export const STREETS: readonly StreetPlan[] = [
   { id: 's-xincheng', name: '新城街道', nameEn: 'Xincheng Subdistrict', kind: 'street' },
   { id: 's-qingshan', name: '青山镇', nameEn: 'Qingshan Town', kind: 'township' },
 ];
-
-/** How a village's cells are split between land uses (shares of its cells). */
-export interface VillageLandPlan {
-  /** Land already taken for construction, roads or industry (non-agricultural, no residents). */
-  developedShare: number;
-  /** Hamlet (村民组) cells where the villagers live. */
-  hamletShare: number;
-  /** Share of the village's demolition/development completed (standards §2). */
-  developmentProgress: number;
-  /** What the village's farmland is called on the map (耕地, 茶园 …). */
-  farmlandName: string;
-  /** What its developed land is called (征收用地, 工业园区用地 …). */
-  developedName: string;
-}
-
-/** One community of the plan, with the figures its units and attributes are calibrated to. */
-export interface CommunityPlan {
-  /** Letter of the community on {@link COMMUNITY_MAP}. */
-  code: string;
-  id: string;
-  name: string;
-  /** Name without 社区/村, used to name its facilities and blocks. */
-  short: string;
-  nameEn: string;
-  type: CommunityTypeId;
-  streetId: string;
-  /** Residents the community's units add up to, exactly. */
-  residents: number;
-  /** Mean residents per household. */
-  householdSize: number;
-  elderlyShare: number;
-  childrenShare: number;
-  /** Share of its residential street blocks that are gated estates (小区) rather than open blocks. */
-  estateShare: number;
-  village?: VillageLandPlan;
-  isTownshipSeat?: boolean;
-  /** Seat of its street's office: hosts the street's health centre and culture centre. */
-  streetSeat?: boolean;
-  /** Deliberate gaps, so the standards check has something to find. */
-  gaps?: {
-    /** No kindergarten within 5 walking minutes of any resident (none inside, none close outside). */
-    noKindergartenWithinFiveMinutes?: boolean;
-    /** Service-station floor area far below the 600 m² minimum. */
-    serviceFloorAreaSquareMeters?: number;
-    /** Fewer than 5 full-time workers, and a grid without a grid worker. */
-    shortOfStaff?: { staff: number; socialWorkers: number; grids: number; gridWorkers: number };
-    /** A public toilet smaller than the 30 m² Leshan asks for. */
-    smallPublicToiletSquareMeters?: number;
-  };
-}
 
 /**
  * The 22 communities. Residents are calibrated to the bands of standards §1: one urban community
@@ -133,7 +57,7 @@ export interface CommunityPlan {
 export const COMMUNITIES: readonly CommunityPlan[] = [
   // 河北街道: the old town on the north bank.
   { code: 'A', id: 'c-binjiang', name: '滨江社区', short: '滨江', nameEn: 'Binjiang Community', type: 'urban', streetId: 's-hebei', residents: 13480, householdSize: 2.85, elderlyShare: 0.17, childrenShare: 0.14, estateShare: 0.7 },
-  { code: 'B', id: 'c-wenchang', name: '文昌社区', short: '文昌', nameEn: 'Wenchang Community', type: 'urban', streetId: 's-hebei', residents: 7820, householdSize: 2.8, elderlyShare: 0.19, childrenShare: 0.13, estateShare: 0.3 },
+  { code: 'B', id: 'c-wenchang', name: '文昌社区', short: '文昌', nameEn: 'Wenchang Community', type: 'urban', streetId: 's-hebei', residents: 7820, householdSize: 2.8, elderlyShare: 0.19, childrenShare: 0.13, estateShare: 0.3, namedFacilities: [{ category: 'culture_centre', name: '峒江县文化馆', floorAreaSquareMeters: 5200 }] },
   { code: 'C', id: 'c-gulou', name: '鼓楼社区', short: '鼓楼', nameEn: 'Gulou Community', type: 'urban', streetId: 's-hebei', residents: 7260, householdSize: 2.72, elderlyShare: 0.23, childrenShare: 0.11, estateShare: 0.1, streetSeat: true, gaps: { serviceFloorAreaSquareMeters: 420, smallPublicToiletSquareMeters: 24 } },
   { code: 'D', id: 'c-dongmen', name: '东门社区', short: '东门', nameEn: 'Dongmen Community', type: 'urban', streetId: 's-hebei', residents: 6930, householdSize: 2.8, elderlyShare: 0.2, childrenShare: 0.13, estateShare: 0.4 },
   { code: 'E', id: 'c-ximen', name: '西门社区', short: '西门', nameEn: 'Ximen Community', type: 'urban', streetId: 's-hebei', residents: 7410, householdSize: 2.78, elderlyShare: 0.21, childrenShare: 0.12, estateShare: 0.3 },
@@ -198,53 +122,6 @@ export const COMMUNITY_MAP: readonly string[] = [
   'WWWWWWWWWWLLLLLLRRRRRRRRUUUUUUUUUUUUUUUU', // block row 0 (south)
 ];
 
-/** Letter of the river on {@link COMMUNITY_MAP}. */
-export const RIVER_CODE = '~';
-
-/** Non-residential land inside town communities, placed on whole street blocks. */
-export type SiteKind =
-  | 'park'
-  | 'central-park'
-  | 'riverside-park'
-  | 'primary-school'
-  | 'middle-school'
-  | 'sports-ground'
-  | 'industrial'
-  | 'commercial'
-  | 'farmland'
-  | 'hill';
-
-/** A rectangle of street blocks given over to one non-residential use. */
-export interface SitePlan {
-  kind: SiteKind;
-  name: string;
-  /** Community letter; cells of the rectangle outside it are left alone (for farmland, industry, hills). */
-  code: string;
-  /** Lower-left street block and size in blocks. */
-  blockColumn: number;
-  blockRow: number;
-  widthBlocks: number;
-  heightBlocks: number;
-}
-
-const site = (
-  kind: SiteKind,
-  name: string,
-  code: string,
-  blockColumn: number,
-  blockRow: number,
-  widthBlocks = 1,
-  heightBlocks = 1,
-): SitePlan => ({
-  kind,
-  name,
-  code,
-  blockColumn,
-  blockRow,
-  widthBlocks,
-  heightBlocks,
-});
-
 /**
  * Schools, parks, stadiums, commercial and public buildings, the hill above the old town, fringe
  * farmland and the relocation settlement's workshops.
@@ -302,44 +179,25 @@ export const SITES: readonly SitePlan[] = [
   site('primary-school', '龙潭小学', 'W', 4, 8),
 ];
 
-/** Site kinds that must lie wholly inside their community (facilities stand on them). */
-export const FACILITY_SITE_KINDS: ReadonlySet<SiteKind> = new Set([
-  'park',
-  'central-park',
-  'riverside-park',
-  'primary-school',
-  'middle-school',
-  'sports-ground',
-]);
-
-/** Largest random displacement of a lattice corner, metres: enough to look hand-surveyed. */
-const CORNER_JITTER_METERS = 7;
-/** Seeds of the corner jitter (fixed: the lattice is the same for every run and every tile). */
-const JITTER_SEED_X = 0x5eed01;
-const JITTER_SEED_Y = 0x5eed02;
-
-/** North–south offset of the river's centre line at `xMeters`: two sine waves make it meander. */
-export function riverMeanderMeters(xMeters: number): number {
-  return (
-    130 * Math.sin((2 * Math.PI * xMeters) / 2700 + 0.5) + 45 * Math.sin((2 * Math.PI * xMeters) / 1150 + 2.1)
-  );
-}
-
-/**
- * Position in metres (east, north of the south-west corner) of lattice corner `(i, j)`.
- * Rows bend with the river, fading to straight at the northern and southern edges, and each corner
- * is jittered a little. The outer edges stay straight so tiles of a scaled region line up.
- */
-export function latticeCornerMeters(i: number, j: number): [number, number] {
-  const onWestOrEast = i === 0 || i === CELL_COLUMNS;
-  const onSouthOrNorth = j === 0 || j === CELL_ROWS;
-  const jitterX = onWestOrEast ? 0 : (hashUnit(JITTER_SEED_X, i, j) * 2 - 1) * CORNER_JITTER_METERS;
-  const jitterY = onSouthOrNorth ? 0 : (hashUnit(JITTER_SEED_Y, i, j) * 2 - 1) * CORNER_JITTER_METERS;
-  const yStraight = j * CELL_METERS;
-  // A gentle east–west sway of the columns, zero at the outer edges.
-  const sway = 18 * Math.sin((2 * Math.PI * yStraight) / 3100) * Math.sin((Math.PI * i) / CELL_COLUMNS);
-  const x = i * CELL_METERS + sway + jitterX;
-  const falloff = Math.sin((Math.PI * j) / CELL_ROWS);
-  const y = yStraight + riverMeanderMeters(x) * falloff + jitterY;
-  return [x, y];
-}
+/** The demo town as the generator takes it. */
+export const DEMO_PLAN: TownPlan = {
+  region: REGION_META,
+  originLonLat: ORIGIN_LON_LAT,
+  blockColumns: 40,
+  blockRows: 32,
+  riverCellRows: [30, 31],
+  meander: [
+    { amplitudeMeters: 130, wavelengthMeters: 2700, phase: 0.5 },
+    { amplitudeMeters: 45, wavelengthMeters: 1150, phase: 2.1 },
+  ],
+  bridges: BRIDGES,
+  streets: STREETS,
+  communities: COMMUNITIES,
+  communityMap: COMMUNITY_MAP,
+  sites: SITES,
+  water: {
+    river: { id: 'w-tongjiang', name: '峒江' },
+    pond: { id: 'w-renmin-pond', name: '人民公园荷花池' },
+  },
+  writesCommunityFigures: false,
+};

@@ -11,9 +11,9 @@
 
 import { cornerId, type LatticeSize } from '../../core/geometry/grid-outline';
 import type { EdgeClass } from '../../core/network/edge-classes';
-import { ARTERIAL_LINE_SPACING, BLOCK_CELLS, BRIDGES, RURAL_LINE_SPACING, SITES } from './layout';
 import type { CellPlan, LandUse, LandUsePlan } from './land-use';
 import { createRandom } from './prng';
+import { ARTERIAL_LINE_SPACING, BLOCK_CELLS, RURAL_LINE_SPACING, type TownPlan } from './town-plan';
 
 // The edge-class vocabulary lives in core; re-exported for the demo generator's other modules.
 export { EDGE_CLASSES, type EdgeClass } from '../../core/network/edge-classes';
@@ -53,15 +53,16 @@ const TOWN_LIKE: ReadonlySet<LandUse> = new Set([
 const WALLED: ReadonlySet<LandUse> = new Set(['school', 'sports']);
 
 /** Lays out the walking network over the land-use plan. */
-export function planNetwork(plan: LandUsePlan, seed: number): NetworkPlan {
+export function planNetwork(town: TownPlan, plan: LandUsePlan, seed: number): NetworkPlan {
   const { size, cells } = plan;
+  const { bridges, sites } = town;
   const cellAt = (column: number, row: number): CellPlan | null =>
     column >= 0 && column < size.columns && row >= 0 && row < size.rows
       ? cells[row * size.columns + column]
       : null;
-  const bridgeKind = new Map<number, 'road' | 'foot'>(BRIDGES.map((bridge) => [bridge.column, bridge.kind]));
+  const bridgeKind = new Map<number, 'road' | 'foot'>(bridges.map((bridge) => [bridge.column, bridge.kind]));
   const hillFirstRow = Math.min(
-    ...SITES.filter((site) => site.kind === 'hill').map((site) => site.blockRow * BLOCK_CELLS),
+    ...sites.filter((site) => site.kind === 'hill').map((site) => site.blockRow * BLOCK_CELLS),
   );
 
   const candidates: PlannedEdge[] = [];
@@ -88,7 +89,7 @@ export function planNetwork(plan: LandUsePlan, seed: number): NetworkPlan {
     }
   }
   // A footway straight across the central park, corner to corner.
-  for (const site of SITES.filter((candidate) => candidate.kind === 'central-park')) {
+  for (const site of sites.filter((candidate) => candidate.kind === 'central-park')) {
     const i0 = site.blockColumn * BLOCK_CELLS;
     const j0 = site.blockRow * BLOCK_CELLS;
     for (let k = 0; k < site.widthBlocks * BLOCK_CELLS; k++) {
@@ -126,7 +127,7 @@ export function planNetwork(plan: LandUsePlan, seed: number): NetworkPlan {
     line: number,
     orientation: 'horizontal' | 'vertical',
   ): EdgeClass | null {
-    const site = SITES[land[0].site];
+    const site = sites[land[0].site];
     if (site?.kind !== 'central-park' || land.some((cell) => cell.site !== land[0].site)) return 'footway';
     // Inside the central park only the two middle paths (and the diagonal) are kept.
     const middle =

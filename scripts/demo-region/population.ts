@@ -7,11 +7,12 @@
  * standards ask for, with a little slack, except where the plan asks for a deliberate gap.
  */
 
+import type { ApplicationTarget, SeatKind, StationProvenance } from '../../core/standards/community-figures';
 import type { CommunityTypeId } from '../../core/standards/community-types';
-import { BLOCK_CELLS, COMMUNITIES, SITES, type CommunityPlan } from './layout';
 import { INHABITED_LAND_USES, type CellPlan, type LandUsePlan } from './land-use';
 import { BLOCK_QUARTERS, EstateNamer, chineseNumber, estatePhase } from './names';
 import { createRandom, type Random } from './prng';
+import { BLOCK_CELLS, type CommunityPlan, type SitePlan, type TownPlan } from './town-plan';
 
 /** Unit kinds of units.geojson: 小区, 居住街坊, 村民组, or land where nobody lives. */
 export type UnitKind = 'estate' | 'block' | 'hamlet' | 'open';
@@ -23,7 +24,7 @@ export interface UnitRecord {
   id: string;
   name: string;
   kind: UnitKind;
-  /** Index into COMMUNITIES. */
+  /** Index into the plan's communities. */
   community: number;
   residents: number;
   households: number;
@@ -36,14 +37,22 @@ export interface CommunityRecord {
   plan: CommunityPlan;
   residents: number;
   households: number;
-  serviceFloorAreaSquareMeters: number;
-  staff: number;
-  socialWorkers: number;
-  grids: number;
-  gridWorkers: number;
+  /** 0 where the community has no service station; null where the survey did not measure it. */
+  serviceFloorAreaSquareMeters: number | null;
+  staff: number | null;
+  socialWorkers: number | null;
+  grids: number | null;
+  gridWorkers: number | null;
   agriculturalLandShare: number | null;
   developmentProgress: number | null;
   isTownshipSeat: boolean;
+  // Issue 10's figures, as the plan gives them (written only by plans that carry them).
+  applicationTarget: ApplicationTarget | null;
+  stationProvenance: StationProvenance | null;
+  activityFloorShare: number | null;
+  commercialFloorShare: number | null;
+  parkingSpaces: number | null;
+  seatKind: SeatKind | null;
 }
 
 /** Id of the unit on cell `(column, row)`: stable as long as the lattice is. */
@@ -53,16 +62,17 @@ export function unitId(column: number, row: number): string {
 
 /** Builds every unit (row-major cell order) and every community's attributes (plan order). */
 export function planPopulation(
+  town: TownPlan,
   plan: LandUsePlan,
   seed: number,
 ): { units: UnitRecord[]; communities: CommunityRecord[] } {
   const namer = new EstateNamer(createRandom(seed, 'names:estates'));
   const unitsByCell = new Map<number, UnitRecord>();
 
-  COMMUNITIES.forEach((community, communityIndex) => {
+  town.communities.forEach((community, communityIndex) => {
     const random = createRandom(seed, `population:${community.code}`);
     const cells = plan.communityCells[communityIndex].map((index) => plan.cells[index]);
-    const kinds = assignKindsAndNames(cells, community, namer, random);
+    const kinds = assignKindsAndNames(cells, community, town.sites, namer, random);
     const inhabited = cells.filter((cell) => INHABITED_LAND_USES.has(cell.landUse));
     const weights = inhabited.map((cell) => {
       const kindWeight = kinds.get(cell.index)!.kind === 'estate' ? 1.15 : 0.9;
@@ -104,9 +114,10 @@ export function planPopulation(
   });
 
   const units = [...unitsByCell.values()].sort((a, b) => a.cell - b.cell);
-  const communities = COMMUNITIES.map((community, communityIndex) =>
+  const communities = town.communities.map((community, communityIndex) =>
     communityAttributes(
       community,
+      plan.communityCells[communityIndex],
       plan,
       units.filter((unit) => unit.community === communityIndex),
       seed,
@@ -138,6 +149,7 @@ export function apportion(total: number, weights: number[]): number[] {
 function assignKindsAndNames(
   cells: CellPlan[],
   community: CommunityPlan,
+  sites: readonly SitePlan[],
   namer: EstateNamer,
   random: Random,
 ): Map<number, { kind: UnitKind; name: string }> {
@@ -159,7 +171,7 @@ function assignKindsAndNames(
         name: `${community.name}${chineseNumber(cell.hamletGroup)}组第${count}片`,
       });
     } else {
-      result.set(cell.index, { kind: 'open', name: openLandName(cell, community) });
+      result.set(cell.index, { kind: 'open', name: openLandName(cell, community, sites) });
     }
   }
   let blockNumber = 0;
@@ -184,8 +196,8 @@ function assignKindsAndNames(
   return result;
 }
 
-function openLandName(cell: CellPlan, community: CommunityPlan): string {
-  if (cell.site >= 0) return SITES[cell.site].name;
+function openLandName(cell: CellPlan, community: CommunityPlan, sites: readonly SitePlan[]): string {
+  if (cell.site >= 0) return sites[cell.site].name;
   if (cell.landUse === 'farmland') return `${community.name}${community.village?.farmlandName ?? '耕地'}`;
   if (cell.landUse === 'developed')
     return `${community.name}${community.village?.developedName ?? '建设用地'}`;
@@ -194,12 +206,13 @@ function openLandName(cell: CellPlan, community: CommunityPlan): string {
 
 /** Service-floor-area minimum of standards §3 for a community of this type and size. */
 function floorAreaMinimumSquareMeters(type: CommunityTypeId, residents: number): number {
-  if (type === 'village') return residents < 2000 ? 400 : 500;
+  if (type === 'village' || type === 'rural') return residents < 2000 ? 400 : 500;
   return residents < 5000 ? 600 : 800;
 }
 
 function communityAttributes(
   community: CommunityPlan,
+  communityCells: number[],
   plan: LandUsePlan,
   units: UnitRecord[],
   seed: number,
@@ -212,8 +225,13 @@ function communityAttributes(
     floorAreaMinimumSquareMeters(community.type, residents),
     Math.ceil((households * 0.3) / 10) * 10,
   );
-  const serviceFloorAreaSquareMeters =
-    community.gaps?.serviceFloorAreaSquareMeters ?? requiredFloor + 50 * random.int(0, 4);
+  const gaps = community.gaps;
+  // A gap's figure (even null: not measured) replaces the drawn one, and no number is drawn for it.
+  const serviceFloorAreaSquareMeters = gaps?.noServiceStation
+    ? 0
+    : gaps?.serviceFloorAreaSquareMeters !== undefined
+      ? gaps.serviceFloorAreaSquareMeters
+      : requiredFloor + 50 * random.int(0, 4);
   const staffRequired = Math.max(5, Math.ceil((residents * 18) / 10000));
   const grids = Math.max(1, Math.ceil(households / 380));
   const isUrban = community.type === 'urban';
@@ -223,24 +241,39 @@ function communityAttributes(
     relocation: [1, 3],
     township: [2, 4],
     village: [0, 2],
+    rural: [0, 2],
     new: [3, 5],
   };
   const [socialMin, socialMax] = socialWorkersRange[community.type];
-  const shortOfStaff = community.gaps?.shortOfStaff;
-  const farmland = plan.communityCells[COMMUNITIES.indexOf(community)].filter(
-    (index) => plan.cells[index].landUse === 'farmland',
-  ).length;
+  const shortOfStaff = gaps?.shortOfStaff;
+  const farmland = communityCells.filter((index) => plan.cells[index].landUse === 'farmland').length;
+  const staffFigures = gaps?.staffUnknown
+    ? { staff: null, socialWorkers: null, grids: null, gridWorkers: null }
+    : {
+        staff: shortOfStaff?.staff ?? staffRequired + random.int(isUrban ? 1 : 0, 3),
+        socialWorkers: shortOfStaff?.socialWorkers ?? random.int(socialMin, socialMax),
+        grids: shortOfStaff?.grids ?? grids,
+        gridWorkers: shortOfStaff?.gridWorkers ?? grids + (random.next() < 0.3 ? 1 : 0),
+      };
+  const village = community.village;
+  const figures = community.figures ?? {};
   return {
     plan: community,
     residents,
     households,
     serviceFloorAreaSquareMeters,
-    staff: shortOfStaff?.staff ?? staffRequired + random.int(isUrban ? 1 : 0, 3),
-    socialWorkers: shortOfStaff?.socialWorkers ?? random.int(socialMin, socialMax),
-    grids: shortOfStaff?.grids ?? grids,
-    gridWorkers: shortOfStaff?.gridWorkers ?? grids + (random.next() < 0.3 ? 1 : 0),
-    agriculturalLandShare: community.village ? Math.round((100 * farmland) / units.length) / 100 : null,
-    developmentProgress: community.village ? community.village.developmentProgress : null,
+    ...staffFigures,
+    agriculturalLandShare:
+      village && village.agriculturalLandShareKnown !== false
+        ? Math.round((100 * farmland) / units.length) / 100
+        : null,
+    developmentProgress: village ? village.developmentProgress : null,
     isTownshipSeat: community.isTownshipSeat === true,
+    applicationTarget: figures.applicationTarget ?? null,
+    stationProvenance: figures.stationProvenance ?? null,
+    activityFloorShare: figures.activityFloorShare ?? null,
+    commercialFloorShare: figures.commercialFloorShare ?? null,
+    parkingSpaces: figures.parkingSpaces ?? null,
+    seatKind: figures.seatKind ?? null,
   };
 }

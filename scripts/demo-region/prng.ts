@@ -5,6 +5,8 @@
 
 /** The demo's fixed seed: the same seed gives the same bytes on every run. */
 export const DEMO_SEED = 20240628;
+/** jishou-demo's fixed seed (the month of seed 000's plan, 2021-11). */
+export const JISHOU_SEED = 20211130;
 
 /** mulberry32 (Tommy Ettinger, public domain): a small, fast 32-bit PRNG returning floats in [0, 1). */
 export function mulberry32(seed: number): () => number {

@@ -9,18 +9,10 @@ import { cornerId, cornerPolygonsToGeometry } from '../../core/geometry/grid-out
 import { haversineDistanceMeters } from '../../core/geometry/haversine';
 import { createLocalProjection } from '../../core/geometry/local-projection';
 import type { Position } from '../../core/geometry/position';
-import { surveyedFiguresOf } from '../../core/standards/evaluate-rules';
-import {
-  ARTERIAL_LINE_SPACING,
-  COMMUNITIES,
-  ORIGIN_LON_LAT,
-  REGION_META,
-  STREETS,
-  TOWN_HEIGHT_METERS,
-  TOWN_WIDTH_METERS,
-} from './layout';
-import { unitId } from './population';
+import { surveyedFiguresOf } from '../../core/standards/community-figures';
+import { unitId, type CommunityRecord } from './population';
 import type { DemoTown } from './town';
+import { ARTERIAL_LINE_SPACING, townSizeMeters, type TownPlan } from './town-plan';
 
 /** The files of a region folder, by file name, as the exact text to write. */
 export type RegionFiles = Record<string, string>;
@@ -60,10 +52,11 @@ export interface TilePlacement {
   nameSuffix: string;
 }
 
-/** Tile layout of a region `scale` times the town. */
-export function tilePlacements(scale: number): TilePlacement[] {
+/** Tile layout of a region `scale` times the town of `plan`. */
+export function tilePlacements(plan: TownPlan, scale: number): TilePlacement[] {
   if (!Number.isInteger(scale) || scale < 1)
     throw new Error(`scale must be a positive integer, got ${scale}`);
+  const { widthMeters, heightMeters } = townSizeMeters(plan);
   const columns = Math.ceil(Math.sqrt(scale));
   return Array.from({ length: scale }, (_, tile) => {
     const column = tile % columns;
@@ -72,17 +65,17 @@ export function tilePlacements(scale: number): TilePlacement[] {
       tile,
       column,
       row,
-      xOffsetMeters: column * (TOWN_WIDTH_METERS + TILE_GAP_METERS),
-      yOffsetMeters: row * (TOWN_HEIGHT_METERS + TILE_GAP_METERS),
+      xOffsetMeters: column * (widthMeters + TILE_GAP_METERS),
+      yOffsetMeters: row * (heightMeters + TILE_GAP_METERS),
       idSuffix: tile === 0 ? '' : `~${tile}`,
       nameSuffix: tile === 0 ? '' : String(tile),
     };
   });
 }
 
-/** Region id of the demo at a scale: `demo`, or `demo-x<N>`. */
-export function demoRegionId(scale: number): string {
-  return scale === 1 ? REGION_META.id : `${REGION_META.id}-x${scale}`;
+/** Region id of a plan's region at a scale: e.g. `demo`, or `demo-x<N>`. */
+export function scaledRegionId(plan: TownPlan, scale: number): string {
+  return scale === 1 ? plan.region.id : `${plan.region.id}-x${scale}`;
 }
 
 /** Rounds a coordinate to 6 decimals (~0.1 m), as the file format asks. */
@@ -97,9 +90,9 @@ function idStride(count: number): number {
 
 /** Renders the town at `scale` into region files. */
 export function renderRegionFiles(town: DemoTown, scale: number): RenderedRegion {
-  const projection = createLocalProjection(ORIGIN_LON_LAT);
-  const tiles = tilePlacements(scale);
-  const { size, network } = town;
+  const { plan, size, network } = town;
+  const projection = createLocalProjection(plan.originLonLat);
+  const tiles = tilePlacements(plan, scale);
   const nodeStride = idStride(network.nodeCorners.length);
   const edgeStride = idStride(network.edges.length);
 
@@ -124,7 +117,7 @@ export function renderRegionFiles(town: DemoTown, scale: number): RenderedRegion
     const cornerPosition = (corner: number) => corners[corner];
     const nameEnSuffix = nameSuffix ? ` ${nameSuffix}` : '';
 
-    STREETS.forEach((street, index) => {
+    plan.streets.forEach((street, index) => {
       streets.push(
         feature(
           {
@@ -139,19 +132,20 @@ export function renderRegionFiles(town: DemoTown, scale: number): RenderedRegion
     });
 
     town.communities.forEach((record, index) => {
-      const plan = record.plan;
+      const community = record.plan;
       communities.push(
         feature(
           {
-            id: plan.id + idSuffix,
-            name: plan.name + nameSuffix,
-            nameEn: plan.nameEn + nameEnSuffix,
-            type: plan.type,
-            streetId: plan.streetId + idSuffix,
+            id: community.id + idSuffix,
+            name: community.name + nameSuffix,
+            nameEn: community.nameEn + nameEnSuffix,
+            type: community.type,
+            streetId: community.streetId + idSuffix,
             residents: record.residents,
             households: record.households,
             ...surveyedFiguresOf(record),
             isTownshipSeat: record.isTownshipSeat,
+            ...(plan.writesCommunityFigures ? communityFiguresOf(record) : {}),
           },
           cornerPolygonsToGeometry(town.communityOutlines[index], cornerPosition),
         ),
@@ -169,7 +163,7 @@ export function renderRegionFiles(town: DemoTown, scale: number): RenderedRegion
             id: unitId(column, row) + idSuffix,
             name: unit.name,
             kind: unit.kind,
-            communityId: COMMUNITIES[unit.community].id + idSuffix,
+            communityId: plan.communities[unit.community].id + idSuffix,
             residents: unit.residents,
             households: unit.households,
             elderly: unit.elderly,
@@ -188,7 +182,7 @@ export function renderRegionFiles(town: DemoTown, scale: number): RenderedRegion
             id: facility.id + idSuffix,
             name: facility.name + nameSuffix,
             category: facility.category,
-            communityId: COMMUNITIES[facility.community].id + idSuffix,
+            communityId: plan.communities[facility.community].id + idSuffix,
             floorAreaSquareMeters: facility.floorAreaSquareMeters,
             capacity: facility.capacity,
           },
@@ -217,13 +211,13 @@ export function renderRegionFiles(town: DemoTown, scale: number): RenderedRegion
 
     water.push(
       feature(
-        { id: `w-tongjiang${idSuffix}`, name: `峒江${nameSuffix}`, kind: 'river' },
+        { id: plan.water.river.id + idSuffix, name: plan.water.river.name + nameSuffix, kind: 'river' },
         cornerPolygonsToGeometry(town.riverOutline, cornerPosition),
       ),
     );
     water.push(
       feature(
-        { id: `w-renmin-pond${idSuffix}`, name: `人民公园荷花池${nameSuffix}`, kind: 'pond' },
+        { id: plan.water.pond.id + idSuffix, name: plan.water.pond.name + nameSuffix, kind: 'pond' },
         { type: 'Polygon', coordinates: [town.pondRingMeters.map(([x, y]) => project(x, y))] },
       ),
     );
@@ -278,13 +272,16 @@ export function renderRegionFiles(town: DemoTown, scale: number): RenderedRegion
     }
   }
 
+  const meta = plan.region;
   const regionMeta = {
-    id: demoRegionId(scale),
-    name: scale === 1 ? REGION_META.name : REGION_META.name.replace('）', `，×${scale}）`),
-    nameEn: scale === 1 ? REGION_META.nameEn : REGION_META.nameEn.replace(')', `, ×${scale})`),
-    synthetic: REGION_META.synthetic,
-    metricSrid: REGION_META.metricSrid,
-    attribution: REGION_META.attribution,
+    id: scaledRegionId(plan, scale),
+    name: scale === 1 ? meta.name : meta.name.replace('）', `，×${scale}）`),
+    nameEn: scale === 1 ? meta.nameEn : meta.nameEn.replace(')', `, ×${scale})`),
+    synthetic: meta.synthetic,
+    profile: meta.profile,
+    metricSrid: meta.metricSrid,
+    attribution: meta.attribution,
+    ...(meta.source === undefined ? {} : { source: meta.source }),
   };
   const files: RegionFiles = {
     'region.json': `${JSON.stringify(regionMeta, null, 2)}\n`,
@@ -306,6 +303,18 @@ export function renderRegionFiles(town: DemoTown, scale: number): RenderedRegion
     water: water.length,
   };
   return { files, counts };
+}
+
+/** Issue 10's figures of a community, in the order data/geojson/README.md lists them. */
+function communityFiguresOf(record: CommunityRecord) {
+  return {
+    applicationTarget: record.applicationTarget,
+    stationProvenance: record.stationProvenance,
+    activityFloorShare: record.activityFloorShare,
+    commercialFloorShare: record.commercialFloorShare,
+    parkingSpaces: record.parkingSpaces,
+    seatKind: record.seatKind,
+  };
 }
 
 function roundLength(lengthMeters: number): number {

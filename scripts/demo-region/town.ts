@@ -1,5 +1,5 @@
 /**
- * Builds the demo town in memory, in local metres on its lattice: land use, network, population,
+ * Builds a town plan's town in memory, in local metres on its lattice: land use, network, population,
  * facilities and the traced outlines of communities, streets and the river. Rendering to GeoJSON
  * (projection, tiling, ids) is render.ts's job, so a scaled region reuses one town for every tile.
  */
@@ -12,14 +12,16 @@ import {
   type LatticeSize,
 } from '../../core/geometry/grid-outline';
 import { planFacilities, type FacilityRecord } from './facilities';
-import { BLOCK_CELLS, COMMUNITIES, SITES, STREETS, latticeCornerMeters } from './layout';
 import { planLandUse, type LandUsePlan } from './land-use';
 import { planNetwork, type NetworkPlan } from './network';
 import { planPopulation, type CommunityRecord, type UnitRecord } from './population';
+import { BLOCK_CELLS, latticeCornerMeters, type TownPlan } from './town-plan';
 import { NodeLocator, buildWalkGraph, type WalkGraph } from './walk-graph';
 
 /** The town in local metres: everything render.ts needs to write any number of tiles. */
 export interface DemoTown {
+  /** The plan the town was built from. */
+  plan: TownPlan;
   size: LatticeSize;
   /** Lattice corner positions in metres east/north of the south-west corner, by corner id. */
   cornerXMeters: Float64Array;
@@ -36,7 +38,7 @@ export interface DemoTown {
   accessNode: Int32Array;
   communities: CommunityRecord[];
   facilities: FacilityRecord[];
-  /** Outline of each community (COMMUNITIES order) and street (STREETS order) as corner polygons. */
+  /** Outline of each community and street (in the plan's order) as corner polygons. */
   communityOutlines: CornerPolygon[][];
   streetOutlines: CornerPolygon[][];
   riverOutline: CornerPolygon[];
@@ -47,16 +49,16 @@ export interface DemoTown {
 /** Radius of the central park's pond, metres. */
 const POND_RADIUS_METERS = 18;
 
-/** Builds the whole town from the fixed plan and `seed`. */
-export function buildDemoTown(seed: number): DemoTown {
-  const landUse = planLandUse(seed);
+/** Builds the whole town from `plan` and `seed`. */
+export function buildDemoTown(plan: TownPlan, seed: number): DemoTown {
+  const landUse = planLandUse(plan, seed);
   const { size, cells } = landUse;
   const cornerCount = (size.columns + 1) * (size.rows + 1);
   const cornerXMeters = new Float64Array(cornerCount);
   const cornerYMeters = new Float64Array(cornerCount);
   for (let j = 0; j <= size.rows; j++) {
     for (let i = 0; i <= size.columns; i++) {
-      const [x, y] = latticeCornerMeters(i, j);
+      const [x, y] = latticeCornerMeters(plan, i, j);
       cornerXMeters[cornerId(size, i, j)] = x;
       cornerYMeters[cornerId(size, i, j)] = y;
     }
@@ -72,7 +74,7 @@ export function buildDemoTown(seed: number): DemoTown {
     ];
   };
 
-  const network = planNetwork(landUse, seed);
+  const network = planNetwork(plan, landUse, seed);
   const nodeOfCorner = new Int32Array(cornerCount).fill(-1);
   network.nodeCorners.forEach((corner, node) => (nodeOfCorner[corner] = node));
   const nodeX = network.nodeCorners.map((corner) => cornerXMeters[corner]);
@@ -94,8 +96,9 @@ export function buildDemoTown(seed: number): DemoTown {
     if (cell.community >= 0) accessNode[cell.index] = locator.nearest(...cellCentre(cell.index));
   }
 
-  const { units, communities } = planPopulation(landUse, seed);
+  const { units, communities } = planPopulation(plan, landUse, seed);
   const facilities = planFacilities(
+    plan,
     { plan: landUse, units, communities, cellCentre, accessNode, graph, locator },
     seed,
   );
@@ -105,8 +108,8 @@ export function buildDemoTown(seed: number): DemoTown {
     const community = communityOfCell(column, row);
     return community >= 0 ? community : null;
   });
-  const streetIndex = COMMUNITIES.map((community) =>
-    STREETS.findIndex((street) => street.id === community.streetId),
+  const streetIndex = plan.communities.map((community) =>
+    plan.streets.findIndex((street) => street.id === community.streetId),
   );
   const streetShapes = traceLabelledCellOutlines(size, (column, row) => {
     const community = communityOfCell(column, row);
@@ -115,6 +118,7 @@ export function buildDemoTown(seed: number): DemoTown {
   const riverOutline = traceCellOutline(size, (column, row) => communityOfCell(column, row) < 0);
 
   return {
+    plan,
     size,
     cornerXMeters,
     cornerYMeters,
@@ -126,10 +130,10 @@ export function buildDemoTown(seed: number): DemoTown {
     accessNode,
     communities,
     facilities,
-    communityOutlines: COMMUNITIES.map((_, index) => communityShapes.get(index) ?? []),
-    streetOutlines: STREETS.map((_, index) => streetShapes.get(index) ?? []),
+    communityOutlines: plan.communities.map((_, index) => communityShapes.get(index) ?? []),
+    streetOutlines: plan.streets.map((_, index) => streetShapes.get(index) ?? []),
     riverOutline,
-    pondRingMeters: pondRing(cellCentre, size),
+    pondRingMeters: pondRing(plan, cellCentre, size),
   };
 }
 
@@ -137,9 +141,13 @@ export function buildDemoTown(seed: number): DemoTown {
  * A small octagonal pond in the central park, in the south-east cell, clear of the diagonal
  * footway and the park's middle paths.
  */
-function pondRing(cellCentre: (cell: number) => [number, number], size: LatticeSize): [number, number][] {
-  const park = SITES.find((site) => site.kind === 'central-park');
-  if (!park) throw new Error('layout: no central park for the pond');
+function pondRing(
+  plan: TownPlan,
+  cellCentre: (cell: number) => [number, number],
+  size: LatticeSize,
+): [number, number][] {
+  const park = plan.sites.find((site) => site.kind === 'central-park');
+  if (!park) throw new Error(`${plan.region.id}: no central park for the pond`);
   const column = (park.blockColumn + park.widthBlocks) * BLOCK_CELLS - 1;
   const row = park.blockRow * BLOCK_CELLS;
   const [cx, cy] = cellCentre(row * size.columns + column);

@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { regionRoutes } from './routes/regions.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { standardsRoutes } from './routes/standards.js';
 
 /** PostgreSQL error classes (SQLSTATE) that are the client's fault, and how they answer. */
 const CLIENT_ERROR_STATUS_BY_SQLSTATE: Record<string, ContentfulStatusCode> = {
@@ -56,6 +57,7 @@ export function createApp(database: Database) {
     ...accessibilityRoutes(database),
     ...importRoutes(database),
     ...scenarioRoutes(database),
+    ...standardsRoutes(),
     ...docsRoutes(() => specs),
   ];
   const specs = operations.map((operation) => operation.spec);

@@ -3,12 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { readConfig, REPOSITORY_ROOT } from './config.js';
 
 describe('readConfig', () => {
-  it('defaults to port 8080, the embedded database in .lifecircle/db and the demo region', () => {
+  it('defaults to port 8080, the embedded database in .lifecircle/db and the shipped regions, demo first', () => {
     const config = readConfig({});
     expect(config.port).toBe(8080);
     expect(config.databaseUrl).toBeNull();
     expect(config.embeddedDataDirectory).toBe(path.join(REPOSITORY_ROOT, '.lifecircle/db'));
-    expect(config.seedRegionDirectories).toEqual([path.join(REPOSITORY_ROOT, 'data/geojson/demo')]);
+    expect(config.seedRegionDirectories).toEqual([
+      path.join(REPOSITORY_ROOT, 'data/geojson/demo'),
+      path.join(REPOSITORY_ROOT, 'data/geojson/jishou-demo'),
+    ]);
   });
 
   it('takes PORT, DATABASE_URL and LIFECIRCLE_DATA_DIR from the environment', () => {

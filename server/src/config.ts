@@ -13,11 +13,13 @@ export interface ServerConfig {
   embeddedDataDirectory: string;
   /** Folder of the built client served at `/`. */
   clientDistDirectory: string;
-  /** Region folders loaded on first start when their region is missing from the database. */
+  /** Region folders loaded, in order, on start when their region is missing from the database. */
   seedRegionDirectories: string[];
 }
 
 const DEFAULT_PORT = 8080;
+/** The region folders shipped in data/geojson (scripts/generate-demo.ts writes them). */
+const SHIPPED_REGIONS = ['demo', 'jishou-demo'] as const;
 
 /** The only reader of `process.env` in the server. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -30,6 +32,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     embeddedDataDirectory: path.resolve(env.LIFECIRCLE_DATA_DIR ?? path.join(REPOSITORY_ROOT, '.lifecircle/db')),
     clientDistDirectory: path.join(REPOSITORY_ROOT, 'client/dist'),
-    seedRegionDirectories: [path.join(REPOSITORY_ROOT, 'data/geojson/demo')],
+    // The shipped synthetic regions, the demo first (the client opens the first region listed).
+    seedRegionDirectories: SHIPPED_REGIONS.map((region) =>
+      path.join(REPOSITORY_ROOT, 'data/geojson', region),
+    ),
   };
 }

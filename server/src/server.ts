@@ -28,8 +28,8 @@ export interface RunningServer {
 }
 
 /**
- * Opens the database (creating, migrating and loading the demo region on first start), then serves
- * the API at /api and the built client at /. Used by `npm start` and the end-to-end tests alike.
+ * Opens the database (creating, migrating and loading the shipped regions on first start), then
+ * serves the API at /api and the built client at /. Used by `npm start` and the end-to-end tests alike.
  */
 export async function startLifecircleServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig();

@@ -694,6 +694,8 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     expect((await commit('guixi-roads', previewed.body.importId)).status).toBe(200);
     const region = await call('GET', '/api/regions/guixi-roads');
     expect(region.body.attribution).toBe('© OpenStreetMap contributors');
+    // A region made by an import is judged by the national profile until someone picks another.
+    expect(region.body.profile).toBe('national');
     const edges = await sql<{ n: number }>(
       `SELECT count(*)::int AS n FROM network_edges WHERE region_id = 'guixi-roads'`,
     );

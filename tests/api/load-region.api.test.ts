@@ -1,7 +1,10 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion, RegionLoadError } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
+import { migrate, splitSqlStatements } from '../../server/src/db/migrate.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -10,6 +13,21 @@ async function problemsOf(database: Database, region: ReturnType<typeof tinyRegi
   const error = await loadRegion(database, 'test', region.meta, region.layers, { replace }).catch((caught) => caught);
   expect(error).toBeInstanceOf(RegionLoadError);
   return (error as RegionLoadError).problems;
+}
+
+/** Applies the migrations up to and including `lastId` only, as an older server would have. */
+async function migrateThrough(database: Database, lastId: string) {
+  const directory = path.join(REPOSITORY_ROOT, 'server/src/db/migrations');
+  await database.query(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (id text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  for (const file of (await readdir(directory)).filter((name) => name.endsWith('.sql')).sort()) {
+    const id = file.replace(/\.sql$/, '');
+    if (id > lastId) break;
+    const statements = splitSqlStatements(await readFile(path.join(directory, file), 'utf8'));
+    for (const statement of statements) await database.query(statement);
+    await database.query('INSERT INTO schema_migrations (id) VALUES ($1)', [id]);
+  }
 }
 
 async function countRows(database: Database, regionId: string) {
@@ -29,6 +47,10 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
 
   beforeAll(async () => {
     ({ database, dispose } = await backend.open());
+    // A database of before migration 005 that holds the demo, brought up to date: 005 must give the
+    // demo the profile its region.json now names.
+    await migrateThrough(database, '004-imports');
+    await database.query(`INSERT INTO regions (id, name, synthetic, metric_srid) VALUES ('demo', '峒江县城（合成示例）', true, 4546)`);
     await migrate(database);
   });
   afterAll(async () => dispose?.());
@@ -39,11 +61,83 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
     expect(rows.map((row) => row.id)).toContain('001-schema');
   });
 
+  it('gives a demo loaded before migration 005 the Leshan profile its region.json now names', async () => {
+    const { rows } = await database.query<{ profile: string }>(`SELECT profile FROM regions WHERE id = 'demo'`);
+    expect(rows).toEqual([{ profile: 'leshan' }]);
+  });
+
   it('loads a valid region with every layer and derives the network nodes from the edges', async () => {
     const region = tinyRegion('tiny-valid');
     const report = await loadRegion(database, 'test', region.meta, region.layers);
     expect(report.counts).toMatchObject({ streets: 1, communities: 2, units: 4, facilities: 2, network: 12, water: 1, networkNodes: 9 });
     expect(await countRows(database, 'tiny-valid')).toEqual({ units: 4, communities: 2, edges: 12, nodes: 9 });
+  });
+
+  it('stores the profile of region.json (national when it names none) and the optional community figures', async () => {
+    const withFigures = tinyRegion('tiny-figures');
+    Object.assign(withFigures.meta, { profile: 'jishou' });
+    Object.assign(withFigures.layers.communities.features[0].properties, {
+      type: 'village',
+      applicationTarget: 'rural',
+      stationProvenance: 'rented',
+      activityFloorShare: 0.62,
+      commercialFloorShare: 0.1,
+      parkingSpaces: 120,
+      seatKind: 'former-township-seat',
+    });
+    await loadRegion(database, 'test', withFigures.meta, withFigures.layers);
+    await loadRegion(database, 'test', tinyRegion('tiny-plain').meta, tinyRegion('tiny-plain').layers);
+    const profiles = await database.query<{ id: string; profile: string }>(
+      `SELECT id, profile FROM regions WHERE id IN ('tiny-figures', 'tiny-plain') ORDER BY id`,
+    );
+    expect(profiles.rows).toEqual([
+      { id: 'tiny-figures', profile: 'jishou' },
+      { id: 'tiny-plain', profile: 'national' },
+    ]);
+    const { rows } = await database.query(
+      `SELECT region_id AS "regionId", id, type, application_target AS "applicationTarget", station_provenance AS "stationProvenance",
+              activity_floor_share AS "activityFloorShare", commercial_floor_share AS "commercialFloorShare",
+              parking_spaces AS "parkingSpaces", seat_kind AS "seatKind"
+       FROM communities WHERE region_id IN ('tiny-figures', 'tiny-plain') ORDER BY region_id, id`,
+    );
+    const unknown = { applicationTarget: null, stationProvenance: null, activityFloorShare: null, commercialFloorShare: null, parkingSpaces: null, seatKind: null };
+    expect(rows).toEqual([
+      { regionId: 'tiny-figures', id: 'c-east', type: 'urban', ...unknown },
+      {
+        regionId: 'tiny-figures',
+        id: 'c-west',
+        type: 'village',
+        applicationTarget: 'rural',
+        stationProvenance: 'rented',
+        activityFloorShare: 0.62,
+        commercialFloorShare: 0.1,
+        parkingSpaces: 120,
+        seatKind: 'former-township-seat',
+      },
+      { regionId: 'tiny-plain', id: 'c-east', type: 'urban', ...unknown },
+      { regionId: 'tiny-plain', id: 'c-west', type: 'urban', ...unknown },
+    ]);
+  });
+
+  it('names an unknown profile and every out-of-bounds figure, and writes nothing', async () => {
+    const region = tinyRegion('tiny-bounds');
+    Object.assign(region.meta, { profile: 'chengdu' });
+    Object.assign(region.layers.communities.features[0].properties, {
+      applicationTarget: 'city',
+      stationProvenance: 'borrowed',
+      activityFloorShare: 1.2,
+      commercialFloorShare: -0.1,
+      parkingSpaces: 2.5,
+      seatKind: 'village-seat',
+    });
+    const problems = await problemsOf(database, region);
+    expect(problems[0]).toMatch(/^region\.json: profile: /);
+    for (const field of ['applicationTarget', 'stationProvenance', 'activityFloorShare', 'commercialFloorShare', 'parkingSpaces', 'seatKind']) {
+      expect(problems.some((problem) => problem.startsWith(`communities.geojson feature #0 (id "c-west"): ${field}: `)), field).toBe(true);
+    }
+    // The refused community's units and station then point at nothing, and say so.
+    expect(problems.filter((problem) => !/names no feature of communities\.geojson$/.test(problem))).toHaveLength(7);
+    expect(await countRows(database, 'tiny-bounds')).toEqual({ units: 0, communities: 0, edges: 0, nodes: 0 });
   });
 
   it('rejects a self-intersecting unit by name and writes nothing', async () => {

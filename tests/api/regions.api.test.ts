@@ -8,6 +8,34 @@ import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { testBackends } from '../support/test-databases.js';
 
 const DEMO_DIRECTORY = path.join(REPOSITORY_ROOT, 'data/geojson/demo');
+const JISHOU_DIRECTORY = path.join(REPOSITORY_ROOT, 'data/geojson/jishou-demo');
+/** Issue 10's community figures, served by the communities layer. */
+const COMMUNITY_FIGURES = [
+  'applicationTarget',
+  'stationProvenance',
+  'activityFloorShare',
+  'commercialFloorShare',
+  'parkingSpaces',
+  'seatKind',
+];
+/** Seed 000 四、3: the villages that applied for 村改社区, by street or township, with their targets. */
+const JISHOU_APPLICANTS: Record<string, Record<string, 'urban' | 'rural'>> = {
+  峒河街道: { 望江坳村: 'urban', 上佬村: 'urban', 振武营村: 'urban', 合群村: 'urban' },
+  石家冲街道: { 寨阳村: 'urban', 曙光村: 'urban' },
+  双塘街道: { 汇祥村: 'urban', 兴田村: 'urban', 联合村: 'urban', 荫上村: 'urban' },
+  乾州街道: {
+    小庄村: 'urban',
+    吉庄村: 'urban',
+    大庭村: 'urban',
+    树岩桥村: 'urban',
+    金坪村: 'urban',
+    三岔坪村: 'urban',
+    西门口村: 'urban',
+  },
+  太平镇: { 排吼村: 'rural', 太平村: 'rural' },
+  己略乡: { 龙舞村: 'rural' },
+  河溪镇: { 马鞍村: 'rural', 阿娜村: 'rural', 张排村: 'rural', 持久村: 'rural' },
+};
 const LAYER_FILES = {
   streets: 'streets.geojson',
   communities: 'communities.geojson',
@@ -22,7 +50,8 @@ interface FeatureCollection {
   features: { type: 'Feature'; id: string | number; geometry: { type: string; coordinates: unknown }; properties: Record<string, any> }[];
 }
 
-const readDemoFile = async <T>(file: string) => JSON.parse(await readFile(path.join(DEMO_DIRECTORY, file), 'utf8')) as T;
+const readDemoFile = async <T>(file: string, directory = DEMO_DIRECTORY) =>
+  JSON.parse(await readFile(path.join(directory, file), 'utf8')) as T;
 
 describe.each(testBackends())('the API on $name PostGIS with the demo region', (backend) => {
   let database: Database;
@@ -58,7 +87,69 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     expect(east).toBeGreaterThan(109.72 - 0.1);
     expect(south).toBeLessThan(28.28 + 0.1);
     expect(north).toBeGreaterThan(28.28 - 0.1);
-    expect(Object.keys(demo).sort()).toEqual(['attribution', 'bbox', 'id', 'metricSrid', 'name', 'nameEn', 'synthetic']);
+    expect(Object.keys(demo).sort()).toEqual(['attribution', 'bbox', 'id', 'metricSrid', 'name', 'nameEn', 'profile', 'synthetic']);
+    expect(demo.profile).toBe('leshan');
+  });
+
+  it('lists both shipped regions, the demo first, each with the standards profile it is judged by', async () => {
+    const { body } = await getJson('/api/regions');
+    expect(body.map((region: { id: string; profile: string }) => [region.id, region.profile])).toEqual([
+      ['demo', 'leshan'],
+      ['jishou-demo', 'jishou'],
+    ]);
+    const { status, body: jishou } = await getJson('/api/regions/jishou-demo');
+    expect(status).toBe(200);
+    expect(jishou).toMatchObject({ id: 'jishou-demo', name: '吉首市（合成示例）', synthetic: true, metricSrid: 4546, profile: 'jishou' });
+    const [west, south, east, north] = jishou.bbox as number[];
+    expect((west + east) / 2).toBeCloseTo(109.72, 1);
+    expect((south + north) / 2).toBeCloseTo(28.27, 1);
+  });
+
+  it("serves jishou-demo's 24 applicant villages with their application targets, and issue 10's figures as in the file", async () => {
+    const expected = await readDemoFile<FeatureCollection>('communities.geojson', JISHOU_DIRECTORY);
+    const { status, body } = await getJson('/api/regions/jishou-demo/communities');
+    expect(status).toBe(200);
+    const served = (body as FeatureCollection).features.map((feature) => feature.properties);
+    expect(served).toHaveLength(40);
+    const applicants: Record<string, Record<string, string>> = {};
+    for (const community of served.filter((properties) => properties.applicationTarget !== null)) {
+      expect(community.type, community.name).toBe('village');
+      (applicants[community.streetName] ??= {})[community.name] = community.applicationTarget;
+    }
+    expect(applicants).toEqual(JISHOU_APPLICANTS);
+    const byId = new Map(served.map((properties) => [properties.id, properties]));
+    const compared = ['type', 'serviceFloorAreaSquareMeters', 'staff', 'developmentProgress', 'agriculturalLandShare', 'isTownshipSeat', ...COMMUNITY_FIGURES];
+    const pick = (source: Record<string, unknown>) => Object.fromEntries(compared.map((key) => [key, source[key]]));
+    for (const { properties } of expected.features) {
+      expect(pick(byId.get(properties.id)!), properties.id).toEqual(pick(properties));
+    }
+    // Some communities give each figure and some do not: both reach the client.
+    for (const figure of COMMUNITY_FIGURES) {
+      expect(served.some((properties) => properties[figure] !== null), figure).toBe(true);
+      expect(served.some((properties) => properties[figure] === null), figure).toBe(true);
+    }
+  });
+
+  it("serves the demo's communities with issue 10's figures unknown (its files predate them)", async () => {
+    const { body } = await getJson('/api/regions/demo/communities');
+    for (const { properties } of (body as FeatureCollection).features) {
+      for (const figure of COMMUNITY_FIGURES) expect(properties[figure], `${properties.id} ${figure}`).toBeNull();
+    }
+  });
+
+  it('stores each jishou-demo community as exactly the union of its units, residents summed', async () => {
+    const { rows } = await database.query<{ id: string; residents: number; unitResidents: number; mismatchSquareMeters: number }>(
+      `SELECT c.id, c.residents, sum(u.residents)::int AS "unitResidents",
+              ST_Area(ST_Transform(ST_SymDifference(c.geom, ST_Union(u.geom)), r.metric_srid))::float8 AS "mismatchSquareMeters"
+       FROM communities c JOIN regions r ON r.id = c.region_id
+       JOIN population_units u ON u.region_id = c.region_id AND u.community_id = c.id
+       WHERE c.region_id = 'jishou-demo' GROUP BY c.id, c.residents, c.geom, r.metric_srid`,
+    );
+    expect(rows).toHaveLength(40);
+    for (const row of rows) {
+      expect(row.mismatchSquareMeters, row.id).toBeLessThan(1);
+      expect(row.unitResidents, row.id).toBe(row.residents);
+    }
   });
 
   it.each(Object.entries(LAYER_FILES))('serves the %s layer with every feature of its file', async (layer, file) => {

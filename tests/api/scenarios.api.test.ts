@@ -598,7 +598,7 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
   });
 
   it('serves units, adjacency and state for a client evaluator, which then agrees with the server', async () => {
-    const adjacency = await call('GET', '/api/regions/demo/unit-adjacency');
+    const adjacency = await call('GET', '/api/regions/demo/unit-adjacency?profile=kaili');
     expect(adjacency.status, adjacency.text).toBe(200);
     const units = await sql<{ id: string; communityId: string; residents: number }>(
       `SELECT id, community_id AS "communityId", residents FROM population_units WHERE region_id = 'demo' ORDER BY id`,
@@ -610,11 +610,10 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     const [pairs] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM unit_adjacency WHERE region_id = 'demo'`);
     expect(answer.unitA).toHaveLength(pairs.n);
     expect(answer.sharedMeters.every((meters: number) => meters > 0)).toBe(true);
-    expect(answer.coverage.categories.length).toBeGreaterThan(5);
-    const kindergarten = decodeBitset(
-      answer.coverage.covered[answer.coverage.categories.indexOf('kindergarten')],
-      units.length,
-    );
+    expect(answer.judgedWith).toMatchObject({ profile: 'kaili', profileFrom: 'request', speedMetersPerSecond: 1 });
+    const keys = answer.reach.requirements.map((requirement: { key: string }) => requirement.key);
+    expect(keys.length).toBeGreaterThan(5);
+    const kindergarten = decodeBitset(answer.reach.covered[keys.indexOf('kindergarten')], units.length);
     const covered = kindergarten.reduce((sum, flag) => sum + flag, 0);
     expect(covered).toBeGreaterThan(0);
     expect(covered).toBeLessThan(units.length);
@@ -640,7 +639,8 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     const served = await communities(id, 'kaili');
     expect(evaluator.communityIds().sort()).toEqual([...served.keys()].sort());
     for (const [communityId, feature] of served) {
-      const metrics = evaluator.metrics(communityId);
+      const context = { profile: 'kaili' as const, reach: region.reach };
+      const metrics = evaluator.metrics(communityId, region.reach);
       const p = feature.properties;
       expect(metrics.residents, communityId).toBe(p.residents);
       expect(metrics.households, communityId).toBe(p.households);
@@ -649,11 +649,12 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
       expect(metrics.staff, communityId).toBe(p.staff);
       expect(metrics.areaSquareKilometers).toBeCloseTo(p.areaSquareKilometers, 9);
       expect(metrics.polsbyPopper).toBeCloseTo(p.polsbyPopper, 9);
-      for (const [category, share] of Object.entries(p.coveredShareByCategory as Record<string, number | null>)) {
-        expect(metrics.coveredShareByCategory[category], `${communityId} ${category}`).toBe(share);
+      expect(Object.keys(p.reachShareByKey).length).toBeGreaterThan(5);
+      for (const [key, share] of Object.entries(p.reachShareByKey as Record<string, number | null>)) {
+        expect(metrics.reachShareByKey[key], `${communityId} ${key}`).toBe(share);
       }
       expect(
-        evaluator.judge(communityId, 'kaili').map((rule) => [rule.ruleId, rule.status, rule.figure]),
+        evaluator.judge(communityId, context).map((rule) => [rule.ruleId, rule.status, rule.figure]),
         communityId,
       ).toEqual(p.rules.map((rule: { ruleId: string; status: string; figure: number | null }) => [rule.ruleId, rule.status, rule.figure]));
     }

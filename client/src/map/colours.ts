@@ -48,6 +48,7 @@ export const COMMUNITY_TYPE_COLOURS: Record<CommunityTypeId, Rgb> = {
   relocation: [214, 96, 96],
   township: [78, 154, 199],
   village: [125, 184, 96],
+  rural: [92, 160, 140],
   new: [226, 190, 62],
 };
 

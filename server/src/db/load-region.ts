@@ -94,6 +94,7 @@ export async function loadRegion(
       regionMeta.metricSrid,
       regionMeta.attribution ?? null,
       regionMeta.source ?? null,
+      regionMeta.profile,
     ]);
     const insert = (statement: string, rows: unknown[]) => query(statement, [regionMeta.id, JSON.stringify(rows)]);
     await insert(sql.INSERT_STREETS, features.streets);

@@ -5,8 +5,9 @@ import { loadRegionFolder } from './load-region.js';
 import { migrate } from './migrate.js';
 
 /**
- * Brings a database up to date: applies pending migrations, then loads each seed region folder
- * whose region is not in the database yet (the demo region on first start).
+ * Brings a database up to date: applies pending migrations, then loads each seed region folder, in
+ * order, whose region is not in the database yet (the shipped regions on first start, and a region
+ * shipped since on the next).
  */
 export async function prepareDatabase(database: Database, seedRegionDirectories: string[], log: (line: string) => void) {
   const applied = await migrate(database);

@@ -46,7 +46,7 @@ import { buildRoutingGraph, type RoutingGraph } from '../../../core/routing/grap
 import { buildSnapIndex, snapToNetwork } from '../../../core/routing/snap.js';
 import { edgeClassCostFactor, WALK_SPEED_METERS_PER_SECOND } from '../../../core/routing/walking-profiles.js';
 import type { CommunityTypeId } from '../../../core/standards/community-types.js';
-import { NO_SURVEYED_FIGURES } from '../../../core/standards/evaluate-rules.js';
+import { NO_SURVEYED_FIGURES } from '../../../core/standards/community-figures.js';
 import type { Database } from '../db/client.js';
 import { loadRegion, type RegionLoadReport } from '../db/load-region.js';
 import * as sql from '../db/sql/osm-region-import.sql.js';

@@ -4,9 +4,10 @@
  */
 
 import type { Region, RegionLayerName } from '../../../contract/regions.js';
+import type { StandardsProfileId } from '../../../core/standards/profiles.js';
 import type { Database } from '../db/client.js';
 import { LAYER_GEOJSON } from '../db/sql/layers.sql.js';
-import { LIST_REGIONS_WITH_BBOX, POSTGIS_VERSION, REGION_EXISTS } from '../db/sql/regions.sql.js';
+import { LIST_REGIONS_WITH_BBOX, POSTGIS_VERSION, REGION_EXISTS, SET_REGION_PROFILE } from '../db/sql/regions.sql.js';
 import { DomainError } from '../domain-error.js';
 
 interface RegionRow {
@@ -16,6 +17,7 @@ interface RegionRow {
   synthetic: boolean;
   metricSrid: number;
   attribution: string | null;
+  profile: StandardsProfileId;
   west: number | null;
   south: number | null;
   east: number | null;
@@ -32,6 +34,7 @@ function toRegion(row: RegionRow): Region {
     synthetic: row.synthetic,
     metricSrid: row.metricSrid,
     attribution: row.attribution,
+    profile: row.profile,
   };
 }
 
@@ -46,6 +49,13 @@ export async function getRegion(database: Database, regionId: string): Promise<R
   const { rows } = await database.query<RegionRow>(LIST_REGIONS_WITH_BBOX, [regionId]);
   if (rows.length === 0) throw new DomainError('region.not-found', { regionId });
   return toRegion(rows[0]);
+}
+
+/** Stores the standards profile the region is judged by; answers the region as it now is. */
+export async function setRegionProfile(database: Database, regionId: string, profile: StandardsProfileId): Promise<Region> {
+  const { rows } = await database.query(SET_REGION_PROFILE, [regionId, profile]);
+  if (rows.length === 0) throw new DomainError('region.not-found', { regionId });
+  return getRegion(database, regionId);
 }
 
 /** Refuses (`region.not-found`) a region that does not exist. */

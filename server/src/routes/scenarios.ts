@@ -1,5 +1,4 @@
 import { scenarioOperations as operations } from '../../../contract/scenarios.js';
-import { DEFAULT_STANDARDS_PROFILE, type StandardsProfileId } from '../../../core/standards/profiles.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain-error.js';
 import { downloadAnswer } from '../http/download.js';
@@ -26,11 +25,6 @@ import {
 
 const GEOJSON_HEADERS = { 'content-type': 'application/geo+json; charset=utf-8' };
 
-/** The standards profile a query names, else the default one. */
-function profileOf(query: { profile?: StandardsProfileId }): StandardsProfileId {
-  return query.profile ?? DEFAULT_STANDARDS_PROFILE;
-}
-
 /** Whatever a PATCH or DELETE says, the baseline does not change: refused before the body is read. */
 function refuseBaseline({ id }: { id: string }): void {
   if (id === BASELINE_ID) throw new DomainError('scenario.baseline-read-only');
@@ -46,20 +40,20 @@ export function scenarioRoutes(database: Database) {
     implement(operations.create, ({ params, body }) => createScenario(database, params.region, body.name, body.basedOn)),
     implement(operations.list, ({ params }) => listScenarios(database, params.region)),
     implement(operations.baseline, ({ params }) => baselineSummary(database, params.region)),
-    implement(operations.unitAdjacency, ({ params }) => unitAdjacency(database, params.region)),
+    implement(operations.unitAdjacency, ({ params, query }) => unitAdjacency(database, params.region, query)),
     implement(operations.baselineState, ({ params }) => scenarioState(database, baselineOf(params.region))),
     implement(operations.baselineCommunities, async ({ params, query }) => {
-      const text = await communitiesGeoJson(database, baselineOf(params.region), profileOf(query));
+      const text = await communitiesGeoJson(database, baselineOf(params.region), query);
       return new Response(text, { headers: GEOJSON_HEADERS });
     }),
     implement(operations.baselineExport, async ({ params, query }) =>
-      downloadAnswer(await communitiesExportFile(database, baselineOf(params.region), query.format, profileOf(query))),
+      downloadAnswer(await communitiesExportFile(database, baselineOf(params.region), query.format, query)),
     ),
     implement(operations.baselineVillageCandidates, ({ params, query }) =>
-      villageCandidates(database, baselineOf(params.region), profileOf(query), query.as),
+      villageCandidates(database, baselineOf(params.region), query, query.as),
     ),
     implement(operations.baselineRelocationAdvice, ({ params, query }) =>
-      relocationAdviceOf(database, baselineOf(params.region), profileOf(query)),
+      relocationAdviceOf(database, baselineOf(params.region), query),
     ),
     implement(operations.get, ({ params }) => {
       scenarioReference(params.id);
@@ -82,21 +76,21 @@ export function scenarioRoutes(database: Database) {
       { guard: refuseBaseline },
     ),
     implement(operations.communities, async ({ params, query }) => {
-      const text = await communitiesGeoJson(database, scenarioReference(params.id), profileOf(query));
+      const text = await communitiesGeoJson(database, scenarioReference(params.id), query);
       return new Response(text, { headers: GEOJSON_HEADERS });
     }),
     implement(operations.state, ({ params }) => scenarioState(database, scenarioReference(params.id))),
     implement(operations.compare, ({ params, query }) =>
-      compareWith(database, scenarioReference(params.id), query.with, profileOf(query)),
+      compareWith(database, scenarioReference(params.id), query.with, query),
     ),
     implement(operations.export, async ({ params, query }) =>
-      downloadAnswer(await communitiesExportFile(database, scenarioReference(params.id), query.format, profileOf(query))),
+      downloadAnswer(await communitiesExportFile(database, scenarioReference(params.id), query.format, query)),
     ),
     implement(operations.villageCandidates, ({ params, query }) =>
-      villageCandidates(database, scenarioReference(params.id), profileOf(query), query.as),
+      villageCandidates(database, scenarioReference(params.id), query, query.as),
     ),
     implement(operations.relocationAdvice, ({ params, query }) =>
-      relocationAdviceOf(database, scenarioReference(params.id), profileOf(query)),
+      relocationAdviceOf(database, scenarioReference(params.id), query),
     ),
   ];
 }

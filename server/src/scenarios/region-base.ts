@@ -1,22 +1,24 @@
 /**
  * What every scenario of a region shares, read once and kept in memory: its units with their area
- * and perimeter in the metric SRID, unit adjacency, the baseline communities and assignment, and
- * which units reach each facility category within its tier (from the accessibility engine).
+ * and perimeter in the metric SRID, unit adjacency, the baseline communities and assignment, its
+ * facilities (by the unit they stand in) and streets, and — per tier table and walking speed asked —
+ * which units reach what the standards ask (from the accessibility engine).
  *
  * Adjacency and the baseline communities' geometry are computed in PostGIS on the region's first
  * use and stored (scenario_region_bases marks it), so later processes only read them.
  */
 
-import { DomainError } from '../domain-error.js';
-import { computeCoverage, defaultTierTable } from '../../../core/accessibility/coverage.js';
+import { DomainError, isDomainError } from '../domain-error.js';
+import { computeUnitReach } from '../../../core/accessibility/unit-reach.js';
 import type {
   CommunityRecord,
+  ScenarioFacility,
   ScenarioUnit,
   UnitAdjacency,
-  UnitCoverage,
 } from '../../../core/scenario/scenario-evaluator.js';
 import { ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
-import { WALK_SPEED_METERS_PER_SECOND } from '../../../core/routing/walking-profiles.js';
+import type { StreetRecord } from '../../../core/standards/evaluate-region.js';
+import { reachContextKey, type ReachRequirement, type TierTable, type UnitReach } from '../../../core/standards/reach.js';
 import { regionAccessibility } from '../accessibility/region-models.js';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
@@ -32,14 +34,26 @@ export interface RegionScenarioBase {
   baselineCommunities: CommunityRecord[];
   /** Baseline community of each unit, by unit index. */
   baselineAssignment: string[];
-  coverage: UnitCoverage;
-  /** Why coverage is missing or partial, when it is (e.g. the region has no walking network). */
-  coverageNote: string | null;
-  /** Milliseconds: the one-time PostGIS preparation (0 when already stored), reading, coverage. */
-  timings: { prepareMilliseconds: number; readMilliseconds: number; coverageMilliseconds: number };
+  /** Facilities by the unit they stand in, with their sizes and position in the metric plane. */
+  facilities: ScenarioFacility[];
+  streets: StreetRecord[];
+  /** Milliseconds: the one-time PostGIS preparation (0 when already stored), reading. */
+  timings: { prepareMilliseconds: number; readMilliseconds: number };
   /** The baseline as a read-only evaluator, built on first use. */
   baselineEvaluator(): ScenarioEvaluator;
+  /**
+   * Which units meet `requirements` with `tiers` at `speedMetersPerSecond`, in this base's unit
+   * order; kept for the next request of the same ones (the same object, so evaluators keep their
+   * sums). Null with the reason when the region has no walking network.
+   */
+  unitReach(requirements: readonly ReachRequirement[], tiers: TierTable, speedMetersPerSecond: number): Promise<ReachAnswer>;
 }
+
+/** Walking reach, or why there is none. */
+export type ReachAnswer = { reach: UnitReach; note: null } | { reach: null; note: string };
+
+/** Reach sets kept per region (tier tables × speeds × requirement sets in use); the oldest goes first. */
+const MAX_CACHED_REACH = 8;
 
 interface CachedBase {
   stamp: string;
@@ -92,6 +106,7 @@ async function prepareRegion(database: Database, regionId: string, metricSrid: n
 }
 
 type UnitRow = [string, string, number, number, number, number, number, number];
+type FacilityRow = [string, string, string | null, number | null, number | null, number | null, number | null];
 
 async function readRegionBase(
   database: Database,
@@ -104,10 +119,12 @@ async function readRegionBase(
   const prepareMilliseconds = prepared ? performance.now() - prepareStarted : 0;
 
   const readStarted = performance.now();
-  const [unitsResult, adjacencyResult, communitiesResult] = await Promise.all([
+  const [unitsResult, adjacencyResult, communitiesResult, facilitiesResult, streetsResult] = await Promise.all([
     database.query<{ units: string }>(sql.REGION_UNITS, [regionId, metricSrid]),
     database.query<{ pairs: string }>(sql.REGION_ADJACENCY, [regionId]),
     database.query<{ communities: string }>(sql.REGION_COMMUNITIES, [regionId]),
+    database.query<{ facilities: string }>(sql.REGION_FACILITIES, [regionId, metricSrid]),
+    database.query<{ streets: string }>(sql.REGION_STREETS, [regionId]),
   ]);
   const unitRows = JSON.parse(unitsResult.rows[0].units) as UnitRow[];
   const units: ScenarioUnit[] = unitRows.map(
@@ -130,12 +147,23 @@ async function readRegionBase(
     sharedMeters: Float64Array.from(pairs, (pair) => pair[2]),
   };
   const baselineCommunities = JSON.parse(communitiesResult.rows[0].communities) as CommunityRecord[];
+  // A region without units has facilities standing in none: they count for no community.
+  const facilities = (JSON.parse(facilitiesResult.rows[0].facilities) as FacilityRow[])
+    .filter((row) => row[2] !== null)
+    .map(([id, category, unitId, floorAreaSquareMeters, landAreaSquareMeters, xMeters, yMeters]): ScenarioFacility => ({
+      id,
+      category,
+      unitId: unitId!,
+      floorAreaSquareMeters,
+      landAreaSquareMeters,
+      xMeters,
+      yMeters,
+    }));
+  const streets = JSON.parse(streetsResult.rows[0].streets) as StreetRecord[];
   const readMilliseconds = performance.now() - readStarted;
 
-  const coverageStarted = performance.now();
-  const { coverage, note } = await unitCoverage(database, regionId, units);
-  const coverageMilliseconds = performance.now() - coverageStarted;
-
+  const unitIds = units.map((unit) => unit.id);
+  const reachCache = new Map<string, Promise<ReachAnswer>>();
   let baseline: ScenarioEvaluator | null = null;
   return {
     regionId,
@@ -146,50 +174,58 @@ async function readRegionBase(
     adjacency,
     baselineCommunities,
     baselineAssignment,
-    coverage,
-    coverageNote: note,
-    timings: { prepareMilliseconds, readMilliseconds, coverageMilliseconds },
+    facilities,
+    streets,
+    timings: { prepareMilliseconds, readMilliseconds },
     baselineEvaluator() {
       baseline ??= new ScenarioEvaluator({
         units,
         adjacency,
         communities: baselineCommunities,
         assignment: baselineAssignment,
-        coverage,
+        facilities,
+        streets,
       });
       return baseline;
+    },
+    unitReach(requirements, tiers, speedMetersPerSecond) {
+      const key = `${reachContextKey({ tiers, speedMetersPerSecond })}|${requirements.map((requirement) => requirement.key).join(';')}`;
+      let answer = reachCache.get(key);
+      if (answer) {
+        reachCache.delete(key);
+      } else {
+        const computing = computeReach(database, regionId, unitIds, requirements, tiers, speedMetersPerSecond);
+        // A failed computation is not kept: the next request tries again.
+        computing.catch(() => {
+          if (reachCache.get(key) === computing) reachCache.delete(key);
+        });
+        answer = computing;
+        while (reachCache.size >= MAX_CACHED_REACH) reachCache.delete(reachCache.keys().next().value!);
+      }
+      reachCache.set(key, answer);
+      return answer;
     },
   };
 }
 
 /**
- * Which units reach each category within its standards tier at adult walking speed: a unit is
- * covered unless the accessibility engine lists it among the uncovered (it lists only units with
- * residents, and coverage shares count residents). Coverage does not depend on boundaries, so one
- * computation serves every scenario of the region. A region without a walking network has none.
+ * Which units meet each requirement, on the region's walking model (cached by region-models.ts).
+ * Boundaries do not change it, so one computation serves every scenario of the region.
  */
-async function unitCoverage(
+async function computeReach(
   database: Database,
   regionId: string,
-  units: readonly ScenarioUnit[],
-): Promise<{ coverage: UnitCoverage; note: string | null }> {
+  unitIds: readonly string[],
+  requirements: readonly ReachRequirement[],
+  tiers: TierTable,
+  speedMetersPerSecond: number,
+): Promise<ReachAnswer> {
+  let model;
   try {
-    const { model } = await regionAccessibility(database, regionId);
-    const result = computeCoverage(model, {
-      tiers: defaultTierTable(),
-      speedMetersPerSecond: WALK_SPEED_METERS_PER_SECOND.adult,
-    });
-    const categories = Object.keys(result.uncoveredUnitIds);
-    const covered = categories.map((category) => {
-      const uncovered = new Set(result.uncoveredUnitIds[category]);
-      return Uint8Array.from(units, (unit) => (uncovered.has(unit.id) ? 0 : 1));
-    });
-    return {
-      coverage: { categories, covered },
-      note: categories.length === 0 ? 'the accessibility engine reported no categories' : null,
-    };
+    ({ model } = await regionAccessibility(database, regionId));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { coverage: { categories: [], covered: [] }, note: `no walking coverage: ${message}` };
+    if (isDomainError(error, 'region.no-network')) return { reach: null, note: error.message };
+    throw error;
   }
+  return { reach: computeUnitReach(model, { tiers, speedMetersPerSecond, requirements, unitIds }), note: null };
 }

@@ -61,7 +61,8 @@ export async function readScenarioEvaluator(
     adjacency: base.adjacency,
     communities,
     assignment,
-    coverage: base.coverage,
+    facilities: base.facilities,
+    streets: base.streets,
   });
   return { version: rows[0].version, evaluator };
 }

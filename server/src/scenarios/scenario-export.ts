@@ -5,23 +5,24 @@
  */
 
 import type { ExportFormat } from '../../../contract/common.js';
-import type { StandardsProfileId } from '../../../core/standards/profiles.js';
+import type { JudgingQuery } from '../../../contract/standards.js';
 import type { Database } from '../db/client.js';
 import type { ExportFile } from '../export/feature-table.js';
 import { polygonShapefileZip, type PolygonalGeometry } from '../../../core/formats/shapefile-writer.js';
 import { communitiesCsv, exportColumns, flatProperties } from './scenario-output.js';
 import { BASELINE_ID, getScenario, type ScenarioReference } from './scenario-store.js';
-import { viewWithGeometry } from './scenario-views.js';
+import { coverageCategoriesOf, judgingOf, viewWithGeometry } from './scenario-views.js';
 
 export async function communitiesExportFile(
   database: Database,
   reference: ScenarioReference,
   format: ExportFormat,
-  profile: StandardsProfileId,
+  query: Partial<JudgingQuery>,
 ): Promise<ExportFile> {
-  const view = await viewWithGeometry(database, reference, profile);
-  const reports = view.snapshot;
-  const columns = exportColumns(view.base.coverage.categories);
+  const judging = await judgingOf(database, reference, query);
+  const view = await viewWithGeometry(database, reference, judging);
+  const { reports } = view.snapshot;
+  const columns = exportColumns(coverageCategoriesOf(judging), judging.context.profile);
   const isBaseline = view.id === BASELINE_ID;
   const displayName = isBaseline ? `${view.regionId}-baseline` : (await getScenario(database, view.id)).name || view.id;
   const asciiBase = isBaseline ? `${view.regionId}-baseline` : `${view.regionId}-scenario-${view.id.slice(0, 8)}-v${view.version}`;

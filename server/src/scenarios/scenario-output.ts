@@ -4,26 +4,46 @@
  */
 
 import type { CommunityMetrics, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
-import type { RuleResult } from '../../../core/standards/evaluate-rules.js';
-import type { StandardsProfileId } from '../../../core/standards/profiles.js';
+import { distanceFromBand } from '../../../core/standards/community-types.js';
+import type { RuleContribution, RuleResult } from '../../../core/standards/rule-results.js';
+import { summarizeResults, type ResultSummary } from '../../../core/standards/rule-results.js';
+import { sizeBandOf } from '../../../core/standards/rules.js';
 import { csvTable } from '../export/feature-table.js';
+import type { Judging } from './judging.js';
 
-export interface CommunityReport {
-  metrics: CommunityMetrics;
-  nameEn: string | null;
-  rules: RuleResult[];
+/** A community's metrics with how far it lies outside its type's size band under the profile. */
+export interface ReportMetrics extends CommunityMetrics {
+  residentsOutsideBand: number;
+  householdsOutsideBand: number;
 }
 
-/** Every community of a scenario with its metrics and judgement, in the evaluator's order. */
-export function communityReports(
-  evaluator: ScenarioEvaluator,
-  profile: StandardsProfileId,
-): CommunityReport[] {
-  return evaluator.allMetrics().map((metrics) => ({
-    metrics,
-    nameEn: evaluator.communityRecord(metrics.id).nameEn ?? null,
-    rules: evaluator.judge(metrics.id, profile),
-  }));
+export interface CommunityReport {
+  metrics: ReportMetrics;
+  nameEn: string | null;
+  rules: readonly RuleResult[];
+  contributions: readonly RuleContribution[];
+  summary: ResultSummary;
+}
+
+/**
+ * Every community of a scenario with its metrics (reach shares under the tier table and speed in
+ * force) and its judgement under the profile, in the evaluator's order. Region- and street-scope
+ * rules appear as each community's contributions; the region's own results are judgeRegion's.
+ */
+export function communityReports(evaluator: ScenarioEvaluator, judging: Judging): CommunityReport[] {
+  const { context } = judging;
+  return evaluator.allMetrics(context.reach).map((metrics) => {
+    const rules = evaluator.judge(metrics.id, context);
+    const outside = (measure: 'residents' | 'households') =>
+      distanceFromBand(metrics[measure], sizeBandOf(context.profile, metrics.type, measure));
+    return {
+      metrics: { ...metrics, residentsOutsideBand: outside('residents'), householdsOutsideBand: outside('households') },
+      nameEn: evaluator.communityRecord(metrics.id).nameEn ?? null,
+      rules,
+      contributions: evaluator.contributions(metrics.id, context),
+      summary: summarizeResults(rules),
+    };
+  });
 }
 
 /**
@@ -36,8 +56,8 @@ export function communitiesFeatureCollection(
   geometries: ReadonlyMap<string, string>,
   members: Record<string, unknown>,
 ): string {
-  const features = reports.map(({ metrics, nameEn, rules }) => {
-    const properties = { ...metrics, nameEn, rules };
+  const features = reports.map(({ metrics, nameEn, rules, contributions, summary }) => {
+    const properties = { ...metrics, nameEn, rules, contributions, summary };
     return `{"type":"Feature","id":${JSON.stringify(metrics.id)},"geometry":${geometries.get(metrics.id) ?? 'null'},"properties":${JSON.stringify(properties)}}`;
   });
   const head = Object.entries(members)
@@ -66,12 +86,9 @@ export interface ComparisonSnapshot {
   unitCommunities: string[];
 }
 
-export function comparisonSnapshot(
-  evaluator: ScenarioEvaluator,
-  profile: StandardsProfileId,
-): ComparisonSnapshot {
+export function comparisonSnapshot(evaluator: ScenarioEvaluator, judging: Judging): ComparisonSnapshot {
   return {
-    reports: communityReports(evaluator, profile),
+    reports: communityReports(evaluator, judging),
     unitIds: evaluator.unitIds(),
     unitCommunities: evaluator.communityIdsByUnit(),
   };
@@ -88,11 +105,7 @@ interface ComparedScenario {
  * on both sides and the rules whose status changed, and every unit whose community differs.
  * A community on one side only is `created` or `dissolved` (its missing side counts as zero).
  */
-export function compareScenarios(
-  scenario: ComparedScenario,
-  other: ComparedScenario,
-  profile: StandardsProfileId,
-) {
+export function compareScenarios(scenario: ComparedScenario, other: ComparedScenario, judging: Judging) {
   const ours = new Map(scenario.snapshot.reports.map((report) => [report.metrics.id, report]));
   const theirs = new Map(other.snapshot.reports.map((report) => [report.metrics.id, report]));
   const ids = [...new Set([...theirs.keys(), ...ours.keys()])];
@@ -141,7 +154,7 @@ export function compareScenarios(
   return {
     scenario: { id: scenario.id, version: scenario.version },
     with: { id: other.id, version: other.version },
-    profile,
+    judgedWith: judging.judgedWith,
     communities,
     movedUnits,
   };
@@ -155,7 +168,7 @@ export interface ExportColumn {
   value(report: CommunityReport): string | number | null;
 }
 
-const metric = (header: keyof CommunityMetrics, dbfName: string): ExportColumn => ({
+const metric = (header: keyof ReportMetrics, dbfName: string): ExportColumn => ({
   header,
   dbfName,
   kind: 'number',
@@ -183,8 +196,17 @@ const COVERAGE_DBF_NAMES: Record<string, string> = {
   sports_ground: 'cv_sports',
 };
 
-/** The columns of the CSV and Shapefile exports, coverage categories last. */
-export function exportColumns(categories: readonly string[]): ExportColumn[] {
+/** Rule ids of one status, space-separated. */
+const ruleIdsOf = (report: CommunityReport, status: RuleResult['status']) =>
+  report.rules
+    .filter((rule) => rule.status === status)
+    .map((rule) => rule.ruleId)
+    .join(' ');
+const statusCount = (report: CommunityReport, status: RuleResult['status']) =>
+  report.rules.filter((rule) => rule.status === status).length;
+
+/** The columns of the CSV and Shapefile exports under `profile`, coverage categories last. */
+export function exportColumns(categories: readonly string[], profile: string): ExportColumn[] {
   const text = (
     header: string,
     dbfName: string,
@@ -217,29 +239,24 @@ export function exportColumns(categories: readonly string[]): ExportColumn[] {
     metric('staffPer10kResidents', 'staff_10k'),
     metric('residentsOutsideBand', 'res_band'),
     metric('householdsOutsideBand', 'hh_band'),
+    text('profile', 'profile', () => profile),
+    { header: 'rulesPassed', dbfName: 'rules_pass', kind: 'number', value: (report) => statusCount(report, 'pass') },
+    { header: 'rulesFailed', dbfName: 'rules_fail', kind: 'number', value: (report) => statusCount(report, 'fail') },
+    { header: 'rulesAdvice', dbfName: 'rules_adv', kind: 'number', value: (report) => statusCount(report, 'advice') },
     {
-      header: 'rulesPassed',
-      dbfName: 'rules_pass',
+      header: 'rulesUndetermined',
+      dbfName: 'rules_und',
       kind: 'number',
-      value: (report) => report.rules.filter((rule) => rule.status === 'pass').length,
+      value: (report) => statusCount(report, 'undetermined'),
     },
-    {
-      header: 'rulesFailed',
-      dbfName: 'rules_fail',
-      kind: 'number',
-      value: (report) => report.rules.filter((rule) => rule.status === 'fail').length,
-    },
-    text('failedRules', 'failed', (report) =>
-      report.rules
-        .filter((rule) => rule.status === 'fail')
-        .map((rule) => rule.ruleId)
-        .join(' '),
-    ),
+    text('failedRules', 'failed', (report) => ruleIdsOf(report, 'fail')),
+    text('adviceRules', 'advice', (report) => ruleIdsOf(report, 'advice')),
+    text('undeterminedRules', 'undeterm', (report) => ruleIdsOf(report, 'undetermined')),
     ...categories.map((category, index): ExportColumn => ({
       header: `coveredShare.${category}`,
       dbfName: COVERAGE_DBF_NAMES[category] ?? `cv_${String(index).padStart(2, '0')}`,
       kind: 'number',
-      value: (report) => report.metrics.coveredShareByCategory[category] ?? null,
+      value: (report) => report.metrics.reachShareByKey[category] ?? null,
     })),
   ];
 }

@@ -4,8 +4,8 @@
  * client's own evaluator, the region's unit adjacency, and a comparison of two scenarios.
  */
 
+import type { JudgingQuery } from '../../../contract/standards.js';
 import type { CommunityRecord, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
-import type { StandardsProfileId } from '../../../core/standards/profiles.js';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
 import { DomainError, isDomainError } from '../domain-error.js';
@@ -17,6 +17,7 @@ import {
   comparisonSnapshot,
 } from './scenario-output.js';
 import { BASELINE_ID, scenarioView, type ScenarioReference } from './scenario-store.js';
+import { judgingFor, type Judging } from './judging.js';
 
 /** The region's own communities: what every `/regions/:region/scenarios/baseline/…` path reads. */
 export function baselineOf(regionId: string): ScenarioReference {
@@ -29,8 +30,26 @@ export function scenarioReference(id: string): ScenarioReference {
   return { kind: 'scenario', id };
 }
 
+/** The region a scenario (or the baseline) belongs to. */
+export async function regionOfReference(database: Database, reference: ScenarioReference): Promise<string> {
+  if (reference.kind === 'baseline') return reference.regionId;
+  const { rows } = await database.query<{ regionId: string }>(sql.SCENARIO_HEAD, [reference.id]);
+  if (rows.length === 0) throw new DomainError('scenario.not-found', { id: reference.id });
+  return rows[0].regionId;
+}
+
+/** The judging a query asks for on the region of a scenario (or the baseline). */
+export async function judgingOf(
+  database: Database,
+  reference: ScenarioReference,
+  query: Partial<JudgingQuery>,
+): Promise<Judging> {
+  const base = await regionScenarioBase(database, await regionOfReference(database, reference));
+  return judgingFor(database, base, query);
+}
+
 /** Reads a scenario's (or the baseline's) community reports and geometry, both of one version. */
-export async function viewWithGeometry(database: Database, reference: ScenarioReference, profile: StandardsProfileId) {
+export async function viewWithGeometry(database: Database, reference: ScenarioReference, judging: Judging) {
   const readExtra = async (regionId: string) => {
     if (reference.kind === 'baseline') {
       const { rows } = await database.query<{ geometries: string }>(sql.BASELINE_COMMUNITY_GEOMETRIES, [regionId]);
@@ -44,22 +63,33 @@ export async function viewWithGeometry(database: Database, reference: ScenarioRe
   };
   return scenarioView(database, reference, {
     readExtra,
-    snapshot: (evaluator) => communityReports(evaluator, profile),
+    snapshot: (evaluator) => ({
+      reports: communityReports(evaluator, judging),
+      regionRules: evaluator.judgeRegion(judging.context).results,
+    }),
   });
+}
+
+/** Categories the tier table in force gives a tier: the coverage columns. */
+export function coverageCategoriesOf(judging: Judging): string[] {
+  return Object.entries(judging.tiers)
+    .filter(([, minutes]) => minutes !== null)
+    .map(([category]) => category);
 }
 
 /** Every community with metrics and rule results as GeoJSON text (geometry as stored). */
 export async function communitiesGeoJson(
   database: Database,
   reference: ScenarioReference,
-  profile: StandardsProfileId,
+  query: Partial<JudgingQuery>,
 ): Promise<string> {
-  const view = await viewWithGeometry(database, reference, profile);
-  return communitiesFeatureCollection(view.snapshot, view.extra, {
+  const judging = await judgingOf(database, reference, query);
+  const view = await viewWithGeometry(database, reference, judging);
+  return communitiesFeatureCollection(view.snapshot.reports, view.extra, {
     scenario: { id: view.id, regionId: view.regionId, version: view.version },
-    profile,
-    coverageCategories: view.base.coverage.categories,
-    coverageNote: view.base.coverageNote,
+    judgedWith: judging.judgedWith,
+    coverageCategories: coverageCategoriesOf(judging),
+    regionRules: view.snapshot.regionRules,
   });
 }
 
@@ -80,16 +110,19 @@ export async function baselineSummary(database: Database, regionId: string) {
 /**
  * What a client needs to run core's ScenarioEvaluator itself (the planner's screen evaluates while
  * painting): every unit's sums, area and perimeter (m², m in the region's metric SRID), unit adjacency
- * by unit index with the shared boundary in meters, the baseline community of each unit, and walking
- * coverage per category as a bitset (base64, bit u of byte u>>3 LSB-first = unit u covered). Units are
- * in the server's order (by id), which every index refers to.
+ * by unit index with the shared boundary in meters, the baseline community of each unit, the
+ * facilities and streets, and the walking reach under the judging asked for, per requirement as a
+ * bitset (base64, bit u of byte u>>3 LSB-first = unit u meets it). Units are in the server's order
+ * (by id), which every index refers to.
  */
-export async function unitAdjacency(database: Database, regionId: string) {
-  return unitAdjacencyBody(await regionScenarioBase(database, regionId));
+export async function unitAdjacency(database: Database, regionId: string, query: Partial<JudgingQuery>) {
+  const base = await regionScenarioBase(database, regionId);
+  return unitAdjacencyBody(base, await judgingFor(database, base, query));
 }
 
-function unitAdjacencyBody(base: RegionScenarioBase) {
-  const { units, adjacency, coverage } = base;
+function unitAdjacencyBody(base: RegionScenarioBase, judging: Judging) {
+  const { units, adjacency } = base;
+  const reach = judging.context.reach;
   const bitset = (covered: Uint8Array) => {
     const bytes = new Uint8Array(Math.ceil(units.length / 8));
     covered.forEach((flag, unit) => {
@@ -111,8 +144,15 @@ function unitAdjacencyBody(base: RegionScenarioBase) {
     unitB: Array.from(adjacency.unitB),
     sharedMeters: Array.from(adjacency.sharedMeters),
     baselineCommunityIds: base.baselineAssignment,
-    coverage: { categories: [...coverage.categories], covered: coverage.covered.map(bitset) },
-    coverageNote: base.coverageNote,
+    facilities: base.facilities,
+    streets: base.streets,
+    reach: reach && {
+      tiers: { ...reach.tiers },
+      speedMetersPerSecond: reach.speedMetersPerSecond,
+      requirements: reach.requirements,
+      covered: reach.covered.map(bitset),
+    },
+    judgedWith: judging.judgedWith,
   };
 }
 
@@ -134,9 +174,10 @@ export async function compareWith(
   database: Database,
   reference: ScenarioReference,
   withId: string,
-  profile: StandardsProfileId,
+  query: Partial<JudgingQuery>,
 ) {
-  const snapshot = (evaluator: ScenarioEvaluator) => comparisonSnapshot(evaluator, profile);
+  const judging = await judgingOf(database, reference, query);
+  const snapshot = (evaluator: ScenarioEvaluator) => comparisonSnapshot(evaluator, judging);
   const scenario = await scenarioView(database, reference, { snapshot });
   const otherReference = withId === BASELINE_ID ? baselineOf(scenario.regionId) : scenarioReference(withId);
   const other = await scenarioView(database, otherReference, { snapshot }).catch((error: unknown) => {
@@ -150,5 +191,5 @@ export async function compareWith(
       regionId: scenario.regionId,
     });
   }
-  return compareScenarios(scenario, other, profile);
+  return compareScenarios(scenario, other, judging);
 }

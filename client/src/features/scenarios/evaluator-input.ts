@@ -1,16 +1,20 @@
 /**
  * Turns the API's answers (`/unit-adjacency`, `/state`) into what core's ScenarioEvaluator is built
- * from: units with their sums, area and perimeter, adjacency by unit index, walking coverage per
- * category, and a scenario's communities with the community of each unit.
+ * from: units with their sums, area and perimeter, adjacency by unit index, facilities and streets,
+ * the walking reach under the judging asked for, and a scenario's communities with the community of
+ * each unit.
  */
-import type { ScenarioStateAnswer, UnitAdjacencyAnswer } from '../../lib/api-types';
+import type { ScenarioStateAnswer, UnitAdjacencyAnswer } from '../../../../contract/scenarios';
+import type { JudgedWith } from '../../../../contract/standards';
+import type { StreetRecord } from '../../../../core/standards/evaluate-region';
+import type { UnitReach } from '../../../../core/standards/reach';
 import {
   ScenarioEvaluator,
   type CommunityRecord,
+  type ScenarioFacility,
   type ScenarioUnit,
   type UnitAdjacency,
-  type UnitCoverage,
-} from './scenario-core';
+} from '../../../../core/scenario/scenario-evaluator';
 
 /** What every scenario of a region shares, decoded once per region. */
 export interface RegionUnits {
@@ -18,7 +22,11 @@ export interface RegionUnits {
   units: ScenarioUnit[];
   unitIndexById: ReadonlyMap<string, number>;
   adjacency: UnitAdjacency;
-  coverage: UnitCoverage;
+  facilities: ScenarioFacility[];
+  streets: StreetRecord[];
+  /** Which units meet each reach requirement, under `judgedWith`; null without a walking network. */
+  reach: UnitReach | null;
+  judgedWith: JudgedWith;
   /** Baseline community of each unit, by unit index. */
   baselineCommunityIds: readonly string[];
   /** Ids a new community may never take (the baseline's), as the server's draft is told. */
@@ -40,7 +48,7 @@ export interface ScenarioState {
  */
 export function decodeBitset(base64: string, length: number): Uint8Array {
   const binary = atob(base64);
-  if (binary.length * 8 < length) throw new Error(`a coverage bitset of ${binary.length} bytes cannot hold ${length} units`);
+  if (binary.length * 8 < length) throw new Error(`a reach bitset of ${binary.length} bytes cannot hold ${length} units`);
   const flags = new Uint8Array(length);
   for (let unit = 0; unit < length; unit += 1) flags[unit] = (binary.charCodeAt(unit >> 3) >> (unit & 7)) & 1;
   return flags;
@@ -70,10 +78,15 @@ export function decodeRegionUnits(answer: UnitAdjacencyAnswer): RegionUnits {
       unitB: Uint32Array.from(answer.unitB),
       sharedMeters: Float64Array.from(answer.sharedMeters),
     },
-    coverage: {
-      categories: answer.coverage.categories,
-      covered: answer.coverage.covered.map((bits) => decodeBitset(bits, count)),
+    facilities: answer.facilities,
+    streets: answer.streets,
+    reach: answer.reach && {
+      tiers: answer.reach.tiers,
+      speedMetersPerSecond: answer.reach.speedMetersPerSecond,
+      requirements: answer.reach.requirements,
+      covered: answer.reach.covered.map((bits) => decodeBitset(bits, count)),
     },
+    judgedWith: answer.judgedWith,
     baselineCommunityIds: answer.baselineCommunityIds,
     reservedCommunityIds: new Set(answer.baselineCommunityIds),
   };
@@ -103,6 +116,7 @@ export function buildEvaluator(region: RegionUnits, state: ScenarioState): Scena
     adjacency: region.adjacency,
     communities: state.communities,
     assignment: state.assignment,
-    coverage: region.coverage,
+    facilities: region.facilities,
+    streets: region.streets,
   });
 }

@@ -4,6 +4,8 @@
  * [west, south, east, north] that keeps only features intersecting it.
  */
 
+import { surveyedJsonPairs } from './community-figures.sql.js';
+
 const BBOX_FILTER = (geometry: string) =>
   `($2::float8[] IS NULL OR ${geometry} && ST_MakeEnvelope($2[1], $2[2], $2[3], $2[4], 4326))`;
 
@@ -31,10 +33,7 @@ export const COMMUNITIES_GEOJSON = /* SQL */ featureCollection(`
   SELECT c.id AS sort_key, ${feature('c.id', 'c.geom', `
     'id', c.id, 'name', c.name, 'nameEn', c.name_en, 'type', c.type, 'streetId', c.street_id,
     'streetName', s.name, 'residents', c.residents, 'households', c.households,
-    'serviceFloorAreaSquareMeters', c.service_floor_area_square_meters, 'staff', c.staff,
-    'socialWorkers', c.social_workers, 'grids', c.grids, 'gridWorkers', c.grid_workers,
-    'agriculturalLandShare', c.agricultural_land_share, 'developmentProgress', c.development_progress,
-    'isTownshipSeat', c.is_township_seat,
+    'isTownshipSeat', c.is_township_seat, ${surveyedJsonPairs('c')},
     'areaSquareKilometers', round((ST_Area(ST_Transform(c.geom, r.metric_srid)) / 1e6)::numeric, 4)::float8`)} AS feature
   FROM communities c
   JOIN streets s ON s.region_id = c.region_id AND s.id = c.street_id
@@ -54,7 +53,8 @@ export const UNITS_GEOJSON = /* SQL */ featureCollection(`
 export const FACILITIES_GEOJSON = /* SQL */ featureCollection(`
   SELECT f.id AS sort_key, ${feature('f.id', 'f.geom', `
     'id', f.id, 'name', f.name, 'category', f.category, 'communityId', f.community_id, 'communityName', c.name,
-    'floorAreaSquareMeters', f.floor_area_square_meters, 'capacity', f.capacity`)} AS feature
+    'floorAreaSquareMeters', f.floor_area_square_meters, 'landAreaSquareMeters', f.land_area_square_meters,
+    'capacity', f.capacity`)} AS feature
   FROM facilities f
   LEFT JOIN communities c ON c.region_id = f.region_id AND c.id = f.community_id
   WHERE f.region_id = $1 AND ${BBOX_FILTER('f.geom')}`);

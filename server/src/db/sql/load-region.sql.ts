@@ -14,8 +14,10 @@ export const INVALID_GEOMETRIES = /* SQL */ `
 export const DELETE_REGION = /* SQL */ `DELETE FROM regions WHERE id = $1`;
 
 export const INSERT_REGION = /* SQL */ `
-  INSERT INTO regions (id, name, name_en, synthetic, metric_srid, attribution, source)
-  VALUES ($1, $2, $3, $4, $5, $6, $7)`;
+  INSERT INTO regions (id, name, name_en, synthetic, metric_srid, attribution, source, profile)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+
+import { surveyedColumnList, surveyedValuesFrom } from './community-figures.sql.js';
 
 const GEOMETRY = `ST_SetSRID(ST_GeomFromGeoJSON(f ->> 'geometry'), 4326)`;
 const MULTI_POLYGON = `ST_Multi(${GEOMETRY})`;
@@ -28,14 +30,10 @@ export const INSERT_STREETS = /* SQL */ `
 
 export const INSERT_COMMUNITIES = /* SQL */ `
   INSERT INTO communities (region_id, id, street_id, name, name_en, type, residents, households,
-    service_floor_area_square_meters, staff, social_workers, grids, grid_workers,
-    agricultural_land_share, development_progress, is_township_seat, geom)
+    is_township_seat, ${surveyedColumnList()}, geom)
   SELECT $1, ${property('id')}, ${property('streetId')}, ${property('name')}, ${property('nameEn')},
     ${property('type')}, (${property('residents')})::int, (${property('households')})::int,
-    (${property('serviceFloorAreaSquareMeters')})::float8, (${property('staff')})::int,
-    (${property('socialWorkers')})::int, (${property('grids')})::int, (${property('gridWorkers')})::int,
-    (${property('agriculturalLandShare')})::float8, (${property('developmentProgress')})::float8,
-    coalesce((${property('isTownshipSeat')})::boolean, false), ${MULTI_POLYGON}
+    coalesce((${property('isTownshipSeat')})::boolean, false), ${surveyedValuesFrom(property)}, ${MULTI_POLYGON}
   FROM jsonb_array_elements($2::jsonb) AS f`;
 
 export const INSERT_POPULATION_UNITS = /* SQL */ `
@@ -50,9 +48,11 @@ export const INSERT_POPULATION_UNITS = /* SQL */ `
   FROM jsonb_array_elements($2::jsonb) AS f`;
 
 export const INSERT_FACILITIES = /* SQL */ `
-  INSERT INTO facilities (region_id, id, name, category, community_id, floor_area_square_meters, capacity, geom)
+  INSERT INTO facilities (region_id, id, name, category, community_id, floor_area_square_meters,
+    land_area_square_meters, capacity, geom)
   SELECT $1, ${property('id')}, ${property('name')}, ${property('category')}, ${property('communityId')},
-    (${property('floorAreaSquareMeters')})::float8, (${property('capacity')})::int, ${GEOMETRY}
+    (${property('floorAreaSquareMeters')})::float8, (${property('landAreaSquareMeters')})::float8,
+    (${property('capacity')})::int, ${GEOMETRY}
   FROM jsonb_array_elements($2::jsonb) AS f`;
 
 /** Network nodes are the end points of the edges: $2 is an array of {id, lon, lat}. */

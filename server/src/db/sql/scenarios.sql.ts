@@ -5,6 +5,14 @@
  * SRID, passed as an integer parameter.
  */
 
+import {
+  SURVEYED_FIGURE_COLUMNS,
+  surveyedColumnList,
+  surveyedExcludedAssignments,
+  surveyedJsonPairs,
+  surveyedRecordsetTypes,
+} from './community-figures.sql.js';
+
 /** The region's load stamp (changes whenever the region is reloaded) and metric SRID. No row: no region. */
 export const SCENARIO_REGION = /* SQL */ `
   SELECT (extract(epoch FROM created_at) * 1e6)::float8::text AS stamp, metric_srid AS "metricSrid"
@@ -62,10 +70,7 @@ export const REGION_ADJACENCY = /* SQL */ `
 /** A community's attributes as the JSON object core's CommunityRecord reads (alias c). */
 const COMMUNITY_RECORD_JSON = `json_build_object(
   'id', c.id, 'name', c.name, 'nameEn', c.name_en, 'type', c.type, 'streetId', c.street_id,
-  'serviceFloorAreaSquareMeters', c.service_floor_area_square_meters, 'staff', c.staff,
-  'socialWorkers', c.social_workers, 'grids', c.grids, 'gridWorkers', c.grid_workers,
-  'agriculturalLandShare', c.agricultural_land_share, 'developmentProgress', c.development_progress,
-  'isTownshipSeat', c.is_township_seat)`;
+  'isTownshipSeat', c.is_township_seat, ${surveyedJsonPairs('c')})`;
 
 export const REGION_COMMUNITIES = /* SQL */ `
   SELECT coalesce(json_agg(${COMMUNITY_RECORD_JSON} ORDER BY c.id), '[]'::json)::text AS communities
@@ -81,15 +86,12 @@ export const INSERT_SCENARIO = /* SQL */ `
   INSERT INTO scenarios AS s (id, region_id, name, based_on) VALUES ($1, $2, $3, $4)
   RETURNING ${SCENARIO_COLUMNS}`;
 
-const SCENARIO_COMMUNITY_COLUMNS = `id, street_id, name, name_en, type, service_floor_area_square_meters, staff,
-  social_workers, grids, grid_workers, agricultural_land_share, development_progress, is_township_seat`;
+const SCENARIO_COMMUNITY_COLUMNS = `id, street_id, name, name_en, type, is_township_seat, ${surveyedColumnList()}`;
 
 /** Copies the baseline communities of region $2, with their geometry, into scenario $1. */
 export const COPY_BASELINE_COMMUNITIES = /* SQL */ `
   INSERT INTO scenario_communities (scenario_id, ${SCENARIO_COMMUNITY_COLUMNS}, geom)
-  SELECT $1, c.id, c.street_id, c.name, c.name_en, c.type, c.service_floor_area_square_meters, c.staff,
-         c.social_workers, c.grids, c.grid_workers, c.agricultural_land_share, c.development_progress,
-         c.is_township_seat, g.geom
+  SELECT $1, c.id, c.street_id, c.name, c.name_en, c.type, c.is_township_seat, ${surveyedColumnList('c')}, g.geom
   FROM communities c
   LEFT JOIN baseline_community_geoms g ON g.region_id = c.region_id AND g.community_id = c.id
   WHERE c.region_id = $2`;
@@ -145,19 +147,14 @@ export const SCENARIO_STATE = /* SQL */ `
 /** Inserts or changes communities of scenario $1 from $2 = `[CommunityRecord]` (geometry untouched). */
 export const UPSERT_SCENARIO_COMMUNITIES = /* SQL */ `
   INSERT INTO scenario_communities (scenario_id, ${SCENARIO_COMMUNITY_COLUMNS})
-  SELECT $1, r.id, r."streetId", r.name, r."nameEn", r.type, r."serviceFloorAreaSquareMeters", r.staff,
-         r."socialWorkers", r.grids, r."gridWorkers", r."agriculturalLandShare", r."developmentProgress",
-         coalesce(r."isTownshipSeat", false)
+  SELECT $1, r.id, r."streetId", r.name, r."nameEn", r.type, coalesce(r."isTownshipSeat", false),
+         ${SURVEYED_FIGURE_COLUMNS.map(({ property }) => `r."${property}"`).join(', ')}
   FROM jsonb_to_recordset($2::jsonb) AS r (
-    id text, "streetId" text, name text, "nameEn" text, type text, "serviceFloorAreaSquareMeters" float8,
-    staff integer, "socialWorkers" integer, grids integer, "gridWorkers" integer,
-    "agriculturalLandShare" float8, "developmentProgress" float8, "isTownshipSeat" boolean)
+    id text, "streetId" text, name text, "nameEn" text, type text, "isTownshipSeat" boolean,
+    ${surveyedRecordsetTypes()})
   ON CONFLICT (scenario_id, id) DO UPDATE SET
     name = EXCLUDED.name, name_en = EXCLUDED.name_en, type = EXCLUDED.type,
-    service_floor_area_square_meters = EXCLUDED.service_floor_area_square_meters, staff = EXCLUDED.staff,
-    social_workers = EXCLUDED.social_workers, grids = EXCLUDED.grids, grid_workers = EXCLUDED.grid_workers,
-    agricultural_land_share = EXCLUDED.agricultural_land_share,
-    development_progress = EXCLUDED.development_progress, is_township_seat = EXCLUDED.is_township_seat`;
+    is_township_seat = EXCLUDED.is_township_seat, ${surveyedExcludedAssignments()}`;
 
 /** Records units of scenario $1 now away from their baseline community: $2 = `[{unitId, communityId}]`. */
 export const UPSERT_ASSIGNMENTS = /* SQL */ `
@@ -243,14 +240,16 @@ export const BASELINE_COMMUNITY_GEOMETRIES = /* SQL */ `
   FROM baseline_community_geoms g WHERE g.region_id = $1`;
 
 /**
- * Facilities of category $2 in region $1 as `[facilityId, unitId]`: the unit the facility stands in,
- * else the nearest unit (a station on a street between units), so that in a scenario the facility
- * belongs to whichever community holds that unit now.
+ * Every facility of region $1 as the standards read it: `[id, category, unitId, floor m², land m²,
+ * x, y]`, the unit being the one it stands in (else the nearest, so a facility on a road still
+ * belongs to a community) and x, y its position in metric SRID $2, meters.
  */
-export const FACILITY_UNITS_OF_CATEGORY = /* SQL */ `
-  SELECT coalesce(json_agg(json_build_array(f.id, coalesce(inside.id, nearest.id)) ORDER BY f.id), '[]'::json)::text
-           AS facilities
+export const REGION_FACILITIES = /* SQL */ `
+  SELECT coalesce(json_agg(json_build_array(f.id, f.category, coalesce(inside.id, nearest.id),
+           f.floor_area_square_meters, f.land_area_square_meters, ST_X(m.geom), ST_Y(m.geom)) ORDER BY f.id),
+         '[]'::json)::text AS facilities
   FROM facilities f
+  CROSS JOIN LATERAL (SELECT ST_Transform(f.geom, $2::integer) AS geom) m
   LEFT JOIN LATERAL (
     SELECT u.id FROM population_units u
     WHERE u.region_id = f.region_id AND u.geom && f.geom AND ST_Intersects(u.geom, f.geom)
@@ -261,4 +260,13 @@ export const FACILITY_UNITS_OF_CATEGORY = /* SQL */ `
     WHERE u.region_id = f.region_id AND inside.id IS NULL
     ORDER BY u.geom <-> f.geom, u.id LIMIT 1
   ) nearest ON true
-  WHERE f.region_id = $1 AND f.category = $2`;
+  WHERE f.region_id = $1`;
+
+/** The region's streets and townships: `[{id, name, kind}]`. */
+export const REGION_STREETS = /* SQL */ `
+  SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name, 'kind', s.kind) ORDER BY s.id), '[]'::json)::text
+           AS streets
+  FROM streets s WHERE s.region_id = $1`;
+
+/** The standards profile region $1 is judged by. */
+export const REGION_PROFILE = /* SQL */ `SELECT profile FROM regions WHERE id = $1`;
