@@ -130,6 +130,19 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
 
     const region = await call('get', '/api/regions/:region', '/api/regions/tiny', { expectStatus: 200 });
     expect(region.body.metricSrid).toBe(4546);
+    // A region made without a profile is judged nationally until one is stored.
+    expect(region.body.profile).toBe('national');
+    const stored = await call('patch', '/api/regions/:region', '/api/regions/tiny', {
+      json: { profile: 'kaili' },
+      expectStatus: 200,
+    });
+    expect(stored.body.profile).toBe('kaili');
+    await call('patch', '/api/regions/:region', '/api/regions/tiny', { json: { profile: 'paris' }, expectStatus: 400 });
+    await call('patch', '/api/regions/:region', '/api/regions/nowhere', { json: { profile: 'kaili' }, expectStatus: 404 });
+    await call('patch', '/api/regions/:region', '/api/regions/tiny', { json: { profile: 'national' }, expectStatus: 200 });
+
+    const profiles = await call('get', '/api/profiles', '/api/profiles', { expectStatus: 200 });
+    expect(profiles.body.map((profile: { id: string }) => profile.id)).toEqual(['national', 'jishou', 'kaili', 'leshan', 'linjiang', 'qujing']);
 
     const layerRoute = operation(
       'get',
@@ -417,7 +430,8 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     const advice = await call(
       'get',
       '/api/scenarios/:id/relocation-advice',
-      `/api/scenarios/${id}/relocation-advice`,
+      // The tiny region is judged nationally by default; Leshan's profile has the relocation band.
+      `/api/scenarios/${id}/relocation-advice?profile=leshan`,
       {
         expectStatus: 200,
       },

@@ -127,10 +127,19 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
       for (const rule of feature.properties.rules) {
         expect(rule).toMatchObject({
           ruleId: expect.any(String),
-          status: expect.stringMatching(/^(pass|fail|not-applicable)$/),
-          sources: expect.any(Array),
+          status: expect.stringMatching(/^(pass|fail|advice|undetermined|not-applicable|candidate|not-candidate)$/),
+          grade: expect.stringMatching(/^(binding|expected|guidance)$/),
+          scope: 'community',
           title: { zh: expect.any(String), en: expect.any(String) },
         });
+        // Every source is a document of Leshan's profile, named by its title with the clause.
+        expect(rule.sources.length, rule.ruleId).toBeGreaterThan(0);
+        for (const source of rule.sources) {
+          expect(source).toMatchObject({ document: '002', title: '《乐山市“十四五”城乡社区发展治理规划》', clause: expect.any(String) });
+        }
+        // Guidance never fails, and a missing figure never passes or fails.
+        if (rule.grade === 'guidance') expect(rule.status, rule.ruleId).not.toBe('fail');
+        if (rule.status === 'undetermined') expect(rule.missing?.length, rule.ruleId).toBeGreaterThan(0);
       }
     }
     // The size rule's figure is the community's residents under Leshan's profile.
@@ -473,7 +482,9 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     const sizeRule = resettle.rules.find((rule: { ruleId: string }) => rule.ruleId === 'size.relocation');
     expect(sizeRule).toMatchObject({
       figure: sums.residents,
-      status: sums.residents >= 800 && sums.residents <= 2000 ? 'pass' : 'fail',
+      // Leshan's relocation band is guidance (为宜): outside it is advice, never a failure.
+      grade: 'guidance',
+      status: sums.residents >= 800 && sums.residents <= 2000 ? 'pass' : 'advice',
     });
     expect(resettle.staffPer10kResidents).toBeCloseTo(
       sums.residents > 0 ? (6 / sums.residents) * 10_000 : NaN,
