@@ -7,6 +7,14 @@
 import { EDGE_CLASSES } from '../network/edge-classes.js';
 import { HIGHWAY_RULES } from '../network/osm-walkable-ways.js';
 import { DEFAULT_PERSONS_PER_HOUSEHOLD } from '../osm/buildings.js';
+import {
+  APPLICATION_TARGETS,
+  SEAT_KINDS,
+  STATION_PROVENANCES,
+  type ApplicationTarget,
+  type SeatKind,
+  type StationProvenance,
+} from '../standards/community-figures.js';
 import { COMMUNITY_TYPE_IDS, COMMUNITY_TYPES } from '../standards/community-types.js';
 import { FACILITY_CATEGORIES, FACILITY_CATEGORY_IDS } from '../standards/facility-categories.js';
 
@@ -162,6 +170,23 @@ const COMMUNITY_TYPE_WORDS: Record<(typeof COMMUNITY_TYPE_IDS)[number], string[]
 };
 for (const id of COMMUNITY_TYPE_IDS)
   COMMUNITY_TYPE_WORDS[id].push(COMMUNITY_TYPES[id].nameZh, COMMUNITY_TYPES[id].nameEn);
+
+const STATION_PROVENANCE_WORDS: Record<StationProvenance, string[]> = {
+  new: ['新建'],
+  rebuilt: ['改建', '改扩建', '扩建', '改造'],
+  bought: ['购置', '购买', '购房'],
+  rented: ['租用', '租赁', '租房'],
+};
+const SEAT_KIND_WORDS: Record<SeatKind, string[]> = {
+  'township-seat': ['乡镇政府驻地', '镇政府驻地', '乡政府驻地', '乡镇驻地'],
+  'former-township-seat': ['原乡镇政府驻地', '撤并乡镇驻地', '原乡镇驻地'],
+  'county-seat': ['县级人民政府驻地', '县政府驻地', '县城'],
+};
+// The column a 村改社区 application list carries (000: 申请改为城市社区 / 农村社区).
+const APPLICATION_TARGET_WORDS: Record<ApplicationTarget, string[]> = {
+  urban: ['城市社区', '申请改为城市社区', '改城市社区', '城市'],
+  rural: ['农村社区', '申请改为农村社区', '改农村社区', '农村'],
+};
 
 const UNIT_KIND_IDS = ['estate', 'block', 'hamlet', 'open', 'building', 'grid'] as const;
 const UNIT_KIND_WORDS: Record<(typeof UNIT_KIND_IDS)[number], string[]> = {
@@ -379,6 +404,89 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       synonyms: ['istownshipseat', '是否镇政府驻地', '镇政府驻地', '驻地'],
       description: 'township seat (是/否)',
     },
+    {
+      field: 'stationProvenance',
+      labelZh: '服务站来源',
+      type: 'code',
+      need: 'optional',
+      synonyms: ['stationprovenance', '用房来源', '服务站来源', '用房性质', '建设方式'],
+      codes: codeList(STATION_PROVENANCES, STATION_PROVENANCE_WORDS),
+      description: 'how the service station was provided: new, rebuilt, bought, rented',
+    },
+    {
+      field: 'activityFloorShare',
+      labelZh: '居民活动用房占比',
+      type: 'share',
+      need: 'optional',
+      synonyms: ['activityfloorshare', '活动用房占比', '居民活动用房占比', '活动空间占比'],
+      description: 'resident activity space ÷ station floor area, 0–1 or %',
+    },
+    {
+      field: 'commercialFloorShare',
+      labelZh: '商业服务用房占比',
+      type: 'share',
+      need: 'optional',
+      synonyms: ['commercialfloorshare', '商业服务用房占比', '商业服务业占比', '商业占比'],
+      description: 'commerce and services ÷ the community’s total floor area, 0–1 or %',
+    },
+    {
+      field: 'policeOfficers',
+      labelZh: '社区民警',
+      type: 'integer',
+      need: 'optional',
+      synonyms: ['policeofficers', '民警', '社区民警', '片警'],
+      description: 'police officers assigned to the community',
+    },
+    {
+      field: 'auxiliaryPoliceOfficers',
+      labelZh: '社区辅警',
+      type: 'integer',
+      need: 'optional',
+      synonyms: ['auxiliarypoliceofficers', '辅警', '社区辅警'],
+      description: 'auxiliary police assigned to the community',
+    },
+    {
+      field: 'openingHoursPerDay',
+      labelZh: '每日开放时长',
+      type: 'number',
+      need: 'optional',
+      synonyms: ['openinghoursperday', '开放时长', '每日开放时长', '开放时间'],
+      description: 'hours a day the service station is open',
+    },
+    {
+      field: 'parkingSpaces',
+      labelZh: '停车位',
+      type: 'integer',
+      need: 'optional',
+      synonyms: ['parkingspaces', '停车位', '车位', '车位数'],
+      description: 'parking spaces',
+    },
+    {
+      field: 'newResidentialArea',
+      labelZh: '新建居住社区',
+      type: 'boolean',
+      need: 'optional',
+      synonyms: ['newresidentialarea', '新建居住社区', '是否新建居住区', '新建小区'],
+      description: 'a newly built residential area (是/否)',
+    },
+    {
+      field: 'seatKind',
+      labelZh: '驻地类型',
+      type: 'code',
+      need: 'optional',
+      synonyms: ['seatkind', '驻地类型', '所在驻地'],
+      codes: codeList(SEAT_KINDS, SEAT_KIND_WORDS),
+      description: 'the seat a township community sits at: township seat, former township seat, county seat',
+    },
+    {
+      field: 'applicationTarget',
+      labelZh: '申请类型',
+      type: 'code',
+      need: 'optional',
+      synonyms: ['applicationtarget', '申请类型', '村改社区类型', '申请改为', '拟改类型'],
+      codes: codeList(APPLICATION_TARGETS, APPLICATION_TARGET_WORDS),
+      description: 'a village’s 村改社区 application: urban community (城市社区) or rural community (农村社区)',
+    },
   ],
   units: [
     idField('unit', ['unitid', '小区编号', '小区代码']),
@@ -477,6 +585,14 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       need: 'optional',
       synonyms: ['floorareasquaremeters', 'floorarea', 'area', '建筑面积', '面积', '用房面积', 'jzmj', 'mj'],
       description: 'floor area, m²',
+    },
+    {
+      field: 'landAreaSquareMeters',
+      labelZh: '用地面积',
+      type: 'number',
+      need: 'optional',
+      synonyms: ['landareasquaremeters', 'landarea', '用地面积', '占地面积', 'zdmj', 'ydmj'],
+      description: 'land area, m² (a refuse-collection station’s site)',
     },
     {
       field: 'capacity',

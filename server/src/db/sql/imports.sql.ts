@@ -6,6 +6,8 @@
  * whitelists below.
  */
 
+import { surveyedColumnList, surveyedExcludedAssignments, surveyedValuesFrom } from './community-figures.sql.js';
+
 // --- stored previews and remembered mappings ---------------------------------------------------------
 
 export const INSERT_IMPORT = /* SQL */ `
@@ -262,20 +264,14 @@ export const INSERT_WHOLE_REGION_STREET = /* SQL */ `
 
 export const UPSERT_COMMUNITIES = /* SQL */ `
   INSERT INTO communities (region_id, id, street_id, name, name_en, type, residents, households,
-    service_floor_area_square_meters, staff, social_workers, grids, grid_workers,
-    agricultural_land_share, development_progress, is_township_seat, geom)
+    is_township_seat, ${surveyedColumnList()}, geom)
   SELECT $1, f.id, ${prop('streetId')}, ${prop('name')}, ${prop('nameEn')}, ${prop('type')},
     coalesce(${prop('residents')}::int, 0), coalesce(${prop('households')}::int, 0),
-    ${prop('serviceFloorAreaSquareMeters')}::float8, ${prop('staff')}::int, ${prop('socialWorkers')}::int,
-    ${prop('grids')}::int, ${prop('gridWorkers')}::int, ${prop('agriculturalLandShare')}::float8,
-    ${prop('developmentProgress')}::float8, coalesce(${prop('isTownshipSeat')}::boolean, false), ${MULTI}
+    coalesce(${prop('isTownshipSeat')}::boolean, false), ${surveyedValuesFrom(prop)}, ${MULTI}
   FROM import_features f ORDER BY f.ordinal
   ON CONFLICT (region_id, id) DO UPDATE SET street_id = EXCLUDED.street_id, name = EXCLUDED.name,
     name_en = EXCLUDED.name_en, type = EXCLUDED.type, residents = EXCLUDED.residents, households = EXCLUDED.households,
-    service_floor_area_square_meters = EXCLUDED.service_floor_area_square_meters, staff = EXCLUDED.staff,
-    social_workers = EXCLUDED.social_workers, grids = EXCLUDED.grids, grid_workers = EXCLUDED.grid_workers,
-    agricultural_land_share = EXCLUDED.agricultural_land_share, development_progress = EXCLUDED.development_progress,
-    is_township_seat = EXCLUDED.is_township_seat, geom = EXCLUDED.geom`;
+    is_township_seat = EXCLUDED.is_township_seat, ${surveyedExcludedAssignments()}, geom = EXCLUDED.geom`;
 
 export const UPSERT_UNITS = /* SQL */ `
   INSERT INTO population_units (region_id, id, community_id, name, kind, residents, households, elderly, children,
@@ -291,9 +287,10 @@ export const UPSERT_UNITS = /* SQL */ `
     children = EXCLUDED.children, estimated = EXCLUDED.estimated, access_point = EXCLUDED.access_point, geom = EXCLUDED.geom`;
 
 export const INSERT_FACILITIES = /* SQL */ `
-  INSERT INTO facilities (region_id, id, name, category, community_id, floor_area_square_meters, capacity, geom)
+  INSERT INTO facilities (region_id, id, name, category, community_id, floor_area_square_meters,
+    land_area_square_meters, capacity, geom)
   SELECT $1, f.id, ${prop('name')}, ${prop('category')}, ${prop('communityId')},
-    ${prop('floorAreaSquareMeters')}::float8, ${prop('capacity')}::int, f.geom
+    ${prop('floorAreaSquareMeters')}::float8, ${prop('landAreaSquareMeters')}::float8, ${prop('capacity')}::int, f.geom
   FROM import_features f ORDER BY f.ordinal`;
 
 /** Features of a layer table the import does not carry ($1 region), deleted after their dependants moved. */
