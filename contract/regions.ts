@@ -176,7 +176,9 @@ export const layerCollectionSchema = z.union([
   waterLayerSchema,
 ]);
 
-const layerParams = regionParams.extend({ layer: z.enum(REGION_LAYER_NAMES as [RegionLayerName, ...RegionLayerName[]]) });
+const layerParams = regionParams.extend({
+  layer: z.enum(REGION_LAYER_NAMES as [RegionLayerName, ...RegionLayerName[]]),
+});
 
 /**
  * `/:region/:layer` matching only the layer names, so any other path falls through to a JSON 404.
@@ -195,8 +197,12 @@ const bboxQuery = z.object({
       const valid =
         parts.length === 4 &&
         parts.every(Number.isFinite) &&
-        west >= -180 && east <= 180 && south >= -90 && north <= 90 &&
-        west < east && south < north;
+        west >= -180 &&
+        east <= 180 &&
+        south >= -90 &&
+        north <= 90 &&
+        west < east &&
+        south < north;
       if (!valid) {
         refuse(context, {
           en: `bbox must be "west,south,east,north" in degrees with west < east and south < north, got "${value}"`,
@@ -234,7 +240,8 @@ export const regionOperations = {
     method: 'patch',
     path: '/api/regions/:region',
     tag: 'regions',
-    summary: "Change a region's stored settings: the standards profile every screen, export and print judges it by",
+    summary:
+      "Change a region's stored settings: the standards profile every screen, export and print judges it by",
     params: regionParams,
     body: regionChangesSchema,
     response: jsonResponse('The region as it now is', regionSchema),

@@ -133,14 +133,14 @@ const unitReachSchema = z.strictObject({
   requirements: z.array(
     z.strictObject({
       key: z.string(),
-      allOf: z.array(z.strictObject({ anyOf: z.array(z.strictObject({ category: z.string(), minutes: z.number() })) })),
+      allOf: z.array(
+        z.strictObject({ anyOf: z.array(z.strictObject({ category: z.string(), minutes: z.number() })) }),
+      ),
     }),
   ),
-  covered: z
-    .array(z.string())
-    .meta({
-      description: 'Per requirement, base64 bitset: bit u of byte u>>3 (LSB first) = unit u meets it',
-    }),
+  covered: z.array(z.string()).meta({
+    description: 'Per requirement, base64 bitset: bit u of byte u>>3 (LSB first) = unit u meets it',
+  }),
 });
 
 export const unitAdjacencySchema = z.strictObject({
@@ -169,8 +169,12 @@ export const unitAdjacencySchema = z.strictObject({
         yMeters: z.number().nullable(),
       }),
     )
-    .meta({ description: 'Facilities by the unit they stand in, with their position in the metric plane (m)' }),
-  streets: z.array(z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(['street', 'township']) })),
+    .meta({
+      description: 'Facilities by the unit they stand in, with their position in the metric plane (m)',
+    }),
+  streets: z.array(
+    z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(['street', 'township']) }),
+  ),
   reach: unitReachSchema.nullable(),
   judgedWith: judgedWithSchema,
 });
@@ -198,7 +202,10 @@ const communityFigureFields = {
   staffPer10kResidents: z.number().nullable(),
   residentsOutsideBand: z
     .number()
-    .meta({ description: 'Below the profile’s band of the type negative, above positive, 0 inside or without a band' }),
+    .meta({
+      description:
+        'Below the profile’s band of the type negative, above positive, 0 inside or without a band',
+    }),
   householdsOutsideBand: z.number(),
 };
 
@@ -206,15 +213,17 @@ const communityFigureFields = {
 const communityReportPropertiesSchema = z
   .strictObject({
     ...communityFigureFields,
-    facilityCountByCategory: z.record(z.string(), z.number().int()).meta({ description: 'Facilities inside it by category (配建)' }),
-    reachShareByKey: z
-      .record(z.string(), z.number().nullable())
-      .meta({
-        description:
-          'Share of residents meeting each reach requirement within the tier table and speed in force, 0–1: a category id, `kindergarten|nursery`, `circle@15`…',
-      }),
+    facilityCountByCategory: z
+      .record(z.string(), z.number().int())
+      .meta({ description: 'Facilities inside it by category (配建)' }),
+    reachShareByKey: z.record(z.string(), z.number().nullable()).meta({
+      description:
+        'Share of residents meeting each reach requirement within the tier table and speed in force, 0–1: a category id, `kindergarten|nursery`, `circle@15`…',
+    }),
     rules: z.array(ruleResultSchema),
-    contributions: z.array(ruleContributionSchema).meta({ description: 'Its share in region and street rules' }),
+    contributions: z
+      .array(ruleContributionSchema)
+      .meta({ description: 'Its share in region and street rules' }),
     summary: resultSummarySchema,
   })
   .meta({ id: 'CommunityReport' });
@@ -224,8 +233,12 @@ export const communitiesCollectionSchema = featureCollectionSchema(
   {
     scenario: scenarioStamp,
     judgedWith: judgedWithSchema,
-    coverageCategories: z.array(z.string()).meta({ description: 'Categories with a tier in the table in force' }),
-    regionRules: z.array(regionRuleResultSchema).meta({ description: 'Region- and street-scope rules, judged once' }),
+    coverageCategories: z
+      .array(z.string())
+      .meta({ description: 'Categories with a tier in the table in force' }),
+    regionRules: z
+      .array(regionRuleResultSchema)
+      .meta({ description: 'Region- and street-scope rules, judged once' }),
   },
 ).meta({ id: 'ScenarioCommunitiesCollection' });
 
@@ -240,7 +253,9 @@ export const communityExportPropertiesSchema = z
     rulesUndetermined: z.number().int(),
     failedRules: z.string().meta({ description: 'Ids of the failed rules, space-separated' }),
     adviceRules: z.string().meta({ description: 'Ids of the guidance not met (advice), space-separated' }),
-    undeterminedRules: z.string().meta({ description: 'Ids of the rules a figure was missing for, space-separated' }),
+    undeterminedRules: z
+      .string()
+      .meta({ description: 'Ids of the rules a figure was missing for, space-separated' }),
   })
   .catchall(z.number().nullable())
   .meta({
@@ -267,7 +282,11 @@ export const comparisonSchema = z.strictObject({
       households: figure,
       areaSquareKilometers: figure,
       ruleChanges: z.array(
-        z.strictObject({ ruleId: z.string(), from: resultStatusSchema.nullable(), to: resultStatusSchema.nullable() }),
+        z.strictObject({
+          ruleId: z.string(),
+          from: resultStatusSchema.nullable(),
+          to: resultStatusSchema.nullable(),
+        }),
       ),
     }),
   ),
@@ -281,7 +300,10 @@ const ruleGapSchema = z
     shortfall: z
       .strictObject({ amount: z.number(), unit: bilingualSchema })
       .nullable()
-      .meta({ description: 'What is missing to meet it (m² of floor area, workers, residents…); null unless fail or advice' }),
+      .meta({
+        description:
+          'What is missing to meet it (m² of floor area, workers, residents…); null unless fail or advice',
+      }),
   })
   .meta({ id: 'RuleGap' });
 
@@ -314,7 +336,11 @@ const villageEntrySchema = z.strictObject({
     staff: z.array(ruleGapSchema),
     provision: z.array(ruleGapSchema),
     facilities: z.array(
-      z.strictObject({ tierMinutes: z.number().nullable(), gaps: z.array(ruleGapSchema), lacking: z.array(z.string()) }),
+      z.strictObject({
+        tierMinutes: z.number().nullable(),
+        gaps: z.array(ruleGapSchema),
+        lacking: z.array(z.string()),
+      }),
     ),
     size: z.array(ruleGapSchema),
     other: z.array(ruleGapSchema),
@@ -326,7 +352,10 @@ const villageEntrySchema = z.strictObject({
 export const villageCandidatesSchema = z
   .strictObject({
     scenario: scenarioStamp,
-    as: z.enum(CONVERSION_TARGET_TYPES).nullable().meta({ description: 'The target asked for; null: each village’s own application (else urban)' }),
+    as: z
+      .enum(CONVERSION_TARGET_TYPES)
+      .nullable()
+      .meta({ description: 'The target asked for; null: each village’s own application (else urban)' }),
     judgedWith: judgedWithSchema,
     profile: profileIdSchema,
     ruleId: z.string(),
@@ -410,7 +439,9 @@ export const relocationAdviceSchema = z
     band: z
       .strictObject({ min: z.number(), max: z.number() })
       .nullable()
-      .meta({ description: 'Residents band of the profile’s rule; null: the profile judges no relocation size' }),
+      .meta({
+        description: 'Residents band of the profile’s rule; null: the profile judges no relocation size',
+      }),
     speedMetersPerSecond: z.number().nullable(),
     travelNote: z.string().nullable(),
     communities: z.array(relocationCommunitySchema),
@@ -475,7 +506,8 @@ export const scenarioOperations = {
     method: 'get',
     path: '/api/regions/:region/unit-adjacency',
     tag: 'scenarios',
-    summary: "What a client's own scenario evaluator needs: unit sums, adjacency, facilities and walking reach under the judging settings",
+    summary:
+      "What a client's own scenario evaluator needs: unit sums, adjacency, facilities and walking reach under the judging settings",
     params: regionParams,
     query: judgingQuery,
     response: jsonResponse('Units by index, adjacency, facilities and walking reach', unitAdjacencySchema),
@@ -560,7 +592,10 @@ export const scenarioOperations = {
       ...scenarioErrors,
       400: 'The body is refused, or an edit cannot be applied (named as `edits[i] (op)`); nothing is saved',
       ...readOnlyBaseline,
-      409: { description: 'The scenario moved on: reload it and apply the edits again', schema: staleVersionSchema },
+      409: {
+        description: 'The scenario moved on: reload it and apply the edits again',
+        schema: staleVersionSchema,
+      },
     },
   }),
   communities: defineOperation({

@@ -6,11 +6,7 @@
  */
 
 import { z } from 'zod';
-import {
-  APPLICATION_TARGETS,
-  SEAT_KINDS,
-  STATION_PROVENANCES,
-} from '../core/standards/community-figures.js';
+import { APPLICATION_TARGETS, SEAT_KINDS, STATION_PROVENANCES } from '../core/standards/community-figures.js';
 import { COMMUNITY_TYPE_IDS } from '../core/standards/community-types.js';
 import { DOCUMENT_IDS } from '../core/standards/documents.js';
 import { STANDARDS_PROFILE_IDS } from '../core/standards/profiles.js';
@@ -35,9 +31,13 @@ export const surveyedFiguresShape = {
   stationProvenance: z
     .enum(STATION_PROVENANCES)
     .nullable()
-    .meta({ description: 'How the station was provided: new (新建), rebuilt (改建), bought (购置), rented (租用)' }),
+    .meta({
+      description: 'How the station was provided: new (新建), rebuilt (改建), bought (购置), rented (租用)',
+    }),
   activityFloorShare: share.meta({ description: 'Resident activity space ÷ the station’s floor area, 0–1' }),
-  commercialFloorShare: share.meta({ description: 'Commerce and services ÷ the community’s total floor area, 0–1' }),
+  commercialFloorShare: share.meta({
+    description: 'Commerce and services ÷ the community’s total floor area, 0–1',
+  }),
   staff: count,
   socialWorkers: count.meta({ description: 'Workers holding a social-work certificate (社工师, any level)' }),
   grids: count,
@@ -46,11 +46,16 @@ export const surveyedFiguresShape = {
   auxiliaryPoliceOfficers: count,
   openingHoursPerDay: z.number().nullable(),
   parkingSpaces: count,
-  newResidentialArea: z.boolean().nullable().meta({ description: 'A newly built residential area (新建居住社区)' }),
+  newResidentialArea: z
+    .boolean()
+    .nullable()
+    .meta({ description: 'A newly built residential area (新建居住社区)' }),
   seatKind: z
     .enum(SEAT_KINDS)
     .nullable()
-    .meta({ description: 'Where a township community sits: township seat, former township seat, county seat' }),
+    .meta({
+      description: 'Where a township community sits: township seat, former township seat, county seat',
+    }),
   seatName: z.string().nullable(),
   agriculturalLandShare: share,
   developmentProgress: share,
@@ -63,15 +68,24 @@ export const surveyedFiguresShape = {
 export const ruleSourceSchema = z
   .strictObject({
     document: z.enum(DOCUMENT_IDS),
-    title: z.string().meta({ description: 'The document’s title as printed, e.g. 《乐山市“十四五”城乡社区发展治理规划》' }),
-    clause: z.string().meta({ description: 'Where in the document, in its own numbering: 专栏2, 三、（一）1' }),
-    quote: z.string().nullable().meta({ description: 'The words the figure comes from; null for a national standard' }),
+    title: z
+      .string()
+      .meta({ description: 'The document’s title as printed, e.g. 《乐山市“十四五”城乡社区发展治理规划》' }),
+    clause: z
+      .string()
+      .meta({ description: 'Where in the document, in its own numbering: 专栏2, 三、（一）1' }),
+    quote: z
+      .string()
+      .nullable()
+      .meta({ description: 'The words the figure comes from; null for a national standard' }),
   })
   .meta({ id: 'RuleSource' });
 
 const reachRequirementSchema = z.strictObject({
   key: z.string(),
-  allOf: z.array(z.strictObject({ anyOf: z.array(z.strictObject({ category: z.string(), minutes: z.number() })) })),
+  allOf: z.array(
+    z.strictObject({ anyOf: z.array(z.strictObject({ category: z.string(), minutes: z.number() })) }),
+  ),
 });
 
 const ruleKindSchema = z.enum([
@@ -93,23 +107,33 @@ const ruleResultShape = {
   ruleId: z.string(),
   kind: ruleKindSchema,
   scope: ruleScopeSchema,
-  grade: z.enum(RULE_GRADES).meta({ description: 'binding 约束性, expected 预期性, guidance 原则上·为宜·可' }),
+  grade: z
+    .enum(RULE_GRADES)
+    .meta({ description: 'binding 约束性, expected 预期性, guidance 原则上·为宜·可' }),
   status: resultStatusSchema.meta({
     description:
       'pass/fail (binding or expected, figure known), advice (guidance not met), undetermined (a figure missing), not-applicable; candidate/not-candidate for the 村改居 classification',
   }),
-  figure: z.number().nullable().meta({ description: 'The figure that decided it (shares as 0–1); null when none' }),
+  figure: z
+    .number()
+    .nullable()
+    .meta({ description: 'The figure that decided it (shares as 0–1); null when none' }),
   threshold: z.string().meta({ description: 'The bound, readable: "≥ 30", "4 500–12 000", "≥ 80 %"' }),
   bounds: z.strictObject({ min: z.number().nullable(), max: z.number().nullable() }).nullable(),
   unit: bilingualSchema,
-  toolDefault: z.boolean().meta({ description: 'A figure of the result is this tool’s own choice (工具默认), not a document’s' }),
+  toolDefault: z
+    .boolean()
+    .meta({ description: 'A figure of the result is this tool’s own choice (工具默认), not a document’s' }),
   toolDefaultNote: bilingualSchema.nullable(),
   sources: z.array(ruleSourceSchema),
   title: bilingualSchema,
   advice: bilingualSchema,
   side: z.enum(['below', 'above']).optional(),
   reason: z.enum(RESULT_REASONS).optional(),
-  missing: z.array(z.string()).optional().meta({ description: 'For undetermined: the figures that are missing' }),
+  missing: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'For undetermined: the figures that are missing' }),
   note: bilingualSchema.nullable().optional(),
   walk: z.strictObject({ speedMetersPerSecond: z.number(), requirement: reachRequirementSchema }).optional(),
 };
@@ -203,9 +227,13 @@ export type JudgingQuery = z.output<typeof judgingQuery>;
 export const judgedWithSchema = z
   .strictObject({
     profile: profileIdSchema,
-    profileFrom: z.enum(['region', 'request']).meta({ description: 'The region’s stored profile, or the one asked for' }),
+    profileFrom: z
+      .enum(['region', 'request'])
+      .meta({ description: 'The region’s stored profile, or the one asked for' }),
     speedMetersPerSecond: z.number(),
-    tiers: z.record(z.string(), z.number().nullable()).meta({ description: 'Category → tier minutes in force' }),
+    tiers: z
+      .record(z.string(), z.number().nullable())
+      .meta({ description: 'Category → tier minutes in force' }),
     settings: z.strictObject({ reachShare: z.number(), adjacencyMeters: z.number() }),
     reachNote: z.string().nullable().meta({ description: 'Why walking reach is missing, when it is' }),
   })
@@ -237,13 +265,17 @@ export const profileCatalogueSchema = z
         kind: ruleKindSchema,
         scope: ruleScopeSchema,
         grade: z.enum(RULE_GRADES),
-        gradeWording: z.string().meta({ description: 'The words the grade is read from (原则上, 为宜, 不少于…)' }),
+        gradeWording: z
+          .string()
+          .meta({ description: 'The words the grade is read from (原则上, 为宜, 不少于…)' }),
         title: bilingualSchema,
         advice: bilingualSchema,
         unit: bilingualSchema,
         appliesTo: z.array(z.enum(COMMUNITY_TYPE_IDS)),
         newResidentialOnly: z.boolean(),
-        threshold: z.looseObject({ kind: z.string() }).meta({ description: 'The threshold as data (core/standards/rules.ts RuleThreshold)' }),
+        threshold: z
+          .looseObject({ kind: z.string() })
+          .meta({ description: 'The threshold as data (core/standards/rules.ts RuleThreshold)' }),
         thresholdText: bilingualSchema,
         toolDefault: z.boolean(),
         toolDefaultNote: bilingualSchema.nullable(),
@@ -259,7 +291,8 @@ export const standardsOperations = {
     method: 'get',
     path: '/api/profiles',
     tag: 'standards',
-    summary: 'Every standards profile with its documents (title, issuer, year) and its rules as they state them',
+    summary:
+      'Every standards profile with its documents (title, issuer, year) and its rules as they state them',
     response: jsonResponse('The profiles, each with documents and rules', z.array(profileCatalogueSchema)),
     errors: { 503: DATABASE_UNAVAILABLE },
   }),

@@ -34,7 +34,8 @@ export function computeUnitReach(model: AccessibilityModel, options: UnitReachOp
   for (const requirement of requirements) {
     for (const target of requirement.allOf) {
       for (const { category, minutes } of target.anyOf) {
-        if (!(minutes > 0 && minutes <= 60)) throw new RangeError(`${requirement.key}: ${minutes} minutes to ${category} is not in (0, 60]`);
+        if (!(minutes > 0 && minutes <= 60))
+          throw new RangeError(`${requirement.key}: ${minutes} minutes to ${category} is not in (0, 60]`);
         maxMinutesByCategory.set(category, Math.max(maxMinutesByCategory.get(category) ?? 0, minutes));
       }
     }
@@ -48,9 +49,15 @@ export function computeUnitReach(model: AccessibilityModel, options: UnitReachOp
     const facilityIndexes = model.facilityIndexesByCategory.get(category) ?? [];
     if (facilityIndexes.length > 0) {
       const maxSeconds = maxMinutes * 60;
-      const field = new TravelField(model, facilityIndexes.map((index) => model.facilitySnaps[index]), speedMetersPerSecond, maxSeconds);
+      const field = new TravelField(
+        model,
+        facilityIndexes.map((index) => model.facilitySnaps[index]),
+        speedMetersPerSecond,
+        maxSeconds,
+      );
       // The field is valid only until the next search: read every unit now.
-      for (let unit = 0; unit < unitCount; unit += 1) seconds[unit] = field.secondsAt(edge[unit], offsetMeters[unit], accessMeters[unit]);
+      for (let unit = 0; unit < unitCount; unit += 1)
+        seconds[unit] = field.secondsAt(edge[unit], offsetMeters[unit], accessMeters[unit]);
     }
     secondsByCategory.set(category, seconds);
   }
@@ -69,7 +76,10 @@ export function computeUnitReach(model: AccessibilityModel, options: UnitReachOp
 
   const covered = requirements.map((requirement) => {
     const targets = requirement.allOf.map((target) =>
-      target.anyOf.map(({ category, minutes }) => ({ seconds: secondsByCategory.get(category)!, limit: minutes * 60 })),
+      target.anyOf.map(({ category, minutes }) => ({
+        seconds: secondsByCategory.get(category)!,
+        limit: minutes * 60,
+      })),
     );
     return Uint8Array.from(order, (unit) =>
       targets.every((options) => options.some(({ seconds, limit }) => seconds[unit] <= limit)) ? 1 : 0,

@@ -271,7 +271,18 @@ const residentsField = (
   labelZh: '常住人口',
   type: 'integer',
   ...need,
-  synonyms: ['residents', 'population', 'pop', '人口', '常住人口', '人口数', ...localSynonyms, 'rk', 'czrk', 'rks'],
+  synonyms: [
+    'residents',
+    'population',
+    'pop',
+    '人口',
+    '常住人口',
+    '人口数',
+    ...localSynonyms,
+    'rk',
+    'czrk',
+    'rks',
+  ],
   description: 'residents',
 });
 
@@ -292,7 +303,11 @@ const SUM_OF_UNITS_ZH = '其人口单元之和（区域还没有人口单元时�
 const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
   streets: [
     idField('street', ['streetid', '街道编号', '街道代码', '乡镇代码', 'xzqdm', 'xzdm']),
-    nameField('required', ['街道名称', '乡镇名称', '街道', '乡镇', 'xzqmc', 'xzmc', 'jdmc'], '街道/乡镇 name'),
+    nameField(
+      'required',
+      ['街道名称', '乡镇名称', '街道', '乡镇', 'xzqmc', 'xzmc', 'jdmc'],
+      '街道/乡镇 name',
+    ),
     NAME_EN_FIELD,
     {
       field: 'kind',
@@ -485,7 +500,8 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       need: 'optional',
       synonyms: ['applicationtarget', '申请类型', '村改社区类型', '申请改为', '拟改类型'],
       codes: codeList(APPLICATION_TARGETS, APPLICATION_TARGET_WORDS),
-      description: 'a village’s 村改社区 application: urban community (城市社区) or rural community (农村社区)',
+      description:
+        'a village’s 村改社区 application: urban community (城市社区) or rural community (农村社区)',
     },
   ],
   units: [

@@ -12,7 +12,12 @@ import {
   relocationAdvice,
   SERVICE_STATION_CATEGORY,
 } from './relocation-advice.js';
-import { ScenarioEvaluator, type CommunityRecord, type ScenarioUnit, type UnitAdjacency } from './scenario-evaluator.js';
+import {
+  ScenarioEvaluator,
+  type CommunityRecord,
+  type ScenarioUnit,
+  type UnitAdjacency,
+} from './scenario-evaluator.js';
 
 const BAND = { min: 800, max: 2000 };
 
@@ -71,7 +76,8 @@ describe('partitionWithinBand', () => {
     const sums = partSums(partition.partOf, 2, residents);
     expect(sums).toEqual(partition.partResidents);
     expect(sums.reduce((a, b) => a + b)).toBe(3000);
-    for (const sum of sums) expect(sum).toBeGreaterThanOrEqual(BAND.min), expect(sum).toBeLessThanOrEqual(BAND.max);
+    for (const sum of sums)
+      (expect(sum).toBeGreaterThanOrEqual(BAND.min), expect(sum).toBeLessThanOrEqual(BAND.max));
   });
 
   it('uses three parts when two cannot hold the residents', () => {
@@ -107,7 +113,11 @@ describe('partitionWithinBand', () => {
     const neighbours = latticeNeighbours(4, 2);
     const residents = [0, 700, 700, 300, 300, 1100, 600, 300];
     const partition = partitionWithinBand(neighbours, residents, BAND);
-    expect(partition).toMatchObject({ ok: true, partCount: 2, partResidents: expect.arrayContaining([2000, 2000]) });
+    expect(partition).toMatchObject({
+      ok: true,
+      partCount: 2,
+      partResidents: expect.arrayContaining([2000, 2000]),
+    });
     expect(partsContiguous(partition.partOf, 2, neighbours)).toBe(true);
   });
 
@@ -143,7 +153,10 @@ describe('partitionWithinBand', () => {
     const neighbours = latticeNeighbours(3, 1);
     // Not connected: unit 2 loses its link to unit 1.
     const cut = [[1], [0], []];
-    expect(partitionWithinBand(cut, [1000, 1000, 1000], BAND)).toMatchObject({ ok: false, reason: 'not-contiguous' });
+    expect(partitionWithinBand(cut, [1000, 1000, 1000], BAND)).toMatchObject({
+      ok: false,
+      reason: 'not-contiguous',
+    });
     // 2 100 residents cannot be two parts of at least 1 500.
     expect(partitionWithinBand(neighbours, [700, 700, 700], { min: 1500, max: 2000 })).toMatchObject({
       ok: false,
@@ -192,7 +205,10 @@ function town() {
   const adjacency = { unitA: [] as number[], unitB: [] as number[], sharedMeters: [] as number[] };
   for (const unit of units) {
     const [, column, row] = unit.id.split('-').map(Number);
-    for (const [dc, dr] of [[1, 0], [0, 1]]) {
+    for (const [dc, dr] of [
+      [1, 0],
+      [0, 1],
+    ]) {
       const other = indexById.get(`u-${column + dc}-${row + dr}`);
       if (other === undefined) continue;
       adjacency.unitA.push(indexById.get(unit.id)!);
@@ -218,7 +234,12 @@ function town() {
   const evaluator = new ScenarioEvaluator({
     units,
     adjacency: adjacency as UnitAdjacency,
-    communities: [record('a', 's-1', 'urban'), record('r', 's-1', 'relocation'), record('b', 's-1', 'fringe'), record('x', 's-2', 'urban')],
+    communities: [
+      record('a', 's-1', 'urban'),
+      record('r', 's-1', 'relocation'),
+      record('b', 's-1', 'fringe'),
+      record('x', 's-2', 'urban'),
+    ],
     assignment: units.map((unit) => {
       const [, column, row] = unit.id.split('-').map(Number);
       return communityOfBlock(column, row);
@@ -237,7 +258,11 @@ function town() {
 }
 
 /** Residents-weighted mean walk from r's units to a station, by a plain Dijkstra from the station. */
-function meanWalkByDijkstra(model: ReturnType<typeof town>['model'], evaluator: ScenarioEvaluator, stationId: string) {
+function meanWalkByDijkstra(
+  model: ReturnType<typeof town>['model'],
+  evaluator: ScenarioEvaluator,
+  stationId: string,
+) {
   const options = { speedMetersPerSecond: 1, includeAccessWalk: true };
   const station = model.facilitySnaps[model.facilityIndexById.get(stationId)!];
   const seconds = shortestTravelSeconds(model.graph, snappedPointSources(model.graph, station, options), {
@@ -267,16 +292,30 @@ describe('relocationAdvice', () => {
     expect(merge.candidates.map((candidate) => candidate.communityId).sort()).toEqual(['a', 'b', 'x']);
     expect(merge.candidates.find((candidate) => candidate.communityId === 'x')!.sameStreet).toBe(false);
     // Merged sizes are measured against the profile's own bands (002's urban and fringe ones).
-    expect(merge.candidates.find((candidate) => candidate.communityId === 'a')!.mergedBand).toEqual({ min: 4500, max: 12000 });
-    expect(merge.candidates.find((candidate) => candidate.communityId === 'b')!.mergedBand).toEqual({ min: 3000, max: 6000 });
+    expect(merge.candidates.find((candidate) => candidate.communityId === 'a')!.mergedBand).toEqual({
+      min: 4500,
+      max: 12000,
+    });
+    expect(merge.candidates.find((candidate) => candidate.communityId === 'b')!.mergedBand).toEqual({
+      min: 3000,
+      max: 6000,
+    });
     // Shared boundary: r's 3 rows along a and along b, its 2 columns along x.
-    expect(Object.fromEntries(merge.candidates.map((candidate) => [candidate.communityId, candidate.sharedBoundaryMeters]))).toEqual({
+    expect(
+      Object.fromEntries(
+        merge.candidates.map((candidate) => [candidate.communityId, candidate.sharedBoundaryMeters]),
+      ),
+    ).toEqual({
       a: 300,
       b: 300,
       x: 200,
     });
 
-    const expected = { a: meanWalkByDijkstra(model, evaluator, 'f-1'), b: meanWalkByDijkstra(model, evaluator, 'f-2'), x: meanWalkByDijkstra(model, evaluator, 'f-3') };
+    const expected = {
+      a: meanWalkByDijkstra(model, evaluator, 'f-1'),
+      b: meanWalkByDijkstra(model, evaluator, 'f-2'),
+      x: meanWalkByDijkstra(model, evaluator, 'f-3'),
+    };
     const own = meanWalkByDijkstra(model, evaluator, 'f-0');
     expect(merge.ownMeanWalkSeconds).toBeCloseTo(own, 6);
     for (const candidate of merge.candidates) {
@@ -299,7 +338,10 @@ describe('relocationAdvice', () => {
   it('follows stations into the community that holds their unit, and applies as a merge edit', () => {
     const { evaluator, stationUnits, unitFigures, travel } = town();
     // b takes a's station block: a is left without a station, b has two.
-    const draft = new ScenarioDraft(evaluator, { reservedCommunityIds: new Set(), newCommunityId: () => 'n-1' });
+    const draft = new ScenarioDraft(evaluator, {
+      reservedCommunityIds: new Set(),
+      newCommunityId: () => 'n-1',
+    });
     expect(draft.apply({ op: 'assign', unitIds: ['u-2-1'], communityId: 'b' }).ok).toBe(true);
     applyDraftResult(evaluator, draft.result());
     const report = relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel });
@@ -310,11 +352,16 @@ describe('relocationAdvice', () => {
     expect(b.stationIds).toEqual(['f-1', 'f-2']);
     expect(merge.recommended).toBe('b');
 
-    const applied = new ScenarioDraft(evaluator, { reservedCommunityIds: new Set(), newCommunityId: () => 'n-2' });
+    const applied = new ScenarioDraft(evaluator, {
+      reservedCommunityIds: new Set(),
+      newCommunityId: () => 'n-2',
+    });
     expect(applied.apply(merge.edit!).ok).toBe(true);
     applyDraftResult(evaluator, applied.result());
     expect(evaluator.hasCommunity('r')).toBe(false);
-    expect(relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel }).communities).toEqual([]);
+    expect(
+      relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel }).communities,
+    ).toEqual([]);
   });
 
   it('gives no size advice under a profile whose documents have no relocation band (Kaili’s 杭州路, 清泉)', () => {
@@ -323,16 +370,27 @@ describe('relocationAdvice', () => {
       const report = relocationAdvice(evaluator, { profile, stationUnits, unitFigures, travel });
       expect(report.band, profile).toBeNull();
       expect(report.sources, profile).toEqual([]);
-      expect(report.communities.map((entry) => [entry.communityId, entry.status, entry.rule]), profile).toEqual([['r', 'not-judged', null]]);
+      expect(
+        report.communities.map((entry) => [entry.communityId, entry.status, entry.rule]),
+        profile,
+      ).toEqual([['r', 'not-judged', null]]);
     }
     const leshan = relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel });
-    expect(leshan.sources.map((source) => [source.document, source.clause])).toEqual([['002', '三、（一）1']]);
+    expect(leshan.sources.map((source) => [source.document, source.clause])).toEqual([
+      ['002', '三、（一）1'],
+    ]);
     expect(leshan.communities[0].rule).toMatchObject({ status: 'advice', side: 'below', grade: 'guidance' });
   });
 
   it('without walking times still lists the adjacent communities but recommends none', () => {
     const { evaluator, stationUnits, unitFigures } = town();
-    const report = relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel: null, travelNote: 'no network' });
+    const report = relocationAdvice(evaluator, {
+      profile: 'leshan',
+      stationUnits,
+      unitFigures,
+      travel: null,
+      travelNote: 'no network',
+    });
     expect(report.travelNote).toBe('no network');
     const merge = report.communities[0].merge!;
     expect(merge.candidates).toHaveLength(3);
@@ -356,7 +414,9 @@ describe('relocationAdvice', () => {
     }));
     const adjacency = { unitA: [] as number[], unitB: [] as number[], sharedMeters: [] as number[] };
     neighbours.forEach((list, unit) => {
-      for (const other of list) if (other > unit) adjacency.unitA.push(unit), adjacency.unitB.push(other), adjacency.sharedMeters.push(100);
+      for (const other of list)
+        if (other > unit)
+          (adjacency.unitA.push(unit), adjacency.unitB.push(other), adjacency.sharedMeters.push(100));
     });
     const record = (id: string, type: CommunityRecord['type']): CommunityRecord => ({
       id,
@@ -374,7 +434,12 @@ describe('relocationAdvice', () => {
     });
     const stationUnits = new Map([['f-0', 'u-7-5']]);
     const unitFigures = (unitId: string) => units.find((unit) => unit.id === unitId)!;
-    const report = relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel: null });
+    const report = relocationAdvice(evaluator, {
+      profile: 'leshan',
+      stationUnits,
+      unitFigures,
+      travel: null,
+    });
     const entry = report.communities[0];
     expect(entry).toMatchObject({ communityId: 'r', status: 'split', residents: 2880 });
     const split = entry.split!;
@@ -384,9 +449,15 @@ describe('relocationAdvice', () => {
     // The part with the station keeps the community.
     expect(split.parts[0].unitIds).toContain('u-7-5');
     expect(split.edits).toHaveLength(1);
-    expect(split.edits[0]).toMatchObject({ op: 'create', community: { name: '安置社区（二）', type: 'relocation', streetId: 's-1' } });
+    expect(split.edits[0]).toMatchObject({
+      op: 'create',
+      community: { name: '安置社区（二）', type: 'relocation', streetId: 's-1' },
+    });
 
-    const draft = new ScenarioDraft(evaluator, { reservedCommunityIds: new Set(), newCommunityId: () => 'r-2' });
+    const draft = new ScenarioDraft(evaluator, {
+      reservedCommunityIds: new Set(),
+      newCommunityId: () => 'r-2',
+    });
     for (const edit of split.edits) expect(draft.apply(edit).ok).toBe(true);
     applyDraftResult(evaluator, draft.result());
     for (const id of ['r', 'r-2']) {
@@ -395,9 +466,13 @@ describe('relocationAdvice', () => {
       expect(metrics.residents).toBeGreaterThanOrEqual(BAND.min);
       expect(metrics.residents).toBeLessThanOrEqual(BAND.max);
     }
-    expect(relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel: null }).communities.map((c) => c.status)).toEqual([
-      'within-band',
-      'within-band',
-    ]);
+    expect(
+      relocationAdvice(evaluator, {
+        profile: 'leshan',
+        stationUnits,
+        unitFigures,
+        travel: null,
+      }).communities.map((c) => c.status),
+    ).toEqual(['within-band', 'within-band']);
   });
 });

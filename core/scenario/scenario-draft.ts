@@ -11,7 +11,11 @@
  */
 
 import type { CommunityTypeId } from '../standards/community-types.js';
-import { NO_SURVEYED_FIGURES, SUMMED_ON_MERGE, type SurveyedFigures } from '../standards/community-figures.js';
+import {
+  NO_SURVEYED_FIGURES,
+  SUMMED_ON_MERGE,
+  type SurveyedFigures,
+} from '../standards/community-figures.js';
 import type { CommunityRecord, ScenarioEvaluator } from './scenario-evaluator.js';
 import type { CommunityChanges, NewCommunity, ScenarioEdit } from './scenario-edit-schema.js';
 
@@ -195,7 +199,11 @@ export class ScenarioDraft {
   private requireCommunity(id: string): EditOutcome | null {
     return this.hasCommunity(id)
       ? null
-      : refuse(EDIT_UNKNOWN_COMMUNITY, `community "${id}" is not in this scenario`, `本方案中没有社区“${id}”`);
+      : refuse(
+          EDIT_UNKNOWN_COMMUNITY,
+          `community "${id}" is not in this scenario`,
+          `本方案中没有社区“${id}”`,
+        );
   }
 
   private moveUnit(unitId: string, to: string): void {
@@ -216,7 +224,11 @@ export class ScenarioDraft {
     for (const unitId of unitIds) {
       const from = this.communityOf(unitId);
       if (from === undefined)
-        return refuse(EDIT_UNKNOWN_UNIT, `unit "${unitId}" is not in this region`, `本区域没有人口单元“${unitId}”`);
+        return refuse(
+          EDIT_UNKNOWN_UNIT,
+          `unit "${unitId}" is not in this region`,
+          `本区域没有人口单元“${unitId}”`,
+        );
       const fromStreet = this.record(from).streetId;
       if (fromStreet !== street) {
         return refuse(
@@ -390,7 +402,11 @@ export class ScenarioDraft {
   private merge(edit: Extract<ScenarioEdit, { op: 'merge' }>): EditOutcome {
     const ids = [...new Set(edit.communityIds)];
     if (ids.length < 2)
-      return refuse(EDIT_BAD_MERGE, 'a merge needs at least two different communities', '合并至少需要两个不同的社区');
+      return refuse(
+        EDIT_BAD_MERGE,
+        'a merge needs at least two different communities',
+        '合并至少需要两个不同的社区',
+      );
     if (!ids.includes(edit.into))
       return refuse(
         EDIT_BAD_MERGE,
@@ -416,7 +432,8 @@ export class ScenarioDraft {
       }
       for (const field of SUMMED_ON_MERGE) {
         const [a, b] = [merged[field] as number | null, other[field] as number | null];
-        (merged as unknown as Record<string, number | null>)[field] = a === null && b === null ? null : (a ?? 0) + (b ?? 0);
+        (merged as unknown as Record<string, number | null>)[field] =
+          a === null && b === null ? null : (a ?? 0) + (b ?? 0);
       }
       const units = this.unitsOf(id);
       for (const unitId of units) this.moveUnit(unitId, edit.into);

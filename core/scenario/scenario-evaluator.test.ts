@@ -3,7 +3,12 @@ import { seededRandom } from '../routing/synthetic-grid.js';
 import { distanceFromBand } from '../standards/community-types.js';
 import { NO_SURVEYED_FIGURES } from '../standards/community-figures.js';
 import type { UnitReach } from '../standards/reach.js';
-import { ScenarioEvaluator, type CommunityRecord, type JudgeContext, type ScenarioFacility } from './scenario-evaluator.js';
+import {
+  ScenarioEvaluator,
+  type CommunityRecord,
+  type JudgeContext,
+  type ScenarioFacility,
+} from './scenario-evaluator.js';
 import { squareLattice } from './test-lattice.js';
 
 /** A columns × rows lattice of square 100 m units, adjacency by shared sides. */
@@ -37,12 +42,19 @@ function community(id: string, overrides: Partial<CommunityRecord> = {}): Commun
 }
 
 /** A UnitReach of single-category requirements, each covering the units `covers` says. */
-function unitReach(units: readonly { id: string }[], categories: Record<string, (unitId: string) => boolean>, speedMetersPerSecond = 1): UnitReach {
+function unitReach(
+  units: readonly { id: string }[],
+  categories: Record<string, (unitId: string) => boolean>,
+  speedMetersPerSecond = 1,
+): UnitReach {
   const entries = Object.entries(categories);
   return {
     tiers: Object.fromEntries(entries.map(([category]) => [category, 5])),
     speedMetersPerSecond,
-    requirements: entries.map(([category]) => ({ key: category, allOf: [{ anyOf: [{ category, minutes: 5 }] }] })),
+    requirements: entries.map(([category]) => ({
+      key: category,
+      allOf: [{ anyOf: [{ category, minutes: 5 }] }],
+    })),
     covered: entries.map(([, covers]) => Uint8Array.from(units, (unit) => (covers(unit.id) ? 1 : 0))),
   };
 }
@@ -56,7 +68,12 @@ describe('ScenarioEvaluator', () => {
   const coverage = unitReach(units, { kindergarten: (id) => id.startsWith('u-0-') });
 
   it('sums units, measures area, perimeter, compactness, contiguity and coverage', () => {
-    const evaluator = new ScenarioEvaluator({ units, adjacency, communities: [community('west'), community('east')], assignment: halves });
+    const evaluator = new ScenarioEvaluator({
+      units,
+      adjacency,
+      communities: [community('west'), community('east')],
+      assignment: halves,
+    });
     const west = evaluator.metrics('west', coverage);
     const westUnits = units.filter((_, index) => halves[index] === 'west');
     expect(west.unitCount).toBe(8);
@@ -65,7 +82,9 @@ describe('ScenarioEvaluator', () => {
     expect(west.perimeterMeters).toBeCloseTo(1200, 9);
     expect(west.polsbyPopper).toBeCloseTo((4 * Math.PI * 80_000) / 1200 ** 2, 12);
     expect(west.parts).toBe(1);
-    const coveredResidents = units.filter((unit) => unit.id.startsWith('u-0-')).reduce((sum, unit) => sum + unit.residents, 0);
+    const coveredResidents = units
+      .filter((unit) => unit.id.startsWith('u-0-'))
+      .reduce((sum, unit) => sum + unit.residents, 0);
     expect(west.reachShareByKey.kindergarten).toBeCloseTo(coveredResidents / west.residents, 12);
     expect(evaluator.metrics('east', coverage).reachShareByKey.kindergarten).toBe(0);
     expect(evaluator.metrics('east').reachShareByKey).toEqual({});
@@ -84,7 +103,12 @@ describe('ScenarioEvaluator', () => {
     expect(evaluator.metrics('b').parts).toBe(2);
     expect(evaluator.metrics('a').perimeterMeters).toBeCloseTo(800, 9);
     evaluator.assign(['u-0-0', 'u-2-0'], 'b');
-    expect(evaluator.metrics('a')).toMatchObject({ unitCount: 0, parts: 0, residents: 0, polsbyPopper: null });
+    expect(evaluator.metrics('a')).toMatchObject({
+      unitCount: 0,
+      parts: 0,
+      residents: 0,
+      polsbyPopper: null,
+    });
     expect(evaluator.metrics('b')).toMatchObject({ unitCount: 5, parts: 1, residents: 250 });
   });
 
@@ -103,7 +127,10 @@ describe('ScenarioEvaluator', () => {
     const random = seededRandom(7);
     for (let edit = 0; edit < 200; edit += 1) {
       const count = 1 + Math.floor(random() * 4);
-      const picked = Array.from({ length: count }, () => big.units[Math.floor(random() * big.units.length)].id);
+      const picked = Array.from(
+        { length: count },
+        () => big.units[Math.floor(random() * big.units.length)].id,
+      );
       incremental.assign(picked, ids[Math.floor(random() * ids.length)]);
     }
     const finalAssignment = big.units.map((unit) => incremental.communityOfUnit(unit.id));
@@ -134,10 +161,16 @@ describe('ScenarioEvaluator', () => {
     evaluator.assign(['u-2-0'], 'a');
     expect(sizeOf()).toMatchObject({ status: 'pass', figure: 9000 });
     evaluator.updateCommunity('a', { serviceFloorAreaSquareMeters: 2000, commercialFloorShare: 0.1 });
-    expect(evaluator.judge('a', leshan).find((result) => result.ruleId === 'area.commerce.share')).toMatchObject({ status: 'fail', grade: 'binding' });
+    expect(
+      evaluator.judge('a', leshan).find((result) => result.ruleId === 'area.commerce.share'),
+    ).toMatchObject({ status: 'fail', grade: 'binding' });
     // Region-scope rules are never among a community's own results.
     expect(evaluator.judge('a', leshan).some((result) => result.scope !== 'community')).toBe(false);
-    expect(evaluator.judge('b', leshan).find((result) => result.ruleId === 'size.residents')).toMatchObject({ status: 'advice', side: 'below', figure: 0 });
+    expect(evaluator.judge('b', leshan).find((result) => result.ruleId === 'size.residents')).toMatchObject({
+      status: 'advice',
+      side: 'below',
+      figure: 0,
+    });
   });
 
   it('re-judges only what edits touch, and agrees with a fresh judgement after them', () => {
@@ -171,7 +204,9 @@ describe('ScenarioEvaluator', () => {
     ];
     const judgeAll = (subject: ScenarioEvaluator) => ({
       ...Object.fromEntries(
-        subject.communityIds().flatMap((id) => contexts.map((context, k) => [`${id} ${k}`, subject.judge(id, context)])),
+        subject
+          .communityIds()
+          .flatMap((id) => contexts.map((context, k) => [`${id} ${k}`, subject.judge(id, context)])),
       ),
       regions: contexts.map((context) => subject.judgeRegion(context).results),
     });
@@ -179,7 +214,8 @@ describe('ScenarioEvaluator', () => {
     for (let edit = 0; edit < 60; edit += 1) {
       const picked = big.units[Math.floor(random() * big.units.length)].id;
       evaluator.assign([picked], ids[Math.floor(random() * 3)]);
-      if (edit === 20) evaluator.updateCommunity('u1', { type: 'township', staff: 2, seatKind: 'township-seat' });
+      if (edit === 20)
+        evaluator.updateCommunity('u1', { type: 'township', staff: 2, seatKind: 'township-seat' });
       if (edit === 40) evaluator.updateCommunity('t2', { type: 'urban' });
       if (edit % 7 === 0) judgeAll(evaluator);
     }
@@ -191,14 +227,22 @@ describe('ScenarioEvaluator', () => {
     });
     expect(judgeAll(evaluator)).toEqual(judgeAll(fresh));
     // t1 and u1 (now township) share street s-1's township seat: 2 communities there.
-    const seat = evaluator.judgeRegion(contexts[0]).results.find((result) => result.ruleId === 'township.seat')!;
+    const seat = evaluator
+      .judgeRegion(contexts[0])
+      .results.find((result) => result.ruleId === 'township.seat')!;
     expect(seat).toMatchObject({ figure: 2, status: 'pass', subject: { kind: 'street', streetId: 's-1' } });
   });
 
   it('names what is wrong with its input', () => {
     const row = lattice(2, 1, () => 1);
-    expect(() => new ScenarioEvaluator({ ...row, communities: [community('a')], assignment: ['a', 'x'] })).toThrow(/community x/);
-    const evaluator = new ScenarioEvaluator({ ...row, communities: [community('a')], assignment: ['a', 'a'] });
+    expect(
+      () => new ScenarioEvaluator({ ...row, communities: [community('a')], assignment: ['a', 'x'] }),
+    ).toThrow(/community x/);
+    const evaluator = new ScenarioEvaluator({
+      ...row,
+      communities: [community('a')],
+      assignment: ['a', 'a'],
+    });
     expect(() => evaluator.assign(['u-9-9'], 'a')).toThrow(/unit u-9-9/);
     expect(() => evaluator.addCommunity(community('a'))).toThrow(/exists/);
   });
@@ -215,7 +259,12 @@ describe('distanceFromBand', () => {
 describe('ScenarioEvaluator judging', () => {
   const { units, adjacency } = lattice(4, 2, () => 1000);
   const halves = units.map((unit) => (Number(unit.id.split('-')[1]) < 2 ? 'west' : 'east'));
-  const station = (id: string, unitId: string, category = 'kindergarten', x: number | null = null): ScenarioFacility => ({
+  const station = (
+    id: string,
+    unitId: string,
+    category = 'kindergarten',
+    x: number | null = null,
+  ): ScenarioFacility => ({
     id,
     category,
     unitId,
@@ -233,28 +282,49 @@ describe('ScenarioEvaluator judging', () => {
       assignment: halves,
       facilities: [station('k-1', 'u-1-0', 'nursery')],
     });
-    const provision = (id: string) => evaluator.judge(id, leshan).find((result) => result.ruleId === 'provision.kindergarten_or_nursery')!;
+    const provision = (id: string) =>
+      evaluator.judge(id, leshan).find((result) => result.ruleId === 'provision.kindergarten_or_nursery')!;
     expect([provision('west').status, provision('east').status]).toEqual(['pass', 'advice']);
     evaluator.assign(['u-1-0'], 'east');
     expect([provision('west').status, provision('east').status]).toEqual(['advice', 'pass']);
     expect(evaluator.metrics('east').facilityCountByCategory).toEqual({ nursery: 1 });
-    const unknown = new ScenarioEvaluator({ units, adjacency, communities: [community('west'), community('east')], assignment: halves });
-    expect(unknown.judge('west', leshan).find((result) => result.ruleId === 'provision.supermarket')!.status).toBe('undetermined');
+    const unknown = new ScenarioEvaluator({
+      units,
+      adjacency,
+      communities: [community('west'), community('east')],
+      assignment: halves,
+    });
+    expect(
+      unknown.judge('west', leshan).find((result) => result.ruleId === 'provision.supermarket')!.status,
+    ).toBe('undetermined');
   });
 
   it('judges reach with the reach in force, keeping results for each tier table and speed apart', () => {
-    const evaluator = new ScenarioEvaluator({ units, adjacency, communities: [community('west'), community('east')], assignment: halves });
+    const evaluator = new ScenarioEvaluator({
+      units,
+      adjacency,
+      communities: [community('west'), community('east')],
+      assignment: halves,
+    });
     const adult = unitReach(units, { kindergarten: (id) => !id.startsWith('u-3-') }, 1);
     const elderly = unitReach(units, { kindergarten: (id) => id.startsWith('u-0-') }, 0.8);
     const reachOf = (reach: UnitReach | null) =>
-      evaluator.judge('east', { profile: 'national', reach }).find((result) => result.ruleId === 'reach.kindergarten')!;
+      evaluator
+        .judge('east', { profile: 'national', reach })
+        .find((result) => result.ruleId === 'reach.kindergarten')!;
     expect(reachOf(adult)).toMatchObject({ status: 'fail', figure: 0.5, walk: { speedMetersPerSecond: 1 } });
-    expect(reachOf(elderly)).toMatchObject({ status: 'fail', figure: 0, walk: { speedMetersPerSecond: 0.8 } });
+    expect(reachOf(elderly)).toMatchObject({
+      status: 'fail',
+      figure: 0,
+      walk: { speedMetersPerSecond: 0.8 },
+    });
     expect(reachOf(null)).toMatchObject({ status: 'undetermined', missing: ['reach'] });
     evaluator.assign(['u-3-0', 'u-3-1'], 'west');
     expect(reachOf(adult)).toMatchObject({ status: 'pass', figure: 1 });
     expect(
-      evaluator.judge('east', { profile: 'national', reach: adult, settings: { reachShare: 1 } }).find((result) => result.ruleId === 'reach.kindergarten')!.status,
+      evaluator
+        .judge('east', { profile: 'national', reach: adult, settings: { reachShare: 1 } })
+        .find((result) => result.ruleId === 'reach.kindergarten')!.status,
     ).toBe('pass');
   });
 
@@ -262,13 +332,19 @@ describe('ScenarioEvaluator judging', () => {
     const evaluator = new ScenarioEvaluator({
       units,
       adjacency,
-      communities: [community('west', { socialWorkers: 4 }), community('east', { type: 'fringe', socialWorkers: 1 })],
+      communities: [
+        community('west', { socialWorkers: 4 }),
+        community('east', { type: 'fringe', socialWorkers: 1 }),
+      ],
       assignment: halves,
     });
     const linjiang: JudgeContext = { profile: 'linjiang', reach: null };
-    const average = () => evaluator.judgeRegion(linjiang).results.find((result) => result.ruleId === 'staff.socialworkers')!;
+    const average = () =>
+      evaluator.judgeRegion(linjiang).results.find((result) => result.ruleId === 'staff.socialworkers')!;
     expect(average()).toMatchObject({ status: 'fail', figure: 2.5, grade: 'binding' });
-    expect(evaluator.contributions('east', linjiang).find((part) => part.ruleId === 'staff.socialworkers')).toMatchObject({
+    expect(
+      evaluator.contributions('east', linjiang).find((part) => part.ruleId === 'staff.socialworkers'),
+    ).toMatchObject({
       figure: 1,
       subjectStatus: 'fail',
     });
@@ -284,9 +360,18 @@ describe('ScenarioEvaluator judging', () => {
       assignment: halves,
       facilities: [station('h', 'u-0-0', 'health_centre', 0), station('d', 'u-3-0', 'elderly_day_care', 350)],
     });
-    const adjacency200 = evaluator.judge('west', leshan).find((result) => result.ruleId === 'adjacency.health_elderly')!;
-    expect(adjacency200).toMatchObject({ status: 'advice', figure: 350, threshold: '≤ 200 m', toolDefault: true });
-    const wider = evaluator.judge('west', { ...leshan, settings: { adjacencyMeters: 400 } }).find((result) => result.ruleId === 'adjacency.health_elderly')!;
+    const adjacency200 = evaluator
+      .judge('west', leshan)
+      .find((result) => result.ruleId === 'adjacency.health_elderly')!;
+    expect(adjacency200).toMatchObject({
+      status: 'advice',
+      figure: 350,
+      threshold: '≤ 200 m',
+      toolDefault: true,
+    });
+    const wider = evaluator
+      .judge('west', { ...leshan, settings: { adjacencyMeters: 400 } })
+      .find((result) => result.ruleId === 'adjacency.health_elderly')!;
     expect(wider.status).toBe('pass');
   });
 });

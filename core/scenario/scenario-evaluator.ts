@@ -18,7 +18,12 @@ import {
   type CommunityFigures,
   type FacilityFigures,
 } from '../standards/evaluate-rules.js';
-import { evaluateRegion, type RegionCommunity, type RegionJudgement, type StreetRecord } from '../standards/evaluate-region.js';
+import {
+  evaluateRegion,
+  type RegionCommunity,
+  type RegionJudgement,
+  type StreetRecord,
+} from '../standards/evaluate-region.js';
 import type { StandardsProfileId } from '../standards/profiles.js';
 import type { UnitReach } from '../standards/reach.js';
 import type { RuleContribution, RuleResult } from '../standards/rule-results.js';
@@ -262,7 +267,10 @@ export class ScenarioEvaluator {
     this.facilityFigures = facilities === null ? null : facilityFiguresOf(facilities);
     for (const [index, facility] of (facilities ?? []).entries()) {
       const unitIndex = this.unitIndexById.get(facility.unitId);
-      if (unitIndex === undefined) throw new Error(`facility ${facility.id} stands in unit ${facility.unitId}, which is not in this region`);
+      if (unitIndex === undefined)
+        throw new Error(
+          `facility ${facility.id} stands in unit ${facility.unitId}, which is not in this region`,
+        );
       const list = this.facilitiesByUnit.get(unitIndex);
       if (list) list.push(index);
       else this.facilitiesByUnit.set(unitIndex, [index]);
@@ -295,7 +303,10 @@ export class ScenarioEvaluator {
     if (unitIndex === undefined) throw new Error(`unit ${unitId} is not in this region`);
     const neighbours: { unitId: string; sharedMeters: number }[] = [];
     for (let h = this.neighbourOffsets[unitIndex]; h < this.neighbourOffsets[unitIndex + 1]; h += 1) {
-      neighbours.push({ unitId: this.units[this.neighbourUnits[h]].id, sharedMeters: this.neighbourSharedMeters[h] });
+      neighbours.push({
+        unitId: this.units[this.neighbourUnits[h]].id,
+        sharedMeters: this.neighbourSharedMeters[h],
+      });
     }
     return neighbours;
   }
@@ -348,7 +359,8 @@ export class ScenarioEvaluator {
   unitsOf(communityId: string): string[] {
     const index = this.communityIndex(communityId);
     const ids: string[] = [];
-    for (let u = 0; u < this.units.length; u += 1) if (this.assignment[u] === index) ids.push(this.units[u].id);
+    for (let u = 0; u < this.units.length; u += 1)
+      if (this.assignment[u] === index) ids.push(this.units[u].id);
     return ids;
   }
 
@@ -356,7 +368,6 @@ export class ScenarioEvaluator {
   communityIds(): string[] {
     return this.communities.filter((community) => !community.removed).map((community) => community.record.id);
   }
-
 
   /** Metrics of a community; reach shares for the requirements of `reach` when given. */
   metrics(communityId: string, reach: UnitReach | null = null): CommunityMetrics {
@@ -393,7 +404,11 @@ export class ScenarioEvaluator {
       this.judged.set(key, (judged = []));
     }
     // Shared with later callers until an edit touches the community: callers must not modify it.
-    return (judged[index] ??= evaluateCommunity(context.profile, this.figuresOf(index, context.reach), settingsOf(context)));
+    return (judged[index] ??= evaluateCommunity(
+      context.profile,
+      this.figuresOf(index, context.reach),
+      settingsOf(context),
+    ));
   }
 
   /** The region- and street-scope rules of the profile over every community of the scenario. */
@@ -405,7 +420,11 @@ export class ScenarioEvaluator {
       const communities: RegionCommunity[] = [];
       this.communities.forEach((community, index) => {
         if (community.removed) return;
-        communities.push({ ...this.figuresOf(index, null), id: community.record.id, streetId: community.record.streetId });
+        communities.push({
+          ...this.figuresOf(index, null),
+          id: community.record.id,
+          streetId: community.record.streetId,
+        });
       });
       judgement = evaluateRegion(context.profile, communities, this.streets);
       this.regionJudged.set(key, judgement);
@@ -438,7 +457,9 @@ export class ScenarioEvaluator {
     }
     for (const [r, covered] of reach.covered.entries()) {
       if (covered.length !== this.units.length) {
-        throw new Error(`reach ${reach.requirements[r]?.key} covers ${covered.length} units, the scenario has ${this.units.length}`);
+        throw new Error(
+          `reach ${reach.requirements[r]?.key} covers ${covered.length} units, the scenario has ${this.units.length}`,
+        );
       }
     }
     let id = this.reachIds.get(reach);
@@ -446,13 +467,15 @@ export class ScenarioEvaluator {
     const residents = this.communities.map(() => new Float64Array(reach.requirements.length));
     for (let u = 0; u < this.units.length; u += 1) {
       const sums = residents[this.assignment[u]];
-      for (let r = 0; r < reach.covered.length; r += 1) if (reach.covered[r][u]) sums[r] += this.units[u].residents;
+      for (let r = 0; r < reach.covered.length; r += 1)
+        if (reach.covered[r][u]) sums[r] += this.units[u].residents;
     }
     const set = { reach, id, residents };
     this.reachSets.push(set);
     if (this.reachSets.length > MAX_REACH_SETS) {
       const dropped = this.reachSets.shift()!;
-      for (const key of [...this.judged.keys()]) if (key.split('|')[1] === String(dropped.id)) this.judged.delete(key);
+      for (const key of [...this.judged.keys()])
+        if (key.split('|')[1] === String(dropped.id)) this.judged.delete(key);
     }
     return set;
   }
@@ -500,7 +523,8 @@ export class ScenarioEvaluator {
     community.areaSquareMeters += sign * unit.areaSquareMeters;
     for (const set of this.reachSets) {
       const sums = set.residents[index];
-      for (let r = 0; r < set.reach.covered.length; r += 1) if (set.reach.covered[r][unitIndex]) sums[r] += sign * unit.residents;
+      for (let r = 0; r < set.reach.covered.length; r += 1)
+        if (set.reach.covered[r][unitIndex]) sums[r] += sign * unit.residents;
     }
     for (const facility of this.facilitiesByUnit.get(unitIndex) ?? []) {
       if (sign > 0) community.facilities.add(facility);
@@ -599,9 +623,11 @@ export class ScenarioEvaluator {
       elderly: community.elderly,
       children: community.children,
       areaSquareKilometers,
-      residentsPerSquareKilometer: areaSquareKilometers > 0 ? community.residents / areaSquareKilometers : null,
+      residentsPerSquareKilometer:
+        areaSquareKilometers > 0 ? community.residents / areaSquareKilometers : null,
       perimeterMeters: perimeter,
-      polsbyPopper: perimeter > 0 ? (4 * Math.PI * community.areaSquareMeters) / (perimeter * perimeter) : null,
+      polsbyPopper:
+        perimeter > 0 ? (4 * Math.PI * community.areaSquareMeters) / (perimeter * perimeter) : null,
       parts: community.parts,
       serviceFloorAreaSquareMeters: record.serviceFloorAreaSquareMeters,
       serviceFloorAreaPer100Households:
@@ -609,7 +635,10 @@ export class ScenarioEvaluator {
           ? (record.serviceFloorAreaSquareMeters / community.households) * 100
           : null,
       staff: record.staff,
-      staffPer10kResidents: record.staff !== null && community.residents > 0 ? (record.staff / community.residents) * 10_000 : null,
+      staffPer10kResidents:
+        record.staff !== null && community.residents > 0
+          ? (record.staff / community.residents) * 10_000
+          : null,
       facilityCountByCategory,
       reachShareByKey: this.reachShares(index, reach),
     };
@@ -623,8 +652,18 @@ export class ScenarioEvaluator {
       type: record.type,
       residents: community.residents,
       households: community.households,
-      facilities: this.facilityFigures === null ? null : [...community.facilities].sort((a, b) => a - b).map((f) => this.facilityFigures![f]),
-      reach: reach === null ? null : { tiers: reach.tiers, speedMetersPerSecond: reach.speedMetersPerSecond, shareByKey: this.reachShares(index, reach) },
+      facilities:
+        this.facilityFigures === null
+          ? null
+          : [...community.facilities].sort((a, b) => a - b).map((f) => this.facilityFigures![f]),
+      reach:
+        reach === null
+          ? null
+          : {
+              tiers: reach.tiers,
+              speedMetersPerSecond: reach.speedMetersPerSecond,
+              shareByKey: this.reachShares(index, reach),
+            },
     };
   }
 }

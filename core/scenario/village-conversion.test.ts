@@ -46,8 +46,18 @@ function villages() {
   const { units, adjacency } = lattice(5, 4, 500);
   const ids = ['v-progress', 'v-farmland', 'v-neither', 'v-nodata', 'u-town'];
   const communities = [
-    community('v-progress', { developmentProgress: 0.62, agriculturalLandShare: 0.7, applicationTarget: 'urban' }),
-    community('v-farmland', { developmentProgress: 0.2, agriculturalLandShare: 0.38, serviceFloorAreaSquareMeters: 700, staff: 2, applicationTarget: 'rural' }),
+    community('v-progress', {
+      developmentProgress: 0.62,
+      agriculturalLandShare: 0.7,
+      applicationTarget: 'urban',
+    }),
+    community('v-farmland', {
+      developmentProgress: 0.2,
+      agriculturalLandShare: 0.38,
+      serviceFloorAreaSquareMeters: 700,
+      staff: 2,
+      applicationTarget: 'rural',
+    }),
     community('v-neither', { developmentProgress: 0.5, agriculturalLandShare: 0.5 }),
     community('v-nodata', { developmentProgress: null, agriculturalLandShare: 0.7 }),
     community('u-town', { type: 'urban', developmentProgress: null, agriculturalLandShare: null }),
@@ -58,7 +68,19 @@ function villages() {
 
 /** Kindergartens reach rows 0–2 (75 %), everything else reaches every unit. */
 function reachOf(units: readonly { id: string }[], profile: JudgeContext['profile']): UnitReach {
-  const tiers = { service_station: 5, kindergarten: 5, nursery: 5, primary_school: 10, middle_school: 15, health_station: 5, health_centre: 15, elderly_day_care: 5, supermarket: 10, fitness_ground: 5, park: 10 };
+  const tiers = {
+    service_station: 5,
+    kindergarten: 5,
+    nursery: 5,
+    primary_school: 10,
+    middle_school: 15,
+    health_station: 5,
+    health_centre: 15,
+    elderly_day_care: 5,
+    supermarket: 10,
+    fitness_ground: 5,
+    park: 10,
+  };
   const requirements = reachRequirementsOf(profile, tiers);
   return {
     tiers,
@@ -66,20 +88,29 @@ function reachOf(units: readonly { id: string }[], profile: JudgeContext['profil
     requirements,
     covered: requirements.map((requirement) =>
       Uint8Array.from(units, (unit) =>
-        requirement.allOf.some((target) => target.anyOf.some((option) => option.category === 'kindergarten')) && unit.id.endsWith('-3') ? 0 : 1,
+        requirement.allOf.some((target) =>
+          target.anyOf.some((option) => option.category === 'kindergarten'),
+        ) && unit.id.endsWith('-3')
+          ? 0
+          : 1,
       ),
     ),
   };
 }
 
-const context = (profile: JudgeContext['profile'], reach: UnitReach | null = null): JudgeContext => ({ profile, reach });
+const context = (profile: JudgeContext['profile'], reach: UnitReach | null = null): JudgeContext => ({
+  profile,
+  reach,
+});
 
 describe('villageConversionReport', () => {
   it('classifies every village under Leshan, the one profile whose document has the 村改居 test', () => {
     const { evaluator } = villages();
     const report = villageConversionReport(evaluator, context('leshan'));
     expect(report.ruleInProfile).toBe(true);
-    expect(report.sources.map((source) => [source.title, source.clause])).toEqual([['《乐山市“十四五”城乡社区发展治理规划》', '三、（一）1']]);
+    expect(report.sources.map((source) => [source.title, source.clause])).toEqual([
+      ['《乐山市“十四五”城乡社区发展治理规划》', '三、（一）1'],
+    ]);
     expect(report.villages.map((village) => [village.communityId, village.status])).toEqual([
       ['v-progress', 'candidate'],
       ['v-farmland', 'candidate'],
@@ -90,14 +121,19 @@ describe('villageConversionReport', () => {
     expect(report.candidateIds).toEqual(['v-progress', 'v-farmland']);
     expect(report.applicantIds).toEqual(['v-progress', 'v-farmland']);
     const progress = report.villages[0];
-    expect(progress.conditions.map((condition) => [condition.condition, condition.figure, condition.met])).toEqual([
+    expect(
+      progress.conditions.map((condition) => [condition.condition, condition.figure, condition.met]),
+    ).toEqual([
       ['development-progress', 0.62, true],
       ['farmland-share', 0.7, false],
     ]);
     expect(progress.reason!.en).toContain('development progress 62% > 50%');
     expect(progress.reason!.zh).toContain('《乐山市“十四五”城乡社区发展治理规划》三、（一）1');
     expect(report.villages[2].conditions.map((condition) => condition.met)).toEqual([false, false]);
-    expect(report.villages[3].classification).toMatchObject({ status: 'undetermined', missing: ['developmentProgress'] });
+    expect(report.villages[3].classification).toMatchObject({
+      status: 'undetermined',
+      missing: ['developmentProgress'],
+    });
     // A classification is never a failure.
     expect(report.villages.some((village) => village.classification?.status === 'fail')).toBe(false);
   });
@@ -108,7 +144,10 @@ describe('villageConversionReport', () => {
       const report = villageConversionReport(evaluator, context(profile));
       expect(report.ruleInProfile, profile).toBe(false);
       expect(report.candidateIds, profile).toEqual([]);
-      expect(report.villages.map((village) => village.status), profile).toEqual(['not-applicable', 'not-applicable', 'not-applicable', 'not-applicable']);
+      expect(
+        report.villages.map((village) => village.status),
+        profile,
+      ).toEqual(['not-applicable', 'not-applicable', 'not-applicable', 'not-applicable']);
       expect(report.villages).toHaveLength(4);
     }
   });
@@ -121,22 +160,38 @@ describe('villageConversionReport', () => {
     expect([farmland.gaps.type, farmland.gaps.targetFrom]).toEqual(['rural', 'application']);
     expect([neither.gaps.type, neither.gaps.targetFrom]).toEqual(['urban', 'default']);
     // Kaili: an urban community of 2 000 needs 600 m² (it has 400); a rural one 500 m² (it has 700).
-    expect(progress.gaps.floorArea.find((gap) => gap.ruleId === 'area.urban.min')).toMatchObject({ status: 'fail', figure: 400, shortfall: { amount: 200 } });
+    expect(progress.gaps.floorArea.find((gap) => gap.ruleId === 'area.urban.min')).toMatchObject({
+      status: 'fail',
+      figure: 400,
+      shortfall: { amount: 200 },
+    });
     expect(progress.gaps.floorArea.some((gap) => gap.ruleId === 'area.rural.min')).toBe(false);
-    expect(farmland.gaps.floorArea.find((gap) => gap.ruleId === 'area.rural.min')).toMatchObject({ status: 'pass', threshold: '≥ 500' });
-    expect(farmland.gaps.staff.find((gap) => gap.ruleId === 'staff.min')).toMatchObject({ status: 'fail', shortfall: { amount: 3 } });
+    expect(farmland.gaps.floorArea.find((gap) => gap.ruleId === 'area.rural.min')).toMatchObject({
+      status: 'pass',
+      threshold: '≥ 500',
+    });
+    expect(farmland.gaps.staff.find((gap) => gap.ruleId === 'staff.min')).toMatchObject({
+      status: 'fail',
+      shortfall: { amount: 3 },
+    });
     expect(farmland.gaps.summary.some((line) => line.zh.includes('社区专职工作者人数（不达标）'))).toBe(true);
     // Kaili has no size band for any type.
     expect(progress.gaps.size).toEqual([]);
 
     // National: 600 m² for urban types and 30 m² per 100 households.
     const national = villageConversionReport(evaluator, context('national')).villages[0];
-    expect(national.gaps.floorArea.find((gap) => gap.ruleId === 'area.national.min')).toMatchObject({ status: 'fail', shortfall: { amount: 200 } });
+    expect(national.gaps.floorArea.find((gap) => gap.ruleId === 'area.national.min')).toMatchObject({
+      status: 'fail',
+      shortfall: { amount: 200 },
+    });
     // Jishou has no rule for a rural community's floor area: nothing to list there.
     const jishouRural = villageConversionReport(evaluator, context('jishou')).villages[1];
     expect(jishouRural.gaps.floorArea).toEqual([]);
     // A requested target wins over the application.
-    expect(villageConversionReport(evaluator, context('kaili'), 'fringe').villages[1].gaps).toMatchObject({ type: 'fringe', targetFrom: 'requested' });
+    expect(villageConversionReport(evaluator, context('kaili'), 'fringe').villages[1].gaps).toMatchObject({
+      type: 'fringe',
+      targetFrom: 'requested',
+    });
   });
 
   it('measures size only against a band the profile has, and never region-scope staff ratios', () => {
@@ -165,11 +220,18 @@ describe('villageConversionReport', () => {
     const five = gaps.facilities[0];
     const kindergarten = five.gaps.find((gap) => gap.ruleId === 'reach.kindergarten_or_nursery')!;
     // Three of four rows reach one: 75 % of 2 000 residents, below the tool-default 80 %.
-    expect(kindergarten).toMatchObject({ status: 'fail', figure: 0.75, toolDefault: true, shortfall: { amount: 100 } });
+    expect(kindergarten).toMatchObject({
+      status: 'fail',
+      figure: 0.75,
+      toolDefault: true,
+      shortfall: { amount: 100 },
+    });
     expect(five.lacking).toEqual(['reach.kindergarten_or_nursery']);
     expect(gaps.facilities[2].gaps.map((gap) => gap.ruleId)).toEqual(['reach.circle15']);
     // Provision is asked apart from reach; no facility layer here, so it is undetermined, not lacking.
-    expect(gaps.provision.every((gap) => gap.status === 'undetermined' || gap.status === 'not-applicable')).toBe(true);
+    expect(
+      gaps.provision.every((gap) => gap.status === 'undetermined' || gap.status === 'not-applicable'),
+    ).toBe(true);
   });
 });
 
@@ -181,7 +243,10 @@ describe('convert-village edit', () => {
     const { evaluator } = villages();
     const unitsBefore = evaluator.unitsOf('v-progress');
     const draft = draftOf(evaluator);
-    expect(draft.apply({ op: 'convert-village', communityId: 'v-progress' })).toMatchObject({ ok: true, moved: 0 });
+    expect(draft.apply({ op: 'convert-village', communityId: 'v-progress' })).toMatchObject({
+      ok: true,
+      moved: 0,
+    });
     expect(draft.apply({ op: 'convert-village', communityId: 'v-farmland' }).ok).toBe(true);
     expect(draft.apply({ op: 'convert-village', communityId: 'v-neither', to: 'fringe' }).ok).toBe(true);
     expect(draft.apply({ op: 'convert-village', communityId: 'v-nodata' }).ok).toBe(true);
@@ -197,8 +262,12 @@ describe('convert-village edit', () => {
     expect(evaluator.unitsOf('v-progress')).toEqual(unitsBefore);
     // Judged as what they became: Kaili's rural minimum for the rural community, urban for the others.
     const kaili: JudgeContext = { profile: 'kaili', reach: null };
-    expect(evaluator.judge('v-farmland', kaili).find((rule) => rule.ruleId === 'area.rural.min')!.status).toBe('pass');
-    expect(evaluator.judge('v-progress', kaili).find((rule) => rule.ruleId === 'area.urban.min')!.status).toBe('fail');
+    expect(
+      evaluator.judge('v-farmland', kaili).find((rule) => rule.ruleId === 'area.rural.min')!.status,
+    ).toBe('pass');
+    expect(
+      evaluator.judge('v-progress', kaili).find((rule) => rule.ruleId === 'area.urban.min')!.status,
+    ).toBe('fail');
     const report = villageConversionReport(evaluator, { profile: 'leshan', reach: null });
     expect(report.villages).toEqual([]);
   });
@@ -210,7 +279,10 @@ describe('convert-village edit', () => {
     expect(!refused.ok && refused.message).toContain('"u-town" is of type "urban"');
     const draft = draftOf(evaluator);
     expect(draft.apply({ op: 'convert-village', communityId: 'v-neither' }).ok).toBe(true);
-    expect(draft.apply({ op: 'convert-village', communityId: 'v-neither' })).toMatchObject({ ok: false, reason: EDIT_NOT_A_VILLAGE });
+    expect(draft.apply({ op: 'convert-village', communityId: 'v-neither' })).toMatchObject({
+      ok: false,
+      reason: EDIT_NOT_A_VILLAGE,
+    });
     expect(draftOf(evaluator).apply({ op: 'convert-village', communityId: 'nowhere' }).ok).toBe(false);
   });
 });

@@ -12,7 +12,13 @@ import type { Bilingual } from '../text/bilingual.js';
 import { COMMUNITY_TYPES } from '../standards/community-types.js';
 import type { ApplicationTarget } from '../standards/community-figures.js';
 import type { RuleSource } from '../standards/documents.js';
-import { communityRulesOf, evaluateRule, formatNumber, formatShare, type CommunityFigures } from '../standards/evaluate-rules.js';
+import {
+  communityRulesOf,
+  evaluateRule,
+  formatNumber,
+  formatShare,
+  type CommunityFigures,
+} from '../standards/evaluate-rules.js';
 import { categoryName } from '../standards/facility-categories.js';
 import type { StandardsProfileId } from '../standards/profiles.js';
 import { reachRequirementOf, type TierTable, type UnitReach } from '../standards/reach.js';
@@ -119,8 +125,13 @@ const SHARE_POINTS: Bilingual = { zh: '%', en: '%' };
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** The shortfall of a rule not met, turned back into what the village needs at its own size. */
-function shortfallOf(rule: RuleDefinition, result: RuleResult, figures: CommunityFigures): RuleGap['shortfall'] {
-  if ((result.status !== 'fail' && result.status !== 'advice') || result.figure === null || !result.bounds) return null;
+function shortfallOf(
+  rule: RuleDefinition,
+  result: RuleResult,
+  figures: CommunityFigures,
+): RuleGap['shortfall'] {
+  if ((result.status !== 'fail' && result.status !== 'advice') || result.figure === null || !result.bounds)
+    return null;
   const { min, max } = result.bounds;
   const below = result.side === 'below';
   const bound = below ? min : max;
@@ -131,19 +142,32 @@ function shortfallOf(rule: RuleDefinition, result: RuleResult, figures: Communit
     case 'serviceFloorArea':
       return { amount: gap, unit: SQUARE_METERS };
     case 'serviceFloorAreaPer100Households':
-      return { amount: (bound * figures.households) / 100 - (figures.serviceFloorAreaSquareMeters ?? 0), unit: SQUARE_METERS };
+      return {
+        amount: (bound * figures.households) / 100 - (figures.serviceFloorAreaSquareMeters ?? 0),
+        unit: SQUARE_METERS,
+      };
     case 'staff':
       return { amount: Math.ceil(gap), unit: PEOPLE };
     case 'gridWorkersPerGrid':
-      return figures.grids === null ? null : { amount: Math.ceil(bound * figures.grids) - (figures.gridWorkers ?? 0), unit: PEOPLE };
+      return figures.grids === null
+        ? null
+        : { amount: Math.ceil(bound * figures.grids) - (figures.gridWorkers ?? 0), unit: PEOPLE };
     case 'police':
       return { amount: Math.ceil(gap), unit: PEOPLE };
     case 'parkingSpacesPerHousehold':
-      return { amount: Math.ceil(bound * figures.households) - (figures.parkingSpaces ?? 0), unit: { zh: '车位', en: 'spaces' } };
+      return {
+        amount: Math.ceil(bound * figures.households) - (figures.parkingSpaces ?? 0),
+        unit: { zh: '车位', en: 'spaces' },
+      };
     case 'facilities':
-      return measure.largest ? { amount: gap, unit: SQUARE_METERS } : { amount: Math.ceil(gap), unit: rule.unit };
+      return measure.largest
+        ? { amount: gap, unit: SQUARE_METERS }
+        : { amount: Math.ceil(gap), unit: rule.unit };
     case 'reach':
-      return { amount: Math.ceil(bound * figures.residents - result.figure * figures.residents), unit: RESIDENTS };
+      return {
+        amount: Math.ceil(bound * figures.residents - result.figure * figures.residents),
+        unit: RESIDENTS,
+      };
     case 'residents':
     case 'households':
       return { amount: gap, unit: rule.unit };
@@ -172,13 +196,20 @@ function lineOf(gap: RuleGap): Bilingual | null {
   let amount: Bilingual | null = null;
   if (gap.shortfall) {
     const isShare = gap.shortfall.unit === SHARE_POINTS;
-    const value = isShare ? percent(gap.shortfall.amount) : formatNumber(Math.round(gap.shortfall.amount * 10) / 10);
+    const value = isShare
+      ? percent(gap.shortfall.amount)
+      : formatNumber(Math.round(gap.shortfall.amount * 10) / 10);
     amount = {
       zh: `缺 ${value}${isShare ? '' : ` ${gap.shortfall.unit.zh}`}`,
       en: `short by ${value}${isShare ? '' : ` ${gap.shortfall.unit.en}`}`,
     };
   }
-  const figure = gap.figure === null ? '—' : gap.unit.en === '%' ? formatShare(gap.figure) : formatNumber(Math.round(gap.figure * 10) / 10);
+  const figure =
+    gap.figure === null
+      ? '—'
+      : gap.unit.en === '%'
+        ? formatShare(gap.figure)
+        : formatNumber(Math.round(gap.figure * 10) / 10);
   return {
     zh: `${gap.title.zh}（${verdict.zh}）：${figure}，要求 ${gap.threshold}${amount ? `，${amount.zh}` : ''}`,
     en: `${gap.title.en} (${verdict.en}): ${figure}, needs ${gap.threshold}${amount ? `, ${amount.en}` : ''}`,
@@ -242,7 +273,9 @@ function conversionGaps(
     .map(([tierMinutes, list]) => ({
       tierMinutes,
       gaps: list,
-      lacking: list.filter((gap) => gap.status === 'fail' || gap.status === 'advice').map((gap) => gap.ruleId),
+      lacking: list
+        .filter((gap) => gap.status === 'fail' || gap.status === 'advice')
+        .map((gap) => gap.ruleId),
     }));
   const grouped = {
     type,
@@ -257,10 +290,16 @@ function conversionGaps(
   return { ...grouped, summary: summaryOf(grouped, gaps), counts: summarizeResults(gaps) };
 }
 
-function conditionsOf(rule: RuleDefinition, profile: StandardsProfileId, record: CommunityRecord): ConversionCondition[] {
+function conditionsOf(
+  rule: RuleDefinition,
+  profile: StandardsProfileId,
+  record: CommunityRecord,
+): ConversionCondition[] {
   const threshold = rule.profiles[profile]!.threshold;
   if (threshold.kind !== 'conversion') {
-    throw new Error(`rule ${VILLAGE_CONVERSION_RULE_ID} holds a "${threshold.kind}" threshold, not a conversion test`);
+    throw new Error(
+      `rule ${VILLAGE_CONVERSION_RULE_ID} holds a "${threshold.kind}" threshold, not a conversion test`,
+    );
   }
   const progress = record.developmentProgress;
   const farmland = record.agriculturalLandShare;
@@ -269,8 +308,20 @@ function conditionsOf(rule: RuleDefinition, profile: StandardsProfileId, record:
   const show = (figure: number | null) => (figure === null ? '—' : percent(figure));
   const relation = (met: boolean | null, yes: string, no: string, unknownZh: string, unknownEn: string) =>
     met ? [yes, yes] : met === false ? [no, no] : [unknownZh, unknownEn];
-  const [progressZh, progressEn] = relation(progressMet, ' > ', ' ≤ ', '（缺数据），需 > ', ' (missing), needs > ');
-  const [farmlandZh, farmlandEn] = relation(farmlandMet, ' < ', ' ≥ ', '（缺数据），需 < ', ' (missing), needs < ');
+  const [progressZh, progressEn] = relation(
+    progressMet,
+    ' > ',
+    ' ≤ ',
+    '（缺数据），需 > ',
+    ' (missing), needs > ',
+  );
+  const [farmlandZh, farmlandEn] = relation(
+    farmlandMet,
+    ' < ',
+    ' ≥ ',
+    '（缺数据），需 < ',
+    ' (missing), needs < ',
+  );
   return [
     {
       condition: 'development-progress',
@@ -326,7 +377,14 @@ export function villageConversionReport(
       gaps: conversionGaps(scenario, id, target, targetFrom, context),
     };
     if (!entry) {
-      villages.push({ ...base, status: 'not-applicable', candidate: false, classification: null, conditions: [], reason: null });
+      villages.push({
+        ...base,
+        status: 'not-applicable',
+        candidate: false,
+        classification: null,
+        conditions: [],
+        reason: null,
+      });
       continue;
     }
     const classification = evaluateRule(rule, profile, scenario.figures(id, null));
@@ -355,7 +413,9 @@ export function villageConversionReport(
     ruleInProfile: entry !== null,
     villages,
     candidateIds: villages.filter((village) => village.candidate).map((village) => village.communityId),
-    applicantIds: villages.filter((village) => village.applicationTarget !== null).map((village) => village.communityId),
+    applicantIds: villages
+      .filter((village) => village.applicationTarget !== null)
+      .map((village) => village.communityId),
   };
 }
 
@@ -366,5 +426,7 @@ export function targetTypeName(type: ConversionTargetType): Bilingual {
 
 /** A reach gap's categories by name (a circle names its whole set). */
 export function reachGapCategories(gap: RuleGap): Bilingual[] {
-  return (gap.walk?.requirement.allOf ?? []).flatMap((target) => target.anyOf.map((option) => categoryName(option.category)));
+  return (gap.walk?.requirement.allOf ?? []).flatMap((target) =>
+    target.anyOf.map((option) => categoryName(option.category)),
+  );
 }

@@ -10,10 +10,17 @@ describe('profileCatalogue', () => {
     ]);
     const provenance = leshan.rules.find((rule) => rule.ruleId === 'area.leshan.min')!;
     expect(provenance.thresholdText.zh).toBe('新建 ≥ 500；改建扩建、购置、租用 ≥ 300');
-    expect(leshan.rules.find((rule) => rule.ruleId === 'township.seat')!.thresholdText.en).toContain('county seat no limit');
+    expect(leshan.rules.find((rule) => rule.ruleId === 'township.seat')!.thresholdText.en).toContain(
+      'county seat no limit',
+    );
     const kaili = profileCatalogue('kaili');
-    expect(kaili.rules.find((rule) => rule.ruleId === 'area.urban.min')!.thresholdText.zh).toBe('常住人口 < 5 000：≥ 600；≥ 5 000：≥ 800');
-    expect(profileCatalogue('qujing').documents[0]).toMatchObject({ year: 2022, issuer: '曲靖市人民政府办公室' });
+    expect(kaili.rules.find((rule) => rule.ruleId === 'area.urban.min')!.thresholdText.zh).toBe(
+      '常住人口 < 5 000：≥ 600；≥ 5 000：≥ 800',
+    );
+    expect(profileCatalogue('qujing').documents[0]).toMatchObject({
+      year: 2022,
+      issuer: '曲靖市人民政府办公室',
+    });
   });
 
   it('marks the tool’s own figures and fills in the settings in force', () => {
@@ -21,6 +28,13 @@ describe('profileCatalogue', () => {
     const reach = national.rules.find((rule) => rule.ruleId === 'reach.kindergarten')!;
     expect(reach).toMatchObject({ toolDefault: true, thresholdText: { zh: '≥ 90 %' } });
     expect(national.rules.find((rule) => rule.ruleId === 'area.national.min')!.toolDefault).toBe(false);
-    expect(profileCatalogues().map((catalogue) => catalogue.id)).toEqual(['national', 'jishou', 'kaili', 'leshan', 'linjiang', 'qujing']);
+    expect(profileCatalogues().map((catalogue) => catalogue.id)).toEqual([
+      'national',
+      'jishou',
+      'kaili',
+      'leshan',
+      'linjiang',
+      'qujing',
+    ]);
   });
 });

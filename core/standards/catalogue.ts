@@ -8,7 +8,15 @@ import { COMMUNITY_TYPES, type CommunityTypeId } from './community-types.js';
 import { SOURCE_DOCUMENTS, type RuleSource, type SourceDocument } from './documents.js';
 import { formatNumber, formatShare, toolDefaultOf } from './evaluate-rules.js';
 import { STANDARDS_PROFILE_IDS, STANDARDS_PROFILES, type StandardsProfileId } from './profiles.js';
-import { rulesOfProfile, typesOf, type RuleDefinition, type RuleGrade, type RuleKind, type RuleScope, type RuleThreshold } from './rules.js';
+import {
+  rulesOfProfile,
+  typesOf,
+  type RuleDefinition,
+  type RuleGrade,
+  type RuleKind,
+  type RuleScope,
+  type RuleThreshold,
+} from './rules.js';
 import { TOOL_DEFAULTS, type ToolSettings } from './tool-defaults.js';
 
 export interface ProfileRuleRow {
@@ -60,8 +68,12 @@ function thresholdText(rule: RuleDefinition, threshold: RuleThreshold, settings:
     case 'band-by-type': {
       const bands = Object.entries(threshold.bands) as [CommunityTypeId, { min: number; max: number }][];
       return {
-        zh: bands.map(([type, band]) => `${COMMUNITY_TYPES[type].nameZh} ${show(band.min)}–${show(band.max)}`).join('；'),
-        en: bands.map(([type, band]) => `${COMMUNITY_TYPES[type].nameEn} ${show(band.min)}–${show(band.max)}`).join('; '),
+        zh: bands
+          .map(([type, band]) => `${COMMUNITY_TYPES[type].nameZh} ${show(band.min)}–${show(band.max)}`)
+          .join('；'),
+        en: bands
+          .map(([type, band]) => `${COMMUNITY_TYPES[type].nameEn} ${show(band.min)}–${show(band.max)}`)
+          .join('; '),
       };
     }
     case 'min-by-provenance':
@@ -87,7 +99,10 @@ function thresholdText(rule: RuleDefinition, threshold: RuleThreshold, settings:
 }
 
 /** One profile with its documents and rules (table order); `settings` fills in the tool defaults shown. */
-export function profileCatalogue(profile: StandardsProfileId, settings: ToolSettings = TOOL_DEFAULTS): ProfileCatalogue {
+export function profileCatalogue(
+  profile: StandardsProfileId,
+  settings: ToolSettings = TOOL_DEFAULTS,
+): ProfileCatalogue {
   const meta = STANDARDS_PROFILES[profile];
   return {
     id: profile,

@@ -4,7 +4,15 @@
  * and live in the rule table (rules.ts), so a profile without such a rule has no band.
  */
 
-export const COMMUNITY_TYPE_IDS = ['urban', 'fringe', 'relocation', 'township', 'village', 'rural', 'new'] as const;
+export const COMMUNITY_TYPE_IDS = [
+  'urban',
+  'fringe',
+  'relocation',
+  'township',
+  'village',
+  'rural',
+  'new',
+] as const;
 export type CommunityTypeId = (typeof COMMUNITY_TYPE_IDS)[number];
 
 /**
@@ -12,7 +20,13 @@ export type CommunityTypeId = (typeof COMMUNITY_TYPE_IDS)[number];
  * village and the rural community. Fringe, new, relocation and township-seat communities are urban
  * communities too (standards §5: the social-worker average counts them all).
  */
-export const URBAN_COMMUNITY_TYPES: readonly CommunityTypeId[] = ['urban', 'fringe', 'relocation', 'township', 'new'];
+export const URBAN_COMMUNITY_TYPES: readonly CommunityTypeId[] = [
+  'urban',
+  'fringe',
+  'relocation',
+  'township',
+  'new',
+];
 
 /** Every type that is a community (社区) rather than a village (行政村): the urban types and the rural community. */
 export const COMMUNITY_NOT_VILLAGE_TYPES: readonly CommunityTypeId[] = [...URBAN_COMMUNITY_TYPES, 'rural'];

@@ -7,7 +7,15 @@
 
 import type { Bilingual } from '../text/bilingual.js';
 
-export const DOCUMENT_IDS = ['000', '001', '002', '003', '004', 'GB 50180-2018', '国办发〔2021〕56号'] as const;
+export const DOCUMENT_IDS = [
+  '000',
+  '001',
+  '002',
+  '003',
+  '004',
+  'GB 50180-2018',
+  '国办发〔2021〕56号',
+] as const;
 export type DocumentId = (typeof DOCUMENT_IDS)[number];
 
 export interface SourceDocument {
@@ -66,7 +74,10 @@ export const SOURCE_DOCUMENTS: Readonly<Record<DocumentId, SourceDocument>> = {
     issued: null,
     city: { zh: '乐山市', en: 'Leshan' },
     seedFile: '002_7e3be70f19429ed8.txt',
-    note: { zh: '文中未载文号和印发日期', en: 'The text prints neither a document number nor a date of issue' },
+    note: {
+      zh: '文中未载文号和印发日期',
+      en: 'The text prints neither a document number nor a date of issue',
+    },
   },
   '003': {
     id: '003',

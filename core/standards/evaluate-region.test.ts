@@ -5,7 +5,11 @@ import { evaluateCommunity } from './evaluate-rules.js';
 import { evaluateRegion, type RegionCommunity, type StreetRecord } from './evaluate-region.js';
 import type { StandardsProfileId } from './profiles.js';
 
-function community(id: string, type: CommunityTypeId, figures: Partial<RegionCommunity> = {}): RegionCommunity {
+function community(
+  id: string,
+  type: CommunityTypeId,
+  figures: Partial<RegionCommunity> = {},
+): RegionCommunity {
   return {
     ...NO_SURVEYED_FIGURES,
     id,
@@ -19,8 +23,15 @@ function community(id: string, type: CommunityTypeId, figures: Partial<RegionCom
   };
 }
 
-const regionResult = (profile: StandardsProfileId, communities: RegionCommunity[], ruleId: string, streets: StreetRecord[] | null = null) => {
-  const results = evaluateRegion(profile, communities, streets).results.filter((result) => result.ruleId === ruleId);
+const regionResult = (
+  profile: StandardsProfileId,
+  communities: RegionCommunity[],
+  ruleId: string,
+  streets: StreetRecord[] | null = null,
+) => {
+  const results = evaluateRegion(profile, communities, streets).results.filter(
+    (result) => result.ruleId === ruleId,
+  );
   if (results.length !== 1) throw new Error(`${results.length} results for ${ruleId}`);
   return results[0];
 };
@@ -34,18 +45,32 @@ describe('Linjiang’s 社工师 average (专栏1·8, binding)', () => {
     // A village is not an urban community: its figure neither helps nor hurts.
     communities.push(community('v', 'village', { socialWorkers: 0 }));
     const result = regionResult('linjiang', communities, 'staff.socialworkers');
-    expect(result).toMatchObject({ status: 'pass', figure: 3, grade: 'binding', subject: { kind: 'region' }, communities: { counted: 5 } });
+    expect(result).toMatchObject({
+      status: 'pass',
+      figure: 3,
+      grade: 'binding',
+      subject: { kind: 'region' },
+      communities: { counted: 5 },
+    });
   });
 
   it('fails the region, never a community, when the average is below 3', () => {
-    const communities = [community('a', 'urban', { socialWorkers: 3 }), community('b', 'fringe', { socialWorkers: 3 }), community('c', 'new', { socialWorkers: 2 })];
+    const communities = [
+      community('a', 'urban', { socialWorkers: 3 }),
+      community('b', 'fringe', { socialWorkers: 3 }),
+      community('c', 'new', { socialWorkers: 2 }),
+    ];
     const judgement = evaluateRegion('linjiang', communities, null);
     const result = judgement.results.find((entry) => entry.ruleId === 'staff.socialworkers')!;
     expect(result.status).toBe('fail');
     expect(result.figure).toBeCloseTo(8 / 3, 9);
     for (const entry of communities) {
-      expect(evaluateCommunity('linjiang', entry).some((own) => own.ruleId === 'staff.socialworkers')).toBe(false);
-      const contribution = judgement.contributions.get(entry.id)!.find((part) => part.ruleId === 'staff.socialworkers')!;
+      expect(evaluateCommunity('linjiang', entry).some((own) => own.ruleId === 'staff.socialworkers')).toBe(
+        false,
+      );
+      const contribution = judgement.contributions
+        .get(entry.id)!
+        .find((part) => part.ruleId === 'staff.socialworkers')!;
       expect(contribution).toMatchObject({ figure: entry.socialWorkers, subjectStatus: 'fail' });
     }
   });
@@ -68,7 +93,10 @@ describe('other region indicators', () => {
       community('v', 'village', { residents: 3_000, staff: 0 }),
     ];
     expect(regionResult('leshan', communities, 'staff.per10k')).toMatchObject({ status: 'pass', figure: 18 });
-    expect(regionResult('linjiang', [communities[0]], 'staff.per10k')).toMatchObject({ status: 'fail', figure: 10 });
+    expect(regionResult('linjiang', [communities[0]], 'staff.per10k')).toMatchObject({
+      status: 'fail',
+      figure: 10,
+    });
     const judgement = evaluateRegion('leshan', communities, null);
     expect(judgement.contributions.get('a')!.find((part) => part.ruleId === 'staff.per10k')).toMatchObject({
       figure: 10,
@@ -80,19 +108,49 @@ describe('other region indicators', () => {
   });
 
   it('judges the certified share and the coverage rates', () => {
-    const certified = [community('a', 'urban', { staff: 20, socialWorkers: 3 }), community('b', 'township', { staff: 20, socialWorkers: 2 })];
-    expect(regionResult('leshan', certified, 'staff.certified.share')).toMatchObject({ status: 'fail', figure: 0.125, threshold: '≥ 15 %' });
+    const certified = [
+      community('a', 'urban', { staff: 20, socialWorkers: 3 }),
+      community('b', 'township', { staff: 20, socialWorkers: 2 }),
+    ];
+    expect(regionResult('leshan', certified, 'staff.certified.share')).toMatchObject({
+      status: 'fail',
+      figure: 0.125,
+      threshold: '≥ 15 %',
+    });
     const care = (has: boolean, id: string) =>
-      community(id, 'urban', { facilities: has ? [{ id: `f-${id}`, category: 'elderly_day_care', floorAreaSquareMeters: null, landAreaSquareMeters: null }] : [] });
+      community(id, 'urban', {
+        facilities: has
+          ? [
+              {
+                id: `f-${id}`,
+                category: 'elderly_day_care',
+                floorAreaSquareMeters: null,
+                landAreaSquareMeters: null,
+              },
+            ]
+          : [],
+      });
     const ten = Array.from({ length: 10 }, (_, k) => care(k < 9, `c-${k}`));
     expect(regionResult('leshan', ten, 'coverage.day_care')).toMatchObject({ status: 'pass', figure: 0.9 });
-    expect(regionResult('leshan', [care(true, 'a'), care(false, 'b')], 'coverage.day_care')).toMatchObject({ status: 'fail', figure: 0.5 });
+    expect(regionResult('leshan', [care(true, 'a'), care(false, 'b')], 'coverage.day_care')).toMatchObject({
+      status: 'fail',
+      figure: 0.5,
+    });
     const stations = [
       community('a', 'urban', { serviceFloorAreaSquareMeters: 600 }),
-      community('v', 'village', { facilities: [{ id: 's', category: 'service_station', floorAreaSquareMeters: null, landAreaSquareMeters: null }] }),
+      community('v', 'village', {
+        facilities: [
+          { id: 's', category: 'service_station', floorAreaSquareMeters: null, landAreaSquareMeters: null },
+        ],
+      }),
     ];
-    expect(regionResult('kaili', stations, 'coverage.service_station')).toMatchObject({ status: 'pass', figure: 1 });
-    expect(regionResult('linjiang', [...stations, community('w', 'village')], 'coverage.service_station')).toMatchObject({
+    expect(regionResult('kaili', stations, 'coverage.service_station')).toMatchObject({
+      status: 'pass',
+      figure: 1,
+    });
+    expect(
+      regionResult('linjiang', [...stations, community('w', 'village')], 'coverage.service_station'),
+    ).toMatchObject({
       status: 'undetermined',
       communities: { missing: ['w'] },
     });
@@ -100,20 +158,39 @@ describe('other region indicators', () => {
 });
 
 describe('township seats (002 三、（一）1)', () => {
-  const township = (id: string, seatKind: SeatKind | null, streetId = 's-t', seatName: string | null = null) =>
-    community(id, 'township', { streetId, seatKind, seatName });
+  const township = (
+    id: string,
+    seatKind: SeatKind | null,
+    streetId = 's-t',
+    seatName: string | null = null,
+  ) => community(id, 'township', { streetId, seatKind, seatName });
   const seatResults = (communities: RegionCommunity[]) =>
     evaluateRegion('leshan', communities, null).results.filter((result) => result.ruleId === 'township.seat');
 
   it('allows two at a township seat, one at a former seat, any number at the county seat', () => {
-    expect(seatResults([township('a', 'township-seat'), township('b', 'township-seat')])[0]).toMatchObject({ status: 'pass', figure: 2, threshold: '≤ 2' });
-    expect(seatResults([township('a', 'township-seat'), township('b', 'township-seat'), township('c', 'township-seat')])[0]).toMatchObject({
+    expect(seatResults([township('a', 'township-seat'), township('b', 'township-seat')])[0]).toMatchObject({
+      status: 'pass',
+      figure: 2,
+      threshold: '≤ 2',
+    });
+    expect(
+      seatResults([
+        township('a', 'township-seat'),
+        township('b', 'township-seat'),
+        township('c', 'township-seat'),
+      ])[0],
+    ).toMatchObject({
       status: 'advice',
       side: 'above',
       figure: 3,
     });
-    expect(seatResults([township('a', 'former-township-seat')])[0]).toMatchObject({ status: 'pass', threshold: '≤ 1' });
-    expect(seatResults([township('a', 'former-township-seat'), township('b', 'former-township-seat')])[0].status).toBe('advice');
+    expect(seatResults([township('a', 'former-township-seat')])[0]).toMatchObject({
+      status: 'pass',
+      threshold: '≤ 1',
+    });
+    expect(
+      seatResults([township('a', 'former-township-seat'), township('b', 'former-township-seat')])[0].status,
+    ).toBe('advice');
     const county = seatResults(['a', 'b', 'c', 'd', 'e'].map((id) => township(id, 'county-seat')))[0];
     expect(county).toMatchObject({ status: 'not-applicable', reason: 'no-limit', figure: 5 });
   });
@@ -139,13 +216,22 @@ describe('township seats (002 三、（一）1)', () => {
 
   it('is a Leshan rule only', () => {
     for (const profile of ['national', 'jishou', 'kaili', 'linjiang', 'qujing'] as const) {
-      expect(evaluateRegion(profile, [township('a', 'township-seat')], null).results.some((result) => result.ruleId === 'township.seat')).toBe(false);
+      expect(
+        evaluateRegion(profile, [township('a', 'township-seat')], null).results.some(
+          (result) => result.ruleId === 'township.seat',
+        ),
+      ).toBe(false);
     }
   });
 });
 
 describe('an elderly-care complex per street (002 专栏1, 三、（一）3)', () => {
-  const complex = { id: 'e-1', category: 'elderly_care_complex', floorAreaSquareMeters: null, landAreaSquareMeters: null };
+  const complex = {
+    id: 'e-1',
+    category: 'elderly_care_complex',
+    floorAreaSquareMeters: null,
+    landAreaSquareMeters: null,
+  };
   const streets: StreetRecord[] = [
     { id: 's-1', name: '一街道', kind: 'street' },
     { id: 's-2', name: '二街道', kind: 'street' },
@@ -160,7 +246,12 @@ describe('an elderly-care complex per street (002 专栏1, 三、（一）3)', (
   it('expects one in every street and advises one in a township', () => {
     const results = evaluateRegion('leshan', communities, streets).results;
     const streetResults = results.filter((result) => result.ruleId === 'provision.elderly_complex.street');
-    expect(streetResults.map((result) => [result.subject.kind === 'street' && result.subject.streetId, result.status])).toEqual([
+    expect(
+      streetResults.map((result) => [
+        result.subject.kind === 'street' && result.subject.streetId,
+        result.status,
+      ]),
+    ).toEqual([
       ['s-1', 'pass'],
       ['s-2', 'fail'],
     ]);
@@ -169,7 +260,9 @@ describe('an elderly-care complex per street (002 专栏1, 三、（一）3)', (
   });
 
   it('is undetermined without the street list', () => {
-    const result = evaluateRegion('leshan', communities, null).results.find((entry) => entry.ruleId === 'provision.elderly_complex.street')!;
+    const result = evaluateRegion('leshan', communities, null).results.find(
+      (entry) => entry.ruleId === 'provision.elderly_complex.street',
+    )!;
     expect(result).toMatchObject({ status: 'undetermined', missing: ['streets'] });
   });
 });

@@ -7,10 +7,29 @@
 
 import type { CommunityTypeId } from './community-types.js';
 import type { SeatKind } from './community-figures.js';
-import { evaluateCommunity, formatNumber, formatShare, judged, resultBase, type CommunityFigures } from './evaluate-rules.js';
+import {
+  evaluateCommunity,
+  formatNumber,
+  formatShare,
+  judged,
+  resultBase,
+  type CommunityFigures,
+} from './evaluate-rules.js';
 import type { StandardsProfileId } from './profiles.js';
-import type { RegionRuleResult, RegionSubject, ResultReason, RuleContribution, RuleResult } from './rule-results.js';
-import { rulesOfProfile, type ProfileRule, type RegionMeasure, type RuleDefinition, type StreetMeasure } from './rules.js';
+import type {
+  RegionRuleResult,
+  RegionSubject,
+  ResultReason,
+  RuleContribution,
+  RuleResult,
+} from './rule-results.js';
+import {
+  rulesOfProfile,
+  type ProfileRule,
+  type RegionMeasure,
+  type RuleDefinition,
+  type StreetMeasure,
+} from './rules.js';
 import { TOOL_DEFAULTS, type ToolSettings } from './tool-defaults.js';
 
 /** A community as the region rules read it: its figures, its id and its street. */
@@ -44,7 +63,11 @@ interface Part {
 /** For each region measure: a community's part, and how a figure is made of the parts. */
 function partOf(measure: RegionMeasure, community: RegionCommunity): Part {
   const inside = (categories: readonly string[]) =>
-    community.facilities === null ? null : community.facilities.some((facility) => categories.includes(facility.category)) ? 1 : 0;
+    community.facilities === null
+      ? null
+      : community.facilities.some((facility) => categories.includes(facility.category))
+        ? 1
+        : 0;
   switch (measure.of) {
     case 'staffPer10kResidents':
       return { numerator: community.staff, denominator: community.residents };
@@ -61,7 +84,8 @@ function partOf(measure: RegionMeasure, community: RegionCommunity): Part {
       // A station facility inside, or a surveyed station floor area, shows a station.
       const facility = inside(['service_station']);
       const floor = community.serviceFloorAreaSquareMeters;
-      const has = facility === 1 || (floor !== null && floor > 0) ? 1 : facility === 0 || floor === 0 ? 0 : null;
+      const has =
+        facility === 1 || (floor !== null && floor > 0) ? 1 : facility === 0 || floor === 0 ? 0 : null;
       return { numerator: has, denominator: 1 };
     }
     case 'shareWithGrids':
@@ -87,7 +111,9 @@ function boundsOfPlain(rule: RuleDefinition, entry: ProfileRule): { min: number 
     case 'range':
       return { min: threshold.min, max: threshold.max };
     default:
-      throw new Error(`rule ${rule.id}: a ${rule.scope} rule needs a min, max or range threshold, not "${threshold.kind}"`);
+      throw new Error(
+        `rule ${rule.id}: a ${rule.scope} rule needs a min, max or range threshold, not "${threshold.kind}"`,
+      );
   }
 }
 
@@ -148,7 +174,9 @@ function judgeRegionRule(
   const applicable = communities.filter((community) => appliesTo(rule, entry, community.type));
   const bounds = boundsOfPlain(rule, entry);
   const parts = applicable.map((community) => partOf(measure, community));
-  const missingIds = applicable.filter((_, k) => parts[k].numerator === null || parts[k].denominator === null).map((c) => c.id);
+  const missingIds = applicable
+    .filter((_, k) => parts[k].numerator === null || parts[k].denominator === null)
+    .map((c) => c.id);
   let numerator = 0;
   let denominator = 0;
   parts.forEach((part) => {
@@ -157,9 +185,20 @@ function judgeRegionRule(
   });
   const per = PER[measure.of] ?? 1;
   let result: RegionRuleResult;
-  if (missingIds.length > 0) result = regionResult(rule, entry, REGION, applicable.length, missingIds, null, bounds, 'missing-data');
-  else if (denominator <= 0) result = regionResult(rule, entry, REGION, applicable.length, [], null, bounds, 'nothing-to-judge');
-  else result = regionResult(rule, entry, REGION, applicable.length, [], (numerator / denominator) * per, bounds);
+  if (missingIds.length > 0)
+    result = regionResult(rule, entry, REGION, applicable.length, missingIds, null, bounds, 'missing-data');
+  else if (denominator <= 0)
+    result = regionResult(rule, entry, REGION, applicable.length, [], null, bounds, 'nothing-to-judge');
+  else
+    result = regionResult(
+      rule,
+      entry,
+      REGION,
+      applicable.length,
+      [],
+      (numerator / denominator) * per,
+      bounds,
+    );
   add(
     result,
     applicable.map((community, k) => {
@@ -177,8 +216,13 @@ function appliesTo(rule: RuleDefinition, entry: ProfileRule, type: CommunityType
 /** 002 三、（一）1: how many township communities a seat of each kind may have (null: no limit). */
 function seatLimit(entry: ProfileRule, kind: SeatKind): number | null {
   const { threshold } = entry;
-  if (threshold.kind !== 'max-by-seat') throw new Error(`township.seat needs a max-by-seat threshold, not "${threshold.kind}"`);
-  return kind === 'township-seat' ? threshold.townshipSeat : kind === 'former-township-seat' ? threshold.formerTownshipSeat : threshold.countySeat;
+  if (threshold.kind !== 'max-by-seat')
+    throw new Error(`township.seat needs a max-by-seat threshold, not "${threshold.kind}"`);
+  return kind === 'township-seat'
+    ? threshold.townshipSeat
+    : kind === 'former-township-seat'
+      ? threshold.formerTownshipSeat
+      : threshold.countySeat;
 }
 
 function judgeSeats(
@@ -187,16 +231,32 @@ function judgeSeats(
   communities: readonly RegionCommunity[],
   add: (result: RegionRuleResult, contributions: RuleContribution[]) => void,
 ): void {
-  const groups = new Map<string, { streetId: string; kind: SeatKind | null; name: string | null; members: RegionCommunity[] }>();
+  const groups = new Map<
+    string,
+    { streetId: string; kind: SeatKind | null; name: string | null; members: RegionCommunity[] }
+  >();
   for (const community of communities) {
     if (!appliesTo(rule, entry, community.type)) continue;
     const key = `${community.streetId}\u0000${community.seatKind ?? ''}\u0000${community.seatName ?? ''}`;
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { streetId: community.streetId, kind: community.seatKind, name: community.seatName, members: [] }));
+    if (!group)
+      groups.set(
+        key,
+        (group = {
+          streetId: community.streetId,
+          kind: community.seatKind,
+          name: community.seatName,
+          members: [],
+        }),
+      );
     group.members.push(community);
   }
   for (const group of groups.values()) {
-    const subject: RegionSubject = { kind: 'street', streetId: group.streetId, seat: { kind: group.kind, name: group.name } };
+    const subject: RegionSubject = {
+      kind: 'street',
+      streetId: group.streetId,
+      seat: { kind: group.kind, name: group.name },
+    };
     const count = group.members.length;
     const ids = group.members.map((member) => member.id);
     let result: RegionRuleResult;
@@ -212,7 +272,9 @@ function judgeSeats(
     }
     add(
       result,
-      group.members.map((member) => contribution(rule, entry, member, count, { numerator: 1, denominator: null }, subject, result)),
+      group.members.map((member) =>
+        contribution(rule, entry, member, count, { numerator: 1, denominator: null }, subject, result),
+      ),
     );
   }
 }
@@ -228,15 +290,27 @@ function judgeStreetFacilities(
   const bounds = boundsOfPlain(rule, entry);
   if (streets === null) {
     // Without the street list nobody knows which are streets (街道) and which townships (乡镇).
-    add({ ...regionResult(rule, entry, REGION, communities.length, [], null, bounds, 'missing-data'), missing: ['streets'] }, []);
+    add(
+      {
+        ...regionResult(rule, entry, REGION, communities.length, [], null, bounds, 'missing-data'),
+        missing: ['streets'],
+      },
+      [],
+    );
     return;
   }
   for (const street of streets) {
     if (street.kind !== measure.streetKind) continue;
-    const members = communities.filter((community) => community.streetId === street.id && appliesTo(rule, entry, community.type));
+    const members = communities.filter(
+      (community) => community.streetId === street.id && appliesTo(rule, entry, community.type),
+    );
     const subject: RegionSubject = { kind: 'street', streetId: street.id, seat: null };
     const counts = members.map((member) =>
-      member.facilities === null ? null : member.facilities.filter((facility) => (measure.categories as readonly string[]).includes(facility.category)).length,
+      member.facilities === null
+        ? null
+        : member.facilities.filter((facility) =>
+            (measure.categories as readonly string[]).includes(facility.category),
+          ).length,
     );
     const total = counts.reduce<number>((sum, value) => sum + (value ?? 0), 0);
     const unknownIds = members.filter((_, k) => counts[k] === null).map((member) => member.id);
@@ -247,7 +321,17 @@ function judgeStreetFacilities(
       : regionResult(rule, entry, subject, members.length, unknownIds, null, bounds, 'missing-data');
     add(
       result,
-      members.map((member, k) => contribution(rule, entry, member, counts[k], { numerator: counts[k], denominator: null }, subject, result)),
+      members.map((member, k) =>
+        contribution(
+          rule,
+          entry,
+          member,
+          counts[k],
+          { numerator: counts[k], denominator: null },
+          subject,
+          result,
+        ),
+      ),
     );
   }
 }
@@ -277,7 +361,8 @@ export function evaluateRegion(
     const entry = rule.profiles[profile]!;
     const measure = rule.measure as RegionMeasure | StreetMeasure;
     if (measure.of === 'townshipCommunitiesAtSeat') judgeSeats(rule, entry, communities, add);
-    else if (measure.of === 'streetFacilities') judgeStreetFacilities(rule, entry, measure, communities, streets, add);
+    else if (measure.of === 'streetFacilities')
+      judgeStreetFacilities(rule, entry, measure, communities, streets, add);
     else judgeRegionRule(rule, entry, measure, communities, add);
   }
   return { results, contributions };
@@ -291,7 +376,9 @@ export function evaluateAll(
   settings: ToolSettings = TOOL_DEFAULTS,
 ): { communities: Map<string, RuleResult[]>; region: RegionJudgement } {
   return {
-    communities: new Map(communities.map((community) => [community.id, evaluateCommunity(profile, community, settings)])),
+    communities: new Map(
+      communities.map((community) => [community.id, evaluateCommunity(profile, community, settings)]),
+    ),
     region: evaluateRegion(profile, communities, streets),
   };
 }

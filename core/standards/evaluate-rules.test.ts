@@ -40,7 +40,15 @@ const RULE_IDS_BY_PROFILE: Record<StandardsProfileId, string[]> = {
     'provision.small.toilet',
   ],
   // 001: 30 m², 600/800 and 400/500 m² (二、（一）1–2), ≥ 5 staff (三、（三）), 15-minute circle, station and grid coverage (一、（二）).
-  kaili: ['area.per100hh', 'area.urban.min', 'area.rural.min', 'staff.min', 'reach.circle15', 'coverage.service_station', 'coverage.grid'],
+  kaili: [
+    'area.per100hh',
+    'area.urban.min',
+    'area.rural.min',
+    'staff.min',
+    'reach.circle15',
+    'coverage.service_station',
+    'coverage.grid',
+  ],
   // 002: bands, seats, 村改居 (三、（一）1), 专栏1, 专栏2, 三、（一）3's facilities and circles, 专栏5·3.
   leshan: [
     'size.residents',
@@ -109,8 +117,15 @@ const binjiang: CommunityFigures = {
   reach: null,
 };
 
-function resultOf(profile: StandardsProfileId, figures: CommunityFigures, ruleId: string, settings = TOOL_DEFAULTS) {
-  const result = evaluateCommunity(profile, figures, settings).find((candidate) => candidate.ruleId === ruleId);
+function resultOf(
+  profile: StandardsProfileId,
+  figures: CommunityFigures,
+  ruleId: string,
+  settings = TOOL_DEFAULTS,
+) {
+  const result = evaluateCommunity(profile, figures, settings).find(
+    (candidate) => candidate.ruleId === ruleId,
+  );
   if (!result) throw new Error(`profile ${profile} does not check ${ruleId}`);
   return result;
 }
@@ -141,10 +156,13 @@ describe('the rule table', () => {
           expect(source.title).toBe(SOURCE_DOCUMENTS[source.document].title);
           expect(source.clause.length).toBeGreaterThan(0);
           // Seed documents are quoted; national ones are not shipped and carry no quote.
-          expect(source.quote === null, `${rule.id} ${source.document}`).toBe(SOURCE_DOCUMENTS[source.document].seedFile === null);
+          expect(source.quote === null, `${rule.id} ${source.document}`).toBe(
+            SOURCE_DOCUMENTS[source.document].seedFile === null,
+          );
         }
       }
-      if (rule.measure.of === 'facilities') for (const category of rule.measure.categories) expect(FACILITY_CATEGORY_IDS).toContain(category);
+      if (rule.measure.of === 'facilities')
+        for (const category of rule.measure.categories) expect(FACILITY_CATEGORY_IDS).toContain(category);
     }
   });
 
@@ -161,7 +179,11 @@ describe('the rule table', () => {
   });
 
   it.each(STANDARDS_PROFILE_IDS)('holds exactly the rules the %s document states', (profile) => {
-    expect(rulesOfProfile(profile).map((rule) => rule.id).sort()).toEqual([...RULE_IDS_BY_PROFILE[profile]].sort());
+    expect(
+      rulesOfProfile(profile)
+        .map((rule) => rule.id)
+        .sort(),
+    ).toEqual([...RULE_IDS_BY_PROFILE[profile]].sort());
   });
 
   it('keeps Leshan’s relocation band and 村改居 test out of every other profile', () => {
@@ -178,7 +200,8 @@ describe('the rule table', () => {
   });
 
   it('states the grade each document gives: 约束性, 预期性, or its guidance wording', () => {
-    const grade = (id: string, profile: StandardsProfileId) => RULES.find((rule) => rule.id === id)!.profiles[profile]!.grade;
+    const grade = (id: string, profile: StandardsProfileId) =>
+      RULES.find((rule) => rule.id === id)!.profiles[profile]!.grade;
     expect(grade('area.commerce.share', 'leshan')).toBe('binding');
     expect(grade('area.commerce.share', 'linjiang')).toBe('expected');
     expect(grade('staff.socialworkers', 'linjiang')).toBe('binding');
@@ -190,7 +213,12 @@ describe('the rule table', () => {
 });
 
 describe('floor area at the seeds’ boundaries', () => {
-  const urban = (residents: number, area: number): CommunityFigures => ({ ...binjiang, residents, households: 1, serviceFloorAreaSquareMeters: area });
+  const urban = (residents: number, area: number): CommunityFigures => ({
+    ...binjiang,
+    residents,
+    households: 1,
+    serviceFloorAreaSquareMeters: area,
+  });
 
   it.each([
     [4_999, 599, 'fail', '≥ 600'],
@@ -231,43 +259,87 @@ describe('floor area at the seeds’ boundaries', () => {
   });
 
   it('asks 30 m² per 100 households: expected in Kaili, guidance (原则上) in Qujing', () => {
-    const hundreds = (area: number): CommunityFigures => ({ ...binjiang, households: 1_000, serviceFloorAreaSquareMeters: area });
-    expect(resultOf('kaili', hundreds(299), 'area.per100hh')).toMatchObject({ status: 'fail', side: 'below', threshold: '≥ 30' });
+    const hundreds = (area: number): CommunityFigures => ({
+      ...binjiang,
+      households: 1_000,
+      serviceFloorAreaSquareMeters: area,
+    });
+    expect(resultOf('kaili', hundreds(299), 'area.per100hh')).toMatchObject({
+      status: 'fail',
+      side: 'below',
+      threshold: '≥ 30',
+    });
     expect(resultOf('kaili', hundreds(300), 'area.per100hh')).toMatchObject({ status: 'pass', figure: 30 });
-    expect(resultOf('qujing', hundreds(299), 'area.per100hh')).toMatchObject({ status: 'advice', side: 'below' });
-    expect(resultOf('national', { ...binjiang, serviceFloorAreaSquareMeters: null }, 'area.per100hh')).toMatchObject({
+    expect(resultOf('qujing', hundreds(299), 'area.per100hh')).toMatchObject({
+      status: 'advice',
+      side: 'below',
+    });
+    expect(
+      resultOf('national', { ...binjiang, serviceFloorAreaSquareMeters: null }, 'area.per100hh'),
+    ).toMatchObject({
       status: 'undetermined',
       missing: ['serviceFloorAreaSquareMeters'],
     });
-    expect(resultOf('national', { ...binjiang, households: 0 }, 'area.per100hh')).toMatchObject({ status: 'not-applicable' });
+    expect(resultOf('national', { ...binjiang, households: 0 }, 'area.per100hh')).toMatchObject({
+      status: 'not-applicable',
+    });
   });
 
   it('holds Leshan’s new builds to 500 m² and rebuilt, bought or rented stations to 300 m²', () => {
-    const station = (area: number, stationProvenance: CommunityFigures['stationProvenance']): CommunityFigures => ({
+    const station = (
+      area: number,
+      stationProvenance: CommunityFigures['stationProvenance'],
+    ): CommunityFigures => ({
       ...binjiang,
       serviceFloorAreaSquareMeters: area,
       stationProvenance,
     });
-    expect(resultOf('leshan', station(499, 'new'), 'area.leshan.min')).toMatchObject({ status: 'advice', threshold: '≥ 500' });
+    expect(resultOf('leshan', station(499, 'new'), 'area.leshan.min')).toMatchObject({
+      status: 'advice',
+      threshold: '≥ 500',
+    });
     expect(resultOf('leshan', station(500, 'new'), 'area.leshan.min').status).toBe('pass');
     for (const provenance of ['rebuilt', 'bought', 'rented'] as const) {
-      expect(resultOf('leshan', station(299, provenance), 'area.leshan.min'), provenance).toMatchObject({ status: 'advice', threshold: '≥ 300' });
+      expect(resultOf('leshan', station(299, provenance), 'area.leshan.min'), provenance).toMatchObject({
+        status: 'advice',
+        threshold: '≥ 300',
+      });
       expect(resultOf('leshan', station(300, provenance), 'area.leshan.min').status, provenance).toBe('pass');
     }
     // Provenance unknown: decided only where both minimums agree.
     expect(resultOf('leshan', station(520, null), 'area.leshan.min').status).toBe('pass');
     expect(resultOf('leshan', station(250, null), 'area.leshan.min').status).toBe('advice');
-    expect(resultOf('leshan', station(400, null), 'area.leshan.min')).toMatchObject({ status: 'undetermined', missing: ['stationProvenance'] });
+    expect(resultOf('leshan', station(400, null), 'area.leshan.min')).toMatchObject({
+      status: 'undetermined',
+      missing: ['stationProvenance'],
+    });
   });
 
   it('judges the activity and commerce shares, each document with its own figure and grade', () => {
-    expect(resultOf('linjiang', binjiang, 'area.activity.share')).toMatchObject({ status: 'undetermined', missing: ['activityFloorShare'] });
-    expect(resultOf('linjiang', { ...binjiang, activityFloorShare: 0.59 }, 'area.activity.share')).toMatchObject({ status: 'fail', threshold: '≥ 60 %' });
-    expect(resultOf('linjiang', { ...binjiang, activityFloorShare: 0.6 }, 'area.activity.share').status).toBe('pass');
+    expect(resultOf('linjiang', binjiang, 'area.activity.share')).toMatchObject({
+      status: 'undetermined',
+      missing: ['activityFloorShare'],
+    });
+    expect(
+      resultOf('linjiang', { ...binjiang, activityFloorShare: 0.59 }, 'area.activity.share'),
+    ).toMatchObject({ status: 'fail', threshold: '≥ 60 %' });
+    expect(resultOf('linjiang', { ...binjiang, activityFloorShare: 0.6 }, 'area.activity.share').status).toBe(
+      'pass',
+    );
     const commerce = { ...binjiang, commercialFloorShare: 0.11 };
-    expect(resultOf('leshan', commerce, 'area.commerce.share')).toMatchObject({ status: 'fail', grade: 'binding', threshold: '≥ 12 %' });
-    expect(resultOf('linjiang', commerce, 'area.commerce.share')).toMatchObject({ status: 'pass', grade: 'expected', threshold: '≥ 10 %' });
-    expect(resultOf('linjiang', { ...commerce, commercialFloorShare: 0.09 }, 'area.commerce.share').status).toBe('fail');
+    expect(resultOf('leshan', commerce, 'area.commerce.share')).toMatchObject({
+      status: 'fail',
+      grade: 'binding',
+      threshold: '≥ 12 %',
+    });
+    expect(resultOf('linjiang', commerce, 'area.commerce.share')).toMatchObject({
+      status: 'pass',
+      grade: 'expected',
+      threshold: '≥ 10 %',
+    });
+    expect(
+      resultOf('linjiang', { ...commerce, commercialFloorShare: 0.09 }, 'area.commerce.share').status,
+    ).toBe('fail');
   });
 });
 
@@ -284,13 +356,26 @@ describe('size bands and the 村改居 classification', () => {
   });
 
   it('gives advice, not a failure, outside Leshan’s urban band (原则上…为宜)', () => {
-    expect(resultOf('leshan', binjiang, 'size.residents')).toMatchObject({ status: 'advice', side: 'above', threshold: '4 500–12 000' });
-    expect(resultOf('leshan', { ...binjiang, type: 'fringe', residents: 5_000 }, 'size.residents')).toMatchObject({ status: 'pass', threshold: '3 000–6 000' });
-    expect(resultOf('leshan', { ...binjiang, type: 'township' }, 'size.residents').status).toBe('not-applicable');
-    expect(resultOf('linjiang', { ...binjiang, type: 'new', households: 2_999 }, 'size.new.households').status).toBe('fail');
+    expect(resultOf('leshan', binjiang, 'size.residents')).toMatchObject({
+      status: 'advice',
+      side: 'above',
+      threshold: '4 500–12 000',
+    });
+    expect(
+      resultOf('leshan', { ...binjiang, type: 'fringe', residents: 5_000 }, 'size.residents'),
+    ).toMatchObject({ status: 'pass', threshold: '3 000–6 000' });
+    expect(resultOf('leshan', { ...binjiang, type: 'township' }, 'size.residents').status).toBe(
+      'not-applicable',
+    );
+    expect(
+      resultOf('linjiang', { ...binjiang, type: 'new', households: 2_999 }, 'size.new.households').status,
+    ).toBe('fail');
   });
 
-  const village = (developmentProgress: number | null, agriculturalLandShare: number | null): CommunityFigures => ({
+  const village = (
+    developmentProgress: number | null,
+    agriculturalLandShare: number | null,
+  ): CommunityFigures => ({
     ...binjiang,
     type: 'village',
     developmentProgress,
@@ -316,84 +401,163 @@ describe('size bands and the 村改居 classification', () => {
   it('never counts the classification as a failure, and leaves non-villages alone', () => {
     const results = evaluateCommunity('leshan', village(0.1, 0.9));
     expect(results.find((result) => result.ruleId === 'village.conversion')!.status).toBe('not-candidate');
-    expect(summarizeResults(results.filter((result) => result.ruleId === 'village.conversion'))).toMatchObject({ fail: 0, notCandidate: 1 });
-    expect(resultOf('leshan', binjiang, 'village.conversion')).toMatchObject({ status: 'not-applicable', reason: 'not-for-type' });
+    expect(
+      summarizeResults(results.filter((result) => result.ruleId === 'village.conversion')),
+    ).toMatchObject({ fail: 0, notCandidate: 1 });
+    expect(resultOf('leshan', binjiang, 'village.conversion')).toMatchObject({
+      status: 'not-applicable',
+      reason: 'not-for-type',
+    });
   });
 });
 
 describe('provision (配建) and adjacency', () => {
   it('accepts a nursery for Leshan’s kindergarten, gives advice without one, and is undetermined without a facility layer', () => {
     const withNursery = { ...binjiang, facilities: [facility('f-1', 'nursery')] };
-    expect(resultOf('leshan', withNursery, 'provision.kindergarten_or_nursery')).toMatchObject({ status: 'pass', figure: 1 });
-    expect(resultOf('leshan', { ...binjiang, facilities: [] }, 'provision.kindergarten_or_nursery')).toMatchObject({ status: 'advice', figure: 0 });
-    expect(resultOf('leshan', { ...binjiang, facilities: [] }, 'provision.fitness_ground')).toMatchObject({ status: 'fail', grade: 'expected' });
-    expect(resultOf('leshan', binjiang, 'provision.supermarket')).toMatchObject({ status: 'undetermined', missing: ['facilities'] });
+    expect(resultOf('leshan', withNursery, 'provision.kindergarten_or_nursery')).toMatchObject({
+      status: 'pass',
+      figure: 1,
+    });
+    expect(
+      resultOf('leshan', { ...binjiang, facilities: [] }, 'provision.kindergarten_or_nursery'),
+    ).toMatchObject({ status: 'advice', figure: 0 });
+    expect(resultOf('leshan', { ...binjiang, facilities: [] }, 'provision.fitness_ground')).toMatchObject({
+      status: 'fail',
+      grade: 'expected',
+    });
+    expect(resultOf('leshan', binjiang, 'provision.supermarket')).toMatchObject({
+      status: 'undetermined',
+      missing: ['facilities'],
+    });
   });
 
   it('asks new residential areas only for parking, a 120 m² refuse station and a 30 m² toilet', () => {
-    expect(resultOf('leshan', binjiang, 'provision.parking')).toMatchObject({ status: 'undetermined', missing: ['newResidentialArea'] });
-    expect(resultOf('leshan', { ...binjiang, newResidentialArea: false }, 'provision.parking')).toMatchObject({
-      status: 'not-applicable',
-      reason: 'not-new-residential',
+    expect(resultOf('leshan', binjiang, 'provision.parking')).toMatchObject({
+      status: 'undetermined',
+      missing: ['newResidentialArea'],
     });
+    expect(resultOf('leshan', { ...binjiang, newResidentialArea: false }, 'provision.parking')).toMatchObject(
+      {
+        status: 'not-applicable',
+        reason: 'not-new-residential',
+      },
+    );
     const fresh = { ...binjiang, newResidentialArea: true, households: 1_000 };
-    expect(resultOf('leshan', { ...fresh, parkingSpaces: 999 }, 'provision.parking')).toMatchObject({ status: 'fail', figure: 0.999 });
+    expect(resultOf('leshan', { ...fresh, parkingSpaces: 999 }, 'provision.parking')).toMatchObject({
+      status: 'fail',
+      figure: 0.999,
+    });
     expect(resultOf('leshan', { ...fresh, parkingSpaces: 1_000 }, 'provision.parking').status).toBe('pass');
     const refuse = (landAreaSquareMeters: number | null) => ({
       ...fresh,
       facilities: [facility('r-1', 'refuse_station', { landAreaSquareMeters })],
     });
-    expect(resultOf('leshan', refuse(119), 'provision.refuse_station')).toMatchObject({ status: 'advice', figure: 119 });
+    expect(resultOf('leshan', refuse(119), 'provision.refuse_station')).toMatchObject({
+      status: 'advice',
+      figure: 119,
+    });
     expect(resultOf('leshan', refuse(120), 'provision.refuse_station').status).toBe('pass');
     expect(resultOf('leshan', refuse(null), 'provision.refuse_station').status).toBe('undetermined');
-    expect(resultOf('leshan', { ...fresh, facilities: [] }, 'provision.refuse_station')).toMatchObject({ status: 'advice', figure: 0 });
-    const toilet = { ...fresh, facilities: [facility('t-1', 'public_toilet', { floorAreaSquareMeters: 30 })] };
+    expect(resultOf('leshan', { ...fresh, facilities: [] }, 'provision.refuse_station')).toMatchObject({
+      status: 'advice',
+      figure: 0,
+    });
+    const toilet = {
+      ...fresh,
+      facilities: [facility('t-1', 'public_toilet', { floorAreaSquareMeters: 30 })],
+    };
     expect(resultOf('leshan', toilet, 'provision.public_toilet').status).toBe('pass');
   });
 
   it('checks a health centre is next to elderly care within the tool-default distance, which the user may change', () => {
     const centre = (meters: number | null) => ({
       ...binjiang,
-      facilities: [facility('h-1', 'health_centre', { nearestMetersByCategory: { elderly_day_care: meters, elderly_care_complex: Infinity } })],
+      facilities: [
+        facility('h-1', 'health_centre', {
+          nearestMetersByCategory: { elderly_day_care: meters, elderly_care_complex: Infinity },
+        }),
+      ],
     });
     const near = resultOf('leshan', centre(150), 'adjacency.health_elderly');
     expect(near).toMatchObject({ status: 'pass', figure: 150, threshold: '≤ 200 m', toolDefault: true });
     expect(near.toolDefaultNote!.zh).toContain('工具默认');
-    expect(resultOf('linjiang', centre(250), 'adjacency.health_elderly')).toMatchObject({ status: 'advice', side: 'above' });
-    expect(resultOf('linjiang', centre(250), 'adjacency.health_elderly', { ...TOOL_DEFAULTS, adjacencyMeters: 300 }).status).toBe('pass');
+    expect(resultOf('linjiang', centre(250), 'adjacency.health_elderly')).toMatchObject({
+      status: 'advice',
+      side: 'above',
+    });
+    expect(
+      resultOf('linjiang', centre(250), 'adjacency.health_elderly', {
+        ...TOOL_DEFAULTS,
+        adjacencyMeters: 300,
+      }).status,
+    ).toBe('pass');
     expect(resultOf('leshan', { ...binjiang, facilities: [] }, 'adjacency.health_elderly')).toMatchObject({
       status: 'not-applicable',
       reason: 'nothing-to-judge',
     });
     expect(resultOf('leshan', centre(null), 'adjacency.health_elderly').status).toBe('undetermined');
     // Qujing names the health station too.
-    const station = { ...binjiang, facilities: [facility('s-1', 'health_station', { nearestMetersByCategory: { elderly_day_care: 500, elderly_care_complex: Infinity } })] };
-    expect(resultOf('qujing', station, 'adjacency.health_elderly.station')).toMatchObject({ status: 'advice', figure: 500 });
+    const station = {
+      ...binjiang,
+      facilities: [
+        facility('s-1', 'health_station', {
+          nearestMetersByCategory: { elderly_day_care: 500, elderly_care_complex: Infinity },
+        }),
+      ],
+    };
+    expect(resultOf('qujing', station, 'adjacency.health_elderly.station')).toMatchObject({
+      status: 'advice',
+      figure: 500,
+    });
     expect(resultOf('leshan', station, 'adjacency.health_elderly').status).toBe('not-applicable');
   });
 
   it('counts police, with auxiliaries only where the document accepts them', () => {
-    expect(resultOf('jishou', { ...binjiang, policeOfficers: 0, auxiliaryPoliceOfficers: 2 }, 'staff.police')).toMatchObject({ status: 'advice' });
-    expect(resultOf('leshan', { ...binjiang, policeOfficers: 0, auxiliaryPoliceOfficers: 2 }, 'staff.police.auxiliary').status).toBe('pass');
+    expect(
+      resultOf('jishou', { ...binjiang, policeOfficers: 0, auxiliaryPoliceOfficers: 2 }, 'staff.police'),
+    ).toMatchObject({ status: 'advice' });
+    expect(
+      resultOf(
+        'leshan',
+        { ...binjiang, policeOfficers: 0, auxiliaryPoliceOfficers: 2 },
+        'staff.police.auxiliary',
+      ).status,
+    ).toBe('pass');
     expect(resultOf('leshan', { ...binjiang, policeOfficers: 0 }, 'staff.police.auxiliary')).toMatchObject({
       status: 'undetermined',
       missing: ['auxiliaryPoliceOfficers'],
     });
-    expect(resultOf('leshan', { ...binjiang, policeOfficers: 1 }, 'staff.police.auxiliary').status).toBe('pass');
+    expect(resultOf('leshan', { ...binjiang, policeOfficers: 1 }, 'staff.police.auxiliary').status).toBe(
+      'pass',
+    );
   });
 
   it('checks staff, grids and opening hours with each document’s grade', () => {
     expect(resultOf('kaili', { ...binjiang, staff: 4 }, 'staff.min').status).toBe('fail');
-    expect(resultOf('qujing', { ...binjiang, gridWorkers: 10 }, 'staff.grid')).toMatchObject({ status: 'advice', side: 'below' });
+    expect(resultOf('qujing', { ...binjiang, gridWorkers: 10 }, 'staff.grid')).toMatchObject({
+      status: 'advice',
+      side: 'below',
+    });
     expect(resultOf('linjiang', { ...binjiang, gridWorkers: 10 }, 'staff.grid').status).toBe('fail');
-    expect(resultOf('linjiang', { ...binjiang, type: 'rural', gridWorkers: 0 }, 'staff.grid').reason).toBe('not-for-type');
-    expect(resultOf('qujing', { ...binjiang, openingHoursPerDay: 7.5 }, 'service.hours')).toMatchObject({ status: 'advice', threshold: '≥ 8' });
+    expect(resultOf('linjiang', { ...binjiang, type: 'rural', gridWorkers: 0 }, 'staff.grid').reason).toBe(
+      'not-for-type',
+    );
+    expect(resultOf('qujing', { ...binjiang, openingHoursPerDay: 7.5 }, 'service.hours')).toMatchObject({
+      status: 'advice',
+      threshold: '≥ 8',
+    });
   });
 });
 
 describe('reach', () => {
-  const tiers = Object.fromEntries(Object.values(FACILITY_CATEGORIES).map((category) => [category.id, category.tierMinutes]));
-  const withReach = (shareByKey: Record<string, number | null>, speedMetersPerSecond = 0.8, table = tiers): CommunityFigures => ({
+  const tiers = Object.fromEntries(
+    Object.values(FACILITY_CATEGORIES).map((category) => [category.id, category.tierMinutes]),
+  );
+  const withReach = (
+    shareByKey: Record<string, number | null>,
+    speedMetersPerSecond = 0.8,
+    table = tiers,
+  ): CommunityFigures => ({
     ...binjiang,
     reach: { tiers: table, speedMetersPerSecond, shareByKey },
   });
@@ -401,17 +565,35 @@ describe('reach', () => {
   it('judges reach against the tool-default share, with the speed and tier table in force', () => {
     const result = resultOf('national', withReach({ kindergarten: 0.55 }), 'reach.kindergarten');
     expect(result).toMatchObject({ status: 'fail', figure: 0.55, threshold: '≥ 80 %', toolDefault: true });
-    expect(result.walk).toEqual({ speedMetersPerSecond: 0.8, requirement: { key: 'kindergarten', allOf: [{ anyOf: [{ category: 'kindergarten', minutes: 5 }] }] } });
+    expect(result.walk).toEqual({
+      speedMetersPerSecond: 0.8,
+      requirement: { key: 'kindergarten', allOf: [{ anyOf: [{ category: 'kindergarten', minutes: 5 }] }] },
+    });
     expect(result.sources.map((source) => source.document)).toEqual(['GB 50180-2018']);
-    expect(resultOf('national', withReach({ kindergarten: 0.55 }), 'reach.kindergarten', { ...TOOL_DEFAULTS, reachShare: 0.5 }).status).toBe('pass');
+    expect(
+      resultOf('national', withReach({ kindergarten: 0.55 }), 'reach.kindergarten', {
+        ...TOOL_DEFAULTS,
+        reachShare: 0.5,
+      }).status,
+    ).toBe('pass');
     // A kindergarten moved to the 10-minute tier is walked to for 10 minutes.
-    const ten = resultOf('national', withReach({ kindergarten: 0.9 }, 1, { ...tiers, kindergarten: 10 }), 'reach.kindergarten');
+    const ten = resultOf(
+      'national',
+      withReach({ kindergarten: 0.9 }, 1, { ...tiers, kindergarten: 10 }),
+      'reach.kindergarten',
+    );
     expect(ten.walk!.requirement.allOf[0].anyOf[0].minutes).toBe(10);
   });
 
   it('is undetermined without walking reach, and not applicable when the table gives no tier', () => {
-    expect(resultOf('national', binjiang, 'reach.park')).toMatchObject({ status: 'undetermined', missing: ['reach'] });
-    expect(resultOf('national', withReach({}), 'reach.park')).toMatchObject({ status: 'undetermined', missing: ['reach:park'] });
+    expect(resultOf('national', binjiang, 'reach.park')).toMatchObject({
+      status: 'undetermined',
+      missing: ['reach'],
+    });
+    expect(resultOf('national', withReach({}), 'reach.park')).toMatchObject({
+      status: 'undetermined',
+      missing: ['reach:park'],
+    });
     expect(resultOf('national', withReach({}, 1, { ...tiers, park: null }), 'reach.park')).toMatchObject({
       status: 'not-applicable',
       reason: 'no-tier',
@@ -419,12 +601,22 @@ describe('reach', () => {
   });
 
   it('accepts a nursery for Leshan’s kindergarten reach and builds the 15-minute circle from the table', () => {
-    const result = resultOf('leshan', withReach({ 'kindergarten|nursery': 0.85 }), 'reach.kindergarten_or_nursery');
+    const result = resultOf(
+      'leshan',
+      withReach({ 'kindergarten|nursery': 0.85 }),
+      'reach.kindergarten_or_nursery',
+    );
     expect(result.status).toBe('pass');
-    expect(result.walk!.requirement.allOf[0].anyOf.map((option) => option.category)).toEqual(['kindergarten', 'nursery']);
+    expect(result.walk!.requirement.allOf[0].anyOf.map((option) => option.category)).toEqual([
+      'kindergarten',
+      'nursery',
+    ]);
     const circle = reachRequirementOf({ reach: 'circle', circleMinutes: 15 }, tiers)!;
     expect(circle.allOf.map((target) => target.anyOf[0].category)).toEqual(CIRCLE_CATEGORIES);
-    const shorter = reachRequirementOf({ reach: 'circle', circleMinutes: 15 }, { ...tiers, middle_school: 20 })!;
+    const shorter = reachRequirementOf(
+      { reach: 'circle', circleMinutes: 15 },
+      { ...tiers, middle_school: 20 },
+    )!;
     expect(shorter.allOf.map((target) => target.anyOf[0].category)).not.toContain('middle_school');
     for (const profile of ['kaili', 'leshan', 'linjiang'] as const) {
       const judged = resultOf(profile, withReach({ 'circle@15': 0.7 }), 'reach.circle15');
@@ -439,7 +631,13 @@ describe('reach', () => {
     const result = resultOf('linjiang', village, 'reach.fitness15');
     expect(result).toMatchObject({ status: 'fail', threshold: '≥ 100 %', toolDefault: false });
     expect(result.walk!.requirement.allOf[0].anyOf.every((option) => option.minutes === 15)).toBe(true);
-    expect(resultOf('linjiang', { ...village, reach: { ...village.reach!, shareByKey: { [key]: 1 } } }, 'reach.fitness15').status).toBe('pass');
+    expect(
+      resultOf(
+        'linjiang',
+        { ...village, reach: { ...village.reach!, shareByKey: { [key]: 1 } } },
+        'reach.fitness15',
+      ).status,
+    ).toBe('pass');
   });
 });
 

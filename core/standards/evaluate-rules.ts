@@ -84,8 +84,13 @@ function ratio(numerator: number | null, denominator: number, per: number, numer
 }
 
 /** Facilities of the categories inside the community. */
-function facilitiesOf(figures: CommunityFigures, categories: readonly string[]): readonly FacilityFigures[] | null {
-  return figures.facilities === null ? null : figures.facilities.filter((facility) => categories.includes(facility.category));
+function facilitiesOf(
+  figures: CommunityFigures,
+  categories: readonly string[],
+): readonly FacilityFigures[] | null {
+  return figures.facilities === null
+    ? null
+    : figures.facilities.filter((facility) => categories.includes(facility.category));
 }
 
 /**
@@ -106,13 +111,24 @@ function measure(measureSpec: CommunityMeasure, figures: CommunityFigures, bound
     case 'households':
       return known(figures.households);
     case 'serviceFloorArea':
-      return figures.serviceFloorAreaSquareMeters === null ? missing('serviceFloorAreaSquareMeters') : known(figures.serviceFloorAreaSquareMeters);
+      return figures.serviceFloorAreaSquareMeters === null
+        ? missing('serviceFloorAreaSquareMeters')
+        : known(figures.serviceFloorAreaSquareMeters);
     case 'serviceFloorAreaPer100Households':
-      return ratio(figures.serviceFloorAreaSquareMeters, figures.households, 100, 'serviceFloorAreaSquareMeters');
+      return ratio(
+        figures.serviceFloorAreaSquareMeters,
+        figures.households,
+        100,
+        'serviceFloorAreaSquareMeters',
+      );
     case 'activityFloorShare':
-      return figures.activityFloorShare === null ? missing('activityFloorShare') : known(figures.activityFloorShare);
+      return figures.activityFloorShare === null
+        ? missing('activityFloorShare')
+        : known(figures.activityFloorShare);
     case 'commercialFloorShare':
-      return figures.commercialFloorShare === null ? missing('commercialFloorShare') : known(figures.commercialFloorShare);
+      return figures.commercialFloorShare === null
+        ? missing('commercialFloorShare')
+        : known(figures.commercialFloorShare);
     case 'staff':
       return figures.staff === null ? missing('staff') : known(figures.staff);
     case 'gridWorkersPerGrid':
@@ -120,12 +136,19 @@ function measure(measureSpec: CommunityMeasure, figures: CommunityFigures, bound
       return ratio(figures.gridWorkers, figures.grids, 1, 'gridWorkers');
     case 'police': {
       const parts: [number | null, string][] = [[figures.policeOfficers, 'policeOfficers']];
-      if (measureSpec.countAuxiliary) parts.push([figures.auxiliaryPoliceOfficers, 'auxiliaryPoliceOfficers']);
+      if (measureSpec.countAuxiliary)
+        parts.push([figures.auxiliaryPoliceOfficers, 'auxiliaryPoliceOfficers']);
       const sum = parts.reduce((total, [value]) => total + (value ?? 0), 0);
-      return partial(sum, parts.filter(([value]) => value === null).map(([, name]) => name), bounds);
+      return partial(
+        sum,
+        parts.filter(([value]) => value === null).map(([, name]) => name),
+        bounds,
+      );
     }
     case 'openingHoursPerDay':
-      return figures.openingHoursPerDay === null ? missing('openingHoursPerDay') : known(figures.openingHoursPerDay);
+      return figures.openingHoursPerDay === null
+        ? missing('openingHoursPerDay')
+        : known(figures.openingHoursPerDay);
     case 'parkingSpacesPerHousehold':
       return ratio(figures.parkingSpaces, figures.households, 1, 'parkingSpaces');
     case 'facilities': {
@@ -157,7 +180,8 @@ function measure(measureSpec: CommunityMeasure, figures: CommunityFigures, bound
           if (meters === undefined || meters === null) anyUnknown = true;
           else nearest = nearest === null ? meters : Math.min(nearest, meters);
         }
-        if (nearest !== null && (!anyUnknown || (bounds.max !== null && nearest <= bounds.max))) farthest = Math.max(farthest, nearest);
+        if (nearest !== null && (!anyUnknown || (bounds.max !== null && nearest <= bounds.max)))
+          farthest = Math.max(farthest, nearest);
         else unknown.push(`position:${facility.id}`);
       }
       return partial(farthest, unknown, { min: null, max: bounds.max });
@@ -181,14 +205,24 @@ function boundsOf(
     case 'range':
       return { bounds: { min: threshold.min, max: threshold.max } };
     case 'min-by-residents':
-      return { bounds: { min: figures.residents < threshold.boundary ? threshold.below : threshold.atOrAbove, max: null } };
+      return {
+        bounds: {
+          min: figures.residents < threshold.boundary ? threshold.below : threshold.atOrAbove,
+          max: null,
+        },
+      };
     case 'band-by-type': {
       const band = threshold.bands[figures.type];
       return band ? { bounds: { min: band.min, max: band.max } } : { reason: 'not-for-type' };
     }
     case 'min-by-provenance':
       if (figures.stationProvenance === null) return { missing: ['stationProvenance'] };
-      return { bounds: { min: figures.stationProvenance === 'new' ? threshold.newBuild : threshold.otherwise, max: null } };
+      return {
+        bounds: {
+          min: figures.stationProvenance === 'new' ? threshold.newBuild : threshold.otherwise,
+          max: null,
+        },
+      };
     case 'min-setting':
       return { bounds: { min: settings[threshold.setting], max: null } };
     case 'max-setting':
@@ -209,16 +243,23 @@ function describeBounds(bounds: Bounds, unit: Bilingual): string {
 }
 
 /** Whether, and how, a rule under a profile rests on a figure of the tool's own choosing. */
-export function toolDefaultOf(rule: RuleDefinition, entry: ProfileRule): { toolDefault: boolean; toolDefaultNote: Bilingual | null } {
+export function toolDefaultOf(
+  rule: RuleDefinition,
+  entry: ProfileRule,
+): { toolDefault: boolean; toolDefaultNote: Bilingual | null } {
   const setting =
-    entry.threshold.kind === 'min-setting' || entry.threshold.kind === 'max-setting' ? entry.threshold.setting : null;
+    entry.threshold.kind === 'min-setting' || entry.threshold.kind === 'max-setting'
+      ? entry.threshold.setting
+      : null;
   const notes = [setting ? TOOL_SETTING_NOTES[setting] : null, rule.toolDefault ?? null].filter(
     (note): note is Bilingual => note !== null,
   );
   return {
     toolDefault: notes.length > 0,
     toolDefaultNote:
-      notes.length === 0 ? null : { zh: notes.map((note) => note.zh).join('；'), en: notes.map((note) => note.en).join('; ') },
+      notes.length === 0
+        ? null
+        : { zh: notes.map((note) => note.zh).join('；'), en: notes.map((note) => note.en).join('; ') },
   };
 }
 
@@ -255,8 +296,10 @@ export function judged(
   threshold: string,
 ): RuleResult {
   const result = { ...base, figure, threshold, bounds };
-  if (bounds.min !== null && figure < bounds.min) return { ...result, status: unmetStatus(entry), side: 'below' };
-  if (bounds.max !== null && figure > bounds.max) return { ...result, status: unmetStatus(entry), side: 'above' };
+  if (bounds.min !== null && figure < bounds.min)
+    return { ...result, status: unmetStatus(entry), side: 'below' };
+  if (bounds.max !== null && figure > bounds.max)
+    return { ...result, status: unmetStatus(entry), side: 'above' };
   return { ...result, status: 'pass' };
 }
 
@@ -273,14 +316,29 @@ function judgeConversion(
   const byProgress = progress !== null && progress > threshold.progressAbove;
   const byFarmland = farmland !== null && farmland < threshold.farmlandBelow;
   if (byProgress || byFarmland) {
-    return { ...base, status: 'candidate', figure: byProgress ? progress : farmland, threshold: described, bounds };
+    return {
+      ...base,
+      status: 'candidate',
+      figure: byProgress ? progress : farmland,
+      threshold: described,
+      bounds,
+    };
   }
-  const absent = [progress === null ? 'developmentProgress' : null, farmland === null ? 'agriculturalLandShare' : null].filter(
-    (name): name is string => name !== null,
-  );
+  const absent = [
+    progress === null ? 'developmentProgress' : null,
+    farmland === null ? 'agriculturalLandShare' : null,
+  ].filter((name): name is string => name !== null);
   // One figure missing and the other not deciding: the village may still qualify on the missing one.
   if (absent.length > 0) {
-    return { ...base, status: 'undetermined', figure: progress ?? farmland, threshold: described, bounds, reason: 'missing-data', missing: absent };
+    return {
+      ...base,
+      status: 'undetermined',
+      figure: progress ?? farmland,
+      threshold: described,
+      bounds,
+      reason: 'missing-data',
+      missing: absent,
+    };
   }
   return { ...base, status: 'not-candidate', figure: progress, threshold: described, bounds };
 }
@@ -298,7 +356,8 @@ export function evaluateRule(
 ): RuleResult {
   const entry = rule.profiles[profile];
   if (!entry) throw new Error(`profile ${profile} does not hold rule ${rule.id}`);
-  if (rule.scope !== 'community') throw new Error(`rule ${rule.id} is judged for the ${rule.scope}, not per community`);
+  if (rule.scope !== 'community')
+    throw new Error(`rule ${rule.id} is judged for the ${rule.scope}, not per community`);
   const base = resultBase(rule, entry);
   const notApplicable = (reason: ResultReason, threshold = ''): RuleResult => ({
     ...base,
@@ -335,7 +394,8 @@ export function evaluateRule(
     if (requirement === null) return notApplicable('no-tier', described);
     const walk = { speedMetersPerSecond: figures.reach.speedMetersPerSecond, requirement };
     const share = figures.reach.shareByKey[requirement.key];
-    if (share === undefined) return { ...undetermined([`reach:${requirement.key}`], described, found.bounds), walk };
+    if (share === undefined)
+      return { ...undetermined([`reach:${requirement.key}`], described, found.bounds), walk };
     if (share === null) return { ...notApplicable('nothing-to-judge', described), walk };
     return { ...judged(base, entry, share, found.bounds, described), walk };
   }
@@ -390,7 +450,6 @@ export function communityRulesOf(profile: StandardsProfileId): readonly RuleDefi
   }
   return rules;
 }
-
 
 const ADJACENCY = (() => {
   const from = new Set<string>();

@@ -18,7 +18,12 @@ export interface StandardsProfile {
 }
 
 export const STANDARDS_PROFILES: Readonly<Record<StandardsProfileId, StandardsProfile>> = {
-  national: { id: 'national', nameZh: '国家标准', nameEn: 'National standards', documents: ['GB 50180-2018', '国办发〔2021〕56号'] },
+  national: {
+    id: 'national',
+    nameZh: '国家标准',
+    nameEn: 'National standards',
+    documents: ['GB 50180-2018', '国办发〔2021〕56号'],
+  },
   jishou: { id: 'jishou', nameZh: '吉首市', nameEn: 'Jishou', documents: ['000'] },
   kaili: { id: 'kaili', nameZh: '凯里市', nameEn: 'Kaili', documents: ['001'] },
   leshan: { id: 'leshan', nameZh: '乐山市', nameEn: 'Leshan', documents: ['002'] },

@@ -5,7 +5,11 @@
  * with the ReachContext it was computed in.
  */
 
-import { FACILITY_CATEGORIES, FACILITY_CATEGORY_IDS, type FacilityCategoryId } from './facility-categories.js';
+import {
+  FACILITY_CATEGORIES,
+  FACILITY_CATEGORY_IDS,
+  type FacilityCategoryId,
+} from './facility-categories.js';
 
 /** Category → walking minutes of its tier; null: the category has no tier. */
 export type TierTable = Readonly<Record<string, number | null>>;
@@ -98,7 +102,8 @@ export function categoryRequirements(tiers: TierTable): ReachRequirement[] {
 /** Requirements by key, the first of each key kept (the same key always means the same requirement in one context). */
 export function uniqueRequirements(requirements: readonly ReachRequirement[]): ReachRequirement[] {
   const byKey = new Map<string, ReachRequirement>();
-  for (const requirement of requirements) if (!byKey.has(requirement.key)) byKey.set(requirement.key, requirement);
+  for (const requirement of requirements)
+    if (!byKey.has(requirement.key)) byKey.set(requirement.key, requirement);
   return [...byKey.values()];
 }
 

@@ -121,7 +121,16 @@ export interface ResultSummary {
 
 /** Counts of each status; a classification never counts as a failure. */
 export function summarizeResults(results: readonly { status: ResultStatus }[]): ResultSummary {
-  const summary: ResultSummary = { pass: 0, fail: 0, advice: 0, undetermined: 0, notApplicable: 0, candidate: 0, notCandidate: 0, judged: 0 };
+  const summary: ResultSummary = {
+    pass: 0,
+    fail: 0,
+    advice: 0,
+    undetermined: 0,
+    notApplicable: 0,
+    candidate: 0,
+    notCandidate: 0,
+    judged: 0,
+  };
   for (const { status } of results) {
     if (status === 'not-applicable') summary.notApplicable += 1;
     else if (status === 'not-candidate') summary.notCandidate += 1;

@@ -17,7 +17,14 @@ import {
 import { sourceOf, type RuleSource } from './documents.js';
 import type { FacilityCategoryId } from './facility-categories.js';
 import { STANDARDS_PROFILE_IDS, type StandardsProfileId } from './profiles.js';
-import { categoryRequirements, reachRequirementOf, uniqueRequirements, type ReachRequirement, type ReachSpec, type TierTable } from './reach.js';
+import {
+  categoryRequirements,
+  reachRequirementOf,
+  uniqueRequirements,
+  type ReachRequirement,
+  type ReachSpec,
+  type TierTable,
+} from './reach.js';
 import type { ToolSettingId } from './tool-defaults.js';
 
 /** 约束性 (binding), 预期性 (expected), or guidance (原则上, 为宜, 宜, 可, 一般, 推动…): as the source states it. */
@@ -140,7 +147,9 @@ export interface RuleDefinition {
 
 const ALL_TYPES: readonly CommunityTypeId[] = COMMUNITY_TYPE_IDS;
 /** 002 counts 城市社区 apart from 集镇社区 (一、（一）: 城市社区131个、集镇社区132个). */
-const LESHAN_CITY_TYPES: readonly CommunityTypeId[] = URBAN_COMMUNITY_TYPES.filter((type) => type !== 'township');
+const LESHAN_CITY_TYPES: readonly CommunityTypeId[] = URBAN_COMMUNITY_TYPES.filter(
+  (type) => type !== 'township',
+);
 
 const PEOPLE: Bilingual = { zh: '人', en: 'residents' };
 const HOUSEHOLDS: Bilingual = { zh: '户', en: 'households' };
@@ -167,12 +176,47 @@ const LESHAN_FACILITIES: readonly {
   grade: RuleGrade;
   gradeWording: string;
 }[] = [
-  { id: 'service_station', categories: ['service_station'], zh: '社区综合服务站', en: 'community service station', grade: 'guidance', gradeWording: '原则上' },
-  { id: 'kindergarten_or_nursery', categories: ['kindergarten', 'nursery'], zh: '幼儿园（托儿所）', en: 'kindergarten or nursery', grade: 'guidance', gradeWording: '原则上' },
-  { id: 'supermarket', categories: ['supermarket'], zh: '综合超市', en: 'supermarket', grade: 'guidance', gradeWording: '原则上' },
+  {
+    id: 'service_station',
+    categories: ['service_station'],
+    zh: '社区综合服务站',
+    en: 'community service station',
+    grade: 'guidance',
+    gradeWording: '原则上',
+  },
+  {
+    id: 'kindergarten_or_nursery',
+    categories: ['kindergarten', 'nursery'],
+    zh: '幼儿园（托儿所）',
+    en: 'kindergarten or nursery',
+    grade: 'guidance',
+    gradeWording: '原则上',
+  },
+  {
+    id: 'supermarket',
+    categories: ['supermarket'],
+    zh: '综合超市',
+    en: 'supermarket',
+    grade: 'guidance',
+    gradeWording: '原则上',
+  },
   // "至少有一片" stands outside the clause that 原则上 opens: a plain requirement.
-  { id: 'fitness_ground', categories: ['fitness_ground'], zh: '公共活动场地（含室外综合健身场地）', en: 'public activity ground with outdoor fitness equipment', grade: 'expected', gradeWording: '至少有一片' },
-  { id: 'park', categories: ['park'], zh: '公共绿地或社区公园（可作应急避难场所）', en: 'green space or pocket park usable as an emergency shelter', grade: 'guidance', gradeWording: '原则上' },
+  {
+    id: 'fitness_ground',
+    categories: ['fitness_ground'],
+    zh: '公共活动场地（含室外综合健身场地）',
+    en: 'public activity ground with outdoor fitness equipment',
+    grade: 'expected',
+    gradeWording: '至少有一片',
+  },
+  {
+    id: 'park',
+    categories: ['park'],
+    zh: '公共绿地或社区公园（可作应急避难场所）',
+    en: 'green space or pocket park usable as an emergency shelter',
+    grade: 'guidance',
+    gradeWording: '原则上',
+  },
 ];
 
 /** GB 50180-2018's everyday facilities the national profile's reach rules cover, each at its tier. */
@@ -194,7 +238,12 @@ const REACH_SHARE_THRESHOLD: RuleThreshold = { kind: 'min-setting', setting: 're
 /** Reach rules per category: national ones (GB 50180 tiers) and 002's per-community set. */
 function reachRules(): RuleDefinition[] {
   const rules = new Map<string, RuleDefinition>();
-  const rule = (id: string, categories: readonly FacilityCategoryId[], zh: string, en: string): RuleDefinition => {
+  const rule = (
+    id: string,
+    categories: readonly FacilityCategoryId[],
+    zh: string,
+    en: string,
+  ): RuleDefinition => {
     let existing = rules.get(id);
     if (!existing) {
       existing = {
@@ -202,7 +251,10 @@ function reachRules(): RuleDefinition[] {
         kind: 'reach',
         scope: 'community',
         title: { zh: `步行可达${zh}`, en: `Walking reach of a ${en}` },
-        advice: { zh: `在生活圈内补齐${zh}，使更多居民在分级时间内步行可达`, en: `Provide a ${en} within its life-circle tier for more residents` },
+        advice: {
+          zh: `在生活圈内补齐${zh}，使更多居民在分级时间内步行可达`,
+          en: `Provide a ${en} within its life-circle tier for more residents`,
+        },
         unit: SHARE,
         appliesTo: URBAN_COMMUNITY_TYPES,
         measure: { of: 'reach', reach: { reach: 'tier', categories } },
@@ -280,7 +332,10 @@ function jishouFiveSmallRules(): RuleDefinition[] {
         threshold: { kind: 'min', value: 1 },
         note:
           facility.id === 'square'
-            ? { zh: '“小广场”按公共活动场地（健身场地）类设施计', en: 'A “small square” is counted as a public activity / fitness ground' }
+            ? {
+                zh: '“小广场”按公共活动场地（健身场地）类设施计',
+                en: 'A “small square” is counted as a public activity / fitness ground',
+              }
             : undefined,
       },
     },
@@ -303,10 +358,17 @@ export const RULES: readonly RuleDefinition[] = [
         grade: 'guidance',
         gradeWording: '原则上…为宜',
         sources: [
-          sourceOf('002', '三、（一）1', '传统城区社区适宜人口规模原则上为1500-3000户、常住人口4500-12000人为宜'),
+          sourceOf(
+            '002',
+            '三、（一）1',
+            '传统城区社区适宜人口规模原则上为1500-3000户、常住人口4500-12000人为宜',
+          ),
           sourceOf('002', '三、（一）1', '社区建制规模以1000-2000户、常住人口3000-6000人为宜'),
         ],
-        threshold: { kind: 'band-by-type', bands: { urban: { min: 4500, max: 12000 }, fringe: { min: 3000, max: 6000 } } },
+        threshold: {
+          kind: 'band-by-type',
+          bands: { urban: { min: 4500, max: 12000 }, fringe: { min: 3000, max: 6000 } },
+        },
       },
     },
   },
@@ -324,10 +386,17 @@ export const RULES: readonly RuleDefinition[] = [
         grade: 'guidance',
         gradeWording: '原则上…为宜',
         sources: [
-          sourceOf('002', '三、（一）1', '传统城区社区适宜人口规模原则上为1500-3000户、常住人口4500-12000人为宜'),
+          sourceOf(
+            '002',
+            '三、（一）1',
+            '传统城区社区适宜人口规模原则上为1500-3000户、常住人口4500-12000人为宜',
+          ),
           sourceOf('002', '三、（一）1', '社区建制规模以1000-2000户、常住人口3000-6000人为宜'),
         ],
-        threshold: { kind: 'band-by-type', bands: { urban: { min: 1500, max: 3000 }, fringe: { min: 1000, max: 2000 } } },
+        threshold: {
+          kind: 'band-by-type',
+          bands: { urban: { min: 1500, max: 3000 }, fringe: { min: 1000, max: 2000 } },
+        },
       },
     },
   },
@@ -348,7 +417,11 @@ export const RULES: readonly RuleDefinition[] = [
         grade: 'guidance',
         gradeWording: '为宜、可',
         sources: [
-          sourceOf('002', '三、（一）1', '易地扶贫搬迁社区以常住人口800-2000人为宜（不足800人纳入所在村或社区管理，超出2000人可按多个社区建制）'),
+          sourceOf(
+            '002',
+            '三、（一）1',
+            '易地扶贫搬迁社区以常住人口800-2000人为宜（不足800人纳入所在村或社区管理，超出2000人可按多个社区建制）',
+          ),
         ],
         threshold: { kind: 'range', min: 800, max: 2000 },
       },
@@ -359,7 +432,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'size-band',
     scope: 'community',
     title: { zh: '新成立社区户数', en: 'New community households' },
-    advice: { zh: '新成立社区一般控制在 3 000–4 000 户', en: 'A new community should have 3 000–4 000 households' },
+    advice: {
+      zh: '新成立社区一般控制在 3 000–4 000 户',
+      en: 'A new community should have 3 000–4 000 households',
+    },
     unit: HOUSEHOLDS,
     appliesTo: ['new'],
     measure: { of: 'households' },
@@ -416,7 +492,13 @@ export const RULES: readonly RuleDefinition[] = [
       leshan: {
         grade: 'guidance',
         gradeWording: '规范稳妥推进',
-        sources: [sourceOf('002', '三、（一）1', '城市拆迁开发进度过半或农业用地面积占比不到一半的城乡结合部的村，规范稳妥推进“村改居”工作')],
+        sources: [
+          sourceOf(
+            '002',
+            '三、（一）1',
+            '城市拆迁开发进度过半或农业用地面积占比不到一半的城乡结合部的村，规范稳妥推进“村改居”工作',
+          ),
+        ],
         threshold: { kind: 'conversion', progressAbove: 0.5, farmlandBelow: 0.5 },
         note: {
           zh: '文件所指为“城乡结合部的村”；本工具对每个行政村给出判断，是否属城乡结合部由规划人员确认',
@@ -431,7 +513,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'floor-area',
     scope: 'community',
     title: { zh: '每百户社区综合服务设施面积', en: 'Service floor area per 100 households' },
-    advice: { zh: '按每百户不低于 30 m² 配建社区综合服务设施', en: 'Provide at least 30 m² of service floor per 100 households' },
+    advice: {
+      zh: '按每百户不低于 30 m² 配建社区综合服务设施',
+      en: 'Provide at least 30 m² of service floor per 100 households',
+    },
     unit: { zh: 'm²/百户', en: 'm² per 100 households' },
     appliesTo: ALL_TYPES,
     measure: { of: 'serviceFloorAreaPer100Households' },
@@ -470,7 +555,9 @@ export const RULES: readonly RuleDefinition[] = [
       qujing: {
         grade: 'guidance',
         gradeWording: '原则上',
-        sources: [sourceOf('004', '三、（三）8', '原则上按照每百户居民不低于30平方米的标准配建城乡社区综合服务设施')],
+        sources: [
+          sourceOf('004', '三、（三）8', '原则上按照每百户居民不低于30平方米的标准配建城乡社区综合服务设施'),
+        ],
         threshold: { kind: 'min', value: 30 },
       },
     },
@@ -479,8 +566,14 @@ export const RULES: readonly RuleDefinition[] = [
     id: 'area.national.min',
     kind: 'floor-area',
     scope: 'community',
-    title: { zh: '社区服务站面积下限（国标 600 m²）', en: 'Service station floor area minimum (national 600 m²)' },
-    advice: { zh: '城市社区服务站用房不少于 600 m²', en: 'An urban community’s service station needs at least 600 m²' },
+    title: {
+      zh: '社区服务站面积下限（国标 600 m²）',
+      en: 'Service station floor area minimum (national 600 m²)',
+    },
+    advice: {
+      zh: '城市社区服务站用房不少于 600 m²',
+      en: 'An urban community’s service station needs at least 600 m²',
+    },
     unit: SQUARE_METERS,
     appliesTo: URBAN_COMMUNITY_TYPES,
     measure: { of: 'serviceFloorArea' },
@@ -507,7 +600,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'floor-area',
     scope: 'community',
     title: { zh: '城市社区服务站面积下限（按人口）', en: 'Urban service station floor area by population' },
-    advice: { zh: '5 000 人以下不少于 600 m²，5 000 人以上不少于 800 m²', en: '600 m² below 5 000 residents, 800 m² from 5 000' },
+    advice: {
+      zh: '5 000 人以下不少于 600 m²，5 000 人以上不少于 800 m²',
+      en: '600 m² below 5 000 residents, 800 m² from 5 000',
+    },
     unit: SQUARE_METERS,
     appliesTo: URBAN_COMMUNITY_TYPES,
     measure: { of: 'serviceFloorArea' },
@@ -540,7 +636,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'floor-area',
     scope: 'community',
     title: { zh: '农村社区服务站面积下限（按人口）', en: 'Rural service station floor area by population' },
-    advice: { zh: '2 000 人以下不少于 400 m²，2 000 人以上不少于 500 m²', en: '400 m² below 2 000 residents, 500 m² from 2 000' },
+    advice: {
+      zh: '2 000 人以下不少于 400 m²，2 000 人以上不少于 500 m²',
+      en: '400 m² below 2 000 residents, 500 m² from 2 000',
+    },
     unit: SQUARE_METERS,
     appliesTo: ['village', 'rural'],
     measure: { of: 'serviceFloorArea' },
@@ -572,8 +671,14 @@ export const RULES: readonly RuleDefinition[] = [
     id: 'area.leshan.min',
     kind: 'floor-area',
     scope: 'community',
-    title: { zh: '社区综合服务设施面积下限（按建设方式）', en: 'Service floor area minimum by how the station was provided' },
-    advice: { zh: '新建一般不低于 500 m²；改建扩建、购置租用一般不低于 300 m²', en: 'New builds 500 m²; rebuilt, bought or rented 300 m²' },
+    title: {
+      zh: '社区综合服务设施面积下限（按建设方式）',
+      en: 'Service floor area minimum by how the station was provided',
+    },
+    advice: {
+      zh: '新建一般不低于 500 m²；改建扩建、购置租用一般不低于 300 m²',
+      en: 'New builds 500 m²; rebuilt, bought or rented 300 m²',
+    },
     unit: SQUARE_METERS,
     appliesTo: COMMUNITY_NOT_VILLAGE_TYPES,
     measure: { of: 'serviceFloorArea' },
@@ -582,7 +687,11 @@ export const RULES: readonly RuleDefinition[] = [
         grade: 'guidance',
         gradeWording: '一般不低于',
         sources: [
-          sourceOf('002', '专栏2·1', '新建社区综合服务设施，按照一般不低于 500 平米；城市改建扩建、购置租用社区一般不低于 300 平米'),
+          sourceOf(
+            '002',
+            '专栏2·1',
+            '新建社区综合服务设施，按照一般不低于 500 平米；城市改建扩建、购置租用社区一般不低于 300 平米',
+          ),
         ],
         threshold: { kind: 'min-by-provenance', newBuild: 500, otherwise: 300 },
         note: {
@@ -597,7 +706,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'share',
     scope: 'community',
     title: { zh: '居民活动区域面积占比', en: 'Resident activity share of the service facility' },
-    advice: { zh: '压缩办公面积，居民活动区域不低于服务设施总建筑面积的 60%', en: 'Give at least 60 % of the facility to residents’ activities' },
+    advice: {
+      zh: '压缩办公面积，居民活动区域不低于服务设施总建筑面积的 60%',
+      en: 'Give at least 60 % of the facility to residents’ activities',
+    },
     unit: SHARE,
     appliesTo: ALL_TYPES,
     measure: { of: 'activityFloorShare' },
@@ -605,7 +717,9 @@ export const RULES: readonly RuleDefinition[] = [
       linjiang: {
         grade: 'expected',
         gradeWording: '预期性',
-        sources: [sourceOf('003', '专栏1·5', '城乡居民活动区域面积占社区综合服务设施总建筑面积比例 ≥60% 预期性')],
+        sources: [
+          sourceOf('003', '专栏1·5', '城乡居民活动区域面积占社区综合服务设施总建筑面积比例 ≥60% 预期性'),
+        ],
         threshold: { kind: 'min', value: 0.6 },
       },
     },
@@ -615,7 +729,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'share',
     scope: 'community',
     title: { zh: '社区商业和综合服务设施面积占比', en: 'Commerce and service share of total floor area' },
-    advice: { zh: '提高社区商业和综合服务设施面积占社区总建筑面积的比例', en: 'Raise the share of commerce and services in the community’s floor area' },
+    advice: {
+      zh: '提高社区商业和综合服务设施面积占社区总建筑面积的比例',
+      en: 'Raise the share of commerce and services in the community’s floor area',
+    },
     unit: SHARE,
     appliesTo: ALL_TYPES,
     measure: { of: 'commercialFloorShare' },
@@ -623,10 +740,15 @@ export const RULES: readonly RuleDefinition[] = [
       leshan: {
         grade: 'binding',
         gradeWording: '约束性',
-        sources: [sourceOf('002', '专栏1', '社区商业和综合服务设施面积占社区总建筑面积的比例（%） 12% 约束性')],
+        sources: [
+          sourceOf('002', '专栏1', '社区商业和综合服务设施面积占社区总建筑面积的比例（%） 12% 约束性'),
+        ],
         threshold: { kind: 'min', value: 0.12 },
         appliesTo: COMMUNITY_NOT_VILLAGE_TYPES,
-        note: { zh: '目标值“12%”未写“≥”，按下限判定', en: 'The target reads “12%” without “≥”; it is read as a minimum' },
+        note: {
+          zh: '目标值“12%”未写“≥”，按下限判定',
+          en: 'The target reads “12%” without “≥”; it is read as a minimum',
+        },
       },
       linjiang: {
         grade: 'expected',
@@ -668,7 +790,13 @@ export const RULES: readonly RuleDefinition[] = [
       linjiang: {
         grade: 'expected',
         gradeWording: '至少配备',
-        sources: [sourceOf('003', '六、（十六）', '落实城市社区“一格三长”制度…每个网格至少配备1名社区工作者担任专职网格长（员）')],
+        sources: [
+          sourceOf(
+            '003',
+            '六、（十六）',
+            '落实城市社区“一格三长”制度…每个网格至少配备1名社区工作者担任专职网格长（员）',
+          ),
+        ],
         threshold: { kind: 'min', value: 1 },
         appliesTo: URBAN_COMMUNITY_TYPES,
       },
@@ -703,7 +831,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'staff',
     scope: 'community',
     title: { zh: '一社区一警（辅警）', en: 'A police or auxiliary officer for every community' },
-    advice: { zh: '每个社区配备 1 名民警或辅警', en: 'Assign a police or auxiliary officer to the community' },
+    advice: {
+      zh: '每个社区配备 1 名民警或辅警',
+      en: 'Assign a police or auxiliary officer to the community',
+    },
     unit: { zh: '人', en: 'officers' },
     appliesTo: COMMUNITY_NOT_VILLAGE_TYPES,
     measure: { of: 'police', countAuxiliary: true },
@@ -722,7 +853,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'service-hours',
     scope: 'community',
     title: { zh: '服务设施每天开放时间', en: 'Daily opening hours of the service facility' },
-    advice: { zh: '社区综合服务设施开放时间一般不少于每天 8 小时', en: 'Open the service facility at least 8 hours a day' },
+    advice: {
+      zh: '社区综合服务设施开放时间一般不少于每天 8 小时',
+      en: 'Open the service facility at least 8 hours a day',
+    },
     unit: { zh: '小时/天', en: 'hours a day' },
     appliesTo: ALL_TYPES,
     measure: { of: 'openingHoursPerDay' },
@@ -730,7 +864,9 @@ export const RULES: readonly RuleDefinition[] = [
       linjiang: {
         grade: 'guidance',
         gradeWording: '一般不少于',
-        sources: [sourceOf('003', '四、（十一）', '社区综合服务设施开放时间一般不少于每天8小时，节假日全天开放')],
+        sources: [
+          sourceOf('003', '四、（十一）', '社区综合服务设施开放时间一般不少于每天8小时，节假日全天开放'),
+        ],
         threshold: { kind: 'min', value: 8 },
       },
       qujing: {
@@ -748,7 +884,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'provision',
     scope: 'community',
     title: { zh: '新建居住社区机动车停车位', en: 'Parking spaces in a new residential area' },
-    advice: { zh: '新建居住社区按不低于 1 车位/户配建机动车停车位，并配套充电设施或预留条件', en: 'Provide at least one parking space per household, with EV charging or its provision' },
+    advice: {
+      zh: '新建居住社区按不低于 1 车位/户配建机动车停车位，并配套充电设施或预留条件',
+      en: 'Provide at least one parking space per household, with EV charging or its provision',
+    },
     unit: { zh: '车位/户', en: 'spaces per household' },
     appliesTo: COMMUNITY_NOT_VILLAGE_TYPES,
     newResidentialOnly: true,
@@ -757,7 +896,13 @@ export const RULES: readonly RuleDefinition[] = [
       leshan: {
         grade: 'expected',
         gradeWording: '按照不低于',
-        sources: [sourceOf('002', '三、（一）3', '新建居住社区按照不低于1车位/户标准配建机动车停车位，并配套停车位建设充电设施或者预留建设安装条件')],
+        sources: [
+          sourceOf(
+            '002',
+            '三、（一）3',
+            '新建居住社区按照不低于1车位/户标准配建机动车停车位，并配套停车位建设充电设施或者预留建设安装条件',
+          ),
+        ],
         threshold: { kind: 'min', value: 1 },
       },
     },
@@ -766,8 +911,14 @@ export const RULES: readonly RuleDefinition[] = [
     id: 'provision.refuse_station',
     kind: 'provision',
     scope: 'community',
-    title: { zh: '新建居住社区生活垃圾收集站（用地 ≥ 120 m²）', en: 'Refuse collection station of ≥ 120 m² land in a new residential area' },
-    advice: { zh: '新建居住社区宜建设一个用地面积不小于 120 m² 的生活垃圾收集站', en: 'Build a refuse collection station on at least 120 m² of land' },
+    title: {
+      zh: '新建居住社区生活垃圾收集站（用地 ≥ 120 m²）',
+      en: 'Refuse collection station of ≥ 120 m² land in a new residential area',
+    },
+    advice: {
+      zh: '新建居住社区宜建设一个用地面积不小于 120 m² 的生活垃圾收集站',
+      en: 'Build a refuse collection station on at least 120 m² of land',
+    },
     unit: SQUARE_METERS,
     appliesTo: COMMUNITY_NOT_VILLAGE_TYPES,
     newResidentialOnly: true,
@@ -776,7 +927,9 @@ export const RULES: readonly RuleDefinition[] = [
       leshan: {
         grade: 'guidance',
         gradeWording: '宜',
-        sources: [sourceOf('002', '三、（一）3', '新建居住社区宜建设一个用地面积不小于120平方米的生活垃圾收集站')],
+        sources: [
+          sourceOf('002', '三、（一）3', '新建居住社区宜建设一个用地面积不小于120平方米的生活垃圾收集站'),
+        ],
         threshold: { kind: 'min', value: 120 },
       },
     },
@@ -785,8 +938,14 @@ export const RULES: readonly RuleDefinition[] = [
     id: 'provision.public_toilet',
     kind: 'provision',
     scope: 'community',
-    title: { zh: '新建居住社区公共厕所（建筑面积 ≥ 30 m²）', en: 'Public toilet of ≥ 30 m² floor in a new residential area' },
-    advice: { zh: '新建居住社区宜建设一个建筑面积不小于 30 m² 的公共厕所', en: 'Build a public toilet of at least 30 m² floor' },
+    title: {
+      zh: '新建居住社区公共厕所（建筑面积 ≥ 30 m²）',
+      en: 'Public toilet of ≥ 30 m² floor in a new residential area',
+    },
+    advice: {
+      zh: '新建居住社区宜建设一个建筑面积不小于 30 m² 的公共厕所',
+      en: 'Build a public toilet of at least 30 m² floor',
+    },
     unit: SQUARE_METERS,
     appliesTo: COMMUNITY_NOT_VILLAGE_TYPES,
     newResidentialOnly: true,
@@ -795,7 +954,9 @@ export const RULES: readonly RuleDefinition[] = [
       leshan: {
         grade: 'guidance',
         gradeWording: '宜',
-        sources: [sourceOf('002', '三、（一）3', '新建居住社区宜建设…建设一个建筑面积不小于30平方米的公共厕所')],
+        sources: [
+          sourceOf('002', '三、（一）3', '新建居住社区宜建设…建设一个建筑面积不小于30平方米的公共厕所'),
+        ],
         threshold: { kind: 'min', value: 30 },
       },
     },
@@ -805,7 +966,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'provision',
     scope: 'community',
     title: { zh: '户外劳动者休息驿站', en: 'Outdoor workers’ rest station' },
-    advice: { zh: '每个城市社区建设不少于 1 个户外劳动者休息驿站', en: 'Provide at least one rest station for outdoor workers' },
+    advice: {
+      zh: '每个城市社区建设不少于 1 个户外劳动者休息驿站',
+      en: 'Provide at least one rest station for outdoor workers',
+    },
     unit: FACILITIES,
     appliesTo: LESHAN_CITY_TYPES,
     measure: { of: 'facilities', categories: ['workers_rest_station'] },
@@ -813,7 +977,9 @@ export const RULES: readonly RuleDefinition[] = [
       leshan: {
         grade: 'expected',
         gradeWording: '预期性',
-        sources: [sourceOf('002', '专栏1', '每个城市社区户外劳动者（环卫工、快递小哥等）休息驿站数量 ≥1 预期性')],
+        sources: [
+          sourceOf('002', '专栏1', '每个城市社区户外劳动者（环卫工、快递小哥等）休息驿站数量 ≥1 预期性'),
+        ],
         threshold: { kind: 'min', value: 1 },
       },
     },
@@ -824,10 +990,17 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'adjacency',
     scope: 'community',
     title: { zh: '社区卫生服务中心与养老服务设施毗邻', en: 'Health centre next to an elderly-care facility' },
-    advice: { zh: '推动社区卫生服务中心与社区养老服务设施毗邻建设', en: 'Build the health centre next to an elderly-care facility' },
+    advice: {
+      zh: '推动社区卫生服务中心与社区养老服务设施毗邻建设',
+      en: 'Build the health centre next to an elderly-care facility',
+    },
     unit: METERS,
     appliesTo: ALL_TYPES,
-    measure: { of: 'nearestFacility', from: ['health_centre'], to: ['elderly_day_care', 'elderly_care_complex'] },
+    measure: {
+      of: 'nearestFacility',
+      from: ['health_centre'],
+      to: ['elderly_day_care', 'elderly_care_complex'],
+    },
     profiles: {
       leshan: {
         grade: 'guidance',
@@ -848,11 +1021,21 @@ export const RULES: readonly RuleDefinition[] = [
     id: 'adjacency.health_elderly.station',
     kind: 'adjacency',
     scope: 'community',
-    title: { zh: '社区卫生服务中心（站）与养老服务机构毗邻', en: 'Health centre or station next to an elderly-care facility' },
-    advice: { zh: '推动社区卫生服务中心（站）与社区养老服务机构毗邻建设', en: 'Build the health centre or station next to an elderly-care facility' },
+    title: {
+      zh: '社区卫生服务中心（站）与养老服务机构毗邻',
+      en: 'Health centre or station next to an elderly-care facility',
+    },
+    advice: {
+      zh: '推动社区卫生服务中心（站）与社区养老服务机构毗邻建设',
+      en: 'Build the health centre or station next to an elderly-care facility',
+    },
     unit: METERS,
     appliesTo: ALL_TYPES,
-    measure: { of: 'nearestFacility', from: ['health_centre', 'health_station'], to: ['elderly_day_care', 'elderly_care_complex'] },
+    measure: {
+      of: 'nearestFacility',
+      from: ['health_centre', 'health_station'],
+      to: ['elderly_day_care', 'elderly_care_complex'],
+    },
     profiles: {
       qujing: {
         grade: 'guidance',
@@ -884,7 +1067,13 @@ export const RULES: readonly RuleDefinition[] = [
       kaili: {
         grade: 'expected',
         gradeWording: '按照…的要求',
-        sources: [sourceOf('001', '二、（一）1.（1）', '按照“15分钟便民生活服务圈”的要求，合理确定社区综合服务中心设置规模')],
+        sources: [
+          sourceOf(
+            '001',
+            '二、（一）1.（1）',
+            '按照“15分钟便民生活服务圈”的要求，合理确定社区综合服务中心设置规模',
+          ),
+        ],
         threshold: REACH_SHARE_THRESHOLD,
       },
       leshan: {
@@ -910,10 +1099,16 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'reach',
     scope: 'community',
     title: { zh: '15 分钟健身圈', en: '15-minute fitness circle' },
-    advice: { zh: '使村（社区）居民步行 15 分钟内都能到达健身场地', en: 'Put a fitness ground within 15 minutes’ walk of every resident' },
+    advice: {
+      zh: '使村（社区）居民步行 15 分钟内都能到达健身场地',
+      en: 'Put a fitness ground within 15 minutes’ walk of every resident',
+    },
     unit: SHARE,
     appliesTo: ALL_TYPES,
-    measure: { of: 'reach', reach: { reach: 'fixed', categories: ['fitness_ground', 'sports_ground'], minutes: 15 } },
+    measure: {
+      of: 'reach',
+      reach: { reach: 'fixed', categories: ['fitness_ground', 'sports_ground'], minutes: 15 },
+    },
     profiles: {
       linjiang: {
         grade: 'expected',
@@ -933,7 +1128,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'staff',
     scope: 'region',
     title: { zh: '每万名城镇常住人口社区工作者', en: 'Community workers per 10 000 urban residents' },
-    advice: { zh: '每万名城镇常住人口配备 18 名社区工作者', en: '18 community workers per 10 000 urban residents' },
+    advice: {
+      zh: '每万名城镇常住人口配备 18 名社区工作者',
+      en: '18 community workers per 10 000 urban residents',
+    },
     unit: { zh: '人/万人', en: 'per 10 000' },
     appliesTo: URBAN_COMMUNITY_TYPES,
     measure: { of: 'staffPer10kResidents' },
@@ -956,8 +1154,14 @@ export const RULES: readonly RuleDefinition[] = [
     id: 'staff.socialworkers',
     kind: 'staff',
     scope: 'region',
-    title: { zh: '平均每个城市社区“社工师”人数', en: 'Certified social workers per urban community, on average' },
-    advice: { zh: '平均每个城市社区拥有不少于 3 名“社工师”', en: 'On average at least 3 certified social workers per urban community' },
+    title: {
+      zh: '平均每个城市社区“社工师”人数',
+      en: 'Certified social workers per urban community, on average',
+    },
+    advice: {
+      zh: '平均每个城市社区拥有不少于 3 名“社工师”',
+      en: 'On average at least 3 certified social workers per urban community',
+    },
     unit: { zh: '人/社区', en: 'per community' },
     appliesTo: URBAN_COMMUNITY_TYPES,
     measure: { of: 'socialWorkersPerCommunity' },
@@ -974,8 +1178,14 @@ export const RULES: readonly RuleDefinition[] = [
     id: 'staff.certified.share',
     kind: 'staff',
     scope: 'region',
-    title: { zh: '社区专职工作者持社会工作职业资格证书比例', en: 'Share of full-time workers with a social-work certificate' },
-    advice: { zh: '全市社区专职工作者中取得社会工作职业资格证书者达到 15%', en: '15 % of full-time community workers certified in social work' },
+    title: {
+      zh: '社区专职工作者持社会工作职业资格证书比例',
+      en: 'Share of full-time workers with a social-work certificate',
+    },
+    advice: {
+      zh: '全市社区专职工作者中取得社会工作职业资格证书者达到 15%',
+      en: '15 % of full-time community workers certified in social work',
+    },
     unit: SHARE,
     appliesTo: COMMUNITY_NOT_VILLAGE_TYPES,
     measure: { of: 'certifiedShareOfStaff' },
@@ -983,7 +1193,9 @@ export const RULES: readonly RuleDefinition[] = [
       leshan: {
         grade: 'expected',
         gradeWording: '预期性',
-        sources: [sourceOf('002', '专栏1', '全市社区专职工作者中取得社会工作职业资格水平证书人数（%） 15% 预期性')],
+        sources: [
+          sourceOf('002', '专栏1', '全市社区专职工作者中取得社会工作职业资格水平证书人数（%） 15% 预期性'),
+        ],
         threshold: { kind: 'min', value: 0.15 },
       },
     },
@@ -993,7 +1205,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'provision',
     scope: 'region',
     title: { zh: '社区日间照料中心覆盖率', en: 'Communities with an elderly day-care centre' },
-    advice: { zh: '社区日间照料中心覆盖率达到 90% 以上', en: 'An elderly day-care centre in at least 90 % of communities' },
+    advice: {
+      zh: '社区日间照料中心覆盖率达到 90% 以上',
+      en: 'An elderly day-care centre in at least 90 % of communities',
+    },
     unit: SHARE,
     appliesTo: COMMUNITY_NOT_VILLAGE_TYPES,
     measure: { of: 'shareWithFacility', categories: ['elderly_day_care'] },
@@ -1024,7 +1239,10 @@ export const RULES: readonly RuleDefinition[] = [
         gradeWording: '预期性',
         sources: [sourceOf('002', '专栏1', '综合性文化服务中心覆盖率（%） 90 预期性')],
         threshold: { kind: 'min', value: 0.9 },
-        note: { zh: '目标值“90”未写“≥”，按下限判定', en: 'The target reads “90” without “≥”; it is read as a minimum' },
+        note: {
+          zh: '目标值“90”未写“≥”，按下限判定',
+          en: 'The target reads “90” without “≥”; it is read as a minimum',
+        },
       },
     },
   },
@@ -1060,7 +1278,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'provision',
     scope: 'region',
     title: { zh: '网格化服务管理覆盖率', en: 'Communities under grid management' },
-    advice: { zh: '每个城乡社区都划分网格实行网格化服务管理', en: 'Divide every community and village into grids' },
+    advice: {
+      zh: '每个城乡社区都划分网格实行网格化服务管理',
+      en: 'Divide every community and village into grids',
+    },
     unit: SHARE,
     appliesTo: ALL_TYPES,
     measure: { of: 'shareWithGrids' },
@@ -1079,7 +1300,10 @@ export const RULES: readonly RuleDefinition[] = [
     kind: 'provision',
     scope: 'street',
     title: { zh: '每个街道社区养老服务综合体', en: 'An elderly-care complex in every street' },
-    advice: { zh: '每个街道建成不少于 1 个社区养老服务综合体', en: 'Build at least one community elderly-care complex in the street' },
+    advice: {
+      zh: '每个街道建成不少于 1 个社区养老服务综合体',
+      en: 'Build at least one community elderly-care complex in the street',
+    },
     unit: FACILITIES,
     appliesTo: ALL_TYPES,
     measure: { of: 'streetFacilities', categories: ['elderly_care_complex'], streetKind: 'street' },
@@ -1099,8 +1323,14 @@ export const RULES: readonly RuleDefinition[] = [
     id: 'provision.elderly_complex.township',
     kind: 'provision',
     scope: 'street',
-    title: { zh: '有条件的乡镇社区养老服务综合体', en: 'An elderly-care complex in a township that can have one' },
-    advice: { zh: '有条件的乡镇至少建有 1 个社区养老服务综合体', en: 'A township that can should build a community elderly-care complex' },
+    title: {
+      zh: '有条件的乡镇社区养老服务综合体',
+      en: 'An elderly-care complex in a township that can have one',
+    },
+    advice: {
+      zh: '有条件的乡镇至少建有 1 个社区养老服务综合体',
+      en: 'A township that can should build a community elderly-care complex',
+    },
     unit: FACILITIES,
     appliesTo: ALL_TYPES,
     measure: { of: 'streetFacilities', categories: ['elderly_care_complex'], streetKind: 'township' },
@@ -1120,7 +1350,10 @@ export const RULES: readonly RuleDefinition[] = [
 
 const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 const RULES_BY_PROFILE = new Map<StandardsProfileId, readonly RuleDefinition[]>(
-  STANDARDS_PROFILE_IDS.map((profile) => [profile, RULES.filter((rule) => rule.profiles[profile] !== undefined)]),
+  STANDARDS_PROFILE_IDS.map((profile) => [
+    profile,
+    RULES.filter((rule) => rule.profiles[profile] !== undefined),
+  ]),
 );
 
 /** The rules a profile holds, in table order. */
@@ -1155,7 +1388,8 @@ export function sizeBandOf(
   measure: 'residents' | 'households',
 ): SizeRange | null {
   for (const rule of rulesOfProfile(profile)) {
-    if (rule.kind !== 'size-band' || rule.measure.of !== measure || !typesOf(rule, profile).includes(type)) continue;
+    if (rule.kind !== 'size-band' || rule.measure.of !== measure || !typesOf(rule, profile).includes(type))
+      continue;
     const threshold = rule.profiles[profile]!.threshold;
     if (threshold.kind === 'range') return { min: threshold.min, max: threshold.max };
     if (threshold.kind === 'band-by-type') return threshold.bands[type] ?? null;
@@ -1176,5 +1410,7 @@ export function reachRequirementsOf(
   const fromRules = rulesOfProfile(profile)
     .map((rule) => (rule.measure.of === 'reach' ? reachRequirementOf(rule.measure.reach, tiers) : null))
     .filter((requirement): requirement is ReachRequirement => requirement !== null);
-  return uniqueRequirements(options.withCategories ? [...categoryRequirements(tiers), ...fromRules] : fromRules);
+  return uniqueRequirements(
+    options.withCategories ? [...categoryRequirements(tiers), ...fromRules] : fromRules,
+  );
 }

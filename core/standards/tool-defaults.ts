@@ -41,9 +41,12 @@ export const TOOL_SETTING_OUT_OF_RANGE = 'tool-setting-out-of-range';
  */
 export function toolSettings(
   changes: Partial<ToolSettings> = {},
-): { ok: true; settings: ToolSettings } | { ok: false; reason: typeof TOOL_SETTING_OUT_OF_RANGE; setting: ToolSettingId } {
+):
+  | { ok: true; settings: ToolSettings }
+  | { ok: false; reason: typeof TOOL_SETTING_OUT_OF_RANGE; setting: ToolSettingId } {
   const settings = { ...TOOL_DEFAULTS, ...changes };
-  if (!(settings.reachShare > 0 && settings.reachShare <= 1)) return { ok: false, reason: TOOL_SETTING_OUT_OF_RANGE, setting: 'reachShare' };
+  if (!(settings.reachShare > 0 && settings.reachShare <= 1))
+    return { ok: false, reason: TOOL_SETTING_OUT_OF_RANGE, setting: 'reachShare' };
   if (!(settings.adjacencyMeters > 0 && settings.adjacencyMeters <= 5000)) {
     return { ok: false, reason: TOOL_SETTING_OUT_OF_RANGE, setting: 'adjacencyMeters' };
   }

@@ -289,13 +289,19 @@ describe('generateDemoRegion (the shipped demo)', () => {
     for (const community of urban.filter(
       (candidate) => candidate.residents >= 4500 && candidate.residents <= 12000,
     )) {
-      expect(inBand(community.households, sizeBandOf('leshan', 'urban', 'households')), community.id).toBe(true);
+      expect(inBand(community.households, sizeBandOf('leshan', 'urban', 'households')), community.id).toBe(
+        true,
+      );
     }
     const fringe = ofType('fringe');
     expect(fringe).toHaveLength(3);
     for (const community of fringe) {
-      expect(inBand(community.residents, sizeBandOf('leshan', 'fringe', 'residents')), community.id).toBe(true);
-      expect(inBand(community.households, sizeBandOf('leshan', 'fringe', 'households')), community.id).toBe(true);
+      expect(inBand(community.residents, sizeBandOf('leshan', 'fringe', 'residents')), community.id).toBe(
+        true,
+      );
+      expect(inBand(community.households, sizeBandOf('leshan', 'fringe', 'households')), community.id).toBe(
+        true,
+      );
     }
     const relocation = ofType('relocation');
     expect(relocation).toHaveLength(2);
@@ -516,7 +522,10 @@ const JISHOU_APPLICANTS_OF_000: Record<string, { urban: string[]; rural: string[
   峒河街道: { urban: ['望江坳村', '上佬村', '振武营村', '合群村'], rural: [] },
   石家冲街道: { urban: ['寨阳村', '曙光村'], rural: [] },
   双塘街道: { urban: ['汇祥村', '兴田村', '联合村', '荫上村'], rural: [] },
-  乾州街道: { urban: ['小庄村', '吉庄村', '大庭村', '树岩桥村', '金坪村', '三岔坪村', '西门口村'], rural: [] },
+  乾州街道: {
+    urban: ['小庄村', '吉庄村', '大庭村', '树岩桥村', '金坪村', '三岔坪村', '西门口村'],
+    rural: [],
+  },
   太平镇: { urban: [], rural: ['排吼村', '太平村'] },
   己略乡: { urban: [], rural: ['龙舞村'] },
   河溪镇: { urban: [], rural: ['马鞍村', '阿娜村', '张排村', '持久村'] },
@@ -822,8 +831,14 @@ describe('generateDemoRegion --region jishou-demo', () => {
       for (const key of keys) expect(key in community, `${community.id} ${key}`).toBe(true);
     }
     for (const key of keys) {
-      expect(communities.some((community) => community[key] !== null), key).toBe(true);
-      expect(communities.some((community) => community[key] === null), key).toBe(true);
+      expect(
+        communities.some((community) => community[key] !== null),
+        key,
+      ).toBe(true);
+      expect(
+        communities.some((community) => community[key] === null),
+        key,
+      ).toBe(true);
     }
     expect(new Set(communities.map((community) => community.stationProvenance))).toEqual(
       new Set(['new', 'rebuilt', 'bought', 'rented', null]),

@@ -35,11 +35,19 @@ const SOURCE =
  * The villages of 000 四、3 that applied for 村改社区, by street or township: 17 to become urban
  * communities (城市社区), 7 rural communities (农村社区). The plan's communities must match it.
  */
-export const JISHOU_APPLICANTS: readonly { street: string; urban: readonly string[]; rural: readonly string[] }[] = [
+export const JISHOU_APPLICANTS: readonly {
+  street: string;
+  urban: readonly string[];
+  rural: readonly string[];
+}[] = [
   { street: '峒河街道', urban: ['望江坳村', '上佬村', '振武营村', '合群村'], rural: [] },
   { street: '石家冲街道', urban: ['寨阳村', '曙光村'], rural: [] },
   { street: '双塘街道', urban: ['汇祥村', '兴田村', '联合村', '荫上村'], rural: [] },
-  { street: '乾州街道', urban: ['小庄村', '吉庄村', '大庭村', '树岩桥村', '金坪村', '三岔坪村', '西门口村'], rural: [] },
+  {
+    street: '乾州街道',
+    urban: ['小庄村', '吉庄村', '大庭村', '树岩桥村', '金坪村', '三岔坪村', '西门口村'],
+    rural: [],
+  },
   { street: '太平镇', urban: [], rural: ['排吼村', '太平村'] },
   { street: '己略乡', urban: [], rural: ['龙舞村'] },
   { street: '河溪镇', urban: [], rural: ['马鞍村', '阿娜村', '张排村', '持久村'] },

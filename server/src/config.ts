@@ -30,7 +30,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port,
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
-    embeddedDataDirectory: path.resolve(env.LIFECIRCLE_DATA_DIR ?? path.join(REPOSITORY_ROOT, '.lifecircle/db')),
+    embeddedDataDirectory: path.resolve(
+      env.LIFECIRCLE_DATA_DIR ?? path.join(REPOSITORY_ROOT, '.lifecircle/db'),
+    ),
     clientDistDirectory: path.join(REPOSITORY_ROOT, 'client/dist'),
     // The shipped synthetic regions, the demo first (the client opens the first region listed).
     seedRegionDirectories: SHIPPED_REGIONS.map((region) =>

@@ -137,12 +137,28 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
       expectStatus: 200,
     });
     expect(stored.body.profile).toBe('kaili');
-    await call('patch', '/api/regions/:region', '/api/regions/tiny', { json: { profile: 'paris' }, expectStatus: 400 });
-    await call('patch', '/api/regions/:region', '/api/regions/nowhere', { json: { profile: 'kaili' }, expectStatus: 404 });
-    await call('patch', '/api/regions/:region', '/api/regions/tiny', { json: { profile: 'national' }, expectStatus: 200 });
+    await call('patch', '/api/regions/:region', '/api/regions/tiny', {
+      json: { profile: 'paris' },
+      expectStatus: 400,
+    });
+    await call('patch', '/api/regions/:region', '/api/regions/nowhere', {
+      json: { profile: 'kaili' },
+      expectStatus: 404,
+    });
+    await call('patch', '/api/regions/:region', '/api/regions/tiny', {
+      json: { profile: 'national' },
+      expectStatus: 200,
+    });
 
     const profiles = await call('get', '/api/profiles', '/api/profiles', { expectStatus: 200 });
-    expect(profiles.body.map((profile: { id: string }) => profile.id)).toEqual(['national', 'jishou', 'kaili', 'leshan', 'linjiang', 'qujing']);
+    expect(profiles.body.map((profile: { id: string }) => profile.id)).toEqual([
+      'national',
+      'jishou',
+      'kaili',
+      'leshan',
+      'linjiang',
+      'qujing',
+    ]);
 
     const layerRoute = operation(
       'get',

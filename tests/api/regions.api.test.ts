@@ -47,7 +47,12 @@ const LAYER_FILES = {
 
 interface FeatureCollection {
   type: 'FeatureCollection';
-  features: { type: 'Feature'; id: string | number; geometry: { type: string; coordinates: unknown }; properties: Record<string, any> }[];
+  features: {
+    type: 'Feature';
+    id: string | number;
+    geometry: { type: string; coordinates: unknown };
+    properties: Record<string, any>;
+  }[];
 }
 
 const readDemoFile = async <T>(file: string, directory = DEMO_DIRECTORY) =>
@@ -59,7 +64,11 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
   let app: App;
   const getJson = async (url: string) => {
     const response = await app.request(url);
-    return { status: response.status, body: (await response.json()) as any, contentType: response.headers.get('content-type') };
+    return {
+      status: response.status,
+      body: (await response.json()) as any,
+      contentType: response.headers.get('content-type'),
+    };
   };
 
   beforeAll(async () => {
@@ -72,7 +81,10 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
   it('reports health with the database kind and the PostGIS version', async () => {
     const { status, body } = await getJson('/api/health');
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', database: { kind: backend.name, postgis: expect.stringMatching(/^3\.\d+\.\d+/) } });
+    expect(body).toEqual({
+      status: 'ok',
+      database: { kind: backend.name, postgis: expect.stringMatching(/^3\.\d+\.\d+/) },
+    });
   });
 
   it('lists the demo region, marked synthetic, with a bbox near 28.28°N 109.72°E', async () => {
@@ -87,7 +99,16 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     expect(east).toBeGreaterThan(109.72 - 0.1);
     expect(south).toBeLessThan(28.28 + 0.1);
     expect(north).toBeGreaterThan(28.28 - 0.1);
-    expect(Object.keys(demo).sort()).toEqual(['attribution', 'bbox', 'id', 'metricSrid', 'name', 'nameEn', 'profile', 'synthetic']);
+    expect(Object.keys(demo).sort()).toEqual([
+      'attribution',
+      'bbox',
+      'id',
+      'metricSrid',
+      'name',
+      'nameEn',
+      'profile',
+      'synthetic',
+    ]);
     expect(demo.profile).toBe('leshan');
   });
 
@@ -99,7 +120,13 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     ]);
     const { status, body: jishou } = await getJson('/api/regions/jishou-demo');
     expect(status).toBe(200);
-    expect(jishou).toMatchObject({ id: 'jishou-demo', name: '吉首市（合成示例）', synthetic: true, metricSrid: 4546, profile: 'jishou' });
+    expect(jishou).toMatchObject({
+      id: 'jishou-demo',
+      name: '吉首市（合成示例）',
+      synthetic: true,
+      metricSrid: 4546,
+      profile: 'jishou',
+    });
     const [west, south, east, north] = jishou.bbox as number[];
     expect((west + east) / 2).toBeCloseTo(109.72, 1);
     expect((south + north) / 2).toBeCloseTo(28.27, 1);
@@ -118,27 +145,48 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     }
     expect(applicants).toEqual(JISHOU_APPLICANTS);
     const byId = new Map(served.map((properties) => [properties.id, properties]));
-    const compared = ['type', 'serviceFloorAreaSquareMeters', 'staff', 'developmentProgress', 'agriculturalLandShare', 'isTownshipSeat', ...COMMUNITY_FIGURES];
-    const pick = (source: Record<string, unknown>) => Object.fromEntries(compared.map((key) => [key, source[key]]));
+    const compared = [
+      'type',
+      'serviceFloorAreaSquareMeters',
+      'staff',
+      'developmentProgress',
+      'agriculturalLandShare',
+      'isTownshipSeat',
+      ...COMMUNITY_FIGURES,
+    ];
+    const pick = (source: Record<string, unknown>) =>
+      Object.fromEntries(compared.map((key) => [key, source[key]]));
     for (const { properties } of expected.features) {
       expect(pick(byId.get(properties.id)!), properties.id).toEqual(pick(properties));
     }
     // Some communities give each figure and some do not: both reach the client.
     for (const figure of COMMUNITY_FIGURES) {
-      expect(served.some((properties) => properties[figure] !== null), figure).toBe(true);
-      expect(served.some((properties) => properties[figure] === null), figure).toBe(true);
+      expect(
+        served.some((properties) => properties[figure] !== null),
+        figure,
+      ).toBe(true);
+      expect(
+        served.some((properties) => properties[figure] === null),
+        figure,
+      ).toBe(true);
     }
   });
 
   it("serves the demo's communities with issue 10's figures unknown (its files predate them)", async () => {
     const { body } = await getJson('/api/regions/demo/communities');
     for (const { properties } of (body as FeatureCollection).features) {
-      for (const figure of COMMUNITY_FIGURES) expect(properties[figure], `${properties.id} ${figure}`).toBeNull();
+      for (const figure of COMMUNITY_FIGURES)
+        expect(properties[figure], `${properties.id} ${figure}`).toBeNull();
     }
   });
 
   it('stores each jishou-demo community as exactly the union of its units, residents summed', async () => {
-    const { rows } = await database.query<{ id: string; residents: number; unitResidents: number; mismatchSquareMeters: number }>(
+    const { rows } = await database.query<{
+      id: string;
+      residents: number;
+      unitResidents: number;
+      mismatchSquareMeters: number;
+    }>(
       `SELECT c.id, c.residents, sum(u.residents)::int AS "unitResidents",
               ST_Area(ST_Transform(ST_SymDifference(c.geom, ST_Union(u.geom)), r.metric_srid))::float8 AS "mismatchSquareMeters"
        FROM communities c JOIN regions r ON r.id = c.region_id
@@ -152,21 +200,24 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     }
   });
 
-  it.each(Object.entries(LAYER_FILES))('serves the %s layer with every feature of its file', async (layer, file) => {
-    const expected = await readDemoFile<FeatureCollection>(file);
-    const { status, body, contentType } = await getJson(`/api/regions/demo/${layer}`);
-    expect(status).toBe(200);
-    expect(contentType).toMatch(/^application\/geo\+json/);
-    const collection = body as FeatureCollection;
-    expect(collection.type).toBe('FeatureCollection');
-    expect(collection.features).toHaveLength(expected.features.length);
-    const served = new Map(collection.features.map((feature) => [String(feature.properties.id), feature]));
-    for (const feature of expected.features) {
-      const match = served.get(String(feature.properties.id));
-      expect(match, `${layer} ${feature.properties.id}`).toBeDefined();
-      expect(match!.geometry.type.replace('Multi', '')).toBe(feature.geometry.type.replace('Multi', ''));
-    }
-  });
+  it.each(Object.entries(LAYER_FILES))(
+    'serves the %s layer with every feature of its file',
+    async (layer, file) => {
+      const expected = await readDemoFile<FeatureCollection>(file);
+      const { status, body, contentType } = await getJson(`/api/regions/demo/${layer}`);
+      expect(status).toBe(200);
+      expect(contentType).toMatch(/^application\/geo\+json/);
+      const collection = body as FeatureCollection;
+      expect(collection.type).toBe('FeatureCollection');
+      expect(collection.features).toHaveLength(expected.features.length);
+      const served = new Map(collection.features.map((feature) => [String(feature.properties.id), feature]));
+      for (const feature of expected.features) {
+        const match = served.get(String(feature.properties.id));
+        expect(match, `${layer} ${feature.properties.id}`).toBeDefined();
+        expect(match!.geometry.type.replace('Multi', '')).toBe(feature.geometry.type.replace('Multi', ''));
+      }
+    },
+  );
 
   it('gives communities the fields the map needs, with residents equal to the sum of their units', async () => {
     const communities = (await getJson('/api/regions/demo/communities')).body as FeatureCollection;
@@ -175,11 +226,20 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     for (const unit of units.features) {
       const { communityId, residents } = unit.properties;
       residentsByCommunity.set(communityId, (residentsByCommunity.get(communityId) ?? 0) + residents);
-      expect(unit.properties).toEqual(expect.objectContaining({ id: expect.any(String), households: expect.any(Number) }));
+      expect(unit.properties).toEqual(
+        expect.objectContaining({ id: expect.any(String), households: expect.any(Number) }),
+      );
     }
     for (const { properties } of communities.features) {
       expect(properties).toEqual(
-        expect.objectContaining({ id: expect.any(String), name: expect.any(String), type: expect.any(String), streetId: expect.any(String), streetName: expect.any(String), households: expect.any(Number) }),
+        expect.objectContaining({
+          id: expect.any(String),
+          name: expect.any(String),
+          type: expect.any(String),
+          streetId: expect.any(String),
+          streetName: expect.any(String),
+          households: expect.any(Number),
+        }),
       );
       expect(properties.residents).toBe(residentsByCommunity.get(properties.id));
       expect(properties.areaSquareKilometers).toBeGreaterThan(0);
@@ -210,7 +270,9 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     const half = `${west},${south},${(west + east) / 2},${north}`;
     const { status, body } = await getJson(`/api/regions/demo/facilities?bbox=${half}`);
     expect(status).toBe(200);
-    const inWestHalf = all.features.filter((feature) => (feature.geometry.coordinates as number[])[0] <= (west + east) / 2);
+    const inWestHalf = all.features.filter(
+      (feature) => (feature.geometry.coordinates as number[])[0] <= (west + east) / 2,
+    );
     expect(body.features).toHaveLength(inWestHalf.length);
     expect(body.features.length).toBeLessThan(all.features.length);
   });
@@ -219,7 +281,11 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     ['/api/regions/nowhere', 404, /no region "nowhere"/],
     ['/api/regions/nowhere/communities', 404, /no region "nowhere"/],
     ['/api/regions/demo/parcels', 404, /no such path: GET \/api\/regions\/demo\/parcels/],
-    ['/api/regions/demo/anything/communities', 404, /no such path: GET \/api\/regions\/demo\/anything\/communities/],
+    [
+      '/api/regions/demo/anything/communities',
+      404,
+      /no such path: GET \/api\/regions\/demo\/anything\/communities/,
+    ],
     ['/api/nothing-here', 404, /no such path/],
     ['/api/regions/DEMO!/communities', 400, /region: is not a region id/],
     ['/api/regions/demo/communities?bbox=1,2,3', 400, /bbox must be "west,south,east,north"/],

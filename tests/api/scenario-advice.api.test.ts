@@ -17,24 +17,29 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
   };
   const communities = async (id: string, profile = 'leshan') =>
     new Map(
-      ((await get(`/api/scenarios/${id}/communities?profile=${profile}`)).features as any[]).map((feature) => [
-        feature.id as string,
-        feature.properties,
-      ]),
+      ((await get(`/api/scenarios/${id}/communities?profile=${profile}`)).features as any[]).map(
+        (feature) => [feature.id as string, feature.properties],
+      ),
     );
 
   describe('村改社区 candidates', () => {
-    it('classifies every village under Leshan\'s test: candidate, not a candidate, or undetermined', async () => {
+    it("classifies every village under Leshan's test: candidate, not a candidate, or undetermined", async () => {
       const report = await get('/api/regions/demo/scenarios/baseline/village-candidates?profile=leshan');
       expect(report.ruleInProfile).toBe(true);
-      expect(report.sources).toEqual([expect.objectContaining({ document: '002', title: '《乐山市“十四五”城乡社区发展治理规划》' })]);
+      expect(report.sources).toEqual([
+        expect.objectContaining({ document: '002', title: '《乐山市“十四五”城乡社区发展治理规划》' }),
+      ]);
       // Independently from the table: villages and which of the two conditions each meets.
       const villages = await sql<{ id: string; progress: number | null; farmland: number | null }>(
         `SELECT id, development_progress AS progress, agricultural_land_share AS farmland
          FROM communities WHERE region_id = 'demo' AND type = 'village' ORDER BY id`,
       );
-      expect(villages.map((village) => village.id).sort()).toEqual([...CONVERTIBLE, ...NOT_CONVERTIBLE].sort());
-      expect(report.villages.map((village: any) => village.communityId).sort()).toEqual(villages.map((village) => village.id));
+      expect(villages.map((village) => village.id).sort()).toEqual(
+        [...CONVERTIBLE, ...NOT_CONVERTIBLE].sort(),
+      );
+      expect(report.villages.map((village: any) => village.communityId).sort()).toEqual(
+        villages.map((village) => village.id),
+      );
       expect([...report.candidateIds].sort()).toEqual(CONVERTIBLE);
 
       for (const village of villages) {
@@ -43,11 +48,17 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         const byFarmland = village.farmland === null ? null : village.farmland < 0.5;
         const candidate = byProgress === true || byFarmland === true;
         // One figure missing and the other not deciding: undetermined, never "not a candidate".
-        const expected = candidate ? 'candidate' : byProgress === null || byFarmland === null ? 'undetermined' : 'not-candidate';
+        const expected = candidate
+          ? 'candidate'
+          : byProgress === null || byFarmland === null
+            ? 'undetermined'
+            : 'not-candidate';
         expect(entry.status, village.id).toBe(expected);
         expect(entry.candidate, village.id).toBe(candidate);
         expect(entry.classification.status, village.id).toBe(expected);
-        expect(entry.conditions.map((condition: any) => [condition.condition, condition.figure, condition.met])).toEqual([
+        expect(
+          entry.conditions.map((condition: any) => [condition.condition, condition.figure, condition.met]),
+        ).toEqual([
           ['development-progress', village.progress, byProgress],
           ['farmland-share', village.farmland, byFarmland],
         ]);
@@ -55,8 +66,12 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
           expect(entry.reason).toBeNull();
           continue;
         }
-        if (byProgress) expect(entry.reason.en).toContain(`development progress ${Math.round(village.progress! * 100)}% > 50%`);
-        if (byFarmland) expect(entry.reason.en).toContain(`farmland share ${Math.round(village.farmland! * 100)}% < 50%`);
+        if (byProgress)
+          expect(entry.reason.en).toContain(
+            `development progress ${Math.round(village.progress! * 100)}% > 50%`,
+          );
+        if (byFarmland)
+          expect(entry.reason.en).toContain(`farmland share ${Math.round(village.farmland! * 100)}% < 50%`);
       }
       // 桃源村 qualifies by its development (62 %), 石门村 by its farmland (38 %).
       const taoyuan = report.villages.find((village: any) => village.communityId === 'c-taoyuan');
@@ -72,7 +87,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
     });
 
     it('lists what each would lack as an urban community under the national profile: floor area and reach per tier', async () => {
-      const report = await get('/api/regions/demo/scenarios/baseline/village-candidates?profile=national&as=urban');
+      const report = await get(
+        '/api/regions/demo/scenarios/baseline/village-candidates?profile=national&as=urban',
+      );
       const figures = await sql<{ id: string; floor: number; households: number; residents: number }>(
         `SELECT c.id, c.service_floor_area_square_meters AS floor, sum(u.households)::int AS households,
                 sum(u.residents)::int AS residents
@@ -96,19 +113,25 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
 
         // Reach: each rule's figure is the engine's share at the same tier, and a tool default.
         const engine = coverage.communities.find((community: any) => community.id === row.id);
-        const reachGaps = entry.gaps.facilities.flatMap((tier: any) => tier.gaps.map((gap: any) => ({ ...gap, tierMinutes: tier.tierMinutes, lacking: tier.lacking })));
+        const reachGaps = entry.gaps.facilities.flatMap((tier: any) =>
+          tier.gaps.map((gap: any) => ({ ...gap, tierMinutes: tier.tierMinutes, lacking: tier.lacking })),
+        );
         expect(reachGaps.length, row.id).toBeGreaterThan(3);
         for (const gap of reachGaps) {
           expect(gap.toolDefault).toBe(true);
           const [{ anyOf }] = gap.walk.requirement.allOf;
           if (anyOf.length !== 1) continue;
-          const measured = engine.categories.find((candidate: any) => candidate.category === anyOf[0].category);
+          const measured = engine.categories.find(
+            (candidate: any) => candidate.category === anyOf[0].category,
+          );
           expect(measured.tierMinutes, gap.ruleId).toBe(gap.tierMinutes);
           expect(gap.figure, `${row.id} ${gap.ruleId}`).toBeCloseTo(measured.coveredShare, 9);
           expect(gap.lacking.includes(gap.ruleId), gap.ruleId).toBe(measured.coveredShare < 0.8);
         }
       }
-      expect(report.villages.find((village: any) => village.communityId === 'c-shimen').gaps.summary.length).toBeGreaterThan(0);
+      expect(
+        report.villages.find((village: any) => village.communityId === 'c-shimen').gaps.summary.length,
+      ).toBeGreaterThan(0);
     });
 
     it('judges staff under the active profile and sizes against a band only where the profile has one', async () => {
@@ -118,19 +141,31 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
          WHERE c.region_id = 'demo' AND c.id = 'c-taoyuan' GROUP BY c.staff`,
       );
       // Kaili (001) asks at least 5 full-time workers of every community.
-      const kaili = await get('/api/regions/demo/scenarios/baseline/village-candidates?profile=kaili&as=urban');
+      const kaili = await get(
+        '/api/regions/demo/scenarios/baseline/village-candidates?profile=kaili&as=urban',
+      );
       const entry = kaili.villages.find((village: any) => village.communityId === 'c-taoyuan');
       const staffMin = entry.gaps.staff.find((gap: any) => gap.ruleId === 'staff.min');
-      expect(staffMin).toMatchObject({ figure: taoyuan.staff, status: taoyuan.staff === null ? 'undetermined' : taoyuan.staff >= 5 ? 'pass' : 'fail' });
+      expect(staffMin).toMatchObject({
+        figure: taoyuan.staff,
+        status: taoyuan.staff === null ? 'undetermined' : taoyuan.staff >= 5 ? 'pass' : 'fail',
+      });
       expect(entry.gaps.size).toEqual([]);
       // Leshan (002) bands the fringe community at 3 000–6 000 residents, as guidance.
-      const leshan = await get('/api/regions/demo/scenarios/baseline/village-candidates?profile=leshan&as=fringe');
+      const leshan = await get(
+        '/api/regions/demo/scenarios/baseline/village-candidates?profile=leshan&as=fringe',
+      );
       expect(leshan.as).toBe('fringe');
       const size = leshan.villages
         .find((village: any) => village.communityId === 'c-taoyuan')
         .gaps.size.find((gap: any) => gap.ruleId === 'size.residents');
       const inBand = taoyuan.residents >= 3000 && taoyuan.residents <= 6000;
-      expect(size).toMatchObject({ figure: taoyuan.residents, grade: 'guidance', bounds: { min: 3000, max: 6000 }, status: inBand ? 'pass' : 'advice' });
+      expect(size).toMatchObject({
+        figure: taoyuan.residents,
+        grade: 'guidance',
+        bounds: { min: 3000, max: 6000 },
+        status: inBand ? 'pass' : 'advice',
+      });
     });
 
     it('answers for scenarios too, and refuses bad requests', async () => {
@@ -143,7 +178,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
       expect((await call('GET', `/api/scenarios/${id}/village-candidates?as=village`)).status).toBe(400);
       expect((await call('GET', '/api/scenarios/baseline/village-candidates')).status).toBe(400);
       expect((await call('GET', '/api/scenarios/no-such-scenario/village-candidates')).status).toBe(404);
-      expect((await call('GET', '/api/regions/nowhere/scenarios/baseline/village-candidates')).status).toBe(404);
+      expect((await call('GET', '/api/regions/nowhere/scenarios/baseline/village-candidates')).status).toBe(
+        404,
+      );
     });
   });
 
@@ -159,7 +196,13 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         ],
       });
       expect(saved.status, saved.text).toBe(200);
-      expect(saved.body).toMatchObject({ version: 2, edits: [{ op: 'convert-village', moved: 0 }, { op: 'convert-village', moved: 0 }] });
+      expect(saved.body).toMatchObject({
+        version: 2,
+        edits: [
+          { op: 'convert-village', moved: 0 },
+          { op: 'convert-village', moved: 0 },
+        ],
+      });
       const after = await communities(id);
       expect(after.get('c-taoyuan')!.type).toBe('urban');
       expect(after.get('c-shimen')!.type).toBe('fringe');
@@ -168,10 +211,17 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         expect(after.get(communityId)!.residents).toBe(before.get(communityId)!.residents);
       }
       // Now judged as an urban community (Leshan's size rule applies to urban types only).
-      expect(before.get('c-taoyuan')!.rules.find((rule: any) => rule.ruleId === 'size.residents').status).toBe('not-applicable');
+      expect(
+        before.get('c-taoyuan')!.rules.find((rule: any) => rule.ruleId === 'size.residents').status,
+      ).toBe('not-applicable');
       // Outside Leshan's urban band it is advice: the band is guidance (原则上…为宜), never a failure.
-      expect(after.get('c-taoyuan')!.rules.find((rule: any) => rule.ruleId === 'size.residents').status).toBe('advice');
-      const [stored] = await sql<{ type: string }>(`SELECT type FROM scenario_communities WHERE scenario_id = $1 AND id = 'c-taoyuan'`, [id]);
+      expect(after.get('c-taoyuan')!.rules.find((rule: any) => rule.ruleId === 'size.residents').status).toBe(
+        'advice',
+      );
+      const [stored] = await sql<{ type: string }>(
+        `SELECT type FROM scenario_communities WHERE scenario_id = $1 AND id = 'c-taoyuan'`,
+        [id],
+      );
       expect(stored.type).toBe('urban');
       const read = await get(`/api/scenarios/${id}`);
       expect(read.edits).toEqual([
@@ -187,7 +237,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
       expect(report.candidateIds).toEqual([]);
       expect(report.villages.map((village: any) => village.communityId).sort()).toEqual(NOT_CONVERTIBLE);
       // The baseline is untouched.
-      expect([...(await get('/api/regions/demo/scenarios/baseline/village-candidates')).candidateIds].sort()).toEqual(CONVERTIBLE);
+      expect(
+        [...(await get('/api/regions/demo/scenarios/baseline/village-candidates')).candidateIds].sort(),
+      ).toEqual(CONVERTIBLE);
     });
 
     it('refuses a community that is not a village with 400 naming the edit, applying nothing', async () => {
@@ -200,7 +252,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         ],
       });
       expect(refused.status).toBe(400);
-      expect(refused.body.error).toMatch(/^edits\[1\] \(convert-village\): community "c-anju" is of type "relocation", not a village/);
+      expect(refused.body.error).toMatch(
+        /^edits\[1\] \(convert-village\): community "c-anju" is of type "relocation", not a village/,
+      );
       expect((await get(`/api/scenarios/${id}`)).version).toBe(1);
       expect((await communities(id)).get('c-taoyuan')!.type).toBe('village');
       const bad = await call('PATCH', `/api/scenarios/${id}`, {
@@ -263,7 +317,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         { id: UNDERSIZED, residents: 610 },
         { id: OVERSIZED, residents: 2640 },
       ]);
-      expect(report.communities.map((entry: any) => [entry.communityId, entry.residents, entry.status])).toEqual([
+      expect(
+        report.communities.map((entry: any) => [entry.communityId, entry.residents, entry.status]),
+      ).toEqual([
         [UNDERSIZED, 610, 'merge'],
         [OVERSIZED, 2640, 'split'],
       ]);
@@ -280,7 +336,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         [UNDERSIZED],
       );
       expect(adjacent.length).toBeGreaterThan(1);
-      expect(merge.candidates.map((candidate: any) => candidate.communityId).sort()).toEqual(adjacent.map((row) => row.id));
+      expect(merge.candidates.map((candidate: any) => candidate.communityId).sort()).toEqual(
+        adjacent.map((row) => row.id),
+      );
 
       // Each candidate's mean walk to its own service station, recomputed through /travel-times.
       const stations = await sql<{ id: string; communityId: string }>(
@@ -301,7 +359,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         walks.set(candidate.communityId, mean);
         expect(candidate.meanWalkSeconds, candidate.communityId).toBeCloseTo(mean, 3);
         expect(candidate.addedWalkSeconds).toBeCloseTo(mean - own, 3);
-        expect(candidate.sameStreet).toBe(adjacent.find((row) => row.id === candidate.communityId)!.streetId === 's-chengnan');
+        expect(candidate.sameStreet).toBe(
+          adjacent.find((row) => row.id === candidate.communityId)!.streetId === 's-chengnan',
+        );
       }
       // The recommendation: least added walk among the adjacent communities it can merge with (its street).
       const mergeable = adjacent.filter((row) => row.streetId === 's-chengnan').map((row) => row.id);
@@ -309,7 +369,10 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
       const least = mergeable.reduce((best, id) => (walks.get(id)! < walks.get(best)! ? id : best));
       expect(merge.recommended).toBe(least);
       expect(merge.edit).toEqual({ op: 'merge', communityIds: [least, UNDERSIZED], into: least });
-      const [name] = await sql<{ name: string }>(`SELECT name FROM communities WHERE region_id = 'demo' AND id = $1`, [least]);
+      const [name] = await sql<{ name: string }>(
+        `SELECT name FROM communities WHERE region_id = 'demo' AND id = $1`,
+        [least],
+      );
       expect(merge.message.zh).toContain(name.name);
 
       // The advised merge applies as is.
@@ -323,7 +386,11 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         [[least, UNDERSIZED]],
       );
       expect(merged.get(least)!.residents).toBe(total.residents);
-      expect((await get(`/api/scenarios/${id}/relocation-advice`)).communities.some((entry: any) => entry.communityId === UNDERSIZED)).toBe(false);
+      expect(
+        (await get(`/api/scenarios/${id}/relocation-advice`)).communities.some(
+          (entry: any) => entry.communityId === UNDERSIZED,
+        ),
+      ).toBe(false);
     });
 
     it('proposes a split of 移民新村 (over 2 000) into contiguous parts within the band', async () => {
@@ -366,7 +433,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
       const saved = await call('PATCH', `/api/scenarios/${id}`, { version: 1, edits: split.edits });
       expect(saved.status, saved.text).toBe(200);
       const after = await communities(id);
-      const pieces = [...after].filter(([communityId, properties]) => properties.type === 'relocation' && communityId !== UNDERSIZED);
+      const pieces = [...after].filter(
+        ([communityId, properties]) => properties.type === 'relocation' && communityId !== UNDERSIZED,
+      );
       expect(pieces.map(([, properties]) => properties.residents).sort()).toEqual(
         split.parts.map((part: any) => part.residents).sort(),
       );
@@ -376,13 +445,17 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         expect(properties.rules.find((rule: any) => rule.ruleId === 'size.relocation').status).toBe('pass');
       }
       const advice = await get(`/api/scenarios/${id}/relocation-advice`);
-      expect(advice.communities.filter((entry: any) => entry.status === 'within-band')).toHaveLength(split.parts.length);
+      expect(advice.communities.filter((entry: any) => entry.status === 'within-band')).toHaveLength(
+        split.parts.length,
+      );
     });
 
     it('refuses the baseline under /api/scenarios and unknown scenarios', async () => {
       expect((await call('GET', '/api/scenarios/baseline/relocation-advice')).status).toBe(400);
       expect((await call('GET', '/api/scenarios/no-such-scenario/relocation-advice')).status).toBe(404);
-      expect((await call('GET', '/api/regions/demo/scenarios/baseline/relocation-advice?profile=x')).status).toBe(400);
+      expect(
+        (await call('GET', '/api/regions/demo/scenarios/baseline/relocation-advice?profile=x')).status,
+      ).toBe(400);
     });
   });
 });

@@ -127,7 +127,9 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
       for (const rule of feature.properties.rules) {
         expect(rule).toMatchObject({
           ruleId: expect.any(String),
-          status: expect.stringMatching(/^(pass|fail|advice|undetermined|not-applicable|candidate|not-candidate)$/),
+          status: expect.stringMatching(
+            /^(pass|fail|advice|undetermined|not-applicable|candidate|not-candidate)$/,
+          ),
           grade: expect.stringMatching(/^(binding|expected|guidance)$/),
           scope: 'community',
           title: { zh: expect.any(String), en: expect.any(String) },
@@ -135,7 +137,11 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
         // Every source is a document of Leshan's profile, named by its title with the clause.
         expect(rule.sources.length, rule.ruleId).toBeGreaterThan(0);
         for (const source of rule.sources) {
-          expect(source).toMatchObject({ document: '002', title: '《乐山市“十四五”城乡社区发展治理规划》', clause: expect.any(String) });
+          expect(source).toMatchObject({
+            document: '002',
+            title: '《乐山市“十四五”城乡社区发展治理规划》',
+            clause: expect.any(String),
+          });
         }
         // Guidance never fails, and a missing figure never passes or fails.
         if (rule.grade === 'guidance') expect(rule.status, rule.ruleId).not.toBe('fail');
@@ -302,7 +308,10 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
         [{ op: 'merge', communityIds: ['c-gulou', 'c-xinhua'], into: 'c-gulou' }],
         /^edits\[0\] \(merge\): community "c-xinhua" is in street "s-xincheng"/,
       ],
-      [[{ op: 'assign', unitIds: [], communityId: 'c-gulou' }], /^edits\[0\]\.unitIds: name at least one unit/],
+      [
+        [{ op: 'assign', unitIds: [], communityId: 'c-gulou' }],
+        /^edits\[0\]\.unitIds: name at least one unit/,
+      ],
       [[{ op: 'explode', communityId: 'c-gulou' }], /^edits\[0\]\.op/],
       [[{ op: 'update', communityId: 'c-gulou', changes: { staff: -1 } }], /^edits\[0\]\.changes\.staff/],
       [
@@ -618,10 +627,16 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     expect(answer.unitIds).toEqual(units.map((unit) => unit.id));
     expect(answer.residents).toEqual(units.map((unit) => unit.residents));
     expect(answer.baselineCommunityIds).toEqual(units.map((unit) => unit.communityId));
-    const [pairs] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM unit_adjacency WHERE region_id = 'demo'`);
+    const [pairs] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM unit_adjacency WHERE region_id = 'demo'`,
+    );
     expect(answer.unitA).toHaveLength(pairs.n);
     expect(answer.sharedMeters.every((meters: number) => meters > 0)).toBe(true);
-    expect(answer.judgedWith).toMatchObject({ profile: 'kaili', profileFrom: 'request', speedMetersPerSecond: 1 });
+    expect(answer.judgedWith).toMatchObject({
+      profile: 'kaili',
+      profileFrom: 'request',
+      speedMetersPerSecond: 1,
+    });
     const keys = answer.reach.requirements.map((requirement: { key: string }) => requirement.key);
     expect(keys.length).toBeGreaterThan(5);
     const kindergarten = decodeBitset(answer.reach.covered[keys.indexOf('kindergarten')], units.length);
@@ -642,7 +657,8 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     expect(state.body).toMatchObject({ id, regionId: 'demo', version: 2 });
     const region = decodeRegionUnits(answer);
     const decoded = decodeScenarioState(state.body, units.length);
-    for (const unitId of moving) expect(decoded.assignment[region.unitIndexById.get(unitId)!]).toBe('c-binjiang');
+    for (const unitId of moving)
+      expect(decoded.assignment[region.unitIndexById.get(unitId)!]).toBe('c-binjiang');
     expect(decoded.communities.map((community) => community.id)).not.toContain('c-anju');
 
     // The client's own evaluator over these answers reproduces every figure and verdict the server serves.
@@ -667,13 +683,21 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
       expect(
         evaluator.judge(communityId, context).map((rule) => [rule.ruleId, rule.status, rule.figure]),
         communityId,
-      ).toEqual(p.rules.map((rule: { ruleId: string; status: string; figure: number | null }) => [rule.ruleId, rule.status, rule.figure]));
+      ).toEqual(
+        p.rules.map((rule: { ruleId: string; status: string; figure: number | null }) => [
+          rule.ruleId,
+          rule.status,
+          rule.figure,
+        ]),
+      );
     }
 
     const baseline = await call('GET', '/api/regions/demo/scenarios/baseline/state');
     expect(baseline.status).toBe(200);
     expect(baseline.body).toMatchObject({ id: 'baseline', version: 1 });
-    expect(decodeScenarioState(baseline.body, units.length).assignment).toEqual(units.map((unit) => unit.communityId));
+    expect(decodeScenarioState(baseline.body, units.length).assignment).toEqual(
+      units.map((unit) => unit.communityId),
+    );
     expect((await call('GET', '/api/regions/nowhere/unit-adjacency')).status).toBe(404);
     expect((await call('GET', '/api/scenarios/no-such-scenario/state')).status).toBe(404);
   });

@@ -37,8 +37,7 @@ export type {
 export type Position = [number, number];
 
 export type PolygonGeometry =
-  | { type: 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 export type PointGeometry = { type: 'Point'; coordinates: Position };
 export type LineStringGeometry = { type: 'LineString'; coordinates: Position[] };
 
@@ -168,7 +167,10 @@ export type AccessBandFeature = Feature<
 >;
 
 /** `POST /api/regions/:region/isochrones`: one band per minutes value, ascending. */
-export interface IsochroneCollection extends FeatureCollection<AccessBandFeature['geometry'], AccessBandProperties> {
+export interface IsochroneCollection extends FeatureCollection<
+  AccessBandFeature['geometry'],
+  AccessBandProperties
+> {
   /** The origins as used (snapped onto the network for the network method), [lng, lat]. */
   origins: Position[];
   speedMetersPerSecond: number;
@@ -258,8 +260,10 @@ export interface ScenarioCommunityProperties {
 }
 
 /** `GET /api/scenarios/:id/communities`: every community with its union geometry, metrics and rules. */
-export interface ScenarioCommunityCollection
-  extends FeatureCollection<{ type: 'MultiPolygon'; coordinates: Position[][][] } | null, ScenarioCommunityProperties> {
+export interface ScenarioCommunityCollection extends FeatureCollection<
+  { type: 'MultiPolygon'; coordinates: Position[][][] } | null,
+  ScenarioCommunityProperties
+> {
   scenario: { id: string; regionId: string; version: number };
   profile: string;
 }

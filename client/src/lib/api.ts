@@ -67,7 +67,10 @@ async function requestJson<T>(path: string, init: RequestInit): Promise<ApiResul
   } catch (cause) {
     const aborted = signal?.aborted === true;
     const message = response.ok ? `invalid JSON: ${describe(cause)}` : response.statusText;
-    return { ok: false, error: { status: response.ok ? null : response.status, message, path: url, aborted } };
+    return {
+      ok: false,
+      error: { status: response.ok ? null : response.status, message, path: url, aborted },
+    };
   }
   if (!response.ok) {
     const message =
@@ -136,7 +139,11 @@ export async function fetchIsochroneExport(
   const url = `${API_BASE_PATH}${regionPath(regionId, 'isochrones/export')}?${new URLSearchParams({ format })}`;
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   } catch (cause) {
     return { ok: false, error: { status: null, message: describe(cause), path: url, aborted: false } };
   }
@@ -146,10 +153,14 @@ export async function fetchIsochroneExport(
       answer && typeof answer === 'object' && typeof (answer as { error?: unknown }).error === 'string'
         ? (answer as { error: string }).error
         : response.statusText;
-    return { ok: false, error: { status: response.status, message, path: url, aborted: false, body: answer } };
+    return {
+      ok: false,
+      error: { status: response.status, message, path: url, aborted: false, body: answer },
+    };
   }
   const disposition = response.headers.get('Content-Disposition') ?? '';
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `isochrones.${format === 'shapefile' ? 'zip' : format}`;
+  const fileName =
+    /filename="([^"]+)"/.exec(disposition)?.[1] ?? `isochrones.${format === 'shapefile' ? 'zip' : format}`;
   return { ok: true, data: { blob: await response.blob(), fileName } };
 }
 
@@ -176,7 +187,9 @@ export type TierOverrides = Readonly<Record<string, number>>;
 /** `kindergarten:10,park:15`, or null when nothing is overridden. */
 function tiersParameter(tiers: TierOverrides): string | null {
   const entries = Object.entries(tiers);
-  return entries.length === 0 ? null : entries.map(([category, minutes]) => `${category}:${minutes}`).join(',');
+  return entries.length === 0
+    ? null
+    : entries.map(([category, minutes]) => `${category}:${minutes}`).join(',');
 }
 
 /**
@@ -206,7 +219,11 @@ export interface HeatmapQuery {
 }
 
 /** `GET /api/regions/:region/heatmap?format=grid`: a travel-time or completeness grid. */
-export function fetchHeatmap(regionId: string, query: HeatmapQuery, signal?: AbortSignal): Promise<ApiResult<HeatmapGrid>> {
+export function fetchHeatmap(
+  regionId: string,
+  query: HeatmapQuery,
+  signal?: AbortSignal,
+): Promise<ApiResult<HeatmapGrid>> {
   const params = new URLSearchParams({ ...heatmapQueryParameters(query), format: 'grid' });
   return getJson<HeatmapGrid>(`${regionPath(regionId, 'heatmap')}?${params}`, signal);
 }
@@ -227,7 +244,12 @@ export function heatmapQueryParameters(query: HeatmapQuery): Record<string, stri
 
 /* ---------------------------------------------------------------- scenarios */
 
-function sendJson<T>(method: 'PATCH' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<ApiResult<T>> {
+function sendJson<T>(
+  method: 'PATCH' | 'POST',
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+): Promise<ApiResult<T>> {
   return requestJson<T>(path, {
     method,
     headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -241,7 +263,10 @@ function scenarioPath(scenarioId: string, resource = ''): string {
 }
 
 /** `GET /api/regions/:region/scenarios`: the region's scenarios, oldest first. */
-export function fetchScenarios(regionId: string, signal?: AbortSignal): Promise<ApiResult<ScenarioSummary[]>> {
+export function fetchScenarios(
+  regionId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ScenarioSummary[]>> {
   return getJson<ScenarioSummary[]>(regionPath(regionId, 'scenarios'), signal);
 }
 
@@ -283,7 +308,10 @@ export function saveScenario(
 }
 
 /** `GET /api/regions/:region/unit-adjacency`: units, adjacency and coverage for the client's evaluator. */
-export function fetchUnitAdjacency(regionId: string, signal?: AbortSignal): Promise<ApiResult<UnitAdjacencyAnswer>> {
+export function fetchUnitAdjacency(
+  regionId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<UnitAdjacencyAnswer>> {
   return getJson<UnitAdjacencyAnswer>(regionPath(regionId, 'unit-adjacency'), signal);
 }
 
@@ -293,7 +321,10 @@ export function fetchScenarioState(
   scenarioId: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<ScenarioStateAnswer>> {
-  const path = scenarioId === 'baseline' ? regionPath(regionId, 'scenarios/baseline/state') : scenarioPath(scenarioId, 'state');
+  const path =
+    scenarioId === 'baseline'
+      ? regionPath(regionId, 'scenarios/baseline/state')
+      : scenarioPath(scenarioId, 'state');
   return getJson<ScenarioStateAnswer>(path, signal);
 }
 
@@ -324,14 +355,20 @@ export function fetchScenarioComparison(
 }
 
 /** The address of a scenario's export (a download link, not fetched here). */
-export function scenarioExportUrl(scenarioId: string, format: 'geojson' | 'csv' | 'shapefile', profile: string): string {
+export function scenarioExportUrl(
+  scenarioId: string,
+  format: 'geojson' | 'csv' | 'shapefile',
+  profile: string,
+): string {
   const query = new URLSearchParams({ format, profile });
   return `${API_BASE_PATH}${scenarioPath(scenarioId, 'export')}?${query}`;
 }
 
 /** The baseline's or a scenario's path to one of its resources (the baseline lives under its region). */
 function scenarioOrBaselinePath(regionId: string, scenarioId: string, resource: string): string {
-  return scenarioId === 'baseline' ? regionPath(regionId, `scenarios/baseline/${resource}`) : scenarioPath(scenarioId, resource);
+  return scenarioId === 'baseline'
+    ? regionPath(regionId, `scenarios/baseline/${resource}`)
+    : scenarioPath(scenarioId, resource);
 }
 
 /** `GET /api/scenarios/:id/village-candidates?profile=&as=`: every village tested for 村改社区 (saved version). */
@@ -343,7 +380,10 @@ export function fetchVillageCandidates(
   signal?: AbortSignal,
 ): Promise<ApiResult<VillageCandidatesAnswer>> {
   const query = new URLSearchParams({ profile, as: asType });
-  return getJson<VillageCandidatesAnswer>(`${scenarioOrBaselinePath(regionId, scenarioId, 'village-candidates')}?${query}`, signal);
+  return getJson<VillageCandidatesAnswer>(
+    `${scenarioOrBaselinePath(regionId, scenarioId, 'village-candidates')}?${query}`,
+    signal,
+  );
 }
 
 /** `GET /api/scenarios/:id/relocation-advice?profile=`: merge or split advice per relocation community (saved version). */
@@ -354,7 +394,10 @@ export function fetchRelocationAdvice(
   signal?: AbortSignal,
 ): Promise<ApiResult<RelocationAdviceAnswer>> {
   const query = new URLSearchParams({ profile });
-  return getJson<RelocationAdviceAnswer>(`${scenarioOrBaselinePath(regionId, scenarioId, 'relocation-advice')}?${query}`, signal);
+  return getJson<RelocationAdviceAnswer>(
+    `${scenarioOrBaselinePath(regionId, scenarioId, 'relocation-advice')}?${query}`,
+    signal,
+  );
 }
 
 /**
@@ -371,7 +414,12 @@ export function previewImport<T>(
   form.append('file', file, file.name);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   // No Content-Type header: the browser writes the multipart boundary.
-  return requestJson<T>(regionPath(regionId, 'imports'), { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal });
+  return requestJson<T>(regionPath(regionId, 'imports'), {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+    body: form,
+    signal,
+  });
 }
 
 /** `POST /api/regions/:region/imports/:importId/commit`: write a previewed import, all or nothing. */

@@ -28,7 +28,8 @@ const zh = {
   'import.open': '导入数据',
   'import.title': '导入数据',
   'import.close': '关闭',
-  'import.hint': '选择图层和文件（GeoJSON、Shapefile 压缩包、CSV、Excel（.xlsx）），先预览，确认无误后再写入。',
+  'import.hint':
+    '选择图层和文件（GeoJSON、Shapefile 压缩包、CSV、Excel（.xlsx）），先预览，确认无误后再写入。',
   'import.layer': '图层',
   'import.layer.streets': '街道/乡镇',
   'import.layer.communities': '社区',
@@ -104,7 +105,8 @@ const zh = {
   'import.target': '导入到',
   'import.target.current': '当前区域：{name}',
   'import.target.new': '新建区域',
-  'import.newRegion.hint': '新区域宜先导入步行路网（道路中心线或 OSM 数据，它确定区域范围和投影），再依次导入街道、社区、人口单元和设施。',
+  'import.newRegion.hint':
+    '新区域宜先导入步行路网（道路中心线或 OSM 数据，它确定区域范围和投影），再依次导入街道、社区、人口单元和设施。',
   'import.newRegion.id': '区域编号',
   'import.newRegion.idHint': '小写字母、数字和连字符，用于网址，如 xincheng',
   'import.newRegion.name': '区域名称',
@@ -115,7 +117,8 @@ const zh = {
   'import.newRegion.name-empty': '请填写区域名称',
   'import.layer.network': '步行路网（道路中心线或 OSM）',
   'import.network': '步行路网 {edges} 条路段、{nodes} 个节点，总长 {km} 公里',
-  'import.network.split': '路网分成 {n} 个互不连通的片区，最大片区含 {largest} 个节点；其他片区的居民只能在片区内步行到达设施',
+  'import.network.split':
+    '路网分成 {n} 个互不连通的片区，最大片区含 {largest} 个节点；其他片区的居民只能在片区内步行到达设施',
   'layers.streets': '街道边界',
   'layers.communities': '社区',
   'layers.facilities': '公共服务设施',
@@ -233,13 +236,15 @@ const zh = {
   'access.households': '户数',
   'access.elderly': '老年人',
   'access.total': '{minutes} 分钟内合计',
-  'access.radiusNote': '服务半径按 GB 50180 取 5/10/15 分钟 = 300/500/1000 米，其他时间按步行速度折算；人口按直线距离统计。',
+  'access.radiusNote':
+    '服务半径按 GB 50180 取 5/10/15 分钟 = 300/500/1000 米，其他时间按步行速度折算；人口按直线距离统计。',
   'access.networkNote': '人口按各人口单元沿步行网络的实际步行时间统计。',
   'access.compare.within': '分钟内',
   'access.compare.network': '网络',
   'access.compare.radius': '半径',
   'access.compare.overstated': '半径多算',
-  'access.compare.note': '虚线为服务半径。直线半径忽略河流、围墙和绕行，{minutes} 分钟内多算 {extra} 人（{share}）。',
+  'access.compare.note':
+    '虚线为服务半径。直线半径忽略河流、围墙和绕行，{minutes} 分钟内多算 {extra} 人（{share}）。',
   'access.compare.noteSame': '虚线为服务半径。直线半径忽略河流、围墙和绕行。',
   'access.estimated': '估算',
   'access.estimatedHint': '部分人口单元的人口为估算值（由建筑轮廓推算）',
@@ -315,7 +320,8 @@ const zh = {
   'scenario.toolHint.brush': '按住鼠标在人口单元上拖动，把单元划入目标社区。只能在同一街道内调整。',
   'scenario.toolHint.lasso': '按住鼠标圈出一片区域，内点落在圈内的人口单元划入目标社区。',
   'scenario.toolHint.redraw': '逐点单击绘制目标社区的新边界，双击或按回车结束；边界外原有单元交给相邻社区。',
-  'scenario.toolHint.split': '单击画一条从社区外穿过社区到社区外的线，双击或按回车结束；线左侧的单元组成新社区。',
+  'scenario.toolHint.split':
+    '单击画一条从社区外穿过社区到社区外的线，双击或按回车结束；线左侧的单元组成新社区。',
   'scenario.toolHint.merge': '选择要并入的社区，或在地图上点击同一街道内的另一个社区。',
   'scenario.toolHint.create': '填写名称和类型，然后在地图上圈出新社区的人口单元。',
   'scenario.brushSize': '画笔大小',
@@ -343,7 +349,8 @@ const zh = {
   'scenario.needCommunity': '请先在列表或地图上选择目标社区。',
   'scenario.skipped.otherStreet': '{n} 个单元属于其他街道，未调整（单元只能在所属街道内调整）。',
   'scenario.skipped.lastUnit': '{n} 个单元是所在社区的最后一个单元，未调整（请用“合并”撤并社区）。',
-  'scenario.refused.leavesEmpty': '此操作会使某个社区不再有任何人口单元。请保留至少一个单元，或用“合并”撤并该社区。',
+  'scenario.refused.leavesEmpty':
+    '此操作会使某个社区不再有任何人口单元。请保留至少一个单元，或用“合并”撤并该社区。',
   'scenario.refused.otherStreet': '单元和社区只能在同一街道内调整或合并。',
   'scenario.refused.nothingSelected': '所画范围内没有可以调整的人口单元。',
   'scenario.refused.notDivided': '这条线没有把社区分成两部分。',
@@ -355,7 +362,8 @@ const zh = {
   'scenario.refused.other': '此修改无法应用。',
   'scenario.serverRefused': '服务器拒绝了这批修改，未做任何保存：',
   'scenario.conflictTitle': '方案已被其他人修改',
-  'scenario.conflict': '服务器上的方案已是第 {n} 版，您的修改基于旧版本，未保存。重新载入将放弃未保存的修改。',
+  'scenario.conflict':
+    '服务器上的方案已是第 {n} 版，您的修改基于旧版本，未保存。重新载入将放弃未保存的修改。',
   'scenario.conflictNoVersion': '服务器上的方案已有新版本，您的修改未保存。重新载入将放弃未保存的修改。',
   'scenario.reload': '重新载入',
   'scenario.keepEditing': '继续编辑',
@@ -430,7 +438,8 @@ const zh = {
   'scenario.legend.active': '目标社区',
   'scenario.edit.convertVillage': '{name}村改社区（转为{type}）',
   'advice.title': '标准建议',
-  'advice.hint': '按所选标准检验已保存的第 {n} 版：村改社区候选和搬迁安置社区的合并、拆分建议。点按钮即把建议加入未保存的修改，可撤销，保存后生效。',
+  'advice.hint':
+    '按所选标准检验已保存的第 {n} 版：村改社区候选和搬迁安置社区的合并、拆分建议。点按钮即把建议加入未保存的修改，可撤销，保存后生效。',
   'advice.pendingNote': '有 {n} 项未保存的修改：建议仍按已保存的版本给出，保存后刷新。',
   'advice.loading': '正在计算建议…',
   'advice.villages': '村改社区',
@@ -467,7 +476,8 @@ const zh = {
   'advice.status.not-judged': '未判断',
   'advice.residents': '{n} 人',
   'advice.mergeInto': '建议并入{name}',
-  'advice.mergeWalk': '居民步行至其服务站平均 {minutes} 分钟，比到本社区服务站多 {added} 分钟（相邻社区中增加最少）',
+  'advice.mergeWalk':
+    '居民步行至其服务站平均 {minutes} 分钟，比到本社区服务站多 {added} 分钟（相邻社区中增加最少）',
   'advice.mergeWalkUnknown': '步行时间未知',
   'advice.mergeOver': '合并后 {n} 人，超出{type}规模上限 {over} 人',
   'advice.mergeUnder': '合并后 {n} 人，仍低于{type}规模下限 {under} 人',
@@ -520,8 +530,10 @@ const zh = {
   'dashboard.heatmapTravelOption': '到{category}的步行时间',
   'dashboard.heatmapTravelTitle': '到最近{category}的步行时间热力图（分钟）',
   'dashboard.heatmapLegendMinutes': '步行分钟',
-  'dashboard.heatmapTravelNote': '各点步行到最近{category}的时间；{cell} m 网格，成年人步行 1.0 m/s；超过 {max} 分钟或不在步行网络上的格子留白；紫线为街道界线，细线为社区界线。',
-  'dashboard.heatmapNote': '统计 {n} 类设施（{categories}），各按标准层级时间；{cell} m 网格，成年人步行 1.0 m/s；紫线为街道界线，细线为社区界线；空白处不在步行网络上。',
+  'dashboard.heatmapTravelNote':
+    '各点步行到最近{category}的时间；{cell} m 网格，成年人步行 1.0 m/s；超过 {max} 分钟或不在步行网络上的格子留白；紫线为街道界线，细线为社区界线。',
+  'dashboard.heatmapNote':
+    '统计 {n} 类设施（{categories}），各按标准层级时间；{cell} m 网格，成年人步行 1.0 m/s；紫线为街道界线，细线为社区界线；空白处不在步行网络上。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -551,7 +563,8 @@ const en: Record<MessageKey, string> = {
   'import.open': 'Import data',
   'import.title': 'Import data',
   'import.close': 'Close',
-  'import.hint': 'Choose a layer and a file (GeoJSON, zipped Shapefile, CSV, Excel (.xlsx)); check the preview before anything is written.',
+  'import.hint':
+    'Choose a layer and a file (GeoJSON, zipped Shapefile, CSV, Excel (.xlsx)); check the preview before anything is written.',
   'import.layer': 'Layer',
   'import.layer.streets': 'Streets / towns',
   'import.layer.communities': 'Communities',
@@ -602,14 +615,17 @@ const en: Record<MessageKey, string> = {
   'import.summary': 'What will change',
   'import.featureCount': '{n} features in the preview',
   'import.statuses': 'ok {ok} · repaired {repaired} · warnings {warning} · errors {error}',
-  'import.changes': '{added} added, {updated} updated, {removed} removed; the layer goes from {before} to {after}',
+  'import.changes':
+    '{added} added, {updated} updated, {removed} removed; the layer goes from {before} to {after}',
   'import.scenarios': 'This import affects {n} scenarios:',
   'import.accept': 'I understand these scenario changes; import anyway',
   'import.commit': 'Import',
   'import.committing': 'Writing…',
   'import.blocked': 'Fix the errors (file or mapping) before importing',
-  'import.committed': 'Imported: {added} added, {updated} updated, {removed} removed; the layer now has {after} features.',
-  'import.crs.gkZone': 'CGCS2000 Gauss–Krüger {width}° zone {zone} (central meridian {meridian}°E, zone number in the easting)',
+  'import.committed':
+    'Imported: {added} added, {updated} updated, {removed} removed; the layer now has {after} features.',
+  'import.crs.gkZone':
+    'CGCS2000 Gauss–Krüger {width}° zone {zone} (central meridian {meridian}°E, zone number in the easting)',
   'import.crs.gkMeridian': 'CGCS2000 Gauss–Krüger {width}° (central meridian {meridian}°E)',
   'import.source.default': 'not declared, default',
   'import.source.geojson': 'declared in the GeoJSON',
@@ -627,7 +643,8 @@ const en: Record<MessageKey, string> = {
   'import.target': 'Import into',
   'import.target.current': 'This region: {name}',
   'import.target.new': 'A new region',
-  'import.newRegion.hint': 'Begin a new region with its walking network (road centrelines or OSM: it sets the region’s extent and projection), then streets, communities, population units and facilities.',
+  'import.newRegion.hint':
+    'Begin a new region with its walking network (road centrelines or OSM: it sets the region’s extent and projection), then streets, communities, population units and facilities.',
   'import.newRegion.id': 'Region id',
   'import.newRegion.idHint': 'Lower-case letters, digits and hyphens, used in addresses, e.g. xincheng',
   'import.newRegion.name': 'Name',
@@ -638,7 +655,8 @@ const en: Record<MessageKey, string> = {
   'import.newRegion.name-empty': 'Enter the region’s name',
   'import.layer.network': 'Walking network (road centrelines or OSM)',
   'import.network': 'Walking network of {edges} segments and {nodes} nodes, {km} km in all',
-  'import.network.split': 'The network falls into {n} unconnected parts, the largest with {largest} nodes; residents of the others reach facilities only within their part',
+  'import.network.split':
+    'The network falls into {n} unconnected parts, the largest with {largest} nodes; residents of the others reach facilities only within their part',
   'layers.streets': 'Street boundaries',
   'layers.communities': 'Communities',
   'layers.facilities': 'Facilities',
@@ -756,14 +774,17 @@ const en: Record<MessageKey, string> = {
   'access.households': 'Households',
   'access.elderly': 'Elderly',
   'access.total': 'Total within {minutes} min',
-  'access.radiusNote': 'Service radii follow GB 50180: 5/10/15 minutes = 300/500/1000 m, other times at the walking speed; residents counted by straight-line distance.',
+  'access.radiusNote':
+    'Service radii follow GB 50180: 5/10/15 minutes = 300/500/1000 m, other times at the walking speed; residents counted by straight-line distance.',
   'access.networkNote': "Residents counted from each unit's own walking time along the network.",
   'access.compare.within': 'Within (min)',
   'access.compare.network': 'Network',
   'access.compare.radius': 'Radius',
   'access.compare.overstated': 'Radius over',
-  'access.compare.note': 'Dashed: service radii. A straight-line radius ignores rivers, walls and detours: within {minutes} min it counts {extra} residents too many ({share}).',
-  'access.compare.noteSame': 'Dashed: service radii. A straight-line radius ignores rivers, walls and detours.',
+  'access.compare.note':
+    'Dashed: service radii. A straight-line radius ignores rivers, walls and detours: within {minutes} min it counts {extra} residents too many ({share}).',
+  'access.compare.noteSame':
+    'Dashed: service radii. A straight-line radius ignores rivers, walls and detours.',
   'access.estimated': 'estimated',
   'access.estimatedHint': "Some units' residents are estimated (from building footprints)",
   'access.subject': 'Facility category',
@@ -834,12 +855,18 @@ const en: Record<MessageKey, string> = {
   'scenario.tool.split': 'Split',
   'scenario.tool.merge': 'Merge',
   'scenario.tool.create': 'New',
-  'scenario.toolHint.select': 'Click a community on the map to see and change its figures and attributes; the map pans.',
-  'scenario.toolHint.brush': 'Hold the button and drag over units to move them into the target community. Units move only within their street.',
-  'scenario.toolHint.lasso': 'Hold the button and circle an area: units whose interior point falls inside join the target community.',
-  'scenario.toolHint.redraw': "Click the target community's new outline corner by corner; double-click or Enter ends it. Its units left outside go to their neighbours.",
-  'scenario.toolHint.split': 'Click a line from outside the community across it to outside again; double-click or Enter ends it. Units left of the line form a new community.',
-  'scenario.toolHint.merge': 'Choose the community to merge in, or click another community of the same street on the map.',
+  'scenario.toolHint.select':
+    'Click a community on the map to see and change its figures and attributes; the map pans.',
+  'scenario.toolHint.brush':
+    'Hold the button and drag over units to move them into the target community. Units move only within their street.',
+  'scenario.toolHint.lasso':
+    'Hold the button and circle an area: units whose interior point falls inside join the target community.',
+  'scenario.toolHint.redraw':
+    "Click the target community's new outline corner by corner; double-click or Enter ends it. Its units left outside go to their neighbours.",
+  'scenario.toolHint.split':
+    'Click a line from outside the community across it to outside again; double-click or Enter ends it. Units left of the line form a new community.',
+  'scenario.toolHint.merge':
+    'Choose the community to merge in, or click another community of the same street on the map.',
   'scenario.toolHint.create': "Enter a name and type, then circle the new community's units on the map.",
   'scenario.brushSize': 'Brush size',
   'scenario.brush.unit': 'One unit',
@@ -864,22 +891,29 @@ const en: Record<MessageKey, string> = {
   'scenario.communities': 'Communities',
   'scenario.unsaved': 'unsaved',
   'scenario.needCommunity': 'Choose the target community first, in the list or on the map.',
-  'scenario.skipped.otherStreet': '{n} units in other streets were left as they were (units move only within their street).',
-  'scenario.skipped.lastUnit': "{n} units were their community's last and stayed (merge to dissolve a community).",
-  'scenario.refused.leavesEmpty': 'This would leave a community with no units. Keep at least one of its units, or merge it away.',
+  'scenario.skipped.otherStreet':
+    '{n} units in other streets were left as they were (units move only within their street).',
+  'scenario.skipped.lastUnit':
+    "{n} units were their community's last and stayed (merge to dissolve a community).",
+  'scenario.refused.leavesEmpty':
+    'This would leave a community with no units. Keep at least one of its units, or merge it away.',
   'scenario.refused.otherStreet': 'Units and communities change only within one street.',
   'scenario.refused.nothingSelected': 'The drawing holds no unit that can move.',
   'scenario.refused.notDivided': 'The line does not divide the community in two.',
-  'scenario.refused.noNeighbour': 'Some units outside the new outline touch no other community of the street. Draw a larger outline.',
+  'scenario.refused.noNeighbour':
+    'Some units outside the new outline touch no other community of the street. Draw a larger outline.',
   'scenario.refused.badMerge': 'A merge needs two different communities.',
   'scenario.refused.selfIntersecting': 'The outline crosses itself; draw it again.',
-  'scenario.refused.lineNotAcross': 'A split line must start outside the community, cross it and end outside it.',
+  'scenario.refused.lineNotAcross':
+    'A split line must start outside the community, cross it and end outside it.',
   'scenario.refused.nameMissing': 'Enter the new community’s name first.',
   'scenario.refused.other': 'This edit cannot be applied.',
   'scenario.serverRefused': 'The server refused these edits; nothing was saved:',
   'scenario.conflictTitle': 'Someone else changed this scenario',
-  'scenario.conflict': 'The server holds version {n}; your edits were made on an older one and were not saved. Reloading discards your unsaved edits.',
-  'scenario.conflictNoVersion': 'The server holds a newer version; your edits were not saved. Reloading discards your unsaved edits.',
+  'scenario.conflict':
+    'The server holds version {n}; your edits were made on an older one and were not saved. Reloading discards your unsaved edits.',
+  'scenario.conflictNoVersion':
+    'The server holds a newer version; your edits were not saved. Reloading discards your unsaved edits.',
   'scenario.reload': 'Reload',
   'scenario.keepEditing': 'Keep editing',
   'scenario.export': 'Export',
@@ -890,7 +924,8 @@ const en: Record<MessageKey, string> = {
   'scenario.exportPending': 'Exports saved version {n}, without the unsaved edits.',
   'scenario.profile': 'Standards profile',
   'scenario.metrics.title': 'Community figures',
-  'scenario.metrics.noScenario': "Open a scenario to see the chosen community's figures and rule checks here.",
+  'scenario.metrics.noScenario':
+    "Open a scenario to see the chosen community's figures and rule checks here.",
   'scenario.metrics.pick': 'Choose a community in the list or on the map to see its figures and rule checks.',
   'scenario.metrics.failingCommunities': 'Communities failing a rule',
   'scenario.metrics.community': 'Scenario community',
@@ -930,7 +965,8 @@ const en: Record<MessageKey, string> = {
   'scenario.edit.update': 'Attributes of {name}',
   'scenario.compare.with': 'Compare with',
   'scenario.compare.swipe': 'Swipe: drag to compare the two scenarios',
-  'scenario.compare.swipeHint': 'Drag the swipe on the map: the other side on the left, this scenario on the right.',
+  'scenario.compare.swipeHint':
+    'Drag the swipe on the map: the other side on the left, this scenario on the right.',
   'scenario.compare.savedOnly': 'Compares saved version {n}, without the {pending} unsaved edits.',
   'scenario.compare.movedUnits': 'Units moved',
   'scenario.compare.showMoved': 'Show on the map',
@@ -953,8 +989,10 @@ const en: Record<MessageKey, string> = {
   'scenario.legend.active': 'target community',
   'scenario.edit.convertVillage': '{name}: village → {type}',
   'advice.title': 'Advice',
-  'advice.hint': 'Saved version {n} checked against the chosen standards: 村改社区 candidates, and merges or splits for relocation communities. A button adds the advice to the unsaved edits (undoable); it takes effect on save.',
-  'advice.pendingNote': '{n} unsaved edits: the advice still reads the saved version and refreshes after saving.',
+  'advice.hint':
+    'Saved version {n} checked against the chosen standards: 村改社区 candidates, and merges or splits for relocation communities. A button adds the advice to the unsaved edits (undoable); it takes effect on save.',
+  'advice.pendingNote':
+    '{n} unsaved edits: the advice still reads the saved version and refreshes after saving.',
   'advice.loading': 'Working out the advice…',
   'advice.villages': 'Villages → communities (村改社区)',
   'advice.villagesCount': '{candidates} candidates / {villages} villages',
@@ -990,7 +1028,8 @@ const en: Record<MessageKey, string> = {
   'advice.status.not-judged': 'Not judged',
   'advice.residents': '{n} residents',
   'advice.mergeInto': 'Merge into {name}',
-  'advice.mergeWalk': 'its residents would walk {minutes} min on average to its service station, {added} min more than to their own (the least among the neighbours)',
+  'advice.mergeWalk':
+    'its residents would walk {minutes} min on average to its service station, {added} min more than to their own (the least among the neighbours)',
   'advice.mergeWalkUnknown': 'walking time unknown',
   'advice.mergeOver': 'merged: {n} residents, {over} above the {type} maximum',
   'advice.mergeUnder': 'merged: {n} residents, still {under} below the {type} minimum',
@@ -1001,7 +1040,8 @@ const en: Record<MessageKey, string> = {
   'advice.applySplit': 'Apply split',
   'advice.splitApplied': 'Split (unsaved)',
   'advice.showParts': 'Show the new parts on the map',
-  'advice.splitStale': "Unsaved edits changed this community's units, so the proposed split no longer fits: save or undo first.",
+  'advice.splitStale':
+    "Unsaved edits changed this community's units, so the proposed split no longer fits: save or undo first.",
   'advice.hideParts': 'Hide on map',
   'advice.travelNote': 'No walking times: {note}',
   'dashboard.open': 'Dashboard',
@@ -1028,7 +1068,8 @@ const en: Record<MessageKey, string> = {
   'dashboard.notMet': 'not met',
   'dashboard.source': 'Source',
   'dashboard.chartTitle': 'Residents by walking time to the nearest community service station (minutes)',
-  'dashboard.chartNote': 'Residents (and share) whose nearest service station is within each walking band; the life circle asks for 5 minutes.',
+  'dashboard.chartNote':
+    'Residents (and share) whose nearest service station is within each walking band; the life circle asks for 5 minutes.',
   'dashboard.binBeyond': '> {n}',
   'dashboard.rankingTitle': 'Communities by completeness (standards passed / applicable)',
   'dashboard.community': 'Community',
@@ -1043,8 +1084,10 @@ const en: Record<MessageKey, string> = {
   'dashboard.heatmapTravelOption': 'Walking time to {category}',
   'dashboard.heatmapTravelTitle': 'Walking time to the nearest {category} (minutes)',
   'dashboard.heatmapLegendMinutes': 'Minutes on foot',
-  'dashboard.heatmapTravelNote': 'Walking time from each place to the nearest {category}; {cell} m cells, adult walking 1.0 m/s; cells beyond {max} minutes or off the walking network are blank; purple lines are street boundaries, thin lines communities.',
-  'dashboard.heatmapNote': '{n} categories counted ({categories}), each within its standard tier; {cell} m cells, adult walking 1.0 m/s; purple lines are street boundaries, thin lines communities; blank cells are off the walking network.',
+  'dashboard.heatmapTravelNote':
+    'Walking time from each place to the nearest {category}; {cell} m cells, adult walking 1.0 m/s; cells beyond {max} minutes or off the walking network are blank; purple lines are street boundaries, thin lines communities.',
+  'dashboard.heatmapNote':
+    '{n} categories counted ({categories}), each within its standard tier; {cell} m cells, adult walking 1.0 m/s; purple lines are street boundaries, thin lines communities; blank cells are off the walking network.',
 };
 
 const MESSAGES: Record<Language, Record<MessageKey, string>> = { zh, en };

@@ -32,7 +32,9 @@ export interface PopulationDot {
 
 /** Community labels, most populous first: where labels collide, the larger community keeps its name. */
 export function communityLabelRows(communities: readonly CommunityFeature[]): LabelRow[] {
-  const byResidents = [...communities].sort((a, b) => (b.properties.residents ?? 0) - (a.properties.residents ?? 0));
+  const byResidents = [...communities].sort(
+    (a, b) => (b.properties.residents ?? 0) - (a.properties.residents ?? 0),
+  );
   return byResidents.map((feature) => ({
     id: feature.properties.id,
     position: labelPoint(feature.geometry),
@@ -93,7 +95,10 @@ export function roundNice(value: number): number {
  * 75 m grid cells of twenty people or estates of three thousand.
  */
 export function populationDotScale(units: readonly UnitFeature[]): DotScale {
-  const residents = units.map((unit) => unit.properties.residents).filter((count) => count > 0).sort((a, b) => a - b);
+  const residents = units
+    .map((unit) => unit.properties.residents)
+    .filter((count) => count > 0)
+    .sort((a, b) => a - b);
   if (residents.length === 0) return DEFAULT_DOT_SCALE;
   const p95 = residents[Math.min(residents.length - 1, Math.floor(residents.length * 0.95))];
   const large = roundNice(p95);
@@ -108,7 +113,11 @@ export function populationDotScale(units: readonly UnitFeature[]): DotScale {
 export function populationDots(units: readonly UnitFeature[]): PopulationDot[] {
   return units
     .filter((unit) => unit.properties.residents > 0 && Array.isArray(unit.properties.accessPoint))
-    .map((unit) => ({ id: unit.properties.id, position: unit.properties.accessPoint, residents: unit.properties.residents }));
+    .map((unit) => ({
+      id: unit.properties.id,
+      position: unit.properties.accessPoint,
+      residents: unit.properties.residents,
+    }));
 }
 
 /** A facility as drawn: where its dot goes, which may be nudged off a shared address. */
@@ -154,7 +163,10 @@ export function facilityRows(
     const radiusLng = radiusLat / Math.cos((lat * Math.PI) / 180);
     group.forEach((facility, index) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * index) / group.length;
-      rows.push({ facility, position: [lng + radiusLng * Math.cos(angle), lat - radiusLat * Math.sin(angle)] });
+      rows.push({
+        facility,
+        position: [lng + radiusLng * Math.cos(angle), lat - radiusLat * Math.sin(angle)],
+      });
     });
   }
   return rows;

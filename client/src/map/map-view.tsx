@@ -76,7 +76,8 @@ const ZOOM_TO_PADDING_PIXELS = 80;
 const ZOOM_TO_MAX_ZOOM = 16;
 
 /** Where a map click in the isochrone tool starts the walk: a facility (by id) or the clicked point. */
-export type MapClickOrigin = { kind: 'facility'; id: string; position: Position } | { kind: 'point'; position: Position };
+export type MapClickOrigin =
+  { kind: 'facility'; id: string; position: Position } | { kind: 'point'; position: Position };
 
 /** What the accessibility analysis draws on the map (features/accessibility prepares it). */
 export interface MapAnalysis {
@@ -141,7 +142,18 @@ export interface MapViewProps {
 }
 
 export function MapView(props: MapViewProps) {
-  const { region, data, toggles, populationMode, hiddenCategories, selection, onSelect, dotScale, analysis, zoomTo } = props;
+  const {
+    region,
+    data,
+    toggles,
+    populationMode,
+    hiddenCategories,
+    selection,
+    onSelect,
+    dotScale,
+    analysis,
+    zoomTo,
+  } = props;
   const scenario = props.scenario ?? null;
   const { t, language, localName } = useI18n();
   const containerRef = useRef<HTMLDivElement>(null);
@@ -193,7 +205,9 @@ export function MapView(props: MapViewProps) {
     const onError = (event: { error?: { message?: string } }) => {
       if (!usingOnlineStyle || map.loaded()) return;
       usingOnlineStyle = false;
-      console.warn(`online base map style failed (${event.error?.message ?? 'unknown error'}); using the offline base map`);
+      console.warn(
+        `online base map style failed (${event.error?.message ?? 'unknown error'}); using the offline base map`,
+      );
       map.setStyle(offlineBasemapStyle(), { diff: false });
     };
     const onLoad = () => {
@@ -296,7 +310,9 @@ export function MapView(props: MapViewProps) {
   const facilityCategory = analysis?.facilityCategory ?? null;
   const shownFacilities = useMemo(() => {
     if (!facilities) return [];
-    const subject = facilityCategory ? facilities.filter((facility) => facility.properties.category === facilityCategory) : facilities;
+    const subject = facilityCategory
+      ? facilities.filter((facility) => facility.properties.category === facilityCategory)
+      : facilities;
     return facilityRows(subject, hiddenCategories, zoom);
   }, [facilities, facilityCategory, hiddenCategories, zoom]);
 
@@ -334,18 +350,30 @@ export function MapView(props: MapViewProps) {
       if (map.getLayer(UNIT_GRID_SOURCE)) map.setLayoutProperty(UNIT_GRID_SOURCE, 'visibility', 'none');
       return;
     }
-    const collection = { type: 'FeatureCollection' as const, features: unitGrid } as unknown as Parameters<GeoJSONSource['setData']>[0];
+    const collection = { type: 'FeatureCollection' as const, features: unitGrid } as unknown as Parameters<
+      GeoJSONSource['setData']
+    >[0];
     if (source) source.setData(collection);
     else map.addSource(UNIT_GRID_SOURCE, { type: 'geojson', data: collection });
     if (!map.getLayer(UNIT_GRID_SOURCE)) {
-      map.addLayer({ id: UNIT_GRID_SOURCE, type: 'line', source: UNIT_GRID_SOURCE, paint: { 'line-color': UNIT_GRID_LINE, 'line-width': 0.6 } });
+      map.addLayer({
+        id: UNIT_GRID_SOURCE,
+        type: 'line',
+        source: UNIT_GRID_SOURCE,
+        paint: { 'line-color': UNIT_GRID_LINE, 'line-width': 0.6 },
+      });
     }
     map.setLayoutProperty(UNIT_GRID_SOURCE, 'visibility', 'visible');
   }, [styleReady, unitGrid]);
 
   // Scenario tools: what is being drawn, and the meridian under the comparison's swipe handle.
   const drawingTool = scenario?.tool ?? null;
-  const drawingPreview = useDrawingTool(mapRef, styleReady, drawingTool, scenario?.callbacks ?? NO_DRAWING_CALLBACKS);
+  const drawingPreview = useDrawingTool(
+    mapRef,
+    styleReady,
+    drawingTool,
+    scenario?.callbacks ?? NO_DRAWING_CALLBACKS,
+  );
   const swipeFraction = scenario?.swipe ? scenario.swipe.fraction : null;
   const [swipeLongitude, setSwipeLongitude] = useState<number | null>(null);
   useEffect(() => {
@@ -371,7 +399,8 @@ export function MapView(props: MapViewProps) {
   const scenarioLayers = scenario?.layers ?? null;
   const overlayLayers = props.overlayLayers ?? null;
   const combinedAnalysis = useMemo(() => {
-    const swipeLayer = swipeOthers && swipeLongitude !== null ? [buildSwipeOtherLayer(swipeOthers, swipeLongitude)] : [];
+    const swipeLayer =
+      swipeOthers && swipeLongitude !== null ? [buildSwipeOtherLayer(swipeOthers, swipeLongitude)] : [];
     return {
       below: [...analysisLayers.below, ...swipeLayer, ...(scenarioLayers?.below ?? [])],
       above: [
@@ -418,13 +447,21 @@ export function MapView(props: MapViewProps) {
     [rows, facilities],
   );
   const labels = useMemo(() => {
-    const named = (row: LabelRow) => ({ key: row.id, position: row.position, text: language === 'zh' ? row.nameZh : row.nameEn });
+    const named = (row: LabelRow) => ({
+      key: row.id,
+      position: row.position,
+      text: language === 'zh' ? row.nameZh : row.nameEn,
+    });
     return chooseLabels(
       { streets: rows.streetLabels, communities: rows.communityLabels, facilities: shownFacilities },
       {
         street: named,
         community: named,
-        facility: (row: FacilityRow) => ({ key: row.facility.properties.id, position: row.position, text: row.facility.properties.name }),
+        facility: (row: FacilityRow) => ({
+          key: row.facility.properties.id,
+          position: row.position,
+          text: row.facility.properties.name,
+        }),
       },
       { streets: toggles.streets, communities: toggles.communities, facilities: toggles.facilities },
       zoom,
@@ -461,9 +498,16 @@ export function MapView(props: MapViewProps) {
         if (clickForIsochrones) {
           if (info.layer?.id === DECK_LAYER_ID.facilities && info.object) {
             const facility = (info.object as FacilityRow).facility;
-            onIsochroneOriginRef.current({ kind: 'facility', id: facility.properties.id, position: facility.geometry.coordinates });
+            onIsochroneOriginRef.current({
+              kind: 'facility',
+              id: facility.properties.id,
+              position: facility.geometry.coordinates,
+            });
           } else if (info.coordinate) {
-            onIsochroneOriginRef.current({ kind: 'point', position: [info.coordinate[0], info.coordinate[1]] });
+            onIsochroneOriginRef.current({
+              kind: 'point',
+              position: [info.coordinate[0], info.coordinate[1]],
+            });
           }
           return;
         }
@@ -485,7 +529,10 @@ export function MapView(props: MapViewProps) {
       getTooltip: (info: PickingInfo) => {
         // While drawing, a tooltip would sit under the pointer and hide what is drawn.
         if (drawingTool && drawingTool.kind !== 'pick') return null;
-        const heat = heatmapGrid && info.coordinate ? gridValueAt(heatmapGrid, [info.coordinate[0], info.coordinate[1]]) : undefined;
+        const heat =
+          heatmapGrid && info.coordinate
+            ? gridValueAt(heatmapGrid, [info.coordinate[0], info.coordinate[1]])
+            : undefined;
         const heatText =
           heat === null || heat === undefined || !heatmapGrid
             ? null
@@ -548,12 +595,23 @@ export function MapView(props: MapViewProps) {
   // the layer is drawn and the map is idle.
   useDrawnFlag(mapRef, styleReady, communities ?? null, 'communitiesLoaded');
   // Keyed on every analysis layer, so switching to the comparison (radius outlines added) re-arms it.
-  useDrawnFlag(mapRef, styleReady, (analysisBands?.length ?? 0) > 0 ? analysisLayers : null, 'isochronesLoaded');
+  useDrawnFlag(
+    mapRef,
+    styleReady,
+    (analysisBands?.length ?? 0) > 0 ? analysisLayers : null,
+    'isochronesLoaded',
+  );
   useDrawnFlag(mapRef, styleReady, heatmapBitmap, 'heatmapLoaded');
 
   return (
     <div className="map-view">
-      <div ref={containerRef} className="map-canvas" aria-label={region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : undefined} />
+      <div
+        ref={containerRef}
+        className="map-canvas"
+        aria-label={
+          region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : undefined
+        }
+      />
       {webglFailed && <div className="map-message">{t('map.noWebgl')}</div>}
       {scenario?.swipe && <SwipeHandle swipe={scenario.swipe} />}
     </div>

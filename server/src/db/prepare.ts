@@ -9,7 +9,11 @@ import { migrate } from './migrate.js';
  * order, whose region is not in the database yet (the shipped regions on first start, and a region
  * shipped since on the next).
  */
-export async function prepareDatabase(database: Database, seedRegionDirectories: string[], log: (line: string) => void) {
+export async function prepareDatabase(
+  database: Database,
+  seedRegionDirectories: string[],
+  log: (line: string) => void,
+) {
   const applied = await migrate(database);
   if (applied.length > 0) log(`database migrated: ${applied.join(', ')}`);
   for (const folder of seedRegionDirectories) {

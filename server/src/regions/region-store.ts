@@ -7,7 +7,12 @@ import type { Region, RegionLayerName } from '../../../contract/regions.js';
 import type { StandardsProfileId } from '../../../core/standards/profiles.js';
 import type { Database } from '../db/client.js';
 import { LAYER_GEOJSON } from '../db/sql/layers.sql.js';
-import { LIST_REGIONS_WITH_BBOX, POSTGIS_VERSION, REGION_EXISTS, SET_REGION_PROFILE } from '../db/sql/regions.sql.js';
+import {
+  LIST_REGIONS_WITH_BBOX,
+  POSTGIS_VERSION,
+  REGION_EXISTS,
+  SET_REGION_PROFILE,
+} from '../db/sql/regions.sql.js';
 import { DomainError } from '../domain-error.js';
 
 interface RegionRow {
@@ -25,7 +30,10 @@ interface RegionRow {
 }
 
 function toRegion(row: RegionRow): Region {
-  const bbox = row.west === null ? null : ([row.west, row.south, row.east, row.north] as [number, number, number, number]);
+  const bbox =
+    row.west === null
+      ? null
+      : ([row.west, row.south, row.east, row.north] as [number, number, number, number]);
   return {
     id: row.id,
     name: row.name,
@@ -52,7 +60,11 @@ export async function getRegion(database: Database, regionId: string): Promise<R
 }
 
 /** Stores the standards profile the region is judged by; answers the region as it now is. */
-export async function setRegionProfile(database: Database, regionId: string, profile: StandardsProfileId): Promise<Region> {
+export async function setRegionProfile(
+  database: Database,
+  regionId: string,
+  profile: StandardsProfileId,
+): Promise<Region> {
   const { rows } = await database.query(SET_REGION_PROFILE, [regionId, profile]);
   if (rows.length === 0) throw new DomainError('region.not-found', { regionId });
   return getRegion(database, regionId);

@@ -12,7 +12,9 @@ const GEOJSON_HEADERS = { 'content-type': 'application/geo+json; charset=utf-8' 
 export function regionRoutes(database: Database) {
   return [
     implement(regionOperations.list, () => listRegions(database)),
-    implement(regionOperations.update, ({ params, body }) => setRegionProfile(database, params.region, body.profile)),
+    implement(regionOperations.update, ({ params, body }) =>
+      setRegionProfile(database, params.region, body.profile),
+    ),
     implement(regionOperations.get, ({ params }) => getRegion(database, params.region)),
     implement(regionOperations.layerExport, async ({ params, query }) => {
       const { region, layer } = params;

@@ -37,7 +37,9 @@ function refuseBaseline({ id }: { id: string }): void {
  */
 export function scenarioRoutes(database: Database) {
   return [
-    implement(operations.create, ({ params, body }) => createScenario(database, params.region, body.name, body.basedOn)),
+    implement(operations.create, ({ params, body }) =>
+      createScenario(database, params.region, body.name, body.basedOn),
+    ),
     implement(operations.list, ({ params }) => listScenarios(database, params.region)),
     implement(operations.baseline, ({ params }) => baselineSummary(database, params.region)),
     implement(operations.unitAdjacency, ({ params, query }) => unitAdjacency(database, params.region, query)),
@@ -84,7 +86,9 @@ export function scenarioRoutes(database: Database) {
       compareWith(database, scenarioReference(params.id), query.with, query),
     ),
     implement(operations.export, async ({ params, query }) =>
-      downloadAnswer(await communitiesExportFile(database, scenarioReference(params.id), query.format, query)),
+      downloadAnswer(
+        await communitiesExportFile(database, scenarioReference(params.id), query.format, query),
+      ),
     ),
     implement(operations.villageCandidates, ({ params, query }) =>
       villageCandidates(database, scenarioReference(params.id), query, query.as),

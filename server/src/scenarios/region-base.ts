@@ -18,7 +18,12 @@ import type {
 } from '../../../core/scenario/scenario-evaluator.js';
 import { ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
 import type { StreetRecord } from '../../../core/standards/evaluate-region.js';
-import { reachContextKey, type ReachRequirement, type TierTable, type UnitReach } from '../../../core/standards/reach.js';
+import {
+  reachContextKey,
+  type ReachRequirement,
+  type TierTable,
+  type UnitReach,
+} from '../../../core/standards/reach.js';
 import { regionAccessibility } from '../accessibility/region-models.js';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
@@ -46,7 +51,11 @@ export interface RegionScenarioBase {
    * order; kept for the next request of the same ones (the same object, so evaluators keep their
    * sums). Null with the reason when the region has no walking network.
    */
-  unitReach(requirements: readonly ReachRequirement[], tiers: TierTable, speedMetersPerSecond: number): Promise<ReachAnswer>;
+  unitReach(
+    requirements: readonly ReachRequirement[],
+    tiers: TierTable,
+    speedMetersPerSecond: number,
+  ): Promise<ReachAnswer>;
 }
 
 /** Walking reach, or why there is none. */
@@ -106,7 +115,15 @@ async function prepareRegion(database: Database, regionId: string, metricSrid: n
 }
 
 type UnitRow = [string, string, number, number, number, number, number, number];
-type FacilityRow = [string, string, string | null, number | null, number | null, number | null, number | null];
+type FacilityRow = [
+  string,
+  string,
+  string | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
 
 async function readRegionBase(
   database: Database,
@@ -119,13 +136,14 @@ async function readRegionBase(
   const prepareMilliseconds = prepared ? performance.now() - prepareStarted : 0;
 
   const readStarted = performance.now();
-  const [unitsResult, adjacencyResult, communitiesResult, facilitiesResult, streetsResult] = await Promise.all([
-    database.query<{ units: string }>(sql.REGION_UNITS, [regionId, metricSrid]),
-    database.query<{ pairs: string }>(sql.REGION_ADJACENCY, [regionId]),
-    database.query<{ communities: string }>(sql.REGION_COMMUNITIES, [regionId]),
-    database.query<{ facilities: string }>(sql.REGION_FACILITIES, [regionId, metricSrid]),
-    database.query<{ streets: string }>(sql.REGION_STREETS, [regionId]),
-  ]);
+  const [unitsResult, adjacencyResult, communitiesResult, facilitiesResult, streetsResult] =
+    await Promise.all([
+      database.query<{ units: string }>(sql.REGION_UNITS, [regionId, metricSrid]),
+      database.query<{ pairs: string }>(sql.REGION_ADJACENCY, [regionId]),
+      database.query<{ communities: string }>(sql.REGION_COMMUNITIES, [regionId]),
+      database.query<{ facilities: string }>(sql.REGION_FACILITIES, [regionId, metricSrid]),
+      database.query<{ streets: string }>(sql.REGION_STREETS, [regionId]),
+    ]);
   const unitRows = JSON.parse(unitsResult.rows[0].units) as UnitRow[];
   const units: ScenarioUnit[] = unitRows.map(
     ([id, , residents, households, elderly, children, areaSquareMeters, perimeterMeters]) => ({
@@ -150,15 +168,25 @@ async function readRegionBase(
   // A region without units has facilities standing in none: they count for no community.
   const facilities = (JSON.parse(facilitiesResult.rows[0].facilities) as FacilityRow[])
     .filter((row) => row[2] !== null)
-    .map(([id, category, unitId, floorAreaSquareMeters, landAreaSquareMeters, xMeters, yMeters]): ScenarioFacility => ({
-      id,
-      category,
-      unitId: unitId!,
-      floorAreaSquareMeters,
-      landAreaSquareMeters,
-      xMeters,
-      yMeters,
-    }));
+    .map(
+      ([
+        id,
+        category,
+        unitId,
+        floorAreaSquareMeters,
+        landAreaSquareMeters,
+        xMeters,
+        yMeters,
+      ]): ScenarioFacility => ({
+        id,
+        category,
+        unitId: unitId!,
+        floorAreaSquareMeters,
+        landAreaSquareMeters,
+        xMeters,
+        yMeters,
+      }),
+    );
   const streets = JSON.parse(streetsResult.rows[0].streets) as StreetRecord[];
   const readMilliseconds = performance.now() - readStarted;
 
@@ -194,7 +222,14 @@ async function readRegionBase(
       if (answer) {
         reachCache.delete(key);
       } else {
-        const computing = computeReach(database, regionId, unitIds, requirements, tiers, speedMetersPerSecond);
+        const computing = computeReach(
+          database,
+          regionId,
+          unitIds,
+          requirements,
+          tiers,
+          speedMetersPerSecond,
+        );
         // A failed computation is not kept: the next request tries again.
         computing.catch(() => {
           if (reachCache.get(key) === computing) reachCache.delete(key);
@@ -227,5 +262,8 @@ async function computeReach(
     if (isDomainError(error, 'region.no-network')) return { reach: null, note: error.message };
     throw error;
   }
-  return { reach: computeUnitReach(model, { tiers, speedMetersPerSecond, requirements, unitIds }), note: null };
+  return {
+    reach: computeUnitReach(model, { tiers, speedMetersPerSecond, requirements, unitIds }),
+    note: null,
+  };
 }

@@ -12,7 +12,10 @@ import {
   SERVICE_STATION_CATEGORY,
   type StationTravel,
 } from '../../../core/scenario/relocation-advice.js';
-import { villageConversionReport, type ConversionTargetType } from '../../../core/scenario/village-conversion.js';
+import {
+  villageConversionReport,
+  type ConversionTargetType,
+} from '../../../core/scenario/village-conversion.js';
 import { regionAccessibility } from '../accessibility/region-models.js';
 import type { Database } from '../db/client.js';
 import { isDomainError } from '../domain-error.js';
@@ -79,7 +82,8 @@ export async function relocationAdviceOf(
   };
   // The snapshot runs on the evaluator of the version read, before any save can move it on.
   const view = await scenarioView(database, reference, {
-    snapshot: (evaluator) => relocationAdvice(evaluator, { profile, stationUnits, unitFigures, travel, travelNote }),
+    snapshot: (evaluator) =>
+      relocationAdvice(evaluator, { profile, stationUnits, unitFigures, travel, travelNote }),
   });
   return {
     scenario: { id: view.id, regionId: view.regionId, version: view.version },

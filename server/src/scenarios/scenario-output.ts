@@ -37,7 +37,11 @@ export function communityReports(evaluator: ScenarioEvaluator, judging: Judging)
     const outside = (measure: 'residents' | 'households') =>
       distanceFromBand(metrics[measure], sizeBandOf(context.profile, metrics.type, measure));
     return {
-      metrics: { ...metrics, residentsOutsideBand: outside('residents'), householdsOutsideBand: outside('households') },
+      metrics: {
+        ...metrics,
+        residentsOutsideBand: outside('residents'),
+        householdsOutsideBand: outside('households'),
+      },
       nameEn: evaluator.communityRecord(metrics.id).nameEn ?? null,
       rules,
       contributions: evaluator.contributions(metrics.id, context),
@@ -240,9 +244,24 @@ export function exportColumns(categories: readonly string[], profile: string): E
     metric('residentsOutsideBand', 'res_band'),
     metric('householdsOutsideBand', 'hh_band'),
     text('profile', 'profile', () => profile),
-    { header: 'rulesPassed', dbfName: 'rules_pass', kind: 'number', value: (report) => statusCount(report, 'pass') },
-    { header: 'rulesFailed', dbfName: 'rules_fail', kind: 'number', value: (report) => statusCount(report, 'fail') },
-    { header: 'rulesAdvice', dbfName: 'rules_adv', kind: 'number', value: (report) => statusCount(report, 'advice') },
+    {
+      header: 'rulesPassed',
+      dbfName: 'rules_pass',
+      kind: 'number',
+      value: (report) => statusCount(report, 'pass'),
+    },
+    {
+      header: 'rulesFailed',
+      dbfName: 'rules_fail',
+      kind: 'number',
+      value: (report) => statusCount(report, 'fail'),
+    },
+    {
+      header: 'rulesAdvice',
+      dbfName: 'rules_adv',
+      kind: 'number',
+      value: (report) => statusCount(report, 'advice'),
+    },
     {
       header: 'rulesUndetermined',
       dbfName: 'rules_und',

@@ -411,18 +411,22 @@ function IsochroneSection({
         </div>
       )}
 
-      {origin && state.regionId && state.speedMetersPerSecond !== null && !isochrones.pending && (isochrones.network || isochrones.radius) && (
-        <IsochroneExports
-          regionId={state.regionId}
-          body={{
-            ...(origin.kind === 'facility' ? { facilityIds: [origin.id] } : { origins: [origin.position] }),
-            minutes: [...state.minutes],
-            speedMetersPerSecond: state.speedMetersPerSecond,
-            mode: 'rings',
-            method: method === 'radius' ? 'radius' : 'network',
-          }}
-        />
-      )}
+      {origin &&
+        state.regionId &&
+        state.speedMetersPerSecond !== null &&
+        !isochrones.pending &&
+        (isochrones.network || isochrones.radius) && (
+          <IsochroneExports
+            regionId={state.regionId}
+            body={{
+              ...(origin.kind === 'facility' ? { facilityIds: [origin.id] } : { origins: [origin.position] }),
+              minutes: [...state.minutes],
+              speedMetersPerSecond: state.speedMetersPerSecond,
+              mode: 'rings',
+              method: method === 'radius' ? 'radius' : 'network',
+            }}
+          />
+        )}
 
       {isochrones.pending && (
         <p className="computing">
@@ -637,7 +641,12 @@ function TierPicker({ state, category }: { state: AccessibilityState; category: 
         {Object.keys(state.tierOverrides).length > 0 && (
           <>
             {' · '}
-            <button type="button" className="link-button" data-testid="tier-reset" onClick={() => state.setTierOverrides({})}>
+            <button
+              type="button"
+              className="link-button"
+              data-testid="tier-reset"
+              onClick={() => state.setTierOverrides({})}
+            >
               {t('access.tierReset')}
             </button>
           </>
@@ -669,7 +678,13 @@ function IsochroneExports({ regionId, body }: { regionId: string; body: Isochron
       <span className="export-label">{t('export.isochrones')}</span>
       <span className="export-formats">
         {EXPORT_FORMATS.map((format) => (
-          <button key={format} type="button" className="link-button" data-format={format} onClick={() => void download(format)}>
+          <button
+            key={format}
+            type="button"
+            className="link-button"
+            data-format={format}
+            onClick={() => void download(format)}
+          >
             {EXPORT_FORMAT_LABELS[format]}
           </button>
         ))}
@@ -695,13 +710,22 @@ function AnalysisExports({
       <ExportLinks
         testId="export-coverage"
         label={t('export.coverage')}
-        hrefFor={(format) => regionExportUrl(regionId, 'coverage', format, coverageQuery(speedMetersPerSecond, state.tierOverrides))}
+        hrefFor={(format) =>
+          regionExportUrl(
+            regionId,
+            'coverage',
+            format,
+            coverageQuery(speedMetersPerSecond, state.tierOverrides),
+          )
+        }
       />
       {heatmapQuery && (
         <ExportLinks
           testId="export-heatmap"
           label={t('export.heatmap')}
-          hrefFor={(format) => regionExportUrl(regionId, 'heatmap', format, heatmapQueryParameters(heatmapQuery))}
+          hrefFor={(format) =>
+            regionExportUrl(regionId, 'heatmap', format, heatmapQueryParameters(heatmapQuery))
+          }
         />
       )}
     </div>
@@ -780,7 +804,11 @@ function CoverageSection({
             </p>
           )}
           {state.regionId && state.speedMetersPerSecond !== null && (
-            <AnalysisExports state={state} regionId={state.regionId} speedMetersPerSecond={state.speedMetersPerSecond} />
+            <AnalysisExports
+              state={state}
+              regionId={state.regionId}
+              speedMetersPerSecond={state.speedMetersPerSecond}
+            />
           )}
           {result && category && (
             <CategoryCoverageView

@@ -4,8 +4,20 @@
  * Every request is aborted when a newer one replaces it; failures go to lib/notices.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { fetchCoverage, fetchHeatmap, fetchIsochrones, type HeatmapQuery, type TierOverrides } from '../../lib/api';
-import type { AccessMethod, CoverageResult, HeatmapGrid, IsochroneCollection, Position } from '../../lib/api-types';
+import {
+  fetchCoverage,
+  fetchHeatmap,
+  fetchIsochrones,
+  type HeatmapQuery,
+  type TierOverrides,
+} from '../../lib/api';
+import type {
+  AccessMethod,
+  CoverageResult,
+  HeatmapGrid,
+  IsochroneCollection,
+  Position,
+} from '../../lib/api-types';
 import { reportError } from '../../lib/notices';
 import type { FacilityCategoryId } from '../../lib/standards';
 import { WALK_SPEED_METERS_PER_SECOND, validateWalkSpeed, type WalkingProfile } from '../../lib/walking';
@@ -161,7 +173,13 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     if (!subject || speedMetersPerSecond === null) return null;
     return subject === 'completeness'
       ? { kind: 'completeness', speedMetersPerSecond, cellMeters, tiers: tierOverrides }
-      : { kind: 'travel-time', category: subject, speedMetersPerSecond, cellMeters, maxMinutes: HEATMAP_MAX_MINUTES };
+      : {
+          kind: 'travel-time',
+          category: subject,
+          speedMetersPerSecond,
+          cellMeters,
+          maxMinutes: HEATMAP_MAX_MINUTES,
+        };
   }, [subject, speedMetersPerSecond, cellMeters, tierOverrides]);
 
   useEffect(() => {

@@ -3,12 +3,7 @@
  * labels, formatted numbers, the type's size standard); a region summary when nothing is selected.
  */
 import { useMemo, type ReactNode } from 'react';
-import type {
-  CommunityFeature,
-  FacilityFeature,
-  Region,
-  RegionLayers,
-} from '../../lib/api-types';
+import type { CommunityFeature, FacilityFeature, Region, RegionLayers } from '../../lib/api-types';
 import { formatCount, formatShare, formatSquareMeters } from '../../lib/format';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import {
@@ -47,13 +42,23 @@ export function AttributePanel({ region, data, selection, onSelect }: AttributeP
   else body = <RegionSummary region={region} data={data} />;
 
   return (
-    <section className="panel attribute-panel" data-testid="attribute-panel" aria-labelledby="attribute-panel-title">
+    <section
+      className="panel attribute-panel"
+      data-testid="attribute-panel"
+      aria-labelledby="attribute-panel-title"
+    >
       <div className="panel-title-row">
         <h2 id="attribute-panel-title" className="panel-title">
           {community || facility ? t('panel.title') : t('summary.title')}
         </h2>
         {(community || facility) && (
-          <button type="button" className="icon-button" onClick={() => onSelect(null)} aria-label={t('panel.close')} title={t('panel.close')}>
+          <button
+            type="button"
+            className="icon-button"
+            onClick={() => onSelect(null)}
+            aria-label={t('panel.close')}
+            title={t('panel.close')}
+          >
             ×
           </button>
         )}
@@ -101,7 +106,8 @@ function CommunityDetails({
     () => (data.facilities?.features ?? []).filter((facility) => facility.properties.communityId === p.id),
     [data.facilities, p.id],
   );
-  const isVillage = p.agriculturalLandShare !== null || p.developmentProgress !== null || p.type === 'village';
+  const isVillage =
+    p.agriculturalLandShare !== null || p.developmentProgress !== null || p.type === 'village';
   const nameInLanguage = language === 'en' && p.nameEn ? p.nameEn : p.name;
 
   return (
@@ -111,9 +117,16 @@ function CommunityDetails({
         <h3 className="details-name" data-testid="attribute-name">
           {nameInLanguage}
         </h3>
-        {nameInLanguage !== p.name ? <div className="details-subname">{p.name}</div> : p.nameEn && <div className="details-subname">{p.nameEn}</div>}
+        {nameInLanguage !== p.name ? (
+          <div className="details-subname">{p.name}</div>
+        ) : (
+          p.nameEn && <div className="details-subname">{p.nameEn}</div>
+        )}
         <div className="details-type">
-          <span className="swatch swatch-area" style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[p.type] ?? [160, 160, 160]) }} />
+          <span
+            className="swatch swatch-area"
+            style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[p.type] ?? [160, 160, 160]) }}
+          />
           {type ? localName(type) : p.type}
         </div>
       </header>
@@ -123,14 +136,25 @@ function CommunityDetails({
         <Field label={t('field.type')} value={type ? localName(type) : p.type} />
         <Field label={t('field.street')} value={streetName} />
         <Field label={t('field.residents')} value={formatCount(p.residents)} testId="attribute-residents" />
-        <Field label={t('field.households')} value={formatCount(p.households)} testId="attribute-households" />
-        <Field label={t('field.serviceFloorArea')} value={formatSquareMeters(p.serviceFloorAreaSquareMeters)} />
+        <Field
+          label={t('field.households')}
+          value={formatCount(p.households)}
+          testId="attribute-households"
+        />
+        <Field
+          label={t('field.serviceFloorArea')}
+          value={formatSquareMeters(p.serviceFloorAreaSquareMeters)}
+        />
         <Field label={t('field.staff')} value={formatCount(p.staff)} />
         <Field label={t('field.socialWorkers')} value={formatCount(p.socialWorkers)} />
         <Field label={t('field.grids')} value={formatCount(p.grids)} />
         <Field label={t('field.gridWorkers')} value={formatCount(p.gridWorkers)} />
-        {isVillage && <Field label={t('field.agriculturalLandShare')} value={formatShare(p.agriculturalLandShare)} />}
-        {isVillage && <Field label={t('field.developmentProgress')} value={formatShare(p.developmentProgress)} />}
+        {isVillage && (
+          <Field label={t('field.agriculturalLandShare')} value={formatShare(p.agriculturalLandShare)} />
+        )}
+        {isVillage && (
+          <Field label={t('field.developmentProgress')} value={formatShare(p.developmentProgress)} />
+        )}
         <Field label={t('field.townshipSeat')} value={p.isTownshipSeat ? t('value.yes') : t('value.no')} />
         {unitCount !== undefined && <Field label={t('field.units')} value={formatCount(unitCount)} />}
       </dl>
@@ -157,10 +181,16 @@ function CommunityDetails({
                   >
                     <span
                       className="swatch swatch-point"
-                      style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[facility.properties.category] ?? [90, 90, 90]) }}
+                      style={{
+                        background: cssColour(
+                          FACILITY_CATEGORY_COLOURS[facility.properties.category] ?? [90, 90, 90],
+                        ),
+                      }}
                     />
                     <span className="facility-link-name">{facility.properties.name}</span>
-                    <span className="facility-link-category">{category ? localName(category) : facility.properties.category}</span>
+                    <span className="facility-link-category">
+                      {category ? localName(category) : facility.properties.category}
+                    </span>
                   </button>
                 </li>
               );
@@ -175,15 +205,37 @@ function CommunityDetails({
 function sortFacilities(facilities: FacilityFeature[]): FacilityFeature[] {
   const order = (facility: FacilityFeature) =>
     (FACILITY_CATEGORY_IDS as readonly string[]).indexOf(facility.properties.category);
-  return [...facilities].sort((a, b) => order(a) - order(b) || a.properties.name.localeCompare(b.properties.name, 'zh-CN'));
+  return [...facilities].sort(
+    (a, b) => order(a) - order(b) || a.properties.name.localeCompare(b.properties.name, 'zh-CN'),
+  );
 }
 
-function SizeStandard({ typeId, residents, households }: { typeId: CommunityTypeId; residents: number; households: number }) {
+function SizeStandard({
+  typeId,
+  residents,
+  households,
+}: {
+  typeId: CommunityTypeId;
+  residents: number;
+  households: number;
+}) {
   const { t } = useI18n();
   const type = COMMUNITY_TYPES[typeId];
   const rows: { label: string; unit: string; value: number; band: SizeRange }[] = [];
-  if (type.residents) rows.push({ label: t('band.residents'), unit: t('band.residentsUnit'), value: residents, band: type.residents });
-  if (type.households) rows.push({ label: t('band.households'), unit: t('band.householdsUnit'), value: households, band: type.households });
+  if (type.residents)
+    rows.push({
+      label: t('band.residents'),
+      unit: t('band.residentsUnit'),
+      value: residents,
+      band: type.residents,
+    });
+  if (type.households)
+    rows.push({
+      label: t('band.households'),
+      unit: t('band.householdsUnit'),
+      value: households,
+      band: type.households,
+    });
 
   return (
     <section className="details-section size-standard">
@@ -200,7 +252,10 @@ function SizeStandard({ typeId, residents, households }: { typeId: CommunityType
                 <span className="band-range">
                   {formatRange(row.band, t)} {row.unit}
                 </span>
-                <span className={`badge badge-${verdict === 'within' ? 'pass' : 'outside'}`} data-testid="size-band-badge">
+                <span
+                  className={`badge badge-${verdict === 'within' ? 'pass' : 'outside'}`}
+                  data-testid="size-band-badge"
+                >
                   {t(`band.${verdict}` as MessageKey)}
                 </span>
               </li>
@@ -213,7 +268,10 @@ function SizeStandard({ typeId, residents, households }: { typeId: CommunityType
   );
 }
 
-function formatRange(band: SizeRange, t: (key: MessageKey, params?: Record<string, string | number>) => string): string {
+function formatRange(
+  band: SizeRange,
+  t: (key: MessageKey, params?: Record<string, string | number>) => string,
+): string {
   const min = formatCount(band.min);
   const max = formatCount(band.max);
   if (min !== null && max !== null) return t('band.between', { min, max });
@@ -236,7 +294,9 @@ function FacilityDetails({
   const category = FACILITY_CATEGORIES[p.category];
   const community = data.communities?.features.find((feature) => feature.properties.id === p.communityId);
   const communityName =
-    language === 'en' && community?.properties.nameEn ? community.properties.nameEn : (p.communityName ?? community?.properties.name ?? null);
+    language === 'en' && community?.properties.nameEn
+      ? community.properties.nameEn
+      : (p.communityName ?? community?.properties.name ?? null);
 
   return (
     <div className="details">
@@ -246,7 +306,10 @@ function FacilityDetails({
           {p.name}
         </h3>
         <div className="details-type">
-          <span className="swatch swatch-point" style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[p.category] ?? [90, 90, 90]) }} />
+          <span
+            className="swatch swatch-point"
+            style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[p.category] ?? [90, 90, 90]) }}
+          />
           {category ? localName(category) : p.category}
         </div>
       </header>
@@ -255,13 +318,23 @@ function FacilityDetails({
         <Field label={t('field.category')} value={category ? localName(category) : p.category} />
         <Field
           label={t('field.tier')}
-          value={category ? (category.tierMinutes === null ? t('tier.none') : t('tier.minutes', { n: category.tierMinutes })) : null}
+          value={
+            category
+              ? category.tierMinutes === null
+                ? t('tier.none')
+                : t('tier.minutes', { n: category.tierMinutes })
+              : null
+          }
         />
         <Field
           label={t('field.community')}
           value={
             communityName && community ? (
-              <button type="button" className="inline-link" onClick={() => onSelect({ kind: 'community', id: community.properties.id })}>
+              <button
+                type="button"
+                className="inline-link"
+                onClick={() => onSelect({ kind: 'community', id: community.properties.id })}
+              >
                 {communityName}
               </button>
             ) : (
@@ -299,7 +372,10 @@ function RegionSummary({ region, data }: { region: Region | null; data: Partial<
         <Kpi label={t('summary.streets')} value={formatCount(data.streets?.features.length)} />
         <Kpi label={t('summary.communities')} value={formatCount(data.communities?.features.length)} />
         <Kpi label={t('summary.residents')} value={data.communities ? formatCount(totals.residents) : null} />
-        <Kpi label={t('summary.households')} value={data.communities ? formatCount(totals.households) : null} />
+        <Kpi
+          label={t('summary.households')}
+          value={data.communities ? formatCount(totals.households) : null}
+        />
         <Kpi label={t('summary.facilities')} value={formatCount(data.facilities?.features.length)} />
       </div>
       {totals.byType.size > 0 && (
@@ -313,7 +389,10 @@ function RegionSummary({ region, data }: { region: Region | null; data: Partial<
                 <li key={id} className="type-bar">
                   <span className="type-bar-label">{localName(COMMUNITY_TYPES[id])}</span>
                   <span className="type-bar-track">
-                    <span className="type-bar-fill" style={{ width: `${share * 100}%`, background: cssColour(COMMUNITY_TYPE_COLOURS[id]) }} />
+                    <span
+                      className="type-bar-fill"
+                      style={{ width: `${share * 100}%`, background: cssColour(COMMUNITY_TYPE_COLOURS[id]) }}
+                    />
                   </span>
                   <span className="type-bar-count">{formatCount(count)}</span>
                 </li>

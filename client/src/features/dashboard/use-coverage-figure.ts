@@ -31,15 +31,29 @@ export interface CoverageFigureData extends CoverageOutlines {
 
 /** The grid request of a subject. */
 export function coverageHeatmapQuery(subject: CoverageSubject): HeatmapQuery {
-  const common = { speedMetersPerSecond: DASHBOARD_SPEED_METERS_PER_SECOND, cellMeters: DASHBOARD_HEATMAP_CELL_METERS };
+  const common = {
+    speedMetersPerSecond: DASHBOARD_SPEED_METERS_PER_SECOND,
+    cellMeters: DASHBOARD_HEATMAP_CELL_METERS,
+  };
   return subject === 'completeness'
     ? { kind: 'completeness', ...common }
     : { kind: 'travel-time', category: subject, maxMinutes: DASHBOARD_HEATMAP_MAX_MINUTES, ...common };
 }
 
-export function useCoverageFigure(regionId: string | null, subject: CoverageSubject): { data: CoverageFigureData | null; failed: boolean } {
-  const [outlines, setOutlines] = useState<{ key: string; data: CoverageOutlines | null; failed: boolean }>({ key: '', data: null, failed: false });
-  const [grid, setGrid] = useState<{ key: string; data: HeatmapGrid | null; failed: boolean }>({ key: '', data: null, failed: false });
+export function useCoverageFigure(
+  regionId: string | null,
+  subject: CoverageSubject,
+): { data: CoverageFigureData | null; failed: boolean } {
+  const [outlines, setOutlines] = useState<{ key: string; data: CoverageOutlines | null; failed: boolean }>({
+    key: '',
+    data: null,
+    failed: false,
+  });
+  const [grid, setGrid] = useState<{ key: string; data: HeatmapGrid | null; failed: boolean }>({
+    key: '',
+    data: null,
+    failed: false,
+  });
   const outlinesKey = regionId ?? '';
   const gridKey = `${regionId}|${subject}`;
 
@@ -55,11 +69,16 @@ export function useCoverageFigure(regionId: string | null, subject: CoverageSubj
       ]);
       if (signal.aborted) return;
       if (!streets.ok || !communities.ok || !water.ok) {
-        for (const answer of [streets, communities, water]) if (!answer.ok && !answer.error.aborted) reportError(answer.error);
+        for (const answer of [streets, communities, water])
+          if (!answer.ok && !answer.error.aborted) reportError(answer.error);
         setOutlines({ key: outlinesKey, data: null, failed: true });
         return;
       }
-      setOutlines({ key: outlinesKey, data: { streets: streets.data, communities: communities.data, water: water.data }, failed: false });
+      setOutlines({
+        key: outlinesKey,
+        data: { streets: streets.data, communities: communities.data, water: water.data },
+        failed: false,
+      });
     })();
     return () => controller.abort();
   }, [regionId, outlinesKey]);
@@ -83,6 +102,9 @@ export function useCoverageFigure(regionId: string | null, subject: CoverageSubj
   const gridData = grid.key === gridKey ? grid.data : null;
   const failed = (outlines.key === outlinesKey && outlines.failed) || (grid.key === gridKey && grid.failed);
   // One object per loaded pair, so the figure's drawing (a PNG encode) is not redone every render.
-  const data = useMemo(() => (outlinesData && gridData ? { ...outlinesData, grid: gridData } : null), [outlinesData, gridData]);
+  const data = useMemo(
+    () => (outlinesData && gridData ? { ...outlinesData, grid: gridData } : null),
+    [outlinesData, gridData],
+  );
   return { data, failed };
 }

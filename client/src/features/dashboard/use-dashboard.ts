@@ -24,8 +24,15 @@ export interface DashboardData {
   villages: VillageCandidatesAnswer;
 }
 
-export function useDashboard(regionId: string | null, profile: StandardsProfileId): { data: DashboardData | null; failed: boolean } {
-  const [state, setState] = useState<{ key: string; data: DashboardData | null; failed: boolean }>({ key: '', data: null, failed: false });
+export function useDashboard(
+  regionId: string | null,
+  profile: StandardsProfileId,
+): { data: DashboardData | null; failed: boolean } {
+  const [state, setState] = useState<{ key: string; data: DashboardData | null; failed: boolean }>({
+    key: '',
+    data: null,
+    failed: false,
+  });
   const key = `${regionId}|${profile}`;
 
   useEffect(() => {
@@ -38,7 +45,9 @@ export function useDashboard(regionId: string | null, profile: StandardsProfileI
         fetchCoverage(regionId, speed, {}, signal),
         fetchScenarioCommunities(regionId, 'baseline', profile, signal),
         fetchVillageCandidates(regionId, 'baseline', profile, 'urban', signal),
-        ...CHART_TIER_MINUTES.map((minutes) => fetchCoverage(regionId, speed, { [CHART_CATEGORY]: minutes }, signal)),
+        ...CHART_TIER_MINUTES.map((minutes) =>
+          fetchCoverage(regionId, speed, { [CHART_CATEGORY]: minutes }, signal),
+        ),
       ]);
       if (signal.aborted) return;
       const failures = [coverage, communities, villages, ...reach].filter((answer) => !answer.ok);
@@ -48,7 +57,9 @@ export function useDashboard(regionId: string | null, profile: StandardsProfileI
         return;
       }
       const stationReach = reach.map((answer, index) => {
-        const station = answer.ok ? answer.data.region.categories.find((entry) => entry.category === CHART_CATEGORY) : undefined;
+        const station = answer.ok
+          ? answer.data.region.categories.find((entry) => entry.category === CHART_CATEGORY)
+          : undefined;
         return { minutes: CHART_TIER_MINUTES[index]!, coveredResidents: station?.coveredResidents ?? 0 };
       });
       setState({

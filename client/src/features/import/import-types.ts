@@ -93,7 +93,14 @@ export interface ImportPreview {
   featureCount: number;
   problems: ImportProblem[];
   problemsLeftOut: number;
-  changes: { before: number; added: number; updated: number; removed: number; after: number; removedIds: string[] };
+  changes: {
+    before: number;
+    added: number;
+    updated: number;
+    removed: number;
+    after: number;
+    removedIds: string[];
+  };
   /** The walking network a network import makes (null for other layers). */
   network: RoadNetworkSummary | null;
   scenarioImpact: ScenarioImpact | null;

@@ -22,7 +22,13 @@ import {
   type CrsChoice,
   type GaussKrugerZone,
 } from './import-choices';
-import { WIZARD_LAYERS, type ImportPreview, type ImportProblem, type NewRegion, type WizardLayer } from './import-types';
+import {
+  WIZARD_LAYERS,
+  type ImportPreview,
+  type ImportProblem,
+  type NewRegion,
+  type WizardLayer,
+} from './import-types';
 import type { ImportWizardState } from './use-import-wizard';
 
 export interface ImportWizardProps {
@@ -62,7 +68,11 @@ function useDetectedNames() {
     const zone = gaussKrugerZoneOf(crs.id);
     if (zone)
       return zone.zoneNumber !== null
-        ? t('import.crs.gkZone', { width: zone.widthDegrees, zone: zone.zoneNumber, meridian: zone.centralMeridianDegrees })
+        ? t('import.crs.gkZone', {
+            width: zone.widthDegrees,
+            zone: zone.zoneNumber,
+            meridian: zone.centralMeridianDegrees,
+          })
         : t('import.crs.gkMeridian', { width: zone.widthDegrees, meridian: zone.centralMeridianDegrees });
     // Systems the wizard offers have names of their own; others (UTM, a .prj's own) keep the server's.
     const key = `import.crs.${crs.id}`;
@@ -83,7 +93,11 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
   const { t } = useI18n();
   const { choices, preview, busy } = wizard;
   const [crsChoice, setCrsChoice] = useState<CrsChoice>('');
-  const [zone, setZone] = useState<GaussKrugerZone>({ widthDegrees: 3, centralMeridianDegrees: 111, zoneInEasting: false });
+  const [zone, setZone] = useState<GaussKrugerZone>({
+    widthDegrees: 3,
+    centralMeridianDegrees: 111,
+    zoneInEasting: false,
+  });
   const zoneCrs = gaussKrugerCrs(zone);
 
   const applyCrs = (choice: CrsChoice, nextZone: GaussKrugerZone) => {
@@ -96,7 +110,9 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
   return (
     <section className="panel import-wizard" data-testid="import-wizard" aria-labelledby="import-title">
       <div className="import-head">
-        <h2 id="import-title" className="panel-title">{t('import.title')}</h2>
+        <h2 id="import-title" className="panel-title">
+          {t('import.title')}
+        </h2>
         <button type="button" className="import-close" onClick={onClose} data-testid="import-close">
           {t('import.close')}
         </button>
@@ -113,7 +129,9 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
             onChange={(event) => wizard.choose({ layer: event.target.value as WizardLayer })}
           >
             {WIZARD_LAYERS.map((layer) => (
-              <option key={layer} value={layer}>{t(`import.layer.${layer}` as MessageKey)}</option>
+              <option key={layer} value={layer}>
+                {t(`import.layer.${layer}` as MessageKey)}
+              </option>
             ))}
           </select>
         </label>
@@ -129,9 +147,15 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
         </label>
         <label className="import-field">
           <span>{t('import.crs')}</span>
-          <select data-testid="import-crs" value={crsChoice} onChange={(event) => applyCrs(event.target.value as CrsChoice, zone)}>
+          <select
+            data-testid="import-crs"
+            value={crsChoice}
+            onChange={(event) => applyCrs(event.target.value as CrsChoice, zone)}
+          >
             {CRS_CHOICES.map((choice) => (
-              <option key={choice} value={choice}>{t(`import.crs.${choice || 'auto'}` as MessageKey)}</option>
+              <option key={choice} value={choice}>
+                {t(`import.crs.${choice || 'auto'}` as MessageKey)}
+              </option>
             ))}
           </select>
         </label>
@@ -140,7 +164,9 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
             <select
               aria-label={t('import.zone.width')}
               value={zone.widthDegrees}
-              onChange={(event) => applyCrs('gk', { ...zone, widthDegrees: Number(event.target.value) as 3 | 6 })}
+              onChange={(event) =>
+                applyCrs('gk', { ...zone, widthDegrees: Number(event.target.value) as 3 | 6 })
+              }
             >
               <option value={3}>3°</option>
               <option value={6}>6°</option>
@@ -153,7 +179,9 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
                 max={135}
                 step={3}
                 value={zone.centralMeridianDegrees}
-                onChange={(event) => applyCrs('gk', { ...zone, centralMeridianDegrees: Number(event.target.value) })}
+                onChange={(event) =>
+                  applyCrs('gk', { ...zone, centralMeridianDegrees: Number(event.target.value) })
+                }
               />
               °E
             </label>
@@ -165,7 +193,9 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
               />
               {t('import.zone.prefix')}
             </label>
-            <span className={zoneCrs ? 'import-muted' : 'import-bad'}>{zoneCrs ?? t('import.zone.invalid')}</span>
+            <span className={zoneCrs ? 'import-muted' : 'import-bad'}>
+              {zoneCrs ?? t('import.zone.invalid')}
+            </span>
           </div>
         )}
         <label className="import-field">
@@ -204,12 +234,25 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
 }
 
 /** Where the import goes: the region on screen, or a new region made from this first layer. */
-function ImportTarget({ wizard, region, regions }: { wizard: ImportWizardState; region: Region | null; regions: readonly Region[] }) {
+function ImportTarget({
+  wizard,
+  region,
+  regions,
+}: {
+  wizard: ImportWizardState;
+  region: Region | null;
+  regions: readonly Region[];
+}) {
   const { t, localName } = useI18n();
   const chosen = wizard.choices.newRegion;
   // Typed text stays here until the field is left, so each keystroke does not ask for a preview.
   const [draft, setDraft] = useState<NewRegion>(chosen ?? { id: '', name: '', nameEn: '' });
-  const problem = chosen ? newRegionProblem(draft, regions.map((candidate) => candidate.id)) : null;
+  const problem = chosen
+    ? newRegionProblem(
+        draft,
+        regions.map((candidate) => candidate.id),
+      )
+    : null;
   const apply = (next: NewRegion) => {
     const current = wizard.choices.newRegion;
     if (!current || current.id !== next.id || current.name !== next.name || current.nameEn !== next.nameEn)
@@ -244,7 +287,9 @@ function ImportTarget({ wizard, region, regions }: { wizard: ImportWizardState; 
           disabled={!region}
           onChange={() => wizard.choose({ newRegion: null })}
         />
-        {t('import.target.current', { name: region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : '—' })}
+        {t('import.target.current', {
+          name: region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : '—',
+        })}
       </label>
       <label>
         <input
@@ -274,7 +319,13 @@ function ImportTarget({ wizard, region, regions }: { wizard: ImportWizardState; 
   );
 }
 
-function CommittedNotice({ report, createdRegion }: { report: ImportPreview; createdRegion: NewRegion | null }) {
+function CommittedNotice({
+  report,
+  createdRegion,
+}: {
+  report: ImportPreview;
+  createdRegion: NewRegion | null;
+}) {
   const { t, localName } = useI18n();
   return (
     <div className="import-success" role="status" data-testid="import-success">
@@ -287,7 +338,10 @@ function CommittedNotice({ report, createdRegion }: { report: ImportPreview; cre
       {createdRegion && (
         <p data-testid="import-created-region">
           {t('import.createdRegion', {
-            name: localName({ nameZh: createdRegion.name, nameEn: createdRegion.nameEn || createdRegion.name }),
+            name: localName({
+              nameZh: createdRegion.name,
+              nameEn: createdRegion.nameEn || createdRegion.name,
+            }),
           })}
         </p>
       )}
@@ -325,7 +379,9 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
   // A remark in brackets, full-width in Chinese text.
   const aside = (text: string) => (language === 'zh' ? `（${text}）` : ` (${text})`);
   const fieldName = (field: string) =>
-    (language === 'zh' ? preview.fields.find((candidate) => candidate.field === field)?.labelZh : undefined) ?? field;
+    (language === 'zh'
+      ? preview.fields.find((candidate) => candidate.field === field)?.labelZh
+      : undefined) ?? field;
   const codeName = useCodeName();
   const { crsName, sourceName, geometrySourceName } = useDetectedNames();
   const statuses = countStatuses(preview.features?.features ?? []);
@@ -344,11 +400,22 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
       <h3 className="import-section">{t('import.detected')}</h3>
       <dl className="import-detected" data-testid="import-detected">
         <dt>{t('import.format')}</dt>
-        <dd>{FORMAT_NAMES[file.format] ?? file.format} · {t('import.records', { n: formatCount(file.records) ?? '' })}</dd>
+        <dd>
+          {FORMAT_NAMES[file.format] ?? file.format} ·{' '}
+          {t('import.records', { n: formatCount(file.records) ?? '' })}
+        </dd>
         <dt>{t('import.encoding')}</dt>
-        <dd>{file.encoding ? `${file.encoding.encoding === 'utf8' ? 'UTF-8' : file.encoding.encoding.toUpperCase()}${aside(sourceName(file.encoding.from))}` : '—'}</dd>
+        <dd>
+          {file.encoding
+            ? `${file.encoding.encoding === 'utf8' ? 'UTF-8' : file.encoding.encoding.toUpperCase()}${aside(sourceName(file.encoding.from))}`
+            : '—'}
+        </dd>
         <dt>{t('import.crs')}</dt>
-        <dd>{file.crs ? `${crsName(file.crs)} · ${file.crs.id}${aside(sourceName(file.crs.from))}` : t('import.crs.unknown')}</dd>
+        <dd>
+          {file.crs
+            ? `${crsName(file.crs)} · ${file.crs.id}${aside(sourceName(file.crs.from))}`
+            : t('import.crs.unknown')}
+        </dd>
         {preview.geometryFrom && (
           <>
             <dt>{t('import.geometry')}</dt>
@@ -387,12 +454,18 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
               <tr
                 key={field.field}
                 data-testid={`import-map-${field.field}`}
-                title={language === 'zh' ? `${field.field}${field.derivationZh ? `：${field.derivationZh}` : ''}` : field.description}
+                title={
+                  language === 'zh'
+                    ? `${field.field}${field.derivationZh ? `：${field.derivationZh}` : ''}`
+                    : field.description
+                }
               >
                 <td>
                   <span className="import-field-name">{fieldName(field.field)}</span>
                   {field.need === 'required' && <span className="import-required">*</span>}
-                  {from && <span className={`import-from is-${from}`}>{t(`import.from.${from}` as MessageKey)}</span>}
+                  {from && (
+                    <span className={`import-from is-${from}`}>{t(`import.from.${from}` as MessageKey)}</span>
+                  )}
                 </td>
                 <td>
                   <select
@@ -405,7 +478,9 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
                   >
                     <option value="">{field.derivation ? t('import.derived') : t('import.unmapped')}</option>
                     {preview.columns.map((candidate) => (
-                      <option key={candidate.name} value={candidate.name}>{candidate.name}</option>
+                      <option key={candidate.name} value={candidate.name}>
+                        {candidate.name}
+                      </option>
                     ))}
                   </select>
                 </td>
@@ -425,19 +500,25 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
                 const codes = preview.fields.find((field) => field.field === codedField)?.codes ?? [];
                 return values.map((written) => (
                   <tr key={`${codedField}:${written}`}>
-                    <td>{fieldName(codedField)}: “{written}”</td>
+                    <td>
+                      {fieldName(codedField)}: “{written}”
+                    </td>
                     <td>
                       <select
                         aria-label={`${codedField} ${written}`}
                         value={valueMap[codedField]?.[written] ?? ''}
                         disabled={wizard.busy !== null}
                         onChange={(event) =>
-                          wizard.choose({ valueMap: withValueCode(valueMap, codedField, written, event.target.value) })
+                          wizard.choose({
+                            valueMap: withValueCode(valueMap, codedField, written, event.target.value),
+                          })
                         }
                       >
                         <option value="">{t('import.values.choose')}</option>
                         {codes.map((code) => (
-                          <option key={code} value={code}>{codeName(code)}</option>
+                          <option key={code} value={code}>
+                            {codeName(code)}
+                          </option>
                         ))}
                       </select>
                     </td>
@@ -451,7 +532,9 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
 
       <h3 className="import-section">{t('import.problems')}</h3>
       {preview.problems.length === 0 ? (
-        <p className="import-muted" data-testid="import-no-problems">{t('import.noProblems')}</p>
+        <p className="import-muted" data-testid="import-no-problems">
+          {t('import.noProblems')}
+        </p>
       ) : (
         <table className="import-table import-problems" data-testid="import-problems">
           <colgroup>
@@ -473,11 +556,15 @@ function PreviewBody({ wizard, preview }: { wizard: ImportWizardState; preview: 
           </tbody>
         </table>
       )}
-      {preview.problemsLeftOut > 0 && <p className="import-muted">{t('import.moreProblems', { n: preview.problemsLeftOut })}</p>}
+      {preview.problemsLeftOut > 0 && (
+        <p className="import-muted">{t('import.moreProblems', { n: preview.problemsLeftOut })}</p>
+      )}
 
       <h3 className="import-section">{t('import.summary')}</h3>
       <ul className="import-summary" data-testid="import-summary">
-        <li data-testid="import-feature-count">{t('import.featureCount', { n: formatCount(preview.featureCount) ?? '' })}</li>
+        <li data-testid="import-feature-count">
+          {t('import.featureCount', { n: formatCount(preview.featureCount) ?? '' })}
+        </li>
         {preview.network && <NetworkSummary network={preview.network} />}
         <li>
           {t('import.statuses', {
@@ -533,10 +620,17 @@ function ProblemRow({ problem }: { problem: ImportProblem }) {
   const field = (zh ? problem.fieldZh : null) ?? problem.field;
   return (
     <tr className={`is-${problem.severity}`} data-testid="import-problem">
-      <td>{where ?? '—'}{problem.featureId ? ` · ${problem.featureId}` : ''}</td>
+      <td>
+        {where ?? '—'}
+        {problem.featureId ? ` · ${problem.featureId}` : ''}
+      </td>
       <td title={problem.field ?? undefined}>
         {field ?? '—'}
-        {problem.column && problem.column !== field ? (zh ? `（${problem.column}）` : ` (${problem.column})`) : ''}
+        {problem.column && problem.column !== field
+          ? zh
+            ? `（${problem.column}）`
+            : ` (${problem.column})`
+          : ''}
       </td>
       <td>
         <span className="import-severity">{t(`import.severity.${problem.severity}` as MessageKey)}</span>

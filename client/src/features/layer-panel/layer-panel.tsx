@@ -67,7 +67,11 @@ export function LayerPanel(props: LayerPanelProps) {
             <span className="layer-name">{t(`layers.${layer}`)}</span>
           </label>
           <span className="layer-meta">
-            {loading ? <span className="spinner" aria-label={t('layers.loading')} /> : count !== undefined ? t('layers.count', { n: formatCount(count) ?? '' }) : null}
+            {loading ? (
+              <span className="spinner" aria-label={t('layers.loading')} />
+            ) : count !== undefined ? (
+              t('layers.count', { n: formatCount(count) ?? '' })
+            ) : null}
           </span>
         </div>
         {toggles[layer] && legend && !loading && <div className="layer-body">{legend}</div>}
@@ -123,11 +127,21 @@ export function LayerPanel(props: LayerPanelProps) {
             {populationMode === 'density' ? <DensityLegend /> : <DotsLegend dotScale={props.dotScale} />}
           </>,
         )}
-        {row('network', 'network', undefined, data.network && <NetworkLegend presentClasses={networkClasses} />)}
+        {row(
+          'network',
+          'network',
+          undefined,
+          data.network && <NetworkLegend presentClasses={networkClasses} />,
+        )}
         {row('labels', null, undefined, null)}
       </ul>
       {props.onImport && (
-        <button type="button" className="button-quiet import-open" data-testid="import-open" onClick={props.onImport}>
+        <button
+          type="button"
+          className="button-quiet import-open"
+          data-testid="import-open"
+          onClick={props.onImport}
+        >
           {t('import.open')}
         </button>
       )}

@@ -39,7 +39,10 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
   const rows = useMemo(() => (result ? deltaRows(result) : []), [result]);
   const groups = useMemo(() => (result ? movedUnitGroups(result.movedUnits) : []), [result]);
   const summary = comparisonSummary(rows, result?.movedUnits.length ?? 0);
-  const unitNames = useMemo(() => new Map((data.units?.features ?? []).map((unit) => [unit.properties.id, unit.properties.name])), [data.units]);
+  const unitNames = useMemo(
+    () => new Map((data.units?.features ?? []).map((unit) => [unit.properties.id, unit.properties.name])),
+    [data.units],
+  );
   const communityNames = useMemo(() => {
     const names = new Map<string, string>();
     for (const community of result?.communities ?? []) names.set(community.id, community.name);
@@ -52,7 +55,12 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
     <div className="compare-panel" data-testid="compare-panel" data-with={compare.withId}>
       <label className="form-row">
         <span>{t('scenario.compare.with')}</span>
-        <select className="select-input" value={compare.withId} onChange={(event) => compare.setWithId(event.target.value)} data-testid="compare-with">
+        <select
+          className="select-input"
+          value={compare.withId}
+          onChange={(event) => compare.setWithId(event.target.value)}
+          data-testid="compare-with"
+        >
           <option value="baseline">{t('scenario.baseline')}</option>
           {others.map((scenario) => (
             <option key={scenario.id} value={scenario.id}>
@@ -62,7 +70,11 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
         </select>
       </label>
       <p className="field-hint">{t('scenario.compare.swipeHint')}</p>
-      {pending > 0 && <p className="compare-note">{t('scenario.compare.savedOnly', { n: session?.saved.version ?? 1, pending })}</p>}
+      {pending > 0 && (
+        <p className="compare-note">
+          {t('scenario.compare.savedOnly', { n: session?.saved.version ?? 1, pending })}
+        </p>
+      )}
       {compare.pending || !result ? (
         <p className="computing">
           <span className="spinner" /> {t('access.computing')}
@@ -76,8 +88,18 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
               </div>
               <div className="kpi-label">{t('scenario.compare.movedUnits')}</div>
               <label className="kpi-toggle">
-                <input type="checkbox" className="switch" checked={compare.showMoved} onChange={(event) => compare.setShowMoved(event.target.checked)} />
-                <span className="swatch swatch-area" style={{ background: cssColour([MOVED_UNIT_FILL[0], MOVED_UNIT_FILL[1], MOVED_UNIT_FILL[2]]) }} />
+                <input
+                  type="checkbox"
+                  className="switch"
+                  checked={compare.showMoved}
+                  onChange={(event) => compare.setShowMoved(event.target.checked)}
+                />
+                <span
+                  className="swatch swatch-area"
+                  style={{
+                    background: cssColour([MOVED_UNIT_FILL[0], MOVED_UNIT_FILL[1], MOVED_UNIT_FILL[2]]),
+                  }}
+                />
                 {t('scenario.compare.showMoved')}
               </label>
             </div>
@@ -118,19 +140,42 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                   </tr>
                 </thead>
                 {rows.map((row) => (
-                  <tbody key={row.id} data-testid="delta-row" data-community-id={row.id} data-delta-residents={row.residents.delta} data-status={row.status}>
+                  <tbody
+                    key={row.id}
+                    data-testid="delta-row"
+                    data-community-id={row.id}
+                    data-delta-residents={row.residents.delta}
+                    data-status={row.status}
+                  >
                     <tr>
                       <th scope="row" className="delta-name">
                         {row.name}
-                        {row.status !== 'changed' && <span className={`status-chip is-${row.status}`}>{t(row.status === 'created' ? 'scenario.compare.created' : 'scenario.compare.dissolved')}</span>}
+                        {row.status !== 'changed' && (
+                          <span className={`status-chip is-${row.status}`}>
+                            {t(
+                              row.status === 'created'
+                                ? 'scenario.compare.created'
+                                : 'scenario.compare.dissolved',
+                            )}
+                          </span>
+                        )}
                       </th>
-                      <td className={`num ${row.residents.delta > 0 ? 'delta-plus' : row.residents.delta < 0 ? 'delta-minus' : ''}`} title={`${formatCount(row.residents.with)} → ${formatCount(row.residents.scenario)}`}>
+                      <td
+                        className={`num ${row.residents.delta > 0 ? 'delta-plus' : row.residents.delta < 0 ? 'delta-minus' : ''}`}
+                        title={`${formatCount(row.residents.with)} → ${formatCount(row.residents.scenario)}`}
+                      >
                         {signedCount(row.residents.delta)}
                       </td>
-                      <td className="num" title={`${formatCount(row.households.with)} → ${formatCount(row.households.scenario)}`}>
+                      <td
+                        className="num"
+                        title={`${formatCount(row.households.with)} → ${formatCount(row.households.scenario)}`}
+                      >
                         {signedCount(row.households.delta)}
                       </td>
-                      <td className="num" title={`${formatNumber(row.areaSquareKilometers.with, 3)} → ${formatNumber(row.areaSquareKilometers.scenario, 3)} km²`}>
+                      <td
+                        className="num"
+                        title={`${formatNumber(row.areaSquareKilometers.with, 3)} → ${formatNumber(row.areaSquareKilometers.scenario, 3)} km²`}
+                      >
                         {signedArea(row.areaSquareKilometers.delta)}
                       </td>
                     </tr>
@@ -138,9 +183,15 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                       <tr className="rule-change-row">
                         <td colSpan={4}>
                           {row.ruleChanges.map((change) => (
-                            <span key={change.ruleId} className={`rule-change is-${change.direction}`} data-testid="rule-change" data-rule-id={change.ruleId}>
+                            <span
+                              key={change.ruleId}
+                              className={`rule-change is-${change.direction}`}
+                              data-testid="rule-change"
+                              data-rule-id={change.ruleId}
+                            >
                               {RULE_TITLES.get(change.ruleId)?.[language] ?? change.ruleId}：
-                              {change.from ? t(STATUS_KEYS[change.from]) : t('value.missing')} → {change.to ? t(STATUS_KEYS[change.to]) : t('value.missing')}
+                              {change.from ? t(STATUS_KEYS[change.from]) : t('value.missing')} →{' '}
+                              {change.to ? t(STATUS_KEYS[change.to]) : t('value.missing')}
                             </span>
                           ))}
                         </td>
@@ -155,12 +206,14 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
           {groups.length > 0 && (
             <section className="details-section">
               <h3 className="section-title">
-                {t('scenario.compare.movedList')} <span className="section-count">{formatCount(summary.movedUnits)}</span>
+                {t('scenario.compare.movedList')}{' '}
+                <span className="section-count">{formatCount(summary.movedUnits)}</span>
               </h3>
               {groups.map((group) => (
                 <div key={`${group.from}>${group.to}`} className="moved-group" data-testid="moved-group">
                   <div className="moved-way">
-                    {communityNames.get(group.from) ?? group.from} <span className="arrow">→</span> {communityNames.get(group.to) ?? group.to}
+                    {communityNames.get(group.from) ?? group.from} <span className="arrow">→</span>{' '}
+                    {communityNames.get(group.to) ?? group.to}
                     <span className="section-count">{formatCount(group.unitIds.length)}</span>
                   </div>
                   <ul className="moved-units">
@@ -170,7 +223,9 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                       </li>
                     ))}
                     {group.unitIds.length > UNITS_SHOWN_PER_GROUP && (
-                      <li className="muted">{t('scenario.compare.more', { n: group.unitIds.length - UNITS_SHOWN_PER_GROUP })}</li>
+                      <li className="muted">
+                        {t('scenario.compare.more', { n: group.unitIds.length - UNITS_SHOWN_PER_GROUP })}
+                      </li>
                     )}
                   </ul>
                 </div>

@@ -15,7 +15,12 @@ import {
 import { COMMUNITY_TYPE_COLOURS, cssColour } from '../../map/colours';
 import { CommunityTypeSelect } from './community-type-select';
 import { ruleFigureText, sourceText } from './rule-text';
-import { STANDARDS_PROFILES, STANDARDS_PROFILE_IDS, isStandardsProfileId, type RuleResult } from './scenario-core';
+import {
+  STANDARDS_PROFILES,
+  STANDARDS_PROFILE_IDS,
+  isStandardsProfileId,
+  type RuleResult,
+} from './scenario-core';
 import type { ScenarioEditor } from './use-scenario-editor';
 
 export function MetricsPanel({ editor }: { editor: ScenarioEditor }) {
@@ -25,7 +30,11 @@ export function MetricsPanel({ editor }: { editor: ScenarioEditor }) {
   const community = evaluator && activeId && evaluator.hasCommunity(activeId) ? activeId : null;
 
   return (
-    <section className="panel metrics-panel" data-testid="metrics-panel" aria-labelledby="metrics-panel-title">
+    <section
+      className="panel metrics-panel"
+      data-testid="metrics-panel"
+      aria-labelledby="metrics-panel-title"
+    >
       <div className="panel-title-row">
         <h2 id="metrics-panel-title" className="panel-title">
           {t('scenario.metrics.title')}
@@ -67,21 +76,39 @@ function ScenarioOverview({ editor }: { editor: ScenarioEditor }) {
   const { t } = useI18n();
   const evaluator = editor.session!.evaluator;
   const ids = evaluator.communityIds();
-  const failing = ids.filter((id) => evaluator.judge(id, editor.profile).some((rule) => rule.status === 'fail')).length;
+  const failing = ids.filter((id) =>
+    evaluator.judge(id, editor.profile).some((rule) => rule.status === 'fail'),
+  ).length;
   const residents = evaluator.allMetrics().reduce((sum, metrics) => sum + metrics.residents, 0);
   return (
     <>
       <p className="hint">{t('scenario.metrics.pick')}</p>
       <div className="kpis">
         <Kpi label={t('summary.communities')} value={formatCount(ids.length)} />
-        <Kpi label={t('scenario.metrics.failingCommunities')} value={formatCount(failing)} alert={failing > 0} />
+        <Kpi
+          label={t('scenario.metrics.failingCommunities')}
+          value={formatCount(failing)}
+          alert={failing > 0}
+        />
         <Kpi label={t('summary.residents')} value={formatCount(residents)} />
       </div>
     </>
   );
 }
 
-function Kpi({ label, value, testId, raw, alert }: { label: string; value: ReactNode; testId?: string; raw?: number; alert?: boolean }) {
+function Kpi({
+  label,
+  value,
+  testId,
+  raw,
+  alert,
+}: {
+  label: string;
+  value: ReactNode;
+  testId?: string;
+  raw?: number;
+  alert?: boolean;
+}) {
   return (
     <div className={`kpi${alert ? ' kpi-alert' : ''}`}>
       <div className="kpi-value" data-testid={testId} data-value={raw}>
@@ -92,7 +119,17 @@ function Kpi({ label, value, testId, raw, alert }: { label: string; value: React
   );
 }
 
-function Row({ label, value, testId, warn }: { label: string; value: ReactNode; testId?: string; warn?: boolean }) {
+function Row({
+  label,
+  value,
+  testId,
+  warn,
+}: {
+  label: string;
+  value: ReactNode;
+  testId?: string;
+  warn?: boolean;
+}) {
   const { t } = useI18n();
   const missing = value === null || value === undefined;
   return (
@@ -109,7 +146,15 @@ function signed(value: number): string {
   return value > 0 ? `+${formatNumber(value)}` : formatNumber(value);
 }
 
-function CommunityMetricsView({ editor, communityId, revision }: { editor: ScenarioEditor; communityId: string; revision: number }) {
+function CommunityMetricsView({
+  editor,
+  communityId,
+  revision,
+}: {
+  editor: ScenarioEditor;
+  communityId: string;
+  revision: number;
+}) {
   const { t, language, localName } = useI18n();
   const session = editor.session!;
   const evaluator = session.evaluator;
@@ -145,7 +190,10 @@ function CommunityMetricsView({ editor, communityId, revision }: { editor: Scena
           {name}
         </h3>
         <div className="details-type">
-          <span className="swatch swatch-area" style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[record.type] ?? [160, 160, 160]) }} />
+          <span
+            className="swatch swatch-area"
+            style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[record.type] ?? [160, 160, 160]) }}
+          />
           {type ? localName(type) : record.type}
           <span className="rule-tally" data-testid="metrics-failed" data-value={failed}>
             {failed > 0 ? t('scenario.metrics.failedCount', { n: failed }) : t('scenario.metrics.allPass')}
@@ -153,9 +201,24 @@ function CommunityMetricsView({ editor, communityId, revision }: { editor: Scena
         </div>
       </header>
       <div className="kpis metric-kpis">
-        <Kpi label={t('field.residents')} value={formatCount(metrics.residents)} raw={metrics.residents} testId="metric-residents" />
-        <Kpi label={t('field.households')} value={formatCount(metrics.households)} raw={metrics.households} testId="metric-households" />
-        <Kpi label={t('scenario.metrics.elderly')} value={formatCount(metrics.elderly)} raw={metrics.elderly} testId="metric-elderly" />
+        <Kpi
+          label={t('field.residents')}
+          value={formatCount(metrics.residents)}
+          raw={metrics.residents}
+          testId="metric-residents"
+        />
+        <Kpi
+          label={t('field.households')}
+          value={formatCount(metrics.households)}
+          raw={metrics.households}
+          testId="metric-households"
+        />
+        <Kpi
+          label={t('scenario.metrics.elderly')}
+          value={formatCount(metrics.elderly)}
+          raw={metrics.elderly}
+          testId="metric-elderly"
+        />
         <Kpi
           label={t('scenario.metrics.area')}
           value={formatNumber(metrics.areaSquareKilometers, 3)}
@@ -165,7 +228,11 @@ function CommunityMetricsView({ editor, communityId, revision }: { editor: Scena
       </div>
       <dl className="fields">
         <Row label={t('field.units')} value={formatCount(metrics.unitCount)} testId="metric-units" />
-        <Row label={t('scenario.metrics.density')} value={formatCount(metrics.residentsPerSquareKilometer)} testId="metric-density" />
+        <Row
+          label={t('scenario.metrics.density')}
+          value={formatCount(metrics.residentsPerSquareKilometer)}
+          testId="metric-density"
+        />
         <Row
           label={t('scenario.metrics.compactness')}
           value={metrics.polsbyPopper === null ? null : formatNumber(metrics.polsbyPopper, 2)}
@@ -173,14 +240,25 @@ function CommunityMetricsView({ editor, communityId, revision }: { editor: Scena
         />
         <Row
           label={t('scenario.metrics.contiguity')}
-          value={metrics.parts === 1 ? t('scenario.metrics.contiguous') : t('scenario.metrics.parts', { n: metrics.parts })}
+          value={
+            metrics.parts === 1
+              ? t('scenario.metrics.contiguous')
+              : t('scenario.metrics.parts', { n: metrics.parts })
+          }
           warn={metrics.parts > 1}
           testId="metric-parts"
         />
-        <Row label={t('field.serviceFloorArea')} value={formatSquareMeters(metrics.serviceFloorAreaSquareMeters)} />
+        <Row
+          label={t('field.serviceFloorArea')}
+          value={formatSquareMeters(metrics.serviceFloorAreaSquareMeters)}
+        />
         <Row
           label={t('scenario.metrics.floorPer100')}
-          value={metrics.serviceFloorAreaPer100Households === null ? null : formatNumber(metrics.serviceFloorAreaPer100Households, 1)}
+          value={
+            metrics.serviceFloorAreaPer100Households === null
+              ? null
+              : formatNumber(metrics.serviceFloorAreaPer100Households, 1)
+          }
           testId="metric-floor-per-100"
         />
         <Row label={t('field.staff')} value={formatCount(metrics.staff)} />
@@ -221,9 +299,16 @@ function CommunityMetricsView({ editor, communityId, revision }: { editor: Scena
               <div className="tier-caption">{t('access.legend.tier', { n: tier })}</div>
               <ul className="coverage-table">
                 {rows.map((row) => (
-                  <li key={row.category} className="coverage-row is-static" data-testid="metric-coverage" data-category={row.category}>
+                  <li
+                    key={row.category}
+                    className="coverage-row is-static"
+                    data-testid="metric-coverage"
+                    data-category={row.category}
+                  >
                     <span className="coverage-name">
-                      {isFacilityCategoryId(row.category) ? localName(FACILITY_CATEGORIES[row.category]) : row.category}
+                      {isFacilityCategoryId(row.category)
+                        ? localName(FACILITY_CATEGORIES[row.category])
+                        : row.category}
                     </span>
                     <span className="coverage-track">
                       <span
@@ -231,7 +316,9 @@ function CommunityMetricsView({ editor, communityId, revision }: { editor: Scena
                         style={{ width: `${Math.round((row.share ?? 0) * 100)}%` }}
                       />
                     </span>
-                    <span className="coverage-share">{row.share === null ? t('value.missing') : formatShare(row.share)}</span>
+                    <span className="coverage-share">
+                      {row.share === null ? t('value.missing') : formatShare(row.share)}
+                    </span>
                   </li>
                 ))}
               </ul>
@@ -253,14 +340,21 @@ function bandText(
 ): string {
   if (!COMMUNITY_TYPES[type][band]) return t('band.noRule');
   if (outside === 0) return t('band.within');
-  return outside < 0 ? t('scenario.metrics.belowBy', { n: formatNumber(-outside) }) : t('scenario.metrics.aboveBy', { n: formatNumber(outside) });
+  return outside < 0
+    ? t('scenario.metrics.belowBy', { n: formatNumber(-outside) })
+    : t('scenario.metrics.aboveBy', { n: formatNumber(outside) });
 }
 
 function RuleRow({ rule }: { rule: RuleResult }) {
   const { t, language } = useI18n();
   const figure = ruleFigureText(rule, language);
   const sources = rule.sources.map((source) => sourceText(source, language)).join('、');
-  const statusKey = rule.status === 'pass' ? 'scenario.rule.pass' : rule.status === 'fail' ? 'scenario.rule.fail' : 'scenario.rule.na';
+  const statusKey =
+    rule.status === 'pass'
+      ? 'scenario.rule.pass'
+      : rule.status === 'fail'
+        ? 'scenario.rule.fail'
+        : 'scenario.rule.na';
   const why =
     rule.status === 'not-applicable'
       ? rule.reason === 'missing-data'
@@ -277,13 +371,24 @@ function RuleRow({ rule }: { rule: RuleResult }) {
     .filter(Boolean)
     .join('\n');
   return (
-    <li className={`rule-row is-${rule.status}`} title={tooltip} data-testid="rule-row" data-rule-id={rule.ruleId} data-status={rule.status}>
+    <li
+      className={`rule-row is-${rule.status}`}
+      title={tooltip}
+      data-testid="rule-row"
+      data-rule-id={rule.ruleId}
+      data-status={rule.status}
+    >
       <span className={`badge rule-badge badge-${rule.status}`}>{t(statusKey)}</span>
       <span className="rule-body">
         <span className="rule-title">{rule.title[language]}</span>
         <span className="rule-figure">
           {figure ?? why}
-          {rule.threshold && <span className="rule-threshold"> · {t('scenario.rule.threshold', { threshold: rule.threshold })}</span>}
+          {rule.threshold && (
+            <span className="rule-threshold">
+              {' '}
+              · {t('scenario.rule.threshold', { threshold: rule.threshold })}
+            </span>
+          )}
         </span>
       </span>
       <span className="rule-source">{sources}</span>
@@ -292,7 +397,15 @@ function RuleRow({ rule }: { rule: RuleResult }) {
 }
 
 /** Name, type, service floor area and staff of the community, applied as one `update` edit. */
-function AttributeForm({ editor, communityId, revision }: { editor: ScenarioEditor; communityId: string; revision: number }) {
+function AttributeForm({
+  editor,
+  communityId,
+  revision,
+}: {
+  editor: ScenarioEditor;
+  communityId: string;
+  revision: number;
+}) {
   const { t } = useI18n();
   const record = useMemo(() => {
     void revision;
@@ -315,7 +428,9 @@ function AttributeForm({ editor, communityId, revision }: { editor: ScenarioEdit
   const changes = {
     ...(name.trim() !== record.name ? { name: name.trim() } : {}),
     ...(type !== record.type ? { type } : {}),
-    ...(floorValue !== record.serviceFloorAreaSquareMeters ? { serviceFloorAreaSquareMeters: floorValue } : {}),
+    ...(floorValue !== record.serviceFloorAreaSquareMeters
+      ? { serviceFloorAreaSquareMeters: floorValue }
+      : {}),
     ...(staffValue !== record.staff ? { staff: staffValue } : {}),
   };
   const canApply = Object.keys(changes).length > 0 && name.trim() !== '' && !floorBad && !staffBad;
@@ -329,7 +444,12 @@ function AttributeForm({ editor, communityId, revision }: { editor: ScenarioEdit
       <form onSubmit={submit} data-testid="attribute-form">
         <label className="form-row">
           <span>{t('field.name')}</span>
-          <input className="text-input" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} />
+          <input
+            className="text-input"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={100}
+          />
         </label>
         <label className="form-row">
           <span>{t('field.type')}</span>
@@ -337,11 +457,23 @@ function AttributeForm({ editor, communityId, revision }: { editor: ScenarioEdit
         </label>
         <label className="form-row">
           <span>{t('field.serviceFloorArea')}</span>
-          <input className="text-input" inputMode="decimal" value={floor} aria-invalid={floorBad} onChange={(event) => setFloor(event.target.value)} />
+          <input
+            className="text-input"
+            inputMode="decimal"
+            value={floor}
+            aria-invalid={floorBad}
+            onChange={(event) => setFloor(event.target.value)}
+          />
         </label>
         <label className="form-row">
           <span>{t('field.staff')}</span>
-          <input className="text-input" inputMode="numeric" value={staff} aria-invalid={staffBad} onChange={(event) => setStaff(event.target.value)} />
+          <input
+            className="text-input"
+            inputMode="numeric"
+            value={staff}
+            aria-invalid={staffBad}
+            onChange={(event) => setStaff(event.target.value)}
+          />
         </label>
         {(floorBad || staffBad) && <p className="field-error">{t('scenario.attributes.invalid')}</p>}
         <button type="submit" className="button-primary" disabled={!canApply} data-testid="attribute-apply">

@@ -16,7 +16,13 @@ import { CommunityTypeSelect } from './community-type-select';
 import { ComparePanel } from './compare-panel';
 import { describeEdit, refusalKey, refusedEdit } from './edit-text';
 import { ToolIcon } from './tool-icon';
-import { BRUSH_SIZES, SCENARIO_TOOLS, type ScenarioEditor, type ScenarioMessage, type ScenarioMode } from './use-scenario-editor';
+import {
+  BRUSH_SIZES,
+  SCENARIO_TOOLS,
+  type ScenarioEditor,
+  type ScenarioMessage,
+  type ScenarioMode,
+} from './use-scenario-editor';
 
 export interface ScenarioPanelProps {
   editor: ScenarioEditor;
@@ -26,11 +32,19 @@ export interface ScenarioPanelProps {
 export function ScenarioPanel({ editor, data }: ScenarioPanelProps) {
   const { t } = useI18n();
   return (
-    <section className="panel scenario-panel" data-testid="scenario-panel" aria-labelledby="scenario-panel-title">
+    <section
+      className="panel scenario-panel"
+      data-testid="scenario-panel"
+      aria-labelledby="scenario-panel-title"
+    >
       <h2 id="scenario-panel-title" className="panel-title visually-hidden">
         {t('scenario.title')}
       </h2>
-      {editor.openSummary || editor.loading ? <OpenScenario editor={editor} data={data} /> : <ScenarioList editor={editor} />}
+      {editor.openSummary || editor.loading ? (
+        <OpenScenario editor={editor} data={data} />
+      ) : (
+        <ScenarioList editor={editor} />
+      )}
     </section>
   );
 }
@@ -41,10 +55,19 @@ function dateText(iso: string, language: 'zh' | 'en'): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : date.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    : date.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', {
+        month: 'numeric',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
 }
 
-function basedOnText(scenario: ScenarioSummary, scenarios: readonly ScenarioSummary[], t: (key: MessageKey) => string): string {
+function basedOnText(
+  scenario: ScenarioSummary,
+  scenarios: readonly ScenarioSummary[],
+  t: (key: MessageKey) => string,
+): string {
   if (scenario.basedOn === 'baseline' || scenario.basedOn === null) return t('scenario.baseline');
   return scenarios.find((other) => other.id === scenario.basedOn)?.name ?? t('scenario.deletedScenario');
 }
@@ -77,7 +100,12 @@ function ScenarioList({ editor }: { editor: ScenarioEditor }) {
         </label>
         <label className="form-row">
           <span>{t('scenario.basedOn')}</span>
-          <select className="select-input" value={basedOn} data-testid="scenario-based-on" onChange={(event) => setBasedOn(event.target.value)}>
+          <select
+            className="select-input"
+            value={basedOn}
+            data-testid="scenario-based-on"
+            onChange={(event) => setBasedOn(event.target.value)}
+          >
             <option value="baseline">{t('scenario.baseline')}</option>
             {scenarios?.map((scenario) => (
               <option key={scenario.id} value={scenario.id}>
@@ -86,14 +114,20 @@ function ScenarioList({ editor }: { editor: ScenarioEditor }) {
             ))}
           </select>
         </label>
-        <button type="submit" className="button-primary button-block" disabled={editor.busy || !editor.regionId} data-testid="scenario-create">
+        <button
+          type="submit"
+          className="button-primary button-block"
+          disabled={editor.busy || !editor.regionId}
+          data-testid="scenario-create"
+        >
           <ToolIcon name="create" />
           {t('scenario.create')}
         </button>
       </form>
       <section className="details-section">
         <h3 className="section-title">
-          {t('scenario.list')} <span className="section-count">{scenarios ? formatCount(scenarios.length) : '…'}</span>
+          {t('scenario.list')}{' '}
+          <span className="section-count">{scenarios ? formatCount(scenarios.length) : '…'}</span>
         </h3>
         {scenarios === null ? (
           <p className="computing">
@@ -139,7 +173,13 @@ function useCardActions(editor: ScenarioEditor, scenario: ScenarioSummary) {
   };
 }
 
-function CardActionForms({ actions, scenario }: { actions: ReturnType<typeof useCardActions>; scenario: ScenarioSummary }) {
+function CardActionForms({
+  actions,
+  scenario,
+}: {
+  actions: ReturnType<typeof useCardActions>;
+  scenario: ScenarioSummary;
+}) {
   const { t } = useI18n();
   if (actions.mode === 'rename') {
     return (
@@ -176,7 +216,12 @@ function CardActionForms({ actions, scenario }: { actions: ReturnType<typeof use
       <div className="confirm-box" role="alertdialog" aria-label={t('scenario.delete')}>
         <p>{t('scenario.deleteConfirm', { name: scenario.name })}</p>
         <div className="button-row">
-          <button type="button" className="button-danger" onClick={actions.confirmDelete} data-testid="scenario-delete-confirm">
+          <button
+            type="button"
+            className="button-danger"
+            onClick={actions.confirmDelete}
+            data-testid="scenario-delete-confirm"
+          >
             {t('scenario.delete')}
           </button>
           <button type="button" className="button-quiet" onClick={actions.cancel}>
@@ -189,31 +234,81 @@ function CardActionForms({ actions, scenario }: { actions: ReturnType<typeof use
   return null;
 }
 
-function IconButton({ icon, label, onClick, testId, disabled }: { icon: Parameters<typeof ToolIcon>[0]['name']; label: string; onClick: () => void; testId?: string; disabled?: boolean }) {
+function IconButton({
+  icon,
+  label,
+  onClick,
+  testId,
+  disabled,
+}: {
+  icon: Parameters<typeof ToolIcon>[0]['name'];
+  label: string;
+  onClick: () => void;
+  testId?: string;
+  disabled?: boolean;
+}) {
   return (
-    <button type="button" className="icon-button" title={label} aria-label={label} onClick={onClick} data-testid={testId} disabled={disabled}>
+    <button
+      type="button"
+      className="icon-button"
+      title={label}
+      aria-label={label}
+      onClick={onClick}
+      data-testid={testId}
+      disabled={disabled}
+    >
       <ToolIcon name={icon} />
     </button>
   );
 }
 
-function ScenarioCard({ editor, scenario, scenarios }: { editor: ScenarioEditor; scenario: ScenarioSummary; scenarios: readonly ScenarioSummary[] }) {
+function ScenarioCard({
+  editor,
+  scenario,
+  scenarios,
+}: {
+  editor: ScenarioEditor;
+  scenario: ScenarioSummary;
+  scenarios: readonly ScenarioSummary[];
+}) {
   const { t, language } = useI18n();
   const actions = useCardActions(editor, scenario);
   return (
     <li className="scenario-card" data-testid="scenario-card" data-scenario-id={scenario.id}>
       <div className="scenario-card-head">
-        <button type="button" className="scenario-open" onClick={() => editor.open(scenario.id)} data-testid="scenario-open" title={t('scenario.open')}>
+        <button
+          type="button"
+          className="scenario-open"
+          onClick={() => editor.open(scenario.id)}
+          data-testid="scenario-open"
+          title={t('scenario.open')}
+        >
           <span className="scenario-name">{scenario.name}</span>
           <span className="scenario-meta">
-            {t('scenario.version', { n: scenario.version })} · {t('scenario.basedOnShort', { name: basedOnText(scenario, scenarios, t) })} ·{' '}
+            {t('scenario.version', { n: scenario.version })} ·{' '}
+            {t('scenario.basedOnShort', { name: basedOnText(scenario, scenarios, t) })} ·{' '}
             {dateText(scenario.updatedAt, language)}
           </span>
         </button>
         <div className="scenario-card-actions">
-          <IconButton icon="copy" label={t('scenario.duplicate')} onClick={() => editor.duplicate(scenario, t('scenario.copyName', { name: scenario.name }))} testId="scenario-duplicate" />
-          <IconButton icon="rename" label={t('scenario.rename')} onClick={actions.startRename} testId="scenario-rename" />
-          <IconButton icon="delete" label={t('scenario.delete')} onClick={actions.startDelete} testId="scenario-delete" />
+          <IconButton
+            icon="copy"
+            label={t('scenario.duplicate')}
+            onClick={() => editor.duplicate(scenario, t('scenario.copyName', { name: scenario.name }))}
+            testId="scenario-duplicate"
+          />
+          <IconButton
+            icon="rename"
+            label={t('scenario.rename')}
+            onClick={actions.startRename}
+            testId="scenario-rename"
+          />
+          <IconButton
+            icon="delete"
+            label={t('scenario.delete')}
+            onClick={actions.startDelete}
+            testId="scenario-delete"
+          />
         </div>
       </div>
       <CardActionForms actions={actions} scenario={scenario} />
@@ -231,7 +326,12 @@ function OpenScenario({ editor, data }: ScenarioPanelProps) {
   const [confirmClose, setConfirmClose] = useState(false);
   return (
     <>
-      <div className="open-scenario" data-testid="open-scenario" data-scenario-id={scenario?.id} data-version={session?.saved.version}>
+      <div
+        className="open-scenario"
+        data-testid="open-scenario"
+        data-scenario-id={scenario?.id}
+        data-version={session?.saved.version}
+      >
         <div className="open-scenario-top">
           <button
             type="button"
@@ -247,7 +347,14 @@ function OpenScenario({ editor, data }: ScenarioPanelProps) {
           <div className="confirm-box" role="alertdialog">
             <p>{t('scenario.closeConfirm', { n: pending })}</p>
             <div className="button-row">
-              <button type="button" className="button-danger" onClick={() => { setConfirmClose(false); editor.close(); }}>
+              <button
+                type="button"
+                className="button-danger"
+                onClick={() => {
+                  setConfirmClose(false);
+                  editor.close();
+                }}
+              >
                 {t('scenario.discardAndClose')}
               </button>
               <button type="button" className="button-quiet" onClick={() => setConfirmClose(false)}>
@@ -264,7 +371,11 @@ function OpenScenario({ editor, data }: ScenarioPanelProps) {
       ) : (
         <>
           <ModeSwitch mode={editor.mode} onChange={editor.setMode} />
-          {editor.mode === 'edit' ? <EditSection editor={editor} data={data} /> : <ComparePanel editor={editor} data={data} />}
+          {editor.mode === 'edit' ? (
+            <EditSection editor={editor} data={data} />
+          ) : (
+            <ComparePanel editor={editor} data={data} />
+          )}
           <ExportButtons editor={editor} />
         </>
       )}
@@ -272,7 +383,15 @@ function OpenScenario({ editor, data }: ScenarioPanelProps) {
   );
 }
 
-function OpenScenarioTitle({ editor, scenario, pending }: { editor: ScenarioEditor; scenario: ScenarioSummary; pending: number }) {
+function OpenScenarioTitle({
+  editor,
+  scenario,
+  pending,
+}: {
+  editor: ScenarioEditor;
+  scenario: ScenarioSummary;
+  pending: number;
+}) {
   const { t } = useI18n();
   const actions = useCardActions(editor, scenario);
   const version = editor.session?.saved.version ?? scenario.version;
@@ -295,7 +414,11 @@ function OpenScenarioTitle({ editor, scenario, pending }: { editor: ScenarioEdit
           </span>
         </div>
         <div className="scenario-card-actions">
-          <IconButton icon="copy" label={t('scenario.duplicate')} onClick={() => editor.duplicate(scenario, t('scenario.copyName', { name: scenario.name }))} />
+          <IconButton
+            icon="copy"
+            label={t('scenario.duplicate')}
+            onClick={() => editor.duplicate(scenario, t('scenario.copyName', { name: scenario.name }))}
+          />
           <IconButton icon="rename" label={t('scenario.rename')} onClick={actions.startRename} />
           <IconButton icon="delete" label={t('scenario.delete')} onClick={actions.startDelete} />
         </div>
@@ -308,9 +431,22 @@ function OpenScenarioTitle({ editor, scenario, pending }: { editor: ScenarioEdit
 function ModeSwitch({ mode, onChange }: { mode: ScenarioMode; onChange: (mode: ScenarioMode) => void }) {
   const { t } = useI18n();
   return (
-    <div className="segmented segmented-wide scenario-mode" role="radiogroup" aria-label={t('scenario.mode')} data-testid="scenario-mode">
+    <div
+      className="segmented segmented-wide scenario-mode"
+      role="radiogroup"
+      aria-label={t('scenario.mode')}
+      data-testid="scenario-mode"
+    >
       {(['edit', 'compare'] as const).map((value) => (
-        <button key={value} type="button" role="radio" aria-checked={mode === value} className={mode === value ? 'is-active' : undefined} data-value={value} onClick={() => onChange(value)}>
+        <button
+          key={value}
+          type="button"
+          role="radio"
+          aria-checked={mode === value}
+          className={mode === value ? 'is-active' : undefined}
+          data-value={value}
+          onClick={() => onChange(value)}
+        >
           {t(value === 'edit' ? 'scenario.mode.edit' : 'scenario.mode.compare')}
         </button>
       ))}
@@ -336,16 +472,34 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
   const evaluator = session.evaluator;
   const revision = editor.revision;
   const streetNames = useMemo(
-    () => new Map((data.streets?.features ?? []).map((street) => [street.properties.id, language === 'en' && street.properties.nameEn ? street.properties.nameEn : street.properties.name])),
+    () =>
+      new Map(
+        (data.streets?.features ?? []).map((street) => [
+          street.properties.id,
+          language === 'en' && street.properties.nameEn ? street.properties.nameEn : street.properties.name,
+        ]),
+      ),
     [data.streets, language],
   );
   // Live communities grouped by street, each with its residents and failed rules.
   const groups = useMemo(() => {
     void revision;
-    const byStreet = new Map<string, { id: string; name: string; type: keyof typeof COMMUNITY_TYPES; residents: number; failed: number; changed: boolean }[]>();
+    const byStreet = new Map<
+      string,
+      {
+        id: string;
+        name: string;
+        type: keyof typeof COMMUNITY_TYPES;
+        residents: number;
+        failed: number;
+        changed: boolean;
+      }[]
+    >();
     const changed = session.changedCommunities();
     for (const metrics of evaluator.allMetrics()) {
-      const failed = evaluator.judge(metrics.id, editor.profile).filter((rule) => rule.status === 'fail').length;
+      const failed = evaluator
+        .judge(metrics.id, editor.profile)
+        .filter((rule) => rule.status === 'fail').length;
       const rows = byStreet.get(metrics.streetId) ?? [];
       rows.push({
         id: metrics.id,
@@ -358,8 +512,16 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
       byStreet.set(metrics.streetId, rows);
     }
     return [...byStreet]
-      .map(([streetId, rows]) => ({ streetId, rows: rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) }))
-      .sort((a, b) => (streetNames.get(a.streetId) ?? a.streetId).localeCompare(streetNames.get(b.streetId) ?? b.streetId, 'zh-CN'));
+      .map(([streetId, rows]) => ({
+        streetId,
+        rows: rows.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+      }))
+      .sort((a, b) =>
+        (streetNames.get(a.streetId) ?? a.streetId).localeCompare(
+          streetNames.get(b.streetId) ?? b.streetId,
+          'zh-CN',
+        ),
+      );
   }, [evaluator, session, editor.profile, language, streetNames, revision]);
   const active = editor.activeId && evaluator.hasCommunity(editor.activeId) ? editor.activeId : null;
   const activeRecord = active ? evaluator.communityRecord(active) : null;
@@ -390,9 +552,22 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
       {editor.tool === 'brush' && (
         <div className="access-field">
           <span className="access-label">{t('scenario.brushSize')}</span>
-          <div className="segmented segmented-wide" role="radiogroup" aria-label={t('scenario.brushSize')} data-testid="brush-size">
+          <div
+            className="segmented segmented-wide"
+            role="radiogroup"
+            aria-label={t('scenario.brushSize')}
+            data-testid="brush-size"
+          >
             {BRUSH_SIZES.map((size) => (
-              <button key={size} type="button" role="radio" aria-checked={editor.brushSize === size} className={editor.brushSize === size ? 'is-active' : undefined} data-value={size} onClick={() => editor.setBrushSize(size)}>
+              <button
+                key={size}
+                type="button"
+                role="radio"
+                aria-checked={editor.brushSize === size}
+                className={editor.brushSize === size ? 'is-active' : undefined}
+                data-value={size}
+                onClick={() => editor.setBrushSize(size)}
+              >
                 {t(`scenario.brush.${size}`)}
               </button>
             ))}
@@ -404,11 +579,22 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
         <div className="tool-options">
           <label className="form-row">
             <span>{t('scenario.newCommunityName')}</span>
-            <input className="text-input" value={editor.newCommunity.name} maxLength={100} data-testid="new-community-name" onChange={(event) => editor.setNewCommunity({ ...editor.newCommunity, name: event.target.value })} />
+            <input
+              className="text-input"
+              value={editor.newCommunity.name}
+              maxLength={100}
+              data-testid="new-community-name"
+              onChange={(event) =>
+                editor.setNewCommunity({ ...editor.newCommunity, name: event.target.value })
+              }
+            />
           </label>
           <label className="form-row">
             <span>{t('field.type')}</span>
-            <CommunityTypeSelect value={editor.newCommunity.type} onChange={(type) => editor.setNewCommunity({ ...editor.newCommunity, type })} />
+            <CommunityTypeSelect
+              value={editor.newCommunity.type}
+              onChange={(type) => editor.setNewCommunity({ ...editor.newCommunity, type })}
+            />
           </label>
         </div>
       ) : (
@@ -417,8 +603,21 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
             {t(editor.tool === 'merge' ? 'scenario.mergeInto' : 'scenario.target')}
           </label>
           <div className="target-row">
-            <span className="swatch swatch-area" style={{ background: activeRecord ? cssColour(COMMUNITY_TYPE_COLOURS[activeRecord.type]) : 'transparent' }} />
-            <select id="active-community" className="select-input" value={active ?? ''} data-testid="active-community" onChange={(event) => editor.setActiveId(event.target.value || null)}>
+            <span
+              className="swatch swatch-area"
+              style={{
+                background: activeRecord
+                  ? cssColour(COMMUNITY_TYPE_COLOURS[activeRecord.type])
+                  : 'transparent',
+              }}
+            />
+            <select
+              id="active-community"
+              className="select-input"
+              value={active ?? ''}
+              data-testid="active-community"
+              onChange={(event) => editor.setActiveId(event.target.value || null)}
+            >
               <option value="">{t('scenario.pickCommunity')}</option>
               {groups.map((group) => (
                 <optgroup key={group.streetId} label={streetNames.get(group.streetId) ?? group.streetId}>
@@ -434,7 +633,13 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
           {editor.tool === 'split' && (
             <label className="form-row">
               <span>{t('scenario.splitName')}</span>
-              <input className="text-input" value={editor.splitName} placeholder={activeRecord ? `${activeRecord.name}（二）` : ''} maxLength={100} onChange={(event) => editor.setSplitName(event.target.value)} />
+              <input
+                className="text-input"
+                value={editor.splitName}
+                placeholder={activeRecord ? `${activeRecord.name}（二）` : ''}
+                maxLength={100}
+                onChange={(event) => editor.setSplitName(event.target.value)}
+              />
             </label>
           )}
           {editor.tool === 'merge' && active && activeRecord && (
@@ -444,15 +649,35 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
       )}
 
       <div className="edit-actions">
-        <button type="button" className="button-quiet icon-text" onClick={editor.undo} disabled={!session.canUndo} title={t('scenario.undoHint')} data-testid="scenario-undo">
+        <button
+          type="button"
+          className="button-quiet icon-text"
+          onClick={editor.undo}
+          disabled={!session.canUndo}
+          title={t('scenario.undoHint')}
+          data-testid="scenario-undo"
+        >
           <ToolIcon name="undo" />
           {t('scenario.undo')}
         </button>
-        <button type="button" className="button-quiet icon-text" onClick={editor.redo} disabled={!session.canRedo} title={t('scenario.redoHint')} data-testid="scenario-redo">
+        <button
+          type="button"
+          className="button-quiet icon-text"
+          onClick={editor.redo}
+          disabled={!session.canRedo}
+          title={t('scenario.redoHint')}
+          data-testid="scenario-redo"
+        >
           <ToolIcon name="redo" />
           {t('scenario.redo')}
         </button>
-        <button type="button" className="button-primary icon-text save-button" onClick={editor.save} disabled={pending.length === 0 || editor.saving} data-testid="scenario-save">
+        <button
+          type="button"
+          className="button-primary icon-text save-button"
+          onClick={editor.save}
+          disabled={pending.length === 0 || editor.saving}
+          data-testid="scenario-save"
+        >
           {editor.saving ? <span className="spinner spinner-light" /> : <ToolIcon name="save" />}
           {pending.length > 0 ? t('scenario.saveCount', { n: pending.length }) : t('scenario.save')}
         </button>
@@ -463,7 +688,12 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
         <section className="details-section">
           <h3 className="section-title">
             {t('scenario.pendingTitle')} <span className="section-count">{formatCount(pending.length)}</span>
-            <button type="button" className="link-button section-link" onClick={editor.discard} data-testid="scenario-discard">
+            <button
+              type="button"
+              className="link-button section-link"
+              onClick={editor.discard}
+              data-testid="scenario-discard"
+            >
               {t('scenario.discard')}
             </button>
           </h3>
@@ -479,7 +709,8 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
 
       <section className="details-section">
         <h3 className="section-title">
-          {t('scenario.communities')} <span className="section-count">{formatCount(evaluator.communityIds().length)}</span>
+          {t('scenario.communities')}{' '}
+          <span className="section-count">{formatCount(evaluator.communityIds().length)}</span>
         </h3>
         <div className="scenario-legend" aria-label={t('scenario.legend')}>
           <span>
@@ -507,14 +738,20 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
                     data-residents={row.residents}
                     aria-pressed={row.id === active}
                   >
-                    <span className="swatch swatch-area" style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[row.type]) }} />
+                    <span
+                      className="swatch swatch-area"
+                      style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[row.type]) }}
+                    />
                     <span className="community-row-name">
                       {row.name}
                       {row.changed && <span className="dot-pending" title={t('scenario.unsaved')} />}
                     </span>
                     <span className="community-row-residents">{formatCount(row.residents)}</span>
                     {row.failed > 0 ? (
-                      <span className="badge badge-fail" title={t('scenario.metrics.failedCount', { n: row.failed })}>
+                      <span
+                        className="badge badge-fail"
+                        title={t('scenario.metrics.failedCount', { n: row.failed })}
+                      >
                         {formatNumber(row.failed)}
                       </span>
                     ) : (
@@ -533,13 +770,29 @@ function EditSection({ editor, data }: ScenarioPanelProps) {
   );
 }
 
-function MergePicker({ editor, groups, streetId }: { editor: ScenarioEditor; groups: { streetId: string; rows: { id: string; name: string }[] }[]; streetId: string }) {
+function MergePicker({
+  editor,
+  groups,
+  streetId,
+}: {
+  editor: ScenarioEditor;
+  groups: { streetId: string; rows: { id: string; name: string }[] }[];
+  streetId: string;
+}) {
   const { t } = useI18n();
   const [other, setOther] = useState('');
-  const candidates = (groups.find((group) => group.streetId === streetId)?.rows ?? []).filter((row) => row.id !== editor.activeId);
+  const candidates = (groups.find((group) => group.streetId === streetId)?.rows ?? []).filter(
+    (row) => row.id !== editor.activeId,
+  );
   return (
     <div className="merge-row">
-      <select className="select-input" value={other} onChange={(event) => setOther(event.target.value)} aria-label={t('scenario.mergeWith')} data-testid="merge-with">
+      <select
+        className="select-input"
+        value={other}
+        onChange={(event) => setOther(event.target.value)}
+        aria-label={t('scenario.mergeWith')}
+        data-testid="merge-with"
+      >
         <option value="">{t('scenario.mergeWith')}</option>
         {candidates.map((row) => (
           <option key={row.id} value={row.id}>
@@ -620,10 +873,17 @@ function MessageBox({ editor }: { editor: ScenarioEditor }) {
         <>
           <strong>{t('scenario.conflictTitle')}</strong>
           <span className="message-detail">
-            {message.currentVersion !== null ? t('scenario.conflict', { n: message.currentVersion }) : t('scenario.conflictNoVersion')}
+            {message.currentVersion !== null
+              ? t('scenario.conflict', { n: message.currentVersion })
+              : t('scenario.conflictNoVersion')}
           </span>
           <span className="button-row">
-            <button type="button" className="button-primary" onClick={editor.reload} data-testid="scenario-reload">
+            <button
+              type="button"
+              className="button-primary"
+              onClick={editor.reload}
+              data-testid="scenario-reload"
+            >
               {t('scenario.reload')}
             </button>
             <button type="button" className="button-quiet" onClick={editor.dismissMessage}>
@@ -635,10 +895,21 @@ function MessageBox({ editor }: { editor: ScenarioEditor }) {
       break;
   }
   return (
-    <div className={`message-box is-${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-testid="scenario-message" data-kind={message.kind}>
+    <div
+      className={`message-box is-${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid="scenario-message"
+      data-kind={message.kind}
+    >
       <div className="message-text">{body}</div>
       {message.kind !== 'conflict' && (
-        <button type="button" className="icon-button" onClick={editor.dismissMessage} aria-label={t('error.dismiss')} title={t('error.dismiss')}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={editor.dismissMessage}
+          aria-label={t('error.dismiss')}
+          title={t('error.dismiss')}
+        >
           ×
         </button>
       )}
@@ -658,13 +929,23 @@ function ExportButtons({ editor }: { editor: ScenarioEditor }) {
       <h3 className="section-title">{t('scenario.export')}</h3>
       <div className="export-buttons">
         {(['geojson', 'csv', 'shapefile'] as const).map((format) => (
-          <a key={format} className="button-quiet export-link" href={scenarioExportUrl(id, format, editor.profile)} download data-testid={`export-${format}`}>
+          <a
+            key={format}
+            className="button-quiet export-link"
+            href={scenarioExportUrl(id, format, editor.profile)}
+            download
+            data-testid={`export-${format}`}
+          >
             <ToolIcon name="download" />
             {t(`scenario.export.${format}`)}
           </a>
         ))}
       </div>
-      <p className="field-hint">{pending > 0 ? t('scenario.exportPending', { n: editor.session?.saved.version ?? 1 }) : t('scenario.exportHint')}</p>
+      <p className="field-hint">
+        {pending > 0
+          ? t('scenario.exportPending', { n: editor.session?.saved.version ?? 1 })
+          : t('scenario.exportHint')}
+      </p>
     </section>
   );
 }

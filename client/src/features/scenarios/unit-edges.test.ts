@@ -13,7 +13,18 @@ function square(x: number, y: number): UnitFeature {
   return {
     type: 'Feature',
     geometry: { type: 'Polygon', coordinates: [ring] },
-    properties: { id: `${x},${y}`, name: '', kind: 'block', communityId: '', communityName: '', residents: 0, households: 0, elderly: 0, children: 0, accessPoint: [x, y] },
+    properties: {
+      id: `${x},${y}`,
+      name: '',
+      kind: 'block',
+      communityId: '',
+      communityName: '',
+      residents: 0,
+      households: 0,
+      elderly: 0,
+      children: 0,
+      accessPoint: [x, y],
+    },
   };
 }
 

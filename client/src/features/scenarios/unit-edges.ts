@@ -25,7 +25,8 @@ export function buildUnitEdges(features: readonly (UnitFeature | null)[]): UnitE
   const right: number[] = [];
   features.forEach((feature, unit) => {
     if (!feature) return;
-    const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    const polygons =
+      feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
     for (const polygon of polygons) {
       for (const ring of polygon) {
         for (let i = 0; i + 1 < ring.length; i += 1) {
@@ -50,7 +51,10 @@ export function buildUnitEdges(features: readonly (UnitFeature | null)[]): UnitE
 }
 
 /** The edges with a unit of the community on exactly one side: its outline, as segments. */
-export function outlineSegments(edges: UnitEdges, isMember: (unit: number) => boolean): [Position, Position][] {
+export function outlineSegments(
+  edges: UnitEdges,
+  isMember: (unit: number) => boolean,
+): [Position, Position][] {
   const outline: [Position, Position][] = [];
   for (let e = 0; e < edges.segments.length; e += 1) {
     const inLeft = isMember(edges.left[e]);

@@ -27,12 +27,25 @@ import { reportError } from '../../lib/notices';
 import type { CommunityTypeId } from '../../lib/standards';
 import type { DrawingCallbacks, DrawingTool, DrawnShape } from '../../map/drawing-tool';
 import { decodeRegionUnits, decodeScenarioState, type RegionUnits } from './evaluator-input';
-import { DEFAULT_STANDARDS_PROFILE, type CommunityChanges, type ScenarioEdit, type StandardsProfileId } from './scenario-core';
+import {
+  DEFAULT_STANDARDS_PROFILE,
+  type CommunityChanges,
+  type ScenarioEdit,
+  type StandardsProfileId,
+} from './scenario-core';
 import { ScenarioSession, type PaintRefusal, type SessionOutcome } from './scenario-session';
 import { buildUnitIndex, type UnitIndex } from './unit-index';
 
 export type ScenarioTool = 'select' | 'brush' | 'lasso' | 'redraw' | 'split' | 'merge' | 'create';
-export const SCENARIO_TOOLS: readonly ScenarioTool[] = ['select', 'brush', 'lasso', 'redraw', 'split', 'merge', 'create'];
+export const SCENARIO_TOOLS: readonly ScenarioTool[] = [
+  'select',
+  'brush',
+  'lasso',
+  'redraw',
+  'split',
+  'merge',
+  'create',
+];
 export type BrushSize = 'unit' | 'small' | 'large';
 export const BRUSH_SIZES: readonly BrushSize[] = ['unit', 'small', 'large'];
 /** Brush radius in screen pixels; `unit` paints only the unit under the pointer. */
@@ -121,7 +134,11 @@ function outcomeMessage(outcome: SessionOutcome): ScenarioMessage | null {
  * @param units the region's units layer (their geometry for the tools)
  * @param active whether the scenarios tab is open (the list and the region's units load only then)
  */
-export function useScenarioEditor(regionId: string | null, units: readonly UnitFeature[] | undefined, active: boolean): ScenarioEditor {
+export function useScenarioEditor(
+  regionId: string | null,
+  units: readonly UnitFeature[] | undefined,
+  active: boolean,
+): ScenarioEditor {
   const [scenarios, setScenarios] = useState<ScenarioSummary[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [regionUnits, setRegionUnits] = useState<RegionUnits | null>(null);
@@ -135,7 +152,10 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
   const [activeId, setActiveId] = useState<string | null>(null);
   const [tool, setTool] = useState<ScenarioTool>('brush');
   const [brushSize, setBrushSize] = useState<BrushSize>('small');
-  const [newCommunity, setNewCommunity] = useState<{ name: string; type: CommunityTypeId }>({ name: '', type: 'urban' });
+  const [newCommunity, setNewCommunity] = useState<{ name: string; type: CommunityTypeId }>({
+    name: '',
+    type: 'urban',
+  });
   const [splitName, setSplitName] = useState('');
   const [message, setMessage] = useState<ScenarioMessage | null>(null);
   const [saving, setSaving] = useState(false);
@@ -187,7 +207,13 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
   }, [active, regionId, regionUnits]);
 
   const unitIndex = useMemo(
-    () => (regionUnits && units ? buildUnitIndex(regionUnits.units.map((unit) => unit.id), units) : null),
+    () =>
+      regionUnits && units
+        ? buildUnitIndex(
+            regionUnits.units.map((unit) => unit.id),
+            units,
+          )
+        : null,
     [regionUnits, units],
   );
 
@@ -207,7 +233,11 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
         setOpenId(null);
         return;
       }
-      const next = new ScenarioSession(regionUnits, decodeScenarioState(result.data, regionUnits.units.length), unitIndex);
+      const next = new ScenarioSession(
+        regionUnits,
+        decodeScenarioState(result.data, regionUnits.units.length),
+        unitIndex,
+      );
       setSession(next);
       setActiveId((previous) => (previous && next.evaluator.hasCommunity(previous) ? previous : null));
       bump();
@@ -304,7 +334,8 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
       void saveScenario(scenario.id, { version, edits: [], name }).then(async (result) => {
         setBusy(false);
         if (!result.ok) {
-          if (result.error.status === 409) setMessage({ kind: 'conflict', currentVersion: currentVersionOf(result.error.body) });
+          if (result.error.status === 409)
+            setMessage({ kind: 'conflict', currentVersion: currentVersionOf(result.error.body) });
           else reportError(result.error);
           return;
         }
@@ -335,7 +366,9 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
 
   const afterOutcome = useCallback((outcome: SessionOutcome, extra?: { otherStreet?: number }) => {
     if (outcome.ok) {
-      setMessage(extra?.otherStreet ? { kind: 'moved', moved: outcome.moved, otherStreet: extra.otherStreet } : null);
+      setMessage(
+        extra?.otherStreet ? { kind: 'moved', moved: outcome.moved, otherStreet: extra.otherStreet } : null,
+      );
       bump();
     } else {
       setMessage(outcomeMessage(outcome));
@@ -379,7 +412,8 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
         await refreshList();
         return;
       }
-      if (result.error.status === 409) setMessage({ kind: 'conflict', currentVersion: currentVersionOf(result.error.body) });
+      if (result.error.status === 409)
+        setMessage({ kind: 'conflict', currentVersion: currentVersionOf(result.error.body) });
       else if (result.error.status === 400) setMessage({ kind: 'server', message: result.error.message });
       else reportError(result.error);
     });
@@ -418,7 +452,8 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
     if (!active || !session) return;
     const onKeyDown = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))) return;
+      if (target && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)))
+        return;
       if (!(event.ctrlKey || event.metaKey)) return;
       const key = event.key.toLowerCase();
       if (key === 'z' && !event.shiftKey) {
@@ -476,7 +511,11 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
           const { refused } = current.endStroke();
           const skipped = (reason: PaintRefusal) => refused.get(reason) ?? 0;
           if (skipped('other-street') + skipped('last-unit') > 0)
-            setMessage({ kind: 'skipped', otherStreet: skipped('other-street'), lastUnit: skipped('last-unit') });
+            setMessage({
+              kind: 'skipped',
+              otherStreet: skipped('other-street'),
+              lastUnit: skipped('last-unit'),
+            });
           bump();
           return;
         }
@@ -508,7 +547,11 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
           afterOutcome(current.redraw(activeId!, shape.coordinates));
         } else if (tool === 'split' && shape.kind === 'line') {
           const record = current.evaluator.communityRecord(activeId!);
-          const outcome = current.split(activeId!, shape.coordinates, splitName.trim() || `${record.name}（二）`);
+          const outcome = current.split(
+            activeId!,
+            shape.coordinates,
+            splitName.trim() || `${record.name}（二）`,
+          );
           afterOutcome(outcome);
           if (outcome.ok) setSplitName('');
         }
@@ -535,9 +578,24 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
               ? { kind: 'line' }
               : { kind: 'pick' };
     return { tool: drawingTool, callbacks };
-  }, [active, session, mode, tool, brushSize, activeId, newCommunity, splitName, unitsAt, communityAt, afterOutcome]);
+  }, [
+    active,
+    session,
+    mode,
+    tool,
+    brushSize,
+    activeId,
+    newCommunity,
+    splitName,
+    unitsAt,
+    communityAt,
+    afterOutcome,
+  ]);
 
-  const openSummary = useMemo(() => scenarios?.find((scenario) => scenario.id === openId) ?? null, [scenarios, openId]);
+  const openSummary = useMemo(
+    () => scenarios?.find((scenario) => scenario.id === openId) ?? null,
+    [scenarios, openId],
+  );
 
   return {
     regionId,

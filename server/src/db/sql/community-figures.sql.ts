@@ -5,7 +5,10 @@
  * Identifiers come only from this list.
  */
 
-import { SURVEYED_FIGURE_NAMES, type SurveyedFigureName } from '../../../../core/standards/community-figures.js';
+import {
+  SURVEYED_FIGURE_NAMES,
+  type SurveyedFigureName,
+} from '../../../../core/standards/community-figures.js';
 
 type SqlType = 'float8' | 'int' | 'text' | 'boolean';
 
@@ -45,7 +48,9 @@ export function surveyedColumnList(alias = ''): string {
 
 /** `'serviceFloorAreaSquareMeters', c.service_floor_area_square_meters, …` for json_build_object. */
 export function surveyedJsonPairs(alias: string): string {
-  return SURVEYED_FIGURE_COLUMNS.map(({ property, column }) => `'${property}', ${alias}.${column}`).join(', ');
+  return SURVEYED_FIGURE_COLUMNS.map(({ property, column }) => `'${property}', ${alias}.${column}`).join(
+    ', ',
+  );
 }
 
 /** Each figure read from a JSON text expression `read(property)` and cast to its column's type. */

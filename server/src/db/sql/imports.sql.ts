@@ -6,7 +6,11 @@
  * whitelists below.
  */
 
-import { surveyedColumnList, surveyedExcludedAssignments, surveyedValuesFrom } from './community-figures.sql.js';
+import {
+  surveyedColumnList,
+  surveyedExcludedAssignments,
+  surveyedValuesFrom,
+} from './community-figures.sql.js';
 
 // --- stored previews and remembered mappings ---------------------------------------------------------
 
@@ -46,8 +50,6 @@ export const SAVE_MAPPING = /* SQL */ `
 /** The region row, locked so two imports into one region run one after the other. */
 export const LOCK_REGION = /* SQL */ `
   SELECT id, name, metric_srid AS "metricSrid", source FROM regions WHERE id = $1 FOR UPDATE`;
-
-
 
 /** Whether region $1 has a walking network (a region being built, or not yet made, has none). */
 export const REGION_HAS_NETWORK = /* SQL */ `
