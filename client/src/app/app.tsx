@@ -31,6 +31,7 @@ import { previewBbox } from '../features/import/import-choices';
 import { Header } from './header';
 import { useRegionLayers } from './use-region-layers';
 import { useRegions } from './use-regions';
+import './app.css';
 
 const INITIAL_TOGGLES: LayerToggles = {
   streets: true,

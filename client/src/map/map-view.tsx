@@ -23,6 +23,7 @@ import { useDrawnFlag } from './use-drawn-flag';
 import { useMapRows } from './use-map-rows';
 import { useMapLibreMap } from './use-maplibre-map';
 import { useSwipeLongitude } from './use-swipe-longitude';
+import './map-view.css';
 
 export type { MapAnalysis, MapClickOrigin, ScenarioMapInput, ZoomRequest } from './map-view-types';
 

@@ -1,6 +1,7 @@
 import type { PointerEvent as ReactPointerEvent } from 'react';
 import { useI18n } from '../lib/i18n';
 import type { MapSwipe } from './map-view-types';
+import './swipe-handle.css';
 
 /** The comparison's swipe: a handle dragged across the map (or moved with the arrow keys), with the two sides named. */
 export function SwipeHandle({ swipe }: { swipe: MapSwipe }) {

@@ -11,6 +11,7 @@ import { CoverageSection } from './coverage-section';
 import { IsochroneSection } from './isochrone-section';
 import { ProfilePicker } from './profile-picker';
 import type { AccessibilityState, AnalysisView } from './use-accessibility';
+import './accessibility-panel.css';
 
 export interface AccessibilityPanelProps {
   state: AccessibilityState;

@@ -29,6 +29,7 @@ import { Kpi } from '../../ui/kpi';
 import { Panel } from '../../ui/panel';
 import { Section } from '../../ui/section';
 import { ValueRow } from '../../ui/value-row';
+import './attribute-panel.css';
 
 export interface AttributePanelProps {
   region: Region | null;

@@ -13,6 +13,7 @@ import { ImportPreview } from './import-preview';
 import { ImportTarget } from './import-target';
 import { RefusalLine } from './refusal-line';
 import type { ImportWizardState } from './use-import-wizard';
+import './import-wizard.css';
 
 export interface ImportWizardProps {
   wizard: ImportWizardState;

@@ -23,6 +23,7 @@ import { Panel } from '../../ui/panel';
 import { SegmentedControl } from '../../ui/segmented-control';
 import { Spinner } from '../../ui/spinner';
 import { Switch } from '../../ui/switch';
+import './layer-panel.css';
 
 export interface LayerPanelProps {
   /** The region shown (for export links), null while none is loaded. */

@@ -6,6 +6,7 @@ import { errorText } from '../../lib/error-text';
 import { dismissNotice, useNotices } from '../../lib/notices';
 import { useI18n } from '../../lib/i18n';
 import { IconButton } from '../../ui/icon-button';
+import './notice-stack.css';
 
 export function NoticeStack() {
   const notices = useNotices();

@@ -17,6 +17,7 @@ import { SegmentedControl } from '../../ui/segmented-control';
 import { relocationRows, villageRows, type RelocationRow, type VillageLack, type VillageRow } from './advice-rows';
 import { useScenarioAdvice, type ConversionTarget } from './use-scenario-advice';
 import type { ScenarioEditor } from './use-scenario-editor';
+import './advice-section.css';
 
 type I18nApi = ReturnType<typeof useI18n>;
 

@@ -18,6 +18,7 @@ import { Switch } from '../../ui/switch';
 import { comparisonSummary, deltaRows, movedUnitGroups } from './delta-rows';
 import { RULES } from './scenario-core';
 import type { ScenarioEditor } from './use-scenario-editor';
+import './compare-panel.css';
 
 const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
 /** Moved units listed by name in each group before "and n more". */

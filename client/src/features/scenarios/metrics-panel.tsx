@@ -10,6 +10,7 @@ import { Panel } from '../../ui/panel';
 import { CommunityMetrics } from './community-metrics';
 import { STANDARDS_PROFILES, STANDARDS_PROFILE_IDS, isStandardsProfileId } from './scenario-core';
 import type { ScenarioEditor } from './use-scenario-editor';
+import './metrics-panel.css';
 
 export function MetricsPanel({ editor }: { editor: ScenarioEditor }) {
   const { t, localName } = useI18n();

@@ -8,6 +8,7 @@ import { Panel } from '../../ui/panel';
 import { OpenScenario } from './open-scenario';
 import { ScenarioList } from './scenario-list';
 import type { ScenarioEditor } from './use-scenario-editor';
+import './scenario-panel.css';
 
 export interface ScenarioPanelProps {
   editor: ScenarioEditor;
