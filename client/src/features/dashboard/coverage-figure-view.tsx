@@ -12,6 +12,7 @@ import { BASEMAP, COMMUNITY_OUTLINE, cssColour, type Rgb } from '../../map/colou
 import { completenessColours, gridToPixels, heatmapCellColour, travelTimeSteps } from '../../map/heatmap-image';
 import { fitProjection, polygonsBox, polygonsPath, projectBox, scaleBarMeters, unionBox } from './coverage-figure';
 import { DASHBOARD_HEATMAP_CELL_METERS, DASHBOARD_HEATMAP_MAX_MINUTES, type CoverageFigureData, type CoverageSubject } from './use-coverage-figure';
+import './coverage-figure-view.css';
 
 const FIGURE_WIDTH = 420;
 const FIGURE_HEIGHT = 300;

@@ -16,9 +16,7 @@ export interface ImportWizardState {
   preview: ImportPreview | null;
   busy: WizardBusy;
   /** The server's refusal of the request itself (unreadable file, bad option), not the file's problems. */
-  error: string | null;
-  /** The same refusal in Chinese, when the server gave it (`errorZh`). */
-  errorZh: string | null;
+  error: ApiError | null;
   accepted: boolean;
   /** The commit's report once written. */
   committed: ImportPreview | null;
@@ -33,12 +31,6 @@ export interface ImportWizardState {
   runPreview: () => void;
   commit: () => void;
   reset: () => void;
-}
-
-/** A refusal's Chinese text (`errorZh` beside `error`), when the server sent one. */
-function chineseError(error: ApiError): string | null {
-  const errorZh = (error.body as { errorZh?: unknown } | undefined)?.errorZh;
-  return typeof errorZh === 'string' ? errorZh : null;
 }
 
 /** A 409/422 answer carries the import's report (problems, scenario impact) beside the error. */
@@ -61,8 +53,7 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
   const [choices, setChoices] = useState<ImportChoices>(INITIAL_CHOICES);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState<WizardBusy>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [errorZh, setErrorZh] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [committed, setCommitted] = useState<ImportPreview | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
@@ -95,8 +86,7 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
       } else {
         const report = reportIn(result.error);
         setPreview(report);
-        setError(report ? null : result.error.message);
-        setErrorZh(chineseError(result.error));
+        setError(report ? null : result.error);
       }
     });
     // Choices, file and region are read when a preview is asked for, not on every change: the
@@ -151,8 +141,7 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
       } else {
         const report = reportIn(result.error);
         if (report) setPreview((previous) => (previous ? { ...report, features: previous.features } : report));
-        setError(result.error.message);
-        setErrorZh(chineseError(result.error));
+        setError(result.error);
       }
     });
   }, [regionId, preview, choices, accepted, onCommitted]);
@@ -175,7 +164,6 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
     preview,
     busy,
     error,
-    errorZh,
     accepted,
     committed,
     createdRegion,

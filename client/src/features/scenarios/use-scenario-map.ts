@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { NO_SURVEYED_FIGURES } from '../../../../core/standards/evaluate-rules';
 import type { CommunityFeature, Position, ScenarioCommunityCollection, UnitFeature } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
-import type { ScenarioMapInput } from '../../map/map-view';
+import type { ScenarioMapInput } from '../../map/map-view-types';
 import { buildScenarioLayers, type PendingUnitRow } from '../../map/scenario-layers';
 import { buildUnitEdges, outlineSegments } from './unit-edges';
 import type { ScenarioEditor } from './use-scenario-editor';
