@@ -146,7 +146,7 @@ export function App() {
   );
   const importFeatures = importOpen ? importWizard.preview?.features : undefined;
   const importLayers = useMemo(
-    () => (importFeatures ? [buildImportPreviewLayer(importFeatures as GeoJSON.FeatureCollection)] : []),
+    () => (importFeatures ? [buildImportPreviewLayer(importFeatures as unknown as GeoJSON.FeatureCollection)] : []),
     [importFeatures],
   );
   // A new preview is framed on the map, so points far off (swapped axes, wrong CRS) are seen.
@@ -165,7 +165,8 @@ export function App() {
       const community = communityFeatures?.find((feature) => feature.properties.id === communityId);
       if (!community) return;
       setSelection({ kind: 'community', id: communityId });
-      showBbox(polygonBbox(community.geometry));
+      // A community without units has no outline: it is selected, the map stays where it is.
+      if (community.geometry) showBbox(polygonBbox(community.geometry));
     },
     [communityFeatures, showBbox],
   );

@@ -4,6 +4,7 @@ import { densityClassOf, densityUnits, facilityRows } from './map-rows';
 
 const facility = (id: string, category: FacilityFeature['properties']['category'], lng: number, lat: number): FacilityFeature => ({
   type: 'Feature',
+  id,
   geometry: { type: 'Point', coordinates: [lng, lat] },
   properties: { id, name: id, category, communityId: 'c', communityName: 'c', floorAreaSquareMeters: null, capacity: null },
 });
@@ -44,9 +45,10 @@ describe('density', () => {
     const side = 100 / 111_320;
     const unit: UnitFeature = {
       type: 'Feature',
+      id: 'u',
       geometry: {
-        type: 'Polygon',
-        coordinates: [[[0, 0], [side, 0], [side, side], [0, side], [0, 0]]],
+        type: 'MultiPolygon',
+        coordinates: [[[[0, 0], [side, 0], [side, side], [0, side], [0, 0]]]],
       },
       properties: {
         id: 'u',
@@ -59,6 +61,7 @@ describe('density', () => {
         elderly: null,
         children: null,
         accessPoint: [0, 0],
+        estimated: false,
       },
     };
     const [row] = densityUnits([unit]);

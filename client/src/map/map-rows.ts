@@ -33,9 +33,10 @@ export interface PopulationDot {
 /** Community labels, most populous first: where labels collide, the larger community keeps its name. */
 export function communityLabelRows(communities: readonly CommunityFeature[]): LabelRow[] {
   const byResidents = [...communities].sort((a, b) => (b.properties.residents ?? 0) - (a.properties.residents ?? 0));
-  return byResidents.map((feature) => ({
+  // A community without units has no outline to label.
+  return byResidents.flatMap((feature) => (feature.geometry ? [{ feature, geometry: feature.geometry }] : [])).map(({ feature, geometry }) => ({
     id: feature.properties.id,
-    position: labelPoint(feature.geometry),
+    position: labelPoint(geometry),
     nameZh: feature.properties.name,
     nameEn: feature.properties.nameEn || feature.properties.name,
   }));

@@ -16,6 +16,7 @@ import { HeatmapLegend } from './heatmap-legend';
 import { TierPicker } from './tier-picker';
 import { tierOf } from './tiers';
 import { HEATMAP_CELL_METERS, type AccessibilityState } from './use-accessibility';
+import { gridCategories } from '../../map/heatmap-image';
 
 export interface CoverageSectionProps {
   state: AccessibilityState;
@@ -88,7 +89,7 @@ export function CoverageSection({ state, data, onShowCommunity }: CoverageSectio
             />
           )}
           {result && subject === 'completeness' && (
-            <CompletenessTable result={result} categories={heatmap.grid?.categories ?? null} onPick={(id) => state.setSubject(id)} />
+            <CompletenessTable result={result} categories={heatmap.grid ? gridCategories(heatmap.grid) : null} onPick={(id) => state.setSubject(id)} />
           )}
         </>
       )}

@@ -6,7 +6,7 @@ import type { HeatmapGrid } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 import { FACILITY_CATEGORIES } from '../../lib/standards';
 import { HEATMAP_ALPHA, cssColour, type Rgb } from '../../map/colours';
-import { completenessColours, travelTimeSteps } from '../../map/heatmap-image';
+import { completenessColours, gridCategories, travelTimeSteps } from '../../map/heatmap-image';
 import { Spinner } from '../../ui/spinner';
 import type { HeatmapSubject } from './use-accessibility';
 
@@ -26,7 +26,7 @@ export function HeatmapLegend({
   let caption: string;
   let steps: { colour: Rgb; label: string; inTier?: boolean }[];
   if (subject === 'completeness') {
-    const count = grid?.categories?.length ?? 0;
+    const count = grid ? gridCategories(grid).length : 0;
     caption = t('access.legend.completeness', { n: count });
     steps = completenessColours(count).map((colour, reached) => ({ colour, label: String(reached) }));
   } else {

@@ -9,7 +9,7 @@ import { formatNumber } from '../../lib/format';
 import { useI18n, type Language } from '../../lib/i18n';
 import { FACILITY_CATEGORIES, isFacilityCategoryId } from '../../lib/standards';
 import { BASEMAP, COMMUNITY_OUTLINE, cssColour, type Rgb } from '../../map/colours';
-import { completenessColours, gridToPixels, heatmapCellColour, travelTimeSteps } from '../../map/heatmap-image';
+import { completenessColours, gridCategories, gridToPixels, heatmapCellColour, travelTimeSteps } from '../../map/heatmap-image';
 import { fitProjection, polygonsBox, polygonsPath, projectBox, scaleBarMeters, unionBox } from './coverage-figure';
 import { DASHBOARD_HEATMAP_CELL_METERS, DASHBOARD_HEATMAP_MAX_MINUTES, type CoverageFigureData, type CoverageSubject } from './use-coverage-figure';
 import './coverage-figure-view.css';
@@ -68,7 +68,7 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
     return <div className="coverage-figure-loading">{failed ? t('error.network') : t('dashboard.heatmapLoading')}</div>;
   }
   const completeness = data.grid.kind === 'completeness';
-  const categories = data.grid.categories ?? [];
+  const categories = gridCategories(data.grid);
   const steps: LegendStep[] = completeness
     ? completenessColours(categories.length).map((colour, reached) => ({ key: String(reached), label: String(reached), colour, attributes: { 'data-reached': reached } }))
     : travelTimeSteps().map((step) => ({
@@ -146,16 +146,14 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
 
 function drawing(data: CoverageFigureData) {
   const streets = data.streets.features.map((feature) => feature.geometry);
-  const box = unionBox([polygonsBox(streets), polygonsBox(data.communities.features.map((feature) => feature.geometry)), data.grid.bbox]);
+  const communities = data.communities.features.flatMap((feature) => (feature.geometry ? [feature.geometry] : []));
+  const box = unionBox([polygonsBox(streets), polygonsBox(communities), data.grid.bbox]);
   if (!box) return null;
   const projection = fitProjection(box, FIGURE_WIDTH, FIGURE_HEIGHT - SCALE_STRIP_HEIGHT, FIGURE_PADDING);
   const meters = scaleBarMeters(projection.unitsPerMeter, FIGURE_WIDTH / 5);
   return {
     streetsPath: polygonsPath(streets, projection),
-    communitiesPath: polygonsPath(
-      data.communities.features.map((feature) => feature.geometry),
-      projection,
-    ),
+    communitiesPath: polygonsPath(communities, projection),
     waterPath: polygonsPath(
       data.water.features.map((feature) => feature.geometry),
       projection,

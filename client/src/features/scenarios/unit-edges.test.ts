@@ -12,8 +12,9 @@ function square(x: number, y: number): UnitFeature {
   ];
   return {
     type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [ring] },
-    properties: { id: `${x},${y}`, name: '', kind: 'block', communityId: '', communityName: '', residents: 0, households: 0, elderly: 0, children: 0, accessPoint: [x, y] },
+    id: `${x},${y}`,
+    geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
+    properties: { id: `${x},${y}`, name: '', kind: 'block', communityId: '', communityName: '', residents: 0, households: 0, elderly: 0, children: 0, accessPoint: [x, y], estimated: false },
   };
 }
 

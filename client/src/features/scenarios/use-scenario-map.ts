@@ -23,6 +23,7 @@ export function communityFeatures(collection: ScenarioCommunityCollection | null
     const p = feature.properties;
     features.push({
       type: 'Feature',
+      id: p.id,
       geometry: feature.geometry,
       properties: {
         id: p.id,
@@ -33,6 +34,7 @@ export function communityFeatures(collection: ScenarioCommunityCollection | null
         streetName: '',
         residents: p.residents,
         households: p.households,
+        areaSquareKilometers: p.areaSquareKilometers,
         ...NO_SURVEYED_FIGURES,
         isTownshipSeat: false,
       },
