@@ -13,7 +13,7 @@
 import { NO_SURVEYED_FIGURES } from '../standards/evaluate-rules.js';
 import type { CommunityTypeId } from '../standards/community-types.js';
 import type { CommunityRecord, ScenarioEvaluator } from './scenario-evaluator.js';
-import type { CommunityChanges, NewCommunity, ScenarioEdit } from './scenario-edit-schema.js';
+import type { NewCommunity, ScenarioEdit } from './scenario-edit-schema.js';
 
 export type {
   CommunityChanges,

@@ -279,9 +279,6 @@ export function heatmapQueryParameters(query: HeatmapQuery): Record<string, stri
 
 /* ---------------------------------------------------------------- scenarios */
 
-function scenarioPath(scenarioId: string, resource = ''): string {
-  return `/scenarios/${encodeURIComponent(scenarioId)}${resource ? `/${resource}` : ''}`;
-}
 
 /** `GET /api/regions/:region/scenarios`: the region's scenarios, oldest first. */
 export function fetchScenarios(regionId: string, signal?: AbortSignal): Promise<ApiResult<ScenarioSummary[]>> {

@@ -7,7 +7,6 @@ import type { importPreviewSchema } from '../../../../contract/imports';
 import type { FieldMapping, MappingSource, ValueMap } from '../../../../core/import/field-mapping';
 import type { ImportLayer } from '../../../../core/import/import-layers';
 import type { ImportProblem } from '../../../../core/import/import-problems';
-import type { RoadNetworkSummary } from '../../../../core/network/road-network';
 
 export type { FieldMapping, ImportLayer, ImportProblem, MappingSource, ValueMap };
 

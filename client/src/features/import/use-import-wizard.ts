@@ -91,6 +91,7 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
     });
     // Choices, file and region are read when a preview is asked for, not on every change: the
     // screen switching to a region just created must not preview the committed file again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [previewRequest]);
 
   const runPreview = useCallback(() => setPreviewRequest((count) => count + 1), []);
