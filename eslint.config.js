@@ -7,14 +7,27 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'client/dist/', 'data/', '.lifecircle/', 'test-results/', '.tmp/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'client/dist/',
+      'data/',
+      '.lifecircle/',
+      'test-results/',
+      '.tmp/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       // `_name` marks a value left unused on purpose (a destructured field dropped from a copy).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
@@ -40,8 +53,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/server/**', '**/client/**', '**/scripts/**'], message: 'core/ and contract/ import nothing above them' },
-            { group: ['pg', 'hono', 'hono/*', '@electric-sql/*', 'react', 'react-dom', 'maplibre-gl', '@deck.gl/*'], message: 'core/ and contract/ stay pure' },
+            {
+              group: ['**/server/**', '**/client/**', '**/scripts/**'],
+              message: 'core/ and contract/ import nothing above them',
+            },
+            {
+              group: [
+                'pg',
+                'hono',
+                'hono/*',
+                '@electric-sql/*',
+                'react',
+                'react-dom',
+                'maplibre-gl',
+                '@deck.gl/*',
+              ],
+              message: 'core/ and contract/ stay pure',
+            },
           ],
         },
       ],
@@ -54,8 +82,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/contract/**', '**/server/**', '**/client/**', '**/scripts/**'], message: 'core/ imports nothing above it' },
-            { group: ['pg', 'hono', 'hono/*', '@electric-sql/*', 'react', 'react-dom', 'maplibre-gl', '@deck.gl/*'], message: 'core/ stays pure' },
+            {
+              group: ['**/contract/**', '**/server/**', '**/client/**', '**/scripts/**'],
+              message: 'core/ imports nothing above it',
+            },
+            {
+              group: [
+                'pg',
+                'hono',
+                'hono/*',
+                '@electric-sql/*',
+                'react',
+                'react-dom',
+                'maplibre-gl',
+                '@deck.gl/*',
+              ],
+              message: 'core/ stays pure',
+            },
           ],
         },
       ],
@@ -64,9 +107,26 @@ export default tseslint.config(
   {
     // Services never speak HTTP: only the app, its binding, routes and docs import Hono.
     files: ['server/src/**/*.ts'],
-    ignores: ['server/src/app.ts', 'server/src/server.ts', 'server/src/index.ts', 'server/src/http/**', 'server/src/routes/**', 'server/src/openapi/**'],
+    ignores: [
+      'server/src/app.ts',
+      'server/src/server.ts',
+      'server/src/index.ts',
+      'server/src/http/**',
+      'server/src/routes/**',
+      'server/src/openapi/**',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['hono', 'hono/*', '@hono/*'], message: 'services throw DomainError; routes speak HTTP' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['hono', 'hono/*', '@hono/*'],
+              message: 'services throw DomainError; routes speak HTTP',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -79,10 +79,19 @@ function speedSchema<Input extends number | string>(fromQueryString: boolean) {
     refuse(
       context,
       validation.reason === WALK_SPEED_NOT_A_NUMBER
-        ? { en: `must be a walking speed in m/s (${range}), got ${show(value)}`, zh: `应为步行速度（米/秒，${range}），收到 ${show(value)}` }
+        ? {
+            en: `must be a walking speed in m/s (${range}), got ${show(value)}`,
+            zh: `应为步行速度（米/秒，${range}），收到 ${show(value)}`,
+          }
         : validation.reason === WALK_SPEED_TOO_SLOW
-          ? { en: `${show(speed)} m/s is slower than the slowest walking speed allowed (${range})`, zh: `${show(speed)} 米/秒低于允许的最低步行速度（${range}）` }
-          : { en: `${show(speed)} m/s is faster than the fastest walking speed allowed (${range})`, zh: `${show(speed)} 米/秒高于允许的最高步行速度（${range}）` },
+          ? {
+              en: `${show(speed)} m/s is slower than the slowest walking speed allowed (${range})`,
+              zh: `${show(speed)} 米/秒低于允许的最低步行速度（${range}）`,
+            }
+          : {
+              en: `${show(speed)} m/s is faster than the fastest walking speed allowed (${range})`,
+              zh: `${show(speed)} 米/秒高于允许的最高步行速度（${range}）`,
+            },
     );
     return z.NEVER;
   }) as unknown as z.ZodType<number, Input>;
@@ -92,11 +101,22 @@ function speedSchema<Input extends number | string>(fromQueryString: boolean) {
 /** A number of minutes in (0, MAX_WALK_MINUTES]. */
 function checkMinutes(value: number, context: z.RefinementCtx, path: PropertyKey[] = []): boolean {
   if (!(value > 0)) {
-    refuse(context, { en: `must be more than 0 minutes, got ${value}`, zh: `分钟数应大于 0，收到 ${value}` }, path);
+    refuse(
+      context,
+      { en: `must be more than 0 minutes, got ${value}`, zh: `分钟数应大于 0，收到 ${value}` },
+      path,
+    );
     return false;
   }
   if (value > MAX_WALK_MINUTES) {
-    refuse(context, { en: `${value} minutes is beyond the ${MAX_WALK_MINUTES}-minute limit`, zh: `${value} 分钟超出 ${MAX_WALK_MINUTES} 分钟的上限` }, path);
+    refuse(
+      context,
+      {
+        en: `${value} minutes is beyond the ${MAX_WALK_MINUTES}-minute limit`,
+        zh: `${value} 分钟超出 ${MAX_WALK_MINUTES} 分钟的上限`,
+      },
+      path,
+    );
     return false;
   }
   return true;
@@ -145,13 +165,26 @@ export const isochroneBodySchema = z
       minutes: minutesListSchema.optional().transform((minutes) => minutes ?? DEFAULT_ISOCHRONE_MINUTES),
       speedMetersPerSecond: speedSchema<number>(false),
       mode: z
-        .enum(['rings', 'disks'], { error: (issue) => `must be "rings" or "disks", got ${show(issue.input)}` })
+        .enum(['rings', 'disks'], {
+          error: (issue) => `must be "rings" or "disks", got ${show(issue.input)}`,
+        })
         .default('rings'),
       method: z
-        .enum(['network', 'radius'], { error: (issue) => `must be "network" or "radius", got ${show(issue.input)}` })
+        .enum(['network', 'radius'], {
+          error: (issue) => `must be "network" or "radius", got ${show(issue.input)}`,
+        })
         .default('network'),
     },
-    { error: objectError('the body', ['origins', 'facilityIds', 'minutes', 'speedMetersPerSecond', 'mode', 'method']) },
+    {
+      error: objectError('the body', [
+        'origins',
+        'facilityIds',
+        'minutes',
+        'speedMetersPerSecond',
+        'mode',
+        'method',
+      ]),
+    },
   )
   .superRefine((body, context) => {
     if ((body.origins === undefined) === (body.facilityIds === undefined)) {
@@ -180,7 +213,9 @@ export const travelTimeBodySchema = z.strictObject(
             .optional(),
           lonLat: lonLatSchema.optional(),
         },
-        { error: objectError('"from"', ['node', 'lonLat'], 'must be {"node": id} or {"lonLat": [lon, lat]}') },
+        {
+          error: objectError('"from"', ['node', 'lonLat'], 'must be {"node": id} or {"lonLat": [lon, lat]}'),
+        },
       )
       .superRefine((from, context) => {
         if ((from.node === undefined) === (from.lonLat === undefined)) {
@@ -241,7 +276,10 @@ const tiersQuerySchema = z
       const [category, minutesText, ...rest] = item.split(':').map((part) => part.trim());
       const minutes = minutesText === undefined || minutesText === '' ? Number.NaN : Number(minutesText);
       if (rest.length > 0 || !Number.isFinite(minutes)) {
-        refuse(context, { en: `"${item}" is not category:minutes (e.g. kindergarten:5)`, zh: `“${item}”不是“类别:分钟”（例如 kindergarten:5）` });
+        refuse(context, {
+          en: `"${item}" is not category:minutes (e.g. kindergarten:5)`,
+          zh: `“${item}”不是“类别:分钟”（例如 kindergarten:5）`,
+        });
         continue;
       }
       if (!isFacilityCategoryId(category)) {
@@ -307,10 +345,15 @@ export const heatmapQuerySchema = z
       (value) =>
         value > 0 && value <= MAX_WALK_MINUTES
           ? null
-          : { en: `${value} minutes is outside (0, ${MAX_WALK_MINUTES}]`, zh: `${value} 分钟不在 (0, ${MAX_WALK_MINUTES}] 之内` },
+          : {
+              en: `${value} minutes is outside (0, ${MAX_WALK_MINUTES}]`,
+              zh: `${value} 分钟不在 (0, ${MAX_WALK_MINUTES}] 之内`,
+            },
     ),
     format: z
-      .enum(['grid', 'geojson'], { error: (issue) => `must be "grid" or "geojson", got ${show(issue.input)}` })
+      .enum(['grid', 'geojson'], {
+        error: (issue) => `must be "grid" or "geojson", got ${show(issue.input)}`,
+      })
       .default('grid'),
     /** Tier overrides for kind=completeness, as for coverage. */
     tiers: tiersQuerySchema,
@@ -327,4 +370,3 @@ export const heatmapQuerySchema = z
       );
     }
   });
-

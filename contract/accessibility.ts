@@ -56,11 +56,9 @@ export const isochroneCollectionSchema = featureCollectionSchema(
     properties: isochronePropertiesSchema,
   }),
   {
-    origins: z
-      .array(positionSchema)
-      .meta({
-        description: 'Where the walks start: snapped onto the network (network) or as given (radius)',
-      }),
+    origins: z.array(positionSchema).meta({
+      description: 'Where the walks start: snapped onto the network (network) or as given (radius)',
+    }),
     speedMetersPerSecond,
     mode: z.enum(['rings', 'disks']),
     method: z.enum(['network', 'radius']),
@@ -102,11 +100,9 @@ export const coverageSchema = z.strictObject({
       categories: z.array(categoryCoverageSchema),
     }),
   ),
-  uncoveredUnitIds: z
-    .record(z.string(), z.array(z.string()))
-    .meta({
-      description: 'Category → units with residents that reach none of its facilities within the tier',
-    }),
+  uncoveredUnitIds: z.record(z.string(), z.array(z.string())).meta({
+    description: 'Category → units with residents that reach none of its facilities within the tier',
+  }),
   tiers: tiersSchema,
 });
 
@@ -141,12 +137,10 @@ const travelTimeGridSchema = z
     category: z.string(),
     ...gridFrame,
     maxMinutes: z.number(),
-    values: z
-      .array(z.number().nullable())
-      .meta({
-        description:
-          'Walking minutes per cell (to 0.1), row-major, row 0 southmost; null off the network or beyond maxMinutes',
-      }),
+    values: z.array(z.number().nullable()).meta({
+      description:
+        'Walking minutes per cell (to 0.1), row-major, row 0 southmost; null off the network or beyond maxMinutes',
+    }),
   })
   .meta({ id: 'TravelTimeGrid' });
 
@@ -158,12 +152,10 @@ const completenessGridSchema = z
     maxMinutes: z.number().meta({ description: 'The longest tier counted, minutes' }),
     categories: z.array(z.string()).meta({ description: 'The categories counted' }),
     tiers: tiersSchema,
-    values: z
-      .array(z.number().int().nullable())
-      .meta({
-        description:
-          'Categories reached within their tiers per cell, row-major, row 0 southmost; null off the network',
-      }),
+    values: z.array(z.number().int().nullable()).meta({
+      description:
+        'Categories reached within their tiers per cell, row-major, row 0 southmost; null off the network',
+    }),
   })
   .meta({ id: 'CompletenessGrid' });
 
@@ -222,7 +214,8 @@ export const accessibilityOperations = {
     method: 'post',
     path: '/api/regions/:region/isochrones',
     tag: 'accessibility',
-    summary: 'Walking isochrones (network) or service radii from points or facilities, with the residents inside each band',
+    summary:
+      'Walking isochrones (network) or service radii from points or facilities, with the residents inside each band',
     params: regionParams,
     body: isochroneBodySchema,
     response: jsonResponse(
@@ -267,7 +260,8 @@ export const accessibilityOperations = {
     method: 'get',
     path: '/api/regions/:region/coverage/export',
     tag: 'exports',
-    summary: "Download coverage per community: residents and every category's covered share (geometry: the community)",
+    summary:
+      "Download coverage per community: residents and every category's covered share (geometry: the community)",
     params: regionParams,
     query: coverageExportQuerySchema,
     response: downloadResponse(coverageExportCollectionSchema),

@@ -28,7 +28,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** `format=geojson|csv|shapefile`, required: an export without a format is a mistake worth naming. */
 export const exportFormatSchema = z.enum(EXPORT_FORMATS, {
-  error: (issue) => `must be "geojson", "csv" or "shapefile", got ${JSON.stringify(issue.input) ?? 'nothing'}`,
+  error: (issue) =>
+    `must be "geojson", "csv" or "shapefile", got ${JSON.stringify(issue.input) ?? 'nothing'}`,
 });
 export const exportQuerySchema = z.object({ format: exportFormatSchema });
 
@@ -125,7 +126,8 @@ export const DATABASE_UNAVAILABLE = 'The database cannot be reached right now; t
 export function downloadResponse(collection: z.ZodType, description?: string) {
   return {
     description:
-      description ?? 'An attachment by `format`: .geojson, .csv (UTF-8 with BOM) or .zip Shapefile (WGS 84, UTF-8 .cpg)',
+      description ??
+      'An attachment by `format`: .geojson, .csv (UTF-8 with BOM) or .zip Shapefile (WGS 84, UTF-8 .cpg)',
     content: {
       'application/geo+json': collection,
       'text/csv': csvFileSchema,

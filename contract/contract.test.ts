@@ -20,9 +20,9 @@ describe('the contract', () => {
   });
 
   it('fills a path with encoded parameters, and names a missing one', () => {
-    expect(fillPath('/api/regions/:region/:layer{(?:streets|units)}', { region: 'demo', layer: 'units' })).toBe(
-      '/api/regions/demo/units',
-    );
+    expect(
+      fillPath('/api/regions/:region/:layer{(?:streets|units)}', { region: 'demo', layer: 'units' }),
+    ).toBe('/api/regions/demo/units');
     expect(fillPath('/api/scenarios/:id', { id: 'a b/c' })).toBe('/api/scenarios/a%20b%2Fc');
     expect(() => fillPath('/api/scenarios/:id', {})).toThrow(/"id"/);
   });
@@ -52,15 +52,25 @@ describe('validation messages', () => {
     const result = isochroneBodySchema.safeParse({ origins: [[1, 2]], minutes: [10, 5], mode: 'star' });
     expect(result.success).toBe(false);
     const params = invalidRequestParams(result.error!.issues as never);
-    expect(params.reason).toMatch(/^minutes\[1\]: minutes must ascend without repeats: 5 follows 10; mode: must be "rings" or "disks", got "star"$/);
-    expect(params.reasonZh).toBe('minutes[1]：分钟数应递增且不重复：5 排在 10 之后；mode：应为 "rings"、"disks" 之一');
+    expect(params.reason).toMatch(
+      /^minutes\[1\]: minutes must ascend without repeats: 5 follows 10; mode: must be "rings" or "disks", got "star"$/,
+    );
+    expect(params.reasonZh).toBe(
+      'minutes[1]：分钟数应递增且不重复：5 排在 10 之后；mode：应为 "rings"、"disks" 之一',
+    );
     expect(params.field).toBe('minutes[1], mode');
   });
 
   it('puts zod’s own issues into Chinese by their code', () => {
-    expect(issueZh({ code: 'too_big', maximum: 3, inclusive: true, origin: 'number', path: [], message: '' })).toBe('应不大于 3');
-    expect(issueZh({ code: 'too_small', minimum: 1, origin: 'array', path: [], message: '' })).toBe('至少应有 1 项');
-    expect(issueZh({ code: 'unrecognized_keys', keys: ['x'], path: [], message: '' })).toBe('不认识的字段 “x”');
+    expect(
+      issueZh({ code: 'too_big', maximum: 3, inclusive: true, origin: 'number', path: [], message: '' }),
+    ).toBe('应不大于 3');
+    expect(issueZh({ code: 'too_small', minimum: 1, origin: 'array', path: [], message: '' })).toBe(
+      '至少应有 1 项',
+    );
+    expect(issueZh({ code: 'unrecognized_keys', keys: ['x'], path: [], message: '' })).toBe(
+      '不认识的字段 “x”',
+    );
     expect(issueZh({ code: 'invalid_type', expected: 'number', path: [], message: '' })).toBe('应为数字');
   });
 });

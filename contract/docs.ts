@@ -10,7 +10,13 @@ export const openApiDocumentSchema = z.strictObject({
   info: z.strictObject({ title: z.string(), version: z.string(), description: z.string() }),
   servers: z.array(z.strictObject({ url: z.string() })),
   paths: z
-    .record(z.string(), z.record(z.string(), z.looseObject({ summary: z.string(), responses: z.record(z.string(), z.unknown()) })))
+    .record(
+      z.string(),
+      z.record(
+        z.string(),
+        z.looseObject({ summary: z.string(), responses: z.record(z.string(), z.unknown()) }),
+      ),
+    )
     .meta({ description: 'Path → method → OpenAPI Operation Object' }),
   components: z
     .strictObject({ schemas: z.record(z.string(), z.record(z.string(), z.unknown())) })
@@ -22,7 +28,8 @@ export const docsOperations = {
     method: 'get',
     path: '/api/openapi.json',
     tag: 'docs',
-    summary: 'This API described as OpenAPI 3.1, generated from the zod schemas the routes validate and answer with',
+    summary:
+      'This API described as OpenAPI 3.1, generated from the zod schemas the routes validate and answer with',
     response: jsonResponse('The OpenAPI document', openApiDocumentSchema),
   }),
   page: defineOperation({
@@ -32,7 +39,9 @@ export const docsOperations = {
     summary: 'The API documentation as a self-contained HTML page (works offline)',
     response: {
       description: 'An HTML page listing every operation',
-      content: { 'text/html': z.string().meta({ description: 'HTML without scripts or external resources' }) },
+      content: {
+        'text/html': z.string().meta({ description: 'HTML without scripts or external resources' }),
+      },
     },
   }),
 };

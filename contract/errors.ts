@@ -34,7 +34,11 @@ export const ERROR_CATALOGUE = {
     en: 'the body is not valid JSON: {reason}',
     zh: '请求体不是有效的 JSON：{reason}',
   },
-  'request.no-such-path': { status: 404, en: 'no such path: {method} {path}', zh: '没有这个地址：{method} {path}' },
+  'request.no-such-path': {
+    status: 404,
+    en: 'no such path: {method} {path}',
+    zh: '没有这个地址：{method} {path}',
+  },
   'request.refused': { status: 400, en: '{reason}', zh: '请求被拒绝：{reason}' },
   'request.too-large': {
     status: 413,
@@ -97,7 +101,11 @@ export const ERROR_CATALOGUE = {
     en: 'the baseline is read-only: create a scenario based on it (POST /api/regions/:region/scenarios) and edit that',
     zh: '现状方案只读：请以它为基础新建方案（POST /api/regions/:region/scenarios）再编辑',
   },
-  'scenario.based-on-missing': { status: 400, en: 'basedOn: no scenario "{basedOn}"', zh: 'basedOn：没有方案“{basedOn}”' },
+  'scenario.based-on-missing': {
+    status: 400,
+    en: 'basedOn: no scenario "{basedOn}"',
+    zh: 'basedOn：没有方案“{basedOn}”',
+  },
   'scenario.based-on-other-region': {
     status: 400,
     en: 'basedOn: scenario "{basedOn}" belongs to region "{otherRegionId}", not "{regionId}"',
@@ -216,7 +224,9 @@ export function renderError(code: ErrorCode, params: ErrorParams, language: 'zh'
 /** What every refusal answers, whatever route gave it; some add members (e.g. `currentVersion`). */
 export const errorBodySchema = z
   .looseObject({
-    error: z.string().meta({ description: 'What was refused and why, in English, naming the field or id at fault' }),
+    error: z
+      .string()
+      .meta({ description: 'What was refused and why, in English, naming the field or id at fault' }),
     errorZh: z.string().meta({ description: 'The same sentence in Chinese' }),
     code: z.string().meta({ description: 'A stable code from the error catalogue (contract/errors.ts)' }),
     params: z

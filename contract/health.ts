@@ -7,7 +7,9 @@ import { defineOperation } from './operation.js';
 export const healthSchema = z.strictObject({
   status: z.literal('ok'),
   database: z.strictObject({
-    kind: z.enum(['embedded', 'postgres']).meta({ description: 'PGlite in the process, or a PostgreSQL server' }),
+    kind: z
+      .enum(['embedded', 'postgres'])
+      .meta({ description: 'PGlite in the process, or a PostgreSQL server' }),
     postgis: z.string().meta({ description: 'PostGIS library version, e.g. 3.3.2' }),
   }),
 });

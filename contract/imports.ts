@@ -38,7 +38,9 @@ const problemSchema = z
     locationZh: z.string().nullable().meta({ description: '`location` in Chinese, e.g. 第 7 行' }),
     fieldZh: z.string().nullable().meta({ description: "The field's Chinese name, e.g. 常住人口" }),
     messageZh: chinese,
-    detail: z.string().meta({ description: 'What is wrong, without the location and field (they have fields of their own)' }),
+    detail: z
+      .string()
+      .meta({ description: 'What is wrong, without the location and field (they have fields of their own)' }),
     detailZh: z.string().meta({ description: '`detail` in Chinese' }),
   })
   .meta({ id: 'ImportProblem' });
@@ -233,12 +235,14 @@ export const importOperations = {
     method: 'post',
     path: '/api/regions/:region/imports',
     tag: 'imports',
-    summary: 'Preview an import of a layer file (multipart: `file` and the options as fields); writes nothing',
+    summary:
+      'Preview an import of a layer file (multipart: `file` and the options as fields); writes nothing',
     params: regionParams,
     body: importOptionsSchema,
     bodyType: 'multipart/form-data',
     response: {
-      description: 'The preview: mapping, problems, scenario impact and the features as they would be written',
+      description:
+        'The preview: mapping, problems, scenario impact and the features as they would be written',
       content: { 'application/json': importPreviewSchema },
     },
     errors: {
@@ -256,7 +260,10 @@ export const importOperations = {
     summary: 'Write a previewed import with the confirmed mapping and choices, all or nothing',
     params: importParams,
     body: importChoicesSchema,
-    response: { description: 'The committed import report', content: { 'application/json': importReportSchema } },
+    response: {
+      description: 'The committed import report',
+      content: { 'application/json': importReportSchema },
+    },
     errors: {
       400: importError('A choice is refused (named in `error`)'),
       404: importError('No such preview for the region (previews expire after a day)'),
@@ -266,7 +273,8 @@ export const importOperations = {
         schema: importConflictSchema,
       },
       422: {
-        description: 'The data has errors: the report, with every problem, is beside `error`; nothing written',
+        description:
+          'The data has errors: the report, with every problem, is beside `error`; nothing written',
         schema: importRefusalSchema,
       },
       503: DATABASE_UNAVAILABLE,

@@ -55,7 +55,9 @@ export interface OperationSpec {
  */
 export function defineOperation<const Spec extends OperationSpec>(spec: Spec): Spec {
   if ((spec.params || spec.query || spec.body) && !spec.errors?.[400]) {
-    throw new Error(`operation ${spec.method.toUpperCase()} ${spec.path} validates its input but documents no 400 answer`);
+    throw new Error(
+      `operation ${spec.method.toUpperCase()} ${spec.path} validates its input but documents no 400 answer`,
+    );
   }
   return spec;
 }
@@ -78,15 +80,14 @@ export type OperationRequest<Spec extends OperationSpec> = (Spec['params'] exten
   (Spec['body'] extends z.ZodType ? { body: SchemaInput<Spec['body']> } : { body?: undefined });
 
 /** The JSON (or GeoJSON) body of a successful answer, as its schema describes it. */
-export type OperationAnswer<Spec extends OperationSpec> = Spec['response']['content'] extends Readonly<
-  Record<string, z.ZodType>
->
-  ? Spec['response']['content'] extends { 'application/json': infer S extends z.ZodType }
-    ? z.output<S>
-    : Spec['response']['content'] extends { 'application/geo+json': infer S extends z.ZodType }
+export type OperationAnswer<Spec extends OperationSpec> =
+  Spec['response']['content'] extends Readonly<Record<string, z.ZodType>>
+    ? Spec['response']['content'] extends { 'application/json': infer S extends z.ZodType }
       ? z.output<S>
-      : unknown
-  : undefined;
+      : Spec['response']['content'] extends { 'application/geo+json': infer S extends z.ZodType }
+        ? z.output<S>
+        : unknown
+    : undefined;
 
 /** The schema of a successful JSON (or GeoJSON) answer, if the operation has one. */
 export function answerSchema(spec: OperationSpec): z.ZodType | undefined {

@@ -139,7 +139,9 @@ export const networkLayerSchema = featureCollectionSchema(
       source: z.number().int().meta({ description: 'Node id at the start of the line' }),
       target: z.number().int(),
       lengthMeters: z.number(),
-      class: z.enum(EDGE_CLASSES).meta({ description: 'Edge class: arterial, street, alley, footway, steps, track' }),
+      class: z
+        .enum(EDGE_CLASSES)
+        .meta({ description: 'Edge class: arterial, street, alley, footway, steps, track' }),
       bridge: z.boolean(),
     }),
     lineStringSchema,
@@ -180,7 +182,9 @@ export const layerCollectionSchema = z.union([
   waterLayerSchema,
 ]);
 
-const layerParams = regionParams.extend({ layer: z.enum(REGION_LAYER_NAMES as [RegionLayerName, ...RegionLayerName[]]) });
+const layerParams = regionParams.extend({
+  layer: z.enum(REGION_LAYER_NAMES as [RegionLayerName, ...RegionLayerName[]]),
+});
 
 /**
  * `/:region/:layer` matching only the layer names, so any other path falls through to a JSON 404.
@@ -199,8 +203,12 @@ const bboxQuery = z.object({
       const valid =
         parts.length === 4 &&
         parts.every(Number.isFinite) &&
-        west >= -180 && east <= 180 && south >= -90 && north <= 90 &&
-        west < east && south < north;
+        west >= -180 &&
+        east <= 180 &&
+        south >= -90 &&
+        north <= 90 &&
+        west < east &&
+        south < north;
       if (!valid) {
         refuse(context, {
           en: `bbox must be "west,south,east,north" in degrees with west < east and south < north, got "${value}"`,

@@ -140,12 +140,10 @@ export const unitAdjacencySchema = z.strictObject({
   baselineCommunityIds: z.array(z.string()),
   coverage: z.strictObject({
     categories: z.array(z.string()),
-    covered: z
-      .array(z.string())
-      .meta({
-        description:
-          'Per category, base64 bitset: bit u of byte u>>3 (LSB first) = unit u reaches it within its tier',
-      }),
+    covered: z.array(z.string()).meta({
+      description:
+        'Per category, base64 bitset: bit u of byte u>>3 (LSB first) = unit u reaches it within its tier',
+    }),
   }),
   coverageNote: z.string().nullable().meta({ description: 'Why coverage is missing or partial, when it is' }),
 });
@@ -264,12 +262,9 @@ const ruleGapSchema = z.strictObject({
   status: ruleStatus,
   figure: z.number().nullable(),
   threshold: z.string(),
-  shortfall: z
-    .strictObject({ amount: z.number(), unit: bilingualSchema })
-    .nullable()
-    .meta({
-      description: 'What is missing to pass (m² of floor area, workers, share points); null unless failing',
-    }),
+  shortfall: z.strictObject({ amount: z.number(), unit: bilingualSchema }).nullable().meta({
+    description: 'What is missing to pass (m² of floor area, workers, share points); null unless failing',
+  }),
 });
 
 const categoryReachSchema = z.strictObject({
@@ -419,7 +414,9 @@ export const relocationAdviceSchema = z
   .meta({ id: 'RelocationAdvice' });
 
 /** `as`: the type a village is judged as for what it would lack (村改社区). */
-export const villageCandidatesQuery = profileQuery.extend({ as: z.enum(['urban', 'fringe']).default('urban') });
+export const villageCandidatesQuery = profileQuery.extend({
+  as: z.enum(['urban', 'fringe']).default('urban'),
+});
 const compareQuery = profileQuery.extend({ with: z.string().min(1).max(100).default('baseline') });
 const exportQuery = profileQuery.extend({ format: exportFormatSchema });
 
@@ -560,7 +557,10 @@ export const scenarioOperations = {
       ...scenarioErrors,
       400: 'The body is refused, or an edit cannot be applied (named as `edits[i] (op)`); nothing is saved',
       ...readOnlyBaseline,
-      409: { description: 'The scenario moved on: reload it and apply the edits again', schema: staleVersionSchema },
+      409: {
+        description: 'The scenario moved on: reload it and apply the edits again',
+        schema: staleVersionSchema,
+      },
     },
   }),
   communities: defineOperation({

@@ -18,7 +18,8 @@ export function show(value: unknown): string {
 /** zod's path as people write it: `origins[3]`, `from.lonLat`. */
 export function fieldName(path: readonly PropertyKey[]): string {
   return path.reduce<string>(
-    (name, key) => (typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    (name, key) =>
+      typeof key === 'number' ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key),
     '',
   );
 }

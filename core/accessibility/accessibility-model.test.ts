@@ -33,20 +33,50 @@ describe('buildAccessibilityModel', () => {
   });
 
   it('names the unit, facility or edge behind bad input', () => {
-    const variant = (change: (input: AccessibilityInput) => AccessibilityInput) => () => buildAccessibilityModel(change(region.input));
-    expect(variant((input) => ({ ...input, units: [{ ...input.units[0], accessPoint: [Number.NaN, 28] }] }))).toThrow(/unit u-0-0: accessPoint/);
-    expect(variant((input) => ({ ...input, units: [{ ...input.units[0], residents: -3 }] }))).toThrow(/unit u-0-0: residents/);
-    expect(variant((input) => ({ ...input, units: [{ ...input.units[0], communityId: 'c-nowhere' }] }))).toThrow(/unit u-0-0: community c-nowhere/);
-    expect(variant((input) => ({ ...input, units: [input.units[0], input.units[0]] }))).toThrow(/unit u-0-0 appears twice/);
-    expect(variant((input) => ({ ...input, facilities: [{ ...input.facilities[0], position: [200, 28] }] }))).toThrow(/facility f-0: position/);
-    expect(variant((input) => ({ ...input, facilities: [{ ...input.facilities[0], communityId: 'c-x' }] }))).toThrow(/facility f-0: community c-x/);
+    const variant = (change: (input: AccessibilityInput) => AccessibilityInput) => () =>
+      buildAccessibilityModel(change(region.input));
+    expect(
+      variant((input) => ({ ...input, units: [{ ...input.units[0], accessPoint: [Number.NaN, 28] }] })),
+    ).toThrow(/unit u-0-0: accessPoint/);
+    expect(variant((input) => ({ ...input, units: [{ ...input.units[0], residents: -3 }] }))).toThrow(
+      /unit u-0-0: residents/,
+    );
+    expect(
+      variant((input) => ({ ...input, units: [{ ...input.units[0], communityId: 'c-nowhere' }] })),
+    ).toThrow(/unit u-0-0: community c-nowhere/);
+    expect(variant((input) => ({ ...input, units: [input.units[0], input.units[0]] }))).toThrow(
+      /unit u-0-0 appears twice/,
+    );
+    expect(
+      variant((input) => ({ ...input, facilities: [{ ...input.facilities[0], position: [200, 28] }] })),
+    ).toThrow(/facility f-0: position/);
+    expect(
+      variant((input) => ({ ...input, facilities: [{ ...input.facilities[0], communityId: 'c-x' }] })),
+    ).toThrow(/facility f-0: community c-x/);
     expect(
       variant((input) => ({
         ...input,
-        network: { ...input.network, lines: [...(input.network.lines as never[]).slice(0, 3), [[110, Number.NaN], [110, 28]], ...(input.network.lines as never[]).slice(4)] },
+        network: {
+          ...input.network,
+          lines: [
+            ...(input.network.lines as never[]).slice(0, 3),
+            [
+              [110, Number.NaN],
+              [110, 28],
+            ],
+            ...(input.network.lines as never[]).slice(4),
+          ],
+        },
       })),
     ).toThrow(/network edge #3/);
-    expect(variant((input) => ({ ...input, network: { ...input.network, lengthMeters: [-1, ...Array.from(input.network.lengthMeters).slice(1)] } }))).toThrow(/edge #0/);
-    expect(variant((input) => ({ ...input, network: { ...input.network, target: [1] } }))).toThrow(/network.target/);
+    expect(
+      variant((input) => ({
+        ...input,
+        network: { ...input.network, lengthMeters: [-1, ...Array.from(input.network.lengthMeters).slice(1)] },
+      })),
+    ).toThrow(/edge #0/);
+    expect(variant((input) => ({ ...input, network: { ...input.network, target: [1] } }))).toThrow(
+      /network.target/,
+    );
   });
 });

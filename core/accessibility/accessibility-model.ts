@@ -10,7 +10,13 @@ import { DijkstraWorkspace } from '../routing/dijkstra.js';
 import { buildRoutingGraph } from '../routing/graph.js';
 import { buildSnapIndex, snapToNetwork, type SnappedPoint } from '../routing/snap.js';
 import { edgeClassCostFactor } from '../routing/walking-profiles.js';
-import type { AccessibilityInput, AccessibilityModel, NetworkPlane, PointBuckets, UnitArrays } from './accessibility-types.js';
+import type {
+  AccessibilityInput,
+  AccessibilityModel,
+  NetworkPlane,
+  PointBuckets,
+  UnitArrays,
+} from './accessibility-types.js';
 import { CellSnapCache } from './cell-snap-grid.js';
 
 /**
@@ -52,7 +58,8 @@ export function buildAccessibilityModel(input: AccessibilityInput): Accessibilit
   let north = -Infinity;
   for (let edge = 0; edge < edgeCount; edge += 1) {
     const line = network.lines[edge];
-    if (!line || line.length < 2) throw new Error(`network edge #${edge}: its line needs at least 2 positions`);
+    if (!line || line.length < 2)
+      throw new Error(`network edge #${edge}: its line needs at least 2 positions`);
     for (let k = 0; k < line.length; k += 1) {
       const lon = line[k][0];
       const lat = line[k][1];
@@ -65,7 +72,8 @@ export function buildAccessibilityModel(input: AccessibilityInput): Accessibilit
       if (lat > north) north = lat;
     }
     const edgeClass = network.edgeClass[edge];
-    if (typeof edgeClass !== 'string') throw new Error(`network edge #${edge}: class ${edgeClass} is not a string`);
+    if (typeof edgeClass !== 'string')
+      throw new Error(`network edge #${edge}: class ${edgeClass} is not a string`);
     costFactor[edge] = edgeClassCostFactor(edgeClass);
     const last = line[line.length - 1];
     nodeId[2 * edge] = network.source[edge];
@@ -82,7 +90,13 @@ export function buildAccessibilityModel(input: AccessibilityInput): Accessibilit
   );
   const snapIndex = buildSnapIndex(graph, network.lines);
   const projection = createLocalProjection([(west + east) / 2, (south + north) / 2]);
-  const plane = buildNetworkPlane(snapIndex.vertexOffsets, snapIndex.coordinates, graph.nodeLon!, graph.nodeLat!, projection);
+  const plane = buildNetworkPlane(
+    snapIndex.vertexOffsets,
+    snapIndex.coordinates,
+    graph.nodeLon!,
+    graph.nodeLat!,
+    projection,
+  );
 
   const communityIndexById = new Map<string, number>();
   communities.forEach((community, index) => {
@@ -107,7 +121,8 @@ export function buildAccessibilityModel(input: AccessibilityInput): Accessibilit
     if (unitIds.has(unit.id)) throw new Error(`unit ${unit.id} appears twice`);
     unitIds.add(unit.id);
     const community = communityIndexById.get(unit.communityId);
-    if (community === undefined) throw new Error(`unit ${unit.id}: community ${unit.communityId} is not among the communities`);
+    if (community === undefined)
+      throw new Error(`unit ${unit.id}: community ${unit.communityId} is not among the communities`);
     for (const field of ['residents', 'households', 'elderly'] as const) {
       if (!(unit[field] >= 0 && unit[field] < Infinity)) {
         throw new Error(`unit ${unit.id}: ${field} ${unit[field]} is not a finite non-negative number`);
@@ -139,7 +154,9 @@ export function buildAccessibilityModel(input: AccessibilityInput): Accessibilit
       throw new Error(`facility ${facility.id}: category ${facility.category} is not a category id`);
     }
     if (facility.communityId !== undefined && !communityIndexById.has(facility.communityId)) {
-      throw new Error(`facility ${facility.id}: community ${facility.communityId} is not among the communities`);
+      throw new Error(
+        `facility ${facility.id}: community ${facility.communityId} is not among the communities`,
+      );
     }
     facilityIndexById.set(facility.id, index);
     facilitySnaps.push(snapPosition(snapIndex, facility.position, `facility ${facility.id}: position`));
@@ -152,7 +169,9 @@ export function buildAccessibilityModel(input: AccessibilityInput): Accessibilit
     polygon.map((ring, ringIndex) =>
       ring.map((position, k) => {
         if (!(Math.abs(position[0]) <= 180 && Math.abs(position[1]) <= 90)) {
-          throw new Error(`water polygon #${index}: ring ${ringIndex} position ${k} is not a longitude/latitude`);
+          throw new Error(
+            `water polygon #${index}: ring ${ringIndex} position ${k} is not a longitude/latitude`,
+          );
         }
         return projection.toMeters([position[0], position[1]]);
       }),
@@ -215,13 +234,19 @@ export function bucketPoints(x: Float64Array, y: Float64Array, bucketMeters: num
   const rows = Math.floor((maxY - southMeters) / bucketMeters) + 1;
   const keys = new Uint32Array(x.length);
   for (let k = 0; k < x.length; k += 1) {
-    keys[k] = Math.floor((y[k] - southMeters) / bucketMeters) * columns + Math.floor((x[k] - westMeters) / bucketMeters);
+    keys[k] =
+      Math.floor((y[k] - southMeters) / bucketMeters) * columns +
+      Math.floor((x[k] - westMeters) / bucketMeters);
   }
   const { offsets, items } = csrByKey(keys, columns * rows);
   return { bucketMeters, columns, rows, westMeters, southMeters, offsets, points: items };
 }
 
-function snapPosition(index: ReturnType<typeof buildSnapIndex>, position: Position, what: string): SnappedPoint {
+function snapPosition(
+  index: ReturnType<typeof buildSnapIndex>,
+  position: Position,
+  what: string,
+): SnappedPoint {
   const lon = position?.[0];
   const lat = position?.[1];
   if (!(typeof lon === 'number' && typeof lat === 'number' && Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) {

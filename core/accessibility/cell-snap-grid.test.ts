@@ -30,7 +30,8 @@ describe('CellSnapGrid', () => {
         const cell = row * grid.frame.columns + column;
         const [lon, lat] = cellCentreLonLat(model, grid.frame, column, row);
         const snap = snapToNetwork(model.snapIndex, lon, lat)!;
-        const y = grid.frame.southMeters + (row + 0.5) * 25 - model.projection.toMeters(region.position(0, 0))[1];
+        const y =
+          grid.frame.southMeters + (row + 0.5) * 25 - model.projection.toMeters(region.position(0, 0))[1];
         const wet = y > southRiverY && y < northRiverY;
         if (wet && snap.distanceMeters > 0.75 * 25 * 1.01) {
           // In the river only cells on the bridge itself (within ¾ of a cell) stay on the network.
@@ -39,9 +40,13 @@ describe('CellSnapGrid', () => {
         } else if (snap.distanceMeters < (wet ? 0.75 * 25 * 0.99 : MAX_ACCESS_WALK_METERS - 0.5)) {
           expect(grid.edge[cell]).not.toBe(NO_EDGE);
           // snapToNetwork measures on the mean sphere, the grid in the ellipsoidal local plane: 0.34 % apart at 28° N (meridian radius 6 349 km vs 6 371 km).
-          expect(Math.abs(grid.accessMeters[cell] - snap.distanceMeters)).toBeLessThan(0.004 * snap.distanceMeters + 0.01);
+          expect(Math.abs(grid.accessMeters[cell] - snap.distanceMeters)).toBeLessThan(
+            0.004 * snap.distanceMeters + 0.01,
+          );
           if (grid.edge[cell] === snap.edgeIndex) {
-            expect(Math.abs(grid.offsetMeters[cell] - snap.offsetMeters)).toBeLessThan(0.004 * snap.distanceMeters + 0.01);
+            expect(Math.abs(grid.offsetMeters[cell] - snap.offsetMeters)).toBeLessThan(
+              0.004 * snap.distanceMeters + 0.01,
+            );
           }
           onNetwork += 1;
         } else if (snap.distanceMeters > MAX_ACCESS_WALK_METERS + 0.5) {

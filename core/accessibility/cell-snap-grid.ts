@@ -52,7 +52,8 @@ export class CellSnapGrid {
     private readonly source: CellSnapSource,
     readonly cellMeters: number,
   ) {
-    if (!(cellMeters > 0 && cellMeters < Infinity)) throw new RangeError(`cell size ${cellMeters} m is not a positive number`);
+    if (!(cellMeters > 0 && cellMeters < Infinity))
+      throw new RangeError(`cell size ${cellMeters} m is not a positive number`);
     this.frame = regionGridFrame(source, cellMeters);
     const cells = this.frame.columns * this.frame.rows;
     this.edge = new Int32Array(cells);
@@ -66,7 +67,12 @@ export class CellSnapGrid {
 
   /** Bytes held by the grid's arrays. */
   get memoryBytes(): number {
-    return this.edge.byteLength + this.offsetMeters.byteLength + this.accessMeters.byteLength + this.tileReady.byteLength;
+    return (
+      this.edge.byteLength +
+      this.offsetMeters.byteLength +
+      this.accessMeters.byteLength +
+      this.tileReady.byteLength
+    );
   }
 
   /** How many tiles have been filled so far. */
@@ -183,7 +189,8 @@ export class CellSnapGrid {
     const tileSouth = south + row0 * cellMeters;
     const tileNorth = south + row1 * cellMeters;
     const waterRings = this.waterRings.filter(
-      (ring) => ring.maxX >= tileWest && ring.minX <= tileEast && ring.maxY >= tileSouth && ring.minY <= tileNorth,
+      (ring) =>
+        ring.maxX >= tileWest && ring.minX <= tileEast && ring.maxY >= tileSouth && ring.minY <= tileNorth,
     );
     if (waterRings.length > 0) {
       const waterReach = cellMeters * 0.75;
@@ -250,7 +257,10 @@ function waterCrossings(rings: readonly WaterRing[], y: number): number[] {
  * The region grid of a cell size: the network's bounds plus the access reach and one cell, with its
  * corner on a multiple of the cell size so that grids are stable between builds.
  */
-export function regionGridFrame(source: Pick<CellSnapSource, 'plane' | 'projection' | 'maxAccessWalkMeters'>, cellMeters: number): GridFrame {
+export function regionGridFrame(
+  source: Pick<CellSnapSource, 'plane' | 'projection' | 'maxAccessWalkMeters'>,
+  cellMeters: number,
+): GridFrame {
   const [minX, minY, maxX, maxY] = source.plane.boundsMeters;
   const margin = source.maxAccessWalkMeters + cellMeters;
   const westMeters = Math.floor((minX - margin) / cellMeters) * cellMeters;
@@ -258,7 +268,10 @@ export function regionGridFrame(source: Pick<CellSnapSource, 'plane' | 'projecti
   const columns = Math.ceil((maxX + margin - westMeters) / cellMeters);
   const rows = Math.ceil((maxY + margin - southMeters) / cellMeters);
   const [west, south] = source.projection.toLonLat(westMeters, southMeters);
-  const [east, north] = source.projection.toLonLat(westMeters + columns * cellMeters, southMeters + rows * cellMeters);
+  const [east, north] = source.projection.toLonLat(
+    westMeters + columns * cellMeters,
+    southMeters + rows * cellMeters,
+  );
   return { cellMeters, columns, rows, westMeters, southMeters, bbox: [west, south, east, north] };
 }
 

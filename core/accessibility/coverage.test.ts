@@ -23,16 +23,26 @@ describe('computeCoverage', () => {
   it('counts residents whose own walk reaches the category within its tier', () => {
     const tiers = { kindergarten: 5, primary_school: 10, supermarket: 10, parking: null };
     const coverage = computeCoverage(model, { tiers, speedMetersPerSecond: 1 });
-    expect(coverage.region.categories.map((category) => category.category)).toEqual(['kindergarten', 'primary_school', 'supermarket']);
+    expect(coverage.region.categories.map((category) => category.category)).toEqual([
+      'kindergarten',
+      'primary_school',
+      'supermarket',
+    ]);
     const options = { speedMetersPerSecond: 1, includeAccessWalk: true };
     for (const category of coverage.region.categories) {
       // Independently: each facility's own Dijkstra, the unit's best time over them.
-      const facilities = model.facilities.map((facility, index) => ({ facility, snap: model.facilitySnaps[index] })).filter(({ facility }) => facility.category === category.category);
+      const facilities = model.facilities
+        .map((facility, index) => ({ facility, snap: model.facilitySnaps[index] }))
+        .filter(({ facility }) => facility.category === category.category);
       const best = model.unitSnaps.map((unitSnap) =>
         Math.min(
           Infinity,
           ...facilities.map(({ snap }) => {
-            const seconds = shortestTravelSeconds(model.graph, snappedPointSources(model.graph, snap, options), { speedMetersPerSecond: 1, maxSeconds: 3600 });
+            const seconds = shortestTravelSeconds(
+              model.graph,
+              snappedPointSources(model.graph, snap, options),
+              { speedMetersPerSecond: 1, maxSeconds: 3600 },
+            );
             return travelSecondsToSnappedPoint(model.graph, seconds, unitSnap, options, snap);
           }),
         ),
@@ -42,7 +52,11 @@ describe('computeCoverage', () => {
       expect(category.coveredResidents).toBe(covered.reduce((sum, unit) => sum + unit.residents, 0));
       expect(category.facilityCount).toBe(facilities.length);
       expect(new Set(coverage.uncoveredUnitIds[category.category])).toEqual(
-        new Set(model.units.filter((unit, index) => unit.residents > 0 && !(best[index] <= tierSeconds)).map((unit) => unit.id)),
+        new Set(
+          model.units
+            .filter((unit, index) => unit.residents > 0 && !(best[index] <= tierSeconds))
+            .map((unit) => unit.id),
+        ),
       );
       for (const community of coverage.communities) {
         const entry = community.categories.find((candidate) => candidate.category === category.category)!;
@@ -61,7 +75,9 @@ describe('computeCoverage', () => {
   it('follows the walking speed', () => {
     const adult = computeCoverage(model, { tiers: { primary_school: 10 }, speedMetersPerSecond: 1 });
     const elderly = computeCoverage(model, { tiers: { primary_school: 10 }, speedMetersPerSecond: 0.8 });
-    expect(elderly.region.categories[0].coveredResidents).toBeLessThan(adult.region.categories[0].coveredResidents);
+    expect(elderly.region.categories[0].coveredResidents).toBeLessThan(
+      adult.region.categories[0].coveredResidents,
+    );
     expect(elderly.speedMetersPerSecond).toBe(0.8);
   });
 
@@ -73,7 +89,11 @@ describe('computeCoverage', () => {
   });
 
   it('rejects a tier beyond an hour and a bad speed', () => {
-    expect(() => computeCoverage(model, { tiers: { kindergarten: 90 }, speedMetersPerSecond: 1 })).toThrow(/kindergarten/);
-    expect(() => computeCoverage(model, { tiers: { kindergarten: 5 }, speedMetersPerSecond: 0 })).toThrow(/speed/);
+    expect(() => computeCoverage(model, { tiers: { kindergarten: 90 }, speedMetersPerSecond: 1 })).toThrow(
+      /kindergarten/,
+    );
+    expect(() => computeCoverage(model, { tiers: { kindergarten: 5 }, speedMetersPerSecond: 0 })).toThrow(
+      /speed/,
+    );
   });
 });

@@ -7,12 +7,19 @@
 
 import { FACILITY_CATEGORIES } from '../standards/facility-categories.js';
 import { validateWalkSpeed } from '../routing/walking-profiles.js';
-import type { AccessibilityModel, CategoryCoverage, CoverageResult, TierTable } from './accessibility-types.js';
+import type {
+  AccessibilityModel,
+  CategoryCoverage,
+  CoverageResult,
+  TierTable,
+} from './accessibility-types.js';
 import { TravelField } from './travel-field.js';
 
 /** The standards' tier table: each category's tierMinutes from core/standards (null: no tier). */
 export function defaultTierTable(): Record<string, number | null> {
-  return Object.fromEntries(Object.values(FACILITY_CATEGORIES).map((category) => [category.id, category.tierMinutes]));
+  return Object.fromEntries(
+    Object.values(FACILITY_CATEGORIES).map((category) => [category.id, category.tierMinutes]),
+  );
 }
 
 export interface CoverageOptions {
@@ -53,7 +60,12 @@ export function computeCoverage(model: AccessibilityModel, options: CoverageOpti
     const uncovered: string[] = [];
     const field =
       facilityIndexes.length > 0
-        ? new TravelField(model, facilityIndexes.map((index) => model.facilitySnaps[index]), speedMetersPerSecond, tierSeconds)
+        ? new TravelField(
+            model,
+            facilityIndexes.map((index) => model.facilitySnaps[index]),
+            speedMetersPerSecond,
+            tierSeconds,
+          )
         : null;
     for (let unit = 0; unit < residents.length; unit += 1) {
       const seconds = field ? field.secondsAt(edge[unit], offsetMeters[unit], accessMeters[unit]) : Infinity;
@@ -65,10 +77,18 @@ export function computeCoverage(model: AccessibilityModel, options: CoverageOpti
     for (let index = 0; index < communityCount; index += 1) {
       regionCovered += covered[index];
       communityCategories[index].push(
-        categoryCoverage(category, tierMinutes, countFacilitiesIn(model, facilityIndexes, index), communityResidents[index], covered[index]),
+        categoryCoverage(
+          category,
+          tierMinutes,
+          countFacilitiesIn(model, facilityIndexes, index),
+          communityResidents[index],
+          covered[index],
+        ),
       );
     }
-    regionCategories.push(categoryCoverage(category, tierMinutes, facilityIndexes.length, regionResidents, regionCovered));
+    regionCategories.push(
+      categoryCoverage(category, tierMinutes, facilityIndexes.length, regionResidents, regionCovered),
+    );
   }
 
   return {
@@ -102,7 +122,11 @@ function categoryCoverage(
 }
 
 /** Facilities of the category that lie in the community (see facilityCommunities). */
-function countFacilitiesIn(model: AccessibilityModel, facilityIndexes: readonly number[], communityIndex: number): number {
+function countFacilitiesIn(
+  model: AccessibilityModel,
+  facilityIndexes: readonly number[],
+  communityIndex: number,
+): number {
   const communityOfFacility = facilityCommunities(model);
   let count = 0;
   for (const index of facilityIndexes) if (communityOfFacility[index] === communityIndex) count += 1;
@@ -140,7 +164,11 @@ export function facilityCommunities(model: AccessibilityModel): Int32Array {
     let best = -1;
     let bestSquared = Infinity;
     // Widen ring by ring until a unit is found and no nearer bucket can hold a nearer one.
-    for (let radius = 0; radius < 200 && (best < 0 || (radius - 1) * bucketMeters <= Math.sqrt(bestSquared)); radius += 1) {
+    for (
+      let radius = 0;
+      radius < 200 && (best < 0 || (radius - 1) * bucketMeters <= Math.sqrt(bestSquared));
+      radius += 1
+    ) {
       for (let i = bx - radius; i <= bx + radius; i += 1) {
         for (let j = by - radius; j <= by + radius; j += 1) {
           if (Math.max(Math.abs(i - bx), Math.abs(j - by)) !== radius) continue;

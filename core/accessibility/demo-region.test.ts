@@ -55,7 +55,8 @@ function riverBanksAt(lon: number): [number, number] {
     const [a, b] = [river[k], river[k + 1]];
     if (a[0] <= lon !== b[0] <= lon) crossings.push(a[1] + ((lon - a[0]) * (b[1] - a[1])) / (b[0] - a[0]));
   }
-  if (crossings.length !== 2) throw new Error(`the meridian ${lon} crosses the river ${crossings.length} times`);
+  if (crossings.length !== 2)
+    throw new Error(`the meridian ${lon} crosses the river ${crossings.length} times`);
   return [Math.min(...crossings), Math.max(...crossings)];
 }
 
@@ -67,7 +68,9 @@ function unitSecondsFrom(point: Position, speed: number): Float64Array {
     speedMetersPerSecond: speed,
     maxSeconds: 3600,
   });
-  return Float64Array.from(model.unitSnaps, (unitSnap) => travelSecondsToSnappedPoint(model.graph, seconds, unitSnap, options, snap));
+  return Float64Array.from(model.unitSnaps, (unitSnap) =>
+    travelSecondsToSnappedPoint(model.graph, seconds, unitSnap, options, snap),
+  );
 }
 
 describe('the demo region', () => {
@@ -78,7 +81,12 @@ describe('the demo region', () => {
     const lon = 109.7138;
     const [southBank, northBank] = riverBanksAt(lon);
     const origin: Position = [lon, southBank - 20 / model.projection.metersPerDegreeLat];
-    const bands = computeIsochrones(model, { origins: [origin], minutes: [5, 10, 20], speedMetersPerSecond: 1, mode: 'disks' });
+    const bands = computeIsochrones(model, {
+      origins: [origin],
+      minutes: [5, 10, 20],
+      speedMetersPerSecond: 1,
+      mode: 'disks',
+    });
     const onFarBank = (vertex: Position) => vertex[1] > riverBanksAt(vertex[0])[1];
     const inRiver = (vertex: Position) => vertex[1] > riverBanksAt(vertex[0])[0] && !onFarBank(vertex);
 
@@ -87,20 +95,31 @@ describe('the demo region', () => {
       const vertices = band.geometry.flat(2);
       expect(vertices.filter(onFarBank), `${band.minutes} min`).toEqual([]);
       // The river itself is not painted either: at most a cell's width of it along the bank.
-      const deepInRiver = vertices.filter((vertex) => inRiver(vertex) && vertex[1] > riverBanksAt(vertex[0])[0] + 25 / model.projection.metersPerDegreeLat);
+      const deepInRiver = vertices.filter(
+        (vertex) =>
+          inRiver(vertex) &&
+          vertex[1] > riverBanksAt(vertex[0])[0] + 25 / model.projection.metersPerDegreeLat,
+      );
       expect(deepInRiver, `${band.minutes} min`).toEqual([]);
       expect(multiPolygonProblems(band.geometry)).toEqual([]);
     }
     // Residents counted within 10 minutes all live on the south bank.
     const seconds = unitSecondsFrom(origin, 1);
     const northResidents = model.units
-      .filter((unit, index) => seconds[index] <= 600 && unit.accessPoint[1] > riverBanksAt(unit.accessPoint[0])[1])
+      .filter(
+        (unit, index) => seconds[index] <= 600 && unit.accessPoint[1] > riverBanksAt(unit.accessPoint[0])[1],
+      )
       .reduce((sum, unit) => sum + unit.residents, 0);
     expect(northResidents).toBe(0);
     // Twenty minutes reach round by a bridge: the far-bank check above is not vacuous.
     expect(bands[2].geometry.flat(2).filter(onFarBank).length).toBeGreaterThan(0);
     // The 300 m radius jumps the 150 m river.
-    const radius = computeServiceRadii(model, { origins: [origin], minutes: [5], speedMetersPerSecond: 1, mode: 'disks' });
+    const radius = computeServiceRadii(model, {
+      origins: [origin],
+      minutes: [5],
+      speedMetersPerSecond: 1,
+      mode: 'disks',
+    });
     expect(radius[0].geometry.flat(2).filter(onFarBank).length).toBeGreaterThan(0);
     expect(northBank - southBank).toBeGreaterThan(0);
   });
@@ -109,9 +128,17 @@ describe('the demo region', () => {
     for (const facilityId of ['f-service-station-001', model.facilities[40].id, model.facilities[200].id]) {
       const facility = model.facilities[model.facilityIndexById.get(facilityId)!];
       const seconds = unitSecondsFrom(facility.position, 1);
-      const bands = computeIsochrones(model, { origins: [facility.position], minutes: [5, 10, 15], speedMetersPerSecond: 1, mode: 'disks' });
+      const bands = computeIsochrones(model, {
+        origins: [facility.position],
+        minutes: [5, 10, 15],
+        speedMetersPerSecond: 1,
+        mode: 'disks',
+      });
       for (const band of bands) {
-        const expected = model.units.reduce((sum, unit, index) => sum + (seconds[index] <= band.minutes * 60 ? unit.residents : 0), 0);
+        const expected = model.units.reduce(
+          (sum, unit, index) => sum + (seconds[index] <= band.minutes * 60 ? unit.residents : 0),
+          0,
+        );
         expect(band.residents, `${facilityId} ${band.minutes} min`).toBe(expected);
         expect(multiPolygonProblems(band.geometry)).toEqual([]);
       }
@@ -122,7 +149,12 @@ describe('the demo region', () => {
   it('serves fewer residents on the network than the radius claims, around the town centre', () => {
     const [west, south, east, north] = model.bbox;
     const centre: Position = [(west + east) / 2, (south + north) / 2];
-    const request = { origins: [centre], minutes: [5, 10, 15], speedMetersPerSecond: 1, mode: 'disks' as const };
+    const request = {
+      origins: [centre],
+      minutes: [5, 10, 15],
+      speedMetersPerSecond: 1,
+      mode: 'disks' as const,
+    };
     const network = computeIsochrones(model, request);
     const radii = computeServiceRadii(model, request);
     expect(radii.map((band) => band.radiusMeters)).toEqual([300, 500, 1000]);
@@ -141,15 +173,22 @@ describe('the demo region', () => {
     const liutang = coverage.communities.find((community) => community.id === 'c-liutang')!;
     expect(liutang.name).toBe('柳塘社区');
     const kindergarten = liutang.categories.find((category) => category.category === 'kindergarten')!;
-    const regionKindergarten = coverage.region.categories.find((category) => category.category === 'kindergarten')!;
+    const regionKindergarten = coverage.region.categories.find(
+      (category) => category.category === 'kindergarten',
+    )!;
     expect(kindergarten.tierMinutes).toBe(5);
     expect(kindergarten.residents).toBe(liutang.residents);
     expect(kindergarten.coveredShare).toBeLessThan(0.05);
     expect(regionKindergarten.coveredShare).toBeGreaterThan(kindergarten.coveredShare! + 0.1);
     // Region figures are the communities' sums, and every community unit with residents is either covered or listed.
     for (const category of coverage.region.categories) {
-      const communities = coverage.communities.map((community) => community.categories.find((entry) => entry.category === category.category)!);
-      expect(communities.reduce((sum, entry) => sum + entry.coveredResidents, 0)).toBeCloseTo(category.coveredResidents, 6);
+      const communities = coverage.communities.map((community) =>
+        community.categories.find((entry) => entry.category === category.category)!,
+      );
+      expect(communities.reduce((sum, entry) => sum + entry.coveredResidents, 0)).toBeCloseTo(
+        category.coveredResidents,
+        6,
+      );
       expect(communities.reduce((sum, entry) => sum + entry.facilityCount, 0)).toBe(category.facilityCount);
       const uncoveredResidents = coverage.uncoveredUnitIds[category.category].reduce(
         (sum, id) => sum + model.units.find((unit) => unit.id === id)!.residents,
@@ -158,7 +197,11 @@ describe('the demo region', () => {
       expect(uncoveredResidents + category.coveredResidents).toBeCloseTo(coverage.region.residents, 6);
     }
     expect(coverage.region.categories.map((category) => category.category)).not.toContain('parking');
-    const liutangUnits = new Set(model.units.filter((unit) => unit.communityId === 'c-liutang' && unit.residents > 0).map((unit) => unit.id));
+    const liutangUnits = new Set(
+      model.units
+        .filter((unit) => unit.communityId === 'c-liutang' && unit.residents > 0)
+        .map((unit) => unit.id),
+    );
     const uncoveredLiutang = coverage.uncoveredUnitIds.kindergarten.filter((id) => liutangUnits.has(id));
     expect(uncoveredLiutang.length).toBeGreaterThan(0.95 * liutangUnits.size);
   });
@@ -172,7 +215,12 @@ describe('the demo region', () => {
     const workspace = new DijkstraWorkspace(model.graph);
     const perKindergarten = kindergartens.map((facility) => {
       const snap = snapToNetwork(model.snapIndex, facility.position[0], facility.position[1])!;
-      const seconds = shortestTravelSeconds(model.graph, snappedPointSources(model.graph, snap, options), { speedMetersPerSecond: 1, maxSeconds: 1800 }, workspace).slice();
+      const seconds = shortestTravelSeconds(
+        model.graph,
+        snappedPointSources(model.graph, snap, options),
+        { speedMetersPerSecond: 1, maxSeconds: 1800 },
+        workspace,
+      ).slice();
       return { snap, seconds };
     });
     const grid = model.cellSnapCache.grid(model, 50);
@@ -197,7 +245,9 @@ describe('the demo region', () => {
       if (grid.edge[cell] !== snap.edgeIndex) continue;
       sameEdge += 1;
       const expectedSeconds = Math.min(
-        ...perKindergarten.map(({ snap: origin, seconds }) => travelSecondsToSnappedPoint(model.graph, seconds, snap, options, origin)),
+        ...perKindergarten.map(({ snap: origin, seconds }) =>
+          travelSecondsToSnappedPoint(model.graph, seconds, snap, options, origin),
+        ),
       );
       const value = heatmap.minutes[cell];
       if (expectedSeconds > 1800 + 1) expect(value).toBeNaN();
@@ -229,8 +279,10 @@ describe('the demo region', () => {
     expect(Math.max(...values)).toBeGreaterThanOrEqual(heatmap.categories.length - 2);
     // Cross-check one cell against the per-category travel-time heat maps.
     const tiers = defaultTierTable();
-    const travel = heatmap.categories.map((category) =>
-      computeTravelTimeHeatmap(model, { category, speedMetersPerSecond: 1, maxMinutes: tiers[category]! }).minutes,
+    const travel = heatmap.categories.map(
+      (category) =>
+        computeTravelTimeHeatmap(model, { category, speedMetersPerSecond: 1, maxMinutes: tiers[category]! })
+          .minutes,
     );
     for (let cell = 11; cell < heatmap.reachedCategoryCount.length; cell += 97) {
       if (heatmap.reachedCategoryCount[cell] < 0) continue;
@@ -241,7 +293,12 @@ describe('the demo region', () => {
 
   it('centres isochrone polygons on the snapped origin', () => {
     const facility = model.facilities[0];
-    const [band] = computeIsochrones(model, { origins: [facility.position], minutes: [5], speedMetersPerSecond: 1, mode: 'disks' });
+    const [band] = computeIsochrones(model, {
+      origins: [facility.position],
+      minutes: [5],
+      speedMetersPerSecond: 1,
+      mode: 'disks',
+    });
     expect(band.geometry.some((polygon) => pointInPolygon(facility.position, polygon))).toBe(true);
   });
 });

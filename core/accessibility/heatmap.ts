@@ -8,7 +8,13 @@
 
 import { FACILITY_CATEGORIES, isFacilityCategoryId } from '../standards/facility-categories.js';
 import { validateWalkSpeed } from '../routing/walking-profiles.js';
-import type { AccessibilityModel, CompletenessHeatmap, GridFrame, TierTable, TravelTimeHeatmap } from './accessibility-types.js';
+import type {
+  AccessibilityModel,
+  CompletenessHeatmap,
+  GridFrame,
+  TierTable,
+  TravelTimeHeatmap,
+} from './accessibility-types.js';
 import { NO_EDGE } from './cell-snap-grid.js';
 import { ISOCHRONE_CELL_METERS } from './isochrones.js';
 import { TravelField } from './travel-field.js';
@@ -37,14 +43,18 @@ export interface CompletenessHeatmapOptions {
 function checkCommon(speedMetersPerSecond: number, cellMeters: number): void {
   const speed = validateWalkSpeed(speedMetersPerSecond);
   if (!speed.ok) throw new RangeError(`speed ${speedMetersPerSecond} m/s: ${speed.reason}`);
-  if (!(cellMeters >= 10 && cellMeters <= 500)) throw new RangeError(`cellMeters ${cellMeters} is not in [10, 500]`);
+  if (!(cellMeters >= 10 && cellMeters <= 500))
+    throw new RangeError(`cellMeters ${cellMeters} is not in [10, 500]`);
 }
 
 /**
  * Walking minutes from every cell to the nearest facility of `category` (one multi-source Dijkstra
  * from all of them, cut off at maxMinutes). Throws a RangeError for an unknown category or bad options.
  */
-export function computeTravelTimeHeatmap(model: AccessibilityModel, options: TravelTimeHeatmapOptions): TravelTimeHeatmap {
+export function computeTravelTimeHeatmap(
+  model: AccessibilityModel,
+  options: TravelTimeHeatmapOptions,
+): TravelTimeHeatmap {
   const { category, speedMetersPerSecond } = options;
   const cellMeters = options.cellMeters ?? HEATMAP_CELL_METERS;
   const maxMinutes = options.maxMinutes ?? HEATMAP_MAX_MINUTES;
@@ -52,7 +62,8 @@ export function computeTravelTimeHeatmap(model: AccessibilityModel, options: Tra
   if (!isFacilityCategoryId(category) && !model.facilityIndexesByCategory.has(category)) {
     throw new RangeError(`unknown facility category ${category}`);
   }
-  if (!(maxMinutes > 0 && maxMinutes <= 60)) throw new RangeError(`maxMinutes ${maxMinutes} is not in (0, 60]`);
+  if (!(maxMinutes > 0 && maxMinutes <= 60))
+    throw new RangeError(`maxMinutes ${maxMinutes} is not in (0, 60]`);
 
   const grid = model.cellSnapCache.grid(model, cellMeters);
   grid.ensureAll();
@@ -61,7 +72,12 @@ export function computeTravelTimeHeatmap(model: AccessibilityModel, options: Tra
   const facilityIndexes = model.facilityIndexesByCategory.get(category) ?? [];
   if (facilityIndexes.length > 0) {
     const maxSeconds = maxMinutes * 60;
-    const field = new TravelField(model, facilityIndexes.map((index) => model.facilitySnaps[index]), speedMetersPerSecond, maxSeconds);
+    const field = new TravelField(
+      model,
+      facilityIndexes.map((index) => model.facilitySnaps[index]),
+      speedMetersPerSecond,
+      maxSeconds,
+    );
     const { edge, offsetMeters, accessMeters } = grid;
     for (let cell = 0; cell < minutes.length; cell += 1) {
       const cellEdge = edge[cell];
@@ -79,7 +95,12 @@ export function computeTravelTimeHeatmap(model: AccessibilityModel, options: Tra
  */
 export function completenessCategories(tiers: TierTable): string[] {
   return Object.entries(tiers)
-    .filter(([category, tier]) => tier !== null && isFacilityCategoryId(category) && FACILITY_CATEGORIES[category].requiredForEveryCommunity)
+    .filter(
+      ([category, tier]) =>
+        tier !== null &&
+        isFacilityCategoryId(category) &&
+        FACILITY_CATEGORIES[category].requiredForEveryCommunity,
+    )
     .map(([category]) => category);
 }
 
@@ -87,7 +108,10 @@ export function completenessCategories(tiers: TierTable): string[] {
  * How many of completenessCategories(tiers) each cell reaches within its tier: one cut-off
  * multi-source Dijkstra per category. −1 where the cell is off the network.
  */
-export function computeCompletenessHeatmap(model: AccessibilityModel, options: CompletenessHeatmapOptions): CompletenessHeatmap {
+export function computeCompletenessHeatmap(
+  model: AccessibilityModel,
+  options: CompletenessHeatmapOptions,
+): CompletenessHeatmap {
   const { tiers, speedMetersPerSecond } = options;
   const cellMeters = options.cellMeters ?? HEATMAP_CELL_METERS;
   checkCommon(speedMetersPerSecond, cellMeters);
@@ -99,11 +123,17 @@ export function computeCompletenessHeatmap(model: AccessibilityModel, options: C
   for (let cell = 0; cell < counts.length; cell += 1) counts[cell] = edge[cell] === NO_EDGE ? -1 : 0;
   for (const category of categories) {
     const tierMinutes = tiers[category]!;
-    if (!(tierMinutes > 0 && tierMinutes <= 60)) throw new RangeError(`tier of ${category}: ${tierMinutes} minutes is not in (0, 60]`);
+    if (!(tierMinutes > 0 && tierMinutes <= 60))
+      throw new RangeError(`tier of ${category}: ${tierMinutes} minutes is not in (0, 60]`);
     const facilityIndexes = model.facilityIndexesByCategory.get(category) ?? [];
     if (facilityIndexes.length === 0) continue;
     const tierSeconds = tierMinutes * 60;
-    const field = new TravelField(model, facilityIndexes.map((index) => model.facilitySnaps[index]), speedMetersPerSecond, tierSeconds);
+    const field = new TravelField(
+      model,
+      facilityIndexes.map((index) => model.facilitySnaps[index]),
+      speedMetersPerSecond,
+      tierSeconds,
+    );
     for (let cell = 0; cell < counts.length; cell += 1) {
       const cellEdge = edge[cell];
       if (cellEdge === NO_EDGE) continue;
@@ -125,7 +155,12 @@ function copyFrame(frame: GridFrame): GridFrame {
 }
 
 /** `[lon, lat]` of the centre of cell (column, row) of a heat map's grid. */
-export function cellCentreLonLat(model: AccessibilityModel, frame: GridFrame, column: number, row: number): [number, number] {
+export function cellCentreLonLat(
+  model: AccessibilityModel,
+  frame: GridFrame,
+  column: number,
+  row: number,
+): [number, number] {
   return model.projection.toLonLat(
     frame.westMeters + (column + 0.5) * frame.cellMeters,
     frame.southMeters + (row + 0.5) * frame.cellMeters,

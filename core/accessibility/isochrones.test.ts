@@ -20,12 +20,20 @@ function independentCounts(model: AccessibilityModel, origins: Position[], speed
   const unitSeconds = new Float64Array(model.units.length).fill(Infinity);
   for (const origin of origins) {
     const snap = snapToNetwork(model.snapIndex, origin[0], origin[1])!;
-    const seconds = shortestTravelSeconds(model.graph, snappedPointSources(model.graph, snap, options), {
-      speedMetersPerSecond: speed,
-      maxSeconds: 3600,
-    }, workspace);
+    const seconds = shortestTravelSeconds(
+      model.graph,
+      snappedPointSources(model.graph, snap, options),
+      {
+        speedMetersPerSecond: speed,
+        maxSeconds: 3600,
+      },
+      workspace,
+    );
     model.unitSnaps.forEach((unitSnap, unit) => {
-      unitSeconds[unit] = Math.min(unitSeconds[unit], travelSecondsToSnappedPoint(model.graph, seconds, unitSnap, options, snap));
+      unitSeconds[unit] = Math.min(
+        unitSeconds[unit],
+        travelSecondsToSnappedPoint(model.graph, seconds, unitSnap, options, snap),
+      );
     });
   }
   return (fromSeconds: number, toSeconds: number) => {
@@ -57,8 +65,18 @@ describe('computeIsochrones on a street lattice', () => {
 
   it('gives valid, nested disks whose rings partition them', () => {
     const minutes = [3, 5, 10, 15];
-    const disks = computeIsochrones(model, { origins: [origin], minutes, speedMetersPerSecond: SPEED, mode: 'disks' });
-    const rings = computeIsochrones(model, { origins: [origin], minutes, speedMetersPerSecond: SPEED, mode: 'rings' });
+    const disks = computeIsochrones(model, {
+      origins: [origin],
+      minutes,
+      speedMetersPerSecond: SPEED,
+      mode: 'disks',
+    });
+    const rings = computeIsochrones(model, {
+      origins: [origin],
+      minutes,
+      speedMetersPerSecond: SPEED,
+      mode: 'rings',
+    });
     expect(disks.map((band) => band.minutes)).toEqual(minutes);
     expect(rings.map((band) => band.fromMinutes)).toEqual([0, 3, 5, 10]);
     for (const band of [...disks, ...rings]) {
@@ -74,7 +92,10 @@ describe('computeIsochrones on a street lattice', () => {
       expect(outside, `${minutes[k - 1]} min inside ${minutes[k]} min`).toEqual([]);
       expect(disks[k].areaSquareMeters).toBeGreaterThan(disks[k - 1].areaSquareMeters);
       // Rings partition the disks exactly: the ring between the two is their difference.
-      expect(rings[k].areaSquareMeters).toBeCloseTo(disks[k].areaSquareMeters - disks[k - 1].areaSquareMeters, 3);
+      expect(rings[k].areaSquareMeters).toBeCloseTo(
+        disks[k].areaSquareMeters - disks[k - 1].areaSquareMeters,
+        3,
+      );
       expect(rings[k].residents).toBe(disks[k].residents - disks[k - 1].residents);
       // The ring leaves out the inner disk: the origin lies in every disk and in no outer ring.
       expect(inMultiPolygon(origin, disks[k - 1].geometry)).toBe(true);
@@ -89,7 +110,12 @@ describe('computeIsochrones on a street lattice', () => {
     const minutes = [5, 10, 15];
     const count = independentCounts(model, [origin], SPEED);
     for (const mode of ['disks', 'rings'] as const) {
-      const bands = computeIsochrones(model, { origins: [origin], minutes, speedMetersPerSecond: SPEED, mode });
+      const bands = computeIsochrones(model, {
+        origins: [origin],
+        minutes,
+        speedMetersPerSecond: SPEED,
+        mode,
+      });
       bands.forEach((band) => {
         const expected = count(band.fromMinutes * 60 === 0 ? -1 : band.fromMinutes * 60, band.minutes * 60);
         expect(expected.units).toBeGreaterThan(0);
@@ -105,14 +131,24 @@ describe('computeIsochrones on a street lattice', () => {
   it('counts the nearest of several origins, at the elderly speed', () => {
     const origins = [origin, region.position(3 * 60 + 20, 4 * 60), region.position(25 * 60, 26 * 60 + 30)];
     const count = independentCounts(model, origins, 0.8);
-    const bands = computeIsochrones(model, { origins, minutes: [5, 10], speedMetersPerSecond: 0.8, mode: 'disks' });
+    const bands = computeIsochrones(model, {
+      origins,
+      minutes: [5, 10],
+      speedMetersPerSecond: 0.8,
+      mode: 'disks',
+    });
     expect(bands.map((band) => band.residents)).toEqual([count(-1, 300).residents, count(-1, 600).residents]);
     expect(bands[1].geometry.length).toBeGreaterThanOrEqual(3);
     for (const band of bands) expect(multiPolygonProblems(band.geometry)).toEqual([]);
   });
 
   it('covers less than the straight-line service radius', () => {
-    const request = { origins: [origin], minutes: [5, 10, 15], speedMetersPerSecond: SPEED, mode: 'disks' as const };
+    const request = {
+      origins: [origin],
+      minutes: [5, 10, 15],
+      speedMetersPerSecond: SPEED,
+      mode: 'disks' as const,
+    };
     const network = computeIsochrones(model, request);
     const radii = computeServiceRadii(model, request);
     radii.forEach((radius, index) => {
@@ -124,7 +160,12 @@ describe('computeIsochrones on a street lattice', () => {
   it('leaves a band empty when the access walk alone takes longer', () => {
     // 400 m south of the lattice: the walk to the network takes 400 s, more than 5 minutes.
     const farOrigin = region.position(10 * 60, -400);
-    const bands = computeIsochrones(model, { origins: [farOrigin], minutes: [5, 10], speedMetersPerSecond: SPEED, mode: 'rings' });
+    const bands = computeIsochrones(model, {
+      origins: [farOrigin],
+      minutes: [5, 10],
+      speedMetersPerSecond: SPEED,
+      mode: 'rings',
+    });
     expect(bands[0].geometry).toEqual([]);
     expect(bands[0].residents).toBe(0);
     expect(bands[0].areaSquareMeters).toBe(0);
@@ -137,9 +178,15 @@ describe('computeIsochrones on a street lattice', () => {
     expect(() => computeIsochrones(model, { ...base, minutes: [10, 5] })).toThrow(/ascending/);
     expect(() => computeIsochrones(model, { ...base, minutes: [5, 61] })).toThrow(/\(0, 60\]/);
     expect(() => computeIsochrones(model, { ...base, minutes: [] })).toThrow(/1 to 12/);
-    expect(() => computeIsochrones(model, { ...base, minutes: [5], speedMetersPerSecond: 5 })).toThrow(/speed/);
-    expect(() => computeIsochrones(model, { ...base, minutes: [5], origins: [] })).toThrow(/at least one origin/);
-    expect(() => computeIsochrones(model, { ...base, minutes: [5], origins: [[Number.NaN, 28]] })).toThrow(/origin #0/);
+    expect(() => computeIsochrones(model, { ...base, minutes: [5], speedMetersPerSecond: 5 })).toThrow(
+      /speed/,
+    );
+    expect(() => computeIsochrones(model, { ...base, minutes: [5], origins: [] })).toThrow(
+      /at least one origin/,
+    );
+    expect(() => computeIsochrones(model, { ...base, minutes: [5], origins: [[Number.NaN, 28]] })).toThrow(
+      /origin #0/,
+    );
   });
 });
 
@@ -161,7 +208,12 @@ describe('computeIsochrones across a river', () => {
       const southBankLat = region.nodePosition(0, 9)[1];
       const northBankLat = region.nodePosition(0, 10)[1];
       const origin = region.position(15 * 60 + 20, region.rowY(9) - 5);
-      const bands = computeIsochrones(model, { origins: [origin], minutes: [5, 10, 20], speedMetersPerSecond: SPEED, mode: 'disks' });
+      const bands = computeIsochrones(model, {
+        origins: [origin],
+        minutes: [5, 10, 20],
+        speedMetersPerSecond: SPEED,
+        mode: 'disks',
+      });
       const northOf = (band: AccessBand, lat: number) => vertices(band).filter((vertex) => vertex[1] > lat);
       expect(northOf(bands[0], northBankLat - 1e-6)).toEqual([]);
       expect(northOf(bands[1], northBankLat - 1e-6)).toEqual([]);
@@ -169,7 +221,9 @@ describe('computeIsochrones across a river', () => {
       const southUnits = model.units.filter((unit) => unit.accessPoint[1] < southBankLat);
       expect(northUnits.length).toBeGreaterThan(0);
       // Only south-bank residents are counted within 10 minutes.
-      expect(bands[1].residents).toBeLessThanOrEqual(southUnits.reduce((sum, unit) => sum + unit.residents, 0));
+      expect(bands[1].residents).toBeLessThanOrEqual(
+        southUnits.reduce((sum, unit) => sum + unit.residents, 0),
+      );
       // With the water polygon, the river is not painted from the bank: no vertex lies more than a
       // cell (20 m) into it, except along the bridge.
       if (withWaterPolygon) {
@@ -180,7 +234,12 @@ describe('computeIsochrones across a river', () => {
       expect(northOf(bands[2], northBankLat).length).toBeGreaterThan(0);
       expect(multiPolygonProblems(bands[2].geometry)).toEqual([]);
       // The straight-line radius, by contrast, jumps the river.
-      const radius = computeServiceRadii(model, { origins: [origin], minutes: [5], speedMetersPerSecond: SPEED, mode: 'disks' });
+      const radius = computeServiceRadii(model, {
+        origins: [origin],
+        minutes: [5],
+        speedMetersPerSecond: SPEED,
+        mode: 'disks',
+      });
       expect(northOf(radius[0], northBankLat).length).toBeGreaterThan(0);
     });
   }

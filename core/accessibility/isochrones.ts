@@ -23,7 +23,12 @@ import type { Position } from '../geometry/position.js';
 import type { SnappedPoint } from '../routing/snap.js';
 import { validateWalkSpeed } from '../routing/walking-profiles.js';
 import { snapOrigins, snappedPosition } from './accessibility-model.js';
-import type { AccessBand, AccessibilityModel, IsochroneRequest, MultiPolygonCoordinates } from './accessibility-types.js';
+import type {
+  AccessBand,
+  AccessibilityModel,
+  IsochroneRequest,
+  MultiPolygonCoordinates,
+} from './accessibility-types.js';
 import { NO_EDGE, type CellSnapGrid } from './cell-snap-grid.js';
 import { TravelField } from './travel-field.js';
 
@@ -63,12 +68,15 @@ export function checkBandRequest(request: Omit<IsochroneRequest, 'origins'>): vo
       throw new RangeError(`minutes[${index}] = ${value} is not in (0, ${MAX_ISOCHRONE_MINUTES}]`);
     }
     if (index > 0 && !(value > minutes[index - 1])) {
-      throw new RangeError(`minutes[${index}] = ${value} does not follow ${minutes[index - 1]} in ascending order`);
+      throw new RangeError(
+        `minutes[${index}] = ${value} does not follow ${minutes[index - 1]} in ascending order`,
+      );
     }
   });
   const speed = validateWalkSpeed(request.speedMetersPerSecond);
   if (!speed.ok) throw new RangeError(`speed ${request.speedMetersPerSecond} m/s: ${speed.reason}`);
-  if (request.mode !== 'rings' && request.mode !== 'disks') throw new RangeError(`unknown mode ${request.mode}`);
+  if (request.mode !== 'rings' && request.mode !== 'disks')
+    throw new RangeError(`unknown mode ${request.mode}`);
   if (request.cellMeters !== undefined && !(request.cellMeters >= 5 && request.cellMeters <= 500)) {
     throw new RangeError(`cellMeters ${request.cellMeters} is not in [5, 500]`);
   }
@@ -116,10 +124,13 @@ export function isochronesFromSnaps(
 
   const raster = travelTimeRaster(model, field, request.cellMeters ?? ISOCHRONE_CELL_METERS, maxSeconds);
   if (raster) {
-    const ringsByThreshold = thresholds.map((threshold) => traceIsoRings(raster, threshold, raster.reachedBox));
+    const ringsByThreshold = thresholds.map((threshold) =>
+      traceIsoRings(raster, threshold, raster.reachedBox),
+    );
     bands.forEach((band, index) => {
       const rings: FlatRing[] = [...ringsByThreshold[index]];
-      if (mode === 'rings' && index > 0) for (const ring of ringsByThreshold[index - 1]) rings.push(reverseFlatRing(ring));
+      if (mode === 'rings' && index > 0)
+        for (const ring of ringsByThreshold[index - 1]) rings.push(reverseFlatRing(ring));
       const polygons = assembleFlatPolygons(rings);
       band.geometry = toLonLat(model, raster, polygons);
       band.areaSquareMeters = polygonsArea(polygons) * raster.cellMeters * raster.cellMeters;
@@ -136,7 +147,8 @@ function countUnits(
   mode: IsochroneRequest['mode'],
   bands: AccessBand[],
 ): void {
-  const { edge, offsetMeters, accessMeters, residents, households, elderly, byEdgeOffsets, byEdge } = model.unitArrays;
+  const { edge, offsetMeters, accessMeters, residents, households, elderly, byEdgeOffsets, byEdge } =
+    model.unitArrays;
   const last = thresholds[thresholds.length - 1];
   const sums = new Float64Array(3 * thresholds.length);
   // Only units on edges the search reached can be within the last threshold.
@@ -198,7 +210,8 @@ export function travelTimeRaster(
   const bounds = reachedBounds(model, field);
   if (!bounds) return null;
   const reach = model.maxAccessWalkMeters;
-  const windowCells = (size: number) => ((bounds[2] - bounds[0] + 2 * reach) / size + 5) * ((bounds[3] - bounds[1] + 2 * reach) / size + 5);
+  const windowCells = (size: number) =>
+    ((bounds[2] - bounds[0] + 2 * reach) / size + 5) * ((bounds[3] - bounds[1] + 2 * reach) / size + 5);
   while (windowCells(cellMeters) > MAX_ISOCHRONE_RASTER_CELLS) cellMeters *= 2;
   const grid: CellSnapGrid = model.cellSnapCache.grid(model, cellMeters);
   const { frame } = grid;
@@ -211,7 +224,8 @@ export function travelTimeRaster(
 
   const columns = column1 - column0;
   const rows = row1 - row0;
-  if (rasterScratch.length < columns * rows) rasterScratch = new Float64Array(Math.max(columns * rows, 2 * rasterScratch.length));
+  if (rasterScratch.length < columns * rows)
+    rasterScratch = new Float64Array(Math.max(columns * rows, 2 * rasterScratch.length));
   const values = rasterScratch.subarray(0, columns * rows);
   // Unreached cells sit one cell's walk beyond the last threshold, which puts the outline between
   // a reached cell and an unreached one rather than hugging the reached cell.
@@ -254,7 +268,10 @@ export function travelTimeRaster(
 }
 
 /** Metric bounds of every reached edge (TravelField.reachedEdges): the only edges a timed cell can snap to. */
-function reachedBounds(model: AccessibilityModel, field: TravelField): [number, number, number, number] | null {
+function reachedBounds(
+  model: AccessibilityModel,
+  field: TravelField,
+): [number, number, number, number] | null {
   const { vertexX, vertexY } = model.plane;
   const { vertexOffsets } = model.snapIndex;
   let minX = Infinity;
@@ -282,7 +299,11 @@ function polygonsArea(polygons: readonly FlatPolygon[]): number {
 }
 
 /** Sample coordinates → `[lon, lat]` rings, closed (the local plane maps linearly to degrees). */
-function toLonLat(model: AccessibilityModel, raster: TravelTimeRaster, polygons: readonly FlatPolygon[]): MultiPolygonCoordinates {
+function toLonLat(
+  model: AccessibilityModel,
+  raster: TravelTimeRaster,
+  polygons: readonly FlatPolygon[],
+): MultiPolygonCoordinates {
   const { projection } = model;
   const [lon0, lat0] = projection.originLonLat;
   return flatPolygonsToLonLat(polygons, {
@@ -320,7 +341,11 @@ export function flatPolygonsToLonLat(
         if (previous && previous[0] === lon && previous[1] === lat) continue;
         positions.push([lon, lat]);
       }
-      while (positions.length > 1 && positions[0][0] === positions[positions.length - 1][0] && positions[0][1] === positions[positions.length - 1][1]) {
+      while (
+        positions.length > 1 &&
+        positions[0][0] === positions[positions.length - 1][0] &&
+        positions[0][1] === positions[positions.length - 1][1]
+      ) {
         positions.pop();
       }
       if (positions.length < 3) {

@@ -34,14 +34,18 @@ export function accessibilityInputFromGeoJson(layers: RegionGeoJsonLayers): Acce
   const number = (feature: Feature, layer: string, key: string): number => {
     const value = feature.properties[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new Error(`${layer} feature ${String(feature.properties.id)}: ${key} ${String(value)} is not a number`);
+      throw new Error(
+        `${layer} feature ${String(feature.properties.id)}: ${key} ${String(value)} is not a number`,
+      );
     }
     return value;
   };
   const text = (feature: Feature, layer: string, key: string): string => {
     const value = feature.properties[key];
     if (typeof value !== 'string') {
-      throw new Error(`${layer} feature ${String(feature.properties.id)}: ${key} ${String(value)} is not a string`);
+      throw new Error(
+        `${layer} feature ${String(feature.properties.id)}: ${key} ${String(value)} is not a string`,
+      );
     }
     return value;
   };
@@ -55,8 +59,12 @@ export function accessibilityInputFromGeoJson(layers: RegionGeoJsonLayers): Acce
   const water: Position[][][] = [];
   for (const feature of layers.water?.features ?? []) {
     if (feature.geometry.type === 'Polygon') water.push(feature.geometry.coordinates as Position[][]);
-    else if (feature.geometry.type === 'MultiPolygon') water.push(...(feature.geometry.coordinates as Position[][][]));
-    else throw new Error(`water feature ${String(feature.properties.id)}: geometry ${feature.geometry.type} is not a (Multi)Polygon`);
+    else if (feature.geometry.type === 'MultiPolygon')
+      water.push(...(feature.geometry.coordinates as Position[][][]));
+    else
+      throw new Error(
+        `water feature ${String(feature.properties.id)}: geometry ${feature.geometry.type} is not a (Multi)Polygon`,
+      );
   }
 
   return {
@@ -67,7 +75,9 @@ export function accessibilityInputFromGeoJson(layers: RegionGeoJsonLayers): Acce
       edgeClass: edges.map((feature) => text(feature, 'network', 'class')),
       lines: edges.map((feature) => {
         if (feature.geometry.type !== 'LineString') {
-          throw new Error(`network feature ${String(feature.properties.id)}: geometry ${feature.geometry.type} is not a LineString`);
+          throw new Error(
+            `network feature ${String(feature.properties.id)}: geometry ${feature.geometry.type} is not a LineString`,
+          );
         }
         return feature.geometry.coordinates as Position[];
       }),
@@ -78,13 +88,21 @@ export function accessibilityInputFromGeoJson(layers: RegionGeoJsonLayers): Acce
       residents: number(feature, 'units', 'residents'),
       households: number(feature, 'units', 'households'),
       elderly: number(feature, 'units', 'elderly'),
-      accessPoint: position(feature.properties.accessPoint, `units feature ${String(feature.properties.id)}: accessPoint`),
+      accessPoint: position(
+        feature.properties.accessPoint,
+        `units feature ${String(feature.properties.id)}: accessPoint`,
+      ),
     })),
     facilities: layers.facilities.features.map((feature) => ({
       id: text(feature, 'facilities', 'id'),
       category: text(feature, 'facilities', 'category'),
-      ...(typeof feature.properties.communityId === 'string' ? { communityId: feature.properties.communityId } : {}),
-      position: position(feature.geometry.coordinates, `facilities feature ${String(feature.properties.id)}: geometry`),
+      ...(typeof feature.properties.communityId === 'string'
+        ? { communityId: feature.properties.communityId }
+        : {}),
+      position: position(
+        feature.geometry.coordinates,
+        `facilities feature ${String(feature.properties.id)}: geometry`,
+      ),
     })),
     communities: layers.communities.features.map((feature) => ({
       id: text(feature, 'communities', 'id'),

@@ -16,7 +16,12 @@ describe('computeServiceRadii', () => {
 
   it('unions overlapping circles into valid polygons and counts residents by straight distance', () => {
     const origins = [region.position(600, 600), region.position(1000, 700), region.position(2000, 1400)];
-    const bands = computeServiceRadii(model, { origins, minutes: [5, 10], speedMetersPerSecond: 1, mode: 'disks' });
+    const bands = computeServiceRadii(model, {
+      origins,
+      minutes: [5, 10],
+      speedMetersPerSecond: 1,
+      mode: 'disks',
+    });
     expect(bands.map((band) => band.radiusMeters)).toEqual([300, 500]);
     // The first two circles overlap, the third stands apart.
     expect(bands[0].geometry).toHaveLength(2);
@@ -38,7 +43,12 @@ describe('computeServiceRadii', () => {
 
   it('leaves a ring empty when its radius does not exceed the previous one', () => {
     // 9 minutes walked at 1 m/s is 540 m; 10 minutes is the 500 m tier distance.
-    const bands = computeServiceRadii(model, { origins: [region.position(1200, 900)], minutes: [9, 10], speedMetersPerSecond: 1, mode: 'rings' });
+    const bands = computeServiceRadii(model, {
+      origins: [region.position(1200, 900)],
+      minutes: [9, 10],
+      speedMetersPerSecond: 1,
+      mode: 'rings',
+    });
     expect(bands[1].geometry).toEqual([]);
     expect(bands[1].residents).toBe(0);
     expect(bands[0].residents).toBeGreaterThan(0);

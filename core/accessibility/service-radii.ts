@@ -6,7 +6,12 @@
  * distance to the nearest origin, never by polygon overlap.
  */
 
-import { assembleFlatPolygons, flatRingDoubleArea, reverseFlatRing, traceIsoRings } from '../geometry/iso-rings.js';
+import {
+  assembleFlatPolygons,
+  flatRingDoubleArea,
+  reverseFlatRing,
+  traceIsoRings,
+} from '../geometry/iso-rings.js';
 import type { Position } from '../geometry/position.js';
 import { TIER_RADIUS_METERS, type LifeCircleTierMinutes } from '../standards/facility-categories.js';
 import type { AccessibilityModel, IsochroneRequest, ServiceRadiusBand } from './accessibility-types.js';
@@ -31,7 +36,10 @@ export function serviceRadiusMeters(minutes: number, speedMetersPerSecond: numbe
  * only beyond the previous radius (empty when a radius does not exceed the previous one, which
  * mixing tier distances and walked distances can cause, e.g. 9 min at 1 m/s = 540 m vs 10 min = 500 m).
  */
-export function computeServiceRadii(model: AccessibilityModel, request: IsochroneRequest): ServiceRadiusBand[] {
+export function computeServiceRadii(
+  model: AccessibilityModel,
+  request: IsochroneRequest,
+): ServiceRadiusBand[] {
   checkBandRequest(request);
   if (request.origins.length === 0) throw new RangeError('a service radius needs at least one origin');
   const { minutes, speedMetersPerSecond, mode } = request;
@@ -39,7 +47,9 @@ export function computeServiceRadii(model: AccessibilityModel, request: Isochron
   const maxRadius = Math.max(...radii);
   const origins = request.origins.map((origin, index) => {
     if (!(Math.abs(origin?.[0]) <= 180 && Math.abs(origin?.[1]) <= 90)) {
-      throw new RangeError(`origin #${index} [${origin?.[0]}, ${origin?.[1]}] is not a [longitude, latitude] position`);
+      throw new RangeError(
+        `origin #${index} [${origin?.[0]}, ${origin?.[1]}] is not a [longitude, latitude] position`,
+      );
     }
     return model.projection.toMeters([origin[0], origin[1]]);
   });
@@ -86,8 +96,11 @@ export function computeServiceRadii(model: AccessibilityModel, request: Isochron
     maxY = Math.max(maxY, y);
   }
   let cellMeters = maxRadius / SAMPLES_PER_RADIUS;
-  const span = (extra: number) => ((maxX - minX + 2 * maxRadius) / extra + 5) * ((maxY - minY + 2 * maxRadius) / extra + 5);
-  if (span(cellMeters) > MAX_SAMPLES) cellMeters = Math.sqrt(((maxX - minX + 2 * maxRadius) * (maxY - minY + 2 * maxRadius)) / MAX_SAMPLES) * 1.05;
+  const span = (extra: number) =>
+    ((maxX - minX + 2 * maxRadius) / extra + 5) * ((maxY - minY + 2 * maxRadius) / extra + 5);
+  if (span(cellMeters) > MAX_SAMPLES)
+    cellMeters =
+      Math.sqrt(((maxX - minX + 2 * maxRadius) * (maxY - minY + 2 * maxRadius)) / MAX_SAMPLES) * 1.05;
   const x0 = minX - maxRadius - 2 * cellMeters;
   const y0 = minY - maxRadius - 2 * cellMeters;
   const columns = Math.ceil((maxX + maxRadius + 2 * cellMeters - x0) / cellMeters) + 1;
@@ -137,7 +150,10 @@ export function computeServiceRadii(model: AccessibilityModel, request: Isochron
   return bands;
 }
 
-const nearestScratchByModel = new WeakMap<AccessibilityModel, { nearest: Float64Array; touched: Uint32Array }>();
+const nearestScratchByModel = new WeakMap<
+  AccessibilityModel,
+  { nearest: Float64Array; touched: Uint32Array }
+>();
 
 /**
  * Calls `visit(unit, metres)` once for every unit whose access point lies within `maxMeters` of an

@@ -34,7 +34,8 @@ export const SYNTHETIC_ORIGIN: Position = [110, 28];
 export function syntheticRegion(options: SyntheticRegionOptions): SyntheticRegion {
   const { columns, rows, spacingMeters, river } = options;
   const projection = createLocalProjection(SYNTHETIC_ORIGIN);
-  const rowY = (row: number) => row * spacingMeters + (river && row >= river.row ? river.widthMeters - spacingMeters : 0);
+  const rowY = (row: number) =>
+    row * spacingMeters + (river && row >= river.row ? river.widthMeters - spacingMeters : 0);
   const position = (x: number, y: number): Position => projection.toLonLat(x, y);
   const nodePosition = (column: number, row: number) => position(column * spacingMeters, rowY(row));
   const nodeId = (column: number, row: number) => 10 * (row * columns + column) + 5;
@@ -56,7 +57,8 @@ export function syntheticRegion(options: SyntheticRegionOptions): SyntheticRegio
     for (let column = 0; column < columns; column += 1) {
       if (column + 1 < columns) addEdge(column, row, column + 1, row);
       const crossesRiver = river && row + 1 === river.row;
-      if (row + 1 < rows && (!crossesRiver || river.bridgeColumns.includes(column))) addEdge(column, row, column, row + 1);
+      if (row + 1 < rows && (!crossesRiver || river.bridgeColumns.includes(column)))
+        addEdge(column, row, column, row + 1);
     }
   }
 
@@ -89,7 +91,13 @@ export function syntheticRegion(options: SyntheticRegionOptions): SyntheticRegio
     const west = -2 * spacingMeters;
     const east = (columns + 1) * spacingMeters;
     waterPolygons.push([
-      [position(west, south), position(east, south), position(east, north), position(west, north), position(west, south)],
+      [
+        position(west, south),
+        position(east, south),
+        position(east, north),
+        position(west, north),
+        position(west, south),
+      ],
     ]);
   }
 

@@ -121,11 +121,13 @@ export class TravelField {
       reachedEdges[count++] = edge;
     };
     for (const node of this.reachedNodes) {
-      for (let halfEdge = offsets[node], end = offsets[node + 1]; halfEdge < end; halfEdge += 1) add(neighbourEdge[halfEdge]);
+      for (let halfEdge = offsets[node], end = offsets[node + 1]; halfEdge < end; halfEdge += 1)
+        add(neighbourEdge[halfEdge]);
     }
     // Self-loops have no half-edges, yet points on one are reached through its node.
     const { edgeSource } = this.model.graph;
-    for (const edge of selfLoopEdges(this.model)) if (this.secondsByNode[edgeSource[edge]] < Infinity) add(edge);
+    for (const edge of selfLoopEdges(this.model))
+      if (this.secondsByNode[edgeSource[edge]] < Infinity) add(edge);
     for (const origin of this.origins) add(origin.edgeIndex);
     this.reachedEdgeList = reachedEdges.subarray(0, count);
     return this.reachedEdgeList;
@@ -146,7 +148,8 @@ export class TravelField {
     const costFactor = this.edgeCostFactor[edge];
     const viaSource = this.secondsByNode[this.edgeSource[edge]] + (offsetMeters * costFactor) / speed;
     const viaTarget =
-      this.secondsByNode[this.edgeTarget[edge]] + ((this.edgeLengthMeters[edge] - offsetMeters) * costFactor) / speed;
+      this.secondsByNode[this.edgeTarget[edge]] +
+      ((this.edgeLengthMeters[edge] - offsetMeters) * costFactor) / speed;
     let seconds = viaSource < viaTarget ? viaSource : viaTarget;
     const scratch = this.scratch;
     if (scratch.edgeStamp[edge] === scratch.stamp) {
@@ -167,7 +170,8 @@ function selfLoopEdges(model: AccessibilityModel): Uint32Array {
   if (!loops) {
     const { edgeSource, edgeTarget, edgeCount } = model.graph;
     const list: number[] = [];
-    for (let edge = 0; edge < edgeCount; edge += 1) if (edgeSource[edge] === edgeTarget[edge]) list.push(edge);
+    for (let edge = 0; edge < edgeCount; edge += 1)
+      if (edgeSource[edge] === edgeTarget[edge]) list.push(edge);
     loops = Uint32Array.from(list);
     selfLoopsByModel.set(model, loops);
   }

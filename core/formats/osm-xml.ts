@@ -104,7 +104,8 @@ export function parseOsmXml(xml: string): OsmDocument {
         tagStart = tag.offset;
         const { name, attributes } = tag;
         if (tag.depth === 0) {
-          if (name !== 'osm') throw new OsmXmlError(`not OSM XML: the root element is <${name}>, not <osm>`, line());
+          if (name !== 'osm')
+            throw new OsmXmlError(`not OSM XML: the root element is <${name}>, not <osm>`, line());
           sawRoot = true;
           document.generator = attributes.get('generator') ?? null;
         } else if (tag.depth === 1) {

@@ -12,8 +12,7 @@ import type { SourceGeometry } from './source-geometry.js';
 
 /** A record that cannot be read says why in English (`error`) and in Chinese (`errorZh`). */
 export type ShapeRecord =
-  | { geometry: SourceGeometry | null }
-  | { geometry: null; error: string; errorZh: string };
+  { geometry: SourceGeometry | null } | { geometry: null; error: string; errorZh: string };
 
 export class ShapefileError extends BilingualError {
   constructor(text: Bilingual) {

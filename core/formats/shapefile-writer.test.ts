@@ -8,18 +8,26 @@ interface Collection {
 /** shpjs, an independent reader; a variable name keeps TypeScript from wanting its types. */
 async function readBack(zip: Uint8Array): Promise<Collection> {
   const shpjsModule = 'shpjs';
-  const { default: read } = (await import(shpjsModule)) as { default: (zip: ArrayBuffer) => Promise<Collection> };
+  const { default: read } = (await import(shpjsModule)) as {
+    default: (zip: ArrayBuffer) => Promise<Collection>;
+  };
   return read(zip.buffer.slice(zip.byteOffset, zip.byteOffset + zip.byteLength) as ArrayBuffer);
 }
 
 /** shpjs passes coordinates through proj4 with the .prj, which may move them by ~1e-15°. */
-function expectGeometry(actual: { type: string; coordinates: any } | null, type: string, coordinates: unknown) {
+function expectGeometry(
+  actual: { type: string; coordinates: any } | null,
+  type: string,
+  coordinates: unknown,
+) {
   expect(actual?.type).toBe(type);
   const flat = (value: unknown): number[] => (Array.isArray(value) ? value.flatMap(flat) : [value as number]);
   const [got, want] = [flat(actual?.coordinates), flat(coordinates)];
   expect(got).toHaveLength(want.length);
   got.forEach((value, index) => expect(value).toBeCloseTo(want[index], 9));
-  expect(JSON.stringify(actual!.coordinates).replace(/[-\d.e]+/g, '0')).toBe(JSON.stringify(coordinates).replace(/[-\d.e]+/g, '0'));
+  expect(JSON.stringify(actual!.coordinates).replace(/[-\d.e]+/g, '0')).toBe(
+    JSON.stringify(coordinates).replace(/[-\d.e]+/g, '0'),
+  );
 }
 
 const fields = [
@@ -43,8 +51,15 @@ describe('shapefileZip', () => {
   });
 
   it('writes lines and multi-lines as polylines', async () => {
-    const line: [number, number][] = [[103.7, 29.5], [103.71, 29.51], [103.72, 29.5]];
-    const other: [number, number][] = [[103.8, 29.6], [103.81, 29.61]];
+    const line: [number, number][] = [
+      [103.7, 29.5],
+      [103.71, 29.51],
+      [103.72, 29.5],
+    ];
+    const other: [number, number][] = [
+      [103.8, 29.6],
+      [103.81, 29.61],
+    ];
     const read = await readBack(
       shapefileZip('lines', fields, [
         { geometry: { type: 'LineString', coordinates: line }, values: ['a', 1] },
@@ -56,15 +71,26 @@ describe('shapefileZip', () => {
   });
 
   it('writes multipoints', async () => {
-    const points: [number, number][] = [[103.7, 29.5], [103.71, 29.51]];
+    const points: [number, number][] = [
+      [103.7, 29.5],
+      [103.71, 29.51],
+    ];
     const read = await readBack(
-      shapefileZip('multipoints', fields, [{ geometry: { type: 'MultiPoint', coordinates: points }, values: ['a', 1] }]),
+      shapefileZip('multipoints', fields, [
+        { geometry: { type: 'MultiPoint', coordinates: points }, values: ['a', 1] },
+      ]),
     );
     expectGeometry(read.features[0].geometry, 'MultiPoint', points);
   });
 
   it('refuses points and polygons in one file, naming the record', () => {
-    const square: [number, number][] = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+    const square: [number, number][] = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
     expect(() =>
       shapefileZip('mixed', fields, [
         { geometry: { type: 'Polygon', coordinates: [square] }, values: ['a', 1] },

@@ -46,7 +46,11 @@ const SHAPE_TYPE_POLYLINE = 3;
 const SHAPE_TYPE_POLYGON = 5;
 const SHAPE_TYPE_MULTIPOINT = 8;
 
-type ShapeType = typeof SHAPE_TYPE_POINT | typeof SHAPE_TYPE_POLYLINE | typeof SHAPE_TYPE_POLYGON | typeof SHAPE_TYPE_MULTIPOINT;
+type ShapeType =
+  | typeof SHAPE_TYPE_POINT
+  | typeof SHAPE_TYPE_POLYLINE
+  | typeof SHAPE_TYPE_POLYGON
+  | typeof SHAPE_TYPE_MULTIPOINT;
 
 const SHAPE_TYPE_OF: Record<ShapefileGeometry['type'], ShapeType> = {
   Point: SHAPE_TYPE_POINT,
@@ -63,9 +67,12 @@ function shapeTypeOf(records: readonly ShapefileRecord[]): ShapeType {
   records.forEach((record, index) => {
     if (!record.geometry) return;
     const type = SHAPE_TYPE_OF[record.geometry.type];
-    if (type === undefined) throw new Error(`record ${index}: a Shapefile cannot hold a ${record.geometry.type}`);
+    if (type === undefined)
+      throw new Error(`record ${index}: a Shapefile cannot hold a ${record.geometry.type}`);
     if (found !== null && type !== found) {
-      throw new Error(`record ${index}: a ${record.geometry.type} among other shapes; a Shapefile holds one shape type`);
+      throw new Error(
+        `record ${index}: a ${record.geometry.type} among other shapes; a Shapefile holds one shape type`,
+      );
     }
     found = type;
   });
@@ -103,12 +110,7 @@ function shapefileRings(geometry: PolygonalGeometry): Ring[] {
   return rings;
 }
 
-function writeHeader(
-  view: DataView,
-  fileBytes: number,
-  shapeType: ShapeType,
-  box: Bbox,
-): void {
+function writeHeader(view: DataView, fileBytes: number, shapeType: ShapeType, box: Bbox): void {
   view.setInt32(0, 9994, false);
   view.setInt32(24, fileBytes / 2, false);
   view.setInt32(28, 1000, true);

@@ -24,7 +24,11 @@ export function parseWkt(text: string): WktResult {
   }
   const head = /^([A-Za-z]+)\s*(ZM|Z|M)?\s*/.exec(rest);
   if (!head)
-    return { ok: false, reason: `not WKT: "${abbreviate(text)}"`, reasonZh: `不是 WKT：“${abbreviate(text)}”` };
+    return {
+      ok: false,
+      reason: `not WKT: "${abbreviate(text)}"`,
+      reasonZh: `不是 WKT：“${abbreviate(text)}”`,
+    };
   const typeName = head[1].toUpperCase();
   if (!(TYPES as readonly string[]).includes(typeName)) {
     return {

@@ -96,7 +96,9 @@ describe('readXlsx', () => {
       (_, k) => `<row r="${k + 2}"><c r="A${k + 2}" t="e"><v>#N/A</v></c></row>`,
     ).join('');
     const table = readXlsx(
-      workbook([{ name: 'Sheet1', rows: `<row r="1"><c r="A1" t="inlineStr"><is><t>人口</t></is></c></row>${rows}` }]),
+      workbook([
+        { name: 'Sheet1', rows: `<row r="1"><c r="A1" t="inlineStr"><is><t>人口</t></is></c></row>${rows}` },
+      ]),
     );
     expect(table.notes.length).toBe(21);
     expect(table.notes[19]).toEqual({

@@ -258,7 +258,10 @@ function tableOf(sheet: SheetEntry, sheets: SheetEntry[], skipped: string[], cel
 function limited(notes: Bilingual[]): Bilingual[] {
   if (notes.length <= NOTE_LIMIT) return notes;
   const more = notes.length - NOTE_LIMIT;
-  return [...notes.slice(0, NOTE_LIMIT), { en: `… and ${more} more such cells`, zh: `……另有 ${more} 个这样的单元格` }];
+  return [
+    ...notes.slice(0, NOTE_LIMIT),
+    { en: `… and ${more} more such cells`, zh: `……另有 ${more} 个这样的单元格` },
+  ];
 }
 
 // --- workbook parts -------------------------------------------------------------------------------

@@ -32,13 +32,7 @@ describe('scanXml', () => {
     const xml =
       '\uFEFF<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e "no">]>\n<x:a b="1 &amp; 2" c=\'&#x4E2D;\'>' +
       '<!-- <c/> --><x:b/>t &lt;&#20013;&gt;<![CDATA[<raw>]]></x:a>\n';
-    expect(events(xml)).toEqual([
-      '<a 0 b=1 & 2 c=中>',
-      '<b 1/>',
-      '"t <中>"',
-      '"<raw>"',
-      '</a 0>',
-    ]);
+    expect(events(xml)).toEqual(['<a 0 b=1 & 2 c=中>', '<b 1/>', '"t <中>"', '"<raw>"', '</a 0>']);
   });
 
   it('says where the text stops being well formed, in both languages', () => {

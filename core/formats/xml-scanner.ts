@@ -96,7 +96,10 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     }
     if (lt === -1) break;
 
-    const skipped = xml[lt + 1] === '?' || xml[lt + 1] === '!' ? SKIPPED_MARKUP.find(([opener]) => xml.startsWith(opener, lt)) : undefined;
+    const skipped =
+      xml[lt + 1] === '?' || xml[lt + 1] === '!'
+        ? SKIPPED_MARKUP.find(([opener]) => xml.startsWith(opener, lt))
+        : undefined;
     if (skipped) {
       const [opener, closer, en, zh] = skipped;
       const end = xml.indexOf(closer, lt + opener.length);
@@ -117,7 +120,10 @@ export function scanXml(xml: string, handler: XmlHandler): void {
 
     const close = findTagEnd(xml, lt + 1);
     if (close === -1)
-      refuse({ en: 'a tag is not closed with > (truncated file?)', zh: '标签没有以 > 结束（文件被截断？）' }, lt);
+      refuse(
+        { en: 'a tag is not closed with > (truncated file?)', zh: '标签没有以 > 结束（文件被截断？）' },
+        lt,
+      );
     at = close + 1;
 
     if (xml[lt + 1] === '/') {
@@ -139,7 +145,8 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     const name = /^[^\s/>]+/.exec(body)?.[0];
     if (name === undefined) refuse({ en: 'a "<" that starts no tag', zh: '“<”后面不是标签' }, lt);
     if (open.length === 0) {
-      if (rootSeen) refuse({ en: `<${name}> after the end of the document`, zh: `文档结束之后又出现 <${name}>` }, lt);
+      if (rootSeen)
+        refuse({ en: `<${name}> after the end of the document`, zh: `文档结束之后又出现 <${name}>` }, lt);
       rootSeen = true;
     }
     const attributes = new Map<string, string>();
@@ -147,13 +154,23 @@ export function scanXml(xml: string, handler: XmlHandler): void {
     ATTRIBUTE.lastIndex = 0;
     for (let match = ATTRIBUTE.exec(rest); match; match = ATTRIBUTE.exec(rest))
       attributes.set(match[1], decode(match[2] ?? match[3] ?? '', lt));
-    handler.open?.({ name: name!, localName: localNameOf(name!), attributes, selfClosing, depth: open.length, offset: lt });
+    handler.open?.({
+      name: name!,
+      localName: localNameOf(name!),
+      attributes,
+      selfClosing,
+      depth: open.length,
+      offset: lt,
+    });
     if (!selfClosing) open.push(name!);
   }
   if (open.length > 0) {
     const last = open[open.length - 1];
     refuse(
-      { en: `the document ends before <${last}> is closed (truncated?)`, zh: `<${last}> 没有结束（内容提前中断）` },
+      {
+        en: `the document ends before <${last}> is closed (truncated?)`,
+        zh: `<${last}> 没有结束（内容提前中断）`,
+      },
       xml.length,
     );
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { assembleFlatPolygons, flatRingDoubleArea, reverseFlatRing, traceIsoRings, type FlatPolygon, type ScalarGrid } from './iso-rings.js';
+import {
+  assembleFlatPolygons,
+  flatRingDoubleArea,
+  reverseFlatRing,
+  traceIsoRings,
+  type FlatPolygon,
+  type ScalarGrid,
+} from './iso-rings.js';
 import { pointInPolygon } from './point-in-ring.js';
 import { multiPolygonArea } from './polygon-area.js';
 import { multiPolygonProblems } from './polygon-validity.js';
@@ -7,7 +14,8 @@ import type { Position } from './position.js';
 
 function grid(columns: number, rows: number, value: (i: number, j: number) => number): ScalarGrid {
   const values = new Float64Array(columns * rows);
-  for (let j = 0; j < rows; j += 1) for (let i = 0; i < columns; i += 1) values[j * columns + i] = value(i, j);
+  for (let j = 0; j < rows; j += 1)
+    for (let i = 0; i < columns; i += 1) values[j * columns + i] = value(i, j);
   return { columns, rows, values };
 }
 
@@ -57,7 +65,9 @@ describe('traceIsoRings', () => {
 
   it('decides saddles by the cell mean and never makes touching rings', () => {
     // A checkerboard of inside/outside samples: every interior cell is a saddle.
-    const board = grid(12, 12, (i, j) => (i === 0 || j === 0 || i === 11 || j === 11 ? 10 : (i + j) % 2 === 0 ? 0 : 1));
+    const board = grid(12, 12, (i, j) =>
+      i === 0 || j === 0 || i === 11 || j === 11 ? 10 : (i + j) % 2 === 0 ? 0 : 1,
+    );
     for (const threshold of [0.4, 0.5, 0.6]) {
       const polygons = assembleFlatPolygons(traceIsoRings(board, threshold));
       expect(multiPolygonProblems(toCoordinates(polygons)), `threshold ${threshold}`).toEqual([]);
@@ -76,11 +86,19 @@ describe('traceIsoRings', () => {
       disks.forEach((disk, k) => {
         expect(multiPolygonProblems(disk), `seed ${seed} level ${thresholds[k]}`).toEqual([]);
         if (k === 0) return;
-        const outside = disk.length > 0 ? disks[k - 1].flat(2).filter((vertex) => !disk.some((polygon) => pointInPolygon(vertex, polygon))) : [];
+        const outside =
+          disk.length > 0
+            ? disks[k - 1]
+                .flat(2)
+                .filter((vertex) => !disk.some((polygon) => pointInPolygon(vertex, polygon)))
+            : [];
         expect(outside, `seed ${seed}: level ${thresholds[k - 1]} inside ${thresholds[k]}`).toEqual([]);
         const band = toCoordinates(assembleFlatPolygons([...rings[k], ...rings[k - 1].map(reverseFlatRing)]));
         expect(multiPolygonProblems(band)).toEqual([]);
-        expect(multiPolygonArea(band)).toBeCloseTo(multiPolygonArea(disk) - multiPolygonArea(disks[k - 1]), 6);
+        expect(multiPolygonArea(band)).toBeCloseTo(
+          multiPolygonArea(disk) - multiPolygonArea(disks[k - 1]),
+          6,
+        );
       });
       expect(disks[2].length).toBeGreaterThan(1);
       expect(disks[4].flat(1).length).toBeGreaterThan(disks[4].length);
@@ -88,13 +106,22 @@ describe('traceIsoRings', () => {
   });
 
   it('keeps crossing points off samples that equal the threshold', () => {
-    const steps = grid(9, 9, (i, j) => (i === 0 || j === 0 || i === 8 || j === 8 ? 9 : Math.max(Math.abs(i - 4), Math.abs(j - 4))));
+    const steps = grid(9, 9, (i, j) =>
+      i === 0 || j === 0 || i === 8 || j === 8 ? 9 : Math.max(Math.abs(i - 4), Math.abs(j - 4)),
+    );
     for (const threshold of [1, 2, 3]) {
-      expect(multiPolygonProblems(toCoordinates(assembleFlatPolygons(traceIsoRings(steps, threshold))))).toEqual([]);
+      expect(
+        multiPolygonProblems(toCoordinates(assembleFlatPolygons(traceIsoRings(steps, threshold)))),
+      ).toEqual([]);
     }
   });
 
   it('requires an outside border', () => {
-    expect(() => traceIsoRings(grid(5, 5, () => 0), 1)).toThrow(/border/);
+    expect(() =>
+      traceIsoRings(
+        grid(5, 5, () => 0),
+        1,
+      ),
+    ).toThrow(/border/);
   });
 });

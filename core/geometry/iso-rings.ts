@@ -143,7 +143,13 @@ export function traceIsoRings(grid: ScalarGrid, threshold: number, insideBox?: S
   return rings;
 }
 
-function pushCrossing(points: number[], edge: number, grid: ScalarGrid, threshold: number, horizontalEdges: number): void {
+function pushCrossing(
+  points: number[],
+  edge: number,
+  grid: ScalarGrid,
+  threshold: number,
+  horizontalEdges: number,
+): void {
   const { columns, values } = grid;
   let i: number;
   let j: number;
@@ -172,7 +178,9 @@ function checkBorder(grid: ScalarGrid, threshold: number): void {
   const { columns, rows, values } = grid;
   const check = (index: number) => {
     if (!(values[index] > threshold)) {
-      throw new Error(`iso-rings: border sample ${index} (${values[index]}) must lie above the threshold ${threshold}`);
+      throw new Error(
+        `iso-rings: border sample ${index} (${values[index]}) must lie above the threshold ${threshold}`,
+      );
     }
   };
   for (let i = 0; i < columns; i += 1) {
@@ -264,7 +272,11 @@ export function assembleFlatPolygons(rings: readonly FlatRing[]): FlatPolygon[] 
     const y = hole[1];
     const owner = outers.find(
       (outer) =>
-        x > outer.minX && x < outer.maxX && y > outer.minY && y < outer.maxY && pointInFlatRing(outer.ring, x, y),
+        x > outer.minX &&
+        x < outer.maxX &&
+        y > outer.minY &&
+        y < outer.maxY &&
+        pointInFlatRing(outer.ring, x, y),
     );
     if (!owner) throw new Error('iso-rings: a hole outside every outer ring');
     owner.polygon.push(hole);

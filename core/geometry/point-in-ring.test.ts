@@ -22,7 +22,17 @@ describe('pointInPolygon', () => {
 
 describe('pointInRing', () => {
   it('counts a concave ring by the even–odd rule, whichever way it runs', () => {
-    const u: Position[] = [[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]];
+    const u: Position[] = [
+      [0, 0],
+      [3, 0],
+      [3, 3],
+      [2, 3],
+      [2, 1],
+      [1, 1],
+      [1, 3],
+      [0, 3],
+      [0, 0],
+    ];
     for (const ring of [u, clockwise(u)]) {
       expect(pointInRing([0.5, 2], ring)).toBe(true);
       expect(pointInRing([1.5, 2], ring)).toBe(false);

@@ -45,13 +45,15 @@ export function multiPolygonProblems(polygons: readonly (readonly (readonly Posi
         if (ring[k][0] === ring[k - 1][0] && ring[k][1] === ring[k - 1][1]) {
           problems.push(`${name} repeats position ${k - 1}`);
         }
-        if (!Number.isFinite(ring[k][0]) || !Number.isFinite(ring[k][1])) problems.push(`${name} position ${k} is not finite`);
+        if (!Number.isFinite(ring[k][0]) || !Number.isFinite(ring[k][1]))
+          problems.push(`${name} position ${k} is not finite`);
       }
       const area = ringSignedArea(ring as Position[]);
       if (area === 0) problems.push(`${name} has zero area`);
       else if (r === 0 && area < 0) problems.push(`${name} (outer) is clockwise`);
       else if (r > 0 && area > 0) problems.push(`${name} (hole) is counter-clockwise`);
-      if (r > 0 && !pointInRing(ring[0], polygon[0])) problems.push(`${name} (hole) lies outside its outer ring`);
+      if (r > 0 && !pointInRing(ring[0], polygon[0]))
+        problems.push(`${name} (hole) lies outside its outer ring`);
       const ringIndex = ringNames.length;
       ringNames.push(name);
       for (let k = 0; k + 1 < ring.length; k += 1) {
@@ -80,7 +82,8 @@ export function multiPolygonProblems(polygons: readonly (readonly (readonly Posi
       const sameRing = other.ring === segment.ring;
       const adjacent =
         sameRing &&
-        (Math.abs(other.index - segment.index) === 1 || Math.abs(other.index - segment.index) === segment.ringLength - 1);
+        (Math.abs(other.index - segment.index) === 1 ||
+          Math.abs(other.index - segment.index) === segment.ringLength - 1);
       if (segmentsMeet(segment, other, adjacent)) {
         problems.push(
           sameRing
@@ -109,7 +112,10 @@ function orientation(ax: number, ay: number, bx: number, by: number, cx: number,
 
 function onSegment(s: PlainSegment, x: number, y: number): boolean {
   return (
-    x >= Math.min(s.ax, s.bx) && x <= Math.max(s.ax, s.bx) && y >= Math.min(s.ay, s.by) && y <= Math.max(s.ay, s.by)
+    x >= Math.min(s.ax, s.bx) &&
+    x <= Math.max(s.ax, s.bx) &&
+    y >= Math.min(s.ay, s.by) &&
+    y <= Math.max(s.ay, s.by)
   );
 }
 
@@ -127,8 +133,18 @@ function segmentsMeet(s: PlainSegment, t: PlainSegment, adjacent: boolean): bool
     let shared: [number, number];
     let farS: [number, number];
     let farT: [number, number];
-    if (s.bx === t.ax && s.by === t.ay) [shared, farS, farT] = [[s.bx, s.by], [s.ax, s.ay], [t.bx, t.by]];
-    else if (t.bx === s.ax && t.by === s.ay) [shared, farS, farT] = [[s.ax, s.ay], [s.bx, s.by], [t.ax, t.ay]];
+    if (s.bx === t.ax && s.by === t.ay)
+      [shared, farS, farT] = [
+        [s.bx, s.by],
+        [s.ax, s.ay],
+        [t.bx, t.by],
+      ];
+    else if (t.bx === s.ax && t.by === s.ay)
+      [shared, farS, farT] = [
+        [s.ax, s.ay],
+        [s.bx, s.by],
+        [t.ax, t.ay],
+      ];
     else return o1 !== o2 && o3 !== o4;
     if (orientation(shared[0], shared[1], farS[0], farS[1], farT[0], farT[1]) !== 0) return false;
     return (farS[0] - shared[0]) * (farT[0] - shared[0]) + (farS[1] - shared[1]) * (farT[1] - shared[1]) > 0;

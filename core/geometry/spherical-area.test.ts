@@ -69,7 +69,10 @@ describe('sphericalPolygonAreaSquareMeters and sphericalMultiPolygonAreaSquareMe
     const hole = box(0.0025, 0.0025, 0.0075, 0.0075);
     const whole = sphericalRingAreaSquareMeters(outer);
     expect(sphericalPolygonAreaSquareMeters([outer, hole]) / whole).toBeCloseTo(0.75, 4);
-    expect(sphericalMultiPolygonAreaSquareMeters([[outer], [box(1, 0, 1.01, 0.01)]]) / whole).toBeCloseTo(2, 4);
+    expect(sphericalMultiPolygonAreaSquareMeters([[outer], [box(1, 0, 1.01, 0.01)]]) / whole).toBeCloseTo(
+      2,
+      4,
+    );
     expect(sphericalMultiPolygonAreaSquareMeters([])).toBe(0);
   });
 });

@@ -145,12 +145,18 @@ describe('convertFeatures', () => {
       'row 6|geometry|outside-region',
     ]);
     const zh = (code: string) => result.problems.find((problem) => problem.code === code)!.messageZh;
-    expect(zh('not-a-number')).toBe('第 3 行（编号“b2”），字段“建筑面积”（文件列“建筑面积”）：“约300”不是数字');
-    expect(zh('duplicate-id')).toBe('第 4 行（编号“b2”），字段“编号”（文件列“编号”）：重复编号“b2”（第 3 行已使用）');
+    expect(zh('not-a-number')).toBe(
+      '第 3 行（编号“b2”），字段“建筑面积”（文件列“建筑面积”）：“约300”不是数字',
+    );
+    expect(zh('duplicate-id')).toBe(
+      '第 4 行（编号“b2”），字段“编号”（文件列“编号”）：重复编号“b2”（第 3 行已使用）',
+    );
     expect(zh('unknown-value')).toMatch(
       /^第 2 行（编号“b1”），字段“设施类别”（文件列“类别”）：“网吧”是未知的设施类别（已知 17 类）：请在“未知分类取值”中/,
     );
-    expect(zh('axis-swapped')).toMatch(/^第 5 行（编号“b4”），字段“几何”：坐标顺序颠倒（纬度在前）：对调后位于区域范围之内；/);
+    expect(zh('axis-swapped')).toMatch(
+      /^第 5 行（编号“b4”），字段“几何”：坐标顺序颠倒（纬度在前）：对调后位于区域范围之内；/,
+    );
     expect(zh('outside-region')).toMatch(
       /^第 6 行（编号“b5”），字段“几何”：位于区域范围之外：位置 \[116\.390000, 39\.900000\]，距区域范围（外扩 1000 米后为 \[[\d., ]+\]）\d+\.\d 公里$/,
     );

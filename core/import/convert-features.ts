@@ -201,7 +201,10 @@ export function convertFeatures(table: ImportTable, options: ConvertOptions): Co
           code: 'duplicate-id',
           field: 'id',
           column: mapping.id ?? null,
-          text: { en: `duplicate id "${id}" (also ${first})`, zh: `重复编号“${id}”（${locationZh(first)}已使用）` },
+          text: {
+            en: `duplicate id "${id}" (also ${first})`,
+            zh: `重复编号“${id}”（${locationZh(first)}已使用）`,
+          },
         });
       else seenIds.set(id, record.location);
       if (first === undefined && options.takenIds?.has(id)) {
@@ -764,14 +767,20 @@ function shapeForLayer(
           ? source.coordinates
           : null;
     if (!lines) {
-      problem({ en: `a ${source.type}; road centrelines are lines`, zh: `几何是${typeZh}，而道路中心线应为线` });
+      problem({
+        en: `a ${source.type}; road centrelines are lines`,
+        zh: `几何是${typeZh}，而道路中心线应为线`,
+      });
       return null;
     }
     for (const [k, line] of lines.entries()) {
       const distinct = new Set(line.map(([x, y]) => `${x} ${y}`));
       if (distinct.size < 2) {
         problem(
-          { en: `line ${k + 1} has fewer than two distinct positions`, zh: `第 ${k + 1} 条线不足两个不同的点` },
+          {
+            en: `line ${k + 1} has fewer than two distinct positions`,
+            zh: `第 ${k + 1} 条线不足两个不同的点`,
+          },
           'geometry-malformed',
         );
         return null;
@@ -813,7 +822,11 @@ function shapeForLayer(
           return null;
         }
         fixed = [...ring, first];
-        problem({ en: `${name} was not closed: closed it`, zh: `${nameZh}原未闭合：已自动闭合` }, 'repaired', 'note');
+        problem(
+          { en: `${name} was not closed: closed it`, zh: `${nameZh}原未闭合：已自动闭合` },
+          'repaired',
+          'note',
+        );
       }
       if (fixed.length < 4) {
         problem(

@@ -25,9 +25,7 @@ export interface CoordinateSystem {
 }
 
 /** A refusal says why in English (`reason`) and in Chinese (`reasonZh`). */
-export type CrsResult =
-  | { ok: true; crs: CoordinateSystem }
-  | { ok: false; reason: string; reasonZh: string };
+export type CrsResult = { ok: true; crs: CoordinateSystem } | { ok: false; reason: string; reasonZh: string };
 
 const GRS80_TMERC = (centralMeridian: number, falseEasting: number) =>
   `+proj=tmerc +lat_0=0 +lon_0=${centralMeridian} +k=1 +x_0=${falseEasting} +y_0=0 +ellps=GRS80 +units=m +no_defs`;
@@ -258,8 +256,7 @@ function refuseDatum(datum: Datum, name: string): CrsResult {
       : datum === 'xian1980'
         ? 'Xian 1980 (西安80)'
         : `"${name}"`;
-  const whichZh =
-    datum === 'beijing1954' ? '北京 54' : datum === 'xian1980' ? '西安 80' : `“${name}”`;
+  const whichZh = datum === 'beijing1954' ? '北京 54' : datum === 'xian1980' ? '西安 80' : `“${name}”`;
   return {
     ok: false,
     reason:

@@ -243,7 +243,18 @@ const residentsField = (
   labelZh: '常住人口',
   type: 'integer',
   ...need,
-  synonyms: ['residents', 'population', 'pop', '人口', '常住人口', '人口数', ...localSynonyms, 'rk', 'czrk', 'rks'],
+  synonyms: [
+    'residents',
+    'population',
+    'pop',
+    '人口',
+    '常住人口',
+    '人口数',
+    ...localSynonyms,
+    'rk',
+    'czrk',
+    'rks',
+  ],
   description: 'residents',
 });
 
@@ -264,7 +275,11 @@ const SUM_OF_UNITS_ZH = '其人口单元之和（区域还没有人口单元时�
 const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
   streets: [
     idField('street', ['streetid', '街道编号', '街道代码', '乡镇代码', 'xzqdm', 'xzdm']),
-    nameField('required', ['街道名称', '乡镇名称', '街道', '乡镇', 'xzqmc', 'xzmc', 'jdmc'], '街道/乡镇 name'),
+    nameField(
+      'required',
+      ['街道名称', '乡镇名称', '街道', '乡镇', 'xzqmc', 'xzmc', 'jdmc'],
+      '街道/乡镇 name',
+    ),
     NAME_EN_FIELD,
     {
       field: 'kind',

@@ -16,7 +16,9 @@ describe('makeProblem', () => {
       },
       'units',
     );
-    expect(problem.message).toBe('row 7 (id "f-3"), field "residents" (column "人口"): "约300" is not a number');
+    expect(problem.message).toBe(
+      'row 7 (id "f-3"), field "residents" (column "人口"): "约300" is not a number',
+    );
     expect(problem.messageZh).toBe('第 7 行（编号“f-3”），字段“常住人口”（文件列“人口”）：“约300”不是数字');
     expect(problem.locationZh).toBe('第 7 行');
     expect(problem.fieldZh).toBe('常住人口');
@@ -88,9 +90,28 @@ describe('Chinese of places and PostGIS reasons', () => {
 describe('ProblemLog', () => {
   it('keeps problems in the order found, names fields by the layer, and knows records refused for their geometry', () => {
     const log = new ProblemLog('units');
-    log.report({ code: 'empty-value', index: 1, location: 'row 3', field: 'residents', text: { en: 'empty', zh: '为空' } });
-    log.add([makeProblem({ code: 'outside-region', index: 4, field: 'geometry', text: { en: 'outside', zh: '区域外' } })]);
-    log.report({ severity: 'warning', code: 'derived', index: 5, field: 'geometry', text: { en: 'near', zh: '附近' } });
+    log.report({
+      code: 'empty-value',
+      index: 1,
+      location: 'row 3',
+      field: 'residents',
+      text: { en: 'empty', zh: '为空' },
+    });
+    log.add([
+      makeProblem({
+        code: 'outside-region',
+        index: 4,
+        field: 'geometry',
+        text: { en: 'outside', zh: '区域外' },
+      }),
+    ]);
+    log.report({
+      severity: 'warning',
+      code: 'derived',
+      index: 5,
+      field: 'geometry',
+      text: { en: 'near', zh: '附近' },
+    });
     expect(log.problems.map((problem) => problem.code)).toEqual(['empty-value', 'outside-region', 'derived']);
     expect(log.problems[0].messageZh).toBe('第 3 行，字段“常住人口”：为空');
     expect([...log.recordsRefusedForGeometry()]).toEqual([4]);

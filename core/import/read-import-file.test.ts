@@ -24,7 +24,9 @@ describe('notes on how a file was read, in English and Chinese', () => {
   it('says in both languages that a Shapefile without .prj is read as WGS 84', () => {
     const withPrj = readImportFile('facilities.zip', zipSync(gkFacilities()));
     expect(withPrj).toMatchObject({ format: 'shapefile', crsFrom: 'prj', crs: { id: 'EPSG:4525' } });
-    expect(withPrj.notes).toEqual([{ en: 'Shapefile of Point records', zh: 'Shapefile，几何类型为点（Point）' }]);
+    expect(withPrj.notes).toEqual([
+      { en: 'Shapefile of Point records', zh: 'Shapefile，几何类型为点（Point）' },
+    ]);
 
     const parts = gkFacilities();
     delete parts['facilities.prj'];
@@ -75,7 +77,10 @@ describe('notes on how a file was read, in English and Chinese', () => {
     const lone = readImportFile('facilities.dbf', dbf);
     expect(lone.records.length).toBe(26);
     expect(lone.notes).toEqual([
-      { en: '2 records marked deleted in the .dbf were skipped', zh: '.dbf 中有 2 条记录标记为已删除，已跳过' },
+      {
+        en: '2 records marked deleted in the .dbf were skipped',
+        zh: '.dbf 中有 2 条记录标记为已删除，已跳过',
+      },
     ]);
   });
 

@@ -95,7 +95,9 @@ describe('summarizeRoadNetwork', () => {
     ]);
     const summary = summarizeRoadNetwork(network);
     expect(summary).toMatchObject({ edges: 2, nodes: 4, components: 2, largestComponentNodes: 2 });
-    expect(summary.lengthMeters).toBe(Math.round(network.edges[0].lengthMeters + network.edges[1].lengthMeters));
+    expect(summary.lengthMeters).toBe(
+      Math.round(network.edges[0].lengthMeters + network.edges[1].lengthMeters),
+    );
     expect(summarizeRoadNetwork(buildRoadNetwork([]))).toEqual({
       edges: 0,
       nodes: 0,

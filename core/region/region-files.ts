@@ -127,7 +127,8 @@ export interface ValidRegionFiles {
   networkNodes: NetworkNode[];
 }
 
-export type RegionFilesValidation = { ok: true; region: ValidRegionFiles } | { ok: false; problems: string[] };
+export type RegionFilesValidation =
+  { ok: true; region: ValidRegionFiles } | { ok: false; problems: string[] };
 
 /** Problems listed at most, so that one systematic fault does not bury the others. */
 export const MAX_REPORTED_PROBLEMS = 50;
@@ -140,7 +141,10 @@ const NODE_POSITION_TOLERANCE_DEGREES = 1e-5;
  * names the file, the feature's index and id, and the field; references between layers
  * (community → street, unit → community, edge → node) are checked too.
  */
-export function validateRegionFiles(meta: unknown, layers: Record<RegionLayer, unknown>): RegionFilesValidation {
+export function validateRegionFiles(
+  meta: unknown,
+  layers: Record<RegionLayer, unknown>,
+): RegionFilesValidation {
   const problems: string[] = [];
   const report = (problem: string) => {
     if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
@@ -159,14 +163,17 @@ export function validateRegionFiles(meta: unknown, layers: Record<RegionLayer, u
     validLayers[layer] = validateLayer(layer, layers[layer], report, fileIndexes[layer]);
   }
 
-  const ids = (layer: RegionLayer) => new Set(validLayers[layer].map((feature) => String(feature.properties.id)));
+  const ids = (layer: RegionLayer) =>
+    new Set(validLayers[layer].map((feature) => String(feature.properties.id)));
   const checkReferences = (layer: RegionLayer, field: string, target: RegionLayer, optional = false) => {
     const targetIds = ids(target);
     validLayers[layer].forEach((feature, validIndex) => {
       const value = feature.properties[field];
       if (optional && (value === null || value === undefined)) return;
       if (!targetIds.has(String(value))) {
-        report(`${where(layer, fileIndexes[layer][validIndex], feature)}: ${field} "${String(value)}" names no feature of ${REGION_LAYER_FILES[target]}`);
+        report(
+          `${where(layer, fileIndexes[layer][validIndex], feature)}: ${field} "${String(value)}" names no feature of ${REGION_LAYER_FILES[target]}`,
+        );
       }
     });
   };
@@ -195,7 +202,11 @@ function validateLayer(
   const valid: RegionFeature[] = [];
   collection.features.forEach((feature, index) => {
     const label = where(layer, index, feature);
-    if (typeof feature !== 'object' || feature === null || (feature as { type?: unknown }).type !== 'Feature') {
+    if (
+      typeof feature !== 'object' ||
+      feature === null ||
+      (feature as { type?: unknown }).type !== 'Feature'
+    ) {
       report(`${label}: not a GeoJSON Feature`);
       return;
     }
@@ -203,7 +214,8 @@ function validateLayer(
     const geometry = schema.geometry.safeParse(candidate.geometry);
     const properties = schema.properties.safeParse(candidate.properties);
     if (!geometry.success) report(`${label}: geometry: ${describeGeometryIssue(candidate.geometry, layer)}`);
-    if (!properties.success) for (const issue of properties.error.issues) report(`${label}: ${describeIssue(issue)}`);
+    if (!properties.success)
+      for (const issue of properties.error.issues) report(`${label}: ${describeIssue(issue)}`);
     if (!geometry.success || !properties.success) return;
     const id = String((properties.data as { id: unknown }).id);
     const firstIndex = seenIds.get(id);
@@ -218,7 +230,11 @@ function validateLayer(
   return valid;
 }
 
-function collectNetworkNodes(edges: RegionFeature[], fileIndexes: number[], report: (problem: string) => void): NetworkNode[] {
+function collectNetworkNodes(
+  edges: RegionFeature[],
+  fileIndexes: number[],
+  report: (problem: string) => void,
+): NetworkNode[] {
   const nodes = new Map<number, NetworkNode>();
   edges.forEach((edge, validIndex) => {
     const index = fileIndexes[validIndex];
@@ -235,7 +251,9 @@ function collectNetworkNodes(edges: RegionFeature[], fileIndexes: number[], repo
         Math.abs(known.lon - lon) > NODE_POSITION_TOLERANCE_DEGREES ||
         Math.abs(known.lat - lat) > NODE_POSITION_TOLERANCE_DEGREES
       ) {
-        report(`${where('network', index, edge)}: node ${nodeId} is at [${lon}, ${lat}] here but at [${known.lon}, ${known.lat}] on another edge`);
+        report(
+          `${where('network', index, edge)}: node ${nodeId} is at [${lon}, ${lat}] here but at [${known.lon}, ${known.lat}] on another edge`,
+        );
       }
     }
   });

@@ -12,7 +12,12 @@ import {
   relocationAdvice,
   SERVICE_STATION_CATEGORY,
 } from './relocation-advice.js';
-import { ScenarioEvaluator, type CommunityRecord, type ScenarioUnit, type UnitAdjacency } from './scenario-evaluator.js';
+import {
+  ScenarioEvaluator,
+  type CommunityRecord,
+  type ScenarioUnit,
+  type UnitAdjacency,
+} from './scenario-evaluator.js';
 
 const BAND = { min: 800, max: 2000 };
 
@@ -110,7 +115,11 @@ describe('partitionWithinBand', () => {
     const neighbours = latticeNeighbours(4, 2);
     const residents = [0, 700, 700, 300, 300, 1100, 600, 300];
     const partition = partitionWithinBand(neighbours, residents, BAND);
-    expect(partition).toMatchObject({ ok: true, partCount: 2, partResidents: expect.arrayContaining([2000, 2000]) });
+    expect(partition).toMatchObject({
+      ok: true,
+      partCount: 2,
+      partResidents: expect.arrayContaining([2000, 2000]),
+    });
     expect(partsContiguous(partition.partOf, 2, neighbours)).toBe(true);
   });
 
@@ -146,7 +155,10 @@ describe('partitionWithinBand', () => {
     const neighbours = latticeNeighbours(3, 1);
     // Not connected: unit 2 loses its link to unit 1.
     const cut = [[1], [0], []];
-    expect(partitionWithinBand(cut, [1000, 1000, 1000], BAND)).toMatchObject({ ok: false, reason: 'not-contiguous' });
+    expect(partitionWithinBand(cut, [1000, 1000, 1000], BAND)).toMatchObject({
+      ok: false,
+      reason: 'not-contiguous',
+    });
     // 2 100 residents cannot be two parts of at least 1 500.
     expect(partitionWithinBand(neighbours, [700, 700, 700], { min: 1500, max: 2000 })).toMatchObject({
       ok: false,
@@ -195,7 +207,10 @@ function town() {
   const adjacency = { unitA: [] as number[], unitB: [] as number[], sharedMeters: [] as number[] };
   for (const unit of units) {
     const [, column, row] = unit.id.split('-').map(Number);
-    for (const [dc, dr] of [[1, 0], [0, 1]]) {
+    for (const [dc, dr] of [
+      [1, 0],
+      [0, 1],
+    ]) {
       const other = indexById.get(`u-${column + dc}-${row + dr}`);
       if (other === undefined) continue;
       adjacency.unitA.push(indexById.get(unit.id)!);
@@ -220,7 +235,12 @@ function town() {
   const evaluator = new ScenarioEvaluator({
     units,
     adjacency: adjacency as UnitAdjacency,
-    communities: [record('a', 's-1', 'urban'), record('r', 's-1', 'relocation'), record('b', 's-1', 'fringe'), record('x', 's-2', 'urban')],
+    communities: [
+      record('a', 's-1', 'urban'),
+      record('r', 's-1', 'relocation'),
+      record('b', 's-1', 'fringe'),
+      record('x', 's-2', 'urban'),
+    ],
     assignment: units.map((unit) => {
       const [, column, row] = unit.id.split('-').map(Number);
       return communityOfBlock(column, row);
@@ -239,7 +259,11 @@ function town() {
 }
 
 /** Residents-weighted mean walk from r's units to a station, by a plain Dijkstra from the station. */
-function meanWalkByDijkstra(model: ReturnType<typeof town>['model'], evaluator: ScenarioEvaluator, stationId: string) {
+function meanWalkByDijkstra(
+  model: ReturnType<typeof town>['model'],
+  evaluator: ScenarioEvaluator,
+  stationId: string,
+) {
   const options = { speedMetersPerSecond: 1, includeAccessWalk: true };
   const station = model.facilitySnaps[model.facilityIndexById.get(stationId)!];
   const seconds = shortestTravelSeconds(model.graph, snappedPointSources(model.graph, station, options), {
@@ -269,13 +293,21 @@ describe('relocationAdvice', () => {
     expect(merge.candidates.map((candidate) => candidate.communityId).sort()).toEqual(['a', 'b', 'x']);
     expect(merge.candidates.find((candidate) => candidate.communityId === 'x')!.sameStreet).toBe(false);
     // Shared boundary: r's 3 rows along a and along b, its 2 columns along x.
-    expect(Object.fromEntries(merge.candidates.map((candidate) => [candidate.communityId, candidate.sharedBoundaryMeters]))).toEqual({
+    expect(
+      Object.fromEntries(
+        merge.candidates.map((candidate) => [candidate.communityId, candidate.sharedBoundaryMeters]),
+      ),
+    ).toEqual({
       a: 300,
       b: 300,
       x: 200,
     });
 
-    const expected = { a: meanWalkByDijkstra(model, evaluator, 'f-1'), b: meanWalkByDijkstra(model, evaluator, 'f-2'), x: meanWalkByDijkstra(model, evaluator, 'f-3') };
+    const expected = {
+      a: meanWalkByDijkstra(model, evaluator, 'f-1'),
+      b: meanWalkByDijkstra(model, evaluator, 'f-2'),
+      x: meanWalkByDijkstra(model, evaluator, 'f-3'),
+    };
     const own = meanWalkByDijkstra(model, evaluator, 'f-0');
     expect(merge.ownMeanWalkSeconds).toBeCloseTo(own, 6);
     for (const candidate of merge.candidates) {
@@ -298,7 +330,10 @@ describe('relocationAdvice', () => {
   it('follows stations into the community that holds their unit, and applies as a merge edit', () => {
     const { evaluator, stationUnits, unitFigures, travel } = town();
     // b takes a's station block: a is left without a station, b has two.
-    const draft = new ScenarioDraft(evaluator, { reservedCommunityIds: new Set(), newCommunityId: () => 'n-1' });
+    const draft = new ScenarioDraft(evaluator, {
+      reservedCommunityIds: new Set(),
+      newCommunityId: () => 'n-1',
+    });
     expect(draft.apply({ op: 'assign', unitIds: ['u-2-1'], communityId: 'b' }).ok).toBe(true);
     applyDraftResult(evaluator, draft.result());
     const report = relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel });
@@ -309,16 +344,27 @@ describe('relocationAdvice', () => {
     expect(b.stationIds).toEqual(['f-1', 'f-2']);
     expect(merge.recommended).toBe('b');
 
-    const applied = new ScenarioDraft(evaluator, { reservedCommunityIds: new Set(), newCommunityId: () => 'n-2' });
+    const applied = new ScenarioDraft(evaluator, {
+      reservedCommunityIds: new Set(),
+      newCommunityId: () => 'n-2',
+    });
     expect(applied.apply(merge.edit!).ok).toBe(true);
     applyDraftResult(evaluator, applied.result());
     expect(evaluator.hasCommunity('r')).toBe(false);
-    expect(relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel }).communities).toEqual([]);
+    expect(
+      relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel }).communities,
+    ).toEqual([]);
   });
 
   it('without walking times still lists the adjacent communities but recommends none', () => {
     const { evaluator, stationUnits, unitFigures } = town();
-    const report = relocationAdvice(evaluator, { profile: 'leshan', stationUnits, unitFigures, travel: null, travelNote: 'no network' });
+    const report = relocationAdvice(evaluator, {
+      profile: 'leshan',
+      stationUnits,
+      unitFigures,
+      travel: null,
+      travelNote: 'no network',
+    });
     expect(report.travelNote).toBe('no network');
     const merge = report.communities[0].merge!;
     expect(merge.candidates).toHaveLength(3);
@@ -365,7 +411,12 @@ describe('relocationAdvice', () => {
     });
     const stationUnits = new Map([['f-0', 'u-7-5']]);
     const unitFigures = (unitId: string) => units.find((unit) => unit.id === unitId)!;
-    const report = relocationAdvice(evaluator, { profile: 'national', stationUnits, unitFigures, travel: null });
+    const report = relocationAdvice(evaluator, {
+      profile: 'national',
+      stationUnits,
+      unitFigures,
+      travel: null,
+    });
     const entry = report.communities[0];
     expect(entry).toMatchObject({ communityId: 'r', status: 'split', residents: 2880 });
     const split = entry.split!;
@@ -375,9 +426,15 @@ describe('relocationAdvice', () => {
     // The part with the station keeps the community.
     expect(split.parts[0].unitIds).toContain('u-7-5');
     expect(split.edits).toHaveLength(1);
-    expect(split.edits[0]).toMatchObject({ op: 'create', community: { name: '安置社区（二）', type: 'relocation', streetId: 's-1' } });
+    expect(split.edits[0]).toMatchObject({
+      op: 'create',
+      community: { name: '安置社区（二）', type: 'relocation', streetId: 's-1' },
+    });
 
-    const draft = new ScenarioDraft(evaluator, { reservedCommunityIds: new Set(), newCommunityId: () => 'r-2' });
+    const draft = new ScenarioDraft(evaluator, {
+      reservedCommunityIds: new Set(),
+      newCommunityId: () => 'r-2',
+    });
     for (const edit of split.edits) expect(draft.apply(edit).ok).toBe(true);
     applyDraftResult(evaluator, draft.result());
     for (const id of ['r', 'r-2']) {
@@ -386,9 +443,13 @@ describe('relocationAdvice', () => {
       expect(metrics.residents).toBeGreaterThanOrEqual(BAND.min);
       expect(metrics.residents).toBeLessThanOrEqual(BAND.max);
     }
-    expect(relocationAdvice(evaluator, { profile: 'national', stationUnits, unitFigures, travel: null }).communities.map((c) => c.status)).toEqual([
-      'within-band',
-      'within-band',
-    ]);
+    expect(
+      relocationAdvice(evaluator, {
+        profile: 'national',
+        stationUnits,
+        unitFigures,
+        travel: null,
+      }).communities.map((c) => c.status),
+    ).toEqual(['within-band', 'within-band']);
   });
 });

@@ -168,11 +168,15 @@ export interface RelocationAdviceReport {
 }
 
 const minutes = (seconds: number) => `${(seconds / 60).toFixed(1)}`;
-const count = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 0 }).replace(/,/g, ' ');
+const count = (value: number) =>
+  value.toLocaleString('en-US', { maximumFractionDigits: 0 }).replace(/,/g, ' ');
 const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /** Residents-weighted mean of `seconds` over the units; null when a unit with residents is unreached or none has residents. */
-function weightedMean(seconds: Float64Array, residents: readonly number[]): { mean: number | null; unreached: number } {
+function weightedMean(
+  seconds: Float64Array,
+  residents: readonly number[],
+): { mean: number | null; unreached: number } {
   let weighted = 0;
   let total = 0;
   let unreached = 0;
@@ -186,7 +190,8 @@ function weightedMean(seconds: Float64Array, residents: readonly number[]): { me
 }
 
 function compareCandidates(a: MergeCandidate, b: MergeCandidate): number {
-  const rank = (candidate: MergeCandidate) => (candidate.sameStreet ? 0 : 2) + (candidate.meanWalkSeconds === null ? 1 : 0);
+  const rank = (candidate: MergeCandidate) =>
+    (candidate.sameStreet ? 0 : 2) + (candidate.meanWalkSeconds === null ? 1 : 0);
   return (
     rank(a) - rank(b) ||
     (a.meanWalkSeconds ?? 0) - (b.meanWalkSeconds ?? 0) ||
@@ -209,7 +214,8 @@ function mergeAdvice(
   for (const unitId of unitIds) {
     for (const { unitId: neighbour, sharedMeters } of scenario.neighboursOf(unitId)) {
       const other = scenario.communityOfUnit(neighbour);
-      if (other !== communityId) sharedByCommunity.set(other, (sharedByCommunity.get(other) ?? 0) + sharedMeters);
+      if (other !== communityId)
+        sharedByCommunity.set(other, (sharedByCommunity.get(other) ?? 0) + sharedMeters);
     }
   }
   const ownStationIds = stationsByCommunity.get(communityId) ?? [];
@@ -306,7 +312,11 @@ export interface Partition {
 }
 
 /** Breadth-first hop counts from `start` over `neighbours` (Infinity where unreached). */
-function hopsFrom(start: number, neighbours: readonly (readonly number[])[], allowed?: (unit: number) => boolean): Float64Array {
+function hopsFrom(
+  start: number,
+  neighbours: readonly (readonly number[])[],
+  allowed?: (unit: number) => boolean,
+): Float64Array {
   const hops = new Float64Array(neighbours.length).fill(Infinity);
   hops[start] = 0;
   const queue = [start];
@@ -322,7 +332,12 @@ function hopsFrom(start: number, neighbours: readonly (readonly number[])[], all
 }
 
 /** Whether the units of part `part` are connected once `without` is taken away (true for an emptied part). */
-function connectedWithout(partOf: Int32Array, part: number, without: number, neighbours: readonly (readonly number[])[]): boolean {
+function connectedWithout(
+  partOf: Int32Array,
+  part: number,
+  without: number,
+  neighbours: readonly (readonly number[])[],
+): boolean {
   let start = -1;
   let size = 0;
   for (let unit = 0; unit < partOf.length; unit += 1) {
@@ -333,12 +348,17 @@ function connectedWithout(partOf: Int32Array, part: number, without: number, nei
   if (size === 0) return true;
   const hops = hopsFrom(start, neighbours, (unit) => partOf[unit] === part && unit !== without);
   let reached = 0;
-  for (let unit = 0; unit < partOf.length; unit += 1) if (partOf[unit] === part && unit !== without && hops[unit] !== Infinity) reached += 1;
+  for (let unit = 0; unit < partOf.length; unit += 1)
+    if (partOf[unit] === part && unit !== without && hops[unit] !== Infinity) reached += 1;
   return reached === size;
 }
 
 /** Band violation (residents outside the band, summed) and spread (squared distance from the even share). */
-function scoreOf(partResidents: readonly number[], band: { min: number; max: number }, even: number): [number, number] {
+function scoreOf(
+  partResidents: readonly number[],
+  band: { min: number; max: number },
+  even: number,
+): [number, number] {
   let violation = 0;
   let spread = 0;
   for (const residents of partResidents) {
@@ -372,7 +392,8 @@ function growParts(
     seeds.push(next);
     const hops = hopsFrom(next, neighbours);
     hopsBySeed.push(hops);
-    for (let unit = 0; unit < n; unit += 1) nearestSeedHops[unit] = Math.min(nearestSeedHops[unit], hops[unit]);
+    for (let unit = 0; unit < n; unit += 1)
+      nearestSeedHops[unit] = Math.min(nearestSeedHops[unit], hops[unit]);
     next = argMax(nearestSeedHops);
   }
 
@@ -394,7 +415,11 @@ function growParts(
         if (partOf[unit] !== part) continue;
         for (const neighbour of neighbours[unit]) {
           if (partOf[neighbour] !== -1) continue;
-          if (candidate < 0 || hopsBySeed[part][neighbour] < hopsBySeed[part][candidate] || (hopsBySeed[part][neighbour] === hopsBySeed[part][candidate] && neighbour < candidate)) {
+          if (
+            candidate < 0 ||
+            hopsBySeed[part][neighbour] < hopsBySeed[part][candidate] ||
+            (hopsBySeed[part][neighbour] === hopsBySeed[part][candidate] && neighbour < candidate)
+          ) {
             candidate = neighbour;
           }
         }
@@ -413,20 +438,23 @@ function growParts(
     for (let unit = 0; unit < n; unit += 1) {
       const from = partOf[unit];
       const targets = new Set<number>();
-      for (const neighbour of neighbours[unit]) if (partOf[neighbour] !== from) targets.add(partOf[neighbour]);
+      for (const neighbour of neighbours[unit])
+        if (partOf[neighbour] !== from) targets.add(partOf[neighbour]);
       for (const to of targets) {
         partResidents[from] -= residents[unit];
         partResidents[to] += residents[unit];
         const moved = scoreOf(partResidents, band, even);
         partResidents[from] += residents[unit];
         partResidents[to] -= residents[unit];
-        if (moved[0] < score[0] || (moved[0] === score[0] && moved[1] < score[1] - 1e-9)) moves.push({ unit, from, to, score: moved });
+        if (moved[0] < score[0] || (moved[0] === score[0] && moved[1] < score[1] - 1e-9))
+          moves.push({ unit, from, to, score: moved });
       }
     }
     moves.sort((a, b) => a.score[0] - b.score[0] || a.score[1] - b.score[1] || a.unit - b.unit);
     const move = moves.find(
       (candidate) =>
-        countOf(partOf, candidate.from) > 1 && connectedWithout(partOf, candidate.from, candidate.unit, neighbours),
+        countOf(partOf, candidate.from) > 1 &&
+        connectedWithout(partOf, candidate.from, candidate.unit, neighbours),
     );
     if (!move) break;
     partOf[move.unit] = move.to;
@@ -486,7 +514,12 @@ export function partitionWithinBand(
     const attempt = growParts(neighbours, residents, partCount, band);
     if (attempt.score[0] < bestScore[0]) {
       bestScore = attempt.score;
-      best = { ok: attempt.score[0] === 0, partOf: attempt.partOf, partCount, partResidents: attempt.partResidents };
+      best = {
+        ok: attempt.score[0] === 0,
+        partOf: attempt.partOf,
+        partCount,
+        partResidents: attempt.partResidents,
+      };
     }
     if (attempt.score[0] === 0) break;
   }
@@ -515,7 +548,11 @@ function splitProposal(
     figures.map((unit) => unit.residents),
     band,
   );
-  const parts: SplitPart[] = Array.from({ length: partition.partCount }, () => ({ unitIds: [], residents: 0, households: 0 }));
+  const parts: SplitPart[] = Array.from({ length: partition.partCount }, () => ({
+    unitIds: [],
+    residents: 0,
+    households: 0,
+  }));
   partition.partOf.forEach((part, index) => {
     if (part < 0) return;
     parts[part].unitIds.push(unitIds[index]);
@@ -525,17 +562,15 @@ function splitProposal(
   // The part with the community's station keeps its id (the station stays its centre), else the largest.
   const keeps = (part: SplitPart) => (part.unitIds.some((unitId) => stationUnitIds.has(unitId)) ? 1 : 0);
   parts.sort((a, b) => keeps(b) - keeps(a) || b.residents - a.residents);
-  const edits = parts.slice(1).map(
-    (part, index): Extract<ScenarioEdit, { op: 'create' }> => ({
-      op: 'create',
-      community: {
-        name: `${record.name}（${CHINESE_ORDINALS[index + 1] ?? index + 2}）`,
-        type: record.type,
-        streetId: record.streetId,
-      },
-      unitIds: part.unitIds,
-    }),
-  );
+  const edits = parts.slice(1).map((part, index): Extract<ScenarioEdit, { op: 'create' }> => ({
+    op: 'create',
+    community: {
+      name: `${record.name}（${CHINESE_ORDINALS[index + 1] ?? index + 2}）`,
+      type: record.type,
+      streetId: record.streetId,
+    },
+    unitIds: part.unitIds,
+  }));
   const sizes = parts.map((part) => count(part.residents)).join(' / ');
   const [min, max] = [count(band.min), count(band.max)];
   let message: Bilingual;
@@ -546,10 +581,19 @@ function splitProposal(
     };
   } else {
     const why: Record<NonNullable<SplitProposal['reason']>, Bilingual> = {
-      'not-contiguous': { zh: '社区本身不连片，请先调整其单元', en: 'the community is not contiguous: reassign its detached units first' },
-      'band-unreachable': { zh: '人口无法分成均在区间内的若干部分', en: 'its residents cannot be divided into parts all within the band' },
+      'not-contiguous': {
+        zh: '社区本身不连片，请先调整其单元',
+        en: 'the community is not contiguous: reassign its detached units first',
+      },
+      'band-unreachable': {
+        zh: '人口无法分成均在区间内的若干部分',
+        en: 'its residents cannot be divided into parts all within the band',
+      },
       'too-few-units': { zh: '单元太少，无法拆分', en: 'it has too few units to split' },
-      'no-balanced-split': { zh: `未找到各部分均在区间内的连片拆分，最佳尝试为 ${sizes} 人`, en: `no contiguous split with every part within the band was found; the best attempt is ${sizes}` },
+      'no-balanced-split': {
+        zh: `未找到各部分均在区间内的连片拆分，最佳尝试为 ${sizes} 人`,
+        en: `no contiguous split with every part within the band was found; the best attempt is ${sizes}`,
+      },
     };
     message = {
       zh: `常住人口超过上限 ${max} 人，但${why[partition.reason!].zh}`,
@@ -584,7 +628,9 @@ export function relocationAdvice(
       ? { min: threshold.min, max: threshold.max }
       : threshold
         ? (() => {
-            throw new Error(`rule ${RELOCATION_SIZE_RULE_ID} holds a "${threshold.kind}" threshold, not a range`);
+            throw new Error(
+              `rule ${RELOCATION_SIZE_RULE_ID} holds a "${threshold.kind}" threshold, not a range`,
+            );
           })()
         : null;
 

@@ -203,7 +203,11 @@ export class ScenarioDraft {
   private requireCommunity(id: string): EditOutcome | null {
     return this.hasCommunity(id)
       ? null
-      : refuse(EDIT_UNKNOWN_COMMUNITY, `community "${id}" is not in this scenario`, `本方案中没有社区“${id}”`);
+      : refuse(
+          EDIT_UNKNOWN_COMMUNITY,
+          `community "${id}" is not in this scenario`,
+          `本方案中没有社区“${id}”`,
+        );
   }
 
   private moveUnit(unitId: string, to: string): void {
@@ -224,7 +228,11 @@ export class ScenarioDraft {
     for (const unitId of unitIds) {
       const from = this.communityOf(unitId);
       if (from === undefined)
-        return refuse(EDIT_UNKNOWN_UNIT, `unit "${unitId}" is not in this region`, `本区域没有人口单元“${unitId}”`);
+        return refuse(
+          EDIT_UNKNOWN_UNIT,
+          `unit "${unitId}" is not in this region`,
+          `本区域没有人口单元“${unitId}”`,
+        );
       const fromStreet = this.record(from).streetId;
       if (fromStreet !== street) {
         return refuse(
@@ -398,7 +406,11 @@ export class ScenarioDraft {
   private merge(edit: Extract<ScenarioEdit, { op: 'merge' }>): EditOutcome {
     const ids = [...new Set(edit.communityIds)];
     if (ids.length < 2)
-      return refuse(EDIT_BAD_MERGE, 'a merge needs at least two different communities', '合并至少需要两个不同的社区');
+      return refuse(
+        EDIT_BAD_MERGE,
+        'a merge needs at least two different communities',
+        '合并至少需要两个不同的社区',
+      );
     if (!ids.includes(edit.into))
       return refuse(
         EDIT_BAD_MERGE,

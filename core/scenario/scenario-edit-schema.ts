@@ -26,9 +26,7 @@ const ring = z
     'a ring must end where it starts',
   );
 
-const polygonSchema = z
-  .object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) })
-  .strict();
+const polygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }).strict();
 const lineStringSchema = z
   .object({ type: z.literal('LineString'), coordinates: z.array(position).min(2) })
   .strict();

@@ -45,7 +45,13 @@ describe('ScenarioEvaluator', () => {
   };
 
   it('sums units, measures area, perimeter, compactness, contiguity and coverage', () => {
-    const evaluator = new ScenarioEvaluator({ units, adjacency, communities: [community('west'), community('east')], assignment: halves, coverage });
+    const evaluator = new ScenarioEvaluator({
+      units,
+      adjacency,
+      communities: [community('west'), community('east')],
+      assignment: halves,
+      coverage,
+    });
     const west = evaluator.metrics('west');
     const westUnits = units.filter((_, index) => halves[index] === 'west');
     expect(west.unitCount).toBe(8);
@@ -54,7 +60,9 @@ describe('ScenarioEvaluator', () => {
     expect(west.perimeterMeters).toBeCloseTo(1200, 9);
     expect(west.polsbyPopper).toBeCloseTo((4 * Math.PI * 80_000) / 1200 ** 2, 12);
     expect(west.parts).toBe(1);
-    const coveredResidents = units.filter((unit) => unit.id.startsWith('u-0-')).reduce((sum, unit) => sum + unit.residents, 0);
+    const coveredResidents = units
+      .filter((unit) => unit.id.startsWith('u-0-'))
+      .reduce((sum, unit) => sum + unit.residents, 0);
     expect(west.coveredShareByCategory.kindergarten).toBeCloseTo(coveredResidents / west.residents, 12);
     expect(evaluator.metrics('east').coveredShareByCategory.kindergarten).toBe(0);
   });
@@ -72,7 +80,12 @@ describe('ScenarioEvaluator', () => {
     expect(evaluator.metrics('b').parts).toBe(2);
     expect(evaluator.metrics('a').perimeterMeters).toBeCloseTo(800, 9);
     evaluator.assign(['u-0-0', 'u-2-0'], 'b');
-    expect(evaluator.metrics('a')).toMatchObject({ unitCount: 0, parts: 0, residents: 0, polsbyPopper: null });
+    expect(evaluator.metrics('a')).toMatchObject({
+      unitCount: 0,
+      parts: 0,
+      residents: 0,
+      polsbyPopper: null,
+    });
     expect(evaluator.metrics('b')).toMatchObject({ unitCount: 5, parts: 1, residents: 250 });
   });
 
@@ -88,15 +101,28 @@ describe('ScenarioEvaluator', () => {
       ],
     };
     const records = ids.map((id) => community(id));
-    const incremental = new ScenarioEvaluator({ ...big, communities: records, assignment, coverage: coverageBig });
+    const incremental = new ScenarioEvaluator({
+      ...big,
+      communities: records,
+      assignment,
+      coverage: coverageBig,
+    });
     const random = seededRandom(7);
     for (let edit = 0; edit < 200; edit += 1) {
       const count = 1 + Math.floor(random() * 4);
-      const picked = Array.from({ length: count }, () => big.units[Math.floor(random() * big.units.length)].id);
+      const picked = Array.from(
+        { length: count },
+        () => big.units[Math.floor(random() * big.units.length)].id,
+      );
       incremental.assign(picked, ids[Math.floor(random() * ids.length)]);
     }
     const finalAssignment = big.units.map((unit) => incremental.communityOfUnit(unit.id));
-    const fresh = new ScenarioEvaluator({ ...big, communities: records, assignment: finalAssignment, coverage: coverageBig });
+    const fresh = new ScenarioEvaluator({
+      ...big,
+      communities: records,
+      assignment: finalAssignment,
+      coverage: coverageBig,
+    });
     for (const id of ids) {
       const [a, b] = [incremental.metrics(id), fresh.metrics(id)];
       expect(a.residents, id).toBe(b.residents);
@@ -106,7 +132,10 @@ describe('ScenarioEvaluator', () => {
       expect(a.areaSquareKilometers, id).toBeCloseTo(b.areaSquareKilometers, 9);
       expect(a.perimeterMeters, id).toBeCloseTo(b.perimeterMeters, 6);
       for (const category of coverageBig.categories) {
-        expect(a.coveredShareByCategory[category] ?? -1, `${id} ${category}`).toBeCloseTo(b.coveredShareByCategory[category] ?? -1, 9);
+        expect(a.coveredShareByCategory[category] ?? -1, `${id} ${category}`).toBeCloseTo(
+          b.coveredShareByCategory[category] ?? -1,
+          9,
+        );
       }
     }
   });
@@ -123,7 +152,9 @@ describe('ScenarioEvaluator', () => {
     evaluator.assign(['u-2-0'], 'a');
     expect(sizeOf()).toMatchObject({ status: 'pass', figure: 9000 });
     evaluator.updateCommunity('a', { staff: 10 });
-    expect(evaluator.judge('a', 'leshan').find((result) => result.ruleId === 'staff.per10k')).toMatchObject({ status: 'fail' });
+    expect(evaluator.judge('a', 'leshan').find((result) => result.ruleId === 'staff.per10k')).toMatchObject({
+      status: 'fail',
+    });
     expect(evaluator.metrics('b')).toMatchObject({ residents: 0, residentsOutsideBand: -4500 });
   });
 
@@ -131,11 +162,22 @@ describe('ScenarioEvaluator', () => {
     const big = lattice(8, 6, (column, row) => 400 + 37 * ((column * 5 + row * 3) % 11));
     const ids = ['t1', 't2', 'u1', 'u2'];
     const assignment = big.units.map((_, index) => ids[Math.floor((index % 8) / 2)]);
-    const records = [community('t1', { type: 'township' }), community('t2', { type: 'township' }), community('u1'), community('u2', { streetId: 's-2' })];
+    const records = [
+      community('t1', { type: 'township' }),
+      community('t2', { type: 'township' }),
+      community('u1'),
+      community('u2', { streetId: 's-2' }),
+    ];
     const evaluator = new ScenarioEvaluator({ ...big, communities: records, assignment });
     const random = seededRandom(11);
     const judgeAll = (subject: ScenarioEvaluator) =>
-      Object.fromEntries(subject.communityIds().flatMap((id) => (['leshan', 'kaili'] as const).map((profile) => [`${id} ${profile}`, subject.judge(id, profile)])));
+      Object.fromEntries(
+        subject
+          .communityIds()
+          .flatMap((id) =>
+            (['leshan', 'kaili'] as const).map((profile) => [`${id} ${profile}`, subject.judge(id, profile)]),
+          ),
+      );
     judgeAll(evaluator);
     for (let edit = 0; edit < 60; edit += 1) {
       const picked = big.units[Math.floor(random() * big.units.length)].id;
@@ -150,13 +192,21 @@ describe('ScenarioEvaluator', () => {
       assignment: big.units.map((unit) => evaluator.communityOfUnit(unit.id)),
     });
     expect(judgeAll(evaluator)).toEqual(judgeAll(fresh));
-    expect(evaluator.judge('t1', 'leshan').find((result) => result.ruleId === 'township.count')).toMatchObject({ figure: 2 });
+    expect(
+      evaluator.judge('t1', 'leshan').find((result) => result.ruleId === 'township.count'),
+    ).toMatchObject({ figure: 2 });
   });
 
   it('names what is wrong with its input', () => {
     const row = lattice(2, 1, () => 1);
-    expect(() => new ScenarioEvaluator({ ...row, communities: [community('a')], assignment: ['a', 'x'] })).toThrow(/community x/);
-    const evaluator = new ScenarioEvaluator({ ...row, communities: [community('a')], assignment: ['a', 'a'] });
+    expect(
+      () => new ScenarioEvaluator({ ...row, communities: [community('a')], assignment: ['a', 'x'] }),
+    ).toThrow(/community x/);
+    const evaluator = new ScenarioEvaluator({
+      ...row,
+      communities: [community('a')],
+      assignment: ['a', 'a'],
+    });
     expect(() => evaluator.assign(['u-9-9'], 'a')).toThrow(/unit u-9-9/);
     expect(() => evaluator.addCommunity(community('a'))).toThrow(/exists/);
   });

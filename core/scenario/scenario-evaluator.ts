@@ -81,7 +81,6 @@ export interface CommunityMetrics {
   householdsOutsideBand: number;
 }
 
-
 interface CommunitySums {
   record: CommunityRecord;
   unitCount: number;
@@ -138,7 +137,8 @@ export class ScenarioEvaluator {
     }
     this.coverage = input.coverage ?? { categories: [], covered: [] };
     for (const [c, covered] of this.coverage.covered.entries()) {
-      if (covered.length !== units.length) throw new Error(`coverage of ${this.coverage.categories[c]} does not cover every unit`);
+      if (covered.length !== units.length)
+        throw new Error(`coverage of ${this.coverage.categories[c]} does not cover every unit`);
     }
 
     // Adjacency into CSR, both directions.
@@ -228,7 +228,10 @@ export class ScenarioEvaluator {
     if (unitIndex === undefined) throw new Error(`unit ${unitId} is not in this region`);
     const neighbours: { unitId: string; sharedMeters: number }[] = [];
     for (let h = this.neighbourOffsets[unitIndex]; h < this.neighbourOffsets[unitIndex + 1]; h += 1) {
-      neighbours.push({ unitId: this.units[this.neighbourUnits[h]].id, sharedMeters: this.neighbourSharedMeters[h] });
+      neighbours.push({
+        unitId: this.units[this.neighbourUnits[h]].id,
+        sharedMeters: this.neighbourSharedMeters[h],
+      });
     }
     return neighbours;
   }
@@ -268,7 +271,8 @@ export class ScenarioEvaluator {
     for (const index of touched) {
       this.communities[index].parts = this.countParts(index);
       this.forgetJudgements(index);
-      if (this.communities[index].record.type === 'township') this.forgetJudgementsOfStreet(this.communities[index].record.streetId);
+      if (this.communities[index].record.type === 'township')
+        this.forgetJudgementsOfStreet(this.communities[index].record.streetId);
     }
     return [...touched].map((index) => this.communities[index].record.id);
   }
@@ -284,7 +288,8 @@ export class ScenarioEvaluator {
   unitsOf(communityId: string): string[] {
     const index = this.communityIndex(communityId);
     const ids: string[] = [];
-    for (let u = 0; u < this.units.length; u += 1) if (this.assignment[u] === index) ids.push(this.units[u].id);
+    for (let u = 0; u < this.units.length; u += 1)
+      if (this.assignment[u] === index) ids.push(this.units[u].id);
     return ids;
   }
 
@@ -298,7 +303,9 @@ export class ScenarioEvaluator {
   }
 
   allMetrics(): CommunityMetrics[] {
-    return this.communities.filter((community) => !community.removed).map((community) => this.metricsOf(community));
+    return this.communities
+      .filter((community) => !community.removed)
+      .map((community) => this.metricsOf(community));
   }
 
   /** Every rule of the profile for one community, with the figure that decided it. */
@@ -422,7 +429,8 @@ export class ScenarioEvaluator {
     const type = COMMUNITY_TYPES[record.type];
     const coveredShareByCategory: Record<string, number | null> = {};
     this.coverage.categories.forEach((category, c) => {
-      coveredShareByCategory[category] = community.residents > 0 ? community.coveredResidents[c] / community.residents : null;
+      coveredShareByCategory[category] =
+        community.residents > 0 ? community.coveredResidents[c] / community.residents : null;
     });
     return {
       id: record.id,
@@ -435,9 +443,11 @@ export class ScenarioEvaluator {
       elderly: community.elderly,
       children: community.children,
       areaSquareKilometers,
-      residentsPerSquareKilometer: areaSquareKilometers > 0 ? community.residents / areaSquareKilometers : null,
+      residentsPerSquareKilometer:
+        areaSquareKilometers > 0 ? community.residents / areaSquareKilometers : null,
       perimeterMeters: perimeter,
-      polsbyPopper: perimeter > 0 ? (4 * Math.PI * community.areaSquareMeters) / (perimeter * perimeter) : null,
+      polsbyPopper:
+        perimeter > 0 ? (4 * Math.PI * community.areaSquareMeters) / (perimeter * perimeter) : null,
       parts: community.parts,
       serviceFloorAreaSquareMeters: record.serviceFloorAreaSquareMeters,
       serviceFloorAreaPer100Households:
@@ -445,7 +455,10 @@ export class ScenarioEvaluator {
           ? (record.serviceFloorAreaSquareMeters / community.households) * 100
           : null,
       staff: record.staff,
-      staffPer10kResidents: record.staff !== null && community.residents > 0 ? (record.staff / community.residents) * 10_000 : null,
+      staffPer10kResidents:
+        record.staff !== null && community.residents > 0
+          ? (record.staff / community.residents) * 10_000
+          : null,
       coveredShareByCategory,
       residentsOutsideBand: distanceFromBand(community.residents, type.residents),
       householdsOutsideBand: distanceFromBand(community.households, type.households),
@@ -459,7 +472,10 @@ export class ScenarioEvaluator {
       record.type === 'township'
         ? this.communities.filter(
             (other) =>
-              !other.removed && other.record.type === 'township' && other.record.streetId === record.streetId && other.unitCount > 0,
+              !other.removed &&
+              other.record.type === 'township' &&
+              other.record.streetId === record.streetId &&
+              other.unitCount > 0,
           ).length
         : null;
     return {

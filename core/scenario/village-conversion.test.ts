@@ -44,7 +44,12 @@ function villages() {
   const ids = ['v-progress', 'v-farmland', 'v-neither', 'v-nodata', 'u-town'];
   const communities = [
     community('v-progress', { developmentProgress: 0.62, agriculturalLandShare: 0.7 }),
-    community('v-farmland', { developmentProgress: 0.2, agriculturalLandShare: 0.38, serviceFloorAreaSquareMeters: 700, staff: 2 }),
+    community('v-farmland', {
+      developmentProgress: 0.2,
+      agriculturalLandShare: 0.38,
+      serviceFloorAreaSquareMeters: 700,
+      staff: 2,
+    }),
     community('v-neither', { developmentProgress: 0.5, agriculturalLandShare: 0.5 }),
     community('v-nodata', { developmentProgress: null, agriculturalLandShare: null }),
     community('u-town', { type: 'urban', developmentProgress: null, agriculturalLandShare: null }),
@@ -66,13 +71,20 @@ describe('villageConversionReport', () => {
   it('tests every village and only villages, naming the condition that qualified each candidate', () => {
     const report = villageConversionReport(villages(), 'leshan');
     expect(report.ruleInProfile).toBe(true);
-    expect(report.villages.map((village) => village.communityId)).toEqual(['v-progress', 'v-farmland', 'v-neither', 'v-nodata']);
+    expect(report.villages.map((village) => village.communityId)).toEqual([
+      'v-progress',
+      'v-farmland',
+      'v-neither',
+      'v-nodata',
+    ]);
     expect(report.candidateIds).toEqual(['v-progress', 'v-farmland']);
 
     const byId = new Map(report.villages.map((village) => [village.communityId, village]));
     const progress = byId.get('v-progress')!;
     expect(progress.status).toBe('pass');
-    expect(progress.conditions.map((condition) => [condition.condition, condition.figure, condition.met])).toEqual([
+    expect(
+      progress.conditions.map((condition) => [condition.condition, condition.figure, condition.met]),
+    ).toEqual([
       ['development-progress', 0.62, true],
       ['farmland-share', 0.7, false],
     ]);
@@ -126,12 +138,17 @@ describe('villageConversionReport', () => {
       status: 'fail',
       shortfall: { amount: 2 },
     });
-    expect(farmland.gaps.summary.some((line) => line.en.includes('Certified social workers: short by 2 workers'))).toBe(true);
+    expect(
+      farmland.gaps.summary.some((line) => line.en.includes('Certified social workers: short by 2 workers')),
+    ).toBe(true);
 
     // kaili: 600 m² below 5 000 residents for urban types; as a village 400 m² would do.
     const kaili = villageConversionReport(villages(), 'kaili');
     const kailiFarmland = kaili.villages.find((village) => village.communityId === 'v-farmland')!;
-    expect(kailiFarmland.gaps.floorArea.find((gap) => gap.ruleId === 'area.urban.min')).toMatchObject({ status: 'pass', figure: 700 });
+    expect(kailiFarmland.gaps.floorArea.find((gap) => gap.ruleId === 'area.urban.min')).toMatchObject({
+      status: 'pass',
+      figure: 700,
+    });
     expect(kailiFarmland.gaps.floorArea.some((gap) => gap.ruleId === 'area.rural.min')).toBe(false);
     const kailiProgress = kaili.villages.find((village) => village.communityId === 'v-progress')!;
     expect(kailiProgress.gaps.floorArea.find((gap) => gap.ruleId === 'area.urban.min')).toMatchObject({
@@ -156,24 +173,42 @@ describe('villageConversionReport', () => {
     });
     expect(tier.lacking).toContain('kindergarten');
     expect(tier.lacking).not.toContain('service_station');
-    const schoolTier = entry.gaps.facilities.find((candidate) => candidate.tierMinutes === FACILITY_CATEGORIES.primary_school.tierMinutes)!;
-    expect(schoolTier.categories.find((category) => category.category === 'primary_school')!.status).toBe('unreached');
+    const schoolTier = entry.gaps.facilities.find(
+      (candidate) => candidate.tierMinutes === FACILITY_CATEGORIES.primary_school.tierMinutes,
+    )!;
+    expect(schoolTier.categories.find((category) => category.category === 'primary_school')!.status).toBe(
+      'unreached',
+    );
     expect(schoolTier.lacking).toContain('primary_school');
     // Categories without coverage data are unknown, never counted as lacking.
-    const unknown = entry.gaps.facilities.flatMap((candidate) => candidate.categories).filter((category) => category.status === 'unknown');
+    const unknown = entry.gaps.facilities
+      .flatMap((candidate) => candidate.categories)
+      .filter((category) => category.status === 'unknown');
     expect(unknown.length).toBeGreaterThan(0);
-    for (const category of unknown) expect(entry.gaps.facilities.some((candidate) => candidate.lacking.includes(category.category))).toBe(false);
+    for (const category of unknown)
+      expect(entry.gaps.facilities.some((candidate) => candidate.lacking.includes(category.category))).toBe(
+        false,
+      );
     // Every required category appears once, in its own tier.
-    const required = Object.values(FACILITY_CATEGORIES).filter((category) => category.requiredForEveryCommunity);
-    expect(entry.gaps.facilities.flatMap((candidate) => candidate.categories.map((category) => category.category)).sort()).toEqual(
-      required.map((category) => category.id).sort(),
+    const required = Object.values(FACILITY_CATEGORIES).filter(
+      (category) => category.requiredForEveryCommunity,
     );
+    expect(
+      entry.gaps.facilities
+        .flatMap((candidate) => candidate.categories.map((category) => category.category))
+        .sort(),
+    ).toEqual(required.map((category) => category.id).sort());
   });
 
   it('measures its size against the band of the type it would become', () => {
     const urban = villageConversionReport(villages(), 'leshan').villages[0].gaps.size;
     expect(urban).toEqual([
-      { measure: 'residents', value: 2000, band: COMMUNITY_TYPES.urban.residents, outsideBand: 2000 - COMMUNITY_TYPES.urban.residents!.min! },
+      {
+        measure: 'residents',
+        value: 2000,
+        band: COMMUNITY_TYPES.urban.residents,
+        outsideBand: 2000 - COMMUNITY_TYPES.urban.residents!.min!,
+      },
       {
         measure: 'households',
         value: 4 * Math.round(500 / 3),
@@ -187,10 +222,15 @@ describe('villageConversionReport', () => {
   });
 
   it('lower bounds step with residents where the rule says so', () => {
-    const steps = { kind: 'min-by-residents', steps: [{ belowResidents: 5000, value: 600 }, { value: 800 }] } as const;
+    const steps = {
+      kind: 'min-by-residents',
+      steps: [{ belowResidents: 5000, value: 600 }, { value: 800 }],
+    } as const;
     expect(lowerBoundOf(steps, 4999, 'urban')).toBe(600);
     expect(lowerBoundOf(steps, 5000, 'urban')).toBe(800);
-    expect(lowerBoundOf({ kind: 'type-band', band: 'residents' }, 0, 'fringe')).toBe(COMMUNITY_TYPES.fringe.residents!.min);
+    expect(lowerBoundOf({ kind: 'type-band', band: 'residents' }, 0, 'fringe')).toBe(
+      COMMUNITY_TYPES.fringe.residents!.min,
+    );
     expect(lowerBoundOf({ kind: 'max', value: 3 }, 0, 'urban')).toBeNull();
   });
 });
@@ -217,7 +257,9 @@ describe('convert-village edit', () => {
     expect(evaluator.communityRecord('v-progress').type).toBe('urban');
     expect(evaluator.unitsOf('v-progress')).toEqual(unitsBefore);
     // Now judged as an urban community: the urban size rule applies under leshan.
-    expect(evaluator.judge('v-progress', 'leshan').find((rule) => rule.ruleId === 'size.residents')!.status).toBe('fail');
+    expect(
+      evaluator.judge('v-progress', 'leshan').find((rule) => rule.ruleId === 'size.residents')!.status,
+    ).toBe('fail');
     const report = villageConversionReport(evaluator, 'leshan');
     expect(report.villages.map((village) => village.communityId)).toEqual(['v-neither', 'v-nodata']);
     expect(report.candidateIds).toEqual([]);
@@ -231,7 +273,10 @@ describe('convert-village edit', () => {
     // A converted village is no longer a village: converting it twice in one batch is refused too.
     const draft = draftOf(evaluator);
     expect(draft.apply({ op: 'convert-village', communityId: 'v-neither' }).ok).toBe(true);
-    expect(draft.apply({ op: 'convert-village', communityId: 'v-neither' })).toMatchObject({ ok: false, reason: EDIT_NOT_A_VILLAGE });
+    expect(draft.apply({ op: 'convert-village', communityId: 'v-neither' })).toMatchObject({
+      ok: false,
+      reason: EDIT_NOT_A_VILLAGE,
+    });
     expect(draftOf(evaluator).apply({ op: 'convert-village', communityId: 'nowhere' }).ok).toBe(false);
   });
 });

@@ -6,7 +6,12 @@
  * Every threshold comes from core/standards (rules.ts, community-types.ts, facility-categories.ts).
  */
 
-import { COMMUNITY_TYPES, distanceFromBand, type CommunityTypeId, type SizeRange } from '../standards/community-types.js';
+import {
+  COMMUNITY_TYPES,
+  distanceFromBand,
+  type CommunityTypeId,
+  type SizeRange,
+} from '../standards/community-types.js';
 import {
   evaluateRule,
   surveyedFiguresOf,
@@ -57,7 +62,11 @@ const SHARE: Bilingual = { zh: '%', en: '%' };
  * The lowest figure a threshold accepts for a community of `residents` (its lower bound), or null
  * when it has none (a maximum, a type band without a lower side, the conversion test).
  */
-export function lowerBoundOf(threshold: RuleThreshold, residents: number, type: CommunityTypeId): number | null {
+export function lowerBoundOf(
+  threshold: RuleThreshold,
+  residents: number,
+  type: CommunityTypeId,
+): number | null {
   switch (threshold.kind) {
     case 'min':
       return threshold.value;
@@ -65,8 +74,8 @@ export function lowerBoundOf(threshold: RuleThreshold, residents: number, type: 
       return threshold.min;
     case 'min-by-residents':
       return (
-        threshold.steps.find((step) => step.belowResidents === undefined || residents < step.belowResidents)?.value ??
-        null
+        threshold.steps.find((step) => step.belowResidents === undefined || residents < step.belowResidents)
+          ?.value ?? null
       );
     case 'type-band': {
       const band = COMMUNITY_TYPES[type][threshold.band];
@@ -186,7 +195,11 @@ const formatAmount = (value: number) =>
   value.toLocaleString('en-US', { maximumFractionDigits: 1 }).replace(/,/g, ' ');
 
 /** The figures a rule reads, for this village judged as `type`. */
-function figuresAs(type: CommunityTypeId, record: CommunityRecord, metrics: CommunityMetrics): CommunityFigures {
+function figuresAs(
+  type: CommunityTypeId,
+  record: CommunityRecord,
+  metrics: CommunityMetrics,
+): CommunityFigures {
   return {
     type,
     residents: metrics.residents,
@@ -277,8 +290,14 @@ function reachThreshold(
   return null;
 }
 
-function tierReach(type: CommunityTypeId, profile: StandardsProfileId, metrics: CommunityMetrics): TierReach[] {
-  const required = Object.values(FACILITY_CATEGORIES).filter((category) => category.requiredForEveryCommunity);
+function tierReach(
+  type: CommunityTypeId,
+  profile: StandardsProfileId,
+  metrics: CommunityMetrics,
+): TierReach[] {
+  const required = Object.values(FACILITY_CATEGORIES).filter(
+    (category) => category.requiredForEveryCommunity,
+  );
   return LIFE_CIRCLE_TIER_MINUTES.map((tierMinutes) => {
     const categories = required
       .filter((category) => category.tierMinutes === tierMinutes)
@@ -294,7 +313,8 @@ function tierReach(type: CommunityTypeId, profile: StandardsProfileId, metrics: 
           category: category.id,
           name: { zh: category.nameZh, en: category.nameEn },
           coveredShare,
-          uncoveredResidents: coveredShare === null ? null : Math.round(metrics.residents * (1 - coveredShare)),
+          uncoveredResidents:
+            coveredShare === null ? null : Math.round(metrics.residents * (1 - coveredShare)),
           threshold: threshold?.value ?? null,
           thresholdRuleId: threshold?.ruleId ?? null,
           thresholdProfile: threshold?.profile ?? null,
@@ -334,7 +354,8 @@ function summaryOf(gaps: Omit<ConversionGaps, 'summary'>): Bilingual[] {
   for (const size of gaps.size) {
     if (size.outsideBand === 0) continue;
     const below = size.outsideBand < 0;
-    const unit = size.measure === 'residents' ? { zh: '人', en: 'residents' } : { zh: '户', en: 'households' };
+    const unit =
+      size.measure === 'residents' ? { zh: '人', en: 'residents' } : { zh: '户', en: 'households' };
     const bound = below ? size.band!.min! : size.band!.max!;
     lines.push({
       zh: `${size.measure === 'residents' ? '常住人口' : '户数'} ${formatAmount(size.value)}，${below ? '低于' : '高于'}${typeName.nameZh}${below ? '下限' : '上限'} ${formatAmount(bound)} ${unit.zh}（差 ${formatAmount(Math.abs(size.outsideBand))}）`,
@@ -378,7 +399,9 @@ function conversionGaps(
 
 function conditionsOf(threshold: RuleThreshold, record: CommunityRecord): ConversionCondition[] {
   if (threshold.kind !== 'conversion') {
-    throw new Error(`rule ${VILLAGE_CONVERSION_RULE_ID} holds a "${threshold.kind}" threshold, not a conversion test`);
+    throw new Error(
+      `rule ${VILLAGE_CONVERSION_RULE_ID} holds a "${threshold.kind}" threshold, not a conversion test`,
+    );
   }
   const progress = record.developmentProgress;
   const farmland = record.agriculturalLandShare;

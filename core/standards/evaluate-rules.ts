@@ -5,7 +5,13 @@
 
 import { COMMUNITY_TYPES, type CommunityTypeId } from './community-types.js';
 import type { StandardsProfileId } from './profiles.js';
-import { rulesOfProfile, type Bilingual, type RuleDefinition, type RuleMeasure, type RuleThreshold } from './rules.js';
+import {
+  rulesOfProfile,
+  type Bilingual,
+  type RuleDefinition,
+  type RuleMeasure,
+  type RuleThreshold,
+} from './rules.js';
 
 /**
  * The figures a community's survey supplies rather than its units: a community record carries them,
@@ -147,7 +153,9 @@ function boundsOf(threshold: RuleThreshold, figures: CommunityFigures): Bounds |
     case 'range':
       return { min: threshold.min, max: threshold.max };
     case 'min-by-residents': {
-      const step = threshold.steps.find((candidate) => candidate.belowResidents === undefined || figures.residents < candidate.belowResidents);
+      const step = threshold.steps.find(
+        (candidate) => candidate.belowResidents === undefined || figures.residents < candidate.belowResidents,
+      );
       return step ? { min: step.value, max: null } : null;
     }
     case 'type-band':
@@ -169,18 +177,34 @@ function appliesToType(rule: RuleDefinition, type: CommunityTypeId): boolean {
 }
 
 /** Judges a community by one rule under one profile's threshold. */
-export function evaluateRule(rule: RuleDefinition, threshold: RuleThreshold, figures: CommunityFigures): RuleResult {
+export function evaluateRule(
+  rule: RuleDefinition,
+  threshold: RuleThreshold,
+  figures: CommunityFigures,
+): RuleResult {
   const base = { ruleId: rule.id, sources: rule.sources, title: rule.title, advice: rule.advice };
   const isShare = rule.unit.en === '%';
 
   if (threshold.kind === 'conversion') {
     const described = `> ${formatShare(threshold.progressAbove)} / < ${formatShare(threshold.farmlandBelow)}`;
     if (!appliesToType(rule, figures.type)) {
-      return { ...base, status: 'not-applicable', figure: null, threshold: described, reason: RULE_NOT_FOR_TYPE };
+      return {
+        ...base,
+        status: 'not-applicable',
+        figure: null,
+        threshold: described,
+        reason: RULE_NOT_FOR_TYPE,
+      };
     }
     const { developmentProgress: progress, agriculturalLandShare: farmland } = figures;
     if (progress === null && farmland === null) {
-      return { ...base, status: 'not-applicable', figure: null, threshold: described, reason: RULE_MISSING_DATA };
+      return {
+        ...base,
+        status: 'not-applicable',
+        figure: null,
+        threshold: described,
+        reason: RULE_MISSING_DATA,
+      };
     }
     const byProgress = progress !== null && progress > threshold.progressAbove;
     const byFarmland = farmland !== null && farmland < threshold.farmlandBelow;
@@ -196,10 +220,18 @@ export function evaluateRule(rule: RuleDefinition, threshold: RuleThreshold, fig
   const described = describeBounds(bounds, isShare);
   const figure = measured(rule.measure, figures);
   if (figure === null || !Number.isFinite(figure)) {
-    return { ...base, status: 'not-applicable', figure: null, threshold: described, reason: RULE_MISSING_DATA };
+    return {
+      ...base,
+      status: 'not-applicable',
+      figure: null,
+      threshold: described,
+      reason: RULE_MISSING_DATA,
+    };
   }
-  if (bounds.min !== null && figure < bounds.min) return { ...base, status: 'fail', figure, threshold: described, side: 'below' };
-  if (bounds.max !== null && figure > bounds.max) return { ...base, status: 'fail', figure, threshold: described, side: 'above' };
+  if (bounds.min !== null && figure < bounds.min)
+    return { ...base, status: 'fail', figure, threshold: described, side: 'below' };
+  if (bounds.max !== null && figure > bounds.max)
+    return { ...base, status: 'fail', figure, threshold: described, side: 'above' };
   return { ...base, status: 'pass', figure, threshold: described };
 }
 

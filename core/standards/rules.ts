@@ -176,7 +176,10 @@ export const RULES: readonly RuleDefinition[] = [
     measure: 'serviceFloorAreaSquareMeters',
     unit: SQUARE_METERS,
     thresholds: { national: { kind: 'min', value: 600 }, jishou: { kind: 'min', value: 600 } },
-    advice: { zh: '城市社区服务用房不少于 600 m²', en: 'An urban community needs at least 600 m² of service floor' },
+    advice: {
+      zh: '城市社区服务用房不少于 600 m²',
+      en: 'An urban community needs at least 600 m² of service floor',
+    },
   },
   {
     id: 'area.urban.min',
@@ -188,7 +191,10 @@ export const RULES: readonly RuleDefinition[] = [
     thresholds: {
       kaili: { kind: 'min-by-residents', steps: [{ belowResidents: 5000, value: 600 }, { value: 800 }] },
     },
-    advice: { zh: '5 000 人以下不少于 600 m²，以上不少于 800 m²', en: '600 m² below 5 000 residents, 800 m² above' },
+    advice: {
+      zh: '5 000 人以下不少于 600 m²，以上不少于 800 m²',
+      en: '600 m² below 5 000 residents, 800 m² above',
+    },
   },
   {
     id: 'area.rural.min',
@@ -200,7 +206,10 @@ export const RULES: readonly RuleDefinition[] = [
     thresholds: {
       kaili: { kind: 'min-by-residents', steps: [{ belowResidents: 2000, value: 400 }, { value: 500 }] },
     },
-    advice: { zh: '2 000 人以下不少于 400 m²，以上不少于 500 m²', en: '400 m² below 2 000 residents, 500 m² above' },
+    advice: {
+      zh: '2 000 人以下不少于 400 m²，以上不少于 500 m²',
+      en: '400 m² below 2 000 residents, 500 m² above',
+    },
   },
   {
     id: 'area.leshan.min',
@@ -212,7 +221,10 @@ export const RULES: readonly RuleDefinition[] = [
     // 002 专栏2: new builds ≥ 500 m², rebuilt/bought/rented ≥ 300 m²; the region data does not say
     // which a station is, so the lower bound is checked and the advice names both.
     thresholds: { leshan: { kind: 'min', value: 300 } },
-    advice: { zh: '新建不少于 500 m²，改扩建、购置或租赁不少于 300 m²', en: 'New builds 500 m², rebuilt, bought or rented 300 m²' },
+    advice: {
+      zh: '新建不少于 500 m²，改扩建、购置或租赁不少于 300 m²',
+      en: 'New builds 500 m², rebuilt, bought or rented 300 m²',
+    },
   },
   {
     id: 'area.activity.share',
@@ -222,7 +234,10 @@ export const RULES: readonly RuleDefinition[] = [
     measure: 'activityFloorShare',
     unit: SHARE,
     thresholds: { linjiang: { kind: 'min', value: 0.6 } },
-    advice: { zh: '居民活动用房不低于服务设施面积的 60%', en: 'At least 60 % of the facility for residents’ activities' },
+    advice: {
+      zh: '居民活动用房不低于服务设施面积的 60%',
+      en: 'At least 60 % of the facility for residents’ activities',
+    },
   },
   {
     id: 'area.commerce.share',
@@ -242,7 +257,10 @@ export const RULES: readonly RuleDefinition[] = [
     measure: 'staffPer10kResidents',
     unit: { zh: '人/万人', en: 'per 10 000' },
     thresholds: { leshan: { kind: 'min', value: 18 }, linjiang: { kind: 'min', value: 18 } },
-    advice: { zh: '每万城镇常住人口配备不少于 18 名社区工作者', en: 'At least 18 workers per 10 000 residents' },
+    advice: {
+      zh: '每万城镇常住人口配备不少于 18 名社区工作者',
+      en: 'At least 18 workers per 10 000 residents',
+    },
   },
   {
     id: 'staff.min',
@@ -262,7 +280,10 @@ export const RULES: readonly RuleDefinition[] = [
     measure: 'socialWorkers',
     unit: PEOPLE,
     thresholds: { linjiang: { kind: 'min', value: 3 } },
-    advice: { zh: '每个城市社区不少于 3 名社工师', en: 'At least 3 certified social workers per urban community' },
+    advice: {
+      zh: '每个城市社区不少于 3 名社工师',
+      en: 'At least 3 certified social workers per urban community',
+    },
   },
   {
     id: 'staff.grid',
@@ -274,23 +295,21 @@ export const RULES: readonly RuleDefinition[] = [
     thresholds: { linjiang: { kind: 'min', value: 1 }, qujing: { kind: 'min', value: 1 } },
     advice: { zh: '每个网格配备 1 名专职网格员', en: 'One full-time grid worker per grid' },
   },
-  ...REACH_CATEGORIES.map(
-    (category): RuleDefinition => ({
-      id: `reach.${category.id}`,
-      sources: LESHAN_REACH.has(category.id) ? ['002', 'GB 50180-2018'] : ['GB 50180-2018'],
-      title: { zh: `步行可达${category.zh}`, en: `Walking reach of a ${category.en}` },
-      appliesTo: URBAN_TYPES,
-      measure: `coveredShare:${category.id}`,
-      unit: SHARE,
-      thresholds: LESHAN_REACH.has(category.id)
-        ? { national: { kind: 'min', value: REACH_SHARE }, leshan: { kind: 'min', value: REACH_SHARE } }
-        : { national: { kind: 'min', value: REACH_SHARE } },
-      advice: {
-        zh: `在生活圈内补齐${category.zh}`,
-        en: `Provide a ${category.en} within its life-circle tier`,
-      },
-    }),
-  ),
+  ...REACH_CATEGORIES.map((category): RuleDefinition => ({
+    id: `reach.${category.id}`,
+    sources: LESHAN_REACH.has(category.id) ? ['002', 'GB 50180-2018'] : ['GB 50180-2018'],
+    title: { zh: `步行可达${category.zh}`, en: `Walking reach of a ${category.en}` },
+    appliesTo: URBAN_TYPES,
+    measure: `coveredShare:${category.id}`,
+    unit: SHARE,
+    thresholds: LESHAN_REACH.has(category.id)
+      ? { national: { kind: 'min', value: REACH_SHARE }, leshan: { kind: 'min', value: REACH_SHARE } }
+      : { national: { kind: 'min', value: REACH_SHARE } },
+    advice: {
+      zh: `在生活圈内补齐${category.zh}`,
+      en: `Provide a ${category.en} within its life-circle tier`,
+    },
+  })),
 ];
 
 const RULES_BY_PROFILE = new Map<StandardsProfileId, readonly RuleDefinition[]>();

@@ -17,7 +17,11 @@ import vm from 'node:vm';
 import { buildAccessibilityModel } from '../../core/accessibility/accessibility-model.js';
 import type { AccessibilityInput, AccessibilityModel } from '../../core/accessibility/accessibility-types.js';
 import { computeCoverage, defaultTierTable } from '../../core/accessibility/coverage.js';
-import { computeCompletenessHeatmap, computeTravelTimeHeatmap, prefillCellSnaps } from '../../core/accessibility/heatmap.js';
+import {
+  computeCompletenessHeatmap,
+  computeTravelTimeHeatmap,
+  prefillCellSnaps,
+} from '../../core/accessibility/heatmap.js';
 import { computeIsochrones, isochronesFromSnaps } from '../../core/accessibility/isochrones.js';
 import { accessibilityInputFromGeoJson } from '../../core/accessibility/region-geojson-input.js';
 import { computeServiceRadii } from '../../core/accessibility/service-radii.js';
@@ -59,7 +63,9 @@ function spreadFacilities(model: AccessibilityModel, count: number): number[] {
 async function main(): Promise<void> {
   const { scale } = parseScaleArgument(process.argv.slice(2));
   const started = performance.now();
-  console.log(`Accessibility benchmark — demo region at --scale ${scale} (Node ${process.version}, ${os.cpus().length} cores)`);
+  console.log(
+    `Accessibility benchmark — demo region at --scale ${scale} (Node ${process.version}, ${os.cpus().length} cores)`,
+  );
 
   let start = performance.now();
   const { files, summary } = generateDemoRegion({ scale });
@@ -96,9 +102,15 @@ async function main(): Promise<void> {
     model.snapIndex.coordinates.byteLength +
     model.snapIndex.segmentEdge.byteLength +
     (model.snapIndex.tree.data as ArrayBuffer).byteLength;
-  const planeBytes = Object.values(model.plane).reduce((bytes, value) => bytes + (ArrayBuffer.isView(value) ? value.byteLength : 0), 0);
+  const planeBytes = Object.values(model.plane).reduce(
+    (bytes, value) => bytes + (ArrayBuffer.isView(value) ? value.byteLength : 0),
+    0,
+  );
   const unitBytes =
-    Object.values(model.unitArrays).reduce((bytes, value) => bytes + (ArrayBuffer.isView(value) ? value.byteLength : 0), 0) +
+    Object.values(model.unitArrays).reduce(
+      (bytes, value) => bytes + (ArrayBuffer.isView(value) ? value.byteLength : 0),
+      0,
+    ) +
     model.unitArrays.buckets.offsets.byteLength +
     model.unitArrays.buckets.points.byteLength;
   // DijkstraWorkspace: seconds (8) + origin (4) + heap items/keys/positions (4 + 8 + 4) + touched (4) per node.
@@ -109,7 +121,9 @@ async function main(): Promise<void> {
   console.log(`  metric-plane geometry                     ${megabytes(planeBytes)}`);
   console.log(`  unit arrays                               ${megabytes(unitBytes)}`);
   console.log(`  Dijkstra workspace                        ${megabytes(workspaceBytes)}`);
-  console.log(`  JS heap + array buffers grown by the build ${megabytes(heapAfter - heapBefore)} (incl. snapped-point objects)`);
+  console.log(
+    `  JS heap + array buffers grown by the build ${megabytes(heapAfter - heapBefore)} (incl. snapped-point objects)`,
+  );
 
   // --- One facility's 5/10/15-minute isochrones -------------------------------------------------
   const sample = spreadFacilities(model, SAMPLE_FACILITIES);
@@ -123,8 +137,12 @@ async function main(): Promise<void> {
   const warm = sample.map((index) => runOne(index));
   const warmTimes = warm.map((result) => result.ms);
   const slowest = warmTimes.indexOf(Math.max(...warmTimes));
-  const vertices = warm.map((result) => result.bands.reduce((sum, band) => sum + band.geometry.flat(2).length, 0));
-  console.log(`\none facility's 5/10/15-min isochrones (rings, polygons + residents), ${SAMPLE_FACILITIES} facilities spread over the region:`);
+  const vertices = warm.map((result) =>
+    result.bands.reduce((sum, band) => sum + band.geometry.flat(2).length, 0),
+  );
+  console.log(
+    `\none facility's 5/10/15-min isochrones (rings, polygons + residents), ${SAMPLE_FACILITIES} facilities spread over the region:`,
+  );
   console.log(
     `  first query near each (cell snaps being cached): median ${format(quantile(coldTimes, 0.5), 2)} ms, p95 ${format(quantile(coldTimes, 0.95), 2)} ms`,
   );
@@ -134,7 +152,12 @@ async function main(): Promise<void> {
   const example = warm[0].bands;
   console.log(
     `  e.g. ${model.facilities[sample[0]].id}: ` +
-      example.map((band) => `${band.fromMinutes}–${band.minutes} min ${Math.round(band.residents)} residents, ${format(band.areaSquareMeters / 1e4, 1)} ha`).join('; ') +
+      example
+        .map(
+          (band) =>
+            `${band.fromMinutes}–${band.minutes} min ${Math.round(band.residents)} residents, ${format(band.areaSquareMeters / 1e4, 1)} ha`,
+        )
+        .join('; ') +
       `; median ${Math.round(quantile(vertices, 0.5))} vertices per request`,
   );
   console.log(
@@ -155,15 +178,23 @@ async function main(): Promise<void> {
   const allAtOnceMs = milliseconds(start);
   const kindergartens = model.facilityIndexesByCategory.get('kindergarten') ?? [];
   start = performance.now();
-  isochronesFromSnaps(model, kindergartens.map((index) => model.facilitySnaps[index]), request);
+  isochronesFromSnaps(
+    model,
+    kindergartens.map((index) => model.facilitySnaps[index]),
+    request,
+  );
   const categoryAtOnceMs = milliseconds(start);
   console.log(`\nevery facility's isochrones (${model.facilities.length} facilities):`);
   console.log(
     `  each facility separately (${model.facilities.length} requests): ${format(everySeparately, 0)} ms total, ` +
       `${format(everySeparately / model.facilities.length, 2)} ms each   [target < 1 s; see README]`,
   );
-  console.log(`  all facilities as one multi-origin request:  ${format(allAtOnceMs, 1)} ms (${allAtOnce.reduce((sum, band) => sum + band.geometry.length, 0)} polygons)`);
-  console.log(`  all ${kindergartens.length} kindergartens as one request:   ${format(categoryAtOnceMs, 1)} ms`);
+  console.log(
+    `  all facilities as one multi-origin request:  ${format(allAtOnceMs, 1)} ms (${allAtOnce.reduce((sum, band) => sum + band.geometry.length, 0)} polygons)`,
+  );
+  console.log(
+    `  all ${kindergartens.length} kindergartens as one request:   ${format(categoryAtOnceMs, 1)} ms`,
+  );
   void totalResidents;
 
   // --- Service radii ----------------------------------------------------------------------------
@@ -173,18 +204,26 @@ async function main(): Promise<void> {
     return milliseconds(t);
   });
   start = performance.now();
-  computeServiceRadii(model, { ...request, origins: kindergartens.map((index) => model.facilities[index].position) });
+  computeServiceRadii(model, {
+    ...request,
+    origins: kindergartens.map((index) => model.facilities[index].position),
+  });
   console.log(
     `\nservice radii 300/500/1000 m: one facility median ${format(quantile(radiusTimes, 0.5), 2)} ms; ` +
       `all ${kindergartens.length} kindergartens ${format(milliseconds(start), 1)} ms`,
   );
 
-  console.log(`\ncell-snap cache after the isochrones (20 m tiles touched, 40 m for region-wide requests): ${megabytes(model.cellSnapCache.memoryBytes)}`);
+  console.log(
+    `\ncell-snap cache after the isochrones (20 m tiles touched, 40 m for region-wide requests): ${megabytes(model.cellSnapCache.memoryBytes)}`,
+  );
 
   // --- Heat maps ------------------------------------------------------------------------------
   model.cellSnapCache.clear();
   start = performance.now();
-  const coldHeatmap = computeTravelTimeHeatmap(model, { category: 'kindergarten', speedMetersPerSecond: SPEED });
+  const coldHeatmap = computeTravelTimeHeatmap(model, {
+    category: 'kindergarten',
+    speedMetersPerSecond: SPEED,
+  });
   const coldHeatmapMs = milliseconds(start);
   const warmHeatmapTimes = [0, 1, 2].map(() => {
     const t = performance.now();
@@ -199,11 +238,18 @@ async function main(): Promise<void> {
       `${coldHeatmap.columns * coldHeatmap.rows} cells, ${reachedCells} within 30 min):`,
   );
   console.log(`  cold (cell snaps computed): ${format(coldHeatmapMs, 0)} ms   [target < 500 ms]`);
-  console.log(`  warm (cell snaps cached):   ${format(quantile(warmHeatmapTimes, 0.5), 0)} ms   [target < 500 ms]`);
+  console.log(
+    `  warm (cell snaps cached):   ${format(quantile(warmHeatmapTimes, 0.5), 0)} ms   [target < 500 ms]`,
+  );
   console.log(`  cell-snap cache at 50 m: ${megabytes(grid50.memoryBytes)}`);
   start = performance.now();
-  const completeness = computeCompletenessHeatmap(model, { tiers: defaultTierTable(), speedMetersPerSecond: SPEED });
-  console.log(`  completeness heat map (${completeness.categories.length} required categories): ${format(milliseconds(start), 0)} ms`);
+  const completeness = computeCompletenessHeatmap(model, {
+    tiers: defaultTierTable(),
+    speedMetersPerSecond: SPEED,
+  });
+  console.log(
+    `  completeness heat map (${completeness.categories.length} required categories): ${format(milliseconds(start), 0)} ms`,
+  );
 
   // --- Coverage -------------------------------------------------------------------------------
   start = performance.now();
@@ -213,18 +259,24 @@ async function main(): Promise<void> {
     `\ncoverage of all ${coverage.region.categories.length} tiered categories, ${coverage.communities.length} communities: ${format(coverageMs, 0)} ms`,
   );
   for (const category of coverage.region.categories.slice(0, 4)) {
-    console.log(`  ${category.category.padEnd(16)} ${category.tierMinutes} min: ${format(100 * (category.coveredShare ?? 0), 1)} % of residents`);
+    console.log(
+      `  ${category.category.padEnd(16)} ${category.tierMinutes} min: ${format(100 * (category.coveredShare ?? 0), 1)} % of residents`,
+    );
   }
   model.cellSnapCache.clear();
   start = performance.now();
   const prefilledBytes = prefillCellSnaps(model);
-  console.log(`\nprefillCellSnaps (whole region at 20 m and 50 m, e.g. at server start): ${format(milliseconds(start), 0)} ms, ${megabytes(prefilledBytes)}`);
+  console.log(
+    `\nprefillCellSnaps (whole region at 20 m and 50 m, e.g. at server start): ${format(milliseconds(start), 0)} ms, ${megabytes(prefilledBytes)}`,
+  );
 
   // --- pgRouting ----------------------------------------------------------------------------
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) await comparePgRouting(databaseUrl, model, files, summary.regionId);
   else {
-    console.log('\npgRouting comparison skipped: DATABASE_URL is not set. Run it against PostgreSQL with pgRouting, e.g.');
+    console.log(
+      '\npgRouting comparison skipped: DATABASE_URL is not set. Run it against PostgreSQL with pgRouting, e.g.',
+    );
     console.log('  DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npm run bench:accessibility');
   }
   console.log(`\ntotal bench time ${format(milliseconds(started) / 1000, 1)} s`);
@@ -247,7 +299,8 @@ async function comparePgRouting(
   try {
     await withThrowawayServerDatabase(serverUrl, async (database, databaseName) => {
       console.log(`\npgRouting comparison (fresh database ${databaseName}):`);
-      for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text, 'utf8');
+      for (const [name, text] of Object.entries(files))
+        await writeFile(path.join(folder, name), text, 'utf8');
       let start = performance.now();
       await migrate(database);
       await database.query('CREATE EXTENSION IF NOT EXISTS pgrouting');
@@ -262,7 +315,10 @@ async function comparePgRouting(
           (model.facilityIndexesByCategory.get(category) ?? []).map((index) => {
             const snap = model.facilitySnaps[index];
             const edge = snap.edgeIndex;
-            const node = snap.offsetMeters <= graph.edgeLengthMeters[edge] / 2 ? graph.edgeSource[edge] : graph.edgeTarget[edge];
+            const node =
+              snap.offsetMeters <= graph.edgeLengthMeters[edge] / 2
+                ? graph.edgeSource[edge]
+                : graph.edgeTarget[edge];
             return graph.nodeIds[node];
           }),
         ),
@@ -273,7 +329,12 @@ async function comparePgRouting(
       let coreSeconds = new Float64Array(0);
       for (let run = 0; run < 5; run += 1) {
         start = performance.now();
-        coreSeconds = nearestOriginTravelSeconds(graph, origins, options, model.workspace).secondsByNode.slice();
+        coreSeconds = nearestOriginTravelSeconds(
+          graph,
+          origins,
+          options,
+          model.workspace,
+        ).secondsByNode.slice();
         coreTimes.push(milliseconds(start));
       }
       const edgesSql = /* SQL */ `
@@ -295,11 +356,17 @@ async function comparePgRouting(
       let rows: { node: number; fromNode: number; aggCost: number }[] = [];
       for (let run = 0; run < 3; run += 1) {
         start = performance.now();
-        ({ rows } = await database.query<{ node: number; fromNode: number; aggCost: number }>(equicostSql, parameters));
+        ({ rows } = await database.query<{ node: number; fromNode: number; aggCost: number }>(
+          equicostSql,
+          parameters,
+        ));
         pgTimes.push(milliseconds(start));
       }
       start = performance.now();
-      const { rows: minimumRows } = await database.query<{ node: number; aggCost: number }>(minimumSql, parameters);
+      const { rows: minimumRows } = await database.query<{ node: number; aggCost: number }>(
+        minimumSql,
+        parameters,
+      );
       const minimumMs = milliseconds(start);
 
       const compare = (pgRows: { node: number; aggCost: number }[]) => {
@@ -322,7 +389,12 @@ async function comparePgRouting(
       for (const node of equicost.differing) {
         const fromNode = fromNodeOf.get(graph.nodeIds[node]);
         if (fromNode === undefined || !(coreSeconds[node] < Infinity)) continue;
-        const single = shortestTravelSeconds(graph, [{ nodeIndex: nodeIndexOf(graph, fromNode), initialSeconds: 0 }], options, model.workspace);
+        const single = shortestTravelSeconds(
+          graph,
+          [{ nodeIndex: nodeIndexOf(graph, fromNode), initialSeconds: 0 }],
+          options,
+          model.workspace,
+        );
         if (single[node] === equicost.pgSeconds[node] && single[node] > coreSeconds[node]) {
           fartherStart += 1;
           largestExcess = Math.max(largestExcess, single[node] - coreSeconds[node]);
@@ -330,9 +402,13 @@ async function comparePgRouting(
       }
       const coreMedian = quantile(coreTimes, 0.5);
       const pgMedian = quantile(pgTimes, 0.5);
-      console.log(`  query: all ${startNodeIds.length} ${category} start nodes, ${maxSeconds / 60} min, undirected`);
+      console.log(
+        `  query: all ${startNodeIds.length} ${category} start nodes, ${maxSeconds / 60} min, undirected`,
+      );
       console.log(`  core multi-source Dijkstra: ${format(coreMedian, 1)} ms (median of 5)`);
-      console.log(`  pgr_drivingDistance(equicost => true): ${format(pgMedian, 1)} ms (median of 3, incl. the edge query and ${rows.length} rows)`);
+      console.log(
+        `  pgr_drivingDistance(equicost => true): ${format(pgMedian, 1)} ms (median of 3, incl. the edge query and ${rows.length} rows)`,
+      );
       console.log(`  ratio: core is ${format(pgMedian / coreMedian, 1)}× faster   [target ≥ 10×]`);
       console.log(
         `  node times vs equicost: ${equicost.identical} reached nodes bit-identical, ${equicost.differing.length} differ` +

@@ -17,7 +17,8 @@ export function parseScaleArgument(argv: string[], defaultScale = 20): { scale: 
     else if (argv[k].startsWith('--scale=')) scale = Number(argv[k].slice('--scale='.length));
     else throw new Error(`unknown argument ${argv[k]} (usage: [--scale N])`);
   }
-  if (!Number.isInteger(scale) || scale < 1) throw new Error(`--scale must be a positive integer, got ${scale}`);
+  if (!Number.isInteger(scale) || scale < 1)
+    throw new Error(`--scale must be a positive integer, got ${scale}`);
   return { scale };
 }
 

@@ -51,7 +51,9 @@ async function bureauFiles(files: Record<string, string>): Promise<ImportFile[]>
   for (const feature of facilities.features) {
     const [lon, lat] = wgs84ToGcj02(feature.geometry.coordinates);
     const name = String(feature.properties.name).replace(/[",]/g, ' ');
-    csvLines.push(`gcj-${feature.properties.id},${name},${feature.properties.category},${lon.toFixed(7)},${lat.toFixed(7)}`);
+    csvLines.push(
+      `gcj-${feature.properties.id},${name},${feature.properties.category},${lon.toFixed(7)},${lat.toFixed(7)}`,
+    );
   }
   const communities = JSON.parse(files['communities.geojson']) as { features: ExportFeature[] };
   const shapefile = featureCollectionShapefile('communities', {
@@ -106,7 +108,9 @@ async function benchImports(database: Database, regionId: string, files: ImportF
     const preview = (await previewed.json()) as ImportPreviewAnswer;
     const previewMilliseconds = since(start);
     if (!previewed.ok || !preview.canCommit)
-      throw new Error(`${file.name}: preview ${previewed.status} ${JSON.stringify(preview.problems?.slice(0, 3) ?? preview)}`);
+      throw new Error(
+        `${file.name}: preview ${previewed.status} ${JSON.stringify(preview.problems?.slice(0, 3) ?? preview)}`,
+      );
     start = performance.now();
     const committed = await app.request(`/api/regions/${regionId}/imports/${preview.importId}/commit`, {
       method: 'POST',
@@ -119,19 +123,24 @@ async function benchImports(database: Database, regionId: string, files: ImportF
     console.log(
       `    preview ${seconds(previewMilliseconds)} (${preview.featureCount} features, ${preview.problems.length} notes/warnings), ` +
         `commit ${seconds(commitMilliseconds)}; changes: +${preview.changes.added} ~${preview.changes.updated} −${preview.changes.removed}` +
-        (preview.scenarioImpact?.scenarios.length ? `; ${preview.scenarioImpact.scenarios.length} scenario told` : ''),
+        (preview.scenarioImpact?.scenarios.length
+          ? `; ${preview.scenarioImpact.scenarios.length} scenario told`
+          : ''),
     );
   }
 }
 
 async function main(): Promise<void> {
   const { scale } = parseScaleArgument(process.argv.slice(2));
-  console.log(`Import benchmark — demo region at --scale ${scale} (Node ${process.version}, ${os.cpus().length} cores)`);
+  console.log(
+    `Import benchmark — demo region at --scale ${scale} (Node ${process.version}, ${os.cpus().length} cores)`,
+  );
   let start = performance.now();
   const { files } = generateDemoRegion({ scale });
   const folder = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-import-bench-'));
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text, 'utf8');
-  const regionId = (JSON.parse(await readFile(path.join(folder, 'region.json'), 'utf8')) as { id: string }).id;
+  const regionId = (JSON.parse(await readFile(path.join(folder, 'region.json'), 'utf8')) as { id: string })
+    .id;
   const imports = await bureauFiles(files);
   console.log(`generated in ${seconds(since(start))}`);
 

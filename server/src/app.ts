@@ -25,7 +25,18 @@ const CLIENT_ERROR_STATUS_BY_SQLSTATE: Record<string, ContentfulStatusCode> = {
 };
 
 /** Node socket errors and PostgreSQL classes meaning the database cannot be reached right now. */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -63,13 +74,18 @@ export function createApp(database: Database) {
   const app = new Hono();
   mountOperations(app, operations);
 
-  app.notFound((c) => errorAnswer(c, new DomainError('request.no-such-path', { method: c.req.method, path: c.req.path })));
+  app.notFound((c) =>
+    errorAnswer(c, new DomainError('request.no-such-path', { method: c.req.method, path: c.req.path })),
+  );
 
   app.onError((error, c) => {
     if (error instanceof DomainError) return errorAnswer(c, error);
     if (error instanceof HTTPException) {
       // Hono's own refusals (none of the routes throw them) carry only a status and an English message.
-      return c.json(new DomainError('request.refused', { reason: error.message || 'request refused' }).body(), error.status);
+      return c.json(
+        new DomainError('request.refused', { reason: error.message || 'request refused' }).body(),
+        error.status,
+      );
     }
     if (isConnectionFailure(error)) {
       console.error(`database unavailable: ${(error as Error).message}`);
@@ -78,7 +94,10 @@ export function createApp(database: Database) {
     const status = CLIENT_ERROR_STATUS_BY_SQLSTATE[errorCode(error) ?? ''];
     if (status) {
       const reason = (error as Error).message;
-      return errorAnswer(c, new DomainError(status === 409 ? 'database.conflict' : 'database.refused', { reason }));
+      return errorAnswer(
+        c,
+        new DomainError(status === 409 ? 'database.conflict' : 'database.refused', { reason }),
+      );
     }
     console.error(error);
     return errorAnswer(c, new DomainError('server.internal'));

@@ -12,11 +12,21 @@ describe('readConfig', () => {
   });
 
   it('takes PORT, DATABASE_URL and LIFECIRCLE_DATA_DIR from the environment', () => {
-    const config = readConfig({ PORT: '9090', DATABASE_URL: 'postgres://u@h/db', LIFECIRCLE_DATA_DIR: '/tmp/lc' });
-    expect(config).toMatchObject({ port: 9090, databaseUrl: 'postgres://u@h/db', embeddedDataDirectory: '/tmp/lc' });
+    const config = readConfig({
+      PORT: '9090',
+      DATABASE_URL: 'postgres://u@h/db',
+      LIFECIRCLE_DATA_DIR: '/tmp/lc',
+    });
+    expect(config).toMatchObject({
+      port: 9090,
+      databaseUrl: 'postgres://u@h/db',
+      embeddedDataDirectory: '/tmp/lc',
+    });
   });
 
   it.each(['http', '-1', '70000', '80.5'])('refuses PORT=%s with a message naming it', (port) => {
-    expect(() => readConfig({ PORT: port })).toThrow(`PORT must be an integer from 0 to 65535, got "${port}"`);
+    expect(() => readConfig({ PORT: port })).toThrow(
+      `PORT must be an integer from 0 to 65535, got "${port}"`,
+    );
   });
 });

@@ -28,7 +28,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   return {
     port,
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
-    embeddedDataDirectory: path.resolve(env.LIFECIRCLE_DATA_DIR ?? path.join(REPOSITORY_ROOT, '.lifecircle/db')),
+    embeddedDataDirectory: path.resolve(
+      env.LIFECIRCLE_DATA_DIR ?? path.join(REPOSITORY_ROOT, '.lifecircle/db'),
+    ),
     clientDistDirectory: path.join(REPOSITORY_ROOT, 'client/dist'),
     seedRegionDirectories: [path.join(REPOSITORY_ROOT, 'data/geojson/demo')],
   };

@@ -39,7 +39,13 @@ export class DomainError extends Error {
 
   /** The answer's body. */
   body(): ErrorBody & Record<string, unknown> {
-    return { ...this.extra, error: this.message, errorZh: this.messageZh, code: this.code, params: { ...this.params } };
+    return {
+      ...this.extra,
+      error: this.message,
+      errorZh: this.messageZh,
+      code: this.code,
+      params: { ...this.params },
+    };
   }
 }
 

@@ -5,7 +5,10 @@ import { buildRoutingGraph, nodeIndexOf, type RoutingGraph } from '../../core/ro
 import { shortestTravelSeconds } from '../../core/routing/dijkstra.js';
 import { buildSnapIndex, snappedPointSources, snapToNetwork } from '../../core/routing/snap.js';
 import { edgeClassCostFactor } from '../../core/routing/walking-profiles.js';
-import { invalidateRegionAccessibility, regionAccessibility } from '../../server/src/accessibility/region-models.js';
+import {
+  invalidateRegionAccessibility,
+  regionAccessibility,
+} from '../../server/src/accessibility/region-models.js';
 import { createApp, type App } from '../../server/src/app.js';
 import { readConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
@@ -26,7 +29,10 @@ interface FeatureCollection<P = Record<string, any>> {
   features: Feature<P>[];
   [member: string]: unknown;
 }
-type Isochrones = FeatureCollection<AccessBandProperties> & { origins: Position[]; speedMetersPerSecond: number };
+type Isochrones = FeatureCollection<AccessBandProperties> & {
+  origins: Position[];
+  speedMetersPerSecond: number;
+};
 
 /** Slack for comparing a unit's travel time with a band edge: float sums may differ in the last bits. */
 const EDGE_SECONDS = 1e-6;
@@ -51,7 +57,11 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     return { status: response.status, body: (await response.json()) as any };
   };
   const post = (url: string, body: unknown) =>
-    request(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const isochrones = async (body: unknown) => {
     const { status, body: collection } = await post('/api/regions/demo/isochrones', body);
     expect(status, JSON.stringify(collection).slice(0, 300)).toBe(200);
@@ -59,7 +69,12 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
   };
   /** One row of PostGIS answers about GeoJSON geometries passed as $1, $2… */
   const geometrySql = async <Row>(text: string, geometries: unknown[]) =>
-    (await database.query<Row>(text, geometries.map((geometry) => JSON.stringify(geometry)))).rows[0];
+    (
+      await database.query<Row>(
+        text,
+        geometries.map((geometry) => JSON.stringify(geometry)),
+      )
+    ).rows[0];
 
   /** Seconds from `lonLat` to every unit, through /travel-times (Infinity where not reached). */
   const unitSecondsFrom = async (lonLat: Position, speedMetersPerSecond = 1) => {
@@ -105,7 +120,9 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
     app = createApp(database);
     [network, units, facilities] = await Promise.all(
-      ['network', 'units', 'facilities'].map(async (layer) => (await request(`/api/regions/demo/${layer}`)).body as FeatureCollection),
+      ['network', 'units', 'facilities'].map(
+        async (layer) => (await request(`/api/regions/demo/${layer}`)).body as FeatureCollection,
+      ),
     );
     const edges = network.features.map((feature) => feature.properties);
     layerGraph = buildRoutingGraph({
@@ -134,13 +151,17 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
       const [lon, lat] = feature.geometry.coordinates as Position;
       return Math.hypot((lon - centre[0]) * Math.cos((centre[1] * Math.PI) / 180), lat - centre[1]);
     };
-    townCentreFacility = facilities.features.reduce((best, feature) => (distance(feature) < distance(best) ? feature : best));
+    townCentreFacility = facilities.features.reduce((best, feature) =>
+      distance(feature) < distance(best) ? feature : best,
+    );
   });
   afterAll(async () => dispose?.());
 
   describe('POST /travel-times', () => {
     it('answers every node reached from a node with the seconds of a search over the /network layer', async () => {
-      const startNode = nodeAt.get(String(nearestUnit(townCentreFacility.geometry.coordinates as Position).properties.accessPoint))!;
+      const startNode = nodeAt.get(
+        String(nearestUnit(townCentreFacility.geometry.coordinates as Position).properties.accessPoint),
+      )!;
       const { status, body } = await post('/api/regions/demo/travel-times', {
         from: { node: startNode },
         maxSeconds: 600,
@@ -163,7 +184,9 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     });
 
     it('starts from a point snapped onto the network, its walk to the network included', async () => {
-      const edge = network.features.find((feature) => feature.properties.class !== 'steps' && feature.properties.lengthMeters > 60)!;
+      const edge = network.features.find(
+        (feature) => feature.properties.class !== 'steps' && feature.properties.lengthMeters > 60,
+      )!;
       const [a, b] = edge.geometry.coordinates as Position[];
       // A point 10 m off the middle of the edge's first segment, to its side (a local metric plane).
       const metersPerDegreeLat = 111_320;
@@ -174,37 +197,69 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
         (a[0] + b[0]) / 2 + ((-dy / segmentMeters) * 10) / metersPerDegreeLon,
         (a[1] + b[1]) / 2 + ((dx / segmentMeters) * 10) / metersPerDegreeLat,
       ];
-      const { body } = await post('/api/regions/demo/travel-times', { from: { lonLat: offPoint }, maxSeconds: 300 });
+      const { body } = await post('/api/regions/demo/travel-times', {
+        from: { lonLat: offPoint },
+        maxSeconds: 300,
+      });
 
       // The same walk computed apart from the server, from the /network layer: snap, walk on, search.
-      const snapIndex = buildSnapIndex(layerGraph, network.features.map((feature) => feature.geometry.coordinates as Position[]));
+      const snapIndex = buildSnapIndex(
+        layerGraph,
+        network.features.map((feature) => feature.geometry.coordinates as Position[]),
+      );
       const snapped = snapToNetwork(snapIndex, offPoint[0], offPoint[1])!;
       expect(snapped.distanceMeters).toBeGreaterThan(5);
-      const sources = snappedPointSources(layerGraph, snapped, { speedMetersPerSecond: 1, includeAccessWalk: true });
-      const expected = shortestTravelSeconds(layerGraph, sources, { speedMetersPerSecond: 1, maxSeconds: 300 });
+      const sources = snappedPointSources(layerGraph, snapped, {
+        speedMetersPerSecond: 1,
+        includeAccessWalk: true,
+      });
+      const expected = shortestTravelSeconds(layerGraph, sources, {
+        speedMetersPerSecond: 1,
+        maxSeconds: 300,
+      });
       const reached = Object.keys(body.seconds as Record<string, number>);
       expect(reached.length).toBeGreaterThan(2);
       expect(reached.sort()).toEqual(
-        Array.from(layerGraph.nodeIds).filter((_, index) => expected[index] !== Infinity).map(String).sort(),
+        Array.from(layerGraph.nodeIds)
+          .filter((_, index) => expected[index] !== Infinity)
+          .map(String)
+          .sort(),
       );
       for (const nodeId of reached) {
-        expect(body.seconds[nodeId], `node ${nodeId}`).toBeCloseTo(expected[nodeIndexOf(layerGraph, Number(nodeId))], 6);
+        expect(body.seconds[nodeId], `node ${nodeId}`).toBeCloseTo(
+          expected[nodeIndexOf(layerGraph, Number(nodeId))],
+          6,
+        );
       }
       // Both ends of the snapped edge are at least the walk to the network away.
       const ends = [layerGraph.edgeSource[snapped.edgeIndex], layerGraph.edgeTarget[snapped.edgeIndex]];
       for (const end of ends) {
-        expect(body.seconds[String(layerGraph.nodeIds[end])]).toBeGreaterThanOrEqual(snapped.distanceMeters - 1e-6);
+        expect(body.seconds[String(layerGraph.nodeIds[end])]).toBeGreaterThanOrEqual(
+          snapped.distanceMeters - 1e-6,
+        );
       }
     });
 
     it('refuses an unknown node, a too long search and a start given twice', async () => {
       const cases: [unknown, RegExp][] = [
-        [{ from: { node: 987654321 }, maxSeconds: 60 }, /^from\.node: the network of region "demo" has no node 987654321$/],
+        [
+          { from: { node: 987654321 }, maxSeconds: 60 },
+          /^from\.node: the network of region "demo" has no node 987654321$/,
+        ],
         [{ from: { node: 1 }, maxSeconds: 4000 }, /^maxSeconds: must be at most 3600 seconds/],
-        [{ from: { node: 1, lonLat: [109.72, 28.28] } }, /^from: must be \{"node": id\} or \{"lonLat": \[lon, lat\]\}, exactly one/],
-        [{ from: { lonLat: [28.28, 109.72] } }, /^from\.lonLat: latitude 109\.72 is beyond ±90°; did you swap lon\/lat\?/],
+        [
+          { from: { node: 1, lonLat: [109.72, 28.28] } },
+          /^from: must be \{"node": id\} or \{"lonLat": \[lon, lat\]\}, exactly one/,
+        ],
+        [
+          { from: { lonLat: [28.28, 109.72] } },
+          /^from\.lonLat: latitude 109\.72 is beyond ±90°; did you swap lon\/lat\?/,
+        ],
         [{ from: { lonLat: [116.4, 39.9] } }, /^from\.lonLat: \[116\.4, 39\.9\] lies outside region "demo"/],
-        [{ from: { node: 1 }, speedMetersPerSecond: 0 }, /^speedMetersPerSecond: 0 m\/s is slower than the slowest/],
+        [
+          { from: { node: 1 }, speedMetersPerSecond: 0 },
+          /^speedMetersPerSecond: 0 m\/s is slower than the slowest/,
+        ],
       ];
       for (const [body, message] of cases) {
         const response = await post('/api/regions/demo/travel-times', body);
@@ -213,9 +268,12 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
       }
     });
 
-    it('builds a region\'s model once for concurrent first requests, and again after invalidation', async () => {
+    it("builds a region's model once for concurrent first requests, and again after invalidation", async () => {
       invalidateRegionAccessibility(database, 'demo');
-      const [first, second] = await Promise.all([regionAccessibility(database, 'demo'), regionAccessibility(database, 'demo')]);
+      const [first, second] = await Promise.all([
+        regionAccessibility(database, 'demo'),
+        regionAccessibility(database, 'demo'),
+      ]);
       expect(second).toBe(first);
       expect(await regionAccessibility(database, 'demo')).toBe(first);
       expect(first.model.graph.edgeCount).toBe(network.features.length);
@@ -228,12 +286,18 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     it('serves a reloaded region from its new data, not a stale cached model', async () => {
       const tiny = tinyRegion('tiny-reload');
       await loadRegion(database, 'test', tiny.meta, tiny.layers);
-      const before = await post('/api/regions/tiny-reload/travel-times', { from: { node: 0 }, maxSeconds: 3600 });
+      const before = await post('/api/regions/tiny-reload/travel-times', {
+        from: { node: 0 },
+        maxSeconds: 3600,
+      });
       expect(before.body.seconds['1']).toBeCloseTo(97.97, 9);
       const longer = tinyRegion('tiny-reload');
       for (const edge of longer.layers.network.features) edge.properties.lengthMeters *= 2;
       await loadRegion(database, 'test', longer.meta, longer.layers, { replace: true });
-      const after = await post('/api/regions/tiny-reload/travel-times', { from: { node: 0 }, maxSeconds: 3600 });
+      const after = await post('/api/regions/tiny-reload/travel-times', {
+        from: { node: 0 },
+        maxSeconds: 3600,
+      });
       expect(after.body.seconds['1']).toBeCloseTo(2 * 97.97, 9);
       await database.query('DELETE FROM regions WHERE id = $1', ['tiny-reload']);
       const gone = await post('/api/regions/tiny-reload/travel-times', { from: { node: 0 } });
@@ -242,7 +306,7 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
   });
 
   describe('POST /isochrones', () => {
-    it('gives nested, valid disks with residents counted from the units\' own travel times', async () => {
+    it("gives nested, valid disks with residents counted from the units' own travel times", async () => {
       const origin = townCentreFacility.geometry.coordinates as Position;
       const collection = await isochrones({ origins: [origin], minutes: [5, 10, 15], mode: 'disks' });
       expect(collection.type).toBe('FeatureCollection');
@@ -272,27 +336,41 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
         previousResidents = residents;
       }
       expect(collection.features[0].properties.residents).toBeGreaterThan(0);
-      expect(collection.features[2].properties.residents).toBeGreaterThan(collection.features[0].properties.residents);
+      expect(collection.features[2].properties.residents).toBeGreaterThan(
+        collection.features[0].properties.residents,
+      );
       for (let k = 1; k < collection.features.length; k += 1) {
         const { covers } = await geometrySql<{ covers: boolean }>(
           `SELECT ST_Covers(ST_GeomFromGeoJSON($1), ST_GeomFromGeoJSON($2)) AS covers`,
           [collection.features[k].geometry, collection.features[k - 1].geometry],
         );
-        expect(covers, `${collection.features[k].properties.minutes} min covers the previous disk`).toBe(true);
+        expect(covers, `${collection.features[k].properties.minutes} min covers the previous disk`).toBe(
+          true,
+        );
       }
     });
 
-    it('gives disjoint rings whose residents add up to the disks\'', async () => {
+    it("gives disjoint rings whose residents add up to the disks'", async () => {
       const origin = townCentreFacility.geometry.coordinates as Position;
       const minutes = [3, 7, 12];
       const rings = await isochrones({ origins: [origin], minutes });
       const disks = await isochrones({ origins: [origin], minutes, mode: 'disks' });
-      expect(rings.features.map((feature) => [feature.properties.fromMinutes, feature.properties.minutes])).toEqual([[0, 3], [3, 7], [7, 12]]);
+      expect(
+        rings.features.map((feature) => [feature.properties.fromMinutes, feature.properties.minutes]),
+      ).toEqual([
+        [0, 3],
+        [3, 7],
+        [7, 12],
+      ]);
       const seconds = await unitSecondsFrom(origin);
       let cumulative = { residents: 0, households: 0, elderly: 0 };
       rings.features.forEach((ring, k) => {
         const { fromMinutes, residents, households, elderly } = ring.properties;
-        const { fewest, most } = residentsBetween(seconds, fromMinutes === 0 ? -Infinity : fromMinutes * 60, ring.properties.minutes * 60);
+        const { fewest, most } = residentsBetween(
+          seconds,
+          fromMinutes === 0 ? -Infinity : fromMinutes * 60,
+          ring.properties.minutes * 60,
+        );
         expect(residents).toBeGreaterThanOrEqual(fewest);
         expect(residents).toBeLessThanOrEqual(most);
         cumulative = {
@@ -301,10 +379,17 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
           elderly: cumulative.elderly + elderly,
         };
         const disk = disks.features[k].properties;
-        expect(cumulative).toEqual({ residents: disk.residents, households: disk.households, elderly: disk.elderly });
+        expect(cumulative).toEqual({
+          residents: disk.residents,
+          households: disk.households,
+          elderly: disk.elderly,
+        });
       });
       for (let i = 0; i < rings.features.length; i += 1) {
-        const { valid } = await geometrySql<{ valid: boolean }>(`SELECT ST_IsValid(ST_GeomFromGeoJSON($1)) AS valid`, [rings.features[i].geometry]);
+        const { valid } = await geometrySql<{ valid: boolean }>(
+          `SELECT ST_IsValid(ST_GeomFromGeoJSON($1)) AS valid`,
+          [rings.features[i].geometry],
+        );
         expect(valid).toBe(true);
         for (let j = i + 1; j < rings.features.length; j += 1) {
           const { overlap, smaller } = await geometrySql<{ overlap: number; smaller: number }>(
@@ -319,7 +404,7 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
       }
     });
 
-    it('draws straight-line service radii of 300/500/1000 m that reach at least the network\'s residents', async () => {
+    it("draws straight-line service radii of 300/500/1000 m that reach at least the network's residents", async () => {
       const origin = townCentreFacility.geometry.coordinates as Position;
       const radii = await isochrones({ origins: [origin], method: 'radius', mode: 'disks' });
       const walks = await isochrones({ origins: [origin], method: 'network', mode: 'disks' });
@@ -334,8 +419,13 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
         expect(feature.properties.areaSquareMeters / (Math.PI * radius * radius)).toBeLessThan(1.01);
       });
       // The leader's point: at 15 minutes the radius overstates who can walk there.
-      expect(radii.features[2].properties.areaSquareMeters).toBeGreaterThan(walks.features[2].properties.areaSquareMeters);
-      const { valid } = await geometrySql<{ valid: boolean }>(`SELECT ST_IsValid(ST_GeomFromGeoJSON($1)) AS valid`, [radii.features[2].geometry]);
+      expect(radii.features[2].properties.areaSquareMeters).toBeGreaterThan(
+        walks.features[2].properties.areaSquareMeters,
+      );
+      const { valid } = await geometrySql<{ valid: boolean }>(
+        `SELECT ST_IsValid(ST_GeomFromGeoJSON($1)) AS valid`,
+        [radii.features[2].geometry],
+      );
       expect(valid).toBe(true);
     });
 
@@ -375,7 +465,9 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
             [JSON.stringify(geometry), origin[0], origin[1]],
           )
         ).rows[0];
-      const [fiveMinutes, longWalk] = (await isochrones({ origins: [origin], minutes: [5, 40], mode: 'disks' })).features;
+      const [fiveMinutes, longWalk] = (
+        await isochrones({ origins: [origin], minutes: [5, 40], mode: 'disks' })
+      ).features;
       expect(fiveMinutes.properties.areaSquareMeters).toBeGreaterThan(10_000);
       expect(await crossing(fiveMinutes.geometry)).toEqual({ crossesBank: false, farUnits: 0 });
       // The check can fail: 40 minutes is long enough to walk over a bridge to the far bank.
@@ -385,16 +477,26 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     });
 
     it('gives the same isochrones for facility ids as for their positions', async () => {
-      const kindergartens = facilities.features.filter((feature) => feature.properties.category === 'kindergarten').slice(0, 3);
+      const kindergartens = facilities.features
+        .filter((feature) => feature.properties.category === 'kindergarten')
+        .slice(0, 3);
       expect(kindergartens).toHaveLength(3);
-      const byId = await isochrones({ facilityIds: kindergartens.map((feature) => feature.properties.id), minutes: [5, 10] });
-      const byPosition = await isochrones({ origins: kindergartens.map((feature) => feature.geometry.coordinates), minutes: [5, 10] });
+      const byId = await isochrones({
+        facilityIds: kindergartens.map((feature) => feature.properties.id),
+        minutes: [5, 10],
+      });
+      const byPosition = await isochrones({
+        origins: kindergartens.map((feature) => feature.geometry.coordinates),
+        minutes: [5, 10],
+      });
       expect(byId).toEqual(byPosition);
       expect(byId.features[1].properties.residents).toBeGreaterThan(0);
     });
 
     it('accepts 2 000 origins and points up to 1 km outside the region', async () => {
-      const nodes = network.features.slice(0, 2000).map((feature) => feature.geometry.coordinates[0] as Position);
+      const nodes = network.features
+        .slice(0, 2000)
+        .map((feature) => feature.geometry.coordinates[0] as Position);
       const collection = await isochrones({ origins: nodes, minutes: [1] });
       expect(collection.features).toHaveLength(1);
       expect(collection.origins).toHaveLength(2000);
@@ -405,31 +507,127 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     });
 
     it.each<[string, unknown, RegExp]>([
-      ['NaN (null in JSON)', { origins: [[109.72, 28.28], [null, 28.28]] }, /^origins\[1\]: must be \[lon, lat\], two numbers in degrees, got \[null,28\.28\] \(NaN is sent as null in JSON\)$/],
+      [
+        'NaN (null in JSON)',
+        {
+          origins: [
+            [109.72, 28.28],
+            [null, 28.28],
+          ],
+        },
+        /^origins\[1\]: must be \[lon, lat\], two numbers in degrees, got \[null,28\.28\] \(NaN is sent as null in JSON\)$/,
+      ],
       ['strings', { origins: [['109.72', '28.28']] }, /^origins\[0\]: must be \[lon, lat\]/],
       ['three coordinates', { origins: [[109.72, 28.28, 5]] }, /^origins\[0\]: must be \[lon, lat\]/],
-      ['swapped lon/lat', { origins: [[109.72, 28.28], [28.28, 109.72]] }, /^origins\[1\]: latitude 109\.72 is beyond ±90°; did you swap lon\/lat\? Positions are \[lon, lat\]$/],
+      [
+        'swapped lon/lat',
+        {
+          origins: [
+            [109.72, 28.28],
+            [28.28, 109.72],
+          ],
+        },
+        /^origins\[1\]: latitude 109\.72 is beyond ±90°; did you swap lon\/lat\? Positions are \[lon, lat\]$/,
+      ],
       ['longitude beyond 180', { origins: [[190, 28.28]] }, /^origins\[0\]: longitude 190 is beyond ±180°$/],
-      ['a point outside the region', { origins: [[109.72, 28.28], [109.72, 28.28], [116.4, 39.9]] }, /^origins\[2\]: \[116\.4, 39\.9\] lies outside region "demo" \(extent \[[\d., ]+\] plus 1000 m\)$/],
-      ['a point 3 km outside the region', { origins: [[109.72, 28.33]] }, /^origins\[0\]: \[109\.72, 28\.33\] lies outside region "demo"/],
-      ['too many origins', { origins: Array.from({ length: 2001 }, () => [109.72, 28.28]) }, /^origins: at most 2000 origins per request$/],
+      [
+        'a point outside the region',
+        {
+          origins: [
+            [109.72, 28.28],
+            [109.72, 28.28],
+            [116.4, 39.9],
+          ],
+        },
+        /^origins\[2\]: \[116\.4, 39\.9\] lies outside region "demo" \(extent \[[\d., ]+\] plus 1000 m\)$/,
+      ],
+      [
+        'a point 3 km outside the region',
+        { origins: [[109.72, 28.33]] },
+        /^origins\[0\]: \[109\.72, 28\.33\] lies outside region "demo"/,
+      ],
+      [
+        'too many origins',
+        { origins: Array.from({ length: 2001 }, () => [109.72, 28.28]) },
+        /^origins: at most 2000 origins per request$/,
+      ],
       ['no origins', { origins: [] }, /^origins: give at least one \[lon, lat\] point$/],
-      ['unknown facility ids', { facilityIds: ['f-no-such', 'f-service-station-001', 'f-nor-this'] }, /^facilityIds: region "demo" has no facilities "f-no-such", "f-nor-this"$/],
-      ['origins and facilityIds', { origins: [[109.72, 28.28]], facilityIds: ['f-service-station-001'] }, /^give "origins" or "facilityIds", not both$/],
+      [
+        'unknown facility ids',
+        { facilityIds: ['f-no-such', 'f-service-station-001', 'f-nor-this'] },
+        /^facilityIds: region "demo" has no facilities "f-no-such", "f-nor-this"$/,
+      ],
+      [
+        'origins and facilityIds',
+        { origins: [[109.72, 28.28]], facilityIds: ['f-service-station-001'] },
+        /^give "origins" or "facilityIds", not both$/,
+      ],
       ['neither origins nor facilityIds', { minutes: [5] }, /^give the walk's start as "origins"/],
-      ['minutes beyond 60', { origins: [[109.72, 28.28]], minutes: [5, 61] }, /^minutes\[1\]: 61 minutes is beyond the 60-minute limit$/],
-      ['zero minutes', { origins: [[109.72, 28.28]], minutes: [0, 5] }, /^minutes\[0\]: must be more than 0 minutes, got 0$/],
-      ['negative minutes', { origins: [[109.72, 28.28]], minutes: [-5] }, /^minutes\[0\]: must be more than 0 minutes, got -5$/],
-      ['descending minutes', { origins: [[109.72, 28.28]], minutes: [10, 5] }, /^minutes\[1\]: minutes must ascend without repeats: 5 follows 10$/],
-      ['repeated minutes', { origins: [[109.72, 28.28]], minutes: [5, 5] }, /^minutes\[1\]: minutes must ascend without repeats/],
-      ['13 minutes values', { origins: [[109.72, 28.28]], minutes: Array.from({ length: 13 }, (_, k) => k + 1) }, /^minutes: at most 12 minutes values per request$/],
-      ['minutes as text', { origins: [[109.72, 28.28]], minutes: ['5'] }, /^minutes\[0\]: must be a number of minutes, got "5"$/],
-      ['too fast', { origins: [[109.72, 28.28]], speedMetersPerSecond: 5 }, /^speedMetersPerSecond: 5 m\/s is faster than the fastest walking speed allowed \(0\.3–3 m\/s\)$/],
-      ['too slow', { origins: [[109.72, 28.28]], speedMetersPerSecond: 0.1 }, /^speedMetersPerSecond: 0\.1 m\/s is slower/],
-      ['speed as text', { origins: [[109.72, 28.28]], speedMetersPerSecond: 'fast' }, /^speedMetersPerSecond: must be a walking speed in m\/s \(0\.3–3 m\/s\), got "fast"$/],
-      ['an unknown mode', { origins: [[109.72, 28.28]], mode: 'ring' }, /^mode: must be "rings" or "disks", got "ring"$/],
-      ['an unknown method', { origins: [[109.72, 28.28]], method: 'euclid' }, /^method: must be "network" or "radius", got "euclid"$/],
-      ['a misspelt field', { origins: [[109.72, 28.28]], minute: [5] }, /^unknown field "minute"; the body takes origins, facilityIds, minutes, speedMetersPerSecond, mode, method$/],
+      [
+        'minutes beyond 60',
+        { origins: [[109.72, 28.28]], minutes: [5, 61] },
+        /^minutes\[1\]: 61 minutes is beyond the 60-minute limit$/,
+      ],
+      [
+        'zero minutes',
+        { origins: [[109.72, 28.28]], minutes: [0, 5] },
+        /^minutes\[0\]: must be more than 0 minutes, got 0$/,
+      ],
+      [
+        'negative minutes',
+        { origins: [[109.72, 28.28]], minutes: [-5] },
+        /^minutes\[0\]: must be more than 0 minutes, got -5$/,
+      ],
+      [
+        'descending minutes',
+        { origins: [[109.72, 28.28]], minutes: [10, 5] },
+        /^minutes\[1\]: minutes must ascend without repeats: 5 follows 10$/,
+      ],
+      [
+        'repeated minutes',
+        { origins: [[109.72, 28.28]], minutes: [5, 5] },
+        /^minutes\[1\]: minutes must ascend without repeats/,
+      ],
+      [
+        '13 minutes values',
+        { origins: [[109.72, 28.28]], minutes: Array.from({ length: 13 }, (_, k) => k + 1) },
+        /^minutes: at most 12 minutes values per request$/,
+      ],
+      [
+        'minutes as text',
+        { origins: [[109.72, 28.28]], minutes: ['5'] },
+        /^minutes\[0\]: must be a number of minutes, got "5"$/,
+      ],
+      [
+        'too fast',
+        { origins: [[109.72, 28.28]], speedMetersPerSecond: 5 },
+        /^speedMetersPerSecond: 5 m\/s is faster than the fastest walking speed allowed \(0\.3–3 m\/s\)$/,
+      ],
+      [
+        'too slow',
+        { origins: [[109.72, 28.28]], speedMetersPerSecond: 0.1 },
+        /^speedMetersPerSecond: 0\.1 m\/s is slower/,
+      ],
+      [
+        'speed as text',
+        { origins: [[109.72, 28.28]], speedMetersPerSecond: 'fast' },
+        /^speedMetersPerSecond: must be a walking speed in m\/s \(0\.3–3 m\/s\), got "fast"$/,
+      ],
+      [
+        'an unknown mode',
+        { origins: [[109.72, 28.28]], mode: 'ring' },
+        /^mode: must be "rings" or "disks", got "ring"$/,
+      ],
+      [
+        'an unknown method',
+        { origins: [[109.72, 28.28]], method: 'euclid' },
+        /^method: must be "network" or "radius", got "euclid"$/,
+      ],
+      [
+        'a misspelt field',
+        { origins: [[109.72, 28.28]], minute: [5] },
+        /^unknown field "minute"; the body takes origins, facilityIds, minutes, speedMetersPerSecond, mode, method$/,
+      ],
       ['a body that is not an object', [1, 2], /^the body must be a JSON object$/],
     ])('refuses %s with a 400 that says what is wrong', async (_case, body, message) => {
       const { status, body: answer } = await post('/api/regions/demo/isochrones', body);
@@ -438,14 +636,20 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     });
 
     it('refuses a body that is not JSON, and answers 404 for an unknown region', async () => {
-      const noType = await request('/api/regions/demo/isochrones', { method: 'POST', body: JSON.stringify({ origins: [[109.72, 28.28]] }) });
+      const noType = await request('/api/regions/demo/isochrones', {
+        method: 'POST',
+        body: JSON.stringify({ origins: [[109.72, 28.28]] }),
+      });
       expect(noType).toEqual({ status: 400, body: refusalBody(/Content-Type: application\/json/) });
       const broken = await request('/api/regions/demo/isochrones', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: '{"origins": [[NaN, 28.28]]}',
       });
-      expect(broken).toEqual({ status: 400, body: refusalBody(/^the body is not valid JSON/, 'request.malformed-json') });
+      expect(broken).toEqual({
+        status: 400,
+        body: refusalBody(/^the body is not valid JSON/, 'request.malformed-json'),
+      });
       expect(await post('/api/regions/nowhere/isochrones', { origins: [[109.72, 28.28]] })).toEqual({
         status: 404,
         body: refusalBody('no region "nowhere"', 'region.not-found'),
@@ -458,10 +662,17 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
       const { status, body } = await request('/api/regions/demo/coverage');
       expect(status).toBe(200);
       expect(body.speedMetersPerSecond).toBe(1);
-      expect(body.tiers).toMatchObject({ kindergarten: 5, primary_school: 10, middle_school: 15, parking: null });
+      expect(body.tiers).toMatchObject({
+        kindergarten: 5,
+        primary_school: 10,
+        middle_school: 15,
+        parking: null,
+      });
       const unitResidents = units.features.reduce((sum, unit) => sum + unit.properties.residents, 0);
       expect(body.region.residents).toBe(unitResidents);
-      expect(body.communities.reduce((sum: number, community: any) => sum + community.residents, 0)).toBe(unitResidents);
+      expect(body.communities.reduce((sum: number, community: any) => sum + community.residents, 0)).toBe(
+        unitResidents,
+      );
       const categories = body.region.categories.map((category: any) => category.category);
       expect(categories).toContain('kindergarten');
       expect(categories).not.toContain('parking');
@@ -471,9 +682,13 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
         expect(category.coveredShare).toBeLessThanOrEqual(1);
         expect(category.coveredShare).toBeCloseTo(category.coveredResidents / category.residents, 9);
         const inCommunities = body.communities.map(
-          (community: any) => community.categories.find((entry: any) => entry.category === category.category).coveredResidents,
+          (community: any) =>
+            community.categories.find((entry: any) => entry.category === category.category).coveredResidents,
         );
-        expect(inCommunities.reduce((sum: number, covered: number) => sum + covered, 0), category.category).toBe(category.coveredResidents);
+        expect(
+          inCommunities.reduce((sum: number, covered: number) => sum + covered, 0),
+          category.category,
+        ).toBe(category.coveredResidents);
         const uncovered = new Set(body.uncoveredUnitIds[category.category] ?? []);
         const uncoveredResidents = units.features
           .filter((unit) => uncovered.has(unit.properties.id))
@@ -485,9 +700,15 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
       expect(liutang.residents).toBeGreaterThan(0);
       expect(kindergarten).toMatchObject({ coveredResidents: 0, coveredShare: 0 });
       const gulou = body.communities.find((community: any) => community.name === '鼓楼社区');
-      expect(gulou.categories.find((entry: any) => entry.category === 'kindergarten').coveredShare).toBeGreaterThan(0.5);
-      const liutangUnits = units.features.filter((unit) => unit.properties.communityId === liutang.id && unit.properties.residents > 0);
-      expect(body.uncoveredUnitIds.kindergarten).toEqual(expect.arrayContaining(liutangUnits.map((unit) => unit.properties.id)));
+      expect(
+        gulou.categories.find((entry: any) => entry.category === 'kindergarten').coveredShare,
+      ).toBeGreaterThan(0.5);
+      const liutangUnits = units.features.filter(
+        (unit) => unit.properties.communityId === liutang.id && unit.properties.residents > 0,
+      );
+      expect(body.uncoveredUnitIds.kindergarten).toEqual(
+        expect.arrayContaining(liutangUnits.map((unit) => unit.properties.id)),
+      );
     });
 
     it('applies tier overrides and the walking speed', async () => {
@@ -505,7 +726,10 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     });
 
     it.each<[string, RegExp]>([
-      ['tiers=swimming_pool:10', /^tiers: unknown category "swimming_pool" \(known: service_station, kindergarten/],
+      [
+        'tiers=swimming_pool:10',
+        /^tiers: unknown category "swimming_pool" \(known: service_station, kindergarten/,
+      ],
       ['tiers=kindergarten:0', /^tiers: kindergarten: 0 minutes is outside \(0, 60\]$/],
       ['tiers=kindergarten:90', /^tiers: kindergarten: 90 minutes is outside \(0, 60\]$/],
       ['tiers=kindergarten', /^tiers: "kindergarten" is not category:minutes/],
@@ -537,10 +761,23 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
       ).rows.map((row) => row.meters ?? Infinity);
 
     it('gives a travel-time grid over the region: null far from the network, ~0 at the facilities', async () => {
-      const { status, body } = await request('/api/regions/demo/heatmap?category=kindergarten&cellMeters=50&maxMinutes=30');
+      const { status, body } = await request(
+        '/api/regions/demo/heatmap?category=kindergarten&cellMeters=50&maxMinutes=30',
+      );
       expect(status).toBe(200);
-      expect(body).toMatchObject({ kind: 'travel-time', category: 'kindergarten', speedMetersPerSecond: 1, cellMeters: 50, maxMinutes: 30 });
-      const { columns, rows, bbox, values } = body as { columns: number; rows: number; bbox: number[]; values: (number | null)[] };
+      expect(body).toMatchObject({
+        kind: 'travel-time',
+        category: 'kindergarten',
+        speedMetersPerSecond: 1,
+        cellMeters: 50,
+        maxMinutes: 30,
+      });
+      const { columns, rows, bbox, values } = body as {
+        columns: number;
+        rows: number;
+        bbox: number[];
+        values: (number | null)[];
+      };
       expect(values).toHaveLength(columns * rows);
       const region = (await request('/api/regions/demo')).body;
       const [west, south, east, north] = bbox;
@@ -548,8 +785,12 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
       expect(((east - west) * lonMeters) / columns).toBeCloseTo(50, 1);
       expect(((north - south) * 111_000) / rows).toBeCloseTo(50, -1);
       // The grid covers the network and stays within a kilometre of the region.
-      const networkLons = network.features.flatMap((feature) => (feature.geometry.coordinates as Position[]).map((p) => p[0]));
-      const networkLats = network.features.flatMap((feature) => (feature.geometry.coordinates as Position[]).map((p) => p[1]));
+      const networkLons = network.features.flatMap((feature) =>
+        (feature.geometry.coordinates as Position[]).map((p) => p[0]),
+      );
+      const networkLats = network.features.flatMap((feature) =>
+        (feature.geometry.coordinates as Position[]).map((p) => p[1]),
+      );
       expect(west).toBeLessThanOrEqual(Math.min(...networkLons));
       expect(east).toBeGreaterThanOrEqual(Math.max(...networkLons));
       expect(south).toBeLessThanOrEqual(Math.min(...networkLats));
@@ -579,8 +820,12 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
 
       // Around each kindergarten (~35 m off its street, inside its block) some cell lies within two
       // minutes; its own cell may step onto another street of the block, a walk round it away.
-      const kindergartens = facilities.features.filter((feature) => feature.properties.category === 'kindergarten');
-      const kindergartenDistances = await networkDistances(kindergartens.map((feature) => feature.geometry.coordinates as Position));
+      const kindergartens = facilities.features.filter(
+        (feature) => feature.properties.category === 'kindergarten',
+      );
+      const kindergartenDistances = await networkDistances(
+        kindergartens.map((feature) => feature.geometry.coordinates as Position),
+      );
       const kindergartenMinutes: number[] = [];
       kindergartens.forEach((feature, k) => {
         if (kindergartenDistances[k] > 50) return;
@@ -589,7 +834,9 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
         const row = Math.floor(((lat - south) / (north - south)) * rows);
         const minutes = values[row * columns + column];
         expect(minutes, feature.properties.id).not.toBeNull();
-        const around = [-1, 0, 1].flatMap((dr) => [-1, 0, 1].map((dc) => values[(row + dr) * columns + column + dc] ?? Infinity));
+        const around = [-1, 0, 1].flatMap((dr) =>
+          [-1, 0, 1].map((dc) => values[(row + dr) * columns + column + dc] ?? Infinity),
+        );
         expect(Math.min(...around), feature.properties.id).toBeLessThanOrEqual(2);
         kindergartenMinutes.push(minutes!);
       });
@@ -601,7 +848,9 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
 
     it('serves the same cells as GeoJSON polygons', async () => {
       const grid = (await request('/api/regions/demo/heatmap?category=supermarket&cellMeters=100')).body;
-      const { status, body } = await request('/api/regions/demo/heatmap?category=supermarket&cellMeters=100&format=geojson');
+      const { status, body } = await request(
+        '/api/regions/demo/heatmap?category=supermarket&cellMeters=100&format=geojson',
+      );
       expect(status).toBe(200);
       expect(body.type).toBe('FeatureCollection');
       const nonNull = (grid.values as (number | null)[]).filter((value) => value !== null).length;
@@ -634,11 +883,17 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
         expect(count).toBeLessThanOrEqual(body.categories.length);
       }
       expect(Math.max(...counts)).toBeGreaterThan(body.categories.length / 2);
-      const geojson = (await request('/api/regions/demo/heatmap?kind=completeness&cellMeters=100&format=geojson')).body;
+      const geojson = (
+        await request('/api/regions/demo/heatmap?kind=completeness&cellMeters=100&format=geojson')
+      ).body;
       expect(geojson.features).toHaveLength(counts.length);
       expect(geojson.features[0].properties).toEqual({ reachedCategoryCount: expect.any(Number) });
       // Longer tiers reach more: no cell loses a category, some gain one.
-      const longer = (await request('/api/regions/demo/heatmap?kind=completeness&cellMeters=100&tiers=kindergarten:15,service_station:15')).body;
+      const longer = (
+        await request(
+          '/api/regions/demo/heatmap?kind=completeness&cellMeters=100&tiers=kindergarten:15,service_station:15',
+        )
+      ).body;
       expect(longer.tiers).toMatchObject({ kindergarten: 15, service_station: 15 });
       expect(longer.values).toHaveLength(body.values.length);
       let gained = 0;
@@ -667,8 +922,14 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
     });
 
     it('answers 404 for an unknown region', async () => {
-      expect(await request('/api/regions/nowhere/heatmap?category=park')).toEqual({ status: 404, body: refusalBody('no region "nowhere"', 'region.not-found') });
-      expect(await request('/api/regions/nowhere/coverage')).toEqual({ status: 404, body: refusalBody('no region "nowhere"', 'region.not-found') });
+      expect(await request('/api/regions/nowhere/heatmap?category=park')).toEqual({
+        status: 404,
+        body: refusalBody('no region "nowhere"', 'region.not-found'),
+      });
+      expect(await request('/api/regions/nowhere/coverage')).toEqual({
+        status: 404,
+        body: refusalBody('no region "nowhere"', 'region.not-found'),
+      });
     });
   });
 });

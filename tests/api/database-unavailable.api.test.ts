@@ -21,7 +21,9 @@ describe('a database that cannot be reached', () => {
       for (const url of ['/api/health', '/api/regions', '/api/regions/demo/communities']) {
         const response = await app.request(url);
         expect(response.status, url).toBe(503);
-        expect(await response.json()).toEqual(refusalBody('the database is unavailable; try again shortly', 'server.database-unavailable'));
+        expect(await response.json()).toEqual(
+          refusalBody('the database is unavailable; try again shortly', 'server.database-unavailable'),
+        );
       }
     } finally {
       await database.close();

@@ -21,7 +21,9 @@ interface Collection {
 /** shpjs reads a zipped Shapefile back into GeoJSON; a variable name keeps TypeScript from wanting its types. */
 async function readShapefile(bytes: Uint8Array): Promise<Collection> {
   const shpjsModule = 'shpjs';
-  const { default: read } = (await import(shpjsModule)) as { default: (zip: ArrayBuffer) => Promise<Collection> };
+  const { default: read } = (await import(shpjsModule)) as {
+    default: (zip: ArrayBuffer) => Promise<Collection>;
+  };
   return read(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
 }
 
@@ -63,7 +65,12 @@ describe.each(testBackends())('exports on $name PostGIS with the demo region', (
   const get = async (url: string, init?: RequestInit) => {
     const response = await app.request(url, init);
     const bytes = new Uint8Array(await response.arrayBuffer());
-    return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      bytes,
+      text: new TextDecoder().decode(bytes),
+    };
   };
   const json = async (url: string, init?: RequestInit) => {
     const response = await get(url, init);
@@ -88,11 +95,15 @@ describe.each(testBackends())('exports on $name PostGIS with the demo region', (
     async (layer) => {
       const source = (await json(`/api/regions/demo/${layer}`)) as Collection;
       expect(source.features.length).toBeGreaterThan(0);
-      const byId = new Map(source.features.map((feature) => [String(feature.properties.id ?? feature.id), feature]));
+      const byId = new Map(
+        source.features.map((feature) => [String(feature.properties.id ?? feature.id), feature]),
+      );
 
       const geojson = await get(`/api/regions/demo/${layer}/export?format=geojson`);
       expect(geojson.status, geojson.text).toBe(200);
-      expect(geojson.headers.get('content-disposition')).toMatch(/^attachment; filename="demo-[a-z-]+\.geojson"/);
+      expect(geojson.headers.get('content-disposition')).toMatch(
+        /^attachment; filename="demo-[a-z-]+\.geojson"/,
+      );
       expect(getIssues(geojson.text)).toEqual([]);
       const exported = JSON.parse(geojson.text) as Collection;
       expect(exported.features).toHaveLength(source.features.length);
@@ -107,7 +118,9 @@ describe.each(testBackends())('exports on $name PostGIS with the demo region', (
 
       const zip = await get(`/api/regions/demo/${layer}/export?format=shapefile`);
       expect(zip.headers.get('content-type')).toBe('application/zip');
-      const extensions = Object.keys(unzipSync(zip.bytes)).map((name) => name.split('.').pop()).sort();
+      const extensions = Object.keys(unzipSync(zip.bytes))
+        .map((name) => name.split('.').pop())
+        .sort();
       expect(extensions).toEqual(['cpg', 'dbf', 'prj', 'shp', 'shx']);
       const read = await readShapefile(zip.bytes);
       expect(read.features).toHaveLength(source.features.length);
@@ -123,14 +136,18 @@ describe.each(testBackends())('exports on $name PostGIS with the demo region', (
         }
       }
       if (layer !== 'network') {
-        expect(read.features.some((feature) => /[\u4e00-\u9fff]/.test(String(feature.properties.name)))).toBe(true);
+        expect(read.features.some((feature) => /[\u4e00-\u9fff]/.test(String(feature.properties.name)))).toBe(
+          true,
+        );
       }
     },
   );
 
   it('exports communities with their baseline metrics', async () => {
     const baseline = (await json('/api/regions/demo/scenarios/baseline/communities')) as Collection;
-    const exported = JSON.parse((await get('/api/regions/demo/communities/export?format=geojson')).text) as Collection;
+    const exported = JSON.parse(
+      (await get('/api/regions/demo/communities/export?format=geojson')).text,
+    ) as Collection;
     const residents = new Map(baseline.features.map((feature) => [feature.id, feature.properties.residents]));
     for (const feature of exported.features) {
       expect(feature.properties.residents).toBe(residents.get(feature.id));
@@ -150,28 +167,40 @@ describe.each(testBackends())('exports on $name PostGIS with the demo region', (
     );
     const table = parseCsv((await get('/api/regions/demo/isochrones/export?format=csv', post(body))).bytes);
     const column = (name: string) => table.header.indexOf(name);
-    expect(table.rows.map((row) => [Number(row[column('minutes')]), Number(row[column('residents')])])).toEqual(
-      answer.features.map((feature) => [feature.properties.minutes, feature.properties.residents]),
+    expect(
+      table.rows.map((row) => [Number(row[column('minutes')]), Number(row[column('residents')])]),
+    ).toEqual(answer.features.map((feature) => [feature.properties.minutes, feature.properties.residents]));
+    const read = await readShapefile(
+      (await get('/api/regions/demo/isochrones/export?format=shapefile', post(body))).bytes,
     );
-    const read = await readShapefile((await get('/api/regions/demo/isochrones/export?format=shapefile', post(body))).bytes);
     expect(read.features.map((feature) => feature.properties.residents)).toEqual(
       answer.features.map((feature) => feature.properties.residents),
     );
     expect((await get('/api/regions/demo/isochrones/export?format=kml', post(body))).status).toBe(400);
-    expect((await get('/api/regions/demo/isochrones/export?format=csv', post({ minutes: [5] }))).status).toBe(400);
+    expect((await get('/api/regions/demo/isochrones/export?format=csv', post({ minutes: [5] }))).status).toBe(
+      400,
+    );
   });
 
   it('exports coverage per community with every category share of /coverage', async () => {
     const coverage = await json('/api/regions/demo/coverage?tiers=kindergarten:5');
-    const communities = coverage.communities as { id: string; residents: number; categories: { category: string; coveredShare: number | null }[] }[];
-    const table = parseCsv((await get('/api/regions/demo/coverage/export?format=csv&tiers=kindergarten:5')).bytes);
+    const communities = coverage.communities as {
+      id: string;
+      residents: number;
+      categories: { category: string; coveredShare: number | null }[];
+    }[];
+    const table = parseCsv(
+      (await get('/api/regions/demo/coverage/export?format=csv&tiers=kindergarten:5')).bytes,
+    );
     expect(table.rows).toHaveLength(communities.length);
     for (const community of communities) {
       const row = table.rows.find((cells) => cells[0] === community.id)!;
       expect(row, community.id).toBeDefined();
       expect(Number(row[table.header.indexOf('residents')])).toBe(community.residents);
       for (const { category, coveredShare } of community.categories) {
-        expect(numberOrNull(row[table.header.indexOf(`coveredShare.${category}`)]), category).toBe(coveredShare);
+        expect(numberOrNull(row[table.header.indexOf(`coveredShare.${category}`)]), category).toBe(
+          coveredShare,
+        );
       }
     }
     const geojson = await get('/api/regions/demo/coverage/export?format=geojson&tiers=kindergarten:5');
@@ -179,12 +208,16 @@ describe.each(testBackends())('exports on $name PostGIS with the demo region', (
     const features = (JSON.parse(geojson.text) as Collection).features;
     expect(features).toHaveLength(communities.length);
     expect(features.every((feature) => /Polygon$/.test(feature.geometry?.type ?? ''))).toBe(true);
-    const read = await readShapefile((await get('/api/regions/demo/coverage/export?format=shapefile&tiers=kindergarten:5')).bytes);
+    const read = await readShapefile(
+      (await get('/api/regions/demo/coverage/export?format=shapefile&tiers=kindergarten:5')).bytes,
+    );
     expect(read.features).toHaveLength(communities.length);
-    const kindergarten = new Map(communities.map((community) => [
-      community.id,
-      community.categories.find((category) => category.category === 'kindergarten')!.coveredShare,
-    ]));
+    const kindergarten = new Map(
+      communities.map((community) => [
+        community.id,
+        community.categories.find((category) => category.category === 'kindergarten')!.coveredShare,
+      ]),
+    );
     for (const feature of read.features) {
       expect(feature.properties.kindergart).toBeCloseTo(kindergarten.get(feature.properties.id)!, 5);
     }
@@ -196,14 +229,18 @@ describe.each(testBackends())('exports on $name PostGIS with the demo region', (
     const answer = (await json(`/api/regions/demo/heatmap?${query}&format=geojson`)) as Collection;
     expect(answer.features.length).toBeGreaterThan(0);
     const geojson = await get(`/api/regions/demo/heatmap/export?${query}&format=geojson`);
-    expect(geojson.headers.get('content-disposition')).toMatch(/filename="demo-heatmap-kindergarten-250m\.geojson"/);
+    expect(geojson.headers.get('content-disposition')).toMatch(
+      /filename="demo-heatmap-kindergarten-250m\.geojson"/,
+    );
     expect(getIssues(geojson.text)).toEqual([]);
     const table = parseCsv((await get(`/api/regions/demo/heatmap/export?${query}&format=csv`)).bytes);
     expect(table.header).toEqual(['id', 'minutes']);
     expect(table.rows.map((row) => [Number(row[0]), Number(row[1])])).toEqual(
       answer.features.map((feature) => [feature.id, feature.properties.minutes]),
     );
-    const read = await readShapefile((await get(`/api/regions/demo/heatmap/export?${query}&format=shapefile`)).bytes);
+    const read = await readShapefile(
+      (await get(`/api/regions/demo/heatmap/export?${query}&format=shapefile`)).bytes,
+    );
     expect(read.features.map((feature) => feature.properties.minutes)).toEqual(
       answer.features.map((feature) => feature.properties.minutes),
     );

@@ -216,7 +216,9 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
       const committed = await commit('demo', previewed.body.importId);
       expect(committed.status, file).toBe(422);
       expect(committed.body.error).toMatch(/nothing was imported/);
-      const firstError = (committed.body.problems as Problem[]).find((problem) => problem.severity === 'error')!;
+      const firstError = (committed.body.problems as Problem[]).find(
+        (problem) => problem.severity === 'error',
+      )!;
       expect(committed.body.errorZh).toBe(
         `${file} 中有 ${expected.length} 个问题，没有导入任何数据。第一个问题：${firstError.messageZh}`,
       );
@@ -231,9 +233,15 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
       /^第 1 个要素（#0）（编号“[^”]+”），字段“几何”：几何无效：自相交，位置 \[[\d. ]+\]；勾选“修复无效几何”/,
     );
     const residents = units.body.problems.find((problem: Problem) => problem.code === 'not-a-number');
-    expect(residents.messageZh).toMatch(/^第 2 个要素（#1）（编号“[^”]+”），字段“常住人口”（文件列“[^”]+”）：“约300”不是数字$/);
+    expect(residents.messageZh).toMatch(
+      /^第 2 个要素（#1）（编号“[^”]+”），字段“常住人口”（文件列“[^”]+”）：“约300”不是数字$/,
+    );
     // A file that cannot be read at all is refused in both languages.
-    const loneShp = await preview('demo', { name: 'communities.shp', bytes: new Uint8Array(100) }, { layer: 'communities' });
+    const loneShp = await preview(
+      'demo',
+      { name: 'communities.shp', bytes: new Uint8Array(100) },
+      { layer: 'communities' },
+    );
     expect(loneShp.status).toBe(400);
     expect(loneShp.body.error).toMatch(/^communities\.shp: a Shapefile needs its \.dbf/);
     expect(loneShp.body.errorZh).toMatch(/^communities\.shp：Shapefile 需要配套的 \.dbf/);
@@ -528,7 +536,9 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     const droppedMoves = effects.find((effect: any) => effect.kind === 'moves-dropped');
     expect(droppedMoves.ids).toEqual(['u-r38-c34']);
     expect(droppedMoves.text).toMatch(/u-r38-c34 \(moved to c-ximen\)/);
-    expect(droppedMoves.textZh).toMatch(/^其对 1 个已不存在的人口单元的调整被删除：u-r38-c34（调整到 c-ximen）$/);
+    expect(droppedMoves.textZh).toMatch(
+      /^其对 1 个已不存在的人口单元的调整被删除：u-r38-c34（调整到 c-ximen）$/,
+    );
     expect(effects.find((effect: any) => effect.kind === 'units-removed').ids.sort()).toEqual(
       [...dropped].sort(),
     );
@@ -737,7 +747,12 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     expect((await commit('newtown', goodUnits.body.importId)).status).toBe(200);
     // Each unit steps onto the network at the nearest point of the nearest edge: its access point
     // lies on an edge, and no edge comes closer to the unit than the access point is.
-    const steps = await sql<{ id: string; onEdgeMeters: number; accessMeters: number; nearestMeters: number }>(
+    const steps = await sql<{
+      id: string;
+      onEdgeMeters: number;
+      accessMeters: number;
+      nearestMeters: number;
+    }>(
       `SELECT u.id,
               (SELECT min(ST_Distance(e.geom::geography, u.access_point::geography)) FROM network_edges e WHERE e.region_id = 'newtown') AS "onEdgeMeters",
               ST_Distance(ST_PointOnSurface(u.geom)::geography, u.access_point::geography) AS "accessMeters",

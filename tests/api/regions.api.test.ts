@@ -19,10 +19,16 @@ const LAYER_FILES = {
 
 interface FeatureCollection {
   type: 'FeatureCollection';
-  features: { type: 'Feature'; id: string | number; geometry: { type: string; coordinates: unknown }; properties: Record<string, any> }[];
+  features: {
+    type: 'Feature';
+    id: string | number;
+    geometry: { type: string; coordinates: unknown };
+    properties: Record<string, any>;
+  }[];
 }
 
-const readDemoFile = async <T>(file: string) => JSON.parse(await readFile(path.join(DEMO_DIRECTORY, file), 'utf8')) as T;
+const readDemoFile = async <T>(file: string) =>
+  JSON.parse(await readFile(path.join(DEMO_DIRECTORY, file), 'utf8')) as T;
 
 describe.each(testBackends())('the API on $name PostGIS with the demo region', (backend) => {
   let database: Database;
@@ -30,7 +36,11 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
   let app: App;
   const getJson = async (url: string) => {
     const response = await app.request(url);
-    return { status: response.status, body: (await response.json()) as any, contentType: response.headers.get('content-type') };
+    return {
+      status: response.status,
+      body: (await response.json()) as any,
+      contentType: response.headers.get('content-type'),
+    };
   };
 
   beforeAll(async () => {
@@ -43,7 +53,10 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
   it('reports health with the database kind and the PostGIS version', async () => {
     const { status, body } = await getJson('/api/health');
     expect(status).toBe(200);
-    expect(body).toEqual({ status: 'ok', database: { kind: backend.name, postgis: expect.stringMatching(/^3\.\d+\.\d+/) } });
+    expect(body).toEqual({
+      status: 'ok',
+      database: { kind: backend.name, postgis: expect.stringMatching(/^3\.\d+\.\d+/) },
+    });
   });
 
   it('lists the demo region, marked synthetic, with a bbox near 28.28°N 109.72°E', async () => {
@@ -58,24 +71,35 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     expect(east).toBeGreaterThan(109.72 - 0.1);
     expect(south).toBeLessThan(28.28 + 0.1);
     expect(north).toBeGreaterThan(28.28 - 0.1);
-    expect(Object.keys(demo).sort()).toEqual(['attribution', 'bbox', 'id', 'metricSrid', 'name', 'nameEn', 'synthetic']);
+    expect(Object.keys(demo).sort()).toEqual([
+      'attribution',
+      'bbox',
+      'id',
+      'metricSrid',
+      'name',
+      'nameEn',
+      'synthetic',
+    ]);
   });
 
-  it.each(Object.entries(LAYER_FILES))('serves the %s layer with every feature of its file', async (layer, file) => {
-    const expected = await readDemoFile<FeatureCollection>(file);
-    const { status, body, contentType } = await getJson(`/api/regions/demo/${layer}`);
-    expect(status).toBe(200);
-    expect(contentType).toMatch(/^application\/geo\+json/);
-    const collection = body as FeatureCollection;
-    expect(collection.type).toBe('FeatureCollection');
-    expect(collection.features).toHaveLength(expected.features.length);
-    const served = new Map(collection.features.map((feature) => [String(feature.properties.id), feature]));
-    for (const feature of expected.features) {
-      const match = served.get(String(feature.properties.id));
-      expect(match, `${layer} ${feature.properties.id}`).toBeDefined();
-      expect(match!.geometry.type.replace('Multi', '')).toBe(feature.geometry.type.replace('Multi', ''));
-    }
-  });
+  it.each(Object.entries(LAYER_FILES))(
+    'serves the %s layer with every feature of its file',
+    async (layer, file) => {
+      const expected = await readDemoFile<FeatureCollection>(file);
+      const { status, body, contentType } = await getJson(`/api/regions/demo/${layer}`);
+      expect(status).toBe(200);
+      expect(contentType).toMatch(/^application\/geo\+json/);
+      const collection = body as FeatureCollection;
+      expect(collection.type).toBe('FeatureCollection');
+      expect(collection.features).toHaveLength(expected.features.length);
+      const served = new Map(collection.features.map((feature) => [String(feature.properties.id), feature]));
+      for (const feature of expected.features) {
+        const match = served.get(String(feature.properties.id));
+        expect(match, `${layer} ${feature.properties.id}`).toBeDefined();
+        expect(match!.geometry.type.replace('Multi', '')).toBe(feature.geometry.type.replace('Multi', ''));
+      }
+    },
+  );
 
   it('gives communities the fields the map needs, with residents equal to the sum of their units', async () => {
     const communities = (await getJson('/api/regions/demo/communities')).body as FeatureCollection;
@@ -84,11 +108,20 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     for (const unit of units.features) {
       const { communityId, residents } = unit.properties;
       residentsByCommunity.set(communityId, (residentsByCommunity.get(communityId) ?? 0) + residents);
-      expect(unit.properties).toEqual(expect.objectContaining({ id: expect.any(String), households: expect.any(Number) }));
+      expect(unit.properties).toEqual(
+        expect.objectContaining({ id: expect.any(String), households: expect.any(Number) }),
+      );
     }
     for (const { properties } of communities.features) {
       expect(properties).toEqual(
-        expect.objectContaining({ id: expect.any(String), name: expect.any(String), type: expect.any(String), streetId: expect.any(String), streetName: expect.any(String), households: expect.any(Number) }),
+        expect.objectContaining({
+          id: expect.any(String),
+          name: expect.any(String),
+          type: expect.any(String),
+          streetId: expect.any(String),
+          streetName: expect.any(String),
+          households: expect.any(Number),
+        }),
       );
       expect(properties.residents).toBe(residentsByCommunity.get(properties.id));
       expect(properties.areaSquareKilometers).toBeGreaterThan(0);
@@ -119,7 +152,9 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     const half = `${west},${south},${(west + east) / 2},${north}`;
     const { status, body } = await getJson(`/api/regions/demo/facilities?bbox=${half}`);
     expect(status).toBe(200);
-    const inWestHalf = all.features.filter((feature) => (feature.geometry.coordinates as number[])[0] <= (west + east) / 2);
+    const inWestHalf = all.features.filter(
+      (feature) => (feature.geometry.coordinates as number[])[0] <= (west + east) / 2,
+    );
     expect(body.features).toHaveLength(inWestHalf.length);
     expect(body.features.length).toBeLessThan(all.features.length);
   });
@@ -128,7 +163,11 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     ['/api/regions/nowhere', 404, /no region "nowhere"/],
     ['/api/regions/nowhere/communities', 404, /no region "nowhere"/],
     ['/api/regions/demo/parcels', 404, /no such path: GET \/api\/regions\/demo\/parcels/],
-    ['/api/regions/demo/anything/communities', 404, /no such path: GET \/api\/regions\/demo\/anything\/communities/],
+    [
+      '/api/regions/demo/anything/communities',
+      404,
+      /no such path: GET \/api\/regions\/demo\/anything\/communities/,
+    ],
     ['/api/nothing-here', 404, /no such path/],
     ['/api/regions/DEMO!/communities', 400, /region: is not a region id/],
     ['/api/regions/demo/communities?bbox=1,2,3', 400, /bbox must be "west,south,east,north"/],

@@ -17,10 +17,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
   };
   const communities = async (id: string, profile = 'leshan') =>
     new Map(
-      ((await get(`/api/scenarios/${id}/communities?profile=${profile}`)).features as any[]).map((feature) => [
-        feature.id as string,
-        feature.properties,
-      ]),
+      ((await get(`/api/scenarios/${id}/communities?profile=${profile}`)).features as any[]).map(
+        (feature) => [feature.id as string, feature.properties],
+      ),
     );
 
   describe('村改社区 candidates', () => {
@@ -31,9 +30,15 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         `SELECT id, development_progress AS progress, agricultural_land_share AS farmland
          FROM communities WHERE region_id = 'demo' AND type = 'village' ORDER BY id`,
       );
-      expect(villages.map((village) => village.id).sort()).toEqual([...CONVERTIBLE, ...NOT_CONVERTIBLE].sort());
-      expect(report.villages.map((village: any) => village.communityId).sort()).toEqual(villages.map((village) => village.id));
-      const passing = villages.filter((village) => (village.progress ?? 0) > 0.5 || (village.farmland ?? 1) < 0.5);
+      expect(villages.map((village) => village.id).sort()).toEqual(
+        [...CONVERTIBLE, ...NOT_CONVERTIBLE].sort(),
+      );
+      expect(report.villages.map((village: any) => village.communityId).sort()).toEqual(
+        villages.map((village) => village.id),
+      );
+      const passing = villages.filter(
+        (village) => (village.progress ?? 0) > 0.5 || (village.farmland ?? 1) < 0.5,
+      );
       expect(passing.map((village) => village.id)).toEqual(CONVERTIBLE);
       expect([...report.candidateIds].sort()).toEqual(CONVERTIBLE);
 
@@ -42,7 +47,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         const byProgress = (village.progress ?? 0) > 0.5;
         const byFarmland = (village.farmland ?? 1) < 0.5;
         expect(entry.candidate, village.id).toBe(byProgress || byFarmland);
-        expect(entry.conditions.map((condition: any) => [condition.condition, condition.figure, condition.met])).toEqual([
+        expect(
+          entry.conditions.map((condition: any) => [condition.condition, condition.figure, condition.met]),
+        ).toEqual([
           ['development-progress', village.progress, byProgress],
           ['farmland-share', village.farmland, byFarmland],
         ]);
@@ -50,8 +57,12 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
           expect(entry.reason).toBeNull();
           continue;
         }
-        if (byProgress) expect(entry.reason.en).toContain(`development progress ${Math.round(village.progress! * 100)}% > 50%`);
-        if (byFarmland) expect(entry.reason.en).toContain(`farmland share ${Math.round(village.farmland! * 100)}% < 50%`);
+        if (byProgress)
+          expect(entry.reason.en).toContain(
+            `development progress ${Math.round(village.progress! * 100)}% > 50%`,
+          );
+        if (byFarmland)
+          expect(entry.reason.en).toContain(`farmland share ${Math.round(village.farmland! * 100)}% < 50%`);
       }
       // 桃源村 qualifies by its development (62 %), 石门村 by its farmland (38 %).
       const taoyuan = report.villages.find((village: any) => village.communityId === 'c-taoyuan');
@@ -87,20 +98,29 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         const engine = coverage.communities.find((community: any) => community.id === row.id);
         for (const tier of entry.gaps.facilities) {
           for (const category of tier.categories) {
-            const measured = engine.categories.find((candidate: any) => candidate.category === category.category);
+            const measured = engine.categories.find(
+              (candidate: any) => candidate.category === category.category,
+            );
             expect(measured.tierMinutes, category.category).toBe(tier.tierMinutes);
-            expect(category.coveredShare, `${row.id} ${category.category}`).toBeCloseTo(measured.coveredShare, 9);
+            expect(category.coveredShare, `${row.id} ${category.category}`).toBeCloseTo(
+              measured.coveredShare,
+              9,
+            );
             const lacking = tier.lacking.includes(category.category);
             if (category.threshold !== null) expect(lacking).toBe(measured.coveredShare < category.threshold);
             else expect(lacking).toBe(measured.coveredShare === 0);
           }
         }
       }
-      expect(report.villages.find((village: any) => village.communityId === 'c-shimen').gaps.summary.length).toBeGreaterThan(0);
+      expect(
+        report.villages.find((village: any) => village.communityId === 'c-shimen').gaps.summary.length,
+      ).toBeGreaterThan(0);
     });
 
     it('judges staff under the active profile and sizes against the fringe band when asked', async () => {
-      const linjiang = await get('/api/regions/demo/scenarios/baseline/village-candidates?profile=linjiang&as=fringe');
+      const linjiang = await get(
+        '/api/regions/demo/scenarios/baseline/village-candidates?profile=linjiang&as=fringe',
+      );
       expect(linjiang.as).toBe('fringe');
       const [taoyuan] = await sql<{ staff: number; residents: number; socialWorkers: number }>(
         `SELECT c.staff, c.social_workers AS "socialWorkers", sum(u.residents)::int AS residents
@@ -113,12 +133,18 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
       expect(per10k.status).toBe(per10k.figure >= 18 ? 'pass' : 'fail');
       // staff.socialworkers applies to urban communities only: not asked of a fringe one.
       expect(entry.gaps.staff.some((gap: any) => gap.ruleId === 'staff.socialworkers')).toBe(false);
-      expect(entry.gaps.size[0]).toMatchObject({ band: { min: 3000, max: 6000 }, outsideBand: Math.min(0, taoyuan.residents - 3000) });
+      expect(entry.gaps.size[0]).toMatchObject({
+        band: { min: 3000, max: 6000 },
+        outsideBand: Math.min(0, taoyuan.residents - 3000),
+      });
       const asUrban = await get('/api/regions/demo/scenarios/baseline/village-candidates?profile=linjiang');
       const social = asUrban.villages
         .find((village: any) => village.communityId === 'c-taoyuan')
         .gaps.staff.find((gap: any) => gap.ruleId === 'staff.socialworkers');
-      expect(social).toMatchObject({ status: taoyuan.socialWorkers >= 3 ? 'pass' : 'fail', figure: taoyuan.socialWorkers });
+      expect(social).toMatchObject({
+        status: taoyuan.socialWorkers >= 3 ? 'pass' : 'fail',
+        figure: taoyuan.socialWorkers,
+      });
     });
 
     it('answers for scenarios too, and refuses bad requests', async () => {
@@ -131,7 +157,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
       expect((await call('GET', `/api/scenarios/${id}/village-candidates?as=village`)).status).toBe(400);
       expect((await call('GET', '/api/scenarios/baseline/village-candidates')).status).toBe(400);
       expect((await call('GET', '/api/scenarios/no-such-scenario/village-candidates')).status).toBe(404);
-      expect((await call('GET', '/api/regions/nowhere/scenarios/baseline/village-candidates')).status).toBe(404);
+      expect((await call('GET', '/api/regions/nowhere/scenarios/baseline/village-candidates')).status).toBe(
+        404,
+      );
     });
   });
 
@@ -147,7 +175,13 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         ],
       });
       expect(saved.status, saved.text).toBe(200);
-      expect(saved.body).toMatchObject({ version: 2, edits: [{ op: 'convert-village', moved: 0 }, { op: 'convert-village', moved: 0 }] });
+      expect(saved.body).toMatchObject({
+        version: 2,
+        edits: [
+          { op: 'convert-village', moved: 0 },
+          { op: 'convert-village', moved: 0 },
+        ],
+      });
       const after = await communities(id);
       expect(after.get('c-taoyuan')!.type).toBe('urban');
       expect(after.get('c-shimen')!.type).toBe('fringe');
@@ -156,9 +190,16 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         expect(after.get(communityId)!.residents).toBe(before.get(communityId)!.residents);
       }
       // Now judged as an urban community (Leshan's size rule applies to urban types only).
-      expect(before.get('c-taoyuan')!.rules.find((rule: any) => rule.ruleId === 'size.residents').status).toBe('not-applicable');
-      expect(after.get('c-taoyuan')!.rules.find((rule: any) => rule.ruleId === 'size.residents').status).toBe('fail');
-      const [stored] = await sql<{ type: string }>(`SELECT type FROM scenario_communities WHERE scenario_id = $1 AND id = 'c-taoyuan'`, [id]);
+      expect(
+        before.get('c-taoyuan')!.rules.find((rule: any) => rule.ruleId === 'size.residents').status,
+      ).toBe('not-applicable');
+      expect(after.get('c-taoyuan')!.rules.find((rule: any) => rule.ruleId === 'size.residents').status).toBe(
+        'fail',
+      );
+      const [stored] = await sql<{ type: string }>(
+        `SELECT type FROM scenario_communities WHERE scenario_id = $1 AND id = 'c-taoyuan'`,
+        [id],
+      );
       expect(stored.type).toBe('urban');
       const read = await get(`/api/scenarios/${id}`);
       expect(read.edits).toEqual([
@@ -174,7 +215,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
       expect(report.candidateIds).toEqual([]);
       expect(report.villages.map((village: any) => village.communityId).sort()).toEqual(NOT_CONVERTIBLE);
       // The baseline is untouched.
-      expect([...(await get('/api/regions/demo/scenarios/baseline/village-candidates')).candidateIds].sort()).toEqual(CONVERTIBLE);
+      expect(
+        [...(await get('/api/regions/demo/scenarios/baseline/village-candidates')).candidateIds].sort(),
+      ).toEqual(CONVERTIBLE);
     });
 
     it('refuses a community that is not a village with 400 naming the edit, applying nothing', async () => {
@@ -187,7 +230,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         ],
       });
       expect(refused.status).toBe(400);
-      expect(refused.body.error).toMatch(/^edits\[1\] \(convert-village\): community "c-anju" is of type "relocation", not a village/);
+      expect(refused.body.error).toMatch(
+        /^edits\[1\] \(convert-village\): community "c-anju" is of type "relocation", not a village/,
+      );
       expect((await get(`/api/scenarios/${id}`)).version).toBe(1);
       expect((await communities(id)).get('c-taoyuan')!.type).toBe('village');
       const bad = await call('PATCH', `/api/scenarios/${id}`, {
@@ -250,7 +295,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         { id: UNDERSIZED, residents: 610 },
         { id: OVERSIZED, residents: 2640 },
       ]);
-      expect(report.communities.map((entry: any) => [entry.communityId, entry.residents, entry.status])).toEqual([
+      expect(
+        report.communities.map((entry: any) => [entry.communityId, entry.residents, entry.status]),
+      ).toEqual([
         [UNDERSIZED, 610, 'merge'],
         [OVERSIZED, 2640, 'split'],
       ]);
@@ -267,7 +314,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         [UNDERSIZED],
       );
       expect(adjacent.length).toBeGreaterThan(1);
-      expect(merge.candidates.map((candidate: any) => candidate.communityId).sort()).toEqual(adjacent.map((row) => row.id));
+      expect(merge.candidates.map((candidate: any) => candidate.communityId).sort()).toEqual(
+        adjacent.map((row) => row.id),
+      );
 
       // Each candidate's mean walk to its own service station, recomputed through /travel-times.
       const stations = await sql<{ id: string; communityId: string }>(
@@ -288,7 +337,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         walks.set(candidate.communityId, mean);
         expect(candidate.meanWalkSeconds, candidate.communityId).toBeCloseTo(mean, 3);
         expect(candidate.addedWalkSeconds).toBeCloseTo(mean - own, 3);
-        expect(candidate.sameStreet).toBe(adjacent.find((row) => row.id === candidate.communityId)!.streetId === 's-chengnan');
+        expect(candidate.sameStreet).toBe(
+          adjacent.find((row) => row.id === candidate.communityId)!.streetId === 's-chengnan',
+        );
       }
       // The recommendation: least added walk among the adjacent communities it can merge with (its street).
       const mergeable = adjacent.filter((row) => row.streetId === 's-chengnan').map((row) => row.id);
@@ -296,7 +347,10 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
       const least = mergeable.reduce((best, id) => (walks.get(id)! < walks.get(best)! ? id : best));
       expect(merge.recommended).toBe(least);
       expect(merge.edit).toEqual({ op: 'merge', communityIds: [least, UNDERSIZED], into: least });
-      const [name] = await sql<{ name: string }>(`SELECT name FROM communities WHERE region_id = 'demo' AND id = $1`, [least]);
+      const [name] = await sql<{ name: string }>(
+        `SELECT name FROM communities WHERE region_id = 'demo' AND id = $1`,
+        [least],
+      );
       expect(merge.message.zh).toContain(name.name);
 
       // The advised merge applies as is.
@@ -310,7 +364,11 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         [[least, UNDERSIZED]],
       );
       expect(merged.get(least)!.residents).toBe(total.residents);
-      expect((await get(`/api/scenarios/${id}/relocation-advice`)).communities.some((entry: any) => entry.communityId === UNDERSIZED)).toBe(false);
+      expect(
+        (await get(`/api/scenarios/${id}/relocation-advice`)).communities.some(
+          (entry: any) => entry.communityId === UNDERSIZED,
+        ),
+      ).toBe(false);
     });
 
     it('proposes a split of 移民新村 (over 2 000) into contiguous parts within the band', async () => {
@@ -353,7 +411,9 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
       const saved = await call('PATCH', `/api/scenarios/${id}`, { version: 1, edits: split.edits });
       expect(saved.status, saved.text).toBe(200);
       const after = await communities(id);
-      const pieces = [...after].filter(([communityId, properties]) => properties.type === 'relocation' && communityId !== UNDERSIZED);
+      const pieces = [...after].filter(
+        ([communityId, properties]) => properties.type === 'relocation' && communityId !== UNDERSIZED,
+      );
       expect(pieces.map(([, properties]) => properties.residents).sort()).toEqual(
         split.parts.map((part: any) => part.residents).sort(),
       );
@@ -363,13 +423,17 @@ describe.each(testBackends())('scenario advice on $name PostGIS with the demo re
         expect(properties.rules.find((rule: any) => rule.ruleId === 'size.relocation').status).toBe('pass');
       }
       const advice = await get(`/api/scenarios/${id}/relocation-advice`);
-      expect(advice.communities.filter((entry: any) => entry.status === 'within-band')).toHaveLength(split.parts.length);
+      expect(advice.communities.filter((entry: any) => entry.status === 'within-band')).toHaveLength(
+        split.parts.length,
+      );
     });
 
     it('refuses the baseline under /api/scenarios and unknown scenarios', async () => {
       expect((await call('GET', '/api/scenarios/baseline/relocation-advice')).status).toBe(400);
       expect((await call('GET', '/api/scenarios/no-such-scenario/relocation-advice')).status).toBe(404);
-      expect((await call('GET', '/api/regions/demo/scenarios/baseline/relocation-advice?profile=x')).status).toBe(400);
+      expect(
+        (await call('GET', '/api/regions/demo/scenarios/baseline/relocation-advice?profile=x')).status,
+      ).toBe(400);
     });
   });
 });

@@ -293,7 +293,10 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
         [{ op: 'merge', communityIds: ['c-gulou', 'c-xinhua'], into: 'c-gulou' }],
         /^edits\[0\] \(merge\): community "c-xinhua" is in street "s-xincheng"/,
       ],
-      [[{ op: 'assign', unitIds: [], communityId: 'c-gulou' }], /^edits\[0\]\.unitIds: name at least one unit/],
+      [
+        [{ op: 'assign', unitIds: [], communityId: 'c-gulou' }],
+        /^edits\[0\]\.unitIds: name at least one unit/,
+      ],
       [[{ op: 'explode', communityId: 'c-gulou' }], /^edits\[0\]\.op/],
       [[{ op: 'update', communityId: 'c-gulou', changes: { staff: -1 } }], /^edits\[0\]\.changes\.staff/],
       [
@@ -607,7 +610,9 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     expect(answer.unitIds).toEqual(units.map((unit) => unit.id));
     expect(answer.residents).toEqual(units.map((unit) => unit.residents));
     expect(answer.baselineCommunityIds).toEqual(units.map((unit) => unit.communityId));
-    const [pairs] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM unit_adjacency WHERE region_id = 'demo'`);
+    const [pairs] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM unit_adjacency WHERE region_id = 'demo'`,
+    );
     expect(answer.unitA).toHaveLength(pairs.n);
     expect(answer.sharedMeters.every((meters: number) => meters > 0)).toBe(true);
     expect(answer.coverage.categories.length).toBeGreaterThan(5);
@@ -632,7 +637,8 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     expect(state.body).toMatchObject({ id, regionId: 'demo', version: 2 });
     const region = decodeRegionUnits(answer);
     const decoded = decodeScenarioState(state.body, units.length);
-    for (const unitId of moving) expect(decoded.assignment[region.unitIndexById.get(unitId)!]).toBe('c-binjiang');
+    for (const unitId of moving)
+      expect(decoded.assignment[region.unitIndexById.get(unitId)!]).toBe('c-binjiang');
     expect(decoded.communities.map((community) => community.id)).not.toContain('c-anju');
 
     // The client's own evaluator over these answers reproduces every figure and verdict the server serves.
@@ -649,19 +655,29 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
       expect(metrics.staff, communityId).toBe(p.staff);
       expect(metrics.areaSquareKilometers).toBeCloseTo(p.areaSquareKilometers, 9);
       expect(metrics.polsbyPopper).toBeCloseTo(p.polsbyPopper, 9);
-      for (const [category, share] of Object.entries(p.coveredShareByCategory as Record<string, number | null>)) {
+      for (const [category, share] of Object.entries(
+        p.coveredShareByCategory as Record<string, number | null>,
+      )) {
         expect(metrics.coveredShareByCategory[category], `${communityId} ${category}`).toBe(share);
       }
       expect(
         evaluator.judge(communityId, 'kaili').map((rule) => [rule.ruleId, rule.status, rule.figure]),
         communityId,
-      ).toEqual(p.rules.map((rule: { ruleId: string; status: string; figure: number | null }) => [rule.ruleId, rule.status, rule.figure]));
+      ).toEqual(
+        p.rules.map((rule: { ruleId: string; status: string; figure: number | null }) => [
+          rule.ruleId,
+          rule.status,
+          rule.figure,
+        ]),
+      );
     }
 
     const baseline = await call('GET', '/api/regions/demo/scenarios/baseline/state');
     expect(baseline.status).toBe(200);
     expect(baseline.body).toMatchObject({ id: 'baseline', version: 1 });
-    expect(decodeScenarioState(baseline.body, units.length).assignment).toEqual(units.map((unit) => unit.communityId));
+    expect(decodeScenarioState(baseline.body, units.length).assignment).toEqual(
+      units.map((unit) => unit.communityId),
+    );
     expect((await call('GET', '/api/regions/nowhere/unit-adjacency')).status).toBe(404);
     expect((await call('GET', '/api/scenarios/no-such-scenario/state')).status).toBe(404);
   });

@@ -173,7 +173,9 @@ describe('the accessibility panel in a browser', () => {
       panel.getByTestId('export-isochrones').locator('[data-format="geojson"]').click(),
     ]);
     const isochronePath = await isochroneFile.path();
-    const exported = JSON.parse(await readFile(isochronePath, 'utf8')) as { features: { properties: { minutes: number } }[] };
+    const exported = JSON.parse(await readFile(isochronePath, 'utf8')) as {
+      features: { properties: { minutes: number } }[];
+    };
     expect(exported.features.map((feature) => feature.properties.minutes)).toEqual([5, 10, 15]);
     await panel.getByTestId('isochrone-fit').click();
     await waitForMapIdle(page);
@@ -231,10 +233,16 @@ describe('the accessibility panel in a browser', () => {
     await page.screenshot({ path: await screenshotPath('heatmap.png') });
 
     // What the view shows can be downloaded: coverage per community as CSV, one row per community.
-    const coverageCsvHref = await panel.getByTestId('export-coverage').locator('a[data-format="csv"]').getAttribute('href');
+    const coverageCsvHref = await panel
+      .getByTestId('export-coverage')
+      .locator('a[data-format="csv"]')
+      .getAttribute('href');
     const coverageCsv = await fetch(new URL(coverageCsvHref!, baseUrl));
     expect(coverageCsv.status).toBe(200);
-    const csvLines = (await coverageCsv.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const csvLines = (await coverageCsv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(csvLines).toHaveLength(coverage.communities.length + 1);
     expect(await panel.getByTestId('export-heatmap').locator('a').count()).toBe(3);
 
@@ -244,7 +252,9 @@ describe('the accessibility panel in a browser', () => {
       baseUrl,
       `/api/regions/demo/coverage?speedMetersPerSecond=1&tiers=${CATEGORY}:10`,
     );
-    expect(coverageAt10.uncoveredUnitIds[CATEGORY].length).toBeLessThan(coverage.uncoveredUnitIds[CATEGORY].length);
+    expect(coverageAt10.uncoveredUnitIds[CATEGORY].length).toBeLessThan(
+      coverage.uncoveredUnitIds[CATEGORY].length,
+    );
     await expect
       .poll(() => uncovered.getAttribute('data-count'), { timeout: 60_000 })
       .toBe(String(coverageAt10.uncoveredUnitIds[CATEGORY].length));

@@ -18,7 +18,15 @@ import { getJson, screenshotPath, useE2eSession } from '../support/e2e-harness.j
 import { printedTextKey, readPdf } from '../support/pdf-text.js';
 
 interface Coverage {
-  region: { residents: number; categories: { category: string; tierMinutes: number; coveredResidents: number; coveredShare: number | null }[] };
+  region: {
+    residents: number;
+    categories: {
+      category: string;
+      tierMinutes: number;
+      coveredResidents: number;
+      coveredShare: number | null;
+    }[];
+  };
 }
 interface BaselineCommunities {
   features: {
@@ -64,10 +72,16 @@ describe('the leaders’ dashboard in a browser', () => {
 
     const region = (await getJson<{ id: string }[]>(baseUrl, '/api/regions'))[0]!.id;
     const coverage = await getJson<Coverage>(baseUrl, `/api/regions/${region}/coverage?${SPEED}`);
-    const communities = (await getJson<BaselineCommunities>(baseUrl, `/api/regions/${region}/scenarios/baseline/communities?profile=${PROFILE}`)).features.map(
-      (feature) => feature.properties,
+    const communities = (
+      await getJson<BaselineCommunities>(
+        baseUrl,
+        `/api/regions/${region}/scenarios/baseline/communities?profile=${PROFILE}`,
+      )
+    ).features.map((feature) => feature.properties);
+    const villages = await getJson<VillageReport>(
+      baseUrl,
+      `/api/regions/${region}/scenarios/baseline/village-candidates?profile=${PROFILE}&as=urban`,
     );
-    const villages = await getJson<VillageReport>(baseUrl, `/api/regions/${region}/scenarios/baseline/village-candidates?profile=${PROFILE}&as=urban`);
 
     const cardText = (testId: string) => dashboard.getByTestId(testId).getByTestId('kpi-value').innerText();
     // What the printed page must hold, gathered from the screen (labels, targets, sources: the words)
@@ -77,14 +91,20 @@ describe('the leaders’ dashboard in a browser', () => {
     const expectCardPrinted = async (testId: string, valueText: string) => {
       const card = dashboard.getByTestId(testId);
       const words = (selector: string) => card.locator(selector).innerText();
-      printedBlocks.push({ what: `KPI card ${testId}`, parts: [await words('.kpi-label'), valueText, await words('.kpi-target'), await words('.kpi-source')] });
+      printedBlocks.push({
+        what: `KPI card ${testId}`,
+        parts: [await words('.kpi-label'), valueText, await words('.kpi-target'), await words('.kpi-source')],
+      });
     };
-    const cardValue = async (testId: string) => Number(await dashboard.getByTestId(testId).getAttribute('data-value'));
+    const cardValue = async (testId: string) =>
+      Number(await dashboard.getByTestId(testId).getAttribute('data-value'));
 
     // Coverage: one card per reach rule of the profile, the region's share within the category's tier.
     const reachRules = rulesOfProfile(PROFILE).filter((rule) => rule.measure.startsWith('coveredShare:'));
     expect(reachRules.length).toBeGreaterThan(0);
-    await expect.poll(() => dashboard.locator('[data-testid^="kpi-coverage-"]').count()).toBe(reachRules.length);
+    await expect
+      .poll(() => dashboard.locator('[data-testid^="kpi-coverage-"]').count())
+      .toBe(reachRules.length);
     for (const rule of reachRules) {
       const category = rule.measure.slice('coveredShare:'.length);
       const expected = coverage.region.categories.find((entry) => entry.category === category)!;
@@ -93,7 +113,8 @@ describe('the leaders’ dashboard in a browser', () => {
       expect(await cardValue(`kpi-coverage-${category}`)).toBeCloseTo(expected.coveredShare!, 9);
       expect(await card.getAttribute('data-status')).toBe(expected.coveredShare! >= 0.8 ? 'pass' : 'fail');
       expect(await card.innerText()).toContain('80%');
-      for (const source of rule.sources) expect(await card.innerText()).toContain(/^\d{3}$/.test(source) ? `文件 ${source}` : source);
+      for (const source of rule.sources)
+        expect(await card.innerText()).toContain(/^\d{3}$/.test(source) ? `文件 ${source}` : source);
       expect(await card.locator('.kpi-target').innerText()).toContain('≥ 80%');
       await expectCardPrinted(`kpi-coverage-${category}`, formatShare(expected.coveredShare)!);
     }
@@ -105,16 +126,23 @@ describe('the leaders’ dashboard in a browser', () => {
         reporting.reduce((sum, community) => sum + community.households, 0)) *
       100;
     expect(await cardText('kpi-floor-area')).toBe(`${formatNumber(floorArea, 1)} m²`);
-    expect(await dashboard.getByTestId('kpi-floor-area').locator('.kpi-target').innerText()).toContain('≥ 30 m²');
+    expect(await dashboard.getByTestId('kpi-floor-area').locator('.kpi-target').innerText()).toContain(
+      '≥ 30 m²',
+    );
     await expectCardPrinted('kpi-floor-area', `${formatNumber(floorArea, 1)} m²`);
 
     // Staff per 10 000 residents over urban-type communities that report staff, against ≥ 18.
     const staffRule = RULES.find((rule) => rule.id === 'staff.per10k')!;
     const staffed = communities.filter(
-      (community) => community.staff !== null && (staffRule.appliesTo === 'all' || (staffRule.appliesTo as readonly string[]).includes(community.type)),
+      (community) =>
+        community.staff !== null &&
+        (staffRule.appliesTo === 'all' ||
+          (staffRule.appliesTo as readonly string[]).includes(community.type)),
     );
     const staffPer10k =
-      (staffed.reduce((sum, community) => sum + community.staff!, 0) / staffed.reduce((sum, community) => sum + community.residents, 0)) * 10_000;
+      (staffed.reduce((sum, community) => sum + community.staff!, 0) /
+        staffed.reduce((sum, community) => sum + community.residents, 0)) *
+      10_000;
     expect(await cardText('kpi-staff')).toBe(formatNumber(staffPer10k, 1));
     expect(await dashboard.getByTestId('kpi-staff').locator('.kpi-target').innerText()).toContain('≥ 18');
     await expectCardPrinted('kpi-staff', formatNumber(staffPer10k, 1));
@@ -127,18 +155,33 @@ describe('the leaders’ dashboard in a browser', () => {
     expect(await cardText('kpi-outside-band')).toBe(`${outside} / ${communities.length} 个`);
     expect(await cardValue('kpi-villages')).toBe(villages.candidateIds.length);
     expect(villages.candidateIds.length).toBeGreaterThan(0);
-    expect(await cardText('kpi-villages')).toBe(`${villages.candidateIds.length} / ${villages.villages.length} 个`);
+    expect(await cardText('kpi-villages')).toBe(
+      `${villages.candidateIds.length} / ${villages.villages.length} 个`,
+    );
     await expectCardPrinted('kpi-outside-band', `${outside} / ${communities.length} 个`);
-    await expectCardPrinted('kpi-villages', `${villages.candidateIds.length} / ${villages.villages.length} 个`);
+    await expectCardPrinted(
+      'kpi-villages',
+      `${villages.candidateIds.length} / ${villages.villages.length} 个`,
+    );
 
     // Chart: residents reaching a service station within 5, 10, … 30 minutes, differenced; the rest beyond.
     const cumulative: number[] = [];
     for (const minutes of [5, 10, 15, 20, 25, 30]) {
-      const answer = await getJson<Coverage>(baseUrl, `/api/regions/${region}/coverage?${SPEED}&tiers=service_station:${minutes}`);
-      cumulative.push(answer.region.categories.find((entry) => entry.category === 'service_station')!.coveredResidents);
+      const answer = await getJson<Coverage>(
+        baseUrl,
+        `/api/regions/${region}/coverage?${SPEED}&tiers=service_station:${minutes}`,
+      );
+      cumulative.push(
+        answer.region.categories.find((entry) => entry.category === 'service_station')!.coveredResidents,
+      );
     }
-    const expectedBins = [...cumulative.map((covered, index) => covered - (cumulative[index - 1] ?? 0)), coverage.region.residents - cumulative.at(-1)!];
-    const bins = await dashboard.getByTestId('travel-bin').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-residents'))));
+    const expectedBins = [
+      ...cumulative.map((covered, index) => covered - (cumulative[index - 1] ?? 0)),
+      coverage.region.residents - cumulative.at(-1)!,
+    ];
+    const bins = await dashboard
+      .getByTestId('travel-bin')
+      .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-residents'))));
     expect(bins).toEqual(expectedBins);
     expect(bins.reduce((sum, residents) => sum + residents, 0)).toBe(coverage.region.residents);
     // Printed, each bar carries its share of residents, its minutes and its count.
@@ -146,7 +189,11 @@ describe('the leaders’ dashboard in a browser', () => {
     expect(binLabels).toHaveLength(expectedBins.length);
     printedBlocks.push({
       what: 'walking-time chart',
-      parts: expectedBins.flatMap((residents, index) => [formatShare(residents / coverage.region.residents)!, binLabels[index]!, formatCount(residents)!]),
+      parts: expectedBins.flatMap((residents, index) => [
+        formatShare(residents / coverage.region.residents)!,
+        binLabels[index]!,
+        formatCount(residents)!,
+      ]),
     });
 
     // Ranking: every community once, the first passes the largest share of its applicable provision
@@ -156,10 +203,15 @@ describe('the leaders’ dashboard in a browser', () => {
     const applicableRules = (id: string) =>
       communities
         .find((community) => community.id === id)!
-        .rules.filter((result) => result.status !== 'not-applicable' && result.ruleId !== 'village.conversion');
+        .rules.filter(
+          (result) => result.status !== 'not-applicable' && result.ruleId !== 'village.conversion',
+        );
     const passedOf = (id: string) => applicableRules(id).filter((result) => result.status === 'pass').length;
-    const shareOf = (id: string) => (applicableRules(id).length === 0 ? -1 : passedOf(id) / applicableRules(id).length);
-    const rankedIds = await rows.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-community-id')!));
+    const shareOf = (id: string) =>
+      applicableRules(id).length === 0 ? -1 : passedOf(id) / applicableRules(id).length;
+    const rankedIds = await rows.evaluateAll((nodes) =>
+      nodes.map((node) => node.getAttribute('data-community-id')!),
+    );
     const shares = rankedIds.map(shareOf);
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
     expect(new Set(rankedIds).size).toBe(communities.length);
@@ -185,16 +237,29 @@ describe('the leaders’ dashboard in a browser', () => {
     const figure = dashboard.getByTestId('coverage-figure');
     await figure.waitFor({ state: 'visible', timeout: 120_000 });
     expect(Number(await figure.getAttribute('data-categories'))).toBe(grid.categories.length);
-    const steps = await figure.getByTestId('coverage-legend-step').evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-reached'))));
+    const steps = await figure
+      .getByTestId('coverage-legend-step')
+      .evaluateAll((nodes) => nodes.map((node) => Number(node.getAttribute('data-reached'))));
     expect(steps).toEqual(Array.from({ length: grid.categories.length + 1 }, (_, reached) => reached));
-    expect(await figure.getByTestId('coverage-caption').innerText()).toContain(`${grid.categories.length} 类设施`);
+    expect(await figure.getByTestId('coverage-caption').innerText()).toContain(
+      `${grid.categories.length} 类设施`,
+    );
     // Printed: the legend's title then its steps 0…N, the scale bar, and the caption.
     printedBlocks.push({
       what: 'heat map legend',
-      parts: [await figure.locator('.coverage-legend-title').innerText(), ...Array.from({ length: grid.categories.length + 1 }, (_, reached) => String(reached))],
+      parts: [
+        await figure.locator('.coverage-legend-title').innerText(),
+        ...Array.from({ length: grid.categories.length + 1 }, (_, reached) => String(reached)),
+      ],
     });
-    printedBlocks.push({ what: 'heat map scale bar', parts: [(await figure.locator('.coverage-scale text').textContent()) ?? ''] });
-    printedBlocks.push({ what: 'heat map caption', parts: [await figure.getByTestId('coverage-caption').innerText()] });
+    printedBlocks.push({
+      what: 'heat map scale bar',
+      parts: [(await figure.locator('.coverage-scale text').textContent()) ?? ''],
+    });
+    printedBlocks.push({
+      what: 'heat map caption',
+      parts: [await figure.getByTestId('coverage-caption').innerText()],
+    });
     const imageSize = await figure.locator('image').evaluate(async (node) => {
       const image = new Image();
       image.src = node.getAttribute('href')!;
@@ -202,7 +267,9 @@ describe('the leaders’ dashboard in a browser', () => {
       return [image.naturalWidth, image.naturalHeight];
     });
     expect(imageSize).toEqual([grid.columns, grid.rows]);
-    const outlines = await figure.locator('path').evaluateAll((nodes) => nodes.map((node) => (node.getAttribute('d') ?? '').split('M').length - 1));
+    const outlines = await figure
+      .locator('path')
+      .evaluateAll((nodes) => nodes.map((node) => (node.getAttribute('d') ?? '').split('M').length - 1));
     expect(Math.max(...outlines)).toBeGreaterThan(0);
     const mapBox = (await dashboard.getByTestId('coverage-map').boundingBox())!;
     expect(mapBox.width).toBeGreaterThan(200);
@@ -215,7 +282,8 @@ describe('the leaders’ dashboard in a browser', () => {
     expect(subtitle).toContain(formatCount(coverage.region.residents)!);
     printedBlocks.push({ what: 'title', parts: [await dashboard.locator('.dashboard-title').innerText()] });
     printedBlocks.push({ what: 'subtitle', parts: [subtitle] });
-    for (const title of await dashboard.locator('.dashboard-section-title').allInnerTexts()) printedBlocks.push({ what: `section title ${title}`, parts: [title] });
+    for (const title of await dashboard.locator('.dashboard-section-title').allInnerTexts())
+      printedBlocks.push({ what: `section title ${title}`, parts: [title] });
     // Not on paper: the app's header and the dashboard's tools.
     const notPrinted = [
       await page.locator('.app-header .brand-tagline').innerText(),
@@ -249,32 +317,51 @@ describe('the leaders’ dashboard in a browser', () => {
     expect(printed.pageCount).toBe(1);
     const sheet = printed.pages[0]!;
     // A4 to within a millimetre (Chromium rounds the paper to whole CSS pixels).
-    expect(Math.abs(sheet.widthPoints - A4_POINTS.width), `page width ${sheet.widthPoints} pt`).toBeLessThan(MILLIMETER_POINTS);
-    expect(Math.abs(sheet.heightPoints - A4_POINTS.height), `page height ${sheet.heightPoints} pt`).toBeLessThan(MILLIMETER_POINTS);
+    expect(Math.abs(sheet.widthPoints - A4_POINTS.width), `page width ${sheet.widthPoints} pt`).toBeLessThan(
+      MILLIMETER_POINTS,
+    );
+    expect(
+      Math.abs(sheet.heightPoints - A4_POINTS.height),
+      `page height ${sheet.heightPoints} pt`,
+    ).toBeLessThan(MILLIMETER_POINTS);
     // All text inside the page's 10 mm margins (to within a millimetre): nothing pushed off the paper's edge.
     const margin = 10 * MILLIMETER_POINTS;
     expect(sheet.textBox).not.toBeNull();
     const textBox = sheet.textBox!;
     expect(textBox.left, 'left edge of the printed text').toBeGreaterThan(margin - MILLIMETER_POINTS);
-    expect(textBox.right, 'right edge of the printed text').toBeLessThan(sheet.widthPoints - margin + MILLIMETER_POINTS);
+    expect(textBox.right, 'right edge of the printed text').toBeLessThan(
+      sheet.widthPoints - margin + MILLIMETER_POINTS,
+    );
     expect(textBox.bottom, 'bottom edge of the printed text').toBeGreaterThan(margin - MILLIMETER_POINTS);
-    expect(textBox.top, 'top edge of the printed text').toBeLessThan(sheet.heightPoints - margin + MILLIMETER_POINTS);
+    expect(textBox.top, 'top edge of the printed text').toBeLessThan(
+      sheet.heightPoints - margin + MILLIMETER_POINTS,
+    );
     // The heat map's cells are on paper as one image at the grid's resolution.
     expect(sheet.images).toContainEqual({ width: grid.columns, height: grid.rows });
     // Each block whole and in order (white space aside: lines wrap differently on paper), and the
     // ranking's rows one after another.
     const printedText = printedTextKey(sheet.text);
-    const find = (block: PrintedBlock, from: number) => printedText.indexOf(printedTextKey(block.parts.join('')), from);
+    const find = (block: PrintedBlock, from: number) =>
+      printedText.indexOf(printedTextKey(block.parts.join('')), from);
     for (const block of printedBlocks) {
-      expect(find(block, 0), `${block.what} on the printed page: ${block.parts.join(' | ')}\n${sheet.text}`).toBeGreaterThanOrEqual(0);
+      expect(
+        find(block, 0),
+        `${block.what} on the printed page: ${block.parts.join(' | ')}\n${sheet.text}`,
+      ).toBeGreaterThanOrEqual(0);
     }
     let rowEnd = 0;
     for (const row of rankingRows) {
       const at = find(row, rowEnd);
-      expect(at, `${row.what} after the row before it on the printed page: ${row.parts.join(' | ')}\n${sheet.text}`).toBeGreaterThanOrEqual(0);
+      expect(
+        at,
+        `${row.what} after the row before it on the printed page: ${row.parts.join(' | ')}\n${sheet.text}`,
+      ).toBeGreaterThanOrEqual(0);
       rowEnd = at + printedTextKey(row.parts.join('')).length;
     }
-    for (const text of notPrinted) expect(printedText, 'the app header and dashboard tools are not printed').not.toContain(printedTextKey(text));
+    for (const text of notPrinted)
+      expect(printedText, 'the app header and dashboard tools are not printed').not.toContain(
+        printedTextKey(text),
+      );
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize(screenViewport);
 
@@ -297,6 +384,8 @@ describe('the leaders’ dashboard in a browser', () => {
     });
     expect(travelImage).toEqual([travel.columns, travel.rows]);
     expect(await dashboard.getByText('到最近社区综合服务站的步行时间热力图').isVisible()).toBe(true);
-    await dashboard.locator('.dashboard-heatmap-section').screenshot({ path: await screenshotPath('dashboard-travel-time.png') });
+    await dashboard
+      .locator('.dashboard-heatmap-section')
+      .screenshot({ path: await screenshotPath('dashboard-travel-time.png') });
   });
 });

@@ -28,7 +28,10 @@ interface PointFeature {
 }
 
 /** Chooses a file in the wizard and waits for the preview of exactly that file. */
-async function previewFile(wizard: Locator, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+async function previewFile(
+  wizard: Locator,
+  file: string | { name: string; mimeType: string; buffer: Buffer },
+) {
   await wizard.getByTestId('import-file').setInputFiles(file);
   const preview = wizard.getByTestId('import-preview');
   await preview.waitFor({ timeout: PREVIEW_TIMEOUT_MS });
@@ -47,7 +50,9 @@ async function commitPreview(wizard: Locator) {
 
 /** The text of the "detected" block once it names the `expected` coordinate system. */
 async function detectedCrs(preview: Locator, expected: string): Promise<string> {
-  await expect.poll(() => preview.getByTestId('import-detected').innerText(), { timeout: PREVIEW_TIMEOUT_MS }).toContain(expected);
+  await expect
+    .poll(() => preview.getByTestId('import-detected').innerText(), { timeout: PREVIEW_TIMEOUT_MS })
+    .toContain(expected);
   return preview.getByTestId('import-detected').innerText();
 }
 
@@ -79,17 +84,23 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
 
     // The network: 41 segments, 27 nodes, and the footbridge as a second, unconnected piece.
     let preview = await previewFile(wizard, path.join(FIXTURES, 'newtown-roads.geojson'));
-    await expect.poll(() => preview.getByTestId('import-network').innerText(), { timeout: PREVIEW_TIMEOUT_MS }).toContain('41 条路段');
+    await expect
+      .poll(() => preview.getByTestId('import-network').innerText(), { timeout: PREVIEW_TIMEOUT_MS })
+      .toContain('41 条路段');
     expect(await preview.getByTestId('import-network').innerText()).toContain('27 个节点');
     expect(await preview.getByTestId('import-network-split').innerText()).toContain('2 个互不连通的片区');
     // Nothing is written before Commit.
-    expect((await getJson<{ id: string }[]>(baseUrl, '/api/regions')).map((region) => region.id)).not.toContain('newtown');
+    expect(
+      (await getJson<{ id: string }[]>(baseUrl, '/api/regions')).map((region) => region.id),
+    ).not.toContain('newtown');
     await page.screenshot({ path: await screenshotPath('import-new-region.png') });
     await commitPreview(wizard);
     expect(await wizard.getByTestId('import-created-region').innerText()).toContain('新城');
 
     // The app is on the new region (picker and address), with the wizard still open for its next layer.
-    await expect.poll(() => page.locator('.region-picker select').inputValue(), { timeout: 30_000 }).toBe('newtown');
+    await expect
+      .poll(() => page.locator('.region-picker select').inputValue(), { timeout: 30_000 })
+      .toBe('newtown');
     expect(new URL(page.url()).searchParams.get('region')).toBe('newtown');
     expect(await wizard.getByTestId('import-target-current').isChecked()).toBe(true);
     expect(await wizard.getByTestId('import-target').innerText()).toContain('新城');
@@ -102,9 +113,14 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
     for (const { layer, file, count } of layers) {
       await wizard.getByTestId('import-layer').selectOption(layer);
       preview = await previewFile(wizard, path.join(FIXTURES, file));
-      await expect.poll(() => preview.getByTestId('import-feature-count').innerText(), { timeout: PREVIEW_TIMEOUT_MS }).toContain(String(count));
+      await expect
+        .poll(() => preview.getByTestId('import-feature-count').innerText(), { timeout: PREVIEW_TIMEOUT_MS })
+        .toContain(String(count));
       const rows = await preview.getByTestId('import-problem').allInnerTexts();
-      expect(rows.filter((row) => row.includes('错误')), `${file}: ${rows.join('\n')}`).toEqual([]);
+      expect(
+        rows.filter((row) => row.includes('错误')),
+        `${file}: ${rows.join('\n')}`,
+      ).toEqual([]);
       await commitPreview(wizard);
       const written = await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/newtown/${layer}`);
       expect(written.features.length, layer).toBe(count);
@@ -115,14 +131,20 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
       baseUrl,
       '/api/regions/newtown/communities',
     );
-    expect(communities.features.map((feature) => feature.properties.residents)).toEqual([1970, 2266, 3154, 3450]);
+    expect(communities.features.map((feature) => feature.properties.residents)).toEqual([
+      1970, 2266, 3154, 3450,
+    ]);
     const demoRegions = await getJson<{ id: string }[]>(baseUrl, '/api/regions');
     expect(demoRegions.map((region) => region.id).sort()).toEqual([demoId, 'newtown'].sort());
 
     // Closed, the wizard gives way to the layer panel counting the new region's layers; the map draws them.
     await wizard.getByTestId('import-close').click();
     await expect
-      .poll(() => page.locator('.layer-row').filter({ hasText: '社区' }).first().locator('.layer-meta').innerText(), { timeout: 30_000 })
+      .poll(
+        () =>
+          page.locator('.layer-row').filter({ hasText: '社区' }).first().locator('.layer-meta').innerText(),
+        { timeout: 30_000 },
+      )
       .toContain('4');
     await waitForDrawn(page, 'communitiesLoaded', 60_000);
     await page.screenshot({ path: await screenshotPath('import-new-region-built.png') });
@@ -132,10 +154,9 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
     const { baseUrl, page } = await openApp();
     const regionId = 'demo';
     const demoFacilities = new Map(
-      (await getJson<{ features: PointFeature[] }>(baseUrl, `/api/regions/${regionId}/facilities`)).features.map((feature) => [
-        feature.properties.id,
-        feature,
-      ]),
+      (
+        await getJson<{ features: PointFeature[] }>(baseUrl, `/api/regions/${regionId}/facilities`)
+      ).features.map((feature) => [feature.properties.id, feature]),
     );
     await page.goto(`${baseUrl}/?region=${regionId}`);
     await waitForDrawn(page, 'communitiesLoaded', 60_000);
@@ -146,10 +167,18 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
     // The zone-37 Shapefile with its .prj left out: the file alone cannot say where it is.
     const zipped = unzipSync(await readFile(path.join(FIXTURES, 'facilities-cgcs2000-gk-zone37.zip')));
     delete zipped['facilities.prj'];
-    const withoutPrj = { name: 'facilities-gk-no-prj.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(zipped)) };
+    const withoutPrj = {
+      name: 'facilities-gk-no-prj.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zipSync(zipped)),
+    };
     let preview = await previewFile(wizard, withoutPrj);
-    await expect.poll(() => preview.getByTestId('import-notes').innerText(), { timeout: PREVIEW_TIMEOUT_MS }).toContain('Shapefile 没有 .prj 文件：坐标按 WGS 84 经纬度读取，除非另行指定坐标系');
-    await expect.poll(() => preview.getByTestId('import-commit').isDisabled(), { timeout: PREVIEW_TIMEOUT_MS }).toBe(true);
+    await expect
+      .poll(() => preview.getByTestId('import-notes').innerText(), { timeout: PREVIEW_TIMEOUT_MS })
+      .toContain('Shapefile 没有 .prj 文件：坐标按 WGS 84 经纬度读取，除非另行指定坐标系');
+    await expect
+      .poll(() => preview.getByTestId('import-commit').isDisabled(), { timeout: PREVIEW_TIMEOUT_MS })
+      .toBe(true);
 
     // 3° zones, central meridian 111°E: without the zone number in the easting the points are nowhere near.
     await wizard.getByTestId('import-crs').selectOption('gk');
@@ -157,30 +186,45 @@ describe('the import wizard builds a new region and reads Chinese coordinate sys
     await zone.waitFor();
     expect(await zone.innerText()).toContain('EPSG:4546');
     await detectedCrs(preview, '4546');
-    await expect.poll(() => preview.getByTestId('import-commit').isDisabled(), { timeout: PREVIEW_TIMEOUT_MS }).toBe(true);
+    await expect
+      .poll(() => preview.getByTestId('import-commit').isDisabled(), { timeout: PREVIEW_TIMEOUT_MS })
+      .toBe(true);
     await zone.getByRole('checkbox').check();
     expect(await zone.innerText()).toContain('EPSG:4525');
     expect(await detectedCrs(preview, '4525')).toContain('高斯–克吕格 3° 带第 37 带');
-    await expect.poll(() => preview.getByTestId('import-feature-count').innerText(), { timeout: PREVIEW_TIMEOUT_MS }).toContain('30');
+    await expect
+      .poll(() => preview.getByTestId('import-feature-count').innerText(), { timeout: PREVIEW_TIMEOUT_MS })
+      .toContain('30');
     await commitPreview(wizard);
 
     // Back to "detect" for the next file: a GCJ-02 CSV read as WGS 84 is hundreds of metres off.
     await wizard.getByTestId('import-crs').selectOption('');
     preview = await previewFile(wizard, path.join(FIXTURES, 'facilities-gcj02.csv'));
-    await expect.poll(() => preview.getByTestId('import-feature-count').innerText(), { timeout: PREVIEW_TIMEOUT_MS }).toContain('24');
+    await expect
+      .poll(() => preview.getByTestId('import-feature-count').innerText(), { timeout: PREVIEW_TIMEOUT_MS })
+      .toContain('24');
     await wizard.getByTestId('import-crs').selectOption('gcj02');
     await detectedCrs(preview, 'GCJ');
     await commitPreview(wizard);
 
-    const facilities = (await getJson<{ features: PointFeature[] }>(baseUrl, `/api/regions/${regionId}/facilities`)).features;
-    const imported = (prefix: string) => facilities.filter((feature) => feature.properties.id.startsWith(prefix));
+    const facilities = (
+      await getJson<{ features: PointFeature[] }>(baseUrl, `/api/regions/${regionId}/facilities`)
+    ).features;
+    const imported = (prefix: string) =>
+      facilities.filter((feature) => feature.properties.id.startsWith(prefix));
     expect(imported('gk-').length).toBe(30);
     expect(imported('gcj-').length).toBe(24);
-    for (const [prefix, toleranceMeters] of [['gk-', 1], ['gcj-', 5]] as const) {
+    for (const [prefix, toleranceMeters] of [
+      ['gk-', 1],
+      ['gcj-', 5],
+    ] as const) {
       for (const feature of imported(prefix)) {
         const known = demoFacilities.get(feature.properties.id.slice(prefix.length));
         expect(known, feature.properties.id).toBeDefined();
-        const offsetMeters = haversineDistanceMeters(feature.geometry.coordinates, known!.geometry.coordinates);
+        const offsetMeters = haversineDistanceMeters(
+          feature.geometry.coordinates,
+          known!.geometry.coordinates,
+        );
         expect(offsetMeters, feature.properties.id).toBeLessThan(toleranceMeters);
         expect(feature.properties.category).toBe(known!.properties.category);
       }

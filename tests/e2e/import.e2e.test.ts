@@ -33,7 +33,9 @@ describe('the import wizard in a browser', () => {
   it('previews a GBK CSV of facilities, commits it, and refuses a broken one by row and field', async () => {
     const { baseUrl, page } = await openApp();
     const region = (await getJson<{ id: string }[]>(baseUrl, '/api/regions'))[0]!.id;
-    const facilitiesBefore = (await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/${region}/facilities`)).features.length;
+    const facilitiesBefore = (
+      await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/${region}/facilities`)
+    ).features.length;
     const rows = await csvDataRows('facilities-gbk.csv');
     expect(rows).toBe(21);
 
@@ -59,12 +61,18 @@ describe('the import wizard in a browser', () => {
 
     await commit.click();
     await wizard.getByTestId('import-success').waitFor({ timeout: 60_000 });
-    const facilitiesAfter = (await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/${region}/facilities`)).features.length;
+    const facilitiesAfter = (
+      await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/${region}/facilities`)
+    ).features.length;
     expect(facilitiesAfter).toBe(facilitiesBefore + rows);
     // The layer panel reloads: its facility count is the new one.
     await wizard.getByTestId('import-close').click();
     await expect
-      .poll(() => page.locator('.layer-row').filter({ hasText: '公共服务设施' }).locator('.layer-meta').innerText(), { timeout: 30_000 })
+      .poll(
+        () =>
+          page.locator('.layer-row').filter({ hasText: '公共服务设施' }).locator('.layer-meta').innerText(),
+        { timeout: 30_000 },
+      )
       .toContain(String(facilitiesAfter));
 
     // A broken file: problems by row and field, no commit.
@@ -83,12 +91,17 @@ describe('the import wizard in a browser', () => {
     // Reading the unknown 网吧 as a supermarket previews again without that problem.
     await preview.getByTestId('import-values').locator('select').first().selectOption('supermarket');
     await expect
-      .poll(async () => hasProblem(await preview.getByTestId('import-problem').allInnerTexts(), '第 2 行', '设施类别'), {
-        timeout: 60_000,
-      })
+      .poll(
+        async () =>
+          hasProblem(await preview.getByTestId('import-problem').allInnerTexts(), '第 2 行', '设施类别'),
+        {
+          timeout: 60_000,
+        },
+      )
       .toBe(false);
     expect(await preview.getByTestId('import-commit').isDisabled()).toBe(true);
-    const unchanged = (await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/${region}/facilities`)).features.length;
+    const unchanged = (await getJson<{ features: unknown[] }>(baseUrl, `/api/regions/${region}/facilities`))
+      .features.length;
     expect(unchanged).toBe(facilitiesAfter);
   });
 
@@ -123,7 +136,9 @@ describe('the import wizard in a browser', () => {
 
     // English: the same problems as the API's English messages.
     await page.getByTestId('language-switch').click();
-    await expect.poll(async () => (await preview.getByTestId('import-problem').allInnerTexts()).join('\n')).toContain('row 2');
+    await expect
+      .poll(async () => (await preview.getByTestId('import-problem').allInnerTexts()).join('\n'))
+      .toContain('row 2');
     const english = await preview.getByTestId('import-problem').allInnerTexts();
     expect(english.length).toBe(chinese.length);
     expect(hasProblem(english, 'row 2', 'category'), english.join('\n')).toBe(true);

@@ -112,10 +112,15 @@ describe('the map in a browser', () => {
     expect(await page.locator('#layer-panel-title').textContent()).toBe('图层');
 
     // Every layer can be downloaded from the panel: the facilities GeoJSON holds every facility.
-    const facilitiesHref = await page.getByTestId('export-facilities').locator('a[data-format="geojson"]').getAttribute('href');
+    const facilitiesHref = await page
+      .getByTestId('export-facilities')
+      .locator('a[data-format="geojson"]')
+      .getAttribute('href');
     const download = await fetch(new URL(facilitiesHref!, baseUrl));
     expect(download.status).toBe(200);
-    expect(((await download.json()) as { features: unknown[] }).features).toHaveLength(facilities.features.length);
+    expect(((await download.json()) as { features: unknown[] }).features).toHaveLength(
+      facilities.features.length,
+    );
 
     await page.getByTestId('language-switch').click();
     await expect.poll(() => page.locator('#layer-panel-title').textContent()).toBe('Layers');

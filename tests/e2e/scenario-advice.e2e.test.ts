@@ -22,7 +22,11 @@ interface VillageReport {
   profile: string;
   as: string;
   scenario: { version: number };
-  villages: { communityId: string; candidate: boolean; gaps: { size: { measure: string; outsideBand: number }[] } }[];
+  villages: {
+    communityId: string;
+    candidate: boolean;
+    gaps: { size: { measure: string; outsideBand: number }[] };
+  }[];
   candidateIds: string[];
 }
 interface RelocationReport {
@@ -30,7 +34,11 @@ interface RelocationReport {
     communityId: string;
     status: string;
     residents: number;
-    merge?: { recommended: string | null; edit: { op: 'merge'; communityIds: string[]; into: string } | null; candidates: { communityId: string; mergedResidents: number }[] };
+    merge?: {
+      recommended: string | null;
+      edit: { op: 'merge'; communityIds: string[]; into: string } | null;
+      candidates: { communityId: string; mergedResidents: number }[];
+    };
     split?: { ok: boolean; parts: { unitIds: string[]; residents: number }[] };
   }[];
 }
@@ -57,39 +65,62 @@ describe('the scenario advice section in a browser', () => {
     const profile = await page.getByTestId('profile-picker').inputValue();
     const communitiesOf = async () =>
       new Map(
-        (await getJson<ScenarioCommunities>(baseUrl, `/api/scenarios/${scenarioId}/communities?profile=${profile}`)).features.map((feature) => [
-          feature.properties.id,
-          feature.properties,
-        ]),
+        (
+          await getJson<ScenarioCommunities>(
+            baseUrl,
+            `/api/scenarios/${scenarioId}/communities?profile=${profile}`,
+          )
+        ).features.map((feature) => [feature.properties.id, feature.properties]),
       );
 
     // Open the section: every village the API tests, candidates marked as its candidateIds.
     const section = page.getByTestId('advice-section');
     await page.getByTestId('advice-toggle').click();
-    const report = await getJson<VillageReport>(baseUrl, `/api/scenarios/${scenarioId}/village-candidates?profile=${profile}&as=urban`);
+    const report = await getJson<VillageReport>(
+      baseUrl,
+      `/api/scenarios/${scenarioId}/village-candidates?profile=${profile}&as=urban`,
+    );
     expect(report.villages.length).toBeGreaterThan(report.candidateIds.length);
     expect([...report.candidateIds].sort()).toEqual(['c-shimen', 'c-taoyuan']);
     const villageItems = section.getByTestId('advice-village');
     await expect.poll(() => villageItems.count(), { timeout: 60_000 }).toBe(report.villages.length);
     const listed = await villageItems.evaluateAll((items) =>
-      items.map((item) => [item.getAttribute('data-community-id'), item.getAttribute('data-candidate')] as const),
+      items.map(
+        (item) => [item.getAttribute('data-community-id'), item.getAttribute('data-candidate')] as const,
+      ),
     );
-    expect(listed.map(([id]) => id).sort()).toEqual(report.villages.map((village) => village.communityId).sort());
-    expect(listed.filter(([, candidate]) => candidate === 'true').map(([id]) => id).sort()).toEqual([...report.candidateIds].sort());
+    expect(listed.map(([id]) => id).sort()).toEqual(
+      report.villages.map((village) => village.communityId).sort(),
+    );
+    expect(
+      listed
+        .filter(([, candidate]) => candidate === 'true')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual([...report.candidateIds].sort());
     // A candidate reads its reason figure and what it would lack, as text.
     const taoyuan = section.locator('[data-testid="advice-village"][data-community-id="c-taoyuan"]');
     expect(await taoyuan.textContent()).toContain('城市拆迁开发进度 62%');
     const lacks = await taoyuan.getByTestId('advice-lacks').locator('li').allTextContents();
     expect(lacks.length).toBeGreaterThan(0);
     // Its size against the urban band, as the API measures it.
-    const size = report.villages.find((village) => village.communityId === 'c-taoyuan')!.gaps.size.find((gap) => gap.measure === 'residents')!;
-    if (size.outsideBand < 0) expect(lacks.join('\n')).toContain(`差 ${Math.abs(size.outsideBand).toLocaleString('zh-CN')}`);
+    const size = report.villages
+      .find((village) => village.communityId === 'c-taoyuan')!
+      .gaps.size.find((gap) => gap.measure === 'residents')!;
+    if (size.outsideBand < 0)
+      expect(lacks.join('\n')).toContain(`差 ${Math.abs(size.outsideBand).toLocaleString('zh-CN')}`);
     expect(lacks.join('\n')).not.toMatch(/[{}]/);
     await taoyuan.scrollIntoViewIfNeeded();
     await page.screenshot({ path: await screenshotPath('scenario-advice-villages.png') });
     // Non-candidates have no conversion button.
     const notCandidate = listed.find(([, candidate]) => candidate === 'false')![0]!;
-    expect(await section.locator(`[data-testid="advice-village"][data-community-id="${notCandidate}"] [data-testid="advice-convert"]`).count()).toBe(0);
+    expect(
+      await section
+        .locator(
+          `[data-testid="advice-village"][data-community-id="${notCandidate}"] [data-testid="advice-convert"]`,
+        )
+        .count(),
+    ).toBe(0);
 
     // Convert 桃源村: one pending edit, the live type changes; saved, the API has it urban.
     await taoyuan.getByTestId('advice-convert').click();
@@ -101,14 +132,23 @@ describe('the scenario advice section in a browser', () => {
     expect((await communitiesOf()).get('c-taoyuan')!.type).toBe('urban');
     // The advice is asked again for the saved version: 桃源 is no longer a village.
     await expect.poll(() => section.getAttribute('data-version'), { timeout: 60_000 }).toBe('2');
-    const after = await getJson<VillageReport>(baseUrl, `/api/scenarios/${scenarioId}/village-candidates?profile=${profile}&as=urban`);
+    const after = await getJson<VillageReport>(
+      baseUrl,
+      `/api/scenarios/${scenarioId}/village-candidates?profile=${profile}&as=urban`,
+    );
     expect(after.candidateIds).toEqual(['c-shimen']);
-    const relisted = await villageItems.evaluateAll((items) => items.map((item) => item.getAttribute('data-community-id')));
+    const relisted = await villageItems.evaluateAll((items) =>
+      items.map((item) => item.getAttribute('data-community-id')),
+    );
     expect(relisted.sort()).toEqual(after.villages.map((village) => village.communityId).sort());
     expect(relisted).not.toContain('c-taoyuan');
 
-    const relocation = await getJson<RelocationReport>(baseUrl, `/api/scenarios/${scenarioId}/relocation-advice?profile=${profile}`);
-    const communityRow = (id: string) => page.locator(`[data-testid="community-row"][data-community-id="${id}"]`);
+    const relocation = await getJson<RelocationReport>(
+      baseUrl,
+      `/api/scenarios/${scenarioId}/relocation-advice?profile=${profile}`,
+    );
+    const communityRow = (id: string) =>
+      page.locator(`[data-testid="community-row"][data-community-id="${id}"]`);
     const rowCount = await page.getByTestId('community-row').count();
 
     // The proposed split of 移民新村 (over 2 000): its parts listed as the API proposes them, applied
@@ -117,10 +157,14 @@ describe('the scenario advice section in a browser', () => {
     expect(yimin.status).toBe('split');
     const parts = yimin.split!.parts;
     expect(parts.length).toBeGreaterThanOrEqual(2);
-    const yiminItem = section.locator(`[data-testid="advice-relocation-item"][data-community-id="${OVERSIZED}"]`);
-    expect(await yiminItem.locator('.advice-parts li').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-residents'))))).toEqual(
-      parts.map((part) => part.residents),
+    const yiminItem = section.locator(
+      `[data-testid="advice-relocation-item"][data-community-id="${OVERSIZED}"]`,
     );
+    expect(
+      await yiminItem
+        .locator('.advice-parts li')
+        .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-residents')))),
+    ).toEqual(parts.map((part) => part.residents));
     await yiminItem.getByTestId('advice-split').click();
     expect(await page.getByTestId('pending-count').getAttribute('data-count')).toBe(String(parts.length - 1));
     expect(await page.getByTestId('pending-list').textContent()).toContain('新建社区移民新村社区（二）');
@@ -137,7 +181,11 @@ describe('the scenario advice section in a browser', () => {
     const lons = corners.map((point) => point[0]);
     const lats = corners.map((point) => point[1]);
     await page.evaluate(
-      (bounds) => window.__lifecircle!.map.fitBounds(bounds as [[number, number], [number, number]], { padding: 80, duration: 0 }),
+      (bounds) =>
+        window.__lifecircle!.map.fitBounds(bounds as [[number, number], [number, number]], {
+          padding: 80,
+          duration: 0,
+        }),
       [
         [Math.min(...lons), Math.min(...lats)],
         [Math.max(...lons), Math.max(...lats)],
@@ -156,10 +204,14 @@ describe('the scenario advice section in a browser', () => {
     const anju = relocation.communities.find((entry) => entry.communityId === UNDERSIZED)!;
     expect(anju.status).toBe('merge');
     const into = anju.merge!.recommended!;
-    const mergedResidents = anju.merge!.candidates.find((candidate) => candidate.communityId === into)!.mergedResidents;
+    const mergedResidents = anju.merge!.candidates.find(
+      (candidate) => candidate.communityId === into,
+    )!.mergedResidents;
     const before = await communitiesOf();
     expect(mergedResidents).toBe(before.get(into)!.residents + before.get(UNDERSIZED)!.residents);
-    const anjuItem = section.locator(`[data-testid="advice-relocation-item"][data-community-id="${UNDERSIZED}"]`);
+    const anjuItem = section.locator(
+      `[data-testid="advice-relocation-item"][data-community-id="${UNDERSIZED}"]`,
+    );
     expect(await anjuItem.getByTestId('advice-merge-advice').getAttribute('data-into')).toBe(into);
     expect(await anjuItem.textContent()).toContain(`建议并入`);
     await anjuItem.getByTestId('advice-merge').click();
@@ -177,6 +229,10 @@ describe('the scenario advice section in a browser', () => {
     expect(merged.has(UNDERSIZED)).toBe(false);
     expect(merged.get(into)!.residents).toBe(mergedResidents);
     await expect.poll(() => section.getAttribute('data-version'), { timeout: 60_000 }).toBe('3');
-    expect(await section.locator(`[data-testid="advice-relocation-item"][data-community-id="${UNDERSIZED}"]`).count()).toBe(0);
+    expect(
+      await section
+        .locator(`[data-testid="advice-relocation-item"][data-community-id="${UNDERSIZED}"]`)
+        .count(),
+    ).toBe(0);
   });
 });

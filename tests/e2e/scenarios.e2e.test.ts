@@ -53,7 +53,10 @@ interface AdjacencyAnswer {
 /** The mean of a quadrilateral unit's corners: inside it, as the demo's units are convex. */
 function cornerMean(geometry: Polygonal): Position {
   const ring = polygonsOf(geometry)[0][0].slice(0, -1);
-  return [ring.reduce((sum, p) => sum + p[0], 0) / ring.length, ring.reduce((sum, p) => sum + p[1], 0) / ring.length];
+  return [
+    ring.reduce((sum, p) => sum + p[0], 0) / ring.length,
+    ring.reduce((sum, p) => sum + p[1], 0) / ring.length,
+  ];
 }
 
 async function metricResidents(page: Page): Promise<number> {
@@ -62,7 +65,9 @@ async function metricResidents(page: Page): Promise<number> {
 
 async function selectCommunity(page: Page, communityId: string): Promise<void> {
   await page.locator(`[data-testid="community-row"][data-community-id="${communityId}"]`).click();
-  await expect.poll(() => page.getByTestId('community-metrics').getAttribute('data-community-id')).toBe(communityId);
+  await expect
+    .poll(() => page.getByTestId('community-metrics').getAttribute('data-community-id'))
+    .toBe(communityId);
 }
 
 describe('the scenario screen in a browser', () => {
@@ -72,10 +77,16 @@ describe('the scenario screen in a browser', () => {
     const { baseUrl, page } = await openApp();
 
     const units = await getJson<Collection<Polygonal, UnitProps>>(baseUrl, '/api/regions/demo/units');
-    const communities = await getJson<Collection<Polygonal, CommunityProps>>(baseUrl, '/api/regions/demo/communities');
+    const communities = await getJson<Collection<Polygonal, CommunityProps>>(
+      baseUrl,
+      '/api/regions/demo/communities',
+    );
     const unitById = new Map(units.features.map((feature) => [feature.properties.id, feature]));
-    const streetOf = new Map(communities.features.map((feature) => [feature.properties.id, feature.properties.streetId]));
-    const unitsOf = (communityId: string) => units.features.filter((feature) => feature.properties.communityId === communityId);
+    const streetOf = new Map(
+      communities.features.map((feature) => [feature.properties.id, feature.properties.streetId]),
+    );
+    const unitsOf = (communityId: string) =>
+      units.features.filter((feature) => feature.properties.communityId === communityId);
 
     // Create the scenario on the 方案 tab.
     await page.getByTestId('sidebar-tab-scenarios').click();
@@ -88,8 +99,14 @@ describe('the scenario screen in a browser', () => {
     await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 60_000 }).toBe('1');
     const scenarioId = (await openScenario.getAttribute('data-scenario-id'))!;
     expect(await page.getByTestId('open-scenario-name').textContent()).toBe('滨江调整');
-    const listed = await getJson<{ id: string; name: string; version: number }[]>(baseUrl, '/api/regions/demo/scenarios');
-    expect(listed.find((scenario) => scenario.id === scenarioId)).toMatchObject({ name: '滨江调整', version: 1 });
+    const listed = await getJson<{ id: string; name: string; version: number }[]>(
+      baseUrl,
+      '/api/regions/demo/scenarios',
+    );
+    expect(listed.find((scenario) => scenario.id === scenarioId)).toMatchObject({
+      name: '滨江调整',
+      version: 1,
+    });
 
     // Two units of a community B that border a community A of the same street: u1 touches A, u2 touches u1.
     const adjacency = await getJson<AdjacencyAnswer>(baseUrl, '/api/regions/demo/unit-adjacency');
@@ -106,17 +123,25 @@ describe('the scenario screen in a browser', () => {
     const worldSize = 512 * 2 ** PAINT_ZOOM;
     const toPixels = ([lng, lat]: Position): Position => {
       const sin = Math.sin((lat * Math.PI) / 180);
-      return [((lng + 180) / 360) * worldSize, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * worldSize];
+      return [
+        ((lng + 180) / 360) * worldSize,
+        (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * worldSize,
+      ];
     };
-    const pixelPolygons = (id: string) => polygonsOf(unitById.get(id)!.geometry).map((polygon) => polygon.map((ring) => ring.map(toPixels)));
+    const pixelPolygons = (id: string) =>
+      polygonsOf(unitById.get(id)!.geometry).map((polygon) => polygon.map((ring) => ring.map(toPixels)));
     // Populous units first: the screenshots then show a town's streets, not its fields.
     const candidates = [...neighbours].sort(
-      ([x], [y]) => unitById.get(y)!.properties.residents - unitById.get(x)!.properties.residents || x.localeCompare(y),
+      ([x], [y]) =>
+        unitById.get(y)!.properties.residents - unitById.get(x)!.properties.residents || x.localeCompare(y),
     );
-    let chosen: { a: string; b: string; u1: string; u2: string; start: Position; end: Position } | null = null;
+    let chosen: { a: string; b: string; u1: string; u2: string; start: Position; end: Position } | null =
+      null;
     for (const [u1, around] of candidates) {
       const b = unitById.get(u1)!.properties.communityId;
-      const a = around.map((id) => unitById.get(id)!.properties.communityId).find((id) => id !== b && streetOf.get(id) === streetOf.get(b));
+      const a = around
+        .map((id) => unitById.get(id)!.properties.communityId)
+        .find((id) => id !== b && streetOf.get(id) === streetOf.get(b));
       if (!a || unitsOf(b).length < 5) continue;
       for (const u2 of around.filter((id) => unitById.get(id)!.properties.communityId === b)) {
         if (unitById.get(u1)!.properties.residents + unitById.get(u2)!.properties.residents <= 0) continue;
@@ -130,8 +155,13 @@ describe('the scenario screen in a browser', () => {
         const [p1, p2] = [pixelPolygons(u1), pixelPolygons(u2)];
         let clear = true;
         for (let step = 0; step <= 40 && clear; step += 1) {
-          const point: Position = [from[0] + ((to[0] - from[0]) * step) / 40, from[1] + ((to[1] - from[1]) * step) / 40];
-          clear = (contains(p1, point) || contains(p2, point)) && others.every((polygons) => distanceToEdges(polygons, point) >= STROKE_CLEARANCE_PIXELS);
+          const point: Position = [
+            from[0] + ((to[0] - from[0]) * step) / 40,
+            from[1] + ((to[1] - from[1]) * step) / 40,
+          ];
+          clear =
+            (contains(p1, point) || contains(p2, point)) &&
+            others.every((polygons) => distanceToEdges(polygons, point) >= STROKE_CLEARANCE_PIXELS);
         }
         if (clear) {
           chosen = { a, b, u1, u2, start, end };
@@ -143,17 +173,22 @@ describe('the scenario screen in a browser', () => {
     expect(chosen, 'two units of one community along a neighbour of its street').not.toBeNull();
     const { a, b, u1, u2, start, end } = chosen!;
     await page.evaluate(
-      ([center, zoom]) => window.__lifecircle!.map.jumpTo({ center: center as [number, number], zoom: zoom as number }),
+      ([center, zoom]) =>
+        window.__lifecircle!.map.jumpTo({ center: center as [number, number], zoom: zoom as number }),
       [[(start[0] + end[0]) / 2, (start[1] + end[1]) / 2], PAINT_ZOOM] as const,
     );
     await waitForMapIdle(page);
     const [from, to] = await projectToPage(page, [start, end]);
     const mapRect = await mapRectangle(page);
     for (const [x, y] of [from, to]) {
-      expect(x > mapRect.left && x < mapRect.right && y > mapRect.top && y < mapRect.bottom, 'the stroke on the map').toBe(true);
+      expect(
+        x > mapRect.left && x < mapRect.right && y > mapRect.top && y < mapRect.bottom,
+        'the stroke on the map',
+      ).toBe(true);
     }
     const moved = unitById.get(u1)!.properties.residents + unitById.get(u2)!.properties.residents;
-    const residentsOf = (communityId: string) => unitsOf(communityId).reduce((sum, unit) => sum + unit.properties.residents, 0);
+    const residentsOf = (communityId: string) =>
+      unitsOf(communityId).reduce((sum, unit) => sum + unit.properties.residents, 0);
 
     // The metrics panel reads both communities as the units layer sums them.
     await selectCommunity(page, b);
@@ -190,7 +225,10 @@ describe('the scenario screen in a browser', () => {
     // Save: version 2 on the server, with both units away from their baseline community.
     await page.getByTestId('scenario-save').click();
     await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 30_000 }).toBe('2');
-    const stored = await getJson<{ version: number; unitsMovedFromBaseline: number }>(baseUrl, `/api/scenarios/${scenarioId}`);
+    const stored = await getJson<{ version: number; unitsMovedFromBaseline: number }>(
+      baseUrl,
+      `/api/scenarios/${scenarioId}`,
+    );
     expect(stored).toMatchObject({ version: 2, unitsMovedFromBaseline: 2 });
     expect(await metricResidents(page)).toBe(residentsOf(b) - moved);
 
@@ -199,21 +237,31 @@ describe('the scenario screen in a browser', () => {
     const compare = page.getByTestId('compare-panel');
     await compare.getByTestId('delta-table').waitFor({ timeout: 30_000 });
     expect(await compare.getAttribute('data-with')).toBe('baseline');
-    const movedIds = await compare.getByTestId('moved-unit').evaluateAll((items) => items.map((item) => item.getAttribute('data-unit-id')));
+    const movedIds = await compare
+      .getByTestId('moved-unit')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-unit-id')));
     expect(movedIds.sort()).toEqual([u1, u2].sort());
     expect(await compare.getByTestId('compare-moved-count').getAttribute('data-value')).toBe('2');
-    const deltas = await compare.getByTestId('delta-row').evaluateAll((rows) =>
-      rows.map((row) => [row.getAttribute('data-community-id'), Number(row.getAttribute('data-delta-residents'))] as const),
-    );
+    const deltas = await compare
+      .getByTestId('delta-row')
+      .evaluateAll((rows) =>
+        rows.map(
+          (row) =>
+            [
+              row.getAttribute('data-community-id'),
+              Number(row.getAttribute('data-delta-residents')),
+            ] as const,
+        ),
+      );
     expect(new Map(deltas)).toEqual(
       new Map([
         [a, moved],
         [b, -moved],
       ]),
     );
-    expect(await compare.locator(`[data-testid="delta-row"][data-community-id="${a}"] td`).first().textContent()).toBe(
-      `+${moved.toLocaleString('zh-CN')}`,
-    );
+    expect(
+      await compare.locator(`[data-testid="delta-row"][data-community-id="${a}"] td`).first().textContent(),
+    ).toBe(`+${moved.toLocaleString('zh-CN')}`);
     await page.evaluate((zoom) => window.__lifecircle!.map.jumpTo({ zoom }), SCREENSHOT_ZOOM);
     // Drag the swipe's handle left of the moved units: the baseline west of it, the scenario east.
     const grip = page.getByRole('slider');
@@ -228,14 +276,22 @@ describe('the scenario screen in a browser', () => {
     await page.screenshot({ path: await screenshotPath('scenario-compare.png') });
 
     // Export GeoJSON through the download link: a valid FeatureCollection with the new residents.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-geojson').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-geojson').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.geojson$/);
     const text = await readFile((await download.path())!, 'utf8');
     expect(getIssues(text)).toEqual([]);
-    const exported = JSON.parse(text) as { type: string; features: { properties: { id: string; residents: number } }[] };
+    const exported = JSON.parse(text) as {
+      type: string;
+      features: { properties: { id: string; residents: number } }[];
+    };
     expect(exported.type).toBe('FeatureCollection');
     expect(exported.features).toHaveLength(communities.features.length);
-    const exportedResidents = new Map(exported.features.map((feature) => [feature.properties.id, feature.properties.residents]));
+    const exportedResidents = new Map(
+      exported.features.map((feature) => [feature.properties.id, feature.properties.residents]),
+    );
     expect(exportedResidents.get(a)).toBe(residentsOf(a) + moved);
     expect(exportedResidents.get(b)).toBe(residentsOf(b) - moved);
 

@@ -71,7 +71,8 @@ export async function startE2eSession(): Promise<E2eSession> {
     await page.addInitScript(() => localStorage.setItem('lifecircle.checkAnswers', '1'));
     const contractMismatches: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().startsWith('[contract]')) contractMismatches.push(message.text());
+      if (message.type() === 'error' && message.text().startsWith('[contract]'))
+        contractMismatches.push(message.text());
     });
     const running = { server, browser };
     return {

@@ -117,14 +117,21 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfContent> {
       operators.fnArray.forEach((operator, index) => {
         const args = operators.argsArray[index] as unknown[];
         // paintImageXObject: [objectId, width, height]; an inline image: [{ width, height, … }].
-        if (operator === OPS.paintImageXObject) images.push({ width: Number(args[1]), height: Number(args[2]) });
+        if (operator === OPS.paintImageXObject)
+          images.push({ width: Number(args[1]), height: Number(args[2]) });
         if (operator === OPS.paintInlineImageXObject) {
           const image = args[0] as { width: number; height: number };
           images.push({ width: image.width, height: image.height });
         }
       });
       const viewport = page.getViewport({ scale: 1 });
-      pages.push({ widthPoints: viewport.width, heightPoints: viewport.height, text: unfoldRadicals(text), textBox, images });
+      pages.push({
+        widthPoints: viewport.width,
+        heightPoints: viewport.height,
+        text: unfoldRadicals(text),
+        textBox,
+        images,
+      });
       page.cleanup();
     }
     return { pageCount: document.numPages, pages };

@@ -10,7 +10,15 @@ const corner = (column: number, row: number): [number, number] => [
 ];
 const square = (column: number, row: number) => ({
   type: 'Polygon',
-  coordinates: [[corner(column, row), corner(column + 1, row), corner(column + 1, row + 1), corner(column, row + 1), corner(column, row)]],
+  coordinates: [
+    [
+      corner(column, row),
+      corner(column + 1, row),
+      corner(column + 1, row + 1),
+      corner(column, row + 1),
+      corner(column, row),
+    ],
+  ],
 });
 
 /**
@@ -19,7 +27,14 @@ const square = (column: number, row: number) => ({
  * Returns fresh objects each call, so a test may break one without touching the others.
  */
 export function tinyRegion(id = 'tiny') {
-  const meta = { id, name: '小测试区', nameEn: 'Tiny test region', synthetic: true, metricSrid: 4546, attribution: null };
+  const meta = {
+    id,
+    name: '小测试区',
+    nameEn: 'Tiny test region',
+    synthetic: true,
+    metricSrid: 4546,
+    attribution: null,
+  };
   const unit = (unitId: string, communityId: string, column: number, row: number, residents: number) => ({
     type: 'Feature',
     geometry: square(column, row),
@@ -35,11 +50,25 @@ export function tinyRegion(id = 'tiny') {
       accessPoint: corner(column + 0.5, row),
     },
   });
-  const community = (communityId: string, name: string, columns: number, residents: number, households: number) => ({
+  const community = (
+    communityId: string,
+    name: string,
+    columns: number,
+    residents: number,
+    households: number,
+  ) => ({
     type: 'Feature',
     geometry: {
       type: 'Polygon',
-      coordinates: [[corner(columns, 0), corner(columns + 1, 0), corner(columns + 1, 2), corner(columns, 2), corner(columns, 0)]],
+      coordinates: [
+        [
+          corner(columns, 0),
+          corner(columns + 1, 0),
+          corner(columns + 1, 2),
+          corner(columns, 2),
+          corner(columns, 0),
+        ],
+      ],
     },
     properties: {
       id: communityId,
@@ -64,7 +93,10 @@ export function tinyRegion(id = 'tiny') {
   const edges: unknown[] = [];
   for (let row = 0; row < 3; row += 1) {
     for (let column = 0; column < 3; column += 1) {
-      const neighbours: [number, number][] = [[column + 1, row], [column, row + 1]];
+      const neighbours: [number, number][] = [
+        [column + 1, row],
+        [column, row + 1],
+      ];
       for (const [toColumn, toRow] of neighbours) {
         if (toColumn > 2 || toRow > 2) continue;
         edges.push({
@@ -88,7 +120,10 @@ export function tinyRegion(id = 'tiny') {
       features: [
         {
           type: 'Feature',
-          geometry: { type: 'Polygon', coordinates: [[corner(0, 0), corner(2, 0), corner(2, 2), corner(0, 2), corner(0, 0)]] },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [[corner(0, 0), corner(2, 0), corner(2, 2), corner(0, 2), corner(0, 0)]],
+          },
           properties: { id: 's-1', name: '测试街道', nameEn: 'Test street', kind: 'street' },
         },
       ],
@@ -99,19 +134,48 @@ export function tinyRegion(id = 'tiny') {
     },
     units: {
       type: 'FeatureCollection',
-      features: [unit('u-1', 'c-west', 0, 0, 100), unit('u-2', 'c-west', 0, 1, 200), unit('u-3', 'c-east', 1, 0, 300), unit('u-4', 'c-east', 1, 1, 400)],
+      features: [
+        unit('u-1', 'c-west', 0, 0, 100),
+        unit('u-2', 'c-west', 0, 1, 200),
+        unit('u-3', 'c-east', 1, 0, 300),
+        unit('u-4', 'c-east', 1, 1, 400),
+      ],
     },
     facilities: {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', geometry: { type: 'Point', coordinates: corner(0.5, 0.5) }, properties: { id: 'f-1', name: '西社区服务站', category: 'service_station', communityId: 'c-west', floorAreaSquareMeters: 650, capacity: null } },
-        { type: 'Feature', geometry: { type: 'Point', coordinates: corner(1.5, 1.5) }, properties: { id: 'f-2', name: '东幼儿园', category: 'kindergarten', communityId: 'c-east', floorAreaSquareMeters: 1200, capacity: 180 } },
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: corner(0.5, 0.5) },
+          properties: {
+            id: 'f-1',
+            name: '西社区服务站',
+            category: 'service_station',
+            communityId: 'c-west',
+            floorAreaSquareMeters: 650,
+            capacity: null,
+          },
+        },
+        {
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: corner(1.5, 1.5) },
+          properties: {
+            id: 'f-2',
+            name: '东幼儿园',
+            category: 'kindergarten',
+            communityId: 'c-east',
+            floorAreaSquareMeters: 1200,
+            capacity: 180,
+          },
+        },
       ],
     },
     network: { type: 'FeatureCollection', features: edges },
     water: {
       type: 'FeatureCollection',
-      features: [{ type: 'Feature', geometry: square(3, 0), properties: { id: 'w-1', name: '小池塘', kind: 'pond' } }],
+      features: [
+        { type: 'Feature', geometry: square(3, 0), properties: { id: 'w-1', name: '小池塘', kind: 'pond' } },
+      ],
     },
   };
   return { meta, layers };

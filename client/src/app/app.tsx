@@ -91,7 +91,11 @@ export function App() {
     [reloadRegions, changeRegion, queryClient],
   );
   const regionIds = useMemo(() => regions?.map((candidate) => candidate.id) ?? [], [regions]);
-  const importWizard = useImportWizard({ regionId: region?.id ?? null, regionIds, onCommitted: onImportCommitted });
+  const importWizard = useImportWizard({
+    regionId: region?.id ?? null,
+    regionIds,
+    onCommitted: onImportCommitted,
+  });
   const [toggles, setToggles] = useState<LayerToggles>(INITIAL_TOGGLES);
   const [populationMode, setPopulationMode] = useState<PopulationMode>('density');
   const [hiddenCategories, setHiddenCategories] = useState<ReadonlySet<string>>(() => new Set());
@@ -111,12 +115,19 @@ export function App() {
   }, []);
   const accessibility = useAccessibility(region?.id ?? null, sidebarTab === 'accessibility');
   const analysis = useMapAnalysis(accessibility, data, sidebarTab === 'accessibility');
-  const scenarioEditor = useScenarioEditor(region?.id ?? null, data.units?.features, sidebarTab === 'scenarios');
+  const scenarioEditor = useScenarioEditor(
+    region?.id ?? null,
+    data.units?.features,
+    sidebarTab === 'scenarios',
+  );
   const scenarioMap = useScenarioMap(scenarioEditor, sidebarTab === 'scenarios');
   // While a scenario is open the map shows its communities, and picking one makes it the edited one.
   const scenarioCommunities = scenarioMap.communities;
   const mapData = useMemo(
-    () => (scenarioCommunities ? { ...data, communities: { type: 'FeatureCollection' as const, features: scenarioCommunities } } : data),
+    () =>
+      scenarioCommunities
+        ? { ...data, communities: { type: 'FeatureCollection' as const, features: scenarioCommunities } }
+        : data,
     [data, scenarioCommunities],
   );
   const setScenarioActive = scenarioEditor.setActiveId;
@@ -139,14 +150,19 @@ export function App() {
     [scenarioOpen, setScenarioActive],
   );
   const setIsochroneOrigin = accessibility.setOrigin;
-  const startIsochrones = useCallback((origin: MapClickOrigin) => setIsochroneOrigin(origin), [setIsochroneOrigin]);
+  const startIsochrones = useCallback(
+    (origin: MapClickOrigin) => setIsochroneOrigin(origin),
+    [setIsochroneOrigin],
+  );
   const showBbox = useCallback(
-    (bbox: [number, number, number, number]) => setZoomTo((previous) => ({ bbox, key: (previous?.key ?? 0) + 1 })),
+    (bbox: [number, number, number, number]) =>
+      setZoomTo((previous) => ({ bbox, key: (previous?.key ?? 0) + 1 })),
     [],
   );
   const importFeatures = importOpen ? importWizard.preview?.features : undefined;
   const importLayers = useMemo(
-    () => (importFeatures ? [buildImportPreviewLayer(importFeatures as unknown as GeoJSON.FeatureCollection)] : []),
+    () =>
+      importFeatures ? [buildImportPreviewLayer(importFeatures as unknown as GeoJSON.FeatureCollection)] : [],
     [importFeatures],
   );
   // A new preview is framed on the map, so points far off (swapped axes, wrong CRS) are seen.
@@ -207,88 +223,104 @@ export function App() {
 
   return (
     <div className="app">
-      <Header regions={regions} region={region} onRegionChange={changeRegion} view={view} onViewChange={changeView} />
+      <Header
+        regions={regions}
+        region={region}
+        onRegionChange={changeRegion}
+        view={view}
+        onViewChange={changeView}
+      />
       {view === 'dashboard' ? (
         <main className="dashboard-area">
           <DashboardView region={region} />
           <NoticeStack />
         </main>
       ) : (
-      <div className="workspace">
-        <aside
-          className={`sidebar sidebar-left${sidebarTab !== 'layers' || importOpen ? ' is-wide' : ''}${sidebarTab === 'layers' && importOpen ? ' is-import' : ''}`}
-        >
-          <div className="sidebar-tabs" role="tablist" aria-label={t('sidebar.tabs')}>
-            {(['layers', 'accessibility', 'scenarios'] as const).map((tab) => (
-              <button
-                key={tab}
-                type="button"
-                role="tab"
-                aria-selected={sidebarTab === tab}
-                className={`sidebar-tab${sidebarTab === tab ? ' is-active' : ''}`}
-                data-testid={`sidebar-tab-${tab}`}
-                onClick={() => setSidebarTab(tab)}
-              >
-                <TabIcon tab={tab} />
-                {t(`sidebar.${tab}`)}
-              </button>
-            ))}
-          </div>
-          {sidebarTab === 'scenarios' ? (
-            <ScenarioPanel editor={scenarioEditor} data={data} />
-          ) : sidebarTab === 'accessibility' ? (
-            <AccessibilityPanel state={accessibility} data={data} onShowCommunity={showCommunity} onShowBbox={showBbox} />
-          ) : importOpen ? (
-            <ImportWizard wizard={importWizard} region={region} regions={regions ?? []} onClose={closeImport} />
-          ) : (
-          <LayerPanel
-            regionId={region?.id ?? null}
-            data={data}
-            pending={pending}
-            toggles={toggles}
-            onToggle={toggleLayer}
-            populationMode={populationMode}
-            onPopulationMode={setPopulationMode}
-            hiddenCategories={hiddenCategories}
-            onToggleCategory={toggleCategory}
-            onShowAllCategories={showAllCategories}
-            dotScale={dotScale}
-            onImport={() => setImportOpen(true)}
-          />
-          )}
-        </aside>
-        <main className="map-area">
-          <MapView
-            region={region}
-            data={mapData}
-            toggles={toggles}
-            populationMode={populationMode}
-            hiddenCategories={hiddenCategories}
-            selection={mapSelection}
-            onSelect={selectOnMap}
-            dotScale={dotScale}
-            analysis={analysis}
-            onIsochroneOrigin={startIsochrones}
-            zoomTo={zoomTo}
-            scenario={scenarioMap.map}
-            overlayLayers={sidebarTab === 'layers' ? importLayers : undefined}
-          />
-          <div className="map-overlay-top-left">
-            {region?.synthetic && <SyntheticMark />}
-            {loading && <div className="map-loading">{t('map.loading')}</div>}
-            {regions && regions.length === 0 && <div className="map-loading">{t('region.none')}</div>}
-            {failed && !regions && <div className="map-loading">{t('error.network')}</div>}
-          </div>
-          <NoticeStack />
-        </main>
-        <aside className="sidebar sidebar-right">
-          {sidebarTab === 'scenarios' ? (
-            <MetricsPanel editor={scenarioEditor} />
-          ) : (
-            <AttributePanel region={region} data={data} selection={selection} onSelect={setSelection} />
-          )}
-        </aside>
-      </div>
+        <div className="workspace">
+          <aside
+            className={`sidebar sidebar-left${sidebarTab !== 'layers' || importOpen ? ' is-wide' : ''}${sidebarTab === 'layers' && importOpen ? ' is-import' : ''}`}
+          >
+            <div className="sidebar-tabs" role="tablist" aria-label={t('sidebar.tabs')}>
+              {(['layers', 'accessibility', 'scenarios'] as const).map((tab) => (
+                <button
+                  key={tab}
+                  type="button"
+                  role="tab"
+                  aria-selected={sidebarTab === tab}
+                  className={`sidebar-tab${sidebarTab === tab ? ' is-active' : ''}`}
+                  data-testid={`sidebar-tab-${tab}`}
+                  onClick={() => setSidebarTab(tab)}
+                >
+                  <TabIcon tab={tab} />
+                  {t(`sidebar.${tab}`)}
+                </button>
+              ))}
+            </div>
+            {sidebarTab === 'scenarios' ? (
+              <ScenarioPanel editor={scenarioEditor} data={data} />
+            ) : sidebarTab === 'accessibility' ? (
+              <AccessibilityPanel
+                state={accessibility}
+                data={data}
+                onShowCommunity={showCommunity}
+                onShowBbox={showBbox}
+              />
+            ) : importOpen ? (
+              <ImportWizard
+                wizard={importWizard}
+                region={region}
+                regions={regions ?? []}
+                onClose={closeImport}
+              />
+            ) : (
+              <LayerPanel
+                regionId={region?.id ?? null}
+                data={data}
+                pending={pending}
+                toggles={toggles}
+                onToggle={toggleLayer}
+                populationMode={populationMode}
+                onPopulationMode={setPopulationMode}
+                hiddenCategories={hiddenCategories}
+                onToggleCategory={toggleCategory}
+                onShowAllCategories={showAllCategories}
+                dotScale={dotScale}
+                onImport={() => setImportOpen(true)}
+              />
+            )}
+          </aside>
+          <main className="map-area">
+            <MapView
+              region={region}
+              data={mapData}
+              toggles={toggles}
+              populationMode={populationMode}
+              hiddenCategories={hiddenCategories}
+              selection={mapSelection}
+              onSelect={selectOnMap}
+              dotScale={dotScale}
+              analysis={analysis}
+              onIsochroneOrigin={startIsochrones}
+              zoomTo={zoomTo}
+              scenario={scenarioMap.map}
+              overlayLayers={sidebarTab === 'layers' ? importLayers : undefined}
+            />
+            <div className="map-overlay-top-left">
+              {region?.synthetic && <SyntheticMark />}
+              {loading && <div className="map-loading">{t('map.loading')}</div>}
+              {regions && regions.length === 0 && <div className="map-loading">{t('region.none')}</div>}
+              {failed && !regions && <div className="map-loading">{t('error.network')}</div>}
+            </div>
+            <NoticeStack />
+          </main>
+          <aside className="sidebar sidebar-right">
+            {sidebarTab === 'scenarios' ? (
+              <MetricsPanel editor={scenarioEditor} />
+            ) : (
+              <AttributePanel region={region} data={data} selection={selection} onSelect={setSelection} />
+            )}
+          </aside>
+        </div>
       )}
     </div>
   );

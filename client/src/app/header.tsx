@@ -29,7 +29,8 @@ export function Header({
         </svg>
         <div className="brand-text">
           <span className="brand-name">
-            {t('app.name')} <span className="brand-sep">·</span> <span className="brand-latin">{t('app.nameLatin')}</span>
+            {t('app.name')} <span className="brand-sep">·</span>{' '}
+            <span className="brand-latin">{t('app.nameLatin')}</span>
           </span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>

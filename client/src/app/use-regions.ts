@@ -13,6 +13,9 @@ const NO_PARAMS = {};
 export function useRegions(): { regions: Region[] | null; failed: boolean; reload: () => Promise<void> } {
   const queryClient = useQueryClient();
   const read = useRegionsRead(NO_PARAMS);
-  const reload = useCallback(() => queryClient.invalidateQueries({ queryKey: queryKeys.regions() }), [queryClient]);
+  const reload = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: queryKeys.regions() }),
+    [queryClient],
+  );
   return { regions: read.data ?? null, failed: read.error !== null && !read.error.aborted, reload };
 }

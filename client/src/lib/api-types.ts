@@ -4,7 +4,11 @@
  * where the client reads it. Coordinates are GeoJSON [lng, lat] in EPSG:4326.
  */
 import type { z } from 'zod';
-import type { coverageSchema, heatmapSchema, isochroneCollectionSchema } from '../../../contract/accessibility';
+import type {
+  coverageSchema,
+  heatmapSchema,
+  isochroneCollectionSchema,
+} from '../../../contract/accessibility';
 import type { isochroneBodySchema } from '../../../contract/accessibility-requests';
 import type { RegionLayers } from '../../../contract/regions';
 import type {
@@ -22,15 +26,18 @@ import type { Position } from '../../../core/geometry/position';
 export type { Region, RegionLayerName, RegionLayers } from '../../../contract/regions';
 export { REGION_LAYER_NAMES } from '../../../contract/regions';
 export type { Position } from '../../../core/geometry/position';
-export type { AccessBandProperties, AccessMethod, CategoryCoverage } from '../../../core/accessibility/accessibility-types';
+export type {
+  AccessBandProperties,
+  AccessMethod,
+  CategoryCoverage,
+} from '../../../core/accessibility/accessibility-types';
 export type { RuleStatus } from '../../../core/standards/evaluate-rules';
 export type { Bilingual } from '../../../core/standards/rules';
 
 /* ---------------------------------------------------------------- GeoJSON, generic */
 
 export type PolygonGeometry =
-  | { type: 'Polygon'; coordinates: Position[][] }
-  | { type: 'MultiPolygon'; coordinates: Position[][][] };
+  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 export type PointGeometry = { type: 'Point'; coordinates: Position };
 export type LineStringGeometry = { type: 'LineString'; coordinates: Position[] };
 

@@ -5,7 +5,10 @@ import { fetchRegions, fetchScenarioComparison } from './api';
 function answerWith(body: unknown, status = 200) {
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })),
+    vi.fn(
+      async () =>
+        new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+    ),
   );
 }
 
@@ -28,7 +31,9 @@ describe('calls through the contract', () => {
   it('asks the path the contract declares, with the params and query filled in', async () => {
     answerWith({});
     await fetchScenarioComparison('s 1', 'baseline', 'leshan');
-    expect(vi.mocked(fetch).mock.calls[0][0]).toBe('/api/scenarios/s%201/compare?with=baseline&profile=leshan');
+    expect(vi.mocked(fetch).mock.calls[0][0]).toBe(
+      '/api/scenarios/s%201/compare?with=baseline&profile=leshan',
+    );
   });
 
   it('passes an answer that matches the contract, and refuses one that does not, naming where', async () => {
@@ -39,13 +44,22 @@ describe('calls through the contract', () => {
     answerWith([{ ...REGION, metricSrid: 'EPSG:4546' }]);
     const drifted = await fetchRegions();
     expect(drifted.ok).toBe(false);
-    if (!drifted.ok) expect(drifted.error.message).toMatch(/GET \/api\/regions does not match the contract at "0\.metricSrid"/);
+    if (!drifted.ok)
+      expect(drifted.error.message).toMatch(
+        /GET \/api\/regions does not match the contract at "0\.metricSrid"/,
+      );
     expect(logged.mock.calls[0][0]).toMatch(/^\[contract\]/);
   });
 
   it('reads a refusal in the one error shape', async () => {
-    answerWith({ error: 'no region "x"', errorZh: '没有区域“x”', code: 'region.not-found', params: { regionId: 'x' } }, 404);
+    answerWith(
+      { error: 'no region "x"', errorZh: '没有区域“x”', code: 'region.not-found', params: { regionId: 'x' } },
+      404,
+    );
     const refused = await fetchRegions();
-    expect(refused).toMatchObject({ ok: false, error: { status: 404, message: 'no region "x"', body: { code: 'region.not-found' } } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { status: 404, message: 'no region "x"', body: { code: 'region.not-found' } },
+    });
   });
 });

@@ -4,7 +4,12 @@
  * the caller decides whether to report the error (lib/notices.ts).
  */
 import { API } from '../../../contract/index';
-import { answerSchema, fillPath, type OperationAnswer, type OperationSpec } from '../../../contract/operation';
+import {
+  answerSchema,
+  fillPath,
+  type OperationAnswer,
+  type OperationSpec,
+} from '../../../contract/operation';
 import { API_BASE_PATH } from './config';
 import type {
   RelocationAdviceAnswer,
@@ -75,7 +80,11 @@ async function callOperation<const Spec extends OperationSpec>(
   spec: Spec,
   call: OperationCall = {},
 ): Promise<ApiResult<OperationAnswer<Spec>>> {
-  const init: RequestInit = { method: spec.method.toUpperCase(), headers: { Accept: 'application/json' }, signal: call.signal };
+  const init: RequestInit = {
+    method: spec.method.toUpperCase(),
+    headers: { Accept: 'application/json' },
+    signal: call.signal,
+  };
   if (call.body !== undefined) {
     init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
     init.body = JSON.stringify(call.body);
@@ -114,7 +123,10 @@ async function requestJson<T>(path: string, init: RequestInit): Promise<ApiResul
   } catch (cause) {
     const aborted = signal?.aborted === true;
     const message = response.ok ? `invalid JSON: ${describe(cause)}` : response.statusText;
-    return { ok: false, error: { status: response.ok ? null : response.status, message, path: url, aborted } };
+    return {
+      ok: false,
+      error: { status: response.ok ? null : response.status, message, path: url, aborted },
+    };
   }
   if (!response.ok) {
     const message =
@@ -142,7 +154,9 @@ export function fetchRegionLayer<L extends RegionLayerName>(
   signal?: AbortSignal,
 ): Promise<ApiResult<RegionLayers[L]>> {
   // The operation answers any layer; which one is the `layer` asked for.
-  return callOperation(API.regions.layer, { params: { region: regionId, layer }, signal }) as Promise<ApiResult<RegionLayers[L]>>;
+  return callOperation(API.regions.layer, { params: { region: regionId, layer }, signal }) as Promise<
+    ApiResult<RegionLayers[L]>
+  >;
 }
 
 function regionPath(regionId: string, resource: string): string {
@@ -184,7 +198,11 @@ export async function fetchIsochroneExport(
   const url = `${API_BASE_PATH}${regionPath(regionId, 'isochrones/export')}?${new URLSearchParams({ format })}`;
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   } catch (cause) {
     return { ok: false, error: { status: null, message: describe(cause), path: url, aborted: false } };
   }
@@ -194,10 +212,14 @@ export async function fetchIsochroneExport(
       answer && typeof answer === 'object' && typeof (answer as { error?: unknown }).error === 'string'
         ? (answer as { error: string }).error
         : response.statusText;
-    return { ok: false, error: { status: response.status, message, path: url, aborted: false, body: answer } };
+    return {
+      ok: false,
+      error: { status: response.status, message, path: url, aborted: false, body: answer },
+    };
   }
   const disposition = response.headers.get('Content-Disposition') ?? '';
-  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `isochrones.${format === 'shapefile' ? 'zip' : format}`;
+  const fileName =
+    /filename="([^"]+)"/.exec(disposition)?.[1] ?? `isochrones.${format === 'shapefile' ? 'zip' : format}`;
   return { ok: true, data: { blob: await response.blob(), fileName } };
 }
 
@@ -224,7 +246,9 @@ export type TierOverrides = Readonly<Record<string, number>>;
 /** `kindergarten:10,park:15`, or null when nothing is overridden. */
 function tiersParameter(tiers: TierOverrides): string | null {
   const entries = Object.entries(tiers);
-  return entries.length === 0 ? null : entries.map(([category, minutes]) => `${category}:${minutes}`).join(',');
+  return entries.length === 0
+    ? null
+    : entries.map(([category, minutes]) => `${category}:${minutes}`).join(',');
 }
 
 /**
@@ -254,7 +278,11 @@ export interface HeatmapQuery {
 }
 
 /** `GET /api/regions/:region/heatmap?format=grid`: a travel-time or completeness grid. */
-export function fetchHeatmap(regionId: string, query: HeatmapQuery, signal?: AbortSignal): Promise<ApiResult<HeatmapGrid>> {
+export function fetchHeatmap(
+  regionId: string,
+  query: HeatmapQuery,
+  signal?: AbortSignal,
+): Promise<ApiResult<HeatmapGrid>> {
   // format=grid: the answer is one of the grid shapes, never cell polygons.
   return callOperation(API.accessibility.heatmap, {
     params: { region: regionId },
@@ -279,9 +307,11 @@ export function heatmapQueryParameters(query: HeatmapQuery): Record<string, stri
 
 /* ---------------------------------------------------------------- scenarios */
 
-
 /** `GET /api/regions/:region/scenarios`: the region's scenarios, oldest first. */
-export function fetchScenarios(regionId: string, signal?: AbortSignal): Promise<ApiResult<ScenarioSummary[]>> {
+export function fetchScenarios(
+  regionId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ScenarioSummary[]>> {
   return callOperation(API.scenarios.list, { params: { region: regionId }, signal });
 }
 
@@ -311,7 +341,10 @@ export function saveScenario(
 }
 
 /** `GET /api/regions/:region/unit-adjacency`: units, adjacency and coverage for the client's evaluator. */
-export function fetchUnitAdjacency(regionId: string, signal?: AbortSignal): Promise<ApiResult<UnitAdjacencyAnswer>> {
+export function fetchUnitAdjacency(
+  regionId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<UnitAdjacencyAnswer>> {
   return callOperation(API.scenarios.unitAdjacency, { params: { region: regionId }, signal });
 }
 
@@ -346,11 +379,19 @@ export function fetchScenarioComparison(
   profile: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<ScenarioComparison>> {
-  return callOperation(API.scenarios.compare, { params: { id: scenarioId }, query: { with: withId, profile }, signal });
+  return callOperation(API.scenarios.compare, {
+    params: { id: scenarioId },
+    query: { with: withId, profile },
+    signal,
+  });
 }
 
 /** The address of a scenario's export (a download link, not fetched here). */
-export function scenarioExportUrl(scenarioId: string, format: 'geojson' | 'csv' | 'shapefile', profile: string): string {
+export function scenarioExportUrl(
+  scenarioId: string,
+  format: 'geojson' | 'csv' | 'shapefile',
+  profile: string,
+): string {
   return operationUrl(API.scenarios.export, { params: { id: scenarioId }, query: { format, profile } });
 }
 
@@ -395,10 +436,17 @@ export function previewImport<T>(
   form.append('file', file, file.name);
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   // No Content-Type header: the browser writes the multipart boundary.
-  return requestJson<T>(regionPath(regionId, 'imports'), { method: 'POST', headers: { Accept: 'application/json' }, body: form, signal });
+  return requestJson<T>(regionPath(regionId, 'imports'), {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+    body: form,
+    signal,
+  });
 }
 
 /** `POST /api/regions/:region/imports/:importId/commit`: write a previewed import, all or nothing. */
 export function commitImport<T>(regionId: string, importId: string, body: unknown): Promise<ApiResult<T>> {
-  return callOperation(API.imports.commit, { params: { region: regionId, importId }, body }) as Promise<ApiResult<T>>;
+  return callOperation(API.imports.commit, { params: { region: regionId, importId }, body }) as Promise<
+    ApiResult<T>
+  >;
 }

@@ -5,11 +5,19 @@ import { apiErrorOf, createQueryClient, defineRead } from './cached-read';
 const reported: ApiError[] = [];
 vi.mock('./notices', () => ({ reportError: (error: ApiError) => reported.push(error) }));
 
-const refusal: ApiError = { status: 400, message: 'origins[0] lies outside the region', path: '/api/x', aborted: false };
+const refusal: ApiError = {
+  status: 400,
+  message: 'origins[0] lies outside the region',
+  path: '/api/x',
+  aborted: false,
+};
 
 describe('defineRead', () => {
   it('caches an answer under its key and asks once', async () => {
-    const call = vi.fn(async ({ n }: { n: number }): Promise<ApiResult<number>> => ({ ok: true, data: n * 2 }));
+    const call = vi.fn(async ({ n }: { n: number }): Promise<ApiResult<number>> => ({
+      ok: true,
+      data: n * 2,
+    }));
     const read = defineRead(({ n }: { n: number }) => ['double', n], call);
     const client = createQueryClient();
     expect(await client.fetchQuery(read.options({ n: 21 }))).toBe(42);
@@ -32,6 +40,11 @@ describe('defineRead', () => {
 
 describe('apiErrorOf', () => {
   it('shows a bug in a query function like a failed call', () => {
-    expect(apiErrorOf(new TypeError('x is undefined'))).toEqual({ status: null, message: 'x is undefined', path: '', aborted: false });
+    expect(apiErrorOf(new TypeError('x is undefined'))).toEqual({
+      status: null,
+      message: 'x is undefined',
+      path: '',
+      aborted: false,
+    });
   });
 });

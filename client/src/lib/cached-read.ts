@@ -25,7 +25,12 @@ class ApiFailure extends Error {
 export function apiErrorOf(error: unknown): ApiError {
   if (error instanceof ApiFailure) return error.apiError;
   // Only a bug in a query function throws anything else: show it like a failed call.
-  return { status: null, message: error instanceof Error ? error.message : String(error), path: '', aborted: false };
+  return {
+    status: null,
+    message: error instanceof Error ? error.message : String(error),
+    path: '',
+    aborted: false,
+  };
 }
 
 /** The one QueryClient of the app (main.tsx provides it); tests make their own. */

@@ -12,4 +12,5 @@ export const API_BASE_PATH = '/api';
 export const LANGUAGE_STORAGE_KEY = 'lifecircle.language';
 
 /** CJK-capable font stack for map labels (deck.gl TextLayer) and the interface. */
-export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+export const CJK_FONT_FAMILY =
+  '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';

@@ -30,5 +30,8 @@ export function formatNumber(value: number, fractionDigits = 0): string {
 
 /** A walking speed in m/s with one or two decimals, as planners write it: 1.0, 0.8, 1.25. */
 export function formatSpeed(metersPerSecond: number): string {
-  return metersPerSecond.toLocaleString(NUMBER_LOCALE, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  return metersPerSecond.toLocaleString(NUMBER_LOCALE, {
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 2,
+  });
 }

@@ -8,6 +8,9 @@ export interface MessageTable<K extends string> {
   en: Record<K, string>;
 }
 
-export function defineMessages<Z extends Record<string, string>>(zh: Z, en: Record<keyof Z, string>): MessageTable<Extract<keyof Z, string>> {
+export function defineMessages<Z extends Record<string, string>>(
+  zh: Z,
+  en: Record<keyof Z, string>,
+): MessageTable<Extract<keyof Z, string>> {
   return { zh, en };
 }

@@ -15,7 +15,12 @@ describe('query keys', () => {
       queryKeys.regionLayer('demo', 'units'),
       queryKeys.coverage('demo', 1, {}),
       queryKeys.heatmap('demo', { kind: 'completeness', speedMetersPerSecond: 1, cellMeters: 100 }),
-      queryKeys.isochrones('demo', { minutes: [5], speedMetersPerSecond: 1, mode: 'rings', origins: [[0, 0]] }),
+      queryKeys.isochrones('demo', {
+        minutes: [5],
+        speedMetersPerSecond: 1,
+        mode: 'rings',
+        origins: [[0, 0]],
+      }),
       queryKeys.unitAdjacency('demo'),
       queryKeys.scenarios('demo'),
       queryKeys.scenarioState('demo', 's1'),

@@ -27,12 +27,21 @@ export const queryKeys = {
     ['region', regionId, 'isochrones', request] as const,
   unitAdjacency: (regionId: string) => ['region', regionId, 'unit-adjacency'] as const,
   scenarios: (regionId: string) => ['region', regionId, 'scenarios'] as const,
-  scenarioScope: (regionId: string, scenarioId: ScenarioOrBaseline): ScenarioScope => ['region', regionId, 'scenario', scenarioId],
+  scenarioScope: (regionId: string, scenarioId: ScenarioOrBaseline): ScenarioScope => [
+    'region',
+    regionId,
+    'scenario',
+    scenarioId,
+  ],
   scenarioState: (regionId: string, scenarioId: ScenarioOrBaseline) =>
     ['region', regionId, 'scenario', scenarioId, 'state'] as const,
   /** `version` is the saved version read (null for the baseline, which changes only by import). */
-  scenarioCommunities: (regionId: string, scenarioId: ScenarioOrBaseline, profile: string, version: number | null) =>
-    ['region', regionId, 'scenario', scenarioId, 'communities', profile, version] as const,
+  scenarioCommunities: (
+    regionId: string,
+    scenarioId: ScenarioOrBaseline,
+    profile: string,
+    version: number | null,
+  ) => ['region', regionId, 'scenario', scenarioId, 'communities', profile, version] as const,
   scenarioComparison: (
     regionId: string,
     scenarioId: string,
@@ -40,7 +49,8 @@ export const queryKeys = {
     withId: ScenarioOrBaseline,
     withVersion: number | null,
     profile: string,
-  ) => ['region', regionId, 'scenario', scenarioId, 'compare', version, withId, withVersion, profile] as const,
+  ) =>
+    ['region', regionId, 'scenario', scenarioId, 'compare', version, withId, withVersion, profile] as const,
   villageCandidates: (
     regionId: string,
     scenarioId: ScenarioOrBaseline,
@@ -48,6 +58,10 @@ export const queryKeys = {
     profile: string,
     asType: 'urban' | 'fringe',
   ) => ['region', regionId, 'scenario', scenarioId, 'village-candidates', version, profile, asType] as const,
-  relocationAdvice: (regionId: string, scenarioId: ScenarioOrBaseline, version: number | null, profile: string) =>
-    ['region', regionId, 'scenario', scenarioId, 'relocation-advice', version, profile] as const,
+  relocationAdvice: (
+    regionId: string,
+    scenarioId: ScenarioOrBaseline,
+    version: number | null,
+    profile: string,
+  ) => ['region', regionId, 'scenario', scenarioId, 'relocation-advice', version, profile] as const,
 };

@@ -38,7 +38,8 @@ export interface RegionLayerParams {
 /** `GET /api/regions/:region/:layer`. */
 export const regionLayerRead = defineRead(
   ({ regionId, layer }: RegionLayerParams) => queryKeys.regionLayer(regionId, layer),
-  ({ regionId, layer }, signal): Promise<ApiResult<RegionLayers[RegionLayerName]>> => fetchRegionLayer(regionId, layer, signal),
+  ({ regionId, layer }, signal): Promise<ApiResult<RegionLayers[RegionLayerName]>> =>
+    fetchRegionLayer(regionId, layer, signal),
 );
 
 export interface CoverageParams {
@@ -49,8 +50,10 @@ export interface CoverageParams {
 
 /** `GET /api/regions/:region/coverage`. */
 export const coverageRead = defineRead(
-  ({ regionId, speedMetersPerSecond, tiers }: CoverageParams) => queryKeys.coverage(regionId, speedMetersPerSecond, tiers),
-  ({ regionId, speedMetersPerSecond, tiers }, signal) => fetchCoverage(regionId, speedMetersPerSecond, tiers, signal),
+  ({ regionId, speedMetersPerSecond, tiers }: CoverageParams) =>
+    queryKeys.coverage(regionId, speedMetersPerSecond, tiers),
+  ({ regionId, speedMetersPerSecond, tiers }, signal) =>
+    fetchCoverage(regionId, speedMetersPerSecond, tiers, signal),
 );
 
 export interface HeatmapParams {
@@ -126,7 +129,8 @@ export interface SavedScenarioParams extends ScenarioParams {
 export const scenarioCommunitiesRead = defineRead(
   ({ regionId, scenarioId, profile, version }: SavedScenarioParams) =>
     queryKeys.scenarioCommunities(regionId, scenarioId, profile, version),
-  ({ regionId, scenarioId, profile }, signal) => fetchScenarioCommunities(regionId, scenarioId, profile, signal),
+  ({ regionId, scenarioId, profile }, signal) =>
+    fetchScenarioCommunities(regionId, scenarioId, profile, signal),
 );
 
 export interface ComparisonParams {
@@ -153,7 +157,8 @@ export interface VillageCandidatesParams extends SavedScenarioParams {
 export const villageCandidatesRead = defineRead(
   ({ regionId, scenarioId, version, profile, asType }: VillageCandidatesParams) =>
     queryKeys.villageCandidates(regionId, scenarioId, version, profile, asType),
-  ({ regionId, scenarioId, profile, asType }, signal) => fetchVillageCandidates(regionId, scenarioId, profile, asType, signal),
+  ({ regionId, scenarioId, profile, asType }, signal) =>
+    fetchVillageCandidates(regionId, scenarioId, profile, asType, signal),
 );
 
 /** `GET /api/scenarios/:id/relocation-advice?profile=` (or the baseline's). */

@@ -19,7 +19,13 @@ export {
   type FacilityCategoryId,
 } from '../../../core/standards/facility-categories';
 export type { RuleResult, RuleStatus } from '../../../core/standards/evaluate-rules';
-export { RULES, ruleById, rulesOfProfile, type RuleDefinition, type RuleThreshold } from '../../../core/standards/rules';
+export {
+  RULES,
+  ruleById,
+  rulesOfProfile,
+  type RuleDefinition,
+  type RuleThreshold,
+} from '../../../core/standards/rules';
 export {
   DEFAULT_STANDARDS_PROFILE,
   STANDARDS_PROFILES,

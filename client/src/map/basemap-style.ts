@@ -36,7 +36,9 @@ const isClass = (...classes: NetworkClass[]): ExpressionSpecification => [
 ];
 
 /** Line width in pixels by zoom; `widthsAt` gives [z12, z15, z18] widths per class. */
-function roadWidth(widthsAt: Record<NetworkClass, [number, number, number]>): DataDrivenPropertyValueSpecification<number> {
+function roadWidth(
+  widthsAt: Record<NetworkClass, [number, number, number]>,
+): DataDrivenPropertyValueSpecification<number> {
   const byClass = (index: 0 | 1 | 2): ExpressionSpecification => [
     'match',
     ['get', 'class'],

@@ -10,7 +10,8 @@ describe('brushSamples', () => {
     const samples = brushSamples([0, 0], [10, 0], 0);
     expect(samples).toHaveLength(5);
     expect(samples.at(-1)).toEqual([10, 0]);
-    for (let k = 1; k < samples.length; k += 1) expect(samples[k][0] - samples[k - 1][0]).toBeLessThanOrEqual(2);
+    for (let k = 1; k < samples.length; k += 1)
+      expect(samples[k][0] - samples[k - 1][0]).toBeLessThanOrEqual(2);
   });
 
   it('surrounds each centre with two rings for a wide brush, none farther than its radius', () => {

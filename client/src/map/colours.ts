@@ -10,7 +10,9 @@ export type Rgba = readonly [number, number, number, number];
 
 /** `[r, g, b]` → `rgb(r g b)`, or with alpha 0–1 → `rgb(r g b / a)`. */
 export function cssColour(rgb: Rgb, alpha?: number): string {
-  return alpha === undefined ? `rgb(${rgb[0]} ${rgb[1]} ${rgb[2]})` : `rgb(${rgb[0]} ${rgb[1]} ${rgb[2]} / ${alpha})`;
+  return alpha === undefined
+    ? `rgb(${rgb[0]} ${rgb[1]} ${rgb[2]})`
+    : `rgb(${rgb[0]} ${rgb[1]} ${rgb[2]} / ${alpha})`;
 }
 
 export function withAlpha(rgb: Rgb, alpha255: number): Rgba {

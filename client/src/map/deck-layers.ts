@@ -138,7 +138,9 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
       stroked: true,
       getFillColor: (feature) => {
         const densityClass = (feature as unknown as DensityUnit).densityClass;
-        return densityClass < 0 ? DENSITY_EMPTY : withAlpha(DENSITY_COLOURS[densityClass], DENSITY_FILL_ALPHA);
+        return densityClass < 0
+          ? DENSITY_EMPTY
+          : withAlpha(DENSITY_COLOURS[densityClass], DENSITY_FILL_ALPHA);
       },
       getLineColor: DENSITY_OUTLINE,
       lineWidthUnits: 'pixels',
@@ -156,13 +158,16 @@ export function buildDeckLayers(input: DeckLayerInput): Layer[] {
       highlightColor: [...COMMUNITY_HOVER],
       filled: true,
       stroked: true,
-      getFillColor: (feature) => withAlpha(COMMUNITY_TYPE_COLOURS[feature.properties.type] ?? [160, 160, 160], communityFillAlpha),
+      getFillColor: (feature) =>
+        withAlpha(COMMUNITY_TYPE_COLOURS[feature.properties.type] ?? [160, 160, 160], communityFillAlpha),
       getLineColor: COMMUNITY_OUTLINE,
       lineWidthUnits: 'pixels',
       getLineWidth: 1.2,
       lineJointRounded: true,
       updateTriggers: { getFillColor: communityFillAlpha },
-      ...(input.communityClipBounds ? { extensions: [CLIP_EXTENSION], clipBounds: input.communityClipBounds } : {}),
+      ...(input.communityClipBounds
+        ? { extensions: [CLIP_EXTENSION], clipBounds: input.communityClipBounds }
+        : {}),
     }),
   );
 

@@ -47,7 +47,10 @@ const LASSO_STEP_PIXELS = 3;
 const CLOSE_PIXELS = 10;
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName))
+  );
 }
 
 /** The CSS cursor of a tool (null: the map's own). */
@@ -95,8 +98,10 @@ export function useDrawingTool(
     let pixels: Pixel[] = [];
 
     const finish = () => {
-      if (kind === 'polygon' && points.length >= 3) callbacksRef.current.onShape?.({ kind: 'polygon', coordinates: points });
-      if (kind === 'line' && points.length >= 2) callbacksRef.current.onShape?.({ kind: 'line', coordinates: points });
+      if (kind === 'polygon' && points.length >= 3)
+        callbacksRef.current.onShape?.({ kind: 'polygon', coordinates: points });
+      if (kind === 'line' && points.length >= 2)
+        callbacksRef.current.onShape?.({ kind: 'line', coordinates: points });
       points = [];
       pixels = [];
       setPreview(null);
@@ -153,7 +158,11 @@ export function useDrawingTool(
         return;
       }
       if (kind !== 'polygon' && kind !== 'line') return;
-      if (kind === 'polygon' && pixels.length >= 3 && Math.hypot(pixel[0] - pixels[0][0], pixel[1] - pixels[0][1]) <= CLOSE_PIXELS) {
+      if (
+        kind === 'polygon' &&
+        pixels.length >= 3 &&
+        Math.hypot(pixel[0] - pixels[0][0], pixel[1] - pixels[0][1]) <= CLOSE_PIXELS
+      ) {
         finish();
         return;
       }
@@ -166,7 +175,10 @@ export function useDrawingTool(
       event.preventDefault();
       // The double click's own two clicks added the same corner twice: keep one.
       const last = pixels.length - 1;
-      if (last >= 1 && Math.hypot(pixels[last][0] - pixels[last - 1][0], pixels[last][1] - pixels[last - 1][1]) <= 4) {
+      if (
+        last >= 1 &&
+        Math.hypot(pixels[last][0] - pixels[last - 1][0], pixels[last][1] - pixels[last - 1][1]) <= 4
+      ) {
         points = points.slice(0, -1);
         pixels = pixels.slice(0, -1);
       }

@@ -24,7 +24,10 @@ describe('areaSquareMeters', () => {
     expect(area / 1088806.0580275946).toBeCloseTo(1, 6);
   });
   it('subtracts holes', () => {
-    const withHole = areaSquareMeters({ type: 'Polygon', coordinates: [square(0, 0, 0.01), square(0.0025, 0.0025, 0.005)] });
+    const withHole = areaSquareMeters({
+      type: 'Polygon',
+      coordinates: [square(0, 0, 0.01), square(0.0025, 0.0025, 0.005)],
+    });
     const whole = areaSquareMeters({ type: 'Polygon', coordinates: [square(0, 0, 0.01)] });
     expect(withHole / whole).toBeCloseTo(0.75, 2);
   });
@@ -55,14 +58,19 @@ describe('labelPoint', () => {
     expect(inLeftArm || inRightArm || inBase).toBe(true);
   });
   it('labels the largest part of a MultiPolygon', () => {
-    const [x] = labelPoint({ type: 'MultiPolygon', coordinates: [[square(0, 0, 0.001)], [square(1, 0, 0.01)]] });
+    const [x] = labelPoint({
+      type: 'MultiPolygon',
+      coordinates: [[square(0, 0, 0.001)], [square(1, 0, 0.01)]],
+    });
     expect(x).toBeGreaterThan(1);
   });
 });
 
 describe('polygonBbox', () => {
   it('bounds every part of a MultiPolygon', () => {
-    expect(polygonBbox({ type: 'MultiPolygon', coordinates: [[square(0, 0, 1)], [square(3, -2, 0.5)]] })).toEqual([0, -2, 3.5, 1]);
+    expect(
+      polygonBbox({ type: 'MultiPolygon', coordinates: [[square(0, 0, 1)], [square(3, -2, 0.5)]] }),
+    ).toEqual([0, -2, 3.5, 1]);
     expect(polygonBbox({ type: 'Polygon', coordinates: [square(1, 1, 2)] })).toEqual([1, 1, 3, 3]);
   });
 });

@@ -35,7 +35,8 @@ function edgeDistanceSquared(point: Position, polygon: readonly Position[][], ln
       const dx = bx - ax;
       const dy = by - ay;
       const lengthSquared = dx * dx + dy * dy;
-      const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / lengthSquared));
+      const t =
+        lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / lengthSquared));
       const ex = ax + t * dx - px;
       const ey = ay + t * dy - py;
       best = Math.min(best, ex * ex + ey * ey);

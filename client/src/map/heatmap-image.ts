@@ -43,12 +43,16 @@ export function completenessColours(categoryCount: number): Rgb[] {
 export type CellColour = (value: number) => Rgb | null;
 
 /** The categories a completeness grid counts (none for a travel-time grid). */
-export function gridCategories(grid: Pick<HeatmapGrid, 'kind'> & { categories?: readonly string[] }): readonly string[] {
+export function gridCategories(
+  grid: Pick<HeatmapGrid, 'kind'> & { categories?: readonly string[] },
+): readonly string[] {
   return grid.kind === 'completeness' ? (grid.categories ?? []) : [];
 }
 
 /** Colours of a grid: travel-time classes, or completeness counts over the grid's categories. */
-export function heatmapCellColour(grid: Pick<HeatmapGrid, 'kind'> & { categories?: readonly string[] }): CellColour {
+export function heatmapCellColour(
+  grid: Pick<HeatmapGrid, 'kind'> & { categories?: readonly string[] },
+): CellColour {
   if (grid.kind === 'completeness') {
     const colours = completenessColours(gridCategories(grid).length);
     return (value) => (value >= 0 && value < colours.length ? colours[Math.round(value)] : null);

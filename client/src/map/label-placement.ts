@@ -52,7 +52,9 @@ export function placeLabels(candidates: readonly LabelCandidate[], zoom: number)
     const left = x + dx - width / 2;
     const top = candidate.baseline === 'center' ? y + dy - height / 2 : y + dy - LABEL_PADDING_PIXELS;
     const box: [number, number, number, number] = [left, top, left + width, top + height];
-    const overlaps = placed.some((other) => box[0] < other[2] && box[2] > other[0] && box[1] < other[3] && box[3] > other[1]);
+    const overlaps = placed.some(
+      (other) => box[0] < other[2] && box[2] > other[0] && box[1] < other[3] && box[3] > other[1],
+    );
     if (overlaps) continue;
     placed.push(box);
     keys.add(candidate.key);
@@ -87,7 +89,11 @@ export interface LabelLayers<S, C, F> {
  */
 export function chooseLabels<S, C, F>(
   rows: LabelLayers<S, C, F>,
-  describe: { street: (row: S) => LabelledPoint; community: (row: C) => LabelledPoint; facility: (row: F) => LabelledPoint },
+  describe: {
+    street: (row: S) => LabelledPoint;
+    community: (row: C) => LabelledPoint;
+    facility: (row: F) => LabelledPoint;
+  },
   shown: { streets: boolean; communities: boolean; facilities: boolean },
   zoom: number,
 ): LabelLayers<S, C, F> {
@@ -105,12 +111,18 @@ export function chooseLabels<S, C, F>(
   };
   if (shown.streets && zoom < LABEL_ZOOM.streetMax) {
     for (const row of rows.streets) {
-      add('streets', row, describe.street(row), { fontSizePixels: LABEL_SIZE_PIXELS.street, baseline: 'center' });
+      add('streets', row, describe.street(row), {
+        fontSizePixels: LABEL_SIZE_PIXELS.street,
+        baseline: 'center',
+      });
     }
   }
   if (shown.communities && zoom >= LABEL_ZOOM.communityMin) {
     for (const row of rows.communities) {
-      add('communities', row, describe.community(row), { fontSizePixels: LABEL_SIZE_PIXELS.community, baseline: 'center' });
+      add('communities', row, describe.community(row), {
+        fontSizePixels: LABEL_SIZE_PIXELS.community,
+        baseline: 'center',
+      });
     }
   }
   if (shown.facilities && zoom >= LABEL_ZOOM.facilityMin) {

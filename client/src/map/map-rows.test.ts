@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { FacilityFeature, UnitFeature } from '../lib/api-types';
 import { densityClassOf, densityUnits, facilityRows } from './map-rows';
 
-const facility = (id: string, category: FacilityFeature['properties']['category'], lng: number, lat: number): FacilityFeature => ({
+const facility = (
+  id: string,
+  category: FacilityFeature['properties']['category'],
+  lng: number,
+  lat: number,
+): FacilityFeature => ({
   type: 'Feature',
   id,
   geometry: { type: 'Point', coordinates: [lng, lat] },
-  properties: { id, name: id, category, communityId: 'c', communityName: 'c', floorAreaSquareMeters: null, capacity: null },
+  properties: {
+    id,
+    name: id,
+    category,
+    communityId: 'c',
+    communityName: 'c',
+    floorAreaSquareMeters: null,
+    capacity: null,
+  },
 });
 
 describe('facilityRows', () => {
@@ -26,7 +39,10 @@ describe('facilityRows', () => {
   it('spreads facilities at one address a few metres apart at street zoom', () => {
     const rows = facilityRows(facilities, new Set(), 16);
     const [a, b] = ['a', 'b'].map((id) => rows.find((row) => row.facility.properties.id === id)!.position);
-    const apartMeters = Math.hypot((a[0] - b[0]) * 111_320 * Math.cos((28.28 * Math.PI) / 180), (a[1] - b[1]) * 111_320);
+    const apartMeters = Math.hypot(
+      (a[0] - b[0]) * 111_320 * Math.cos((28.28 * Math.PI) / 180),
+      (a[1] - b[1]) * 111_320,
+    );
     // 2 × 7 px at zoom 16 (about 1.05 m/px at 28°N).
     expect(apartMeters).toBeGreaterThan(12);
     expect(apartMeters).toBeLessThan(17);
@@ -48,7 +64,17 @@ describe('density', () => {
       id: 'u',
       geometry: {
         type: 'MultiPolygon',
-        coordinates: [[[[0, 0], [side, 0], [side, side], [0, side], [0, 0]]]],
+        coordinates: [
+          [
+            [
+              [0, 0],
+              [side, 0],
+              [side, side],
+              [0, side],
+              [0, 0],
+            ],
+          ],
+        ],
       },
       properties: {
         id: 'u',
@@ -75,7 +101,10 @@ describe('populationDotScale', () => {
   it('rounds legend figures to the 1–2–5 series and sizes the 95th-percentile unit at 7 px', async () => {
     const { populationDotScale, roundNice } = await import('./map-rows');
     expect([137, 380, 0.04, 7600].map(roundNice)).toEqual([100, 500, 0.05, 10000]);
-    const units = Array.from({ length: 100 }, (_, index) => ({ properties: { residents: index + 1 } }) as UnitFeature);
+    const units = Array.from(
+      { length: 100 },
+      (_, index) => ({ properties: { residents: index + 1 } }) as UnitFeature,
+    );
     const scale = populationDotScale(units);
     expect(scale.legendResidents).toEqual([10, 50, 100]);
     expect(Math.sqrt(96) * scale.pixelsPerSqrtResident).toBeCloseTo(7);

@@ -32,14 +32,18 @@ export interface PopulationDot {
 
 /** Community labels, most populous first: where labels collide, the larger community keeps its name. */
 export function communityLabelRows(communities: readonly CommunityFeature[]): LabelRow[] {
-  const byResidents = [...communities].sort((a, b) => (b.properties.residents ?? 0) - (a.properties.residents ?? 0));
+  const byResidents = [...communities].sort(
+    (a, b) => (b.properties.residents ?? 0) - (a.properties.residents ?? 0),
+  );
   // A community without units has no outline to label.
-  return byResidents.flatMap((feature) => (feature.geometry ? [{ feature, geometry: feature.geometry }] : [])).map(({ feature, geometry }) => ({
-    id: feature.properties.id,
-    position: labelPoint(geometry),
-    nameZh: feature.properties.name,
-    nameEn: feature.properties.nameEn || feature.properties.name,
-  }));
+  return byResidents
+    .flatMap((feature) => (feature.geometry ? [{ feature, geometry: feature.geometry }] : []))
+    .map(({ feature, geometry }) => ({
+      id: feature.properties.id,
+      position: labelPoint(geometry),
+      nameZh: feature.properties.name,
+      nameEn: feature.properties.nameEn || feature.properties.name,
+    }));
 }
 
 export function streetLabelRows(streets: readonly StreetFeature[]): LabelRow[] {
@@ -94,7 +98,10 @@ export function roundNice(value: number): number {
  * 75 m grid cells of twenty people or estates of three thousand.
  */
 export function populationDotScale(units: readonly UnitFeature[]): DotScale {
-  const residents = units.map((unit) => unit.properties.residents).filter((count) => count > 0).sort((a, b) => a - b);
+  const residents = units
+    .map((unit) => unit.properties.residents)
+    .filter((count) => count > 0)
+    .sort((a, b) => a - b);
   if (residents.length === 0) return DEFAULT_DOT_SCALE;
   const p95 = residents[Math.min(residents.length - 1, Math.floor(residents.length * 0.95))];
   const large = roundNice(p95);
@@ -109,7 +116,11 @@ export function populationDotScale(units: readonly UnitFeature[]): DotScale {
 export function populationDots(units: readonly UnitFeature[]): PopulationDot[] {
   return units
     .filter((unit) => unit.properties.residents > 0 && Array.isArray(unit.properties.accessPoint))
-    .map((unit) => ({ id: unit.properties.id, position: unit.properties.accessPoint, residents: unit.properties.residents }));
+    .map((unit) => ({
+      id: unit.properties.id,
+      position: unit.properties.accessPoint,
+      residents: unit.properties.residents,
+    }));
 }
 
 /** A facility as drawn: where its dot goes, which may be nudged off a shared address. */
@@ -155,7 +166,10 @@ export function facilityRows(
     const radiusLng = radiusLat / Math.cos((lat * Math.PI) / 180);
     group.forEach((facility, index) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * index) / group.length;
-      rows.push({ facility, position: [lng + radiusLng * Math.cos(angle), lat - radiusLat * Math.sin(angle)] });
+      rows.push({
+        facility,
+        position: [lng + radiusLng * Math.cos(angle), lat - radiusLat * Math.sin(angle)],
+      });
     });
   }
   return rows;

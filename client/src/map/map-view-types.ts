@@ -3,12 +3,19 @@
  * screen's layers and tools, requests to frame a place, and where a click starts isochrones.
  */
 import type { Layer } from '@deck.gl/core';
-import type { AccessBandFeature, CommunityFeature, HeatmapGrid, Position, UnitFeature } from '../lib/api-types';
+import type {
+  AccessBandFeature,
+  CommunityFeature,
+  HeatmapGrid,
+  Position,
+  UnitFeature,
+} from '../lib/api-types';
 import type { BandFill } from './accessibility-layers';
 import type { DrawingCallbacks, DrawingTool } from './drawing-tool';
 
 /** Where a map click in the isochrone tool starts the walk: a facility (by id) or the clicked point. */
-export type MapClickOrigin = { kind: 'facility'; id: string; position: Position } | { kind: 'point'; position: Position };
+export type MapClickOrigin =
+  { kind: 'facility'; id: string; position: Position } | { kind: 'point'; position: Position };
 
 /** What the accessibility analysis draws on the map (features/accessibility prepares it). */
 export interface MapAnalysis {

@@ -49,7 +49,18 @@ export interface MapViewProps {
 }
 
 export function MapView(props: MapViewProps) {
-  const { region, data, toggles, populationMode, hiddenCategories, selection, onSelect, dotScale, analysis, zoomTo } = props;
+  const {
+    region,
+    data,
+    toggles,
+    populationMode,
+    hiddenCategories,
+    selection,
+    onSelect,
+    dotScale,
+    analysis,
+    zoomTo,
+  } = props;
   const scenario = props.scenario ?? null;
   const i18n = useI18n();
   const { t, language, localName } = i18n;
@@ -69,13 +80,23 @@ export function MapView(props: MapViewProps) {
 
   // Scenario tools: what is being drawn, and the meridian under the comparison's swipe handle.
   const drawingTool = scenario?.tool ?? null;
-  const drawingPreview = useDrawingTool(mapRef, styleReady, drawingTool, scenario?.callbacks ?? NO_DRAWING_CALLBACKS);
-  const swipeLongitude = useSwipeLongitude(mapRef, styleReady, scenario?.swipe ? scenario.swipe.fraction : null);
+  const drawingPreview = useDrawingTool(
+    mapRef,
+    styleReady,
+    drawingTool,
+    scenario?.callbacks ?? NO_DRAWING_CALLBACKS,
+  );
+  const swipeLongitude = useSwipeLongitude(
+    mapRef,
+    styleReady,
+    scenario?.swipe ? scenario.swipe.fraction : null,
+  );
   const swipeOthers = scenario?.swipe?.others ?? null;
   const scenarioLayers = scenario?.layers ?? null;
   const overlayLayers = props.overlayLayers ?? null;
   const combinedAnalysis = useMemo(() => {
-    const swipeLayer = swipeOthers && swipeLongitude !== null ? [buildSwipeOtherLayer(swipeOthers, swipeLongitude)] : [];
+    const swipeLayer =
+      swipeOthers && swipeLongitude !== null ? [buildSwipeOtherLayer(swipeOthers, swipeLongitude)] : [];
     return {
       below: [...analysisLayers.layers.below, ...swipeLayer, ...(scenarioLayers?.below ?? [])],
       above: [
@@ -91,11 +112,17 @@ export function MapView(props: MapViewProps) {
   const communities = data.communities?.features;
   const facilities = data.facilities?.features;
   const selectedCommunity = useMemo<CommunityFeature | null>(
-    () => (selection?.kind === 'community' ? (communities?.find((feature) => feature.properties.id === selection.id) ?? null) : null),
+    () =>
+      selection?.kind === 'community'
+        ? (communities?.find((feature) => feature.properties.id === selection.id) ?? null)
+        : null,
     [selection, communities],
   );
   const selectedFacility = useMemo<FacilityFeature | null>(
-    () => (selection?.kind === 'facility' ? (facilities?.find((feature) => feature.properties.id === selection.id) ?? null) : null),
+    () =>
+      selection?.kind === 'facility'
+        ? (facilities?.find((feature) => feature.properties.id === selection.id) ?? null)
+        : null,
     [selection, facilities],
   );
 
@@ -165,12 +192,23 @@ export function MapView(props: MapViewProps) {
   // the layer is drawn and the map is idle.
   useDrawnFlag(mapRef, styleReady, communities ?? null, 'communitiesLoaded');
   // Keyed on every analysis layer, so switching to the comparison (radius outlines added) re-arms it.
-  useDrawnFlag(mapRef, styleReady, analysisLayers.hasBands ? analysisLayers.layers : null, 'isochronesLoaded');
+  useDrawnFlag(
+    mapRef,
+    styleReady,
+    analysisLayers.hasBands ? analysisLayers.layers : null,
+    'isochronesLoaded',
+  );
   useDrawnFlag(mapRef, styleReady, analysisLayers.heatmapBitmap, 'heatmapLoaded');
 
   return (
     <div className="map-view">
-      <div ref={containerRef} className="map-canvas" aria-label={region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : undefined} />
+      <div
+        ref={containerRef}
+        className="map-canvas"
+        aria-label={
+          region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : undefined
+        }
+      />
       {webglFailed && <div className="map-message">{t('map.noWebgl')}</div>}
       {scenario?.swipe && <SwipeHandle swipe={scenario.swipe} />}
     </div>

@@ -19,7 +19,10 @@ describe('regionAttribution', () => {
       'Roads: OpenStreetMap, ODbL',
       RENDERER_ATTRIBUTION,
     ]);
-    expect(regionAttribution(region('© OpenStreetMap contributors'))).toEqual([OSM_ATTRIBUTION, RENDERER_ATTRIBUTION]);
+    expect(regionAttribution(region('© OpenStreetMap contributors'))).toEqual([
+      OSM_ATTRIBUTION,
+      RENDERER_ATTRIBUTION,
+    ]);
   });
   it('credits only the renderer for a region without attribution, and escapes markup', () => {
     expect(regionAttribution(region(null))).toEqual([RENDERER_ATTRIBUTION]);

@@ -6,7 +6,8 @@ import type { Region } from '../lib/api-types';
 
 export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
 /** The renderer is always credited, so the attribution control is never empty. */
-export const RENDERER_ATTRIBUTION = '<a href="https://maplibre.org/" target="_blank" rel="noopener">MapLibre</a>';
+export const RENDERER_ATTRIBUTION =
+  '<a href="https://maplibre.org/" target="_blank" rel="noopener">MapLibre</a>';
 
 export function regionAttribution(region: Region | null): string[] {
   const attribution = region?.attribution?.trim();

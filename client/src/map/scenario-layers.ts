@@ -8,7 +8,13 @@ import type { Layer } from '@deck.gl/core';
 import { ClipExtension } from '@deck.gl/extensions';
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { Feature as GeoJsonFeature } from 'geojson';
-import type { CommunityFeature, CommunityProperties, Position, UnitFeature, UnitProperties } from '../lib/api-types';
+import type {
+  CommunityFeature,
+  CommunityProperties,
+  Position,
+  UnitFeature,
+  UnitProperties,
+} from '../lib/api-types';
 import type { CommunityTypeId } from '../lib/standards';
 import {
   ACTIVE_UNIT_FILL,
@@ -83,10 +89,19 @@ export function buildScenarioLayers(input: ScenarioLayerInput): { below: Layer[]
   below.push(
     new GeoJsonLayer<UnitProperties>({
       id: SCENARIO_LAYER_ID.pendingUnits,
-      data: asGeoJson(input.pendingUnits.map((row) => ({ ...row.feature, properties: { ...row.feature.properties, pendingType: row.type } }))),
+      data: asGeoJson(
+        input.pendingUnits.map((row) => ({
+          ...row.feature,
+          properties: { ...row.feature.properties, pendingType: row.type },
+        })),
+      ),
       filled: true,
       stroked: true,
-      getFillColor: (feature) => withAlpha(typeColour((feature.properties as UnitProperties & { pendingType: CommunityTypeId }).pendingType), PENDING_UNIT_FILL_ALPHA),
+      getFillColor: (feature) =>
+        withAlpha(
+          typeColour((feature.properties as UnitProperties & { pendingType: CommunityTypeId }).pendingType),
+          PENDING_UNIT_FILL_ALPHA,
+        ),
       getLineColor: PENDING_UNIT_OUTLINE,
       lineWidthUnits: 'pixels',
       getLineWidth: 2,
@@ -161,7 +176,10 @@ export function buildScenarioLayers(input: ScenarioLayerInput): { below: Layer[]
  * The comparison's other side (another scenario or the baseline), coloured by type like the
  * communities layer and clipped to the west of the swipe's meridian `swipeLongitude`.
  */
-export function buildSwipeOtherLayer(communities: readonly CommunityFeature[], swipeLongitude: number): Layer {
+export function buildSwipeOtherLayer(
+  communities: readonly CommunityFeature[],
+  swipeLongitude: number,
+): Layer {
   return new GeoJsonLayer<CommunityProperties>({
     id: SCENARIO_LAYER_ID.otherCommunities,
     data: asGeoJson(communities),

@@ -45,7 +45,11 @@ export function useBasemapSources(
 }
 
 /** Outlines `units` (null hides the grid). */
-export function useUnitGrid(mapRef: RefObject<MapLibreMap | null>, styleReady: boolean, units: readonly UnitFeature[] | null): void {
+export function useUnitGrid(
+  mapRef: RefObject<MapLibreMap | null>,
+  styleReady: boolean,
+  units: readonly UnitFeature[] | null,
+): void {
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !styleReady) return;
@@ -58,7 +62,12 @@ export function useUnitGrid(mapRef: RefObject<MapLibreMap | null>, styleReady: b
     if (source) source.setData(collection);
     else map.addSource(UNIT_GRID_SOURCE, { type: 'geojson', data: collection });
     if (!map.getLayer(UNIT_GRID_SOURCE)) {
-      map.addLayer({ id: UNIT_GRID_SOURCE, type: 'line', source: UNIT_GRID_SOURCE, paint: { 'line-color': UNIT_GRID_LINE, 'line-width': 0.6 } });
+      map.addLayer({
+        id: UNIT_GRID_SOURCE,
+        type: 'line',
+        source: UNIT_GRID_SOURCE,
+        paint: { 'line-color': UNIT_GRID_LINE, 'line-width': 0.6 },
+      });
     }
     map.setLayoutProperty(UNIT_GRID_SOURCE, 'visibility', 'visible');
   }, [mapRef, styleReady, units]);

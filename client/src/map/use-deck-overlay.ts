@@ -52,9 +52,16 @@ export function useDeckOverlay(
         if (clickForIsochrones) {
           if (info.layer?.id === DECK_LAYER_ID.facilities && info.object) {
             const facility = (info.object as FacilityRow).facility;
-            onIsochroneOriginRef.current({ kind: 'facility', id: facility.properties.id, position: facility.geometry.coordinates });
+            onIsochroneOriginRef.current({
+              kind: 'facility',
+              id: facility.properties.id,
+              position: facility.geometry.coordinates,
+            });
           } else if (info.coordinate) {
-            onIsochroneOriginRef.current({ kind: 'point', position: [info.coordinate[0], info.coordinate[1]] });
+            onIsochroneOriginRef.current({
+              kind: 'point',
+              position: [info.coordinate[0], info.coordinate[1]],
+            });
           }
           return;
         }

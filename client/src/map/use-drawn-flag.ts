@@ -8,7 +8,12 @@ export type DrawnFlag = 'communitiesLoaded' | 'isochronesLoaded' | 'heatmapLoade
  * Sets `<html data-{flag}="true">` once `drawn` (any non-null value) is on screen and the map is
  * idle, and removes it whenever `drawn` changes, so end-to-end tests wait for what they read.
  */
-export function useDrawnFlag(mapRef: RefObject<MapLibreMap | null>, styleReady: boolean, drawn: unknown, flag: DrawnFlag): void {
+export function useDrawnFlag(
+  mapRef: RefObject<MapLibreMap | null>,
+  styleReady: boolean,
+  drawn: unknown,
+  flag: DrawnFlag,
+): void {
   useEffect(() => {
     const map = mapRef.current;
     const root = document.documentElement;

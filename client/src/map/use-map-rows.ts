@@ -8,7 +8,15 @@ import type { RegionLayers } from '../lib/api-types';
 import type { Language } from '../lib/i18n';
 import type { LayerToggles } from './deck-layers';
 import { chooseLabels, labelCharacterSet } from './label-placement';
-import { communityLabelRows, densityUnits, facilityRows, populationDots, streetLabelRows, type FacilityRow, type LabelRow } from './map-rows';
+import {
+  communityLabelRows,
+  densityUnits,
+  facilityRows,
+  populationDots,
+  streetLabelRows,
+  type FacilityRow,
+  type LabelRow,
+} from './map-rows';
 
 export interface MapRowsInput {
   data: Partial<RegionLayers>;
@@ -20,7 +28,14 @@ export interface MapRowsInput {
   language: Language;
 }
 
-export function useMapRows({ data, toggles, hiddenCategories, facilityCategory, zoom, language }: MapRowsInput) {
+export function useMapRows({
+  data,
+  toggles,
+  hiddenCategories,
+  facilityCategory,
+  zoom,
+  language,
+}: MapRowsInput) {
   const communities = data.communities?.features;
   const facilities = data.facilities?.features;
   const units = data.units?.features;
@@ -35,7 +50,9 @@ export function useMapRows({ data, toggles, hiddenCategories, facilityCategory, 
   );
   const shownFacilities = useMemo(() => {
     if (!facilities) return [];
-    const subject = facilityCategory ? facilities.filter((facility) => facility.properties.category === facilityCategory) : facilities;
+    const subject = facilityCategory
+      ? facilities.filter((facility) => facility.properties.category === facilityCategory)
+      : facilities;
     return facilityRows(subject, hiddenCategories, zoom);
   }, [facilities, facilityCategory, hiddenCategories, zoom]);
 
@@ -49,13 +66,21 @@ export function useMapRows({ data, toggles, hiddenCategories, facilityCategory, 
     [rows, facilities],
   );
   const labels = useMemo(() => {
-    const named = (row: LabelRow) => ({ key: row.id, position: row.position, text: language === 'zh' ? row.nameZh : row.nameEn });
+    const named = (row: LabelRow) => ({
+      key: row.id,
+      position: row.position,
+      text: language === 'zh' ? row.nameZh : row.nameEn,
+    });
     return chooseLabels(
       { streets: rows.streetLabels, communities: rows.communityLabels, facilities: shownFacilities },
       {
         street: named,
         community: named,
-        facility: (row: FacilityRow) => ({ key: row.facility.properties.id, position: row.position, text: row.facility.properties.name }),
+        facility: (row: FacilityRow) => ({
+          key: row.facility.properties.id,
+          position: row.position,
+          text: row.facility.properties.name,
+        }),
       },
       { streets: toggles.streets, communities: toggles.communities, facilities: toggles.facilities },
       zoom,

@@ -4,7 +4,13 @@
  * follows the region, the region framed when it changes, and places framed on request.
  */
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Region } from '../lib/api-types';
@@ -84,7 +90,9 @@ export function useMapLibreMap(region: Region | null, zoomTo: ZoomRequest | null
     const onError = (event: { error?: { message?: string } }) => {
       if (!usingOnlineStyle || map.loaded()) return;
       usingOnlineStyle = false;
-      console.warn(`online base map style failed (${event.error?.message ?? 'unknown error'}); using the offline base map`);
+      console.warn(
+        `online base map style failed (${event.error?.message ?? 'unknown error'}); using the offline base map`,
+      );
       map.setStyle(offlineBasemapStyle(), { diff: false });
     };
     const onLoad = () => {

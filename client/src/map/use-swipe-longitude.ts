@@ -6,7 +6,11 @@ import { useEffect, useState, type RefObject } from 'react';
  * date as the map moves; null without a swipe. No rotation or pitch on this map: a vertical screen
  * line is a meridian.
  */
-export function useSwipeLongitude(mapRef: RefObject<MapLibreMap | null>, styleReady: boolean, fraction: number | null): number | null {
+export function useSwipeLongitude(
+  mapRef: RefObject<MapLibreMap | null>,
+  styleReady: boolean,
+  fraction: number | null,
+): number | null {
   const [longitude, setLongitude] = useState<number | null>(null);
   useEffect(() => {
     const map = mapRef.current;

@@ -14,7 +14,11 @@ export interface BadgeProps {
 
 export function Badge({ tone, title, testId, className, children }: BadgeProps) {
   return (
-    <span className={`badge badge-${tone}${className ? ` ${className}` : ''}`} title={title} data-testid={testId}>
+    <span
+      className={`badge badge-${tone}${className ? ` ${className}` : ''}`}
+      title={title}
+      data-testid={testId}
+    >
       {children}
     </span>
   );

@@ -14,7 +14,15 @@ export interface ConfirmBoxProps {
   confirmTestId?: string;
 }
 
-export function ConfirmBox({ message, confirmLabel, cancelLabel, onConfirm, onCancel, label, confirmTestId }: ConfirmBoxProps) {
+export function ConfirmBox({
+  message,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+  label,
+  confirmTestId,
+}: ConfirmBoxProps) {
   return (
     <div className="confirm-box" role="alertdialog" aria-label={label}>
       <p>{message}</p>

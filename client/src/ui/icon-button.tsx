@@ -12,7 +12,15 @@ export interface IconButtonProps {
 
 export function IconButton({ label, onClick, children, testId, disabled }: IconButtonProps) {
   return (
-    <button type="button" className="icon-button" title={label} aria-label={label} onClick={onClick} data-testid={testId} disabled={disabled}>
+    <button
+      type="button"
+      className="icon-button"
+      title={label}
+      aria-label={label}
+      onClick={onClick}
+      data-testid={testId}
+      disabled={disabled}
+    >
       {children}
     </button>
   );

@@ -4,7 +4,10 @@
  */
 import type { InputHTMLAttributes } from 'react';
 
-export interface NumberInputProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'inputMode'> {
+export interface NumberInputProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'value' | 'onChange' | 'inputMode'
+> {
   text: string;
   onText: (text: string) => void;
   invalid: boolean;

@@ -14,7 +14,14 @@ export interface SectionProps {
   children: ReactNode;
 }
 
-export function Section({ title, count, titleEnd, heading: Heading = 'h4', className, children }: SectionProps) {
+export function Section({
+  title,
+  count,
+  titleEnd,
+  heading: Heading = 'h4',
+  className,
+  children,
+}: SectionProps) {
   return (
     <section className={`details-section${className ? ` ${className}` : ''}`}>
       <Heading className="section-title">

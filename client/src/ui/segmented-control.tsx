@@ -23,7 +23,15 @@ export interface SegmentedControlProps<T extends string | number> {
   className?: string;
 }
 
-export function SegmentedControl<T extends string | number>({ label, value, options, onChange, wide, testId, className }: SegmentedControlProps<T>) {
+export function SegmentedControl<T extends string | number>({
+  label,
+  value,
+  options,
+  onChange,
+  wide,
+  testId,
+  className,
+}: SegmentedControlProps<T>) {
   return (
     <div
       className={`segmented${wide ? ' segmented-wide' : ''}${className ? ` ${className}` : ''}`}

@@ -52,7 +52,14 @@ export function ShareRow({ name, share, low, figure, onClick, title, disabled, .
   }
   return (
     <li>
-      <button type="button" className="share-row" title={title} disabled={disabled} onClick={onClick} {...rest}>
+      <button
+        type="button"
+        className="share-row"
+        title={title}
+        disabled={disabled}
+        onClick={onClick}
+        {...rest}
+      >
         {content}
       </button>
     </li>

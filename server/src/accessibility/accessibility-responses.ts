@@ -112,15 +112,20 @@ export function heatmapGrid(result: Heatmap) {
 /** format=geojson: one Polygon per cell with a value, `id` = row × columns + column. */
 export function heatmapFeatureCollection(result: Heatmap) {
   const { heatmap } = result;
-  const values = result.kind === 'travel-time' ? travelTimeValues(result.heatmap) : completenessValues(result.heatmap);
+  const values =
+    result.kind === 'travel-time' ? travelTimeValues(result.heatmap) : completenessValues(result.heatmap);
   const property = result.kind === 'travel-time' ? 'minutes' : 'reachedCategoryCount';
   const { columns, rows, cellMeters } = heatmap;
   // The plane is equirectangular, so cells are lon/lat rectangles evenly spaced over the bbox.
   const [west, south, east, north] = heatmap.bbox;
   // Corners to 1e-7° (~1 cm): neighbouring cells share the very same rounded corners.
   const round = (degrees: number) => Math.round(degrees * 1e7) / 1e7;
-  const cornerLon = Array.from({ length: columns + 1 }, (_, i) => round(i === columns ? east : west + (i * (east - west)) / columns));
-  const cornerLat = Array.from({ length: rows + 1 }, (_, j) => round(j === rows ? north : south + (j * (north - south)) / rows));
+  const cornerLon = Array.from({ length: columns + 1 }, (_, i) =>
+    round(i === columns ? east : west + (i * (east - west)) / columns),
+  );
+  const cornerLat = Array.from({ length: rows + 1 }, (_, j) =>
+    round(j === rows ? north : south + (j * (north - south)) / rows),
+  );
   const features = [];
   for (let row = 0; row < rows; row += 1) {
     for (let column = 0; column < columns; column += 1) {
@@ -130,21 +135,48 @@ export function heatmapFeatureCollection(result: Heatmap) {
       features.push({
         type: 'Feature' as const,
         id: row * columns + column,
-        geometry: { type: 'Polygon' as const, coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] },
+        geometry: {
+          type: 'Polygon' as const,
+          coordinates: [
+            [
+              [w, s],
+              [e, s],
+              [e, n],
+              [w, n],
+              [w, s],
+            ],
+          ],
+        },
         properties: { [property]: value },
       });
     }
   }
-  const collection = { type: 'FeatureCollection' as const, features, speedMetersPerSecond: heatmap.speedMetersPerSecond, cellMeters };
+  const collection = {
+    type: 'FeatureCollection' as const,
+    features,
+    speedMetersPerSecond: heatmap.speedMetersPerSecond,
+    cellMeters,
+  };
   if (result.kind === 'travel-time') {
     return { ...collection, kind: 'travel-time' as const, category: result.heatmap.category };
   }
-  return { ...collection, kind: 'completeness' as const, category: null, categories: result.heatmap.categories, tiers: result.tiers };
+  return {
+    ...collection,
+    kind: 'completeness' as const,
+    category: null,
+    categories: result.heatmap.categories,
+    tiers: result.tiers,
+  };
 }
 
 /** The coverage answer as far as the coverage export needs it. */
 interface CoverageAnswer {
-  communities: readonly { id: string; name: string; residents: number; categories: readonly CategoryCoverage[] }[];
+  communities: readonly {
+    id: string;
+    name: string;
+    residents: number;
+    categories: readonly CategoryCoverage[];
+  }[];
 }
 
 /**
@@ -154,23 +186,37 @@ interface CoverageAnswer {
  */
 export function coverageFeatureCollection(
   coverage: CoverageAnswer,
-  communities: { features: readonly { id?: string | number; geometry: unknown; properties: Record<string, unknown> | null }[] },
+  communities: {
+    features: readonly {
+      id?: string | number;
+      geometry: unknown;
+      properties: Record<string, unknown> | null;
+    }[];
+  },
 ) {
   const geometryById = new Map(communities.features.map((feature) => [String(feature.id), feature.geometry]));
-  const streetById = new Map(communities.features.map((feature) => [String(feature.id), feature.properties?.streetId ?? null]));
+  const streetById = new Map(
+    communities.features.map((feature) => [String(feature.id), feature.properties?.streetId ?? null]),
+  );
   return {
     type: 'FeatureCollection' as const,
     features: coverage.communities.map((community) => ({
       type: 'Feature' as const,
       id: community.id,
-      geometry: (geometryById.get(community.id) ?? null) as { type: 'MultiPolygon'; coordinates: MultiPolygonCoordinates } | null,
+      geometry: (geometryById.get(community.id) ?? null) as {
+        type: 'MultiPolygon';
+        coordinates: MultiPolygonCoordinates;
+      } | null,
       properties: {
         id: community.id,
         name: community.name,
         streetId: streetById.get(community.id) as string | null,
         residents: community.residents,
         ...Object.fromEntries(
-          community.categories.map((category) => [`coveredShare.${category.category}`, category.coveredShare]),
+          community.categories.map((category) => [
+            `coveredShare.${category.category}`,
+            category.coveredShare,
+          ]),
         ),
       },
     })),

@@ -87,11 +87,21 @@ export async function travelTimesOf(database: Database, region: string, body: Tr
     sources = snappedPointSources(graph, snapped, { speedMetersPerSecond, includeAccessWalk: true });
   } else {
     const nodeIndex = nodeIndexOf(graph, from.node!);
-    if (nodeIndex < 0) throw new DomainError('region.unknown-node', { field: 'from.node', regionId: region, node: from.node! });
+    if (nodeIndex < 0)
+      throw new DomainError('region.unknown-node', {
+        field: 'from.node',
+        regionId: region,
+        node: from.node!,
+      });
     sources = [{ nodeIndex, initialSeconds: 0 }];
   }
   // The workspace's array is overwritten by the next search: read it out before any await.
-  const secondsByNode = shortestTravelSeconds(graph, sources, { speedMetersPerSecond, maxSeconds }, model.workspace);
+  const secondsByNode = shortestTravelSeconds(
+    graph,
+    sources,
+    { speedMetersPerSecond, maxSeconds },
+    model.workspace,
+  );
   const seconds: Record<string, number> = {};
   for (let node = 0; node < graph.nodeCount; node += 1) {
     if (secondsByNode[node] !== Infinity) seconds[String(graph.nodeIds[node])] = secondsByNode[node];
@@ -137,19 +147,33 @@ export async function heatmapOf(database: Database, region: string, query: Heatm
 }
 
 /** The isochrones of a request as a file. */
-export async function isochronesExportFile(database: Database, region: string, body: IsochroneBody, format: ExportFormat): Promise<ExportFile> {
+export async function isochronesExportFile(
+  database: Database,
+  region: string,
+  body: IsochroneBody,
+  format: ExportFormat,
+): Promise<ExportFile> {
   return exportFile(await isochronesOf(database, region, body), format, `${region}-isochrones`);
 }
 
 /** Coverage per community (its polygon, residents and every category's covered share) as a file. */
-export async function coverageExportFile(database: Database, region: string, query: CoverageQuery, format: ExportFormat): Promise<ExportFile> {
+export async function coverageExportFile(
+  database: Database,
+  region: string,
+  query: CoverageQuery,
+  format: ExportFormat,
+): Promise<ExportFile> {
   const coverage = await coverageOf(database, region, query);
   const communities = JSON.parse(await layerGeoJson(database, region, 'communities'));
   return exportFile(coverageFeatureCollection(coverage, communities), format, `${region}-coverage`);
 }
 
 /** A heat map's cells with a value as polygons, as a file. */
-export async function heatmapExportFile(database: Database, region: string, query: HeatmapQuery & { format: ExportFormat }): Promise<ExportFile> {
+export async function heatmapExportFile(
+  database: Database,
+  region: string,
+  query: HeatmapQuery & { format: ExportFormat },
+): Promise<ExportFile> {
   const result = await heatmapOf(database, region, query);
   const name = `${region}-heatmap-${result.kind === 'travel-time' ? result.heatmap.category : 'completeness'}-${query.cellMeters}m`;
   return exportFile(heatmapFeatureCollection(result), query.format, name);

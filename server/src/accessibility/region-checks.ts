@@ -9,7 +9,10 @@ import type { Position } from '../../../core/geometry/position.js';
 import { DomainError } from '../domain-error.js';
 
 const METERS_PER_DEGREE_LAT = 111_320;
-const SWAP_HINT = { swapHint: '; did you swap lon/lat? Positions are [lon, lat]', swapHintZh: '；是否把经纬度写反了？坐标应为 [经度, 纬度]' };
+const SWAP_HINT = {
+  swapHint: '; did you swap lon/lat? Positions are [lon, lat]',
+  swapHintZh: '；是否把经纬度写反了？坐标应为 [经度, 纬度]',
+};
 const NO_SWAP_HINT = { swapHint: '', swapHintZh: '' };
 
 /**
@@ -27,7 +30,10 @@ export function checkPositions(
   const marginLat = REGION_MARGIN_METERS / METERS_PER_DEGREE_LAT;
   const marginLon = marginLat / Math.cos((((south + north) / 2) * Math.PI) / 180);
   const inRegion = (lon: number, lat: number) =>
-    lon >= west - marginLon && lon <= east + marginLon && lat >= south - marginLat && lat <= north + marginLat;
+    lon >= west - marginLon &&
+    lon <= east + marginLon &&
+    lat >= south - marginLat &&
+    lat <= north + marginLat;
   const fmt = (value: number) => String(Math.round(value * 1e6) / 1e6);
   const extentText = `[${[west, south, east, north].map(fmt).join(', ')}]`;
 
@@ -35,10 +41,22 @@ export function checkPositions(
     const hint = inRegion(lat, lon) ? SWAP_HINT : NO_SWAP_HINT;
     const at = { field: field(index), ...hint };
     if (Math.abs(lat) > 90) {
-      throw new DomainError('region.position-invalid', { ...at, axis: 'latitude', axisZh: '纬度', value: lat, limit: 90 });
+      throw new DomainError('region.position-invalid', {
+        ...at,
+        axis: 'latitude',
+        axisZh: '纬度',
+        value: lat,
+        limit: 90,
+      });
     }
     if (Math.abs(lon) > 180) {
-      throw new DomainError('region.position-invalid', { ...at, axis: 'longitude', axisZh: '经度', value: lon, limit: 180 });
+      throw new DomainError('region.position-invalid', {
+        ...at,
+        axis: 'longitude',
+        axisZh: '经度',
+        value: lon,
+        limit: 180,
+      });
     }
     if (!inRegion(lon, lat)) {
       throw new DomainError('region.position-outside', {
@@ -54,7 +72,11 @@ export function checkPositions(
 }
 
 /** Resolves facility ids to their indexes; the refusal names every unknown id (the first 20 of them). */
-export function facilityIndexes(ids: readonly string[], indexById: ReadonlyMap<string, number>, regionId: string): number[] {
+export function facilityIndexes(
+  ids: readonly string[],
+  indexById: ReadonlyMap<string, number>,
+  regionId: string,
+): number[] {
   const unknown = ids.filter((id) => !indexById.has(id));
   if (unknown.length > 0) {
     const more = unknown.length - 20;
@@ -62,7 +84,10 @@ export function facilityIndexes(ids: readonly string[], indexById: ReadonlyMap<s
       field: 'facilityIds',
       regionId,
       noun: unknown.length === 1 ? 'facility' : 'facilities',
-      ids: unknown.slice(0, 20).map((id) => `"${id}"`).join(', '),
+      ids: unknown
+        .slice(0, 20)
+        .map((id) => `"${id}"`)
+        .join(', '),
       more: more > 0 ? ` and ${more} more` : '',
       moreZh: more > 0 ? ` 等（另有 ${more} 个）` : '',
     });

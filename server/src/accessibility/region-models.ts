@@ -60,7 +60,10 @@ function cacheOf(database: Database): Map<string, CachedModel> {
  * another one on the same database (an import script) is rebuilt on its next use.
  * Throws `region.not-found` for an unknown region.
  */
-export async function regionAccessibility(database: Database, regionId: string): Promise<RegionAccessibility> {
+export async function regionAccessibility(
+  database: Database,
+  regionId: string,
+): Promise<RegionAccessibility> {
   const cache = cacheOf(database);
   const { rows } = await database.query<{ stamp: string }>(REGION_STAMP, [regionId]);
   if (rows.length === 0) {
@@ -97,7 +100,15 @@ interface NetworkArrays {
   lines: Position[][];
 }
 
-type UnitRow = [id: string, communityId: string, residents: number, households: number, elderly: number, lon: number, lat: number];
+type UnitRow = [
+  id: string,
+  communityId: string,
+  residents: number,
+  households: number,
+  elderly: number,
+  lon: number,
+  lat: number,
+];
 type FacilityRow = [id: string, category: string, lon: number, lat: number];
 type CommunityRow = [id: string, name: string];
 
@@ -106,8 +117,13 @@ async function buildRegionAccessibility(database: Database, regionId: string): P
   const readStarted = performance.now();
   const [network, others, extent] = await Promise.all([
     database.query<{ network: string }>(NETWORK_ARRAYS, [regionId]),
-    database.query<{ units: string; facilities: string; communities: string; water: string }>(UNITS_FACILITIES_COMMUNITIES_WATER, [regionId]),
-    database.query<{ west: number | null; south: number; east: number; north: number }>(REGION_EXTENT, [regionId]),
+    database.query<{ units: string; facilities: string; communities: string; water: string }>(
+      UNITS_FACILITIES_COMMUNITIES_WATER,
+      [regionId],
+    ),
+    database.query<{ west: number | null; south: number; east: number; north: number }>(REGION_EXTENT, [
+      regionId,
+    ]),
   ]);
   const input: AccessibilityInput = {
     network: JSON.parse(network.rows[0].network) as NetworkArrays,

@@ -8,7 +8,10 @@ export interface QueryResult<Row> {
 }
 
 /** The one query function every repository takes: SQL text with `$1…$n` values. */
-export type Query = <Row = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<QueryResult<Row>>;
+export type Query = <Row = Record<string, unknown>>(
+  text: string,
+  params?: unknown[],
+) => Promise<QueryResult<Row>>;
 
 export type DatabaseKind = 'embedded' | 'postgres';
 

@@ -32,7 +32,9 @@ export interface RegionLoadReport {
 }
 
 /** Reads `region.json` and the layer files of a region folder (see data/geojson/README.md). */
-export async function readRegionFolder(folder: string): Promise<{ meta: unknown; layers: Record<RegionLayer, unknown> }> {
+export async function readRegionFolder(
+  folder: string,
+): Promise<{ meta: unknown; layers: Record<RegionLayer, unknown> }> {
   const readJson = async (file: string) => {
     const filePath = path.join(folder, file);
     let text: string;
@@ -81,7 +83,9 @@ export async function loadRegion(
     const existing = await query<{ id: string }>('SELECT id FROM regions WHERE id = $1', [region.meta.id]);
     if (existing.rows.length > 0) {
       if (!options.replace) {
-        throw new RegionLoadError(source, [`region "${region.meta.id}" already exists (load with replace to overwrite it)`]);
+        throw new RegionLoadError(source, [
+          `region "${region.meta.id}" already exists (load with replace to overwrite it)`,
+        ]);
       }
       await query(sql.DELETE_REGION, [region.meta.id]);
     }
@@ -95,7 +99,8 @@ export async function loadRegion(
       regionMeta.attribution ?? null,
       regionMeta.source ?? null,
     ]);
-    const insert = (statement: string, rows: unknown[]) => query(statement, [regionMeta.id, JSON.stringify(rows)]);
+    const insert = (statement: string, rows: unknown[]) =>
+      query(statement, [regionMeta.id, JSON.stringify(rows)]);
     await insert(sql.INSERT_STREETS, features.streets);
     await insert(sql.INSERT_COMMUNITIES, features.communities);
     await insert(sql.INSERT_POPULATION_UNITS, features.units);
@@ -127,7 +132,9 @@ async function rejectInvalidGeometries(query: Query, source: string, region: Val
       JSON.stringify(region.layers[layer]),
     ]);
     for (const row of result.rows) {
-      problems.push(`${where(layer, row.featureIndex, region.layers[layer][row.featureIndex])}: invalid geometry: ${row.reason}`);
+      problems.push(
+        `${where(layer, row.featureIndex, region.layers[layer][row.featureIndex])}: invalid geometry: ${row.reason}`,
+      );
     }
   }
   if (problems.length > 0) throw new RegionLoadError(source, problems);

@@ -17,7 +17,9 @@ export async function migrate(database: Database): Promise<string[]> {
   const applied = new Set(
     (await database.query<{ id: string }>('SELECT id FROM schema_migrations')).rows.map((row) => row.id),
   );
-  const files = (await readdir(MIGRATIONS_DIRECTORY)).filter((name) => MIGRATION_FILE_PATTERN.test(name)).sort();
+  const files = (await readdir(MIGRATIONS_DIRECTORY))
+    .filter((name) => MIGRATION_FILE_PATTERN.test(name))
+    .sort();
   const newlyApplied: string[] = [];
   for (const file of files) {
     const id = file.replace(/\.sql$/, '');

@@ -8,7 +8,11 @@ import { migrate } from './migrate.js';
  * Brings a database up to date: applies pending migrations, then loads each seed region folder
  * whose region is not in the database yet (the demo region on first start).
  */
-export async function prepareDatabase(database: Database, seedRegionDirectories: string[], log: (line: string) => void) {
+export async function prepareDatabase(
+  database: Database,
+  seedRegionDirectories: string[],
+  log: (line: string) => void,
+) {
   const applied = await migrate(database);
   if (applied.length > 0) log(`database migrated: ${applied.join(', ')}`);
   for (const folder of seedRegionDirectories) {

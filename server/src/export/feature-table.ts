@@ -5,7 +5,11 @@
  */
 
 import type { ExportFormat } from '../../../contract/common.js';
-import { shapefileZip, type ShapefileField, type ShapefileGeometry } from '../../../core/formats/shapefile-writer.js';
+import {
+  shapefileZip,
+  type ShapefileField,
+  type ShapefileGeometry,
+} from '../../../core/formats/shapefile-writer.js';
 
 type Value = string | number | boolean | null | undefined | object;
 
@@ -68,7 +72,9 @@ export function tableColumns(
 ): TableColumn[] {
   const keys: string[] = [];
   const seen = new Set<string>();
-  const hasIdProperty = collection.features.every((feature) => feature.properties && 'id' in feature.properties);
+  const hasIdProperty = collection.features.every(
+    (feature) => feature.properties && 'id' in feature.properties,
+  );
   if (!hasIdProperty && collection.features.some((feature) => feature.id !== undefined)) {
     keys.push('id');
     seen.add('id');
@@ -109,14 +115,20 @@ export function csvCell(value: string | number | null): string {
 }
 
 /** RFC 4180 CSV with a header row, CRLF lines, UTF-8 with a byte-order mark so spreadsheets read Chinese. */
-export function csvTable(headers: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+export function csvTable(
+  headers: readonly string[],
+  rows: readonly (readonly (string | number | null)[])[],
+): string {
   const lines = [headers.map(csvCell).join(',')];
   for (const row of rows) lines.push(row.map(csvCell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** The collection's properties as CSV, one row per feature (geometry left out). */
-export function featureCollectionCsv(collection: ExportCollection, columns = tableColumns(collection)): string {
+export function featureCollectionCsv(
+  collection: ExportCollection,
+  columns = tableColumns(collection),
+): string {
   return csvTable(
     columns.map((column) => column.header),
     collection.features.map((feature) => columns.map((column) => cellValue(feature, column.key))),
@@ -168,7 +180,11 @@ export function exportFile(
   const parsed: ExportCollection = typeof collection === 'string' ? JSON.parse(collection) : collection;
   const columns = tableColumns(parsed, options);
   if (format === 'csv') {
-    return { body: featureCollectionCsv(parsed, columns), contentType: 'text/csv; charset=utf-8', fileName: `${baseName}.csv` };
+    return {
+      body: featureCollectionCsv(parsed, columns),
+      contentType: 'text/csv; charset=utf-8',
+      fileName: `${baseName}.csv`,
+    };
   }
   return {
     body: featureCollectionShapefile(baseName, parsed, columns),

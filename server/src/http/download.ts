@@ -11,6 +11,9 @@ export function attachment(asciiName: string, displayName = asciiName): string {
 export function downloadAnswer(file: ExportFile): Response {
   const body = typeof file.body === 'string' ? file.body : (file.body as Uint8Array<ArrayBuffer>);
   return new Response(body, {
-    headers: { 'content-type': file.contentType, 'content-disposition': attachment(file.fileName, file.displayName) },
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': attachment(file.fileName, file.displayName),
+    },
   });
 }

@@ -51,7 +51,10 @@ function invalid(issues: readonly ValidationIssue[]): DomainError {
   return new DomainError('request.invalid', invalidRequestParams(issues));
 }
 
-function validated<S extends z.ZodType | undefined>(schema: S, value: unknown): S extends z.ZodType ? z.output<S> : undefined {
+function validated<S extends z.ZodType | undefined>(
+  schema: S,
+  value: unknown,
+): S extends z.ZodType ? z.output<S> : undefined {
   if (!schema) return undefined as never;
   const result = schema.safeParse(value);
   if (!result.success) throw invalid(result.error.issues as ValidationIssue[]);
@@ -61,7 +64,12 @@ function validated<S extends z.ZodType | undefined>(schema: S, value: unknown): 
 /** The query string as zod-validator reads it: a key given once is a string, given again a list. */
 function queryObject(c: Context): Record<string, string | string[]> {
   const entries = Object.entries(c.req.queries());
-  return Object.fromEntries(entries.map(([key, values]): [string, string | string[]] => [key, values.length === 1 ? values[0] : values]));
+  return Object.fromEntries(
+    entries.map(([key, values]): [string, string | string[]] => [
+      key,
+      values.length === 1 ? values[0] : values,
+    ]),
+  );
 }
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
@@ -91,7 +99,9 @@ export function implement<const Spec extends OperationSpec>(
     options.guard?.(params);
     const query = validated(spec.query, queryObject(c)) as OperationInput<Spec>['query'];
     const readsJson = spec.body !== undefined && (spec.bodyType ?? 'application/json') === 'application/json';
-    const body = (readsJson ? validated(spec.body, await jsonBody(c)) : undefined) as OperationInput<Spec>['body'];
+    const body = (
+      readsJson ? validated(spec.body, await jsonBody(c)) : undefined
+    ) as OperationInput<Spec>['body'];
     const result = await handler({ params, query, body }, c);
     if (result instanceof Response) return result;
     if (result === null || status === 204) return c.body(null, status as ContentfulStatusCode);

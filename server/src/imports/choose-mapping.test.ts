@@ -3,15 +3,25 @@ import { readImportFile } from '../../../core/import/read-import-file.js';
 import { chooseMapping, mergeValueMaps, pickRememberedMapping } from './choose-mapping.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
-const table = readImportFile('facilities.csv', encode('名称,类别,经度,纬度\n甲,幼儿园,109.72,28.28\n乙,网吧,109.73,28.29\n'));
+const table = readImportFile(
+  'facilities.csv',
+  encode('名称,类别,经度,纬度\n甲,幼儿园,109.72,28.28\n乙,网吧,109.73,28.29\n'),
+);
 
 describe('pickRememberedMapping', () => {
   const own = { regionId: 'demo', mapping: { name: 'MC' }, valueMap: {} };
-  const other = { regionId: 'xincheng', mapping: { name: '名称', category: null }, valueMap: { category: { 网吧: 'library' } } };
+  const other = {
+    regionId: 'xincheng',
+    mapping: { name: '名称', category: null },
+    valueMap: { category: { 网吧: 'library' } },
+  };
   const otherMissing = { regionId: 'laocheng', mapping: { name: 'NAME' }, valueMap: {} };
 
   it("takes the region's own mapping whatever the columns, else another region's whose columns the file has", () => {
-    expect(pickRememberedMapping([own, other], 'demo', table.columns)).toEqual({ mapping: own.mapping, valueMap: {} });
+    expect(pickRememberedMapping([own, other], 'demo', table.columns)).toEqual({
+      mapping: own.mapping,
+      valueMap: {},
+    });
     expect(pickRememberedMapping([otherMissing, other], 'demo', table.columns)).toEqual({
       mapping: other.mapping,
       valueMap: other.valueMap,
@@ -31,8 +41,16 @@ describe('chooseMapping', () => {
   });
 
   it('reads with the remembered and given value maps, the given one winning', () => {
-    const remembered = { mapping: { category: '类别' }, valueMap: { category: { 网吧: 'library', 幼儿园: 'primary_school' } } };
-    const chosen = chooseMapping(table, 'facilities', { valueMap: { category: { 幼儿园: 'kindergarten' } } }, remembered);
+    const remembered = {
+      mapping: { category: '类别' },
+      valueMap: { category: { 网吧: 'library', 幼儿园: 'primary_school' } },
+    };
+    const chosen = chooseMapping(
+      table,
+      'facilities',
+      { valueMap: { category: { 幼儿园: 'kindergarten' } } },
+      remembered,
+    );
     expect(chosen.mappingFrom.category).toBe('remembered');
     expect(chosen.valueMap.category).toMatchObject({ 网吧: 'library', 幼儿园: 'kindergarten' });
     expect(chosen.unknownValues).toEqual({});
@@ -54,7 +72,9 @@ describe('chooseMapping', () => {
 
 describe('mergeValueMaps', () => {
   it('lays the second over the first, field by field', () => {
-    expect(mergeValueMaps({ category: { a: 'x', b: 'y' }, type: { c: 'z' } }, { category: { b: 'w' } })).toEqual({
+    expect(
+      mergeValueMaps({ category: { a: 'x', b: 'y' }, type: { c: 'z' } }, { category: { b: 'w' } }),
+    ).toEqual({
       category: { a: 'x', b: 'w' },
       type: { c: 'z' },
     });

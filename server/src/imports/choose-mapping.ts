@@ -46,10 +46,10 @@ export async function rememberedMapping(
   layer: ImportLayer,
   columns: readonly string[],
 ): Promise<RememberedMapping | null> {
-  const { rows } = await query<{ mapping: string; valueMap: string; regionId: string }>(sql.REMEMBERED_MAPPING, [
-    regionId,
-    layer,
-  ]);
+  const { rows } = await query<{ mapping: string; valueMap: string; regionId: string }>(
+    sql.REMEMBERED_MAPPING,
+    [regionId, layer],
+  );
   return pickRememberedMapping(
     rows.map((row) => ({
       regionId: row.regionId,

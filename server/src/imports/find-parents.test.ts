@@ -43,7 +43,12 @@ describe('resolveReferences', () => {
     ];
     const log = new ProblemLog('units');
     // A feature refused for where it lies gets no parent.
-    log.report({ code: 'outside-region', index: 5, field: 'geometry', text: { en: 'outside', zh: '区域外' } });
+    log.report({
+      code: 'outside-region',
+      index: 5,
+      field: 'geometry',
+      text: { en: 'outside', zh: '区域外' },
+    });
     const { patch, values } = patches();
     const derive = resolveReferences(features, unitsInCommunities, COMMUNITIES, log, patch);
     expect(derive.map((item) => item.index)).toEqual([4]);
@@ -78,15 +83,28 @@ describe('placeInParents', () => {
     ]);
     expect(log.problems.map((problem) => [problem.severity, problem.code, problem.detail])).toEqual([
       ['warning', 'derived', 'lies in no community: given the nearest, c-3, 12.3 m away'],
-      ['error', 'no-parent', 'lies in no community of the region (the nearest, c-3, is 420 m away): map a communityId column or fix the geometry'],
+      [
+        'error',
+        'no-parent',
+        'lies in no community of the region (the nearest, c-3, is 420 m away): map a communityId column or fix the geometry',
+      ],
     ]);
-    expect(log.problems[1].detailZh).toBe('不在区域的任何社区内（最近的 c-3 相距 420 米）：请为“所属社区”对应文件列，或修正几何');
+    expect(log.problems[1].detailZh).toBe(
+      '不在区域的任何社区内（最近的 c-3 相距 420 米）：请为“所属社区”对应文件列，或修正几何',
+    );
   });
 
   it('leaves an optional parent empty, and says how many when the file wrote none', () => {
     const log = new ProblemLog('facilities');
     const { patch, values } = patches();
-    placeInParents(features, features, rows, { ...unitsInCommunities, layer: 'facilities', required: false, column: null }, log, patch);
+    placeInParents(
+      features,
+      features,
+      rows,
+      { ...unitsInCommunities, layer: 'facilities', required: false, column: null },
+      log,
+      patch,
+    );
     expect(values.get(2)).toEqual({ communityId: null });
     expect(values.get(3)).toEqual({ communityId: null });
     expect(log.problems.map((problem) => [problem.severity, problem.message])).toEqual([

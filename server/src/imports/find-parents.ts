@@ -44,7 +44,8 @@ export async function deriveParents(
 ): Promise<void> {
   const derive = resolveReferences(features, reference, targets, log, patch);
   if (derive.length === 0) return;
-  const statement = reference.table === 'streets' ? sql.STREET_OF_IMPORT_FEATURES : sql.COMMUNITY_OF_IMPORT_FEATURES;
+  const statement =
+    reference.table === 'streets' ? sql.STREET_OF_IMPORT_FEATURES : sql.COMMUNITY_OF_IMPORT_FEATURES;
   const { rows } = await query<ParentRow>(statement, [regionId]);
   placeInParents(features, derive, rows, reference, log, patch);
 }
@@ -70,7 +71,13 @@ export function resolveReferences(
   for (const feature of features) {
     if (misplaced.has(feature.index)) continue;
     const value = feature.properties[field];
-    const at = { index: feature.index, location: feature.location, featureId: feature.id, field, column: reference.column };
+    const at = {
+      index: feature.index,
+      location: feature.location,
+      featureId: feature.id,
+      field,
+      column: reference.column,
+    };
     if (typeof value !== 'string') {
       derive.push(feature);
       continue;
@@ -159,7 +166,9 @@ export function placeInParents(
     }
   }
   // Only a file that wrote no references at all hears how many features lie outside every parent.
-  const mapped = features.some((feature) => feature.properties[field] !== null && feature.properties[field] !== undefined);
+  const mapped = features.some(
+    (feature) => feature.properties[field] !== null && feature.properties[field] !== undefined,
+  );
   if (outside > 0 && !mapped) {
     log.report({
       severity: 'note',

@@ -4,10 +4,7 @@ import type { ImportReport } from './import-outcome.js';
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Lines describing what an import read, how it mapped, what it found and what it did (or would do). */
-export function formatImportOutcome(
-  outcome: ImportReport,
-  options: { maxProblems?: number } = {},
-): string[] {
+export function formatImportOutcome(outcome: ImportReport, options: { maxProblems?: number } = {}): string[] {
   const maxProblems = options.maxProblems ?? 200;
   const lines: string[] = [];
   const { file } = outcome;

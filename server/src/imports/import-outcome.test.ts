@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { ImportFeature } from '../../../core/import/convert-features.js';
 import { ProblemLog } from '../../../core/import/import-problems.js';
 import { buildRoadNetwork } from '../../../core/network/road-network.js';
-import { countLayerChanges, MAX_LISTED_IDS, previewFeatures, reportOf, type ImportOutcome } from './import-outcome.js';
+import {
+  countLayerChanges,
+  MAX_LISTED_IDS,
+  previewFeatures,
+  reportOf,
+  type ImportOutcome,
+} from './import-outcome.js';
 
 const point = (index: number, id: string, properties: Record<string, unknown> = {}): ImportFeature => ({
   index,
@@ -68,7 +74,12 @@ describe('previewFeatures', () => {
       repairedGeometry: new Map([[3, repairedPolygon]]),
       repairedIndexes: new Set([3]),
     });
-    expect(preview.map((feature) => feature.properties.importStatus)).toEqual(['error', 'ok', 'warning', 'repaired']);
+    expect(preview.map((feature) => feature.properties.importStatus)).toEqual([
+      'error',
+      'ok',
+      'warning',
+      'repaired',
+    ]);
     expect(preview[1].properties).toEqual({
       id: 'b',
       communityId: 'c-1',
@@ -81,13 +92,36 @@ describe('previewFeatures', () => {
 
   it('previews a network as its edges', () => {
     const network = buildRoadNetwork([
-      { lines: [[[110, 28], [110.001, 28]]], edgeClass: 'footway', bridge: true, featureId: 'r1' },
+      {
+        lines: [
+          [
+            [110, 28],
+            [110.001, 28],
+          ],
+        ],
+        edgeClass: 'footway',
+        bridge: true,
+        featureId: 'r1',
+      },
     ]);
-    const [edge] = previewFeatures([], [], { network, patches: new Map(), repairedGeometry: new Map(), repairedIndexes: new Set() });
+    const [edge] = previewFeatures([], [], {
+      network,
+      patches: new Map(),
+      repairedGeometry: new Map(),
+      repairedIndexes: new Set(),
+    });
     expect(edge).toMatchObject({
       id: '1',
       geometry: { type: 'LineString' },
-      properties: { id: 1, source: 1, target: 2, class: 'footway', bridge: true, importLocation: 'from feature r1', importStatus: 'ok' },
+      properties: {
+        id: 1,
+        source: 1,
+        target: 2,
+        class: 'footway',
+        bridge: true,
+        importLocation: 'from feature r1',
+        importStatus: 'ok',
+      },
     });
     expect(edge.properties.lengthMeters).toBeCloseTo(98.2, 1);
   });
@@ -95,7 +129,13 @@ describe('previewFeatures', () => {
 
 describe('reportOf', () => {
   it('keeps all but the features, columns and fields', () => {
-    const outcome = { regionId: 'demo', committed: true, features: {}, columns: [], fields: [] } as unknown as ImportOutcome;
+    const outcome = {
+      regionId: 'demo',
+      committed: true,
+      features: {},
+      columns: [],
+      fields: [],
+    } as unknown as ImportOutcome;
     expect(reportOf(outcome)).toEqual({ regionId: 'demo', committed: true });
   });
 });

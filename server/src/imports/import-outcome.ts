@@ -169,7 +169,8 @@ export function previewFeatures(
     return {
       type: 'Feature',
       id: feature.id,
-      geometry: (derived.repairedGeometry.get(feature.index) ?? feature.geometry) as PreviewFeature['geometry'],
+      geometry: (derived.repairedGeometry.get(feature.index) ??
+        feature.geometry) as PreviewFeature['geometry'],
       properties: {
         ...feature.properties,
         ...patch,

@@ -21,11 +21,17 @@ const problem = (en: string, zh: string, severity: 'error' | 'warning' = 'error'
 
 describe('problemsRefusal', () => {
   it('counts the errors and quotes the first, in both languages, with the report beside', () => {
-    const refusal = problemsRefusal(outcome, [problem('not a number', '不是数字'), problem('x', 'x'), problem('w', 'w', 'warning')]);
+    const refusal = problemsRefusal(outcome, [
+      problem('not a number', '不是数字'),
+      problem('x', 'x'),
+      problem('w', 'w', 'warning'),
+    ]);
     expect(refusal.code).toBe('import.has-problems');
     expect(refusal.status).toBe(422);
     expect(refusal.message).toBe('2 problems in units.csv; nothing was imported. First: row 2: not a number');
-    expect(refusal.messageZh).toBe('units.csv 中有 2 个问题，没有导入任何数据。第一个问题：第 2 行：不是数字');
+    expect(refusal.messageZh).toBe(
+      'units.csv 中有 2 个问题，没有导入任何数据。第一个问题：第 2 行：不是数字',
+    );
     expect(refusal.body()).toMatchObject({ regionId: 'demo', committed: false, code: 'import.has-problems' });
     expect(refusal.body()).not.toHaveProperty('features');
     expect(problemsRefusal(outcome, [problem('a', 'a')]).message).toMatch(/^1 problem in units\.csv;/);
@@ -44,7 +50,10 @@ describe('problemsRefusal', () => {
 
 describe('scenarioChangesRefusal', () => {
   it('names the scenarios changed and how to accept', () => {
-    const impact = { scenarios: [{ name: '方案一' }, { name: 'B' }], requiresAcceptance: true } as ScenarioImpact;
+    const impact = {
+      scenarios: [{ name: '方案一' }, { name: 'B' }],
+      requiresAcceptance: true,
+    } as ScenarioImpact;
     const refusal = scenarioChangesRefusal(outcome, impact);
     expect(refusal.status).toBe(409);
     expect(refusal.message).toBe(
@@ -78,7 +87,13 @@ describe('the import codes of the catalogue', () => {
       'import.region-name-required': {},
       'import.has-problems': { count: 1, noun: 'problem', fileName: 'f', first: 'a', firstZh: 'a' },
       'import.nothing-to-import': { fileName: 'f' },
-      'import.scenario-changes-unaccepted': { count: 1, noun: 'scenario', regionId: 'x', names: 'n', namesZh: 'n' },
+      'import.scenario-changes-unaccepted': {
+        count: 1,
+        noun: 'scenario',
+        regionId: 'x',
+        names: 'n',
+        namesZh: 'n',
+      },
       'import.not-found': { importId: 'i', regionId: 'x', hours: 24 },
       'import.committed-already': { importId: 'i' },
       'import.no-file': {},

@@ -20,7 +20,10 @@ export type NetworkSnapper = (position: Position) => Position;
  * import then uses the unit's own point). Must be called outside the import's transaction: the
  * model is read through the database's own connection.
  */
-export async function regionNetworkSnapper(database: Database, regionId: string): Promise<NetworkSnapper | null> {
+export async function regionNetworkSnapper(
+  database: Database,
+  regionId: string,
+): Promise<NetworkSnapper | null> {
   // Asked first rather than caught from regionAccessibility: a region being built (or not yet made)
   // is an ordinary case here, not an error to answer.
   const { rows } = await database.query<{ hasNetwork: boolean }>(sql.REGION_HAS_NETWORK, [regionId]);

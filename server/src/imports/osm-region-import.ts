@@ -12,10 +12,7 @@ import {
 } from '../../../core/formats/osm-xml.js';
 import type { Position } from '../../../core/geometry/position.js';
 import { networkEdgeFeature } from '../../../core/network/network-edge.js';
-import {
-  buildWalkingNetwork,
-  type NetworkEdge,
-} from '../../../core/network/osm-walking-network.js';
+import { buildWalkingNetwork, type NetworkEdge } from '../../../core/network/osm-walking-network.js';
 import {
   readAdminBoundaries,
   solveAdminFaces,

@@ -13,7 +13,13 @@ function refusal(work: () => unknown) {
     work();
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return { code: error.code, params: error.params, en: error.message, zh: error.messageZh, status: error.status };
+    return {
+      code: error.code,
+      params: error.params,
+      en: error.message,
+      zh: error.messageZh,
+      status: error.status,
+    };
   }
   throw new Error('expected a refusal');
 }

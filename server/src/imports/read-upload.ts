@@ -32,7 +32,8 @@ export function readUpload(upload: {
   let declaredCrs: CoordinateSystem | null = null;
   if (options.crs) {
     const parsed = parseCrsOption(options.crs);
-    if (!parsed.ok) throw new DomainError('import.invalid-crs', { reason: parsed.reason, reasonZh: parsed.reasonZh });
+    if (!parsed.ok)
+      throw new DomainError('import.invalid-crs', { reason: parsed.reason, reasonZh: parsed.reasonZh });
     declaredCrs = parsed.crs;
   }
   let table: ImportTable;

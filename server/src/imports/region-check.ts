@@ -79,7 +79,9 @@ export async function lockImportRegion(
   if (!createsRegion) {
     region.counts = (await query<RegionLayerCounts>(sql.LAYER_COUNTS, [regionId])).rows[0];
     const box = (
-      await query<{ west: number | null; south: number; east: number; north: number }>(sql.REGION_EXTENT, [regionId])
+      await query<{ west: number | null; south: number; east: number; north: number }>(sql.REGION_EXTENT, [
+        regionId,
+      ])
     ).rows[0];
     if (box.west !== null) region.extent = [box.west, box.south, box.east, box.north];
   }
@@ -142,9 +144,18 @@ export async function checkAgainstRegion(
   const { regionId, counts, createsRegion } = region;
   const replace = Boolean(options.replace);
   const check = emptyRegionCheck();
-  const patch: Patch = (index, values) => check.patches.set(index, { ...(check.patches.get(index) ?? {}), ...values });
+  const patch: Patch = (index, values) =>
+    check.patches.set(index, { ...(check.patches.get(index) ?? {}), ...values });
   const findParents = async (reference: ParentReference) =>
-    deriveParents(query, regionId, features, reference, await layerIds(query, regionId, reference.table), log, patch);
+    deriveParents(
+      query,
+      regionId,
+      features,
+      reference,
+      await layerIds(query, regionId, reference.table),
+      log,
+      patch,
+    );
 
   await query(sql.CREATE_IMPORT_FEATURES);
   await query(sql.LOAD_IMPORT_FEATURES, [
@@ -162,8 +173,7 @@ export async function checkAgainstRegion(
   const repairSrid = options.repair ? () => region.row?.metricSrid ?? metricSridOfFeatures(features)! : null;
   await judgeValidity(query, features, repairSrid, check, log);
 
-  if (layer === 'facilities')
-    await findParents(parentReference(layer, 'communityId', false, options));
+  if (layer === 'facilities') await findParents(parentReference(layer, 'communityId', false, options));
   if (layer === 'units') {
     if (!createsRegion && counts.communities > 0)
       await findParents(parentReference(layer, 'communityId', true, options));
@@ -204,7 +214,14 @@ export async function checkAgainstRegion(
       });
     }
     if (replace && counts.units > 0)
-      check.unitRehoming = await rehome(query, regionId, sql.UNITS_IN_NEW_COMMUNITIES, 'unit', 'community', log);
+      check.unitRehoming = await rehome(
+        query,
+        regionId,
+        sql.UNITS_IN_NEW_COMMUNITIES,
+        'unit',
+        'community',
+        log,
+      );
     if (
       counts.units > 0 &&
       (options.mapping?.residents ||
@@ -223,7 +240,14 @@ export async function checkAgainstRegion(
     }
   }
   if (layer === 'streets' && replace && counts.communities > 0) {
-    check.communityRehoming = await rehome(query, regionId, sql.COMMUNITIES_IN_NEW_STREETS, 'community', 'street', log);
+    check.communityRehoming = await rehome(
+      query,
+      regionId,
+      sql.COMMUNITIES_IN_NEW_STREETS,
+      'community',
+      'street',
+      log,
+    );
     const scenarioMoves = await rehome(
       query,
       regionId,
@@ -277,10 +301,13 @@ async function judgeValidity(
     return;
   }
   const repaired = (
-    await query<{ ordinal: number; parts: number; empty: boolean; validNow: boolean; areaSquareMeters: number }>(
-      sql.REPAIR_INVALID_FEATURES,
-      [repairSrid()],
-    )
+    await query<{
+      ordinal: number;
+      parts: number;
+      empty: boolean;
+      validNow: boolean;
+      areaSquareMeters: number;
+    }>(sql.REPAIR_INVALID_FEATURES, [repairSrid()])
   ).rows;
   const reasons = new Map(invalid.map((row) => [row.ordinal, row.reason]));
   for (const row of repaired) {
@@ -320,7 +347,10 @@ async function placeAccessPoints(query: Query, snapper: NetworkSnapper | null, p
   );
   for (const row of rows) {
     const [accessLon, accessLat] = toNetwork([row.lon, row.lat]);
-    patch(row.ordinal, { accessPoint: [round9(accessLon), round9(accessLat)], pointOnSurface: [row.lon, row.lat] });
+    patch(row.ordinal, {
+      accessPoint: [round9(accessLon), round9(accessLat)],
+      pointOnSurface: [row.lon, row.lat],
+    });
   }
 }
 

@@ -25,7 +25,8 @@ describe('judgeRehoming', () => {
     expect(log.problems[0]).toMatchObject({
       severity: 'warning',
       code: 'derived',
-      message: 'unit "u-3" (in the region): lies in no community of the new layer: given the nearest, c-near, 50.0 m away',
+      message:
+        'unit "u-3" (in the region): lies in no community of the new layer: given the nearest, c-near, 50.0 m away',
       messageZh: '区域中的人口单元“u-3”：不在新图层的任何社区内：已归入最近的 c-near，相距 50.0 米',
     });
   });

@@ -63,7 +63,8 @@ export async function runImport(
 ): Promise<ImportOutcome> {
   const table = readUpload(request);
   // Read before the transaction: the model is loaded through the database's own connection.
-  const snapper = request.options.layer === 'units' ? await regionNetworkSnapper(database, request.regionId) : null;
+  const snapper =
+    request.options.layer === 'units' ? await regionNetworkSnapper(database, request.regionId) : null;
   return database.transaction(async (query) => {
     await request.hooks?.before?.(query);
     const outcome = await checkAndWrite(query, request, table, mode, snapper);
@@ -87,8 +88,15 @@ async function checkAndWrite(
 
   const region = await lockImportRegion(query, regionId, options);
   const existingIds: ReadonlySet<string> =
-    layer === 'network' || region.createsRegion ? new Set() : new Set((await layerIds(query, regionId, layer)).keys());
-  const chosen = chooseMapping(table, layer, options, await rememberedMapping(query, regionId, layer, table.columns));
+    layer === 'network' || region.createsRegion
+      ? new Set()
+      : new Set((await layerIds(query, regionId, layer)).keys());
+  const chosen = chooseMapping(
+    table,
+    layer,
+    options,
+    await rememberedMapping(query, regionId, layer, table.columns),
+  );
   const conversion = convertUpload(
     table,
     {
@@ -106,7 +114,8 @@ async function checkAndWrite(
 
   let network: RoadNetwork | null = null;
   let check = emptyRegionCheck();
-  if (layer === 'network') network = buildImportNetwork(features, { edgesBefore: region.counts.network, replace }, log);
+  if (layer === 'network')
+    network = buildImportNetwork(features, { edgesBefore: region.counts.network, replace }, log);
   else if (features.length > 0)
     check = await checkAgainstRegion(query, region, layer, features, options, snapper, log);
 
@@ -137,7 +146,8 @@ async function checkAndWrite(
       name,
       samples: distinctColumnValues(table, name, SAMPLE_VALUES),
       filled: table.records.filter(
-        (record) => record.values[name] !== null && record.values[name] !== undefined && record.values[name] !== '',
+        (record) =>
+          record.values[name] !== null && record.values[name] !== undefined && record.values[name] !== '',
       ).length,
     })),
     fields: mappableFields(layer, !table.hasFileGeometry).map((field) => ({
@@ -155,7 +165,10 @@ async function checkAndWrite(
     valueMap: chosen.suggestedValueMap,
     unknownValues: chosen.unknownValues,
     geometryFrom: conversion.geometryFrom,
-    features: { type: 'FeatureCollection', features: previewFeatures(features, log.problems, { network, ...check }) },
+    features: {
+      type: 'FeatureCollection',
+      features: previewFeatures(features, log.problems, { network, ...check }),
+    },
     featureCount: layer === 'network' ? (network?.edges.length ?? 0) : features.length,
     problems: sorted.slice(0, MAX_LISTED_PROBLEMS),
     problemCounts: countProblems(sorted),

@@ -392,8 +392,7 @@ async function unitsChange(
       if (vanishedSet.has(unitId)) {
         droppedMoves.push(`${unitId} (moved to ${communityId})`);
         droppedMovesZh.push(`${unitId}（调整到 ${communityId}）`);
-      }
-      else if (newBaseline(unitId) === communityId) alignedMoves += 1;
+      } else if (newBaseline(unitId) === communityId) alignedMoves += 1;
       else moves.set(unitId, communityId);
     }
     const placedHere: string[] = [];

@@ -9,7 +9,11 @@ import { networkEdgeFeature } from '../../../core/network/network-edge.js';
 import type { RoadNetwork } from '../../../core/network/road-network.js';
 import type { Query } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
-import { ANALYZE_LAYER_TABLES, INSERT_NETWORK_EDGES, INSERT_NETWORK_NODES } from '../db/sql/load-region.sql.js';
+import {
+  ANALYZE_LAYER_TABLES,
+  INSERT_NETWORK_EDGES,
+  INSERT_NETWORK_NODES,
+} from '../db/sql/load-region.sql.js';
 import type { ImportOutcome } from './import-outcome.js';
 import { OSM_ATTRIBUTION } from './osm-region-import.js';
 import { WHOLE_REGION_STREET_ID, type ImportRegion, type RegionCheck } from './region-check.js';

@@ -7,7 +7,12 @@
 
 import { z } from 'zod';
 import { errorBodySchema } from '../../../contract/errors.js';
-import { openApiPath, type ErrorSpec, type ErrorStatus, type OperationSpec } from '../../../contract/operation.js';
+import {
+  openApiPath,
+  type ErrorSpec,
+  type ErrorStatus,
+  type OperationSpec,
+} from '../../../contract/operation.js';
 
 type JsonSchema = Record<string, unknown> & {
   properties?: Record<string, JsonSchema>;

@@ -23,7 +23,10 @@ interface RegionRow {
 }
 
 function toRegion(row: RegionRow): Region {
-  const bbox = row.west === null ? null : ([row.west, row.south, row.east, row.north] as [number, number, number, number]);
+  const bbox =
+    row.west === null
+      ? null
+      : ([row.west, row.south, row.east, row.north] as [number, number, number, number]);
   return {
     id: row.id,
     name: row.name,

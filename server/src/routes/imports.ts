@@ -36,7 +36,10 @@ export function importRoutes(database: Database) {
         if (!(file instanceof File)) throw new DomainError('import.no-file');
         const parsed = importOptionsSchema.safeParse(optionsFromFormFields(form));
         if (!parsed.success) {
-          throw new DomainError('request.invalid', invalidRequestParams(parsed.error.issues as ValidationIssue[]));
+          throw new DomainError(
+            'request.invalid',
+            invalidRequestParams(parsed.error.issues as ValidationIssue[]),
+          );
         }
         const bytes = new Uint8Array(await file.arrayBuffer());
         return previewImport(database, params.region, file.name || 'upload', bytes, parsed.data);

@@ -19,7 +19,14 @@ export function regionRoutes(database: Database) {
       // Communities with metrics are the baseline's export: one writer, the same figures as scenarios.
       if (layer === 'communities') {
         const reference = { kind: 'baseline', regionId: region } as const;
-        return downloadAnswer(await communitiesExportFile(database, reference, query.format, query.profile ?? DEFAULT_STANDARDS_PROFILE));
+        return downloadAnswer(
+          await communitiesExportFile(
+            database,
+            reference,
+            query.format,
+            query.profile ?? DEFAULT_STANDARDS_PROFILE,
+          ),
+        );
       }
       const collection = await layerGeoJson(database, region, layer);
       return downloadAnswer(exportFile(collection, query.format, `${region}-${layer}`));

@@ -43,7 +43,9 @@ function refuseBaseline({ id }: { id: string }): void {
  */
 export function scenarioRoutes(database: Database) {
   return [
-    implement(operations.create, ({ params, body }) => createScenario(database, params.region, body.name, body.basedOn)),
+    implement(operations.create, ({ params, body }) =>
+      createScenario(database, params.region, body.name, body.basedOn),
+    ),
     implement(operations.list, ({ params }) => listScenarios(database, params.region)),
     implement(operations.baseline, ({ params }) => baselineSummary(database, params.region)),
     implement(operations.unitAdjacency, ({ params }) => unitAdjacency(database, params.region)),
@@ -53,7 +55,9 @@ export function scenarioRoutes(database: Database) {
       return new Response(text, { headers: GEOJSON_HEADERS });
     }),
     implement(operations.baselineExport, async ({ params, query }) =>
-      downloadAnswer(await communitiesExportFile(database, baselineOf(params.region), query.format, profileOf(query))),
+      downloadAnswer(
+        await communitiesExportFile(database, baselineOf(params.region), query.format, profileOf(query)),
+      ),
     ),
     implement(operations.baselineVillageCandidates, ({ params, query }) =>
       villageCandidates(database, baselineOf(params.region), profileOf(query), query.as),
@@ -90,7 +94,9 @@ export function scenarioRoutes(database: Database) {
       compareWith(database, scenarioReference(params.id), query.with, profileOf(query)),
     ),
     implement(operations.export, async ({ params, query }) =>
-      downloadAnswer(await communitiesExportFile(database, scenarioReference(params.id), query.format, profileOf(query))),
+      downloadAnswer(
+        await communitiesExportFile(database, scenarioReference(params.id), query.format, profileOf(query)),
+      ),
     ),
     implement(operations.villageCandidates, ({ params, query }) =>
       villageCandidates(database, scenarioReference(params.id), profileOf(query), query.as),

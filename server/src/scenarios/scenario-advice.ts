@@ -11,7 +11,10 @@ import {
   SERVICE_STATION_CATEGORY,
   type StationTravel,
 } from '../../../core/scenario/relocation-advice.js';
-import { villageConversionReport, type ConversionTargetType } from '../../../core/scenario/village-conversion.js';
+import {
+  villageConversionReport,
+  type ConversionTargetType,
+} from '../../../core/scenario/village-conversion.js';
 import { WALK_SPEED_METERS_PER_SECOND } from '../../../core/routing/walking-profiles.js';
 import type { StandardsProfileId } from '../../../core/standards/profiles.js';
 import { regionAccessibility } from '../accessibility/region-models.js';
@@ -83,7 +86,8 @@ export async function relocationAdviceOf(
   };
   // The snapshot runs on the evaluator of the version read, before any save can move it on.
   const view = await scenarioView(database, reference, {
-    snapshot: (evaluator) => relocationAdvice(evaluator, { profile, stationUnits, unitFigures, travel, travelNote }),
+    snapshot: (evaluator) =>
+      relocationAdvice(evaluator, { profile, stationUnits, unitFigures, travel, travelNote }),
   });
   return {
     scenario: { id: view.id, regionId: view.regionId, version: view.version },

@@ -23,12 +23,23 @@ export async function communitiesExportFile(
   const reports = view.snapshot;
   const columns = exportColumns(view.base.coverage.categories);
   const isBaseline = view.id === BASELINE_ID;
-  const displayName = isBaseline ? `${view.regionId}-baseline` : (await getScenario(database, view.id)).name || view.id;
-  const asciiBase = isBaseline ? `${view.regionId}-baseline` : `${view.regionId}-scenario-${view.id.slice(0, 8)}-v${view.version}`;
-  const named = (extension: string) => ({ fileName: `${asciiBase}.${extension}`, displayName: `${displayName}.${extension}` });
+  const displayName = isBaseline
+    ? `${view.regionId}-baseline`
+    : (await getScenario(database, view.id)).name || view.id;
+  const asciiBase = isBaseline
+    ? `${view.regionId}-baseline`
+    : `${view.regionId}-scenario-${view.id.slice(0, 8)}-v${view.version}`;
+  const named = (extension: string) => ({
+    fileName: `${asciiBase}.${extension}`,
+    displayName: `${displayName}.${extension}`,
+  });
 
   if (format === 'csv') {
-    return { body: communitiesCsv(reports, columns), contentType: 'text/csv; charset=utf-8', ...named('csv') };
+    return {
+      body: communitiesCsv(reports, columns),
+      contentType: 'text/csv; charset=utf-8',
+      ...named('csv'),
+    };
   }
   if (format === 'geojson') {
     const features = reports.map(

@@ -67,7 +67,11 @@ export async function createScenario(
       const { rows } = await query<{ regionId: string }>(sql.SCENARIO_HEAD, [basedOn]);
       if (rows.length === 0) throw new DomainError('scenario.based-on-missing', { basedOn });
       if (rows[0].regionId !== regionId) {
-        throw new DomainError('scenario.based-on-other-region', { basedOn, otherRegionId: rows[0].regionId, regionId });
+        throw new DomainError('scenario.based-on-other-region', {
+          basedOn,
+          otherRegionId: rows[0].regionId,
+          regionId,
+        });
       }
     }
     const { rows } = await query<ScenarioSummary>(sql.INSERT_SCENARIO, [id, regionId, name, basedOn]);

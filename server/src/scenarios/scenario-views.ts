@@ -30,15 +30,22 @@ export function scenarioReference(id: string): ScenarioReference {
 }
 
 /** Reads a scenario's (or the baseline's) community reports and geometry, both of one version. */
-export async function viewWithGeometry(database: Database, reference: ScenarioReference, profile: StandardsProfileId) {
+export async function viewWithGeometry(
+  database: Database,
+  reference: ScenarioReference,
+  profile: StandardsProfileId,
+) {
   const readExtra = async (regionId: string) => {
     if (reference.kind === 'baseline') {
-      const { rows } = await database.query<{ geometries: string }>(sql.BASELINE_COMMUNITY_GEOMETRIES, [regionId]);
+      const { rows } = await database.query<{ geometries: string }>(sql.BASELINE_COMMUNITY_GEOMETRIES, [
+        regionId,
+      ]);
       return { version: 1, extra: new Map(JSON.parse(rows[0].geometries) as [string, string][]) };
     }
-    const { rows } = await database.query<{ version: number; geometries: string }>(sql.SCENARIO_COMMUNITY_GEOMETRIES, [
-      reference.id,
-    ]);
+    const { rows } = await database.query<{ version: number; geometries: string }>(
+      sql.SCENARIO_COMMUNITY_GEOMETRIES,
+      [reference.id],
+    );
     if (rows.length === 0) return null;
     return { version: rows[0].version, extra: new Map(JSON.parse(rows[0].geometries) as [string, string][]) };
   };
@@ -117,7 +124,10 @@ function unitAdjacencyBody(base: RegionScenarioBase) {
 }
 
 /** A scenario's communities (their own attributes) and the community of each unit, by index into them. */
-function stateSnapshot(evaluator: ScenarioEvaluator): { communities: CommunityRecord[]; assignment: number[] } {
+function stateSnapshot(evaluator: ScenarioEvaluator): {
+  communities: CommunityRecord[];
+  assignment: number[];
+} {
   const communities = evaluator.communityIds().map((id) => evaluator.communityRecord(id));
   const indexById = new Map(communities.map((community, index) => [community.id, index]));
   return { communities, assignment: evaluator.communityIdsByUnit().map((id) => indexById.get(id)!) };
@@ -140,7 +150,8 @@ export async function compareWith(
   const scenario = await scenarioView(database, reference, { snapshot });
   const otherReference = withId === BASELINE_ID ? baselineOf(scenario.regionId) : scenarioReference(withId);
   const other = await scenarioView(database, otherReference, { snapshot }).catch((error: unknown) => {
-    if (isDomainError(error, 'scenario.not-found')) throw new DomainError('scenario.compare-missing', { with: withId });
+    if (isDomainError(error, 'scenario.not-found'))
+      throw new DomainError('scenario.compare-missing', { with: withId });
     throw error;
   });
   if (other.regionId !== scenario.regionId) {

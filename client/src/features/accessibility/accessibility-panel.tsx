@@ -25,7 +25,13 @@ export interface AccessibilityPanelProps {
 export function AccessibilityPanel({ state, data, onShowCommunity, onShowBbox }: AccessibilityPanelProps) {
   const { t } = useI18n();
   return (
-    <Panel name="accessibility-panel" testId="accessibility-panel" titleId="accessibility-panel-title" title={t('access.title')} titleHidden>
+    <Panel
+      name="accessibility-panel"
+      testId="accessibility-panel"
+      titleId="accessibility-panel-title"
+      title={t('access.title')}
+      titleHidden
+    >
       <SegmentedControl<AnalysisView>
         testId="analysis-view"
         label={t('access.views')}

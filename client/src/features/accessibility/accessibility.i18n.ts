@@ -37,13 +37,15 @@ export const accessibilityMessages = defineMessages(
     'access.households': '户数',
     'access.elderly': '老年人',
     'access.total': '{minutes} 分钟内合计',
-    'access.radiusNote': '服务半径按 GB 50180 取 5/10/15 分钟 = 300/500/1000 米，其他时间按步行速度折算；人口按直线距离统计。',
+    'access.radiusNote':
+      '服务半径按 GB 50180 取 5/10/15 分钟 = 300/500/1000 米，其他时间按步行速度折算；人口按直线距离统计。',
     'access.networkNote': '人口按各人口单元沿步行网络的实际步行时间统计。',
     'access.compare.within': '分钟内',
     'access.compare.network': '网络',
     'access.compare.radius': '半径',
     'access.compare.overstated': '半径多算',
-    'access.compare.note': '虚线为服务半径。直线半径忽略河流、围墙和绕行，{minutes} 分钟内多算 {extra} 人（{share}）。',
+    'access.compare.note':
+      '虚线为服务半径。直线半径忽略河流、围墙和绕行，{minutes} 分钟内多算 {extra} 人（{share}）。',
     'access.compare.noteSame': '虚线为服务半径。直线半径忽略河流、围墙和绕行。',
     'access.estimated': '估算',
     'access.estimatedHint': '部分人口单元的人口为估算值（由建筑轮廓推算）',
@@ -114,14 +116,17 @@ export const accessibilityMessages = defineMessages(
     'access.households': 'Households',
     'access.elderly': 'Elderly',
     'access.total': 'Total within {minutes} min',
-    'access.radiusNote': 'Service radii follow GB 50180: 5/10/15 minutes = 300/500/1000 m, other times at the walking speed; residents counted by straight-line distance.',
+    'access.radiusNote':
+      'Service radii follow GB 50180: 5/10/15 minutes = 300/500/1000 m, other times at the walking speed; residents counted by straight-line distance.',
     'access.networkNote': "Residents counted from each unit's own walking time along the network.",
     'access.compare.within': 'Within (min)',
     'access.compare.network': 'Network',
     'access.compare.radius': 'Radius',
     'access.compare.overstated': 'Radius over',
-    'access.compare.note': 'Dashed: service radii. A straight-line radius ignores rivers, walls and detours: within {minutes} min it counts {extra} residents too many ({share}).',
-    'access.compare.noteSame': 'Dashed: service radii. A straight-line radius ignores rivers, walls and detours.',
+    'access.compare.note':
+      'Dashed: service radii. A straight-line radius ignores rivers, walls and detours: within {minutes} min it counts {extra} residents too many ({share}).',
+    'access.compare.noteSame':
+      'Dashed: service radii. A straight-line radius ignores rivers, walls and detours.',
     'access.estimated': 'estimated',
     'access.estimatedHint': "Some units' residents are estimated (from building footprints)",
     'access.subject': 'Facility category',

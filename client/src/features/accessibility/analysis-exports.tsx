@@ -1,5 +1,12 @@
 /** Downloads of the analysis results on screen, in the three formats a GIS opens. */
-import { coverageQuery, EXPORT_FORMATS, fetchIsochroneExport, heatmapQueryParameters, regionExportUrl, type ExportFormat } from '../../lib/api';
+import {
+  coverageQuery,
+  EXPORT_FORMATS,
+  fetchIsochroneExport,
+  heatmapQueryParameters,
+  regionExportUrl,
+  type ExportFormat,
+} from '../../lib/api';
 import type { IsochroneRequestBody } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 import { reportError } from '../../lib/notices';
@@ -40,7 +47,15 @@ export function IsochroneExports({ regionId, body }: { regionId: string; body: I
 }
 
 /** What the coverage view shows: coverage per community and the heat-map grid as drawn. */
-export function CoverageExports({ state, regionId, speedMetersPerSecond }: { state: AccessibilityState; regionId: string; speedMetersPerSecond: number }) {
+export function CoverageExports({
+  state,
+  regionId,
+  speedMetersPerSecond,
+}: {
+  state: AccessibilityState;
+  regionId: string;
+  speedMetersPerSecond: number;
+}) {
   const { t } = useI18n();
   const { heatmapQuery } = state;
   return (
@@ -48,13 +63,22 @@ export function CoverageExports({ state, regionId, speedMetersPerSecond }: { sta
       <ExportLinks
         testId="export-coverage"
         label={t('export.coverage')}
-        hrefFor={(format) => regionExportUrl(regionId, 'coverage', format, coverageQuery(speedMetersPerSecond, state.tierOverrides))}
+        hrefFor={(format) =>
+          regionExportUrl(
+            regionId,
+            'coverage',
+            format,
+            coverageQuery(speedMetersPerSecond, state.tierOverrides),
+          )
+        }
       />
       {heatmapQuery && (
         <ExportLinks
           testId="export-heatmap"
           label={t('export.heatmap')}
-          hrefFor={(format) => regionExportUrl(regionId, 'heatmap', format, heatmapQueryParameters(heatmapQuery))}
+          hrefFor={(format) =>
+            regionExportUrl(regionId, 'heatmap', format, heatmapQueryParameters(heatmapQuery))
+          }
         />
       )}
     </div>

@@ -7,7 +7,15 @@ import { DataTable } from '../../ui/data-table';
 import type { BandRow } from './band-rows';
 import { EstimatedTag } from './estimated-tag';
 
-export function BandTable({ rows, method, estimated }: { rows: BandRow[]; method: AccessMethod; estimated: boolean }) {
+export function BandTable({
+  rows,
+  method,
+  estimated,
+}: {
+  rows: BandRow[];
+  method: AccessMethod;
+  estimated: boolean;
+}) {
   const { t } = useI18n();
   const last = rows[rows.length - 1];
   return (
@@ -40,8 +48,13 @@ export function BandTable({ rows, method, estimated }: { rows: BandRow[]; method
             >
               <th scope="row">
                 <span className="band-swatch" style={{ background: cssColour(row.colour, 0.75) }} />
-                {t('access.bandRange', { from: formatNumber(row.fromMinutes, 1), to: formatNumber(row.minutes, 1) })}
-                {row.radiusMeters !== null && <span className="band-radius">≤ {formatCount(row.radiusMeters)} m</span>}
+                {t('access.bandRange', {
+                  from: formatNumber(row.fromMinutes, 1),
+                  to: formatNumber(row.minutes, 1),
+                })}
+                {row.radiusMeters !== null && (
+                  <span className="band-radius">≤ {formatCount(row.radiusMeters)} m</span>
+                )}
               </th>
               <td className="num" data-testid="band-residents">
                 {formatCount(row.residents)}

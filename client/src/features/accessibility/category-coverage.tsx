@@ -29,7 +29,14 @@ export interface CategoryCoverageProps {
   onShowUncovered: (show: boolean) => void;
 }
 
-export function CategoryCoverage({ result, category, data, onShowCommunity, showUncovered, onShowUncovered }: CategoryCoverageProps) {
+export function CategoryCoverage({
+  result,
+  category,
+  data,
+  onShowCommunity,
+  showUncovered,
+  onShowUncovered,
+}: CategoryCoverageProps) {
   const { t, language, localName } = useI18n();
   const units = data.units?.features;
   const region = regionCoverage(result, category);
@@ -38,7 +45,9 @@ export function CategoryCoverage({ result, category, data, onShowCommunity, show
   const estimatedCommunities = useMemo(() => communitiesWithEstimates(units ?? []), [units]);
   const regionEstimated = estimatedCommunities.size > 0;
   const nameOf = useMemo(() => {
-    const names = new Map((data.communities?.features ?? []).map((feature) => [feature.properties.id, feature.properties.nameEn]));
+    const names = new Map(
+      (data.communities?.features ?? []).map((feature) => [feature.properties.id, feature.properties.nameEn]),
+    );
     return (id: string, name: string) => (language === 'en' && names.get(id) ? names.get(id)! : name);
   }, [data.communities, language]);
   const categoryName = localName(FACILITY_CATEGORIES[category]);
@@ -74,8 +83,15 @@ export function CategoryCoverage({ result, category, data, onShowCommunity, show
               <span
                 className="swatch swatch-area"
                 style={{
-                  background: cssColour([UNCOVERED_UNIT_FILL[0], UNCOVERED_UNIT_FILL[1], UNCOVERED_UNIT_FILL[2]], UNCOVERED_UNIT_FILL[3] / 255),
-                  borderColor: cssColour([UNCOVERED_UNIT_OUTLINE[0], UNCOVERED_UNIT_OUTLINE[1], UNCOVERED_UNIT_OUTLINE[2]]),
+                  background: cssColour(
+                    [UNCOVERED_UNIT_FILL[0], UNCOVERED_UNIT_FILL[1], UNCOVERED_UNIT_FILL[2]],
+                    UNCOVERED_UNIT_FILL[3] / 255,
+                  ),
+                  borderColor: cssColour([
+                    UNCOVERED_UNIT_OUTLINE[0],
+                    UNCOVERED_UNIT_OUTLINE[1],
+                    UNCOVERED_UNIT_OUTLINE[2],
+                  ]),
                 }}
               />
               {formatCount(uncovered.unitCount)}

@@ -10,7 +10,15 @@ import { Note } from '../../ui/note';
 import { comparisonRows, type BandRow } from './band-rows';
 import { EstimatedTag } from './estimated-tag';
 
-export function ComparisonTable({ network, radius, estimated }: { network: BandRow[]; radius: BandRow[]; estimated: boolean }) {
+export function ComparisonTable({
+  network,
+  radius,
+  estimated,
+}: {
+  network: BandRow[];
+  radius: BandRow[];
+  estimated: boolean;
+}) {
   const { t } = useI18n();
   const rows = comparisonRows(network, radius);
   const last = rows[rows.length - 1];
@@ -46,11 +54,15 @@ export function ComparisonTable({ network, radius, estimated }: { network: BandR
               <th scope="row">
                 <span className="band-swatch" style={{ background: cssColour(row.colour, 0.75) }} />
                 {formatNumber(row.minutes, 1)}
-                {row.radiusMeters !== null && <span className="band-radius">{formatCount(row.radiusMeters)} m</span>}
+                {row.radiusMeters !== null && (
+                  <span className="band-radius">{formatCount(row.radiusMeters)} m</span>
+                )}
               </th>
               <td className="num">{formatCount(row.networkResidents)}</td>
               <td className="num">{formatCount(row.radiusResidents)}</td>
-              <td className={`num${row.overstatementShare !== null && row.overstatementShare > 0 ? ' overstated' : ''}`}>
+              <td
+                className={`num${row.overstatementShare !== null && row.overstatementShare > 0 ? ' overstated' : ''}`}
+              >
                 {row.overstatementShare === null
                   ? t('value.missing')
                   : `${row.overstatementShare > 0 ? '+' : ''}${formatShare(row.overstatementShare)}`}

@@ -40,7 +40,12 @@ export function CompletenessTable({ result, categories, onPick }: CompletenessTa
               onClick={() => known && onPick(id)}
               name={
                 <>
-                  <span className="swatch swatch-point" style={{ background: cssColour(known ? FACILITY_CATEGORY_COLOURS[id] : UNKNOWN_CATEGORY_COLOUR) }} />
+                  <span
+                    className="swatch swatch-point"
+                    style={{
+                      background: cssColour(known ? FACILITY_CATEGORY_COLOURS[id] : UNKNOWN_CATEGORY_COLOUR),
+                    }}
+                  />
                   {known ? localName(FACILITY_CATEGORIES[id]) : id}
                   <span className="coverage-tier">{t('tier.minutes', { n: row.tierMinutes })}</span>
                 </>

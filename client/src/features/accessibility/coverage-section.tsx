@@ -41,14 +41,19 @@ export function CoverageSection({ state, data, onShowCommunity }: CoverageSectio
           value={subject ?? ''}
           onChange={(event) => {
             const value = event.target.value;
-            state.setSubject(value === 'completeness' ? 'completeness' : isFacilityCategoryId(value) ? value : null);
+            state.setSubject(
+              value === 'completeness' ? 'completeness' : isFacilityCategoryId(value) ? value : null,
+            );
           }}
         >
           <option value="">{t('access.subjectPlaceholder')}</option>
           <option value="completeness">{t('access.subject.completeness')}</option>
           {categories.map((id) => (
             <option key={id} value={id}>
-              {t('access.subjectOption', { name: localName(FACILITY_CATEGORIES[id]), minutes: tierOf(id, result) ?? '' })}
+              {t('access.subjectOption', {
+                name: localName(FACILITY_CATEGORIES[id]),
+                minutes: tierOf(id, result) ?? '',
+              })}
             </option>
           ))}
         </select>
@@ -59,7 +64,10 @@ export function CoverageSection({ state, data, onShowCommunity }: CoverageSectio
           testId="cell-size"
           label={t('access.cellSize')}
           value={state.cellMeters}
-          options={HEATMAP_CELL_METERS.map((meters) => ({ value: meters, label: t('access.cellMeters', { n: meters }) }))}
+          options={HEATMAP_CELL_METERS.map((meters) => ({
+            value: meters,
+            label: t('access.cellMeters', { n: meters }),
+          }))}
           onChange={state.setCellMeters}
         />
       </LabelledField>
@@ -76,7 +84,11 @@ export function CoverageSection({ state, data, onShowCommunity }: CoverageSectio
           />
           {coverage.pending && <LoadingLine>{t('access.computing')}</LoadingLine>}
           {state.regionId && state.speedMetersPerSecond !== null && (
-            <CoverageExports state={state} regionId={state.regionId} speedMetersPerSecond={state.speedMetersPerSecond} />
+            <CoverageExports
+              state={state}
+              regionId={state.regionId}
+              speedMetersPerSecond={state.speedMetersPerSecond}
+            />
           )}
           {result && category && (
             <CategoryCoverage
@@ -89,7 +101,11 @@ export function CoverageSection({ state, data, onShowCommunity }: CoverageSectio
             />
           )}
           {result && subject === 'completeness' && (
-            <CompletenessTable result={result} categories={heatmap.grid ? gridCategories(heatmap.grid) : null} onPick={(id) => state.setSubject(id)} />
+            <CompletenessTable
+              result={result}
+              categories={heatmap.grid ? gridCategories(heatmap.grid) : null}
+              onPick={(id) => state.setSubject(id)}
+            />
           )}
         </>
       )}

@@ -20,7 +20,10 @@ import type { AccessibilityState, IsochroneMethod } from './use-accessibility';
 
 function collectionEstimated(collection: IsochroneCollection | null, units: readonly UnitFeature[]): boolean {
   if (!collection) return false;
-  return anyEstimatedUnitIn(units, multiPolygonBbox(collection.features.flatMap((feature) => feature.geometry.coordinates)));
+  return anyEstimatedUnitIn(
+    units,
+    multiPolygonBbox(collection.features.flatMap((feature) => feature.geometry.coordinates)),
+  );
 }
 
 export interface IsochroneSectionProps {
@@ -33,8 +36,14 @@ export function IsochroneSection({ state, data, onShowBbox }: IsochroneSectionPr
   const { t } = useI18n();
   const { origin, isochrones, method } = state;
   const units = data.units?.features;
-  const networkRows = useMemo(() => (isochrones.network ? bandRows(isochrones.network.features) : []), [isochrones.network]);
-  const radiusRows = useMemo(() => (isochrones.radius ? bandRows(isochrones.radius.features) : []), [isochrones.radius]);
+  const networkRows = useMemo(
+    () => (isochrones.network ? bandRows(isochrones.network.features) : []),
+    [isochrones.network],
+  );
+  const radiusRows = useMemo(
+    () => (isochrones.radius ? bandRows(isochrones.radius.features) : []),
+    [isochrones.radius],
+  );
   const estimated = useMemo(
     () =>
       collectionEstimated(method === 'radius' ? isochrones.radius : isochrones.network, units ?? []) ||
@@ -73,29 +82,45 @@ export function IsochroneSection({ state, data, onShowBbox }: IsochroneSectionPr
           {t('access.clickHint')}
         </p>
       ) : (
-        <OriginCard origin={origin} data={data} resultBbox={resultBbox} onShowBbox={onShowBbox} onClear={() => state.setOrigin(null)} />
-      )}
-
-      {origin && state.regionId && state.speedMetersPerSecond !== null && !isochrones.pending && (isochrones.network || isochrones.radius) && (
-        <IsochroneExports
-          regionId={state.regionId}
-          body={{
-            ...(origin.kind === 'facility' ? { facilityIds: [origin.id] } : { origins: [origin.position] }),
-            minutes: [...state.minutes],
-            speedMetersPerSecond: state.speedMetersPerSecond,
-            mode: 'rings',
-            method: method === 'radius' ? 'radius' : 'network',
-          }}
+        <OriginCard
+          origin={origin}
+          data={data}
+          resultBbox={resultBbox}
+          onShowBbox={onShowBbox}
+          onClear={() => state.setOrigin(null)}
         />
       )}
+
+      {origin &&
+        state.regionId &&
+        state.speedMetersPerSecond !== null &&
+        !isochrones.pending &&
+        (isochrones.network || isochrones.radius) && (
+          <IsochroneExports
+            regionId={state.regionId}
+            body={{
+              ...(origin.kind === 'facility' ? { facilityIds: [origin.id] } : { origins: [origin.position] }),
+              minutes: [...state.minutes],
+              speedMetersPerSecond: state.speedMetersPerSecond,
+              mode: 'rings',
+              method: method === 'radius' ? 'radius' : 'network',
+            }}
+          />
+        )}
 
       {isochrones.pending && <LoadingLine>{t('access.computing')}</LoadingLine>}
 
       {method === 'compare'
         ? networkRows.length > 0 &&
-          radiusRows.length > 0 && <ComparisonTable network={networkRows} radius={radiusRows} estimated={estimated} />
+          radiusRows.length > 0 && (
+            <ComparisonTable network={networkRows} radius={radiusRows} estimated={estimated} />
+          )
         : (method === 'radius' ? radiusRows : networkRows).length > 0 && (
-            <BandTable rows={method === 'radius' ? radiusRows : networkRows} method={method} estimated={estimated} />
+            <BandTable
+              rows={method === 'radius' ? radiusRows : networkRows}
+              method={method}
+              estimated={estimated}
+            />
           )}
     </div>
   );

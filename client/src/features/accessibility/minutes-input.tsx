@@ -21,7 +21,13 @@ function minutesProblem(parse: MinutesParse, t: I18n['t']): string | null {
   }
 }
 
-export function MinutesInput({ minutes, onChange }: { minutes: readonly number[]; onChange: (minutes: number[]) => void }) {
+export function MinutesInput({
+  minutes,
+  onChange,
+}: {
+  minutes: readonly number[];
+  onChange: (minutes: number[]) => void;
+}) {
   const { t } = useI18n();
   const [text, setText] = useState(() => formatMinutesList(minutes));
   useEffect(() => setText(formatMinutesList(minutes)), [minutes]);

@@ -19,7 +19,9 @@ export interface OriginCardProps {
 export function OriginCard({ origin, data, resultBbox, onShowBbox, onClear }: OriginCardProps) {
   const { t, localName } = useI18n();
   const facility =
-    origin.kind === 'facility' ? data.facilities?.features.find((feature) => feature.properties.id === origin.id) : undefined;
+    origin.kind === 'facility'
+      ? data.facilities?.features.find((feature) => feature.properties.id === origin.id)
+      : undefined;
   const category = facility ? FACILITY_CATEGORIES[facility.properties.category] : undefined;
   return (
     <div

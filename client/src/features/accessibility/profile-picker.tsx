@@ -1,7 +1,11 @@
 /** The walking profile (adult, elderly, or a speed of the planner's own) and the speed it means. */
 import { formatNumber, formatSpeed } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { MAX_WALK_SPEED_METERS_PER_SECOND, MIN_WALK_SPEED_METERS_PER_SECOND, WALK_SPEED_METERS_PER_SECOND } from '../../lib/walking';
+import {
+  MAX_WALK_SPEED_METERS_PER_SECOND,
+  MIN_WALK_SPEED_METERS_PER_SECOND,
+  WALK_SPEED_METERS_PER_SECOND,
+} from '../../lib/walking';
 import { LabelledField } from '../../ui/labelled-field';
 import { NumberInput } from '../../ui/number-input';
 import { SegmentedControl } from '../../ui/segmented-control';
@@ -48,11 +52,18 @@ export function ProfilePicker({ state }: { state: AccessibilityState }) {
         ) : (
           <span className="speed-value">{t('access.speedValue', { speed: formatSpeed(speed ?? 0) })}</span>
         )}
-        {speed !== null && <span className="speed-note">{t('access.speedPerMinute', { meters: formatNumber(speed * 60) })}</span>}
+        {speed !== null && (
+          <span className="speed-note">
+            {t('access.speedPerMinute', { meters: formatNumber(speed * 60) })}
+          </span>
+        )}
       </div>
       {speed === null && (
         <p className="field-error" role="alert">
-          {t('access.speedProblem', { min: MIN_WALK_SPEED_METERS_PER_SECOND, max: MAX_WALK_SPEED_METERS_PER_SECOND })}
+          {t('access.speedProblem', {
+            min: MIN_WALK_SPEED_METERS_PER_SECOND,
+            max: MAX_WALK_SPEED_METERS_PER_SECOND,
+          })}
         </p>
       )}
     </LabelledField>

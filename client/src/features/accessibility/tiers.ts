@@ -16,7 +16,11 @@ export function tierOf(category: FacilityCategoryId, coverage: CoverageResult | 
 }
 
 /** The overrides after choosing `minutes` for `category`: choosing the default drops the override. */
-export function withTier(overrides: TierOverrides, category: FacilityCategoryId, minutes: number): TierOverrides {
+export function withTier(
+  overrides: TierOverrides,
+  category: FacilityCategoryId,
+  minutes: number,
+): TierOverrides {
   const { [category]: _previous, ...others } = overrides;
   return minutes === FACILITY_CATEGORIES[category].tierMinutes ? others : { ...others, [category]: minutes };
 }

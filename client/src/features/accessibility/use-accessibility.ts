@@ -6,7 +6,13 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { HeatmapQuery, TierOverrides } from '../../lib/api';
-import type { AccessMethod, CoverageResult, HeatmapGrid, IsochroneCollection, Position } from '../../lib/api-types';
+import type {
+  AccessMethod,
+  CoverageResult,
+  HeatmapGrid,
+  IsochroneCollection,
+  Position,
+} from '../../lib/api-types';
 import { useCoverageRead, useHeatmapRead, useIsochronesRead } from '../../lib/reads';
 import type { FacilityCategoryId } from '../../lib/standards';
 import { WALK_SPEED_METERS_PER_SECOND, validateWalkSpeed, type WalkingProfile } from '../../lib/walking';
@@ -120,13 +126,19 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
   }, [isochroneFailed]);
   const isochronePair = isochroneRead.data;
   const isochrones = useMemo<IsochroneResults>(
-    () => ({ network: isochronePair?.network ?? null, radius: isochronePair?.radius ?? null, pending: isochroneRead.loading }),
+    () => ({
+      network: isochronePair?.network ?? null,
+      radius: isochronePair?.radius ?? null,
+      pending: isochroneRead.loading,
+    }),
     [isochronePair, isochroneRead.loading],
   );
 
   const analysing = active && view === 'coverage' && regionId !== null && speedMetersPerSecond !== null;
   const coverageRead = useCoverageRead(
-    analysing && regionId && speedMetersPerSecond !== null ? { regionId, speedMetersPerSecond, tiers: tierOverrides } : null,
+    analysing && regionId && speedMetersPerSecond !== null
+      ? { regionId, speedMetersPerSecond, tiers: tierOverrides }
+      : null,
   );
   const coverage = useMemo(
     () => ({ result: coverageRead.data ?? null, pending: coverageRead.loading }),
@@ -137,9 +149,17 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     if (!subject || speedMetersPerSecond === null) return null;
     return subject === 'completeness'
       ? { kind: 'completeness', speedMetersPerSecond, cellMeters, tiers: tierOverrides }
-      : { kind: 'travel-time', category: subject, speedMetersPerSecond, cellMeters, maxMinutes: HEATMAP_MAX_MINUTES };
+      : {
+          kind: 'travel-time',
+          category: subject,
+          speedMetersPerSecond,
+          cellMeters,
+          maxMinutes: HEATMAP_MAX_MINUTES,
+        };
   }, [subject, speedMetersPerSecond, cellMeters, tierOverrides]);
-  const heatmapRead = useHeatmapRead(analysing && regionId && heatmapQuery ? { regionId, query: heatmapQuery } : null);
+  const heatmapRead = useHeatmapRead(
+    analysing && regionId && heatmapQuery ? { regionId, query: heatmapQuery } : null,
+  );
   const heatmap = useMemo(
     () => ({ grid: heatmapRead.data ?? null, pending: heatmapRead.loading }),
     [heatmapRead.data, heatmapRead.loading],

@@ -3,12 +3,7 @@
  * labels, formatted numbers, the type's size standard); a region summary when nothing is selected.
  */
 import { useMemo, type ReactNode } from 'react';
-import type {
-  CommunityFeature,
-  FacilityFeature,
-  Region,
-  RegionLayers,
-} from '../../lib/api-types';
+import type { CommunityFeature, FacilityFeature, Region, RegionLayers } from '../../lib/api-types';
 import { formatCount, formatShare, formatSquareMeters } from '../../lib/format';
 import { useI18n, type I18n, type MessageKey } from '../../lib/i18n';
 import {
@@ -98,7 +93,8 @@ function CommunityDetails({
     () => (data.facilities?.features ?? []).filter((facility) => facility.properties.communityId === p.id),
     [data.facilities, p.id],
   );
-  const isVillage = p.agriculturalLandShare !== null || p.developmentProgress !== null || p.type === 'village';
+  const isVillage =
+    p.agriculturalLandShare !== null || p.developmentProgress !== null || p.type === 'village';
   const nameInLanguage = language === 'en' && p.nameEn ? p.nameEn : p.name;
 
   return (
@@ -110,7 +106,10 @@ function CommunityDetails({
         subname={nameInLanguage !== p.name ? p.name : p.nameEn}
         type={
           <>
-            <span className="swatch swatch-area" style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[p.type] ?? [160, 160, 160]) }} />
+            <span
+              className="swatch swatch-area"
+              style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[p.type] ?? [160, 160, 160]) }}
+            />
             {type ? localName(type) : p.type}
           </>
         }
@@ -120,15 +119,30 @@ function CommunityDetails({
         <ValueRow label={t('field.name')} value={p.name} />
         <ValueRow label={t('field.type')} value={type ? localName(type) : p.type} />
         <ValueRow label={t('field.street')} value={streetName} />
-        <ValueRow label={t('field.residents')} value={formatCount(p.residents)} testId="attribute-residents" />
-        <ValueRow label={t('field.households')} value={formatCount(p.households)} testId="attribute-households" />
-        <ValueRow label={t('field.serviceFloorArea')} value={formatSquareMeters(p.serviceFloorAreaSquareMeters)} />
+        <ValueRow
+          label={t('field.residents')}
+          value={formatCount(p.residents)}
+          testId="attribute-residents"
+        />
+        <ValueRow
+          label={t('field.households')}
+          value={formatCount(p.households)}
+          testId="attribute-households"
+        />
+        <ValueRow
+          label={t('field.serviceFloorArea')}
+          value={formatSquareMeters(p.serviceFloorAreaSquareMeters)}
+        />
         <ValueRow label={t('field.staff')} value={formatCount(p.staff)} />
         <ValueRow label={t('field.socialWorkers')} value={formatCount(p.socialWorkers)} />
         <ValueRow label={t('field.grids')} value={formatCount(p.grids)} />
         <ValueRow label={t('field.gridWorkers')} value={formatCount(p.gridWorkers)} />
-        {isVillage && <ValueRow label={t('field.agriculturalLandShare')} value={formatShare(p.agriculturalLandShare)} />}
-        {isVillage && <ValueRow label={t('field.developmentProgress')} value={formatShare(p.developmentProgress)} />}
+        {isVillage && (
+          <ValueRow label={t('field.agriculturalLandShare')} value={formatShare(p.agriculturalLandShare)} />
+        )}
+        {isVillage && (
+          <ValueRow label={t('field.developmentProgress')} value={formatShare(p.developmentProgress)} />
+        )}
         <ValueRow label={t('field.townshipSeat')} value={p.isTownshipSeat ? t('value.yes') : t('value.no')} />
         {unitCount !== undefined && <ValueRow label={t('field.units')} value={formatCount(unitCount)} />}
       </dl>
@@ -151,10 +165,16 @@ function CommunityDetails({
                   >
                     <span
                       className="swatch swatch-point"
-                      style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[facility.properties.category] ?? [90, 90, 90]) }}
+                      style={{
+                        background: cssColour(
+                          FACILITY_CATEGORY_COLOURS[facility.properties.category] ?? [90, 90, 90],
+                        ),
+                      }}
                     />
                     <span className="facility-link-name">{facility.properties.name}</span>
-                    <span className="facility-link-category">{category ? localName(category) : facility.properties.category}</span>
+                    <span className="facility-link-category">
+                      {category ? localName(category) : facility.properties.category}
+                    </span>
                   </button>
                 </li>
               );
@@ -169,15 +189,37 @@ function CommunityDetails({
 function sortFacilities(facilities: FacilityFeature[]): FacilityFeature[] {
   const order = (facility: FacilityFeature) =>
     (FACILITY_CATEGORY_IDS as readonly string[]).indexOf(facility.properties.category);
-  return [...facilities].sort((a, b) => order(a) - order(b) || a.properties.name.localeCompare(b.properties.name, 'zh-CN'));
+  return [...facilities].sort(
+    (a, b) => order(a) - order(b) || a.properties.name.localeCompare(b.properties.name, 'zh-CN'),
+  );
 }
 
-function SizeStandard({ typeId, residents, households }: { typeId: CommunityTypeId; residents: number; households: number }) {
+function SizeStandard({
+  typeId,
+  residents,
+  households,
+}: {
+  typeId: CommunityTypeId;
+  residents: number;
+  households: number;
+}) {
   const { t } = useI18n();
   const type = COMMUNITY_TYPES[typeId];
   const rows: { label: string; unit: string; value: number; band: SizeRange }[] = [];
-  if (type.residents) rows.push({ label: t('band.residents'), unit: t('band.residentsUnit'), value: residents, band: type.residents });
-  if (type.households) rows.push({ label: t('band.households'), unit: t('band.householdsUnit'), value: households, band: type.households });
+  if (type.residents)
+    rows.push({
+      label: t('band.residents'),
+      unit: t('band.residentsUnit'),
+      value: residents,
+      band: type.residents,
+    });
+  if (type.households)
+    rows.push({
+      label: t('band.households'),
+      unit: t('band.householdsUnit'),
+      value: households,
+      band: type.households,
+    });
 
   return (
     <Section className="size-standard" title={t('band.title')}>
@@ -229,7 +271,9 @@ function FacilityDetails({
   const category = FACILITY_CATEGORIES[p.category];
   const community = data.communities?.features.find((feature) => feature.properties.id === p.communityId);
   const communityName =
-    language === 'en' && community?.properties.nameEn ? community.properties.nameEn : (p.communityName ?? community?.properties.name ?? null);
+    language === 'en' && community?.properties.nameEn
+      ? community.properties.nameEn
+      : (p.communityName ?? community?.properties.name ?? null);
 
   return (
     <div className="details">
@@ -239,7 +283,10 @@ function FacilityDetails({
         nameTestId="attribute-name"
         type={
           <>
-            <span className="swatch swatch-point" style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[p.category] ?? [90, 90, 90]) }} />
+            <span
+              className="swatch swatch-point"
+              style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[p.category] ?? [90, 90, 90]) }}
+            />
             {category ? localName(category) : p.category}
           </>
         }
@@ -249,13 +296,23 @@ function FacilityDetails({
         <ValueRow label={t('field.category')} value={category ? localName(category) : p.category} />
         <ValueRow
           label={t('field.tier')}
-          value={category ? (category.tierMinutes === null ? t('tier.none') : t('tier.minutes', { n: category.tierMinutes })) : null}
+          value={
+            category
+              ? category.tierMinutes === null
+                ? t('tier.none')
+                : t('tier.minutes', { n: category.tierMinutes })
+              : null
+          }
         />
         <ValueRow
           label={t('field.community')}
           value={
             communityName && community ? (
-              <button type="button" className="inline-link" onClick={() => onSelect({ kind: 'community', id: community.properties.id })}>
+              <button
+                type="button"
+                className="inline-link"
+                onClick={() => onSelect({ kind: 'community', id: community.properties.id })}
+              >
                 {communityName}
               </button>
             ) : (
@@ -293,7 +350,10 @@ function RegionSummary({ region, data }: { region: Region | null; data: Partial<
         <Kpi label={t('summary.streets')} value={formatCount(data.streets?.features.length)} />
         <Kpi label={t('summary.communities')} value={formatCount(data.communities?.features.length)} />
         <Kpi label={t('summary.residents')} value={data.communities ? formatCount(totals.residents) : null} />
-        <Kpi label={t('summary.households')} value={data.communities ? formatCount(totals.households) : null} />
+        <Kpi
+          label={t('summary.households')}
+          value={data.communities ? formatCount(totals.households) : null}
+        />
         <Kpi label={t('summary.facilities')} value={formatCount(data.facilities?.features.length)} />
       </div>
       {totals.byType.size > 0 && (
@@ -306,7 +366,10 @@ function RegionSummary({ region, data }: { region: Region | null; data: Partial<
                 <li key={id} className="type-bar">
                   <span className="type-bar-label">{localName(COMMUNITY_TYPES[id])}</span>
                   <span className="type-bar-track">
-                    <span className="type-bar-fill" style={{ width: `${share * 100}%`, background: cssColour(COMMUNITY_TYPE_COLOURS[id]) }} />
+                    <span
+                      className="type-bar-fill"
+                      style={{ width: `${share * 100}%`, background: cssColour(COMMUNITY_TYPE_COLOURS[id]) }}
+                    />
                   </span>
                   <span className="type-bar-count">{formatCount(count)}</span>
                 </li>

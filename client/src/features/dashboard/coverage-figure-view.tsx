@@ -9,9 +9,27 @@ import { formatNumber } from '../../lib/format';
 import { useI18n, type Language } from '../../lib/i18n';
 import { FACILITY_CATEGORIES, isFacilityCategoryId } from '../../lib/standards';
 import { BASEMAP, COMMUNITY_OUTLINE, cssColour, type Rgb } from '../../map/colours';
-import { completenessColours, gridCategories, gridToPixels, heatmapCellColour, travelTimeSteps } from '../../map/heatmap-image';
-import { fitProjection, polygonsBox, polygonsPath, projectBox, scaleBarMeters, unionBox } from './coverage-figure';
-import { DASHBOARD_HEATMAP_CELL_METERS, DASHBOARD_HEATMAP_MAX_MINUTES, type CoverageFigureData, type CoverageSubject } from './use-coverage-figure';
+import {
+  completenessColours,
+  gridCategories,
+  gridToPixels,
+  heatmapCellColour,
+  travelTimeSteps,
+} from '../../map/heatmap-image';
+import {
+  fitProjection,
+  polygonsBox,
+  polygonsPath,
+  projectBox,
+  scaleBarMeters,
+  unionBox,
+} from './coverage-figure';
+import {
+  DASHBOARD_HEATMAP_CELL_METERS,
+  DASHBOARD_HEATMAP_MAX_MINUTES,
+  type CoverageFigureData,
+  type CoverageSubject,
+} from './use-coverage-figure';
 import './coverage-figure-view.css';
 
 const FIGURE_WIDTH = 420;
@@ -30,11 +48,17 @@ function categoryName(category: string, language: Language): string {
 /** The section title of a subject (the figure's heading on screen and on paper). */
 export function useCoverageTitle(subject: CoverageSubject): string {
   const { t, language } = useI18n();
-  return subject === 'completeness' ? t('dashboard.heatmapTitle') : t('dashboard.heatmapTravelTitle', { category: categoryName(subject, language) });
+  return subject === 'completeness'
+    ? t('dashboard.heatmapTitle')
+    : t('dashboard.heatmapTravelTitle', { category: categoryName(subject, language) });
 }
 
 /** The subject picker: completeness, or one of the dashboard's headline categories. */
-export function CoverageSubjectSelect(props: { subject: CoverageSubject; categories: readonly string[]; onChange: (subject: CoverageSubject) => void }) {
+export function CoverageSubjectSelect(props: {
+  subject: CoverageSubject;
+  categories: readonly string[];
+  onChange: (subject: CoverageSubject) => void;
+}) {
   const { t, language } = useI18n();
   return (
     <select
@@ -65,12 +89,21 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
   const { t, language } = useI18n();
   const figure = useMemo(() => (data ? drawing(data) : null), [data]);
   if (!data || !figure) {
-    return <div className="coverage-figure-loading">{failed ? t('error.network') : t('dashboard.heatmapLoading')}</div>;
+    return (
+      <div className="coverage-figure-loading">
+        {failed ? t('error.network') : t('dashboard.heatmapLoading')}
+      </div>
+    );
   }
   const completeness = data.grid.kind === 'completeness';
   const categories = gridCategories(data.grid);
   const steps: LegendStep[] = completeness
-    ? completenessColours(categories.length).map((colour, reached) => ({ key: String(reached), label: String(reached), colour, attributes: { 'data-reached': reached } }))
+    ? completenessColours(categories.length).map((colour, reached) => ({
+        key: String(reached),
+        label: String(reached),
+        colour,
+        attributes: { 'data-reached': reached },
+      }))
     : travelTimeSteps().map((step) => ({
         key: String(step.fromMinutes),
         label: step.toMinutes === null ? `> ${step.fromMinutes}` : `${step.fromMinutes}–${step.toMinutes}`,
@@ -80,7 +113,9 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
   const caption = completeness
     ? t('dashboard.heatmapNote', {
         n: categories.length,
-        categories: categories.map((category) => categoryName(category, language)).join(language === 'zh' ? '、' : ', '),
+        categories: categories
+          .map((category) => categoryName(category, language))
+          .join(language === 'zh' ? '、' : ', '),
         cell: DASHBOARD_HEATMAP_CELL_METERS,
       })
     : t('dashboard.heatmapTravelNote', {
@@ -90,7 +125,12 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
       });
   const { scaleBar } = figure;
   return (
-    <div className="coverage-figure" data-testid="coverage-figure" data-kind={data.grid.kind} data-categories={categories.length}>
+    <div
+      className="coverage-figure"
+      data-testid="coverage-figure"
+      data-kind={data.grid.kind}
+      data-categories={categories.length}
+    >
       <svg
         className="coverage-map"
         viewBox={`0 0 ${FIGURE_WIDTH} ${FIGURE_HEIGHT}`}
@@ -110,28 +150,55 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
             className="coverage-cells"
           />
         )}
-        <path d={figure.waterPath} fill={BASEMAP.water} stroke={BASEMAP.waterOutline} strokeWidth={0.5} fillRule="evenodd" />
+        <path
+          d={figure.waterPath}
+          fill={BASEMAP.water}
+          stroke={BASEMAP.waterOutline}
+          strokeWidth={0.5}
+          fillRule="evenodd"
+        />
         <path
           d={figure.communitiesPath}
           fill="none"
           stroke={cssColour([COMMUNITY_OUTLINE[0], COMMUNITY_OUTLINE[1], COMMUNITY_OUTLINE[2]], 0.55)}
           strokeWidth={0.6}
         />
-        <path d={figure.streetsPath} fill="none" stroke={BASEMAP.streetBoundaryHalo} strokeWidth={2.6} strokeLinejoin="round" />
-        <path d={figure.streetsPath} fill="none" stroke={BASEMAP.streetBoundary} strokeWidth={1.2} strokeLinejoin="round" />
+        <path
+          d={figure.streetsPath}
+          fill="none"
+          stroke={BASEMAP.streetBoundaryHalo}
+          strokeWidth={2.6}
+          strokeLinejoin="round"
+        />
+        <path
+          d={figure.streetsPath}
+          fill="none"
+          stroke={BASEMAP.streetBoundary}
+          strokeWidth={1.2}
+          strokeLinejoin="round"
+        />
         {scaleBar.meters > 0 && (
           <g className="coverage-scale" transform={`translate(${FIGURE_PADDING} ${FIGURE_HEIGHT - 4})`}>
             <rect x={0} y={-4} width={scaleBar.units} height={3} />
             <text x={scaleBar.units + 4} y={-2.5}>
-              {scaleBar.meters >= 1000 ? `${formatNumber(scaleBar.meters / 1000)} km` : `${scaleBar.meters} m`}
+              {scaleBar.meters >= 1000
+                ? `${formatNumber(scaleBar.meters / 1000)} km`
+                : `${scaleBar.meters} m`}
             </text>
           </g>
         )}
       </svg>
       <div className="coverage-legend" data-testid="coverage-legend">
-        <span className="coverage-legend-title">{completeness ? t('dashboard.heatmapLegend') : t('dashboard.heatmapLegendMinutes')}</span>
+        <span className="coverage-legend-title">
+          {completeness ? t('dashboard.heatmapLegend') : t('dashboard.heatmapLegendMinutes')}
+        </span>
         {steps.map((step) => (
-          <span key={step.key} className="coverage-legend-step" data-testid="coverage-legend-step" {...step.attributes}>
+          <span
+            key={step.key}
+            className="coverage-legend-step"
+            data-testid="coverage-legend-step"
+            {...step.attributes}
+          >
             <span className="coverage-legend-swatch" style={{ background: cssColour(step.colour) }} />
             {step.label}
           </span>
@@ -146,7 +213,9 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
 
 function drawing(data: CoverageFigureData) {
   const streets = data.streets.features.map((feature) => feature.geometry);
-  const communities = data.communities.features.flatMap((feature) => (feature.geometry ? [feature.geometry] : []));
+  const communities = data.communities.features.flatMap((feature) =>
+    feature.geometry ? [feature.geometry] : [],
+  );
   const box = unionBox([polygonsBox(streets), polygonsBox(communities), data.grid.bbox]);
   if (!box) return null;
   const projection = fitProjection(box, FIGURE_WIDTH, FIGURE_HEIGHT - SCALE_STRIP_HEIGHT, FIGURE_PADDING);

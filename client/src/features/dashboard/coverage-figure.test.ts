@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { PolygonGeometry } from '../../lib/api-types';
-import { fitProjection, polygonsBox, polygonsPath, projectBox, scaleBarMeters, unionBox, type LonLatBox } from './coverage-figure';
+import {
+  fitProjection,
+  polygonsBox,
+  polygonsPath,
+  projectBox,
+  scaleBarMeters,
+  unionBox,
+  type LonLatBox,
+} from './coverage-figure';
 
 const METERS_PER_DEGREE = 111_320;
 
@@ -46,8 +54,31 @@ describe('fitProjection', () => {
 });
 
 describe('boxes', () => {
-  const square: PolygonGeometry = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 1], [0, 1], [0, 0]]] };
-  const multi: PolygonGeometry = { type: 'MultiPolygon', coordinates: [[[[5, -1], [6, -1], [6, 3], [5, -1]]]] };
+  const square: PolygonGeometry = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [2, 0],
+        [2, 1],
+        [0, 1],
+        [0, 0],
+      ],
+    ],
+  };
+  const multi: PolygonGeometry = {
+    type: 'MultiPolygon',
+    coordinates: [
+      [
+        [
+          [5, -1],
+          [6, -1],
+          [6, 3],
+          [5, -1],
+        ],
+      ],
+    ],
+  };
 
   it('bounds polygons and multipolygons', () => {
     expect(polygonsBox([square, multi])).toEqual([0, -1, 6, 3]);
@@ -65,11 +96,27 @@ describe('polygonsPath', () => {
     const withHole: PolygonGeometry = {
       type: 'Polygon',
       coordinates: [
-        [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
-        [[1, 1], [2, 1], [2, 2], [1, 1]],
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [0, 4],
+          [0, 0],
+        ],
+        [
+          [1, 1],
+          [2, 1],
+          [2, 2],
+          [1, 1],
+        ],
       ],
     };
-    const identity = { width: 10, height: 10, unitsPerMeter: 1, project: ([x, y]: readonly [number, number]): [number, number] => [x, 10 - y] };
+    const identity = {
+      width: 10,
+      height: 10,
+      unitsPerMeter: 1,
+      project: ([x, y]: readonly [number, number]): [number, number] => [x, 10 - y],
+    };
     expect(polygonsPath([withHole], identity)).toBe('M0 10L4 10L4 6L0 6L0 10ZM1 9L2 9L2 8L1 9Z');
   });
 });

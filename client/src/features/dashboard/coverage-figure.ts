@@ -57,7 +57,12 @@ export function polygonsBox(geometries: readonly PolygonGeometry[]): LonLatBox |
  * centred, at one scale for both axes (east–west degrees shrunk by cos(mid latitude), so the map
  * is not stretched). A degenerate box (a point or a line) is centred at the same scale as a 1 m box.
  */
-export function fitProjection(box: LonLatBox, width: number, height: number, paddingUnits = 0): FigureProjection {
+export function fitProjection(
+  box: LonLatBox,
+  width: number,
+  height: number,
+  paddingUnits = 0,
+): FigureProjection {
   const [west, south, east, north] = box;
   const midLatitudeRadians = (((south + north) / 2) * Math.PI) / 180;
   const xMetersPerDegree = METERS_PER_DEGREE_LATITUDE * Math.cos(midLatitudeRadians);
@@ -66,8 +71,8 @@ export function fitProjection(box: LonLatBox, width: number, height: number, pad
   const innerWidth = Math.max(width - 2 * paddingUnits, 1);
   const innerHeight = Math.max(height - 2 * paddingUnits, 1);
   const unitsPerMeter = Math.min(innerWidth / spanXMeters, innerHeight / spanYMeters);
-  const offsetX = (width - ((east - west) * xMetersPerDegree) * unitsPerMeter) / 2;
-  const offsetY = (height - ((north - south) * METERS_PER_DEGREE_LATITUDE) * unitsPerMeter) / 2;
+  const offsetX = (width - (east - west) * xMetersPerDegree * unitsPerMeter) / 2;
+  const offsetY = (height - (north - south) * METERS_PER_DEGREE_LATITUDE * unitsPerMeter) / 2;
   return {
     width,
     height,
@@ -103,7 +108,10 @@ export function polygonsPath(geometries: readonly PolygonGeometry[], projection:
 }
 
 /** The figure rectangle `{ x, y, width, height }` of a lon/lat box (the heat-map image's place). */
-export function projectBox(box: LonLatBox, projection: FigureProjection): { x: number; y: number; width: number; height: number } {
+export function projectBox(
+  box: LonLatBox,
+  projection: FigureProjection,
+): { x: number; y: number; width: number; height: number } {
   const [x0, y0] = projection.project([box[0], box[3]]);
   const [x1, y1] = projection.project([box[2], box[1]]);
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };

@@ -4,7 +4,15 @@ import { floorAreaKpi, outsideBandKpi, rankCommunities, staffKpi, travelTimeBins
 import type { DashboardCommunityProperties } from './dashboard-types';
 
 function rule(ruleId: string, status: ScenarioRuleResult['status']): ScenarioRuleResult {
-  return { ruleId, status, figure: null, threshold: '', sources: [], title: { zh: ruleId, en: ruleId }, advice: { zh: '', en: '' } };
+  return {
+    ruleId,
+    status,
+    figure: null,
+    threshold: '',
+    sources: [],
+    title: { zh: ruleId, en: ruleId },
+    advice: { zh: '', en: '' },
+  };
 }
 
 function community(id: string, fields: Partial<DashboardCommunityProperties>): DashboardCommunityProperties {
@@ -56,7 +64,15 @@ describe('travelTimeBins', () => {
   });
 
   it('refuses cumulative figures that fall', () => {
-    expect(() => travelTimeBins([{ minutes: 5, coveredResidents: 10 }, { minutes: 10, coveredResidents: 9 }], 20)).toThrow(/fewer/);
+    expect(() =>
+      travelTimeBins(
+        [
+          { minutes: 5, coveredResidents: 10 },
+          { minutes: 10, coveredResidents: 9 },
+        ],
+        20,
+      ),
+    ).toThrow(/fewer/);
   });
 });
 
@@ -77,7 +93,10 @@ describe('rankCommunities', () => {
 
   it('leaves the 村改居 test out: a village failing it has no gap in its services', () => {
     const [village] = rankCommunities([
-      community('v', { type: 'village', rules: [rule('village.conversion', 'fail'), rule('area.per100hh', 'pass')] }),
+      community('v', {
+        type: 'village',
+        rules: [rule('village.conversion', 'fail'), rule('area.per100hh', 'pass')],
+      }),
     ]);
     expect(village).toMatchObject({ passed: 1, evaluated: 1, completeness: 1, gaps: [] });
   });
@@ -85,9 +104,21 @@ describe('rankCommunities', () => {
 
 describe('region KPIs', () => {
   const communities = [
-    community('a', { households: 400, residents: 1000, serviceFloorAreaSquareMeters: 200, staff: 2, rules: [rule('size.residents', 'fail')] }),
+    community('a', {
+      households: 400,
+      residents: 1000,
+      serviceFloorAreaSquareMeters: 200,
+      staff: 2,
+      rules: [rule('size.residents', 'fail')],
+    }),
     community('b', { households: 600, residents: 3000, serviceFloorAreaSquareMeters: 100, staff: 4 }),
-    community('v', { type: 'village', households: 1000, residents: 2000, staff: 9, rules: [rule('size.residents', 'pass')] }),
+    community('v', {
+      type: 'village',
+      households: 1000,
+      residents: 2000,
+      staff: 9,
+      rules: [rule('size.residents', 'pass')],
+    }),
   ];
 
   it('sums floor area over reporting communities against ≥ 30 m² per 100 households', () => {

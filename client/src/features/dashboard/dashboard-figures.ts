@@ -3,7 +3,13 @@
  * ranking by rules passed, and residents binned by walking time from cumulative coverage answers.
  */
 import type { CategoryCoverage, ScenarioRuleResult } from '../../lib/api-types';
-import { RULES, ruleById, rulesOfProfile, type RuleDefinition, type StandardsProfileId } from '../../lib/standards';
+import {
+  RULES,
+  ruleById,
+  rulesOfProfile,
+  type RuleDefinition,
+  type StandardsProfileId,
+} from '../../lib/standards';
 import type { DashboardCommunityProperties } from './dashboard-types';
 
 /** A KPI's target: the profile's bound, or null when the profile does not check the rule. */
@@ -53,7 +59,10 @@ function uniqueSources(rules: readonly RuleDefinition[]): string[] {
  * Region coverage of every category the profile asks communities to reach (its `reach.*` rules),
  * read from the coverage answer at the standards' tiers, ordered by tier then rule order.
  */
-export function coverageKpis(regionCategories: readonly CategoryCoverage[], profile: StandardsProfileId): CoverageKpi[] {
+export function coverageKpis(
+  regionCategories: readonly CategoryCoverage[],
+  profile: StandardsProfileId,
+): CoverageKpi[] {
   const kpis: CoverageKpi[] = [];
   for (const rule of rulesOfProfile(profile)) {
     if (!rule.measure.startsWith('coveredShare:')) continue;
@@ -74,11 +83,17 @@ export function coverageKpis(regionCategories: readonly CategoryCoverage[], prof
 }
 
 /** Region service floor area per 100 households (m²): summed over communities that report a floor area. */
-export function floorAreaKpi(communities: readonly DashboardCommunityProperties[], profile: StandardsProfileId): RatioKpi {
+export function floorAreaKpi(
+  communities: readonly DashboardCommunityProperties[],
+  profile: StandardsProfileId,
+): RatioKpi {
   const rule = ruleById('area.per100hh');
   const reporting = communities.filter((community) => community.serviceFloorAreaSquareMeters !== null);
   const households = reporting.reduce((sum, community) => sum + community.households, 0);
-  const floorArea = reporting.reduce((sum, community) => sum + (community.serviceFloorAreaSquareMeters ?? 0), 0);
+  const floorArea = reporting.reduce(
+    (sum, community) => sum + (community.serviceFloorAreaSquareMeters ?? 0),
+    0,
+  );
   return {
     value: households > 0 ? (floorArea / households) * 100 : null,
     target: minTarget(rule, profile),
@@ -91,10 +106,14 @@ export function floorAreaKpi(communities: readonly DashboardCommunityProperties[
  * Community workers per 10 000 residents, over the communities the rule applies to (urban types:
  * "城镇常住人口") that report their staff.
  */
-export function staffKpi(communities: readonly DashboardCommunityProperties[], profile: StandardsProfileId): RatioKpi {
+export function staffKpi(
+  communities: readonly DashboardCommunityProperties[],
+  profile: StandardsProfileId,
+): RatioKpi {
   const rule = ruleById('staff.per10k');
   const reporting = communities.filter(
-    (community) => community.staff !== null && (rule.appliesTo === 'all' || rule.appliesTo.includes(community.type)),
+    (community) =>
+      community.staff !== null && (rule.appliesTo === 'all' || rule.appliesTo.includes(community.type)),
   );
   const residents = reporting.reduce((sum, community) => sum + community.residents, 0);
   const staff = reporting.reduce((sum, community) => sum + (community.staff ?? 0), 0);
@@ -107,7 +126,10 @@ export function staffKpi(communities: readonly DashboardCommunityProperties[], p
 }
 
 /** Communities failing any of the profile's size rules (`size.*`: the type's band, relocation or new sizes). */
-export function outsideBandKpi(communities: readonly DashboardCommunityProperties[], profile: StandardsProfileId): CountKpi {
+export function outsideBandKpi(
+  communities: readonly DashboardCommunityProperties[],
+  profile: StandardsProfileId,
+): CountKpi {
   const sizeRules = rulesOfProfile(profile).filter((rule) => rule.id.startsWith('size.'));
   const ruleIds = sizeRules.map((rule) => rule.id);
   const count = communities.filter((community) =>
@@ -141,7 +163,9 @@ export interface RankedCommunity {
  * Rules that classify a community rather than measure its provision: the 村改居 test says whether a
  * village may convert, and failing it is no gap in the village's services.
  */
-const CLASSIFYING_RULE_IDS = new Set(RULES.filter((rule) => rule.measure === 'villageConversion').map((rule) => rule.id));
+const CLASSIFYING_RULE_IDS = new Set(
+  RULES.filter((rule) => rule.measure === 'villageConversion').map((rule) => rule.id),
+);
 
 /**
  * Communities by completeness (share of applicable provision rules passed), best first; ties by
@@ -198,12 +222,22 @@ export function travelTimeBins(
   let previousCovered = 0;
   for (const step of sorted) {
     if (step.coveredResidents < previousCovered) {
-      throw new Error(`travelTimeBins: ${step.coveredResidents} residents within ${step.minutes} min is fewer than within ${previousMinutes} min`);
+      throw new Error(
+        `travelTimeBins: ${step.coveredResidents} residents within ${step.minutes} min is fewer than within ${previousMinutes} min`,
+      );
     }
-    bins.push({ fromMinutes: previousMinutes, toMinutes: step.minutes, residents: step.coveredResidents - previousCovered });
+    bins.push({
+      fromMinutes: previousMinutes,
+      toMinutes: step.minutes,
+      residents: step.coveredResidents - previousCovered,
+    });
     previousMinutes = step.minutes;
     previousCovered = step.coveredResidents;
   }
-  bins.push({ fromMinutes: previousMinutes, toMinutes: null, residents: Math.max(0, totalResidents - previousCovered) });
+  bins.push({
+    fromMinutes: previousMinutes,
+    toMinutes: null,
+    residents: Math.max(0, totalResidents - previousCovered),
+  });
   return bins;
 }

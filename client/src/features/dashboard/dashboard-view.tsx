@@ -9,7 +9,14 @@ import { formatCount, formatNumber, formatShare } from '../../lib/format';
 import { useI18n, type Language } from '../../lib/i18n';
 import { FACILITY_CATEGORIES, isFacilityCategoryId } from '../../lib/standards';
 import { ruleFigureText, sourceText } from '../scenarios/rule-text';
-import { DEFAULT_STANDARDS_PROFILE, RULES, STANDARDS_PROFILES, STANDARDS_PROFILE_IDS, isStandardsProfileId, type StandardsProfileId } from '../../lib/standards';
+import {
+  DEFAULT_STANDARDS_PROFILE,
+  RULES,
+  STANDARDS_PROFILES,
+  STANDARDS_PROFILE_IDS,
+  isStandardsProfileId,
+  type StandardsProfileId,
+} from '../../lib/standards';
 import {
   coverageKpis,
   floorAreaKpi,
@@ -81,12 +88,20 @@ export function DashboardView({ region }: { region: Region | null }) {
             >
               {STANDARDS_PROFILE_IDS.map((id) => (
                 <option key={id} value={id}>
-                  {localName({ nameZh: STANDARDS_PROFILES[id].nameZh, nameEn: STANDARDS_PROFILES[id].nameEn })}
+                  {localName({
+                    nameZh: STANDARDS_PROFILES[id].nameZh,
+                    nameEn: STANDARDS_PROFILES[id].nameEn,
+                  })}
                 </option>
               ))}
             </select>
           </label>
-          <button type="button" className="dashboard-print" data-testid="dashboard-print" onClick={() => window.print()}>
+          <button
+            type="button"
+            className="dashboard-print"
+            data-testid="dashboard-print"
+            onClick={() => window.print()}
+          >
             {t('dashboard.print')}
           </button>
         </div>
@@ -120,9 +135,18 @@ export function DashboardView({ region }: { region: Region | null }) {
                 testId="kpi-floor-area"
                 label={t('dashboard.floorArea')}
                 value={figures.floorArea.value}
-                valueText={figures.floorArea.value === null ? '—' : `${formatNumber(figures.floorArea.value, 1)} m²`}
+                valueText={
+                  figures.floorArea.value === null ? '—' : `${formatNumber(figures.floorArea.value, 1)} m²`
+                }
                 target={figures.floorArea.target}
-                targetText={figures.floorArea.target ? targetText(figures.floorArea.target, `${formatNumber(figures.floorArea.target.value)} m²`) : t('dashboard.noTarget')}
+                targetText={
+                  figures.floorArea.target
+                    ? targetText(
+                        figures.floorArea.target,
+                        `${formatNumber(figures.floorArea.target.value)} m²`,
+                      )
+                    : t('dashboard.noTarget')
+                }
                 source={sources(figures.floorArea.sources)}
               />
               <KpiCard
@@ -131,16 +155,25 @@ export function DashboardView({ region }: { region: Region | null }) {
                 value={figures.staff.value}
                 valueText={figures.staff.value === null ? '—' : formatNumber(figures.staff.value, 1)}
                 target={figures.staff.target}
-                targetText={figures.staff.target ? targetText(figures.staff.target, formatNumber(figures.staff.target.value)) : t('dashboard.noTarget')}
+                targetText={
+                  figures.staff.target
+                    ? targetText(figures.staff.target, formatNumber(figures.staff.target.value))
+                    : t('dashboard.noTarget')
+                }
                 source={sources(figures.staff.sources)}
               />
               <KpiCard
                 testId="kpi-outside-band"
                 label={t('dashboard.outsideBand')}
                 value={figures.outsideBand.count}
-                valueText={t('dashboard.countOf', { n: figures.outsideBand.count, of: figures.outsideBand.of })}
+                valueText={t('dashboard.countOf', {
+                  n: figures.outsideBand.count,
+                  of: figures.outsideBand.of,
+                })}
                 target={figures.outsideBand.ruleIds.length > 0 ? { kind: 'max', value: 0 } : null}
-                targetText={figures.outsideBand.ruleIds.length > 0 ? t('dashboard.targetNone') : t('dashboard.noTarget')}
+                targetText={
+                  figures.outsideBand.ruleIds.length > 0 ? t('dashboard.targetNone') : t('dashboard.noTarget')
+                }
                 source={sources(figures.outsideBand.sources)}
               />
               <KpiCard
@@ -212,14 +245,21 @@ function KpiCard(props: {
   const met = meets(props.value, props.target);
   const status = met === null ? 'neutral' : met ? 'pass' : 'fail';
   return (
-    <div className={`kpi-card is-${status}`} data-testid={props.testId} data-value={props.value ?? ''} data-status={status}>
+    <div
+      className={`kpi-card is-${status}`}
+      data-testid={props.testId}
+      data-value={props.value ?? ''}
+      data-status={status}
+    >
       <div className="kpi-label">{props.label}</div>
       <div className="kpi-value" data-testid="kpi-value">
         {props.valueText}
       </div>
       <div className="kpi-target">
         {t('dashboard.target')} {props.targetText}
-        {met !== null && <span className="kpi-status">{met ? t('dashboard.met') : t('dashboard.notMet')}</span>}
+        {met !== null && (
+          <span className="kpi-status">{met ? t('dashboard.met') : t('dashboard.notMet')}</span>
+        )}
       </div>
       <div className="kpi-source">
         {t('dashboard.source')} {props.source}
@@ -239,16 +279,37 @@ function TravelTimeChart({ bins, residents }: { bins: TravelTimeBin[]; residents
   const plotHeight = CHART_HEIGHT - CHART_MARGIN.top - CHART_MARGIN.bottom;
   const slot = plotWidth / bins.length;
   return (
-    <svg className="travel-chart" viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`} role="img" aria-label={t('dashboard.chartTitle')} data-testid="travel-chart">
+    <svg
+      className="travel-chart"
+      viewBox={`0 0 ${CHART_WIDTH} ${CHART_HEIGHT}`}
+      role="img"
+      aria-label={t('dashboard.chartTitle')}
+      data-testid="travel-chart"
+    >
       {bins.map((bin, index) => {
         const height = (bin.residents / largest) * plotHeight;
         const x = CHART_MARGIN.left + index * slot + 4;
         const y = CHART_MARGIN.top + plotHeight - height;
-        const label = bin.toMinutes === null ? t('dashboard.binBeyond', { n: bin.fromMinutes }) : `${bin.fromMinutes}–${bin.toMinutes}`;
+        const label =
+          bin.toMinutes === null
+            ? t('dashboard.binBeyond', { n: bin.fromMinutes })
+            : `${bin.fromMinutes}–${bin.toMinutes}`;
         const share = residents > 0 ? bin.residents / residents : null;
         return (
           <g key={bin.fromMinutes} data-testid="travel-bin" data-residents={bin.residents}>
-            <rect x={x} y={y} width={slot - 8} height={Math.max(height, 0.5)} className={bin.toMinutes !== null && bin.toMinutes <= 5 ? 'bar is-within' : bin.toMinutes === null ? 'bar is-beyond' : 'bar'} />
+            <rect
+              x={x}
+              y={y}
+              width={slot - 8}
+              height={Math.max(height, 0.5)}
+              className={
+                bin.toMinutes !== null && bin.toMinutes <= 5
+                  ? 'bar is-within'
+                  : bin.toMinutes === null
+                    ? 'bar is-beyond'
+                    : 'bar'
+              }
+            />
             <text x={x + (slot - 8) / 2} y={y - 4} className="bar-value">
               {formatShare(share) ?? ''}
             </text>
@@ -261,7 +322,13 @@ function TravelTimeChart({ bins, residents }: { bins: TravelTimeBin[]; residents
           </g>
         );
       })}
-      <line x1={CHART_MARGIN.left} x2={CHART_WIDTH - CHART_MARGIN.right} y1={CHART_MARGIN.top + plotHeight} y2={CHART_MARGIN.top + plotHeight} className="axis" />
+      <line
+        x1={CHART_MARGIN.left}
+        x2={CHART_WIDTH - CHART_MARGIN.right}
+        y1={CHART_MARGIN.top + plotHeight}
+        y2={CHART_MARGIN.top + plotHeight}
+        className="axis"
+      />
     </svg>
   );
 }
@@ -270,7 +337,9 @@ function TravelTimeChart({ bins, residents }: { bins: TravelTimeBin[]; residents
 function gapText(gap: ScenarioRuleResult, language: Language): { short: string; full: string } {
   const figure = ruleFigureText(gap, language);
   const measure = RULES.find((rule) => rule.id === gap.ruleId)?.measure ?? '';
-  const name = measure.startsWith('coveredShare:') ? categoryName(measure.slice('coveredShare:'.length), language) : gap.title[language];
+  const name = measure.startsWith('coveredShare:')
+    ? categoryName(measure.slice('coveredShare:'.length), language)
+    : gap.title[language];
   const needs = language === 'zh' ? '要求' : 'needs';
   return {
     short: figure ? `${name} ${figure}` : name,
@@ -294,7 +363,9 @@ function RankingTable({ rows }: { rows: RankedCommunity[] }) {
         {rows.map((row) => (
           <tr key={row.id} data-testid="ranking-row" data-community-id={row.id}>
             <td className="ranking-rank">{row.rank}</td>
-            <td className="ranking-name">{localName({ nameZh: row.name, nameEn: row.nameEn ?? row.name })}</td>
+            <td className="ranking-name">
+              {localName({ nameZh: row.name, nameEn: row.nameEn ?? row.name })}
+            </td>
             <td className="ranking-score">
               {row.completeness === null ? '—' : `${row.passed}/${row.evaluated}`}
               <span className="ranking-bar" aria-hidden="true">

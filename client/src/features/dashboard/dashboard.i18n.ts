@@ -42,8 +42,10 @@ export const dashboardMessages = defineMessages(
     'dashboard.heatmapTravelOption': '到{category}的步行时间',
     'dashboard.heatmapTravelTitle': '到最近{category}的步行时间热力图（分钟）',
     'dashboard.heatmapLegendMinutes': '步行分钟',
-    'dashboard.heatmapTravelNote': '各点步行到最近{category}的时间；{cell} m 网格，成年人步行 1.0 m/s；超过 {max} 分钟或不在步行网络上的格子留白；紫线为街道界线，细线为社区界线。',
-    'dashboard.heatmapNote': '统计 {n} 类设施（{categories}），各按标准层级时间；{cell} m 网格，成年人步行 1.0 m/s；紫线为街道界线，细线为社区界线；空白处不在步行网络上。',
+    'dashboard.heatmapTravelNote':
+      '各点步行到最近{category}的时间；{cell} m 网格，成年人步行 1.0 m/s；超过 {max} 分钟或不在步行网络上的格子留白；紫线为街道界线，细线为社区界线。',
+    'dashboard.heatmapNote':
+      '统计 {n} 类设施（{categories}），各按标准层级时间；{cell} m 网格，成年人步行 1.0 m/s；紫线为街道界线，细线为社区界线；空白处不在步行网络上。',
   },
   {
     'dashboard.open': 'Dashboard',
@@ -70,14 +72,16 @@ export const dashboardMessages = defineMessages(
     'dashboard.notMet': 'not met',
     'dashboard.source': 'Source',
     'dashboard.chartTitle': 'Residents by walking time to the nearest community service station (minutes)',
-    'dashboard.chartNote': 'Residents (and share) whose nearest service station is within each walking band; the life circle asks for 5 minutes.',
+    'dashboard.chartNote':
+      'Residents (and share) whose nearest service station is within each walking band; the life circle asks for 5 minutes.',
     'dashboard.binBeyond': '> {n}',
     'dashboard.rankingTitle': 'Communities by completeness (standards passed / applicable)',
     'dashboard.community': 'Community',
     'dashboard.completeness': 'Complete',
     'dashboard.gaps': 'Gaps',
     'dashboard.noGaps': 'All met',
-    'dashboard.heatmapTitle': 'Life-circle completeness (facility categories reached on foot from each place)',
+    'dashboard.heatmapTitle':
+      'Life-circle completeness (facility categories reached on foot from each place)',
     'dashboard.heatmapLoading': 'Computing the completeness heat map…',
     'dashboard.heatmapLegend': 'Categories reached',
     'dashboard.heatmapSubject': 'Heat map of',
@@ -85,7 +89,9 @@ export const dashboardMessages = defineMessages(
     'dashboard.heatmapTravelOption': 'Walking time to {category}',
     'dashboard.heatmapTravelTitle': 'Walking time to the nearest {category} (minutes)',
     'dashboard.heatmapLegendMinutes': 'Minutes on foot',
-    'dashboard.heatmapTravelNote': 'Walking time from each place to the nearest {category}; {cell} m cells, adult walking 1.0 m/s; cells beyond {max} minutes or off the walking network are blank; purple lines are street boundaries, thin lines communities.',
-    'dashboard.heatmapNote': '{n} categories counted ({categories}), each within its standard tier; {cell} m cells, adult walking 1.0 m/s; purple lines are street boundaries, thin lines communities; blank cells are off the walking network.',
+    'dashboard.heatmapTravelNote':
+      'Walking time from each place to the nearest {category}; {cell} m cells, adult walking 1.0 m/s; cells beyond {max} minutes or off the walking network are blank; purple lines are street boundaries, thin lines communities.',
+    'dashboard.heatmapNote':
+      '{n} categories counted ({categories}), each within its standard tier; {cell} m cells, adult walking 1.0 m/s; purple lines are street boundaries, thin lines communities; blank cells are off the walking network.',
   },
 );

@@ -32,7 +32,10 @@ export interface CoverageFigureData extends CoverageOutlines {
 
 /** The grid request of a subject. */
 export function coverageHeatmapQuery(subject: CoverageSubject): HeatmapQuery {
-  const common = { speedMetersPerSecond: DASHBOARD_SPEED_METERS_PER_SECOND, cellMeters: DASHBOARD_HEATMAP_CELL_METERS };
+  const common = {
+    speedMetersPerSecond: DASHBOARD_SPEED_METERS_PER_SECOND,
+    cellMeters: DASHBOARD_HEATMAP_CELL_METERS,
+  };
   return subject === 'completeness'
     ? { kind: 'completeness', ...common }
     : { kind: 'travel-time', category: subject, maxMinutes: DASHBOARD_HEATMAP_MAX_MINUTES, ...common };
@@ -41,7 +44,10 @@ export function coverageHeatmapQuery(subject: CoverageSubject): HeatmapQuery {
 const OUTLINE_LAYERS = ['streets', 'communities', 'water'] as const;
 
 /** The outlines once all three layers are in (a plain object, shared by the cache while unchanged). */
-function outlinesOf(results: UseQueryResult<RegionLayers[RegionLayerName]>[]): { outlines: CoverageOutlines | null; failed: boolean } {
+function outlinesOf(results: UseQueryResult<RegionLayers[RegionLayerName]>[]): {
+  outlines: CoverageOutlines | null;
+  failed: boolean;
+} {
   const failed = results.some((result) => result.isError);
   const [streets, communities, water] = results.map((result) => result.data);
   return streets && communities && water
@@ -56,7 +62,10 @@ function outlinesOf(results: UseQueryResult<RegionLayers[RegionLayerName]>[]): {
     : { outlines: null, failed };
 }
 
-export function useCoverageFigure(regionId: string | null, subject: CoverageSubject): { data: CoverageFigureData | null; failed: boolean } {
+export function useCoverageFigure(
+  regionId: string | null,
+  subject: CoverageSubject,
+): { data: CoverageFigureData | null; failed: boolean } {
   // The same reads as the map screen's layers: the app already holds them.
   const { outlines, failed: outlinesFailed } = useQueries({
     queries: regionId ? OUTLINE_LAYERS.map((layer) => regionLayerRead.options({ regionId, layer })) : [],
@@ -65,6 +74,9 @@ export function useCoverageFigure(regionId: string | null, subject: CoverageSubj
   const grid = useHeatmapRead(regionId ? { regionId, query: coverageHeatmapQuery(subject) } : null);
   const gridData = grid.data;
   // One object per loaded pair, so the figure's drawing (a PNG encode) is not redone every render.
-  const data = useMemo(() => (outlines && gridData ? { ...outlines, grid: gridData } : null), [outlines, gridData]);
+  const data = useMemo(
+    () => (outlines && gridData ? { ...outlines, grid: gridData } : null),
+    [outlines, gridData],
+  );
   return { data, failed: outlinesFailed || grid.error !== null };
 }

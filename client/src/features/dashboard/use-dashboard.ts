@@ -8,7 +8,12 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { CoverageResult, VillageCandidatesAnswer } from '../../lib/api-types';
-import { coverageRead, useCoverageRead, useScenarioCommunitiesRead, useVillageCandidatesRead } from '../../lib/reads';
+import {
+  coverageRead,
+  useCoverageRead,
+  useScenarioCommunitiesRead,
+  useVillageCandidatesRead,
+} from '../../lib/reads';
 import { WALK_SPEED_METERS_PER_SECOND } from '../../lib/walking';
 import type { StandardsProfileId } from '../../lib/standards';
 import type { DashboardCommunityCollection } from './dashboard-types';
@@ -28,9 +33,13 @@ export interface DashboardData {
 }
 
 /** Residents reaching a station per chart tier once every answer is in (a plain object, so the cache shares it while unchanged). */
-function stationReachOf(results: UseQueryResult<CoverageResult>[]): { reach: DashboardData['stationReach'] | null; failed: boolean } {
+function stationReachOf(results: UseQueryResult<CoverageResult>[]): {
+  reach: DashboardData['stationReach'] | null;
+  failed: boolean;
+} {
   const failed = results.some((result) => result.isError);
-  if (results.length === 0 || results.some((result) => result.data === undefined)) return { reach: null, failed };
+  if (results.length === 0 || results.some((result) => result.data === undefined))
+    return { reach: null, failed };
   const reach = results.map((result, index) => {
     const station = result.data!.region.categories.find((entry) => entry.category === CHART_CATEGORY);
     return { minutes: CHART_TIER_MINUTES[index]!, coveredResidents: station?.coveredResidents ?? 0 };
@@ -38,17 +47,28 @@ function stationReachOf(results: UseQueryResult<CoverageResult>[]): { reach: Das
   return { reach, failed };
 }
 
-export function useDashboard(regionId: string | null, profile: StandardsProfileId): { data: DashboardData | null; failed: boolean } {
+export function useDashboard(
+  regionId: string | null,
+  profile: StandardsProfileId,
+): { data: DashboardData | null; failed: boolean } {
   const speed = DASHBOARD_SPEED_METERS_PER_SECOND;
-  const coverage = useCoverageRead(regionId ? { regionId, speedMetersPerSecond: speed, tiers: NO_TIER_OVERRIDES } : null);
-  const communities = useScenarioCommunitiesRead(regionId ? { regionId, scenarioId: 'baseline', version: null, profile } : null);
+  const coverage = useCoverageRead(
+    regionId ? { regionId, speedMetersPerSecond: speed, tiers: NO_TIER_OVERRIDES } : null,
+  );
+  const communities = useScenarioCommunitiesRead(
+    regionId ? { regionId, scenarioId: 'baseline', version: null, profile } : null,
+  );
   const villages = useVillageCandidatesRead(
     regionId ? { regionId, scenarioId: 'baseline', version: null, profile, asType: 'urban' } : null,
   );
   const station = useQueries({
     queries: regionId
       ? CHART_TIER_MINUTES.map((minutes) =>
-          coverageRead.options({ regionId, speedMetersPerSecond: speed, tiers: { [CHART_CATEGORY]: minutes } }),
+          coverageRead.options({
+            regionId,
+            speedMetersPerSecond: speed,
+            tiers: { [CHART_CATEGORY]: minutes },
+          }),
         )
       : [],
     combine: stationReachOf,
@@ -67,6 +87,7 @@ export function useDashboard(regionId: string | null, profile: StandardsProfileI
         : null,
     [coverage.data, communities.data, villages.data, station.reach],
   );
-  const failed = [coverage.error, communities.error, villages.error].some((error) => error !== null) || station.failed;
+  const failed =
+    [coverage.error, communities.error, villages.error].some((error) => error !== null) || station.failed;
   return { data: failed ? null : data, failed };
 }

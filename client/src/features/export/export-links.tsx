@@ -6,9 +6,21 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import './export-links.css';
 
-export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = { geojson: 'GeoJSON', csv: 'CSV', shapefile: 'SHP' };
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  geojson: 'GeoJSON',
+  csv: 'CSV',
+  shapefile: 'SHP',
+};
 
-export function ExportLinks({ label, hrefFor, testId }: { label: string; hrefFor: (format: ExportFormat) => string; testId: string }) {
+export function ExportLinks({
+  label,
+  hrefFor,
+  testId,
+}: {
+  label: string;
+  hrefFor: (format: ExportFormat) => string;
+  testId: string;
+}) {
   const { t } = useI18n();
   return (
     <div className="export-links" data-testid={testId}>

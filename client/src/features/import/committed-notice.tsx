@@ -3,7 +3,13 @@ import { formatCount } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { ImportPreview, NewRegion } from './import-types';
 
-export function CommittedNotice({ report, createdRegion }: { report: ImportPreview; createdRegion: NewRegion | null }) {
+export function CommittedNotice({
+  report,
+  createdRegion,
+}: {
+  report: ImportPreview;
+  createdRegion: NewRegion | null;
+}) {
   const { t, localName } = useI18n();
   return (
     <div className="import-success" role="status" data-testid="import-success">
@@ -16,7 +22,10 @@ export function CommittedNotice({ report, createdRegion }: { report: ImportPrevi
       {createdRegion && (
         <p data-testid="import-created-region">
           {t('import.createdRegion', {
-            name: localName({ nameZh: createdRegion.name, nameEn: createdRegion.nameEn || createdRegion.name }),
+            name: localName({
+              nameZh: createdRegion.name,
+              nameEn: createdRegion.nameEn || createdRegion.name,
+            }),
           })}
         </p>
       )}

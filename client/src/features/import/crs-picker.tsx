@@ -28,9 +28,15 @@ export function CrsPicker({ wizard }: { wizard: ImportWizardState }) {
     <>
       <label className="import-field">
         <span>{t('import.crs')}</span>
-        <select data-testid="import-crs" value={crsChoice} onChange={(event) => applyCrs(event.target.value as CrsChoice, zone)}>
+        <select
+          data-testid="import-crs"
+          value={crsChoice}
+          onChange={(event) => applyCrs(event.target.value as CrsChoice, zone)}
+        >
           {CRS_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>{t(`import.crs.${choice || 'auto'}` as MessageKey)}</option>
+            <option key={choice} value={choice}>
+              {t(`import.crs.${choice || 'auto'}` as MessageKey)}
+            </option>
           ))}
         </select>
       </label>
@@ -39,7 +45,9 @@ export function CrsPicker({ wizard }: { wizard: ImportWizardState }) {
           <select
             aria-label={t('import.zone.width')}
             value={zone.widthDegrees}
-            onChange={(event) => applyCrs('gk', { ...zone, widthDegrees: Number(event.target.value) as 3 | 6 })}
+            onChange={(event) =>
+              applyCrs('gk', { ...zone, widthDegrees: Number(event.target.value) as 3 | 6 })
+            }
           >
             <option value={3}>3°</option>
             <option value={6}>6°</option>
@@ -52,7 +60,9 @@ export function CrsPicker({ wizard }: { wizard: ImportWizardState }) {
               max={135}
               step={3}
               value={zone.centralMeridianDegrees}
-              onChange={(event) => applyCrs('gk', { ...zone, centralMeridianDegrees: Number(event.target.value) })}
+              onChange={(event) =>
+                applyCrs('gk', { ...zone, centralMeridianDegrees: Number(event.target.value) })
+              }
             />
             °E
           </label>
@@ -64,7 +74,9 @@ export function CrsPicker({ wizard }: { wizard: ImportWizardState }) {
             />
             {t('import.zone.prefix')}
           </label>
-          <span className={zoneCrs ? 'import-muted' : 'import-bad'}>{zoneCrs ?? t('import.zone.invalid')}</span>
+          <span className={zoneCrs ? 'import-muted' : 'import-bad'}>
+            {zoneCrs ?? t('import.zone.invalid')}
+          </span>
         </div>
       )}
     </>

@@ -16,11 +16,22 @@ export function DetectedFile({ preview }: { preview: ImportPreview }) {
       <h3 className="import-section">{t('import.detected')}</h3>
       <dl className="import-detected" data-testid="import-detected">
         <dt>{t('import.format')}</dt>
-        <dd>{FORMAT_NAMES[file.format] ?? file.format} · {t('import.records', { n: formatCount(file.records) ?? '' })}</dd>
+        <dd>
+          {FORMAT_NAMES[file.format] ?? file.format} ·{' '}
+          {t('import.records', { n: formatCount(file.records) ?? '' })}
+        </dd>
         <dt>{t('import.encoding')}</dt>
-        <dd>{file.encoding ? `${file.encoding.encoding === 'utf8' ? 'UTF-8' : file.encoding.encoding.toUpperCase()}${aside(sourceName(file.encoding.from))}` : '—'}</dd>
+        <dd>
+          {file.encoding
+            ? `${file.encoding.encoding === 'utf8' ? 'UTF-8' : file.encoding.encoding.toUpperCase()}${aside(sourceName(file.encoding.from))}`
+            : '—'}
+        </dd>
         <dt>{t('import.crs')}</dt>
-        <dd>{file.crs ? `${crsName(file.crs)} · ${file.crs.id}${aside(sourceName(file.crs.from))}` : t('import.crs.unknown')}</dd>
+        <dd>
+          {file.crs
+            ? `${crsName(file.crs)} · ${file.crs.id}${aside(sourceName(file.crs.from))}`
+            : t('import.crs.unknown')}
+        </dd>
         {preview.geometryFrom && (
           <>
             <dt>{t('import.geometry')}</dt>

@@ -5,7 +5,13 @@ import type { ImportPreview } from './import-types';
 import { useFieldName } from './use-import-names';
 import type { ImportWizardState } from './use-import-wizard';
 
-export function FieldMappingTable({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
+export function FieldMappingTable({
+  wizard,
+  preview,
+}: {
+  wizard: ImportWizardState;
+  preview: ImportPreview;
+}) {
   const { t, language } = useI18n();
   const fieldName = useFieldName(preview);
   const mapping = wizard.choices.mapping ?? preview.mapping;
@@ -34,12 +40,18 @@ export function FieldMappingTable({ wizard, preview }: { wizard: ImportWizardSta
               <tr
                 key={field.field}
                 data-testid={`import-map-${field.field}`}
-                title={language === 'zh' ? `${field.field}${field.derivationZh ? `：${field.derivationZh}` : ''}` : field.description}
+                title={
+                  language === 'zh'
+                    ? `${field.field}${field.derivationZh ? `：${field.derivationZh}` : ''}`
+                    : field.description
+                }
               >
                 <td>
                   <span className="import-field-name">{fieldName(field.field)}</span>
                   {field.need === 'required' && <span className="import-required">*</span>}
-                  {from && <span className={`import-from is-${from}`}>{t(`import.from.${from}` as MessageKey)}</span>}
+                  {from && (
+                    <span className={`import-from is-${from}`}>{t(`import.from.${from}` as MessageKey)}</span>
+                  )}
                 </td>
                 <td>
                   <select
@@ -52,7 +64,9 @@ export function FieldMappingTable({ wizard, preview }: { wizard: ImportWizardSta
                   >
                     <option value="">{field.derivation ? t('import.derived') : t('import.unmapped')}</option>
                     {preview.columns.map((candidate) => (
-                      <option key={candidate.name} value={candidate.name}>{candidate.name}</option>
+                      <option key={candidate.name} value={candidate.name}>
+                        {candidate.name}
+                      </option>
                     ))}
                   </select>
                 </td>

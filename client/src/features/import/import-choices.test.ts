@@ -15,18 +15,36 @@ import {
 } from './import-choices';
 import type { ImportChoices, ImportPreview, ImportPreviewFeature } from './import-types';
 
-function feature(status: ImportPreviewFeature['properties']['importStatus'], geometry: ImportPreviewFeature['geometry']): ImportPreviewFeature {
-  return { type: 'Feature', id: status, geometry, properties: { importLocation: 'row 2', importStatus: status } };
+function feature(
+  status: ImportPreviewFeature['properties']['importStatus'],
+  geometry: ImportPreviewFeature['geometry'],
+): ImportPreviewFeature {
+  return {
+    type: 'Feature',
+    id: status,
+    geometry,
+    properties: { importLocation: 'row 2', importStatus: status },
+  };
 }
 
 describe('gaussKrugerCrs', () => {
   it('names the CGCS2000 zones the fixtures use', () => {
     // communities-cgcs2000-gk-cm111.zip is EPSG:4546; facilities-cgcs2000-gk-zone37.zip is EPSG:4525.
-    expect(gaussKrugerCrs({ widthDegrees: 3, centralMeridianDegrees: 111, zoneInEasting: false })).toBe('EPSG:4546');
-    expect(gaussKrugerCrs({ widthDegrees: 3, centralMeridianDegrees: 111, zoneInEasting: true })).toBe('EPSG:4525');
-    expect(gaussKrugerCrs({ widthDegrees: 6, centralMeridianDegrees: 111, zoneInEasting: true })).toBe('EPSG:4497');
-    expect(gaussKrugerCrs({ widthDegrees: 6, centralMeridianDegrees: 75, zoneInEasting: false })).toBe('EPSG:4502');
-    expect(gaussKrugerCrs({ widthDegrees: 3, centralMeridianDegrees: 135, zoneInEasting: false })).toBe('EPSG:4554');
+    expect(gaussKrugerCrs({ widthDegrees: 3, centralMeridianDegrees: 111, zoneInEasting: false })).toBe(
+      'EPSG:4546',
+    );
+    expect(gaussKrugerCrs({ widthDegrees: 3, centralMeridianDegrees: 111, zoneInEasting: true })).toBe(
+      'EPSG:4525',
+    );
+    expect(gaussKrugerCrs({ widthDegrees: 6, centralMeridianDegrees: 111, zoneInEasting: true })).toBe(
+      'EPSG:4497',
+    );
+    expect(gaussKrugerCrs({ widthDegrees: 6, centralMeridianDegrees: 75, zoneInEasting: false })).toBe(
+      'EPSG:4502',
+    );
+    expect(gaussKrugerCrs({ widthDegrees: 3, centralMeridianDegrees: 135, zoneInEasting: false })).toBe(
+      'EPSG:4554',
+    );
   });
 
   it('refuses meridians that are not a zone’s', () => {
@@ -55,16 +73,27 @@ describe('the requests', () => {
       valueMap: '{"category":{"网吧":"supermarket"}}',
       repair: 'true',
     });
-    expect(commitBody({ ...INITIAL_CHOICES, crs: 'gcj02' }, true)).toMatchObject({ crs: 'gcj02', encoding: undefined, acceptScenarioChanges: true });
+    expect(commitBody({ ...INITIAL_CHOICES, crs: 'gcj02' }, true)).toMatchObject({
+      crs: 'gcj02',
+      encoding: undefined,
+      acceptScenarioChanges: true,
+    });
   });
 
   it('edits mappings and value maps without touching the others', () => {
     const mapping = { name: '名称', category: '类别' };
     expect(withFieldColumn(mapping, 'category', '')).toEqual({ name: '名称', category: null });
     expect(mapping.category).toBe('类别');
-    const valueMap = withValueCode({ category: { 卫生室: 'health_station' } }, 'category', '网吧', 'supermarket');
+    const valueMap = withValueCode(
+      { category: { 卫生室: 'health_station' } },
+      'category',
+      '网吧',
+      'supermarket',
+    );
     expect(valueMap).toEqual({ category: { 卫生室: 'health_station', 网吧: 'supermarket' } });
-    expect(withValueCode(valueMap, 'category', '网吧', '')).toEqual({ category: { 卫生室: 'health_station' } });
+    expect(withValueCode(valueMap, 'category', '网吧', '')).toEqual({
+      category: { 卫生室: 'health_station' },
+    });
   });
 });
 
@@ -72,7 +101,17 @@ describe('the preview summary', () => {
   const features = [
     feature('ok', { type: 'Point', coordinates: [109.7, 28.3] }),
     feature('error', { type: 'Point', coordinates: [116.4, 39.9] }),
-    feature('warning', { type: 'Polygon', coordinates: [[[109.6, 28.2], [109.8, 28.2], [109.8, 28.4], [109.6, 28.2]]] }),
+    feature('warning', {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [109.6, 28.2],
+          [109.8, 28.2],
+          [109.8, 28.4],
+          [109.6, 28.2],
+        ],
+      ],
+    }),
     feature('error', null),
   ];
 
@@ -86,7 +125,10 @@ describe('the preview summary', () => {
     const preview = { canCommit: true, committed: false, scenarioImpact: null } as unknown as ImportPreview;
     expect(canCommit(preview, false)).toBe(true);
     expect(canCommit({ ...preview, canCommit: false }, true)).toBe(false);
-    const impacted = { ...preview, scenarioImpact: { requiresAcceptance: true, scenarios: [], policy: '', policyZh: '' } };
+    const impacted = {
+      ...preview,
+      scenarioImpact: { requiresAcceptance: true, scenarios: [], policy: '', policyZh: '' },
+    };
     expect(canCommit(impacted, false)).toBe(false);
     expect(canCommit(impacted, true)).toBe(true);
     expect(canCommit({ ...preview, committed: true }, true)).toBe(false);
@@ -108,7 +150,9 @@ describe('a new region from the wizard', () => {
     expect(importRegionId('demo', INITIAL_CHOICES)).toBe('demo');
     expect(previewFormFields(INITIAL_CHOICES)).not.toHaveProperty('create');
     // No English name: the field is left out rather than sent empty.
-    expect(previewFormFields({ ...choices, newRegion: { ...newtown, nameEn: ' ' } })).not.toHaveProperty('nameEn');
+    expect(previewFormFields({ ...choices, newRegion: { ...newtown, nameEn: ' ' } })).not.toHaveProperty(
+      'nameEn',
+    );
   });
 
   it('names what is wrong with its id or name before anything is sent', () => {

@@ -72,13 +72,23 @@ export function gaussKrugerZoneOf(crsId: string): (GaussKrugerZone & { zoneNumbe
     return { widthDegrees: 6, centralMeridianDegrees: zoneNumber * 6 - 3, zoneInEasting: true, zoneNumber };
   }
   if (code >= 4502 && code <= 4512)
-    return { widthDegrees: 6, centralMeridianDegrees: 75 + (code - 4502) * 6, zoneInEasting: false, zoneNumber: null };
+    return {
+      widthDegrees: 6,
+      centralMeridianDegrees: 75 + (code - 4502) * 6,
+      zoneInEasting: false,
+      zoneNumber: null,
+    };
   if (code >= 4513 && code <= 4533) {
     const zoneNumber = code - 4513 + 25;
     return { widthDegrees: 3, centralMeridianDegrees: zoneNumber * 3, zoneInEasting: true, zoneNumber };
   }
   if (code >= 4534 && code <= 4554)
-    return { widthDegrees: 3, centralMeridianDegrees: 75 + (code - 4534) * 3, zoneInEasting: false, zoneNumber: null };
+    return {
+      widthDegrees: 3,
+      centralMeridianDegrees: 75 + (code - 4534) * 3,
+      zoneInEasting: false,
+      zoneNumber: null,
+    };
   return null;
 }
 
@@ -88,7 +98,8 @@ export function previewFormFields(choices: ImportChoices): Record<string, string
   if (choices.crs) fields.crs = choices.crs;
   if (choices.encoding) fields.encoding = choices.encoding;
   if (choices.mapping) fields.mapping = JSON.stringify(choices.mapping);
-  if (choices.valueMap && Object.keys(choices.valueMap).length > 0) fields.valueMap = JSON.stringify(choices.valueMap);
+  if (choices.valueMap && Object.keys(choices.valueMap).length > 0)
+    fields.valueMap = JSON.stringify(choices.valueMap);
   if (choices.repair) fields.repair = 'true';
   if (choices.swapAxes) fields.swapAxes = 'true';
   if (choices.replace) fields.replace = 'true';
@@ -157,7 +168,9 @@ export function countStatuses(features: readonly ImportPreviewFeature[]): Status
 }
 
 /** `[west, south, east, north]` of the preview's geometries, or null when none has coordinates. */
-export function previewBbox(features: readonly ImportPreviewFeature[]): [number, number, number, number] | null {
+export function previewBbox(
+  features: readonly ImportPreviewFeature[],
+): [number, number, number, number] | null {
   let west = Infinity;
   let south = Infinity;
   let east = -Infinity;

@@ -17,7 +17,9 @@ export function ImportOptions({ wizard }: { wizard: ImportWizardState }) {
           onChange={(event) => wizard.choose({ layer: event.target.value as WizardLayer })}
         >
           {WIZARD_LAYERS.map((layer) => (
-            <option key={layer} value={layer}>{t(`import.layer.${layer}` as MessageKey)}</option>
+            <option key={layer} value={layer}>
+              {t(`import.layer.${layer}` as MessageKey)}
+            </option>
           ))}
         </select>
       </label>
@@ -31,7 +33,7 @@ export function ImportOptions({ wizard }: { wizard: ImportWizardState }) {
           onChange={(event) => wizard.setFile(event.target.files?.[0] ?? null)}
         />
       </label>
-        <CrsPicker wizard={wizard} />
+      <CrsPicker wizard={wizard} />
       <label className="import-field">
         <span>{t('import.encoding')}</span>
         <select

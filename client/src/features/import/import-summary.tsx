@@ -12,7 +12,9 @@ export function ImportSummary({ preview }: { preview: ImportPreview }) {
     <>
       <h3 className="import-section">{t('import.summary')}</h3>
       <ul className="import-summary" data-testid="import-summary">
-        <li data-testid="import-feature-count">{t('import.featureCount', { n: formatCount(preview.featureCount) ?? '' })}</li>
+        <li data-testid="import-feature-count">
+          {t('import.featureCount', { n: formatCount(preview.featureCount) ?? '' })}
+        </li>
         {preview.network && <NetworkSummary network={preview.network} />}
         <li>
           {t('import.statuses', {

@@ -6,12 +6,25 @@ import { newRegionProblem } from './import-choices';
 import type { NewRegion } from './import-types';
 import type { ImportWizardState } from './use-import-wizard';
 
-export function ImportTarget({ wizard, region, regions }: { wizard: ImportWizardState; region: Region | null; regions: readonly Region[] }) {
+export function ImportTarget({
+  wizard,
+  region,
+  regions,
+}: {
+  wizard: ImportWizardState;
+  region: Region | null;
+  regions: readonly Region[];
+}) {
   const { t, localName } = useI18n();
   const chosen = wizard.choices.newRegion;
   // Typed text stays here until the field is left, so each keystroke does not ask for a preview.
   const [draft, setDraft] = useState<NewRegion>(chosen ?? { id: '', name: '', nameEn: '' });
-  const problem = chosen ? newRegionProblem(draft, regions.map((candidate) => candidate.id)) : null;
+  const problem = chosen
+    ? newRegionProblem(
+        draft,
+        regions.map((candidate) => candidate.id),
+      )
+    : null;
   const apply = (next: NewRegion) => {
     const current = wizard.choices.newRegion;
     if (!current || current.id !== next.id || current.name !== next.name || current.nameEn !== next.nameEn)
@@ -46,7 +59,9 @@ export function ImportTarget({ wizard, region, regions }: { wizard: ImportWizard
           disabled={!region}
           onChange={() => wizard.choose({ newRegion: null })}
         />
-        {t('import.target.current', { name: region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : '—' })}
+        {t('import.target.current', {
+          name: region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : '—',
+        })}
       </label>
       <label>
         <input

@@ -6,7 +6,8 @@ export const importMessages = defineMessages(
     'import.open': '导入数据',
     'import.title': '导入数据',
     'import.close': '关闭',
-    'import.hint': '选择图层和文件（GeoJSON、Shapefile 压缩包、CSV、Excel（.xlsx）），先预览，确认无误后再写入。',
+    'import.hint':
+      '选择图层和文件（GeoJSON、Shapefile 压缩包、CSV、Excel（.xlsx）），先预览，确认无误后再写入。',
     'import.layer': '图层',
     'import.layer.streets': '街道/乡镇',
     'import.layer.communities': '社区',
@@ -64,7 +65,8 @@ export const importMessages = defineMessages(
     'import.committing': '正在写入…',
     'import.blocked': '存在错误，修正文件或对应关系后才能导入',
     'import.committed': '导入成功：新增 {added}、更新 {updated}、删除 {removed}，图层现有 {after} 个要素。',
-    'import.crs.gkZone': 'CGCS2000 高斯–克吕格 {width}° 带第 {zone} 带（中央经线 {meridian}°E，东坐标含带号）',
+    'import.crs.gkZone':
+      'CGCS2000 高斯–克吕格 {width}° 带第 {zone} 带（中央经线 {meridian}°E，东坐标含带号）',
     'import.crs.gkMeridian': 'CGCS2000 高斯–克吕格 {width}° 带（中央经线 {meridian}°E）',
     'import.source.default': '文件未声明，按默认',
     'import.source.geojson': 'GeoJSON 文件声明',
@@ -82,7 +84,8 @@ export const importMessages = defineMessages(
     'import.target': '导入到',
     'import.target.current': '当前区域：{name}',
     'import.target.new': '新建区域',
-    'import.newRegion.hint': '新区域宜先导入步行路网（道路中心线或 OSM 数据，它确定区域范围和投影），再依次导入街道、社区、人口单元和设施。',
+    'import.newRegion.hint':
+      '新区域宜先导入步行路网（道路中心线或 OSM 数据，它确定区域范围和投影），再依次导入街道、社区、人口单元和设施。',
     'import.newRegion.id': '区域编号',
     'import.newRegion.idHint': '小写字母、数字和连字符，用于网址，如 xincheng',
     'import.newRegion.name': '区域名称',
@@ -93,13 +96,15 @@ export const importMessages = defineMessages(
     'import.newRegion.name-empty': '请填写区域名称',
     'import.layer.network': '步行路网（道路中心线或 OSM）',
     'import.network': '步行路网 {edges} 条路段、{nodes} 个节点，总长 {km} 公里',
-    'import.network.split': '路网分成 {n} 个互不连通的片区，最大片区含 {largest} 个节点；其他片区的居民只能在片区内步行到达设施',
+    'import.network.split':
+      '路网分成 {n} 个互不连通的片区，最大片区含 {largest} 个节点；其他片区的居民只能在片区内步行到达设施',
   },
   {
     'import.open': 'Import data',
     'import.title': 'Import data',
     'import.close': 'Close',
-    'import.hint': 'Choose a layer and a file (GeoJSON, zipped Shapefile, CSV, Excel (.xlsx)); check the preview before anything is written.',
+    'import.hint':
+      'Choose a layer and a file (GeoJSON, zipped Shapefile, CSV, Excel (.xlsx)); check the preview before anything is written.',
     'import.layer': 'Layer',
     'import.layer.streets': 'Streets / towns',
     'import.layer.communities': 'Communities',
@@ -150,14 +155,17 @@ export const importMessages = defineMessages(
     'import.summary': 'What will change',
     'import.featureCount': '{n} features in the preview',
     'import.statuses': 'ok {ok} · repaired {repaired} · warnings {warning} · errors {error}',
-    'import.changes': '{added} added, {updated} updated, {removed} removed; the layer goes from {before} to {after}',
+    'import.changes':
+      '{added} added, {updated} updated, {removed} removed; the layer goes from {before} to {after}',
     'import.scenarios': 'This import affects {n} scenarios:',
     'import.accept': 'I understand these scenario changes; import anyway',
     'import.commit': 'Import',
     'import.committing': 'Writing…',
     'import.blocked': 'Fix the errors (file or mapping) before importing',
-    'import.committed': 'Imported: {added} added, {updated} updated, {removed} removed; the layer now has {after} features.',
-    'import.crs.gkZone': 'CGCS2000 Gauss–Krüger {width}° zone {zone} (central meridian {meridian}°E, zone number in the easting)',
+    'import.committed':
+      'Imported: {added} added, {updated} updated, {removed} removed; the layer now has {after} features.',
+    'import.crs.gkZone':
+      'CGCS2000 Gauss–Krüger {width}° zone {zone} (central meridian {meridian}°E, zone number in the easting)',
     'import.crs.gkMeridian': 'CGCS2000 Gauss–Krüger {width}° (central meridian {meridian}°E)',
     'import.source.default': 'not declared, default',
     'import.source.geojson': 'declared in the GeoJSON',
@@ -175,17 +183,20 @@ export const importMessages = defineMessages(
     'import.target': 'Import into',
     'import.target.current': 'This region: {name}',
     'import.target.new': 'A new region',
-    'import.newRegion.hint': 'Begin a new region with its walking network (road centrelines or OSM: it sets the region’s extent and projection), then streets, communities, population units and facilities.',
+    'import.newRegion.hint':
+      'Begin a new region with its walking network (road centrelines or OSM: it sets the region’s extent and projection), then streets, communities, population units and facilities.',
     'import.newRegion.id': 'Region id',
     'import.newRegion.idHint': 'Lower-case letters, digits and hyphens, used in addresses, e.g. xincheng',
     'import.newRegion.name': 'Name',
     'import.newRegion.nameEn': 'English name (optional)',
     'import.newRegion.id-empty': 'Enter the region’s id',
-    'import.newRegion.id-format': 'Use lower-case letters, digits and hyphens, starting with a letter or digit',
+    'import.newRegion.id-format':
+      'Use lower-case letters, digits and hyphens, starting with a letter or digit',
     'import.newRegion.id-taken': 'A region already has this id',
     'import.newRegion.name-empty': 'Enter the region’s name',
     'import.layer.network': 'Walking network (road centrelines or OSM)',
     'import.network': 'Walking network of {edges} segments and {nodes} nodes, {km} km in all',
-    'import.network.split': 'The network falls into {n} unconnected parts, the largest with {largest} nodes; residents of the others reach facilities only within their part',
+    'import.network.split':
+      'The network falls into {n} unconnected parts, the largest with {largest} nodes; residents of the others reach facilities only within their part',
   },
 );

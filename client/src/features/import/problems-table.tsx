@@ -10,7 +10,9 @@ export function ProblemsTable({ preview }: { preview: ImportPreview }) {
     <>
       <h3 className="import-section">{t('import.problems')}</h3>
       {preview.problems.length === 0 ? (
-        <p className="import-muted" data-testid="import-no-problems">{t('import.noProblems')}</p>
+        <p className="import-muted" data-testid="import-no-problems">
+          {t('import.noProblems')}
+        </p>
       ) : (
         <table className="import-table import-problems" data-testid="import-problems">
           <colgroup>
@@ -32,7 +34,9 @@ export function ProblemsTable({ preview }: { preview: ImportPreview }) {
           </tbody>
         </table>
       )}
-      {preview.problemsLeftOut > 0 && <p className="import-muted">{t('import.moreProblems', { n: preview.problemsLeftOut })}</p>}
+      {preview.problemsLeftOut > 0 && (
+        <p className="import-muted">{t('import.moreProblems', { n: preview.problemsLeftOut })}</p>
+      )}
     </>
   );
 }
@@ -45,10 +49,17 @@ function ProblemRow({ problem }: { problem: ImportProblem }) {
   const field = (zh ? problem.fieldZh : null) ?? problem.field;
   return (
     <tr className={`is-${problem.severity}`} data-testid="import-problem">
-      <td>{where ?? '—'}{problem.featureId ? ` · ${problem.featureId}` : ''}</td>
+      <td>
+        {where ?? '—'}
+        {problem.featureId ? ` · ${problem.featureId}` : ''}
+      </td>
       <td title={problem.field ?? undefined}>
         {field ?? '—'}
-        {problem.column && problem.column !== field ? (zh ? `（${problem.column}）` : ` (${problem.column})`) : ''}
+        {problem.column && problem.column !== field
+          ? zh
+            ? `（${problem.column}）`
+            : ` (${problem.column})`
+          : ''}
       </td>
       <td>
         <span className="import-severity">{t(`import.severity.${problem.severity}` as MessageKey)}</span>

@@ -36,7 +36,11 @@ export function useDetectedNames() {
     const zone = gaussKrugerZoneOf(crs.id);
     if (zone)
       return zone.zoneNumber !== null
-        ? t('import.crs.gkZone', { width: zone.widthDegrees, zone: zone.zoneNumber, meridian: zone.centralMeridianDegrees })
+        ? t('import.crs.gkZone', {
+            width: zone.widthDegrees,
+            zone: zone.zoneNumber,
+            meridian: zone.centralMeridianDegrees,
+          })
         : t('import.crs.gkMeridian', { width: zone.widthDegrees, meridian: zone.centralMeridianDegrees });
     // Systems the wizard offers have names of their own; others (UTM, a .prj's own) keep the server's.
     const key = `import.crs.${crs.id}`;
@@ -56,7 +60,10 @@ export function useDetectedNames() {
 /** A field's Chinese name where the layer gives one, else its id (as the API and the command line know it). */
 export function useFieldName(preview: ImportPreview): (field: string) => string {
   const { language } = useI18n();
-  return (field: string) => (language === 'zh' ? preview.fields.find((candidate) => candidate.field === field)?.labelZh : undefined) ?? field;
+  return (field: string) =>
+    (language === 'zh'
+      ? preview.fields.find((candidate) => candidate.field === field)?.labelZh
+      : undefined) ?? field;
 }
 
 /** A remark in brackets, full-width in Chinese text. */

@@ -5,7 +5,13 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { commitImport, previewImport, type ApiError } from '../../lib/api';
-import { commitBody, importRegionId, INITIAL_CHOICES, newRegionProblem, previewFormFields } from './import-choices';
+import {
+  commitBody,
+  importRegionId,
+  INITIAL_CHOICES,
+  newRegionProblem,
+  previewFormFields,
+} from './import-choices';
 import type { ImportChoices, ImportPreview, NewRegion } from './import-types';
 
 export type WizardBusy = 'preview' | 'commit' | null;
@@ -48,7 +54,11 @@ export interface ImportWizardOptions {
   onCommitted: (regionId: string, createdRegion: boolean) => void;
 }
 
-export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWizardOptions): ImportWizardState {
+export function useImportWizard({
+  regionId,
+  regionIds,
+  onCommitted,
+}: ImportWizardOptions): ImportWizardState {
   const [file, setFileState] = useState<File | null>(null);
   const [choices, setChoices] = useState<ImportChoices>(INITIAL_CHOICES);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -75,14 +85,23 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
     requestRef.current = controller;
     setBusy('preview');
     setError(null);
-    void previewImport<ImportPreview>(targetRegionId, file, previewFormFields(choices), controller.signal).then((result) => {
+    void previewImport<ImportPreview>(
+      targetRegionId,
+      file,
+      previewFormFields(choices),
+      controller.signal,
+    ).then((result) => {
       if (controller.signal.aborted) return;
       setBusy(null);
       setAccepted(false);
       if (result.ok) {
         setPreview(result.data);
         // Later previews send the mapping shown, so the analyst's changes are kept.
-        setChoices((previous) => ({ ...previous, mapping: result.data.mapping, valueMap: result.data.valueMap }));
+        setChoices((previous) => ({
+          ...previous,
+          mapping: result.data.mapping,
+          valueMap: result.data.valueMap,
+        }));
       } else {
         const report = reportIn(result.error);
         setPreview(report);
@@ -127,24 +146,33 @@ export function useImportWizard({ regionId, regionIds, onCommitted }: ImportWiza
     if (!targetRegionId || !preview?.importId) return;
     setBusy('commit');
     setError(null);
-    void commitImport<ImportPreview>(targetRegionId, preview.importId, commitBody(choices, accepted)).then((result) => {
-      setBusy(null);
-      if (result.ok) {
-        setCommitted(result.data);
-        setCreatedRegion(result.data.createsRegion ? choices.newRegion : null);
-        setPreview(null);
-        // The next file goes to the region just written (a created one is now on screen), with the
-        // server's mapping suggestion for it.
-        setFileState(null);
-        setFileInputKey((key) => key + 1);
-        setChoices((previous) => ({ ...previous, newRegion: null, replace: false, mapping: null, valueMap: null }));
-        onCommitted(targetRegionId, result.data.createsRegion);
-      } else {
-        const report = reportIn(result.error);
-        if (report) setPreview((previous) => (previous ? { ...report, features: previous.features } : report));
-        setError(result.error);
-      }
-    });
+    void commitImport<ImportPreview>(targetRegionId, preview.importId, commitBody(choices, accepted)).then(
+      (result) => {
+        setBusy(null);
+        if (result.ok) {
+          setCommitted(result.data);
+          setCreatedRegion(result.data.createsRegion ? choices.newRegion : null);
+          setPreview(null);
+          // The next file goes to the region just written (a created one is now on screen), with the
+          // server's mapping suggestion for it.
+          setFileState(null);
+          setFileInputKey((key) => key + 1);
+          setChoices((previous) => ({
+            ...previous,
+            newRegion: null,
+            replace: false,
+            mapping: null,
+            valueMap: null,
+          }));
+          onCommitted(targetRegionId, result.data.createsRegion);
+        } else {
+          const report = reportIn(result.error);
+          if (report)
+            setPreview((previous) => (previous ? { ...report, features: previous.features } : report));
+          setError(result.error);
+        }
+      },
+    );
   }, [regionId, preview, choices, accepted, onCommitted]);
 
   const reset = useCallback(() => {

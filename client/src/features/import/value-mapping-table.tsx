@@ -5,7 +5,13 @@ import type { ImportPreview } from './import-types';
 import { useCodeName, useFieldName } from './use-import-names';
 import type { ImportWizardState } from './use-import-wizard';
 
-export function ValueMappingTable({ wizard, preview }: { wizard: ImportWizardState; preview: ImportPreview }) {
+export function ValueMappingTable({
+  wizard,
+  preview,
+}: {
+  wizard: ImportWizardState;
+  preview: ImportPreview;
+}) {
   const { t } = useI18n();
   const fieldName = useFieldName(preview);
   const codeName = useCodeName();
@@ -21,19 +27,25 @@ export function ValueMappingTable({ wizard, preview }: { wizard: ImportWizardSta
             const codes = preview.fields.find((field) => field.field === codedField)?.codes ?? [];
             return values.map((written) => (
               <tr key={`${codedField}:${written}`}>
-                <td>{fieldName(codedField)}: “{written}”</td>
+                <td>
+                  {fieldName(codedField)}: “{written}”
+                </td>
                 <td>
                   <select
                     aria-label={`${codedField} ${written}`}
                     value={valueMap[codedField]?.[written] ?? ''}
                     disabled={wizard.busy !== null}
                     onChange={(event) =>
-                      wizard.choose({ valueMap: withValueCode(valueMap, codedField, written, event.target.value) })
+                      wizard.choose({
+                        valueMap: withValueCode(valueMap, codedField, written, event.target.value),
+                      })
                     }
                   >
                     <option value="">{t('import.values.choose')}</option>
                     {codes.map((code) => (
-                      <option key={code} value={code}>{codeName(code)}</option>
+                      <option key={code} value={code}>
+                        {codeName(code)}
+                      </option>
                     ))}
                   </select>
                 </td>

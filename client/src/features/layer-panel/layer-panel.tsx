@@ -69,7 +69,11 @@ export function LayerPanel(props: LayerPanelProps) {
             <span className="layer-name">{t(`layers.${layer}`)}</span>
           </label>
           <span className="layer-meta">
-            {loading ? <Spinner label={t('layers.loading')} /> : count !== undefined ? t('layers.count', { n: formatCount(count) ?? '' }) : null}
+            {loading ? (
+              <Spinner label={t('layers.loading')} />
+            ) : count !== undefined ? (
+              t('layers.count', { n: formatCount(count) ?? '' })
+            ) : null}
           </span>
         </div>
         {toggles[layer] && legend && !loading && <div className="layer-body">{legend}</div>}
@@ -114,7 +118,12 @@ export function LayerPanel(props: LayerPanelProps) {
             {populationMode === 'density' ? <DensityLegend /> : <DotsLegend dotScale={props.dotScale} />}
           </>,
         )}
-        {row('network', 'network', undefined, data.network && <NetworkLegend presentClasses={networkClasses} />)}
+        {row(
+          'network',
+          'network',
+          undefined,
+          data.network && <NetworkLegend presentClasses={networkClasses} />,
+        )}
         {row('labels', null, undefined, null)}
       </ul>
       {props.onImport && (

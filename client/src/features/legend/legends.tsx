@@ -80,7 +80,10 @@ export function FacilityCategoryLegend(props: {
                 title={t('legend.toggleCategory')}
                 onClick={() => onToggleCategory(id)}
               >
-                <span className="swatch swatch-point" style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[id]) }} />
+                <span
+                  className="swatch swatch-point"
+                  style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[id]) }}
+                />
                 <span className="legend-label">{localName(FACILITY_CATEGORIES[id])}</span>
                 <span className="legend-count">{formatCount(counts.get(id))}</span>
               </button>
@@ -132,7 +135,14 @@ export function DotsLegend({ dotScale }: { dotScale: DotScale }) {
             <div key={residents} className="dot-step">
               <span
                 className="dot-sample"
-                style={{ width: diameter, height: diameter, background: cssColour([POPULATION_DOT[0], POPULATION_DOT[1], POPULATION_DOT[2]], POPULATION_DOT[3] / 255) }}
+                style={{
+                  width: diameter,
+                  height: diameter,
+                  background: cssColour(
+                    [POPULATION_DOT[0], POPULATION_DOT[1], POPULATION_DOT[2]],
+                    POPULATION_DOT[3] / 255,
+                  ),
+                }}
               />
               <span className="ramp-label">{formatCount(residents)}</span>
             </div>
@@ -152,7 +162,10 @@ export function NetworkLegend({ presentClasses }: { presentClasses: ReadonlySet<
       <ul className="legend-list">
         {NETWORK_CLASSES.filter((networkClass) => presentClasses.has(networkClass)).map((networkClass) => (
           <li key={networkClass} className="legend-item">
-            <span className="swatch swatch-line" style={{ background: cssColour(NETWORK_CLASS_COLOURS[networkClass]) }} />
+            <span
+              className="swatch swatch-line"
+              style={{ background: cssColour(NETWORK_CLASS_COLOURS[networkClass]) }}
+            />
             <span className="legend-label">{t(`network.${networkClass}` as MessageKey)}</span>
           </li>
         ))}

@@ -18,9 +18,13 @@ export function NoticeStack() {
         <div key={notice.key} className="notice" data-testid="notice">
           <div className="notice-text">
             <strong>
-              {notice.error.status === null ? t('error.network') : t('error.server', { status: notice.error.status })}
+              {notice.error.status === null
+                ? t('error.network')
+                : t('error.server', { status: notice.error.status })}
             </strong>
-            {notice.count > 1 && <span className="notice-count">{t('error.repeated', { n: notice.count })}</span>}
+            {notice.count > 1 && (
+              <span className="notice-count">{t('error.repeated', { n: notice.count })}</span>
+            )}
             <div className="notice-detail">{errorText(notice.error, language, t)}</div>
             <div className="notice-path">{notice.error.path}</div>
           </div>

@@ -16,7 +16,11 @@ export function RegionPicker({
   return (
     <label className="region-picker">
       <span className="visually-hidden">{t('region.label')}</span>
-      <select value={regionId ?? ''} onChange={(event) => onChange(event.target.value)} aria-label={t('region.label')}>
+      <select
+        value={regionId ?? ''}
+        onChange={(event) => onChange(event.target.value)}
+        aria-label={t('region.label')}
+      >
         {regions.map((region) => (
           <option key={region.id} value={region.id}>
             {localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name })}

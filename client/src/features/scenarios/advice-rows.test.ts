@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { RelocationAdviceAnswer, RelocationCommunityAdvice, VillageCandidatesAnswer, VillageConversionEntry } from '../../lib/api-types';
+import type {
+  RelocationAdviceAnswer,
+  RelocationCommunityAdvice,
+  VillageCandidatesAnswer,
+  VillageConversionEntry,
+} from '../../lib/api-types';
 import { relocationRows, villageLacks, villageRows } from './advice-rows';
 
 const text = (value: string) => ({ zh: value, en: value });
 
-function village(id: string, name: string, candidate: boolean, gaps: Partial<VillageConversionEntry['gaps']> = {}): VillageConversionEntry {
+function village(
+  id: string,
+  name: string,
+  candidate: boolean,
+  gaps: Partial<VillageConversionEntry['gaps']> = {},
+): VillageConversionEntry {
   return {
     communityId: id,
     name,
@@ -14,7 +24,13 @@ function village(id: string, name: string, candidate: boolean, gaps: Partial<Vil
     status: candidate ? 'pass' : 'fail',
     candidate,
     conditions: [
-      { condition: 'development-progress', figure: candidate ? 0.62 : 0.2, threshold: 0.5, met: candidate, message: text('p') },
+      {
+        condition: 'development-progress',
+        figure: candidate ? 0.62 : 0.2,
+        threshold: 0.5,
+        met: candidate,
+        message: text('p'),
+      },
       { condition: 'farmland-share', figure: 0.7, threshold: 0.5, met: false, message: text('f') },
     ],
     reason: candidate ? text('进度 62% > 50%') : null,
@@ -41,26 +57,95 @@ describe('villageLacks', () => {
   it('turns failing rules, unreached tiers and the size band into readable lacks, leaving what passes', () => {
     const entry = village('v', '桃源村', true, {
       floorArea: [
-        { ruleId: 'area.national.min', title: text('面积'), sources: [], status: 'fail', figure: 250, threshold: '≥ 600', shortfall: { amount: 350, unit: { zh: 'm²', en: 'm²' } } },
-        { ruleId: 'area.per100hh', title: text('每百户'), sources: [], status: 'pass', figure: 40, threshold: '≥ 30', shortfall: null },
-        { ruleId: 'area.activity', title: text('活动用房'), sources: [], status: 'fail', figure: 0.4, threshold: '≥ 60%', shortfall: { amount: 0.2, unit: { zh: '%', en: '%' } } },
+        {
+          ruleId: 'area.national.min',
+          title: text('面积'),
+          sources: [],
+          status: 'fail',
+          figure: 250,
+          threshold: '≥ 600',
+          shortfall: { amount: 350, unit: { zh: 'm²', en: 'm²' } },
+        },
+        {
+          ruleId: 'area.per100hh',
+          title: text('每百户'),
+          sources: [],
+          status: 'pass',
+          figure: 40,
+          threshold: '≥ 30',
+          shortfall: null,
+        },
+        {
+          ruleId: 'area.activity',
+          title: text('活动用房'),
+          sources: [],
+          status: 'fail',
+          figure: 0.4,
+          threshold: '≥ 60%',
+          shortfall: { amount: 0.2, unit: { zh: '%', en: '%' } },
+        },
       ],
       staff: [
-        { ruleId: 'staff.per10k', title: text('工作者'), sources: [], status: 'fail', figure: 10, threshold: '≥ 18', shortfall: { amount: 1, unit: { zh: '人', en: 'workers' } } },
-        { ruleId: 'staff.socialworkers', title: text('社工'), sources: [], status: 'fail', figure: null, threshold: '≥ 3', shortfall: null },
+        {
+          ruleId: 'staff.per10k',
+          title: text('工作者'),
+          sources: [],
+          status: 'fail',
+          figure: 10,
+          threshold: '≥ 18',
+          shortfall: { amount: 1, unit: { zh: '人', en: 'workers' } },
+        },
+        {
+          ruleId: 'staff.socialworkers',
+          title: text('社工'),
+          sources: [],
+          status: 'fail',
+          figure: null,
+          threshold: '≥ 3',
+          shortfall: null,
+        },
       ],
       facilities: [
         {
           tierMinutes: 15,
-          categories: [{ category: 'clinic', name: text('卫生服务中心'), coveredShare: 0, uncoveredResidents: 1200, threshold: null, thresholdRuleId: null, thresholdProfile: null, status: 'unreached' }],
+          categories: [
+            {
+              category: 'clinic',
+              name: text('卫生服务中心'),
+              coveredShare: 0,
+              uncoveredResidents: 1200,
+              threshold: null,
+              thresholdRuleId: null,
+              thresholdProfile: null,
+              status: 'unreached',
+            },
+          ],
           lacking: ['clinic'],
         },
         { tierMinutes: 10, categories: [], lacking: [] },
         {
           tierMinutes: 5,
           categories: [
-            { category: 'kindergarten', name: text('幼儿园'), coveredShare: 0.3, uncoveredResidents: 840, threshold: 0.8, thresholdRuleId: 'reach.kindergarten', thresholdProfile: 'national', status: 'below' },
-            { category: 'shop', name: text('便利店'), coveredShare: 1, uncoveredResidents: 0, threshold: 0.8, thresholdRuleId: 'reach.shop', thresholdProfile: 'national', status: 'meets' },
+            {
+              category: 'kindergarten',
+              name: text('幼儿园'),
+              coveredShare: 0.3,
+              uncoveredResidents: 840,
+              threshold: 0.8,
+              thresholdRuleId: 'reach.kindergarten',
+              thresholdProfile: 'national',
+              status: 'below',
+            },
+            {
+              category: 'shop',
+              name: text('便利店'),
+              coveredShare: 1,
+              uncoveredResidents: 0,
+              threshold: 0.8,
+              thresholdRuleId: 'reach.shop',
+              thresholdProfile: 'national',
+              status: 'meets',
+            },
           ],
           lacking: ['kindergarten'],
         },
@@ -76,15 +161,39 @@ describe('villageLacks', () => {
       { kind: 'staff', ruleId: 'staff.per10k', title: text('工作者'), workers: 1 },
       { kind: 'rule', ruleId: 'staff.socialworkers', title: text('社工'), figure: null, threshold: '≥ 3' },
       // Tiers nearest first, only the categories lacking.
-      { kind: 'facilities', tierMinutes: 5, categories: [{ category: 'kindergarten', name: text('幼儿园') }] },
-      { kind: 'facilities', tierMinutes: 15, categories: [{ category: 'clinic', name: text('卫生服务中心') }] },
-      { kind: 'size', measure: 'residents', value: 1200, band: { min: 4500, max: 12000 }, outsideBand: -3300 },
+      {
+        kind: 'facilities',
+        tierMinutes: 5,
+        categories: [{ category: 'kindergarten', name: text('幼儿园') }],
+      },
+      {
+        kind: 'facilities',
+        tierMinutes: 15,
+        categories: [{ category: 'clinic', name: text('卫生服务中心') }],
+      },
+      {
+        kind: 'size',
+        measure: 'residents',
+        value: 1200,
+        band: { min: 4500, max: 12000 },
+        outsideBand: -3300,
+      },
     ]);
   });
 
   it('lists candidates first with their lacks; others without', () => {
-    const lacking = { size: [{ measure: 'residents' as const, value: 1200, band: { min: 4500, max: 12000 }, outsideBand: -3300 }] };
-    const rows = villageRows(report([village('a', '茶园村', false, lacking), village('b', '石门村', true, lacking), village('c', '桃源村', true)]));
+    const lacking = {
+      size: [
+        { measure: 'residents' as const, value: 1200, band: { min: 4500, max: 12000 }, outsideBand: -3300 },
+      ],
+    };
+    const rows = villageRows(
+      report([
+        village('a', '茶园村', false, lacking),
+        village('b', '石门村', true, lacking),
+        village('c', '桃源村', true),
+      ]),
+    );
     expect(rows.map((row) => [row.communityId, row.candidate, row.lacks.length])).toEqual([
       ['b', true, 1],
       ['c', true, 0],
@@ -96,8 +205,21 @@ describe('villageLacks', () => {
 });
 
 describe('relocationRows', () => {
-  const rule = { ruleId: 'size.relocation', status: 'fail' as const, figure: 0, threshold: '800–2 000', sources: [], title: text('t'), advice: text('a') };
-  const base = (id: string, name: string, residents: number, status: RelocationCommunityAdvice['status']): RelocationCommunityAdvice => ({
+  const rule = {
+    ruleId: 'size.relocation',
+    status: 'fail' as const,
+    figure: 0,
+    threshold: '800–2 000',
+    sources: [],
+    title: text('t'),
+    advice: text('a'),
+  };
+  const base = (
+    id: string,
+    name: string,
+    residents: number,
+    status: RelocationCommunityAdvice['status'],
+  ): RelocationCommunityAdvice => ({
     communityId: id,
     name,
     streetId: 's',
@@ -146,7 +268,13 @@ describe('relocationRows', () => {
               { unitIds: ['u1', 'u2'], residents: 1400, households: 480 },
               { unitIds: ['u3'], residents: 1240, households: 410 },
             ],
-            edits: [{ op: 'create', community: { name: '移民新村（二）', type: 'relocation', streetId: 's' }, unitIds: ['u3'] }],
+            edits: [
+              {
+                op: 'create',
+                community: { name: '移民新村（二）', type: 'relocation', streetId: 's' },
+                unitIds: ['u3'],
+              },
+            ],
             message: text('split'),
           },
         },
@@ -190,15 +318,36 @@ describe('relocationRows', () => {
       answer([
         {
           ...base('small', '安居', 610, 'merge'),
-          merge: { measure: text('m'), ownStationIds: [], ownMeanWalkSeconds: null, candidates: [candidate('c-a', '滨江', null, 0)], recommended: null, edit: null, message: text('choose by hand') },
+          merge: {
+            measure: text('m'),
+            ownStationIds: [],
+            ownMeanWalkSeconds: null,
+            candidates: [candidate('c-a', '滨江', null, 0)],
+            recommended: null,
+            edit: null,
+            message: text('choose by hand'),
+          },
         },
         {
           ...base('big', '移民新村', 2640, 'split'),
-          split: { ok: false, reason: 'band-unreachable', parts: [{ unitIds: ['u1'], residents: 2640, households: 880 }], edits: [{ op: 'create', community: { name: 'x', type: 'relocation', streetId: 's' }, unitIds: ['u1'] }], message: text('no split') },
+          split: {
+            ok: false,
+            reason: 'band-unreachable',
+            parts: [{ unitIds: ['u1'], residents: 2640, households: 880 }],
+            edits: [
+              { op: 'create', community: { name: 'x', type: 'relocation', streetId: 's' }, unitIds: ['u1'] },
+            ],
+            message: text('no split'),
+          },
         },
       ]),
     );
-    expect(rows[0].merge).toMatchObject({ intoId: null, intoName: null, edit: null, message: text('choose by hand') });
+    expect(rows[0].merge).toMatchObject({
+      intoId: null,
+      intoName: null,
+      edit: null,
+      message: text('choose by hand'),
+    });
     expect(rows[1].split).toMatchObject({ ok: false, edits: [] });
   });
 });

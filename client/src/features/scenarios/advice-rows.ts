@@ -52,10 +52,19 @@ export interface VillageRow {
 function ruleLack(gap: ConversionRuleGap, group: 'floorArea' | 'staff'): VillageLack | null {
   if (gap.status !== 'fail') return null;
   const shortfall = gap.shortfall;
-  if (!shortfall || !(shortfall.amount > 0)) return { kind: 'rule', ruleId: gap.ruleId, title: gap.title, figure: gap.figure, threshold: gap.threshold };
+  if (!shortfall || !(shortfall.amount > 0))
+    return {
+      kind: 'rule',
+      ruleId: gap.ruleId,
+      title: gap.title,
+      figure: gap.figure,
+      threshold: gap.threshold,
+    };
   // core/scenario/village-conversion.ts names its units: m², workers (人), or share points (%, as 0–1).
-  if (shortfall.unit.en === '%') return { kind: 'share', ruleId: gap.ruleId, title: gap.title, share: shortfall.amount };
-  if (group === 'floorArea' && shortfall.unit.en === 'm²') return { kind: 'floor-area', ruleId: gap.ruleId, title: gap.title, squareMeters: shortfall.amount };
+  if (shortfall.unit.en === '%')
+    return { kind: 'share', ruleId: gap.ruleId, title: gap.title, share: shortfall.amount };
+  if (group === 'floorArea' && shortfall.unit.en === 'm²')
+    return { kind: 'floor-area', ruleId: gap.ruleId, title: gap.title, squareMeters: shortfall.amount };
   return { kind: 'staff', ruleId: gap.ruleId, title: gap.title, workers: shortfall.amount };
 }
 
@@ -76,12 +85,21 @@ export function villageLacks(entry: VillageConversionEntry): VillageLack[] {
     lacks.push({
       kind: 'facilities',
       tierMinutes: tier.tierMinutes,
-      categories: tier.lacking.map((category) => ({ category, name: names.get(category) ?? { zh: category, en: category } })),
+      categories: tier.lacking.map((category) => ({
+        category,
+        name: names.get(category) ?? { zh: category, en: category },
+      })),
     });
   }
   for (const size of entry.gaps.size) {
     if (size.outsideBand === 0 || !size.band) continue;
-    lacks.push({ kind: 'size', measure: size.measure, value: size.value, band: size.band, outsideBand: size.outsideBand });
+    lacks.push({
+      kind: 'size',
+      measure: size.measure,
+      value: size.value,
+      band: size.band,
+      outsideBand: size.outsideBand,
+    });
   }
   return lacks;
 }
@@ -144,7 +162,8 @@ export interface RelocationRow {
 const toMinutes = (seconds: number | null) => (seconds === null ? null : seconds / 60);
 
 function mergeRow(advice: NonNullable<RelocationCommunityAdvice['merge']>): MergeRow {
-  const recommended = advice.candidates.find((candidate) => candidate.communityId === advice.recommended) ?? null;
+  const recommended =
+    advice.candidates.find((candidate) => candidate.communityId === advice.recommended) ?? null;
   return {
     intoId: recommended?.communityId ?? null,
     intoName: recommended?.name ?? null,
@@ -180,7 +199,12 @@ function splitRow(name: string, advice: NonNullable<RelocationCommunityAdvice['s
 
 /** Every relocation community with its advice: those to act on (merge, split) first, then by name. */
 export function relocationRows(report: RelocationAdviceAnswer): RelocationRow[] {
-  const order: Record<RelocationCommunityAdvice['status'], number> = { merge: 0, split: 0, 'not-judged': 1, 'within-band': 2 };
+  const order: Record<RelocationCommunityAdvice['status'], number> = {
+    merge: 0,
+    split: 0,
+    'not-judged': 1,
+    'within-band': 2,
+  };
   return report.communities
     .map((entry) => ({
       communityId: entry.communityId,

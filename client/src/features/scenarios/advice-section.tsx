@@ -14,7 +14,13 @@ import { Button } from '../../ui/button';
 import { Badge } from '../../ui/badge';
 import { LoadingLine } from '../../ui/loading-line';
 import { SegmentedControl } from '../../ui/segmented-control';
-import { relocationRows, villageRows, type RelocationRow, type VillageLack, type VillageRow } from './advice-rows';
+import {
+  relocationRows,
+  villageRows,
+  type RelocationRow,
+  type VillageLack,
+  type VillageRow,
+} from './advice-rows';
 import { useScenarioAdvice, type ConversionTarget } from './use-scenario-advice';
 import type { ScenarioEditor } from './use-scenario-editor';
 import './advice-section.css';
@@ -33,11 +39,20 @@ function lackText(lack: VillageLack, target: ConversionTarget, i18n: I18nApi): s
   const { t, language } = i18n;
   switch (lack.kind) {
     case 'floor-area':
-      return t('advice.lack.floorArea', { title: pick(lack.title, language), n: formatSquareMeters(Math.ceil(lack.squareMeters)) ?? '' });
+      return t('advice.lack.floorArea', {
+        title: pick(lack.title, language),
+        n: formatSquareMeters(Math.ceil(lack.squareMeters)) ?? '',
+      });
     case 'staff':
-      return t('advice.lack.staff', { title: pick(lack.title, language), n: formatCount(lack.workers) ?? '' });
+      return t('advice.lack.staff', {
+        title: pick(lack.title, language),
+        n: formatCount(lack.workers) ?? '',
+      });
     case 'share':
-      return t('advice.lack.share', { title: pick(lack.title, language), n: formatNumber(lack.share * 100, 1) });
+      return t('advice.lack.share', {
+        title: pick(lack.title, language),
+        n: formatNumber(lack.share * 100, 1),
+      });
     case 'rule':
       return t('advice.lack.rule', {
         title: pick(lack.title, language),
@@ -47,7 +62,9 @@ function lackText(lack: VillageLack, target: ConversionTarget, i18n: I18nApi): s
     case 'facilities':
       return t('advice.lack.facilities', {
         n: lack.tierMinutes,
-        list: lack.categories.map((category) => pick(category.name, language)).join(language === 'en' ? ', ' : '、'),
+        list: lack.categories
+          .map((category) => pick(category.name, language))
+          .join(language === 'en' ? ', ' : '、'),
       });
     case 'size': {
       const params = {
@@ -71,7 +88,10 @@ export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
   const session = editor.session;
   const pending = session?.pendingEdits().length ?? 0;
   const villages = useMemo(() => (advice.villages ? villageRows(advice.villages) : null), [advice.villages]);
-  const relocation = useMemo(() => (advice.relocation ? relocationRows(advice.relocation) : null), [advice.relocation]);
+  const relocation = useMemo(
+    () => (advice.relocation ? relocationRows(advice.relocation) : null),
+    [advice.relocation],
+  );
   const setHighlight = editor.setAdviceHighlight;
   // A closed section marks nothing on the map.
   useEffect(() => {
@@ -89,11 +109,18 @@ export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
       <summary className="section-title" data-testid="advice-toggle">
         {t('advice.title')}
         {villages && (
-          <span className="section-count">{t('advice.villagesCount', { candidates: villages.filter((row) => row.candidate).length, villages: villages.length })}</span>
+          <span className="section-count">
+            {t('advice.villagesCount', {
+              candidates: villages.filter((row) => row.candidate).length,
+              villages: villages.length,
+            })}
+          </span>
         )}
       </summary>
       <p className="field-hint">{t('advice.hint', { n: session?.saved.version ?? 1 })}</p>
-      {pending > 0 && <p className="field-hint advice-pending-note">{t('advice.pendingNote', { n: pending })}</p>}
+      {pending > 0 && (
+        <p className="field-hint advice-pending-note">{t('advice.pendingNote', { n: pending })}</p>
+      )}
       {advice.pending && <LoadingLine>{t('advice.loading')}</LoadingLine>}
       <div className="advice-subtitle">
         <h4>{t('advice.villages')}</h4>
@@ -108,12 +135,19 @@ export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
           onChange={advice.setAsType}
         />
       </div>
-      {advice.villages && !advice.villages.ruleInProfile && <p className="muted">{t('advice.ruleNotInProfile')}</p>}
+      {advice.villages && !advice.villages.ruleInProfile && (
+        <p className="muted">{t('advice.ruleNotInProfile')}</p>
+      )}
       {villages && villages.length === 0 && <p className="muted">{t('advice.noVillages')}</p>}
       {villages && villages.length > 0 && (
         <ul className="advice-list" data-testid="advice-villages">
           {villages.map((row) => (
-            <VillageItem key={row.communityId} row={row} editor={editor} target={advice.villages?.as ?? advice.asType} />
+            <VillageItem
+              key={row.communityId}
+              row={row}
+              editor={editor}
+              target={advice.villages?.as ?? advice.asType}
+            />
           ))}
         </ul>
       )}
@@ -122,11 +156,16 @@ export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
         <h4>{t('advice.relocation')}</h4>
         {advice.relocation?.band && (
           <span className="scenario-meta">
-            {t('advice.band', { min: formatCount(advice.relocation.band.min) ?? '', max: formatCount(advice.relocation.band.max) ?? '' })}
+            {t('advice.band', {
+              min: formatCount(advice.relocation.band.min) ?? '',
+              max: formatCount(advice.relocation.band.max) ?? '',
+            })}
           </span>
         )}
       </div>
-      {advice.relocation?.travelNote && <p className="field-hint">{t('advice.travelNote', { note: advice.relocation.travelNote })}</p>}
+      {advice.relocation?.travelNote && (
+        <p className="field-hint">{t('advice.travelNote', { note: advice.relocation.travelNote })}</p>
+      )}
       {relocation && relocation.length === 0 && <p className="muted">{t('advice.noRelocation')}</p>}
       {relocation && relocation.length > 0 && (
         <ul className="advice-list" data-testid="advice-relocation">
@@ -146,19 +185,34 @@ function sameUnits(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function conditionText(condition: VillageRow['conditions'][number], t: I18nApi['t']): string {
-  return t(condition.condition === 'development-progress' ? 'advice.condition.development-progress' : 'advice.condition.farmland-share', {
-    figure: condition.figure === null ? t('advice.noData') : (formatShare(condition.figure) ?? ''),
-    threshold: formatShare(condition.threshold) ?? '',
-  });
+  return t(
+    condition.condition === 'development-progress'
+      ? 'advice.condition.development-progress'
+      : 'advice.condition.farmland-share',
+    {
+      figure: condition.figure === null ? t('advice.noData') : (formatShare(condition.figure) ?? ''),
+      threshold: formatShare(condition.threshold) ?? '',
+    },
+  );
 }
 
-function VillageItem({ row, editor, target }: { row: VillageRow; editor: ScenarioEditor; target: ConversionTarget }) {
+function VillageItem({
+  row,
+  editor,
+  target,
+}: {
+  row: VillageRow;
+  editor: ScenarioEditor;
+  target: ConversionTarget;
+}) {
   const i18n = useI18n();
   const { t, language } = i18n;
   const evaluator = editor.session?.evaluator;
   void editor.revision;
   // Converted among the pending edits (or gone): the button has done its work.
-  const liveType = evaluator?.hasCommunity(row.communityId) ? evaluator.communityRecord(row.communityId).type : null;
+  const liveType = evaluator?.hasCommunity(row.communityId)
+    ? evaluator.communityRecord(row.communityId).type
+    : null;
   const converted = liveType !== null && liveType !== 'village';
   const targetName = typeName(i18n, target);
   return (
@@ -170,20 +224,31 @@ function VillageItem({ row, editor, target }: { row: VillageRow; editor: Scenari
     >
       <div className="advice-item-head">
         <span className="advice-item-name">{row.name}</span>
-        <span className="community-row-residents">{t('advice.residents', { n: formatCount(row.residents) ?? '' })}</span>
-        <Badge tone={row.candidate ? 'pass' : 'fail'}>{t(row.candidate ? 'advice.candidate' : 'advice.notCandidate')}</Badge>
+        <span className="community-row-residents">
+          {t('advice.residents', { n: formatCount(row.residents) ?? '' })}
+        </span>
+        <Badge tone={row.candidate ? 'pass' : 'fail'}>
+          {t(row.candidate ? 'advice.candidate' : 'advice.notCandidate')}
+        </Badge>
       </div>
       <ul className="advice-conditions">
         {row.conditions.map((condition) => (
-          <li key={condition.condition} className={condition.met ? 'is-met' : 'is-unmet'} data-met={String(condition.met)}>
-            <span aria-hidden="true">{condition.met ? '✓' : condition.met === false ? '✗' : '–'}</span> {conditionText(condition, t)}
+          <li
+            key={condition.condition}
+            className={condition.met ? 'is-met' : 'is-unmet'}
+            data-met={String(condition.met)}
+          >
+            <span aria-hidden="true">{condition.met ? '✓' : condition.met === false ? '✗' : '–'}</span>{' '}
+            {conditionText(condition, t)}
           </li>
         ))}
       </ul>
       {row.candidate && (
         <>
           {row.reason && <p className="advice-reason">{pick(row.reason, language)}</p>}
-          <p className="advice-lack-title">{t(row.lacks.length > 0 ? 'advice.wouldLack' : 'advice.lacksNothing', { type: targetName })}</p>
+          <p className="advice-lack-title">
+            {t(row.lacks.length > 0 ? 'advice.wouldLack' : 'advice.lacksNothing', { type: targetName })}
+          </p>
           {row.lacks.length > 0 && (
             <ul className="advice-lacks" data-testid="advice-lacks">
               {row.lacks.map((lack, index) => (
@@ -197,10 +262,14 @@ function VillageItem({ row, editor, target }: { row: VillageRow; editor: Scenari
             <Button
               variant="primary"
               disabled={!liveType || converted}
-              onClick={() => editor.applyAdvice([{ op: 'convert-village', communityId: row.communityId, to: target }])}
+              onClick={() =>
+                editor.applyAdvice([{ op: 'convert-village', communityId: row.communityId, to: target }])
+              }
               testId="advice-convert"
             >
-              {converted ? t('advice.converted', { type: typeName(i18n, liveType!) }) : t('advice.convert', { type: targetName })}
+              {converted
+                ? t('advice.converted', { type: typeName(i18n, liveType!) })
+                : t('advice.convert', { type: targetName })}
             </Button>
           </div>
         </>
@@ -222,16 +291,34 @@ function RelocationItem({ row, editor }: { row: RelocationRow; editor: ScenarioE
   const liveUnits = exists ? evaluator!.unitsOf(row.communityId) : [];
   const splitApplied = split !== null && exists && sameUnits(liveUnits, split.parts[0]?.unitIds ?? []);
   // Another pending edit changed the community's units: the proposal no longer fits it.
-  const splitStale = split !== null && !splitApplied && !sameUnits(liveUnits, split.parts.flatMap((part) => part.unitIds));
+  const splitStale =
+    split !== null &&
+    !splitApplied &&
+    !sameUnits(
+      liveUnits,
+      split.parts.flatMap((part) => part.unitIds),
+    );
   // The map marks the parts that would become new communities: the first keeps the community.
   const partUnits = useMemo(() => split?.parts.slice(1).flatMap((part) => part.unitIds) ?? [], [split]);
-  const highlighted = split !== null && editor.adviceHighlight !== null && editor.adviceHighlight === partUnits;
+  const highlighted =
+    split !== null && editor.adviceHighlight !== null && editor.adviceHighlight === partUnits;
   return (
-    <li className="advice-item" data-testid="advice-relocation-item" data-community-id={row.communityId} data-status={row.status}>
+    <li
+      className="advice-item"
+      data-testid="advice-relocation-item"
+      data-community-id={row.communityId}
+      data-status={row.status}
+    >
       <div className="advice-item-head">
         <span className="advice-item-name">{row.name}</span>
-        <span className="community-row-residents">{t('advice.residents', { n: formatCount(row.residents) ?? '' })}</span>
-        <Badge tone={row.status === 'within-band' ? 'pass' : row.status === 'not-judged' ? 'not-applicable' : 'fail'}>
+        <span className="community-row-residents">
+          {t('advice.residents', { n: formatCount(row.residents) ?? '' })}
+        </span>
+        <Badge
+          tone={
+            row.status === 'within-band' ? 'pass' : row.status === 'not-judged' ? 'not-applicable' : 'fail'
+          }
+        >
           {t(`advice.status.${row.status}`)}
         </Badge>
       </div>
@@ -243,15 +330,26 @@ function RelocationItem({ row, editor }: { row: RelocationRow; editor: ScenarioE
                 <strong>{t('advice.mergeInto', { name: merge.intoName })}</strong>
                 {language === 'en' ? ': ' : '：'}
                 {merge.meanWalkMinutes !== null && merge.addedWalkMinutes !== null
-                  ? t('advice.mergeWalk', { minutes: formatNumber(merge.meanWalkMinutes, 1), added: formatNumber(merge.addedWalkMinutes, 1) })
+                  ? t('advice.mergeWalk', {
+                      minutes: formatNumber(merge.meanWalkMinutes, 1),
+                      added: formatNumber(merge.addedWalkMinutes, 1),
+                    })
                   : t('advice.mergeWalkUnknown')}
               </p>
               {merge.mergedOutsideBand !== 0 && merge.mergedResidents !== null && merge.intoType && (
                 <p className="advice-warning" data-testid="advice-merge-warning">
                   ⚠{' '}
                   {merge.mergedOutsideBand > 0
-                    ? t('advice.mergeOver', { n: formatCount(merge.mergedResidents) ?? '', over: formatCount(merge.mergedOutsideBand) ?? '', type: typeName(i18n, merge.intoType) })
-                    : t('advice.mergeUnder', { n: formatCount(merge.mergedResidents) ?? '', under: formatCount(-merge.mergedOutsideBand) ?? '', type: typeName(i18n, merge.intoType) })}
+                    ? t('advice.mergeOver', {
+                        n: formatCount(merge.mergedResidents) ?? '',
+                        over: formatCount(merge.mergedOutsideBand) ?? '',
+                        type: typeName(i18n, merge.intoType),
+                      })
+                    : t('advice.mergeUnder', {
+                        n: formatCount(merge.mergedResidents) ?? '',
+                        under: formatCount(-merge.mergedOutsideBand) ?? '',
+                        type: typeName(i18n, merge.intoType),
+                      })}
                 </p>
               )}
             </>
@@ -306,7 +404,12 @@ function RelocationItem({ row, editor }: { row: RelocationRow; editor: ScenarioE
               >
                 {splitApplied ? t('advice.splitApplied') : t('advice.applySplit')}
               </Button>
-              <Button variant="quiet" onClick={() => editor.setAdviceHighlight(highlighted ? null : partUnits)} testId="advice-show-parts" aria-pressed={highlighted}>
+              <Button
+                variant="quiet"
+                onClick={() => editor.setAdviceHighlight(highlighted ? null : partUnits)}
+                testId="advice-show-parts"
+                aria-pressed={highlighted}
+              >
                 {t(highlighted ? 'advice.hideParts' : 'advice.showParts')}
               </Button>
             </div>

@@ -4,7 +4,8 @@ import { defineMessages } from '../../lib/message-table';
 export const adviceMessages = defineMessages(
   {
     'advice.title': '标准建议',
-    'advice.hint': '按所选标准检验已保存的第 {n} 版：村改社区候选和搬迁安置社区的合并、拆分建议。点按钮即把建议加入未保存的修改，可撤销，保存后生效。',
+    'advice.hint':
+      '按所选标准检验已保存的第 {n} 版：村改社区候选和搬迁安置社区的合并、拆分建议。点按钮即把建议加入未保存的修改，可撤销，保存后生效。',
     'advice.pendingNote': '有 {n} 项未保存的修改：建议仍按已保存的版本给出，保存后刷新。',
     'advice.loading': '正在计算建议…',
     'advice.villages': '村改社区',
@@ -41,7 +42,8 @@ export const adviceMessages = defineMessages(
     'advice.status.not-judged': '未判断',
     'advice.residents': '{n} 人',
     'advice.mergeInto': '建议并入{name}',
-    'advice.mergeWalk': '居民步行至其服务站平均 {minutes} 分钟，比到本社区服务站多 {added} 分钟（相邻社区中增加最少）',
+    'advice.mergeWalk':
+      '居民步行至其服务站平均 {minutes} 分钟，比到本社区服务站多 {added} 分钟（相邻社区中增加最少）',
     'advice.mergeWalkUnknown': '步行时间未知',
     'advice.mergeOver': '合并后 {n} 人，超出{type}规模上限 {over} 人',
     'advice.mergeUnder': '合并后 {n} 人，仍低于{type}规模下限 {under} 人',
@@ -58,8 +60,10 @@ export const adviceMessages = defineMessages(
   },
   {
     'advice.title': 'Advice',
-    'advice.hint': 'Saved version {n} checked against the chosen standards: 村改社区 candidates, and merges or splits for relocation communities. A button adds the advice to the unsaved edits (undoable); it takes effect on save.',
-    'advice.pendingNote': '{n} unsaved edits: the advice still reads the saved version and refreshes after saving.',
+    'advice.hint':
+      'Saved version {n} checked against the chosen standards: 村改社区 candidates, and merges or splits for relocation communities. A button adds the advice to the unsaved edits (undoable); it takes effect on save.',
+    'advice.pendingNote':
+      '{n} unsaved edits: the advice still reads the saved version and refreshes after saving.',
     'advice.loading': 'Working out the advice…',
     'advice.villages': 'Villages → communities (村改社区)',
     'advice.villagesCount': '{candidates} candidates / {villages} villages',
@@ -95,7 +99,8 @@ export const adviceMessages = defineMessages(
     'advice.status.not-judged': 'Not judged',
     'advice.residents': '{n} residents',
     'advice.mergeInto': 'Merge into {name}',
-    'advice.mergeWalk': 'its residents would walk {minutes} min on average to its service station, {added} min more than to their own (the least among the neighbours)',
+    'advice.mergeWalk':
+      'its residents would walk {minutes} min on average to its service station, {added} min more than to their own (the least among the neighbours)',
     'advice.mergeWalkUnknown': 'walking time unknown',
     'advice.mergeOver': 'merged: {n} residents, {over} above the {type} maximum',
     'advice.mergeUnder': 'merged: {n} residents, still {under} below the {type} minimum',
@@ -106,7 +111,8 @@ export const adviceMessages = defineMessages(
     'advice.applySplit': 'Apply split',
     'advice.splitApplied': 'Split (unsaved)',
     'advice.showParts': 'Show the new parts on the map',
-    'advice.splitStale': "Unsaved edits changed this community's units, so the proposed split no longer fits: save or undo first.",
+    'advice.splitStale':
+      "Unsaved edits changed this community's units, so the proposed split no longer fits: save or undo first.",
     'advice.hideParts': 'Hide on map',
     'advice.travelNote': 'No walking times: {note}',
   },

@@ -8,7 +8,15 @@ import { NumberInput } from '../../ui/number-input';
 import { CommunityTypeSelect } from './community-type-select';
 import type { ScenarioEditor } from './use-scenario-editor';
 
-export function AttributeForm({ editor, communityId, revision }: { editor: ScenarioEditor; communityId: string; revision: number }) {
+export function AttributeForm({
+  editor,
+  communityId,
+  revision,
+}: {
+  editor: ScenarioEditor;
+  communityId: string;
+  revision: number;
+}) {
   const { t } = useI18n();
   const record = useMemo(() => {
     void revision;
@@ -31,7 +39,9 @@ export function AttributeForm({ editor, communityId, revision }: { editor: Scena
   const changes = {
     ...(name.trim() !== record.name ? { name: name.trim() } : {}),
     ...(type !== record.type ? { type } : {}),
-    ...(floorValue !== record.serviceFloorAreaSquareMeters ? { serviceFloorAreaSquareMeters: floorValue } : {}),
+    ...(floorValue !== record.serviceFloorAreaSquareMeters
+      ? { serviceFloorAreaSquareMeters: floorValue }
+      : {}),
     ...(staffValue !== record.staff ? { staff: staffValue } : {}),
   };
   const canApply = Object.keys(changes).length > 0 && name.trim() !== '' && !floorBad && !staffBad;
@@ -44,7 +54,12 @@ export function AttributeForm({ editor, communityId, revision }: { editor: Scena
       <summary className="section-title">{t('scenario.attributes.title')}</summary>
       <form onSubmit={submit} data-testid="attribute-form">
         <FormRow label={t('field.name')}>
-          <input className="text-input" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} />
+          <input
+            className="text-input"
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            maxLength={100}
+          />
         </FormRow>
         <FormRow label={t('field.type')}>
           <CommunityTypeSelect value={type} onChange={setType} />

@@ -33,6 +33,9 @@ export function groupByStreet(
     byStreet.set(streetId, group);
   }
   return [...byStreet]
-    .map(([streetId, group]) => ({ streetId, rows: group.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')) }))
+    .map(([streetId, group]) => ({
+      streetId,
+      rows: group.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+    }))
     .sort((a, b) => streetName(a.streetId).localeCompare(streetName(b.streetId), 'zh-CN'));
 }

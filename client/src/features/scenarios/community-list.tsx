@@ -10,12 +10,24 @@ import { Section } from '../../ui/section';
 import type { CommunityGroup } from './community-groups';
 import type { ScenarioEditor } from './use-scenario-editor';
 
-export function CommunityList({ editor, groups, streetName }: { editor: ScenarioEditor; groups: CommunityGroup[]; streetName: (streetId: string) => string }) {
+export function CommunityList({
+  editor,
+  groups,
+  streetName,
+}: {
+  editor: ScenarioEditor;
+  groups: CommunityGroup[];
+  streetName: (streetId: string) => string;
+}) {
   const { t } = useI18n();
   const evaluator = editor.session!.evaluator;
   const active = editor.activeId && evaluator.hasCommunity(editor.activeId) ? editor.activeId : null;
   return (
-    <Section heading="h3" title={t('scenario.communities')} count={formatCount(evaluator.communityIds().length)}>
+    <Section
+      heading="h3"
+      title={t('scenario.communities')}
+      count={formatCount(evaluator.communityIds().length)}
+    >
       <div className="scenario-legend" aria-label={t('scenario.legend')}>
         <span>
           <span className="legend-box legend-fail" /> {t('scenario.legend.fail')}
@@ -42,7 +54,10 @@ export function CommunityList({ editor, groups, streetName }: { editor: Scenario
                   data-residents={row.residents}
                   aria-pressed={row.id === active}
                 >
-                  <span className="swatch swatch-area" style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[row.type]) }} />
+                  <span
+                    className="swatch swatch-area"
+                    style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[row.type]) }}
+                  />
                   <span className="community-row-name">
                     {row.name}
                     {row.changed && <span className="dot-pending" title={t('scenario.unsaved')} />}

@@ -6,7 +6,12 @@
 import { useMemo } from 'react';
 import { formatCount, formatNumber, formatShare, formatSquareMeters } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { COMMUNITY_TYPES, FACILITY_CATEGORIES, isFacilityCategoryId, type CommunityTypeId } from '../../lib/standards';
+import {
+  COMMUNITY_TYPES,
+  FACILITY_CATEGORIES,
+  isFacilityCategoryId,
+  type CommunityTypeId,
+} from '../../lib/standards';
 import { COMMUNITY_TYPE_COLOURS, cssColour } from '../../map/colours';
 import { Kpi } from '../../ui/kpi';
 import { Chip } from '../../ui/chip';
@@ -21,7 +26,15 @@ import type { ScenarioEditor } from './use-scenario-editor';
 /** Coverage shares below this are drawn in the warning colour (the standards ask for 80 %). */
 const LOW_COVERAGE_SHARE = 0.8;
 
-export function CommunityMetrics({ editor, communityId, revision }: { editor: ScenarioEditor; communityId: string; revision: number }) {
+export function CommunityMetrics({
+  editor,
+  communityId,
+  revision,
+}: {
+  editor: ScenarioEditor;
+  communityId: string;
+  revision: number;
+}) {
   const { t, language, localName } = useI18n();
   const session = editor.session!;
   const evaluator = session.evaluator;
@@ -57,7 +70,10 @@ export function CommunityMetrics({ editor, communityId, revision }: { editor: Sc
         nameTestId="metrics-name"
         type={
           <>
-            <span className="swatch swatch-area" style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[record.type] ?? [160, 160, 160]) }} />
+            <span
+              className="swatch swatch-area"
+              style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[record.type] ?? [160, 160, 160]) }}
+            />
             {type ? localName(type) : record.type}
             <span className="rule-tally" data-testid="metrics-failed" data-value={failed}>
               {failed > 0 ? t('scenario.metrics.failedCount', { n: failed }) : t('scenario.metrics.allPass')}
@@ -66,9 +82,24 @@ export function CommunityMetrics({ editor, communityId, revision }: { editor: Sc
         }
       />
       <div className="kpis metric-kpis">
-        <Kpi label={t('field.residents')} value={formatCount(metrics.residents)} rawValue={metrics.residents} valueTestId="metric-residents" />
-        <Kpi label={t('field.households')} value={formatCount(metrics.households)} rawValue={metrics.households} valueTestId="metric-households" />
-        <Kpi label={t('scenario.metrics.elderly')} value={formatCount(metrics.elderly)} rawValue={metrics.elderly} valueTestId="metric-elderly" />
+        <Kpi
+          label={t('field.residents')}
+          value={formatCount(metrics.residents)}
+          rawValue={metrics.residents}
+          valueTestId="metric-residents"
+        />
+        <Kpi
+          label={t('field.households')}
+          value={formatCount(metrics.households)}
+          rawValue={metrics.households}
+          valueTestId="metric-households"
+        />
+        <Kpi
+          label={t('scenario.metrics.elderly')}
+          value={formatCount(metrics.elderly)}
+          rawValue={metrics.elderly}
+          valueTestId="metric-elderly"
+        />
         <Kpi
           label={t('scenario.metrics.area')}
           value={formatNumber(metrics.areaSquareKilometers, 3)}
@@ -78,7 +109,11 @@ export function CommunityMetrics({ editor, communityId, revision }: { editor: Sc
       </div>
       <dl className="fields">
         <ValueRow label={t('field.units')} value={formatCount(metrics.unitCount)} testId="metric-units" />
-        <ValueRow label={t('scenario.metrics.density')} value={formatCount(metrics.residentsPerSquareKilometer)} testId="metric-density" />
+        <ValueRow
+          label={t('scenario.metrics.density')}
+          value={formatCount(metrics.residentsPerSquareKilometer)}
+          testId="metric-density"
+        />
         <ValueRow
           label={t('scenario.metrics.compactness')}
           value={metrics.polsbyPopper === null ? null : formatNumber(metrics.polsbyPopper, 2)}
@@ -86,14 +121,25 @@ export function CommunityMetrics({ editor, communityId, revision }: { editor: Sc
         />
         <ValueRow
           label={t('scenario.metrics.contiguity')}
-          value={metrics.parts === 1 ? t('scenario.metrics.contiguous') : t('scenario.metrics.parts', { n: metrics.parts })}
+          value={
+            metrics.parts === 1
+              ? t('scenario.metrics.contiguous')
+              : t('scenario.metrics.parts', { n: metrics.parts })
+          }
           warn={metrics.parts > 1}
           testId="metric-parts"
         />
-        <ValueRow label={t('field.serviceFloorArea')} value={formatSquareMeters(metrics.serviceFloorAreaSquareMeters)} />
+        <ValueRow
+          label={t('field.serviceFloorArea')}
+          value={formatSquareMeters(metrics.serviceFloorAreaSquareMeters)}
+        />
         <ValueRow
           label={t('scenario.metrics.floorPer100')}
-          value={metrics.serviceFloorAreaPer100Households === null ? null : formatNumber(metrics.serviceFloorAreaPer100Households, 1)}
+          value={
+            metrics.serviceFloorAreaPer100Households === null
+              ? null
+              : formatNumber(metrics.serviceFloorAreaPer100Households, 1)
+          }
           testId="metric-floor-per-100"
         />
         <ValueRow label={t('field.staff')} value={formatCount(metrics.staff)} />
@@ -134,7 +180,11 @@ export function CommunityMetrics({ editor, communityId, revision }: { editor: Sc
                     key={row.category}
                     data-testid="metric-coverage"
                     data-category={row.category}
-                    name={isFacilityCategoryId(row.category) ? localName(FACILITY_CATEGORIES[row.category]) : row.category}
+                    name={
+                      isFacilityCategoryId(row.category)
+                        ? localName(FACILITY_CATEGORIES[row.category])
+                        : row.category
+                    }
                     // Whole per cents: the bar matches the figure beside it.
                     share={row.share === null ? null : Math.round(row.share * 100) / 100}
                     low={row.share !== null && row.share < LOW_COVERAGE_SHARE}
@@ -161,5 +211,7 @@ function bandText(
 ): string {
   if (!COMMUNITY_TYPES[type][band]) return t('band.noRule');
   if (outside === 0) return t('band.within');
-  return outside < 0 ? t('scenario.metrics.belowBy', { n: formatNumber(-outside) }) : t('scenario.metrics.aboveBy', { n: formatNumber(outside) });
+  return outside < 0
+    ? t('scenario.metrics.belowBy', { n: formatNumber(-outside) })
+    : t('scenario.metrics.aboveBy', { n: formatNumber(outside) });
 }

@@ -3,9 +3,20 @@
  * core/standards by its local name, handing back only a known type id.
  */
 import { useI18n } from '../../lib/i18n';
-import { COMMUNITY_TYPES, COMMUNITY_TYPE_IDS, isCommunityTypeId, type CommunityTypeId } from '../../lib/standards';
+import {
+  COMMUNITY_TYPES,
+  COMMUNITY_TYPE_IDS,
+  isCommunityTypeId,
+  type CommunityTypeId,
+} from '../../lib/standards';
 
-export function CommunityTypeSelect({ value, onChange }: { value: CommunityTypeId; onChange: (type: CommunityTypeId) => void }) {
+export function CommunityTypeSelect({
+  value,
+  onChange,
+}: {
+  value: CommunityTypeId;
+  onChange: (type: CommunityTypeId) => void;
+}) {
   const { localName } = useI18n();
   return (
     <select

@@ -47,7 +47,10 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
   const rows = useMemo(() => (result ? deltaRows(result) : []), [result]);
   const groups = useMemo(() => (result ? movedUnitGroups(result.movedUnits) : []), [result]);
   const summary = comparisonSummary(rows, result?.movedUnits.length ?? 0);
-  const unitNames = useMemo(() => new Map((data.units?.features ?? []).map((unit) => [unit.properties.id, unit.properties.name])), [data.units]);
+  const unitNames = useMemo(
+    () => new Map((data.units?.features ?? []).map((unit) => [unit.properties.id, unit.properties.name])),
+    [data.units],
+  );
   const communityNames = useMemo(() => {
     const names = new Map<string, string>();
     for (const community of result?.communities ?? []) names.set(community.id, community.name);
@@ -59,7 +62,12 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
   return (
     <div className="compare-panel" data-testid="compare-panel" data-with={compare.withId}>
       <FormRow label={t('scenario.compare.with')}>
-        <select className="select-input" value={compare.withId} onChange={(event) => compare.setWithId(event.target.value)} data-testid="compare-with">
+        <select
+          className="select-input"
+          value={compare.withId}
+          onChange={(event) => compare.setWithId(event.target.value)}
+          data-testid="compare-with"
+        >
           <option value="baseline">{t('scenario.baseline')}</option>
           {others.map((scenario) => (
             <option key={scenario.id} value={scenario.id}>
@@ -69,7 +77,9 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
         </select>
       </FormRow>
       <p className="field-hint">{t('scenario.compare.swipeHint')}</p>
-      {pending > 0 && <Note>{t('scenario.compare.savedOnly', { n: session?.saved.version ?? 1, pending })}</Note>}
+      {pending > 0 && (
+        <Note>{t('scenario.compare.savedOnly', { n: session?.saved.version ?? 1, pending })}</Note>
+      )}
       {compare.pending || !result ? (
         <LoadingLine>{t('access.computing')}</LoadingLine>
       ) : (
@@ -83,7 +93,12 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
             >
               <label className="kpi-toggle">
                 <Switch checked={compare.showMoved} onChange={compare.setShowMoved} />
-                <span className="swatch swatch-area" style={{ background: cssColour([MOVED_UNIT_FILL[0], MOVED_UNIT_FILL[1], MOVED_UNIT_FILL[2]]) }} />
+                <span
+                  className="swatch swatch-area"
+                  style={{
+                    background: cssColour([MOVED_UNIT_FILL[0], MOVED_UNIT_FILL[1], MOVED_UNIT_FILL[2]]),
+                  }}
+                />
                 {t('scenario.compare.showMoved')}
               </label>
             </Kpi>
@@ -121,19 +136,42 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                   </tr>
                 </thead>
                 {rows.map((row) => (
-                  <tbody key={row.id} data-testid="delta-row" data-community-id={row.id} data-delta-residents={row.residents.delta} data-status={row.status}>
+                  <tbody
+                    key={row.id}
+                    data-testid="delta-row"
+                    data-community-id={row.id}
+                    data-delta-residents={row.residents.delta}
+                    data-status={row.status}
+                  >
                     <tr>
                       <th scope="row" className="delta-name">
                         {row.name}
-                        {row.status !== 'changed' && <span className={`status-chip is-${row.status}`}>{t(row.status === 'created' ? 'scenario.compare.created' : 'scenario.compare.dissolved')}</span>}
+                        {row.status !== 'changed' && (
+                          <span className={`status-chip is-${row.status}`}>
+                            {t(
+                              row.status === 'created'
+                                ? 'scenario.compare.created'
+                                : 'scenario.compare.dissolved',
+                            )}
+                          </span>
+                        )}
                       </th>
-                      <td className={`num ${row.residents.delta > 0 ? 'delta-plus' : row.residents.delta < 0 ? 'delta-minus' : ''}`} title={`${formatCount(row.residents.with)} → ${formatCount(row.residents.scenario)}`}>
+                      <td
+                        className={`num ${row.residents.delta > 0 ? 'delta-plus' : row.residents.delta < 0 ? 'delta-minus' : ''}`}
+                        title={`${formatCount(row.residents.with)} → ${formatCount(row.residents.scenario)}`}
+                      >
                         {signedCount(row.residents.delta)}
                       </td>
-                      <td className="num" title={`${formatCount(row.households.with)} → ${formatCount(row.households.scenario)}`}>
+                      <td
+                        className="num"
+                        title={`${formatCount(row.households.with)} → ${formatCount(row.households.scenario)}`}
+                      >
                         {signedCount(row.households.delta)}
                       </td>
-                      <td className="num" title={`${formatNumber(row.areaSquareKilometers.with, 3)} → ${formatNumber(row.areaSquareKilometers.scenario, 3)} km²`}>
+                      <td
+                        className="num"
+                        title={`${formatNumber(row.areaSquareKilometers.with, 3)} → ${formatNumber(row.areaSquareKilometers.scenario, 3)} km²`}
+                      >
                         {signedArea(row.areaSquareKilometers.delta)}
                       </td>
                     </tr>
@@ -141,9 +179,15 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                       <tr className="rule-change-row">
                         <td colSpan={4}>
                           {row.ruleChanges.map((change) => (
-                            <span key={change.ruleId} className={`rule-change is-${change.direction}`} data-testid="rule-change" data-rule-id={change.ruleId}>
+                            <span
+                              key={change.ruleId}
+                              className={`rule-change is-${change.direction}`}
+                              data-testid="rule-change"
+                              data-rule-id={change.ruleId}
+                            >
                               {RULE_TITLES.get(change.ruleId)?.[language] ?? change.ruleId}：
-                              {change.from ? t(STATUS_KEYS[change.from]) : t('value.missing')} → {change.to ? t(STATUS_KEYS[change.to]) : t('value.missing')}
+                              {change.from ? t(STATUS_KEYS[change.from]) : t('value.missing')} →{' '}
+                              {change.to ? t(STATUS_KEYS[change.to]) : t('value.missing')}
                             </span>
                           ))}
                         </td>
@@ -156,11 +200,16 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
           </Section>
 
           {groups.length > 0 && (
-            <Section heading="h3" title={t('scenario.compare.movedList')} count={formatCount(summary.movedUnits)}>
+            <Section
+              heading="h3"
+              title={t('scenario.compare.movedList')}
+              count={formatCount(summary.movedUnits)}
+            >
               {groups.map((group) => (
                 <div key={`${group.from}>${group.to}`} className="moved-group" data-testid="moved-group">
                   <div className="moved-way">
-                    {communityNames.get(group.from) ?? group.from} <span className="arrow">→</span> {communityNames.get(group.to) ?? group.to}
+                    {communityNames.get(group.from) ?? group.from} <span className="arrow">→</span>{' '}
+                    {communityNames.get(group.to) ?? group.to}
                     <span className="section-count">{formatCount(group.unitIds.length)}</span>
                   </div>
                   <ul className="moved-units">
@@ -170,7 +219,9 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                       </li>
                     ))}
                     {group.unitIds.length > UNITS_SHOWN_PER_GROUP && (
-                      <li className="muted">{t('scenario.compare.more', { n: group.unitIds.length - UNITS_SHOWN_PER_GROUP })}</li>
+                      <li className="muted">
+                        {t('scenario.compare.more', { n: group.unitIds.length - UNITS_SHOWN_PER_GROUP })}
+                      </li>
                     )}
                   </ul>
                 </div>

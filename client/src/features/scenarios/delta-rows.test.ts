@@ -9,7 +9,16 @@ const comparison: ScenarioComparison = {
   with: { id: 'baseline', version: 1 },
   profile: 'leshan',
   communities: [
-    { id: 'a', name: '甲', streetId: 'x', status: 'unchanged', residents: figure(10, 10), households: figure(3, 3), areaSquareKilometers: figure(1, 1), ruleChanges: [] },
+    {
+      id: 'a',
+      name: '甲',
+      streetId: 'x',
+      status: 'unchanged',
+      residents: figure(10, 10),
+      households: figure(3, 3),
+      areaSquareKilometers: figure(1, 1),
+      ruleChanges: [],
+    },
     {
       id: 'b',
       name: '乙',
@@ -33,7 +42,16 @@ const comparison: ScenarioComparison = {
         { ruleId: 'staff.per10k', from: 'pass', to: 'not-applicable' },
       ],
     },
-    { id: 'n-1', name: '新', streetId: 'x', status: 'created', residents: figure(5, 0), households: figure(2, 0), areaSquareKilometers: figure(0.1, 0), ruleChanges: [] },
+    {
+      id: 'n-1',
+      name: '新',
+      streetId: 'x',
+      status: 'created',
+      residents: figure(5, 0),
+      households: figure(2, 0),
+      areaSquareKilometers: figure(0.1, 0),
+      ruleChanges: [],
+    },
   ],
   movedUnits: [
     { id: 'u1', from: 'b', to: 'c' },

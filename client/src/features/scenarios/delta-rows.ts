@@ -13,7 +13,12 @@ export interface DeltaRow {
   residents: ComparedFigure;
   households: ComparedFigure;
   areaSquareKilometers: ComparedFigure;
-  ruleChanges: { ruleId: string; from: RuleStatus | null; to: RuleStatus | null; direction: RuleChangeDirection }[];
+  ruleChanges: {
+    ruleId: string;
+    from: RuleStatus | null;
+    to: RuleStatus | null;
+    direction: RuleChangeDirection;
+  }[];
 }
 
 /** A verdict that now passes (or no longer fails) is better; one that now fails is worse. */
@@ -66,7 +71,9 @@ export function movedUnitGroups(movedUnits: ScenarioComparison['movedUnits']): M
     if (!group) groups.set(key, (group = { from: unit.from, to: unit.to, unitIds: [] }));
     group.unitIds.push(unit.id);
   }
-  return [...groups.values()].sort((a, b) => b.unitIds.length - a.unitIds.length || a.from.localeCompare(b.from));
+  return [...groups.values()].sort(
+    (a, b) => b.unitIds.length - a.unitIds.length || a.from.localeCompare(b.from),
+  );
 }
 
 /** Counts for the comparison's summary line. */

@@ -11,15 +11,35 @@ export function EditActions({ editor }: { editor: ScenarioEditor }) {
   const pending = session.pendingEdits().length;
   return (
     <div className="edit-actions">
-      <Button variant="quiet" className="icon-text" onClick={editor.undo} disabled={!session.canUndo} title={t('scenario.undoHint')} testId="scenario-undo">
+      <Button
+        variant="quiet"
+        className="icon-text"
+        onClick={editor.undo}
+        disabled={!session.canUndo}
+        title={t('scenario.undoHint')}
+        testId="scenario-undo"
+      >
         <ToolIcon name="undo" />
         {t('scenario.undo')}
       </Button>
-      <Button variant="quiet" className="icon-text" onClick={editor.redo} disabled={!session.canRedo} title={t('scenario.redoHint')} testId="scenario-redo">
+      <Button
+        variant="quiet"
+        className="icon-text"
+        onClick={editor.redo}
+        disabled={!session.canRedo}
+        title={t('scenario.redoHint')}
+        testId="scenario-redo"
+      >
         <ToolIcon name="redo" />
         {t('scenario.redo')}
       </Button>
-      <Button variant="primary" className="icon-text save-button" onClick={editor.save} disabled={pending === 0 || editor.saving} testId="scenario-save">
+      <Button
+        variant="primary"
+        className="icon-text save-button"
+        onClick={editor.save}
+        disabled={pending === 0 || editor.saving}
+        testId="scenario-save"
+      >
         {editor.saving ? <Spinner light /> : <ToolIcon name="save" />}
         {pending > 0 ? t('scenario.saveCount', { n: pending }) : t('scenario.save')}
       </Button>

@@ -21,7 +21,10 @@ export function describeEdit(edit: ScenarioEdit, name: NameOf, t: Translate): st
       return t('scenario.edit.split', { name: name(edit.communityId), newName: edit.newCommunity.name });
     case 'merge':
       return t('scenario.edit.merge', {
-        others: edit.communityIds.filter((id) => id !== edit.into).map(name).join('、'),
+        others: edit.communityIds
+          .filter((id) => id !== edit.into)
+          .map(name)
+          .join('、'),
         name: name(edit.into),
       });
     case 'create':
@@ -29,7 +32,10 @@ export function describeEdit(edit: ScenarioEdit, name: NameOf, t: Translate): st
     case 'update':
       return t('scenario.edit.update', { name: name(edit.communityId) });
     case 'convert-village':
-      return t('scenario.edit.convertVillage', { name: name(edit.communityId), type: t(edit.to === 'fringe' ? 'advice.as.fringe' : 'advice.as.urban') });
+      return t('scenario.edit.convertVillage', {
+        name: name(edit.communityId),
+        type: t(edit.to === 'fringe' ? 'advice.as.fringe' : 'advice.as.urban'),
+      });
     default:
       return '';
   }

@@ -40,7 +40,8 @@ export interface ScenarioState {
  */
 export function decodeBitset(base64: string, length: number): Uint8Array {
   const binary = atob(base64);
-  if (binary.length * 8 < length) throw new Error(`a coverage bitset of ${binary.length} bytes cannot hold ${length} units`);
+  if (binary.length * 8 < length)
+    throw new Error(`a coverage bitset of ${binary.length} bytes cannot hold ${length} units`);
   const flags = new Uint8Array(length);
   for (let unit = 0; unit < length; unit += 1) flags[unit] = (binary.charCodeAt(unit >> 3) >> (unit & 7)) & 1;
   return flags;
@@ -48,9 +49,18 @@ export function decodeBitset(base64: string, length: number): Uint8Array {
 
 export function decodeRegionUnits(answer: UnitAdjacencyAnswer): RegionUnits {
   const count = answer.unitIds.length;
-  const fields = ['residents', 'households', 'elderly', 'children', 'areaSquareMeters', 'perimeterMeters', 'baselineCommunityIds'] as const;
+  const fields = [
+    'residents',
+    'households',
+    'elderly',
+    'children',
+    'areaSquareMeters',
+    'perimeterMeters',
+    'baselineCommunityIds',
+  ] as const;
   for (const field of fields) {
-    if (answer[field].length !== count) throw new Error(`unit-adjacency: ${field} has ${answer[field].length} entries for ${count} units`);
+    if (answer[field].length !== count)
+      throw new Error(`unit-adjacency: ${field} has ${answer[field].length} entries for ${count} units`);
   }
   const units: ScenarioUnit[] = answer.unitIds.map((id, index) => ({
     id,
@@ -83,14 +93,20 @@ export function decodeScenarioState(answer: ScenarioStateAnswer, unitCount: numb
   if (answer.assignment.length !== unitCount) {
     throw new Error(`scenario ${answer.id}: ${answer.assignment.length} assignments for ${unitCount} units`);
   }
-  const communities = answer.communities.map((community) => ({ ...community, nameEn: community.nameEn ?? null }));
+  const communities = answer.communities.map((community) => ({
+    ...community,
+    nameEn: community.nameEn ?? null,
+  }));
   return {
     id: answer.id,
     version: answer.version,
     communities,
     assignment: answer.assignment.map((index) => {
       const community = communities[index];
-      if (!community) throw new Error(`scenario ${answer.id}: assignment names community #${index}, which it does not have`);
+      if (!community)
+        throw new Error(
+          `scenario ${answer.id}: assignment names community #${index}, which it does not have`,
+        );
       return community.id;
     }),
   };

@@ -46,14 +46,35 @@ describe('lasso selection', () => {
       [10, 0],
       [0, 10],
     ];
-    expect(pointsInsideOutline([[2, 5], [8, 5], [5, 2]], bowTie)).toEqual([0, 1]);
+    expect(
+      pointsInsideOutline(
+        [
+          [2, 5],
+          [8, 5],
+          [5, 2],
+        ],
+        bowTie,
+      ),
+    ).toEqual([0, 1]);
   });
 
   it('tells simple rings from self-intersecting ones', () => {
     expect(isSimpleRing(square)).toBe(true);
     expect(isSimpleRing(closeRing(square))).toBe(true);
-    expect(isSimpleRing([[0, 0], [10, 10], [10, 0], [0, 10]])).toBe(false);
-    expect(isSimpleRing([[0, 0], [1, 1]])).toBe(false);
+    expect(
+      isSimpleRing([
+        [0, 0],
+        [10, 10],
+        [10, 0],
+        [0, 10],
+      ]),
+    ).toBe(false);
+    expect(
+      isSimpleRing([
+        [0, 0],
+        [1, 1],
+      ]),
+    ).toBe(false);
   });
 
   it('closes a ring once', () => {

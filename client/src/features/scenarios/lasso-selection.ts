@@ -11,7 +11,8 @@ export function ringContains(ring: readonly Position[], point: Position): boolea
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const [xi, yi] = ring[i];
     const [xj, yj] = ring[j];
-    if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi) inside = !inside;
+    if (yi > point[1] !== yj > point[1] && point[0] < ((xj - xi) * (point[1] - yi)) / (yj - yi) + xi)
+      inside = !inside;
   }
   return inside;
 }
@@ -48,7 +49,12 @@ function orientation(a: Position, b: Position, c: Position): number {
 }
 
 function segmentsCross(a: Position, b: Position, c: Position, d: Position): boolean {
-  const [o1, o2, o3, o4] = [orientation(a, b, c), orientation(a, b, d), orientation(c, d, a), orientation(c, d, b)];
+  const [o1, o2, o3, o4] = [
+    orientation(a, b, c),
+    orientation(a, b, d),
+    orientation(c, d, a),
+    orientation(c, d, b),
+  ];
   return o1 * o2 < 0 && o3 * o4 < 0;
 }
 

@@ -70,7 +70,9 @@ export function MessageBox({ editor }: { editor: ScenarioEditor }) {
         <>
           <strong>{t('scenario.conflictTitle')}</strong>
           <span className="message-detail">
-            {message.currentVersion !== null ? t('scenario.conflict', { n: message.currentVersion }) : t('scenario.conflictNoVersion')}
+            {message.currentVersion !== null
+              ? t('scenario.conflict', { n: message.currentVersion })
+              : t('scenario.conflictNoVersion')}
           </span>
           <span className="button-row">
             <Button variant="primary" onClick={editor.reload} testId="scenario-reload">
@@ -85,7 +87,12 @@ export function MessageBox({ editor }: { editor: ScenarioEditor }) {
       break;
   }
   return (
-    <div className={`message-box is-${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-testid="scenario-message" data-kind={message.kind}>
+    <div
+      className={`message-box is-${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid="scenario-message"
+      data-kind={message.kind}
+    >
       <div className="message-text">{body}</div>
       {message.kind !== 'conflict' && (
         <IconButton label={t('error.dismiss')} onClick={editor.dismissMessage}>

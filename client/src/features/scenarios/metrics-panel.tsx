@@ -19,7 +19,12 @@ export function MetricsPanel({ editor }: { editor: ScenarioEditor }) {
   const community = evaluator && activeId && evaluator.hasCommunity(activeId) ? activeId : null;
 
   return (
-    <Panel name="metrics-panel" testId="metrics-panel" titleId="metrics-panel-title" title={t('scenario.metrics.title')}>
+    <Panel
+      name="metrics-panel"
+      testId="metrics-panel"
+      titleId="metrics-panel-title"
+      title={t('scenario.metrics.title')}
+    >
       <LabelledField className="profile-field" label={t('scenario.profile')} htmlFor="standards-profile">
         <select
           id="standards-profile"
@@ -53,14 +58,20 @@ function ScenarioOverview({ editor }: { editor: ScenarioEditor }) {
   const { t } = useI18n();
   const evaluator = editor.session!.evaluator;
   const ids = evaluator.communityIds();
-  const failing = ids.filter((id) => evaluator.judge(id, editor.profile).some((rule) => rule.status === 'fail')).length;
+  const failing = ids.filter((id) =>
+    evaluator.judge(id, editor.profile).some((rule) => rule.status === 'fail'),
+  ).length;
   const residents = evaluator.allMetrics().reduce((sum, metrics) => sum + metrics.residents, 0);
   return (
     <>
       <p className="hint">{t('scenario.metrics.pick')}</p>
       <div className="kpis">
         <Kpi label={t('summary.communities')} value={formatCount(ids.length)} />
-        <Kpi label={t('scenario.metrics.failingCommunities')} value={formatCount(failing)} alert={failing > 0} />
+        <Kpi
+          label={t('scenario.metrics.failingCommunities')}
+          value={formatCount(failing)}
+          alert={failing > 0}
+        />
         <Kpi label={t('summary.residents')} value={formatCount(residents)} />
       </div>
     </>

@@ -26,9 +26,19 @@ export function OpenScenario({ editor, data }: { editor: ScenarioEditor; data: P
   const [confirmClose, setConfirmClose] = useState(false);
   return (
     <>
-      <div className="open-scenario" data-testid="open-scenario" data-scenario-id={scenario?.id} data-version={session?.saved.version}>
+      <div
+        className="open-scenario"
+        data-testid="open-scenario"
+        data-scenario-id={scenario?.id}
+        data-version={session?.saved.version}
+      >
         <div className="open-scenario-top">
-          <Button variant="link" className="back-link" onClick={() => (pending > 0 ? setConfirmClose(true) : editor.close())} testId="scenario-close">
+          <Button
+            variant="link"
+            className="back-link"
+            onClick={() => (pending > 0 ? setConfirmClose(true) : editor.close())}
+            testId="scenario-close"
+          >
             <ToolIcon name="back" /> {t('scenario.backToList')}
           </Button>
         </div>
@@ -62,7 +72,11 @@ export function OpenScenario({ editor, data }: { editor: ScenarioEditor; data: P
             onChange={editor.setMode}
             wide
           />
-          {editor.mode === 'edit' ? <EditSection editor={editor} data={data} /> : <ComparePanel editor={editor} data={data} />}
+          {editor.mode === 'edit' ? (
+            <EditSection editor={editor} data={data} />
+          ) : (
+            <ComparePanel editor={editor} data={data} />
+          )}
           <ScenarioExports editor={editor} />
         </>
       )}
@@ -70,7 +84,15 @@ export function OpenScenario({ editor, data }: { editor: ScenarioEditor; data: P
   );
 }
 
-function OpenScenarioTitle({ editor, scenario, pending }: { editor: ScenarioEditor; scenario: ScenarioSummary; pending: number }) {
+function OpenScenarioTitle({
+  editor,
+  scenario,
+  pending,
+}: {
+  editor: ScenarioEditor;
+  scenario: ScenarioSummary;
+  pending: number;
+}) {
   const { t } = useI18n();
   const actions = useCardActions(editor, scenario);
   const version = editor.session?.saved.version ?? scenario.version;

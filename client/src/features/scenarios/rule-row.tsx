@@ -8,7 +8,12 @@ export function RuleRow({ rule }: { rule: RuleResult }) {
   const { t, language } = useI18n();
   const figure = ruleFigureText(rule, language);
   const sources = rule.sources.map((source) => sourceText(source, language)).join('、');
-  const statusKey = rule.status === 'pass' ? 'scenario.rule.pass' : rule.status === 'fail' ? 'scenario.rule.fail' : 'scenario.rule.na';
+  const statusKey =
+    rule.status === 'pass'
+      ? 'scenario.rule.pass'
+      : rule.status === 'fail'
+        ? 'scenario.rule.fail'
+        : 'scenario.rule.na';
   const why =
     rule.status === 'not-applicable'
       ? rule.reason === 'missing-data'
@@ -25,7 +30,13 @@ export function RuleRow({ rule }: { rule: RuleResult }) {
     .filter(Boolean)
     .join('\n');
   return (
-    <li className={`rule-row is-${rule.status}`} title={tooltip} data-testid="rule-row" data-rule-id={rule.ruleId} data-status={rule.status}>
+    <li
+      className={`rule-row is-${rule.status}`}
+      title={tooltip}
+      data-testid="rule-row"
+      data-rule-id={rule.ruleId}
+      data-status={rule.status}
+    >
       <Badge tone={rule.status} className="rule-badge">
         {t(statusKey)}
       </Badge>
@@ -33,7 +44,12 @@ export function RuleRow({ rule }: { rule: RuleResult }) {
         <span className="rule-title">{rule.title[language]}</span>
         <span className="rule-figure">
           {figure ?? why}
-          {rule.threshold && <span className="rule-threshold"> · {t('scenario.rule.threshold', { threshold: rule.threshold })}</span>}
+          {rule.threshold && (
+            <span className="rule-threshold">
+              {' '}
+              · {t('scenario.rule.threshold', { threshold: rule.threshold })}
+            </span>
+          )}
         </span>
       </span>
       <span className="rule-source">{sources}</span>

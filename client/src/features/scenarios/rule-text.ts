@@ -14,7 +14,10 @@ function isShareRule(ruleId: string): boolean {
 }
 
 /** The figure that decided a rule, with its unit: "1 234 人", "35.2%", or null when not applicable. */
-export function ruleFigureText(rule: Pick<RuleResult, 'ruleId' | 'figure'>, language: Language): string | null {
+export function ruleFigureText(
+  rule: Pick<RuleResult, 'ruleId' | 'figure'>,
+  language: Language,
+): string | null {
   if (rule.figure === null || !Number.isFinite(rule.figure)) return null;
   if (isShareRule(rule.ruleId)) return `${formatNumber(rule.figure * 100, 1)}%`;
   const unit = RULE_UNITS.get(rule.ruleId)?.[language] ?? '';

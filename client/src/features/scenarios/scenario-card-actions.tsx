@@ -48,7 +48,17 @@ export function useCardActions(editor: ScenarioEditor, scenario: ScenarioSummary
 }
 
 /** The three icon buttons; `testIds` on the list's cards, where tests find them. */
-export function CardActionButtons({ editor, scenario, actions, testIds }: { editor: ScenarioEditor; scenario: ScenarioSummary; actions: CardActions; testIds?: boolean }) {
+export function CardActionButtons({
+  editor,
+  scenario,
+  actions,
+  testIds,
+}: {
+  editor: ScenarioEditor;
+  scenario: ScenarioSummary;
+  actions: CardActions;
+  testIds?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <div className="scenario-card-actions">
@@ -59,10 +69,18 @@ export function CardActionButtons({ editor, scenario, actions, testIds }: { edit
       >
         <ToolIcon name="copy" />
       </IconButton>
-      <IconButton label={t('scenario.rename')} onClick={actions.startRename} testId={testIds ? 'scenario-rename' : undefined}>
+      <IconButton
+        label={t('scenario.rename')}
+        onClick={actions.startRename}
+        testId={testIds ? 'scenario-rename' : undefined}
+      >
         <ToolIcon name="rename" />
       </IconButton>
-      <IconButton label={t('scenario.delete')} onClick={actions.startDelete} testId={testIds ? 'scenario-delete' : undefined}>
+      <IconButton
+        label={t('scenario.delete')}
+        onClick={actions.startDelete}
+        testId={testIds ? 'scenario-delete' : undefined}
+      >
         <ToolIcon name="delete" />
       </IconButton>
     </div>

@@ -14,13 +14,23 @@ export function ScenarioExports({ editor }: { editor: ScenarioEditor }) {
     <Section heading="h3" className="export-section" title={t('scenario.export')}>
       <div className="export-buttons">
         {(['geojson', 'csv', 'shapefile'] as const).map((format) => (
-          <a key={format} className="button-quiet export-link" href={scenarioExportUrl(id, format, editor.profile)} download data-testid={`export-${format}`}>
+          <a
+            key={format}
+            className="button-quiet export-link"
+            href={scenarioExportUrl(id, format, editor.profile)}
+            download
+            data-testid={`export-${format}`}
+          >
             <ToolIcon name="download" />
             {t(`scenario.export.${format}`)}
           </a>
         ))}
       </div>
-      <p className="field-hint">{pending > 0 ? t('scenario.exportPending', { n: editor.session?.saved.version ?? 1 }) : t('scenario.exportHint')}</p>
+      <p className="field-hint">
+        {pending > 0
+          ? t('scenario.exportPending', { n: editor.session?.saved.version ?? 1 })
+          : t('scenario.exportHint')}
+      </p>
     </Section>
   );
 }

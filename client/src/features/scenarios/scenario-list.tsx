@@ -38,7 +38,12 @@ export function ScenarioList({ editor }: { editor: ScenarioEditor }) {
           />
         </FormRow>
         <FormRow label={t('scenario.basedOn')}>
-          <select className="select-input" value={basedOn} data-testid="scenario-based-on" onChange={(event) => setBasedOn(event.target.value)}>
+          <select
+            className="select-input"
+            value={basedOn}
+            data-testid="scenario-based-on"
+            onChange={(event) => setBasedOn(event.target.value)}
+          >
             <option value="baseline">{t('scenario.baseline')}</option>
             {scenarios?.map((scenario) => (
               <option key={scenario.id} value={scenario.id}>
@@ -47,12 +52,22 @@ export function ScenarioList({ editor }: { editor: ScenarioEditor }) {
             ))}
           </select>
         </FormRow>
-        <Button variant="primary" type="submit" className="button-block" disabled={editor.busy || !editor.regionId} testId="scenario-create">
+        <Button
+          variant="primary"
+          type="submit"
+          className="button-block"
+          disabled={editor.busy || !editor.regionId}
+          testId="scenario-create"
+        >
           <ToolIcon name="create" />
           {t('scenario.create')}
         </Button>
       </form>
-      <Section heading="h3" title={t('scenario.list')} count={scenarios ? formatCount(scenarios.length) : '…'}>
+      <Section
+        heading="h3"
+        title={t('scenario.list')}
+        count={scenarios ? formatCount(scenarios.length) : '…'}
+      >
         {scenarios === null ? (
           <LoadingLine>{t('region.loading')}</LoadingLine>
         ) : scenarios.length === 0 ? (
@@ -69,19 +84,36 @@ export function ScenarioList({ editor }: { editor: ScenarioEditor }) {
   );
 }
 
-function ScenarioCard({ editor, scenario, scenarios }: { editor: ScenarioEditor; scenario: ScenarioSummary; scenarios: readonly ScenarioSummary[] }) {
+function ScenarioCard({
+  editor,
+  scenario,
+  scenarios,
+}: {
+  editor: ScenarioEditor;
+  scenario: ScenarioSummary;
+  scenarios: readonly ScenarioSummary[];
+}) {
   const { t, language } = useI18n();
   const actions = useCardActions(editor, scenario);
   const basedOn = basedOnOf(scenario, scenarios);
-  const basedOnName = basedOn.kind === 'scenario' ? basedOn.name : t(basedOn.kind === 'baseline' ? 'scenario.baseline' : 'scenario.deletedScenario');
+  const basedOnName =
+    basedOn.kind === 'scenario'
+      ? basedOn.name
+      : t(basedOn.kind === 'baseline' ? 'scenario.baseline' : 'scenario.deletedScenario');
   return (
     <li className="scenario-card" data-testid="scenario-card" data-scenario-id={scenario.id}>
       <div className="scenario-card-head">
-        <button type="button" className="scenario-open" onClick={() => editor.open(scenario.id)} data-testid="scenario-open" title={t('scenario.open')}>
+        <button
+          type="button"
+          className="scenario-open"
+          onClick={() => editor.open(scenario.id)}
+          data-testid="scenario-open"
+          title={t('scenario.open')}
+        >
           <span className="scenario-name">{scenario.name}</span>
           <span className="scenario-meta">
-            {t('scenario.version', { n: scenario.version })} · {t('scenario.basedOnShort', { name: basedOnName })} ·{' '}
-            {dateText(scenario.updatedAt, language)}
+            {t('scenario.version', { n: scenario.version })} ·{' '}
+            {t('scenario.basedOnShort', { name: basedOnName })} · {dateText(scenario.updatedAt, language)}
           </span>
         </button>
         <CardActionButtons editor={editor} scenario={scenario} actions={actions} testIds />

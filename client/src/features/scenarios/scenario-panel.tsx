@@ -18,8 +18,18 @@ export interface ScenarioPanelProps {
 export function ScenarioPanel({ editor, data }: ScenarioPanelProps) {
   const { t } = useI18n();
   return (
-    <Panel name="scenario-panel" testId="scenario-panel" titleId="scenario-panel-title" title={t('scenario.title')} titleHidden>
-      {editor.openSummary || editor.loading ? <OpenScenario editor={editor} data={data} /> : <ScenarioList editor={editor} />}
+    <Panel
+      name="scenario-panel"
+      testId="scenario-panel"
+      titleId="scenario-panel-title"
+      title={t('scenario.title')}
+      titleHidden
+    >
+      {editor.openSummary || editor.loading ? (
+        <OpenScenario editor={editor} data={data} />
+      ) : (
+        <ScenarioList editor={editor} />
+      )}
     </Panel>
   );
 }

@@ -80,7 +80,10 @@ function session() {
     },
     unitIds.length,
   );
-  const units = buildUnitIndex(unitIds, RESIDENTS.map((_, index) => unitFeature(index)));
+  const units = buildUnitIndex(
+    unitIds,
+    RESIDENTS.map((_, index) => unitFeature(index)),
+  );
   return { region, state, session: new ScenarioSession(region, state, units) };
 }
 
@@ -120,7 +123,9 @@ describe('ScenarioSession', () => {
     expect(s.evaluator.metrics('A').residents).toBe(600);
     const fresh = buildEvaluator(region, {
       ...state,
-      communities: state.communities.map((community) => (community.id === 'A' ? { ...community, staff: 20 } : community)),
+      communities: state.communities.map((community) =>
+        community.id === 'A' ? { ...community, staff: 20 } : community,
+      ),
       assignment: ['A', 'A', 'A', 'B', 'C'],
     });
     expect(s.evaluator.allMetrics()).toEqual(fresh.allMetrics());
@@ -150,23 +155,72 @@ describe('ScenarioSession', () => {
   it('splits a community by a line across it and redraws an outline', () => {
     const { session: s } = session();
     // A west–east line… going north–south at x = 1 (between u0 and u1), drawn southwards: u1 (east) is on its left.
-    const split = s.split('A', [[1, 2], [1, -1]], '新社区');
+    const split = s.split(
+      'A',
+      [
+        [1, 2],
+        [1, -1],
+      ],
+      '新社区',
+    );
     expect(split.ok).toBe(true);
     const created = split.ok ? split.createdId! : '';
     expect(s.evaluator.unitsOf(created)).toEqual(['u1']);
-    expect(s.split('B', [[2.5, 0.5], [3.5, 2]], 'x')).toMatchObject({ ok: false, reason: 'line-not-across' });
-    expect(s.redraw('B', [[0, 0], [1, 1], [1, 0], [0, 1]])).toMatchObject({ ok: false, reason: 'self-intersecting' });
+    expect(
+      s.split(
+        'B',
+        [
+          [2.5, 0.5],
+          [3.5, 2],
+        ],
+        'x',
+      ),
+    ).toMatchObject({ ok: false, reason: 'line-not-across' });
+    expect(
+      s.redraw('B', [
+        [0, 0],
+        [1, 1],
+        [1, 0],
+        [0, 1],
+      ]),
+    ).toMatchObject({ ok: false, reason: 'self-intersecting' });
     // B's outline taken over u1..u2: u1 (the new community's only unit) cannot leave it empty.
-    expect(s.redraw('B', [[0.9, -1], [3.1, -1], [3.1, 2], [0.9, 2]])).toMatchObject({ ok: false });
+    expect(
+      s.redraw('B', [
+        [0.9, -1],
+        [3.1, -1],
+        [3.1, 2],
+        [0.9, 2],
+      ]),
+    ).toMatchObject({ ok: false });
     s.undo();
     expect(s.evaluator.hasCommunity(created)).toBe(false);
-    const redrawn = s.redraw('A', [[-1, -1], [2.8, -1], [2.8, 2], [-1, 2]]);
+    const redrawn = s.redraw('A', [
+      [-1, -1],
+      [2.8, -1],
+      [2.8, 2],
+      [-1, 2],
+    ]);
     expect(redrawn).toMatchObject({ ok: true, moved: 1 });
     expect(s.evaluator.unitsOf('A')).toEqual(['u0', 'u1', 'u2']);
     // B drawn round u3 alone would leave nothing outside; round nothing of its own street is refused.
-    expect(s.redraw('B', [[5.2, -1], [6, -1], [6, 2], [5.2, 2]])).toMatchObject({ ok: false, reason: 'nothing-selected' });
+    expect(
+      s.redraw('B', [
+        [5.2, -1],
+        [6, -1],
+        [6, 2],
+        [5.2, 2],
+      ]),
+    ).toMatchObject({ ok: false, reason: 'nothing-selected' });
     // A drawn round u1 alone strands u0, which touches no other community of its street.
-    expect(s.redraw('A', [[1.2, -1], [1.8, -1], [1.8, 2], [1.2, 2]])).toMatchObject({ ok: false, reason: 'no-neighbour' });
+    expect(
+      s.redraw('A', [
+        [1.2, -1],
+        [1.8, -1],
+        [1.8, 2],
+        [1.2, 2],
+      ]),
+    ).toMatchObject({ ok: false, reason: 'no-neighbour' });
     expect(s.pendingEdits().map((entry) => entry.edit.op)).toEqual(['redraw']);
   });
 

@@ -118,7 +118,11 @@ export class ScenarioSession {
     for (const id of this.live.communityIds()) {
       const before = saved.get(id);
       const now = this.live.communityRecord(id);
-      if (!before || (Object.keys(now) as (keyof typeof now)[]).some((key) => (now[key] ?? null) !== (before[key] ?? null))) changed.add(id);
+      if (
+        !before ||
+        (Object.keys(now) as (keyof typeof now)[]).some((key) => (now[key] ?? null) !== (before[key] ?? null))
+      )
+        changed.add(id);
     }
     return changed;
   }
@@ -128,7 +132,8 @@ export class ScenarioSession {
    * it (a community merged away still has a name in the list of edits); its id as a last resort.
    */
   communityName(id: string, language: 'zh' | 'en'): string {
-    const pick = (record: { name: string; nameEn?: string | null }) => (language === 'en' && record.nameEn ? record.nameEn : record.name);
+    const pick = (record: { name: string; nameEn?: string | null }) =>
+      language === 'en' && record.nameEn ? record.nameEn : record.name;
     if (this.live.hasCommunity(id)) return pick(this.live.communityRecord(id));
     const saved = this.savedState.communities.find((community) => community.id === id);
     if (saved) return pick(saved);
@@ -283,7 +288,8 @@ export class ScenarioSession {
    * are left out (units move only within their street); returns how many of them there were.
    */
   assignInside(outline: readonly Position[], communityId: string): SessionOutcome & { otherStreet?: number } {
-    if (!this.live.hasCommunity(communityId)) return { ok: false, reason: 'unknown-community', message: communityId };
+    if (!this.live.hasCommunity(communityId))
+      return { ok: false, reason: 'unknown-community', message: communityId };
     const street = this.live.communityRecord(communityId).streetId;
     let otherStreet = 0;
     const unitIds: string[] = [];
@@ -294,31 +300,48 @@ export class ScenarioSession {
       if (this.live.communityRecord(from).streetId !== street) otherStreet += 1;
       else unitIds.push(unitId);
     }
-    if (unitIds.length === 0) return { ok: false, reason: SESSION_NOTHING_SELECTED, message: 'the lasso holds no unit to move' };
+    if (unitIds.length === 0)
+      return { ok: false, reason: SESSION_NOTHING_SELECTED, message: 'the lasso holds no unit to move' };
     return { ...this.apply({ op: 'assign', unitIds, communityId }), otherStreet };
   }
 
   /** Creates a community from the units in a lasso, in the street most of them are in. */
-  createInside(outline: readonly Position[], community: { name: string; type: CommunityTypeId }): SessionOutcome {
-    const inside = pointsInsideOutline(this.unitIndex.interiorPoints, outline).map((unit) => this.region.units[unit].id);
+  createInside(
+    outline: readonly Position[],
+    community: { name: string; type: CommunityTypeId },
+  ): SessionOutcome {
+    const inside = pointsInsideOutline(this.unitIndex.interiorPoints, outline).map(
+      (unit) => this.region.units[unit].id,
+    );
     const byStreet = new Map<string, string[]>();
     for (const unitId of inside) {
       const street = this.live.communityRecord(this.live.communityOfUnit(unitId)).streetId;
       byStreet.set(street, [...(byStreet.get(street) ?? []), unitId]);
     }
     const [streetId, unitIds] = [...byStreet].sort((a, b) => b[1].length - a[1].length)[0] ?? [null, []];
-    if (!streetId || unitIds.length === 0) return { ok: false, reason: SESSION_NOTHING_SELECTED, message: 'the lasso holds no unit' };
+    if (!streetId || unitIds.length === 0)
+      return { ok: false, reason: SESSION_NOTHING_SELECTED, message: 'the lasso holds no unit' };
     const id = newCommunityId();
-    const outcome = this.apply({ op: 'create', community: { id, name: community.name, type: community.type, streetId }, unitIds });
+    const outcome = this.apply({
+      op: 'create',
+      community: { id, name: community.name, type: community.type, streetId },
+      unitIds,
+    });
     return outcome.ok ? { ...outcome, createdId: id } : outcome;
   }
 
   /** Redraws a community's outline: units of its street inside join it, its units outside go to neighbours. */
   redraw(communityId: string, outline: readonly Position[]): SessionOutcome {
-    if (!isSimpleRing(outline)) return { ok: false, reason: SESSION_SELF_INTERSECTING, message: 'the outline crosses itself' };
+    if (!isSimpleRing(outline))
+      return { ok: false, reason: SESSION_SELF_INTERSECTING, message: 'the outline crosses itself' };
     const ring = closeRing(outline);
-    const insideUnitIds = pointsInsideOutline(this.unitIndex.interiorPoints, ring).map((unit) => this.region.units[unit].id);
-    return this.apply({ op: 'redraw', communityId, outline: { type: 'Polygon', coordinates: [ring] } }, { insideUnitIds });
+    const insideUnitIds = pointsInsideOutline(this.unitIndex.interiorPoints, ring).map(
+      (unit) => this.region.units[unit].id,
+    );
+    return this.apply(
+      { op: 'redraw', communityId, outline: { type: 'Polygon', coordinates: [ring] } },
+      { insideUnitIds },
+    );
   }
 
   /**
@@ -326,12 +349,18 @@ export class ScenarioSession {
    * walking from its first point, form a new community named `name`.
    */
   split(communityId: string, line: readonly Position[], name: string): SessionOutcome {
-    if (line.length < 2) return { ok: false, reason: SESSION_LINE_NOT_ACROSS, message: 'a line needs two points' };
+    if (line.length < 2)
+      return { ok: false, reason: SESSION_LINE_NOT_ACROSS, message: 'a line needs two points' };
     const endInside = [line[0], line[line.length - 1]].some((point) => {
       const unit = this.unitIndex.unitAt(point);
       return unit >= 0 && this.live.communityOfUnit(this.region.units[unit].id) === communityId;
     });
-    if (endInside) return { ok: false, reason: SESSION_LINE_NOT_ACROSS, message: 'the line must start and end outside the community' };
+    if (endInside)
+      return {
+        ok: false,
+        reason: SESSION_LINE_NOT_ACROSS,
+        message: 'the line must start and end outside the community',
+      };
     const coordinates = line.map((point) => [point[0], point[1]] as [number, number]);
     const newSideUnitIds = this.live.unitsOf(communityId).filter((unitId) => {
       const point = this.unitIndex.interiorPoints[this.region.unitIndexById.get(unitId)!];
@@ -339,7 +368,13 @@ export class ScenarioSession {
     });
     const id = newCommunityId();
     const outcome = this.apply(
-      { op: 'split', communityId, line: { type: 'LineString', coordinates }, side: 'left', newCommunity: { id, name } },
+      {
+        op: 'split',
+        communityId,
+        line: { type: 'LineString', coordinates },
+        side: 'left',
+        newCommunity: { id, name },
+      },
       { newSideUnitIds },
     );
     return outcome.ok ? { ...outcome, createdId: id } : outcome;

@@ -6,14 +6,22 @@ export function dateText(iso: string, language: 'zh' | 'en'): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime())
     ? iso
-    : date.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    : date.toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', {
+        month: 'numeric',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      });
 }
 
 /**
  * What a scenario was copied from: `baseline` (the region as it is), another scenario's name, or
  * `deleted` when that scenario is gone.
  */
-export function basedOnOf(scenario: ScenarioSummary, scenarios: readonly ScenarioSummary[]): { kind: 'baseline' | 'deleted' } | { kind: 'scenario'; name: string } {
+export function basedOnOf(
+  scenario: ScenarioSummary,
+  scenarios: readonly ScenarioSummary[],
+): { kind: 'baseline' | 'deleted' } | { kind: 'scenario'; name: string } {
   if (scenario.basedOn === 'baseline' || scenario.basedOn === null) return { kind: 'baseline' };
   const source = scenarios.find((other) => other.id === scenario.basedOn);
   return source ? { kind: 'scenario', name: source.name } : { kind: 'deleted' };

@@ -42,8 +42,10 @@ export const scenarioMessages = defineMessages(
     'scenario.toolHint.select': '点击地图上的社区，查看并修改它的指标与属性；可拖动地图。',
     'scenario.toolHint.brush': '按住鼠标在人口单元上拖动，把单元划入目标社区。只能在同一街道内调整。',
     'scenario.toolHint.lasso': '按住鼠标圈出一片区域，内点落在圈内的人口单元划入目标社区。',
-    'scenario.toolHint.redraw': '逐点单击绘制目标社区的新边界，双击或按回车结束；边界外原有单元交给相邻社区。',
-    'scenario.toolHint.split': '单击画一条从社区外穿过社区到社区外的线，双击或按回车结束；线左侧的单元组成新社区。',
+    'scenario.toolHint.redraw':
+      '逐点单击绘制目标社区的新边界，双击或按回车结束；边界外原有单元交给相邻社区。',
+    'scenario.toolHint.split':
+      '单击画一条从社区外穿过社区到社区外的线，双击或按回车结束；线左侧的单元组成新社区。',
     'scenario.toolHint.merge': '选择要并入的社区，或在地图上点击同一街道内的另一个社区。',
     'scenario.toolHint.create': '填写名称和类型，然后在地图上圈出新社区的人口单元。',
     'scenario.brushSize': '画笔大小',
@@ -71,7 +73,8 @@ export const scenarioMessages = defineMessages(
     'scenario.needCommunity': '请先在列表或地图上选择目标社区。',
     'scenario.skipped.otherStreet': '{n} 个单元属于其他街道，未调整（单元只能在所属街道内调整）。',
     'scenario.skipped.lastUnit': '{n} 个单元是所在社区的最后一个单元，未调整（请用“合并”撤并社区）。',
-    'scenario.refused.leavesEmpty': '此操作会使某个社区不再有任何人口单元。请保留至少一个单元，或用“合并”撤并该社区。',
+    'scenario.refused.leavesEmpty':
+      '此操作会使某个社区不再有任何人口单元。请保留至少一个单元，或用“合并”撤并该社区。',
     'scenario.refused.otherStreet': '单元和社区只能在同一街道内调整或合并。',
     'scenario.refused.nothingSelected': '所画范围内没有可以调整的人口单元。',
     'scenario.refused.notDivided': '这条线没有把社区分成两部分。',
@@ -83,7 +86,8 @@ export const scenarioMessages = defineMessages(
     'scenario.refused.other': '此修改无法应用。',
     'scenario.serverRefused': '服务器拒绝了这批修改，未做任何保存：',
     'scenario.conflictTitle': '方案已被其他人修改',
-    'scenario.conflict': '服务器上的方案已是第 {n} 版，您的修改基于旧版本，未保存。重新载入将放弃未保存的修改。',
+    'scenario.conflict':
+      '服务器上的方案已是第 {n} 版，您的修改基于旧版本，未保存。重新载入将放弃未保存的修改。',
     'scenario.conflictNoVersion': '服务器上的方案已有新版本，您的修改未保存。重新载入将放弃未保存的修改。',
     'scenario.reload': '重新载入',
     'scenario.keepEditing': '继续编辑',
@@ -169,7 +173,8 @@ export const scenarioMessages = defineMessages(
     'scenario.basedOnShort': 'from {name}',
     'scenario.create': 'Create scenario',
     'scenario.list': 'Scenarios of this region',
-    'scenario.none': 'No scenarios yet. Create one from the baseline to start redrawing community boundaries.',
+    'scenario.none':
+      'No scenarios yet. Create one from the baseline to start redrawing community boundaries.',
     'scenario.open': 'Open the scenario',
     'scenario.version': 'version {n}',
     'scenario.duplicate': 'Duplicate',
@@ -195,12 +200,18 @@ export const scenarioMessages = defineMessages(
     'scenario.tool.split': 'Split',
     'scenario.tool.merge': 'Merge',
     'scenario.tool.create': 'New',
-    'scenario.toolHint.select': 'Click a community on the map to see and change its figures and attributes; the map pans.',
-    'scenario.toolHint.brush': 'Hold the button and drag over units to move them into the target community. Units move only within their street.',
-    'scenario.toolHint.lasso': 'Hold the button and circle an area: units whose interior point falls inside join the target community.',
-    'scenario.toolHint.redraw': "Click the target community's new outline corner by corner; double-click or Enter ends it. Its units left outside go to their neighbours.",
-    'scenario.toolHint.split': 'Click a line from outside the community across it to outside again; double-click or Enter ends it. Units left of the line form a new community.',
-    'scenario.toolHint.merge': 'Choose the community to merge in, or click another community of the same street on the map.',
+    'scenario.toolHint.select':
+      'Click a community on the map to see and change its figures and attributes; the map pans.',
+    'scenario.toolHint.brush':
+      'Hold the button and drag over units to move them into the target community. Units move only within their street.',
+    'scenario.toolHint.lasso':
+      'Hold the button and circle an area: units whose interior point falls inside join the target community.',
+    'scenario.toolHint.redraw':
+      "Click the target community's new outline corner by corner; double-click or Enter ends it. Its units left outside go to their neighbours.",
+    'scenario.toolHint.split':
+      'Click a line from outside the community across it to outside again; double-click or Enter ends it. Units left of the line form a new community.',
+    'scenario.toolHint.merge':
+      'Choose the community to merge in, or click another community of the same street on the map.',
     'scenario.toolHint.create': "Enter a name and type, then circle the new community's units on the map.",
     'scenario.brushSize': 'Brush size',
     'scenario.brush.unit': 'One unit',
@@ -225,22 +236,29 @@ export const scenarioMessages = defineMessages(
     'scenario.communities': 'Communities',
     'scenario.unsaved': 'unsaved',
     'scenario.needCommunity': 'Choose the target community first, in the list or on the map.',
-    'scenario.skipped.otherStreet': '{n} units in other streets were left as they were (units move only within their street).',
-    'scenario.skipped.lastUnit': "{n} units were their community's last and stayed (merge to dissolve a community).",
-    'scenario.refused.leavesEmpty': 'This would leave a community with no units. Keep at least one of its units, or merge it away.',
+    'scenario.skipped.otherStreet':
+      '{n} units in other streets were left as they were (units move only within their street).',
+    'scenario.skipped.lastUnit':
+      "{n} units were their community's last and stayed (merge to dissolve a community).",
+    'scenario.refused.leavesEmpty':
+      'This would leave a community with no units. Keep at least one of its units, or merge it away.',
     'scenario.refused.otherStreet': 'Units and communities change only within one street.',
     'scenario.refused.nothingSelected': 'The drawing holds no unit that can move.',
     'scenario.refused.notDivided': 'The line does not divide the community in two.',
-    'scenario.refused.noNeighbour': 'Some units outside the new outline touch no other community of the street. Draw a larger outline.',
+    'scenario.refused.noNeighbour':
+      'Some units outside the new outline touch no other community of the street. Draw a larger outline.',
     'scenario.refused.badMerge': 'A merge needs two different communities.',
     'scenario.refused.selfIntersecting': 'The outline crosses itself; draw it again.',
-    'scenario.refused.lineNotAcross': 'A split line must start outside the community, cross it and end outside it.',
+    'scenario.refused.lineNotAcross':
+      'A split line must start outside the community, cross it and end outside it.',
     'scenario.refused.nameMissing': 'Enter the new community’s name first.',
     'scenario.refused.other': 'This edit cannot be applied.',
     'scenario.serverRefused': 'The server refused these edits; nothing was saved:',
     'scenario.conflictTitle': 'Someone else changed this scenario',
-    'scenario.conflict': 'The server holds version {n}; your edits were made on an older one and were not saved. Reloading discards your unsaved edits.',
-    'scenario.conflictNoVersion': 'The server holds a newer version; your edits were not saved. Reloading discards your unsaved edits.',
+    'scenario.conflict':
+      'The server holds version {n}; your edits were made on an older one and were not saved. Reloading discards your unsaved edits.',
+    'scenario.conflictNoVersion':
+      'The server holds a newer version; your edits were not saved. Reloading discards your unsaved edits.',
     'scenario.reload': 'Reload',
     'scenario.keepEditing': 'Keep editing',
     'scenario.export': 'Export',
@@ -251,8 +269,10 @@ export const scenarioMessages = defineMessages(
     'scenario.exportPending': 'Exports saved version {n}, without the unsaved edits.',
     'scenario.profile': 'Standards profile',
     'scenario.metrics.title': 'Community figures',
-    'scenario.metrics.noScenario': "Open a scenario to see the chosen community's figures and rule checks here.",
-    'scenario.metrics.pick': 'Choose a community in the list or on the map to see its figures and rule checks.',
+    'scenario.metrics.noScenario':
+      "Open a scenario to see the chosen community's figures and rule checks here.",
+    'scenario.metrics.pick':
+      'Choose a community in the list or on the map to see its figures and rule checks.',
     'scenario.metrics.failingCommunities': 'Communities failing a rule',
     'scenario.metrics.community': 'Scenario community',
     'scenario.metrics.failedCount': 'rules failed: {n}',
@@ -291,7 +311,8 @@ export const scenarioMessages = defineMessages(
     'scenario.edit.update': 'Attributes of {name}',
     'scenario.compare.with': 'Compare with',
     'scenario.compare.swipe': 'Swipe: drag to compare the two scenarios',
-    'scenario.compare.swipeHint': 'Drag the swipe on the map: the other side on the left, this scenario on the right.',
+    'scenario.compare.swipeHint':
+      'Drag the swipe on the map: the other side on the left, this scenario on the right.',
     'scenario.compare.savedOnly': 'Compares saved version {n}, without the {pending} unsaved edits.',
     'scenario.compare.movedUnits': 'Units moved',
     'scenario.compare.showMoved': 'Show on the map',

@@ -12,7 +12,15 @@ import { CommunityTypeSelect } from './community-type-select';
 import type { CommunityGroup } from './community-groups';
 import type { ScenarioEditor } from './use-scenario-editor';
 
-export function TargetField({ editor, groups, streetName }: { editor: ScenarioEditor; groups: CommunityGroup[]; streetName: (streetId: string) => string }) {
+export function TargetField({
+  editor,
+  groups,
+  streetName,
+}: {
+  editor: ScenarioEditor;
+  groups: CommunityGroup[];
+  streetName: (streetId: string) => string;
+}) {
   const { t } = useI18n();
   const evaluator = editor.session!.evaluator;
   const active = editor.activeId && evaluator.hasCommunity(editor.activeId) ? editor.activeId : null;
@@ -31,16 +39,34 @@ export function TargetField({ editor, groups, streetName }: { editor: ScenarioEd
           />
         </FormRow>
         <FormRow label={t('field.type')}>
-          <CommunityTypeSelect value={editor.newCommunity.type} onChange={(type) => editor.setNewCommunity({ ...editor.newCommunity, type })} />
+          <CommunityTypeSelect
+            value={editor.newCommunity.type}
+            onChange={(type) => editor.setNewCommunity({ ...editor.newCommunity, type })}
+          />
         </FormRow>
       </div>
     );
   }
   return (
-    <LabelledField className="target-field" label={t(editor.tool === 'merge' ? 'scenario.mergeInto' : 'scenario.target')} htmlFor="active-community">
+    <LabelledField
+      className="target-field"
+      label={t(editor.tool === 'merge' ? 'scenario.mergeInto' : 'scenario.target')}
+      htmlFor="active-community"
+    >
       <div className="target-row">
-        <span className="swatch swatch-area" style={{ background: activeRecord ? cssColour(COMMUNITY_TYPE_COLOURS[activeRecord.type]) : 'transparent' }} />
-        <select id="active-community" className="select-input" value={active ?? ''} data-testid="active-community" onChange={(event) => editor.setActiveId(event.target.value || null)}>
+        <span
+          className="swatch swatch-area"
+          style={{
+            background: activeRecord ? cssColour(COMMUNITY_TYPE_COLOURS[activeRecord.type]) : 'transparent',
+          }}
+        />
+        <select
+          id="active-community"
+          className="select-input"
+          value={active ?? ''}
+          data-testid="active-community"
+          onChange={(event) => editor.setActiveId(event.target.value || null)}
+        >
           <option value="">{t('scenario.pickCommunity')}</option>
           {groups.map((group) => (
             <optgroup key={group.streetId} label={streetName(group.streetId)}>
@@ -64,19 +90,37 @@ export function TargetField({ editor, groups, streetName }: { editor: ScenarioEd
           />
         </FormRow>
       )}
-      {editor.tool === 'merge' && active && activeRecord && <MergePicker editor={editor} groups={groups} streetId={activeRecord.streetId} />}
+      {editor.tool === 'merge' && active && activeRecord && (
+        <MergePicker editor={editor} groups={groups} streetId={activeRecord.streetId} />
+      )}
     </LabelledField>
   );
 }
 
 /** Another community of the same street to merge into the target. */
-function MergePicker({ editor, groups, streetId }: { editor: ScenarioEditor; groups: CommunityGroup[]; streetId: string }) {
+function MergePicker({
+  editor,
+  groups,
+  streetId,
+}: {
+  editor: ScenarioEditor;
+  groups: CommunityGroup[];
+  streetId: string;
+}) {
   const { t } = useI18n();
   const [other, setOther] = useState('');
-  const candidates = (groups.find((group) => group.streetId === streetId)?.rows ?? []).filter((row) => row.id !== editor.activeId);
+  const candidates = (groups.find((group) => group.streetId === streetId)?.rows ?? []).filter(
+    (row) => row.id !== editor.activeId,
+  );
   return (
     <div className="merge-row">
-      <select className="select-input" value={other} onChange={(event) => setOther(event.target.value)} aria-label={t('scenario.mergeWith')} data-testid="merge-with">
+      <select
+        className="select-input"
+        value={other}
+        onChange={(event) => setOther(event.target.value)}
+        aria-label={t('scenario.mergeWith')}
+        data-testid="merge-with"
+      >
         <option value="">{t('scenario.mergeWith')}</option>
         {candidates.map((row) => (
           <option key={row.id} value={row.id}>

@@ -14,7 +14,19 @@ function square(x: number, y: number): UnitFeature {
     type: 'Feature',
     id: `${x},${y}`,
     geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
-    properties: { id: `${x},${y}`, name: '', kind: 'block', communityId: '', communityName: '', residents: 0, households: 0, elderly: 0, children: 0, accessPoint: [x, y], estimated: false },
+    properties: {
+      id: `${x},${y}`,
+      name: '',
+      kind: 'block',
+      communityId: '',
+      communityName: '',
+      residents: 0,
+      households: 0,
+      elderly: 0,
+      children: 0,
+      accessPoint: [x, y],
+      estimated: false,
+    },
   };
 }
 

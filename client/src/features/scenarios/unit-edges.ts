@@ -50,7 +50,10 @@ export function buildUnitEdges(features: readonly (UnitFeature | null)[]): UnitE
 }
 
 /** The edges with a unit of the community on exactly one side: its outline, as segments. */
-export function outlineSegments(edges: UnitEdges, isMember: (unit: number) => boolean): [Position, Position][] {
+export function outlineSegments(
+  edges: UnitEdges,
+  isMember: (unit: number) => boolean,
+): [Position, Position][] {
   const outline: [Position, Position][] = [];
   for (let e = 0; e < edges.segments.length; e += 1) {
     const inLeft = isMember(edges.left[e]);

@@ -17,11 +17,11 @@ export interface UnitIndex {
   unitAt(point: Position): number;
 }
 
-
 /** Even–odd over every ring of every part. */
 function geometryContains(geometry: PolygonGeometry, point: Position): boolean {
   let inside = false;
-  for (const polygon of polygonsOf(geometry)) for (const ring of polygon) if (ringContains(ring, point)) inside = !inside;
+  for (const polygon of polygonsOf(geometry))
+    for (const ring of polygon) if (ringContains(ring, point)) inside = !inside;
   return inside;
 }
 
@@ -32,7 +32,9 @@ function geometryContains(geometry: PolygonGeometry, point: Position): boolean {
 export function buildUnitIndex(unitIds: readonly string[], features: readonly UnitFeature[]): UnitIndex {
   const byId = new Map(features.map((feature) => [feature.properties.id, feature]));
   const ordered = unitIds.map((id) => byId.get(id) ?? null);
-  const interiorPoints = ordered.map((feature): Position => (feature ? labelPoint(feature.geometry) : [Number.NaN, Number.NaN]));
+  const interiorPoints = ordered.map((feature): Position =>
+    feature ? labelPoint(feature.geometry) : [Number.NaN, Number.NaN],
+  );
   const tree = new Flatbush(Math.max(1, ordered.length));
   for (const feature of ordered) {
     let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];

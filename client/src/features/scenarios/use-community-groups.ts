@@ -8,7 +8,10 @@ import type { ScenarioEditor } from './use-scenario-editor';
  * The open scenario's live communities by street (community-groups.ts), read afresh at every
  * revision of the session; and the streets' names in the interface's language.
  */
-export function useCommunityGroups(editor: ScenarioEditor, data: Partial<RegionLayers>): { groups: CommunityGroup[]; streetName: (streetId: string) => string } {
+export function useCommunityGroups(
+  editor: ScenarioEditor,
+  data: Partial<RegionLayers>,
+): { groups: CommunityGroup[]; streetName: (streetId: string) => string } {
   const { language } = useI18n();
   const session = editor.session!;
   const { revision, profile } = editor;
@@ -22,7 +25,10 @@ export function useCommunityGroups(editor: ScenarioEditor, data: Partial<RegionL
       ),
     [data.streets, language],
   );
-  const streetName = useMemo(() => (streetId: string) => streetNames.get(streetId) ?? streetId, [streetNames]);
+  const streetName = useMemo(
+    () => (streetId: string) => streetNames.get(streetId) ?? streetId,
+    [streetNames],
+  );
   const groups = useMemo(() => {
     // The evaluator changes in place: `revision` stands for its changes.
     void revision;

@@ -70,7 +70,13 @@ export function useOpenScenario(
   const adjacency = useRetained(adjacencyRead.data, regionId);
   const regionUnits = useMemo(() => (adjacency ? decodeRegionUnits(adjacency) : null), [adjacency]);
   const unitIndex = useMemo(
-    () => (regionUnits && units ? buildUnitIndex(regionUnits.units.map((unit) => unit.id), units) : null),
+    () =>
+      regionUnits && units
+        ? buildUnitIndex(
+            regionUnits.units.map((unit) => unit.id),
+            units,
+          )
+        : null,
     [regionUnits, units],
   );
 
@@ -88,7 +94,11 @@ export function useOpenScenario(
       setSession(null);
       return;
     }
-    const next = new ScenarioSession(regionUnits, decodeScenarioState(state, regionUnits.units.length), unitIndex);
+    const next = new ScenarioSession(
+      regionUnits,
+      decodeScenarioState(state, regionUnits.units.length),
+      unitIndex,
+    );
     setSession(next);
     setActiveId((previous) => (previous && next.evaluator.hasCommunity(previous) ? previous : null));
     bump();
@@ -102,7 +112,9 @@ export function useOpenScenario(
   // Its communities as the server has them, at the saved version shown.
   const savedVersion = session?.saved.version ?? null;
   const communitiesRead = useScenarioCommunitiesRead(
-    regionId && openId && savedVersion !== null ? { regionId, scenarioId: openId, version: savedVersion, profile } : null,
+    regionId && openId && savedVersion !== null
+      ? { regionId, scenarioId: openId, version: savedVersion, profile }
+      : null,
   );
   const savedCommunities = useRetained(communitiesRead.data, openId) ?? null;
 
@@ -129,7 +141,11 @@ export function useOpenScenario(
     (scenarioId: string) => {
       if (!regionId) return;
       // Read again when next opened; the open session keeps its pending edits.
-      void queryClient.invalidateQueries({ queryKey: queryKeys.scenarioState(regionId, scenarioId), exact: true, refetchType: 'none' });
+      void queryClient.invalidateQueries({
+        queryKey: queryKeys.scenarioState(regionId, scenarioId),
+        exact: true,
+        refetchType: 'none',
+      });
     },
     [queryClient, regionId],
   );

@@ -32,7 +32,13 @@ export interface ActionsInput {
   setMessage: (message: ScenarioMessage | null) => void;
 }
 
-export function useScenarioActions({ regionId, opened, open, refreshList, setMessage }: ActionsInput): ScenarioActions {
+export function useScenarioActions({
+  regionId,
+  opened,
+  open,
+  refreshList,
+  setMessage,
+}: ActionsInput): ScenarioActions {
   const [busy, setBusy] = useState(false);
   const [saving, setSaving] = useState(false);
   const { openId, sessionRef, close, bump, refreshState, markStateStale } = opened;
@@ -53,7 +59,10 @@ export function useScenarioActions({ regionId, opened, open, refreshList, setMes
     },
     [regionId, refreshList, open],
   );
-  const duplicate = useCallback((scenario: ScenarioSummary, name: string) => createNew(name, scenario.id), [createNew]);
+  const duplicate = useCallback(
+    (scenario: ScenarioSummary, name: string) => createNew(name, scenario.id),
+    [createNew],
+  );
 
   const rename = useCallback(
     (scenario: ScenarioSummary, name: string) => {

@@ -27,10 +27,20 @@ export function useScenarioAdvice(editor: ScenarioEditor, open: boolean): Scenar
   const savedVersion = editor.session?.saved.version ?? null;
   const profile = editor.profile;
   const asking = open && regionId && scenarioId && savedVersion !== null;
-  const villageRead = useVillageCandidatesRead(asking ? { regionId, scenarioId, version: savedVersion, profile, asType } : null);
-  const relocationRead = useRelocationAdviceRead(asking ? { regionId, scenarioId, version: savedVersion, profile } : null);
+  const villageRead = useVillageCandidatesRead(
+    asking ? { regionId, scenarioId, version: savedVersion, profile, asType } : null,
+  );
+  const relocationRead = useRelocationAdviceRead(
+    asking ? { regionId, scenarioId, version: savedVersion, profile } : null,
+  );
   // The last answers stay on screen while new ones load or the section is closed, never for another scenario.
   const villages = useRetained(villageRead.data, scenarioId) ?? null;
   const relocation = useRetained(relocationRead.data, scenarioId) ?? null;
-  return { villages, relocation, pending: villageRead.fetching || relocationRead.fetching, asType, setAsType };
+  return {
+    villages,
+    relocation,
+    pending: villageRead.fetching || relocationRead.fetching,
+    asType,
+    setAsType,
+  };
 }

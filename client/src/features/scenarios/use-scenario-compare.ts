@@ -40,7 +40,13 @@ export interface CompareInput {
   scenarios: readonly ScenarioSummary[] | null;
 }
 
-export function useScenarioCompare({ regionId, openId, savedVersion, profile, scenarios }: CompareInput): ScenarioCompare {
+export function useScenarioCompare({
+  regionId,
+  openId,
+  savedVersion,
+  profile,
+  scenarios,
+}: CompareInput): ScenarioCompare {
   const [mode, setMode] = useState<ScenarioMode>('edit');
   const [withId, setWithId] = useState('baseline');
   const [showMoved, setShowMoved] = useState(true);
@@ -54,7 +60,8 @@ export function useScenarioCompare({ regionId, openId, savedVersion, profile, sc
   useEffect(reset, [regionId, reset]);
 
   // The other side at the version the list shows (the baseline changes only by import).
-  const withVersion = withId === 'baseline' ? null : (scenarios?.find((scenario) => scenario.id === withId)?.version ?? null);
+  const withVersion =
+    withId === 'baseline' ? null : (scenarios?.find((scenario) => scenario.id === withId)?.version ?? null);
   const comparing = mode === 'compare' && regionId && openId && savedVersion !== null;
   const comparisonRead = useScenarioComparisonRead(
     comparing ? { regionId, scenarioId: openId, version: savedVersion, withId, withVersion, profile } : null,

@@ -57,7 +57,11 @@ export interface ScenarioEditor extends ScenarioActions, ScenarioTools {
  * @param units the region's units layer (their geometry for the tools)
  * @param active whether the scenarios tab is open (the list and the region's units are read only then)
  */
-export function useScenarioEditor(regionId: string | null, units: readonly UnitFeature[] | undefined, active: boolean): ScenarioEditor {
+export function useScenarioEditor(
+  regionId: string | null,
+  units: readonly UnitFeature[] | undefined,
+  active: boolean,
+): ScenarioEditor {
   const queryClient = useQueryClient();
   const [profile, setProfile] = useState<StandardsProfileId>(DEFAULT_STANDARDS_PROFILE);
   const [message, setMessage] = useState<ScenarioMessage | null>(null);
@@ -78,7 +82,13 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
 
   const opened = useOpenScenario(regionId, units, active, profile);
   const { session, sessionRef, bump, openId } = opened;
-  const comparison = useScenarioCompare({ regionId, openId, savedVersion: session?.saved.version ?? null, profile, scenarios });
+  const comparison = useScenarioCompare({
+    regionId,
+    openId,
+    savedVersion: session?.saved.version ?? null,
+    profile,
+    scenarios,
+  });
 
   const openScenario = opened.open;
   const resetComparison = comparison.reset;
@@ -97,7 +107,13 @@ export function useScenarioEditor(regionId: string | null, units: readonly UnitF
     setAdviceHighlight(null);
   }, [closeScenario]);
 
-  const actions = useScenarioActions({ regionId, opened: { ...opened, close }, open, refreshList, setMessage });
+  const actions = useScenarioActions({
+    regionId,
+    opened: { ...opened, close },
+    open,
+    refreshList,
+    setMessage,
+  });
   const tools = useScenarioTools({
     active,
     editing: comparison.mode === 'edit',

@@ -7,7 +7,12 @@
  */
 import { useMemo } from 'react';
 import { NO_SURVEYED_FIGURES } from '../../../../core/standards/evaluate-rules';
-import type { CommunityFeature, Position, ScenarioCommunityCollection, UnitFeature } from '../../lib/api-types';
+import type {
+  CommunityFeature,
+  Position,
+  ScenarioCommunityCollection,
+  UnitFeature,
+} from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 import type { ScenarioMapInput } from '../../map/map-view-types';
 import { buildScenarioLayers, type PendingUnitRow } from '../../map/scenario-layers';
@@ -51,10 +56,23 @@ export interface ScenarioMapState {
 
 export function useScenarioMap(editor: ScenarioEditor, active: boolean): ScenarioMapState {
   const { t } = useI18n();
-  const { session, revision, savedCommunities, profile, activeId, mode, unitIndex, compare, adviceHighlight } = editor;
+  const {
+    session,
+    revision,
+    savedCommunities,
+    profile,
+    activeId,
+    mode,
+    unitIndex,
+    compare,
+    adviceHighlight,
+  } = editor;
   const open = active && session !== null && unitIndex !== null;
 
-  const communities = useMemo(() => (open ? communityFeatures(savedCommunities) : null), [open, savedCommunities]);
+  const communities = useMemo(
+    () => (open ? communityFeatures(savedCommunities) : null),
+    [open, savedCommunities],
+  );
   const otherCommunities = useMemo(
     () => (open && mode === 'compare' ? communityFeatures(compare.others) : null),
     [open, mode, compare.others],
@@ -74,9 +92,13 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
     const features = unitIndex.features;
     const editing = mode === 'edit';
     const failingIds = new Set(
-      evaluator.communityIds().filter((id) => evaluator.judge(id, profile).some((rule) => rule.status === 'fail')),
+      evaluator
+        .communityIds()
+        .filter((id) => evaluator.judge(id, profile).some((rule) => rule.status === 'fail')),
     );
-    const failingCommunities = editing ? (communities ?? []).filter((feature) => failingIds.has(feature.properties.id)) : [];
+    const failingCommunities = editing
+      ? (communities ?? []).filter((feature) => failingIds.has(feature.properties.id))
+      : [];
     const pendingUnits: PendingUnitRow[] = [];
     if (editing) {
       for (const unit of session.changedUnits()) {
@@ -112,9 +134,29 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
         if (feature) movedUnits.push(feature);
       }
     }
-    return buildScenarioLayers({ pendingUnits, activeUnits, activeOutline, failingCommunities, movedUnits, revision });
+    return buildScenarioLayers({
+      pendingUnits,
+      activeUnits,
+      activeOutline,
+      failingCommunities,
+      movedUnits,
+      revision,
+    });
     // `revision` stands for every in-place change of the session's evaluator.
-  }, [open, session, unitIndex, edges, mode, profile, activeId, communities, compare.showMoved, compare.result, adviceHighlight, revision]);
+  }, [
+    open,
+    session,
+    unitIndex,
+    edges,
+    mode,
+    profile,
+    activeId,
+    communities,
+    compare.showMoved,
+    compare.result,
+    adviceHighlight,
+    revision,
+  ]);
   const unitGrid = open && mode === 'edit' ? allUnits : null;
 
   const withName =
@@ -132,12 +174,22 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
             rightLabel: editor.openSummary?.name ?? '',
           }
         : null,
-    [open, mode, otherCommunities, compare.swipeFraction, compare.setSwipeFraction, withName, editor.openSummary],
+    [
+      open,
+      mode,
+      otherCommunities,
+      compare.swipeFraction,
+      compare.setSwipeFraction,
+      withName,
+      editor.openSummary,
+    ],
   );
 
   const map = useMemo(
     (): ScenarioMapInput | null =>
-      open && layers ? { layers, unitGrid, tool: editor.drawing.tool, callbacks: editor.drawing.callbacks, swipe } : null,
+      open && layers
+        ? { layers, unitGrid, tool: editor.drawing.tool, callbacks: editor.drawing.callbacks, swipe }
+        : null,
     [open, layers, unitGrid, editor.drawing, swipe],
   );
   return { communities, map };

@@ -14,7 +14,15 @@ import type { ScenarioSession, SessionOutcome } from './scenario-session';
 import type { UnitIndex } from './unit-index';
 
 export type ScenarioTool = 'select' | 'brush' | 'lasso' | 'redraw' | 'split' | 'merge' | 'create';
-export const SCENARIO_TOOLS: readonly ScenarioTool[] = ['select', 'brush', 'lasso', 'redraw', 'split', 'merge', 'create'];
+export const SCENARIO_TOOLS: readonly ScenarioTool[] = [
+  'select',
+  'brush',
+  'lasso',
+  'redraw',
+  'split',
+  'merge',
+  'create',
+];
 export type BrushSize = 'unit' | 'small' | 'large';
 export const BRUSH_SIZES: readonly BrushSize[] = ['unit', 'small', 'large'];
 /** Brush radius in screen pixels; `unit` paints only the unit under the pointer. */
@@ -191,7 +199,11 @@ export function useScenarioTools(input: ToolsInput): ScenarioTools {
           afterOutcome(current.redraw(activeId!, shape.coordinates));
         } else if (tool === 'split' && shape.kind === 'line') {
           const record = current.evaluator.communityRecord(activeId!);
-          const outcome = current.split(activeId!, shape.coordinates, splitName.trim() || `${record.name}（二）`);
+          const outcome = current.split(
+            activeId!,
+            shape.coordinates,
+            splitName.trim() || `${record.name}（二）`,
+          );
           afterOutcome(outcome);
           if (outcome.ok) setSplitName('');
         }

@@ -45,8 +45,6 @@ export const SAVE_MAPPING = /* SQL */ `
 export const LOCK_REGION = /* SQL */ `
   SELECT id, name, metric_srid AS "metricSrid", source FROM regions WHERE id = $1 FOR UPDATE`;
 
-
-
 /** Whether region $1 has a walking network (a region being built, or not yet made, has none). */
 export const REGION_HAS_NETWORK = /* SQL */ `
   SELECT EXISTS (SELECT 1 FROM network_edges WHERE region_id = $1) AS "hasNetwork"`;

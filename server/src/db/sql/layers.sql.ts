@@ -21,48 +21,68 @@ function feature(id: string, geometry: string, properties: string): string {
 }
 
 export const STREETS_GEOJSON = /* SQL */ featureCollection(`
-  SELECT s.id AS sort_key, ${feature('s.id', 's.geom', `
+  SELECT s.id AS sort_key, ${feature(
+    's.id',
+    's.geom',
+    `
     'id', s.id, 'name', s.name, 'nameEn', s.name_en, 'kind', s.kind,
     'communities', (SELECT count(*)::int FROM communities c WHERE c.region_id = s.region_id AND c.street_id = s.id),
-    'residents', (SELECT coalesce(sum(c.residents), 0)::int FROM communities c WHERE c.region_id = s.region_id AND c.street_id = s.id)`)} AS feature
+    'residents', (SELECT coalesce(sum(c.residents), 0)::int FROM communities c WHERE c.region_id = s.region_id AND c.street_id = s.id)`,
+  )} AS feature
   FROM streets s WHERE s.region_id = $1 AND ${BBOX_FILTER('s.geom')}`);
 
 export const COMMUNITIES_GEOJSON = /* SQL */ featureCollection(`
-  SELECT c.id AS sort_key, ${feature('c.id', 'c.geom', `
+  SELECT c.id AS sort_key, ${feature(
+    'c.id',
+    'c.geom',
+    `
     'id', c.id, 'name', c.name, 'nameEn', c.name_en, 'type', c.type, 'streetId', c.street_id,
     'streetName', s.name, 'residents', c.residents, 'households', c.households,
     'serviceFloorAreaSquareMeters', c.service_floor_area_square_meters, 'staff', c.staff,
     'socialWorkers', c.social_workers, 'grids', c.grids, 'gridWorkers', c.grid_workers,
     'agriculturalLandShare', c.agricultural_land_share, 'developmentProgress', c.development_progress,
     'isTownshipSeat', c.is_township_seat,
-    'areaSquareKilometers', round((ST_Area(ST_Transform(c.geom, r.metric_srid)) / 1e6)::numeric, 4)::float8`)} AS feature
+    'areaSquareKilometers', round((ST_Area(ST_Transform(c.geom, r.metric_srid)) / 1e6)::numeric, 4)::float8`,
+  )} AS feature
   FROM communities c
   JOIN streets s ON s.region_id = c.region_id AND s.id = c.street_id
   JOIN regions r ON r.id = c.region_id
   WHERE c.region_id = $1 AND ${BBOX_FILTER('c.geom')}`);
 
 export const UNITS_GEOJSON = /* SQL */ featureCollection(`
-  SELECT u.id AS sort_key, ${feature('u.id', 'u.geom', `
+  SELECT u.id AS sort_key, ${feature(
+    'u.id',
+    'u.geom',
+    `
     'id', u.id, 'name', u.name, 'kind', u.kind, 'communityId', u.community_id, 'communityName', c.name,
     'residents', u.residents, 'households', u.households, 'elderly', u.elderly, 'children', u.children,
     'estimated', u.estimated,
-    'accessPoint', json_build_array(round(ST_X(u.access_point)::numeric, 6), round(ST_Y(u.access_point)::numeric, 6))`)} AS feature
+    'accessPoint', json_build_array(round(ST_X(u.access_point)::numeric, 6), round(ST_Y(u.access_point)::numeric, 6))`,
+  )} AS feature
   FROM population_units u
   JOIN communities c ON c.region_id = u.region_id AND c.id = u.community_id
   WHERE u.region_id = $1 AND ${BBOX_FILTER('u.geom')}`);
 
 export const FACILITIES_GEOJSON = /* SQL */ featureCollection(`
-  SELECT f.id AS sort_key, ${feature('f.id', 'f.geom', `
+  SELECT f.id AS sort_key, ${feature(
+    'f.id',
+    'f.geom',
+    `
     'id', f.id, 'name', f.name, 'category', f.category, 'communityId', f.community_id, 'communityName', c.name,
-    'floorAreaSquareMeters', f.floor_area_square_meters, 'capacity', f.capacity`)} AS feature
+    'floorAreaSquareMeters', f.floor_area_square_meters, 'capacity', f.capacity`,
+  )} AS feature
   FROM facilities f
   LEFT JOIN communities c ON c.region_id = f.region_id AND c.id = f.community_id
   WHERE f.region_id = $1 AND ${BBOX_FILTER('f.geom')}`);
 
 export const NETWORK_GEOJSON = /* SQL */ featureCollection(`
-  SELECT e.id AS sort_key, ${feature('e.id', 'e.geom', `
+  SELECT e.id AS sort_key, ${feature(
+    'e.id',
+    'e.geom',
+    `
     'id', e.id, 'source', e.source, 'target', e.target, 'lengthMeters', e.length_meters,
-    'class', e.class, 'bridge', e.bridge`)} AS feature
+    'class', e.class, 'bridge', e.bridge`,
+  )} AS feature
   FROM network_edges e WHERE e.region_id = $1 AND ${BBOX_FILTER('e.geom')}`);
 
 export const WATER_GEOJSON = /* SQL */ featureCollection(`
