@@ -17,7 +17,6 @@ import {
   WALK_SPEED_TOO_SLOW,
 } from '../core/routing/walking-profiles.js';
 import { FACILITY_CATEGORY_IDS, isFacilityCategoryId } from '../core/standards/facility-categories.js';
-import { exportFormatSchema } from './common.js';
 import { refuse, show } from './validation.js';
 
 /** Most origins (points or facilities) one isochrone request may start from. */

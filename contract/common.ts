@@ -77,12 +77,17 @@ export const anyGeometrySchema = z
  * A Feature with `properties` of the given schema. `id` is the feature's own id (a string, or a
  * number for network edges and heat-map cells); `geometry` may be null where the data has none.
  */
-export function featureSchema<Properties extends z.ZodType, Geometry extends z.ZodType>(
-  properties: Properties,
-  geometry: Geometry,
-  id: z.ZodType = z.union([z.string(), z.number()]),
-) {
-  return z.strictObject({ type: z.literal('Feature'), id, geometry, properties });
+export function featureSchema<
+  Properties extends z.ZodType,
+  Geometry extends z.ZodType,
+  Id extends z.ZodType = z.ZodUnion<[z.ZodString, z.ZodNumber]>,
+>(properties: Properties, geometry: Geometry, id?: Id) {
+  return z.strictObject({
+    type: z.literal('Feature'),
+    id: (id ?? z.union([z.string(), z.number()])) as Id,
+    geometry,
+    properties,
+  });
 }
 
 /**

@@ -16,7 +16,7 @@ import { defineOperation } from './operation.js';
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const severity = z.enum(['error', 'warning', 'note']);
-const chinese = z.string().optional().meta({ description: 'The same text in Chinese' });
+const chinese = z.string().meta({ description: 'The same text in Chinese' });
 
 const problemSchema = z
   .looseObject({
@@ -35,12 +35,8 @@ const problemSchema = z
     field: z.string().nullable().meta({ description: 'The layer field concerned, e.g. residents, geometry' }),
     column: z.string().nullable().meta({ description: "The file's column the field was read from" }),
     message: z.string().meta({ description: 'The whole sentence, location and field included' }),
-    locationZh: z.string().nullable().optional().meta({ description: '`location` in Chinese, e.g. 第 7 行' }),
-    fieldZh: z
-      .string()
-      .nullable()
-      .optional()
-      .meta({ description: "The field's Chinese name, e.g. 常住人口" }),
+    locationZh: z.string().nullable().meta({ description: '`location` in Chinese, e.g. 第 7 行' }),
+    fieldZh: z.string().nullable().meta({ description: "The field's Chinese name, e.g. 常住人口" }),
     messageZh: chinese,
     detail: z
       .string()

@@ -4,7 +4,9 @@
  */
 
 import { z } from 'zod';
+import { EDGE_CLASSES } from '../core/network/edge-classes.js';
 import { COMMUNITY_TYPE_IDS } from '../core/standards/community-types.js';
+import { FACILITY_CATEGORY_IDS } from '../core/standards/facility-categories.js';
 import {
   bboxSchema,
   DATABASE_UNAVAILABLE,
@@ -115,7 +117,7 @@ export const facilitiesLayerSchema = featureCollectionSchema(
       id: z.string(),
       name: z.string(),
       category: z
-        .string()
+        .enum(FACILITY_CATEGORY_IDS)
         .meta({ description: 'A facility category id (core/standards facility-categories.ts)' }),
       communityId: z.string().nullable(),
       communityName: z.string().nullable(),
@@ -135,7 +137,9 @@ export const networkLayerSchema = featureCollectionSchema(
       source: z.number().int().meta({ description: 'Node id at the start of the line' }),
       target: z.number().int(),
       lengthMeters: z.number(),
-      class: z.string().meta({ description: 'Edge class, e.g. street, path, steps' }),
+      class: z
+        .enum(EDGE_CLASSES)
+        .meta({ description: 'Edge class: arterial, street, alley, footway, steps, track' }),
       bridge: z.boolean(),
     }),
     lineStringSchema,

@@ -200,12 +200,9 @@ const communityFigureFields = {
   serviceFloorAreaPer100Households: z.number().nullable(),
   staff: z.number().nullable(),
   staffPer10kResidents: z.number().nullable(),
-  residentsOutsideBand: z
-    .number()
-    .meta({
-      description:
-        'Below the profile’s band of the type negative, above positive, 0 inside or without a band',
-    }),
+  residentsOutsideBand: z.number().meta({
+    description: 'Below the profile’s band of the type negative, above positive, 0 inside or without a band',
+  }),
   householdsOutsideBand: z.number(),
 };
 
@@ -297,13 +294,10 @@ export const comparisonSchema = z.strictObject({
 const ruleGapSchema = z
   .strictObject({
     ...ruleResultSchema.shape,
-    shortfall: z
-      .strictObject({ amount: z.number(), unit: bilingualSchema })
-      .nullable()
-      .meta({
-        description:
-          'What is missing to meet it (m² of floor area, workers, residents…); null unless fail or advice',
-      }),
+    shortfall: z.strictObject({ amount: z.number(), unit: bilingualSchema }).nullable().meta({
+      description:
+        'What is missing to meet it (m² of floor area, workers, residents…); null unless fail or advice',
+    }),
   })
   .meta({ id: 'RuleGap' });
 
@@ -436,12 +430,9 @@ export const relocationAdviceSchema = z
     profile: profileIdSchema,
     ruleId: z.string(),
     sources: z.array(ruleSourceSchema),
-    band: z
-      .strictObject({ min: z.number(), max: z.number() })
-      .nullable()
-      .meta({
-        description: 'Residents band of the profile’s rule; null: the profile judges no relocation size',
-      }),
+    band: z.strictObject({ min: z.number(), max: z.number() }).nullable().meta({
+      description: 'Residents band of the profile’s rule; null: the profile judges no relocation size',
+    }),
     speedMetersPerSecond: z.number().nullable(),
     travelNote: z.string().nullable(),
     communities: z.array(relocationCommunitySchema),

@@ -10,7 +10,7 @@ import { APPLICATION_TARGETS, SEAT_KINDS, STATION_PROVENANCES } from '../core/st
 import { COMMUNITY_TYPE_IDS } from '../core/standards/community-types.js';
 import { DOCUMENT_IDS } from '../core/standards/documents.js';
 import { STANDARDS_PROFILE_IDS } from '../core/standards/profiles.js';
-import { CLASSIFICATION_STATUSES, RESULT_REASONS, RULE_STATUSES } from '../core/standards/rule-results.js';
+import { RESULT_REASONS, RULE_STATUSES } from '../core/standards/rule-results.js';
 import { RULE_GRADES } from '../core/standards/rules.js';
 import { speedSchema, tiersQuerySchema } from './accessibility-requests.js';
 import { DATABASE_UNAVAILABLE, jsonResponse } from './common.js';
@@ -28,12 +28,9 @@ const share = z.number().nullable().meta({ description: '0–1' });
 /** A community's surveyed figures as answers carry them: null wherever the data does not say. */
 export const surveyedFiguresShape = {
   serviceFloorAreaSquareMeters: z.number().nullable().meta({ description: 'Service station floor area, m²' }),
-  stationProvenance: z
-    .enum(STATION_PROVENANCES)
-    .nullable()
-    .meta({
-      description: 'How the station was provided: new (新建), rebuilt (改建), bought (购置), rented (租用)',
-    }),
+  stationProvenance: z.enum(STATION_PROVENANCES).nullable().meta({
+    description: 'How the station was provided: new (新建), rebuilt (改建), bought (购置), rented (租用)',
+  }),
   activityFloorShare: share.meta({ description: 'Resident activity space ÷ the station’s floor area, 0–1' }),
   commercialFloorShare: share.meta({
     description: 'Commerce and services ÷ the community’s total floor area, 0–1',
@@ -50,12 +47,9 @@ export const surveyedFiguresShape = {
     .boolean()
     .nullable()
     .meta({ description: 'A newly built residential area (新建居住社区)' }),
-  seatKind: z
-    .enum(SEAT_KINDS)
-    .nullable()
-    .meta({
-      description: 'Where a township community sits: township seat, former township seat, county seat',
-    }),
+  seatKind: z.enum(SEAT_KINDS).nullable().meta({
+    description: 'Where a township community sits: township seat, former township seat, county seat',
+  }),
   seatName: z.string().nullable(),
   agriculturalLandShare: share,
   developmentProgress: share,

@@ -32,6 +32,11 @@ import {
 import { makeProblem, type ImportProblem, type ProblemInput } from './import-problems.js';
 import type { CellValue, ImportRecord, ImportTable } from './read-import-file.js';
 
+/** True when every character is ASCII (a word written in Chinese is not). */
+function isAscii(text: string): boolean {
+  return [...text].every((character) => character.charCodeAt(0) < 0x80);
+}
+
 /** Features may reach this far beyond the region's extent (as the accessibility API allows points). */
 export const REGION_MARGIN_METERS = 1000;
 /** Where a new region's features are expected: mainland China, Hainan and Taiwan, generously. */
@@ -332,7 +337,7 @@ function readField(
       const code = valueMap[field.field]?.[text] ?? matchCode(field.codes!, text);
       if (code && field.codes!.some((candidate) => candidate.id === code)) return code;
       const word = (candidate: CodeValue) =>
-        candidate.words.find((written) => /[^\x00-\x7f]/.test(written)) ?? candidate.words[1] ?? candidate.id;
+        candidate.words.find((written) => !isAscii(written)) ?? candidate.words[1] ?? candidate.id;
       const known = field.codes!.map((candidate) => `${candidate.id} (${word(candidate)})`);
       report({
         ...at,

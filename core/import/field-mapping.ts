@@ -75,7 +75,10 @@ export function suggestMapping(
   };
   pass((word, synonym) => word === synonym);
   const substantial = (synonym: string) =>
-    /[^\x00-\x7f]/.test(synonym) ? synonym.length >= 2 : synonym.length >= 4;
+    // A Chinese synonym of two characters says as much as an English one of four.
+    [...synonym].some((character) => character.charCodeAt(0) >= 0x80)
+      ? synonym.length >= 2
+      : synonym.length >= 4;
   pass((word, synonym) => substantial(synonym) && word.includes(synonym));
   // A CSV with a lon/lat pair should not also read a WKT-looking column as geometry, and vice versa.
   if (mapping.lon && mapping.lat) delete mapping.wkt;

@@ -76,8 +76,10 @@ describe('partitionWithinBand', () => {
     const sums = partSums(partition.partOf, 2, residents);
     expect(sums).toEqual(partition.partResidents);
     expect(sums.reduce((a, b) => a + b)).toBe(3000);
-    for (const sum of sums)
-      (expect(sum).toBeGreaterThanOrEqual(BAND.min), expect(sum).toBeLessThanOrEqual(BAND.max));
+    for (const sum of sums) {
+      expect(sum).toBeGreaterThanOrEqual(BAND.min);
+      expect(sum).toBeLessThanOrEqual(BAND.max);
+    }
   });
 
   it('uses three parts when two cannot hold the residents', () => {
@@ -414,9 +416,12 @@ describe('relocationAdvice', () => {
     }));
     const adjacency = { unitA: [] as number[], unitB: [] as number[], sharedMeters: [] as number[] };
     neighbours.forEach((list, unit) => {
-      for (const other of list)
-        if (other > unit)
-          (adjacency.unitA.push(unit), adjacency.unitB.push(other), adjacency.sharedMeters.push(100));
+      for (const other of list) {
+        if (other <= unit) continue;
+        adjacency.unitA.push(unit);
+        adjacency.unitB.push(other);
+        adjacency.sharedMeters.push(100);
+      }
     });
     const record = (id: string, type: CommunityRecord['type']): CommunityRecord => ({
       id,

@@ -33,10 +33,13 @@ function town() {
         perimeterMeters: 400,
       });
       const index = row * 6 + column;
-      if (column > 0)
-        (adjacency.unitA.push(index - 1), adjacency.unitB.push(index), adjacency.sharedMeters.push(100));
-      if (row > 0)
-        (adjacency.unitA.push(index - 6), adjacency.unitB.push(index), adjacency.sharedMeters.push(100));
+      const join = (other: number) => {
+        adjacency.unitA.push(other);
+        adjacency.unitB.push(index);
+        adjacency.sharedMeters.push(100);
+      };
+      if (column > 0) join(index - 1);
+      if (row > 0) join(index - 6);
     }
   }
   const record = (id: string, streetId: string): CommunityRecord => ({

@@ -11,13 +11,9 @@
  */
 
 import type { CommunityTypeId } from '../standards/community-types.js';
-import {
-  NO_SURVEYED_FIGURES,
-  SUMMED_ON_MERGE,
-  type SurveyedFigures,
-} from '../standards/community-figures.js';
+import { NO_SURVEYED_FIGURES, SUMMED_ON_MERGE } from '../standards/community-figures.js';
 import type { CommunityRecord, ScenarioEvaluator } from './scenario-evaluator.js';
-import type { CommunityChanges, NewCommunity, ScenarioEdit } from './scenario-edit-schema.js';
+import type { NewCommunity, ScenarioEdit } from './scenario-edit-schema.js';
 
 export type {
   CommunityChanges,

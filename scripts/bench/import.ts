@@ -13,6 +13,8 @@
  * (replacing the layer). A scenario exists, so the replacements also work out their effect on it.
  */
 
+import type { z } from 'zod';
+import type { importPreviewSchema } from '../../contract/imports.js';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +26,9 @@ import { migrate } from '../../server/src/db/migrate.js';
 import { featureCollectionShapefile, type ExportFeature } from '../../server/src/export/feature-table.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
 import { benchOnServerIfConfigured, parseScaleArgument } from './bench-support.js';
+
+/** The parts of a preview this bench reports (contract/imports.ts has the whole shape). */
+type ImportPreviewAnswer = z.output<typeof importPreviewSchema>;
 
 interface ImportFile {
   label: string;
@@ -100,7 +105,7 @@ async function benchImports(database: Database, regionId: string, files: ImportF
     for (const [key, value] of Object.entries(file.fields)) form.append(key, value);
     let start = performance.now();
     const previewed = await app.request(`/api/regions/${regionId}/imports`, { method: 'POST', body: form });
-    const preview = (await previewed.json()) as any;
+    const preview = (await previewed.json()) as ImportPreviewAnswer;
     const previewMilliseconds = since(start);
     if (!previewed.ok || !preview.canCommit)
       throw new Error(

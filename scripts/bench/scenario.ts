@@ -106,7 +106,7 @@ async function benchApi(database: Database, regionId: string, label: string): Pr
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<any>;
+    return response.json() as Promise<Record<string, never> & { id: string; version: number }>;
   };
   let start = performance.now();
   const base = await regionScenarioBase(database, regionId);

@@ -8,7 +8,7 @@ import { createLocalProjection } from '../../core/geometry/local-projection';
 import { pointInPolygon } from '../../core/geometry/point-in-ring';
 import { polygonArea, ringSignedArea } from '../../core/geometry/polygon-area';
 import { validateRegionFiles, type RegionLayer } from '../../core/region/region-files';
-import { COMMUNITY_TYPES, type CommunityTypeId } from '../../core/standards/community-types';
+import { type CommunityTypeId } from '../../core/standards/community-types';
 import { FACILITY_CATEGORY_IDS } from '../../core/standards/facility-categories';
 import { generateDemoRegion, type GeneratedDemo } from './generate';
 import { ORIGIN_LON_LAT } from './layout';

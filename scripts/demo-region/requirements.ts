@@ -3,7 +3,6 @@
  * so a change to a plan that breaks a requirement fails loudly, naming the requirement.
  */
 
-import { COMMUNITY_TYPES } from '../../core/standards/community-types';
 import { FACILITY_CATEGORY_IDS } from '../../core/standards/facility-categories';
 import { KINDERGARTEN_WALK_METERS } from './facilities';
 import { JISHOU_APPLICANTS } from './jishou-layout';

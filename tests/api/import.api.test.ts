@@ -69,7 +69,7 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     (await database.query<Row>(text, params)).rows;
   const parse = async (response: Response) => {
     const text = await response.text();
-    let body: any = null;
+    let body: any;
     try {
       body = JSON.parse(text);
     } catch {

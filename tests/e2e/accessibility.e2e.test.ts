@@ -292,7 +292,9 @@ describe('the accessibility panel in a browser', () => {
       body: JSON.stringify({ origins: [farLngLat] }),
     });
     expect(refused.status).toBe(400);
-    const apiMessage = ((await refused.json()) as { error: string }).error;
+    // The notice speaks the interface's language: the API's Chinese sentence once it gives one.
+    const refusal = (await refused.json()) as { error: string; errorZh?: string };
+    const apiMessage = refusal.errorZh ?? refusal.error;
     await page.mouse.click(farPixel[0], farPixel[1]);
     const notice = page.getByTestId('notice');
     await notice.first().waitFor({ timeout: 20_000 });

@@ -41,6 +41,8 @@ export interface E2eSession {
   baseUrl: string;
   browser: Browser;
   page: Page;
+  /** Answers the client found not to match the contract (none, in a passing test). */
+  contractMismatches: readonly string[];
   close(): Promise<void>;
 }
 
@@ -64,11 +66,20 @@ export async function startE2eSession(): Promise<E2eSession> {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    // The client checks every answer against the contract's schemas when asked (lib/api.ts), and
+    // logs a mismatch with a marker: the session fails on any.
+    await page.addInitScript(() => localStorage.setItem('lifecircle.checkAnswers', '1'));
+    const contractMismatches: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().startsWith('[contract]'))
+        contractMismatches.push(message.text());
+    });
     const running = { server, browser };
     return {
       baseUrl: server.url,
       browser,
       page,
+      contractMismatches,
       close: async () => {
         await running.browser.close();
         await running.server.close();
@@ -96,7 +107,9 @@ export function useE2eSession(): { openApp(): Promise<E2eSession> } {
   });
 
   afterAll(async () => {
+    const mismatches = session?.contractMismatches ?? [];
     await session?.close();
+    expect(mismatches, 'answers that do not match the contract').toEqual([]);
   });
 
   return {

@@ -49,7 +49,7 @@ export function useDemoApp(backend: TestBackend): DemoApp {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    let json: any = null;
+    let json: any;
     try {
       json = text ? JSON.parse(text) : null;
     } catch {

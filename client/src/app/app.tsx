@@ -2,6 +2,7 @@
  * The application shell: header, left panel (layers, the accessibility analysis, or boundary
  * scenarios), map, attribute panel (right; a scenario community's figures on the scenarios tab).
  */
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AccessibilityPanel } from '../features/accessibility/accessibility-panel';
 import { useAccessibility } from '../features/accessibility/use-accessibility';
@@ -18,16 +19,19 @@ import { useScenarioEditor } from '../features/scenarios/use-scenario-editor';
 import { useScenarioMap } from '../features/scenarios/use-scenario-map';
 import { SyntheticMark } from '../features/region/synthetic-mark';
 import { useI18n } from '../lib/i18n';
+import { queryKeys } from '../lib/query-keys';
 import type { FacilityCategoryId } from '../lib/standards';
 import type { LayerToggles, PopulationMode, Selection } from '../map/deck-layers';
 import { populationDotScale } from '../map/map-rows';
-import { MapView, type MapClickOrigin, type ZoomRequest } from '../map/map-view';
+import { MapView } from '../map/map-view';
+import type { MapClickOrigin, ZoomRequest } from '../map/map-view-types';
 import { polygonBbox } from '../map/geometry';
 import { buildImportPreviewLayer } from '../map/import-preview-layer';
 import { previewBbox } from '../features/import/import-choices';
 import { Header } from './header';
 import { useRegionLayers } from './use-region-layers';
 import { useRegions } from './use-regions';
+import './app.css';
 
 const INITIAL_TOGGLES: LayerToggles = {
   streets: true,
@@ -61,9 +65,8 @@ export function App() {
     () => regions?.find((candidate) => candidate.id === requestedRegionId) ?? regions?.[0] ?? null,
     [regions, requestedRegionId],
   );
-  // Bumped after an import writes to the region, so its layers load again.
-  const [layersVersion, setLayersVersion] = useState(0);
-  const { data, pending } = useRegionLayers(region?.id ?? null, layersVersion);
+  const { data, pending } = useRegionLayers(region?.id ?? null);
+  const queryClient = useQueryClient();
   const [importOpen, setImportOpen] = useState(false);
   const changeRegion = useCallback((regionId: string) => {
     setRequestedRegionId(regionId);
@@ -78,11 +81,14 @@ export function App() {
     (regionId: string, createdRegion: boolean) => {
       if (createdRegion) {
         keepImportOpenForRegion.current = regionId;
-        reloadRegions();
+        void reloadRegions();
         changeRegion(regionId);
-      } else setLayersVersion((version) => version + 1);
+      } else {
+        // Everything read about the region may have changed (layers, coverage, scenarios' baselines).
+        void queryClient.invalidateQueries({ queryKey: queryKeys.regionScope(regionId) });
+      }
     },
-    [reloadRegions, changeRegion],
+    [reloadRegions, changeRegion, queryClient],
   );
   const regionIds = useMemo(() => regions?.map((candidate) => candidate.id) ?? [], [regions]);
   const importWizard = useImportWizard({
@@ -155,7 +161,8 @@ export function App() {
   );
   const importFeatures = importOpen ? importWizard.preview?.features : undefined;
   const importLayers = useMemo(
-    () => (importFeatures ? [buildImportPreviewLayer(importFeatures as GeoJSON.FeatureCollection)] : []),
+    () =>
+      importFeatures ? [buildImportPreviewLayer(importFeatures as unknown as GeoJSON.FeatureCollection)] : [],
     [importFeatures],
   );
   // A new preview is framed on the map, so points far off (swapped axes, wrong CRS) are seen.
@@ -174,7 +181,8 @@ export function App() {
       const community = communityFeatures?.find((feature) => feature.properties.id === communityId);
       if (!community) return;
       setSelection({ kind: 'community', id: communityId });
-      showBbox(polygonBbox(community.geometry));
+      // A community without units has no outline: it is selected, the map stays where it is.
+      if (community.geometry) showBbox(polygonBbox(community.geometry));
     },
     [communityFeatures, showBbox],
   );

@@ -2,6 +2,7 @@ import type { Region } from '../lib/api-types';
 import { useI18n } from '../lib/i18n';
 import { RegionPicker } from '../features/region/region-picker';
 import type { AppView } from './app';
+import './header.css';
 
 export function Header({
   regions,

@@ -1,45 +1,34 @@
-import { useEffect, useState } from 'react';
-import { fetchRegionLayer } from '../lib/api';
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { REGION_LAYER_NAMES, type RegionLayerName, type RegionLayers } from '../lib/api-types';
-import { reportError } from '../lib/notices';
+import { regionLayerRead } from '../lib/reads';
 
 export interface RegionLayersState {
   /** The layers loaded so far; each appears as soon as it arrives. */
   data: Partial<RegionLayers>;
-  /** Layers still on their way. */
+  /** Layers on their way (the first load, or again after an import dropped them). */
   pending: ReadonlySet<RegionLayerName>;
 }
 
-const NOTHING: RegionLayersState = { data: {}, pending: new Set() };
+/** One state of every layer's query (in REGION_LAYER_NAMES order); TanStack Query reuses it while nothing changed. */
+function combine(results: UseQueryResult<RegionLayers[RegionLayerName]>[]): RegionLayersState {
+  const data: Partial<Record<RegionLayerName, RegionLayers[RegionLayerName]>> = {};
+  const pending = new Set<RegionLayerName>();
+  results.forEach((result, index) => {
+    const layer = REGION_LAYER_NAMES[index];
+    if (result.data !== undefined) data[layer] = result.data;
+    if (result.isFetching) pending.add(layer);
+  });
+  return { data: data as Partial<RegionLayers>, pending };
+}
 
 /**
- * Load every layer of a region in parallel; failures are reported once through lib/notices.
- * A new `version` loads them again (after an import has written to the region).
+ * Every layer of a region, loaded in parallel through the cache (so the dashboard and the map share
+ * them); failures are reported once by the cache. An import drops the region's reads, and the layers
+ * load again.
  */
-export function useRegionLayers(regionId: string | null, version = 0): RegionLayersState {
-  const [state, setState] = useState<RegionLayersState>(NOTHING);
-  useEffect(() => {
-    if (!regionId) {
-      setState(NOTHING);
-      return;
-    }
-    const controller = new AbortController();
-    setState({ data: {}, pending: new Set(REGION_LAYER_NAMES) });
-    for (const layer of REGION_LAYER_NAMES) {
-      void fetchRegionLayer(regionId, layer, controller.signal).then((result) => {
-        if (controller.signal.aborted) return;
-        if (!result.ok) reportError(result.error);
-        setState((previous) => {
-          const pending = new Set(previous.pending);
-          pending.delete(layer);
-          return {
-            data: result.ok ? { ...previous.data, [layer]: result.data } : previous.data,
-            pending,
-          };
-        });
-      });
-    }
-    return () => controller.abort();
-  }, [regionId, version]);
-  return state;
+export function useRegionLayers(regionId: string | null): RegionLayersState {
+  return useQueries({
+    queries: regionId ? REGION_LAYER_NAMES.map((layer) => regionLayerRead.options({ regionId, layer })) : [],
+    combine,
+  });
 }

@@ -1,27 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
-import { fetchRegions } from '../lib/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Region } from '../lib/api-types';
-import { reportError } from '../lib/notices';
+import { queryKeys } from '../lib/query-keys';
+import { useRegionsRead } from '../lib/reads';
+
+const NO_PARAMS = {};
 
 /**
- * The regions the server holds; null while loading (or after a failure, which is reported).
+ * The regions the server holds; null while loading (or after a failure, which the cache reports).
  * `reload` asks again, e.g. after an import created a region.
  */
-export function useRegions(): { regions: Region[] | null; failed: boolean; reload: () => void } {
-  const [regions, setRegions] = useState<Region[] | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    void fetchRegions(controller.signal).then((result) => {
-      if (result.ok) setRegions(result.data);
-      else {
-        reportError(result.error);
-        if (!result.error.aborted) setFailed(true);
-      }
-    });
-    return () => controller.abort();
-  }, [version]);
-  const reload = useCallback(() => setVersion((previous) => previous + 1), []);
-  return { regions, failed, reload };
+export function useRegions(): { regions: Region[] | null; failed: boolean; reload: () => Promise<void> } {
+  const queryClient = useQueryClient();
+  const read = useRegionsRead(NO_PARAMS);
+  const reload = useCallback(
+    () => queryClient.invalidateQueries({ queryKey: queryKeys.regions() }),
+    [queryClient],
+  );
+  return { regions: read.data ?? null, failed: read.error !== null && !read.error.aborted, reload };
 }

@@ -3,6 +3,13 @@
  * `{ ok: true, data }` or `{ ok: false, error }` (as in conveyal analysis-ui's safe-fetch);
  * the caller decides whether to report the error (lib/notices.ts).
  */
+import { API } from '../../../contract/index';
+import {
+  answerSchema,
+  fillPath,
+  type OperationAnswer,
+  type OperationSpec,
+} from '../../../contract/operation';
 import { API_BASE_PATH } from './config';
 import type {
   RelocationAdviceAnswer,
@@ -38,21 +45,69 @@ export interface ApiError {
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
 
-function getJson<T>(path: string, signal?: AbortSignal): Promise<ApiResult<T>> {
-  return requestJson<T>(path, { headers: { Accept: 'application/json' }, signal });
+/**
+ * Whether answers are checked against the contract's schemas: always while developing, and in a
+ * browser whose storage asks for it (the end-to-end tests do), so a server that drifts from the
+ * contract is caught where the client reads it. Off for users: parsing every layer costs time.
+ */
+function checksAnswers(): boolean {
+  if (import.meta.env?.DEV) return true;
+  try {
+    return globalThis.localStorage?.getItem('lifecircle.checkAnswers') === '1';
+  } catch {
+    return false;
+  }
 }
 
-function postJson<T>(path: string, body: unknown, signal?: AbortSignal): Promise<ApiResult<T>> {
-  return requestJson<T>(path, {
-    method: 'POST',
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-    signal,
-  });
+/** A request to an operation of the contract: its path params, query and JSON body. */
+interface OperationCall {
+  params?: Readonly<Record<string, string | number>>;
+  query?: Readonly<Record<string, string | undefined>>;
+  body?: unknown;
+  signal?: AbortSignal;
 }
 
+/** The URL of an operation with its params and query filled in. */
+function operationUrl(spec: OperationSpec, call: OperationCall): string {
+  const query = new URLSearchParams(
+    Object.entries(call.query ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  ).toString();
+  return `${fillPath(spec.path, call.params)}${query ? `?${query}` : ''}`;
+}
+
+/** Calls an operation of the contract and reads its JSON answer, checked against its schema when asked. */
+async function callOperation<const Spec extends OperationSpec>(
+  spec: Spec,
+  call: OperationCall = {},
+): Promise<ApiResult<OperationAnswer<Spec>>> {
+  const init: RequestInit = {
+    method: spec.method.toUpperCase(),
+    headers: { Accept: 'application/json' },
+    signal: call.signal,
+  };
+  if (call.body !== undefined) {
+    init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(call.body);
+  }
+  const result = await requestJson<OperationAnswer<Spec>>(operationUrl(spec, call), init);
+  if (result.ok && checksAnswers()) {
+    const schema = answerSchema(spec);
+    const checked = schema?.safeParse(result.data);
+    if (checked && !checked.success) {
+      const issue = checked.error.issues[0];
+      const where = issue.path.map(String).join('.');
+      const message = `the answer of ${spec.method.toUpperCase()} ${spec.path} does not match the contract at "${where}": ${issue.message}`;
+      // Logged with a marker the end-to-end tests look for, and reported like any failed call.
+      console.error(`[contract] ${message}`);
+      return { ok: false, error: { status: null, message, path: spec.path, aborted: false } };
+    }
+  }
+  return result;
+}
+
+/** A request that is not an operation's plain JSON call (a multipart upload). */
 async function requestJson<T>(path: string, init: RequestInit): Promise<ApiResult<T>> {
-  const url = `${API_BASE_PATH}${path}`;
+  const url = path.startsWith('/api') ? path : `${API_BASE_PATH}${path}`;
   const signal = init.signal ?? undefined;
   let response: Response;
   try {
@@ -61,6 +116,7 @@ async function requestJson<T>(path: string, init: RequestInit): Promise<ApiResul
     const aborted = signal?.aborted === true;
     return { ok: false, error: { status: null, message: describe(cause), path: url, aborted } };
   }
+  if (response.status === 204) return { ok: true, data: null as T };
   let body: unknown;
   try {
     body = await response.json();
@@ -88,7 +144,7 @@ function describe(cause: unknown): string {
 
 /** `GET /api/regions`: every region the server holds. */
 export function fetchRegions(signal?: AbortSignal): Promise<ApiResult<Region[]>> {
-  return getJson<Region[]>('/regions', signal);
+  return callOperation(API.regions.list, { signal });
 }
 
 /** `GET /api/regions/:region/:layer`: one layer of a region as a FeatureCollection. */
@@ -97,7 +153,10 @@ export function fetchRegionLayer<L extends RegionLayerName>(
   layer: L,
   signal?: AbortSignal,
 ): Promise<ApiResult<RegionLayers[L]>> {
-  return getJson<RegionLayers[L]>(`/regions/${encodeURIComponent(regionId)}/${layer}`, signal);
+  // The operation answers any layer; which one is the `layer` asked for.
+  return callOperation(API.regions.layer, { params: { region: regionId, layer }, signal }) as Promise<
+    ApiResult<RegionLayers[L]>
+  >;
 }
 
 function regionPath(regionId: string, resource: string): string {
@@ -178,7 +237,7 @@ export function fetchIsochrones(
   body: IsochroneRequestBody,
   signal?: AbortSignal,
 ): Promise<ApiResult<IsochroneCollection>> {
-  return postJson<IsochroneCollection>(regionPath(regionId, 'isochrones'), body, signal);
+  return callOperation(API.accessibility.isochrones, { params: { region: regionId }, body, signal });
 }
 
 /** Category → tier minutes the user set in place of the standards' default (`tiers=` of coverage and heat maps). */
@@ -202,8 +261,8 @@ export function fetchCoverage(
   tiers: TierOverrides,
   signal?: AbortSignal,
 ): Promise<ApiResult<CoverageResult>> {
-  const query = new URLSearchParams(coverageQuery(speedMetersPerSecond, tiers));
-  return getJson<CoverageResult>(`${regionPath(regionId, 'coverage')}?${query}`, signal);
+  const query = coverageQuery(speedMetersPerSecond, tiers);
+  return callOperation(API.accessibility.coverage, { params: { region: regionId }, query, signal });
 }
 
 export interface HeatmapQuery {
@@ -224,8 +283,12 @@ export function fetchHeatmap(
   query: HeatmapQuery,
   signal?: AbortSignal,
 ): Promise<ApiResult<HeatmapGrid>> {
-  const params = new URLSearchParams({ ...heatmapQueryParameters(query), format: 'grid' });
-  return getJson<HeatmapGrid>(`${regionPath(regionId, 'heatmap')}?${params}`, signal);
+  // format=grid: the answer is one of the grid shapes, never cell polygons.
+  return callOperation(API.accessibility.heatmap, {
+    params: { region: regionId },
+    query: { ...heatmapQueryParameters(query), format: 'grid' },
+    signal,
+  }) as Promise<ApiResult<HeatmapGrid>>;
 }
 
 /** A heat map's query string fields (the grid request and its export share them). */
@@ -244,30 +307,12 @@ export function heatmapQueryParameters(query: HeatmapQuery): Record<string, stri
 
 /* ---------------------------------------------------------------- scenarios */
 
-function sendJson<T>(
-  method: 'PATCH' | 'POST',
-  path: string,
-  body: unknown,
-  signal?: AbortSignal,
-): Promise<ApiResult<T>> {
-  return requestJson<T>(path, {
-    method,
-    headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-    signal,
-  });
-}
-
-function scenarioPath(scenarioId: string, resource = ''): string {
-  return `/scenarios/${encodeURIComponent(scenarioId)}${resource ? `/${resource}` : ''}`;
-}
-
 /** `GET /api/regions/:region/scenarios`: the region's scenarios, oldest first. */
 export function fetchScenarios(
   regionId: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<ScenarioSummary[]>> {
-  return getJson<ScenarioSummary[]>(regionPath(regionId, 'scenarios'), signal);
+  return callOperation(API.scenarios.list, { params: { region: regionId }, signal });
 }
 
 /** `POST /api/regions/:region/scenarios`: a new scenario copied from the baseline or another scenario. */
@@ -275,25 +320,13 @@ export function createScenario(
   regionId: string,
   body: { name: string; basedOn: string },
 ): Promise<ApiResult<ScenarioSummary>> {
-  return sendJson<ScenarioSummary>('POST', regionPath(regionId, 'scenarios'), body);
+  return callOperation(API.scenarios.create, { params: { region: regionId }, body });
 }
 
 /** `DELETE /api/scenarios/:id` → 204 (no body). */
 export async function deleteScenario(scenarioId: string): Promise<ApiResult<null>> {
-  const url = `${API_BASE_PATH}${scenarioPath(scenarioId)}`;
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'DELETE', headers: { Accept: 'application/json' } });
-  } catch (cause) {
-    return { ok: false, error: { status: null, message: describe(cause), path: url, aborted: false } };
-  }
-  if (response.ok) return { ok: true, data: null };
-  const body: unknown = await response.json().catch(() => null);
-  const message =
-    body && typeof body === 'object' && typeof (body as { error?: unknown }).error === 'string'
-      ? (body as { error: string }).error
-      : response.statusText;
-  return { ok: false, error: { status: response.status, message, path: url, aborted: false, body } };
+  const deleted = await callOperation(API.scenarios.delete, { params: { id: scenarioId } });
+  return deleted.ok ? { ok: true, data: null } : deleted;
 }
 
 /**
@@ -304,7 +337,7 @@ export function saveScenario(
   scenarioId: string,
   body: { version: number; edits: unknown[]; name?: string },
 ): Promise<ApiResult<ScenarioSaveAnswer>> {
-  return sendJson<ScenarioSaveAnswer>('PATCH', scenarioPath(scenarioId), body);
+  return callOperation(API.scenarios.save, { params: { id: scenarioId }, body });
 }
 
 /** `GET /api/regions/:region/unit-adjacency`: units, adjacency and coverage for the client's evaluator. */
@@ -312,7 +345,7 @@ export function fetchUnitAdjacency(
   regionId: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<UnitAdjacencyAnswer>> {
-  return getJson<UnitAdjacencyAnswer>(regionPath(regionId, 'unit-adjacency'), signal);
+  return callOperation(API.scenarios.unitAdjacency, { params: { region: regionId }, signal });
 }
 
 /** `GET /api/scenarios/:id/state`, or the region's baseline (`scenarioId` "baseline"). */
@@ -321,11 +354,9 @@ export function fetchScenarioState(
   scenarioId: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<ScenarioStateAnswer>> {
-  const path =
-    scenarioId === 'baseline'
-      ? regionPath(regionId, 'scenarios/baseline/state')
-      : scenarioPath(scenarioId, 'state');
-  return getJson<ScenarioStateAnswer>(path, signal);
+  return scenarioId === 'baseline'
+    ? callOperation(API.scenarios.baselineState, { params: { region: regionId }, signal })
+    : callOperation(API.scenarios.state, { params: { id: scenarioId }, signal });
 }
 
 /** `GET /api/scenarios/:id/communities?profile=`, or the baseline's. */
@@ -335,12 +366,10 @@ export function fetchScenarioCommunities(
   profile: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<ScenarioCommunityCollection>> {
-  const query = new URLSearchParams({ profile });
-  const path =
-    scenarioId === 'baseline'
-      ? regionPath(regionId, 'scenarios/baseline/communities')
-      : scenarioPath(scenarioId, 'communities');
-  return getJson<ScenarioCommunityCollection>(`${path}?${query}`, signal);
+  const query = { profile };
+  return scenarioId === 'baseline'
+    ? callOperation(API.scenarios.baselineCommunities, { params: { region: regionId }, query, signal })
+    : callOperation(API.scenarios.communities, { params: { id: scenarioId }, query, signal });
 }
 
 /** `GET /api/scenarios/:id/compare?with=…&profile=…`. */
@@ -350,8 +379,11 @@ export function fetchScenarioComparison(
   profile: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<ScenarioComparison>> {
-  const query = new URLSearchParams({ with: withId, profile });
-  return getJson<ScenarioComparison>(`${scenarioPath(scenarioId, 'compare')}?${query}`, signal);
+  return callOperation(API.scenarios.compare, {
+    params: { id: scenarioId },
+    query: { with: withId, profile },
+    signal,
+  });
 }
 
 /** The address of a scenario's export (a download link, not fetched here). */
@@ -360,15 +392,7 @@ export function scenarioExportUrl(
   format: 'geojson' | 'csv' | 'shapefile',
   profile: string,
 ): string {
-  const query = new URLSearchParams({ format, profile });
-  return `${API_BASE_PATH}${scenarioPath(scenarioId, 'export')}?${query}`;
-}
-
-/** The baseline's or a scenario's path to one of its resources (the baseline lives under its region). */
-function scenarioOrBaselinePath(regionId: string, scenarioId: string, resource: string): string {
-  return scenarioId === 'baseline'
-    ? regionPath(regionId, `scenarios/baseline/${resource}`)
-    : scenarioPath(scenarioId, resource);
+  return operationUrl(API.scenarios.export, { params: { id: scenarioId }, query: { format, profile } });
 }
 
 /** `GET /api/scenarios/:id/village-candidates?profile=&as=`: every village tested for 村改社区 (saved version). */
@@ -379,11 +403,10 @@ export function fetchVillageCandidates(
   asType: 'urban' | 'fringe',
   signal?: AbortSignal,
 ): Promise<ApiResult<VillageCandidatesAnswer>> {
-  const query = new URLSearchParams({ profile, as: asType });
-  return getJson<VillageCandidatesAnswer>(
-    `${scenarioOrBaselinePath(regionId, scenarioId, 'village-candidates')}?${query}`,
-    signal,
-  );
+  const query = { profile, as: asType };
+  return scenarioId === 'baseline'
+    ? callOperation(API.scenarios.baselineVillageCandidates, { params: { region: regionId }, query, signal })
+    : callOperation(API.scenarios.villageCandidates, { params: { id: scenarioId }, query, signal });
 }
 
 /** `GET /api/scenarios/:id/relocation-advice?profile=`: merge or split advice per relocation community (saved version). */
@@ -393,11 +416,10 @@ export function fetchRelocationAdvice(
   profile: string,
   signal?: AbortSignal,
 ): Promise<ApiResult<RelocationAdviceAnswer>> {
-  const query = new URLSearchParams({ profile });
-  return getJson<RelocationAdviceAnswer>(
-    `${scenarioOrBaselinePath(regionId, scenarioId, 'relocation-advice')}?${query}`,
-    signal,
-  );
+  const query = { profile };
+  return scenarioId === 'baseline'
+    ? callOperation(API.scenarios.baselineRelocationAdvice, { params: { region: regionId }, query, signal })
+    : callOperation(API.scenarios.relocationAdvice, { params: { id: scenarioId }, query, signal });
 }
 
 /**
@@ -424,5 +446,7 @@ export function previewImport<T>(
 
 /** `POST /api/regions/:region/imports/:importId/commit`: write a previewed import, all or nothing. */
 export function commitImport<T>(regionId: string, importId: string, body: unknown): Promise<ApiResult<T>> {
-  return postJson<T>(regionPath(regionId, `imports/${encodeURIComponent(importId)}/commit`), body);
+  return callOperation(API.imports.commit, { params: { region: regionId, importId }, body }) as Promise<
+    ApiResult<T>
+  >;
 }

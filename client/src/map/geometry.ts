@@ -11,7 +11,8 @@ import {
 } from '../../../core/geometry/spherical-area';
 import type { PolygonGeometry } from '../lib/api-types';
 
-function polygonsOf(geometry: PolygonGeometry): Position[][][] {
+/** The polygons of a Polygon or MultiPolygon (the API sends MultiPolygons; drawn shapes are Polygons). */
+export function polygonsOf(geometry: PolygonGeometry): Position[][][] {
   return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 }
 

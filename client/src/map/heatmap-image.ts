@@ -42,10 +42,19 @@ export function completenessColours(categoryCount: number): Rgb[] {
 /** The colour of one grid value, or null to leave the cell transparent. */
 export type CellColour = (value: number) => Rgb | null;
 
+/** The categories a completeness grid counts (none for a travel-time grid). */
+export function gridCategories(
+  grid: Pick<HeatmapGrid, 'kind'> & { categories?: readonly string[] },
+): readonly string[] {
+  return grid.kind === 'completeness' ? (grid.categories ?? []) : [];
+}
+
 /** Colours of a grid: travel-time classes, or completeness counts over the grid's categories. */
-export function heatmapCellColour(grid: Pick<HeatmapGrid, 'kind' | 'categories'>): CellColour {
+export function heatmapCellColour(
+  grid: Pick<HeatmapGrid, 'kind'> & { categories?: readonly string[] },
+): CellColour {
   if (grid.kind === 'completeness') {
-    const colours = completenessColours(grid.categories?.length ?? 0);
+    const colours = completenessColours(gridCategories(grid).length);
     return (value) => (value >= 0 && value < colours.length ? colours[Math.round(value)] : null);
   }
   return (value) => (value >= 0 ? TRAVEL_TIME_COLOURS[travelTimeClass(value)] : null);

@@ -9,6 +9,7 @@ const facility = (
   lat: number,
 ): FacilityFeature => ({
   type: 'Feature',
+  id,
   geometry: { type: 'Point', coordinates: [lng, lat] },
   properties: {
     id,
@@ -60,15 +61,18 @@ describe('density', () => {
     const side = 100 / 111_320;
     const unit: UnitFeature = {
       type: 'Feature',
+      id: 'u',
       geometry: {
-        type: 'Polygon',
+        type: 'MultiPolygon',
         coordinates: [
           [
-            [0, 0],
-            [side, 0],
-            [side, side],
-            [0, side],
-            [0, 0],
+            [
+              [0, 0],
+              [side, 0],
+              [side, side],
+              [0, side],
+              [0, 0],
+            ],
           ],
         ],
       },
@@ -83,6 +87,7 @@ describe('density', () => {
         elderly: null,
         children: null,
         accessPoint: [0, 0],
+        estimated: false,
       },
     };
     const [row] = densityUnits([unit]);

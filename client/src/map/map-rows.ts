@@ -35,12 +35,15 @@ export function communityLabelRows(communities: readonly CommunityFeature[]): La
   const byResidents = [...communities].sort(
     (a, b) => (b.properties.residents ?? 0) - (a.properties.residents ?? 0),
   );
-  return byResidents.map((feature) => ({
-    id: feature.properties.id,
-    position: labelPoint(feature.geometry),
-    nameZh: feature.properties.name,
-    nameEn: feature.properties.nameEn || feature.properties.name,
-  }));
+  // A community without units has no outline to label.
+  return byResidents
+    .flatMap((feature) => (feature.geometry ? [{ feature, geometry: feature.geometry }] : []))
+    .map(({ feature, geometry }) => ({
+      id: feature.properties.id,
+      position: labelPoint(geometry),
+      nameZh: feature.properties.name,
+      nameEn: feature.properties.nameEn || feature.properties.name,
+    }));
 }
 
 export function streetLabelRows(streets: readonly StreetFeature[]): LabelRow[] {

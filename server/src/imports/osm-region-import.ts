@@ -334,7 +334,7 @@ export async function importOsmRegion(
     population: {
       personsPerSquareMeter,
       floorsRule:
-        options.defaultFloors != null
+        options.defaultFloors !== null && options.defaultFloors !== undefined
           ? `building:levels, else ${options.defaultFloors}`
           : `building:levels, else by type (${Object.entries(RESIDENTIAL_BUILDING_FLOORS)
               .map(([type, floors]) => `${type} ${floors}`)

@@ -13,7 +13,8 @@ export function unitFixture(
   const communityId = options.communityId ?? 'c-a';
   return {
     type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [] },
+    id,
+    geometry: { type: 'MultiPolygon', coordinates: [] },
     properties: {
       id,
       name: id,
@@ -25,7 +26,7 @@ export function unitFixture(
       elderly: null,
       children: null,
       accessPoint: options.accessPoint ?? [0, 0],
-      estimated: options.estimated,
+      estimated: options.estimated ?? false,
     },
   };
 }

@@ -1,16 +1,11 @@
 /**
- * State of the accessibility panel and the requests it drives: isochrones (network and service
- * radii together, so switching method or comparing is instant), region coverage and heat maps.
- * Every request is aborted when a newer one replaces it; failures go to lib/notices.
+ * State of the accessibility panel and the reads it drives (lib/reads.ts): isochrones (network and
+ * service radii together, so switching method or comparing is instant), region coverage and heat
+ * maps, the last two only while the coverage view is open. Answers are cached, so going back to
+ * an earlier choice shows it at once; failures are reported by the cache.
  */
 import { useEffect, useMemo, useState } from 'react';
-import {
-  fetchCoverage,
-  fetchHeatmap,
-  fetchIsochrones,
-  type HeatmapQuery,
-  type TierOverrides,
-} from '../../lib/api';
+import type { HeatmapQuery, TierOverrides } from '../../lib/api';
 import type {
   AccessMethod,
   CoverageResult,
@@ -18,7 +13,7 @@ import type {
   IsochroneCollection,
   Position,
 } from '../../lib/api-types';
-import { reportError } from '../../lib/notices';
+import { useCoverageRead, useHeatmapRead, useIsochronesRead } from '../../lib/reads';
 import type { FacilityCategoryId } from '../../lib/standards';
 import { WALK_SPEED_METERS_PER_SECOND, validateWalkSpeed, type WalkingProfile } from '../../lib/walking';
 import { DEFAULT_ISOCHRONE_MINUTES } from './minutes-list';
@@ -80,8 +75,6 @@ export interface AccessibilityState {
   heatmapQuery: HeatmapQuery | null;
 }
 
-const NO_ISOCHRONES: IsochroneResults = { network: null, radius: null, pending: false };
-
 /**
  * @param regionId the region analysed (null while none is loaded)
  * @param active whether the accessibility panel is open: coverage and heat maps load only then
@@ -93,19 +86,10 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
   const [minutes, setMinutes] = useState<readonly number[]>(DEFAULT_ISOCHRONE_MINUTES);
   const [method, setMethod] = useState<IsochroneMethod>('network');
   const [origin, setOrigin] = useState<IsochroneOrigin | null>(null);
-  const [isochrones, setIsochrones] = useState<IsochroneResults>(NO_ISOCHRONES);
   const [subject, setSubject] = useState<HeatmapSubject | null>(null);
   const [cellMeters, setCellMeters] = useState<HeatmapCellMeters>(DEFAULT_HEATMAP_CELL_METERS);
   const [showUncovered, setShowUncovered] = useState(true);
   const [tierOverrides, setTierOverrides] = useState<TierOverrides>({});
-  const [heatmap, setHeatmap] = useState<{ grid: HeatmapGrid | null; pending: boolean }>({
-    grid: null,
-    pending: false,
-  });
-  const [coverage, setCoverage] = useState<{ result: CoverageResult | null; pending: boolean }>({
-    result: null,
-    pending: false,
-  });
 
   const speedMetersPerSecond = useMemo(() => {
     if (profile !== 'custom') return WALK_SPEED_METERS_PER_SECOND[profile];
@@ -122,52 +106,44 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     setTierOverrides({});
   }, [regionId]);
 
+  const isochroneRead = useIsochronesRead(
+    regionId && origin && speedMetersPerSecond !== null
+      ? {
+          regionId,
+          request: {
+            ...(origin.kind === 'facility' ? { facilityIds: [origin.id] } : { origins: [origin.position] }),
+            minutes: [...minutes],
+            speedMetersPerSecond,
+            mode: 'rings',
+          },
+        }
+      : null,
+  );
+  // A refused origin (off the network, outside the region) is dropped; the cache has shown the notice.
+  const isochroneFailed = isochroneRead.error !== null;
   useEffect(() => {
-    if (!regionId || !origin || speedMetersPerSecond === null) {
-      setIsochrones(NO_ISOCHRONES);
-      return;
-    }
-    const controller = new AbortController();
-    setIsochrones({ network: null, radius: null, pending: true });
-    const where = origin.kind === 'facility' ? { facilityIds: [origin.id] } : { origins: [origin.position] };
-    const request = (accessMethod: AccessMethod) =>
-      fetchIsochrones(
-        regionId,
-        { ...where, minutes: [...minutes], speedMetersPerSecond, mode: 'rings', method: accessMethod },
-        controller.signal,
-      );
-    void Promise.all([request('network'), request('radius')]).then(([network, radius]) => {
-      if (controller.signal.aborted) return;
-      // Both answers fail alike for a bad origin: one notice is enough.
-      const failure = !network.ok ? network.error : !radius.ok ? radius.error : null;
-      if (failure) {
-        reportError(failure);
-        setIsochrones(NO_ISOCHRONES);
-        setOrigin(null);
-        return;
-      }
-      setIsochrones({
-        network: network.ok ? network.data : null,
-        radius: radius.ok ? radius.data : null,
-        pending: false,
-      });
-    });
-    return () => controller.abort();
-  }, [regionId, origin, minutes, speedMetersPerSecond]);
+    if (isochroneFailed) setOrigin(null);
+  }, [isochroneFailed]);
+  const isochronePair = isochroneRead.data;
+  const isochrones = useMemo<IsochroneResults>(
+    () => ({
+      network: isochronePair?.network ?? null,
+      radius: isochronePair?.radius ?? null,
+      pending: isochroneRead.loading,
+    }),
+    [isochronePair, isochroneRead.loading],
+  );
 
   const analysing = active && view === 'coverage' && regionId !== null && speedMetersPerSecond !== null;
-
-  useEffect(() => {
-    if (!analysing || !regionId || speedMetersPerSecond === null) return;
-    const controller = new AbortController();
-    setCoverage({ result: null, pending: true });
-    void fetchCoverage(regionId, speedMetersPerSecond, tierOverrides, controller.signal).then((result) => {
-      if (controller.signal.aborted) return;
-      if (!result.ok) reportError(result.error);
-      setCoverage({ result: result.ok ? result.data : null, pending: false });
-    });
-    return () => controller.abort();
-  }, [analysing, regionId, speedMetersPerSecond, tierOverrides]);
+  const coverageRead = useCoverageRead(
+    analysing && regionId && speedMetersPerSecond !== null
+      ? { regionId, speedMetersPerSecond, tiers: tierOverrides }
+      : null,
+  );
+  const coverage = useMemo(
+    () => ({ result: coverageRead.data ?? null, pending: coverageRead.loading }),
+    [coverageRead.data, coverageRead.loading],
+  );
 
   const heatmapQuery = useMemo<HeatmapQuery | null>(() => {
     if (!subject || speedMetersPerSecond === null) return null;
@@ -181,21 +157,13 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
           maxMinutes: HEATMAP_MAX_MINUTES,
         };
   }, [subject, speedMetersPerSecond, cellMeters, tierOverrides]);
-
-  useEffect(() => {
-    if (!analysing || !regionId || !heatmapQuery) {
-      setHeatmap({ grid: null, pending: false });
-      return;
-    }
-    const controller = new AbortController();
-    setHeatmap({ grid: null, pending: true });
-    void fetchHeatmap(regionId, heatmapQuery, controller.signal).then((result) => {
-      if (controller.signal.aborted) return;
-      if (!result.ok) reportError(result.error);
-      setHeatmap({ grid: result.ok ? result.data : null, pending: false });
-    });
-    return () => controller.abort();
-  }, [analysing, regionId, heatmapQuery]);
+  const heatmapRead = useHeatmapRead(
+    analysing && regionId && heatmapQuery ? { regionId, query: heatmapQuery } : null,
+  );
+  const heatmap = useMemo(
+    () => ({ grid: heatmapRead.data ?? null, pending: heatmapRead.loading }),
+    [heatmapRead.data, heatmapRead.loading],
+  );
 
   return {
     view,

@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import type { AccessBandFeature, RegionLayers } from '../../lib/api-types';
 import type { BandFill } from '../../map/accessibility-layers';
-import type { MapAnalysis } from '../../map/map-view';
+import type { MapAnalysis } from '../../map/map-view-types';
 import { bandRows } from './band-rows';
 import { uncoveredUnits } from './coverage-rows';
 import type { AccessibilityState } from './use-accessibility';

@@ -5,7 +5,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { CommunityFeature, FacilityFeature, Region, RegionLayers } from '../../lib/api-types';
 import { formatCount, formatShare, formatSquareMeters } from '../../lib/format';
-import { useI18n, type MessageKey } from '../../lib/i18n';
+import { useI18n, type I18n, type MessageKey } from '../../lib/i18n';
 import {
   COMMUNITY_TYPES,
   COMMUNITY_TYPE_IDS,
@@ -17,6 +17,14 @@ import {
 import { COMMUNITY_TYPE_COLOURS, FACILITY_CATEGORY_COLOURS, cssColour } from '../../map/colours';
 import type { Selection } from '../../map/deck-layers';
 import { judgeBand } from './size-band';
+import { Badge } from '../../ui/badge';
+import { DetailsHead } from '../../ui/details-head';
+import { IconButton } from '../../ui/icon-button';
+import { Kpi } from '../../ui/kpi';
+import { Panel } from '../../ui/panel';
+import { Section } from '../../ui/section';
+import { ValueRow } from '../../ui/value-row';
+import './attribute-panel.css';
 
 export interface AttributePanelProps {
   region: Region | null;
@@ -42,42 +50,21 @@ export function AttributePanel({ region, data, selection, onSelect }: AttributeP
   else body = <RegionSummary region={region} data={data} />;
 
   return (
-    <section
-      className="panel attribute-panel"
-      data-testid="attribute-panel"
-      aria-labelledby="attribute-panel-title"
-    >
-      <div className="panel-title-row">
-        <h2 id="attribute-panel-title" className="panel-title">
-          {community || facility ? t('panel.title') : t('summary.title')}
-        </h2>
-        {(community || facility) && (
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => onSelect(null)}
-            aria-label={t('panel.close')}
-            title={t('panel.close')}
-          >
+    <Panel
+      name="attribute-panel"
+      testId="attribute-panel"
+      titleId="attribute-panel-title"
+      title={community || facility ? t('panel.title') : t('summary.title')}
+      actions={
+        (community || facility) && (
+          <IconButton label={t('panel.close')} onClick={() => onSelect(null)}>
             ×
-          </button>
-        )}
-      </div>
+          </IconButton>
+        )
+      }
+    >
       {body}
-    </section>
-  );
-}
-
-/** One label–value row; a missing value shows as a dash. */
-function Field({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
-  const { t } = useI18n();
-  return (
-    <div className="field">
-      <dt>{label}</dt>
-      <dd data-testid={testId} className={value === null || value === undefined ? 'is-missing' : undefined}>
-        {value ?? t('value.missing')}
-      </dd>
-    </div>
+    </Panel>
   );
 }
 
@@ -112,60 +99,57 @@ function CommunityDetails({
 
   return (
     <div className="details">
-      <header className="details-head">
-        <span className="kind-chip">{t('panel.community')}</span>
-        <h3 className="details-name" data-testid="attribute-name">
-          {nameInLanguage}
-        </h3>
-        {nameInLanguage !== p.name ? (
-          <div className="details-subname">{p.name}</div>
-        ) : (
-          p.nameEn && <div className="details-subname">{p.nameEn}</div>
-        )}
-        <div className="details-type">
-          <span
-            className="swatch swatch-area"
-            style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[p.type] ?? [160, 160, 160]) }}
-          />
-          {type ? localName(type) : p.type}
-        </div>
-      </header>
+      <DetailsHead
+        kind={t('panel.community')}
+        name={nameInLanguage}
+        nameTestId="attribute-name"
+        subname={nameInLanguage !== p.name ? p.name : p.nameEn}
+        type={
+          <>
+            <span
+              className="swatch swatch-area"
+              style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[p.type] ?? [160, 160, 160]) }}
+            />
+            {type ? localName(type) : p.type}
+          </>
+        }
+      />
 
       <dl className="fields">
-        <Field label={t('field.name')} value={p.name} />
-        <Field label={t('field.type')} value={type ? localName(type) : p.type} />
-        <Field label={t('field.street')} value={streetName} />
-        <Field label={t('field.residents')} value={formatCount(p.residents)} testId="attribute-residents" />
-        <Field
+        <ValueRow label={t('field.name')} value={p.name} />
+        <ValueRow label={t('field.type')} value={type ? localName(type) : p.type} />
+        <ValueRow label={t('field.street')} value={streetName} />
+        <ValueRow
+          label={t('field.residents')}
+          value={formatCount(p.residents)}
+          testId="attribute-residents"
+        />
+        <ValueRow
           label={t('field.households')}
           value={formatCount(p.households)}
           testId="attribute-households"
         />
-        <Field
+        <ValueRow
           label={t('field.serviceFloorArea')}
           value={formatSquareMeters(p.serviceFloorAreaSquareMeters)}
         />
-        <Field label={t('field.staff')} value={formatCount(p.staff)} />
-        <Field label={t('field.socialWorkers')} value={formatCount(p.socialWorkers)} />
-        <Field label={t('field.grids')} value={formatCount(p.grids)} />
-        <Field label={t('field.gridWorkers')} value={formatCount(p.gridWorkers)} />
+        <ValueRow label={t('field.staff')} value={formatCount(p.staff)} />
+        <ValueRow label={t('field.socialWorkers')} value={formatCount(p.socialWorkers)} />
+        <ValueRow label={t('field.grids')} value={formatCount(p.grids)} />
+        <ValueRow label={t('field.gridWorkers')} value={formatCount(p.gridWorkers)} />
         {isVillage && (
-          <Field label={t('field.agriculturalLandShare')} value={formatShare(p.agriculturalLandShare)} />
+          <ValueRow label={t('field.agriculturalLandShare')} value={formatShare(p.agriculturalLandShare)} />
         )}
         {isVillage && (
-          <Field label={t('field.developmentProgress')} value={formatShare(p.developmentProgress)} />
+          <ValueRow label={t('field.developmentProgress')} value={formatShare(p.developmentProgress)} />
         )}
-        <Field label={t('field.townshipSeat')} value={p.isTownshipSeat ? t('value.yes') : t('value.no')} />
-        {unitCount !== undefined && <Field label={t('field.units')} value={formatCount(unitCount)} />}
+        <ValueRow label={t('field.townshipSeat')} value={p.isTownshipSeat ? t('value.yes') : t('value.no')} />
+        {unitCount !== undefined && <ValueRow label={t('field.units')} value={formatCount(unitCount)} />}
       </dl>
 
       {type && <SizeStandard typeId={p.type} residents={p.residents} households={p.households} />}
 
-      <section className="details-section">
-        <h4 className="section-title">
-          {t('panel.facilitiesInCommunity')}
-          <span className="section-count">{formatCount(facilities.length)}</span>
-        </h4>
+      <Section title={t('panel.facilitiesInCommunity')} count={formatCount(facilities.length)}>
         {facilities.length === 0 ? (
           <p className="muted">{t('panel.noFacilities')}</p>
         ) : (
@@ -197,7 +181,7 @@ function CommunityDetails({
             })}
           </ul>
         )}
-      </section>
+      </Section>
     </div>
   );
 }
@@ -238,8 +222,7 @@ function SizeStandard({
     });
 
   return (
-    <section className="details-section size-standard">
-      <h4 className="section-title">{t('band.title')}</h4>
+    <Section className="size-standard" title={t('band.title')}>
       {rows.length === 0 ? (
         <p className="muted">{t('band.noRule')}</p>
       ) : (
@@ -252,26 +235,20 @@ function SizeStandard({
                 <span className="band-range">
                   {formatRange(row.band, t)} {row.unit}
                 </span>
-                <span
-                  className={`badge badge-${verdict === 'within' ? 'pass' : 'outside'}`}
-                  data-testid="size-band-badge"
-                >
+                <Badge tone={verdict === 'within' ? 'pass' : 'outside'} testId="size-band-badge">
                   {t(`band.${verdict}` as MessageKey)}
-                </span>
+                </Badge>
               </li>
             );
           })}
         </ul>
       )}
       <p className="source-note">{t('band.source', { ids: type.sources.join('、') })}</p>
-    </section>
+    </Section>
   );
 }
 
-function formatRange(
-  band: SizeRange,
-  t: (key: MessageKey, params?: Record<string, string | number>) => string,
-): string {
+function formatRange(band: SizeRange, t: I18n['t']): string {
   const min = formatCount(band.min);
   const max = formatCount(band.max);
   if (min !== null && max !== null) return t('band.between', { min, max });
@@ -300,23 +277,24 @@ function FacilityDetails({
 
   return (
     <div className="details">
-      <header className="details-head">
-        <span className="kind-chip">{t('panel.facility')}</span>
-        <h3 className="details-name" data-testid="attribute-name">
-          {p.name}
-        </h3>
-        <div className="details-type">
-          <span
-            className="swatch swatch-point"
-            style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[p.category] ?? [90, 90, 90]) }}
-          />
-          {category ? localName(category) : p.category}
-        </div>
-      </header>
+      <DetailsHead
+        kind={t('panel.facility')}
+        name={p.name}
+        nameTestId="attribute-name"
+        type={
+          <>
+            <span
+              className="swatch swatch-point"
+              style={{ background: cssColour(FACILITY_CATEGORY_COLOURS[p.category] ?? [90, 90, 90]) }}
+            />
+            {category ? localName(category) : p.category}
+          </>
+        }
+      />
       <dl className="fields">
-        <Field label={t('field.name')} value={p.name} />
-        <Field label={t('field.category')} value={category ? localName(category) : p.category} />
-        <Field
+        <ValueRow label={t('field.name')} value={p.name} />
+        <ValueRow label={t('field.category')} value={category ? localName(category) : p.category} />
+        <ValueRow
           label={t('field.tier')}
           value={
             category
@@ -326,7 +304,7 @@ function FacilityDetails({
               : null
           }
         />
-        <Field
+        <ValueRow
           label={t('field.community')}
           value={
             communityName && community ? (
@@ -342,8 +320,8 @@ function FacilityDetails({
             )
           }
         />
-        <Field label={t('field.floorArea')} value={formatSquareMeters(p.floorAreaSquareMeters)} />
-        <Field label={t('field.capacity')} value={formatCount(p.capacity)} />
+        <ValueRow label={t('field.floorArea')} value={formatSquareMeters(p.floorAreaSquareMeters)} />
+        <ValueRow label={t('field.capacity')} value={formatCount(p.capacity)} />
       </dl>
     </div>
   );
@@ -379,8 +357,7 @@ function RegionSummary({ region, data }: { region: Region | null; data: Partial<
         <Kpi label={t('summary.facilities')} value={formatCount(data.facilities?.features.length)} />
       </div>
       {totals.byType.size > 0 && (
-        <section className="details-section">
-          <h4 className="section-title">{t('summary.byType')}</h4>
+        <Section title={t('summary.byType')}>
           <ul className="type-bars">
             {COMMUNITY_TYPE_IDS.filter((id) => totals.byType.has(id)).map((id) => {
               const count = totals.byType.get(id) ?? 0;
@@ -399,18 +376,8 @@ function RegionSummary({ region, data }: { region: Region | null; data: Partial<
               );
             })}
           </ul>
-        </section>
+        </Section>
       )}
-    </div>
-  );
-}
-
-function Kpi({ label, value }: { label: string; value: string | null }) {
-  const { t } = useI18n();
-  return (
-    <div className="kpi">
-      <div className="kpi-value">{value ?? t('value.missing')}</div>
-      <div className="kpi-label">{label}</div>
     </div>
   );
 }

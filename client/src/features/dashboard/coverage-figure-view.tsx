@@ -11,6 +11,7 @@ import { FACILITY_CATEGORIES, isFacilityCategoryId } from '../../lib/standards';
 import { BASEMAP, COMMUNITY_OUTLINE, cssColour, type Rgb } from '../../map/colours';
 import {
   completenessColours,
+  gridCategories,
   gridToPixels,
   heatmapCellColour,
   travelTimeSteps,
@@ -29,6 +30,7 @@ import {
   type CoverageFigureData,
   type CoverageSubject,
 } from './use-coverage-figure';
+import './coverage-figure-view.css';
 
 const FIGURE_WIDTH = 420;
 const FIGURE_HEIGHT = 300;
@@ -94,7 +96,7 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
     );
   }
   const completeness = data.grid.kind === 'completeness';
-  const categories = data.grid.categories ?? [];
+  const categories = gridCategories(data.grid);
   const steps: LegendStep[] = completeness
     ? completenessColours(categories.length).map((colour, reached) => ({
         key: String(reached),
@@ -211,20 +213,16 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
 
 function drawing(data: CoverageFigureData) {
   const streets = data.streets.features.map((feature) => feature.geometry);
-  const box = unionBox([
-    polygonsBox(streets),
-    polygonsBox(data.communities.features.map((feature) => feature.geometry)),
-    data.grid.bbox,
-  ]);
+  const communities = data.communities.features.flatMap((feature) =>
+    feature.geometry ? [feature.geometry] : [],
+  );
+  const box = unionBox([polygonsBox(streets), polygonsBox(communities), data.grid.bbox]);
   if (!box) return null;
   const projection = fitProjection(box, FIGURE_WIDTH, FIGURE_HEIGHT - SCALE_STRIP_HEIGHT, FIGURE_PADDING);
   const meters = scaleBarMeters(projection.unitsPerMeter, FIGURE_WIDTH / 5);
   return {
     streetsPath: polygonsPath(streets, projection),
-    communitiesPath: polygonsPath(
-      data.communities.features.map((feature) => feature.geometry),
-      projection,
-    ),
+    communitiesPath: polygonsPath(communities, projection),
     waterPath: polygonsPath(
       data.water.features.map((feature) => feature.geometry),
       projection,

@@ -32,6 +32,7 @@ import {
 import { CoverageFigure, CoverageSubjectSelect, useCoverageTitle } from './coverage-figure-view';
 import { useCoverageFigure, type CoverageSubject } from './use-coverage-figure';
 import { useDashboard } from './use-dashboard';
+import './dashboard-view.css';
 
 export function DashboardView({ region }: { region: Region | null }) {
   const { t, language, localName } = useI18n();

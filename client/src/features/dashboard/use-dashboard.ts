@@ -1,12 +1,19 @@
 /**
- * Loads what the dashboard shows for a region and profile: coverage at the standards' tiers, the
+ * What the dashboard shows for a region and profile: coverage at the standards' tiers, the
  * service station's coverage at 5…30 minutes (for the travel-time chart), the baseline communities
- * with their metrics and rule results, and the 村改居 candidates. Errors go to the notice stack.
+ * with their metrics and rule results, and the 村改居 candidates. Read through the cache, so what
+ * the map screen already asked (coverage at the adult speed, the baseline) is not asked again;
+ * errors go to the notice stack.
  */
-import { useEffect, useState } from 'react';
-import { fetchCoverage, fetchScenarioCommunities, fetchVillageCandidates } from '../../lib/api';
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { CoverageResult, VillageCandidatesAnswer } from '../../lib/api-types';
-import { reportError } from '../../lib/notices';
+import {
+  coverageRead,
+  useCoverageRead,
+  useScenarioCommunitiesRead,
+  useVillageCandidatesRead,
+} from '../../lib/reads';
 import { WALK_SPEED_METERS_PER_SECOND } from '../../lib/walking';
 import type { StandardsProfileId } from '../../lib/standards';
 import type { DashboardCommunityCollection } from './dashboard-types';
@@ -15,6 +22,7 @@ import type { DashboardCommunityCollection } from './dashboard-types';
 export const CHART_TIER_MINUTES = [5, 10, 15, 20, 25, 30] as const;
 export const CHART_CATEGORY = 'service_station';
 export const DASHBOARD_SPEED_METERS_PER_SECOND = WALK_SPEED_METERS_PER_SECOND.adult;
+const NO_TIER_OVERRIDES = {};
 
 export interface DashboardData {
   coverage: CoverageResult;
@@ -24,58 +32,62 @@ export interface DashboardData {
   villages: VillageCandidatesAnswer;
 }
 
+/** Residents reaching a station per chart tier once every answer is in (a plain object, so the cache shares it while unchanged). */
+function stationReachOf(results: UseQueryResult<CoverageResult>[]): {
+  reach: DashboardData['stationReach'] | null;
+  failed: boolean;
+} {
+  const failed = results.some((result) => result.isError);
+  if (results.length === 0 || results.some((result) => result.data === undefined))
+    return { reach: null, failed };
+  const reach = results.map((result, index) => {
+    const station = result.data!.region.categories.find((entry) => entry.category === CHART_CATEGORY);
+    return { minutes: CHART_TIER_MINUTES[index]!, coveredResidents: station?.coveredResidents ?? 0 };
+  });
+  return { reach, failed };
+}
+
 export function useDashboard(
   regionId: string | null,
   profile: StandardsProfileId,
 ): { data: DashboardData | null; failed: boolean } {
-  const [state, setState] = useState<{ key: string; data: DashboardData | null; failed: boolean }>({
-    key: '',
-    data: null,
-    failed: false,
+  const speed = DASHBOARD_SPEED_METERS_PER_SECOND;
+  const coverage = useCoverageRead(
+    regionId ? { regionId, speedMetersPerSecond: speed, tiers: NO_TIER_OVERRIDES } : null,
+  );
+  const communities = useScenarioCommunitiesRead(
+    regionId ? { regionId, scenarioId: 'baseline', version: null, profile } : null,
+  );
+  const villages = useVillageCandidatesRead(
+    regionId ? { regionId, scenarioId: 'baseline', version: null, profile, asType: 'urban' } : null,
+  );
+  const station = useQueries({
+    queries: regionId
+      ? CHART_TIER_MINUTES.map((minutes) =>
+          coverageRead.options({
+            regionId,
+            speedMetersPerSecond: speed,
+            tiers: { [CHART_CATEGORY]: minutes },
+          }),
+        )
+      : [],
+    combine: stationReachOf,
   });
-  const key = `${regionId}|${profile}`;
 
-  useEffect(() => {
-    if (!regionId) return;
-    const controller = new AbortController();
-    const { signal } = controller;
-    const speed = DASHBOARD_SPEED_METERS_PER_SECOND;
-    void (async () => {
-      const [coverage, communities, villages, ...reach] = await Promise.all([
-        fetchCoverage(regionId, speed, {}, signal),
-        fetchScenarioCommunities(regionId, 'baseline', profile, signal),
-        fetchVillageCandidates(regionId, 'baseline', profile, 'urban', signal),
-        ...CHART_TIER_MINUTES.map((minutes) =>
-          fetchCoverage(regionId, speed, { [CHART_CATEGORY]: minutes }, signal),
-        ),
-      ]);
-      if (signal.aborted) return;
-      const failures = [coverage, communities, villages, ...reach].filter((answer) => !answer.ok);
-      if (!coverage.ok || !communities.ok || !villages.ok || failures.length > 0) {
-        for (const failure of failures) if (!failure.ok && !failure.error.aborted) reportError(failure.error);
-        setState({ key, data: null, failed: true });
-        return;
-      }
-      const stationReach = reach.map((answer, index) => {
-        const station = answer.ok
-          ? answer.data.region.categories.find((entry) => entry.category === CHART_CATEGORY)
-          : undefined;
-        return { minutes: CHART_TIER_MINUTES[index]!, coveredResidents: station?.coveredResidents ?? 0 };
-      });
-      setState({
-        key,
-        data: {
-          coverage: coverage.data,
-          stationReach,
-          // The baseline answer carries every evaluator metric; lib/api-types names only the ones the scenario screen reads.
-          communities: communities.data as unknown as DashboardCommunityCollection,
-          villages: villages.data,
-        },
-        failed: false,
-      });
-    })();
-    return () => controller.abort();
-  }, [regionId, profile, key]);
-
-  return state.key === key ? { data: state.data, failed: state.failed } : { data: null, failed: false };
+  const data = useMemo(
+    (): DashboardData | null =>
+      coverage.data && communities.data && villages.data && station.reach
+        ? {
+            coverage: coverage.data,
+            stationReach: station.reach,
+            // The baseline answer carries every evaluator metric; lib/api-types names only the ones the scenario screen reads.
+            communities: communities.data as unknown as DashboardCommunityCollection,
+            villages: villages.data,
+          }
+        : null,
+    [coverage.data, communities.data, villages.data, station.reach],
+  );
+  const failed =
+    [coverage.error, communities.error, villages.error].some((error) => error !== null) || station.failed;
+  return { data: failed ? null : data, failed };
 }

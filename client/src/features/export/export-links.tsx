@@ -4,6 +4,7 @@
  */
 import { EXPORT_FORMATS, type ExportFormat } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import './export-links.css';
 
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
   geojson: 'GeoJSON',

@@ -125,7 +125,10 @@ describe('the preview summary', () => {
     const preview = { canCommit: true, committed: false, scenarioImpact: null } as unknown as ImportPreview;
     expect(canCommit(preview, false)).toBe(true);
     expect(canCommit({ ...preview, canCommit: false }, true)).toBe(false);
-    const impacted = { ...preview, scenarioImpact: { requiresAcceptance: true, scenarios: [], policy: '' } };
+    const impacted = {
+      ...preview,
+      scenarioImpact: { requiresAcceptance: true, scenarios: [], policy: '', policyZh: '' },
+    };
     expect(canCommit(impacted, false)).toBe(false);
     expect(canCommit(impacted, true)).toBe(true);
     expect(canCommit({ ...preview, committed: true }, true)).toBe(false);

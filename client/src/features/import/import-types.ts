@@ -1,11 +1,12 @@
 /**
- * The import API's answers as the wizard reads them (server/src/imports/import-outcome.ts is the
- * source; the client does not import server code, so the shapes it uses are restated here).
+ * The import API's answers as the wizard reads them: the contract's schemas (contract/imports.ts),
+ * and the choices the wizard keeps between previews.
  */
+import type { z } from 'zod';
+import type { importPreviewSchema } from '../../../../contract/imports';
 import type { FieldMapping, MappingSource, ValueMap } from '../../../../core/import/field-mapping';
 import type { ImportLayer } from '../../../../core/import/import-layers';
 import type { ImportProblem } from '../../../../core/import/import-problems';
-import type { RoadNetworkSummary } from '../../../../core/network/road-network';
 
 export type { FieldMapping, ImportLayer, ImportProblem, MappingSource, ValueMap };
 
@@ -24,89 +25,17 @@ export interface NewRegion {
   nameEn: string;
 }
 
-export type FeatureImportStatus = 'ok' | 'repaired' | 'warning' | 'error';
+type Preview = z.output<typeof importPreviewSchema>;
+/** The named members of a loose object (its open index signature would swallow them in an Omit). */
+type Named<T> = { [K in keyof T as string extends K ? never : K]: T[K] };
 
-export interface ImportPreviewFeature {
-  type: 'Feature';
-  id: string;
-  geometry: GeoJSON.Geometry | null;
-  properties: Record<string, unknown> & { importLocation: string; importStatus: FeatureImportStatus };
-}
-
-export interface ScenarioImpactEntry {
-  id: string;
-  name: string;
-  version: number;
-  changesStoredData: boolean;
-  /** `text` in English, `textZh` the same in Chinese. */
-  effects: { kind: string; text: string; textZh?: string }[];
-}
-
-export interface ScenarioImpact {
-  scenarios: ScenarioImpactEntry[];
-  requiresAcceptance: boolean;
-  policy: string;
-  /** `policy` in Chinese. */
-  policyZh?: string;
-}
-
-export interface ImportField {
-  field: string;
-  /** The field's Chinese name (e.g. 常住人口), as the Chinese problem texts call it. */
-  labelZh?: string;
-  type: string;
-  need: string;
-  description: string;
-  derivation: string | null;
-  /** `derivation` in Chinese. */
-  derivationZh?: string | null;
-  codes: string[] | null;
-}
-
-/** `POST /api/regions/:region/imports` (and, without features, the commit's answer). */
-export interface ImportPreview {
-  importId: string | null;
-  regionId: string;
-  layer: ImportLayer;
-  mode: 'add' | 'replace';
-  /** The import makes the region (its first layer). */
-  createsRegion: boolean;
-  file: {
-    name: string;
-    format: string;
-    bytes: number;
-    records: number;
-    encoding: { encoding: string; from: string } | null;
-    crs: { id: string; label: string; from: string } | null;
-    /** How the file was read (e.g. a Shapefile without .prj), in English and in Chinese, in the same order. */
-    notes: string[];
-    notesZh: string[];
-  };
-  columns: { name: string; samples: string[]; filled: number }[];
-  fields: ImportField[];
-  mapping: FieldMapping;
-  mappingFrom: Record<string, MappingSource>;
-  valueMap: ValueMap;
-  unknownValues: Record<string, string[]>;
-  geometryFrom: string | null;
-  features?: { type: 'FeatureCollection'; features: ImportPreviewFeature[] };
-  featureCount: number;
-  problems: ImportProblem[];
-  problemsLeftOut: number;
-  changes: {
-    before: number;
-    added: number;
-    updated: number;
-    removed: number;
-    after: number;
-    removedIds: string[];
-  };
-  /** The walking network a network import makes (null for other layers). */
-  network: RoadNetworkSummary | null;
-  scenarioImpact: ScenarioImpact | null;
-  canCommit: boolean;
-  committed: boolean;
-}
+/** `POST /api/regions/:region/imports` (and, without features, the commit's answer): the contract's. */
+export type ImportPreview = Omit<Named<Preview>, 'features'> & { features?: Preview['features'] };
+export type ImportPreviewFeature = NonNullable<ImportPreview['features']>['features'][number];
+export type FeatureImportStatus = ImportPreviewFeature['properties']['importStatus'];
+export type ScenarioImpact = NonNullable<ImportPreview['scenarioImpact']>;
+export type ScenarioImpactEntry = ScenarioImpact['scenarios'][number];
+export type ImportField = ImportPreview['fields'][number];
 
 /** What the analyst chose: sent with every preview and with the commit. */
 export interface ImportChoices {

@@ -22,9 +22,7 @@ export interface ImportWizardState {
   preview: ImportPreview | null;
   busy: WizardBusy;
   /** The server's refusal of the request itself (unreadable file, bad option), not the file's problems. */
-  error: string | null;
-  /** The same refusal in Chinese, when the server gave it (`errorZh`). */
-  errorZh: string | null;
+  error: ApiError | null;
   accepted: boolean;
   /** The commit's report once written. */
   committed: ImportPreview | null;
@@ -39,12 +37,6 @@ export interface ImportWizardState {
   runPreview: () => void;
   commit: () => void;
   reset: () => void;
-}
-
-/** A refusal's Chinese text (`errorZh` beside `error`), when the server sent one. */
-function chineseError(error: ApiError): string | null {
-  const errorZh = (error.body as { errorZh?: unknown } | undefined)?.errorZh;
-  return typeof errorZh === 'string' ? errorZh : null;
 }
 
 /** A 409/422 answer carries the import's report (problems, scenario impact) beside the error. */
@@ -71,8 +63,7 @@ export function useImportWizard({
   const [choices, setChoices] = useState<ImportChoices>(INITIAL_CHOICES);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [busy, setBusy] = useState<WizardBusy>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [errorZh, setErrorZh] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [committed, setCommitted] = useState<ImportPreview | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
@@ -114,12 +105,12 @@ export function useImportWizard({
       } else {
         const report = reportIn(result.error);
         setPreview(report);
-        setError(report ? null : result.error.message);
-        setErrorZh(chineseError(result.error));
+        setError(report ? null : result.error);
       }
     });
     // Choices, file and region are read when a preview is asked for, not on every change: the
     // screen switching to a region just created must not preview the committed file again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [previewRequest]);
 
   const runPreview = useCallback(() => setPreviewRequest((count) => count + 1), []);
@@ -178,8 +169,7 @@ export function useImportWizard({
           const report = reportIn(result.error);
           if (report)
             setPreview((previous) => (previous ? { ...report, features: previous.features } : report));
-          setError(result.error.message);
-          setErrorZh(chineseError(result.error));
+          setError(result.error);
         }
       },
     );
@@ -203,7 +193,6 @@ export function useImportWizard({
     preview,
     busy,
     error,
-    errorZh,
     accepted,
     committed,
     createdRegion,

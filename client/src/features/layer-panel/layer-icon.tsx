@@ -1,5 +1,6 @@
 /** Small pictograms for the layer list, drawn in SVG so they stay crisp and need no icon font. */
 import type { LayerToggles } from '../../map/deck-layers';
+import './layer-icon.css';
 
 export function LayerIcon({ layer }: { layer: keyof LayerToggles }) {
   return (

@@ -18,6 +18,12 @@ import {
 } from '../legend/legends';
 import { ExportLinks } from '../export/export-links';
 import { LayerIcon } from './layer-icon';
+import { Button } from '../../ui/button';
+import { Panel } from '../../ui/panel';
+import { SegmentedControl } from '../../ui/segmented-control';
+import { Spinner } from '../../ui/spinner';
+import { Switch } from '../../ui/switch';
+import './layer-panel.css';
 
 export interface LayerPanelProps {
   /** The region shown (for export links), null while none is loaded. */
@@ -35,6 +41,8 @@ export interface LayerPanelProps {
   /** Opens the import wizard; no button without it. */
   onImport?: () => void;
 }
+
+const POPULATION_MODES: readonly PopulationMode[] = ['density', 'dots'];
 
 export function LayerPanel(props: LayerPanelProps) {
   const { data, pending, toggles, onToggle, populationMode, onPopulationMode } = props;
@@ -55,20 +63,14 @@ export function LayerPanel(props: LayerPanelProps) {
     return (
       <li className={`layer-row${toggles[layer] ? ' is-on' : ''}`} key={layer}>
         <div className="layer-head">
-          <input
-            id={inputId}
-            type="checkbox"
-            className="switch"
-            checked={toggles[layer]}
-            onChange={() => onToggle(layer)}
-          />
+          <Switch id={inputId} checked={toggles[layer]} onChange={() => onToggle(layer)} />
           <label htmlFor={inputId} className="layer-label">
             <LayerIcon layer={layer} />
             <span className="layer-name">{t(`layers.${layer}`)}</span>
           </label>
           <span className="layer-meta">
             {loading ? (
-              <span className="spinner" aria-label={t('layers.loading')} />
+              <Spinner label={t('layers.loading')} />
             ) : count !== undefined ? (
               t('layers.count', { n: formatCount(count) ?? '' })
             ) : null}
@@ -80,10 +82,7 @@ export function LayerPanel(props: LayerPanelProps) {
   };
 
   return (
-    <section className="panel layer-panel" aria-labelledby="layer-panel-title">
-      <h2 id="layer-panel-title" className="panel-title visually-hidden">
-        {t('layers.title')}
-      </h2>
+    <Panel name="layer-panel" titleId="layer-panel-title" title={t('layers.title')} titleHidden>
       <ul className="layer-list">
         {row('streets', 'streets', data.streets?.features.length, null)}
         {row(
@@ -110,20 +109,12 @@ export function LayerPanel(props: LayerPanelProps) {
           'units',
           undefined,
           <>
-            <div className="segmented" role="radiogroup" aria-label={t('layers.population')}>
-              {(['density', 'dots'] as const).map((mode) => (
-                <button
-                  key={mode}
-                  type="button"
-                  role="radio"
-                  aria-checked={populationMode === mode}
-                  className={populationMode === mode ? 'is-active' : undefined}
-                  onClick={() => onPopulationMode(mode)}
-                >
-                  {t(`population.${mode}`)}
-                </button>
-              ))}
-            </div>
+            <SegmentedControl<PopulationMode>
+              label={t('layers.population')}
+              value={populationMode}
+              options={POPULATION_MODES.map((mode) => ({ value: mode, label: t(`population.${mode}`) }))}
+              onChange={onPopulationMode}
+            />
             {populationMode === 'density' ? <DensityLegend /> : <DotsLegend dotScale={props.dotScale} />}
           </>,
         )}
@@ -136,17 +127,12 @@ export function LayerPanel(props: LayerPanelProps) {
         {row('labels', null, undefined, null)}
       </ul>
       {props.onImport && (
-        <button
-          type="button"
-          className="button-quiet import-open"
-          data-testid="import-open"
-          onClick={props.onImport}
-        >
+        <Button variant="quiet" className="import-open" testId="import-open" onClick={props.onImport}>
           {t('import.open')}
-        </button>
+        </Button>
       )}
       {props.regionId && <LayerExports regionId={props.regionId} />}
-    </section>
+    </Panel>
   );
 }
 

@@ -23,6 +23,7 @@ import {
   cssColour,
 } from '../../map/colours';
 import type { DotScale } from '../../map/map-rows';
+import './legends.css';
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();

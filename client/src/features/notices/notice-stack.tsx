@@ -1,12 +1,16 @@
 /**
- * Shows API errors from lib/notices.ts as toasts, one per distinct failure, with a repeat count.
+ * Shows API errors from lib/notices.ts as toasts, one per distinct failure, with a repeat count and
+ * the refusal in the interface's language (lib/error-text.ts).
  */
+import { errorText } from '../../lib/error-text';
 import { dismissNotice, useNotices } from '../../lib/notices';
 import { useI18n } from '../../lib/i18n';
+import { IconButton } from '../../ui/icon-button';
+import './notice-stack.css';
 
 export function NoticeStack() {
   const notices = useNotices();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   if (notices.length === 0) return null;
   return (
     <div className="notice-stack" role="alert" aria-live="assertive">
@@ -21,18 +25,12 @@ export function NoticeStack() {
             {notice.count > 1 && (
               <span className="notice-count">{t('error.repeated', { n: notice.count })}</span>
             )}
-            <div className="notice-detail">{notice.error.message}</div>
+            <div className="notice-detail">{errorText(notice.error, language, t)}</div>
             <div className="notice-path">{notice.error.path}</div>
           </div>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={() => dismissNotice(notice.key)}
-            aria-label={t('error.dismiss')}
-            title={t('error.dismiss')}
-          >
+          <IconButton label={t('error.dismiss')} onClick={() => dismissNotice(notice.key)}>
             ×
-          </button>
+          </IconButton>
         </div>
       ))}
     </div>

@@ -1,5 +1,6 @@
 import type { Region } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
+import './region-picker.css';
 
 /** A select of regions, shown only when the server holds more than one. */
 export function RegionPicker({

@@ -1,4 +1,5 @@
 import { useI18n } from '../../lib/i18n';
+import './synthetic-mark.css';
 
 /** The mark on a synthetic (invented) region, so no one mistakes the demo for real data. */
 export function SyntheticMark() {

@@ -48,6 +48,7 @@ function report(villages: VillageConversionEntry[]): VillageCandidatesAnswer {
     ruleInProfile: true,
     villages,
     candidateIds: villages.filter((entry) => entry.candidate).map((entry) => entry.communityId),
+    coverageCategories: [],
     coverageNote: null,
   };
 }

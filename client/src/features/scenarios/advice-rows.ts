@@ -6,7 +6,6 @@
  */
 import type {
   Bilingual,
-  ConversionRuleGap,
   RelocationAdviceAnswer,
   RelocationCommunityAdvice,
   VillageCandidatesAnswer,
@@ -14,6 +13,9 @@ import type {
 } from '../../lib/api-types';
 import type { CommunityTypeId } from '../../lib/standards';
 import type { ScenarioEdit } from './scenario-core';
+
+/** A rule a village would be held to as the target type, with what it lacks. */
+type ConversionRuleGap = VillageConversionEntry['gaps']['floorArea'][number];
 
 /** One thing a village would lack as an urban (or fringe) community. */
 export type VillageLack =
@@ -175,11 +177,16 @@ function mergeRow(advice: NonNullable<RelocationCommunityAdvice['merge']>): Merg
   };
 }
 
+/** The name of the community a `create` edit makes. */
+function createdName(edit: ScenarioEdit | undefined): string | null {
+  return edit?.op === 'create' ? edit.community.name : null;
+}
+
 function splitRow(name: string, advice: NonNullable<RelocationCommunityAdvice['split']>): SplitRow {
   return {
     ok: advice.ok,
     parts: advice.parts.map((part, index) => ({
-      name: index === 0 ? name : (advice.edits[index - 1]?.community.name ?? `${name} ${index + 1}`),
+      name: index === 0 ? name : (createdName(advice.edits[index - 1]) ?? `${name} ${index + 1}`),
       residents: part.residents,
       households: part.households,
       unitIds: part.unitIds,

@@ -10,6 +10,10 @@ import type { Bilingual } from '../../lib/api-types';
 import { formatCount, formatShare, formatSquareMeters, formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { COMMUNITY_TYPES, type CommunityTypeId } from '../../lib/standards';
+import { Button } from '../../ui/button';
+import { Badge } from '../../ui/badge';
+import { LoadingLine } from '../../ui/loading-line';
+import { SegmentedControl } from '../../ui/segmented-control';
 import {
   relocationRows,
   villageRows,
@@ -19,6 +23,7 @@ import {
 } from './advice-rows';
 import { useScenarioAdvice, type ConversionTarget } from './use-scenario-advice';
 import type { ScenarioEditor } from './use-scenario-editor';
+import './advice-section.css';
 
 type I18nApi = ReturnType<typeof useI18n>;
 
@@ -116,28 +121,19 @@ export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
       {pending > 0 && (
         <p className="field-hint advice-pending-note">{t('advice.pendingNote', { n: pending })}</p>
       )}
-      {advice.pending && (
-        <p className="computing">
-          <span className="spinner" /> {t('advice.loading')}
-        </p>
-      )}
+      {advice.pending && <LoadingLine>{t('advice.loading')}</LoadingLine>}
       <div className="advice-subtitle">
         <h4>{t('advice.villages')}</h4>
-        <div className="segmented" role="radiogroup" aria-label={t('advice.as')} data-testid="advice-as">
-          {(['urban', 'fringe'] as const).map((value) => (
-            <button
-              key={value}
-              type="button"
-              role="radio"
-              aria-checked={advice.asType === value}
-              className={advice.asType === value ? 'is-active' : undefined}
-              data-value={value}
-              onClick={() => advice.setAsType(value)}
-            >
-              {t(value === 'urban' ? 'advice.as.urban' : 'advice.as.fringe')}
-            </button>
-          ))}
-        </div>
+        <SegmentedControl<ConversionTarget>
+          testId="advice-as"
+          label={t('advice.as')}
+          value={advice.asType}
+          options={[
+            { value: 'urban', label: t('advice.as.urban') },
+            { value: 'fringe', label: t('advice.as.fringe') },
+          ]}
+          onChange={advice.setAsType}
+        />
       </div>
       {advice.villages && !advice.villages.ruleInProfile && (
         <p className="muted">{t('advice.ruleNotInProfile')}</p>
@@ -231,9 +227,9 @@ function VillageItem({
         <span className="community-row-residents">
           {t('advice.residents', { n: formatCount(row.residents) ?? '' })}
         </span>
-        <span className={`badge ${row.candidate ? 'badge-pass' : 'badge-fail'}`}>
+        <Badge tone={row.candidate ? 'pass' : 'fail'}>
           {t(row.candidate ? 'advice.candidate' : 'advice.notCandidate')}
-        </span>
+        </Badge>
       </div>
       <ul className="advice-conditions">
         {row.conditions.map((condition) => (
@@ -263,19 +259,18 @@ function VillageItem({
             </ul>
           )}
           <div className="button-row">
-            <button
-              type="button"
-              className="button-primary"
+            <Button
+              variant="primary"
               disabled={!liveType || converted}
               onClick={() =>
                 editor.applyAdvice([{ op: 'convert-village', communityId: row.communityId, to: target }])
               }
-              data-testid="advice-convert"
+              testId="advice-convert"
             >
               {converted
                 ? t('advice.converted', { type: typeName(i18n, liveType!) })
                 : t('advice.convert', { type: targetName })}
-            </button>
+            </Button>
           </div>
         </>
       )}
@@ -319,11 +314,13 @@ function RelocationItem({ row, editor }: { row: RelocationRow; editor: ScenarioE
         <span className="community-row-residents">
           {t('advice.residents', { n: formatCount(row.residents) ?? '' })}
         </span>
-        <span
-          className={`badge ${row.status === 'within-band' ? 'badge-pass' : row.status === 'not-judged' ? 'badge-not-applicable' : 'badge-fail'}`}
+        <Badge
+          tone={
+            row.status === 'within-band' ? 'pass' : row.status === 'not-judged' ? 'not-applicable' : 'fail'
+          }
         >
           {t(`advice.status.${row.status}`)}
-        </span>
+        </Badge>
       </div>
       {merge && (
         <div className="advice-body" data-testid="advice-merge-advice" data-into={merge.intoId ?? ''}>
@@ -361,15 +358,14 @@ function RelocationItem({ row, editor }: { row: RelocationRow; editor: ScenarioE
           )}
           {merge.edit && (
             <div className="button-row">
-              <button
-                type="button"
-                className="button-primary"
+              <Button
+                variant="primary"
                 disabled={mergeApplied || !exists || !evaluator?.hasCommunity(merge.intoId!)}
                 onClick={() => editor.applyAdvice([merge.edit!])}
-                data-testid="advice-merge"
+                testId="advice-merge"
               >
                 {mergeApplied ? t('advice.mergeApplied') : t('advice.applyMerge')}
-              </button>
+              </Button>
             </div>
           )}
         </div>
@@ -397,27 +393,25 @@ function RelocationItem({ row, editor }: { row: RelocationRow; editor: ScenarioE
           )}
           {split.edits.length > 0 && (
             <div className="button-row">
-              <button
-                type="button"
-                className="button-primary"
+              <Button
+                variant="primary"
                 disabled={splitApplied || splitStale || !exists}
                 title={splitStale ? t('advice.splitStale') : undefined}
                 onClick={() => {
                   if (editor.applyAdvice(split.edits)) editor.setAdviceHighlight(partUnits);
                 }}
-                data-testid="advice-split"
+                testId="advice-split"
               >
                 {splitApplied ? t('advice.splitApplied') : t('advice.applySplit')}
-              </button>
-              <button
-                type="button"
-                className="button-quiet"
+              </Button>
+              <Button
+                variant="quiet"
                 onClick={() => editor.setAdviceHighlight(highlighted ? null : partUnits)}
-                data-testid="advice-show-parts"
+                testId="advice-show-parts"
                 aria-pressed={highlighted}
               >
                 {t(highlighted ? 'advice.hideParts' : 'advice.showParts')}
-              </button>
+              </Button>
             </div>
           )}
         </div>

@@ -8,9 +8,17 @@ import type { RegionLayers, RuleStatus } from '../../lib/api-types';
 import { formatCount, formatNumber } from '../../lib/format';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { MOVED_UNIT_FILL, cssColour } from '../../map/colours';
+import { DataTable } from '../../ui/data-table';
+import { FormRow } from '../../ui/form-row';
+import { Kpi } from '../../ui/kpi';
+import { LoadingLine } from '../../ui/loading-line';
+import { Note } from '../../ui/note';
+import { Section } from '../../ui/section';
+import { Switch } from '../../ui/switch';
 import { comparisonSummary, deltaRows, movedUnitGroups } from './delta-rows';
 import { RULES } from './scenario-core';
 import type { ScenarioEditor } from './use-scenario-editor';
+import './compare-panel.css';
 
 const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
 /** Moved units listed by name in each group before "and n more". */
@@ -53,8 +61,7 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
 
   return (
     <div className="compare-panel" data-testid="compare-panel" data-with={compare.withId}>
-      <label className="form-row">
-        <span>{t('scenario.compare.with')}</span>
+      <FormRow label={t('scenario.compare.with')}>
         <select
           className="select-input"
           value={compare.withId}
@@ -68,32 +75,24 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
             </option>
           ))}
         </select>
-      </label>
+      </FormRow>
       <p className="field-hint">{t('scenario.compare.swipeHint')}</p>
       {pending > 0 && (
-        <p className="compare-note">
-          {t('scenario.compare.savedOnly', { n: session?.saved.version ?? 1, pending })}
-        </p>
+        <Note>{t('scenario.compare.savedOnly', { n: session?.saved.version ?? 1, pending })}</Note>
       )}
       {compare.pending || !result ? (
-        <p className="computing">
-          <span className="spinner" /> {t('access.computing')}
-        </p>
+        <LoadingLine>{t('access.computing')}</LoadingLine>
       ) : (
         <>
           <div className="coverage-kpis compare-kpis">
-            <div className="kpi">
-              <div className="kpi-value" data-testid="compare-moved-count" data-value={summary.movedUnits}>
-                {formatCount(summary.movedUnits)}
-              </div>
-              <div className="kpi-label">{t('scenario.compare.movedUnits')}</div>
+            <Kpi
+              label={t('scenario.compare.movedUnits')}
+              value={formatCount(summary.movedUnits)}
+              valueTestId="compare-moved-count"
+              rawValue={summary.movedUnits}
+            >
               <label className="kpi-toggle">
-                <input
-                  type="checkbox"
-                  className="switch"
-                  checked={compare.showMoved}
-                  onChange={(event) => compare.setShowMoved(event.target.checked)}
-                />
+                <Switch checked={compare.showMoved} onChange={compare.setShowMoved} />
                 <span
                   className="swatch swatch-area"
                   style={{
@@ -102,10 +101,8 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                 />
                 {t('scenario.compare.showMoved')}
               </label>
-            </div>
-            <div className="kpi">
-              <div className="kpi-value">{formatCount(summary.communities)}</div>
-              <div className="kpi-label">{t('scenario.compare.changedCommunities')}</div>
+            </Kpi>
+            <Kpi label={t('scenario.compare.changedCommunities')} value={formatCount(summary.communities)}>
               <div className="rule-balance">
                 <span className="delta-up" title={t('scenario.compare.rulesBetter')}>
                   ▲ {formatCount(summary.rulesBetter)}
@@ -114,17 +111,16 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                   ▼ {formatCount(summary.rulesWorse)}
                 </span>
               </div>
-            </div>
+            </Kpi>
           </div>
 
-          <section className="details-section">
-            <h3 className="section-title">{t('scenario.compare.deltas')}</h3>
+          <Section heading="h3" title={t('scenario.compare.deltas')}>
             {rows.length === 0 ? (
               <p className="muted" data-testid="compare-same">
                 {t('scenario.compare.same')}
               </p>
             ) : (
-              <table className="data-table delta-table" data-testid="delta-table">
+              <DataTable className="delta-table" testId="delta-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('access.community')}</th>
@@ -199,16 +195,16 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                     )}
                   </tbody>
                 ))}
-              </table>
+              </DataTable>
             )}
-          </section>
+          </Section>
 
           {groups.length > 0 && (
-            <section className="details-section">
-              <h3 className="section-title">
-                {t('scenario.compare.movedList')}{' '}
-                <span className="section-count">{formatCount(summary.movedUnits)}</span>
-              </h3>
+            <Section
+              heading="h3"
+              title={t('scenario.compare.movedList')}
+              count={formatCount(summary.movedUnits)}
+            >
               {groups.map((group) => (
                 <div key={`${group.from}>${group.to}`} className="moved-group" data-testid="moved-group">
                   <div className="moved-way">
@@ -230,7 +226,7 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                   </ul>
                 </div>
               ))}
-            </section>
+            </Section>
           )}
         </>
       )}

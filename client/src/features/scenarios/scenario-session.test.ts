@@ -18,7 +18,8 @@ function unitFeature(index: number): UnitFeature {
   ];
   return {
     type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [ring] },
+    id: `u${index}`,
+    geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
     properties: {
       id: `u${index}`,
       name: `u${index}`,
@@ -30,6 +31,7 @@ function unitFeature(index: number): UnitFeature {
       elderly: 0,
       children: 0,
       accessPoint: [index, 0],
+      estimated: false,
     },
   };
 }

@@ -1,5 +1,6 @@
 /** Small line icons of the scenario tools and actions (16 × 16, stroke in the current colour). */
-import type { ScenarioTool } from './use-scenario-editor';
+import type { ScenarioTool } from './use-scenario-tools';
+import './tool-icon.css';
 
 type IconName = ScenarioTool | 'undo' | 'redo' | 'save' | 'copy' | 'rename' | 'delete' | 'back' | 'download';
 

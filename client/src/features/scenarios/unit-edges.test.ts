@@ -12,7 +12,8 @@ function square(x: number, y: number): UnitFeature {
   ];
   return {
     type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [ring] },
+    id: `${x},${y}`,
+    geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
     properties: {
       id: `${x},${y}`,
       name: '',
@@ -24,6 +25,7 @@ function square(x: number, y: number): UnitFeature {
       elderly: 0,
       children: 0,
       accessPoint: [x, y],
+      estimated: false,
     },
   };
 }

@@ -5,6 +5,7 @@
  * other unit's edge (the region's rim, or a corner another unit does not share) counts as outer.
  */
 import type { Position, UnitFeature } from '../../lib/api-types';
+import { polygonsOf } from '../../map/geometry';
 
 export interface UnitEdges {
   /** Each edge as its two end positions. */
@@ -25,9 +26,7 @@ export function buildUnitEdges(features: readonly (UnitFeature | null)[]): UnitE
   const right: number[] = [];
   features.forEach((feature, unit) => {
     if (!feature) return;
-    const polygons =
-      feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
-    for (const polygon of polygons) {
+    for (const polygon of polygonsOf(feature.geometry)) {
       for (const ring of polygon) {
         for (let i = 0; i + 1 < ring.length; i += 1) {
           const [p, q] = [ring[i], ring[i + 1]];

@@ -12,7 +12,8 @@ function square(id: string, west: number, south: number, size = 1): UnitFeature 
   ];
   return {
     type: 'Feature',
-    geometry: { type: 'Polygon', coordinates: [ring] },
+    id,
+    geometry: { type: 'MultiPolygon', coordinates: [[ring]] },
     properties: {
       id,
       name: id,
@@ -24,6 +25,7 @@ function square(id: string, west: number, south: number, size = 1): UnitFeature 
       elderly: 0,
       children: 0,
       accessPoint: [west, south],
+      estimated: false,
     },
   };
 }

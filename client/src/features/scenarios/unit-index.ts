@@ -5,7 +5,7 @@
  */
 import Flatbush from 'flatbush';
 import type { PolygonGeometry, Position, UnitFeature } from '../../lib/api-types';
-import { labelPoint } from '../../map/geometry';
+import { labelPoint, polygonsOf } from '../../map/geometry';
 import { ringContains } from './lasso-selection';
 
 export interface UnitIndex {
@@ -15,10 +15,6 @@ export interface UnitIndex {
   interiorPoints: readonly Position[];
   /** The unit whose polygon holds the point, or -1. */
   unitAt(point: Position): number;
-}
-
-function polygonsOf(geometry: PolygonGeometry): Position[][][] {
-  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
 }
 
 /** Even–odd over every ring of every part. */

@@ -14,7 +14,7 @@ import type {
   UnitFeature,
 } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
-import type { ScenarioMapInput } from '../../map/map-view';
+import type { ScenarioMapInput } from '../../map/map-view-types';
 import { buildScenarioLayers, type PendingUnitRow } from '../../map/scenario-layers';
 import { buildUnitEdges, outlineSegments } from './unit-edges';
 import type { ScenarioEditor } from './use-scenario-editor';
@@ -28,6 +28,7 @@ export function communityFeatures(collection: ScenarioCommunityCollection | null
     const p = feature.properties;
     features.push({
       type: 'Feature',
+      id: p.id,
       geometry: feature.geometry,
       properties: {
         id: p.id,
@@ -38,6 +39,7 @@ export function communityFeatures(collection: ScenarioCommunityCollection | null
         streetName: '',
         residents: p.residents,
         households: p.households,
+        areaSquareKilometers: p.areaSquareKilometers,
         ...NO_SURVEYED_FIGURES,
         isTownshipSeat: false,
       },

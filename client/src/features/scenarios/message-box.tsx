@@ -1,0 +1,104 @@
+/**
+ * The message after an action (scenario-message.ts): a refused edit, units a stroke skipped, a save
+ * done, a save refused by the server (in the interface's language, with the edit it names), or a
+ * conflict to reload.
+ */
+import type { ReactNode } from 'react';
+import { errorText } from '../../lib/error-text';
+import { useI18n } from '../../lib/i18n';
+import { Button } from '../../ui/button';
+import { IconButton } from '../../ui/icon-button';
+import { describeEdit, refusalKey, refusedEdit } from './edit-text';
+import type { ScenarioEditor } from './use-scenario-editor';
+
+export function MessageBox({ editor }: { editor: ScenarioEditor }) {
+  const { t, language } = useI18n();
+  const message = editor.message;
+  if (!message) return null;
+  let tone: 'error' | 'warning' | 'ok' = 'warning';
+  let body: ReactNode;
+  switch (message.kind) {
+    case 'refused':
+      tone = 'error';
+      body = t(refusalKey(message.reason));
+      break;
+    case 'skipped':
+      body = [
+        message.otherStreet > 0 ? t('scenario.skipped.otherStreet', { n: message.otherStreet }) : null,
+        message.lastUnit > 0 ? t('scenario.skipped.lastUnit', { n: message.lastUnit }) : null,
+      ]
+        .filter(Boolean)
+        .join(' ');
+      break;
+    case 'moved':
+      body = t('scenario.skipped.otherStreet', { n: message.otherStreet });
+      break;
+    case 'need-community':
+      body = t('scenario.needCommunity');
+      break;
+    case 'saved':
+      tone = 'ok';
+      body = t('scenario.saved', { n: message.version });
+      break;
+    case 'server': {
+      tone = 'error';
+      // The server names the refused edit by its index in its English sentence.
+      const refused = refusedEdit(message.error.message);
+      const session = editor.session;
+      const entry = refused ? session?.pendingEdits()[refused.index] : undefined;
+      body = (
+        <>
+          <strong>{t('scenario.serverRefused')}</strong>
+          {refused && entry && session && (
+            <span className="message-detail">
+              {t('scenario.refusedEdit', {
+                n: refused.index + 1,
+                edit: describeEdit(entry.edit, (id) => session.communityName(id, language), t),
+              })}
+            </span>
+          )}
+          <span className="message-detail server-detail" data-testid="server-message">
+            {errorText(message.error, language, t)}
+          </span>
+        </>
+      );
+      break;
+    }
+    case 'conflict':
+      tone = 'error';
+      body = (
+        <>
+          <strong>{t('scenario.conflictTitle')}</strong>
+          <span className="message-detail">
+            {message.currentVersion !== null
+              ? t('scenario.conflict', { n: message.currentVersion })
+              : t('scenario.conflictNoVersion')}
+          </span>
+          <span className="button-row">
+            <Button variant="primary" onClick={editor.reload} testId="scenario-reload">
+              {t('scenario.reload')}
+            </Button>
+            <Button variant="quiet" onClick={editor.dismissMessage}>
+              {t('scenario.keepEditing')}
+            </Button>
+          </span>
+        </>
+      );
+      break;
+  }
+  return (
+    <div
+      className={`message-box is-${tone}`}
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid="scenario-message"
+      data-kind={message.kind}
+    >
+      <div className="message-text">{body}</div>
+      {message.kind !== 'conflict' && (
+        <IconButton label={t('error.dismiss')} onClick={editor.dismissMessage}>
+          ×
+        </IconButton>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+/**
+ * What changes scenarios on the server: create (from the baseline or a copy), rename, delete, and
+ * save the open scenario's pending edits against the version they were made on. Each drops the
+ * cached reads it changed; a save's 409 (someone saved first) and 400 (an edit refused) become
+ * messages on the panel, other failures notices.
+ */
+import { useCallback, useState } from 'react';
+import { createScenario, deleteScenario, saveScenario } from '../../lib/api';
+import type { ScenarioSummary } from '../../lib/api-types';
+import { reportError } from '../../lib/notices';
+import { saveRefusalMessage, type ScenarioMessage } from './scenario-message';
+import type { OpenScenario } from './use-open-scenario';
+
+export interface ScenarioActions {
+  /** A create, rename or delete is on its way. */
+  busy: boolean;
+  createNew: (name: string, basedOn: string) => void;
+  duplicate: (scenario: ScenarioSummary, name: string) => void;
+  rename: (scenario: ScenarioSummary, name: string) => void;
+  remove: (scenario: ScenarioSummary) => void;
+  save: () => void;
+  saving: boolean;
+}
+
+export interface ActionsInput {
+  regionId: string | null;
+  opened: OpenScenario;
+  /** Open a scenario, its view reset (the editor's `open`). */
+  open: (id: string) => void;
+  /** Read the region's scenario list again; resolves once it has arrived. */
+  refreshList: () => Promise<void>;
+  setMessage: (message: ScenarioMessage | null) => void;
+}
+
+export function useScenarioActions({
+  regionId,
+  opened,
+  open,
+  refreshList,
+  setMessage,
+}: ActionsInput): ScenarioActions {
+  const [busy, setBusy] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const { openId, sessionRef, close, bump, refreshState, markStateStale } = opened;
+
+  const createNew = useCallback(
+    (name: string, basedOn: string) => {
+      if (!regionId) return;
+      setBusy(true);
+      void createScenario(regionId, { name, basedOn }).then(async (result) => {
+        setBusy(false);
+        if (!result.ok) {
+          reportError(result.error);
+          return;
+        }
+        await refreshList();
+        open(result.data.id);
+      });
+    },
+    [regionId, refreshList, open],
+  );
+  const duplicate = useCallback(
+    (scenario: ScenarioSummary, name: string) => createNew(name, scenario.id),
+    [createNew],
+  );
+
+  const rename = useCallback(
+    (scenario: ScenarioSummary, name: string) => {
+      const current = sessionRef.current;
+      const isOpen = scenario.id === openId && current;
+      const version = isOpen ? current.saved.version : scenario.version;
+      setBusy(true);
+      void saveScenario(scenario.id, { version, edits: [], name }).then(async (result) => {
+        setBusy(false);
+        if (!result.ok) {
+          if (result.error.status === 409) setMessage(saveRefusalMessage(result.error));
+          else reportError(result.error);
+          return;
+        }
+        // Only the name changed: the open state stays valid at the new version.
+        if (isOpen) current.advanceSavedVersion(result.data.version);
+        markStateStale(scenario.id);
+        await refreshList();
+        bump();
+      });
+    },
+    [sessionRef, openId, refreshList, setMessage, markStateStale, bump],
+  );
+
+  const remove = useCallback(
+    (scenario: ScenarioSummary) => {
+      setBusy(true);
+      void deleteScenario(scenario.id).then(async (result) => {
+        setBusy(false);
+        if (!result.ok) {
+          reportError(result.error);
+          return;
+        }
+        if (scenario.id === openId) close();
+        await refreshList();
+      });
+    },
+    [openId, close, refreshList],
+  );
+
+  const save = useCallback(() => {
+    const current = sessionRef.current;
+    if (!current || !openId || current.pendingEdits().length === 0) return;
+    setSaving(true);
+    void saveScenario(openId, {
+      version: current.saved.version,
+      edits: current.pendingEdits().map((entry) => entry.edit),
+    }).then(async (result) => {
+      setSaving(false);
+      if (result.ok) {
+        setMessage({ kind: 'saved', version: result.data.version });
+        await Promise.all([refreshState(), refreshList()]);
+        return;
+      }
+      const message = saveRefusalMessage(result.error);
+      if (message) setMessage(message);
+      else reportError(result.error);
+    });
+  }, [sessionRef, openId, refreshState, refreshList, setMessage]);
+
+  return { busy, createNew, duplicate, rename, remove, save, saving };
+}

@@ -1,0 +1,182 @@
+/**
+ * The client's reads of the API, one per GET endpoint, each cached under its key of
+ * lib/query-keys.ts (lib/cached-read.ts explains the cache). Parameters are objects, so a read's
+ * type is the endpoint's: when the answers' types come from contract/, only the call changes.
+ */
+import {
+  fetchCoverage,
+  fetchHeatmap,
+  fetchIsochrones,
+  fetchRegionLayer,
+  fetchRegions,
+  fetchRelocationAdvice,
+  fetchScenarioCommunities,
+  fetchScenarioComparison,
+  fetchScenarios,
+  fetchScenarioState,
+  fetchUnitAdjacency,
+  fetchVillageCandidates,
+  type ApiResult,
+  type HeatmapQuery,
+  type TierOverrides,
+} from './api';
+import type { IsochroneCollection, IsochroneRequestBody, RegionLayerName, RegionLayers } from './api-types';
+import { defineRead } from './cached-read';
+import { queryKeys, type ScenarioOrBaseline } from './query-keys';
+
+/** `GET /api/regions`. */
+export const regionsRead = defineRead(
+  (_: Record<string, never>) => queryKeys.regions(),
+  (_, signal) => fetchRegions(signal),
+);
+
+export interface RegionLayerParams {
+  regionId: string;
+  layer: RegionLayerName;
+}
+
+/** `GET /api/regions/:region/:layer`. */
+export const regionLayerRead = defineRead(
+  ({ regionId, layer }: RegionLayerParams) => queryKeys.regionLayer(regionId, layer),
+  ({ regionId, layer }, signal): Promise<ApiResult<RegionLayers[RegionLayerName]>> =>
+    fetchRegionLayer(regionId, layer, signal),
+);
+
+export interface CoverageParams {
+  regionId: string;
+  speedMetersPerSecond: number;
+  tiers: TierOverrides;
+}
+
+/** `GET /api/regions/:region/coverage`. */
+export const coverageRead = defineRead(
+  ({ regionId, speedMetersPerSecond, tiers }: CoverageParams) =>
+    queryKeys.coverage(regionId, speedMetersPerSecond, tiers),
+  ({ regionId, speedMetersPerSecond, tiers }, signal) =>
+    fetchCoverage(regionId, speedMetersPerSecond, tiers, signal),
+);
+
+export interface HeatmapParams {
+  regionId: string;
+  query: HeatmapQuery;
+}
+
+/** `GET /api/regions/:region/heatmap?format=grid`. */
+export const heatmapRead = defineRead(
+  ({ regionId, query }: HeatmapParams) => queryKeys.heatmap(regionId, query),
+  ({ regionId, query }, signal) => fetchHeatmap(regionId, query, signal),
+);
+
+export interface IsochronesParams {
+  regionId: string;
+  /** The request without its method: both methods are asked for. */
+  request: Omit<IsochroneRequestBody, 'method'>;
+}
+
+export interface IsochronePair {
+  network: IsochroneCollection;
+  radius: IsochroneCollection;
+}
+
+/**
+ * `POST /api/regions/:region/isochrones` (a read, though a POST): network isochrones and service
+ * radii of one request together, so switching method or comparing is instant. Both fail alike for
+ * a bad origin, so the pair fails as one (one notice).
+ */
+export const isochronesRead = defineRead(
+  ({ regionId, request }: IsochronesParams) => queryKeys.isochrones(regionId, request),
+  async ({ regionId, request }, signal): Promise<ApiResult<IsochronePair>> => {
+    const [network, radius] = await Promise.all([
+      fetchIsochrones(regionId, { ...request, method: 'network' }, signal),
+      fetchIsochrones(regionId, { ...request, method: 'radius' }, signal),
+    ]);
+    if (!network.ok) return network;
+    if (!radius.ok) return radius;
+    return { ok: true, data: { network: network.data, radius: radius.data } };
+  },
+);
+
+/** `GET /api/regions/:region/unit-adjacency`. */
+export const unitAdjacencyRead = defineRead(
+  ({ regionId }: { regionId: string }) => queryKeys.unitAdjacency(regionId),
+  ({ regionId }, signal) => fetchUnitAdjacency(regionId, signal),
+);
+
+/** `GET /api/regions/:region/scenarios`. */
+export const scenariosRead = defineRead(
+  ({ regionId }: { regionId: string }) => queryKeys.scenarios(regionId),
+  ({ regionId }, signal) => fetchScenarios(regionId, signal),
+);
+
+export interface ScenarioParams {
+  regionId: string;
+  scenarioId: ScenarioOrBaseline;
+}
+
+/** `GET /api/scenarios/:id/state` (or the baseline's). */
+export const scenarioStateRead = defineRead(
+  ({ regionId, scenarioId }: ScenarioParams) => queryKeys.scenarioState(regionId, scenarioId),
+  ({ regionId, scenarioId }, signal) => fetchScenarioState(regionId, scenarioId, signal),
+);
+
+export interface SavedScenarioParams extends ScenarioParams {
+  /** The saved version read (null for the baseline). */
+  version: number | null;
+  profile: string;
+}
+
+/** `GET /api/scenarios/:id/communities?profile=` (or the baseline's). */
+export const scenarioCommunitiesRead = defineRead(
+  ({ regionId, scenarioId, profile, version }: SavedScenarioParams) =>
+    queryKeys.scenarioCommunities(regionId, scenarioId, profile, version),
+  ({ regionId, scenarioId, profile }, signal) =>
+    fetchScenarioCommunities(regionId, scenarioId, profile, signal),
+);
+
+export interface ComparisonParams {
+  regionId: string;
+  scenarioId: string;
+  version: number;
+  withId: ScenarioOrBaseline;
+  withVersion: number | null;
+  profile: string;
+}
+
+/** `GET /api/scenarios/:id/compare?with=&profile=`. */
+export const scenarioComparisonRead = defineRead(
+  ({ regionId, scenarioId, version, withId, withVersion, profile }: ComparisonParams) =>
+    queryKeys.scenarioComparison(regionId, scenarioId, version, withId, withVersion, profile),
+  ({ scenarioId, withId, profile }, signal) => fetchScenarioComparison(scenarioId, withId, profile, signal),
+);
+
+export interface VillageCandidatesParams extends SavedScenarioParams {
+  asType: 'urban' | 'fringe';
+}
+
+/** `GET /api/scenarios/:id/village-candidates?profile=&as=` (or the baseline's). */
+export const villageCandidatesRead = defineRead(
+  ({ regionId, scenarioId, version, profile, asType }: VillageCandidatesParams) =>
+    queryKeys.villageCandidates(regionId, scenarioId, version, profile, asType),
+  ({ regionId, scenarioId, profile, asType }, signal) =>
+    fetchVillageCandidates(regionId, scenarioId, profile, asType, signal),
+);
+
+/** `GET /api/scenarios/:id/relocation-advice?profile=` (or the baseline's). */
+export const relocationAdviceRead = defineRead(
+  ({ regionId, scenarioId, version, profile }: SavedScenarioParams) =>
+    queryKeys.relocationAdvice(regionId, scenarioId, version, profile),
+  ({ regionId, scenarioId, profile }, signal) => fetchRelocationAdvice(regionId, scenarioId, profile, signal),
+);
+
+// The hooks, named as hooks so React's rules of hooks apply to their callers.
+export const useRegionsRead = regionsRead.use;
+export const useCoverageRead = coverageRead.use;
+export const useHeatmapRead = heatmapRead.use;
+export const useIsochronesRead = isochronesRead.use;
+export const useUnitAdjacencyRead = unitAdjacencyRead.use;
+export const useScenariosRead = scenariosRead.use;
+export const useScenarioStateRead = scenarioStateRead.use;
+export const useScenarioCommunitiesRead = scenarioCommunitiesRead.use;
+export const useScenarioComparisonRead = scenarioComparisonRead.use;
+export const useVillageCandidatesRead = villageCandidatesRead.use;
+export const useRelocationAdviceRead = relocationAdviceRead.use;
