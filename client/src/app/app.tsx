@@ -18,6 +18,7 @@ import { ScenarioPanel } from '../features/scenarios/scenario-panel';
 import { useScenarioEditor } from '../features/scenarios/use-scenario-editor';
 import { useScenarioMap } from '../features/scenarios/use-scenario-map';
 import { SyntheticMark } from '../features/region/synthetic-mark';
+import { useJudging } from '../features/standards/use-judging';
 import { useI18n } from '../lib/i18n';
 import { queryKeys } from '../lib/query-keys';
 import type { FacilityCategoryId } from '../lib/standards';
@@ -115,10 +116,14 @@ export function App() {
   }, []);
   const accessibility = useAccessibility(region?.id ?? null, sidebarTab === 'accessibility');
   const analysis = useMapAnalysis(accessibility, data, sidebarTab === 'accessibility');
+  // The judging every screen shows: the region's stored profile (or one picked to compare), with
+  // the accessibility panel's walking speed and tiers.
+  const judgingState = useJudging(region, accessibility.speedMetersPerSecond, accessibility.tierOverrides);
   const scenarioEditor = useScenarioEditor(
     region?.id ?? null,
     data.units?.features,
     sidebarTab === 'scenarios',
+    judgingState.judging,
   );
   const scenarioMap = useScenarioMap(scenarioEditor, sidebarTab === 'scenarios');
   // While a scenario is open the map shows its communities, and picking one makes it the edited one.
@@ -229,10 +234,11 @@ export function App() {
         onRegionChange={changeRegion}
         view={view}
         onViewChange={changeView}
+        judging={judgingState}
       />
       {view === 'dashboard' ? (
         <main className="dashboard-area">
-          <DashboardView region={region} />
+          <DashboardView region={region} judging={judgingState.judging} />
           <NoticeStack />
         </main>
       ) : (
@@ -315,9 +321,15 @@ export function App() {
           </main>
           <aside className="sidebar sidebar-right">
             {sidebarTab === 'scenarios' ? (
-              <MetricsPanel editor={scenarioEditor} />
+              <MetricsPanel editor={scenarioEditor} data={data} />
             ) : (
-              <AttributePanel region={region} data={data} selection={selection} onSelect={setSelection} />
+              <AttributePanel
+                region={region}
+                data={data}
+                selection={selection}
+                onSelect={setSelection}
+                judging={judgingState.judging}
+              />
             )}
           </aside>
         </div>

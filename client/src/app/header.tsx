@@ -1,6 +1,8 @@
 import type { Region } from '../lib/api-types';
 import { useI18n } from '../lib/i18n';
 import { RegionPicker } from '../features/region/region-picker';
+import { StandardsControl } from '../features/standards/standards-control';
+import type { JudgingState } from '../features/standards/use-judging';
 import type { AppView } from './app';
 import './header.css';
 
@@ -10,12 +12,14 @@ export function Header({
   onRegionChange,
   view,
   onViewChange,
+  judging,
 }: {
   regions: Region[] | null;
   region: Region | null;
   onRegionChange: (regionId: string) => void;
   view: AppView;
   onViewChange: (view: AppView) => void;
+  judging: JudgingState;
 }) {
   const { t, language, setLanguage, localName } = useI18n();
   return (
@@ -47,6 +51,7 @@ export function Header({
         )}
       </div>
       <div className="header-tools">
+        <StandardsControl state={judging} />
         <button
           type="button"
           className={`dashboard-switch${view === 'dashboard' ? ' is-active' : ''}`}

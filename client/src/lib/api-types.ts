@@ -11,6 +11,7 @@ import type {
 } from '../../../contract/accessibility';
 import type { isochroneBodySchema } from '../../../contract/accessibility-requests';
 import type { RegionLayers } from '../../../contract/regions';
+import type { profileCatalogueSchema } from '../../../contract/standards';
 import type {
   comparisonSchema,
   communitiesCollectionSchema,
@@ -31,8 +32,9 @@ export type {
   AccessMethod,
   CategoryCoverage,
 } from '../../../core/accessibility/accessibility-types';
-export type { RuleStatus } from '../../../core/standards/evaluate-rules';
-export type { Bilingual } from '../../../core/standards/rules';
+export type { ResultStatus, RuleStatus } from '../../../core/standards/rule-results';
+export type { Bilingual } from '../../../core/text/bilingual';
+export type { JudgedWith } from '../../../contract/standards';
 
 /* ---------------------------------------------------------------- GeoJSON, generic */
 
@@ -96,6 +98,10 @@ export type ScenarioStateAnswer = z.output<typeof scenarioStateSchema>;
 export type ScenarioCommunityCollection = z.output<typeof communitiesCollectionSchema>;
 export type ScenarioCommunityProperties = ScenarioCommunityCollection['features'][number]['properties'];
 export type ScenarioRuleResult = ScenarioCommunityProperties['rules'][number];
+/** A region- or street-scope rule as answers carry it (`regionRules` beside the communities). */
+export type RegionRuleAnswer = ScenarioCommunityCollection['regionRules'][number];
+export type RuleContributionAnswer = ScenarioCommunityProperties['contributions'][number];
+export type ResultSummaryAnswer = ScenarioCommunityProperties['summary'];
 export type ScenarioComparison = z.output<typeof comparisonSchema>;
 export type ComparedFigure = ScenarioComparison['communities'][number]['residents'];
 export type ScenarioSaveAnswer = z.output<typeof savedEditsSchema>;
@@ -106,3 +112,10 @@ export type VillageCandidatesAnswer = z.output<typeof villageCandidatesSchema>;
 export type VillageConversionEntry = VillageCandidatesAnswer['villages'][number];
 export type RelocationAdviceAnswer = z.output<typeof relocationAdviceSchema>;
 export type RelocationCommunityAdvice = RelocationAdviceAnswer['communities'][number];
+/** A rule a village would be held to as its target type, with its shortfall. */
+export type RuleGapAnswer = VillageConversionEntry['gaps']['floorArea'][number];
+
+/* ---------------------------------------------------------------- standards profiles */
+
+/** `GET /api/profiles`: one profile with its documents and rules. */
+export type ProfileCatalogueAnswer = z.output<typeof profileCatalogueSchema>;

@@ -20,6 +20,7 @@ const REGION = {
   synthetic: true,
   metricSrid: 4546,
   attribution: null,
+  profile: 'leshan',
 };
 
 describe('calls through the contract', () => {
@@ -30,9 +31,9 @@ describe('calls through the contract', () => {
 
   it('asks the path the contract declares, with the params and query filled in', async () => {
     answerWith({});
-    await fetchScenarioComparison('s 1', 'baseline', 'leshan');
+    await fetchScenarioComparison('s 1', 'baseline', { profile: 'kaili', speedMetersPerSecond: '0.8' });
     expect(vi.mocked(fetch).mock.calls[0][0]).toBe(
-      '/api/scenarios/s%201/compare?with=baseline&profile=leshan',
+      '/api/scenarios/s%201/compare?profile=kaili&speedMetersPerSecond=0.8&with=baseline',
     );
   });
 

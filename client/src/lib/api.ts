@@ -11,7 +11,10 @@ import {
   type OperationSpec,
 } from '../../../contract/operation';
 import { API_BASE_PATH } from './config';
+import type { ConversionTargetType } from '../../../core/scenario/scenario-edit-schema';
+import type { StandardsProfileId } from './standards';
 import type {
+  ProfileCatalogueAnswer,
   RelocationAdviceAnswer,
   VillageCandidatesAnswer,
   ScenarioComparison,
@@ -244,7 +247,7 @@ export function fetchIsochrones(
 export type TierOverrides = Readonly<Record<string, number>>;
 
 /** `kindergarten:10,park:15`, or null when nothing is overridden. */
-function tiersParameter(tiers: TierOverrides): string | null {
+export function tiersParameter(tiers: TierOverrides): string | null {
   const entries = Object.entries(tiers);
   return entries.length === 0
     ? null
@@ -340,12 +343,19 @@ export function saveScenario(
   return callOperation(API.scenarios.save, { params: { id: scenarioId }, body });
 }
 
-/** `GET /api/regions/:region/unit-adjacency`: units, adjacency and coverage for the client's evaluator. */
+/** The query of a judging request (lib/judging.ts judgingQuery): profile, speed, tiers, tool settings. */
+export type JudgingQueryParams = Readonly<Record<string, string>>;
+
+/**
+ * `GET /api/regions/:region/unit-adjacency`: units, adjacency, facilities and walking reach under
+ * the judging asked for, for the client's evaluator.
+ */
 export function fetchUnitAdjacency(
   regionId: string,
+  judging: JudgingQueryParams,
   signal?: AbortSignal,
 ): Promise<ApiResult<UnitAdjacencyAnswer>> {
-  return callOperation(API.scenarios.unitAdjacency, { params: { region: regionId }, signal });
+  return callOperation(API.scenarios.unitAdjacency, { params: { region: regionId }, query: judging, signal });
 }
 
 /** `GET /api/scenarios/:id/state`, or the region's baseline (`scenarioId` "baseline"). */
@@ -359,67 +369,86 @@ export function fetchScenarioState(
     : callOperation(API.scenarios.state, { params: { id: scenarioId }, signal });
 }
 
-/** `GET /api/scenarios/:id/communities?profile=`, or the baseline's. */
+/** `GET /api/scenarios/:id/communities?…judging`, or the baseline's. */
 export function fetchScenarioCommunities(
   regionId: string,
   scenarioId: string,
-  profile: string,
+  judging: JudgingQueryParams,
   signal?: AbortSignal,
 ): Promise<ApiResult<ScenarioCommunityCollection>> {
-  const query = { profile };
   return scenarioId === 'baseline'
-    ? callOperation(API.scenarios.baselineCommunities, { params: { region: regionId }, query, signal })
-    : callOperation(API.scenarios.communities, { params: { id: scenarioId }, query, signal });
+    ? callOperation(API.scenarios.baselineCommunities, {
+        params: { region: regionId },
+        query: judging,
+        signal,
+      })
+    : callOperation(API.scenarios.communities, { params: { id: scenarioId }, query: judging, signal });
 }
 
-/** `GET /api/scenarios/:id/compare?with=…&profile=…`. */
+/** `GET /api/scenarios/:id/compare?with=…&…judging`. */
 export function fetchScenarioComparison(
   scenarioId: string,
   withId: string,
-  profile: string,
+  judging: JudgingQueryParams,
   signal?: AbortSignal,
 ): Promise<ApiResult<ScenarioComparison>> {
   return callOperation(API.scenarios.compare, {
     params: { id: scenarioId },
-    query: { with: withId, profile },
+    query: { ...judging, with: withId },
     signal,
   });
 }
 
-/** The address of a scenario's export (a download link, not fetched here). */
-export function scenarioExportUrl(
-  scenarioId: string,
-  format: 'geojson' | 'csv' | 'shapefile',
-  profile: string,
-): string {
-  return operationUrl(API.scenarios.export, { params: { id: scenarioId }, query: { format, profile } });
+/** The address of a scenario's export under a judging (a download link, not fetched here). */
+export function scenarioExportUrl(scenarioId: string, format: ExportFormat, judging: JudgingQueryParams): string {
+  return operationUrl(API.scenarios.export, { params: { id: scenarioId }, query: { ...judging, format } });
 }
 
-/** `GET /api/scenarios/:id/village-candidates?profile=&as=`: every village tested for 村改社区 (saved version). */
+/**
+ * `GET /api/scenarios/:id/village-candidates?…judging&as=`: every village with its 村改居
+ * classification and what it would lack as its target (saved version). Without `as`, each village
+ * is held to its own application (else urban).
+ */
 export function fetchVillageCandidates(
   regionId: string,
   scenarioId: string,
-  profile: string,
-  asType: 'urban' | 'fringe',
+  judging: JudgingQueryParams,
+  asType: ConversionTargetType | null,
   signal?: AbortSignal,
 ): Promise<ApiResult<VillageCandidatesAnswer>> {
-  const query = { profile, as: asType };
+  const query = asType ? { ...judging, as: asType } : judging;
   return scenarioId === 'baseline'
     ? callOperation(API.scenarios.baselineVillageCandidates, { params: { region: regionId }, query, signal })
     : callOperation(API.scenarios.villageCandidates, { params: { id: scenarioId }, query, signal });
 }
 
-/** `GET /api/scenarios/:id/relocation-advice?profile=`: merge or split advice per relocation community (saved version). */
+/** `GET /api/scenarios/:id/relocation-advice?…judging`: merge or split advice per relocation community (saved version). */
 export function fetchRelocationAdvice(
   regionId: string,
   scenarioId: string,
-  profile: string,
+  judging: JudgingQueryParams,
   signal?: AbortSignal,
 ): Promise<ApiResult<RelocationAdviceAnswer>> {
-  const query = { profile };
   return scenarioId === 'baseline'
-    ? callOperation(API.scenarios.baselineRelocationAdvice, { params: { region: regionId }, query, signal })
-    : callOperation(API.scenarios.relocationAdvice, { params: { id: scenarioId }, query, signal });
+    ? callOperation(API.scenarios.baselineRelocationAdvice, {
+        params: { region: regionId },
+        query: judging,
+        signal,
+      })
+    : callOperation(API.scenarios.relocationAdvice, { params: { id: scenarioId }, query: judging, signal });
+}
+
+/** `PATCH /api/regions/:region {"profile"}`: store the standards profile the region is judged by. */
+export function updateRegion(
+  regionId: string,
+  changes: { profile: StandardsProfileId },
+): Promise<ApiResult<Region>> {
+  return callOperation(API.regions.update, { params: { region: regionId }, body: changes });
+}
+
+/** `GET /api/profiles`: every standards profile with its documents and rules. */
+export function fetchProfiles(signal?: AbortSignal): Promise<ApiResult<ProfileCatalogueAnswer[]>> {
+  return callOperation(API.standards.profiles, { signal });
 }
 
 /**

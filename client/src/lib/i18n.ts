@@ -15,6 +15,7 @@ import { layerPanelMessages } from '../features/layer-panel/layer-panel.i18n';
 import { legendMessages } from '../features/legend/legends.i18n';
 import { adviceMessages } from '../features/scenarios/advice.i18n';
 import { scenarioMessages } from '../features/scenarios/scenarios.i18n';
+import { standardsMessages } from '../features/standards/standards.i18n';
 import { commonMessages } from './common.i18n';
 import { LANGUAGE_STORAGE_KEY } from './config';
 
@@ -30,6 +31,7 @@ export const MESSAGE_TABLES = [
   exportMessages,
   attributePanelMessages,
   accessibilityMessages,
+  standardsMessages,
   scenarioMessages,
   adviceMessages,
   importMessages,

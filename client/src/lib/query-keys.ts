@@ -6,6 +6,7 @@
  * version changes) without any list of what to drop. The region list stands apart: an import into
  * a region does not change it, and reading it again would refit the map to a region it already shows.
  */
+import type { QueryKey } from '@tanstack/react-query';
 import type { HeatmapQuery, TierOverrides } from './api';
 import type { IsochroneRequestBody, RegionLayerName } from './api-types';
 
@@ -14,6 +15,18 @@ export type ScenarioScope = readonly ['region', string, 'scenario', string];
 
 /** A scenario's id, or `baseline` for the region as it is. */
 export type ScenarioOrBaseline = string;
+
+/** A judging as a key part (lib/judging.ts judgingKey): profile and its origin, speed, tiers, settings. */
+export type JudgingKey = readonly (string | number)[];
+
+/** The kinds of read whose answer is a judgement (they follow the region's stored profile). */
+const JUDGING_READS: readonly string[] = [
+  'unit-adjacency',
+  'communities',
+  'compare',
+  'village-candidates',
+  'relocation-advice',
+];
 
 export const queryKeys = {
   regions: () => ['regions'] as const,
@@ -25,7 +38,10 @@ export const queryKeys = {
   /** Network isochrones and service radii of one request, read together. */
   isochrones: (regionId: string, request: Omit<IsochroneRequestBody, 'method'>) =>
     ['region', regionId, 'isochrones', request] as const,
-  unitAdjacency: (regionId: string) => ['region', regionId, 'unit-adjacency'] as const,
+  /** Walking reach comes with the judging, so the answer is keyed by it. */
+  unitAdjacency: (regionId: string, judging: JudgingKey) =>
+    ['region', regionId, 'unit-adjacency', ...judging] as const,
+  profiles: () => ['profiles'] as const,
   scenarios: (regionId: string) => ['region', regionId, 'scenarios'] as const,
   scenarioScope: (regionId: string, scenarioId: ScenarioOrBaseline): ScenarioScope => [
     'region',
@@ -39,29 +55,41 @@ export const queryKeys = {
   scenarioCommunities: (
     regionId: string,
     scenarioId: ScenarioOrBaseline,
-    profile: string,
     version: number | null,
-  ) => ['region', regionId, 'scenario', scenarioId, 'communities', profile, version] as const,
+    judging: JudgingKey,
+  ) => ['region', regionId, 'scenario', scenarioId, 'communities', version, ...judging] as const,
   scenarioComparison: (
     regionId: string,
     scenarioId: string,
     version: number,
     withId: ScenarioOrBaseline,
     withVersion: number | null,
-    profile: string,
+    judging: JudgingKey,
   ) =>
-    ['region', regionId, 'scenario', scenarioId, 'compare', version, withId, withVersion, profile] as const,
+    ['region', regionId, 'scenario', scenarioId, 'compare', version, withId, withVersion, ...judging] as const,
+  /** `asType` null: each village held to its own application. */
   villageCandidates: (
     regionId: string,
     scenarioId: ScenarioOrBaseline,
     version: number | null,
-    profile: string,
-    asType: 'urban' | 'fringe',
-  ) => ['region', regionId, 'scenario', scenarioId, 'village-candidates', version, profile, asType] as const,
+    asType: string | null,
+    judging: JudgingKey,
+  ) =>
+    ['region', regionId, 'scenario', scenarioId, 'village-candidates', version, asType, ...judging] as const,
   relocationAdvice: (
     regionId: string,
     scenarioId: ScenarioOrBaseline,
     version: number | null,
-    profile: string,
-  ) => ['region', regionId, 'scenario', scenarioId, 'relocation-advice', version, profile] as const,
+    judging: JudgingKey,
+  ) => ['region', regionId, 'scenario', scenarioId, 'relocation-advice', version, ...judging] as const,
 };
+
+/**
+ * Whether a key is a judgement about the region (its unit reach, a scenario's communities, comparison
+ * or advice): what a change of the region's stored profile makes out of date.
+ */
+export function isJudgingKey(key: QueryKey, regionId: string): boolean {
+  if (key[0] !== 'region' || key[1] !== regionId) return false;
+  const kind = key[2] === 'scenario' ? key[4] : key[2];
+  return typeof kind === 'string' && JUDGING_READS.includes(kind);
+}

@@ -5,6 +5,7 @@
  */
 import {
   fetchCoverage,
+  fetchProfiles,
   fetchHeatmap,
   fetchIsochrones,
   fetchRegionLayer,
@@ -21,7 +22,9 @@ import {
   type TierOverrides,
 } from './api';
 import type { IsochroneCollection, IsochroneRequestBody, RegionLayerName, RegionLayers } from './api-types';
+import type { ConversionTargetType } from '../../../core/scenario/scenario-edit-schema';
 import { defineRead } from './cached-read';
+import { judgingKey, judgingQuery, type Judging } from './judging';
 import { queryKeys, type ScenarioOrBaseline } from './query-keys';
 
 /** `GET /api/regions`. */
@@ -96,10 +99,21 @@ export const isochronesRead = defineRead(
   },
 );
 
-/** `GET /api/regions/:region/unit-adjacency`. */
+/** `GET /api/profiles`: every profile with its documents and rules (one answer for the app). */
+export const profilesRead = defineRead(
+  (_: Record<string, never>) => queryKeys.profiles(),
+  (_, signal) => fetchProfiles(signal),
+);
+
+export interface JudgedRegionParams {
+  regionId: string;
+  judging: Judging;
+}
+
+/** `GET /api/regions/:region/unit-adjacency?…judging`. */
 export const unitAdjacencyRead = defineRead(
-  ({ regionId }: { regionId: string }) => queryKeys.unitAdjacency(regionId),
-  ({ regionId }, signal) => fetchUnitAdjacency(regionId, signal),
+  ({ regionId, judging }: JudgedRegionParams) => queryKeys.unitAdjacency(regionId, judgingKey(judging)),
+  ({ regionId, judging }, signal) => fetchUnitAdjacency(regionId, judgingQuery(judging), signal),
 );
 
 /** `GET /api/regions/:region/scenarios`. */
@@ -122,15 +136,15 @@ export const scenarioStateRead = defineRead(
 export interface SavedScenarioParams extends ScenarioParams {
   /** The saved version read (null for the baseline). */
   version: number | null;
-  profile: string;
+  judging: Judging;
 }
 
-/** `GET /api/scenarios/:id/communities?profile=` (or the baseline's). */
+/** `GET /api/scenarios/:id/communities?…judging` (or the baseline's). */
 export const scenarioCommunitiesRead = defineRead(
-  ({ regionId, scenarioId, profile, version }: SavedScenarioParams) =>
-    queryKeys.scenarioCommunities(regionId, scenarioId, profile, version),
-  ({ regionId, scenarioId, profile }, signal) =>
-    fetchScenarioCommunities(regionId, scenarioId, profile, signal),
+  ({ regionId, scenarioId, judging, version }: SavedScenarioParams) =>
+    queryKeys.scenarioCommunities(regionId, scenarioId, version, judgingKey(judging)),
+  ({ regionId, scenarioId, judging }, signal) =>
+    fetchScenarioCommunities(regionId, scenarioId, judgingQuery(judging), signal),
 );
 
 export interface ComparisonParams {
@@ -139,37 +153,41 @@ export interface ComparisonParams {
   version: number;
   withId: ScenarioOrBaseline;
   withVersion: number | null;
-  profile: string;
+  judging: Judging;
 }
 
-/** `GET /api/scenarios/:id/compare?with=&profile=`. */
+/** `GET /api/scenarios/:id/compare?with=&…judging`. */
 export const scenarioComparisonRead = defineRead(
-  ({ regionId, scenarioId, version, withId, withVersion, profile }: ComparisonParams) =>
-    queryKeys.scenarioComparison(regionId, scenarioId, version, withId, withVersion, profile),
-  ({ scenarioId, withId, profile }, signal) => fetchScenarioComparison(scenarioId, withId, profile, signal),
+  ({ regionId, scenarioId, version, withId, withVersion, judging }: ComparisonParams) =>
+    queryKeys.scenarioComparison(regionId, scenarioId, version, withId, withVersion, judgingKey(judging)),
+  ({ scenarioId, withId, judging }, signal) =>
+    fetchScenarioComparison(scenarioId, withId, judgingQuery(judging), signal),
 );
 
 export interface VillageCandidatesParams extends SavedScenarioParams {
-  asType: 'urban' | 'fringe';
+  /** The type every village is held to; null: each its own application (else urban). */
+  asType: ConversionTargetType | null;
 }
 
-/** `GET /api/scenarios/:id/village-candidates?profile=&as=` (or the baseline's). */
+/** `GET /api/scenarios/:id/village-candidates?…judging&as=` (or the baseline's). */
 export const villageCandidatesRead = defineRead(
-  ({ regionId, scenarioId, version, profile, asType }: VillageCandidatesParams) =>
-    queryKeys.villageCandidates(regionId, scenarioId, version, profile, asType),
-  ({ regionId, scenarioId, profile, asType }, signal) =>
-    fetchVillageCandidates(regionId, scenarioId, profile, asType, signal),
+  ({ regionId, scenarioId, version, judging, asType }: VillageCandidatesParams) =>
+    queryKeys.villageCandidates(regionId, scenarioId, version, asType, judgingKey(judging)),
+  ({ regionId, scenarioId, judging, asType }, signal) =>
+    fetchVillageCandidates(regionId, scenarioId, judgingQuery(judging), asType, signal),
 );
 
-/** `GET /api/scenarios/:id/relocation-advice?profile=` (or the baseline's). */
+/** `GET /api/scenarios/:id/relocation-advice?…judging` (or the baseline's). */
 export const relocationAdviceRead = defineRead(
-  ({ regionId, scenarioId, version, profile }: SavedScenarioParams) =>
-    queryKeys.relocationAdvice(regionId, scenarioId, version, profile),
-  ({ regionId, scenarioId, profile }, signal) => fetchRelocationAdvice(regionId, scenarioId, profile, signal),
+  ({ regionId, scenarioId, version, judging }: SavedScenarioParams) =>
+    queryKeys.relocationAdvice(regionId, scenarioId, version, judgingKey(judging)),
+  ({ regionId, scenarioId, judging }, signal) =>
+    fetchRelocationAdvice(regionId, scenarioId, judgingQuery(judging), signal),
 );
 
 // The hooks, named as hooks so React's rules of hooks apply to their callers.
 export const useRegionsRead = regionsRead.use;
+export const useProfilesRead = profilesRead.use;
 export const useCoverageRead = coverageRead.use;
 export const useHeatmapRead = heatmapRead.use;
 export const useIsochronesRead = isochronesRead.use;

@@ -76,6 +76,7 @@ export const FACILITY_CATEGORY_COLOURS: Record<FacilityCategoryId, Rgb> = {
   health_station: [239, 68, 68],
   health_centre: [153, 27, 27],
   elderly_day_care: [168, 85, 247],
+  elderly_care_complex: [126, 34, 206],
   supermarket: [249, 115, 22],
   fresh_market: [234, 179, 8],
   fitness_ground: [132, 204, 22],
@@ -84,6 +85,7 @@ export const FACILITY_CATEGORY_COLOURS: Record<FacilityCategoryId, Rgb> = {
   refuse_station: [120, 113, 108],
   public_toilet: [6, 182, 212],
   parking: [71, 85, 105],
+  workers_rest_station: [202, 138, 4],
 };
 export const FACILITY_OUTLINE: Rgb = [255, 255, 255];
 

@@ -1,8 +1,18 @@
-/** A verdict in a pill: passes, fails, outside a band, or not applicable. */
+/**
+ * A verdict in a pill: passes, fails, outside a band, advice (guidance not met: amber, never the red
+ * of a failure), undetermined (a figure missing), a candidate, or not applicable.
+ */
 import type { ReactNode } from 'react';
 import './badge.css';
 
-export type BadgeTone = 'pass' | 'fail' | 'outside' | 'not-applicable';
+export type BadgeTone =
+  | 'pass'
+  | 'fail'
+  | 'outside'
+  | 'advice'
+  | 'undetermined'
+  | 'candidate'
+  | 'not-applicable';
 
 export interface BadgeProps {
   tone: BadgeTone;

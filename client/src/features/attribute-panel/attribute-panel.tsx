@@ -5,19 +5,18 @@
 import { useMemo, type ReactNode } from 'react';
 import type { CommunityFeature, FacilityFeature, Region, RegionLayers } from '../../lib/api-types';
 import { formatCount, formatShare, formatSquareMeters } from '../../lib/format';
-import { useI18n, type I18n, type MessageKey } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n';
+import type { Judging } from '../../lib/judging';
 import {
   COMMUNITY_TYPES,
   COMMUNITY_TYPE_IDS,
   FACILITY_CATEGORIES,
   FACILITY_CATEGORY_IDS,
   type CommunityTypeId,
-  type SizeRange,
 } from '../../lib/standards';
 import { COMMUNITY_TYPE_COLOURS, FACILITY_CATEGORY_COLOURS, cssColour } from '../../map/colours';
 import type { Selection } from '../../map/deck-layers';
-import { judgeBand } from './size-band';
-import { Badge } from '../../ui/badge';
+import { CommunityStandards } from '../standards/community-standards';
 import { DetailsHead } from '../../ui/details-head';
 import { IconButton } from '../../ui/icon-button';
 import { Kpi } from '../../ui/kpi';
@@ -31,9 +30,11 @@ export interface AttributePanelProps {
   data: Partial<RegionLayers>;
   selection: Selection;
   onSelect: (selection: Selection) => void;
+  /** The judging a community's rules are shown under (null until the region's profile is known). */
+  judging: Judging | null;
 }
 
-export function AttributePanel({ region, data, selection, onSelect }: AttributePanelProps) {
+export function AttributePanel({ region, data, selection, onSelect, judging }: AttributePanelProps) {
   const { t } = useI18n();
   const community =
     selection?.kind === 'community'
@@ -45,7 +46,16 @@ export function AttributePanel({ region, data, selection, onSelect }: AttributeP
       : undefined;
 
   let body: ReactNode;
-  if (community) body = <CommunityDetails community={community} data={data} onSelect={onSelect} />;
+  if (community)
+    body = (
+      <CommunityDetails
+        community={community}
+        data={data}
+        onSelect={onSelect}
+        regionId={region?.id ?? null}
+        judging={judging}
+      />
+    );
   else if (facility) body = <FacilityDetails facility={facility} data={data} onSelect={onSelect} />;
   else body = <RegionSummary region={region} data={data} />;
 
@@ -72,10 +82,14 @@ function CommunityDetails({
   community,
   data,
   onSelect,
+  regionId,
+  judging,
 }: {
   community: CommunityFeature;
   data: Partial<RegionLayers>;
   onSelect: (selection: Selection) => void;
+  regionId: string | null;
+  judging: Judging | null;
 }) {
   const { t, language, localName } = useI18n();
   const p = community.properties;
@@ -147,7 +161,17 @@ function CommunityDetails({
         {unitCount !== undefined && <ValueRow label={t('field.units')} value={formatCount(unitCount)} />}
       </dl>
 
-      {type && <SizeStandard typeId={p.type} residents={p.residents} households={p.households} />}
+      {regionId && judging && (
+        <CommunityStandards
+          regionId={regionId}
+          communityId={p.id}
+          judging={judging}
+          streetName={(streetId) =>
+            data.streets?.features.find((feature) => feature.properties.id === streetId)?.properties.name ??
+            streetId
+          }
+        />
+      )}
 
       <Section title={t('panel.facilitiesInCommunity')} count={formatCount(facilities.length)}>
         {facilities.length === 0 ? (
@@ -192,69 +216,6 @@ function sortFacilities(facilities: FacilityFeature[]): FacilityFeature[] {
   return [...facilities].sort(
     (a, b) => order(a) - order(b) || a.properties.name.localeCompare(b.properties.name, 'zh-CN'),
   );
-}
-
-function SizeStandard({
-  typeId,
-  residents,
-  households,
-}: {
-  typeId: CommunityTypeId;
-  residents: number;
-  households: number;
-}) {
-  const { t } = useI18n();
-  const type = COMMUNITY_TYPES[typeId];
-  const rows: { label: string; unit: string; value: number; band: SizeRange }[] = [];
-  if (type.residents)
-    rows.push({
-      label: t('band.residents'),
-      unit: t('band.residentsUnit'),
-      value: residents,
-      band: type.residents,
-    });
-  if (type.households)
-    rows.push({
-      label: t('band.households'),
-      unit: t('band.householdsUnit'),
-      value: households,
-      band: type.households,
-    });
-
-  return (
-    <Section className="size-standard" title={t('band.title')}>
-      {rows.length === 0 ? (
-        <p className="muted">{t('band.noRule')}</p>
-      ) : (
-        <ul className="band-list">
-          {rows.map((row) => {
-            const verdict = judgeBand(row.value, row.band);
-            return (
-              <li key={row.label} className="band-row">
-                <span className="band-label">{row.label}</span>
-                <span className="band-range">
-                  {formatRange(row.band, t)} {row.unit}
-                </span>
-                <Badge tone={verdict === 'within' ? 'pass' : 'outside'} testId="size-band-badge">
-                  {t(`band.${verdict}` as MessageKey)}
-                </Badge>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-      <p className="source-note">{t('band.source', { ids: type.sources.join('、') })}</p>
-    </Section>
-  );
-}
-
-function formatRange(band: SizeRange, t: I18n['t']): string {
-  const min = formatCount(band.min);
-  const max = formatCount(band.max);
-  if (min !== null && max !== null) return t('band.between', { min, max });
-  if (min !== null) return t('band.atLeast', { min });
-  if (max !== null) return t('band.atMost', { max });
-  return '';
 }
 
 function FacilityDetails({

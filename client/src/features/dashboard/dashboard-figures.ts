@@ -1,147 +1,148 @@
 /**
- * Pure figures of the leaders' dashboard: region KPIs against a profile's targets, the community
- * ranking by rules passed, and residents binned by walking time from cumulative coverage answers.
+ * Pure figures of the leaders' dashboard, all read from what the server judged under the region's
+ * judging: walking reach of what the profile asks residents to reach (the region's share and how
+ * many communities meet each rule), the region- and street-scope rules, size bands, the 村改居
+ * classification, the community ranking by rules judged, and residents binned by walking time.
  */
-import type { CategoryCoverage, ScenarioRuleResult } from '../../lib/api-types';
-import {
-  RULES,
-  ruleById,
-  rulesOfProfile,
-  type RuleDefinition,
-  type StandardsProfileId,
-} from '../../lib/standards';
+import type { ScenarioRuleResult, VillageCandidatesAnswer } from '../../lib/api-types';
+import { ruleById, rulesOfProfile, type RuleSource, type StandardsProfileId } from '../../lib/standards';
 import type { DashboardCommunityProperties } from './dashboard-types';
 
-/** A KPI's target: the profile's bound, or null when the profile does not check the rule. */
-export interface KpiTarget {
-  kind: 'min' | 'max';
-  value: number;
+/** Communities meeting a community-scope rule, and those it was judged for (pass, fail or advice). */
+export interface RuleTally {
+  met: number;
+  judged: number;
+  /** Communities whose figures were missing (待定). */
+  undetermined: number;
 }
 
-export interface CoverageKpi {
-  category: string;
-  tierMinutes: number;
-  /** Share of the region's residents reaching the category within its tier, 0–1; null without residents. */
+export interface ReachKpi {
+  ruleId: string;
+  /** The requirement's key in the communities' reachShareByKey. */
+  requirementKey: string | null;
+  /** Categories walked to (any of them), or empty for a whole circle. */
+  categories: readonly string[];
+  /** Walking minutes of the requirement (each category's tier, a circle's, or the document's). */
+  minutes: number[];
+  /** Share of the region's residents meeting the requirement, 0–1; null when unknown. */
   coveredShare: number | null;
-  target: KpiTarget;
-  ruleId: string;
-  sources: readonly string[];
+  tally: RuleTally;
+  sources: readonly RuleSource[];
 }
 
-/** A figure with its target and the rule (and so the documents) it is held to. */
-export interface RatioKpi {
-  value: number | null;
-  target: KpiTarget | null;
-  ruleId: string;
-  sources: readonly string[];
+function tallyOf(communities: readonly DashboardCommunityProperties[], ruleId: string): RuleTally {
+  const tally: RuleTally = { met: 0, judged: 0, undetermined: 0 };
+  for (const community of communities) {
+    const result = community.rules.find((candidate) => candidate.ruleId === ruleId);
+    if (!result) continue;
+    if (result.status === 'pass') {
+      tally.met += 1;
+      tally.judged += 1;
+    } else if (result.status === 'fail' || result.status === 'advice') tally.judged += 1;
+    else if (result.status === 'undetermined') tally.undetermined += 1;
+  }
+  return tally;
+}
+
+/**
+ * Every reach rule of the profile with the region's share of residents meeting it (a residents-
+ * weighted sum of the communities' shares, under the same judging) and how many communities meet
+ * it; ordered by walking minutes.
+ */
+export function reachKpis(
+  communities: readonly DashboardCommunityProperties[],
+  profile: StandardsProfileId,
+): ReachKpi[] {
+  const kpis: ReachKpi[] = [];
+  for (const rule of rulesOfProfile(profile)) {
+    if (rule.kind !== 'reach' || rule.measure.of !== 'reach') continue;
+    const walked = communities
+      .flatMap((community) => community.rules)
+      .find((result) => result.ruleId === rule.id && result.walk);
+    const requirement = walked?.walk?.requirement ?? null;
+    let residents = 0;
+    let covered = 0;
+    for (const community of communities) {
+      const share = requirement ? community.reachShareByKey[requirement.key] : undefined;
+      if (share === undefined || share === null) continue;
+      residents += community.residents;
+      covered += share * community.residents;
+    }
+    const spec = rule.measure.reach;
+    kpis.push({
+      ruleId: rule.id,
+      requirementKey: requirement?.key ?? null,
+      categories: spec.reach === 'circle' ? [] : spec.categories,
+      minutes: requirement
+        ? [
+            ...new Set(
+              requirement.allOf.flatMap((target) => target.anyOf.map((option) => option.minutes)),
+            ),
+          ].sort((a, b) => a - b)
+        : spec.reach === 'fixed'
+          ? [spec.minutes]
+          : spec.reach === 'circle'
+            ? [spec.circleMinutes]
+            : [],
+      coveredShare: residents > 0 ? covered / residents : null,
+      tally: tallyOf(communities, rule.id),
+      sources: rule.profiles[profile]?.sources ?? [],
+    });
+  }
+  return kpis.sort((a, b) => Math.max(0, ...a.minutes) - Math.max(0, ...b.minutes));
 }
 
 export interface CountKpi {
   count: number;
   /** Communities the count was taken over. */
   of: number;
+  /** Communities whose figures were missing for it (待定). */
+  undetermined: number;
   ruleIds: readonly string[];
-  sources: readonly string[];
+  sources: readonly RuleSource[];
 }
 
-function minTarget(rule: RuleDefinition, profile: StandardsProfileId): KpiTarget | null {
-  const threshold = rule.thresholds[profile];
-  if (threshold?.kind === 'min') return { kind: 'min', value: threshold.value };
-  if (threshold?.kind === 'max') return { kind: 'max', value: threshold.value };
-  return null;
+function uniqueSources(sources: readonly RuleSource[]): RuleSource[] {
+  const seen = new Map<string, RuleSource>();
+  for (const source of sources) seen.set(`${source.document}\u0000${source.clause}`, source);
+  return [...seen.values()];
 }
 
-function uniqueSources(rules: readonly RuleDefinition[]): string[] {
-  return [...new Set(rules.flatMap((rule) => rule.sources))];
-}
-
-/**
- * Region coverage of every category the profile asks communities to reach (its `reach.*` rules),
- * read from the coverage answer at the standards' tiers, ordered by tier then rule order.
- */
-export function coverageKpis(
-  regionCategories: readonly CategoryCoverage[],
-  profile: StandardsProfileId,
-): CoverageKpi[] {
-  const kpis: CoverageKpi[] = [];
-  for (const rule of rulesOfProfile(profile)) {
-    if (!rule.measure.startsWith('coveredShare:')) continue;
-    const category = rule.measure.slice('coveredShare:'.length);
-    const coverage = regionCategories.find((entry) => entry.category === category);
-    const target = minTarget(rule, profile);
-    if (!coverage || !target) continue;
-    kpis.push({
-      category,
-      tierMinutes: coverage.tierMinutes,
-      coveredShare: coverage.coveredShare,
-      target,
-      ruleId: rule.id,
-      sources: rule.sources,
-    });
-  }
-  return kpis.sort((a, b) => a.tierMinutes - b.tierMinutes);
-}
-
-/** Region service floor area per 100 households (m²): summed over communities that report a floor area. */
-export function floorAreaKpi(
-  communities: readonly DashboardCommunityProperties[],
-  profile: StandardsProfileId,
-): RatioKpi {
-  const rule = ruleById('area.per100hh');
-  const reporting = communities.filter((community) => community.serviceFloorAreaSquareMeters !== null);
-  const households = reporting.reduce((sum, community) => sum + community.households, 0);
-  const floorArea = reporting.reduce(
-    (sum, community) => sum + (community.serviceFloorAreaSquareMeters ?? 0),
-    0,
-  );
-  return {
-    value: households > 0 ? (floorArea / households) * 100 : null,
-    target: minTarget(rule, profile),
-    ruleId: rule.id,
-    sources: rule.sources,
-  };
-}
-
-/**
- * Community workers per 10 000 residents, over the communities the rule applies to (urban types:
- * "城镇常住人口") that report their staff.
- */
-export function staffKpi(
-  communities: readonly DashboardCommunityProperties[],
-  profile: StandardsProfileId,
-): RatioKpi {
-  const rule = ruleById('staff.per10k');
-  const reporting = communities.filter(
-    (community) =>
-      community.staff !== null && (rule.appliesTo === 'all' || rule.appliesTo.includes(community.type)),
-  );
-  const residents = reporting.reduce((sum, community) => sum + community.residents, 0);
-  const staff = reporting.reduce((sum, community) => sum + (community.staff ?? 0), 0);
-  return {
-    value: residents > 0 ? (staff / residents) * 10_000 : null,
-    target: minTarget(rule, profile),
-    ruleId: rule.id,
-    sources: rule.sources,
-  };
-}
-
-/** Communities failing any of the profile's size rules (`size.*`: the type's band, relocation or new sizes). */
+/** Communities outside a size band of the profile (failed, or advised where the band is guidance). */
 export function outsideBandKpi(
   communities: readonly DashboardCommunityProperties[],
   profile: StandardsProfileId,
 ): CountKpi {
-  const sizeRules = rulesOfProfile(profile).filter((rule) => rule.id.startsWith('size.'));
+  const sizeRules = rulesOfProfile(profile).filter((rule) => rule.kind === 'size-band');
   const ruleIds = sizeRules.map((rule) => rule.id);
-  const count = communities.filter((community) =>
-    community.rules.some((result) => ruleIds.includes(result.ruleId) && result.status === 'fail'),
-  ).length;
-  return { count, of: communities.length, ruleIds, sources: uniqueSources(sizeRules) };
+  const asked = (community: DashboardCommunityProperties) =>
+    community.rules.filter((result) => ruleIds.includes(result.ruleId));
+  return {
+    count: communities.filter((community) =>
+      asked(community).some((result) => result.status === 'fail' || result.status === 'advice'),
+    ).length,
+    of: communities.filter((community) =>
+      asked(community).some((result) => result.status !== 'not-applicable'),
+    ).length,
+    undetermined: communities.filter((community) =>
+      asked(community).some((result) => result.status === 'undetermined'),
+    ).length,
+    ruleIds,
+    sources: uniqueSources(sizeRules.flatMap((rule) => rule.profiles[profile]?.sources ?? [])),
+  };
 }
 
-/** 村改居 candidates (rule `village.conversion`) out of the villages tested. */
-export function villageKpi(candidateCount: number, villageCount: number): CountKpi {
-  const rule = ruleById('village.conversion');
-  return { count: candidateCount, of: villageCount, ruleIds: [rule.id], sources: rule.sources };
+/** 村改居 candidates out of the villages classified, with those undetermined (a classification, never a failure). */
+export function villageKpi(villages: VillageCandidatesAnswer): CountKpi & { inProfile: boolean } {
+  const classified = villages.villages.filter((village) => village.status !== 'not-applicable');
+  return {
+    count: classified.filter((village) => village.status === 'candidate').length,
+    of: classified.length,
+    undetermined: classified.filter((village) => village.status === 'undetermined').length,
+    ruleIds: [villages.ruleId],
+    sources: villages.sources,
+    inProfile: villages.ruleInProfile,
+  };
 }
 
 export interface RankedCommunity {
@@ -151,53 +152,58 @@ export interface RankedCommunity {
   nameEn: string | null;
   residents: number;
   passed: number;
-  /** Rules that applied (passed or failed). */
-  evaluated: number;
-  /** passed / evaluated, 0–1; null when no rule applied. */
+  /** Rules judged (pass, fail or advice); the 村改居 classification and undetermined rules are not. */
+  judged: number;
+  undetermined: number;
+  /** passed / judged, 0–1; null when nothing could be judged. */
   completeness: number | null;
-  /** The failed rules, in the profile's table order. */
+  /** Rules failed, then rules advised, in the profile's table order. */
   gaps: ScenarioRuleResult[];
 }
 
 /**
- * Rules that classify a community rather than measure its provision: the 村改居 test says whether a
- * village may convert, and failing it is no gap in the village's services.
- */
-const CLASSIFYING_RULE_IDS = new Set(
-  RULES.filter((rule) => rule.measure === 'villageConversion').map((rule) => rule.id),
-);
-
-/**
- * Communities by completeness (share of applicable provision rules passed), best first; ties by
- * fewer gaps, then more residents (a gap among more people weighs more), then id for a stable order.
+ * Communities by completeness (share of the rules judged that pass), best first; ties by fewer
+ * failures, then fewer advice items, then more residents (a gap among more people weighs more),
+ * then id for a stable order. A community nothing could be judged for ranks last, never first.
  */
 export function rankCommunities(communities: readonly DashboardCommunityProperties[]): RankedCommunity[] {
   const rows = communities.map((community) => {
-    const applicable = community.rules.filter(
-      (result) => result.status !== 'not-applicable' && !CLASSIFYING_RULE_IDS.has(result.ruleId),
-    );
-    const gaps = applicable.filter((result) => result.status === 'fail');
-    const passed = applicable.length - gaps.length;
+    const { summary } = community;
+    const failed = community.rules.filter((result) => result.status === 'fail');
+    const advised = community.rules.filter((result) => result.status === 'advice');
     return {
       rank: 0,
       id: community.id,
       name: community.name,
       nameEn: community.nameEn,
       residents: community.residents,
-      passed,
-      evaluated: applicable.length,
-      completeness: applicable.length > 0 ? passed / applicable.length : null,
-      gaps,
+      passed: summary.pass,
+      judged: summary.judged,
+      undetermined: summary.undetermined,
+      completeness: summary.judged > 0 ? summary.pass / summary.judged : null,
+      gaps: [...failed, ...advised],
+      failedCount: failed.length,
+      advisedCount: advised.length,
     };
   });
   rows.sort(
     (a, b) =>
       (b.completeness ?? -1) - (a.completeness ?? -1) ||
-      a.gaps.length - b.gaps.length ||
+      a.failedCount - b.failedCount ||
+      a.advisedCount - b.advisedCount ||
       b.residents - a.residents ||
       a.id.localeCompare(b.id),
   );
-  return rows.map((row, index) => ({ ...row, rank: index + 1 }));
+  return rows.map(({ failedCount: _failed, advisedCount: _advised, ...row }, index) => ({
+    ...row,
+    rank: index + 1,
+  }));
+}
+
+/** The category a reach result is about, for a short gap text ("幼儿园 62 %"), or null for a circle. */
+export function reachCategoryOf(ruleId: string): string | null {
+  const measure = ruleById(ruleId).measure;
+  return measure.of === 'reach' && measure.reach.reach !== 'circle' ? measure.reach.categories[0] : null;
 }
 
 export interface TravelTimeBin {

@@ -1,31 +1,33 @@
 /**
- * 领导看板: one screen (and one printed A4 page) with the region's KPIs against the active profile's
- * targets, each naming its source documents; residents by walking time to the nearest community
+ * 领导看板: one screen (and one printed A4 page) under the region's judging (its stored profile,
+ * the walking speed and tiers in force): walking reach of what the profile asks, with how many
+ * communities meet each rule; size bands and the 村改居 classification; the region- and street-scope
+ * rules judged as such; each naming its documents by title; residents by walking time to the nearest community
  * service station; and the communities ranked by completeness with their gaps in words.
  */
 import { useMemo, useState } from 'react';
 import type { Region, ScenarioRuleResult } from '../../lib/api-types';
-import { formatCount, formatNumber, formatShare } from '../../lib/format';
+import { formatCount, formatShare } from '../../lib/format';
 import { useI18n, type Language } from '../../lib/i18n';
-import { FACILITY_CATEGORIES, isFacilityCategoryId } from '../../lib/standards';
-import { ruleFigureText, sourceText } from '../scenarios/rule-text';
+import { judgesByOtherProfile, judgingProfile, type Judging } from '../../lib/judging';
 import {
-  DEFAULT_STANDARDS_PROFILE,
-  RULES,
+  SOURCE_DOCUMENTS,
   STANDARDS_PROFILES,
-  STANDARDS_PROFILE_IDS,
-  isStandardsProfileId,
-  type StandardsProfileId,
+  RULES,
+  TOOL_DEFAULTS,
+  categoryName,
+  type RuleSource,
 } from '../../lib/standards';
+import { RegionRuleList } from '../standards/region-rules';
+import { documentTitles, figureText, statusKey, statusTone } from '../standards/rule-text';
+import { Badge } from '../../ui/badge';
 import {
-  coverageKpis,
-  floorAreaKpi,
   outsideBandKpi,
   rankCommunities,
-  staffKpi,
+  reachCategoryOf,
+  reachKpis,
   travelTimeBins,
   villageKpi,
-  type KpiTarget,
   type RankedCommunity,
   type TravelTimeBin,
 } from './dashboard-figures';
@@ -34,68 +36,74 @@ import { useCoverageFigure, type CoverageSubject } from './use-coverage-figure';
 import { useDashboard } from './use-dashboard';
 import './dashboard-view.css';
 
-export function DashboardView({ region }: { region: Region | null }) {
+export function DashboardView({ region, judging }: { region: Region | null; judging: Judging | null }) {
   const { t, language, localName } = useI18n();
-  const [profile, setProfile] = useState<StandardsProfileId>(DEFAULT_STANDARDS_PROFILE);
-  const { data, failed } = useDashboard(region?.id ?? null, profile);
+  const { data, failed } = useDashboard(region?.id ?? null, judging);
   const [coverageSubject, setCoverageSubject] = useState<CoverageSubject>('completeness');
-  const coverageFigure = useCoverageFigure(region?.id ?? null, coverageSubject);
+  const coverageFigure = useCoverageFigure(region?.id ?? null, coverageSubject, judging);
   const coverageTitle = useCoverageTitle(coverageSubject);
+  const profile = judging ? judgingProfile(judging) : null;
 
   const figures = useMemo(() => {
-    if (!data) return null;
+    if (!data || !profile) return null;
     const communities = data.communities.features.map((feature) => feature.properties);
     return {
-      coverage: coverageKpis(data.coverage.region.categories, profile),
-      floorArea: floorAreaKpi(communities, profile),
-      staff: staffKpi(communities, profile),
+      reach: reachKpis(communities, profile),
+      regionRules: data.communities.regionRules,
       outsideBand: outsideBandKpi(communities, profile),
-      villages: villageKpi(data.villages.candidateIds.length, data.villages.villages.length),
+      villages: villageKpi(data.villages),
       ranking: rankCommunities(communities),
       bins: travelTimeBins(data.stationReach, data.coverage.region.residents),
       residents: data.coverage.region.residents,
+      communityNames: new Map(communities.map((community) => [community.id, community.name])),
     };
   }, [data, profile]);
 
-  const sources = (ids: readonly string[]) => ids.map((id) => sourceText(id, language)).join(' · ');
-  const profileInfo = STANDARDS_PROFILES[profile];
+  const sources = (list: readonly RuleSource[]) => documentTitles(list, language).join(' ');
+  const profileInfo = profile ? STANDARDS_PROFILES[profile] : null;
   const regionName = region ? localName({ nameZh: region.name, nameEn: region.nameEn ?? region.name }) : '';
+  const documents = profileInfo
+    ? profileInfo.documents
+        .map((id) => (language === 'en' ? SOURCE_DOCUMENTS[id].titleEn : SOURCE_DOCUMENTS[id].title))
+        .join(language === 'en' ? '; ' : '、')
+    : '';
+  const reachShare = judging?.settings.reachShare ?? TOOL_DEFAULTS.reachShare;
+  const headlineCategories = figures
+    ? [
+        ...new Set(
+          figures.reach
+            .map((kpi) => (kpi.categories.length > 0 ? kpi.categories[0] : null))
+            .filter((category): category is string => category !== null),
+        ),
+      ]
+    : [];
 
   return (
-    <div className="dashboard" data-testid="dashboard" data-ready={figures ? 'true' : 'false'}>
+    <div
+      className="dashboard"
+      data-testid="dashboard"
+      data-ready={figures ? 'true' : 'false'}
+      data-profile={profile ?? ''}
+    >
       <div className="dashboard-head">
         <div>
           <h1 className="dashboard-title">
             {regionName} · {t('dashboard.title')}
           </h1>
-          <div className="dashboard-subtitle">
-            {t('dashboard.subtitle', {
-              profile: localName({ nameZh: profileInfo.nameZh, nameEn: profileInfo.nameEn }),
-              source: sourceText(profileInfo.source, language),
-              residents: formatCount(figures?.residents) ?? '—',
-            })}
+          <div className="dashboard-subtitle" data-testid="dashboard-subtitle">
+            {profileInfo &&
+              t('dashboard.subtitle', {
+                profile: localName(profileInfo),
+                source: documents,
+                residents: formatCount(figures?.residents) ?? '—',
+                speed: judging?.speedMetersPerSecond ?? '',
+              })}
+            {judging && judgesByOtherProfile(judging) && (
+              <span className="dashboard-other-profile"> · {t('dashboard.otherProfile')}</span>
+            )}
           </div>
         </div>
         <div className="dashboard-tools">
-          <label className="dashboard-profile">
-            {t('dashboard.profile')}
-            <select
-              data-testid="dashboard-profile"
-              value={profile}
-              onChange={(event) => {
-                if (isStandardsProfileId(event.target.value)) setProfile(event.target.value);
-              }}
-            >
-              {STANDARDS_PROFILE_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {localName({
-                    nameZh: STANDARDS_PROFILES[id].nameZh,
-                    nameEn: STANDARDS_PROFILES[id].nameEn,
-                  })}
-                </option>
-              ))}
-            </select>
-          </label>
           <button
             type="button"
             className="dashboard-print"
@@ -113,16 +121,28 @@ export function DashboardView({ region }: { region: Region | null }) {
         <>
           <section className="dashboard-section">
             <h2 className="dashboard-section-title">{t('dashboard.coverageTitle')}</h2>
+            {figures.reach.length === 0 && <p className="dashboard-note">{t('dashboard.noReachRules')}</p>}
             <div className="kpi-grid kpi-grid-coverage">
-              {figures.coverage.map((kpi) => (
+              {figures.reach.map((kpi) => (
                 <KpiCard
-                  key={kpi.category}
-                  testId={`kpi-coverage-${kpi.category}`}
-                  label={`${categoryName(kpi.category, language)} · ${t('dashboard.withinMinutes', { n: kpi.tierMinutes })}`}
+                  key={kpi.ruleId}
+                  testId={`kpi-reach-${kpi.ruleId}`}
+                  label={`${reachLabel(kpi.ruleId, kpi.categories, language)} · ${t('dashboard.withinMinutes', { n: kpi.minutes.join('/') || '—' })}`}
                   value={kpi.coveredShare}
                   valueText={formatShare(kpi.coveredShare) ?? '—'}
-                  target={kpi.target}
-                  targetText={targetText(kpi.target, formatShare(kpi.target.value) ?? '')}
+                  status={
+                    kpi.tally.judged === 0 ? 'neutral' : kpi.tally.met === kpi.tally.judged ? 'pass' : 'fail'
+                  }
+                  targetText={t('dashboard.reachTally', {
+                    met: kpi.tally.met,
+                    judged: kpi.tally.judged,
+                    share: formatShare(reachShare) ?? '',
+                  })}
+                  note={
+                    kpi.tally.undetermined > 0
+                      ? t('dashboard.undeterminedCommunities', { n: kpi.tally.undetermined })
+                      : null
+                  }
                   source={sources(kpi.sources)}
                 />
               ))}
@@ -132,37 +152,6 @@ export function DashboardView({ region }: { region: Region | null }) {
             <h2 className="dashboard-section-title">{t('dashboard.provisionTitle')}</h2>
             <div className="kpi-grid">
               <KpiCard
-                testId="kpi-floor-area"
-                label={t('dashboard.floorArea')}
-                value={figures.floorArea.value}
-                valueText={
-                  figures.floorArea.value === null ? '—' : `${formatNumber(figures.floorArea.value, 1)} m²`
-                }
-                target={figures.floorArea.target}
-                targetText={
-                  figures.floorArea.target
-                    ? targetText(
-                        figures.floorArea.target,
-                        `${formatNumber(figures.floorArea.target.value)} m²`,
-                      )
-                    : t('dashboard.noTarget')
-                }
-                source={sources(figures.floorArea.sources)}
-              />
-              <KpiCard
-                testId="kpi-staff"
-                label={t('dashboard.staff')}
-                value={figures.staff.value}
-                valueText={figures.staff.value === null ? '—' : formatNumber(figures.staff.value, 1)}
-                target={figures.staff.target}
-                targetText={
-                  figures.staff.target
-                    ? targetText(figures.staff.target, formatNumber(figures.staff.target.value))
-                    : t('dashboard.noTarget')
-                }
-                source={sources(figures.staff.sources)}
-              />
-              <KpiCard
                 testId="kpi-outside-band"
                 label={t('dashboard.outsideBand')}
                 value={figures.outsideBand.count}
@@ -170,9 +159,20 @@ export function DashboardView({ region }: { region: Region | null }) {
                   n: figures.outsideBand.count,
                   of: figures.outsideBand.of,
                 })}
-                target={figures.outsideBand.ruleIds.length > 0 ? { kind: 'max', value: 0 } : null}
+                status={
+                  figures.outsideBand.ruleIds.length === 0
+                    ? 'neutral'
+                    : figures.outsideBand.count === 0
+                      ? 'pass'
+                      : 'fail'
+                }
                 targetText={
                   figures.outsideBand.ruleIds.length > 0 ? t('dashboard.targetNone') : t('dashboard.noTarget')
+                }
+                note={
+                  figures.outsideBand.undetermined > 0
+                    ? t('dashboard.undeterminedCommunities', { n: figures.outsideBand.undetermined })
+                    : null
                 }
                 source={sources(figures.outsideBand.sources)}
               />
@@ -180,12 +180,31 @@ export function DashboardView({ region }: { region: Region | null }) {
                 testId="kpi-villages"
                 label={t('dashboard.villages')}
                 value={figures.villages.count}
-                valueText={t('dashboard.countOf', { n: figures.villages.count, of: figures.villages.of })}
-                target={null}
-                targetText={t('dashboard.villagesTarget')}
+                valueText={
+                  figures.villages.inProfile
+                    ? t('dashboard.countOf', { n: figures.villages.count, of: figures.villages.of })
+                    : '—'
+                }
+                status="neutral"
+                targetText={
+                  figures.villages.inProfile ? t('dashboard.villagesTarget') : t('dashboard.noTarget')
+                }
+                note={
+                  figures.villages.undetermined > 0
+                    ? t('dashboard.villagesUndetermined', { n: figures.villages.undetermined })
+                    : null
+                }
                 source={sources(figures.villages.sources)}
               />
             </div>
+          </section>
+          <section className="dashboard-section" data-testid="dashboard-region-rules">
+            <h2 className="dashboard-section-title">{t('dashboard.regionRulesTitle')}</h2>
+            <RegionRuleList
+              results={figures.regionRules}
+              streetName={(streetId) => streetId}
+              communityName={(id) => figures.communityNames.get(id) ?? id}
+            />
           </section>
           <div className="dashboard-columns">
             <div className="dashboard-column">
@@ -194,7 +213,7 @@ export function DashboardView({ region }: { region: Region | null }) {
                   <h2 className="dashboard-section-title">{coverageTitle}</h2>
                   <CoverageSubjectSelect
                     subject={coverageSubject}
-                    categories={figures.coverage.map((kpi) => kpi.category)}
+                    categories={headlineCategories}
                     onChange={setCoverageSubject}
                   />
                 </div>
@@ -217,19 +236,14 @@ export function DashboardView({ region }: { region: Region | null }) {
   );
 }
 
-function categoryName(category: string, language: Language): string {
-  if (!isFacilityCategoryId(category)) return category;
-  const known = FACILITY_CATEGORIES[category];
-  return language === 'zh' ? known.nameZh : known.nameEn;
+/** A reach KPI's name: its category (any of several: "幼儿园或托儿所"), or the rule's title for a circle. */
+function reachLabel(ruleId: string, categories: readonly string[], language: Language): string {
+  if (categories.length === 0) return ruleTitle(ruleId, language);
+  return categories.map((category) => categoryName(category)[language]).join(language === 'en' ? ' or ' : '或');
 }
 
-function targetText(target: KpiTarget, value: string): string {
-  return `${target.kind === 'min' ? '≥' : '≤'} ${value}`;
-}
-
-function meets(value: number | null, target: KpiTarget | null): boolean | null {
-  if (value === null || target === null) return null;
-  return target.kind === 'min' ? value >= target.value : value <= target.value;
+function ruleTitle(ruleId: string, language: Language): string {
+  return RULE_TITLES.get(ruleId)?.[language] ?? ruleId;
 }
 
 function KpiCard(props: {
@@ -237,36 +251,33 @@ function KpiCard(props: {
   label: string;
   value: number | null;
   valueText: string;
-  target: KpiTarget | null;
+  status: 'pass' | 'fail' | 'neutral';
   targetText: string;
+  note?: string | null;
   source: string;
 }) {
   const { t } = useI18n();
-  const met = meets(props.value, props.target);
-  const status = met === null ? 'neutral' : met ? 'pass' : 'fail';
   return (
     <div
-      className={`kpi-card is-${status}`}
+      className={`kpi-card is-${props.status}`}
       data-testid={props.testId}
       data-value={props.value ?? ''}
-      data-status={status}
+      data-status={props.status}
     >
       <div className="kpi-label">{props.label}</div>
       <div className="kpi-value" data-testid="kpi-value">
         {props.valueText}
       </div>
-      <div className="kpi-target">
-        {t('dashboard.target')} {props.targetText}
-        {met !== null && (
-          <span className="kpi-status">{met ? t('dashboard.met') : t('dashboard.notMet')}</span>
-        )}
-      </div>
+      <div className="kpi-target">{props.targetText}</div>
+      {props.note && <div className="kpi-note">{props.note}</div>}
       <div className="kpi-source">
         {t('dashboard.source')} {props.source}
       </div>
     </div>
   );
 }
+
+const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
 
 const CHART_WIDTH = 420;
 const CHART_HEIGHT = 180;
@@ -333,17 +344,15 @@ function TravelTimeChart({ bins, residents }: { bins: TravelTimeBin[]; residents
   );
 }
 
-/** A gap in a few words (what is short and by how much); the full rule with its bound is the hover text. */
+/** A gap in a few words (what is short and by how much); the full rule with its bound and documents is the hover text. */
 function gapText(gap: ScenarioRuleResult, language: Language): { short: string; full: string } {
-  const figure = ruleFigureText(gap, language);
-  const measure = RULES.find((rule) => rule.id === gap.ruleId)?.measure ?? '';
-  const name = measure.startsWith('coveredShare:')
-    ? categoryName(measure.slice('coveredShare:'.length), language)
-    : gap.title[language];
+  const figure = figureText(gap.figure, gap.unit, language);
+  const category = gap.kind === 'reach' ? reachCategoryOf(gap.ruleId) : null;
+  const name = category ? categoryName(category)[language] : gap.title[language];
   const needs = language === 'zh' ? '要求' : 'needs';
   return {
     short: figure ? `${name} ${figure}` : name,
-    full: `${gap.title[language]}${figure ? `：${figure}` : ''}，${needs} ${gap.threshold}（${gap.sources.map((id) => sourceText(id, language)).join('、')}）`,
+    full: `${gap.title[language]}${figure ? `：${figure}` : ''}，${needs} ${gap.threshold}（${documentTitles(gap.sources, language).join('、')}）`,
   };
 }
 
@@ -367,7 +376,13 @@ function RankingTable({ rows }: { rows: RankedCommunity[] }) {
               {localName({ nameZh: row.name, nameEn: row.nameEn ?? row.name })}
             </td>
             <td className="ranking-score">
-              {row.completeness === null ? '—' : `${row.passed}/${row.evaluated}`}
+              {row.completeness === null ? '—' : `${row.passed}/${row.judged}`}
+              {row.undetermined > 0 && (
+                <span className="ranking-undetermined" title={t('dashboard.rankingUndetermined')}>
+                  {' '}
+                  +{row.undetermined}?
+                </span>
+              )}
               <span className="ranking-bar" aria-hidden="true">
                 <span style={{ width: `${(row.completeness ?? 0) * 100}%` }} />
               </span>
@@ -378,9 +393,14 @@ function RankingTable({ rows }: { rows: RankedCommunity[] }) {
                 : row.gaps.map((gap) => {
                     const text = gapText(gap, language);
                     return (
-                      <span key={gap.ruleId} className="gap-chip" title={text.full}>
+                      <Badge
+                        key={gap.ruleId}
+                        tone={statusTone(gap.status)}
+                        className="gap-chip"
+                        title={`${t(statusKey(gap))} · ${text.full}`}
+                      >
                         {text.short}
-                      </span>
+                      </Badge>
                     );
                   })}
             </td>

@@ -10,7 +10,7 @@ import { useMemo } from 'react';
 import type { HeatmapQuery } from '../../lib/api';
 import type { HeatmapGrid, RegionLayerName, RegionLayers } from '../../lib/api-types';
 import { regionLayerRead, useHeatmapRead } from '../../lib/reads';
-import { DASHBOARD_SPEED_METERS_PER_SECOND } from './use-dashboard';
+import type { Judging } from '../../lib/judging';
 
 /** Cell size of the dashboard's grid: 100 m reads clearly at A4 scale and is quick to compute. */
 export const DASHBOARD_HEATMAP_CELL_METERS = 100;
@@ -30,14 +30,14 @@ export interface CoverageFigureData extends CoverageOutlines {
   grid: HeatmapGrid;
 }
 
-/** The grid request of a subject. */
-export function coverageHeatmapQuery(subject: CoverageSubject): HeatmapQuery {
+/** The grid request of a subject, at the judging's walking speed (and tiers, for completeness). */
+export function coverageHeatmapQuery(subject: CoverageSubject, judging: Judging): HeatmapQuery {
   const common = {
-    speedMetersPerSecond: DASHBOARD_SPEED_METERS_PER_SECOND,
+    speedMetersPerSecond: judging.speedMetersPerSecond,
     cellMeters: DASHBOARD_HEATMAP_CELL_METERS,
   };
   return subject === 'completeness'
-    ? { kind: 'completeness', ...common }
+    ? { kind: 'completeness', ...common, tiers: judging.tiers }
     : { kind: 'travel-time', category: subject, maxMinutes: DASHBOARD_HEATMAP_MAX_MINUTES, ...common };
 }
 
@@ -65,13 +65,16 @@ function outlinesOf(results: UseQueryResult<RegionLayers[RegionLayerName]>[]): {
 export function useCoverageFigure(
   regionId: string | null,
   subject: CoverageSubject,
+  judging: Judging | null,
 ): { data: CoverageFigureData | null; failed: boolean } {
   // The same reads as the map screen's layers: the app already holds them.
   const { outlines, failed: outlinesFailed } = useQueries({
     queries: regionId ? OUTLINE_LAYERS.map((layer) => regionLayerRead.options({ regionId, layer })) : [],
     combine: outlinesOf,
   });
-  const grid = useHeatmapRead(regionId ? { regionId, query: coverageHeatmapQuery(subject) } : null);
+  const grid = useHeatmapRead(
+    regionId && judging ? { regionId, query: coverageHeatmapQuery(subject, judging) } : null,
+  );
   const gridData = grid.data;
   // One object per loaded pair, so the figure's drawing (a PNG encode) is not redone every render.
   const data = useMemo(

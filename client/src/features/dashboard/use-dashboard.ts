@@ -1,5 +1,5 @@
 /**
- * What the dashboard shows for a region and profile: coverage at the standards' tiers, the
+ * What the dashboard shows for a region under its judging: coverage at the tiers in force, the
  * service station's coverage at 5…30 minutes (for the travel-time chart), the baseline communities
  * with their metrics and rule results, and the 村改居 candidates. Read through the cache, so what
  * the map screen already asked (coverage at the adult speed, the baseline) is not asked again;
@@ -14,15 +14,12 @@ import {
   useScenarioCommunitiesRead,
   useVillageCandidatesRead,
 } from '../../lib/reads';
-import { WALK_SPEED_METERS_PER_SECOND } from '../../lib/walking';
-import type { StandardsProfileId } from '../../lib/standards';
+import type { Judging } from '../../lib/judging';
 import type { DashboardCommunityCollection } from './dashboard-types';
 
 /** Walking minutes of the chart's bin edges (5-minute bins up to half an hour, then everyone else). */
 export const CHART_TIER_MINUTES = [5, 10, 15, 20, 25, 30] as const;
 export const CHART_CATEGORY = 'service_station';
-export const DASHBOARD_SPEED_METERS_PER_SECOND = WALK_SPEED_METERS_PER_SECOND.adult;
-const NO_TIER_OVERRIDES = {};
 
 export interface DashboardData {
   coverage: CoverageResult;
@@ -47,22 +44,28 @@ function stationReachOf(results: UseQueryResult<CoverageResult>[]): {
   return { reach, failed };
 }
 
+/**
+ * @param judging the judging every screen is under (the region's profile, the walking speed and
+ *   tiers set in the accessibility panel); null until the region is known
+ */
 export function useDashboard(
   regionId: string | null,
-  profile: StandardsProfileId,
+  judging: Judging | null,
 ): { data: DashboardData | null; failed: boolean } {
-  const speed = DASHBOARD_SPEED_METERS_PER_SECOND;
+  const asking = regionId && judging;
+  const speed = judging?.speedMetersPerSecond ?? 0;
   const coverage = useCoverageRead(
-    regionId ? { regionId, speedMetersPerSecond: speed, tiers: NO_TIER_OVERRIDES } : null,
+    asking ? { regionId, speedMetersPerSecond: speed, tiers: judging.tiers } : null,
   );
   const communities = useScenarioCommunitiesRead(
-    regionId ? { regionId, scenarioId: 'baseline', version: null, profile } : null,
+    asking ? { regionId, scenarioId: 'baseline', version: null, judging } : null,
   );
+  // Each village held to its own application (申请类型), as the documents ask.
   const villages = useVillageCandidatesRead(
-    regionId ? { regionId, scenarioId: 'baseline', version: null, profile, asType: 'urban' } : null,
+    asking ? { regionId, scenarioId: 'baseline', version: null, judging, asType: null } : null,
   );
   const station = useQueries({
-    queries: regionId
+    queries: asking
       ? CHART_TIER_MINUTES.map((minutes) =>
           coverageRead.options({
             regionId,
@@ -80,8 +83,7 @@ export function useDashboard(
         ? {
             coverage: coverage.data,
             stationReach: station.reach,
-            // The baseline answer carries every evaluator metric; lib/api-types names only the ones the scenario screen reads.
-            communities: communities.data as unknown as DashboardCommunityCollection,
+            communities: communities.data,
             villages: villages.data,
           }
         : null,

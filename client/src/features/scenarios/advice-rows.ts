@@ -1,8 +1,8 @@
 /**
- * Turns the server's standards advice (村改社区 candidates, relocation merge/split advice) into the
- * rows the advice section shows: what a candidate village would lack as a list of readable items
- * (m² of floor area, workers, facility categories per tier, residents outside the band) instead of
- * the rule-by-rule report, and per relocation community the recommended merge or the proposed parts.
+ * Turns the server's standards advice (村改社区 classification, relocation merge/split advice) into
+ * the rows the advice section shows: per village its classification and, for a candidate, the rules
+ * it would not meet as its target type grouped in reading order with what each lacks; per relocation
+ * community the recommended merge or the proposed parts.
  */
 import type {
   Bilingual,
@@ -14,109 +14,90 @@ import type {
 import type { CommunityTypeId } from '../../lib/standards';
 import type { ScenarioEdit } from './scenario-core';
 
-/** A rule a village would be held to as the target type, with what it lacks. */
+/** A rule a village would be held to as its target type, with its shortfall. */
 type ConversionRuleGap = VillageConversionEntry['gaps']['floorArea'][number];
 
-/** One thing a village would lack as an urban (or fringe) community. */
-export type VillageLack =
-  /** Service floor area missing to pass a rule, m². */
-  | { kind: 'floor-area'; ruleId: string; title: Bilingual; squareMeters: number }
-  /** Workers missing to pass a rule. */
-  | { kind: 'staff'; ruleId: string; title: Bilingual; workers: number }
-  /** A share rule failing by this much (0–1). */
-  | { kind: 'share'; ruleId: string; title: Bilingual; share: number }
-  /** A failing rule whose shortfall the server could not put as a quantity. */
-  | { kind: 'rule'; ruleId: string; title: Bilingual; figure: number | null; threshold: string }
-  /** Categories of one tier its residents do not reach (enough of them). */
-  | { kind: 'facilities'; tierMinutes: number; categories: { category: string; name: Bilingual }[] }
-  /** Outside the target type's size band: negative below it, positive above it. */
-  | {
-      kind: 'size';
-      measure: 'residents' | 'households';
-      value: number;
-      band: { min: number | null; max: number | null };
-      outsideBand: number;
-    };
+/** What the conversion rules are grouped by on screen, in reading order. */
+export const LACK_GROUPS = ['size', 'floorArea', 'staff', 'provision', 'facilities', 'other'] as const;
+export type LackGroup = (typeof LACK_GROUPS)[number];
+
+/**
+ * One rule a village would not meet as its target type (不达标, 建议) or could not be judged on
+ * (待定·缺数据), with what it lacks where the server could put it as a quantity.
+ */
+export interface VillageLack {
+  group: LackGroup;
+  gap: ConversionRuleGap;
+  /** For a reach rule: the walking minutes of its tier (null: the tier table gives it none). */
+  tierMinutes: number | null;
+}
 
 export interface VillageRow {
   communityId: string;
   name: string;
   residents: number;
+  /** The 村改居 classification (never a failure), or not-applicable without the test. */
+  status: VillageConversionEntry['status'];
   candidate: boolean;
+  /** 申请类型 recorded for the village (null: none). */
+  applicationTarget: VillageConversionEntry['applicationTarget'];
+  /** The type it is held to, and why that one (its application, the planner's request, the default). */
+  target: VillageConversionEntry['gaps']['type'];
+  targetFrom: VillageConversionEntry['gaps']['targetFrom'];
   conditions: VillageConversionEntry['conditions'];
   reason: Bilingual | null;
-  /** Empty for a village that is not a candidate (it is not asked what it would lack). */
+  /** Rules not met or undetermined as the target type; empty for a village that is not a candidate. */
   lacks: VillageLack[];
+  counts: VillageConversionEntry['gaps']['counts'];
 }
 
-function ruleLack(gap: ConversionRuleGap, group: 'floorArea' | 'staff'): VillageLack | null {
-  if (gap.status !== 'fail') return null;
-  const shortfall = gap.shortfall;
-  if (!shortfall || !(shortfall.amount > 0))
-    return {
-      kind: 'rule',
-      ruleId: gap.ruleId,
-      title: gap.title,
-      figure: gap.figure,
-      threshold: gap.threshold,
-    };
-  // core/scenario/village-conversion.ts names its units: m², workers (人), or share points (%, as 0–1).
-  if (shortfall.unit.en === '%')
-    return { kind: 'share', ruleId: gap.ruleId, title: gap.title, share: shortfall.amount };
-  if (group === 'floorArea' && shortfall.unit.en === 'm²')
-    return { kind: 'floor-area', ruleId: gap.ruleId, title: gap.title, squareMeters: shortfall.amount };
-  return { kind: 'staff', ruleId: gap.ruleId, title: gap.title, workers: shortfall.amount };
-}
+const SHOWN_GAP_STATUSES: ReadonlySet<string> = new Set(['fail', 'advice', 'undetermined']);
 
-/** What one village would lack as its target type, in reading order (floor area, staff, facilities, size). */
+/** What one village would lack as its target type, in reading order (size, floor area, staff, provision, reach, other). */
 export function villageLacks(entry: VillageConversionEntry): VillageLack[] {
   const lacks: VillageLack[] = [];
-  for (const gap of entry.gaps.floorArea) {
-    const lack = ruleLack(gap, 'floorArea');
-    if (lack) lacks.push(lack);
-  }
-  for (const gap of entry.gaps.staff) {
-    const lack = ruleLack(gap, 'staff');
-    if (lack) lacks.push(lack);
-  }
-  for (const tier of [...entry.gaps.facilities].sort((a, b) => a.tierMinutes - b.tierMinutes)) {
-    if (tier.lacking.length === 0) continue;
-    const names = new Map(tier.categories.map((category) => [category.category, category.name]));
-    lacks.push({
-      kind: 'facilities',
-      tierMinutes: tier.tierMinutes,
-      categories: tier.lacking.map((category) => ({
-        category,
-        name: names.get(category) ?? { zh: category, en: category },
-      })),
-    });
-  }
-  for (const size of entry.gaps.size) {
-    if (size.outsideBand === 0 || !size.band) continue;
-    lacks.push({
-      kind: 'size',
-      measure: size.measure,
-      value: size.value,
-      band: size.band,
-      outsideBand: size.outsideBand,
-    });
+  for (const group of LACK_GROUPS) {
+    if (group === 'facilities') {
+      for (const tier of entry.gaps.facilities)
+        for (const gap of tier.gaps)
+          if (SHOWN_GAP_STATUSES.has(gap.status)) lacks.push({ group, gap, tierMinutes: tier.tierMinutes });
+      continue;
+    }
+    for (const gap of entry.gaps[group])
+      if (SHOWN_GAP_STATUSES.has(gap.status)) lacks.push({ group, gap, tierMinutes: null });
   }
   return lacks;
 }
 
-/** Every village of the report, candidates first, each group by name. */
+const CLASSIFICATION_ORDER: Record<VillageConversionEntry['status'], number> = {
+  candidate: 0,
+  undetermined: 1,
+  'not-candidate': 2,
+  'not-applicable': 3,
+};
+
+/** Every village of the report: candidates, then undetermined, then the rest, each group by name. */
 export function villageRows(report: VillageCandidatesAnswer): VillageRow[] {
   return report.villages
     .map((entry) => ({
       communityId: entry.communityId,
       name: entry.name,
       residents: entry.residents,
+      status: entry.status,
       candidate: entry.candidate,
+      applicationTarget: entry.applicationTarget,
+      target: entry.gaps.type,
+      targetFrom: entry.gaps.targetFrom,
       conditions: entry.conditions,
       reason: entry.reason,
       lacks: entry.candidate ? villageLacks(entry) : [],
+      counts: entry.gaps.counts,
     }))
-    .sort((a, b) => Number(b.candidate) - Number(a.candidate) || a.name.localeCompare(b.name, 'zh-CN'));
+    .sort(
+      (a, b) =>
+        CLASSIFICATION_ORDER[a.status] - CLASSIFICATION_ORDER[b.status] ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    );
 }
 
 export interface MergeRow {

@@ -1,17 +1,19 @@
 /**
- * 标准建议 / Advice: a collapsible section of the open scenario's edit view. Every village tested
- * for 村改社区 (pass/fail with the figures that decided it; for candidates what they would lack as
- * the target type) with a one-click conversion, and every relocation community with the server's
+ * 标准建议 / Advice: a collapsible section of the open scenario's edit view. Every village classified
+ * for 村改居 (候选 / 非候选 / 待定 with the figures that decided it — a classification, never a
+ * failure; for candidates the rules they would not meet as their target type, each village held to
+ * its own 申请类型 unless the planner picks one type for all) with a one-click conversion, and every relocation community with the server's
  * merge or split advice and a button that adds the ready edits to the pending edits (through the
  * session's draft, so undo/redo and Save treat them like any tool's edit).
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Bilingual } from '../../lib/api-types';
-import { formatCount, formatShare, formatSquareMeters, formatNumber } from '../../lib/format';
+import { formatCount, formatShare, formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { COMMUNITY_TYPES, type CommunityTypeId } from '../../lib/standards';
 import { Button } from '../../ui/button';
-import { Badge } from '../../ui/badge';
+import { Badge, type BadgeTone } from '../../ui/badge';
+import { RuleRow } from '../standards/rule-row';
 import { LoadingLine } from '../../ui/loading-line';
 import { SegmentedControl } from '../../ui/segmented-control';
 import {
@@ -35,49 +37,14 @@ function typeName(i18n: I18nApi, type: CommunityTypeId): string {
   return i18n.localName(COMMUNITY_TYPES[type]);
 }
 
-function lackText(lack: VillageLack, target: ConversionTarget, i18n: I18nApi): string {
-  const { t, language } = i18n;
-  switch (lack.kind) {
-    case 'floor-area':
-      return t('advice.lack.floorArea', {
-        title: pick(lack.title, language),
-        n: formatSquareMeters(Math.ceil(lack.squareMeters)) ?? '',
-      });
-    case 'staff':
-      return t('advice.lack.staff', {
-        title: pick(lack.title, language),
-        n: formatCount(lack.workers) ?? '',
-      });
-    case 'share':
-      return t('advice.lack.share', {
-        title: pick(lack.title, language),
-        n: formatNumber(lack.share * 100, 1),
-      });
-    case 'rule':
-      return t('advice.lack.rule', {
-        title: pick(lack.title, language),
-        figure: lack.figure === null ? t('advice.noData') : formatNumber(lack.figure, 2),
-        threshold: lack.threshold,
-      });
-    case 'facilities':
-      return t('advice.lack.facilities', {
-        n: lack.tierMinutes,
-        list: lack.categories
-          .map((category) => pick(category.name, language))
-          .join(language === 'en' ? ', ' : '、'),
-      });
-    case 'size': {
-      const params = {
-        measure: t(lack.measure === 'residents' ? 'advice.measure.residents' : 'advice.measure.households'),
-        value: formatCount(lack.value) ?? '',
-        type: typeName(i18n, target),
-        n: formatCount(Math.abs(lack.outsideBand)) ?? '',
-        min: formatCount(lack.band.min) ?? '',
-        max: formatCount(lack.band.max) ?? '',
-      };
-      return t(lack.outsideBand < 0 ? 'advice.lack.below' : 'advice.lack.above', params);
-    }
-  }
+/** What a rule a village would not meet lacks, as a quantity in its unit ("缺 120 m²"), or null. */
+function shortfallText(lack: VillageLack, i18n: I18nApi): string | null {
+  const shortfall = lack.gap.shortfall;
+  if (!shortfall || !(shortfall.amount > 0)) return null;
+  if (shortfall.unit.en === '%')
+    return i18n.t('advice.shortfallPoints', { n: formatNumber(shortfall.amount * 100, 1) });
+  const amount = formatNumber(Math.ceil(shortfall.amount * 10) / 10, Number.isInteger(shortfall.amount) ? 0 : 1);
+  return i18n.t('advice.shortfall', { n: `${amount} ${pick(shortfall.unit, i18n.language)}` });
 }
 
 export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
@@ -114,6 +81,8 @@ export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
               candidates: villages.filter((row) => row.candidate).length,
               villages: villages.length,
             })}
+            {villages.some((row) => row.status === 'undetermined') &&
+              ` · ${t('advice.villagesUndetermined', { n: villages.filter((row) => row.status === 'undetermined').length })}`}
           </span>
         )}
       </summary>
@@ -129,8 +98,10 @@ export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
           label={t('advice.as')}
           value={advice.asType}
           options={[
+            { value: 'own', label: t('advice.as.own'), title: t('advice.as.ownHint') },
             { value: 'urban', label: t('advice.as.urban') },
             { value: 'fringe', label: t('advice.as.fringe') },
+            { value: 'rural', label: t('advice.as.rural') },
           ]}
           onChange={advice.setAsType}
         />
@@ -142,12 +113,7 @@ export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
       {villages && villages.length > 0 && (
         <ul className="advice-list" data-testid="advice-villages">
           {villages.map((row) => (
-            <VillageItem
-              key={row.communityId}
-              row={row}
-              editor={editor}
-              target={advice.villages?.as ?? advice.asType}
-            />
+            <VillageItem key={row.communityId} row={row} editor={editor} />
           ))}
         </ul>
       )}
@@ -196,15 +162,7 @@ function conditionText(condition: VillageRow['conditions'][number], t: I18nApi['
   );
 }
 
-function VillageItem({
-  row,
-  editor,
-  target,
-}: {
-  row: VillageRow;
-  editor: ScenarioEditor;
-  target: ConversionTarget;
-}) {
+function VillageItem({ row, editor }: { row: VillageRow; editor: ScenarioEditor }) {
   const i18n = useI18n();
   const { t, language } = i18n;
   const evaluator = editor.session?.evaluator;
@@ -214,47 +172,60 @@ function VillageItem({
     ? evaluator.communityRecord(row.communityId).type
     : null;
   const converted = liveType !== null && liveType !== 'village';
-  const targetName = typeName(i18n, target);
+  const targetName = typeName(i18n, row.target);
   return (
     <li
-      className={`advice-item${row.candidate ? ' is-candidate' : ''}`}
+      className={`advice-item is-${row.status}`}
       data-testid="advice-village"
       data-community-id={row.communityId}
       data-candidate={row.candidate ? 'true' : 'false'}
+      data-status={row.status}
+      data-target={row.target}
+      data-target-from={row.targetFrom}
     >
       <div className="advice-item-head">
         <span className="advice-item-name">{row.name}</span>
         <span className="community-row-residents">
           {t('advice.residents', { n: formatCount(row.residents) ?? '' })}
         </span>
-        <Badge tone={row.candidate ? 'pass' : 'fail'}>
-          {t(row.candidate ? 'advice.candidate' : 'advice.notCandidate')}
-        </Badge>
+        {row.applicationTarget && (
+          <span className="advice-application" data-testid="advice-application">
+            {t('advice.application', { type: typeName(i18n, row.applicationTarget) })}
+          </span>
+        )}
+        <Badge tone={CLASSIFICATION_TONE[row.status]}>{t(`advice.classification.${row.status}`)}</Badge>
       </div>
       <ul className="advice-conditions">
         {row.conditions.map((condition) => (
           <li
             key={condition.condition}
-            className={condition.met ? 'is-met' : 'is-unmet'}
+            className={condition.met ? 'is-met' : condition.met === false ? 'is-unmet' : 'is-unknown'}
             data-met={String(condition.met)}
           >
-            <span aria-hidden="true">{condition.met ? '✓' : condition.met === false ? '✗' : '–'}</span>{' '}
+            <span aria-hidden="true">{condition.met ? '✓' : condition.met === false ? '✗' : '?'}</span>{' '}
             {conditionText(condition, t)}
           </li>
         ))}
       </ul>
+      {row.reason && <p className="advice-reason">{pick(row.reason, language)}</p>}
       {row.candidate && (
         <>
-          {row.reason && <p className="advice-reason">{pick(row.reason, language)}</p>}
           <p className="advice-lack-title">
             {t(row.lacks.length > 0 ? 'advice.wouldLack' : 'advice.lacksNothing', { type: targetName })}
+            <span className="advice-target-from"> {t(`advice.targetFrom.${row.targetFrom}`)}</span>
           </p>
           {row.lacks.length > 0 && (
-            <ul className="advice-lacks" data-testid="advice-lacks">
+            <ul className="rule-list advice-lacks" data-testid="advice-lacks">
               {row.lacks.map((lack, index) => (
-                <li key={index} data-kind={lack.kind}>
-                  {lackText(lack, target, i18n)}
-                </li>
+                <RuleRow
+                  key={`${lack.gap.ruleId}:${index}`}
+                  rule={lack.gap}
+                  testId="advice-lack"
+                  subject={
+                    lack.tierMinutes !== null ? t('advice.tierMinutes', { n: lack.tierMinutes }) : undefined
+                  }
+                  detail={<ShortfallLine text={shortfallText(lack, i18n)} />}
+                />
               ))}
             </ul>
           )}
@@ -263,7 +234,7 @@ function VillageItem({
               variant="primary"
               disabled={!liveType || converted}
               onClick={() =>
-                editor.applyAdvice([{ op: 'convert-village', communityId: row.communityId, to: target }])
+                editor.applyAdvice([{ op: 'convert-village', communityId: row.communityId, to: row.target }])
               }
               testId="advice-convert"
             >
@@ -277,6 +248,17 @@ function VillageItem({
     </li>
   );
 }
+
+function ShortfallLine({ text }: { text: string | null }) {
+  return text ? <p className="advice-shortfall">{text}</p> : null;
+}
+
+const CLASSIFICATION_TONE: Record<VillageRow['status'], BadgeTone> = {
+  candidate: 'candidate',
+  'not-candidate': 'not-applicable',
+  undetermined: 'undetermined',
+  'not-applicable': 'not-applicable',
+};
 
 function RelocationItem({ row, editor }: { row: RelocationRow; editor: ScenarioEditor }) {
   const i18n = useI18n();

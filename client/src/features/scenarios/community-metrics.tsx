@@ -1,65 +1,55 @@
 /**
  * Every metric of the community being edited, recomputed by core's evaluator at each stroke: its
- * figures, its size against the type's band, the rules of the chosen profile, its coverage by
- * tier, and the form to change its own attributes.
+ * figures, the rules of the profile in force (size bands among them) with its share in region
+ * and street indicators, provision beside walking reach, and the form to change its attributes.
  */
 import { useMemo } from 'react';
-import { formatCount, formatNumber, formatShare, formatSquareMeters } from '../../lib/format';
+import { formatCount, formatNumber, formatSquareMeters } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import {
-  COMMUNITY_TYPES,
-  FACILITY_CATEGORIES,
-  isFacilityCategoryId,
-  type CommunityTypeId,
-} from '../../lib/standards';
+import { COMMUNITY_TYPES } from '../../lib/standards';
 import { COMMUNITY_TYPE_COLOURS, cssColour } from '../../map/colours';
 import { Kpi } from '../../ui/kpi';
 import { Chip } from '../../ui/chip';
 import { DetailsHead } from '../../ui/details-head';
+import { LoadingLine } from '../../ui/loading-line';
 import { Section } from '../../ui/section';
-import { ShareList, ShareRow } from '../../ui/share-list';
 import { ValueRow } from '../../ui/value-row';
+import { ContributionList } from '../standards/contribution-list';
+import { ProvisionReachTable } from '../standards/provision-reach-table';
+import { RuleList } from '../standards/rule-list';
 import { AttributeForm } from './attribute-form';
-import { RuleRow } from './rule-row';
 import type { ScenarioEditor } from './use-scenario-editor';
-
-/** Coverage shares below this are drawn in the warning colour (the standards ask for 80 %). */
-const LOW_COVERAGE_SHARE = 0.8;
 
 export function CommunityMetrics({
   editor,
   communityId,
   revision,
+  streetName,
 }: {
   editor: ScenarioEditor;
   communityId: string;
   revision: number;
+  streetName: (streetId: string) => string;
 }) {
   const { t, language, localName } = useI18n();
   const session = editor.session!;
   const evaluator = session.evaluator;
+  const context = editor.judgeContext;
   // Read afresh at every revision: the evaluator changes in place.
-  const { metrics, record, rules, changed } = useMemo(() => {
+  const { metrics, record, rules, contributions, changed } = useMemo(() => {
     void revision;
     return {
-      metrics: evaluator.metrics(communityId),
+      metrics: evaluator.metrics(communityId, context?.reach ?? null),
       record: evaluator.communityRecord(communityId),
-      rules: evaluator.judge(communityId, editor.profile),
+      rules: context ? evaluator.judge(communityId, context) : null,
+      contributions: context ? evaluator.contributions(communityId, context) : [],
       changed: session.communityChanged(communityId),
     };
-  }, [session, evaluator, communityId, editor.profile, revision]);
+  }, [session, evaluator, communityId, context, revision]);
   const type = COMMUNITY_TYPES[record.type];
   const name = language === 'en' && record.nameEn ? record.nameEn : record.name;
-  const failed = rules.filter((rule) => rule.status === 'fail').length;
-  const coverageByTier = useMemo(() => {
-    const tiers = new Map<number, { category: string; share: number | null }[]>();
-    for (const [category, share] of Object.entries(metrics.coveredShareByCategory)) {
-      const tier = isFacilityCategoryId(category) ? FACILITY_CATEGORIES[category].tierMinutes : null;
-      if (tier === null) continue;
-      tiers.set(tier, [...(tiers.get(tier) ?? []), { category, share }]);
-    }
-    return [...tiers].sort((a, b) => a[0] - b[0]);
-  }, [metrics.coveredShareByCategory]);
+  const failed = rules?.filter((rule) => rule.status === 'fail').length ?? 0;
+  const advised = rules?.filter((rule) => rule.status === 'advice').length ?? 0;
 
   return (
     <div className="details" data-testid="community-metrics" data-community-id={communityId}>
@@ -75,8 +65,12 @@ export function CommunityMetrics({
               style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[record.type] ?? [160, 160, 160]) }}
             />
             {type ? localName(type) : record.type}
-            <span className="rule-tally" data-testid="metrics-failed" data-value={failed}>
-              {failed > 0 ? t('scenario.metrics.failedCount', { n: failed }) : t('scenario.metrics.allPass')}
+            <span className="rule-tally" data-testid="metrics-failed" data-value={failed} data-advice={advised}>
+              {failed > 0
+                ? t('scenario.metrics.failedCount', { n: failed })
+                : advised > 0
+                  ? t('scenario.metrics.adviceCount', { n: advised })
+                  : t('scenario.metrics.allPass')}
             </span>
           </>
         }
@@ -148,70 +142,25 @@ export function CommunityMetrics({
           value={metrics.staffPer10kResidents === null ? null : formatNumber(metrics.staffPer10kResidents, 1)}
           testId="metric-staff-per-10k"
         />
-        <ValueRow
-          label={t('scenario.metrics.residentsBand')}
-          value={bandText(metrics.residentsOutsideBand, record.type, 'residents', t)}
-          warn={metrics.residentsOutsideBand !== 0}
-          testId="metric-residents-band"
-        />
-        <ValueRow
-          label={t('scenario.metrics.householdsBand')}
-          value={bandText(metrics.householdsOutsideBand, record.type, 'households', t)}
-          warn={metrics.householdsOutsideBand !== 0}
-        />
       </dl>
 
-      <Section title={t('scenario.metrics.rules')} count={rules.length}>
-        <ul className="rule-list" data-testid="rule-list">
-          {rules.map((rule) => (
-            <RuleRow key={rule.ruleId} rule={rule} />
-          ))}
-        </ul>
+      <Section title={t('scenario.metrics.rules')} count={rules?.length}>
+        {rules ? <RuleList rules={rules} /> : <LoadingLine>{t('standards.loading')}</LoadingLine>}
+        <ContributionList contributions={contributions} streetName={streetName} />
       </Section>
 
-      {coverageByTier.length > 0 && (
+      {rules && context?.reach && (
         <Section title={t('scenario.metrics.coverage')}>
-          {coverageByTier.map(([tier, rows]) => (
-            <div key={tier} className="tier-block">
-              <div className="tier-caption">{t('access.legend.tier', { n: tier })}</div>
-              <ShareList>
-                {rows.map((row) => (
-                  <ShareRow
-                    key={row.category}
-                    data-testid="metric-coverage"
-                    data-category={row.category}
-                    name={
-                      isFacilityCategoryId(row.category)
-                        ? localName(FACILITY_CATEGORIES[row.category])
-                        : row.category
-                    }
-                    // Whole per cents: the bar matches the figure beside it.
-                    share={row.share === null ? null : Math.round(row.share * 100) / 100}
-                    low={row.share !== null && row.share < LOW_COVERAGE_SHARE}
-                    figure={row.share === null ? t('value.missing') : formatShare(row.share)}
-                  />
-                ))}
-              </ShareList>
-            </div>
-          ))}
+          <ProvisionReachTable
+            rules={rules}
+            facilityCountByCategory={metrics.facilityCountByCategory}
+            reachShareByKey={metrics.reachShareByKey}
+            tiers={context.reach.tiers}
+          />
         </Section>
       )}
 
       <AttributeForm editor={editor} communityId={communityId} revision={revision} />
     </div>
   );
-}
-
-/** The community's size against its type's band, in words. */
-function bandText(
-  outside: number,
-  type: CommunityTypeId,
-  band: 'residents' | 'households',
-  t: ReturnType<typeof useI18n>['t'],
-): string {
-  if (!COMMUNITY_TYPES[type][band]) return t('band.noRule');
-  if (outside === 0) return t('band.within');
-  return outside < 0
-    ? t('scenario.metrics.belowBy', { n: formatNumber(-outside) })
-    : t('scenario.metrics.aboveBy', { n: formatNumber(outside) });
 }

@@ -4,9 +4,9 @@
  * community the change in residents, households and area with the rules whose verdict moved.
  */
 import { useMemo } from 'react';
-import type { RegionLayers, RuleStatus } from '../../lib/api-types';
+import type { RegionLayers, ResultStatus } from '../../lib/api-types';
 import { formatCount, formatNumber } from '../../lib/format';
-import { useI18n, type MessageKey } from '../../lib/i18n';
+import { useI18n } from '../../lib/i18n';
 import { MOVED_UNIT_FILL, cssColour } from '../../map/colours';
 import { DataTable } from '../../ui/data-table';
 import { FormRow } from '../../ui/form-row';
@@ -15,12 +15,13 @@ import { LoadingLine } from '../../ui/loading-line';
 import { Note } from '../../ui/note';
 import { Section } from '../../ui/section';
 import { Switch } from '../../ui/switch';
+import { statusKey } from '../standards/rule-text';
 import { comparisonSummary, deltaRows, movedUnitGroups } from './delta-rows';
 import { RULES } from './scenario-core';
 import type { ScenarioEditor } from './use-scenario-editor';
 import './compare-panel.css';
 
-const RULE_TITLES = new Map(RULES.map((rule) => [rule.id, rule.title]));
+const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
 /** Moved units listed by name in each group before "and n more". */
 const UNITS_SHOWN_PER_GROUP = 40;
 
@@ -34,11 +35,6 @@ function signedArea(value: number): string {
   return Math.abs(value) < 5e-4 ? '0' : value > 0 ? `+${text}` : `−${text}`;
 }
 
-const STATUS_KEYS: Record<RuleStatus, MessageKey> = {
-  pass: 'scenario.rule.pass',
-  fail: 'scenario.rule.fail',
-  'not-applicable': 'scenario.rule.na',
-};
 
 export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: Partial<RegionLayers> }) {
   const { t, language } = useI18n();
@@ -57,6 +53,10 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
     return names;
   }, [result]);
   const pending = session?.pendingEdits().length ?? 0;
+  const statusText = (ruleId: string, status: ResultStatus | null) =>
+    status
+      ? t(statusKey({ status, kind: RULES_BY_ID.get(ruleId)?.kind ?? 'rule' }))
+      : t('value.missing');
   const others = (editor.scenarios ?? []).filter((scenario) => scenario.id !== editor.openSummary?.id);
 
   return (
@@ -185,9 +185,8 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                               data-testid="rule-change"
                               data-rule-id={change.ruleId}
                             >
-                              {RULE_TITLES.get(change.ruleId)?.[language] ?? change.ruleId}：
-                              {change.from ? t(STATUS_KEYS[change.from]) : t('value.missing')} →{' '}
-                              {change.to ? t(STATUS_KEYS[change.to]) : t('value.missing')}
+                              {RULES_BY_ID.get(change.ruleId)?.title[language] ?? change.ruleId}：
+                              {statusText(change.ruleId, change.from)} → {statusText(change.ruleId, change.to)}
                             </span>
                           ))}
                         </td>

@@ -2,7 +2,7 @@
  * Rows of the comparison table: the communities a scenario changed against another (or the
  * baseline), biggest change in residents first, with the rules whose verdict moved and which way.
  */
-import type { ComparedFigure, RuleStatus, ScenarioComparison } from '../../lib/api-types';
+import type { ComparedFigure, ResultStatus, ScenarioComparison } from '../../lib/api-types';
 
 export type RuleChangeDirection = 'better' | 'worse' | 'neutral';
 
@@ -15,16 +15,24 @@ export interface DeltaRow {
   areaSquareKilometers: ComparedFigure;
   ruleChanges: {
     ruleId: string;
-    from: RuleStatus | null;
-    to: RuleStatus | null;
+    from: ResultStatus | null;
+    to: ResultStatus | null;
     direction: RuleChangeDirection;
   }[];
 }
 
-/** A verdict that now passes (or no longer fails) is better; one that now fails is worse. */
-export function ruleChangeDirection(from: RuleStatus | null, to: RuleStatus | null): RuleChangeDirection {
-  if (to === 'fail' && from !== 'fail') return 'worse';
-  if (from === 'fail' && to !== 'fail') return 'better';
+/** How bad a status is: a failure worst, advice next; undetermined, a classification or n/a are not verdicts. */
+const SEVERITY: Partial<Record<ResultStatus, number>> = { fail: 2, advice: 1, pass: 0 };
+
+/**
+ * A verdict that improved (fail → advice or pass, advice → pass) is better; one that got worse is
+ * worse; anything involving no verdict (待定, 不适用, the 村改居 classification) is neutral.
+ */
+export function ruleChangeDirection(from: ResultStatus | null, to: ResultStatus | null): RuleChangeDirection {
+  const before = from === null ? undefined : SEVERITY[from];
+  const after = to === null ? undefined : SEVERITY[to];
+  if (after !== undefined && after > 0 && (before === undefined || after > before)) return 'worse';
+  if (before !== undefined && before > 0 && (after === undefined || after < before)) return 'better';
   return 'neutral';
 }
 

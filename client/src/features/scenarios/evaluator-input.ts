@@ -16,7 +16,10 @@ import {
   type UnitAdjacency,
 } from '../../../../core/scenario/scenario-evaluator';
 
-/** What every scenario of a region shares, decoded once per region. */
+/**
+ * What every scenario of a region shares, decoded once per region: a new judging (profile, speed,
+ * tiers) brings a new answer but the same units, so the open session and its pending edits stay.
+ */
 export interface RegionUnits {
   regionId: string;
   units: ScenarioUnit[];
@@ -24,9 +27,6 @@ export interface RegionUnits {
   adjacency: UnitAdjacency;
   facilities: ScenarioFacility[];
   streets: StreetRecord[];
-  /** Which units meet each reach requirement, under `judgedWith`; null without a walking network. */
-  reach: UnitReach | null;
-  judgedWith: JudgedWith;
   /** Baseline community of each unit, by unit index. */
   baselineCommunityIds: readonly string[];
   /** Ids a new community may never take (the baseline's), as the server's draft is told. */
@@ -90,6 +90,21 @@ export function decodeRegionUnits(answer: UnitAdjacencyAnswer): RegionUnits {
     },
     facilities: answer.facilities,
     streets: answer.streets,
+    baselineCommunityIds: answer.baselineCommunityIds,
+    reservedCommunityIds: new Set(answer.baselineCommunityIds),
+  };
+}
+
+/** The walking reach of an answer, under the judging it says it was computed with. */
+export interface JudgedReach {
+  /** Which units meet each reach requirement; null without a walking network. */
+  reach: UnitReach | null;
+  judgedWith: JudgedWith;
+}
+
+export function decodeUnitReach(answer: UnitAdjacencyAnswer): JudgedReach {
+  const count = answer.unitIds.length;
+  return {
     reach: answer.reach && {
       tiers: answer.reach.tiers,
       speedMetersPerSecond: answer.reach.speedMetersPerSecond,
@@ -97,9 +112,16 @@ export function decodeRegionUnits(answer: UnitAdjacencyAnswer): RegionUnits {
       covered: answer.reach.covered.map((bits) => decodeBitset(bits, count)),
     },
     judgedWith: answer.judgedWith,
-    baselineCommunityIds: answer.baselineCommunityIds,
-    reservedCommunityIds: new Set(answer.baselineCommunityIds),
   };
+}
+
+/** Whether an answer describes the same units, in the same order, as decoded units already held. */
+export function sameUnits(region: RegionUnits, answer: UnitAdjacencyAnswer): boolean {
+  return (
+    region.regionId === answer.regionId &&
+    region.units.length === answer.unitIds.length &&
+    answer.unitIds.every((id, index) => region.units[index].id === id)
+  );
 }
 
 export function decodeScenarioState(answer: ScenarioStateAnswer, unitCount: number): ScenarioState {

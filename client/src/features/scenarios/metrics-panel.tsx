@@ -1,20 +1,26 @@
 /**
- * The right panel on the scenarios screen: the standards profile the rules are judged by, and the
- * community being edited (community-metrics.tsx) or, with none chosen, how many communities fail.
+ * The right panel on the scenarios screen: the community being edited (community-metrics.tsx) or,
+ * with none chosen, the scenario as a whole — how many communities fail a rule or are advised, and
+ * the region- and street-scope rules judged live. The profile is the header's 评价标准.
  */
+import { useMemo } from 'react';
+import type { RegionLayers } from '../../lib/api-types';
 import { formatCount } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Kpi } from '../../ui/kpi';
-import { LabelledField } from '../../ui/labelled-field';
+import { LoadingLine } from '../../ui/loading-line';
 import { Panel } from '../../ui/panel';
+import { Section } from '../../ui/section';
+import { RegionRuleList } from '../standards/region-rules';
 import { CommunityMetrics } from './community-metrics';
-import { STANDARDS_PROFILES, STANDARDS_PROFILE_IDS, isStandardsProfileId } from './scenario-core';
+import { useStreetNames } from './use-community-groups';
 import type { ScenarioEditor } from './use-scenario-editor';
 import './metrics-panel.css';
 
-export function MetricsPanel({ editor }: { editor: ScenarioEditor }) {
-  const { t, localName } = useI18n();
-  const { session, activeId, profile, revision } = editor;
+export function MetricsPanel({ editor, data }: { editor: ScenarioEditor; data: Partial<RegionLayers> }) {
+  const { t } = useI18n();
+  const { session, activeId, revision } = editor;
+  const streetName = useStreetNames(data);
   const evaluator = session?.evaluator ?? null;
   const community = evaluator && activeId && evaluator.hasCommunity(activeId) ? activeId : null;
 
@@ -25,43 +31,47 @@ export function MetricsPanel({ editor }: { editor: ScenarioEditor }) {
       titleId="metrics-panel-title"
       title={t('scenario.metrics.title')}
     >
-      <LabelledField className="profile-field" label={t('scenario.profile')} htmlFor="standards-profile">
-        <select
-          id="standards-profile"
-          className="select-input"
-          value={profile}
-          data-testid="profile-picker"
-          onChange={(event) => {
-            if (isStandardsProfileId(event.target.value)) editor.setProfile(event.target.value);
-          }}
-        >
-          {STANDARDS_PROFILE_IDS.map((id) => (
-            <option key={id} value={id}>
-              {localName(STANDARDS_PROFILES[id])} · {STANDARDS_PROFILES[id].source}
-            </option>
-          ))}
-        </select>
-      </LabelledField>
       {!session ? (
         <p className="hint">{t('scenario.metrics.noScenario')}</p>
       ) : community ? (
-        <CommunityMetrics key={community} editor={editor} communityId={community} revision={revision} />
+        <CommunityMetrics
+          key={community}
+          editor={editor}
+          communityId={community}
+          revision={revision}
+          streetName={streetName}
+        />
       ) : (
-        <ScenarioOverview editor={editor} />
+        <ScenarioOverview editor={editor} streetName={streetName} />
       )}
     </Panel>
   );
 }
 
-/** With no community chosen: how many communities fail a rule, and a prompt. */
-function ScenarioOverview({ editor }: { editor: ScenarioEditor }) {
-  const { t } = useI18n();
-  const evaluator = editor.session!.evaluator;
-  const ids = evaluator.communityIds();
-  const failing = ids.filter((id) =>
-    evaluator.judge(id, editor.profile).some((rule) => rule.status === 'fail'),
-  ).length;
-  const residents = evaluator.allMetrics().reduce((sum, metrics) => sum + metrics.residents, 0);
+/** With no community chosen: communities failing or advised, and the region's own rules. */
+function ScenarioOverview({
+  editor,
+  streetName,
+}: {
+  editor: ScenarioEditor;
+  streetName: (streetId: string) => string;
+}) {
+  const { t, language } = useI18n();
+  const session = editor.session!;
+  const evaluator = session.evaluator;
+  const context = editor.judgeContext;
+  const { ids, failing, advised, residents, region } = useMemo(() => {
+    void editor.revision;
+    const ids = evaluator.communityIds();
+    const judged = context ? ids.map((id) => evaluator.judge(id, context)) : [];
+    return {
+      ids,
+      failing: judged.filter((rules) => rules.some((rule) => rule.status === 'fail')).length,
+      advised: judged.filter((rules) => rules.some((rule) => rule.status === 'advice')).length,
+      residents: evaluator.allMetrics().reduce((sum, metrics) => sum + metrics.residents, 0),
+      region: context ? evaluator.judgeRegion(context).results : null,
+    };
+  }, [evaluator, context, editor.revision]);
   return (
     <>
       <p className="hint">{t('scenario.metrics.pick')}</p>
@@ -69,11 +79,28 @@ function ScenarioOverview({ editor }: { editor: ScenarioEditor }) {
         <Kpi label={t('summary.communities')} value={formatCount(ids.length)} />
         <Kpi
           label={t('scenario.metrics.failingCommunities')}
-          value={formatCount(failing)}
+          value={context ? formatCount(failing) : null}
           alert={failing > 0}
+          valueTestId="overview-failing"
+        />
+        <Kpi
+          label={t('scenario.metrics.advisedCommunities')}
+          value={context ? formatCount(advised) : null}
+          valueTestId="overview-advised"
         />
         <Kpi label={t('summary.residents')} value={formatCount(residents)} />
       </div>
+      <Section title={t('scenario.metrics.regionRules')}>
+        {region ? (
+          <RegionRuleList
+            results={region}
+            streetName={streetName}
+            communityName={(id) => (evaluator.hasCommunity(id) ? session.communityName(id, language) : id)}
+          />
+        ) : (
+          <LoadingLine>{t('standards.loading')}</LoadingLine>
+        )}
+      </Section>
     </>
   );
 }

@@ -6,9 +6,9 @@ export {
   ScenarioEvaluator,
   type CommunityMetrics,
   type CommunityRecord,
+  type JudgeContext,
   type ScenarioUnit,
   type UnitAdjacency,
-  type UnitCoverage,
 } from '../../../../core/scenario/scenario-evaluator';
 export {
   ScenarioDraft,

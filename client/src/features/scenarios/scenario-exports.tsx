@@ -1,6 +1,7 @@
 /** Downloads of the open scenario (its saved version) in the three formats a GIS opens. */
 import { scenarioExportUrl } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { judgingQuery } from '../../lib/judging';
 import { Section } from '../../ui/section';
 import { ToolIcon } from './tool-icon';
 import type { ScenarioEditor } from './use-scenario-editor';
@@ -8,7 +9,8 @@ import type { ScenarioEditor } from './use-scenario-editor';
 export function ScenarioExports({ editor }: { editor: ScenarioEditor }) {
   const { t } = useI18n();
   const id = editor.openSummary?.id;
-  if (!id) return null;
+  const judging = editor.judging;
+  if (!id || !judging) return null;
   const pending = editor.session?.pendingEdits().length ?? 0;
   return (
     <Section heading="h3" className="export-section" title={t('scenario.export')}>
@@ -17,7 +19,7 @@ export function ScenarioExports({ editor }: { editor: ScenarioEditor }) {
           <a
             key={format}
             className="button-quiet export-link"
-            href={scenarioExportUrl(id, format, editor.profile)}
+            href={scenarioExportUrl(id, format, judgingQuery(judging))}
             download
             data-testid={`export-${format}`}
           >

@@ -14,21 +14,8 @@ export function useCommunityGroups(
 ): { groups: CommunityGroup[]; streetName: (streetId: string) => string } {
   const { language } = useI18n();
   const session = editor.session!;
-  const { revision, profile } = editor;
-  const streetNames = useMemo(
-    () =>
-      new Map(
-        (data.streets?.features ?? []).map((street) => [
-          street.properties.id,
-          language === 'en' && street.properties.nameEn ? street.properties.nameEn : street.properties.name,
-        ]),
-      ),
-    [data.streets, language],
-  );
-  const streetName = useMemo(
-    () => (streetId: string) => streetNames.get(streetId) ?? streetId,
-    [streetNames],
-  );
+  const { revision, judgeContext } = editor;
+  const streetName = useStreetNames(data);
   const groups = useMemo(() => {
     // The evaluator changes in place: `revision` stands for its changes.
     void revision;
@@ -41,11 +28,27 @@ export function useCommunityGroups(
         name: session.communityName(metrics.id, language),
         type: metrics.type,
         residents: metrics.residents,
-        failed: evaluator.judge(metrics.id, profile).filter((rule) => rule.status === 'fail').length,
+        failed: judgeContext
+          ? evaluator.judge(metrics.id, judgeContext).filter((rule) => rule.status === 'fail').length
+          : 0,
         changed: changed.has(metrics.id),
       })),
       streetName,
     );
-  }, [session, profile, language, streetName, revision]);
+  }, [session, judgeContext, language, streetName, revision]);
   return { groups, streetName };
+}
+
+/** The streets' names in the interface's language, by id (the id itself for an unknown street). */
+export function useStreetNames(data: Partial<RegionLayers>): (streetId: string) => string {
+  const { language } = useI18n();
+  return useMemo(() => {
+    const names = new Map(
+      (data.streets?.features ?? []).map((street) => [
+        street.properties.id,
+        language === 'en' && street.properties.nameEn ? street.properties.nameEn : street.properties.name,
+      ]),
+    );
+    return (streetId: string) => names.get(streetId) ?? streetId;
+  }, [data.streets, language]);
 }

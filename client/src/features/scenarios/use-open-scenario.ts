@@ -2,16 +2,23 @@
  * The open scenario: the region's units (adjacency and coverage, for the live evaluator, read once
  * per region when the screen is first opened), the scenario's saved state turned into a session
  * with pending edits, undo and redo, and its communities as the server has them (geometry, labels)
- * for the chosen profile.
+ * under the judging in force.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type RefObject } from 'react';
 import type { ScenarioCommunityCollection, UnitFeature } from '../../lib/api-types';
+import { judgingProfile, type Judging } from '../../lib/judging';
 import { queryKeys } from '../../lib/query-keys';
 import { useScenarioCommunitiesRead, useScenarioStateRead, useUnitAdjacencyRead } from '../../lib/reads';
 import { useRetained } from '../../lib/use-retained';
-import { decodeRegionUnits, decodeScenarioState } from './evaluator-input';
-import type { StandardsProfileId } from './scenario-core';
+import {
+  decodeRegionUnits,
+  decodeScenarioState,
+  decodeUnitReach,
+  sameUnits,
+  type RegionUnits,
+} from './evaluator-input';
+import type { JudgeContext } from './scenario-core';
 import { ScenarioSession } from './scenario-session';
 import { buildUnitIndex, type UnitIndex } from './unit-index';
 
@@ -28,6 +35,11 @@ export interface OpenScenario {
   /** Tell components the session's evaluator changed in place. */
   bump: () => void;
   savedCommunities: ScenarioCommunityCollection | null;
+  /**
+   * What the live evaluator judges with: the profile in force, the walking reach read under the
+   * judging's speed and tiers, the tool settings; null until the reach has been read.
+   */
+  judgeContext: JudgeContext | null;
   loading: boolean;
   unitIndex: UnitIndex | null;
   activeId: string | null;
@@ -44,12 +56,13 @@ export interface OpenScenario {
  * @param regionId the region on screen (null while none is loaded)
  * @param units the region's units layer (their geometry for the tools)
  * @param active whether the scenarios tab is open (the region's units are read only then)
+ * @param judging the judging in force (null until the region's profile is known)
  */
 export function useOpenScenario(
   regionId: string | null,
   units: readonly UnitFeature[] | undefined,
   active: boolean,
-  profile: StandardsProfileId,
+  judging: Judging | null,
 ): OpenScenario {
   const queryClient = useQueryClient();
   const [openId, setOpenId] = useState<string | null>(null);
@@ -66,9 +79,27 @@ export function useOpenScenario(
   }, [regionId]);
 
   // Read when the screen is first opened, then kept while other tabs are shown.
-  const adjacencyRead = useUnitAdjacencyRead(active && regionId ? { regionId } : null);
+  const adjacencyRead = useUnitAdjacencyRead(active && regionId && judging ? { regionId, judging } : null);
   const adjacency = useRetained(adjacencyRead.data, regionId);
-  const regionUnits = useMemo(() => (adjacency ? decodeRegionUnits(adjacency) : null), [adjacency]);
+  // Decoded once per region: another judging's answer carries the same units, and rebuilding them
+  // would rebuild the session and lose its pending edits.
+  const regionUnitsRef = useRef<RegionUnits | null>(null);
+  const regionUnits = useMemo(() => {
+    if (!adjacency) return null;
+    const held = regionUnitsRef.current;
+    return held && sameUnits(held, adjacency) ? held : decodeRegionUnits(adjacency);
+  }, [adjacency]);
+  useEffect(() => {
+    regionUnitsRef.current = regionUnits;
+  }, [regionUnits]);
+  const judgedReach = useMemo(() => (adjacency ? decodeUnitReach(adjacency) : null), [adjacency]);
+  const judgeContext = useMemo(
+    (): JudgeContext | null =>
+      judging && judgedReach
+        ? { profile: judgingProfile(judging), reach: judgedReach.reach, settings: judging.settings }
+        : null,
+    [judging, judgedReach],
+  );
   const unitIndex = useMemo(
     () =>
       regionUnits && units
@@ -112,8 +143,8 @@ export function useOpenScenario(
   // Its communities as the server has them, at the saved version shown.
   const savedVersion = session?.saved.version ?? null;
   const communitiesRead = useScenarioCommunitiesRead(
-    regionId && openId && savedVersion !== null
-      ? { regionId, scenarioId: openId, version: savedVersion, profile }
+    regionId && openId && savedVersion !== null && judging
+      ? { regionId, scenarioId: openId, version: savedVersion, judging }
       : null,
   );
   const savedCommunities = useRetained(communitiesRead.data, openId) ?? null;
@@ -159,6 +190,7 @@ export function useOpenScenario(
     revision,
     bump,
     savedCommunities,
+    judgeContext,
     loading: stateRead.fetching || (openId !== null && !session),
     unitIndex,
     activeId,

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ScenarioCommunityCollection, ScenarioComparison, ScenarioSummary } from '../../lib/api-types';
 import { useScenarioCommunitiesRead, useScenarioComparisonRead } from '../../lib/reads';
 import { useRetained } from '../../lib/use-retained';
-import type { StandardsProfileId } from './scenario-core';
+import type { Judging } from '../../lib/judging';
 
 export type ScenarioMode = 'edit' | 'compare';
 
@@ -36,7 +36,7 @@ export interface CompareInput {
   openId: string | null;
   /** The open scenario's saved version (null while it loads). */
   savedVersion: number | null;
-  profile: StandardsProfileId;
+  judging: Judging | null;
   scenarios: readonly ScenarioSummary[] | null;
 }
 
@@ -44,7 +44,7 @@ export function useScenarioCompare({
   regionId,
   openId,
   savedVersion,
-  profile,
+  judging,
   scenarios,
 }: CompareInput): ScenarioCompare {
   const [mode, setMode] = useState<ScenarioMode>('edit');
@@ -62,12 +62,12 @@ export function useScenarioCompare({
   // The other side at the version the list shows (the baseline changes only by import).
   const withVersion =
     withId === 'baseline' ? null : (scenarios?.find((scenario) => scenario.id === withId)?.version ?? null);
-  const comparing = mode === 'compare' && regionId && openId && savedVersion !== null;
+  const comparing = mode === 'compare' && regionId && openId && savedVersion !== null && judging;
   const comparisonRead = useScenarioComparisonRead(
-    comparing ? { regionId, scenarioId: openId, version: savedVersion, withId, withVersion, profile } : null,
+    comparing ? { regionId, scenarioId: openId, version: savedVersion, withId, withVersion, judging } : null,
   );
   const othersRead = useScenarioCommunitiesRead(
-    comparing ? { regionId, scenarioId: withId, version: withVersion, profile } : null,
+    comparing ? { regionId, scenarioId: withId, version: withVersion, judging } : null,
   );
   // Kept on screen (the map's swipe) while a new comparison loads, never for another scenario.
   const result = useRetained(comparisonRead.data, openId) ?? null;

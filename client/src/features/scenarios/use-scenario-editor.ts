@@ -1,17 +1,18 @@
 /**
  * State of the scenarios screen, one object for its panels and the map: the region's scenario list
  * and what changes it (use-scenario-actions.ts), the open scenario with its live session
- * (use-open-scenario.ts), the editing tools (use-scenario-tools.ts), the chosen standards profile,
+ * (use-open-scenario.ts), the editing tools (use-scenario-tools.ts), the judging in force,
  * the comparison (use-scenario-compare.ts) and the message the panel shows after an action
  * (scenario-message.ts). Failures the planner must act on become that message; the rest, notices.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
+import type { Judging } from '../../lib/judging';
 import type { ScenarioCommunityCollection, ScenarioSummary, UnitFeature } from '../../lib/api-types';
 import { queryKeys } from '../../lib/query-keys';
 import { useScenariosRead } from '../../lib/reads';
 import { useRetained } from '../../lib/use-retained';
-import { DEFAULT_STANDARDS_PROFILE, type StandardsProfileId } from './scenario-core';
+import type { JudgeContext } from './scenario-core';
 import type { ScenarioMessage } from './scenario-message';
 import type { ScenarioSession } from './scenario-session';
 import type { UnitIndex } from './unit-index';
@@ -32,8 +33,10 @@ export interface ScenarioEditor extends ScenarioActions, ScenarioTools {
   revision: number;
   savedCommunities: ScenarioCommunityCollection | null;
   loading: boolean;
-  profile: StandardsProfileId;
-  setProfile: (profile: StandardsProfileId) => void;
+  /** The judging every figure of the screen is under (the header's 评价标准, the panel's speed and tiers). */
+  judging: Judging | null;
+  /** The same for the live evaluator, with the walking reach read for it; null until read. */
+  judgeContext: JudgeContext | null;
   activeId: string | null;
   setActiveId: (id: string | null) => void;
   /** Units the advice section asks the map to mark (a proposed split's parts); null for none. */
@@ -56,14 +59,15 @@ export interface ScenarioEditor extends ScenarioActions, ScenarioTools {
  * @param regionId the region on screen (null while none is loaded)
  * @param units the region's units layer (their geometry for the tools)
  * @param active whether the scenarios tab is open (the list and the region's units are read only then)
+ * @param judging the judging in force (null until the region's profile is known)
  */
 export function useScenarioEditor(
   regionId: string | null,
   units: readonly UnitFeature[] | undefined,
   active: boolean,
+  judging: Judging | null,
 ): ScenarioEditor {
   const queryClient = useQueryClient();
-  const [profile, setProfile] = useState<StandardsProfileId>(DEFAULT_STANDARDS_PROFILE);
   const [message, setMessage] = useState<ScenarioMessage | null>(null);
   const [adviceHighlight, setAdviceHighlight] = useState<readonly string[] | null>(null);
 
@@ -80,13 +84,13 @@ export function useScenarioEditor(
     if (regionId) await queryClient.invalidateQueries({ queryKey: queryKeys.scenarios(regionId) });
   }, [queryClient, regionId]);
 
-  const opened = useOpenScenario(regionId, units, active, profile);
+  const opened = useOpenScenario(regionId, units, active, judging);
   const { session, sessionRef, bump, openId } = opened;
   const comparison = useScenarioCompare({
     regionId,
     openId,
     savedVersion: session?.saved.version ?? null,
-    profile,
+    judging,
     scenarios,
   });
 
@@ -164,8 +168,8 @@ export function useScenarioEditor(
     revision: opened.revision,
     savedCommunities: opened.savedCommunities,
     loading: opened.loading,
-    profile,
-    setProfile,
+    judging,
+    judgeContext: opened.judgeContext,
     activeId: opened.activeId,
     setActiveId: opened.setActiveId,
     adviceHighlight,

@@ -6,7 +6,7 @@
  * the comparison the other side under the swipe with the units that changed community.
  */
 import { useMemo } from 'react';
-import { NO_SURVEYED_FIGURES } from '../../../../core/standards/evaluate-rules';
+import { NO_SURVEYED_FIGURES } from '../../../../core/standards/community-figures';
 import type {
   CommunityFeature,
   Position,
@@ -60,7 +60,7 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
     session,
     revision,
     savedCommunities,
-    profile,
+    judgeContext,
     activeId,
     mode,
     unitIndex,
@@ -94,7 +94,9 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
     const failingIds = new Set(
       evaluator
         .communityIds()
-        .filter((id) => evaluator.judge(id, profile).some((rule) => rule.status === 'fail')),
+        .filter(
+          (id) => judgeContext !== null && evaluator.judge(id, judgeContext).some((rule) => rule.status === 'fail'),
+        ),
     );
     const failingCommunities = editing
       ? (communities ?? []).filter((feature) => failingIds.has(feature.properties.id))
@@ -149,7 +151,7 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
     unitIndex,
     edges,
     mode,
-    profile,
+    judgeContext,
     activeId,
     communities,
     compare.showMoved,
