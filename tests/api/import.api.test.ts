@@ -798,6 +798,51 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     expect(residents).toBeLessThan(10840);
   });
 
+  it('reads the Jishou applicant list as a 申请类型 column (城市社区 / 农村社区) of a communities file', async () => {
+    const original = JSON.parse(
+      await readFile(path.join(REPOSITORY_ROOT, 'data/geojson/jishou-demo/communities.geojson'), 'utf8'),
+    ) as { features: { properties: Record<string, unknown> }[] };
+    const words: Record<string, string> = { urban: '城市社区', rural: '农村社区' };
+    const applied = new Map(
+      original.features.map((feature) => [
+        feature.properties.id as string,
+        feature.properties.applicationTarget,
+      ]),
+    );
+    expect([...applied.values()].filter((target) => target === 'urban')).toHaveLength(17);
+    expect([...applied.values()].filter((target) => target === 'rural')).toHaveLength(7);
+    // As a bureau's table has it: the application in words, under its Chinese header.
+    const file = {
+      ...original,
+      features: original.features.map((feature) => {
+        const { applicationTarget, ...properties } = feature.properties;
+        return {
+          ...feature,
+          properties: {
+            ...properties,
+            申请类型: applicationTarget ? words[applicationTarget as string] : '',
+          },
+        };
+      }),
+    };
+    await sql(`UPDATE communities SET application_target = NULL WHERE region_id = 'jishou-demo'`);
+    const previewed = await preview(
+      'jishou-demo',
+      { name: 'jishou-communities.geojson', bytes: new TextEncoder().encode(JSON.stringify(file)) },
+      { layer: 'communities', replace: true },
+    );
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body.mapping).toMatchObject({ applicationTarget: '申请类型' });
+    expect(previewed.body.canCommit, JSON.stringify(previewed.body.problemCounts)).toBe(true);
+    const committed = await commit('jishou-demo', previewed.body.importId);
+    expect(committed.status, committed.text).toBe(200);
+    const stored = await sql<{ id: string; target: string | null }>(
+      `SELECT id, application_target AS target FROM communities WHERE region_id = 'jishou-demo' ORDER BY id`,
+    );
+    expect(stored).toHaveLength(applied.size);
+    for (const { id, target } of stored) expect(target, id).toBe(applied.get(id) ?? null);
+  });
+
   it('reads facilities from an Excel workbook (the first of its sheets) at the demo positions, and refuses a broken one by row and field', async () => {
     const before = await snapshot();
     const previewed = await preview('demo', 'facilities.xlsx', { layer: 'facilities' });

@@ -8,6 +8,7 @@ import {
   buildEvaluator,
   decodeBitset,
   decodeRegionUnits,
+  decodeUnitReach,
   decodeScenarioState,
 } from '../../client/src/features/scenarios/evaluator-input.js';
 
@@ -656,6 +657,7 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     expect(state.status, state.text).toBe(200);
     expect(state.body).toMatchObject({ id, regionId: 'demo', version: 2 });
     const region = decodeRegionUnits(answer);
+    const { reach } = decodeUnitReach(answer);
     const decoded = decodeScenarioState(state.body, units.length);
     for (const unitId of moving)
       expect(decoded.assignment[region.unitIndexById.get(unitId)!]).toBe('c-binjiang');
@@ -666,8 +668,8 @@ describe.each(testBackends())('scenarios on $name PostGIS with the demo region',
     const served = await communities(id, 'kaili');
     expect(evaluator.communityIds().sort()).toEqual([...served.keys()].sort());
     for (const [communityId, feature] of served) {
-      const context = { profile: 'kaili' as const, reach: region.reach };
-      const metrics = evaluator.metrics(communityId, region.reach);
+      const context = { profile: 'kaili' as const, reach };
+      const metrics = evaluator.metrics(communityId, reach);
       const p = feature.properties;
       expect(metrics.residents, communityId).toBe(p.residents);
       expect(metrics.households, communityId).toBe(p.households);

@@ -1,7 +1,8 @@
 /**
  * End to end: the leaders' dashboard (#/dashboard) against the real server (embedded PostGIS, demo
- * region) in headless Chromium. Every KPI card shows the figure computed here from the API's own
- * answers (coverage, baseline communities, village candidates) with the Leshan profile's target;
+ * region, stored with the Leshan profile) in headless Chromium. Every KPI card shows the figure
+ * computed here from the API's own answers (baseline communities judged under the region's stored
+ * profile, village classifications), region rules as the API judged them, documents by title;
  * the chart's bins are the differences of the service station's coverage at 5…30 minutes; the
  * ranking lists every community; the coverage heat map is the API's completeness grid under the
  * region's outlines with a legend step per reached-category count. Printed to PDF (A4) the dashboard is
@@ -11,8 +12,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { rulesOfProfile, RULES } from '../../core/standards/rules.js';
-import { formatCount, formatNumber, formatShare } from '../../client/src/lib/format.js';
+import { rulesOfProfile } from '../../core/standards/rules.js';
+import { formatCount, formatShare } from '../../client/src/lib/format.js';
 import { travelTimeSteps } from '../../client/src/map/heatmap-image.js';
 import { getJson, screenshotPath, useE2eSession } from '../support/e2e-harness.js';
 import { printedTextKey, readPdf } from '../support/pdf-text.js';
@@ -28,25 +29,32 @@ interface Coverage {
     }[];
   };
 }
+interface RuleResultAnswer {
+  ruleId: string;
+  kind: string;
+  status: string;
+  walk?: { requirement: { key: string } };
+}
 interface BaselineCommunities {
+  judgedWith: { profile: string; profileFrom: string };
+  regionRules: { ruleId: string; status: string; subject: { kind: string } }[];
   features: {
     properties: {
       id: string;
       name: string;
       type: string;
       residents: number;
-      households: number;
-      serviceFloorAreaSquareMeters: number | null;
-      staff: number | null;
-      rules: { ruleId: string; status: string }[];
+      rules: RuleResultAnswer[];
+      reachShareByKey: Record<string, number | null>;
+      summary: { pass: number; judged: number };
     };
   }[];
 }
 interface VillageReport {
-  villages: unknown[];
-  candidateIds: string[];
+  villages: { status: string }[];
 }
 
+/** The demo region's stored profile: the dashboard judges by it without being told. */
 const PROFILE = 'leshan';
 const SPEED = 'speedMetersPerSecond=1';
 
@@ -71,16 +79,18 @@ describe('the leaders’ dashboard in a browser', () => {
     await expect.poll(() => dashboard.getAttribute('data-ready'), { timeout: 120_000 }).toBe('true');
 
     const region = (await getJson<{ id: string }[]>(baseUrl, '/api/regions'))[0]!.id;
+    expect(await dashboard.getAttribute('data-profile')).toBe(PROFILE);
     const coverage = await getJson<Coverage>(baseUrl, `/api/regions/${region}/coverage?${SPEED}`);
-    const communities = (
-      await getJson<BaselineCommunities>(
-        baseUrl,
-        `/api/regions/${region}/scenarios/baseline/communities?profile=${PROFILE}`,
-      )
-    ).features.map((feature) => feature.properties);
+    // No profile named: the region's stored one, as the dashboard asks.
+    const baseline = await getJson<BaselineCommunities>(
+      baseUrl,
+      `/api/regions/${region}/scenarios/baseline/communities?${SPEED}`,
+    );
+    expect(baseline.judgedWith).toMatchObject({ profile: PROFILE, profileFrom: 'region' });
+    const communities = baseline.features.map((feature) => feature.properties);
     const villages = await getJson<VillageReport>(
       baseUrl,
-      `/api/regions/${region}/scenarios/baseline/village-candidates?profile=${PROFILE}&as=urban`,
+      `/api/regions/${region}/scenarios/baseline/village-candidates?${SPEED}`,
     );
 
     const cardText = (testId: string) => dashboard.getByTestId(testId).getByTestId('kpi-value').innerText();
@@ -99,70 +109,81 @@ describe('the leaders’ dashboard in a browser', () => {
     const cardValue = async (testId: string) =>
       Number(await dashboard.getByTestId(testId).getAttribute('data-value'));
 
-    // Coverage: one card per reach rule of the profile, the region's share within the category's tier.
-    const reachRules = rulesOfProfile(PROFILE).filter((rule) => rule.measure.startsWith('coveredShare:'));
+    // Walking reach: one card per reach rule of the profile — the region's share of residents meeting
+    // it (the communities' shares weighted by residents) and how many communities meet the rule.
+    const reachRules = rulesOfProfile(PROFILE).filter((rule) => rule.kind === 'reach');
     expect(reachRules.length).toBeGreaterThan(0);
-    await expect
-      .poll(() => dashboard.locator('[data-testid^="kpi-coverage-"]').count())
-      .toBe(reachRules.length);
+    await expect.poll(() => dashboard.locator('[data-testid^="kpi-reach-"]').count()).toBe(reachRules.length);
     for (const rule of reachRules) {
-      const category = rule.measure.slice('coveredShare:'.length);
-      const expected = coverage.region.categories.find((entry) => entry.category === category)!;
-      const card = dashboard.getByTestId(`kpi-coverage-${category}`);
-      expect(await cardText(`kpi-coverage-${category}`)).toBe(formatShare(expected.coveredShare));
-      expect(await cardValue(`kpi-coverage-${category}`)).toBeCloseTo(expected.coveredShare!, 9);
-      expect(await card.getAttribute('data-status')).toBe(expected.coveredShare! >= 0.8 ? 'pass' : 'fail');
-      expect(await card.innerText()).toContain('80%');
-      for (const source of rule.sources)
-        expect(await card.innerText()).toContain(/^\d{3}$/.test(source) ? `文件 ${source}` : source);
-      expect(await card.locator('.kpi-target').innerText()).toContain('≥ 80%');
-      await expectCardPrinted(`kpi-coverage-${category}`, formatShare(expected.coveredShare)!);
+      const results = communities.map(
+        (community) => [community, community.rules.find((result) => result.ruleId === rule.id)] as const,
+      );
+      const key = results.find(([, result]) => result?.walk)?.[1]?.walk?.requirement.key;
+      expect(key, rule.id).toBeDefined();
+      let residents = 0;
+      let covered = 0;
+      for (const community of communities) {
+        const share = community.reachShareByKey[key!];
+        if (share === null || share === undefined) continue;
+        residents += community.residents;
+        covered += share * community.residents;
+      }
+      const expected = covered / residents;
+      const met = results.filter(([, result]) => result?.status === 'pass').length;
+      const judged = results.filter(([, result]) =>
+        ['pass', 'fail', 'advice'].includes(result?.status ?? ''),
+      ).length;
+      const testId = `kpi-reach-${rule.id}`;
+      const card = dashboard.getByTestId(testId);
+      expect(await cardText(testId)).toBe(formatShare(expected));
+      expect(await cardValue(testId)).toBeCloseTo(expected, 9);
+      expect(await card.locator('.kpi-target').innerText()).toContain(`${met} / ${judged} 个社区`);
+      expect(await card.getAttribute('data-status')).toBe(
+        judged === 0 ? 'neutral' : met === judged ? 'pass' : 'fail',
+      );
+      // Sources by the document's title, never "文件 002".
+      for (const source of rule.profiles[PROFILE]!.sources)
+        expect(await card.locator('.kpi-source').innerText()).toContain(source.title);
+      expect(await card.innerText()).not.toMatch(/文件 \d{3}/);
+      await expectCardPrinted(testId, formatShare(expected)!);
     }
 
-    // Service floor area per 100 households over the communities that report one, against ≥ 30.
-    const reporting = communities.filter((community) => community.serviceFloorAreaSquareMeters !== null);
-    const floorArea =
-      (reporting.reduce((sum, community) => sum + community.serviceFloorAreaSquareMeters!, 0) /
-        reporting.reduce((sum, community) => sum + community.households, 0)) *
-      100;
-    expect(await cardText('kpi-floor-area')).toBe(`${formatNumber(floorArea, 1)} m²`);
-    expect(await dashboard.getByTestId('kpi-floor-area').locator('.kpi-target').innerText()).toContain(
-      '≥ 30 m²',
-    );
-    await expectCardPrinted('kpi-floor-area', `${formatNumber(floorArea, 1)} m²`);
+    // Region-scope rules are judged once for the region, as the API judged them, never per community;
+    // street-scope ones are counted (their detail is on the map screen).
+    const regionRows = dashboard.getByTestId('region-rule-row');
+    const regionScope = baseline.regionRules.filter((result) => result.subject.kind === 'region');
+    const streetScope = baseline.regionRules.filter((result) => result.subject.kind === 'street');
+    expect(regionScope.length).toBeGreaterThan(0);
+    expect(await regionRows.count()).toBe(regionScope.length);
+    for (const result of regionScope) {
+      const row = dashboard.locator(`[data-testid="region-rule-row"][data-rule-id="${result.ruleId}"]`);
+      expect(await row.getAttribute('data-status'), result.ruleId).toBe(result.status);
+      printedBlocks.push({ what: `region rule ${result.ruleId}`, parts: [await row.innerText()] });
+    }
+    if (streetScope.length > 0)
+      expect(await dashboard.getByTestId('dashboard-street-rules').getAttribute('data-count')).toBe(
+        String(streetScope.length),
+      );
 
-    // Staff per 10 000 residents over urban-type communities that report staff, against ≥ 18.
-    const staffRule = RULES.find((rule) => rule.id === 'staff.per10k')!;
-    const staffed = communities.filter(
-      (community) =>
-        community.staff !== null &&
-        (staffRule.appliesTo === 'all' ||
-          (staffRule.appliesTo as readonly string[]).includes(community.type)),
+    // Communities outside a size band (failed, or advised where the band is guidance); 村改居 candidates
+    // among the villages classified, each by its own application.
+    const sized = communities.filter((community) =>
+      community.rules.some((result) => result.kind === 'size-band' && result.status !== 'not-applicable'),
     );
-    const staffPer10k =
-      (staffed.reduce((sum, community) => sum + community.staff!, 0) /
-        staffed.reduce((sum, community) => sum + community.residents, 0)) *
-      10_000;
-    expect(await cardText('kpi-staff')).toBe(formatNumber(staffPer10k, 1));
-    expect(await dashboard.getByTestId('kpi-staff').locator('.kpi-target').innerText()).toContain('≥ 18');
-    await expectCardPrinted('kpi-staff', formatNumber(staffPer10k, 1));
-
-    // Communities failing a size rule; 村改居 candidates.
-    const outside = communities.filter((community) =>
-      community.rules.some((result) => result.ruleId.startsWith('size.') && result.status === 'fail'),
+    const outside = sized.filter((community) =>
+      community.rules.some(
+        (result) => result.kind === 'size-band' && (result.status === 'fail' || result.status === 'advice'),
+      ),
     ).length;
     expect(await cardValue('kpi-outside-band')).toBe(outside);
-    expect(await cardText('kpi-outside-band')).toBe(`${outside} / ${communities.length} 个`);
-    expect(await cardValue('kpi-villages')).toBe(villages.candidateIds.length);
-    expect(villages.candidateIds.length).toBeGreaterThan(0);
-    expect(await cardText('kpi-villages')).toBe(
-      `${villages.candidateIds.length} / ${villages.villages.length} 个`,
-    );
-    await expectCardPrinted('kpi-outside-band', `${outside} / ${communities.length} 个`);
-    await expectCardPrinted(
-      'kpi-villages',
-      `${villages.candidateIds.length} / ${villages.villages.length} 个`,
-    );
+    expect(await cardText('kpi-outside-band')).toBe(`${outside} / ${sized.length} 个`);
+    const classified = villages.villages.filter((village) => village.status !== 'not-applicable');
+    const candidates = classified.filter((village) => village.status === 'candidate').length;
+    expect(candidates).toBeGreaterThan(0);
+    expect(await cardValue('kpi-villages')).toBe(candidates);
+    expect(await cardText('kpi-villages')).toBe(`${candidates} / ${classified.length} 个`);
+    await expectCardPrinted('kpi-outside-band', `${outside} / ${sized.length} 个`);
+    await expectCardPrinted('kpi-villages', `${candidates} / ${classified.length} 个`);
 
     // Chart: residents reaching a service station within 5, 10, … 30 minutes, differenced; the rest beyond.
     const cumulative: number[] = [];
@@ -196,36 +217,38 @@ describe('the leaders’ dashboard in a browser', () => {
       ]),
     });
 
-    // Ranking: every community once, the first passes the largest share of its applicable provision
-    // rules (the 村改居 test classifies a village; it is no gap in its services).
+    // Ranking: every community once, the first passes the largest share of the rules judged for it
+    // (the 村改居 classification and undetermined rules are not judgements; a community with nothing
+    // judged ranks last).
     const rows = dashboard.getByTestId('ranking-row');
     expect(await rows.count()).toBe(communities.length);
-    const applicableRules = (id: string) =>
-      communities
-        .find((community) => community.id === id)!
-        .rules.filter(
-          (result) => result.status !== 'not-applicable' && result.ruleId !== 'village.conversion',
-        );
-    const passedOf = (id: string) => applicableRules(id).filter((result) => result.status === 'pass').length;
+    const summaryOf = (id: string) => communities.find((community) => community.id === id)!.summary;
     const shareOf = (id: string) =>
-      applicableRules(id).length === 0 ? -1 : passedOf(id) / applicableRules(id).length;
+      summaryOf(id).judged === 0 ? -1 : summaryOf(id).pass / summaryOf(id).judged;
     const rankedIds = await rows.evaluateAll((nodes) =>
       nodes.map((node) => node.getAttribute('data-community-id')!),
     );
     const shares = rankedIds.map(shareOf);
     expect(shares).toEqual([...shares].sort((a, b) => b - a));
     expect(new Set(rankedIds).size).toBe(communities.length);
-    // Printed, every row in rank order: rank, the API's name, passed / applicable rules, the gaps.
+    // Printed, every row in rank order: rank, the API's name, passed / judged rules, the gaps.
     const gapTexts = await rows.locator('.ranking-gaps').allInnerTexts();
-    const rankingRows: PrintedBlock[] = rankedIds.map((id, index) => ({
-      what: `ranking row ${index + 1}`,
-      parts: [
-        String(index + 1),
-        communities.find((community) => community.id === id)!.name,
-        applicableRules(id).length === 0 ? '—' : `${passedOf(id)}/${applicableRules(id).length}`,
-        gapTexts[index]!,
-      ],
-    }));
+    const scoreTexts = await rows.locator('.ranking-score').allInnerTexts();
+    const rankingRows: PrintedBlock[] = rankedIds.map((id, index) => {
+      const summary = summaryOf(id);
+      expect(
+        scoreTexts[index]!.startsWith(summary.judged === 0 ? '—' : `${summary.pass}/${summary.judged}`),
+      ).toBe(true);
+      return {
+        what: `ranking row ${index + 1}`,
+        parts: [
+          String(index + 1),
+          communities.find((community) => community.id === id)!.name,
+          scoreTexts[index]!,
+          gapTexts[index]!,
+        ],
+      };
+    });
 
     // Coverage heat map: the completeness grid the API serves (same speed, 100 m cells) as one image
     // of columns × rows pixels, under the region's outlines, with one legend step per count 0…N.
@@ -298,7 +321,8 @@ describe('the leaders’ dashboard in a browser', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-header').isVisible()).toBe(false);
     expect(await page.getByTestId('dashboard-print').isVisible()).toBe(false);
-    for (const testId of ['kpi-floor-area', 'kpi-staff', 'kpi-outside-band', 'kpi-villages']) {
+    expect(await dashboard.getByTestId('dashboard-region-rules').isVisible()).toBe(true);
+    for (const testId of ['kpi-outside-band', 'kpi-villages']) {
       expect(await dashboard.getByTestId(testId).isVisible()).toBe(true);
     }
     expect(await dashboard.getByTestId('ranking').isVisible()).toBe(true);

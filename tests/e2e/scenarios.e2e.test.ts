@@ -195,10 +195,13 @@ describe('the scenario screen in a browser', () => {
     expect(await metricResidents(page)).toBe(residentsOf(b));
     await selectCommunity(page, a);
     expect(await metricResidents(page)).toBe(residentsOf(a));
-    // Each rule's badge names its figure, threshold and sources on hover.
-    const sizeRule = page.locator('[data-testid="rule-row"]').first();
-    expect(await sizeRule.getAttribute('data-status')).toMatch(/^(pass|fail|not-applicable)$/);
-    expect(await sizeRule.getAttribute('title')).toMatch(/依据：/);
+    // Each rule reads its status and grade; opened, its source document by title with the clause.
+    const firstRule = page.getByTestId('community-metrics').getByTestId('rule-row').first();
+    expect(await firstRule.getAttribute('data-status')).toMatch(/^(pass|fail|advice|undetermined)$/);
+    expect(await firstRule.getAttribute('data-grade')).toMatch(/^(binding|expected|guidance)$/);
+    await firstRule.locator('summary').click();
+    expect(await firstRule.getByTestId('rule-detail').innerText()).toMatch(/《[^》]+》/);
+    await firstRule.locator('summary').click();
 
     // Paint u1 then u2 into A: one stroke with the mouse held down.
     await page.mouse.move(from[0], from[1]);
@@ -305,7 +308,7 @@ describe('the scenario screen in a browser', () => {
     await page.getByTestId('scenario-mode').locator('[data-value="edit"]').click();
     const form = page.getByTestId('attribute-form');
     await page.locator('.attribute-form summary').click();
-    await form.getByLabel('社区工作者 (人)').fill('99');
+    await form.getByTestId('field-staff').fill('99');
     await form.getByTestId('attribute-apply').click();
     expect(await page.getByTestId('pending-count').getAttribute('data-count')).toBe('1');
     await page.getByTestId('scenario-save').click();

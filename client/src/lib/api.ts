@@ -400,7 +400,11 @@ export function fetchScenarioComparison(
 }
 
 /** The address of a scenario's export under a judging (a download link, not fetched here). */
-export function scenarioExportUrl(scenarioId: string, format: ExportFormat, judging: JudgingQueryParams): string {
+export function scenarioExportUrl(
+  scenarioId: string,
+  format: ExportFormat,
+  judging: JudgingQueryParams,
+): string {
   return operationUrl(API.scenarios.export, { params: { id: scenarioId }, query: { ...judging, format } });
 }
 

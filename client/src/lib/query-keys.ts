@@ -66,7 +66,17 @@ export const queryKeys = {
     withVersion: number | null,
     judging: JudgingKey,
   ) =>
-    ['region', regionId, 'scenario', scenarioId, 'compare', version, withId, withVersion, ...judging] as const,
+    [
+      'region',
+      regionId,
+      'scenario',
+      scenarioId,
+      'compare',
+      version,
+      withId,
+      withVersion,
+      ...judging,
+    ] as const,
   /** `asType` null: each village held to its own application. */
   villageCandidates: (
     regionId: string,

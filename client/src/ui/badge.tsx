@@ -6,13 +6,7 @@ import type { ReactNode } from 'react';
 import './badge.css';
 
 export type BadgeTone =
-  | 'pass'
-  | 'fail'
-  | 'outside'
-  | 'advice'
-  | 'undetermined'
-  | 'candidate'
-  | 'not-applicable';
+  'pass' | 'fail' | 'outside' | 'advice' | 'undetermined' | 'candidate' | 'not-applicable';
 
 export interface BadgeProps {
   tone: BadgeTone;

@@ -75,9 +75,7 @@ export function reachKpis(
       categories: spec.reach === 'circle' ? [] : spec.categories,
       minutes: requirement
         ? [
-            ...new Set(
-              requirement.allOf.flatMap((target) => target.anyOf.map((option) => option.minutes)),
-            ),
+            ...new Set(requirement.allOf.flatMap((target) => target.anyOf.map((option) => option.minutes))),
           ].sort((a, b) => a - b)
         : spec.reach === 'fixed'
           ? [spec.minutes]

@@ -6,7 +6,11 @@
  * service station; and the communities ranked by completeness with their gaps in words.
  */
 import { useMemo, useState } from 'react';
-import type { Region, ScenarioRuleResult } from '../../lib/api-types';
+import type {
+  Region,
+  RegionRuleAnswer as RegionRuleResultAnswer,
+  ScenarioRuleResult,
+} from '../../lib/api-types';
 import { formatCount, formatShare } from '../../lib/format';
 import { useI18n, type Language } from '../../lib/i18n';
 import { judgesByOtherProfile, judgingProfile, type Judging } from '../../lib/judging';
@@ -18,8 +22,7 @@ import {
   categoryName,
   type RuleSource,
 } from '../../lib/standards';
-import { RegionRuleList } from '../standards/region-rules';
-import { documentTitles, figureText, statusKey, statusTone } from '../standards/rule-text';
+import { documentTitles, figureText, statusCounts, statusKey, statusTone } from '../standards/rule-text';
 import { Badge } from '../../ui/badge';
 import {
   outsideBandKpi,
@@ -96,7 +99,7 @@ export function DashboardView({ region, judging }: { region: Region | null; judg
                 profile: localName(profileInfo),
                 source: documents,
                 residents: formatCount(figures?.residents) ?? '—',
-                speed: judging?.speedMetersPerSecond ?? '',
+                speed: judging ? judging.speedMetersPerSecond.toFixed(1) : '',
               })}
             {judging && judgesByOtherProfile(judging) && (
               <span className="dashboard-other-profile"> · {t('dashboard.otherProfile')}</span>
@@ -146,11 +149,7 @@ export function DashboardView({ region, judging }: { region: Region | null; judg
                   source={sources(kpi.sources)}
                 />
               ))}
-            </div>
-          </section>
-          <section className="dashboard-section">
-            <h2 className="dashboard-section-title">{t('dashboard.provisionTitle')}</h2>
-            <div className="kpi-grid">
+
               <KpiCard
                 testId="kpi-outside-band"
                 label={t('dashboard.outsideBand')}
@@ -200,11 +199,7 @@ export function DashboardView({ region, judging }: { region: Region | null; judg
           </section>
           <section className="dashboard-section" data-testid="dashboard-region-rules">
             <h2 className="dashboard-section-title">{t('dashboard.regionRulesTitle')}</h2>
-            <RegionRuleList
-              results={figures.regionRules}
-              streetName={(streetId) => streetId}
-              communityName={(id) => figures.communityNames.get(id) ?? id}
-            />
+            <RegionRuleTable results={figures.regionRules} />
           </section>
           <div className="dashboard-columns">
             <div className="dashboard-column">
@@ -239,7 +234,9 @@ export function DashboardView({ region, judging }: { region: Region | null; judg
 /** A reach KPI's name: its category (any of several: "幼儿园或托儿所"), or the rule's title for a circle. */
 function reachLabel(ruleId: string, categories: readonly string[], language: Language): string {
   if (categories.length === 0) return ruleTitle(ruleId, language);
-  return categories.map((category) => categoryName(category)[language]).join(language === 'en' ? ' or ' : '或');
+  return categories
+    .map((category) => categoryName(category)[language])
+    .join(language === 'en' ? ' or ' : '或');
 }
 
 function ruleTitle(ruleId: string, language: Language): string {
@@ -356,6 +353,74 @@ function gapText(gap: ScenarioRuleResult, language: Language): { short: string; 
   };
 }
 
+/**
+ * Region-scope results as one row each (the region's figure against the bound, its status, the
+ * document by title); street-scope results as a count per status, their detail on the map screen.
+ */
+function RegionRuleTable({ results }: { results: readonly RegionRuleResultAnswer[] }) {
+  const { t, language } = useI18n();
+  const region = results.filter((result) => result.subject.kind === 'region');
+  const street = results.filter((result) => result.subject.kind === 'street');
+  if (results.length === 0) return <p className="dashboard-note">{t('region.rules.none')}</p>;
+  const streetCounts = statusCounts(street);
+  return (
+    <>
+      {region.length > 0 && (
+        <table className="region-rule-table">
+          <thead>
+            <tr>
+              <th>{t('dashboard.indicator')}</th>
+              <th>{t('dashboard.regionFigure')}</th>
+              <th>{t('dashboard.bound')}</th>
+              <th>{t('dashboard.verdict')}</th>
+              <th>{t('dashboard.source')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {region.map((result) => (
+              <tr
+                key={result.ruleId}
+                data-testid="region-rule-row"
+                data-rule-id={result.ruleId}
+                data-status={result.status}
+              >
+                <td>
+                  {result.title[language]}
+                  {result.toolDefault && <span className="tool-default-chip">{t('rule.toolDefault')}</span>}
+                </td>
+                <td className="region-rule-figure">
+                  {figureText(result.figure, result.unit, language) ?? '—'}
+                </td>
+                <td>{result.threshold}</td>
+                <td>
+                  <Badge tone={statusTone(result.status)}>{t(statusKey(result))}</Badge>
+                </td>
+                <td className="region-rule-source">{documentTitles(result.sources, language).join(' ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {street.length > 0 && (
+        <p className="dashboard-note" data-testid="dashboard-street-rules" data-count={street.length}>
+          {t('dashboard.streetRules', {
+            n: street.length,
+            pass: streetCounts.pass,
+            fail: streetCounts.fail,
+            advice: streetCounts.advice,
+            undetermined: streetCounts.undetermined,
+          })}
+        </p>
+      )}
+    </>
+  );
+}
+
+/** Failures shown as chips in a ranking row (the rest counted, listed on hover): one A4 page holds the list. */
+const GAP_CHIPS_SHOWN = 3;
+
+const failedCount = (row: RankedCommunity) => row.gaps.filter((gap) => gap.status === 'fail').length;
+
 function RankingTable({ rows }: { rows: RankedCommunity[] }) {
   const { t, language, localName } = useI18n();
   return (
@@ -388,21 +453,51 @@ function RankingTable({ rows }: { rows: RankedCommunity[] }) {
               </span>
             </td>
             <td className="ranking-gaps">
-              {row.gaps.length === 0
-                ? t('dashboard.noGaps')
-                : row.gaps.map((gap) => {
-                    const text = gapText(gap, language);
-                    return (
-                      <Badge
-                        key={gap.ruleId}
-                        tone={statusTone(gap.status)}
-                        className="gap-chip"
-                        title={`${t(statusKey(gap))} · ${text.full}`}
-                      >
-                        {text.short}
-                      </Badge>
-                    );
+              {row.judged === 0
+                ? t('dashboard.nothingJudged')
+                : row.gaps.length === 0
+                  ? t('dashboard.noGaps')
+                  : row.gaps
+                      .filter((gap) => gap.status === 'fail')
+                      .slice(0, GAP_CHIPS_SHOWN)
+                      .map((gap) => {
+                        const text = gapText(gap, language);
+                        return (
+                          <Badge
+                            key={gap.ruleId}
+                            tone={statusTone(gap.status)}
+                            className="gap-chip"
+                            title={`${t(statusKey(gap))} · ${text.full}`}
+                          >
+                            {text.short}
+                          </Badge>
+                        );
+                      })}
+              {failedCount(row) > GAP_CHIPS_SHOWN && (
+                <span
+                  className="gap-more"
+                  title={row.gaps
+                    .filter((gap) => gap.status === 'fail')
+                    .slice(GAP_CHIPS_SHOWN)
+                    .map((gap) => gapText(gap, language).full)
+                    .join('\n')}
+                >
+                  {t('dashboard.moreFailed', { n: failedCount(row) - GAP_CHIPS_SHOWN })}
+                </span>
+              )}
+              {row.gaps.some((gap) => gap.status === 'advice') && (
+                <span
+                  className="gap-advice"
+                  title={row.gaps
+                    .filter((gap) => gap.status === 'advice')
+                    .map((gap) => gapText(gap, language).full)
+                    .join('\n')}
+                >
+                  {t('dashboard.adviceCount', {
+                    n: row.gaps.filter((gap) => gap.status === 'advice').length,
                   })}
+                </span>
+              )}
             </td>
           </tr>
         ))}

@@ -46,7 +46,7 @@ export interface VillageRow {
   targetFrom: VillageConversionEntry['gaps']['targetFrom'];
   conditions: VillageConversionEntry['conditions'];
   reason: Bilingual | null;
-  /** Rules not met or undetermined as the target type; empty for a village that is not a candidate. */
+  /** Rules not met or undetermined as the target type (for every village: a planner may convert any). */
   lacks: VillageLack[];
   counts: VillageConversionEntry['gaps']['counts'];
 }
@@ -90,7 +90,7 @@ export function villageRows(report: VillageCandidatesAnswer): VillageRow[] {
       targetFrom: entry.gaps.targetFrom,
       conditions: entry.conditions,
       reason: entry.reason,
-      lacks: entry.candidate ? villageLacks(entry) : [],
+      lacks: villageLacks(entry),
       counts: entry.gaps.counts,
     }))
     .sort(
@@ -196,4 +196,17 @@ export function relocationRows(report: RelocationAdviceAnswer): RelocationRow[] 
       split: entry.status === 'split' && entry.split ? splitRow(entry.name, entry.split) : null,
     }))
     .sort((a, b) => order[a.status] - order[b.status] || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/**
+ * The `convert-village` edits that turn every village with an application (申请类型) into the type it
+ * applied for, skipping those already converted among the pending edits (`liveType` not `village`).
+ */
+export function conversionsByApplication(
+  rows: readonly VillageRow[],
+  liveType: (communityId: string) => string | null,
+): ScenarioEdit[] {
+  return rows
+    .filter((row) => row.applicationTarget !== null && liveType(row.communityId) === 'village')
+    .map((row) => ({ op: 'convert-village', communityId: row.communityId, to: row.applicationTarget! }));
 }

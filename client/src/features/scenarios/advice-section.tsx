@@ -17,6 +17,7 @@ import { RuleRow } from '../standards/rule-row';
 import { LoadingLine } from '../../ui/loading-line';
 import { SegmentedControl } from '../../ui/segmented-control';
 import {
+  conversionsByApplication,
   relocationRows,
   villageRows,
   type RelocationRow,
@@ -43,7 +44,10 @@ function shortfallText(lack: VillageLack, i18n: I18nApi): string | null {
   if (!shortfall || !(shortfall.amount > 0)) return null;
   if (shortfall.unit.en === '%')
     return i18n.t('advice.shortfallPoints', { n: formatNumber(shortfall.amount * 100, 1) });
-  const amount = formatNumber(Math.ceil(shortfall.amount * 10) / 10, Number.isInteger(shortfall.amount) ? 0 : 1);
+  const amount = formatNumber(
+    Math.ceil(shortfall.amount * 10) / 10,
+    Number.isInteger(shortfall.amount) ? 0 : 1,
+  );
   return i18n.t('advice.shortfall', { n: `${amount} ${pick(shortfall.unit, i18n.language)}` });
 }
 
@@ -107,8 +111,11 @@ export function AdviceSection({ editor }: { editor: ScenarioEditor }) {
         />
       </div>
       {advice.villages && !advice.villages.ruleInProfile && (
-        <p className="muted">{t('advice.ruleNotInProfile')}</p>
+        <p className="muted" data-testid="advice-rule-not-in-profile">
+          {t('advice.ruleNotInProfile')}
+        </p>
       )}
+      {villages && editor.session && <ConvertByApplication rows={villages} editor={editor} />}
       {villages && villages.length === 0 && <p className="muted">{t('advice.noVillages')}</p>}
       {villages && villages.length > 0 && (
         <ul className="advice-list" data-testid="advice-villages">
@@ -193,7 +200,9 @@ function VillageItem({ row, editor }: { row: VillageRow; editor: ScenarioEditor 
             {t('advice.application', { type: typeName(i18n, row.applicationTarget) })}
           </span>
         )}
-        <Badge tone={CLASSIFICATION_TONE[row.status]}>{t(`advice.classification.${row.status}`)}</Badge>
+        {row.status !== 'not-applicable' && (
+          <Badge tone={CLASSIFICATION_TONE[row.status]}>{t(`advice.classification.${row.status}`)}</Badge>
+        )}
       </div>
       <ul className="advice-conditions">
         {row.conditions.map((condition) => (
@@ -208,44 +217,73 @@ function VillageItem({ row, editor }: { row: VillageRow; editor: ScenarioEditor 
         ))}
       </ul>
       {row.reason && <p className="advice-reason">{pick(row.reason, language)}</p>}
-      {row.candidate && (
-        <>
-          <p className="advice-lack-title">
-            {t(row.lacks.length > 0 ? 'advice.wouldLack' : 'advice.lacksNothing', { type: targetName })}
-            <span className="advice-target-from"> {t(`advice.targetFrom.${row.targetFrom}`)}</span>
-          </p>
-          {row.lacks.length > 0 && (
-            <ul className="rule-list advice-lacks" data-testid="advice-lacks">
-              {row.lacks.map((lack, index) => (
-                <RuleRow
-                  key={`${lack.gap.ruleId}:${index}`}
-                  rule={lack.gap}
-                  testId="advice-lack"
-                  subject={
-                    lack.tierMinutes !== null ? t('advice.tierMinutes', { n: lack.tierMinutes }) : undefined
-                  }
-                  detail={<ShortfallLine text={shortfallText(lack, i18n)} />}
-                />
-              ))}
-            </ul>
-          )}
-          <div className="button-row">
-            <Button
-              variant="primary"
-              disabled={!liveType || converted}
-              onClick={() =>
-                editor.applyAdvice([{ op: 'convert-village', communityId: row.communityId, to: row.target }])
-              }
-              testId="advice-convert"
-            >
-              {converted
-                ? t('advice.converted', { type: typeName(i18n, liveType!) })
-                : t('advice.convert', { type: targetName })}
-            </Button>
-          </div>
-        </>
-      )}
+      <details className="advice-lack-details" open={row.candidate}>
+        <summary className="advice-lack-title">
+          {t(row.lacks.length > 0 ? 'advice.wouldLack' : 'advice.lacksNothing', { type: targetName })}
+          <span className="advice-target-from"> {t(`advice.targetFrom.${row.targetFrom}`)}</span>
+          {row.lacks.length > 0 && <span className="section-count">{row.lacks.length}</span>}
+        </summary>
+        {row.lacks.length > 0 && (
+          <ul className="rule-list advice-lacks" data-testid="advice-lacks">
+            {row.lacks.map((lack, index) => (
+              <RuleRow
+                key={`${lack.gap.ruleId}:${index}`}
+                rule={lack.gap}
+                testId="advice-lack"
+                subject={
+                  lack.tierMinutes !== null ? t('advice.tierMinutes', { n: lack.tierMinutes }) : undefined
+                }
+                detail={<ShortfallLine text={shortfallText(lack, i18n)} />}
+              />
+            ))}
+          </ul>
+        )}
+      </details>
+      <div className="button-row">
+        <Button
+          variant={row.status === 'not-candidate' ? 'quiet' : 'primary'}
+          disabled={!liveType || converted}
+          title={row.status === 'not-candidate' ? t('advice.convertAnyway') : undefined}
+          onClick={() =>
+            editor.applyAdvice([{ op: 'convert-village', communityId: row.communityId, to: row.target }])
+          }
+          testId="advice-convert"
+        >
+          {converted
+            ? t('advice.converted', { type: typeName(i18n, liveType!) })
+            : t('advice.convert', { type: targetName })}
+        </Button>
+      </div>
     </li>
+  );
+}
+
+/** One click: every village with an application converted to what it applied for, as pending edits. */
+function ConvertByApplication({ rows, editor }: { rows: readonly VillageRow[]; editor: ScenarioEditor }) {
+  const { t } = useI18n();
+  const evaluator = editor.session!.evaluator;
+  void editor.revision;
+  const liveType = (id: string) => (evaluator.hasCommunity(id) ? evaluator.communityRecord(id).type : null);
+  const applicants = rows.filter((row) => row.applicationTarget !== null);
+  const edits = conversionsByApplication(rows, liveType);
+  if (applicants.length === 0) return null;
+  const urban = applicants.filter((row) => row.applicationTarget === 'urban').length;
+  return (
+    <div className="advice-bulk" data-testid="advice-bulk">
+      <p className="field-hint">
+        {t('advice.applicants', { n: applicants.length, urban, rural: applicants.length - urban })}
+      </p>
+      <Button
+        variant="primary"
+        disabled={edits.length === 0}
+        onClick={() => editor.applyAdvice(edits)}
+        testId="advice-convert-applicants"
+      >
+        {edits.length === 0
+          ? t('advice.applicantsConverted')
+          : t('advice.convertApplicants', { n: edits.length })}
+      </Button>
+    </div>
   );
 }
 

@@ -51,14 +51,18 @@ export function AttributeForm({
     setTexts(recordTexts);
   }, [record, recordTexts]);
 
-  const parsed = SURVEYED_FIELDS.map((field) => ({ field, value: parseFieldText(field, texts[field.name] ?? '') }));
+  const parsed = SURVEYED_FIELDS.map((field) => ({
+    field,
+    value: parseFieldText(field, texts[field.name] ?? ''),
+  }));
   const invalid = parsed.filter(({ value }) => value === 'invalid').map(({ field }) => field.name);
   const changes: Record<string, unknown> = {
     ...(name.trim() !== record.name ? { name: name.trim() } : {}),
     ...(type !== record.type ? { type } : {}),
   };
   for (const { field, value } of parsed) {
-    if (value !== 'invalid' && (texts[field.name] ?? '') !== recordTexts[field.name]) changes[field.name] = value;
+    if (value !== 'invalid' && (texts[field.name] ?? '') !== recordTexts[field.name])
+      changes[field.name] = value;
   }
   const canApply = Object.keys(changes).length > 0 && name.trim() !== '' && invalid.length === 0;
   const submit = (event: FormEvent) => {
@@ -116,11 +120,18 @@ function FieldInput({
   if (field.kind === 'choice' || field.kind === 'yes-no') {
     const options = field.kind === 'choice' ? field.options : ['yes', 'no'];
     return (
-      <select className="text-input" value={text} onChange={(event) => onText(event.target.value)} data-testid={testId}>
+      <select
+        className="text-input"
+        value={text}
+        onChange={(event) => onText(event.target.value)}
+        data-testid={testId}
+      >
         <option value="">{t('surveyed.unknown')}</option>
         {options.map((option) => (
           <option key={option} value={option}>
-            {field.kind === 'choice' ? t(field.optionKey(option)) : t(option === 'yes' ? 'surveyed.yes' : 'surveyed.no')}
+            {field.kind === 'choice'
+              ? t(field.optionKey(option))
+              : t(option === 'yes' ? 'surveyed.yes' : 'surveyed.no')}
           </option>
         ))}
       </select>

@@ -65,7 +65,12 @@ export function CommunityMetrics({
               style={{ background: cssColour(COMMUNITY_TYPE_COLOURS[record.type] ?? [160, 160, 160]) }}
             />
             {type ? localName(type) : record.type}
-            <span className="rule-tally" data-testid="metrics-failed" data-value={failed} data-advice={advised}>
+            <span
+              className="rule-tally"
+              data-testid="metrics-failed"
+              data-value={failed}
+              data-advice={advised}
+            >
               {failed > 0
                 ? t('scenario.metrics.failedCount', { n: failed })
                 : advised > 0

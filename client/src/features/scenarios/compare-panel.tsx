@@ -35,7 +35,6 @@ function signedArea(value: number): string {
   return Math.abs(value) < 5e-4 ? '0' : value > 0 ? `+${text}` : `−${text}`;
 }
 
-
 export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: Partial<RegionLayers> }) {
   const { t, language } = useI18n();
   const { compare, session } = editor;
@@ -54,9 +53,7 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
   }, [result]);
   const pending = session?.pendingEdits().length ?? 0;
   const statusText = (ruleId: string, status: ResultStatus | null) =>
-    status
-      ? t(statusKey({ status, kind: RULES_BY_ID.get(ruleId)?.kind ?? 'rule' }))
-      : t('value.missing');
+    status ? t(statusKey({ status, kind: RULES_BY_ID.get(ruleId)?.kind ?? 'rule' })) : t('value.missing');
   const others = (editor.scenarios ?? []).filter((scenario) => scenario.id !== editor.openSummary?.id);
 
   return (
@@ -186,7 +183,8 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
                               data-rule-id={change.ruleId}
                             >
                               {RULES_BY_ID.get(change.ruleId)?.title[language] ?? change.ruleId}：
-                              {statusText(change.ruleId, change.from)} → {statusText(change.ruleId, change.to)}
+                              {statusText(change.ruleId, change.from)} →{' '}
+                              {statusText(change.ruleId, change.to)}
                             </span>
                           ))}
                         </td>

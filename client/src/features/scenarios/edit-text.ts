@@ -34,7 +34,7 @@ export function describeEdit(edit: ScenarioEdit, name: NameOf, t: Translate): st
     case 'convert-village':
       return t('scenario.edit.convertVillage', {
         name: name(edit.communityId),
-        type: t(edit.to === 'fringe' ? 'advice.as.fringe' : 'advice.as.urban'),
+        type: t(`advice.as.${edit.to ?? 'urban'}`),
       });
     default:
       return '';

@@ -163,7 +163,7 @@ export const scenarioMessages = defineMessages(
     'scenario.legend.fail': '有不合格项',
     'scenario.legend.pending': '未保存的调整',
     'scenario.legend.active': '目标社区',
-    'scenario.edit.convertVillage': '{name}村改社区（转为{type}）',
+    'scenario.edit.convertVillage': '{name}：村改社区，转为{type}',
   },
   {
     'scenario.title': 'Boundary scenarios',

@@ -95,7 +95,8 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
       evaluator
         .communityIds()
         .filter(
-          (id) => judgeContext !== null && evaluator.judge(id, judgeContext).some((rule) => rule.status === 'fail'),
+          (id) =>
+            judgeContext !== null && evaluator.judge(id, judgeContext).some((rule) => rule.status === 'fail'),
         ),
     );
     const failingCommunities = editing

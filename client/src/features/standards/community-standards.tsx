@@ -34,7 +34,9 @@ export function CommunityStandards({
   return (
     <Section
       className="community-standards"
-      title={t('standards.communityTitle', { profile: localName(STANDARDS_PROFILES[judgingProfile(judging)]) })}
+      title={t('standards.communityTitle', {
+        profile: localName(STANDARDS_PROFILES[judgingProfile(judging)]),
+      })}
     >
       {!community && read.fetching && <LoadingLine>{t('standards.loading')}</LoadingLine>}
       {community && <RuleList rules={community.rules} testId="community-rules" />}

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { provisionReachTable } from './provision-reach';
 
-const result = (ruleId: string, kind: string, status: 'pass' | 'fail' | 'advice', figure: number, key?: string) => ({
+const result = (
+  ruleId: string,
+  kind: string,
+  status: 'pass' | 'fail' | 'advice',
+  figure: number,
+  key?: string,
+) => ({
   ruleId,
   kind,
   status,
@@ -37,11 +43,22 @@ describe('provision and reach side by side', () => {
     expect(circle).toMatchObject({ count: null, share: 0.91, subject: { kind: 'circle', minutes: 15 } });
     // Categories no rule asks for: figures only; those a rule covers are not repeated.
     expect(table.others.map((row) => row.key)).toEqual(['park', 'culture_centre']);
-    expect(table.others[0]).toMatchObject({ count: 2, share: 0.8, minutes: [10], provision: null, reach: null });
+    expect(table.others[0]).toMatchObject({
+      count: 2,
+      share: 0.8,
+      minutes: [10],
+      provision: null,
+      reach: null,
+    });
   });
 
   it('leaves the count unknown without a facility layer', () => {
-    const table = provisionReachTable([result('provision.supermarket', 'provision', 'pass', 1)], null, {}, {});
+    const table = provisionReachTable(
+      [result('provision.supermarket', 'provision', 'pass', 1)],
+      null,
+      {},
+      {},
+    );
     expect(table.required[0].count).toBeNull();
     expect(table.others).toEqual([]);
   });

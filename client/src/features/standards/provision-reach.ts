@@ -101,9 +101,9 @@ export function provisionReachTable<R extends ResultLike>(
       const requirement = result.walk?.requirement;
       row.share = requirement ? (reachShareByKey[requirement.key] ?? result.figure) : result.figure;
       row.minutes = requirement
-        ? [...new Set(requirement.allOf.flatMap((target) => target.anyOf.map((option) => option.minutes)))].sort(
-            (a, b) => a - b,
-          )
+        ? [
+            ...new Set(requirement.allOf.flatMap((target) => target.anyOf.map((option) => option.minutes))),
+          ].sort((a, b) => a - b)
         : row.minutes;
     }
   }

@@ -71,8 +71,7 @@ export function RegionRuleList({
       {street.length > 0 && (
         <details className="rule-folded" open={region.length === 0}>
           <summary>
-            {t('rule.scope.street')} ·{' '}
-            {t('rule.summary.judged', { n: statusCounts(street).judged })} /{' '}
+            {t('rule.scope.street')} · {t('rule.summary.judged', { n: statusCounts(street).judged })} /{' '}
             {formatCount(street.length)}
           </summary>
           <ul className="rule-list">

@@ -9,7 +9,13 @@ import { STATUS_ORDER, statusCounts, type RuleResultView } from './rule-text';
 import { StatusTally } from './status-tally';
 import './rules.css';
 
-export function RuleList({ rules, testId = 'rule-list' }: { rules: readonly RuleResultView[]; testId?: string }) {
+export function RuleList({
+  rules,
+  testId = 'rule-list',
+}: {
+  rules: readonly RuleResultView[];
+  testId?: string;
+}) {
   const { t } = useI18n();
   const shown = rules
     .map((rule, index) => ({ rule, index }))

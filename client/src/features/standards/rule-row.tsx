@@ -92,7 +92,8 @@ export function RuleRow({
           ))}
           {rule.toolDefault && rule.toolDefaultNote && (
             <p className="rule-tool-note">
-              <span className="tool-default-chip">{t('rule.toolDefault')}</span> {rule.toolDefaultNote[language]}
+              <span className="tool-default-chip">{t('rule.toolDefault')}</span>{' '}
+              {rule.toolDefaultNote[language]}
             </p>
           )}
           {rule.note && <p>{t('rule.note', { note: rule.note[language] })}</p>}

@@ -134,7 +134,11 @@ const MISSING_KEYS = new Set<string>([
 ]);
 
 /** "缺少：服务用房面积、社区工作者人数" for an undetermined result; null when nothing is missing. */
-export function missingText(names: readonly string[] | undefined, t: Translate, language: Language): string | null {
+export function missingText(
+  names: readonly string[] | undefined,
+  t: Translate,
+  language: Language,
+): string | null {
   if (!names || names.length === 0) return null;
   const list = names.map((name) => missingName(name, t)).join(language === 'en' ? ', ' : '、');
   return t('rule.missing', { names: list });
@@ -163,7 +167,10 @@ export interface RuleResultView extends ShownResult {
   side?: 'below' | 'above';
   walk?: {
     speedMetersPerSecond: number;
-    requirement: { key: string; allOf: readonly { anyOf: readonly { category: string; minutes: number }[] }[] };
+    requirement: {
+      key: string;
+      allOf: readonly { anyOf: readonly { category: string; minutes: number }[] }[];
+    };
   };
 }
 

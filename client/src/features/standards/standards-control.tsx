@@ -87,9 +87,7 @@ export function StandardsControl({ state }: { state: JudgingState }) {
       )}
       {confirming && other && (
         <div className="standards-confirm" role="alertdialog" aria-label={t('profile.store')}>
-          <p>
-            {t('profile.storeConfirm', { name: name(profile), previous: name(judging.regionProfile) })}
-          </p>
+          <p>{t('profile.storeConfirm', { name: name(profile), previous: name(judging.regionProfile) })}</p>
           <div className="button-row">
             <Button
               variant="primary"

@@ -72,7 +72,8 @@ export const standardsMessages = defineMessages(
     'missing.landArea': '设施用地面积（{id}）',
     'missing.position': '设施位置（{id}）',
     'pr.title': '配建与步行可达',
-    'pr.hint': '“配建”看社区内是否有该设施（文件所称覆盖率）；“步行可达”看居民在生活圈层级时间内步行可达的比例。',
+    'pr.hint':
+      '“配建”看社区内是否有该设施（文件所称覆盖率）；“步行可达”看居民在生活圈层级时间内步行可达的比例。',
     'pr.item': '设施',
     'pr.provision': '配建（社区内）',
     'pr.reach': '步行可达',
@@ -223,7 +224,8 @@ export const standardsMessages = defineMessages(
     'region.rules.street': '{street}',
     'region.rules.seat': '{street} · {seat}',
     'contrib.title': 'Share in region indicators',
-    'contrib.hint': 'These indicators are judged for the region or the street, never for this community alone.',
+    'contrib.hint':
+      'These indicators are judged for the region or the street, never for this community alone.',
     'contrib.figure': 'this community {figure}',
     'contrib.ratio': 'counts {numerator} / {denominator}',
     'contrib.subject': '{subject}: {status}',

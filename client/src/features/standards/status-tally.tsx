@@ -17,9 +17,13 @@ export function StatusTally({ counts, testId = 'status-tally' }: { counts: Statu
     >
       <span className="tally is-pass">{t('rule.summary.pass', { n: counts.pass })}</span>
       <span className="tally is-fail">{t('rule.summary.fail', { n: counts.fail })}</span>
-      {counts.advice > 0 && <span className="tally is-advice">{t('rule.summary.advice', { n: counts.advice })}</span>}
+      {counts.advice > 0 && (
+        <span className="tally is-advice">{t('rule.summary.advice', { n: counts.advice })}</span>
+      )}
       {counts.undetermined > 0 && (
-        <span className="tally is-undetermined">{t('rule.summary.undetermined', { n: counts.undetermined })}</span>
+        <span className="tally is-undetermined">
+          {t('rule.summary.undetermined', { n: counts.undetermined })}
+        </span>
       )}
     </p>
   );

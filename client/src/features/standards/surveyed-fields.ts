@@ -19,7 +19,12 @@ export type SurveyedField =
   | { name: SurveyedFigureName; kind: 'hours'; max: number }
   /** Typed in percent (0–100), held as a 0–1 share. */
   | { name: SurveyedFigureName; kind: 'share' }
-  | { name: SurveyedFigureName; kind: 'choice'; options: readonly string[]; optionKey: (value: string) => MessageKey }
+  | {
+      name: SurveyedFigureName;
+      kind: 'choice';
+      options: readonly string[];
+      optionKey: (value: string) => MessageKey;
+    }
   | { name: SurveyedFigureName; kind: 'yes-no' }
   | { name: SurveyedFigureName; kind: 'text' };
 
@@ -44,7 +49,12 @@ export const SURVEYED_FIELDS: readonly SurveyedField[] = [
   { name: 'openingHoursPerDay', kind: 'hours', max: LIMITS.hoursPerDay },
   { name: 'parkingSpaces', kind: 'count', max: LIMITS.parkingSpaces, unit: 'spaces' },
   { name: 'newResidentialArea', kind: 'yes-no' },
-  { name: 'seatKind', kind: 'choice', options: SEAT_KINDS, optionKey: (value) => `seat.${value}` as MessageKey },
+  {
+    name: 'seatKind',
+    kind: 'choice',
+    options: SEAT_KINDS,
+    optionKey: (value) => `seat.${value}` as MessageKey,
+  },
   { name: 'seatName', kind: 'text' },
   { name: 'agriculturalLandShare', kind: 'share' },
   { name: 'developmentProgress', kind: 'share' },

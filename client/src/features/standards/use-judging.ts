@@ -48,7 +48,9 @@ export function useJudging(
   const regionProfile = region?.profile ?? null;
   // An override belongs to the region it was chosen on, and means nothing once it is the region's own.
   const profileOverride =
-    override && override.regionId === regionId && override.profile !== regionProfile ? override.profile : null;
+    override && override.regionId === regionId && override.profile !== regionProfile
+      ? override.profile
+      : null;
 
   const judging = useMemo((): Judging | null => {
     if (!regionProfile) return null;
@@ -62,8 +64,7 @@ export function useJudging(
   }, [regionProfile, profileOverride, speed, tiers]);
 
   const setProfileOverride = useCallback(
-    (profile: StandardsProfileId | null) =>
-      setOverride(profile && regionId ? { regionId, profile } : null),
+    (profile: StandardsProfileId | null) => setOverride(profile && regionId ? { regionId, profile } : null),
     [regionId],
   );
 
