@@ -38,7 +38,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           fileParallelism: false,
-          testTimeout: 180_000,
+          // The scenario walk-through takes ~100 s on an idle two-core machine; a loaded one doubles it.
+          testTimeout: 360_000,
           hookTimeout: 300_000,
         },
       },

@@ -278,6 +278,39 @@ describe('the scenario screen in a browser', () => {
     await waitForMapIdle(page);
     await page.screenshot({ path: await screenshotPath('scenario-compare.png') });
 
+    // Side by side: the baseline on a map of its own at the left, the scenario at the right, each
+    // captioned; a pan of either map moves the other to the same view.
+    await compare.getByTestId('compare-layout').locator('[data-value="side-by-side"]').click();
+    await page.waitForFunction(() => document.documentElement.dataset.otherSideLoaded === 'true', null, {
+      timeout: 60_000,
+    });
+    expect(await page.getByTestId('swipe').count()).toBe(0);
+    expect(await page.getByTestId('side-caption-other').innerText()).toBe('现状基线');
+    expect(await page.getByTestId('side-caption-main').innerText()).toBe(
+      await page.getByTestId('open-scenario-name').innerText(),
+    );
+    const views = () =>
+      page.evaluate(() => {
+        const { map, otherMap } = window.__lifecircle!;
+        return [map, otherMap!].map((each) => [each.getCenter().lng, each.getCenter().lat, each.getZoom()]);
+      });
+    const [mainView, otherView] = await views();
+    for (let index = 0; index < 3; index += 1) expect(otherView![index]).toBeCloseTo(mainView![index]!, 9);
+    const otherBox = (await page.getByTestId('map-side-other').boundingBox())!;
+    await page.mouse.move(otherBox.x + otherBox.width / 2, otherBox.y + otherBox.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(otherBox.x + otherBox.width / 2 + 120, otherBox.y + otherBox.height / 2 + 40, {
+      steps: 6,
+    });
+    await page.mouse.up();
+    const [movedMain, movedOther] = await views();
+    expect(movedOther![0]).not.toBeCloseTo(otherView![0]!, 6);
+    for (let index = 0; index < 3; index += 1) expect(movedMain![index]).toBeCloseTo(movedOther![index]!, 9);
+    await waitForMapIdle(page);
+    await page.screenshot({ path: await screenshotPath('scenario-side-by-side.png') });
+    await compare.getByTestId('compare-layout').locator('[data-value="swipe"]').click();
+    await page.getByTestId('swipe').waitFor();
+
     // Export GeoJSON through the download link: a valid FeatureCollection with the new residents.
     const [download] = await Promise.all([
       page.waitForEvent('download'),

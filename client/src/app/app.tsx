@@ -24,6 +24,7 @@ import { queryKeys } from '../lib/query-keys';
 import type { FacilityCategoryId } from '../lib/standards';
 import type { LayerToggles, PopulationMode, Selection } from '../map/deck-layers';
 import { populationDotScale } from '../map/map-rows';
+import { CameraLink } from '../map/camera-link';
 import { MapView } from '../map/map-view';
 import type { MapClickOrigin, ZoomRequest } from '../map/map-view-types';
 import { polygonBbox } from '../map/geometry';
@@ -33,6 +34,9 @@ import { Header } from './header';
 import { useRegionLayers } from './use-region-layers';
 import { useRegions } from './use-regions';
 import './app.css';
+
+const NO_SELECTION = () => undefined;
+const NO_ORIGIN = () => undefined;
 
 const INITIAL_TOGGLES: LayerToggles = {
   streets: true,
@@ -126,6 +130,16 @@ export function App() {
     judgingState.judging,
   );
   const scenarioMap = useScenarioMap(scenarioEditor, sidebarTab === 'scenarios');
+  // Side by side: the other side's communities (and labels) on a second map kept on the same view.
+  const [cameraLink] = useState(() => new CameraLink());
+  const otherCommunities = scenarioMap.otherSide?.communities ?? null;
+  const otherSideData = useMemo(
+    () =>
+      otherCommunities
+        ? { ...data, communities: { type: 'FeatureCollection' as const, features: otherCommunities } }
+        : null,
+    [data, otherCommunities],
+  );
   // While a scenario is open the map shows its communities, and picking one makes it the edited one.
   const scenarioCommunities = scenarioMap.communities;
   const mapData = useMemo(
@@ -295,8 +309,30 @@ export function App() {
               />
             )}
           </aside>
-          <main className="map-area">
+          <main className={`map-area${scenarioMap.otherSide ? ' is-side-by-side' : ''}`}>
+            {scenarioMap.otherSide && (
+              <div className="map-side map-side-other" data-testid="map-side-other">
+                <MapView
+                  secondary
+                  cameraLink={cameraLink}
+                  caption={scenarioMap.otherSide.name}
+                  region={region}
+                  data={otherSideData!}
+                  toggles={toggles}
+                  populationMode={populationMode}
+                  hiddenCategories={hiddenCategories}
+                  selection={null}
+                  onSelect={NO_SELECTION}
+                  dotScale={dotScale}
+                  analysis={null}
+                  onIsochroneOrigin={NO_ORIGIN}
+                  zoomTo={null}
+                />
+              </div>
+            )}
             <MapView
+              cameraLink={scenarioMap.otherSide ? cameraLink : null}
+              caption={scenarioMap.otherSide?.mainName ?? null}
               region={region}
               data={mapData}
               toggles={toggles}

@@ -18,6 +18,7 @@ const facility = (
     communityId: 'c',
     communityName: 'c',
     floorAreaSquareMeters: null,
+    landAreaSquareMeters: null,
     capacity: null,
   },
 });

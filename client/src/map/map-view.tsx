@@ -14,6 +14,7 @@ import type { DeckLayerInput, LayerToggles, PopulationMode, Selection } from './
 import { useDrawingTool, drawingCursor, type DrawingCallbacks } from './drawing-tool';
 import type { DotScale } from './map-rows';
 import type { MapAnalysis, MapClickOrigin, ScenarioMapInput, ZoomRequest } from './map-view-types';
+import type { CameraLink } from './camera-link';
 import { buildDrawingLayers, buildSwipeOtherLayer, eastOfSwipe } from './scenario-layers';
 import { SwipeHandle } from './swipe-handle';
 import { useAnalysisLayers } from './use-analysis-layers';
@@ -46,6 +47,12 @@ export interface MapViewProps {
   scenario?: ScenarioMapInput | null;
   /** Layers drawn above all others but labels (the import wizard's preview). */
   overlayLayers?: readonly Layer[];
+  /** A second map beside the main one (the comparison's other side): no test hooks, no tools. */
+  secondary?: boolean;
+  /** Maps kept on one view. */
+  cameraLink?: CameraLink | null;
+  /** A name shown over the map (which side of a comparison it is). */
+  caption?: string | null;
 }
 
 export function MapView(props: MapViewProps) {
@@ -64,7 +71,11 @@ export function MapView(props: MapViewProps) {
   const scenario = props.scenario ?? null;
   const i18n = useI18n();
   const { t, language, localName } = i18n;
-  const { containerRef, mapRef, overlayRef, styleReady, zoom, webglFailed } = useMapLibreMap(region, zoomTo);
+  const secondary = props.secondary ?? false;
+  const { containerRef, mapRef, overlayRef, styleReady, zoom, webglFailed } = useMapLibreMap(region, zoomTo, {
+    secondary,
+    cameraLink: props.cameraLink ?? null,
+  });
   useBasemapSources(mapRef, styleReady, data, toggles.streets);
 
   const { rows, shownFacilities, labels, labelCharacters } = useMapRows({
@@ -190,7 +201,8 @@ export function MapView(props: MapViewProps) {
 
   // Test hooks: <html data-communities-loaded="true"> (and isochrones-loaded, heatmap-loaded) once
   // the layer is drawn and the map is idle.
-  useDrawnFlag(mapRef, styleReady, communities ?? null, 'communitiesLoaded');
+  // The second map of a side-by-side comparison says so under its own flag.
+  useDrawnFlag(mapRef, styleReady, communities ?? null, secondary ? 'otherSideLoaded' : 'communitiesLoaded');
   // Keyed on every analysis layer, so switching to the comparison (radius outlines added) re-arms it.
   useDrawnFlag(
     mapRef,
@@ -211,6 +223,11 @@ export function MapView(props: MapViewProps) {
       />
       {webglFailed && <div className="map-message">{t('map.noWebgl')}</div>}
       {scenario?.swipe && <SwipeHandle swipe={scenario.swipe} />}
+      {props.caption && (
+        <div className="map-caption" data-testid={secondary ? 'side-caption-other' : 'side-caption-main'}>
+          {props.caption}
+        </div>
+      )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ const region = (attribution: string | null): Region => ({
   synthetic: false,
   attribution,
   metricSrid: 4546,
+  profile: 'jishou',
 });
 
 describe('regionAttribution', () => {

@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useEffect, type RefObject } from 'react';
 
 /** The flags end-to-end tests wait for (tests/support/e2e-harness.ts waitForDrawn). */
-export type DrawnFlag = 'communitiesLoaded' | 'isochronesLoaded' | 'heatmapLoaded';
+export type DrawnFlag = 'communitiesLoaded' | 'otherSideLoaded' | 'isochronesLoaded' | 'heatmapLoaded';
 
 /**
  * Sets `<html data-{flag}="true">` once `drawn` (any non-null value) is on screen and the map is

@@ -16,16 +16,17 @@ import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Region } from '../lib/api-types';
 import { BASEMAP_STYLE_URL } from '../lib/config';
 import { addRegionLayersToOnlineStyle, offlineBasemapStyle } from './basemap-style';
+import type { CameraLink } from './camera-link';
 import type { ZoomRequest } from './map-view-types';
 import { regionAttribution } from './region-attribution';
 
 // The worker is shipped as its own asset; MapLibre cannot find it next to a bundled chunk.
 setWorkerUrl(maplibreWorkerUrl);
 
-/** Hooks for end-to-end tests (tests/e2e): the live map object. */
+/** Hooks for end-to-end tests (tests/e2e): the live map object, and the comparison's second map. */
 declare global {
   interface Window {
-    __lifecircle?: { map: MapLibreMap };
+    __lifecircle?: { map: MapLibreMap; otherMap?: MapLibreMap };
   }
 }
 
@@ -46,7 +47,18 @@ export interface MapLibreState {
   webglFailed: boolean;
 }
 
-export function useMapLibreMap(region: Region | null, zoomTo: ZoomRequest | null): MapLibreState {
+export interface MapLibreOptions {
+  /** A second map beside the main one: it keeps off the test hook and follows `cameraLink`. */
+  secondary?: boolean;
+  /** Maps kept on one view (side-by-side comparison). */
+  cameraLink?: CameraLink | null;
+}
+
+export function useMapLibreMap(
+  region: Region | null,
+  zoomTo: ZoomRequest | null,
+  { secondary = false, cameraLink = null }: MapLibreOptions = {},
+): MapLibreState {
   const containerRef = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const overlayRef = useRef<MapboxOverlay | null>(null);
@@ -83,7 +95,8 @@ export function useMapLibreMap(region: Region | null, zoomTo: ZoomRequest | null
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
-    window.__lifecircle = { map };
+    if (!secondary) window.__lifecircle = { map };
+    else if (window.__lifecircle) window.__lifecircle.otherMap = map;
 
     // An online style that cannot be fetched (offline, wrong URL) falls back to the offline base map.
     let usingOnlineStyle = BASEMAP_STYLE_URL !== null;
@@ -113,8 +126,20 @@ export function useMapLibreMap(region: Region | null, zoomTo: ZoomRequest | null
       attributionRef.current = null;
       setStyleReady(false);
       if (window.__lifecircle?.map === map) delete window.__lifecircle;
+      if (window.__lifecircle?.otherMap === map) delete window.__lifecircle.otherMap;
     };
+    // Created once: whether it is the main map does not change for a mounted view.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // Linked maps share one view: the second takes the first's, then every move is copied.
+  const cameraLinkRef = useRef(cameraLink);
+  useEffect(() => {
+    cameraLinkRef.current = cameraLink;
+    const map = mapRef.current;
+    if (!map || !cameraLink) return;
+    return cameraLink.attach(map);
+  }, [cameraLink]);
 
   // Attribution follows the region (OpenStreetMap data must be credited where it is shown).
   useEffect(() => {
@@ -126,10 +151,14 @@ export function useMapLibreMap(region: Region | null, zoomTo: ZoomRequest | null
     attributionRef.current = control;
   }, [region]);
 
-  // Fit the region on load and whenever the region changes.
+  // Fit the region on load and whenever the region changes (a linked map keeps its peer's view).
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !region?.bbox) return;
+    if (cameraLinkRef.current?.peerOf(map)) {
+      setZoom(map.getZoom());
+      return;
+    }
     const [west, south, east, north] = region.bbox;
     map.fitBounds(
       [

@@ -2,218 +2,243 @@ import { describe, expect, it } from 'vitest';
 import type {
   RelocationAdviceAnswer,
   RelocationCommunityAdvice,
-  VillageCandidatesAnswer,
   VillageConversionEntry,
 } from '../../lib/api-types';
-import { relocationRows, villageLacks, villageRows } from './advice-rows';
+import {
+  gapOf,
+  judgedWithOf,
+  resultOf,
+  sourcesOf,
+  villageAnswer,
+  villageEntry,
+  villageGaps,
+} from '../standards/result-fixtures.test-support';
+import {
+  LACK_GROUPS,
+  conversionsByApplication,
+  relocationRows,
+  villageLacks,
+  villageRows,
+} from './advice-rows';
 
 const text = (value: string) => ({ zh: value, en: value });
+const SQUARE_METERS = { zh: 'm²', en: 'm²' };
+const RESIDENTS = { zh: '人', en: 'residents' };
 
-function village(
-  id: string,
-  name: string,
-  candidate: boolean,
-  gaps: Partial<VillageConversionEntry['gaps']> = {},
-): VillageConversionEntry {
-  return {
-    communityId: id,
-    name,
-    streetId: 's',
-    residents: 1200,
-    households: 400,
-    status: candidate ? 'pass' : 'fail',
-    candidate,
-    conditions: [
-      {
-        condition: 'development-progress',
-        figure: candidate ? 0.62 : 0.2,
-        threshold: 0.5,
-        met: candidate,
-        message: text('p'),
-      },
-      { condition: 'farmland-share', figure: 0.7, threshold: 0.5, met: false, message: text('f') },
-    ],
-    reason: candidate ? text('进度 62% > 50%') : null,
-    gaps: { type: 'urban', floorArea: [], staff: [], facilities: [], size: [], summary: [], ...gaps },
-  };
-}
-
-function report(villages: VillageConversionEntry[]): VillageCandidatesAnswer {
-  return {
-    scenario: { id: 'x', regionId: 'r', version: 1 },
-    as: 'urban',
-    profile: 'national',
-    ruleId: 'village.conversion',
-    sources: [],
-    ruleInProfile: true,
-    villages,
-    candidateIds: villages.filter((entry) => entry.candidate).map((entry) => entry.communityId),
-    coverageCategories: [],
-    coverageNote: null,
-  };
-}
+/** What a lack shows, in brief: its group, rule, status and tier. */
+const brief = (entry: VillageConversionEntry) =>
+  villageLacks(entry).map((lack) => [lack.group, lack.gap.ruleId, lack.gap.status, lack.tierMinutes]);
 
 describe('villageLacks', () => {
-  it('turns failing rules, unreached tiers and the size band into readable lacks, leaving what passes', () => {
-    const entry = village('v', '桃源村', true, {
+  /** 桃源村 as an urban community under 002: what it would not meet, what is missing, and what it meets. */
+  const taoyuan = villageEntry('v', '桃源村', 'candidate', 'leshan', {
+    gaps: villageGaps({
+      // Listed out of reading order on purpose: the groups decide it.
       floorArea: [
-        {
-          ruleId: 'area.national.min',
-          title: text('面积'),
-          sources: [],
-          status: 'fail',
-          figure: 250,
-          threshold: '≥ 600',
-          shortfall: { amount: 350, unit: { zh: 'm²', en: 'm²' } },
-        },
-        {
-          ruleId: 'area.per100hh',
-          title: text('每百户'),
-          sources: [],
-          status: 'pass',
-          figure: 40,
-          threshold: '≥ 30',
-          shortfall: null,
-        },
-        {
-          ruleId: 'area.activity',
-          title: text('活动用房'),
-          sources: [],
-          status: 'fail',
-          figure: 0.4,
-          threshold: '≥ 60%',
-          shortfall: { amount: 0.2, unit: { zh: '%', en: '%' } },
-        },
+        gapOf('area.per100hh', 'fail', 'leshan', { amount: 240, unit: SQUARE_METERS }, { figure: 10 }),
+        gapOf('area.leshan.min', 'undetermined', 'leshan', null, { missing: ['stationProvenance'] }),
+        gapOf('area.commerce.share', 'pass', 'leshan', null, { figure: 0.2 }),
       ],
       staff: [
-        {
-          ruleId: 'staff.per10k',
-          title: text('工作者'),
-          sources: [],
-          status: 'fail',
-          figure: 10,
-          threshold: '≥ 18',
-          shortfall: { amount: 1, unit: { zh: '人', en: 'workers' } },
-        },
-        {
-          ruleId: 'staff.socialworkers',
-          title: text('社工'),
-          sources: [],
-          status: 'fail',
-          figure: null,
-          threshold: '≥ 3',
-          shortfall: null,
-        },
+        gapOf('staff.police.auxiliary', 'undetermined', 'leshan', null, {
+          missing: ['policeOfficers', 'auxiliaryPoliceOfficers'],
+        }),
+      ],
+      provision: [
+        gapOf(
+          'provision.service_station',
+          'advice',
+          'leshan',
+          { amount: 1, unit: text('处') },
+          { figure: 0 },
+        ),
+        gapOf('provision.kindergarten_or_nursery', 'pass', 'leshan', null, { figure: 1 }),
       ],
       facilities: [
         {
-          tierMinutes: 15,
-          categories: [
-            {
-              category: 'clinic',
-              name: text('卫生服务中心'),
-              coveredShare: 0,
-              uncoveredResidents: 1200,
-              threshold: null,
-              thresholdRuleId: null,
-              thresholdProfile: null,
-              status: 'unreached',
-            },
-          ],
-          lacking: ['clinic'],
-        },
-        { tierMinutes: 10, categories: [], lacking: [] },
-        {
           tierMinutes: 5,
-          categories: [
-            {
-              category: 'kindergarten',
-              name: text('幼儿园'),
-              coveredShare: 0.3,
-              uncoveredResidents: 840,
-              threshold: 0.8,
-              thresholdRuleId: 'reach.kindergarten',
-              thresholdProfile: 'national',
-              status: 'below',
-            },
-            {
-              category: 'shop',
-              name: text('便利店'),
-              coveredShare: 1,
-              uncoveredResidents: 0,
-              threshold: 0.8,
-              thresholdRuleId: 'reach.shop',
-              thresholdProfile: 'national',
-              status: 'meets',
-            },
+          gaps: [
+            gapOf(
+              'reach.service_station',
+              'fail',
+              'leshan',
+              { amount: 420, unit: RESIDENTS },
+              { figure: 0.45 },
+            ),
+            gapOf('reach.fitness_ground', 'pass', 'leshan', null, { figure: 0.9 }),
+            gapOf('reach.kindergarten_or_nursery', 'fail', 'leshan', { amount: 960, unit: RESIDENTS }),
           ],
-          lacking: ['kindergarten'],
+          lacking: ['reach.service_station', 'reach.kindergarten_or_nursery'],
+        },
+        {
+          tierMinutes: 10,
+          gaps: [
+            gapOf('reach.supermarket', 'pass', 'leshan', null, { figure: 1 }),
+            gapOf('reach.park', 'pass', 'leshan', null, { figure: 0.85 }),
+          ],
+          lacking: [],
+        },
+        {
+          tierMinutes: 15,
+          gaps: [gapOf('reach.circle15', 'fail', 'leshan', { amount: 960, unit: RESIDENTS }, { figure: 0 })],
+          lacking: ['reach.circle15'],
         },
       ],
       size: [
-        { measure: 'residents', value: 1200, band: { min: 4500, max: 12000 }, outsideBand: -3300 },
-        { measure: 'households', value: 400, band: { min: 1000, max: null }, outsideBand: 0 },
+        gapOf(
+          'size.residents',
+          'advice',
+          'leshan',
+          { amount: 3300, unit: text('人') },
+          { figure: 1200, side: 'below' },
+        ),
+        gapOf('size.households', 'advice', 'leshan', { amount: 1100, unit: text('户') }, { figure: 400 }),
       ],
-    });
-    expect(villageLacks(entry)).toEqual([
-      { kind: 'floor-area', ruleId: 'area.national.min', title: text('面积'), squareMeters: 350 },
-      { kind: 'share', ruleId: 'area.activity', title: text('活动用房'), share: 0.2 },
-      { kind: 'staff', ruleId: 'staff.per10k', title: text('工作者'), workers: 1 },
-      { kind: 'rule', ruleId: 'staff.socialworkers', title: text('社工'), figure: null, threshold: '≥ 3' },
-      // Tiers nearest first, only the categories lacking.
-      {
-        kind: 'facilities',
-        tierMinutes: 5,
-        categories: [{ category: 'kindergarten', name: text('幼儿园') }],
-      },
-      {
-        kind: 'facilities',
-        tierMinutes: 15,
-        categories: [{ category: 'clinic', name: text('卫生服务中心') }],
-      },
-      {
-        kind: 'size',
-        measure: 'residents',
-        value: 1200,
-        band: { min: 4500, max: 12000 },
-        outsideBand: -3300,
-      },
+    }),
+  });
+
+  it('lists what is not met or undetermined, grouped in reading order, reach by tier with its minutes', () => {
+    expect(LACK_GROUPS).toEqual(['size', 'floorArea', 'staff', 'provision', 'facilities', 'other']);
+    expect(brief(taoyuan)).toEqual([
+      ['size', 'size.residents', 'advice', null],
+      ['size', 'size.households', 'advice', null],
+      ['floorArea', 'area.per100hh', 'fail', null],
+      ['floorArea', 'area.leshan.min', 'undetermined', null],
+      ['staff', 'staff.police.auxiliary', 'undetermined', null],
+      ['provision', 'provision.service_station', 'advice', null],
+      ['facilities', 'reach.service_station', 'fail', 5],
+      ['facilities', 'reach.kindergarten_or_nursery', 'fail', 5],
+      ['facilities', 'reach.circle15', 'fail', 15],
     ]);
   });
 
-  it('lists candidates first with their lacks; others without', () => {
-    const lacking = {
-      size: [
-        { measure: 'residents' as const, value: 1200, band: { min: 4500, max: 12000 }, outsideBand: -3300 },
-      ],
-    };
+  it('keeps each gap as the server gave it, with its shortfall, grade and sources', () => {
+    const [, , floor, provenance] = villageLacks(taoyuan);
+    expect(floor.gap).toBe(taoyuan.gaps.floorArea[0]);
+    expect(floor.gap).toMatchObject({
+      kind: 'floor-area',
+      grade: 'expected',
+      shortfall: { amount: 240, unit: SQUARE_METERS },
+      sources: sourcesOf('area.per100hh', 'leshan'),
+    });
+    expect(provenance.gap).toMatchObject({
+      status: 'undetermined',
+      shortfall: null,
+      missing: ['stationProvenance'],
+    });
+  });
+
+  it('puts reach gaps judged without a tier table under no minutes, and other rules last', () => {
+    const entry = villageEntry('v', '白岩村', 'not-applicable', 'linjiang', {
+      gaps: villageGaps({
+        type: 'rural',
+        targetFrom: 'application',
+        other: [gapOf('service.hours', 'advice', 'linjiang', { amount: 2, unit: text('h') }, { figure: 6 })],
+        facilities: [
+          {
+            tierMinutes: null,
+            gaps: [
+              gapOf('reach.fitness15', 'undetermined', 'linjiang', null, {
+                missing: ['reach'],
+                walk: undefined,
+              }),
+            ],
+            lacking: [],
+          },
+        ],
+        floorArea: [gapOf('area.per100hh', 'pass', 'linjiang', null, { figure: 45 })],
+      }),
+    });
+    expect(brief(entry)).toEqual([
+      ['facilities', 'reach.fitness15', 'undetermined', null],
+      ['other', 'service.hours', 'advice', null],
+    ]);
+    // A village meeting everything it was judged on lacks nothing.
+    expect(villageLacks(villageEntry('w', '和平村', 'candidate', 'leshan'))).toEqual([]);
+  });
+});
+
+describe('villageRows', () => {
+  const lacking = villageGaps({
+    size: [gapOf('size.residents', 'advice', 'leshan', { amount: 3300, unit: text('人') }, { figure: 1200 })],
+  });
+
+  it('lists candidates, then undetermined, then the rest, each by name, every one with what it would lack', () => {
     const rows = villageRows(
-      report([
-        village('a', '茶园村', false, lacking),
-        village('b', '石门村', true, lacking),
-        village('c', '桃源村', true),
+      villageAnswer('leshan', [
+        villageEntry('a', '茶园村', 'not-candidate', 'leshan', { gaps: lacking }),
+        villageEntry('b', '桃源村', 'candidate', 'leshan'),
+        villageEntry('c', '白岩村', 'undetermined', 'leshan'),
+        villageEntry('d', '石门村', 'candidate', 'leshan', {
+          gaps: lacking,
+          applicationTarget: 'urban',
+        }),
       ]),
     );
-    expect(rows.map((row) => [row.communityId, row.candidate, row.lacks.length])).toEqual([
-      ['b', true, 1],
-      ['c', true, 0],
-      ['a', false, 0],
+    expect(rows.map((row) => [row.communityId, row.status, row.candidate, row.lacks.length])).toEqual([
+      ['d', 'candidate', true, 1],
+      ['b', 'candidate', true, 0],
+      ['c', 'undetermined', false, 0],
+      // Not a candidate, yet a planner may convert it: its lacks are listed too.
+      ['a', 'not-candidate', false, 1],
     ]);
+    expect(rows[0]).toMatchObject({
+      name: '石门村',
+      residents: 1200,
+      applicationTarget: 'urban',
+      target: 'urban',
+      targetFrom: 'default',
+      reason: text('进度 62% > 50%'),
+      counts: { advice: 1, judged: 1 },
+    });
     expect(rows[0].conditions.map((condition) => condition.met)).toEqual([true, false]);
-    expect(rows[2].reason).toBeNull();
+    expect(rows[2].conditions.map((condition) => condition.met)).toEqual([false, null]);
+    expect(rows[3].reason).toBeNull();
+  });
+
+  it('lists villages by name alone under a profile without the test', () => {
+    const rows = villageRows(
+      villageAnswer('jishou', [
+        villageEntry('b', '桃源村', 'not-applicable', 'jishou'),
+        villageEntry('a', '茶园村', 'not-applicable', 'jishou'),
+      ]),
+    );
+    expect(rows.map((row) => [row.communityId, row.status, row.candidate, row.conditions])).toEqual([
+      ['a', 'not-applicable', false, []],
+      ['b', 'not-applicable', false, []],
+    ]);
+  });
+});
+
+describe('conversionsByApplication', () => {
+  it('converts every village that applied to what it applied for, skipping those no longer villages', () => {
+    const rows = villageRows(
+      villageAnswer('leshan', [
+        villageEntry('a', '茶园村', 'not-candidate', 'leshan', { applicationTarget: 'rural' }),
+        villageEntry('b', '桃源村', 'candidate', 'leshan', { applicationTarget: 'urban' }),
+        villageEntry('c', '白岩村', 'candidate', 'leshan'),
+        villageEntry('d', '石门村', 'candidate', 'leshan', { applicationTarget: 'urban' }),
+        villageEntry('e', '和平村', 'candidate', 'leshan', { applicationTarget: 'urban' }),
+      ]),
+    );
+    // d is converted among the pending edits already; e was merged away.
+    const live: Record<string, string> = { a: 'village', b: 'village', c: 'village', d: 'urban' };
+    const liveType = (id: string) => live[id] ?? null;
+    expect(conversionsByApplication(rows, liveType)).toEqual([
+      { op: 'convert-village', communityId: 'b', to: 'urban' },
+      { op: 'convert-village', communityId: 'a', to: 'rural' },
+    ]);
   });
 });
 
 describe('relocationRows', () => {
-  const rule = {
-    ruleId: 'size.relocation',
-    status: 'fail' as const,
-    figure: 0,
+  // 002's relocation band is guidance (为宜): below it is advice, never a failure.
+  const rule = resultOf('size.relocation', 'advice', 'leshan', {
+    figure: 610,
     threshold: '800–2 000',
-    sources: [],
-    title: text('t'),
-    advice: text('a'),
-  };
+    bounds: { min: 800, max: 2000 },
+    side: 'below',
+  });
   const base = (
     id: string,
     name: string,
@@ -231,9 +256,10 @@ describe('relocationRows', () => {
   });
   const answer = (communities: RelocationCommunityAdvice[]): RelocationAdviceAnswer => ({
     scenario: { id: 'x', regionId: 'r', version: 1 },
+    judgedWith: judgedWithOf('leshan'),
     profile: 'leshan',
     ruleId: 'size.relocation',
-    sources: [],
+    sources: sourcesOf('size.relocation', 'leshan'),
     band: { min: 800, max: 2000 },
     speedMetersPerSecond: 1,
     travelNote: null,
@@ -253,6 +279,7 @@ describe('relocationRows', () => {
     addedWalkSeconds: added,
     unreachedResidents: 0,
     mergedResidents: 5610,
+    mergedBand: { min: 4500, max: 12000 },
     mergedResidentsOutsideBand: outside,
   });
 

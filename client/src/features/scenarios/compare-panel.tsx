@@ -14,10 +14,12 @@ import { Kpi } from '../../ui/kpi';
 import { LoadingLine } from '../../ui/loading-line';
 import { Note } from '../../ui/note';
 import { Section } from '../../ui/section';
+import { SegmentedControl } from '../../ui/segmented-control';
 import { Switch } from '../../ui/switch';
 import { statusKey } from '../standards/rule-text';
 import { comparisonSummary, deltaRows, movedUnitGroups } from './delta-rows';
 import { RULES } from './scenario-core';
+import type { CompareLayout } from './use-scenario-compare';
 import type { ScenarioEditor } from './use-scenario-editor';
 import './compare-panel.css';
 
@@ -73,7 +75,21 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
           ))}
         </select>
       </FormRow>
-      <p className="field-hint">{t('scenario.compare.swipeHint')}</p>
+      <FormRow label={t('scenario.compare.layout')}>
+        <SegmentedControl<CompareLayout>
+          testId="compare-layout"
+          label={t('scenario.compare.layout')}
+          value={compare.layout}
+          options={[
+            { value: 'swipe', label: t('scenario.compare.layout.swipe') },
+            { value: 'side-by-side', label: t('scenario.compare.layout.sideBySide') },
+          ]}
+          onChange={compare.setLayout}
+        />
+      </FormRow>
+      <p className="field-hint">
+        {t(compare.layout === 'swipe' ? 'scenario.compare.swipeHint' : 'scenario.compare.sideBySideHint')}
+      </p>
       {pending > 0 && (
         <Note>{t('scenario.compare.savedOnly', { n: session?.saved.version ?? 1, pending })}</Note>
       )}

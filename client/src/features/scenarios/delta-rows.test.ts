@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioComparison } from '../../lib/api-types';
+import type { ResultStatus, ScenarioComparison } from '../../lib/api-types';
+import { judgedWithOf } from '../standards/result-fixtures.test-support';
 import { comparisonSummary, deltaRows, movedUnitGroups, ruleChangeDirection } from './delta-rows';
 
 const figure = (scenario: number, other: number) => ({ scenario, with: other, delta: scenario - other });
@@ -7,7 +8,7 @@ const figure = (scenario: number, other: number) => ({ scenario, with: other, de
 const comparison: ScenarioComparison = {
   scenario: { id: 's', version: 3 },
   with: { id: 'baseline', version: 1 },
-  profile: 'leshan',
+  judgedWith: judgedWithOf('leshan'),
   communities: [
     {
       id: 'a',
@@ -27,7 +28,11 @@ const comparison: ScenarioComparison = {
       residents: figure(90, 100),
       households: figure(30, 33),
       areaSquareKilometers: figure(0.9, 1),
-      ruleChanges: [{ ruleId: 'size.residents', from: 'pass', to: 'fail' }],
+      // 002's size band is guidance: leaving it is advice; the floor area per 100 households is expected.
+      ruleChanges: [
+        { ruleId: 'size.residents', from: 'pass', to: 'advice' },
+        { ruleId: 'area.per100hh', from: 'undetermined', to: 'fail' },
+      ],
     },
     {
       id: 'c',
@@ -38,9 +43,20 @@ const comparison: ScenarioComparison = {
       households: figure(50, 33),
       areaSquareKilometers: figure(1.5, 1),
       ruleChanges: [
-        { ruleId: 'size.residents', from: 'fail', to: 'pass' },
-        { ruleId: 'staff.per10k', from: 'pass', to: 'not-applicable' },
+        { ruleId: 'size.residents', from: 'advice', to: 'pass' },
+        { ruleId: 'provision.service_station', from: 'pass', to: 'not-applicable' },
       ],
+    },
+    {
+      id: 'v',
+      name: '村',
+      streetId: 'x',
+      status: 'changed',
+      residents: figure(800, 820),
+      households: figure(270, 275),
+      areaSquareKilometers: figure(2, 2.1),
+      // A classification moves neither way.
+      ruleChanges: [{ ruleId: 'village.conversion', from: 'candidate', to: 'not-candidate' }],
     },
     {
       id: 'n-1',
@@ -50,7 +66,17 @@ const comparison: ScenarioComparison = {
       residents: figure(5, 0),
       households: figure(2, 0),
       areaSquareKilometers: figure(0.1, 0),
-      ruleChanges: [],
+      ruleChanges: [{ ruleId: 'area.per100hh', from: null, to: 'fail' }],
+    },
+    {
+      id: 'd',
+      name: '丁',
+      streetId: 'x',
+      status: 'dissolved',
+      residents: figure(0, 40),
+      households: figure(0, 12),
+      areaSquareKilometers: figure(0, 0.2),
+      ruleChanges: [{ ruleId: 'area.per100hh', from: 'fail', to: null }],
     },
   ],
   movedUnits: [
@@ -61,17 +87,28 @@ const comparison: ScenarioComparison = {
 };
 
 describe('comparison rows', () => {
-  it('lists changed communities only: created first, then the largest change in residents', () => {
+  it('lists changed communities only: created, dissolved, then the largest change in residents', () => {
     const rows = deltaRows(comparison);
-    expect(rows.map((row) => row.id)).toEqual(['n-1', 'c', 'b']);
-    expect(rows[1].residents.delta).toBe(50);
-    expect(rows[1].ruleChanges.map((change) => change.direction)).toEqual(['better', 'neutral']);
-    expect(rows[2].ruleChanges[0].direction).toBe('worse');
+    expect(rows.map((row) => row.id)).toEqual(['n-1', 'd', 'c', 'v', 'b']);
+    expect(rows[2].residents.delta).toBe(50);
+    expect(rows.map((row) => row.ruleChanges.map((change) => change.direction))).toEqual([
+      ['worse'],
+      ['better'],
+      ['better', 'neutral'],
+      ['neutral'],
+      ['worse', 'worse'],
+    ]);
+    expect(rows[4].ruleChanges[0]).toEqual({
+      ruleId: 'size.residents',
+      from: 'pass',
+      to: 'advice',
+      direction: 'worse',
+    });
     expect(comparisonSummary(rows, comparison.movedUnits.length)).toEqual({
-      communities: 3,
+      communities: 5,
       movedUnits: 3,
-      rulesBetter: 1,
-      rulesWorse: 1,
+      rulesBetter: 2,
+      rulesWorse: 3,
     });
   });
 
@@ -81,10 +118,39 @@ describe('comparison rows', () => {
       { from: 'a', to: 'n-1', unitIds: ['u3'] },
     ]);
   });
+});
 
-  it('judges rule changes by whether a failure appears or goes', () => {
-    expect(ruleChangeDirection(null, 'fail')).toBe('worse');
-    expect(ruleChangeDirection('fail', null)).toBe('better');
-    expect(ruleChangeDirection('not-applicable', 'pass')).toBe('neutral');
+describe('ruleChangeDirection', () => {
+  const cases: [ResultStatus | null, ResultStatus | null, 'better' | 'worse' | 'neutral'][] = [
+    // By severity: a failure worst, advice next, a pass best.
+    ['fail', 'advice', 'better'],
+    ['fail', 'pass', 'better'],
+    ['advice', 'pass', 'better'],
+    ['pass', 'advice', 'worse'],
+    ['pass', 'fail', 'worse'],
+    ['advice', 'fail', 'worse'],
+    ['fail', 'fail', 'neutral'],
+    ['advice', 'advice', 'neutral'],
+    // A verdict that appears or goes, against no verdict (待定, 不适用, absent).
+    ['undetermined', 'fail', 'worse'],
+    ['not-applicable', 'advice', 'worse'],
+    [null, 'fail', 'worse'],
+    ['fail', 'undetermined', 'better'],
+    ['advice', 'not-applicable', 'better'],
+    ['fail', null, 'better'],
+    ['undetermined', 'pass', 'neutral'],
+    ['pass', 'undetermined', 'neutral'],
+    ['not-applicable', 'pass', 'neutral'],
+    [null, 'pass', 'neutral'],
+    ['pass', null, 'neutral'],
+    ['undetermined', 'not-applicable', 'neutral'],
+    // The 村改居 classification is never a verdict.
+    ['candidate', 'not-candidate', 'neutral'],
+    ['not-candidate', 'candidate', 'neutral'],
+    ['undetermined', 'candidate', 'neutral'],
+  ];
+
+  it.each(cases)('%s → %s is %s', (from, to, direction) => {
+    expect(ruleChangeDirection(from, to)).toBe(direction);
   });
 });

@@ -142,6 +142,10 @@ export const scenarioMessages = defineMessages(
     'scenario.edit.update': '修改{name}的属性',
     'scenario.compare.with': '对比对象',
     'scenario.compare.swipe': '卷帘：拖动对比两个方案',
+    'scenario.compare.layout': '对比方式',
+    'scenario.compare.layout.swipe': '卷帘',
+    'scenario.compare.layout.sideBySide': '并排',
+    'scenario.compare.sideBySideHint': '左图为对比对象，右图为本方案；两图同步平移缩放，各自标注社区名称。',
     'scenario.compare.swipeHint': '拖动地图上的卷帘：左侧为对比对象，右侧为当前方案。',
     'scenario.compare.savedOnly': '对比的是已保存的第 {n} 版，不含 {pending} 项未保存的修改。',
     'scenario.compare.movedUnits': '变动的人口单元',
@@ -317,6 +321,11 @@ export const scenarioMessages = defineMessages(
     'scenario.edit.update': 'Attributes of {name}',
     'scenario.compare.with': 'Compare with',
     'scenario.compare.swipe': 'Swipe: drag to compare the two scenarios',
+    'scenario.compare.layout': 'Show',
+    'scenario.compare.layout.swipe': 'Swipe',
+    'scenario.compare.layout.sideBySide': 'Side by side',
+    'scenario.compare.sideBySideHint':
+      'Left: what it is compared with; right: this scenario. The maps pan and zoom together, each with its own labels.',
     'scenario.compare.swipeHint':
       'Drag the swipe on the map: the other side on the left, this scenario on the right.',
     'scenario.compare.savedOnly': 'Compares saved version {n}, without the {pending} unsaved edits.',

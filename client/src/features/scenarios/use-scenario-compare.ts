@@ -11,6 +11,9 @@ import type { Judging } from '../../lib/judging';
 
 export type ScenarioMode = 'edit' | 'compare';
 
+/** How the two sides are shown: one map with a swipe, or two maps side by side on one view. */
+export type CompareLayout = 'swipe' | 'side-by-side';
+
 export interface CompareState {
   withId: string;
   setWithId: (id: string) => void;
@@ -21,6 +24,8 @@ export interface CompareState {
   setShowMoved: (show: boolean) => void;
   swipeFraction: number;
   setSwipeFraction: (fraction: number) => void;
+  layout: CompareLayout;
+  setLayout: (layout: CompareLayout) => void;
 }
 
 export interface ScenarioCompare {
@@ -51,6 +56,7 @@ export function useScenarioCompare({
   const [withId, setWithId] = useState('baseline');
   const [showMoved, setShowMoved] = useState(true);
   const [swipeFraction, setSwipeFraction] = useState(0.5);
+  const [layout, setLayout] = useState<CompareLayout>('swipe');
 
   const reset = useCallback(() => {
     setMode('edit');
@@ -87,6 +93,8 @@ export function useScenarioCompare({
       setShowMoved,
       swipeFraction,
       setSwipeFraction,
+      layout,
+      setLayout,
     },
   };
 }

@@ -48,10 +48,21 @@ export function communityFeatures(collection: ScenarioCommunityCollection | null
   return features;
 }
 
+/** The other side of a side-by-side comparison: its communities (and so its labels) on a map of its own. */
+export interface OtherSide {
+  communities: CommunityFeature[];
+  /** The baseline's or the other scenario's name. */
+  name: string;
+  /** The open scenario's name, over the main map. */
+  mainName: string;
+}
+
 export interface ScenarioMapState {
   /** Replaces the region's communities on the map while a scenario is open. */
   communities: CommunityFeature[] | null;
   map: ScenarioMapInput | null;
+  /** Set while the comparison is shown side by side. */
+  otherSide: OtherSide | null;
 }
 
 export function useScenarioMap(editor: ScenarioEditor, active: boolean): ScenarioMapState {
@@ -166,9 +177,10 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
     compare.withId === 'baseline'
       ? t('scenario.baseline')
       : (editor.scenarios?.find((scenario) => scenario.id === compare.withId)?.name ?? compare.withId);
+  const sideBySide = open && mode === 'compare' && compare.layout === 'side-by-side';
   const swipe = useMemo(
     () =>
-      open && mode === 'compare' && otherCommunities
+      open && mode === 'compare' && otherCommunities && !sideBySide
         ? {
             fraction: compare.swipeFraction,
             onFraction: compare.setSwipeFraction,
@@ -181,6 +193,7 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
       open,
       mode,
       otherCommunities,
+      sideBySide,
       compare.swipeFraction,
       compare.setSwipeFraction,
       withName,
@@ -195,5 +208,12 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
         : null,
     [open, layers, unitGrid, editor.drawing, swipe],
   );
-  return { communities, map };
+  const otherSide = useMemo(
+    (): OtherSide | null =>
+      sideBySide && otherCommunities
+        ? { communities: otherCommunities, name: withName, mainName: editor.openSummary?.name ?? '' }
+        : null,
+    [sideBySide, otherCommunities, withName, editor.openSummary],
+  );
+  return { communities, map, otherSide };
 }
