@@ -9,6 +9,7 @@ import { healthOperations } from './health.js';
 import { importOperations } from './imports.js';
 import type { OperationSpec } from './operation.js';
 import { regionOperations } from './regions.js';
+import { scenarioLayerOperations } from './scenario-layers.js';
 import { scenarioOperations } from './scenarios.js';
 import { standardsOperations } from './standards.js';
 
@@ -18,6 +19,7 @@ export const API = {
   accessibility: accessibilityOperations,
   imports: importOperations,
   scenarios: scenarioOperations,
+  scenarioLayers: scenarioLayerOperations,
   standards: standardsOperations,
   docs: docsOperations,
 } as const;

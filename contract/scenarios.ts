@@ -5,7 +5,7 @@
  */
 
 import { z } from 'zod';
-import { CONVERSION_TARGET_TYPES } from '../core/scenario/scenario-edit-schema.js';
+import { CONVERSION_TARGET_TYPES, EDIT_OPS } from '../core/scenario/scenario-edit-schema.js';
 import { COMMUNITY_TYPE_IDS } from '../core/standards/community-types.js';
 import { CLASSIFICATION_STATUSES } from '../core/standards/rule-results.js';
 import {
@@ -92,7 +92,7 @@ export const savedEditsSchema = z.strictObject({
   version: z.number().int().meta({ description: 'The version the save made' }),
   edits: z.array(
     z.strictObject({
-      op: z.enum(['assign', 'redraw', 'split', 'merge', 'create', 'update', 'convert-village']),
+      op: z.enum(EDIT_OPS),
       moved: z.number().int().meta({ description: 'Units the edit moved to another community' }),
       notes: z.array(z.string()),
     }),

@@ -2,12 +2,18 @@ import { accessibilityOperations as operations } from '../../../contract/accessi
 import {
   coverageExportFile,
   coverageOf,
+  coverageOn,
   heatmapExportFile,
   heatmapOf,
+  heatmapOn,
   isochronesExportFile,
   isochronesOf,
+  isochronesOn,
   travelTimesOf,
+  travelTimesOn,
 } from '../accessibility/region-analyses.js';
+import { accessibilityView } from '../scenarios/scenario-accessibility.js';
+import { scenarioReference } from '../scenarios/scenario-views.js';
 import { heatmapFeatureCollection, heatmapGrid } from '../accessibility/accessibility-responses.js';
 import type { Database } from '../db/client.js';
 import { downloadAnswer } from '../http/download.js';
@@ -15,9 +21,11 @@ import { implement } from '../http/operation-binding.js';
 
 /**
  * Walking accessibility of a region: isochrones and service radii, travel times from a point or
- * node, coverage of each facility category within its tier, and heat maps, with their downloads.
+ * node, coverage of each facility category within its tier, and heat maps, with their downloads —
+ * and the same on a scenario's own facilities, paths and communities.
  */
 export function accessibilityRoutes(database: Database) {
+  const scenario = (id: string) => accessibilityView(database, scenarioReference(id));
   return [
     implement(operations.isochrones, ({ params, body }) => isochronesOf(database, params.region, body)),
     implement(operations.isochronesExport, async ({ params, query, body }) =>
@@ -35,5 +43,18 @@ export function accessibilityRoutes(database: Database) {
     implement(operations.heatmapExport, async ({ params, query }) =>
       downloadAnswer(await heatmapExportFile(database, params.region, query)),
     ),
+    implement(operations.scenarioIsochrones, async ({ params, body }) =>
+      isochronesOn(await scenario(params.id), body),
+    ),
+    implement(operations.scenarioTravelTimes, async ({ params, body }) =>
+      travelTimesOn(await scenario(params.id), body),
+    ),
+    implement(operations.scenarioCoverage, async ({ params, query }) =>
+      coverageOn(await scenario(params.id), query),
+    ),
+    implement(operations.scenarioHeatmap, async ({ params, query }) => {
+      const result = heatmapOn(await scenario(params.id), query);
+      return query.format === 'geojson' ? heatmapFeatureCollection(result) : heatmapGrid(result);
+    }),
   ];
 }

@@ -1,3 +1,4 @@
+import { scenarioLayerOperations } from '../../../contract/scenario-layers.js';
 import { scenarioOperations as operations } from '../../../contract/scenarios.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain-error.js';
@@ -5,6 +6,7 @@ import { downloadAnswer } from '../http/download.js';
 import { implement } from '../http/operation-binding.js';
 import { relocationAdviceOf, villageCandidates } from '../scenarios/scenario-advice.js';
 import { communitiesExportFile } from '../scenarios/scenario-export.js';
+import { scenarioFacilitiesCollection, scenarioPathsCollection } from '../scenarios/scenario-layer-views.js';
 import {
   BASELINE_ID,
   createScenario,
@@ -95,6 +97,12 @@ export function scenarioRoutes(database: Database) {
     ),
     implement(operations.relocationAdvice, ({ params, query }) =>
       relocationAdviceOf(database, scenarioReference(params.id), query),
+    ),
+    implement(scenarioLayerOperations.facilities, ({ params }) =>
+      scenarioFacilitiesCollection(database, scenarioReference(params.id)),
+    ),
+    implement(scenarioLayerOperations.paths, ({ params }) =>
+      scenarioPathsCollection(database, scenarioReference(params.id)),
     ),
   ];
 }

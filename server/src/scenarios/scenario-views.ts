@@ -38,14 +38,19 @@ export async function regionOfReference(database: Database, reference: ScenarioR
   return rows[0].regionId;
 }
 
-/** The judging a query asks for on the region of a scenario (or the baseline). */
+/**
+ * The judging a query asks for on the region of a scenario (or the baseline), its walking reach on
+ * the scenario's own facilities and paths.
+ */
 export async function judgingOf(
   database: Database,
   reference: ScenarioReference,
   query: Partial<JudgingQuery>,
 ): Promise<Judging> {
-  const base = await regionScenarioBase(database, await regionOfReference(database, reference));
-  return judgingFor(database, base, query);
+  if (reference.kind === 'baseline')
+    return judgingFor(database, await regionScenarioBase(database, reference.regionId), query);
+  const view = await scenarioView(database, reference, { snapshot: () => null });
+  return judgingFor(database, view.base, query, view.layers);
 }
 
 /** Reads a scenario's (or the baseline's) community reports and geometry, both of one version. */

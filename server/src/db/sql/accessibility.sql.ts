@@ -15,11 +15,12 @@ export const REGION_STAMP = /* SQL */ `
 
 /**
  * The walking network as parallel arrays in edge-id order; `lines` holds each edge's LineString
- * coordinates (`[lon, lat]`, starting at its source node). Node ids go out as JSON numbers (safe
- * integers in practice) rather than pg's bigint strings.
+ * coordinates (`[lon, lat]`, starting at its source node). Edge and node ids go out as JSON numbers
+ * (safe integers in practice) rather than pg's bigint strings.
  */
 export const NETWORK_ARRAYS = /* SQL */ `
   SELECT json_build_object(
+           'edgeIds', coalesce(json_agg(e.id ORDER BY e.id), '[]'::json),
            'source', coalesce(json_agg(e.source ORDER BY e.id), '[]'::json),
            'target', coalesce(json_agg(e.target ORDER BY e.id), '[]'::json),
            'lengthMeters', coalesce(json_agg(e.length_meters ORDER BY e.id), '[]'::json),
