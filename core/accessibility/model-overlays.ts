@@ -7,6 +7,7 @@
 
 import { snapToNetwork, type SnappedPoint } from '../routing/snap.js';
 import type { AccessibilityModel, CommunityInput, FacilityInput } from './accessibility-types.js';
+import { recordFacilityParent } from './unit-seconds.js';
 
 /**
  * The model with `facilities` in place of its own. Facilities the model holds at the same position
@@ -41,7 +42,10 @@ export function withFacilities(
     if (list) list.push(index);
     else facilityIndexesByCategory.set(facility.category, [index]);
   });
-  return { ...model, facilities, facilitySnaps, facilityIndexById, facilityIndexesByCategory };
+  const overlay = { ...model, facilities, facilitySnaps, facilityIndexById, facilityIndexesByCategory };
+  // Walking figures of the facilities it kept are the model's: derived, not searched again.
+  recordFacilityParent(overlay, model);
+  return overlay;
 }
 
 /**
