@@ -10,6 +10,7 @@ import { importOperations } from './imports.js';
 import type { OperationSpec } from './operation.js';
 import { regionOperations } from './regions.js';
 import { scenarioLayerOperations } from './scenario-layers.js';
+import { serviceAreaOperations } from './service-areas.js';
 import { scenarioOperations } from './scenarios.js';
 import { standardsOperations } from './standards.js';
 
@@ -20,6 +21,7 @@ export const API = {
   imports: importOperations,
   scenarios: scenarioOperations,
   scenarioLayers: scenarioLayerOperations,
+  serviceAreas: serviceAreaOperations,
   standards: standardsOperations,
   docs: docsOperations,
 } as const;

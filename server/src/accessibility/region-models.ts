@@ -30,6 +30,8 @@ export interface RegionAccessibility {
   input: AccessibilityInput & { network: IdentifiedNetwork };
   /** `[west, south, east, north]` degrees of the region's streets, network and units. */
   extent: [number, number, number, number];
+  /** Each unit's children (0–14) and elderly (60+) as stored, null where unknown, in the model's unit order. */
+  unitAges: { children: (number | null)[]; elderly: (number | null)[] };
   /** Time to read the region from the database and to build the model, milliseconds. */
   readMilliseconds: number;
   buildMilliseconds: number;
@@ -112,6 +114,8 @@ type UnitRow = [
   elderly: number,
   lon: number,
   lat: number,
+  children: number | null,
+  elderly: number | null,
 ];
 type FacilityRow = [id: string, category: string, lon: number, lat: number];
 type CommunityRow = [id: string, name: string];
@@ -129,18 +133,17 @@ async function buildRegionAccessibility(database: Database, regionId: string): P
       regionId,
     ]),
   ]);
+  const unitRows = JSON.parse(others.rows[0].units) as UnitRow[];
   const input: AccessibilityInput & { network: IdentifiedNetwork } = {
     network: JSON.parse(network.rows[0].network) as NetworkArrays,
-    units: (JSON.parse(others.rows[0].units) as UnitRow[]).map(
-      ([id, communityId, residents, households, elderly, lon, lat]): UnitInput => ({
-        id,
-        communityId,
-        residents,
-        households,
-        elderly,
-        accessPoint: [lon, lat],
-      }),
-    ),
+    units: unitRows.map(([id, communityId, residents, households, elderly, lon, lat]): UnitInput => ({
+      id,
+      communityId,
+      residents,
+      households,
+      elderly,
+      accessPoint: [lon, lat],
+    })),
     facilities: (JSON.parse(others.rows[0].facilities) as FacilityRow[]).map(
       ([id, category, lon, lat]): FacilityInput => ({ id, category, position: [lon, lat] }),
     ),
@@ -161,6 +164,7 @@ async function buildRegionAccessibility(database: Database, regionId: string): P
     regionId,
     model,
     input,
+    unitAges: { children: unitRows.map((row) => row[7]), elderly: unitRows.map((row) => row[8]) },
     extent: west === null ? model.bbox : [west, south, east, north],
     readMilliseconds,
     buildMilliseconds: performance.now() - buildStarted,

@@ -1,4 +1,6 @@
 import { accessibilityOperations as operations } from '../../../contract/accessibility.js';
+import { serviceAreaOperations } from '../../../contract/service-areas.js';
+import { serviceAreasExportFile, serviceAreasOf } from '../accessibility/service-areas.js';
 import {
   coverageExportFile,
   coverageOf,
@@ -13,7 +15,7 @@ import {
   travelTimesOn,
 } from '../accessibility/region-analyses.js';
 import { accessibilityView } from '../scenarios/scenario-accessibility.js';
-import { scenarioReference } from '../scenarios/scenario-views.js';
+import { baselineOf, scenarioReference } from '../scenarios/scenario-views.js';
 import { heatmapFeatureCollection, heatmapGrid } from '../accessibility/accessibility-responses.js';
 import type { Database } from '../db/client.js';
 import { downloadAnswer } from '../http/download.js';
@@ -56,5 +58,19 @@ export function accessibilityRoutes(database: Database) {
       const result = heatmapOn(await scenario(params.id), query);
       return query.format === 'geojson' ? heatmapFeatureCollection(result) : heatmapGrid(result);
     }),
+    implement(serviceAreaOperations.region, ({ params, query }) =>
+      serviceAreasOf(database, baselineOf(params.region), query),
+    ),
+    implement(serviceAreaOperations.regionExport, async ({ params, query }) =>
+      downloadAnswer(await serviceAreasExportFile(database, baselineOf(params.region), query, query.format)),
+    ),
+    implement(serviceAreaOperations.scenario, ({ params, query }) =>
+      serviceAreasOf(database, scenarioReference(params.id), query),
+    ),
+    implement(serviceAreaOperations.scenarioExport, async ({ params, query }) =>
+      downloadAnswer(
+        await serviceAreasExportFile(database, scenarioReference(params.id), query, query.format),
+      ),
+    ),
   ];
 }

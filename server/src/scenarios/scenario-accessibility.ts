@@ -17,6 +17,7 @@ import {
   effectiveFacilities,
   hasFacilityChanges,
   hasPathChanges,
+  type FacilityRecord,
   type PathOverlay,
   type ScenarioLayers,
 } from '../../../core/scenario/scenario-layers.js';
@@ -34,6 +35,10 @@ export interface AccessibilityView {
   extent: [number, number, number, number];
   /** The scenario and version the model describes; null for the region's own. */
   scenario: { id: string; version: number } | null;
+  /** The region (for its unit figures, network input and extent). */
+  region: RegionAccessibility;
+  /** Every facility of the model as the scenario holds it (name, capacity…), by id. */
+  facilityRecords: ReadonlyMap<string, FacilityRecord>;
 }
 
 interface LayersModel {
@@ -152,16 +157,17 @@ export async function accessibilityView(
     }),
   });
   const { region, model } = await layersModel(database, view.base, view.layers);
-  if (reference.kind === 'baseline')
-    return { regionId: region.regionId, model, extent: region.extent, scenario: null };
+  const records = effectiveFacilities(view.base.facilityRecords, view.layers.facilities);
+  const facilityRecords = new Map(records.map((record) => [record.id, record]));
+  const common = { regionId: region.regionId, extent: region.extent, region, facilityRecords };
+  if (reference.kind === 'baseline') return { ...common, model, scenario: null };
   const { communities, unitCommunities, unitIds } = view.snapshot;
   // The evaluator and the model both list units by id as the database orders them.
   if (unitIds.length !== model.units.length || unitIds.some((id, index) => model.units[index].id !== id))
     throw new Error(`scenario ${view.id}: its units are not the walking model's`);
   return {
-    regionId: region.regionId,
+    ...common,
     model: withCommunities(model, communities, unitCommunities),
-    extent: region.extent,
     scenario: { id: view.id, version: view.version },
   };
 }
