@@ -11,6 +11,7 @@ import type { OperationSpec } from './operation.js';
 import { regionOperations } from './regions.js';
 import { scenarioLayerOperations } from './scenario-layers.js';
 import { serviceAreaOperations } from './service-areas.js';
+import { sitingOperations } from './siting.js';
 import { scenarioOperations } from './scenarios.js';
 import { standardsOperations } from './standards.js';
 
@@ -22,6 +23,7 @@ export const API = {
   scenarios: scenarioOperations,
   scenarioLayers: scenarioLayerOperations,
   serviceAreas: serviceAreaOperations,
+  siting: sitingOperations,
   standards: standardsOperations,
   docs: docsOperations,
 } as const;

@@ -156,4 +156,101 @@ describe.each(testBackends())('service areas, siting and compare exports on $nam
     expect((await call('GET', '/api/scenarios/baseline/service-areas?category=park')).status).toBe(400);
     expect((await call('GET', '/api/regions/nowhere/service-areas?category=park')).status).toBe(404);
   });
+
+  it('sites new kindergartens where they cover the most children, with a bound and edits to save', async () => {
+    const siting = async (path: string, body: Record<string, unknown>) => {
+      const response = await call('POST', `${path}/siting`, body);
+      expect(response.status, response.text).toBe(200);
+      return response.body;
+    };
+    const plain = await siting('/api/regions/demo', {
+      category: 'kindergarten',
+      count: 3,
+      candidates: 'network',
+    });
+    expect(plain).toMatchObject({
+      scenario: { id: 'baseline', regionId: 'demo' },
+      tierMinutes: 5,
+      demandGroup: 'children',
+      keepExisting: true,
+      capacity: null,
+      candidates: { kind: 'network', leftOut: [] },
+    });
+    expect(plain.sites).toHaveLength(3);
+    const [{ children }] = await sql<{ children: number }>(
+      `SELECT sum(children)::float8 AS children FROM population_units WHERE region_id = 'demo'`,
+    );
+    expect(plain.demand.total).toBeCloseTo(children / 5, 0);
+    const gains = plain.sites.map((site: { gain: number }) => site.gain);
+    for (let k = 1; k < gains.length; k += 1) expect(gains[k]).toBeLessThanOrEqual(gains[k - 1]);
+    expect(plain.sites[0].coveredBefore).toBe(plain.demand.coveredBefore);
+    expect(plain.sites[2].coveredAfter).toBeCloseTo(plain.demand.coveredAfter, 1);
+    expect(plain.demand.coveredAfter - plain.demand.coveredBefore).toBeCloseTo(
+      gains.reduce((a: number, b: number) => a + b, 0),
+      1,
+    );
+    expect(plain.demand.upperBound).toBeGreaterThanOrEqual(plain.demand.coveredAfter);
+    expect(plain.demand.uncovered).toBeCloseTo(plain.demand.total - plain.demand.coveredAfter, 1);
+    expect(plain.edits).toEqual(
+      plain.sites.map((site: { position: number[] }) => ({
+        op: 'add-facility',
+        facility: expect.objectContaining({ category: 'kindergarten', position: site.position }),
+      })),
+    );
+
+    // Saved as they are, the sites cover what the answer said: siting again starts from there.
+    const { id } = await createScenario('选址');
+    expect((await patch(id, 1, plain.edits)).status).toBe(200);
+    const next = await siting(`/api/scenarios/${id}`, { category: 'kindergarten', count: 1 });
+    expect(next.scenario).toMatchObject({ id, version: 2 });
+    expect(next.existingFacilities).toBe(plain.existingFacilities + 3);
+    expect(next.demand.coveredBefore).toBeCloseTo(plain.demand.coveredAfter, 0);
+
+    const capacitated = await siting(`/api/scenarios/${id}`, {
+      category: 'kindergarten',
+      count: 2,
+      capacity: 40,
+      candidates: 'grid',
+      cellMeters: 150,
+    });
+    expect(capacitated.candidates.kind).toBe('grid');
+    for (const site of capacitated.sites) expect(site.served).toBeLessThanOrEqual(40.01);
+    expect(capacitated.edits[0].facility.capacity).toBe(40);
+    const fresh = await siting('/api/regions/demo', {
+      category: 'elderly_day_care',
+      count: 2,
+      keepExisting: false,
+    });
+    expect(fresh).toMatchObject({
+      demandGroup: 'elderly',
+      existingFacilities: 0,
+      demand: { coveredBefore: 0 },
+    });
+
+    // Given points: one far from any path is left out; one outside the region is refused.
+    const points = await siting('/api/regions/demo', {
+      category: 'park',
+      count: 1,
+      candidates: [plain.sites[0].position, [109.7094, 28.2975]],
+    });
+    expect(points.candidates).toEqual({ kind: 'points', considered: 1, leftOut: [1] });
+    expect(points.sites[0].candidate).toEqual({ kind: 'point', index: 0 });
+    const outside = await call('POST', '/api/regions/demo/siting', {
+      category: 'park',
+      count: 1,
+      candidates: [plain.sites[0].position, [111, 28.28]],
+    });
+    expect(outside.body).toEqual(refusalBody(/^candidates\[1\]: \[111, 28\.28\] lies outside region "demo"/));
+    const tierless = await call('POST', '/api/regions/demo/siting', { category: 'parking', count: 1 });
+    expect(tierless.body).toEqual(refusalBody(/^minutes: category "parking" has no tier/, 'siting.no-tier'));
+    const far = await call('POST', '/api/regions/demo/siting', {
+      category: 'park',
+      count: 1,
+      candidates: [[109.7094, 28.2975]],
+    });
+    expect(far.body).toEqual(
+      refusalBody(/^candidates: no candidate site lies within 80 m/, 'siting.no-candidates'),
+    );
+    expect((await call('POST', '/api/regions/demo/siting', { category: 'park', count: 0 })).status).toBe(400);
+  });
 });

@@ -1,5 +1,7 @@
 import { accessibilityOperations as operations } from '../../../contract/accessibility.js';
 import { serviceAreaOperations } from '../../../contract/service-areas.js';
+import { sitingOperations } from '../../../contract/siting.js';
+import { sitingOf } from '../accessibility/siting.js';
 import { serviceAreasExportFile, serviceAreasOf } from '../accessibility/service-areas.js';
 import {
   coverageExportFile,
@@ -71,6 +73,12 @@ export function accessibilityRoutes(database: Database) {
       downloadAnswer(
         await serviceAreasExportFile(database, scenarioReference(params.id), query, query.format),
       ),
+    ),
+    implement(sitingOperations.region, ({ params, body }) =>
+      sitingOf(database, baselineOf(params.region), body),
+    ),
+    implement(sitingOperations.scenario, ({ params, body }) =>
+      sitingOf(database, scenarioReference(params.id), body),
     ),
   ];
 }
