@@ -149,3 +149,64 @@ function sameFigures(a: FacilityRecord, b: FacilityRecord): boolean {
     a.capacity === b.capacity
   );
 }
+
+/** A facility that differs between two scenarios (or a scenario and the baseline). */
+export interface FacilityDifference {
+  id: string;
+  change: FacilityChangeKind;
+  /** The facility in the scenario (null when removed) and in the one compared with (null when added). */
+  scenario: FacilityRecord | null;
+  with: FacilityRecord | null;
+}
+
+/** A path or edge that differs: added or removed (a path), closed or reopened (an edge of the region). */
+export interface PathDifference {
+  id: string | number;
+  change: 'added' | 'removed' | 'closed' | 'reopened';
+  /** The added path (added or removed); null for an edge. */
+  path: AddedPath | null;
+}
+
+/** What differs in facilities and paths between a scenario's layers and another's, over one region. */
+export function compareLayers(
+  regionFacilities: readonly FacilityRecord[],
+  scenario: ScenarioLayers,
+  other: ScenarioLayers,
+): { facilities: FacilityDifference[]; paths: PathDifference[] } {
+  const facilities: FacilityDifference[] = [];
+  if (scenario.facilities !== other.facilities) {
+    const ours = new Map(effectiveFacilities(regionFacilities, scenario.facilities).map((f) => [f.id, f]));
+    const theirs = new Map(effectiveFacilities(regionFacilities, other.facilities).map((f) => [f.id, f]));
+    for (const [id, facility] of ours) {
+      const before = theirs.get(id);
+      if (!before) facilities.push({ id, change: 'added', scenario: facility, with: null });
+      else if (facility.position[0] !== before.position[0] || facility.position[1] !== before.position[1])
+        facilities.push({ id, change: 'moved', scenario: facility, with: before });
+      else if (!sameFigures(facility, before))
+        facilities.push({ id, change: 'changed', scenario: facility, with: before });
+    }
+    for (const [id, facility] of theirs)
+      if (!ours.has(id)) facilities.push({ id, change: 'removed', scenario: null, with: facility });
+    facilities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  const paths: PathDifference[] = [];
+  const sameLine = (a: AddedPath, b: AddedPath) =>
+    JSON.stringify(a.coordinates) === JSON.stringify(b.coordinates);
+  const theirPaths = new Map(other.paths.added.map((path) => [path.id, path]));
+  const ourPaths = new Map(scenario.paths.added.map((path) => [path.id, path]));
+  for (const path of scenario.paths.added) {
+    const before = theirPaths.get(path.id);
+    if (!before || !sameLine(path, before)) paths.push({ id: path.id, change: 'added', path });
+  }
+  for (const path of other.paths.added) {
+    const now = ourPaths.get(path.id);
+    if (!now || !sameLine(now, path)) paths.push({ id: path.id, change: 'removed', path });
+  }
+  const theirClosed = new Set(other.paths.closedEdgeIds);
+  const ourClosed = new Set(scenario.paths.closedEdgeIds);
+  for (const edgeId of scenario.paths.closedEdgeIds)
+    if (!theirClosed.has(edgeId)) paths.push({ id: edgeId, change: 'closed', path: null });
+  for (const edgeId of other.paths.closedEdgeIds)
+    if (!ourClosed.has(edgeId)) paths.push({ id: edgeId, change: 'reopened', path: null });
+  return { facilities, paths };
+}

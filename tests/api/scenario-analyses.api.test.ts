@@ -253,4 +253,121 @@ describe.each(testBackends())('service areas, siting and compare exports on $nam
     );
     expect((await call('POST', '/api/regions/demo/siting', { category: 'park', count: 0 })).status).toBe(400);
   });
+
+  it('compares and exports the difference: communities, moved units, facilities and paths', async () => {
+    const { id } = await createScenario('对比导出');
+    const [move] = await sql<{ unitId: string; from: string; to: string }>(
+      `SELECT ua.id AS "unitId", ua.community_id AS "from", ub.community_id AS "to"
+       FROM unit_adjacency j
+       JOIN population_units ua ON ua.region_id = j.region_id AND ua.id = j.unit_a
+       JOIN population_units ub ON ub.region_id = j.region_id AND ub.id = j.unit_b
+       JOIN communities ca ON ca.region_id = ua.region_id AND ca.id = ua.community_id
+       JOIN communities cb ON cb.region_id = ub.region_id AND cb.id = ub.community_id
+       WHERE j.region_id = 'demo' AND ca.street_id = cb.street_id AND ca.id <> cb.id AND ua.residents > 0
+       ORDER BY ua.id LIMIT 1`,
+    );
+    const saved = await patch(id, 1, [
+      { op: 'assign', unitIds: [move.unitId], communityId: move.to },
+      {
+        op: 'add-facility',
+        facility: {
+          id: 'f-cmp',
+          name: '对比幼儿园',
+          category: 'kindergarten',
+          position: [109.7205, 28.2845],
+        },
+      },
+      { op: 'move-facility', facilityId: 'f-kindergarten-002', position: [109.7312, 28.2812] },
+      { op: 'remove-facility', facilityId: 'f-kindergarten-004' },
+      {
+        op: 'add-path',
+        id: 'p-cmp',
+        name: '对比人行桥',
+        line: {
+          type: 'LineString',
+          coordinates: [
+            [109.745953, 28.281351],
+            [109.746072, 28.279996],
+          ],
+        },
+      },
+      { op: 'close-path', edgeIds: [3270] },
+    ]);
+    expect(saved.status, saved.text).toBe(200);
+
+    const compared = await call('GET', `/api/scenarios/${id}/compare?with=baseline`);
+    expect(compared.status, compared.text).toBe(200);
+    expect(compared.body.movedUnits).toEqual([{ id: move.unitId, from: move.from, to: move.to }]);
+    expect(compared.body.facilityChanges).toEqual([
+      expect.objectContaining({ id: 'f-cmp', change: 'added', withPosition: null }),
+      expect.objectContaining({ id: 'f-kindergarten-002', change: 'moved', position: [109.7312, 28.2812] }),
+      expect.objectContaining({ id: 'f-kindergarten-004', change: 'removed', position: null }),
+    ]);
+    expect(compared.body.pathChanges).toEqual([
+      { id: 'p-cmp', change: 'added', name: '对比人行桥' },
+      { id: 3270, change: 'closed', name: null },
+    ]);
+
+    const [{ n: communityCount }] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM communities WHERE region_id = 'demo'`,
+    );
+    const geojson = await download(`/api/scenarios/${id}/compare/export?with=baseline&format=geojson`);
+    expect(geojson.response.status).toBe(200);
+    expect(geojson.response.headers.get('content-disposition')).toMatch(/-vs-baseline\.geojson/);
+    const text = new TextDecoder().decode(geojson.bytes);
+    expect(getIssues(text)).toEqual([]);
+    const features = JSON.parse(text).features as { properties: Record<string, any>; geometry: any }[];
+    const ofKind = (kind: string) => features.filter((feature) => feature.properties.kind === kind);
+    expect(ofKind('community')).toHaveLength(communityCount);
+    expect(ofKind('unit')).toEqual([
+      expect.objectContaining({
+        geometry: expect.objectContaining({ type: 'MultiPolygon' }),
+        properties: expect.objectContaining({ id: move.unitId, from: move.from, to: move.to }),
+      }),
+    ]);
+    expect(ofKind('facility').map((feature) => feature.properties.change)).toEqual([
+      'added',
+      'moved',
+      'removed',
+    ]);
+    expect(ofKind('path').map((feature) => [feature.properties.id, feature.geometry.type])).toEqual([
+      ['p-cmp', 'LineString'],
+      ['3270', 'LineString'],
+    ]);
+    const changed = ofKind('community').find((feature) => feature.properties.id === move.to)!;
+    expect(changed.properties).toMatchObject({ status: 'changed' });
+    expect(changed.properties.residentsAfter - changed.properties.residentsBefore).toBe(
+      changed.properties.residentsDelta,
+    );
+    expect(changed.properties.residentsDelta).toBeGreaterThan(0);
+
+    const csv = await download(`/api/scenarios/${id}/compare/export?format=csv`);
+    const rows = new TextDecoder().decode(csv.bytes).trim().split('\r\n');
+    expect(rows[0].split(',')).toEqual(
+      expect.arrayContaining(['kind', 'id', 'residentsBefore', 'from', 'to', 'change']),
+    );
+    expect(rows).toHaveLength(features.length + 1);
+    const shapefile = await download(`/api/scenarios/${id}/compare/export?format=shapefile`);
+    expect(shapefile.response.headers.get('content-type')).toBe('application/zip');
+    const names = Object.keys(unzipSync(shapefile.bytes));
+    for (const layer of ['communities', 'units', 'facilities', 'paths'])
+      expect(
+        names.filter((name) => name.endsWith(`-${layer}.shp`) || name.endsWith(`-${layer}.dbf`)),
+      ).toHaveLength(2);
+
+    // Against another scenario: only what differs from it.
+    const copy = await createScenario('对比导出（副本）', id);
+    expect(
+      (await patch(copy.id, 1, [{ op: 'update-facility', facilityId: 'f-cmp', changes: { capacity: 45 } }]))
+        .status,
+    ).toBe(200);
+    const against = await call('GET', `/api/scenarios/${copy.id}/compare?with=${id}`);
+    expect(against.body.facilityChanges).toEqual([
+      expect.objectContaining({ id: 'f-cmp', change: 'changed' }),
+    ]);
+    expect(against.body.pathChanges).toEqual([]);
+    expect(against.body.movedUnits).toEqual([]);
+    const missing = await call('GET', `/api/scenarios/${id}/compare/export?with=nope&format=csv`);
+    expect(missing.body).toEqual(refusalBody('with: no scenario "nope"', 'scenario.compare-missing'));
+  });
 });

@@ -5,6 +5,7 @@ import { DomainError } from '../domain-error.js';
 import { downloadAnswer } from '../http/download.js';
 import { implement } from '../http/operation-binding.js';
 import { relocationAdviceOf, villageCandidates } from '../scenarios/scenario-advice.js';
+import { comparisonExportFile } from '../scenarios/scenario-compare-export.js';
 import { communitiesExportFile } from '../scenarios/scenario-export.js';
 import { scenarioFacilitiesCollection, scenarioPathsCollection } from '../scenarios/scenario-layer-views.js';
 import {
@@ -86,6 +87,11 @@ export function scenarioRoutes(database: Database) {
     implement(operations.state, ({ params }) => scenarioState(database, scenarioReference(params.id))),
     implement(operations.compare, ({ params, query }) =>
       compareWith(database, scenarioReference(params.id), query.with, query),
+    ),
+    implement(operations.compareExport, async ({ params, query }) =>
+      downloadAnswer(
+        await comparisonExportFile(database, scenarioReference(params.id), query.with, query, query.format),
+      ),
     ),
     implement(operations.export, async ({ params, query }) =>
       downloadAnswer(

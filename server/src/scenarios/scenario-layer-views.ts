@@ -56,54 +56,59 @@ export async function scenarioFacilitiesCollection(database: Database, reference
   };
 }
 
+/**
+ * Each of `edgeIds` of the region's network with its line, class and length (edges the network no
+ * longer has, or a region without one, are left out).
+ */
+export async function networkEdges(database: Database, regionId: string, edgeIds: readonly number[]) {
+  const found = new Map<number, { line: Position[]; edgeClass: EdgeClass; lengthMeters: number }>();
+  if (edgeIds.length === 0) return found;
+  try {
+    const { input } = await regionAccessibility(database, regionId);
+    const wanted = new Set(edgeIds);
+    const { edgeIds: ids, lines, edgeClass, lengthMeters } = input.network;
+    for (let edge = 0; edge < ids.length; edge += 1) {
+      if (!wanted.has(ids[edge])) continue;
+      found.set(ids[edge], {
+        line: Array.from(lines[edge], ([lon, lat]): Position => [lon, lat]),
+        edgeClass: edgeClass[edge] as EdgeClass,
+        lengthMeters: lengthMeters[edge],
+      });
+    }
+  } catch (error) {
+    // A region whose network was removed since: nothing is closed any more.
+    if (!isDomainError(error, 'region.no-network')) throw error;
+  }
+  return found;
+}
+
 /** The lines of a scenario's path changes: added paths as drawn, closed edges as the network has them. */
 export async function pathChangeFeatures(database: Database, regionId: string, layers: ScenarioLayers) {
   const added = layers.paths.added.map((path) => ({
     type: 'Feature' as const,
-    id: path.id,
+    id: path.id as string | number,
     geometry: { type: 'LineString' as const, coordinates: path.coordinates },
     properties: {
-      id: path.id,
-      change: 'added' as const,
+      id: path.id as string | number,
+      change: 'added' as 'added' | 'closed',
       name: path.name,
       class: ADDED_PATH_EDGE_CLASS,
       lengthMeters: lineStringLengthMeters(path.coordinates),
     },
   }));
-  const closed: {
-    type: 'Feature';
-    id: number;
-    geometry: { type: 'LineString'; coordinates: Position[] };
-    properties: { id: number; change: 'closed'; name: null; class: EdgeClass; lengthMeters: number };
-  }[] = [];
-  if (layers.paths.closedEdgeIds.length > 0) {
-    try {
-      const { input } = await regionAccessibility(database, regionId);
-      const wanted = new Set(layers.paths.closedEdgeIds);
-      const { edgeIds, lines, edgeClass, lengthMeters } = input.network;
-      for (let edge = 0; edge < edgeIds.length; edge += 1) {
-        if (!wanted.has(edgeIds[edge])) continue;
-        closed.push({
-          type: 'Feature',
-          id: edgeIds[edge],
-          geometry: {
-            type: 'LineString',
-            coordinates: Array.from(lines[edge], ([lon, lat]): Position => [lon, lat]),
-          },
-          properties: {
-            id: edgeIds[edge],
-            change: 'closed',
-            name: null,
-            class: edgeClass[edge] as EdgeClass,
-            lengthMeters: lengthMeters[edge],
-          },
-        });
-      }
-    } catch (error) {
-      // A region whose network was removed since: nothing is closed any more.
-      if (!isDomainError(error, 'region.no-network')) throw error;
-    }
-  }
+  const edges = await networkEdges(database, regionId, layers.paths.closedEdgeIds);
+  const closed = [...edges].map(([edgeId, edge]) => ({
+    type: 'Feature' as const,
+    id: edgeId as string | number,
+    geometry: { type: 'LineString' as const, coordinates: edge.line },
+    properties: {
+      id: edgeId as string | number,
+      change: 'closed' as 'added' | 'closed',
+      name: null,
+      class: edge.edgeClass,
+      lengthMeters: edge.lengthMeters,
+    },
+  }));
   return [...added, ...closed];
 }
 

@@ -6,6 +6,7 @@
 
 import type { JudgingQuery } from '../../../contract/standards.js';
 import type { CommunityRecord, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
+import { compareLayers } from '../../../core/scenario/scenario-layers.js';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
 import { DomainError, isDomainError } from '../domain-error.js';
@@ -53,9 +54,12 @@ export async function judgingOf(
   return judgingFor(database, view.base, query, view.layers);
 }
 
-/** Reads a scenario's (or the baseline's) community reports and geometry, both of one version. */
-export async function viewWithGeometry(database: Database, reference: ScenarioReference, judging: Judging) {
-  const readExtra = async (regionId: string) => {
+/**
+ * Reads a scenario's (or the baseline's) community geometry (GeoJSON text by id) with the version it
+ * saw: the `readExtra` of a scenarioView.
+ */
+export function communityGeometryReader(database: Database, reference: ScenarioReference) {
+  return async (regionId: string) => {
     if (reference.kind === 'baseline') {
       const { rows } = await database.query<{ geometries: string }>(sql.BASELINE_COMMUNITY_GEOMETRIES, [
         regionId,
@@ -69,8 +73,12 @@ export async function viewWithGeometry(database: Database, reference: ScenarioRe
     if (rows.length === 0) return null;
     return { version: rows[0].version, extra: new Map(JSON.parse(rows[0].geometries) as [string, string][]) };
   };
+}
+
+/** Reads a scenario's (or the baseline's) community reports and geometry, both of one version. */
+export async function viewWithGeometry(database: Database, reference: ScenarioReference, judging: Judging) {
   return scenarioView(database, reference, {
-    readExtra,
+    readExtra: communityGeometryReader(database, reference),
     snapshot: (evaluator) => ({
       reports: communityReports(evaluator, judging),
       regionRules: evaluator.judgeRegion(judging.context).results,
@@ -203,5 +211,24 @@ export async function compareWith(
       regionId: scenario.regionId,
     });
   }
-  return compareScenarios(scenario, other, judging);
+  const layers = compareLayers(scenario.base.facilityRecords, scenario.layers, other.layers);
+  return {
+    ...compareScenarios(scenario, other, judging),
+    facilityChanges: layers.facilities.map((difference) => {
+      const facility = (difference.scenario ?? difference.with)!;
+      return {
+        id: difference.id,
+        change: difference.change,
+        name: facility.name,
+        category: facility.category,
+        position: difference.scenario?.position ?? null,
+        withPosition: difference.with?.position ?? null,
+      };
+    }),
+    pathChanges: layers.paths.map((difference) => ({
+      id: difference.id,
+      change: difference.change,
+      name: difference.path?.name ?? null,
+    })),
+  };
 }

@@ -323,6 +323,13 @@ export const SCENARIO_COMMUNITY_GEOMETRIES = /* SQL */ `
           FROM scenario_communities c WHERE c.scenario_id = s.id) AS geometries
   FROM scenarios s WHERE s.id = $1`;
 
+/** Units $2 (`[unitId]`) of region $1 as `[id, geometry]` (GeoJSON text, RFC 7946 winding). */
+export const UNIT_GEOMETRIES = /* SQL */ `
+  SELECT coalesce(json_agg(json_build_array(u.id, ST_AsGeoJSON(ST_ForcePolygonCCW(u.geom), 7)) ORDER BY u.id), '[]'::json)::text
+           AS geometries
+  FROM population_units u
+  WHERE u.region_id = $1 AND u.id IN (SELECT jsonb_array_elements_text($2::jsonb))`;
+
 /** The baseline communities of region $1 as `[id, geometry]` (GeoJSON text). */
 export const BASELINE_COMMUNITY_GEOMETRIES = /* SQL */ `
   SELECT coalesce(json_agg(json_build_array(g.community_id, ST_AsGeoJSON(ST_ForcePolygonCCW(g.geom), 7)) ORDER BY g.community_id), '[]'::json)::text AS geometries
