@@ -36,47 +36,45 @@ const lonLat = z
   })
   .meta({ description: '[lon, lat] in degrees (WGS 84)' });
 
-export const sitingBodySchema = z
-  .strictObject({
-    category: z.enum(FACILITY_CATEGORY_IDS),
-    count: z.number().int().min(1).max(MAX_SITING_COUNT).meta({ description: 'How many new sites (k)' }),
-    minutes: z
-      .number()
-      .gt(0)
-      .max(MAX_WALK_MINUTES)
-      .optional()
-      .meta({ description: 'The tier a site covers within; default the category’s' }),
-    speedMetersPerSecond: speedSchema<number>(false),
-    demand: z.enum(DEMAND_GROUPS).optional().meta({
-      description: 'Whose demand: default the group the category serves (children for kindergartens…)',
+export const sitingBodySchema = z.strictObject({
+  category: z.enum(FACILITY_CATEGORY_IDS),
+  count: z.number().int().min(1).max(MAX_SITING_COUNT).meta({ description: 'How many new sites (k)' }),
+  minutes: z
+    .number()
+    .gt(0)
+    .max(MAX_WALK_MINUTES)
+    .optional()
+    .meta({ description: 'The tier a site covers within; default the category’s' }),
+  speedMetersPerSecond: speedSchema<number>(false),
+  demand: z.enum(DEMAND_GROUPS).optional().meta({
+    description: 'Whose demand: default the group the category serves (children for kindergartens…)',
+  }),
+  candidates: z
+    .union([
+      z.enum(['grid', 'network']),
+      z.array(lonLat).min(1, 'give at least one [lon, lat] candidate').max(MAX_SITING_POINTS),
+    ])
+    .default('network')
+    .meta({
+      description:
+        '"network": every node of the walking network; "grid": cell centres within a short walk of a path; or the points to choose among',
     }),
-    candidates: z
-      .union([
-        z.enum(['grid', 'network']),
-        z.array(lonLat).min(1, 'give at least one [lon, lat] candidate').max(MAX_SITING_POINTS),
-      ])
-      .default('network')
-      .meta({
-        description:
-          '"network": every node of the walking network; "grid": cell centres within a short walk of a path; or the points to choose among',
-      }),
-    cellMeters: z
-      .number()
-      .min(MIN_SITING_CELL_METERS)
-      .max(MAX_SITING_CELL_METERS)
-      .default(DEFAULT_SITING_CELL_METERS)
-      .meta({ description: 'Grid candidates: the cell size, metres' }),
-    capacity: z
-      .number()
-      .positive()
-      .optional()
-      .meta({ description: 'Most demand one new site may serve (capacitated variant); none when omitted' }),
-    keepExisting: z
-      .boolean()
-      .default(true)
-      .meta({ description: 'Keep the facilities of the category there are (false: place k from scratch)' }),
-  })
-  .meta({ id: 'SitingRequest' });
+  cellMeters: z
+    .number()
+    .min(MIN_SITING_CELL_METERS)
+    .max(MAX_SITING_CELL_METERS)
+    .default(DEFAULT_SITING_CELL_METERS)
+    .meta({ description: 'Grid candidates: the cell size, metres' }),
+  capacity: z
+    .number()
+    .positive()
+    .optional()
+    .meta({ description: 'Most demand one new site may serve (capacitated variant); none when omitted' }),
+  keepExisting: z
+    .boolean()
+    .default(true)
+    .meta({ description: 'Keep the facilities of the category there are (false: place k from scratch)' }),
+});
 
 export type SitingBody = z.output<typeof sitingBodySchema>;
 
