@@ -146,6 +146,23 @@ const unitReachSchema = z.strictObject({
   }),
 });
 
+/** Facilities as a client's evaluator reads them: by the unit they stand in, sizes, metric position. */
+const evaluatorFacilitiesSchema = z
+  .array(
+    z.strictObject({
+      id: z.string(),
+      category: z.string(),
+      unitId: z.string(),
+      floorAreaSquareMeters: z.number().nullable(),
+      landAreaSquareMeters: z.number().nullable(),
+      xMeters: z.number().nullable(),
+      yMeters: z.number().nullable(),
+    }),
+  )
+  .meta({
+    description: 'Facilities by the unit they stand in, with their position in the metric plane (m)',
+  });
+
 export const unitAdjacencySchema = z.strictObject({
   regionId: z.string(),
   metricSrid: z.number().int().meta({ description: 'EPSG code areas and lengths were measured in' }),
@@ -160,24 +177,21 @@ export const unitAdjacencySchema = z.strictObject({
   unitB: z.array(z.number().int()),
   sharedMeters: z.array(z.number()).meta({ description: 'Boundary each pair shares, meters' }),
   baselineCommunityIds: z.array(z.string()),
-  facilities: z
-    .array(
-      z.strictObject({
-        id: z.string(),
-        category: z.string(),
-        unitId: z.string(),
-        floorAreaSquareMeters: z.number().nullable(),
-        landAreaSquareMeters: z.number().nullable(),
-        xMeters: z.number().nullable(),
-        yMeters: z.number().nullable(),
-      }),
-    )
-    .meta({
-      description: 'Facilities by the unit they stand in, with their position in the metric plane (m)',
-    }),
+  facilities: evaluatorFacilitiesSchema,
   streets: z.array(
     z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(['street', 'township']) }),
   ),
+  reach: unitReachSchema.nullable(),
+  judgedWith: judgedWithSchema,
+});
+
+/**
+ * What a client's own evaluator needs of a scenario beside the region's unit adjacency: the
+ * scenario's facilities and the walking reach on its facilities and paths, under the judging asked.
+ */
+export const scenarioReachSchema = z.strictObject({
+  scenario: scenarioStamp,
+  facilities: evaluatorFacilitiesSchema,
   reach: unitReachSchema.nullable(),
   judgedWith: judgedWithSchema,
 });
@@ -691,6 +705,17 @@ export const scenarioOperations = {
     params: scenarioParams,
     query: judgingQuery,
     response: communitiesGeoJson,
+    errors: scenarioErrors,
+  }),
+  reach: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/reach',
+    tag: 'scenarios',
+    summary:
+      "A scenario's facilities and walking reach for a client's own evaluator (with the region's unit adjacency)",
+    params: scenarioParams,
+    query: judgingQuery,
+    response: jsonResponse('Facilities by unit and reach bitsets on the scenario', scenarioReachSchema),
     errors: scenarioErrors,
   }),
   state: defineOperation({

@@ -46,6 +46,7 @@ export function computeCoverage(model: AccessibilityModel, options: CoverageOpti
     regionResidents += residents[unit];
   }
 
+  const unitIds = unitIdsOf(model);
   const regionCategories: CategoryCoverage[] = [];
   const communityCategories: CategoryCoverage[][] = model.communities.map(() => []);
   const uncoveredUnitIds: Record<string, string[]> = {};
@@ -62,7 +63,7 @@ export function computeCoverage(model: AccessibilityModel, options: CoverageOpti
     const seconds = unitSecondsToCategory(model, category, speedMetersPerSecond, tierSeconds);
     for (let unit = 0; unit < residents.length; unit += 1) {
       if (seconds[unit] <= tierSeconds) covered[community[unit]] += residents[unit];
-      else if (residents[unit] > 0) uncovered.push(model.units[unit].id);
+      else if (residents[unit] > 0) uncovered.push(unitIds[unit]);
     }
     uncoveredUnitIds[category] = uncovered;
     const facilitiesIn = countFacilitiesIn(model, facilityIndexes);
@@ -95,6 +96,13 @@ export function computeCoverage(model: AccessibilityModel, options: CoverageOpti
     })),
     uncoveredUnitIds,
   };
+}
+
+const unitIdCache = new WeakMap<readonly { id: string }[], string[]>();
+function unitIdsOf(model: AccessibilityModel): string[] {
+  let ids = unitIdCache.get(model.units);
+  if (!ids) unitIdCache.set(model.units, (ids = model.units.map((unit) => unit.id)));
+  return ids;
 }
 
 function categoryCoverage(

@@ -687,7 +687,8 @@ function settingsOf(context: JudgeContext): ToolSettings {
  */
 function facilityFiguresOf(facilities: readonly ScenarioFacility[]): FacilityFigures[] {
   const { from, to } = adjacencyCategories();
-  const targets = facilities.filter((facility) => to.has(facility.category));
+  const targetsByCategory = new Map<string, ScenarioFacility[]>([...to].map((category) => [category, []]));
+  for (const facility of facilities) targetsByCategory.get(facility.category)?.push(facility);
   return facilities.map((facility) => {
     const figures: FacilityFigures = {
       id: facility.id,
@@ -698,7 +699,7 @@ function facilityFiguresOf(facilities: readonly ScenarioFacility[]): FacilityFig
     if (!from.has(facility.category)) return figures;
     const nearest: Record<string, number | null> = {};
     for (const category of to) {
-      const ofCategory = targets.filter((target) => target.category === category);
+      const ofCategory = targetsByCategory.get(category)!;
       if (ofCategory.length === 0) {
         nearest[category] = Infinity;
         continue;

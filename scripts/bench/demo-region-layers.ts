@@ -23,12 +23,14 @@ export async function demoRegionFiles(scale: number): Promise<Record<string, str
   const folder = path.join(REPOSITORY_ROOT, 'data/geojson', scale === 1 ? 'demo' : `demo-x${scale}`);
   if (existsSync(path.join(folder, 'units.geojson'))) {
     console.log(`region: ${path.relative(REPOSITORY_ROOT, folder)}`);
-    const names = ['network', 'units', 'facilities', 'communities', 'streets', 'water'];
+    const names = ['network', 'units', 'facilities', 'communities', 'streets', 'water'].map(
+      (name) => `${name}.geojson`,
+    );
     return Object.fromEntries(
       await Promise.all(
-        names.map(async (name) => [
-          `${name}.geojson`,
-          await readFile(path.join(folder, `${name}.geojson`), 'utf8'),
+        [...names, 'region.json'].map(async (name) => [
+          name,
+          await readFile(path.join(folder, name), 'utf8'),
         ]),
       ),
     );

@@ -517,6 +517,12 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
       'f-3',
     ]);
     expectRequired(facilities.schema, facilities.body, ['features', 0, 'properties', 'change']);
+    const reach = await call('get', ...scenario('reach'), { expectStatus: 200 });
+    expect(reach.body.facilities.map((facility: { id: string }) => facility.id)).toEqual([
+      'f-1',
+      'f-2',
+      'f-3',
+    ]);
     const paths = await call('get', ...scenario('paths'), { expectStatus: 200 });
     expect(paths.body.features.map((feature: { id: string | number }) => feature.id)).toEqual(['p-1', 0]);
     await call('post', ...scenario('isochrones'), {

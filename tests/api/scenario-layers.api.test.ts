@@ -309,6 +309,25 @@ describe.each(testBackends())(
           .facilityCountByCategory.kindergarten ?? 0,
       );
 
+      // A client's own evaluator reads the scenario's facilities and reach: the unit now reaches one.
+      const reach = await call('GET', `/api/scenarios/${id}/reach`);
+      expect(reach.status, reach.text).toBe(200);
+      expect(reach.body.scenario).toEqual({ id, regionId: 'demo', version: 2 });
+      expect(reach.body.facilities).toContainEqual(
+        expect.objectContaining({ id: 'f-fill', category: 'kindergarten', unitId: expect.any(String) }),
+      );
+      const adjacency = await call('GET', '/api/regions/demo/unit-adjacency');
+      const unitIndex = (adjacency.body.unitIds as string[]).indexOf(unit.id);
+      const covers = (answer: any) => {
+        const r = answer.reach.requirements.findIndex(
+          (requirement: { key: string }) => requirement.key === 'kindergarten',
+        );
+        const bytes = Buffer.from(answer.reach.covered[r], 'base64');
+        return (bytes[unitIndex >> 3] >> (unitIndex & 7)) & 1;
+      };
+      expect(covers(adjacency.body)).toBe(0);
+      expect(covers(reach.body)).toBe(1);
+
       // Isochrones start from the scenario's own facilities; the region does not know them.
       const bands = await call('POST', `/api/scenarios/${id}/isochrones`, {
         facilityIds: ['f-fill'],

@@ -138,7 +138,14 @@ export async function coverageOf(database: Database, region: string, query: Cove
 export function coverageOn(on: AnalysisModel, query: CoverageQuery) {
   const { model } = on;
   const tiers = appliedTiers(query.tiers);
-  return { ...computeCoverage(model, { tiers, speedMetersPerSecond: query.speedMetersPerSecond }), tiers };
+  const asked = query.categories ? new Set<string>(query.categories) : null;
+  const computed = asked
+    ? Object.fromEntries(Object.entries(tiers).filter(([category]) => asked.has(category)))
+    : tiers;
+  return {
+    ...computeCoverage(model, { tiers: computed, speedMetersPerSecond: query.speedMetersPerSecond }),
+    tiers,
+  };
 }
 
 /** A heat map of a validated query; refuses a grid too large to send before computing it. */

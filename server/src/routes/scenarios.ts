@@ -22,6 +22,7 @@ import {
   communitiesGeoJson,
   compareWith,
   scenarioReference,
+  scenarioReach,
   scenarioState,
   unitAdjacency,
 } from '../scenarios/scenario-views.js';
@@ -85,6 +86,9 @@ export function scenarioRoutes(database: Database) {
       return new Response(text, { headers: GEOJSON_HEADERS });
     }),
     implement(operations.state, ({ params }) => scenarioState(database, scenarioReference(params.id))),
+    implement(operations.reach, ({ params, query }) =>
+      scenarioReach(database, scenarioReference(params.id), query),
+    ),
     implement(operations.compare, ({ params, query }) =>
       compareWith(database, scenarioReference(params.id), query.with, query),
     ),

@@ -302,17 +302,24 @@ async function layerEditContext(
   const layerOps: readonly string[] = LAYER_EDIT_OPS;
   const context: LayerEditContext = { extent: null, network: null, noNetwork: null };
   if (!edits.some((edit) => layerOps.includes(edit.op))) return context;
-  context.extent = await regionExtent(database, regionId);
-  if (edits.some((edit) => edit.op === 'add-path' || edit.op === 'close-path')) {
-    try {
-      const accessibility = await regionAccessibility(database, regionId);
-      context.network = { edgeIds: new Set(Array.from(accessibility.input.network.edgeIds)), accessibility };
-    } catch (error) {
-      if (!isDomainError(error, 'region.no-network')) throw error;
-      context.noNetwork = error;
-    }
+  // The region's walking model (cached; the scenario's next read needs it anyway) knows the extent.
+  try {
+    const accessibility = await regionAccessibility(database, regionId);
+    context.extent = accessibility.extent;
+    context.network = { edgeIds: edgeIdSet(accessibility), accessibility };
+  } catch (error) {
+    if (!isDomainError(error, 'region.no-network')) throw error;
+    context.noNetwork = error;
+    context.extent = await regionExtent(database, regionId);
   }
   return context;
+}
+
+const edgeIdSets = new WeakMap<RegionAccessibility, ReadonlySet<number>>();
+function edgeIdSet(accessibility: RegionAccessibility): ReadonlySet<number> {
+  let ids = edgeIdSets.get(accessibility);
+  if (!ids) edgeIdSets.set(accessibility, (ids = new Set(Array.from(accessibility.input.network.edgeIds))));
+  return ids;
 }
 
 /**

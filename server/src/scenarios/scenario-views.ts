@@ -7,6 +7,7 @@
 import type { JudgingQuery } from '../../../contract/standards.js';
 import type { CommunityRecord, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
 import { compareLayers } from '../../../core/scenario/scenario-layers.js';
+import type { UnitReach } from '../../../core/standards/reach.js';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
 import { DomainError, isDomainError } from '../domain-error.js';
@@ -136,16 +137,48 @@ export async function unitAdjacency(database: Database, regionId: string, query:
   return unitAdjacencyBody(base, await judgingFor(database, base, query));
 }
 
-function unitAdjacencyBody(base: RegionScenarioBase, judging: Judging) {
-  const { units, adjacency } = base;
-  const reach = judging.context.reach;
+/** Walking reach as a client reads it: per requirement a base64 bitset (bit u of byte u>>3, LSB first). */
+function reachBitsets(reach: UnitReach | null, unitCount: number) {
   const bitset = (covered: Uint8Array) => {
-    const bytes = new Uint8Array(Math.ceil(units.length / 8));
+    const bytes = new Uint8Array(Math.ceil(unitCount / 8));
     covered.forEach((flag, unit) => {
       if (flag) bytes[unit >> 3] |= 1 << (unit & 7);
     });
     return Buffer.from(bytes).toString('base64');
   };
+  return (
+    reach && {
+      tiers: { ...reach.tiers },
+      speedMetersPerSecond: reach.speedMetersPerSecond,
+      requirements: reach.requirements,
+      covered: reach.covered.map(bitset),
+    }
+  );
+}
+
+/**
+ * A scenario's facilities (by the unit each stands in) and its walking reach under the judging asked
+ * for: with the region's unit adjacency, what a client's own evaluator needs to judge that scenario.
+ */
+export async function scenarioReach(
+  database: Database,
+  reference: ScenarioReference,
+  query: Partial<JudgingQuery>,
+) {
+  const judging = await judgingOf(database, reference, query);
+  const view = await scenarioView(database, reference, {
+    snapshot: (evaluator) => evaluator.facilities() ?? [],
+  });
+  return {
+    scenario: { id: view.id, regionId: view.regionId, version: view.version },
+    facilities: view.snapshot,
+    reach: reachBitsets(judging.context.reach, view.base.units.length),
+    judgedWith: judging.judgedWith,
+  };
+}
+
+function unitAdjacencyBody(base: RegionScenarioBase, judging: Judging) {
+  const { units, adjacency } = base;
   return {
     regionId: base.regionId,
     metricSrid: base.metricSrid,
@@ -162,12 +195,7 @@ function unitAdjacencyBody(base: RegionScenarioBase, judging: Judging) {
     baselineCommunityIds: base.baselineAssignment,
     facilities: base.facilities,
     streets: base.streets,
-    reach: reach && {
-      tiers: { ...reach.tiers },
-      speedMetersPerSecond: reach.speedMetersPerSecond,
-      requirements: reach.requirements,
-      covered: reach.covered.map(bitset),
-    },
+    reach: reachBitsets(judging.context.reach, units.length),
     judgedWith: judging.judgedWith,
   };
 }
