@@ -76,7 +76,8 @@ export function parseFacilityChanges(
       landAreaSquareMeters: land,
       capacity,
     });
-    if (unitId !== null)
+    // A unit a later import removed: the facility then counts for no community until saved again.
+    if (unitId !== null && base.unitIndexById.has(unitId))
       placed.set(id, {
         id,
         category: category!,
