@@ -302,10 +302,26 @@ export const tiersQuerySchema = z
     return overrides;
   });
 
+/**
+ * `categories=kindergarten,park`: only these categories (each with a tier in force) are computed and
+ * answered; all of them when absent — a client refreshing after one facility edit asks for its own.
+ */
+export const categoriesQuerySchema = z
+  .string()
+  .optional()
+  .transform((text, context) => {
+    if (text === undefined || text.trim() === '') return undefined;
+    const categories = [...new Set(text.split(',').map((part) => part.trim()))];
+    for (const category of categories)
+      if (!isFacilityCategoryId(category)) refuseUnknownCategory(context, category);
+    return categories;
+  });
+
 /** Query of GET /api/regions/:region/coverage. */
 export const coverageQuerySchema = z.object({
   speedMetersPerSecond: speedSchema<string>(true),
   tiers: tiersQuerySchema,
+  categories: categoriesQuerySchema,
 });
 
 /** Query of GET /api/regions/:region/heatmap. */

@@ -25,6 +25,7 @@ import {
   polygonSchema,
   positionSchema,
   regionParams,
+  scenarioParams,
 } from './common.js';
 import { defineOperation } from './operation.js';
 import { refuse } from './validation.js';
@@ -209,6 +210,14 @@ const accessibilityErrors = {
   503: DATABASE_UNAVAILABLE,
 };
 
+/** The same analyses on a scenario: its own facilities, paths and communities. */
+const scenarioAccessibilityErrors = {
+  400: 'A path, query or body field is refused (named in `error`), or the id is "baseline" (use the region’s paths)',
+  404: 'No such scenario',
+  409: 'The region has no walking network to analyse',
+  503: DATABASE_UNAVAILABLE,
+};
+
 export const accessibilityOperations = {
   isochrones: defineOperation({
     method: 'post',
@@ -290,5 +299,46 @@ export const accessibilityOperations = {
     query: heatmapExportQuerySchema,
     response: downloadResponse(heatmapCollectionSchema),
     errors: accessibilityErrors,
+  }),
+  scenarioIsochrones: defineOperation({
+    method: 'post',
+    path: '/api/scenarios/:id/isochrones',
+    tag: 'accessibility',
+    summary:
+      "Walking isochrones or service radii on a scenario's own network, from points or any of its facilities",
+    params: scenarioParams,
+    body: isochroneBodySchema,
+    response: jsonResponse('As the region’s isochrones, on the scenario', isochroneCollectionSchema),
+    errors: scenarioAccessibilityErrors,
+  }),
+  scenarioTravelTimes: defineOperation({
+    method: 'post',
+    path: '/api/scenarios/:id/travel-times',
+    tag: 'accessibility',
+    summary: "Walking seconds on a scenario's own network (its added paths, without its closed edges)",
+    params: scenarioParams,
+    body: travelTimeBodySchema,
+    response: jsonResponse('As the region’s travel times, on the scenario', travelTimesSchema),
+    errors: scenarioAccessibilityErrors,
+  }),
+  scenarioCoverage: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/coverage',
+    tag: 'accessibility',
+    summary: "Coverage on a scenario's own facilities, paths and communities",
+    params: scenarioParams,
+    query: coverageQuerySchema,
+    response: jsonResponse('As the region’s coverage, per scenario community', coverageSchema),
+    errors: scenarioAccessibilityErrors,
+  }),
+  scenarioHeatmap: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/heatmap',
+    tag: 'accessibility',
+    summary: "A heat map on a scenario's own facilities and paths",
+    params: scenarioParams,
+    query: heatmapQuerySchema,
+    response: jsonResponse('As the region’s heat map, on the scenario', heatmapSchema),
+    errors: scenarioAccessibilityErrors,
   }),
 };

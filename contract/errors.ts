@@ -133,6 +133,18 @@ export const ERROR_CATALOGUE = {
     zh: 'with：方案“{with}”属于区域“{otherRegionId}”，不属于“{regionId}”',
   },
 
+  // Siting new facilities.
+  'siting.no-tier': {
+    status: 400,
+    en: 'minutes: category "{category}" has no tier; give the walking minutes a site must reach its demand within',
+    zh: 'minutes：设施类别“{category}”没有生活圈层级；请给出选址应在多少步行分钟内服务需求',
+  },
+  'siting.no-candidates': {
+    status: 400,
+    en: 'candidates: no candidate site lies within {meters} m of a walking path',
+    zh: 'candidates：没有任何候选点位于步行道路 {meters} 米以内',
+  },
+
   // Imports. A refusal of the data itself (problems, scenario changes not accepted) answers the
   // import's report beside the error; `{noun}` is the English noun in the number `{count}` asks for.
   'import.invalid-region-id': {

@@ -9,6 +9,9 @@ import { healthOperations } from './health.js';
 import { importOperations } from './imports.js';
 import type { OperationSpec } from './operation.js';
 import { regionOperations } from './regions.js';
+import { scenarioLayerOperations } from './scenario-layers.js';
+import { serviceAreaOperations } from './service-areas.js';
+import { sitingOperations } from './siting.js';
 import { scenarioOperations } from './scenarios.js';
 import { standardsOperations } from './standards.js';
 
@@ -18,6 +21,9 @@ export const API = {
   accessibility: accessibilityOperations,
   imports: importOperations,
   scenarios: scenarioOperations,
+  scenarioLayers: scenarioLayerOperations,
+  serviceAreas: serviceAreaOperations,
+  siting: sitingOperations,
   standards: standardsOperations,
   docs: docsOperations,
 } as const;

@@ -5,7 +5,7 @@
  */
 
 import { z } from 'zod';
-import { CONVERSION_TARGET_TYPES } from '../core/scenario/scenario-edit-schema.js';
+import { CONVERSION_TARGET_TYPES, EDIT_OPS } from '../core/scenario/scenario-edit-schema.js';
 import { COMMUNITY_TYPE_IDS } from '../core/standards/community-types.js';
 import { CLASSIFICATION_STATUSES } from '../core/standards/rule-results.js';
 import {
@@ -16,7 +16,10 @@ import {
   featureCollectionSchema,
   featureSchema,
   jsonResponse,
+  lineStringSchema,
   multiPolygonSchema,
+  pointSchema,
+  positionSchema,
   regionParams,
   scenarioParams,
 } from './common.js';
@@ -92,7 +95,7 @@ export const savedEditsSchema = z.strictObject({
   version: z.number().int().meta({ description: 'The version the save made' }),
   edits: z.array(
     z.strictObject({
-      op: z.enum(['assign', 'redraw', 'split', 'merge', 'create', 'update', 'convert-village']),
+      op: z.enum(EDIT_OPS),
       moved: z.number().int().meta({ description: 'Units the edit moved to another community' }),
       notes: z.array(z.string()),
     }),
@@ -143,6 +146,23 @@ const unitReachSchema = z.strictObject({
   }),
 });
 
+/** Facilities as a client's evaluator reads them: by the unit they stand in, sizes, metric position. */
+const evaluatorFacilitiesSchema = z
+  .array(
+    z.strictObject({
+      id: z.string(),
+      category: z.string(),
+      unitId: z.string(),
+      floorAreaSquareMeters: z.number().nullable(),
+      landAreaSquareMeters: z.number().nullable(),
+      xMeters: z.number().nullable(),
+      yMeters: z.number().nullable(),
+    }),
+  )
+  .meta({
+    description: 'Facilities by the unit they stand in, with their position in the metric plane (m)',
+  });
+
 export const unitAdjacencySchema = z.strictObject({
   regionId: z.string(),
   metricSrid: z.number().int().meta({ description: 'EPSG code areas and lengths were measured in' }),
@@ -157,24 +177,21 @@ export const unitAdjacencySchema = z.strictObject({
   unitB: z.array(z.number().int()),
   sharedMeters: z.array(z.number()).meta({ description: 'Boundary each pair shares, meters' }),
   baselineCommunityIds: z.array(z.string()),
-  facilities: z
-    .array(
-      z.strictObject({
-        id: z.string(),
-        category: z.string(),
-        unitId: z.string(),
-        floorAreaSquareMeters: z.number().nullable(),
-        landAreaSquareMeters: z.number().nullable(),
-        xMeters: z.number().nullable(),
-        yMeters: z.number().nullable(),
-      }),
-    )
-    .meta({
-      description: 'Facilities by the unit they stand in, with their position in the metric plane (m)',
-    }),
+  facilities: evaluatorFacilitiesSchema,
   streets: z.array(
     z.strictObject({ id: z.string(), name: z.string(), kind: z.enum(['street', 'township']) }),
   ),
+  reach: unitReachSchema.nullable(),
+  judgedWith: judgedWithSchema,
+});
+
+/**
+ * What a client's own evaluator needs of a scenario beside the region's unit adjacency: the
+ * scenario's facilities and the walking reach on its facilities and paths, under the judging asked.
+ */
+export const scenarioReachSchema = z.strictObject({
+  scenario: scenarioStamp,
+  facilities: evaluatorFacilitiesSchema,
   reach: unitReachSchema.nullable(),
   judgedWith: judgedWithSchema,
 });
@@ -288,7 +305,98 @@ export const comparisonSchema = z.strictObject({
     }),
   ),
   movedUnits: z.array(z.strictObject({ id: z.string(), from: z.string(), to: z.string() })),
+  facilityChanges: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        change: z.enum(['added', 'moved', 'changed', 'removed']),
+        name: z.string(),
+        category: z.string(),
+        position: positionSchema.nullable().meta({ description: 'In the scenario; null when removed' }),
+        withPosition: positionSchema
+          .nullable()
+          .meta({ description: 'In the one compared with; null when added' }),
+      }),
+    )
+    .meta({ description: 'Facilities that differ, by id' }),
+  pathChanges: z
+    .array(
+      z.strictObject({
+        id: z.union([z.string(), z.number().int()]),
+        change: z.enum(['added', 'removed', 'closed', 'reopened']),
+        name: z.string().nullable(),
+      }),
+    )
+    .meta({
+      description: 'Paths added or removed (by path id) and network edges closed or reopened (by edge id)',
+    }),
 });
+
+/** The comparison as a download: one feature (row) per community, moved unit, facility and path changed. */
+export const comparisonExportCollectionSchema = z
+  .strictObject({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.strictObject({
+        type: z.literal('Feature'),
+        id: z.string().meta({ description: '`<kind>:<id>`' }),
+        geometry: z
+          .union([multiPolygonSchema, pointSchema, lineStringSchema])
+          .nullable()
+          .meta({ description: 'Community or unit polygon, facility point, path line' }),
+        properties: z.discriminatedUnion('kind', [
+          z.strictObject({
+            kind: z.literal('community'),
+            id: z.string(),
+            name: z.string(),
+            streetId: z.string(),
+            status: z.enum(['created', 'dissolved', 'changed', 'unchanged']),
+            residentsBefore: z.number(),
+            residentsAfter: z.number(),
+            residentsDelta: z.number(),
+            householdsBefore: z.number(),
+            householdsAfter: z.number(),
+            householdsDelta: z.number(),
+            areaBeforeSquareKilometers: z.number(),
+            areaAfterSquareKilometers: z.number(),
+            rulesFailedBefore: z.number().int().nullable(),
+            rulesFailedAfter: z.number().int().nullable(),
+            ruleChangeCount: z.number().int(),
+            ruleChanges: z.string().meta({ description: '`ruleId: from → to` joined by "; "' }),
+          }),
+          z.strictObject({
+            kind: z.literal('unit'),
+            id: z.string(),
+            from: z.string(),
+            to: z.string(),
+            residents: z.number(),
+            households: z.number(),
+          }),
+          z.strictObject({
+            kind: z.literal('facility'),
+            id: z.string(),
+            change: z.enum(['added', 'moved', 'changed', 'removed']),
+            name: z.string(),
+            category: z.string(),
+            capacity: z.number().nullable(),
+            capacityBefore: z.number().nullable(),
+            fromLon: z
+              .number()
+              .nullable()
+              .meta({ description: 'Where it stood before (moved, removed, changed)' }),
+            fromLat: z.number().nullable(),
+          }),
+          z.strictObject({
+            kind: z.literal('path'),
+            id: z.string(),
+            change: z.enum(['added', 'removed', 'closed', 'reopened']),
+            name: z.string().nullable(),
+          }),
+        ]),
+      }),
+    ),
+  })
+  .meta({ id: 'ComparisonExportCollection' });
 
 /** A rule a village would be held to as the target type, and what it lacks to meet it. */
 const ruleGapSchema = z
@@ -599,6 +707,17 @@ export const scenarioOperations = {
     response: communitiesGeoJson,
     errors: scenarioErrors,
   }),
+  reach: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/reach',
+    tag: 'scenarios',
+    summary:
+      "A scenario's facilities and walking reach for a client's own evaluator (with the region's unit adjacency)",
+    params: scenarioParams,
+    query: judgingQuery,
+    response: jsonResponse('Facilities by unit and reach bitsets on the scenario', scenarioReachSchema),
+    errors: scenarioErrors,
+  }),
   state: defineOperation({
     method: 'get',
     path: '/api/scenarios/:id/state',
@@ -616,6 +735,23 @@ export const scenarioOperations = {
     params: scenarioParams,
     query: compareQuery,
     response: jsonResponse('Per-community changes and moved units', comparisonSchema),
+    errors: {
+      ...scenarioErrors,
+      400: 'A field is refused, the id is "baseline", or `with` names no scenario of the same region',
+    },
+  }),
+  compareExport: defineOperation({
+    method: 'get',
+    path: '/api/scenarios/:id/compare/export',
+    tag: 'exports',
+    summary:
+      'Download the difference from the baseline or another scenario: communities before and after with rule changes, units that changed community, facilities and paths changed',
+    params: scenarioParams,
+    query: compareQuery.extend({ format: exportFormatSchema }),
+    response: downloadResponse(
+      comparisonExportCollectionSchema,
+      'An attachment by `format`: one .geojson or .csv (UTF-8 with BOM) of every change with its `kind`, or a .zip of one Shapefile per kind (communities, units, facilities, paths)',
+    ),
     errors: {
       ...scenarioErrors,
       400: 'A field is refused, the id is "baseline", or `with` names no scenario of the same region',

@@ -11,9 +11,10 @@ import type {
   AccessibilityModel,
   CategoryCoverage,
   CoverageResult,
+  FacilityInput,
   TierTable,
 } from './accessibility-types.js';
-import { TravelField } from './travel-field.js';
+import { unitSecondsToCategory } from './unit-seconds.js';
 
 /** The standards' tier table: each category's tierMinutes from core/standards (null: no tier). */
 export function defaultTierTable(): Record<string, number | null> {
@@ -35,7 +36,7 @@ export function computeCoverage(model: AccessibilityModel, options: CoverageOpti
   const { tiers, speedMetersPerSecond } = options;
   const speed = validateWalkSpeed(speedMetersPerSecond);
   if (!speed.ok) throw new RangeError(`speed ${speedMetersPerSecond} m/s: ${speed.reason}`);
-  const { residents, community, edge, offsetMeters, accessMeters } = model.unitArrays;
+  const { residents, community } = model.unitArrays;
   const communityCount = model.communities.length;
 
   const communityResidents = new Float64Array(communityCount);
@@ -45,6 +46,7 @@ export function computeCoverage(model: AccessibilityModel, options: CoverageOpti
     regionResidents += residents[unit];
   }
 
+  const unitIds = unitIdsOf(model);
   const regionCategories: CategoryCoverage[] = [];
   const communityCategories: CategoryCoverage[][] = model.communities.map(() => []);
   const uncoveredUnitIds: Record<string, string[]> = {};
@@ -58,21 +60,13 @@ export function computeCoverage(model: AccessibilityModel, options: CoverageOpti
     const tierSeconds = tierMinutes * 60;
     covered.fill(0);
     const uncovered: string[] = [];
-    const field =
-      facilityIndexes.length > 0
-        ? new TravelField(
-            model,
-            facilityIndexes.map((index) => model.facilitySnaps[index]),
-            speedMetersPerSecond,
-            tierSeconds,
-          )
-        : null;
+    const seconds = unitSecondsToCategory(model, category, speedMetersPerSecond, tierSeconds);
     for (let unit = 0; unit < residents.length; unit += 1) {
-      const seconds = field ? field.secondsAt(edge[unit], offsetMeters[unit], accessMeters[unit]) : Infinity;
-      if (seconds <= tierSeconds) covered[community[unit]] += residents[unit];
-      else if (residents[unit] > 0) uncovered.push(model.units[unit].id);
+      if (seconds[unit] <= tierSeconds) covered[community[unit]] += residents[unit];
+      else if (residents[unit] > 0) uncovered.push(unitIds[unit]);
     }
     uncoveredUnitIds[category] = uncovered;
+    const facilitiesIn = countFacilitiesIn(model, facilityIndexes);
     let regionCovered = 0;
     for (let index = 0; index < communityCount; index += 1) {
       regionCovered += covered[index];
@@ -80,7 +74,7 @@ export function computeCoverage(model: AccessibilityModel, options: CoverageOpti
         categoryCoverage(
           category,
           tierMinutes,
-          countFacilitiesIn(model, facilityIndexes, index),
+          facilitiesIn[index],
           communityResidents[index],
           covered[index],
         ),
@@ -104,6 +98,13 @@ export function computeCoverage(model: AccessibilityModel, options: CoverageOpti
   };
 }
 
+const unitIdCache = new WeakMap<readonly { id: string }[], string[]>();
+function unitIdsOf(model: AccessibilityModel): string[] {
+  let ids = unitIdCache.get(model.units);
+  if (!ids) unitIdCache.set(model.units, (ids = model.units.map((unit) => unit.id)));
+  return ids;
+}
+
 function categoryCoverage(
   category: string,
   tierMinutes: number,
@@ -121,16 +122,64 @@ function categoryCoverage(
   };
 }
 
-/** Facilities of the category that lie in the community (see facilityCommunities). */
-function countFacilitiesIn(
-  model: AccessibilityModel,
-  facilityIndexes: readonly number[],
-  communityIndex: number,
-): number {
+/** How many of the facilities lie in each community (see facilityCommunities), by community index. */
+function countFacilitiesIn(model: AccessibilityModel, facilityIndexes: readonly number[]): Int32Array {
   const communityOfFacility = facilityCommunities(model);
-  let count = 0;
-  for (const index of facilityIndexes) if (communityOfFacility[index] === communityIndex) count += 1;
-  return count;
+  const counts = new Int32Array(model.communities.length);
+  for (const index of facilityIndexes)
+    if (communityOfFacility[index] >= 0) counts[communityOfFacility[index]] += 1;
+  return counts;
+}
+
+/** Nearest unit of each facility, by the units' positions and then the facilities (shared by overlays). */
+const nearestUnitCache = new WeakMap<Float64Array, WeakMap<readonly FacilityInput[], Int32Array>>();
+
+/**
+ * Index of the unit whose access point is nearest each facility (−1 in a region without units),
+ * searched ring by ring over the units' buckets.
+ */
+export function facilityNearestUnits(model: AccessibilityModel): Int32Array {
+  const { x, y, buckets } = model.unitArrays;
+  let byFacilities = nearestUnitCache.get(x);
+  if (!byFacilities) nearestUnitCache.set(x, (byFacilities = new WeakMap()));
+  const cached = byFacilities.get(model.facilities);
+  if (cached) return cached;
+  const { bucketMeters, columns, rows, westMeters, southMeters, offsets, points } = buckets;
+  const result = new Int32Array(model.facilities.length).fill(-1);
+  model.facilities.forEach((facility, index) => {
+    if (x.length === 0) return;
+    const [fx, fy] = model.projection.toMeters(facility.position);
+    const bx = Math.floor((fx - westMeters) / bucketMeters);
+    const by = Math.floor((fy - southMeters) / bucketMeters);
+    let best = -1;
+    let bestSquared = Infinity;
+    const maxRadius = Math.max(columns, rows) + Math.abs(bx) + Math.abs(by) + 1;
+    // Widen ring by ring until a unit is found and no nearer bucket can hold a nearer one.
+    for (
+      let radius = 0;
+      radius <= maxRadius && (best < 0 || (radius - 1) * bucketMeters <= Math.sqrt(bestSquared));
+      radius += 1
+    ) {
+      for (let i = bx - radius; i <= bx + radius; i += 1) {
+        if (i < 0 || i >= columns) continue;
+        for (let j = by - radius; j <= by + radius; j += 1) {
+          if (j < 0 || j >= rows || Math.max(Math.abs(i - bx), Math.abs(j - by)) !== radius) continue;
+          const bucket = j * columns + i;
+          for (let k = offsets[bucket], end = offsets[bucket + 1]; k < end; k += 1) {
+            const unit = points[k];
+            const squared = (x[unit] - fx) ** 2 + (y[unit] - fy) ** 2;
+            if (squared < bestSquared || (squared === bestSquared && unit < best)) {
+              bestSquared = squared;
+              best = unit;
+            }
+          }
+        }
+      }
+    }
+    result[index] = best;
+  });
+  byFacilities.set(model.facilities, result);
+  return result;
 }
 
 const facilityCommunityCache = new WeakMap<AccessibilityModel, Int32Array>();
@@ -140,51 +189,18 @@ const facilityCommunityCache = new WeakMap<AccessibilityModel, Int32Array>();
  * community of the unit whose access point is nearest (a facility sits among the homes it serves).
  */
 export function facilityCommunities(model: AccessibilityModel): Int32Array {
-  let cached = facilityCommunityCache.get(model);
+  const cached = facilityCommunityCache.get(model);
   if (cached) return cached;
-  const result = new Int32Array(model.facilities.length).fill(-1);
   const communityIndexById = new Map(model.communities.map((entry, index) => [entry.id, index]));
-  const { x, y, community } = model.unitArrays;
-  const buckets = new Map<string, number[]>();
-  const bucketMeters = 250;
-  for (let unit = 0; unit < x.length; unit += 1) {
-    const key = `${Math.floor(x[unit] / bucketMeters)},${Math.floor(y[unit] / bucketMeters)}`;
-    const list = buckets.get(key);
-    if (list) list.push(unit);
-    else buckets.set(key, [unit]);
-  }
-  model.facilities.forEach((facility, index) => {
-    if (facility.communityId !== undefined) {
-      result[index] = communityIndexById.get(facility.communityId) ?? -1;
-      return;
-    }
-    const [fx, fy] = model.projection.toMeters(facility.position);
-    const bx = Math.floor(fx / bucketMeters);
-    const by = Math.floor(fy / bucketMeters);
-    let best = -1;
-    let bestSquared = Infinity;
-    // Widen ring by ring until a unit is found and no nearer bucket can hold a nearer one.
-    for (
-      let radius = 0;
-      radius < 200 && (best < 0 || (radius - 1) * bucketMeters <= Math.sqrt(bestSquared));
-      radius += 1
-    ) {
-      for (let i = bx - radius; i <= bx + radius; i += 1) {
-        for (let j = by - radius; j <= by + radius; j += 1) {
-          if (Math.max(Math.abs(i - bx), Math.abs(j - by)) !== radius) continue;
-          for (const unit of buckets.get(`${i},${j}`) ?? []) {
-            const squared = (x[unit] - fx) ** 2 + (y[unit] - fy) ** 2;
-            if (squared < bestSquared) {
-              bestSquared = squared;
-              best = unit;
-            }
-          }
-        }
-      }
-    }
-    result[index] = best >= 0 ? community[best] : -1;
-  });
+  const nearest = facilityNearestUnits(model);
+  const { community } = model.unitArrays;
+  const result = Int32Array.from(model.facilities, (facility, index) =>
+    facility.communityId !== undefined
+      ? (communityIndexById.get(facility.communityId) ?? -1)
+      : nearest[index] >= 0
+        ? community[nearest[index]]
+        : -1,
+  );
   facilityCommunityCache.set(model, result);
-  cached = result;
-  return cached;
+  return result;
 }

@@ -21,10 +21,14 @@ interface OriginEdgeScratch {
   slotAccessSeconds: Float64Array;
 }
 
-const scratchByModel = new WeakMap<AccessibilityModel, OriginEdgeScratch>();
+/**
+ * By graph, not by model: a scenario's model that only changes facilities shares its region's graph
+ * (and workspace), and searches on one graph run one at a time.
+ */
+const scratchByGraph = new WeakMap<AccessibilityModel['graph'], OriginEdgeScratch>();
 
 function originEdgeScratch(model: AccessibilityModel, originCount: number): OriginEdgeScratch {
-  let scratch = scratchByModel.get(model);
+  let scratch = scratchByGraph.get(model.graph);
   if (!scratch) {
     const edges = model.graph.edgeCount;
     scratch = {
@@ -37,7 +41,7 @@ function originEdgeScratch(model: AccessibilityModel, originCount: number): Orig
       slotOffsetMeters: new Float64Array(16),
       slotAccessSeconds: new Float64Array(16),
     };
-    scratchByModel.set(model, scratch);
+    scratchByGraph.set(model.graph, scratch);
   }
   if (scratch.nextSlot.length < originCount) {
     const size = Math.max(originCount, 2 * scratch.nextSlot.length);
@@ -163,17 +167,17 @@ export class TravelField {
   }
 }
 
-const selfLoopsByModel = new WeakMap<AccessibilityModel, Uint32Array>();
+const selfLoopsByGraph = new WeakMap<AccessibilityModel['graph'], Uint32Array>();
 
 function selfLoopEdges(model: AccessibilityModel): Uint32Array {
-  let loops = selfLoopsByModel.get(model);
+  let loops = selfLoopsByGraph.get(model.graph);
   if (!loops) {
     const { edgeSource, edgeTarget, edgeCount } = model.graph;
     const list: number[] = [];
     for (let edge = 0; edge < edgeCount; edge += 1)
       if (edgeSource[edge] === edgeTarget[edge]) list.push(edge);
     loops = Uint32Array.from(list);
-    selfLoopsByModel.set(model, loops);
+    selfLoopsByGraph.set(model.graph, loops);
   }
   return loops;
 }

@@ -8,7 +8,7 @@
 import { validateWalkSpeed } from '../routing/walking-profiles.js';
 import type { ReachRequirement, TierTable, UnitReach } from '../standards/reach.js';
 import type { AccessibilityModel } from './accessibility-types.js';
-import { TravelField } from './travel-field.js';
+import { unitSecondsToCategory } from './unit-seconds.js';
 
 export interface UnitReachOptions {
   /** The tier table in force (the requirements were built from it; it travels with the result). */
@@ -41,49 +41,46 @@ export function computeUnitReach(model: AccessibilityModel, options: UnitReachOp
     }
   }
 
-  const { edge, offsetMeters, accessMeters } = model.unitArrays;
   const unitCount = model.units.length;
   const secondsByCategory = new Map<string, Float64Array>();
-  for (const [category, maxMinutes] of maxMinutesByCategory) {
-    const seconds = new Float64Array(unitCount).fill(Infinity);
-    const facilityIndexes = model.facilityIndexesByCategory.get(category) ?? [];
-    if (facilityIndexes.length > 0) {
-      const maxSeconds = maxMinutes * 60;
-      const field = new TravelField(
-        model,
-        facilityIndexes.map((index) => model.facilitySnaps[index]),
-        speedMetersPerSecond,
-        maxSeconds,
-      );
-      // The field is valid only until the next search: read every unit now.
-      for (let unit = 0; unit < unitCount; unit += 1)
-        seconds[unit] = field.secondsAt(edge[unit], offsetMeters[unit], accessMeters[unit]);
-    }
-    secondsByCategory.set(category, seconds);
-  }
+  for (const [category, maxMinutes] of maxMinutesByCategory)
+    secondsByCategory.set(
+      category,
+      unitSecondsToCategory(model, category, speedMetersPerSecond, maxMinutes * 60),
+    );
 
-  let order: Int32Array;
-  if (options.unitIds) {
+  // The caller's order, when it is not the model's own.
+  let order: Int32Array | null = null;
+  if (options.unitIds && !sameOrder(options.unitIds, model.units)) {
     const indexById = new Map(model.units.map((unit, index) => [unit.id, index]));
     order = Int32Array.from(options.unitIds, (id) => {
       const index = indexById.get(id);
       if (index === undefined) throw new Error(`unit ${id} is not in the accessibility model`);
       return index;
     });
-  } else {
-    order = Int32Array.from({ length: unitCount }, (_, index) => index);
   }
 
+  // Typed-array passes, requirement by requirement: all of its targets, each any of its options.
+  const anyOption = new Uint8Array(unitCount);
   const covered = requirements.map((requirement) => {
-    const targets = requirement.allOf.map((target) =>
-      target.anyOf.map(({ category, minutes }) => ({
-        seconds: secondsByCategory.get(category)!,
-        limit: minutes * 60,
-      })),
-    );
-    return Uint8Array.from(order, (unit) =>
-      targets.every((options) => options.some(({ seconds, limit }) => seconds[unit] <= limit)) ? 1 : 0,
-    );
+    const all = new Uint8Array(unitCount).fill(1);
+    for (const target of requirement.allOf) {
+      anyOption.fill(0);
+      for (const { category, minutes } of target.anyOf) {
+        const seconds = secondsByCategory.get(category)!;
+        const limit = minutes * 60;
+        for (let unit = 0; unit < unitCount; unit += 1) if (seconds[unit] <= limit) anyOption[unit] = 1;
+      }
+      for (let unit = 0; unit < unitCount; unit += 1) all[unit] &= anyOption[unit];
+    }
+    return order ? Uint8Array.from(order, (unit) => all[unit]) : all;
   });
   return { tiers, speedMetersPerSecond, requirements, covered };
+}
+
+function sameOrder(unitIds: readonly string[], units: readonly { id: string }[]): boolean {
+  if (unitIds.length !== units.length) return false;
+  for (let index = 0; index < unitIds.length; index += 1)
+    if (unitIds[index] !== units[index].id) return false;
+  return true;
 }

@@ -283,5 +283,28 @@ export function shapefileZip(
   });
 }
 
+/**
+ * A zip of several shapefiles, one per layer (`<baseName>.shp/.shx/.dbf/.prj/.cpg` each): the
+ * format holds one shape type per file, so points, lines and polygons of one export go side by side.
+ */
+export function shapefileLayersZip(
+  layers: readonly {
+    baseName: string;
+    fields: readonly ShapefileField[];
+    records: readonly ShapefileRecord[];
+  }[],
+): Uint8Array {
+  const files: Record<string, Uint8Array> = {};
+  for (const { baseName, fields, records } of layers) {
+    const { shp, shx } = writeShapes(records);
+    files[`${baseName}.shp`] = shp;
+    files[`${baseName}.shx`] = shx;
+    files[`${baseName}.dbf`] = writeDbf(fields, records);
+    files[`${baseName}.prj`] = encoder.encode(WGS84_PRJ);
+    files[`${baseName}.cpg`] = encoder.encode('UTF-8');
+  }
+  return zipSync(files);
+}
+
 /** The same writer under its former name: scenario exports are polygons. */
 export const polygonShapefileZip = shapefileZip;

@@ -1,7 +1,9 @@
 /**
- * Applies a batch of scenario edits (assign, redraw, split, merge, create, update, convert-village)
- * to a scenario without touching it: the draft reads through to a ScenarioEvaluator and keeps its
- * own changes on top, so a batch with one bad edit is dropped whole. Geometric edits arrive already resolved to
+ * Applies a batch of scenario edits (assign, redraw, split, merge, create, update, convert-village;
+ * add-, move-, update- and remove-facility, add-path, close-path) to a scenario without touching it:
+ * the draft reads through to a ScenarioEvaluator (boundaries) and the scenario's layers (facilities
+ * and paths, scenario-layers.ts) and keeps its own changes on top, so a batch with one bad edit is
+ * dropped whole. Geometric edits arrive already resolved to
  * units (which units an outline holds, which side of a line each unit is on); the server asks
  * PostGIS for that, this file decides everything else.
  *
@@ -11,6 +13,15 @@
  */
 
 import type { CommunityTypeId } from '../standards/community-types.js';
+import {
+  facilityOverlay,
+  layersOf,
+  NO_LAYER_CHANGES,
+  pathOverlay,
+  type AddedPath,
+  type FacilityRecord,
+  type ScenarioLayers,
+} from './scenario-layers.js';
 import { NO_SURVEYED_FIGURES, SUMMED_ON_MERGE } from '../standards/community-figures.js';
 import type { CommunityRecord, ScenarioEvaluator } from './scenario-evaluator.js';
 import type { NewCommunity, ScenarioEdit } from './scenario-edit-schema.js';
@@ -35,6 +46,10 @@ export const EDIT_NOT_DIVIDED = 'not-divided';
 export const EDIT_NO_NEIGHBOUR = 'no-neighbour';
 export const EDIT_BAD_MERGE = 'bad-merge';
 export const EDIT_NOT_A_VILLAGE = 'not-a-village';
+export const EDIT_UNKNOWN_FACILITY = 'unknown-facility';
+export const EDIT_FACILITY_ID_TAKEN = 'facility-id-taken';
+export const EDIT_UNKNOWN_EDGE = 'unknown-edge';
+export const EDIT_PATH_ID_TAKEN = 'path-id-taken';
 
 export type EditRefusalReason =
   | typeof EDIT_UNKNOWN_UNIT
@@ -46,7 +61,11 @@ export type EditRefusalReason =
   | typeof EDIT_NOT_DIVIDED
   | typeof EDIT_NO_NEIGHBOUR
   | typeof EDIT_BAD_MERGE
-  | typeof EDIT_NOT_A_VILLAGE;
+  | typeof EDIT_NOT_A_VILLAGE
+  | typeof EDIT_UNKNOWN_FACILITY
+  | typeof EDIT_FACILITY_ID_TAKEN
+  | typeof EDIT_UNKNOWN_EDGE
+  | typeof EDIT_PATH_ID_TAKEN;
 
 /** A refused edit says why in English (`message`) and Chinese (`messageZh`), naming the ids at fault. */
 export type EditOutcome = { ok: true; moved: number; notes: string[] } | EditRefusal;
@@ -64,7 +83,34 @@ export interface DraftResult {
   dissolved: string[];
   /** Communities (still present) whose set of units changed: their geometry must be recomputed. */
   reshaped: string[];
+  /** The scenario's facilities and paths after the batch, or null when the batch left them as they were. */
+  layers: ScenarioLayers | null;
 }
+
+/** What the draft knows of the scenario's facilities and walking network (layer edits). */
+export interface DraftLayers {
+  /** The region's own facilities by id (their ids are never taken by an added facility). */
+  regionFacilities: ReadonlyMap<string, FacilityRecord>;
+  /** What the scenario changes of them and of the paths before the batch. */
+  current: ScenarioLayers;
+  /** Whether the region's walking network has an edge of this id. */
+  isEdge(edgeId: number): boolean;
+  /** A fresh id for a facility or path whose edit gives none. */
+  newFacilityId(): string;
+  newPathId(): string;
+}
+
+const NO_LAYERS: DraftLayers = {
+  regionFacilities: new Map(),
+  current: NO_LAYER_CHANGES,
+  isEdge: () => false,
+  newFacilityId: () => {
+    throw new Error('this draft has no facility layer');
+  },
+  newPathId: () => {
+    throw new Error('this draft has no path layer');
+  },
+};
 
 /** Geometry of an edit resolved by the caller: units an outline holds, units on the new side of a line. */
 export interface ResolvedGeometry {
@@ -89,6 +135,13 @@ export class ScenarioDraft {
   /** Units gained (+) or lost (−) by each community. */
   private readonly unitCountDelta = new Map<string, number>();
   private readonly createdOrder: string[] = [];
+  /** Facilities changed by the draft so far (a copy of the scenario's changes, then edited). */
+  private readonly facilityChanges: Map<string, FacilityRecord | null>;
+  private readonly addedPaths: AddedPath[];
+  private readonly closedEdgeIds: Set<number>;
+  private facilitiesTouched = false;
+  private pathsTouched = false;
+  private readonly layers: DraftLayers;
 
   constructor(
     private readonly base: ScenarioEvaluator,
@@ -97,8 +150,33 @@ export class ScenarioDraft {
       reservedCommunityIds: ReadonlySet<string>;
       /** A fresh id for a new community whose edit gives none. */
       newCommunityId: () => string;
+      /** The scenario's facilities and network; without them every layer edit is refused. */
+      layers?: DraftLayers;
     },
-  ) {}
+  ) {
+    this.layers = options.layers ?? NO_LAYERS;
+    const { current } = this.layers;
+    this.facilityChanges = new Map(current.facilities.changed);
+    this.addedPaths = current.paths.added.slice();
+    this.closedEdgeIds = new Set(current.paths.closedEdgeIds);
+  }
+
+  /** The scenario's facilities and paths as the draft has them now (as differences from the region's). */
+  currentLayers(): ScenarioLayers {
+    const { current } = this.layers;
+    if (!this.facilitiesTouched && !this.pathsTouched) return current;
+    return layersOf(
+      this.facilitiesTouched ? facilityOverlay(new Map(this.facilityChanges)) : current.facilities,
+      this.pathsTouched ? pathOverlay(this.addedPaths.slice(), this.closedEdgeIds) : current.paths,
+    );
+  }
+
+  /** A facility of the scenario as the draft has it now, or undefined. */
+  facility(id: string): FacilityRecord | undefined {
+    const changed = this.facilityChanges.get(id);
+    if (changed !== undefined) return changed ?? undefined;
+    return this.layers.regionFacilities.get(id);
+  }
 
   hasCommunity(id: string): boolean {
     const overlay = this.communityOverlay.get(id);
@@ -157,6 +235,16 @@ export class ScenarioDraft {
         return this.update(edit);
       case 'convert-village':
         return this.convertVillage(edit);
+      case 'add-facility':
+        return this.addFacility(edit);
+      case 'move-facility':
+      case 'update-facility':
+      case 'remove-facility':
+        return this.changeFacility(edit);
+      case 'add-path':
+        return this.addPath(edit);
+      case 'close-path':
+        return this.closePath(edit);
     }
   }
 
@@ -189,6 +277,7 @@ export class ScenarioDraft {
       updated,
       dissolved,
       reshaped: [...reshaped].filter((id) => this.hasCommunity(id)),
+      layers: this.facilitiesTouched || this.pathsTouched ? this.currentLayers() : null,
     };
   }
 
@@ -486,6 +575,91 @@ export class ScenarioDraft {
       moved: 0,
       notes: [`village "${record.name}" (${edit.communityId}) converted to a ${to} community with its units`],
     };
+  }
+
+  private addFacility(edit: Extract<ScenarioEdit, { op: 'add-facility' }>): EditOutcome {
+    const { facility } = edit;
+    const id = facility.id ?? this.layers.newFacilityId();
+    if (this.facilityChanges.has(id) || this.layers.regionFacilities.has(id))
+      return refuse(EDIT_FACILITY_ID_TAKEN, `facility id "${id}" is taken`, `设施编号“${id}”已被占用`);
+    const record: FacilityRecord = {
+      id,
+      name: facility.name,
+      category: facility.category,
+      position: [facility.position[0], facility.position[1]],
+      floorAreaSquareMeters: facility.floorAreaSquareMeters ?? null,
+      landAreaSquareMeters: facility.landAreaSquareMeters ?? null,
+      capacity: facility.capacity ?? null,
+    };
+    this.facilityChanges.set(id, record);
+    this.facilitiesTouched = true;
+    return { ok: true, moved: 0, notes: [`new facility "${id}"`] };
+  }
+
+  private changeFacility(
+    edit: Extract<ScenarioEdit, { op: 'move-facility' | 'update-facility' | 'remove-facility' }>,
+  ): EditOutcome {
+    const current = this.facility(edit.facilityId);
+    if (!current)
+      return refuse(
+        EDIT_UNKNOWN_FACILITY,
+        `facility "${edit.facilityId}" is not in this scenario`,
+        `本方案中没有设施“${edit.facilityId}”`,
+      );
+    this.facilitiesTouched = true;
+    const isRegions = this.layers.regionFacilities.has(edit.facilityId);
+    if (edit.op === 'remove-facility') {
+      if (isRegions) this.facilityChanges.set(edit.facilityId, null);
+      else this.facilityChanges.delete(edit.facilityId);
+      return { ok: true, moved: 0, notes: [] };
+    }
+    const next: FacilityRecord =
+      edit.op === 'move-facility'
+        ? { ...current, position: [edit.position[0], edit.position[1]] }
+        : { ...current, ...definedOnly(edit.changes) };
+    this.facilityChanges.set(edit.facilityId, next);
+    return { ok: true, moved: 0, notes: [] };
+  }
+
+  private addPath(edit: Extract<ScenarioEdit, { op: 'add-path' }>): EditOutcome {
+    const id = edit.id ?? this.layers.newPathId();
+    if (this.addedPaths.some((path) => path.id === id))
+      return refuse(EDIT_PATH_ID_TAKEN, `path id "${id}" is taken`, `道路编号“${id}”已被占用`);
+    this.addedPaths.push({
+      id,
+      name: edit.name ?? null,
+      coordinates: edit.line.coordinates.map(([lon, lat]) => [lon, lat]),
+    });
+    this.pathsTouched = true;
+    return { ok: true, moved: 0, notes: [`new path "${id}"`] };
+  }
+
+  private closePath(edit: Extract<ScenarioEdit, { op: 'close-path' }>): EditOutcome {
+    const notes: string[] = [];
+    for (const edgeId of edit.edgeIds) {
+      if (typeof edgeId === 'number') {
+        if (!this.layers.isEdge(edgeId))
+          return refuse(
+            EDIT_UNKNOWN_EDGE,
+            `the walking network has no edge ${edgeId}`,
+            `步行路网中没有路段 ${edgeId}`,
+          );
+        if (this.closedEdgeIds.has(edgeId)) notes.push(`edge ${edgeId} was closed already`);
+        this.closedEdgeIds.add(edgeId);
+        continue;
+      }
+      const at = this.addedPaths.findIndex((path) => path.id === edgeId);
+      if (at < 0)
+        return refuse(
+          EDIT_UNKNOWN_EDGE,
+          `"${edgeId}" is neither an edge of the walking network nor a path this scenario added`,
+          `“${edgeId}”既不是步行路网的路段，也不是本方案新增的道路`,
+        );
+      this.addedPaths.splice(at, 1);
+      notes.push(`added path "${edgeId}" removed`);
+    }
+    this.pathsTouched = true;
+    return { ok: true, moved: 0, notes };
   }
 
   private addCommunity(

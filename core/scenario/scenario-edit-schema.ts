@@ -1,12 +1,16 @@
 /**
- * The edits of a scenario (assign, redraw, split, merge, create, update, convert-village) as a zod
- * schema: the one definition of the edit language. The API validates saves with it (contract/),
- * the draft applies what it produces (scenario-draft.ts), and the client builds edits of its types.
- * Shapes only: whether units and communities exist is the draft's to decide.
+ * The edits of a scenario as a zod schema: the one definition of the edit language. The API
+ * validates saves with it (contract/), the draft applies what it produces (scenario-draft.ts), and
+ * the client builds edits of its types. Boundary edits (assign, redraw, split, merge, create, update,
+ * convert-village) move units between communities; layer edits (add-, move-, update- and
+ * remove-facility, add-path, close-path) change the facilities and walking paths the scenario's
+ * analyses run on. Shapes only: whether units, communities, facilities and edges exist, and whether
+ * a point lies in the region or a path meets the network, is decided while the edits are applied.
  */
 
 import { z } from 'zod';
 import { COMMUNITY_TYPE_IDS } from '../standards/community-types.js';
+import { FACILITY_CATEGORY_IDS } from '../standards/facility-categories.js';
 import {
   APPLICATION_TARGETS,
   SEAT_KINDS,
@@ -25,6 +29,8 @@ const referenceId = z.string().min(1).max(200);
 const newCommunityId = z
   .string()
   .regex(COMMUNITY_ID_PATTERN, 'must be 1–63 letters, digits, "_", "." or "-"');
+/** Ids a new facility or path may take: as a community's. */
+const newLayerId = newCommunityId;
 const name = z.string().trim().min(1, 'must not be empty').max(100);
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
@@ -39,6 +45,24 @@ const ring = z
 const polygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }).strict();
 const lineStringSchema = z
   .object({ type: z.literal('LineString'), coordinates: z.array(position).min(2) })
+  .strict();
+
+/**
+ * `[lon, lat]` of a facility or path: two finite numbers; ranges and the region's extent are the
+ * server's to check, so a swapped pair is named as such.
+ */
+const layerPosition = z.tuple([z.number(), z.number()]);
+
+/** Most vertices an added path may have (a hand-drawn footway has a few dozen). */
+export const MAX_PATH_VERTICES = 2000;
+/** Most places one facility may take (kindergarten places, day-care places …). */
+export const MAX_FACILITY_CAPACITY = 1_000_000;
+
+const pathLine = z
+  .object({
+    type: z.literal('LineString'),
+    coordinates: z.array(layerPosition).min(2).max(MAX_PATH_VERTICES),
+  })
   .strict();
 
 const count = (max: number) => z.number().int().min(0).max(max).nullable().optional();
@@ -73,6 +97,25 @@ const communityChanges = z
   .strict();
 
 const newCommunity = communityChanges.extend({ id: newCommunityId.optional(), name });
+
+/** What an edit may set on a facility besides its id and position. */
+const facilityChanges = z
+  .object({
+    name: name.optional(),
+    category: z.enum(FACILITY_CATEGORY_IDS).optional(),
+    floorAreaSquareMeters: z.number().min(0).max(LIMITS.floorAreaSquareMeters).nullable().optional(),
+    landAreaSquareMeters: z.number().min(0).max(LIMITS.floorAreaSquareMeters).nullable().optional(),
+    capacity: z.number().int().min(0).max(MAX_FACILITY_CAPACITY).nullable().optional(),
+  })
+  .strict();
+const newFacility = facilityChanges.extend({
+  id: newLayerId.optional(),
+  name,
+  category: z.enum(FACILITY_CATEGORY_IDS),
+  position: layerPosition,
+});
+/** A network edge (its integer id) or a path the scenario added (its id). */
+const closableId = z.union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), referenceId]);
 const unitIds = z.array(referenceId).min(1, 'name at least one unit').max(200_000);
 
 export const editSchema = z.discriminatedUnion('op', [
@@ -125,7 +168,47 @@ export const editSchema = z.discriminatedUnion('op', [
       to: z.enum(CONVERSION_TARGET_TYPES).optional(),
     })
     .strict(),
+  z.object({ op: z.literal('add-facility'), facility: newFacility }).strict(),
+  z.object({ op: z.literal('move-facility'), facilityId: referenceId, position: layerPosition }).strict(),
+  z
+    .object({
+      op: z.literal('update-facility'),
+      facilityId: referenceId,
+      changes: facilityChanges.refine(
+        (changes) => Object.keys(changes).length > 0,
+        'name at least one change',
+      ),
+    })
+    .strict(),
+  z.object({ op: z.literal('remove-facility'), facilityId: referenceId }).strict(),
+  z
+    .object({
+      op: z.literal('add-path'),
+      id: newLayerId.optional(),
+      line: pathLine,
+      name: name.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      op: z.literal('close-path'),
+      edgeIds: z.array(closableId).min(1, 'name at least one edge').max(10_000),
+    })
+    .strict(),
 ]);
+
+/** Every edit op, boundary edits first. */
+export const EDIT_OPS = editSchema.options.map((option) => option.shape.op.value);
+
+/** The edits that change facilities or walking paths rather than boundaries. */
+export const LAYER_EDIT_OPS = [
+  'add-facility',
+  'move-facility',
+  'update-facility',
+  'remove-facility',
+  'add-path',
+  'close-path',
+] as const;
 
 /** One edit as sent, stored in the edit log and applied by the draft. */
 export type ScenarioEdit = z.output<typeof editSchema>;
@@ -138,3 +221,7 @@ export type NewCommunity = z.output<typeof newCommunity>;
 export type PolygonGeometry = z.output<typeof polygonSchema>;
 /** A GeoJSON LineString in WGS 84 (`[lon, lat]`), as a split line is sent. */
 export type LineStringGeometry = z.output<typeof lineStringSchema>;
+/** What an edit may set on a facility (update-facility's `changes`). */
+export type FacilityChanges = z.output<typeof facilityChanges>;
+/** A facility an `add-facility` edit places. */
+export type NewFacility = z.output<typeof newFacility>;

@@ -157,6 +157,7 @@ export class ScenarioEvaluator {
   private walkNumber = 0;
   /** The facility layer (null: unknown), each facility's figures, and facilities by unit index. */
   private facilityFigures: FacilityFigures[] | null = null;
+  private facilityList: readonly ScenarioFacility[] | null = null;
   private facilitiesByUnit = new Map<number, number[]>();
   private readonly streets: readonly StreetRecord[] | null;
   private readonly reachSets: ReachSums[] = [];
@@ -264,6 +265,7 @@ export class ScenarioEvaluator {
   setFacilities(facilities: readonly ScenarioFacility[] | null): void {
     for (const community of this.communities) community.facilities.clear();
     this.facilitiesByUnit = new Map();
+    this.facilityList = facilities;
     this.facilityFigures = facilities === null ? null : facilityFiguresOf(facilities);
     for (const [index, facility] of (facilities ?? []).entries()) {
       const unitIndex = this.unitIndexById.get(facility.unitId);
@@ -281,6 +283,11 @@ export class ScenarioEvaluator {
 
   hasCommunity(id: string): boolean {
     return this.communityIndexById.has(id);
+  }
+
+  /** The facility layer as last set (null: unknown). */
+  facilities(): readonly ScenarioFacility[] | null {
+    return this.facilityList;
   }
 
   hasUnit(unitId: string): boolean {
@@ -680,7 +687,8 @@ function settingsOf(context: JudgeContext): ToolSettings {
  */
 function facilityFiguresOf(facilities: readonly ScenarioFacility[]): FacilityFigures[] {
   const { from, to } = adjacencyCategories();
-  const targets = facilities.filter((facility) => to.has(facility.category));
+  const targetsByCategory = new Map<string, ScenarioFacility[]>([...to].map((category) => [category, []]));
+  for (const facility of facilities) targetsByCategory.get(facility.category)?.push(facility);
   return facilities.map((facility) => {
     const figures: FacilityFigures = {
       id: facility.id,
@@ -691,7 +699,7 @@ function facilityFiguresOf(facilities: readonly ScenarioFacility[]): FacilityFig
     if (!from.has(facility.category)) return figures;
     const nearest: Record<string, number | null> = {};
     for (const category of to) {
-      const ofCategory = targets.filter((target) => target.category === category);
+      const ofCategory = targetsByCategory.get(category)!;
       if (ofCategory.length === 0) {
         nearest[category] = Infinity;
         continue;

@@ -471,6 +471,134 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     await call('get', '/api/scenarios/:id', `/api/scenarios/${id}`, { expectStatus: 404 });
   });
 
+  it('scenario facilities and paths, their analyses, service areas, siting and the compare export', async () => {
+    const created = await call('post', '/api/regions/:region/scenarios', '/api/regions/tiny/scenarios', {
+      json: { name: '设施与道路' },
+      expectStatus: 201,
+    });
+    const id = created.body.id as string;
+    const scenario = (suffix: string, query = '') =>
+      [`/api/scenarios/:id/${suffix}`, `/api/scenarios/${id}/${suffix}${query}`] as const;
+    await call('patch', '/api/scenarios/:id', `/api/scenarios/${id}`, {
+      json: {
+        version: 1,
+        edits: [
+          {
+            op: 'add-facility',
+            facility: {
+              id: 'f-3',
+              name: '西幼儿园',
+              category: 'kindergarten',
+              position: [109.7005, 28.3005],
+              capacity: 90,
+            },
+          },
+          { op: 'move-facility', facilityId: 'f-1', position: [109.7006, 28.3006] },
+          {
+            op: 'add-path',
+            id: 'p-1',
+            line: {
+              type: 'LineString',
+              coordinates: [
+                [109.7005, 28.3],
+                [109.7005, 28.302],
+              ],
+            },
+          },
+          { op: 'close-path', edgeIds: [0] },
+        ],
+      },
+      expectStatus: 200,
+    });
+    const facilities = await call('get', ...scenario('facilities'), { expectStatus: 200 });
+    expect(facilities.body.features.map((feature: { id: string }) => feature.id)).toEqual([
+      'f-1',
+      'f-2',
+      'f-3',
+    ]);
+    expectRequired(facilities.schema, facilities.body, ['features', 0, 'properties', 'change']);
+    const reach = await call('get', ...scenario('reach'), { expectStatus: 200 });
+    expect(reach.body.facilities.map((facility: { id: string }) => facility.id)).toEqual([
+      'f-1',
+      'f-2',
+      'f-3',
+    ]);
+    const paths = await call('get', ...scenario('paths'), { expectStatus: 200 });
+    expect(paths.body.features.map((feature: { id: string | number }) => feature.id)).toEqual(['p-1', 0]);
+    await call('post', ...scenario('isochrones'), {
+      json: { facilityIds: ['f-3'], minutes: [3] },
+      expectStatus: 200,
+    });
+    const travel = await call('post', ...scenario('travel-times'), {
+      json: { from: { node: 0 }, maxSeconds: 600 },
+      expectStatus: 200,
+    });
+    expect(Object.keys(travel.body.seconds).length).toBeGreaterThan(9);
+    const coverage = await call('get', ...scenario('coverage'), { expectStatus: 200 });
+    expect(coverage.body.region.residents).toBe(1000);
+    await call('get', ...scenario('heatmap', '?category=kindergarten&cellMeters=50'), { expectStatus: 200 });
+    await call('get', '/api/scenarios/:id/heatmap', '/api/scenarios/baseline/heatmap?category=park', {
+      expectStatus: 400,
+    });
+
+    const areas = await call(
+      'get',
+      '/api/regions/:region/service-areas',
+      '/api/regions/tiny/service-areas?category=kindergarten',
+      {
+        expectStatus: 200,
+      },
+    );
+    expect(areas.body.features.map((feature: { id: string }) => feature.id)).toEqual(['f-2']);
+    expectRequired(areas.schema, areas.body, ['features', 0, 'properties', 'load']);
+    const scenarioAreas = await call('get', ...scenario('service-areas', '?category=kindergarten'), {
+      expectStatus: 200,
+    });
+    expect(scenarioAreas.body.features).toHaveLength(2);
+    await call(
+      'get',
+      '/api/regions/:region/service-areas/export',
+      '/api/regions/tiny/service-areas/export?category=kindergarten&format=geojson',
+      {
+        expectStatus: 200,
+      },
+    );
+    await call('get', ...scenario('service-areas/export', '?category=kindergarten&format=geojson'), {
+      expectStatus: 200,
+    });
+
+    const siting = await call('post', '/api/regions/:region/siting', '/api/regions/tiny/siting', {
+      json: { category: 'supermarket', count: 1 },
+      expectStatus: 200,
+    });
+    expect(siting.body.sites).toHaveLength(1);
+    expectRequired(siting.schema, siting.body, ['demand', 'upperBound']);
+    await call('post', ...scenario('siting'), {
+      json: { category: 'kindergarten', count: 1, capacity: 30, candidates: 'grid', cellMeters: 50 },
+      expectStatus: 200,
+    });
+    await call('post', ...scenario('siting'), { json: { category: 'parking', count: 1 }, expectStatus: 400 });
+
+    const compared = await call('get', ...scenario('compare'), { expectStatus: 200 });
+    expect(compared.body.facilityChanges.map((change: { change: string }) => change.change)).toEqual([
+      'moved',
+      'added',
+    ]);
+    const exported = await call('get', ...scenario('compare/export', '?format=geojson'), {
+      expectStatus: 200,
+    });
+    expect(exported.body.features.map((feature: any) => feature.properties.kind)).toEqual([
+      'community',
+      'community',
+      'facility',
+      'facility',
+      'path',
+      'path',
+    ]);
+    // The imports below count the region's scenarios.
+    await call('delete', '/api/scenarios/:id', `/api/scenarios/${id}`, { expectStatus: 204 });
+  });
+
   it('refusals: 400, 404, 405 and 409 answers carry the documented error bodies', async () => {
     await call('get', '/api/regions/:region', '/api/regions/Not_A_Region', { expectStatus: 400 });
     const missing = await call('get', '/api/regions/:region', '/api/regions/nowhere', { expectStatus: 404 });

@@ -1,8 +1,10 @@
 /**
- * The accessibility analyses of a region, on its cached walking model (region-models.ts): isochrones
- * and service radii, travel times, coverage within each category's tier, heat maps, and the files
- * their exports download. Requests arrive validated by the contract; what only the region can
- * tell (points inside it, facility and node ids) is checked here.
+ * The accessibility analyses of a region, on its cached walking model (region-models.ts), or of a
+ * scenario, on its own (scenarios/scenario-accessibility.ts): isochrones and service radii, travel
+ * times, coverage within each category's tier, heat maps, and the files their exports download.
+ * Requests arrive validated by the contract; what only the region can tell (points inside it,
+ * facility and node ids) is checked here. Each analysis reads an AccessibilityView: the region's
+ * model (the `…Of(database, region, …)` functions) or a scenario's (the `…On(view, …)` functions).
  */
 
 import type { z } from 'zod';
@@ -18,7 +20,11 @@ import { computeCoverage, defaultTierTable } from '../../../core/accessibility/c
 import { computeCompletenessHeatmap, computeTravelTimeHeatmap } from '../../../core/accessibility/heatmap.js';
 import { computeIsochrones, snappedOriginPositions } from '../../../core/accessibility/isochrones.js';
 import { computeServiceRadii } from '../../../core/accessibility/service-radii.js';
-import type { IsochroneRequest, TierTable } from '../../../core/accessibility/accessibility-types.js';
+import type {
+  AccessibilityModel,
+  IsochroneRequest,
+  TierTable,
+} from '../../../core/accessibility/accessibility-types.js';
 import type { Position } from '../../../core/geometry/position.js';
 import { shortestTravelSeconds, type DijkstraSource } from '../../../core/routing/dijkstra.js';
 import { nodeIndexOf } from '../../../core/routing/graph.js';
@@ -36,6 +42,13 @@ import {
 import { checkPositions, facilityIndexes } from './region-checks.js';
 import { regionAccessibility } from './region-models.js';
 
+/** What an analysis runs on: a model and the extent its points are checked against. */
+export interface AnalysisModel {
+  regionId: string;
+  model: AccessibilityModel;
+  extent: readonly [number, number, number, number];
+}
+
 /** Most heat-map cells one request may ask for: ~10 MB of JSON; larger cells cover more ground. */
 const MAX_HEATMAP_CELLS = 2_000_000;
 
@@ -50,7 +63,11 @@ function appliedTiers(overrides: Record<string, number>): TierTable {
 
 /** Isochrone bands (network walk) or service radii of a request, as the /isochrones answer. */
 export async function isochronesOf(database: Database, region: string, body: IsochroneBody) {
-  const { model, extent } = await regionAccessibility(database, region);
+  return isochronesOn(await regionAccessibility(database, region), body);
+}
+
+export function isochronesOn(on: AnalysisModel, body: IsochroneBody) {
+  const { model, extent, regionId: region } = on;
   let origins: Position[];
   if (body.origins) {
     checkPositions(body.origins, extent, region, (index) => `origins[${index}]`);
@@ -76,8 +93,12 @@ export async function isochronesOf(database: Database, region: string, body: Iso
 
 /** Walking seconds from a point (its walk onto the network counted) or a node to every node reached. */
 export async function travelTimesOf(database: Database, region: string, body: TravelTimeBody) {
+  return travelTimesOn(await regionAccessibility(database, region), body);
+}
+
+export function travelTimesOn(on: AnalysisModel, body: TravelTimeBody) {
   const { from, maxSeconds, speedMetersPerSecond } = body;
-  const { model, extent } = await regionAccessibility(database, region);
+  const { model, extent, regionId: region } = on;
   const { graph } = model;
   let sources: DijkstraSource[];
   if (from.lonLat) {
@@ -111,14 +132,29 @@ export async function travelTimesOf(database: Database, region: string, body: Tr
 
 /** Coverage of every category within its tier, region-wide and per community, with the tiers used. */
 export async function coverageOf(database: Database, region: string, query: CoverageQuery) {
-  const { model } = await regionAccessibility(database, region);
+  return coverageOn(await regionAccessibility(database, region), query);
+}
+
+export function coverageOn(on: AnalysisModel, query: CoverageQuery) {
+  const { model } = on;
   const tiers = appliedTiers(query.tiers);
-  return { ...computeCoverage(model, { tiers, speedMetersPerSecond: query.speedMetersPerSecond }), tiers };
+  const asked = query.categories ? new Set<string>(query.categories) : null;
+  const computed = asked
+    ? Object.fromEntries(Object.entries(tiers).filter(([category]) => asked.has(category)))
+    : tiers;
+  return {
+    ...computeCoverage(model, { tiers: computed, speedMetersPerSecond: query.speedMetersPerSecond }),
+    tiers,
+  };
 }
 
 /** A heat map of a validated query; refuses a grid too large to send before computing it. */
 export async function heatmapOf(database: Database, region: string, query: HeatmapQuery): Promise<Heatmap> {
-  const { model } = await regionAccessibility(database, region);
+  return heatmapOn(await regionAccessibility(database, region), query);
+}
+
+export function heatmapOn(on: AnalysisModel, query: HeatmapQuery): Heatmap {
+  const { model, regionId: region } = on;
   const { speedMetersPerSecond, cellMeters } = query;
   const frame = regionGridFrame(model, cellMeters);
   if (frame.columns * frame.rows > MAX_HEATMAP_CELLS) {

@@ -12,6 +12,7 @@ import type {
   UnitInput,
 } from '../../../core/accessibility/accessibility-types.js';
 import type { Position } from '../../../core/geometry/position.js';
+import type { IdentifiedNetwork } from '../../../core/network/path-edits.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain-error.js';
 import {
@@ -25,8 +26,12 @@ import {
 export interface RegionAccessibility {
   regionId: string;
   model: AccessibilityModel;
+  /** What the model was built from, with each network edge's id: a scenario's own model starts from it. */
+  input: AccessibilityInput & { network: IdentifiedNetwork };
   /** `[west, south, east, north]` degrees of the region's streets, network and units. */
   extent: [number, number, number, number];
+  /** Each unit's children (0–14) and elderly (60+) as stored, null where unknown, in the model's unit order. */
+  unitAges: { children: (number | null)[]; elderly: (number | null)[] };
   /** Time to read the region from the database and to build the model, milliseconds. */
   readMilliseconds: number;
   buildMilliseconds: number;
@@ -93,6 +98,7 @@ export function invalidateRegionAccessibility(database: Database, regionId?: str
 }
 
 interface NetworkArrays {
+  edgeIds: number[];
   source: number[];
   target: number[];
   lengthMeters: number[];
@@ -108,6 +114,8 @@ type UnitRow = [
   elderly: number,
   lon: number,
   lat: number,
+  children: number | null,
+  elderly: number | null,
 ];
 type FacilityRow = [id: string, category: string, lon: number, lat: number];
 type CommunityRow = [id: string, name: string];
@@ -125,18 +133,17 @@ async function buildRegionAccessibility(database: Database, regionId: string): P
       regionId,
     ]),
   ]);
-  const input: AccessibilityInput = {
+  const unitRows = JSON.parse(others.rows[0].units) as UnitRow[];
+  const input: AccessibilityInput & { network: IdentifiedNetwork } = {
     network: JSON.parse(network.rows[0].network) as NetworkArrays,
-    units: (JSON.parse(others.rows[0].units) as UnitRow[]).map(
-      ([id, communityId, residents, households, elderly, lon, lat]): UnitInput => ({
-        id,
-        communityId,
-        residents,
-        households,
-        elderly,
-        accessPoint: [lon, lat],
-      }),
-    ),
+    units: unitRows.map(([id, communityId, residents, households, elderly, lon, lat]): UnitInput => ({
+      id,
+      communityId,
+      residents,
+      households,
+      elderly,
+      accessPoint: [lon, lat],
+    })),
     facilities: (JSON.parse(others.rows[0].facilities) as FacilityRow[]).map(
       ([id, category, lon, lat]): FacilityInput => ({ id, category, position: [lon, lat] }),
     ),
@@ -156,8 +163,26 @@ async function buildRegionAccessibility(database: Database, regionId: string): P
   return {
     regionId,
     model,
+    input,
+    unitAges: { children: unitRows.map((row) => row[7]), elderly: unitRows.map((row) => row[8]) },
     extent: west === null ? model.bbox : [west, south, east, north],
     readMilliseconds,
     buildMilliseconds: performance.now() - buildStarted,
   };
+}
+
+/**
+ * The region's extent `[west, south, east, north]` over streets, network and units, as GET
+ * /api/regions reports it (null for a region with none of them), without building its model.
+ */
+export async function regionExtent(
+  database: Database,
+  regionId: string,
+): Promise<[number, number, number, number] | null> {
+  const { rows } = await database.query<{ west: number | null; south: number; east: number; north: number }>(
+    REGION_EXTENT,
+    [regionId],
+  );
+  const { west, south, east, north } = rows[0];
+  return west === null ? null : [west, south, east, north];
 }

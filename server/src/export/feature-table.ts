@@ -6,6 +6,7 @@
 
 import type { ExportFormat } from '../../../contract/common.js';
 import {
+  shapefileLayersZip,
   shapefileZip,
   type ShapefileField,
   type ShapefileGeometry,
@@ -191,4 +192,44 @@ export function exportFile(
     contentType: 'application/zip',
     fileName: `${baseName}.zip`,
   };
+}
+
+/** One layer of a several-layer export: its name (a file suffix) and its features. */
+export interface ExportLayer {
+  name: string;
+  collection: ExportCollection;
+  dbfNames?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Several layers as one file: GeoJSON and CSV hold them all in one collection or table (a feature's
+ * `kind` tells its layer apart; the CSV has every layer's columns), a Shapefile zip one shapefile per
+ * non-empty layer (`<baseName>-<layer>.*`), as the format takes one shape type per file.
+ */
+export function exportLayersFile(
+  layers: readonly ExportLayer[],
+  format: ExportFormat,
+  baseName: string,
+): ExportFile {
+  if (format !== 'shapefile') {
+    const merged: ExportCollection = {
+      type: 'FeatureCollection',
+      features: layers.flatMap((layer) => layer.collection.features),
+    };
+    return exportFile(merged, format, baseName);
+  }
+  const zipped = layers
+    .filter((layer) => layer.collection.features.length > 0)
+    .map((layer) => {
+      const columns = tableColumns(layer.collection, { dbfNames: layer.dbfNames });
+      return {
+        baseName: `${baseName}-${layer.name}`,
+        fields: columns.map((column) => ({ name: column.dbfName, kind: column.kind })),
+        records: layer.collection.features.map((feature) => ({
+          geometry: feature.geometry as ShapefileGeometry | null,
+          values: columns.map((column) => cellValue(feature, column.key)),
+        })),
+      };
+    });
+  return { body: shapefileLayersZip(zipped), contentType: 'application/zip', fileName: `${baseName}.zip` };
 }

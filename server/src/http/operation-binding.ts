@@ -73,6 +73,7 @@ function queryObject(c: Context): Record<string, string | string[]> {
 }
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const JSON_ENCODER = new TextEncoder();
 
 async function jsonBody(c: Context): Promise<unknown> {
   const contentType = c.req.header('content-type') ?? '';
@@ -105,7 +106,10 @@ export function implement<const Spec extends OperationSpec>(
     const result = await handler({ params, query, body }, c);
     if (result instanceof Response) return result;
     if (result === null || status === 204) return c.body(null, status as ContentfulStatusCode);
-    return c.json(result as object, status as ContentfulStatusCode);
+    // Encoded here: a Response made from a string re-scans it (USV conversion), ~60 ms for 9 MB of coverage.
+    return c.body(JSON_ENCODER.encode(JSON.stringify(result)), status as ContentfulStatusCode, {
+      'content-type': 'application/json',
+    });
   };
   return { spec, handlers: [...(options.middleware ?? []), answer] };
 }

@@ -1,10 +1,13 @@
+import { scenarioLayerOperations } from '../../../contract/scenario-layers.js';
 import { scenarioOperations as operations } from '../../../contract/scenarios.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain-error.js';
 import { downloadAnswer } from '../http/download.js';
 import { implement } from '../http/operation-binding.js';
 import { relocationAdviceOf, villageCandidates } from '../scenarios/scenario-advice.js';
+import { comparisonExportFile } from '../scenarios/scenario-compare-export.js';
 import { communitiesExportFile } from '../scenarios/scenario-export.js';
+import { scenarioFacilitiesCollection, scenarioPathsCollection } from '../scenarios/scenario-layer-views.js';
 import {
   BASELINE_ID,
   createScenario,
@@ -19,6 +22,7 @@ import {
   communitiesGeoJson,
   compareWith,
   scenarioReference,
+  scenarioReach,
   scenarioState,
   unitAdjacency,
 } from '../scenarios/scenario-views.js';
@@ -82,8 +86,16 @@ export function scenarioRoutes(database: Database) {
       return new Response(text, { headers: GEOJSON_HEADERS });
     }),
     implement(operations.state, ({ params }) => scenarioState(database, scenarioReference(params.id))),
+    implement(operations.reach, ({ params, query }) =>
+      scenarioReach(database, scenarioReference(params.id), query),
+    ),
     implement(operations.compare, ({ params, query }) =>
       compareWith(database, scenarioReference(params.id), query.with, query),
+    ),
+    implement(operations.compareExport, async ({ params, query }) =>
+      downloadAnswer(
+        await comparisonExportFile(database, scenarioReference(params.id), query.with, query, query.format),
+      ),
     ),
     implement(operations.export, async ({ params, query }) =>
       downloadAnswer(
@@ -95,6 +107,12 @@ export function scenarioRoutes(database: Database) {
     ),
     implement(operations.relocationAdvice, ({ params, query }) =>
       relocationAdviceOf(database, scenarioReference(params.id), query),
+    ),
+    implement(scenarioLayerOperations.facilities, ({ params }) =>
+      scenarioFacilitiesCollection(database, scenarioReference(params.id)),
+    ),
+    implement(scenarioLayerOperations.paths, ({ params }) =>
+      scenarioPathsCollection(database, scenarioReference(params.id)),
     ),
   ];
 }

@@ -10,6 +10,7 @@ import type { JudgedWith, JudgingQuery } from '../../../contract/standards.js';
 import { defaultTierTable } from '../../../core/accessibility/coverage.js';
 import { WALK_SPEED_METERS_PER_SECOND } from '../../../core/routing/walking-profiles.js';
 import type { JudgeContext } from '../../../core/scenario/scenario-evaluator.js';
+import { NO_LAYER_CHANGES, type ScenarioLayers } from '../../../core/scenario/scenario-layers.js';
 import type { StandardsProfileId } from '../../../core/standards/profiles.js';
 import type { TierTable } from '../../../core/standards/reach.js';
 import { reachRequirementsOf } from '../../../core/standards/rules.js';
@@ -18,6 +19,7 @@ import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
 import { DomainError } from '../domain-error.js';
 import type { RegionScenarioBase } from './region-base.js';
+import { layersReach } from './scenario-accessibility.js';
 
 export interface Judging {
   context: JudgeContext;
@@ -38,11 +40,15 @@ export function tierTableOf(overrides: Readonly<Record<string, number>> = {}): T
   return { ...defaultTierTable(), ...overrides };
 }
 
-/** Resolves a judging query against the region: profile, tiers, speed, settings and the walking reach. */
+/**
+ * Resolves a judging query against the region: profile, tiers, speed, settings and the walking reach
+ * — on the scenario's facilities and paths when `layers` change them.
+ */
 export async function judgingFor(
   database: Database,
   base: RegionScenarioBase,
   query: Partial<JudgingQuery>,
+  layers: ScenarioLayers = NO_LAYER_CHANGES,
 ): Promise<Judging> {
   const profile = query.profile ?? (await regionProfile(database, base.regionId));
   const tiers = tierTableOf(query.tiers);
@@ -52,7 +58,14 @@ export async function judgingFor(
     adjacencyMeters: query.adjacencyMeters ?? TOOL_DEFAULTS.adjacencyMeters,
   };
   const requirements = reachRequirementsOf(profile, tiers, { withCategories: true });
-  const { reach, note } = await base.unitReach(requirements, tiers, speedMetersPerSecond);
+  const { reach, note } = await layersReach(
+    database,
+    base,
+    layers,
+    requirements,
+    tiers,
+    speedMetersPerSecond,
+  );
   return {
     context: { profile, reach, settings },
     tiers,

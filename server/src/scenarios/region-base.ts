@@ -17,6 +17,7 @@ import type {
   UnitAdjacency,
 } from '../../../core/scenario/scenario-evaluator.js';
 import { ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
+import type { FacilityRecord } from '../../../core/scenario/scenario-layers.js';
 import type { StreetRecord } from '../../../core/standards/evaluate-region.js';
 import {
   reachContextKey,
@@ -41,6 +42,9 @@ export interface RegionScenarioBase {
   baselineAssignment: string[];
   /** Facilities by the unit they stand in, with their sizes and position in the metric plane. */
   facilities: ScenarioFacility[];
+  /** Every facility of the region as a scenario holds it (name, position, capacity), by id order. */
+  facilityRecords: FacilityRecord[];
+  facilityRecordById: ReadonlyMap<string, FacilityRecord>;
   streets: StreetRecord[];
   /** Milliseconds: the one-time PostGIS preparation (0 when already stored), reading. */
   timings: { prepareMilliseconds: number; readMilliseconds: number };
@@ -116,13 +120,17 @@ async function prepareRegion(database: Database, regionId: string, metricSrid: n
 
 type UnitRow = [string, string, number, number, number, number, number, number];
 type FacilityRow = [
-  string,
-  string,
-  string | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
+  id: string,
+  category: string,
+  unitId: string | null,
+  floorAreaSquareMeters: number | null,
+  landAreaSquareMeters: number | null,
+  xMeters: number | null,
+  yMeters: number | null,
+  name: string,
+  capacity: number | null,
+  lon: number,
+  lat: number,
 ];
 
 async function readRegionBase(
@@ -165,8 +173,20 @@ async function readRegionBase(
     sharedMeters: Float64Array.from(pairs, (pair) => pair[2]),
   };
   const baselineCommunities = JSON.parse(communitiesResult.rows[0].communities) as CommunityRecord[];
+  const facilityRows = JSON.parse(facilitiesResult.rows[0].facilities) as FacilityRow[];
+  const facilityRecords = facilityRows.map(
+    ([id, category, , floorAreaSquareMeters, landAreaSquareMeters, , , name, capacity, lon, lat]) => ({
+      id,
+      name,
+      category,
+      position: [lon, lat] as [number, number],
+      floorAreaSquareMeters,
+      landAreaSquareMeters,
+      capacity,
+    }),
+  );
   // A region without units has facilities standing in none: they count for no community.
-  const facilities = (JSON.parse(facilitiesResult.rows[0].facilities) as FacilityRow[])
+  const facilities = facilityRows
     .filter((row) => row[2] !== null)
     .map(
       ([
@@ -203,6 +223,8 @@ async function readRegionBase(
     baselineCommunities,
     baselineAssignment,
     facilities,
+    facilityRecords,
+    facilityRecordById: new Map(facilityRecords.map((record) => [record.id, record])),
     streets,
     timings: { prepareMilliseconds, readMilliseconds },
     baselineEvaluator() {

@@ -16,12 +16,11 @@ import {
   villageConversionReport,
   type ConversionTargetType,
 } from '../../../core/scenario/village-conversion.js';
-import { regionAccessibility } from '../accessibility/region-models.js';
 import type { Database } from '../db/client.js';
 import { isDomainError } from '../domain-error.js';
-import { regionScenarioBase } from './region-base.js';
+import { layersModel } from './scenario-accessibility.js';
 import { scenarioView, type ScenarioReference } from './scenario-store.js';
-import { judgingOf, regionOfReference } from './scenario-views.js';
+import { judgingOf } from './scenario-views.js';
 
 /**
  * Longest walk counted from a relocated home to a service station, seconds: beyond an hour on foot
@@ -60,11 +59,15 @@ export async function relocationAdviceOf(
   const judging = await judgingOf(database, reference, query);
   const { profile } = judging.context;
   const { speedMetersPerSecond } = judging.judgedWith;
-  const base = await regionScenarioBase(database, await regionOfReference(database, reference));
+  // The scenario's own stations and paths (its layers), as its version holds them.
+  const layered = await scenarioView(database, reference, {
+    snapshot: (evaluator) => evaluator.facilities() ?? [],
+  });
+  const { base } = layered;
   let travel: StationTravel | null = null;
   let travelNote: string | null = null;
   try {
-    const { model } = await regionAccessibility(database, base.regionId);
+    const { model } = await layersModel(database, base, layered.layers);
     travel = modelStationTravel(model, { speedMetersPerSecond, maxSeconds: MERGE_WALK_CUTOFF_SECONDS });
   } catch (error) {
     // Without a walking network the advice still names the adjacent communities, unranked.
@@ -72,7 +75,7 @@ export async function relocationAdviceOf(
     travelNote = `no walking times: ${error.message}`;
   }
   const stationUnits = new Map(
-    base.facilities
+    layered.snapshot
       .filter((facility) => facility.category === SERVICE_STATION_CATEGORY)
       .map((facility) => [facility.id, facility.unitId]),
   );

@@ -1,19 +1,113 @@
 /**
- * A ScenarioEvaluator per scenario, cached with the version it holds. A save replays its edits on the
- * cached evaluator (incremental, see applyDraftResult) instead of reading the scenario again; any
- * mismatch between the cached and the wanted version reads the scenario afresh.
+ * A ScenarioEvaluator per scenario, cached with the version it holds, together with the scenario's
+ * layers (its facility and path changes, core/scenario/scenario-layers.ts). A save replays its edits
+ * on the cached evaluator (incremental, see applyDraftResult) instead of reading the scenario again;
+ * any mismatch between the cached and the wanted version reads the scenario afresh. A version whose
+ * save left the layers alone keeps the very same layers object, so what is cached on it (a walking
+ * model, reach sets) serves the next version too.
  */
 
+import type { Position } from '../../../core/geometry/position.js';
 import { applyDraftResult, type DraftResult } from '../../../core/scenario/scenario-draft.js';
-import { ScenarioEvaluator, type CommunityRecord } from '../../../core/scenario/scenario-evaluator.js';
+import {
+  ScenarioEvaluator,
+  type CommunityRecord,
+  type ScenarioFacility,
+} from '../../../core/scenario/scenario-evaluator.js';
+import {
+  effectiveFacilities,
+  scenarioLayers,
+  type AddedPath,
+  type FacilityRecord,
+  type ScenarioLayers,
+} from '../../../core/scenario/scenario-layers.js';
 import type { Database, Query } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
 import type { RegionScenarioBase } from './region-base.js';
 
+/** A scenario at one version: its evaluator (boundaries, facilities by unit) and its layers. */
+export interface ScenarioState {
+  evaluator: ScenarioEvaluator;
+  layers: ScenarioLayers;
+}
+
 interface CachedEvaluator {
   version: number;
   base: RegionScenarioBase;
-  evaluator: ScenarioEvaluator;
+  state: ScenarioState;
+}
+
+/** A row of SCENARIO_FACILITY_ROWS_JSON. */
+type FacilityChangeRow = [
+  id: string,
+  removed: boolean,
+  name: string | null,
+  category: string | null,
+  floorAreaSquareMeters: number | null,
+  landAreaSquareMeters: number | null,
+  capacity: number | null,
+  lon: number | null,
+  lat: number | null,
+  unitId: string | null,
+  xMeters: number | null,
+  yMeters: number | null,
+];
+
+/** Facility changes as stored: the overlay, and each facility's unit and metric position. */
+export function parseFacilityChanges(
+  json: string,
+  base: RegionScenarioBase,
+): { changed: Map<string, FacilityRecord | null>; placed: Map<string, ScenarioFacility> } {
+  const changed = new Map<string, FacilityRecord | null>();
+  const placed = new Map<string, ScenarioFacility>();
+  for (const row of JSON.parse(json) as FacilityChangeRow[]) {
+    const [id, removed, name, category, floor, land, capacity, lon, lat, unitId, x, y] = row;
+    if (removed) {
+      // The region lost the facility since (a re-import): nothing left to remove.
+      if (base.facilityRecordById.has(id)) changed.set(id, null);
+      continue;
+    }
+    changed.set(id, {
+      id,
+      name: name!,
+      category: category!,
+      position: [lon!, lat!],
+      floorAreaSquareMeters: floor,
+      landAreaSquareMeters: land,
+      capacity,
+    });
+    // A unit a later import removed: the facility then counts for no community until saved again.
+    if (unitId !== null && base.unitIndexById.has(unitId))
+      placed.set(id, {
+        id,
+        category: category!,
+        unitId,
+        floorAreaSquareMeters: floor,
+        landAreaSquareMeters: land,
+        xMeters: x,
+        yMeters: y,
+      });
+  }
+  return { changed, placed };
+}
+
+/**
+ * The facilities a scenario's evaluator holds: the region's, with the scenario's changes (`placed`
+ * gives each changed or added one's unit and metric position), in effectiveFacilities' order.
+ */
+export function scenarioFacilities(
+  base: RegionScenarioBase,
+  layers: ScenarioLayers,
+  placed: ReadonlyMap<string, ScenarioFacility>,
+): ScenarioFacility[] {
+  if (layers.facilities.changed.size === 0) return base.facilities;
+  const regionById = new Map(base.facilities.map((facility) => [facility.id, facility]));
+  return effectiveFacilities(base.facilityRecords, layers.facilities).flatMap((record) => {
+    const facility = layers.facilities.changed.has(record.id)
+      ? placed.get(record.id)
+      : regionById.get(record.id);
+    return facility ? [facility] : [];
+  });
 }
 
 /** Most scenarios kept per database; the least recently used goes first. */
@@ -42,11 +136,15 @@ export async function readScenarioEvaluator(
   query: Query,
   scenarioId: string,
   base: RegionScenarioBase,
-): Promise<{ version: number; evaluator: ScenarioEvaluator } | null> {
-  const { rows } = await query<{ version: number; communities: string; assignments: string }>(
-    sql.SCENARIO_STATE,
-    [scenarioId],
-  );
+): Promise<{ version: number; state: ScenarioState } | null> {
+  const { rows } = await query<{
+    version: number;
+    communities: string;
+    assignments: string;
+    facilities: string;
+    paths: string;
+    closedEdges: string;
+  }>(sql.SCENARIO_STATE, [scenarioId]);
   if (rows.length === 0) return null;
   const communities = JSON.parse(rows[0].communities) as CommunityRecord[];
   const assignment = base.baselineAssignment.slice();
@@ -56,15 +154,20 @@ export async function readScenarioEvaluator(
       throw new Error(`scenario ${scenarioId} assigns unit ${unitId}, which its region does not have`);
     assignment[index] = communityId;
   }
+  const { changed, placed } = parseFacilityChanges(rows[0].facilities, base);
+  const paths = (JSON.parse(rows[0].paths) as [string, string | null, Position[]][]).map(
+    ([id, name, coordinates]): AddedPath => ({ id, name, coordinates }),
+  );
+  const layers = scenarioLayers(changed, paths, JSON.parse(rows[0].closedEdges) as number[]);
   const evaluator = new ScenarioEvaluator({
     units: base.units,
     adjacency: base.adjacency,
     communities,
     assignment,
-    facilities: base.facilities,
+    facilities: scenarioFacilities(base, layers, placed),
     streets: base.streets,
   });
-  return { version: rows[0].version, evaluator };
+  return { version: rows[0].version, state: { evaluator, layers } };
 }
 
 /**
@@ -78,40 +181,44 @@ export async function scenarioEvaluatorAt(
   scenarioId: string,
   base: RegionScenarioBase,
   version: number,
-): Promise<ScenarioEvaluator | null> {
+): Promise<ScenarioState | null> {
   const cached = cacheOf(database).get(scenarioId);
   if (cached && cached.version === version && cached.base === base) {
     remember(database, scenarioId, cached);
-    return cached.evaluator;
+    return cached.state;
   }
   const read = await readScenarioEvaluator(query, scenarioId, base);
   if (!read || read.version !== version) return null;
   const current = cacheOf(database).get(scenarioId);
   if (!current || current.base !== base || current.version < version) {
-    remember(database, scenarioId, { version, base, evaluator: read.evaluator });
+    remember(database, scenarioId, { version, base, state: read.state });
   }
-  return read.evaluator;
+  return read.state;
 }
 
 /**
- * After a save committed: moves the evaluator it drafted over from `fromVersion` to `toVersion` by
- * replaying the save, and caches it — unless a newer version is cached already.
+ * After a save committed: moves the state it drafted over from `fromVersion` to `toVersion` by
+ * replaying the save (with `facilities`, the evaluator's new facility list when the save changed
+ * facilities), and caches it — unless a newer version is cached already.
  */
 export function commitToCache(
   database: Database,
   scenarioId: string,
   base: RegionScenarioBase,
-  evaluator: ScenarioEvaluator,
+  state: ScenarioState,
   fromVersion: number,
   toVersion: number,
   result: DraftResult,
+  facilities: readonly ScenarioFacility[] | null,
 ): void {
   const current = cacheOf(database).get(scenarioId);
-  const isOurs = current?.evaluator === evaluator && current.version === fromVersion;
+  const isOurs = current?.state === state && current.version === fromVersion;
   // A newer save cached its own evaluator meanwhile: ours is behind it and is dropped.
   if (current && !isOurs && current.version >= toVersion) return;
-  applyDraftResult(evaluator, result);
-  remember(database, scenarioId, { version: toVersion, base, evaluator });
+  applyDraftResult(state.evaluator, result);
+  if (facilities) state.evaluator.setFacilities(facilities);
+  const next: ScenarioState = result.layers ? { evaluator: state.evaluator, layers: result.layers } : state;
+  remember(database, scenarioId, { version: toVersion, base, state: next });
 }
 
 /** Forgets a scenario's evaluator (deleted scenario). */

@@ -6,6 +6,8 @@
 
 import type { JudgingQuery } from '../../../contract/standards.js';
 import type { CommunityRecord, ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
+import { compareLayers } from '../../../core/scenario/scenario-layers.js';
+import type { UnitReach } from '../../../core/standards/reach.js';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/scenarios.sql.js';
 import { DomainError, isDomainError } from '../domain-error.js';
@@ -38,19 +40,27 @@ export async function regionOfReference(database: Database, reference: ScenarioR
   return rows[0].regionId;
 }
 
-/** The judging a query asks for on the region of a scenario (or the baseline). */
+/**
+ * The judging a query asks for on the region of a scenario (or the baseline), its walking reach on
+ * the scenario's own facilities and paths.
+ */
 export async function judgingOf(
   database: Database,
   reference: ScenarioReference,
   query: Partial<JudgingQuery>,
 ): Promise<Judging> {
-  const base = await regionScenarioBase(database, await regionOfReference(database, reference));
-  return judgingFor(database, base, query);
+  if (reference.kind === 'baseline')
+    return judgingFor(database, await regionScenarioBase(database, reference.regionId), query);
+  const view = await scenarioView(database, reference, { snapshot: () => null });
+  return judgingFor(database, view.base, query, view.layers);
 }
 
-/** Reads a scenario's (or the baseline's) community reports and geometry, both of one version. */
-export async function viewWithGeometry(database: Database, reference: ScenarioReference, judging: Judging) {
-  const readExtra = async (regionId: string) => {
+/**
+ * Reads a scenario's (or the baseline's) community geometry (GeoJSON text by id) with the version it
+ * saw: the `readExtra` of a scenarioView.
+ */
+export function communityGeometryReader(database: Database, reference: ScenarioReference) {
+  return async (regionId: string) => {
     if (reference.kind === 'baseline') {
       const { rows } = await database.query<{ geometries: string }>(sql.BASELINE_COMMUNITY_GEOMETRIES, [
         regionId,
@@ -64,8 +74,12 @@ export async function viewWithGeometry(database: Database, reference: ScenarioRe
     if (rows.length === 0) return null;
     return { version: rows[0].version, extra: new Map(JSON.parse(rows[0].geometries) as [string, string][]) };
   };
+}
+
+/** Reads a scenario's (or the baseline's) community reports and geometry, both of one version. */
+export async function viewWithGeometry(database: Database, reference: ScenarioReference, judging: Judging) {
   return scenarioView(database, reference, {
-    readExtra,
+    readExtra: communityGeometryReader(database, reference),
     snapshot: (evaluator) => ({
       reports: communityReports(evaluator, judging),
       regionRules: evaluator.judgeRegion(judging.context).results,
@@ -123,16 +137,48 @@ export async function unitAdjacency(database: Database, regionId: string, query:
   return unitAdjacencyBody(base, await judgingFor(database, base, query));
 }
 
-function unitAdjacencyBody(base: RegionScenarioBase, judging: Judging) {
-  const { units, adjacency } = base;
-  const reach = judging.context.reach;
+/** Walking reach as a client reads it: per requirement a base64 bitset (bit u of byte u>>3, LSB first). */
+function reachBitsets(reach: UnitReach | null, unitCount: number) {
   const bitset = (covered: Uint8Array) => {
-    const bytes = new Uint8Array(Math.ceil(units.length / 8));
+    const bytes = new Uint8Array(Math.ceil(unitCount / 8));
     covered.forEach((flag, unit) => {
       if (flag) bytes[unit >> 3] |= 1 << (unit & 7);
     });
     return Buffer.from(bytes).toString('base64');
   };
+  return (
+    reach && {
+      tiers: { ...reach.tiers },
+      speedMetersPerSecond: reach.speedMetersPerSecond,
+      requirements: reach.requirements,
+      covered: reach.covered.map(bitset),
+    }
+  );
+}
+
+/**
+ * A scenario's facilities (by the unit each stands in) and its walking reach under the judging asked
+ * for: with the region's unit adjacency, what a client's own evaluator needs to judge that scenario.
+ */
+export async function scenarioReach(
+  database: Database,
+  reference: ScenarioReference,
+  query: Partial<JudgingQuery>,
+) {
+  const judging = await judgingOf(database, reference, query);
+  const view = await scenarioView(database, reference, {
+    snapshot: (evaluator) => evaluator.facilities() ?? [],
+  });
+  return {
+    scenario: { id: view.id, regionId: view.regionId, version: view.version },
+    facilities: view.snapshot,
+    reach: reachBitsets(judging.context.reach, view.base.units.length),
+    judgedWith: judging.judgedWith,
+  };
+}
+
+function unitAdjacencyBody(base: RegionScenarioBase, judging: Judging) {
+  const { units, adjacency } = base;
   return {
     regionId: base.regionId,
     metricSrid: base.metricSrid,
@@ -149,12 +195,7 @@ function unitAdjacencyBody(base: RegionScenarioBase, judging: Judging) {
     baselineCommunityIds: base.baselineAssignment,
     facilities: base.facilities,
     streets: base.streets,
-    reach: reach && {
-      tiers: { ...reach.tiers },
-      speedMetersPerSecond: reach.speedMetersPerSecond,
-      requirements: reach.requirements,
-      covered: reach.covered.map(bitset),
-    },
+    reach: reachBitsets(judging.context.reach, units.length),
     judgedWith: judging.judgedWith,
   };
 }
@@ -198,5 +239,24 @@ export async function compareWith(
       regionId: scenario.regionId,
     });
   }
-  return compareScenarios(scenario, other, judging);
+  const layers = compareLayers(scenario.base.facilityRecords, scenario.layers, other.layers);
+  return {
+    ...compareScenarios(scenario, other, judging),
+    facilityChanges: layers.facilities.map((difference) => {
+      const facility = (difference.scenario ?? difference.with)!;
+      return {
+        id: difference.id,
+        change: difference.change,
+        name: facility.name,
+        category: facility.category,
+        position: difference.scenario?.position ?? null,
+        withPosition: difference.with?.position ?? null,
+      };
+    }),
+    pathChanges: layers.paths.map((difference) => ({
+      id: difference.id,
+      change: difference.change,
+      name: difference.path?.name ?? null,
+    })),
+  };
 }

@@ -15,11 +15,12 @@ export const REGION_STAMP = /* SQL */ `
 
 /**
  * The walking network as parallel arrays in edge-id order; `lines` holds each edge's LineString
- * coordinates (`[lon, lat]`, starting at its source node). Node ids go out as JSON numbers (safe
- * integers in practice) rather than pg's bigint strings.
+ * coordinates (`[lon, lat]`, starting at its source node). Edge and node ids go out as JSON numbers
+ * (safe integers in practice) rather than pg's bigint strings.
  */
 export const NETWORK_ARRAYS = /* SQL */ `
   SELECT json_build_object(
+           'edgeIds', coalesce(json_agg(e.id ORDER BY e.id), '[]'::json),
            'source', coalesce(json_agg(e.source ORDER BY e.id), '[]'::json),
            'target', coalesce(json_agg(e.target ORDER BY e.id), '[]'::json),
            'lengthMeters', coalesce(json_agg(e.length_meters ORDER BY e.id), '[]'::json),
@@ -30,14 +31,15 @@ export const NETWORK_ARRAYS = /* SQL */ `
   WHERE e.region_id = $1`;
 
 /**
- * Population units with their access points, facilities with their positions, communities by name,
- * and water as single polygons (coordinates of each, rings `[lon, lat]`).
+ * Population units with their access points (and their children and elderly as stored, null where
+ * unknown), facilities with their positions, communities by name, and water as single polygons
+ * (coordinates of each, rings `[lon, lat]`).
  */
 export const UNITS_FACILITIES_COMMUNITIES_WATER = /* SQL */ `
   SELECT
     (SELECT coalesce(json_agg(json_build_array(
               u.id, u.community_id, u.residents, u.households, coalesce(u.elderly, 0),
-              ST_X(u.access_point), ST_Y(u.access_point)) ORDER BY u.id), '[]'::json)::text
+              ST_X(u.access_point), ST_Y(u.access_point), u.children, u.elderly) ORDER BY u.id), '[]'::json)::text
      FROM population_units u WHERE u.region_id = $1) AS units,
     (SELECT coalesce(json_agg(json_build_array(f.id, f.category, ST_X(f.geom), ST_Y(f.geom)) ORDER BY f.id), '[]'::json)::text
      FROM facilities f WHERE f.region_id = $1) AS facilities,
@@ -60,3 +62,20 @@ export const REGION_EXTENT = /* SQL */ `
       UNION ALL SELECT geom FROM population_units WHERE region_id = $1
     ) g
   ) extent`;
+
+/**
+ * Service areas as polygons: the union of the units each facility serves. $1 region, $2 =
+ * `[[unitId, area]]`; answers `[[area, geometry]]` (GeoJSON text, RFC 7946 winding).
+ */
+export const SERVICE_AREA_GEOMETRIES = /* SQL */ `
+  WITH served AS (
+    SELECT s.value ->> 0 AS unit_id, (s.value ->> 1)::int AS area
+    FROM jsonb_array_elements($2::jsonb) AS s (value)
+  )
+  SELECT coalesce(json_agg(json_build_array(shaped.area, ST_AsGeoJSON(ST_ForcePolygonCCW(shaped.geom), 6))), '[]'::json)::text
+           AS geometries
+  FROM (
+    SELECT served.area, ST_Multi(ST_CollectionExtract(ST_Union(u.geom), 3)) AS geom
+    FROM served JOIN population_units u ON u.region_id = $1 AND u.id = served.unit_id
+    GROUP BY served.area
+  ) shaped`;

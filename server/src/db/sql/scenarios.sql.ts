@@ -135,14 +135,103 @@ export const ADVANCE_SCENARIO_VERSION = /* SQL */ `
   WHERE id = $1 AND version = $2
   RETURNING version`;
 
-/** What a scenario's evaluator is built from: its version, communities and assignment overrides. */
+/**
+ * A scenario's facility changes (alias s, regions r) as `[id, removed, name, category, floor m², land
+ * m², capacity, lon, lat, unitId, x, y]` by id, x and y in the region's metric SRID.
+ */
+const SCENARIO_FACILITY_ROWS_JSON = `
+  (SELECT coalesce(json_agg(json_build_array(f.id, f.removed, f.name, f.category, f.floor_area_square_meters,
+            f.land_area_square_meters, f.capacity, ST_X(f.geom), ST_Y(f.geom), f.unit_id,
+            ST_X(ST_Transform(f.geom, r.metric_srid)), ST_Y(ST_Transform(f.geom, r.metric_srid))) ORDER BY f.id),
+          '[]'::json)::text
+   FROM scenario_facilities f WHERE f.scenario_id = s.id)`;
+
+/**
+ * What a scenario's evaluator is built from: its version, communities and assignment overrides, and
+ * its facility changes, added paths (`[id, name, coordinates]` in the order added) and closed edges.
+ */
 export const SCENARIO_STATE = /* SQL */ `
   SELECT s.version, s.region_id AS "regionId",
          (SELECT coalesce(json_agg(${COMMUNITY_RECORD_JSON} ORDER BY c.id), '[]'::json)::text
           FROM scenario_communities c WHERE c.scenario_id = s.id) AS communities,
          (SELECT coalesce(json_agg(json_build_array(a.unit_id, a.community_id)), '[]'::json)::text
-          FROM scenario_assignments a WHERE a.scenario_id = s.id) AS assignments
-  FROM scenarios s WHERE s.id = $1`;
+          FROM scenario_assignments a WHERE a.scenario_id = s.id) AS assignments,
+         ${SCENARIO_FACILITY_ROWS_JSON} AS facilities,
+         (SELECT coalesce(json_agg(json_build_array(p.id, p.name, (ST_AsGeoJSON(p.geom, 15)::json) -> 'coordinates')
+                   ORDER BY p.seq), '[]'::json)::text
+          FROM scenario_paths p WHERE p.scenario_id = s.id) AS paths,
+         (SELECT coalesce(json_agg(e.edge_id ORDER BY e.edge_id), '[]'::json)::text
+          FROM scenario_closed_edges e WHERE e.scenario_id = s.id) AS "closedEdges"
+  FROM scenarios s JOIN regions r ON r.id = s.region_id WHERE s.id = $1`;
+
+/** Scenario $1's facility changes alone (as in SCENARIO_STATE), read back after a save wrote them. */
+export const SCENARIO_FACILITY_CHANGES = /* SQL */ `
+  SELECT ${SCENARIO_FACILITY_ROWS_JSON} AS facilities
+  FROM scenarios s JOIN regions r ON r.id = s.region_id WHERE s.id = $1`;
+
+/**
+ * Writes facility changes of scenario $1 (region $2): $3 = `[{id, removed, name, category,
+ * floorAreaSquareMeters, landAreaSquareMeters, capacity, lon, lat}]`. Each is placed in the unit it
+ * stands in, else the nearest, as REGION_FACILITIES places the region's own.
+ */
+export const UPSERT_SCENARIO_FACILITIES = /* SQL */ `
+  INSERT INTO scenario_facilities (scenario_id, id, removed, name, category, floor_area_square_meters,
+    land_area_square_meters, capacity, unit_id, geom)
+  SELECT $1, r.id, r.removed, r.name, r.category, r."floorAreaSquareMeters", r."landAreaSquareMeters",
+         r.capacity, coalesce(inside.id, nearest.id), point.geom
+  FROM jsonb_to_recordset($3::jsonb) AS r (id text, removed boolean, name text, category text,
+    "floorAreaSquareMeters" float8, "landAreaSquareMeters" float8, capacity int, lon float8, lat float8)
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN r.removed THEN NULL ELSE ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326) END AS geom
+  ) point
+  LEFT JOIN LATERAL (
+    SELECT u.id FROM population_units u
+    WHERE point.geom IS NOT NULL AND u.region_id = $2 AND u.geom && point.geom AND ST_Intersects(u.geom, point.geom)
+    ORDER BY u.id LIMIT 1
+  ) inside ON true
+  LEFT JOIN LATERAL (
+    SELECT u.id FROM population_units u
+    WHERE point.geom IS NOT NULL AND inside.id IS NULL AND u.region_id = $2
+    ORDER BY u.geom <-> point.geom, u.id LIMIT 1
+  ) nearest ON true
+  ON CONFLICT (scenario_id, id) DO UPDATE SET
+    removed = EXCLUDED.removed, name = EXCLUDED.name, category = EXCLUDED.category,
+    floor_area_square_meters = EXCLUDED.floor_area_square_meters,
+    land_area_square_meters = EXCLUDED.land_area_square_meters, capacity = EXCLUDED.capacity,
+    unit_id = EXCLUDED.unit_id, geom = EXCLUDED.geom`;
+
+/** Forgets facility changes of scenario $1: $2 = `[id]` (a facility added, then removed). */
+export const DELETE_SCENARIO_FACILITIES = /* SQL */ `
+  DELETE FROM scenario_facilities
+  WHERE scenario_id = $1 AND id IN (SELECT jsonb_array_elements_text($2::jsonb))`;
+
+/** Replaces scenario $1's added paths (two statements): $2 = `[{id, name, coordinates}]` in order. */
+export const DELETE_SCENARIO_PATHS = /* SQL */ `DELETE FROM scenario_paths WHERE scenario_id = $1`;
+export const INSERT_SCENARIO_PATHS = /* SQL */ `
+  INSERT INTO scenario_paths (scenario_id, id, seq, name, geom)
+  SELECT $1, p.value ->> 'id', p.seq, p.value ->> 'name',
+         ST_SetSRID(ST_GeomFromGeoJSON(jsonb_build_object('type', 'LineString', 'coordinates', p.value -> 'coordinates')::text), 4326)
+  FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS p (value, seq)`;
+
+/** Replaces scenario $1's closed edges (two statements): $2 = `[edgeId]`. */
+export const DELETE_SCENARIO_CLOSED_EDGES = /* SQL */ `DELETE FROM scenario_closed_edges WHERE scenario_id = $1`;
+export const INSERT_SCENARIO_CLOSED_EDGES = /* SQL */ `
+  INSERT INTO scenario_closed_edges (scenario_id, edge_id)
+  SELECT $1, e::bigint FROM jsonb_array_elements_text($2::jsonb) AS e`;
+
+/** Copies scenario $2's facility changes, added paths and closed edges into scenario $1 (three statements). */
+export const COPY_SCENARIO_FACILITIES = /* SQL */ `
+  INSERT INTO scenario_facilities (scenario_id, id, removed, name, category, floor_area_square_meters,
+    land_area_square_meters, capacity, unit_id, geom)
+  SELECT $1, id, removed, name, category, floor_area_square_meters, land_area_square_meters, capacity,
+         unit_id, geom
+  FROM scenario_facilities WHERE scenario_id = $2`;
+export const COPY_SCENARIO_PATHS = /* SQL */ `
+  INSERT INTO scenario_paths (scenario_id, id, seq, name, geom)
+  SELECT $1, id, seq, name, geom FROM scenario_paths WHERE scenario_id = $2`;
+export const COPY_SCENARIO_CLOSED_EDGES = /* SQL */ `
+  INSERT INTO scenario_closed_edges (scenario_id, edge_id)
+  SELECT $1, edge_id FROM scenario_closed_edges WHERE scenario_id = $2`;
 
 /** Inserts or changes communities of scenario $1 from $2 = `[CommunityRecord]` (geometry untouched). */
 export const UPSERT_SCENARIO_COMMUNITIES = /* SQL */ `
@@ -234,6 +323,13 @@ export const SCENARIO_COMMUNITY_GEOMETRIES = /* SQL */ `
           FROM scenario_communities c WHERE c.scenario_id = s.id) AS geometries
   FROM scenarios s WHERE s.id = $1`;
 
+/** Units $2 (`[unitId]`) of region $1 as `[id, geometry]` (GeoJSON text, RFC 7946 winding). */
+export const UNIT_GEOMETRIES = /* SQL */ `
+  SELECT coalesce(json_agg(json_build_array(u.id, ST_AsGeoJSON(ST_ForcePolygonCCW(u.geom), 7)) ORDER BY u.id), '[]'::json)::text
+           AS geometries
+  FROM population_units u
+  WHERE u.region_id = $1 AND u.id IN (SELECT jsonb_array_elements_text($2::jsonb))`;
+
 /** The baseline communities of region $1 as `[id, geometry]` (GeoJSON text). */
 export const BASELINE_COMMUNITY_GEOMETRIES = /* SQL */ `
   SELECT coalesce(json_agg(json_build_array(g.community_id, ST_AsGeoJSON(ST_ForcePolygonCCW(g.geom), 7)) ORDER BY g.community_id), '[]'::json)::text AS geometries
@@ -241,12 +337,13 @@ export const BASELINE_COMMUNITY_GEOMETRIES = /* SQL */ `
 
 /**
  * Every facility of region $1 as the standards read it: `[id, category, unitId, floor m², land m²,
- * x, y]`, the unit being the one it stands in (else the nearest, so a facility on a road still
- * belongs to a community) and x, y its position in metric SRID $2, meters.
+ * x, y, name, capacity, lon, lat]`, the unit being the one it stands in (else the nearest, so a
+ * facility on a road still belongs to a community) and x, y its position in metric SRID $2, meters.
  */
 export const REGION_FACILITIES = /* SQL */ `
   SELECT coalesce(json_agg(json_build_array(f.id, f.category, coalesce(inside.id, nearest.id),
-           f.floor_area_square_meters, f.land_area_square_meters, ST_X(m.geom), ST_Y(m.geom)) ORDER BY f.id),
+           f.floor_area_square_meters, f.land_area_square_meters, ST_X(m.geom), ST_Y(m.geom),
+           f.name, f.capacity, ST_X(f.geom), ST_Y(f.geom)) ORDER BY f.id),
          '[]'::json)::text AS facilities
   FROM facilities f
   CROSS JOIN LATERAL (SELECT ST_Transform(f.geom, $2::integer) AS geom) m
