@@ -154,6 +154,11 @@ export const ERROR_CATALOGUE = {
   },
   'import.invalid-crs': { status: 400, en: 'crs: {reason}', zh: '坐标系：{reasonZh}' },
   'import.file-unreadable': { status: 400, en: '{reason}', zh: '{reasonZh}' },
+  'import.encoding-unsupported': {
+    status: 400,
+    en: '{fileName}: the {namedBy} names code page "{codePage}", which cannot be decoded here: save the file as UTF-8, or say which encoding to read it with (--encoding, API "encoding")',
+    zh: '{fileName}：{namedByZh}指定的代码页“{codePage}”无法解码：请把文件另存为 UTF-8，或指定读取所用的编码（命令行 --encoding；API："encoding"）',
+  },
   'import.osm-not-network': {
     status: 400,
     en: '{fileName}: an OSM extract gives the network layer here (for a whole region from OSM use npm run import:osm)',

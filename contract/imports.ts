@@ -109,7 +109,28 @@ export const importReportSchema = z
       format: z.string().meta({ description: 'geojson, csv, shapefile, osm …' }),
       bytes: z.number().int(),
       records: z.number().int(),
-      encoding: z.looseObject({ encoding: z.string(), from: z.string() }).nullable(),
+      encoding: z
+        .looseObject({
+          encoding: z
+            .string()
+            .meta({ description: 'The encoding used: utf8, gbk, big5, shift-jis, windows-1251 …' }),
+          from: z.enum(['option', 'bom', 'cpg', 'dbf-language-driver', 'detected']).meta({
+            description:
+              'Who chose it: the request, a byte-order mark, the .cpg, the dBASE language driver byte, or the text itself',
+          }),
+          named: z.string().nullable().meta({
+            description:
+              'What the file named: the .cpg\'s text ("BIG5", "950") or the language driver byte ("0x4F")',
+          }),
+          label: z
+            .string()
+            .meta({ description: 'What the encoding is, e.g. "Big5 (Traditional Chinese, code page 950)"' }),
+          labelZh: z.string().meta({ description: 'The same in Chinese, e.g. 繁体中文 Big5（代码页 950）' }),
+        })
+        .nullable()
+        .meta({
+          description: 'The text encoding the file was read in (null for .xlsx, whose text is Unicode)',
+        }),
       crs: z.looseObject({ id: z.string(), label: z.string(), from: z.string() }).nullable(),
       notes: z.array(z.string()).meta({ description: 'How the file was read (English)' }),
       notesZh: z.array(z.string()).meta({ description: 'The same notes in Chinese, in the same order' }),

@@ -38,7 +38,8 @@ const USAGE = `usage: npm run import -- <file> --region <id> --layer <${IMPORT_L
   [--replace]                       replace the layer instead of adding to it
   [--accept-scenario-changes]       go ahead although the region's scenarios change (the report says how)
   [--crs <system>]                  ${CRS_OPTION_HELP}
-  [--encoding utf8|gbk]             text encoding (default: .cpg, else detected)
+  [--encoding NAME]                 text encoding: utf8, gbk, big5, shift-jis, euc-kr, windows-1252 …
+                                    or a code page number (default: .cpg, language driver, else detected)
   [--map field=column,...]          which column feeds which field (field= unmaps it)
   [--value-map field.value=code,...] e.g. category.卫生室=health_station
   [--repair]                        repair invalid polygons with ST_MakeValid (the report lists them)
@@ -83,7 +84,10 @@ function parseArguments(argv: string[]): Arguments {
   let encoding: TextEncodingName | null = null;
   if (values['--encoding']) {
     encoding = parseEncodingName(values['--encoding']);
-    if (!encoding) throw new UsageError(`--encoding must be utf8 or gbk, got "${values['--encoding']}"`);
+    if (!encoding)
+      throw new UsageError(
+        `--encoding must name a code page: utf8, gbk, big5, shift-jis, euc-kr, windows-1251, koi8-r, utf-16le … or its number (936, 950, 1252 …); got "${values['--encoding']}"`,
+      );
   }
   let mapping: FieldMapping | null = null;
   if (values['--map'] !== undefined) {

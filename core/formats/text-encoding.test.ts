@@ -1,10 +1,20 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { chooseTextEncoding, decodeText, encodingFromCpg } from './text-encoding.js';
+import {
+  chooseTextEncoding,
+  decodeText,
+  encodingFromCpg,
+  encodingFromDbfLanguageDriver,
+  encodingFromName,
+  encodingLabel,
+  TEXT_ENCODINGS,
+  UnsupportedCodePageError,
+} from './text-encoding.js';
 
 const GBK_ZHONGWEN = new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]);
 
 describe('text encodings', () => {
-  it('takes valid UTF-8 as UTF-8 and anything else as GBK, unless told', () => {
+  it('takes valid UTF-8 as UTF-8 and anything else as GBK, unless told or marked', () => {
     expect(chooseTextEncoding(new TextEncoder().encode('名称,人口'))).toEqual({
       encoding: 'utf8',
       from: 'detected',
@@ -14,15 +24,130 @@ describe('text encodings', () => {
       encoding: 'utf8',
       from: 'bom',
     });
+    expect(chooseTextEncoding(new Uint8Array([0xff, 0xfe, 0x41, 0]))).toEqual({
+      encoding: 'utf-16le',
+      from: 'bom',
+    });
     expect(chooseTextEncoding(GBK_ZHONGWEN, 'utf8')).toEqual({ encoding: 'utf8', from: 'option' });
     expect(decodeText(GBK_ZHONGWEN, 'gbk')).toBe('中文');
     expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x41]), 'utf8')).toBe('A');
   });
 
-  it('reads .cpg names', () => {
-    expect(encodingFromCpg('UTF-8\r\n')).toBe('utf8');
-    expect(encodingFromCpg('936')).toBe('gbk');
-    expect(encodingFromCpg('GB2312')).toBe('gbk');
-    expect(encodingFromCpg('ISO-8859-1')).toBeNull();
+  it('decodes every encoding it names as iconv-lite encodes it', () => {
+    const samples: [(typeof TEXT_ENCODINGS)[number], string, string][] = [
+      ['big5', 'big5', '臺北市中正區'],
+      ['shift-jis', 'shift_jis', '東京都千代田区'],
+      ['euc-jp', 'euc-jp', '東京都千代田区'],
+      ['euc-kr', 'euc-kr', '서울특별시'],
+      ['koi8-r', 'koi8-r', 'Москва'],
+      ['koi8-u', 'koi8-u', 'Київ'],
+      ['windows-1250', 'windows-1250', 'Łódź'],
+      ['windows-1251', 'windows-1251', 'Москва'],
+      ['windows-1252', 'windows-1252', 'Zürich €'],
+      ['windows-1253', 'windows-1253', 'Αθήνα'],
+      ['windows-874', 'windows-874', 'กรุงเทพ'],
+      ['iso-8859-2', 'iso-8859-2', 'Łódź'],
+      ['iso-8859-15', 'iso-8859-15', 'Zürich €'],
+      ['iso-8859-1', 'iso-8859-1', 'Zürich'],
+      ['ibm866', 'cp866', 'Москва'],
+      ['cp437', 'cp437', 'Zürich ░▒▓'],
+      ['cp850', 'cp850', 'Zürich ØÆ'],
+      ['cp852', 'cp852', 'Łódź'],
+      ['macintosh', 'macintosh', 'Zürich'],
+      ['utf-16le', 'utf-16le', '臺北'],
+      ['utf-16be', 'utf-16be', '臺北'],
+    ];
+    const wrong = samples.filter(
+      ([encoding, iconvName, text]) =>
+        decodeText(new Uint8Array(iconv.encode(text, iconvName)), encoding) !== text,
+    );
+    expect(wrong.map(([encoding]) => encoding)).toEqual([]);
+  });
+
+  it('has the DOS tables of iconv-lite for every upper-half byte', () => {
+    const upper = new Uint8Array(128).map((_, index) => 0x80 + index);
+    for (const encoding of ['cp437', 'cp850', 'cp852'] as const)
+      expect(decodeText(upper, encoding)).toBe(iconv.decode(Buffer.from(upper), encoding));
+    // Windows-1252 as iconv-lite has it, where it assigns the byte (five bytes it leaves unassigned).
+    const windows1252 = decodeText(upper, 'windows-1252');
+    const iconv1252 = iconv.decode(Buffer.from(upper), 'windows-1252');
+    expect(
+      [...windows1252].filter((char, index) => iconv1252[index] !== '\ufffd' && char !== iconv1252[index]),
+    ).toEqual([]);
+  });
+
+  it('reads code page names as .cpg files and people write them', () => {
+    const names: [string, string][] = [
+      ['UTF-8\r\n', 'utf8'],
+      ['65001', 'utf8'],
+      ['936', 'gbk'],
+      ['GB2312', 'gbk'],
+      ['CP936', 'gbk'],
+      ['BIG5', 'big5'],
+      ['Big5-HKSCS', 'big5'],
+      ['950', 'big5'],
+      ['CP950', 'big5'],
+      ['SHIFT_JIS', 'shift-jis'],
+      ['932', 'shift-jis'],
+      ['EUC-KR', 'euc-kr'],
+      ['CP949', 'euc-kr'],
+      ['KOI8-R', 'koi8-r'],
+      ['20866', 'koi8-r'],
+      ['1251', 'windows-1251'],
+      ['ANSI 1252', 'windows-1252'],
+      ['windows-1250', 'windows-1250'],
+      ['ISO-8859-1', 'iso-8859-1'],
+      ['88592', 'iso-8859-2'],
+      ['ISO88595', 'iso-8859-5'],
+      ['28605', 'iso-8859-15'],
+      ['UTF-16', 'utf-16le'],
+      ['UTF-16BE', 'utf-16be'],
+      ['CP437', 'cp437'],
+      ['866', 'ibm866'],
+    ];
+    for (const [name, encoding] of names) expect(encodingFromCpg(name), name).toBe(encoding);
+    expect(encodingFromName('ANSI')).toBe('system');
+    expect(encodingFromCpg('OEM')).toBeNull();
+  });
+
+  it('refuses a code page it cannot decode, naming it, in both languages', () => {
+    const refusal = (() => {
+      try {
+        encodingFromCpg('CP737\n');
+      } catch (error) {
+        return error;
+      }
+    })() as UnsupportedCodePageError;
+    expect(refusal).toBeInstanceOf(UnsupportedCodePageError);
+    expect(refusal).toMatchObject({ codePage: 'CP737', source: 'cpg' });
+    expect(refusal.message).toMatch(/the \.cpg names code page "CP737", which cannot be decoded/);
+    expect(refusal.messageZh).toMatch(/\.cpg 文件指定的代码页“CP737”无法解码/);
+    expect(() => encodingFromCpg('EBCDIC-FR')).toThrow(/"EBCDIC-FR"/);
+  });
+
+  it('reads the dBASE language driver byte: 0 and 0x57 say nothing', () => {
+    expect(encodingFromDbfLanguageDriver(0)).toBeNull();
+    expect(encodingFromDbfLanguageDriver(0x57)).toBeNull();
+    expect(encodingFromDbfLanguageDriver(0x4d)).toBe('gbk');
+    expect(encodingFromDbfLanguageDriver(0x7a)).toBe('gbk');
+    expect(encodingFromDbfLanguageDriver(0x4f)).toBe('big5');
+    expect(encodingFromDbfLanguageDriver(0x13)).toBe('shift-jis');
+    expect(encodingFromDbfLanguageDriver(0xc9)).toBe('windows-1251');
+    expect(encodingFromDbfLanguageDriver(0x01)).toBe('cp437');
+    expect(() => encodingFromDbfLanguageDriver(0x6a)).toThrow(
+      /dBASE language driver byte \(0x6A\) names code page "737"/,
+    );
+  });
+
+  it('decodes and labels every encoding in both languages', () => {
+    for (const encoding of TEXT_ENCODINGS) {
+      expect(() => decodeText(new Uint8Array([0x41, 0x42, 0xc1, 0xc2]), encoding), encoding).not.toThrow();
+      expect(encodingLabel(encoding).en).not.toBe('');
+      expect(encodingLabel(encoding).zh).not.toBe('');
+    }
+    expect(encodingLabel('big5')).toEqual({
+      en: 'Big5 (Traditional Chinese, code page 950)',
+      zh: '繁体中文 Big5（代码页 950）',
+    });
   });
 });

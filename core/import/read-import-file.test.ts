@@ -46,9 +46,9 @@ describe('notes on how a file was read, in English and Chinese', () => {
     expect(declared.notes).toContainEqual(NO_PRJ);
   });
 
-  it('names an unread .cpg, records the .shp and .dbf count differently, and deleted dBASE records, with the same numbers', () => {
+  it('names a .cpg that says only "the system code page", records the .shp and .dbf count differently, and deleted dBASE records, with the same numbers', () => {
     const parts = gkFacilities();
-    parts['facilities.cpg'] = encode('KOI8-R\n');
+    parts['facilities.cpg'] = encode('ANSI\n');
     const dbf = parts['facilities.dbf'].slice();
     const view = new DataView(dbf.buffer);
     const headerLength = view.getUint16(8, true);
@@ -59,17 +59,18 @@ describe('notes on how a file was read, in English and Chinese', () => {
     parts['facilities.dbf'] = dbf;
 
     const table = readImportFile('facilities.zip', zipSync(parts));
+    expect(table.encoding).toEqual({ encoding: 'gbk', from: 'detected' });
     expect(table.records.map((record) => record.location)).not.toContain('record 1');
     expect(table.records.length).toBe(28);
     expect(table.notes.map((note) => note.en)).toEqual([
       'Shapefile of Point records',
-      'the .cpg names "KOI8-R", which this importer does not read; the encoding was detected instead',
+      'the .cpg names "ANSI", the code page of the computer that wrote the file, which the file does not tell; the encoding was detected instead',
       'the .shp has 30 records but the .dbf 28; records are paired by number',
       '2 records marked deleted in the .dbf were skipped',
     ]);
     expect(table.notes.map((note) => note.zh)).toEqual([
       'Shapefile，几何类型为点（Point）',
-      '.cpg 文件指定的编码“KOI8-R”无法读取，已改为自动识别编码',
+      '.cpg 文件指定的编码“ANSI”是写出文件的电脑的系统代码页，文件本身没有说明是哪一个；已改为自动识别编码',
       '.shp 有 30 条记录，而 .dbf 有 28 条；按记录序号一一对应',
       '.dbf 中有 2 条记录标记为已删除，已跳过',
     ]);

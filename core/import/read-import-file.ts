@@ -15,6 +15,9 @@ import {
   chooseTextEncoding,
   decodeText,
   encodingFromCpg,
+  encodingLabel,
+  encodingSourceText,
+  UnsupportedCodePageError,
   type ChosenEncoding,
   type TextEncodingName,
 } from '../formats/text-encoding.js';
@@ -80,9 +83,37 @@ export class ImportFileError extends BilingualError {
   }
 }
 
+/** The file's text is in a code page that cannot be decoded: which file, which code page, and who named it. */
+export class ImportEncodingError extends ImportFileError {
+  readonly fileName: string;
+  readonly codePage: string;
+  /** Where the code page was named, as a phrase in both languages (".cpg", "dBASE language driver byte (0x64)"). */
+  readonly namedBy: Bilingual;
+
+  constructor(fileName: string, cause: UnsupportedCodePageError) {
+    super({ en: `${fileName}: ${cause.message}`, zh: `${fileName}：${cause.messageZh}` });
+    this.name = 'ImportEncodingError';
+    this.fileName = fileName;
+    this.codePage = cause.codePage;
+    this.namedBy = encodingSourceText(cause.source, cause.languageDriver);
+  }
+}
+
 /** A reader's error, prefixed with the file's name, in both languages. */
 function fileError(fileName: string, error: BilingualError): ImportFileError {
+  if (error instanceof UnsupportedCodePageError) return new ImportEncodingError(fileName, error);
   return new ImportFileError({ en: `${fileName}: ${error.message}`, zh: `${fileName}：${error.messageZh}` });
+}
+
+/** How a .dbf's text was read, when the file named its code page (the .cpg or the language driver byte). */
+function namedEncodingNote(encoding: ChosenEncoding): Bilingual | null {
+  if (encoding.from !== 'cpg' && encoding.from !== 'dbf-language-driver') return null;
+  const label = encodingLabel(encoding.encoding);
+  const source = encodingSourceText(encoding.from);
+  return {
+    en: `text read as ${label.en}, the code page the ${source.en} names ("${encoding.named ?? ''}")`,
+    zh: `文本按${label.zh}读取，即${source.zh}指定的代码页（“${encoding.named ?? ''}”）`,
+  };
 }
 
 const extensionOf = (name: string) => (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
@@ -340,7 +371,8 @@ function readLoneDbf(fileName: string, bytes: Uint8Array, options: ReadOptions):
   try {
     dbf = readDbf(bytes, { encoding: options.encoding });
   } catch (error) {
-    if (error instanceof DbfError) throw fileError(fileName, error);
+    if (error instanceof DbfError || error instanceof UnsupportedCodePageError)
+      throw fileError(fileName, error);
     throw error;
   }
   const records: ImportRecord[] = [];
@@ -355,7 +387,9 @@ function readLoneDbf(fileName: string, bytes: Uint8Array, options: ReadOptions):
     columns: dbf.fields.map((field) => field.name),
     records,
     hasFileGeometry: false,
-    notes: deleted > 0 ? [deletedRecordsNote(deleted)] : [],
+    notes: [namedEncodingNote(dbf.encoding), deleted > 0 ? deletedRecordsNote(deleted) : null].filter(
+      (note): note is Bilingual => note !== null,
+    ),
   };
 }
 
@@ -410,13 +444,19 @@ function readShapefile(
 ): ImportTable {
   let shp;
   let dbf;
-  const cpgText = cpgBytes ? decodeText(cpgBytes, 'utf8') : null;
-  const cpgEncoding = cpgText ? encodingFromCpg(cpgText) : null;
+  // An encoding the user gives wins: the .cpg is then not read at all (so it cannot refuse the file).
+  const cpgText = cpgBytes && !options.encoding ? decodeText(cpgBytes, 'utf8').trim() : null;
   try {
+    const cpgEncoding = cpgText ? encodingFromCpg(cpgText) : null;
     shp = readShp(shpBytes);
-    dbf = readDbf(dbfBytes, { encoding: options.encoding, cpgEncoding });
+    dbf = readDbf(dbfBytes, { encoding: options.encoding, cpgEncoding, cpgNamed: cpgText });
   } catch (error) {
-    if (error instanceof ShapefileError || error instanceof DbfError) throw fileError(fileName, error);
+    if (
+      error instanceof ShapefileError ||
+      error instanceof DbfError ||
+      error instanceof UnsupportedCodePageError
+    )
+      throw fileError(fileName, error);
     throw error;
   }
   const notes: Bilingual[] = [
@@ -425,10 +465,12 @@ function readShapefile(
       zh: `Shapefile，几何类型为${shapeTypeNameZh(shp.shapeType)}`,
     },
   ];
-  if (cpgText && !cpgEncoding)
+  const encodingNote = namedEncodingNote(dbf.encoding);
+  if (encodingNote) notes.push(encodingNote);
+  else if (cpgText && dbf.encoding.from !== 'option')
     notes.push({
-      en: `the .cpg names "${cpgText.trim()}", which this importer does not read; the encoding was detected instead`,
-      zh: `.cpg 文件指定的编码“${cpgText.trim()}”无法读取，已改为自动识别编码`,
+      en: `the .cpg names "${cpgText}", the code page of the computer that wrote the file, which the file does not tell; the encoding was detected instead`,
+      zh: `.cpg 文件指定的编码“${cpgText}”是写出文件的电脑的系统代码页，文件本身没有说明是哪一个；已改为自动识别编码`,
     });
   let fileCrs: { crs: CoordinateSystem | null; from: CrsSource; problem: Bilingual | null };
   if (prjBytes) {

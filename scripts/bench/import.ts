@@ -4,6 +4,8 @@
  *
  *   npm run bench:import                       # demo region at --scale 20, embedded PostGIS
  *   npm run bench:import -- --scale 5          # another size
+ *   npm run bench:import -- --folder data/geojson/demo-x20
+ *                                              # a region folder written by generate:demo
  *   DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npm run bench:import
  *                                              # + the same on the PostgreSQL server
  *
@@ -15,7 +17,7 @@
 
 import type { z } from 'zod';
 import type { importPreviewSchema } from '../../contract/imports.js';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { wgs84ToGcj02 } from '../../core/import/chinese-offsets.js';
@@ -130,19 +132,32 @@ async function benchImports(database: Database, regionId: string, files: ImportF
   }
 }
 
+/** `--folder DIR` reads a region folder written by `npm run generate:demo`; other arguments are the scale. */
+async function regionFiles(argv: string[]): Promise<{ files: Record<string, string>; what: string }> {
+  const at = argv.findIndex((argument) => argument === '--folder');
+  if (at >= 0) {
+    const folder = argv[at + 1];
+    if (!folder) throw new Error('--folder needs a region folder (e.g. data/geojson/demo-x20)');
+    const names = (await readdir(folder)).filter((name) => /\.(geojson|json)$/.test(name));
+    const files = Object.fromEntries(
+      await Promise.all(names.map(async (name) => [name, await readFile(path.join(folder, name), 'utf8')])),
+    ) as Record<string, string>;
+    return { files, what: `the region folder ${folder}` };
+  }
+  const { scale } = parseScaleArgument(argv);
+  return { files: generateDemoRegion({ scale }).files, what: `demo region at --scale ${scale}` };
+}
+
 async function main(): Promise<void> {
-  const { scale } = parseScaleArgument(process.argv.slice(2));
-  console.log(
-    `Import benchmark — demo region at --scale ${scale} (Node ${process.version}, ${os.cpus().length} cores)`,
-  );
   let start = performance.now();
-  const { files } = generateDemoRegion({ scale });
+  const { files, what } = await regionFiles(process.argv.slice(2));
+  console.log(`Import benchmark — ${what} (Node ${process.version}, ${os.cpus().length} cores)`);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-import-bench-'));
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text, 'utf8');
   const regionId = (JSON.parse(await readFile(path.join(folder, 'region.json'), 'utf8')) as { id: string })
     .id;
   const imports = await bureauFiles(files);
-  console.log(`generated in ${seconds(since(start))}`);
+  console.log(`files ready in ${seconds(since(start))}`);
 
   try {
     console.log('\nEmbedded PostGIS (PGlite)');

@@ -355,7 +355,13 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
   it('reads a GBK CSV: Chinese names and category words come out right, and the mapping is remembered', async () => {
     const previewed = await preview('demo', 'facilities-gbk.csv', { layer: 'facilities' });
     expect(previewed.status, previewed.text).toBe(200);
-    expect(previewed.body.file.encoding).toEqual({ encoding: 'gbk', from: 'detected' });
+    expect(previewed.body.file.encoding).toEqual({
+      encoding: 'gbk',
+      from: 'detected',
+      named: null,
+      label: 'GBK (Simplified Chinese, GB 18030, code page 936)',
+      labelZh: '简体中文 GBK（GB 18030，代码页 936）',
+    });
     expect(previewed.body.mapping).toEqual(CHINESE_FACILITY_COLUMNS);
     expect(previewed.body.valueMap.category).toMatchObject({ 幼儿园: 'kindergarten', 公厕: 'public_toilet' });
     const committed = await commit('demo', previewed.body.importId);

@@ -9,6 +9,7 @@ import {
 } from '../../../core/region/region-files.js';
 import type { Database, Query } from './client.js';
 import * as sql from './sql/load-region.sql.js';
+import { STORE_REGION_EXTENT } from './sql/regions.sql.js';
 
 /** A region folder or its contents that cannot be loaded; `problems` name file, feature and field. */
 export class RegionLoadError extends Error {
@@ -109,6 +110,7 @@ export async function loadRegion(
     await insert(sql.INSERT_NETWORK_NODES, region.networkNodes);
     await insert(sql.INSERT_NETWORK_EDGES, features.network);
     await insert(sql.INSERT_WATER, features.water);
+    await query(STORE_REGION_EXTENT, [regionMeta.id]);
     await query(sql.ANALYZE_LAYER_TABLES);
     return {
       regionId: regionMeta.id,

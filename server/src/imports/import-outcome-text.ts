@@ -14,7 +14,9 @@ export function formatImportOutcome(outcome: ImportReport, options: { maxProblem
   );
   if (outcome.createsRegion && outcome.metricSrid)
     lines.push(`  new region measured in EPSG:${outcome.metricSrid}`);
-  const encoding = file.encoding ? `, text ${file.encoding.encoding} (${file.encoding.from})` : '';
+  const encoding = file.encoding
+    ? `, text ${file.encoding.label ?? file.encoding.encoding} (${file.encoding.from}${file.encoding.named ? ` "${file.encoding.named}"` : ''})`
+    : '';
   const crs = file.crs
     ? `, coordinates ${file.crs.label} [${file.crs.id}] (${file.crs.from}) → WGS 84`
     : ', coordinate system unknown';

@@ -2,6 +2,7 @@
  * What an import answers: the outcome of a preview or a commit (the API's JSON, the command line's
  * report), and the features as they would be written, for the wizard's map.
  */
+import type { EncodingSource } from '../../../core/formats/text-encoding.js';
 import type { ImportFeature } from '../../../core/import/convert-features.js';
 import type { FieldMapping, MappingSource, ValueMap } from '../../../core/import/field-mapping.js';
 import type { ImportLayer } from '../../../core/import/import-layers.js';
@@ -32,7 +33,17 @@ export interface ImportOutcome {
     format: string;
     bytes: number;
     records: number;
-    encoding: { encoding: string; from: string } | null;
+    /**
+     * The text encoding used, where it came from (option, bom, cpg, dbf-language-driver, detected),
+     * what the file named (the .cpg's text, the language driver byte), and what it is in both languages.
+     */
+    encoding: {
+      encoding: string;
+      from: EncodingSource;
+      named: string | null;
+      label: string;
+      labelZh: string;
+    } | null;
     crs: { id: string; label: string; from: string } | null;
     /** How the file was read, in English (the command line's report), and the same notes in Chinese (the wizard's). */
     notes: string[];

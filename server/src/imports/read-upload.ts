@@ -10,14 +10,20 @@ import { parseCrsOption, type CoordinateSystem } from '../../../core/import/coor
 import type { FieldMapping, ValueMap } from '../../../core/import/field-mapping.js';
 import type { ImportLayer } from '../../../core/import/import-layers.js';
 import type { ProblemLog } from '../../../core/import/import-problems.js';
-import { ImportFileError, readImportFile, type ImportTable } from '../../../core/import/read-import-file.js';
+import {
+  ImportEncodingError,
+  ImportFileError,
+  readImportFile,
+  type ImportTable,
+} from '../../../core/import/read-import-file.js';
 import { regionMetaSchema } from '../../../core/region/region-files.js';
 import { DomainError } from '../domain-error.js';
 import type { ImportOptions } from '../../../contract/import-options.js';
 
 /**
  * Checks the region id and the declared coordinate system and reads the file. Throws DomainError
- * `import.invalid-region-id`, `import.invalid-crs`, `import.file-unreadable` or
+ * `import.invalid-region-id`, `import.invalid-crs`, `import.file-unreadable`,
+ * `import.encoding-unsupported` (the file names a code page that cannot be decoded) or
  * `import.osm-not-network` (an OSM extract offered as another layer than the network).
  */
 export function readUpload(upload: {
@@ -40,6 +46,13 @@ export function readUpload(upload: {
   try {
     table = readImportFile(fileName, upload.bytes, { encoding: options.encoding ?? null, crs: declaredCrs });
   } catch (error) {
+    if (error instanceof ImportEncodingError)
+      throw new DomainError('import.encoding-unsupported', {
+        fileName: error.fileName,
+        codePage: error.codePage,
+        namedBy: error.namedBy.en,
+        namedByZh: error.namedBy.zh,
+      });
     if (error instanceof ImportFileError)
       throw new DomainError('import.file-unreadable', { reason: error.message, reasonZh: error.messageZh });
     throw error;

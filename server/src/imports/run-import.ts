@@ -7,6 +7,7 @@
  * writes nothing; a commit writes all of it or, on any error or an unaccepted scenario change,
  * nothing (import-refusals.ts says why).
  */
+import { encodingLabel } from '../../../core/formats/text-encoding.js';
 import { mappableFields } from '../../../core/import/field-mapping.js';
 import {
   countProblems,
@@ -137,7 +138,13 @@ async function checkAndWrite(
       format: table.format,
       bytes: request.bytes.length,
       records: table.records.length,
-      encoding: table.encoding,
+      encoding: table.encoding && {
+        encoding: table.encoding.encoding,
+        from: table.encoding.from,
+        named: table.encoding.named ?? null,
+        label: encodingLabel(table.encoding.encoding).en,
+        labelZh: encodingLabel(table.encoding.encoding).zh,
+      },
       crs: table.crs ? { id: table.crs.id, label: table.crs.label, from: table.crsFrom } : null,
       notes: table.notes.map((note) => note.en),
       notesZh: table.notes.map((note) => note.zh),

@@ -9,6 +9,7 @@ import { networkEdgeFeature } from '../../../core/network/network-edge.js';
 import type { RoadNetwork } from '../../../core/network/road-network.js';
 import type { Query } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
+import { STORE_REGION_EXTENT } from '../db/sql/regions.sql.js';
 import {
   ANALYZE_LAYER_TABLES,
   INSERT_NETWORK_EDGES,
@@ -105,6 +106,7 @@ export async function writeImport(query: Query, write: ImportWrite): Promise<voi
       break;
     }
   }
+  await query(STORE_REGION_EXTENT, [regionId]);
   await write.scenarioPlan?.apply(query);
   if (layer === 'units' || layer === 'communities')
     for (const statement of sql.RESET_SCENARIO_BASE) await query(statement, [regionId]);

@@ -49,19 +49,10 @@ export const UNITS_FACILITIES_COMMUNITIES_WATER = /* SQL */ `
      FROM water w CROSS JOIN LATERAL ST_Dump(w.geom) part WHERE w.region_id = $1) AS water`;
 
 /**
- * The region's extent `[west, south, east, north]` (degrees) over streets, network and units —
- * the same extent GET /api/regions reports — against which request coordinates are checked.
+ * The region's stored extent `[west, south, east, north]` (degrees) — the same extent GET
+ * /api/regions reports — against which request coordinates are checked.
  */
-export const REGION_EXTENT = /* SQL */ `
-  SELECT ST_XMin(box)::float8 AS west, ST_YMin(box)::float8 AS south,
-         ST_XMax(box)::float8 AS east, ST_YMax(box)::float8 AS north
-  FROM (
-    SELECT ST_Extent(g.geom)::geometry AS box FROM (
-      SELECT geom FROM streets WHERE region_id = $1
-      UNION ALL SELECT geom FROM network_edges WHERE region_id = $1
-      UNION ALL SELECT geom FROM population_units WHERE region_id = $1
-    ) g
-  ) extent`;
+export { REGION_EXTENT } from './regions.sql.js';
 
 /**
  * Service areas as polygons: the union of the units each facility serves. $1 region, $2 =

@@ -55,18 +55,8 @@ export const LOCK_REGION = /* SQL */ `
 export const REGION_HAS_NETWORK = /* SQL */ `
   SELECT EXISTS (SELECT 1 FROM network_edges WHERE region_id = $1) AS "hasNetwork"`;
 
-/** The region's extent over every layer, `[west, south, east, north]`; nulls when it has no geometry. */
-export const REGION_EXTENT = /* SQL */ `
-  SELECT ST_XMin(box)::float8 AS west, ST_YMin(box)::float8 AS south, ST_XMax(box)::float8 AS east, ST_YMax(box)::float8 AS north
-  FROM (
-    SELECT ST_Extent(g.geom)::geometry AS box FROM (
-      SELECT geom FROM streets WHERE region_id = $1
-      UNION ALL SELECT geom FROM communities WHERE region_id = $1 AND geom IS NOT NULL
-      UNION ALL SELECT geom FROM population_units WHERE region_id = $1
-      UNION ALL SELECT geom FROM network_edges WHERE region_id = $1
-      UNION ALL SELECT geom FROM facilities WHERE region_id = $1
-    ) g
-  ) extent`;
+/** The region's stored extent over every layer, `[west, south, east, north]`; nulls when it has no geometry. */
+export { REGION_EXTENT } from './regions.sql.js';
 
 export const LAYER_COUNTS = /* SQL */ `
   SELECT (SELECT count(*) FROM streets WHERE region_id = $1)::int AS streets,
