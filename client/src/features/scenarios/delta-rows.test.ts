@@ -9,6 +9,8 @@ const comparison: ScenarioComparison = {
   scenario: { id: 's', version: 3 },
   with: { id: 'baseline', version: 1 },
   judgedWith: judgedWithOf('leshan'),
+  facilityChanges: [],
+  pathChanges: [],
   communities: [
     {
       id: 'a',
