@@ -96,6 +96,7 @@ describe('the import codes of the catalogue', () => {
       },
       'import.not-found': { importId: 'i', regionId: 'x', hours: 24 },
       'import.committed-already': { importId: 'i' },
+      'import.encoding-unsupported': { fileName: 'f', namedBy: 'n', namedByZh: 'n', codePage: 'c' },
       'import.no-file': {},
       'import.not-multipart': {},
     };
