@@ -145,6 +145,39 @@ export const ERROR_CATALOGUE = {
     zh: 'candidates：没有任何候选点位于步行道路 {meters} 米以内',
   },
 
+  // Partition proposals. `{detail}` / `{detailZh}` is core/partition's own sentence with its figures.
+  'partition.unknown-street': {
+    status: 400,
+    en: 'streetId: region "{regionId}" has no street "{streetId}"',
+    zh: 'streetId：区域“{regionId}”没有街道“{streetId}”',
+  },
+  'partition.unknown-community': {
+    status: 400,
+    en: '{field}: {detail}',
+    zh: '{field}（要保留的社区）：{detailZh}',
+  },
+  'partition.bad-community-count': {
+    status: 400,
+    en: 'communities: {detail}',
+    zh: 'communities（社区数）：{detailZh}',
+  },
+  'partition.no-units': { status: 422, en: 'streetId: {detail}', zh: 'streetId（街道）：{detailZh}' },
+  'partition.nothing-to-partition': {
+    status: 422,
+    en: 'keep: {detail}',
+    zh: 'keep（保留的社区）：{detailZh}',
+  },
+  'partition.too-few-units': {
+    status: 422,
+    en: 'communities: {detail}',
+    zh: 'communities（社区数）：{detailZh}',
+  },
+  'partition.not-connected': {
+    status: 422,
+    en: 'communities: {detail}',
+    zh: 'communities（社区数）：{detailZh}',
+  },
+
   // Imports. A refusal of the data itself (problems, scenario changes not accepted) answers the
   // import's report beside the error; `{noun}` is the English noun in the number `{count}` asks for.
   'import.invalid-region-id': {

@@ -8,6 +8,7 @@ import { docsOperations } from './docs.js';
 import { healthOperations } from './health.js';
 import { importOperations } from './imports.js';
 import type { OperationSpec } from './operation.js';
+import { partitionProposalOperations } from './partition-proposals.js';
 import { regionOperations } from './regions.js';
 import { scenarioLayerOperations } from './scenario-layers.js';
 import { serviceAreaOperations } from './service-areas.js';
@@ -24,6 +25,7 @@ export const API = {
   scenarioLayers: scenarioLayerOperations,
   serviceAreas: serviceAreaOperations,
   siting: sitingOperations,
+  partitionProposals: partitionProposalOperations,
   standards: standardsOperations,
   docs: docsOperations,
 } as const;

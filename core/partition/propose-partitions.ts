@@ -237,7 +237,8 @@ export interface PartitionProposals {
 
 export type PartitionProposalsResult = PartitionProposals | PartitionRefusal;
 
-const MAX_PROPOSALS = 20;
+/** Most proposals one call gives. */
+export const MAX_PROPOSALS = 20;
 const NEW_COMMUNITY_PREFIX = 'proposal-new-';
 const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 

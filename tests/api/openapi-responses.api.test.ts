@@ -579,6 +579,24 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     });
     await call('post', ...scenario('siting'), { json: { category: 'parking', count: 1 }, expectStatus: 400 });
 
+    const partition = await call(
+      'post',
+      '/api/regions/:region/partition-proposals',
+      '/api/regions/tiny/partition-proposals',
+      { json: { streetId: 's-1', proposals: 1 }, expectStatus: 200 },
+    );
+    expect(partition.body.proposals).toHaveLength(1);
+    expectRequired(partition.schema, partition.body, ['proposals', 0, 'communities', 0, 'rules']);
+    await call('post', ...scenario('partition-proposals'), {
+      json: { streetId: 's-1', communities: 2, stationsMustBeInside: true },
+      expectStatus: 200,
+    });
+    await call('post', ...scenario('partition-proposals'), { json: { streetId: 's-9' }, expectStatus: 400 });
+    await call('post', ...scenario('partition-proposals'), {
+      json: { streetId: 's-1', communities: 9 },
+      expectStatus: 422,
+    });
+
     const compared = await call('get', ...scenario('compare'), { expectStatus: 200 });
     expect(compared.body.facilityChanges.map((change: { change: string }) => change.change)).toEqual([
       'moved',

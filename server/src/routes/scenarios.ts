@@ -1,9 +1,11 @@
+import { partitionProposalOperations } from '../../../contract/partition-proposals.js';
 import { scenarioLayerOperations } from '../../../contract/scenario-layers.js';
 import { scenarioOperations as operations } from '../../../contract/scenarios.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain-error.js';
 import { downloadAnswer } from '../http/download.js';
 import { implement } from '../http/operation-binding.js';
+import { partitionProposalsOf } from '../scenarios/partition-proposals.js';
 import { relocationAdviceOf, villageCandidates } from '../scenarios/scenario-advice.js';
 import { comparisonExportFile } from '../scenarios/scenario-compare-export.js';
 import { communitiesExportFile } from '../scenarios/scenario-export.js';
@@ -37,7 +39,8 @@ function refuseBaseline({ id }: { id: string }): void {
 /**
  * Boundary scenarios: `/regions/:region/scenarios…` (create, list, the baseline's communities,
  * state, export and advice), `/regions/:region/unit-adjacency` (what a client's own evaluator needs)
- * and `/scenarios/:id…` (read, delete, save edits, state, communities, compare, export, advice).
+ * and `/scenarios/:id…` (read, delete, save edits, state, communities, compare, export, advice),
+ * and partition proposals for a street on either.
  */
 export function scenarioRoutes(database: Database) {
   return [
@@ -107,6 +110,12 @@ export function scenarioRoutes(database: Database) {
     ),
     implement(operations.relocationAdvice, ({ params, query }) =>
       relocationAdviceOf(database, scenarioReference(params.id), query),
+    ),
+    implement(partitionProposalOperations.region, ({ params, body }) =>
+      partitionProposalsOf(database, baselineOf(params.region), body),
+    ),
+    implement(partitionProposalOperations.scenario, ({ params, body }) =>
+      partitionProposalsOf(database, scenarioReference(params.id), body),
     ),
     implement(scenarioLayerOperations.facilities, ({ params }) =>
       scenarioFacilitiesCollection(database, scenarioReference(params.id)),
