@@ -79,7 +79,7 @@ function operationUrl(spec: OperationSpec, call: OperationCall): string {
 }
 
 /** Calls an operation of the contract and reads its JSON answer, checked against its schema when asked. */
-async function callOperation<const Spec extends OperationSpec>(
+export async function callOperation<const Spec extends OperationSpec>(
   spec: Spec,
   call: OperationCall = {},
 ): Promise<ApiResult<OperationAnswer<Spec>>> {

@@ -5,6 +5,7 @@
 import type { RegionLayers } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 import { Panel } from '../../ui/panel';
+import { PartitionPanel } from '../partition/partition-panel';
 import { OpenScenario } from './open-scenario';
 import { ScenarioList } from './scenario-list';
 import type { ScenarioEditor } from './use-scenario-editor';
@@ -26,7 +27,10 @@ export function ScenarioPanel({ editor, data }: ScenarioPanelProps) {
       titleHidden
     >
       {editor.openSummary || editor.loading ? (
-        <OpenScenario editor={editor} data={data} />
+        <>
+          <OpenScenario editor={editor} data={data} />
+          <PartitionPanel editor={editor} data={data} />
+        </>
       ) : (
         <ScenarioList editor={editor} />
       )}
