@@ -183,9 +183,25 @@ describe.each(testBackends())('partition proposals on $name PostGIS', (backend) 
        ORDER BY ua.id LIMIT 1`,
       [streetId],
     );
+    // And places a service station of its own in a unit of the street: proposals see it.
+    const [spot] = await sql<{ unitId: string; lon: number; lat: number }>(
+      `SELECT id AS "unitId", ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+       FROM population_units WHERE region_id = 'demo' AND community_id = 'c-liutang' ORDER BY id LIMIT 1`,
+    );
     const saved = await call('PATCH', `/api/scenarios/${id}`, {
       version,
-      edits: [{ op: 'assign', unitIds: [move.unitId], communityId: move.to }],
+      edits: [
+        { op: 'assign', unitIds: [move.unitId], communityId: move.to },
+        {
+          op: 'add-facility',
+          facility: {
+            id: 'f-new-station',
+            name: '新服务站',
+            category: 'service_station',
+            position: [spot.lon, spot.lat],
+          },
+        },
+      ],
     });
     expect(saved.status, saved.text).toBe(200);
     const scenarioUnits = await communityByUnit(`/api/scenarios/${id}/state`);
@@ -197,6 +213,13 @@ describe.each(testBackends())('partition proposals on $name PostGIS', (backend) 
     expect(answer.keptCommunityIds).toEqual([kept]);
     const keptUnits = [...scenarioUnits].filter(([, community]) => community === kept).map(([unit]) => unit);
     for (const proposal of answer.proposals) {
+      const holder = proposal.communities.find((community) => community.stationIds.includes('f-new-station'));
+      expect(holder?.unitIds).toContain(spot.unitId);
+      // The edits start from the scenario's assignment (its move included): none assigns a unit to
+      // the community the scenario has it in already.
+      for (const edit of proposal.edits)
+        if (edit.op === 'assign')
+          for (const unitId of edit.unitIds) expect(scenarioUnits.get(unitId)).not.toBe(edit.communityId);
       const keptCommunity = proposal.communities.find((community) => community.communityId === kept)!;
       expect(keptCommunity.kept).toBe(true);
       expect(keptCommunity.unitIds.slice().sort()).toEqual(keptUnits.sort());
