@@ -3,10 +3,12 @@
  * fixed box, one SVG path per proposed community (its units' rings), so the planner compares the
  * shapes at a glance. Pure: positions in, path strings out.
  */
+import { bboxOfPositions, isEmptyBbox } from '../../../../core/geometry/bbox';
 import type { Position } from '../../../../core/geometry/position';
+import type { PolygonGeometry } from '../../lib/api-types';
+import { polygonsOf } from '../../map/geometry';
 
-export type UnitPolygon =
-  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+export type UnitPolygon = PolygonGeometry;
 
 export interface SmallMapPath {
   communityId: string;
@@ -42,7 +44,7 @@ export function proposalColour(index: number): string {
 }
 
 function ringsOf(polygon: UnitPolygon): Position[][] {
-  return polygon.type === 'Polygon' ? polygon.coordinates : polygon.coordinates.flat();
+  return polygonsOf(polygon).flat();
 }
 
 /**
@@ -56,21 +58,15 @@ export function smallMap(
   maxWidthPixels: number,
   maxHeightPixels: number,
 ): SmallMap {
-  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const community of communities)
-    for (const unitId of community.unitIds) {
+  const outerRings = communities.flatMap((community) =>
+    community.unitIds.flatMap((unitId) => {
       const geometry = geometryById.get(unitId);
-      if (!geometry) continue;
-      for (const ring of ringsOf(geometry))
-        for (const [lon, lat] of ring) {
-          west = Math.min(west, lon);
-          east = Math.max(east, lon);
-          south = Math.min(south, lat);
-          north = Math.max(north, lat);
-        }
-    }
-  if (!Number.isFinite(west))
-    return { widthPixels: maxWidthPixels, heightPixels: maxHeightPixels, paths: [] };
+      return geometry ? polygonsOf(geometry).map((polygon) => polygon[0] ?? []) : [];
+    }),
+  );
+  const bbox = bboxOfPositions(outerRings.flat());
+  const [west, south, east, north] = bbox;
+  if (isEmptyBbox(bbox)) return { widthPixels: maxWidthPixels, heightPixels: maxHeightPixels, paths: [] };
   const xScale = Math.cos((((south + north) / 2) * Math.PI) / 180);
   const spanX = Math.max((east - west) * xScale, 1e-9);
   const spanY = Math.max(north - south, 1e-9);
