@@ -15,7 +15,9 @@ export default defineConfig({
     alias: { '@core': coreRoot },
   },
   server: {
-    proxy: { '/api': { target: API_TARGET, changeOrigin: true } },
+    // Host stays the dev server's, so the API sees the page's Origin as its own (writes from
+    // another site's page are refused, server/src/http/cross-site-writes.ts).
+    proxy: { '/api': { target: API_TARGET, changeOrigin: false } },
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
   },
   build: {

@@ -5,8 +5,11 @@
  */
 
 import { z } from 'zod';
+import { plainText } from '../core/text/plain-text.js';
 
 export { errorBodySchema } from './errors.js';
+/** Ids, names and free text: any characters but NUL (core/text/plain-text.ts). */
+export { plainText };
 
 /** A region id: lower-case letters, digits and `-`, starting with a letter or digit (as in URLs and folders). */
 export const REGION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -17,7 +20,7 @@ export const regionIdSchema = z.string().regex(REGION_ID_PATTERN, 'is not a regi
 export const regionParams = z.object({ region: regionIdSchema });
 
 /** `:id` of every `/api/scenarios/:id/…` path. */
-export const scenarioParams = z.object({ id: z.string().min(1).max(100) });
+export const scenarioParams = z.object({ id: plainText().min(1).max(100) });
 
 export const EXPORT_FORMATS = ['geojson', 'csv', 'shapefile'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

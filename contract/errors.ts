@@ -45,6 +45,16 @@ export const ERROR_CATALOGUE = {
     en: 'the request is larger than {limitMegabytes} MB',
     zh: '请求超过 {limitMegabytes} MB',
   },
+  'request.method-not-allowed': {
+    status: 405,
+    en: '{path} does not answer {method}; it answers {allowed}',
+    zh: '{path} 不接受 {method} 请求，只接受 {allowed}',
+  },
+  'request.cross-site': {
+    status: 403,
+    en: '{method} {path} was sent by a page of another site ({origin}); writes are accepted from this app’s own pages only',
+    zh: '{method} {path} 来自其他网站的页面（{origin}）；只接受本应用页面发出的修改',
+  },
 
   // The server's own state.
   'server.database-unavailable': {
@@ -53,6 +63,11 @@ export const ERROR_CATALOGUE = {
     zh: '数据库暂时无法连接，请稍后再试',
   },
   'server.internal': { status: 500, en: 'internal server error', zh: '服务器内部错误' },
+  'server.query-timeout': {
+    status: 503,
+    en: 'the database took longer than {seconds} s to answer and the query was stopped; try a smaller request or try again later',
+    zh: '数据库超过 {seconds} 秒仍未答复，查询已停止；请缩小请求范围或稍后再试',
+  },
   'database.refused': { status: 400, en: '{reason}', zh: '数据库拒绝了请求：{reason}' },
   'database.conflict': { status: 409, en: '{reason}', zh: '与已有数据冲突：{reason}' },
 

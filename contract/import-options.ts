@@ -6,9 +6,10 @@
 import { z } from 'zod';
 import { TEXT_ENCODINGS } from '../core/formats/text-encoding.js';
 import { IMPORT_LAYERS } from '../core/import/import-layers.js';
+import { plainText } from './common.js';
 
-const fieldMapping = z.record(z.string().min(1), z.string().nullable());
-const valueMap = z.record(z.string().min(1), z.record(z.string(), z.string().min(1)));
+const fieldMapping = z.record(plainText().min(1), plainText().nullable());
+const valueMap = z.record(plainText().min(1), z.record(plainText(), plainText().min(1)));
 
 /** Options that can still change between the preview and the commit. */
 export const importChoicesSchema = z.object({
@@ -17,7 +18,7 @@ export const importChoicesSchema = z.object({
   /** Field → (written value → code), e.g. {"category": {"卫生室": "health_station"}}. */
   valueMap: valueMap.nullish(),
   /** The coordinate system of the coordinates, overriding the file's: EPSG:4546, gcj02, bd09 … */
-  crs: z.string().trim().min(1).max(40).nullish(),
+  crs: plainText().trim().min(1).max(40).nullish(),
   encoding: z.enum(TEXT_ENCODINGS).nullish(),
   /** Repair invalid polygons with ST_MakeValid (and close unclosed rings) instead of refusing them. */
   repair: z.boolean().optional(),
@@ -28,8 +29,8 @@ export const importChoicesSchema = z.object({
   /** Go ahead although the region's scenarios are affected (the preview says how). */
   acceptScenarioChanges: z.boolean().optional(),
   /** Name of a region the import creates. */
-  name: z.string().trim().min(1).max(200).nullish(),
-  nameEn: z.string().trim().max(200).nullish(),
+  name: plainText().trim().min(1).max(200).nullish(),
+  nameEn: plainText().trim().max(200).nullish(),
 });
 
 export const importOptionsSchema = importChoicesSchema.extend({

@@ -7,14 +7,15 @@
 
 import { z } from 'zod';
 import { editSchema } from '../core/scenario/scenario-edit-schema.js';
+import { plainText } from './common.js';
 
 export { editSchema };
 export type { ScenarioEdit, ScenarioEditOp } from '../core/scenario/scenario-edit-schema.js';
 
-const name = z.string().trim().min(1, 'must not be empty').max(100);
+const name = plainText().trim().min(1, 'must not be empty').max(100);
 
 export const createScenarioBody = z
-  .object({ name, basedOn: z.string().min(1).max(100).default('baseline') })
+  .object({ name, basedOn: plainText().min(1).max(100).default('baseline') })
   .strict();
 
 export const patchScenarioBody = z

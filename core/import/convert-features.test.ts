@@ -213,4 +213,31 @@ describe('convertFeatures', () => {
     ]);
     expect(errors(result)).toEqual(['row 4|agriculturalLandShare|out-of-range']);
   });
+
+  it('refuses figures past their limits, naming the limit: 1e308 m² and 2 147 483 647 staff', () => {
+    const polygon = '"POLYGON((109.70 28.27, 109.71 28.27, 109.71 28.28, 109.70 28.27))"';
+    const result = convert(
+      `id,name,工作人员,服务用房面积,WKT\nc1,甲,2147483647,300,${polygon}\nc2,乙,12,1e308,${polygon}\nc3,丙,12,300,${polygon}\n`,
+      'communities',
+    );
+    expect(errors(result)).toEqual([
+      'row 2|staff|out-of-range',
+      'row 3|serviceFloorAreaSquareMeters|out-of-range',
+    ]);
+    const staff = result.problems.find((problem) => problem.field === 'staff')!;
+    expect(staff.detail).toBe('2147483647 is more than the largest staff accepted, 100000');
+    expect(staff.detailZh).toBe('2147483647 超过社区工作者的上限 100000');
+    expect(result.features.map((feature) => feature.properties.staff)).toEqual([null, 12, 12]);
+  });
+
+  it('refuses facility floor areas and capacities past their limits', () => {
+    const result = convert(
+      '名称,类别,经度,纬度,建筑面积,容量\n东区幼儿园,幼儿园,109.72,28.28,1e308,90\n西区幼儿园,幼儿园,109.70,28.27,800,2147483647\n',
+      'facilities',
+    );
+    expect(errors(result)).toEqual([
+      'row 2|floorAreaSquareMeters|out-of-range',
+      'row 3|capacity|out-of-range',
+    ]);
+  });
 });

@@ -32,6 +32,9 @@ import {
 import { makeProblem, type ImportProblem, type ProblemInput } from './import-problems.js';
 import type { CellValue, ImportRecord, ImportTable } from './read-import-file.js';
 
+/** Largest PostgreSQL `integer`. */
+const INT4_MAX = 2_147_483_647;
+
 /** True when every character is ASCII (a word written in Chinese is not). */
 function isAscii(text: string): boolean {
   return [...text].every((character) => character.charCodeAt(0) < 0x80);
@@ -400,11 +403,16 @@ function readField(
         });
         number = rounded;
       }
-      if (field.type === 'integer' && number > 2_147_483_647) {
+      // Past a field's own limit the figure is a typing or unit mistake; past int4 it cannot be stored.
+      const max = field.max ?? (field.type === 'integer' ? INT4_MAX : Number.MAX_VALUE);
+      if (!Number.isFinite(number) || number > max) {
         report({
           ...at,
           code: 'out-of-range',
-          text: { en: `${String(value)} is too large`, zh: `${String(value)} 太大` },
+          text: {
+            en: `${String(value)} is more than the largest ${field.description} accepted, ${max}`,
+            zh: `${String(value)} 超过${field.labelZh}的上限 ${max}`,
+          },
         });
         return null;
       }

@@ -11,6 +11,7 @@ import {
   APPLICATION_TARGETS,
   SEAT_KINDS,
   STATION_PROVENANCES,
+  SURVEYED_FIGURE_LIMITS as LIMITS,
   type ApplicationTarget,
   type SeatKind,
   type StationProvenance,
@@ -60,6 +61,11 @@ export interface LayerField {
   synonyms: string[];
   /** The codes of a `code` field. */
   codes?: CodeValue[];
+  /**
+   * Largest value of an `integer` or `number` field: a larger one is a typing or unit mistake,
+   * refused naming this limit (core/standards/community-figures.ts SURVEYED_FIGURE_LIMITS).
+   */
+  max?: number;
   description: string;
 }
 
@@ -270,6 +276,7 @@ const residentsField = (
   field: 'residents',
   labelZh: '常住人口',
   type: 'integer',
+  max: LIMITS.residents,
   ...need,
   synonyms: [
     'residents',
@@ -290,6 +297,7 @@ const householdsField = (derivation: string, derivationZh: string, synonyms: str
   field: 'households',
   labelZh: '户数',
   type: 'integer',
+  max: LIMITS.residents,
   need: 'derived',
   derivation,
   derivationZh,
@@ -352,6 +360,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'serviceFloorAreaSquareMeters',
       labelZh: '社区服务用房面积',
       type: 'number',
+      max: LIMITS.floorAreaSquareMeters,
       need: 'optional',
       synonyms: [
         'servicefloorareasquaremeters',
@@ -367,6 +376,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'staff',
       labelZh: '社区工作者',
       type: 'integer',
+      max: LIMITS.people,
       need: 'optional',
       synonyms: ['staff', '工作人员', '工作人员数', '人员', '编制'],
       description: 'staff',
@@ -375,6 +385,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'socialWorkers',
       labelZh: '持证社工',
       type: 'integer',
+      max: LIMITS.people,
       need: 'optional',
       synonyms: ['socialworkers', '社工', '社工数', '专职社工'],
       description: 'social workers',
@@ -383,6 +394,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'grids',
       labelZh: '网格数',
       type: 'integer',
+      max: LIMITS.grids,
       need: 'optional',
       synonyms: ['grids', '网格数', '网格'],
       description: 'grids (网格)',
@@ -391,6 +403,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'gridWorkers',
       labelZh: '专职网格员',
       type: 'integer',
+      max: LIMITS.people,
       need: 'optional',
       synonyms: ['gridworkers', '网格员', '网格员数'],
       description: 'grid workers',
@@ -448,6 +461,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'policeOfficers',
       labelZh: '社区民警',
       type: 'integer',
+      max: LIMITS.people,
       need: 'optional',
       synonyms: ['policeofficers', '民警', '社区民警', '片警'],
       description: 'police officers assigned to the community',
@@ -456,6 +470,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'auxiliaryPoliceOfficers',
       labelZh: '社区辅警',
       type: 'integer',
+      max: LIMITS.people,
       need: 'optional',
       synonyms: ['auxiliarypoliceofficers', '辅警', '社区辅警'],
       description: 'auxiliary police assigned to the community',
@@ -464,6 +479,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'openingHoursPerDay',
       labelZh: '每日开放时长',
       type: 'number',
+      max: LIMITS.hoursPerDay,
       need: 'optional',
       synonyms: ['openinghoursperday', '开放时长', '每日开放时长', '开放时间'],
       description: 'hours a day the service station is open',
@@ -472,6 +488,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'parkingSpaces',
       labelZh: '停车位',
       type: 'integer',
+      max: LIMITS.parkingSpaces,
       need: 'optional',
       synonyms: ['parkingspaces', '停车位', '车位', '车位数'],
       description: 'parking spaces',
@@ -539,6 +556,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'elderly',
       labelZh: '老年人口（60 岁及以上）',
       type: 'integer',
+      max: LIMITS.residents,
       need: 'optional',
       synonyms: ['elderly', '老年人', '老年人口', '60岁以上', '60岁及以上', '老人'],
       description: 'residents aged 60 and over',
@@ -547,6 +565,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'children',
       labelZh: '儿童人口',
       type: 'integer',
+      max: LIMITS.residents,
       need: 'optional',
       synonyms: ['children', '儿童', '少儿', '0-14岁', '儿童人口'],
       description: 'children',
@@ -598,6 +617,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'floorAreaSquareMeters',
       labelZh: '建筑面积',
       type: 'number',
+      max: LIMITS.floorAreaSquareMeters,
       need: 'optional',
       synonyms: ['floorareasquaremeters', 'floorarea', 'area', '建筑面积', '面积', '用房面积', 'jzmj', 'mj'],
       description: 'floor area, m²',
@@ -606,6 +626,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'landAreaSquareMeters',
       labelZh: '用地面积',
       type: 'number',
+      max: LIMITS.landAreaSquareMeters,
       need: 'optional',
       synonyms: ['landareasquaremeters', 'landarea', '用地面积', '占地面积', 'zdmj', 'ydmj'],
       description: 'land area, m² (a refuse-collection station’s site)',
@@ -614,6 +635,7 @@ const LAYER_FIELDS: Record<ImportLayer, LayerField[]> = {
       field: 'capacity',
       labelZh: '容量',
       type: 'integer',
+      max: LIMITS.capacity,
       need: 'optional',
       synonyms: ['capacity', '规模', '容量', '床位', '床位数', '学位', '学位数', '班数'],
       description: 'capacity (places, beds)',

@@ -72,8 +72,8 @@ const communityProperties = z.object({
   nameEn: z.string().nullish(),
   type: z.enum(COMMUNITY_TYPE_IDS),
   streetId: text,
-  residents: nonNegativeInteger,
-  households: nonNegativeInteger,
+  residents: nonNegativeInteger.max(LIMITS.residents),
+  households: nonNegativeInteger.max(LIMITS.residents),
   isTownshipSeat: z.boolean().nullish(),
   // The surveyed figures (core/standards/community-figures.ts): each optional, so folders written
   // before a figure existed still load (absent = unknown), and bounded.
@@ -101,10 +101,10 @@ const unitProperties = z.object({
   name: z.string().nullish(),
   kind: z.enum(['estate', 'block', 'hamlet', 'open', 'building', 'grid']),
   communityId: text,
-  residents: nonNegativeInteger,
-  households: nonNegativeInteger,
-  elderly: nonNegativeInteger.nullish(),
-  children: nonNegativeInteger.nullish(),
+  residents: nonNegativeInteger.max(LIMITS.residents),
+  households: nonNegativeInteger.max(LIMITS.residents),
+  elderly: nonNegativeInteger.max(LIMITS.residents).nullish(),
+  children: nonNegativeInteger.max(LIMITS.residents).nullish(),
   estimated: z.boolean().nullish(),
   accessPoint: position,
 });
@@ -113,9 +113,9 @@ const facilityProperties = z.object({
   name: text,
   category: z.enum(FACILITY_CATEGORY_IDS),
   communityId: z.string().nullish(),
-  floorAreaSquareMeters: z.number().nonnegative().nullish(),
-  landAreaSquareMeters: z.number().nonnegative().nullish(),
-  capacity: nonNegativeInteger.nullish(),
+  floorAreaSquareMeters: z.number().nonnegative().max(LIMITS.floorAreaSquareMeters).nullish(),
+  landAreaSquareMeters: z.number().nonnegative().max(LIMITS.landAreaSquareMeters).nullish(),
+  capacity: nonNegativeInteger.max(LIMITS.capacity).nullish(),
 });
 const edgeProperties = z.object({
   id: nonNegativeInteger,

@@ -17,6 +17,7 @@ import {
   STATION_PROVENANCES,
   SURVEYED_FIGURE_LIMITS as LIMITS,
 } from '../standards/community-figures.js';
+import { plainText } from '../text/plain-text.js';
 
 /** Types a village may become (standards §1–2: 城市社区 as urban or fringe, 农村社区 as rural). */
 export const CONVERSION_TARGET_TYPES = ['urban', 'fringe', 'rural'] as const;
@@ -25,26 +26,42 @@ export type ConversionTargetType = (typeof CONVERSION_TARGET_TYPES)[number];
 /** Ids a new community may take: letters, digits, `_ . -`, starting with a letter or digit. */
 const COMMUNITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
-const referenceId = z.string().min(1).max(200);
+const referenceId = plainText().min(1).max(200);
 const newCommunityId = z
   .string()
   .regex(COMMUNITY_ID_PATTERN, 'must be 1–63 letters, digits, "_", "." or "-"');
 /** Ids a new facility or path may take: as a community's. */
 const newLayerId = newCommunityId;
-const name = z.string().trim().min(1, 'must not be empty').max(100);
+const name = plainText().trim().min(1, 'must not be empty').max(100);
 
 const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+/**
+ * Most vertices one ring or line of an edit may have: a hand-drawn outline has hundreds, a traced
+ * one a few thousand; a 39 MB outline once froze the embedded server and filled the edit log.
+ */
+export const MAX_EDIT_GEOMETRY_VERTICES = 20_000;
+/** Most rings an outline may have (its shell and holes). */
+export const MAX_OUTLINE_RINGS = 100;
 const ring = z
   .array(position)
   .min(4, 'a ring needs at least 4 positions')
+  .max(MAX_EDIT_GEOMETRY_VERTICES, `a ring may have at most ${MAX_EDIT_GEOMETRY_VERTICES} vertices`)
   .refine(
     (points) => points[0][0] === points.at(-1)![0] && points[0][1] === points.at(-1)![1],
     'a ring must end where it starts',
   );
 
-const polygonSchema = z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }).strict();
+const polygonSchema = z
+  .object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1).max(MAX_OUTLINE_RINGS) })
+  .strict();
 const lineStringSchema = z
-  .object({ type: z.literal('LineString'), coordinates: z.array(position).min(2) })
+  .object({
+    type: z.literal('LineString'),
+    coordinates: z
+      .array(position)
+      .min(2)
+      .max(MAX_EDIT_GEOMETRY_VERTICES, `a line may have at most ${MAX_EDIT_GEOMETRY_VERTICES} vertices`),
+  })
   .strict();
 
 /**
@@ -56,7 +73,7 @@ const layerPosition = z.tuple([z.number(), z.number()]);
 /** Most vertices an added path may have (a hand-drawn footway has a few dozen). */
 export const MAX_PATH_VERTICES = 2000;
 /** Most places one facility may take (kindergarten places, day-care places …). */
-export const MAX_FACILITY_CAPACITY = 1_000_000;
+export const MAX_FACILITY_CAPACITY = LIMITS.capacity;
 
 const pathLine = z
   .object({
@@ -72,7 +89,7 @@ const share = z.number().min(0).max(1).nullable().optional();
 const communityChanges = z
   .object({
     name: name.optional(),
-    nameEn: z.string().max(100).nullable().optional(),
+    nameEn: plainText().max(100).nullable().optional(),
     type: z.enum(COMMUNITY_TYPE_IDS).optional(),
     isTownshipSeat: z.boolean().optional(),
     serviceFloorAreaSquareMeters: z.number().min(0).max(LIMITS.floorAreaSquareMeters).nullable().optional(),
@@ -89,7 +106,7 @@ const communityChanges = z
     parkingSpaces: count(LIMITS.parkingSpaces),
     newResidentialArea: z.boolean().nullable().optional(),
     seatKind: z.enum(SEAT_KINDS).nullable().optional(),
-    seatName: z.string().trim().min(1).max(100).nullable().optional(),
+    seatName: plainText().trim().min(1).max(100).nullable().optional(),
     agriculturalLandShare: share,
     developmentProgress: share,
     applicationTarget: z.enum(APPLICATION_TARGETS).nullable().optional(),
@@ -104,7 +121,7 @@ const facilityChanges = z
     name: name.optional(),
     category: z.enum(FACILITY_CATEGORY_IDS).optional(),
     floorAreaSquareMeters: z.number().min(0).max(LIMITS.floorAreaSquareMeters).nullable().optional(),
-    landAreaSquareMeters: z.number().min(0).max(LIMITS.floorAreaSquareMeters).nullable().optional(),
+    landAreaSquareMeters: z.number().min(0).max(LIMITS.landAreaSquareMeters).nullable().optional(),
     capacity: z.number().int().min(0).max(MAX_FACILITY_CAPACITY).nullable().optional(),
   })
   .strict();

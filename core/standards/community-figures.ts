@@ -31,6 +31,12 @@ export const SURVEYED_FIGURE_LIMITS = {
   grids: 10_000,
   parkingSpaces: 1_000_000,
   hoursPerDay: 24,
+  /** Residents, households, elderly or children of one unit or community (a whole county has fewer). */
+  residents: 10_000_000,
+  /** Land of one facility's site, m² (10 km²: more than any park or station a community has). */
+  landAreaSquareMeters: 10_000_000,
+  /** Places of one facility (kindergarten places, day-care places, beds …). */
+  capacity: 1_000_000,
 } as const;
 
 export interface SurveyedFigures {

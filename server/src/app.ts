@@ -1,10 +1,14 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OperationSpec } from '../../contract/operation.js';
+import { DEFAULT_API_LIMITS, type ApiLimits } from './config.js';
 import type { Database } from './db/client.js';
 import { DomainError } from './domain-error.js';
+import { refuseCrossSiteWrites } from './http/cross-site-writes.js';
+import { jsonBodyLimit } from './http/json-body-limit.js';
 import { mountOperations, type BoundOperation } from './http/operation-binding.js';
 import { docsRoutes } from './openapi/docs-routes.js';
 import { accessibilityRoutes } from './routes/accessibility.js';
@@ -18,6 +22,7 @@ import { standardsRoutes } from './routes/standards.js';
 const CLIENT_ERROR_STATUS_BY_SQLSTATE: Record<string, ContentfulStatusCode> = {
   '22P02': 400, // invalid_text_representation
   '22003': 400, // numeric_value_out_of_range
+  '22021': 400, // character_not_in_repertoire: a NUL or invalid byte in text the contract let through
   '23502': 400, // not_null_violation
   '23503': 409, // foreign_key_violation
   '23505': 409, // unique_violation
@@ -56,12 +61,21 @@ function errorAnswer(c: Context, error: DomainError) {
   return c.json(error.body(), error.status as ContentfulStatusCode);
 }
 
+export interface AppOptions {
+  /** What one request may carry; the defaults of config.ts unless given. */
+  limits?: ApiLimits;
+  /** Other sites' origins trusted to write (CORS_ORIGINS); none by default. */
+  trustedOrigins?: readonly string[];
+}
+
 /**
  * The API. Every route answers JSON; every refusal is the one error shape of contract/errors.ts
  * (`error`, `errorZh`, `code`, `params`) with a 4xx a person can act on, 503 while the database is
- * unreachable, and a generic 500 (logged, no stack trace) otherwise.
+ * unreachable, and a generic 500 (logged, no stack trace) otherwise. Writes from other sites' pages
+ * are refused (403) and JSON bodies are limited (413) before any route reads them.
  */
-export function createApp(database: Database) {
+export function createApp(database: Database, options: AppOptions = {}) {
+  const limits = options.limits ?? DEFAULT_API_LIMITS;
   const operations: BoundOperation[] = [
     ...healthRoutes(database),
     ...regionRoutes(database),
@@ -74,11 +88,30 @@ export function createApp(database: Database) {
   const specs = operations.map((operation) => operation.spec);
 
   const app = new Hono();
-  mountOperations(app, operations);
-
-  app.notFound((c) =>
-    errorAnswer(c, new DomainError('request.no-such-path', { method: c.req.method, path: c.req.path })),
+  const noSuchPath = (c: Context) =>
+    errorAnswer(c, new DomainError('request.no-such-path', { method: c.req.method, path: c.req.path }));
+  // A known path asked with another method answers 405 naming the methods it does answer.
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        const allowed = methods.join(', ');
+        const answer = errorAnswer(
+          c,
+          new DomainError('request.method-not-allowed', { method: c.req.method, path: c.req.path, allowed }),
+        );
+        answer.headers.set('Allow', allowed);
+        return answer;
+      },
+    }),
   );
+  app.use('/api/*', refuseCrossSiteWrites(options.trustedOrigins));
+  app.use('/api/*', jsonBodyLimit(limits.jsonBodyBytes));
+  mountOperations(app, operations);
+  // Last, so only a path no operation serves reaches it: mounted in the whole site (server.ts), an
+  // unknown /api path must not fall through to the client's index.html or a plain-text 404.
+  app.all('/api/*', noSuchPath);
+  app.notFound(noSuchPath);
 
   app.onError((error, c) => {
     if (error instanceof DomainError) return errorAnswer(c, error);

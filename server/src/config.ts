@@ -7,6 +7,8 @@ export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.me
 export interface ServerConfig {
   /** TCP port the HTTP server listens on. */
   port: number;
+  /** Interface the HTTP server binds: loopback unless HOST says otherwise (e.g. 0.0.0.0 for every one). */
+  host: string;
   /** PostgreSQL/PostGIS connection string; when absent the embedded PGlite database is used. */
   databaseUrl: string | null;
   /** Folder of the embedded database (created and migrated on first start). */
@@ -15,6 +17,33 @@ export interface ServerConfig {
   clientDistDirectory: string;
   /** Region folders loaded, in order, on start when their region is missing from the database. */
   seedRegionDirectories: string[];
+  /** The API's limits on what one request may ask (app.ts). */
+  limits: ApiLimits;
+  /** Longest a server-database statement may run before it is cancelled and the request answers 503. */
+  queryTimeoutMilliseconds: number;
+  /** Other sites' origins allowed to call the API from a browser (CORS); none unless CORS_ORIGINS lists them. */
+  corsOrigins: string[];
+}
+
+/** What one API request may carry. */
+export interface ApiLimits {
+  /** Largest JSON body, in bytes (uploads have their own limit, contract/imports.ts). */
+  jsonBodyBytes: number;
+}
+
+export const DEFAULT_API_LIMITS: ApiLimits = { jsonBodyBytes: 8 * 1024 * 1024 };
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_QUERY_TIMEOUT_MILLISECONDS = 120_000;
+
+/** A positive whole number from the environment, or `fallback` when unset. */
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive whole number, got "${text}"`);
+  }
+  return value;
 }
 
 const DEFAULT_PORT = 8080;
@@ -29,6 +58,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   }
   return {
     port,
+    host: env.HOST ? env.HOST : DEFAULT_HOST,
     databaseUrl: env.DATABASE_URL ? env.DATABASE_URL : null,
     embeddedDataDirectory: path.resolve(
       env.LIFECIRCLE_DATA_DIR ?? path.join(REPOSITORY_ROOT, '.lifecircle/db'),
@@ -38,5 +68,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedRegionDirectories: SHIPPED_REGIONS.map((region) =>
       path.join(REPOSITORY_ROOT, 'data/geojson', region),
     ),
+    limits: {
+      jsonBodyBytes: positiveInteger(
+        env,
+        'LIFECIRCLE_JSON_BODY_LIMIT_BYTES',
+        DEFAULT_API_LIMITS.jsonBodyBytes,
+      ),
+    },
+    queryTimeoutMilliseconds: positiveInteger(
+      env,
+      'LIFECIRCLE_QUERY_TIMEOUT_MS',
+      DEFAULT_QUERY_TIMEOUT_MILLISECONDS,
+    ),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }

@@ -143,6 +143,50 @@ describe.each(testBackends())('exports on $name PostGIS with the demo region', (
     },
   );
 
+  it('writes names a spreadsheet would run as formulas as text, in layer and scenario CSVs', async () => {
+    // A name as an imported file or an edit may carry it (Excel and WPS would run it on opening).
+    const [facility] = (
+      await database.query<{ id: string; name: string }>(
+        "SELECT id, name FROM facilities WHERE region_id = 'demo' ORDER BY id LIMIT 1",
+      )
+    ).rows;
+    const formula = '=HYPERLINK("http://evil.example","点这里")';
+    await database.query("UPDATE facilities SET name = $2 WHERE region_id = 'demo' AND id = $1", [
+      facility.id,
+      formula,
+    ]);
+    try {
+      const layer = parseCsv((await get('/api/regions/demo/facilities/export?format=csv')).bytes);
+      const nameColumn = layer.header.indexOf('name');
+      const row = layer.rows.find((cells) => cells[0] === facility.id)!;
+      expect(row[nameColumn]).toBe(`'${formula}`);
+      expect(layer.rows.filter((cells) => /^[=+@]/.test(cells[nameColumn]))).toEqual([]);
+
+      const created = await get('/api/regions/demo/scenarios', post({ name: '+公式方案' }));
+      expect(created.status, created.text).toBe(201);
+      const scenario = JSON.parse(created.text) as { id: string; version: number };
+      const communities = (await json(`/api/scenarios/${scenario.id}/communities`)) as Collection;
+      const renamed = await get(`/api/scenarios/${scenario.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          version: scenario.version,
+          edits: [{ op: 'update', communityId: communities.features[0].id, changes: { name: '@SUM(A1)' } }],
+        }),
+      });
+      expect(renamed.status, renamed.text).toBe(200);
+      const exported = parseCsv((await get(`/api/scenarios/${scenario.id}/export?format=csv`)).bytes);
+      const cells = exported.rows.flat();
+      expect(cells).toContain("'@SUM(A1)");
+      expect(cells.filter((cell) => /^[=+@\t\r]/.test(cell))).toEqual([]);
+    } finally {
+      await database.query("UPDATE facilities SET name = $2 WHERE region_id = 'demo' AND id = $1", [
+        facility.id,
+        facility.name,
+      ]);
+    }
+  });
+
   it('exports communities with their baseline metrics', async () => {
     const baseline = (await json('/api/regions/demo/scenarios/baseline/communities')) as Collection;
     const exported = JSON.parse(

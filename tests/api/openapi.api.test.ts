@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { API_OPERATIONS } from '../../contract/index.js';
 import { createApp } from '../../server/src/app.js';
-import type { Database } from '../../server/src/db/client.js';
+import { noDatabase as noDatabaseAt } from '../support/no-database.js';
 
 // The document and the docs page are built from the route modules alone: no query reaches the
 // database, so a database that refuses every query proves it.
-const noDatabase: Database = {
-  kind: 'embedded',
-  query: async () => {
-    throw new Error('the API docs must not query the database');
-  },
-  transaction: async () => {
-    throw new Error('the API docs must not query the database');
-  },
-  close: async () => undefined,
-} as unknown as Database;
+const noDatabase = noDatabaseAt('the API docs must not query the database');
 
 /** Hono's `:name{pattern}` and `:name` as OpenAPI's `{name}`. */
 const openApiPathOf = (honoPath: string) => honoPath.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}');

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import pg from 'pg';
+import { lockDataDirectory } from './data-directory-lock.js';
 
 export interface QueryResult<Row> {
   rows: Row[];
@@ -32,10 +33,18 @@ export interface Database {
  */
 export async function openEmbeddedDatabase(dataDirectory: string | null): Promise<Database> {
   if (dataDirectory) await mkdir(dataDirectory, { recursive: true });
-  const pglite = dataDirectory
-    ? new PGlite(dataDirectory, { extensions: { postgis } })
-    : new PGlite({ extensions: { postgis } });
-  await pglite.waitReady;
+  // One process per folder (data-directory-lock.ts): a second one refused here has touched nothing.
+  const unlock = dataDirectory ? lockDataDirectory(dataDirectory) : () => undefined;
+  let pglite: PGlite;
+  try {
+    pglite = dataDirectory
+      ? new PGlite(dataDirectory, { extensions: { postgis } })
+      : new PGlite({ extensions: { postgis } });
+    await pglite.waitReady;
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const query: Query = async (text, params) => {
     const result = await pglite.query(text, params as unknown[] | undefined);
     return { rows: result.rows as never[] };
@@ -50,7 +59,13 @@ export async function openEmbeddedDatabase(dataDirectory: string | null): Promis
           return { rows: result.rows as never[] };
         }),
       ),
-    close: () => pglite.close(),
+    close: async () => {
+      try {
+        await pglite.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 

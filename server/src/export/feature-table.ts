@@ -108,10 +108,20 @@ function cellValue(feature: ExportFeature, key: string): string | number | null 
   return key === 'id' ? flat(feature.id) : null;
 }
 
-/** One CSV cell after RFC 4180: quoted when it holds a comma, quote or line break. */
+/**
+ * Text a spreadsheet (Excel, WPS, LibreOffice) would run as a formula: a cell starting with `=`,
+ * `+`, `-`, `@`, a tab or a carriage return (OWASP, "CSV Injection").
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV cell after RFC 4180: quoted when it holds a comma, quote or line break. Text a spreadsheet
+ * would take for a formula (a name such as `=HYPERLINK(…)` in an imported file) gets a leading `'`,
+ * which spreadsheets show as text; numbers stay numbers.
+ */
 export function csvCell(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -11,6 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { OperationAnswer, OperationInput, OperationSpec } from '../../../contract/operation.js';
 import { invalidRequestParams, type ValidationIssue } from '../../../contract/validation.js';
+import { findNul, NUL_REFUSAL } from '../../../core/text/plain-text.js';
 import { DomainError } from '../domain-error.js';
 
 type Awaitable<T> = T | Promise<T>;
@@ -56,6 +57,13 @@ function validated<S extends z.ZodType | undefined>(
   value: unknown,
 ): S extends z.ZodType ? z.output<S> : undefined {
   if (!schema) return undefined as never;
+  // Every string of every operation, whatever its schema says: PostgreSQL cannot store NUL.
+  const nulPath = findNul(value);
+  if (nulPath) {
+    throw invalid([
+      { code: 'custom', path: nulPath, message: NUL_REFUSAL.en, params: { zh: NUL_REFUSAL.zh } },
+    ]);
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw invalid(result.error.issues as ValidationIssue[]);
   return result.data as never;
