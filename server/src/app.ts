@@ -3,11 +3,13 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OperationSpec } from '../../contract/operation.js';
+import type { TileService } from './basemaps/tile-services.js';
 import type { Database } from './db/client.js';
 import { DomainError } from './domain-error.js';
 import { mountOperations, type BoundOperation } from './http/operation-binding.js';
 import { docsRoutes } from './openapi/docs-routes.js';
 import { accessibilityRoutes } from './routes/accessibility.js';
+import { basemapRoutes } from './routes/basemaps.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { regionRoutes } from './routes/regions.js';
@@ -56,15 +58,21 @@ function errorAnswer(c: Context, error: DomainError) {
   return c.json(error.body(), error.status as ContentfulStatusCode);
 }
 
+export interface AppOptions {
+  /** Online tile services listed beside each region's own base maps (config.ts); none by default. */
+  tileServices?: readonly TileService[];
+}
+
 /**
  * The API. Every route answers JSON; every refusal is the one error shape of contract/errors.ts
  * (`error`, `errorZh`, `code`, `params`) with a 4xx a person can act on, 503 while the database is
  * unreachable, and a generic 500 (logged, no stack trace) otherwise.
  */
-export function createApp(database: Database) {
+export function createApp(database: Database, options: AppOptions = {}) {
   const operations: BoundOperation[] = [
     ...healthRoutes(database),
     ...regionRoutes(database),
+    ...basemapRoutes(database, options.tileServices ?? []),
     ...accessibilityRoutes(database),
     ...importRoutes(database),
     ...scenarioRoutes(database),

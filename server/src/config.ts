@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTileServices, type TileService } from './basemaps/tile-services.js';
 
 /** Repository root, resolved from this file so the server runs from any working directory. */
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,6 +16,8 @@ export interface ServerConfig {
   clientDistDirectory: string;
   /** Region folders loaded, in order, on start when their region is missing from the database. */
   seedRegionDirectories: string[];
+  /** Online tile services an administrator listed in LIFECIRCLE_TILE_SERVICES (none by default: offline). */
+  tileServices: TileService[];
 }
 
 const DEFAULT_PORT = 8080;
@@ -38,5 +41,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     seedRegionDirectories: SHIPPED_REGIONS.map((region) =>
       path.join(REPOSITORY_ROOT, 'data/geojson', region),
     ),
+    tileServices: parseTileServices(env.LIFECIRCLE_TILE_SERVICES),
   };
 }

@@ -47,7 +47,7 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
 
   const site = new Hono();
   site.use('/api/*', compress());
-  site.route('/', createApp(database));
+  site.route('/', createApp(database, { tileServices: config.tileServices }));
   mountClient(site, config.clientDistDirectory);
 
   const port = options.port ?? config.port;
