@@ -22,22 +22,18 @@ export const basemapSchema = z
   .strictObject({
     id: z.string(),
     name: z.string(),
-    format: z
-      .enum(BASEMAP_FORMATS)
-      .meta({
-        description: 'pmtiles or mbtiles: a file stored with the region; xyz: a configured tile service',
-      }),
+    format: z.enum(BASEMAP_FORMATS).meta({
+      description: 'pmtiles or mbtiles: a file stored with the region; xyz: a configured tile service',
+    }),
     kind: z.enum(BASEMAP_KINDS),
     minzoom: z.number().int(),
     maxzoom: z.number().int(),
     bounds: bboxSchema
       .nullable()
       .meta({ description: 'Where it has tiles; null when the service does not say' }),
-    tiles: z
-      .array(z.string())
-      .meta({
-        description: 'Tile URL templates with {z}/{x}/{y} (XYZ, y down); the app serves a stored file’s',
-      }),
+    tiles: z.array(z.string()).meta({
+      description: 'Tile URL templates with {z}/{x}/{y} (XYZ, y down); the app serves a stored file’s',
+    }),
     tileType: z.enum(['png', 'jpeg', 'webp', 'mvt']).nullable().meta({
       description: 'What each tile is: an image, or a Mapbox vector tile (uncompressed); null for a service',
     }),
