@@ -262,6 +262,53 @@ export const ERROR_CATALOGUE = {
     en: 'send the file as multipart/form-data with a "file" field and the options as fields',
     zh: '请以 multipart/form-data 发送文件（字段 "file"）和各项选项',
   },
+
+  // Base maps (contract/basemaps.ts): a PMTiles or MBTiles file stored with a region.
+  'basemap.not-tiles': {
+    status: 400,
+    en: 'file "{fileName}" is neither a PMTiles nor an MBTiles file (it does not begin with "PMTiles" or "SQLite format 3")',
+    zh: '文件“{fileName}”既不是 PMTiles 也不是 MBTiles（开头不是“PMTiles”或“SQLite format 3”）',
+  },
+  'basemap.corrupt': {
+    status: 400,
+    en: 'file "{fileName}" cannot be read as {format}: {reason}',
+    zh: '文件“{fileName}”无法按 {format} 读取：{reasonZh}',
+  },
+  'basemap.unknown-tile-type': {
+    status: 400,
+    en: 'file "{fileName}" holds tiles of type "{tileType}"; the map draws PNG, JPEG or WebP images and Mapbox vector tiles (pbf)',
+    zh: '文件“{fileName}”的瓦片类型为“{tileType}”；地图只能绘制 PNG、JPEG、WebP 影像瓦片和 Mapbox 矢量瓦片（pbf）',
+  },
+  'basemap.outside-region': {
+    status: 422,
+    en: 'base map "{fileName}" covers {bounds}, which does not meet region "{regionId}" ({regionBounds})',
+    zh: '底图“{fileName}”的范围 {bounds} 与区域“{regionId}”（{regionBounds}）不相交',
+  },
+  'basemap.too-large': {
+    status: 413,
+    en: 'base map "{fileName}" is larger than {limitMegabytes} MB; cut it to the region (e.g. pmtiles extract --bbox)',
+    zh: '底图“{fileName}”超过 {limitMegabytes} MB；请先裁剪到本区域（如 pmtiles extract --bbox）',
+  },
+  'basemap.exists': {
+    status: 409,
+    en: 'region "{regionId}" has a base map "{basemapId}" already; remove it first or give another name',
+    zh: '区域“{regionId}”已有底图“{basemapId}”；请先删除它或换一个名称',
+  },
+  'basemap.not-found': {
+    status: 404,
+    en: 'region "{regionId}" has no base map "{basemapId}"',
+    zh: '区域“{regionId}”没有底图“{basemapId}”',
+  },
+  'basemap.no-tile': {
+    status: 404,
+    en: 'base map "{basemapId}" has no tile {z}/{x}/{y}',
+    zh: '底图“{basemapId}”没有瓦片 {z}/{x}/{y}',
+  },
+  'basemap.no-file': {
+    status: 400,
+    en: 'file: send the PMTiles or MBTiles file as multipart/form-data in a field "file"',
+    zh: 'file：请以 multipart/form-data 在字段 "file" 中发送 PMTiles 或 MBTiles 文件',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -4,6 +4,7 @@
  */
 
 import { accessibilityOperations } from './accessibility.js';
+import { basemapOperations } from './basemaps.js';
 import { docsOperations } from './docs.js';
 import { healthOperations } from './health.js';
 import { importOperations } from './imports.js';
@@ -19,6 +20,7 @@ import { standardsOperations } from './standards.js';
 export const API = {
   health: healthOperations,
   regions: regionOperations,
+  basemaps: basemapOperations,
   accessibility: accessibilityOperations,
   imports: importOperations,
   scenarios: scenarioOperations,

@@ -31,6 +31,7 @@ import {
   UsageError,
   withConfiguredDatabase,
 } from './cli/run-with-database.js';
+import { BASEMAP_USAGE, importBasemapCommand } from './import-basemap.js';
 
 const USAGE = `usage: npm run import -- <file> --region <id> --layer <${IMPORT_LAYERS.join('|')}>
   file: GeoJSON, a zipped Shapefile (.shp .dbf .prj .cpg), CSV or Excel .xlsx (lon/lat, "lon,lat" or WKT columns), .dbf, or OSM XML (network)
@@ -44,7 +45,8 @@ const USAGE = `usage: npm run import -- <file> --region <id> --layer <${IMPORT_L
   [--value-map field.value=code,...] e.g. category.卫生室=health_station
   [--repair]                        repair invalid polygons with ST_MakeValid (the report lists them)
   [--swap-axes]                     read coordinates as (latitude, longitude)
-  [--dry-run]                       check and report, write nothing`;
+  [--dry-run]                       check and report, write nothing
+${BASEMAP_USAGE.replace('usage: ', 'or:    ')}`;
 
 interface Arguments {
   file: string;
@@ -78,7 +80,7 @@ function parseArguments(argv: string[]): Arguments {
   const layer = values['--layer'];
   if (!isImportLayer(layer))
     throw new UsageError(
-      `--layer must be one of ${IMPORT_LAYERS.join(', ')}${layer ? `, got "${layer}"` : ''}`,
+      `--layer must be one of ${IMPORT_LAYERS.join(', ')} or basemap${layer ? `, got "${layer}"` : ''}`,
     );
   if (flags.has('--create') && !values['--name']) throw new UsageError('--create needs --name <name>');
   let encoding: TextEncodingName | null = null;
@@ -124,6 +126,11 @@ function parseArguments(argv: string[]): Arguments {
 
 /** Runs the command; returns the exit code (0 imported, 1 refused, 2 usage). */
 export async function main(argv: string[]): Promise<number> {
+  // A base map is tiles, not features: its own command, with none of the layers' options.
+  const layerAt = argv.findIndex((argument) => argument === '--layer' || argument === '--layer=basemap');
+  if (layerAt >= 0 && (argv[layerAt] === '--layer=basemap' || argv[layerAt + 1] === 'basemap')) {
+    return importBasemapCommand(argv);
+  }
   const parsed = parseOrExplain(() => parseArguments(argv), USAGE);
   if (!parsed) return 2;
   const read = await readInputFile(parsed.file);

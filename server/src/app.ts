@@ -5,6 +5,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OperationSpec } from '../../contract/operation.js';
 import { DEFAULT_API_LIMITS, type ApiLimits } from './config.js';
+import type { TileService } from './basemaps/tile-services.js';
 import type { Database } from './db/client.js';
 import { DomainError } from './domain-error.js';
 import { refuseCrossSiteWrites } from './http/cross-site-writes.js';
@@ -12,6 +13,7 @@ import { jsonBodyLimit } from './http/json-body-limit.js';
 import { mountOperations, type BoundOperation } from './http/operation-binding.js';
 import { docsRoutes } from './openapi/docs-routes.js';
 import { accessibilityRoutes } from './routes/accessibility.js';
+import { basemapRoutes } from './routes/basemaps.js';
 import { healthRoutes } from './routes/health.js';
 import { importRoutes } from './routes/imports.js';
 import { regionRoutes } from './routes/regions.js';
@@ -66,6 +68,8 @@ export interface AppOptions {
   limits?: ApiLimits;
   /** Other sites' origins trusted to write (CORS_ORIGINS); none by default. */
   trustedOrigins?: readonly string[];
+  /** Online tile services listed beside each region's own base maps (config.ts); none by default. */
+  tileServices?: readonly TileService[];
 }
 
 /**
@@ -79,6 +83,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
   const operations: BoundOperation[] = [
     ...healthRoutes(database),
     ...regionRoutes(database),
+    ...basemapRoutes(database, options.tileServices ?? []),
     ...accessibilityRoutes(database),
     ...importRoutes(database),
     ...scenarioRoutes(database),

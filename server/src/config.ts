@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTileServices, type TileService } from './basemaps/tile-services.js';
 
 /** Repository root, resolved from this file so the server runs from any working directory. */
 export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,6 +24,8 @@ export interface ServerConfig {
   queryTimeoutMilliseconds: number;
   /** Other sites' origins allowed to call the API from a browser (CORS); none unless CORS_ORIGINS lists them. */
   corsOrigins: string[];
+  /** Online tile services an administrator listed in LIFECIRCLE_TILE_SERVICES (none by default: offline). */
+  tileServices: TileService[];
 }
 
 /** What one API request may carry. */
@@ -84,5 +87,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    tileServices: parseTileServices(env.LIFECIRCLE_TILE_SERVICES),
   };
 }

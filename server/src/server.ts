@@ -77,7 +77,7 @@ function urlHost(hostname: string): string {
  */
 export function createSite(
   database: Database,
-  config: Pick<ServerConfig, 'clientDistDirectory' | 'limits' | 'corsOrigins'>,
+  config: Pick<ServerConfig, 'clientDistDirectory' | 'limits' | 'corsOrigins' | 'tileServices'>,
 ): Hono {
   const site = new Hono();
   site.use(securityHeaders());
@@ -85,7 +85,14 @@ export function createSite(
   if (config.corsOrigins.length > 0) {
     site.use('/api/*', cors({ origin: [...config.corsOrigins], exposeHeaders: ['Content-Disposition'] }));
   }
-  site.route('/', createApp(database, { limits: config.limits, trustedOrigins: config.corsOrigins }));
+  site.route(
+    '/',
+    createApp(database, {
+      limits: config.limits,
+      trustedOrigins: config.corsOrigins,
+      tileServices: config.tileServices,
+    }),
+  );
   mountClient(site, config.clientDistDirectory);
   return site;
 }

@@ -11,6 +11,8 @@ import { migrate } from '../../server/src/db/migrate.js';
 import { documentedAnswerSchema } from '../../server/src/openapi/openapi-document.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
+import { lonLatToTile } from '../../core/geometry/web-mercator-tiles.js';
+import { makeBasemapFixtures } from '../../scripts/fixtures/make-basemap-fixtures.js';
 
 const FIXTURES = path.join(REPOSITORY_ROOT, 'tests/fixtures/import');
 
@@ -778,6 +780,30 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
       expectStatus: 404,
     });
     await call('get', readPath, '/api/regions/tiny/imports/not-a-uuid', { expectStatus: 400 });
+  });
+
+  it('base maps: an upload, the list, a tile, a removal and a refused file', async () => {
+    const fixtures = await makeBasemapFixtures();
+    const listPath = '/api/regions/:region/basemaps';
+    const uploaded = await call('post', listPath, '/api/regions/tiny/basemaps', {
+      form: await form({ name: 'ortho.pmtiles', bytes: fixtures.rasterPmtiles }, { name: '影像' }),
+      expectStatus: 201,
+    });
+    expectRequired(uploaded.schema, uploaded.body, ['tiles']);
+    const listed = await call('get', listPath, '/api/regions/tiny/basemaps', { expectStatus: 200 });
+    expectRequired(listed.schema, listed.body, [0, 'kind']);
+    const { x, y } = lonLatToTile(109.7005, 28.3005, 14);
+    const tilePath = '/api/regions/:region/basemaps/:basemap/:z/:x/:y';
+    await call('get', tilePath, `/api/regions/tiny/basemaps/ortho/14/${x}/${y}`, { expectStatus: 200 });
+    await call('get', tilePath, '/api/regions/tiny/basemaps/ortho/14/0/0', { expectStatus: 404 });
+    await call('get', tilePath, '/api/regions/tiny/basemaps/ortho/z/0/0', { expectStatus: 400 });
+    await call('post', listPath, '/api/regions/tiny/basemaps', {
+      form: await form({ name: 'notes.txt', bytes: new TextEncoder().encode('not tiles') }, {}),
+      expectStatus: 400,
+    });
+    const removePath = '/api/regions/:region/basemaps/:basemap';
+    await call('delete', removePath, '/api/regions/tiny/basemaps/ortho', { expectStatus: 204 });
+    await call('delete', removePath, '/api/regions/tiny/basemaps/ortho', { expectStatus: 404 });
   });
 
   it('checked a real answer of every documented operation, and an error answer of each kind', () => {

@@ -12,6 +12,7 @@ import { DashboardView } from '../features/dashboard/dashboard-view';
 import { ImportWizard } from '../features/import/import-wizard';
 import { useImportWizard } from '../features/import/use-import-wizard';
 import { LayerPanel } from '../features/layer-panel/layer-panel';
+import { useBasemapDisplay } from '../features/layer-panel/use-basemap-display';
 import { NoticeStack } from '../features/notices/notice-stack';
 import { MetricsPanel } from '../features/scenarios/metrics-panel';
 import { ScenarioPanel } from '../features/scenarios/scenario-panel';
@@ -102,6 +103,7 @@ export function App() {
     onCommitted: onImportCommitted,
   });
   const [toggles, setToggles] = useState<LayerToggles>(INITIAL_TOGGLES);
+  const basemaps = useBasemapDisplay(region?.id ?? null);
   const [populationMode, setPopulationMode] = useState<PopulationMode>('density');
   const [hiddenCategories, setHiddenCategories] = useState<ReadonlySet<string>>(() => new Set());
   const [selection, setSelection] = useState<Selection>(null);
@@ -252,7 +254,7 @@ export function App() {
       />
       {view === 'dashboard' ? (
         <main className="dashboard-area">
-          <DashboardView region={region} judging={judgingState.judging} />
+          <DashboardView region={region} judging={judgingState.judging} basemaps={basemaps.displays} />
           <NoticeStack />
         </main>
       ) : (
@@ -306,6 +308,7 @@ export function App() {
                 onShowAllCategories={showAllCategories}
                 dotScale={dotScale}
                 onImport={() => setImportOpen(true)}
+                basemaps={basemaps}
               />
             )}
           </aside>
@@ -316,6 +319,7 @@ export function App() {
                   secondary
                   cameraLink={cameraLink}
                   caption={scenarioMap.otherSide.name}
+                  basemaps={basemaps.displays}
                   region={region}
                   data={otherSideData!}
                   toggles={toggles}
@@ -333,6 +337,7 @@ export function App() {
             <MapView
               cameraLink={scenarioMap.otherSide ? cameraLink : null}
               caption={scenarioMap.otherSide?.mainName ?? null}
+              basemaps={basemaps.displays}
               region={region}
               data={mapData}
               toggles={toggles}

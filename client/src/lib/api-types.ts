@@ -25,6 +25,7 @@ import type {
 import type { Position } from '../../../core/geometry/position';
 
 export type { Region, RegionLayerName, RegionLayers } from '../../../contract/regions';
+export type { Basemap } from '../../../contract/basemaps';
 export { REGION_LAYER_NAMES } from '../../../contract/regions';
 export type { Position } from '../../../core/geometry/position';
 export type {

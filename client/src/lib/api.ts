@@ -28,6 +28,7 @@ import type {
   HeatmapKind,
   IsochroneCollection,
   IsochroneRequestBody,
+  Basemap,
   Region,
   RegionLayerName,
   RegionLayers,
@@ -481,5 +482,29 @@ export function previewImport<T>(
 export function commitImport<T>(regionId: string, importId: string, body: unknown): Promise<ApiResult<T>> {
   return callOperation(API.imports.commit, { params: { region: regionId, importId }, body }) as Promise<
     ApiResult<T>
+  >;
+}
+
+/** `GET /api/regions/:region/basemaps`: the region's base maps (bottom first), then configured services. */
+export function fetchBasemaps(regionId: string, signal?: AbortSignal): Promise<ApiResult<Basemap[]>> {
+  return callOperation(API.basemaps.list, { params: { region: regionId }, signal });
+}
+
+/** `POST /api/regions/:region/basemaps`: store a PMTiles or MBTiles file with the region (multipart). */
+export function uploadBasemap(regionId: string, file: File, name?: string): Promise<ApiResult<Basemap>> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  if (name) form.append('name', name);
+  return requestJson<Basemap>(regionPath(regionId, 'basemaps'), {
+    method: 'POST',
+    headers: { Accept: 'application/json' },
+    body: form,
+  });
+}
+
+/** `DELETE /api/regions/:region/basemaps/:basemap`. */
+export function removeBasemap(regionId: string, basemapId: string): Promise<ApiResult<null>> {
+  return callOperation(API.basemaps.remove, { params: { region: regionId, basemap: basemapId } }) as Promise<
+    ApiResult<null>
   >;
 }

@@ -32,6 +32,7 @@ export const queryKeys = {
   regions: () => ['regions'] as const,
   regionScope: (regionId: string): RegionScope => ['region', regionId],
   regionLayer: (regionId: string, layer: RegionLayerName) => ['region', regionId, 'layer', layer] as const,
+  basemaps: (regionId: string) => ['region', regionId, 'basemaps'] as const,
   coverage: (regionId: string, speedMetersPerSecond: number, tiers: TierOverrides) =>
     ['region', regionId, 'coverage', speedMetersPerSecond, tiers] as const,
   heatmap: (regionId: string, query: HeatmapQuery) => ['region', regionId, 'heatmap', query] as const,

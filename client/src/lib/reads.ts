@@ -4,6 +4,7 @@
  * type is the endpoint's: when the answers' types come from contract/, only the call changes.
  */
 import {
+  fetchBasemaps,
   fetchCoverage,
   fetchProfiles,
   fetchHeatmap,
@@ -43,6 +44,12 @@ export const regionLayerRead = defineRead(
   ({ regionId, layer }: RegionLayerParams) => queryKeys.regionLayer(regionId, layer),
   ({ regionId, layer }, signal): Promise<ApiResult<RegionLayers[RegionLayerName]>> =>
     fetchRegionLayer(regionId, layer, signal),
+);
+
+/** `GET /api/regions/:region/basemaps`. */
+export const basemapsRead = defineRead(
+  ({ regionId }: { regionId: string }) => queryKeys.basemaps(regionId),
+  ({ regionId }, signal) => fetchBasemaps(regionId, signal),
 );
 
 export interface CoverageParams {
@@ -187,6 +194,7 @@ export const relocationAdviceRead = defineRead(
 
 // The hooks, named as hooks so React's rules of hooks apply to their callers.
 export const useRegionsRead = regionsRead.use;
+export const useBasemapsRead = basemapsRead.use;
 export const useProfilesRead = profilesRead.use;
 export const useCoverageRead = coverageRead.use;
 export const useHeatmapRead = heatmapRead.use;

@@ -11,8 +11,8 @@ import type {
   SourceSpecification,
   StyleSpecification,
 } from 'maplibre-gl';
-import type { NetworkClass } from '../lib/api-types';
-import { BASEMAP } from './colours';
+import type { Basemap, NetworkClass } from '../lib/api-types';
+import { BASEMAP, VECTOR_BASEMAP } from './colours';
 
 /** GeoJSON sources of the base map; their data comes from the region's layers. */
 export const BASEMAP_SOURCE = {
@@ -203,4 +203,103 @@ export function addRegionLayersToOnlineStyle(map: MapLibreMap): void {
   for (const layer of streetBoundaryLayers()) {
     if (!map.getLayer(layer.id)) map.addLayer(layer);
   }
+}
+
+/** The MapLibre layer the region's tile base maps are drawn under (the street boundaries stay on top). */
+export const TILE_BASEMAPS_BEFORE_LAYER_ID = STREET_BOUNDARY_LAYER_IDS[0];
+const TILE_BASEMAP_PREFIX = 'tile-basemap-';
+
+export function tileBasemapSourceId(basemapId: string): string {
+  return `${TILE_BASEMAP_PREFIX}${basemapId}`;
+}
+
+export function isTileBasemapId(id: string): boolean {
+  return id.startsWith(TILE_BASEMAP_PREFIX);
+}
+
+/**
+ * A tile URL template the map's worker can fetch: the app's own (`/api/…`) made absolute on this
+ * origin without encoding its `{z}/{x}/{y}` (new URL() would), a service's as configured.
+ */
+export function absoluteTileUrl(template: string, origin: string): string {
+  return template.startsWith('/') ? `${origin}${template}` : template;
+}
+
+/** The source of a base map: raster tiles, or vector tiles within its bounds and zooms. */
+export function tileBasemapSource(basemap: Basemap, origin: string): SourceSpecification {
+  const common = {
+    tiles: basemap.tiles.map((template) => absoluteTileUrl(template, origin)),
+    minzoom: basemap.minzoom,
+    maxzoom: basemap.maxzoom,
+    ...(basemap.bounds ? { bounds: [...basemap.bounds] as [number, number, number, number] } : {}),
+    ...(basemap.attribution ? { attribution: basemap.attribution } : {}),
+  };
+  return basemap.kind === 'raster'
+    ? { type: 'raster', tileSize: 256, ...common }
+    : { type: 'vector', ...common };
+}
+
+/**
+ * The layers drawing a base map at `opacity`: one raster layer, or for each layer of vector tiles
+ * (which carry no style) its polygons, lines and points in VECTOR_BASEMAP's colours.
+ */
+export function tileBasemapLayers(basemap: Basemap, opacity: number, visible: boolean): LayerSpecification[] {
+  const source = tileBasemapSourceId(basemap.id);
+  const layout = { visibility: visible ? ('visible' as const) : ('none' as const) };
+  if (basemap.kind === 'raster') {
+    return [
+      {
+        id: source,
+        type: 'raster',
+        source,
+        layout,
+        paint: { 'raster-opacity': opacity, 'raster-fade-duration': 0 },
+      },
+    ];
+  }
+  return basemap.vectorLayers.flatMap((sourceLayer): LayerSpecification[] => {
+    const id = `${source}-${sourceLayer}`;
+    const geometry = (type: string): ExpressionSpecification => ['==', ['geometry-type'], type];
+    return [
+      {
+        id: `${id}-fill`,
+        type: 'fill',
+        source,
+        'source-layer': sourceLayer,
+        filter: ['any', geometry('Polygon'), geometry('MultiPolygon')],
+        layout,
+        paint: {
+          'fill-color': VECTOR_BASEMAP.fill,
+          'fill-outline-color': VECTOR_BASEMAP.fillOutline,
+          'fill-opacity': opacity,
+        },
+      },
+      {
+        id: `${id}-line`,
+        type: 'line',
+        source,
+        'source-layer': sourceLayer,
+        filter: ['any', geometry('LineString'), geometry('MultiLineString')],
+        layout,
+        paint: { 'line-color': VECTOR_BASEMAP.line, 'line-width': 1.5, 'line-opacity': opacity },
+      },
+      {
+        id: `${id}-point`,
+        type: 'circle',
+        source,
+        'source-layer': sourceLayer,
+        filter: ['any', geometry('Point'), geometry('MultiPoint')],
+        layout,
+        paint: { 'circle-color': VECTOR_BASEMAP.point, 'circle-radius': 2.5, 'circle-opacity': opacity },
+      },
+    ];
+  });
+}
+
+/** The paint property holding a base-map layer's opacity (tileBasemapLayers makes only these types). */
+export function opacityProperty(
+  layerType: string,
+): 'raster-opacity' | 'fill-opacity' | 'line-opacity' | 'circle-opacity' {
+  if (layerType === 'fill' || layerType === 'line' || layerType === 'circle') return `${layerType}-opacity`;
+  return 'raster-opacity';
 }

@@ -42,6 +42,17 @@ export const BASEMAP = {
   streetBoundaryHalo: '#ffffff',
 } as const;
 
+/**
+ * A vector base map comes without a style: its polygons, lines and points are drawn in these quiet
+ * colours of a topographic sheet, under everything the planner works on.
+ */
+export const VECTOR_BASEMAP = {
+  fill: '#d8d0bd',
+  fillOutline: '#b5aa92',
+  line: '#8c7b62',
+  point: '#6f6150',
+} as const;
+
 /* ---------------------------------------------------------------- communities */
 
 export const COMMUNITY_TYPE_COLOURS: Record<CommunityTypeId, Rgb> = {

@@ -19,6 +19,8 @@ import { buildDrawingLayers, buildSwipeOtherLayer, eastOfSwipe } from './scenari
 import { SwipeHandle } from './swipe-handle';
 import { useAnalysisLayers } from './use-analysis-layers';
 import { useBasemapSources, useUnitGrid } from './use-basemap-sources';
+import { useTileBasemaps } from './use-tile-basemaps';
+import type { BasemapDisplay } from '../features/layer-panel/use-basemap-display';
 import { useDeckOverlay } from './use-deck-overlay';
 import { useDrawnFlag } from './use-drawn-flag';
 import { useMapRows } from './use-map-rows';
@@ -29,6 +31,7 @@ import './map-view.css';
 export type { MapAnalysis, MapClickOrigin, ScenarioMapInput, ZoomRequest } from './map-view-types';
 
 const NO_DRAWING_CALLBACKS: DrawingCallbacks = {};
+const NO_BASEMAPS: readonly BasemapDisplay[] = [];
 
 export interface MapViewProps {
   region: Region | null;
@@ -53,6 +56,8 @@ export interface MapViewProps {
   cameraLink?: CameraLink | null;
   /** A name shown over the map (which side of a comparison it is). */
   caption?: string | null;
+  /** The region's tile base maps, top first, drawn under everything the region's layers show. */
+  basemaps?: readonly BasemapDisplay[];
 }
 
 export function MapView(props: MapViewProps) {
@@ -77,6 +82,7 @@ export function MapView(props: MapViewProps) {
     cameraLink: props.cameraLink ?? null,
   });
   useBasemapSources(mapRef, styleReady, data, toggles.streets);
+  useTileBasemaps(mapRef, styleReady, props.basemaps ?? NO_BASEMAPS);
 
   const { rows, shownFacilities, labels, labelCharacters } = useMapRows({
     data,

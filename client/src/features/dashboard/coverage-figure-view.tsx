@@ -16,7 +16,10 @@ import {
   heatmapCellColour,
   travelTimeSteps,
 } from '../../map/heatmap-image';
+import type { BasemapDisplay } from '../layer-panel/use-basemap-display';
+import { absoluteTileUrl } from '../../map/basemap-style';
 import {
+  figureTiles,
   fitProjection,
   polygonsBox,
   polygonsPath,
@@ -39,6 +42,8 @@ const FIGURE_PADDING = 8;
 const SCALE_STRIP_HEIGHT = 14;
 /** Opaque cells on paper: the outlines are drawn over them, and nothing needs to show through. */
 const FIGURE_CELL_ALPHA = 255;
+/** Over printed imagery the cells let it show through, so a gap can be read against the ground. */
+const BASEMAP_CELL_OPACITY = 0.7;
 
 function categoryName(category: string, language: Language): string {
   if (!isFacilityCategoryId(category)) return category;
@@ -85,9 +90,22 @@ interface LegendStep {
   attributes: Record<string, string | number>;
 }
 
-export function CoverageFigure({ data, failed }: { data: CoverageFigureData | null; failed: boolean }) {
+export function CoverageFigure({
+  data,
+  failed,
+  basemaps = [],
+}: {
+  data: CoverageFigureData | null;
+  failed: boolean;
+  /** The region's base maps as the map shows them (top first); the raster ones are printed under the cells. */
+  basemaps?: readonly BasemapDisplay[];
+}) {
   const { t, language } = useI18n();
-  const figure = useMemo(() => (data ? drawing(data) : null), [data]);
+  const rasterBasemaps = useMemo(
+    () => basemaps.filter(({ basemap, visible }) => visible && basemap.kind === 'raster').reverse(),
+    [basemaps],
+  );
+  const figure = useMemo(() => (data ? drawing(data, rasterBasemaps) : null), [data, rasterBasemaps]);
   if (!data || !figure) {
     return (
       <div className="coverage-figure-loading">
@@ -139,6 +157,24 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
         data-testid="coverage-map"
       >
         <path d={figure.streetsPath} fill={BASEMAP.land} stroke="none" fillRule="evenodd" />
+        {figure.basemapTiles.map(({ id, opacity, template, tiles }) => (
+          <g key={id} opacity={opacity} data-testid="coverage-basemap" data-basemap={id}>
+            {tiles.map((tile) => (
+              <image
+                key={tile.key}
+                href={template
+                  .replace('{z}', String(tile.z))
+                  .replace('{x}', String(tile.x))
+                  .replace('{y}', String(tile.y))}
+                x={tile.box.x}
+                y={tile.box.y}
+                width={tile.box.width}
+                height={tile.box.height}
+                preserveAspectRatio="none"
+              />
+            ))}
+          </g>
+        ))}
         {figure.image && (
           <image
             href={figure.image}
@@ -148,6 +184,7 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
             height={figure.imageBox.height}
             preserveAspectRatio="none"
             className="coverage-cells"
+            opacity={figure.basemapTiles.length > 0 ? BASEMAP_CELL_OPACITY : 1}
           />
         )}
         <path
@@ -211,7 +248,7 @@ export function CoverageFigure({ data, failed }: { data: CoverageFigureData | nu
   );
 }
 
-function drawing(data: CoverageFigureData) {
+function drawing(data: CoverageFigureData, rasterBasemaps: readonly BasemapDisplay[]) {
   const streets = data.streets.features.map((feature) => feature.geometry);
   const communities = data.communities.features.flatMap((feature) =>
     feature.geometry ? [feature.geometry] : [],
@@ -229,6 +266,12 @@ function drawing(data: CoverageFigureData) {
     ),
     imageBox: projectBox(data.grid.bbox, projection),
     image: gridImage(data),
+    basemapTiles: rasterBasemaps.map(({ basemap, opacity }) => ({
+      id: basemap.id,
+      opacity,
+      template: absoluteTileUrl(basemap.tiles[0], window.location.origin),
+      tiles: figureTiles(projection, box, basemap),
+    })),
     scaleBar: { meters, units: meters * projection.unitsPerMeter },
   };
 }

@@ -6,6 +6,7 @@
  * (axis-aligned in lon/lat) stays an axis-aligned rectangle.
  * Pure: no DOM, so the box fitting and the paths are unit-tested.
  */
+import { tileBounds, tilesCovering } from '../../../../core/geometry/web-mercator-tiles';
 import type { PolygonGeometry, Position } from '../../lib/api-types';
 
 /** [west, south, east, north] in degrees. */
@@ -131,4 +132,67 @@ export function scaleBarMeters(unitsPerMeter: number, maxUnits: number): number 
 
 function round1(value: number): number {
   return Math.round(value * 10) / 10;
+}
+
+/** At most this many tiles of one base map in the figure: a zoom lower when more would be needed. */
+const MAX_FIGURE_TILES = 64;
+/** Tile pixels per figure unit: 2 keeps imagery sharp on paper (a unit prints at about 0.4 mm). */
+const TILE_PIXELS_PER_UNIT = 2;
+const EQUATOR_METERS_PER_PIXEL_AT_ZOOM_0 = 156_543.03;
+
+export interface FigureTile {
+  key: string;
+  z: number;
+  x: number;
+  y: number;
+  box: { x: number; y: number; width: number; height: number };
+}
+
+/**
+ * The XYZ tiles of a raster base map (zooms `minzoom`…`maxzoom`, within `bounds`) that fill the
+ * figure, each with its rectangle. Web-Mercator tiles placed as rectangles in the figure's
+ * equirectangular projection: over one tile of a county-sized figure the two differ by far less
+ * than a printed pixel.
+ */
+export function figureTiles(
+  projection: FigureProjection,
+  box: LonLatBox,
+  basemap: { minzoom: number; maxzoom: number; bounds: LonLatBox | null },
+): FigureTile[] {
+  const [west, south, east, north] = box;
+  // The figure's whole extent in degrees: the box's projection stretched to the figure's edges.
+  const [x0, y0] = projection.project([west, north]);
+  const [x1, y1] = projection.project([east, south]);
+  const lonAt = (x: number) => west + ((x - x0) * (east - west)) / (x1 - x0 || 1);
+  const latAt = (y: number) => north - ((y - y0) * (north - south)) / (y1 - y0 || 1);
+  const figureBox: LonLatBox = [lonAt(0), latAt(projection.height), lonAt(projection.width), latAt(0)];
+  const shown = basemap.bounds
+    ? ([
+        Math.max(figureBox[0], basemap.bounds[0]),
+        Math.max(figureBox[1], basemap.bounds[1]),
+        Math.min(figureBox[2], basemap.bounds[2]),
+        Math.min(figureBox[3], basemap.bounds[3]),
+      ] as const)
+    : figureBox;
+  if (!(shown[0] < shown[2] && shown[1] < shown[3])) return [];
+  const latitudeRadians = (((south + north) / 2) * Math.PI) / 180;
+  const wanted = Math.log2(
+    EQUATOR_METERS_PER_PIXEL_AT_ZOOM_0 *
+      Math.cos(latitudeRadians) *
+      projection.unitsPerMeter *
+      TILE_PIXELS_PER_UNIT,
+  );
+  let zoom = Math.max(basemap.minzoom, Math.min(basemap.maxzoom, Math.round(wanted)));
+  let tiles = tilesCovering(shown, zoom);
+  while (tiles.length > MAX_FIGURE_TILES && zoom > basemap.minzoom) {
+    zoom -= 1;
+    tiles = tilesCovering(shown, zoom);
+  }
+  return tiles.map(({ z, x, y }) => ({
+    key: `${z}/${x}/${y}`,
+    z,
+    x,
+    y,
+    box: projectBox(tileBounds(z, x, y), projection),
+  }));
 }

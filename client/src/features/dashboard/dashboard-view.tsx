@@ -36,10 +36,20 @@ import {
 } from './dashboard-figures';
 import { CoverageFigure, CoverageSubjectSelect, useCoverageTitle } from './coverage-figure-view';
 import { useCoverageFigure, type CoverageSubject } from './use-coverage-figure';
+import type { BasemapDisplay } from '../layer-panel/use-basemap-display';
 import { useDashboard } from './use-dashboard';
 import './dashboard-view.css';
 
-export function DashboardView({ region, judging }: { region: Region | null; judging: Judging | null }) {
+export function DashboardView({
+  region,
+  judging,
+  basemaps,
+}: {
+  region: Region | null;
+  judging: Judging | null;
+  /** The region's base maps as the map shows them; the printed figure draws the raster ones. */
+  basemaps?: readonly BasemapDisplay[];
+}) {
   const { t, language, localName } = useI18n();
   const { data, failed } = useDashboard(region?.id ?? null, judging);
   const [coverageSubject, setCoverageSubject] = useState<CoverageSubject>('completeness');
@@ -212,7 +222,11 @@ export function DashboardView({ region, judging }: { region: Region | null; judg
                     onChange={setCoverageSubject}
                   />
                 </div>
-                <CoverageFigure data={coverageFigure.data} failed={coverageFigure.failed} />
+                <CoverageFigure
+                  data={coverageFigure.data}
+                  failed={coverageFigure.failed}
+                  basemaps={basemaps}
+                />
               </section>
               <section className="dashboard-section dashboard-chart-section">
                 <h2 className="dashboard-section-title">{t('dashboard.chartTitle')}</h2>

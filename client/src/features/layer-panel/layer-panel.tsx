@@ -17,7 +17,9 @@ import {
   NetworkLegend,
 } from '../legend/legends';
 import { ExportLinks } from '../export/export-links';
+import { BasemapList } from './basemap-list';
 import { LayerIcon } from './layer-icon';
+import type { BasemapDisplayState } from './use-basemap-display';
 import { Button } from '../../ui/button';
 import { Panel } from '../../ui/panel';
 import { SegmentedControl } from '../../ui/segmented-control';
@@ -40,6 +42,8 @@ export interface LayerPanelProps {
   dotScale: DotScale;
   /** Opens the import wizard; no button without it. */
   onImport?: () => void;
+  /** The region's base maps and how they are shown. */
+  basemaps?: BasemapDisplayState;
 }
 
 const POPULATION_MODES: readonly PopulationMode[] = ['density', 'dots'];
@@ -126,6 +130,7 @@ export function LayerPanel(props: LayerPanelProps) {
         )}
         {row('labels', null, undefined, null)}
       </ul>
+      {props.regionId && props.basemaps && <BasemapList regionId={props.regionId} state={props.basemaps} />}
       {props.onImport && (
         <Button variant="quiet" className="import-open" testId="import-open" onClick={props.onImport}>
           {t('import.open')}

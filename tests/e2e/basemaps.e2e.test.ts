@@ -1,0 +1,233 @@
+/**
+ * End to end: the region's own base maps in Chromium. A vector MBTiles (uploaded through the API)
+ * and a raster PMTiles (added through the layers panel) made by scripts/fixtures around the demo
+ * region are drawn by MapLibre under deck.gl's communities, in the panel's order, shown and hidden
+ * by their switches; the dashboard's printed A4 holds the raster tiles under its coverage figure.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { makeBasemapFixtures, RASTER_FIXTURE_RGB } from '../../scripts/fixtures/make-basemap-fixtures.js';
+import { VECTOR_BASEMAP } from '../../client/src/map/colours.js';
+import {
+  contains,
+  distanceToEdges,
+  getJson,
+  mapRectangle,
+  polygonsOf,
+  projectToPage,
+  screenshotPath,
+  useE2eSession,
+  type Collection,
+  type Polygonal,
+} from '../support/e2e-harness.js';
+import { readPdf } from '../support/pdf-text.js';
+
+type Rgb = [number, number, number];
+/** Colour differences up to this per channel are antialiasing and colour management, not another layer. */
+const CHANNEL_TOLERANCE = 6;
+const VECTOR_FILL_RGB: Rgb = [
+  parseInt(VECTOR_BASEMAP.fill.slice(1, 3), 16),
+  parseInt(VECTOR_BASEMAP.fill.slice(3, 5), 16),
+  parseInt(VECTOR_BASEMAP.fill.slice(5, 7), 16),
+];
+
+/** The colour of one page pixel, from a screenshot decoded by the browser itself. */
+async function pixelAt(page: Page, x: number, y: number): Promise<Rgb> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = 1;
+    canvas.height = 1;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const [red, green, blue] = context.getImageData(0, 0, 1, 1).data;
+    return [red, green, blue] as Rgb;
+  }, png.toString('base64'));
+}
+
+const near = (actual: Rgb, expected: Rgb) =>
+  actual.every((channel, index) => Math.abs(channel - expected[index]) <= CHANNEL_TOLERANCE);
+
+/** Waits until MapLibre has every tile of the view and has drawn it. */
+async function mapSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const map = window.__lifecircle!.map;
+      return map.loaded() && map.areTilesLoaded() && !map.isMoving();
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  // One more frame, so the canvas shows what the map now holds.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
+
+describe('the region’s own base maps in a browser', () => {
+  const { openApp } = useE2eSession();
+
+  it('draws a raster and a vector base map under the communities, in order, and prints the raster', async () => {
+    const { baseUrl, page } = await openApp();
+    const region = await getJson<{ bbox: [number, number, number, number] }>(baseUrl, '/api/regions/demo');
+    const [west, south, east, north] = region.bbox;
+    const margin = 0.05;
+    const fixtures = await makeBasemapFixtures([
+      west - margin,
+      south - margin,
+      east + margin,
+      north + margin,
+    ]);
+
+    // The vector topographic map through the API, the imagery through the panel's file button.
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(fixtures.vectorMbtiles)]), 'topo.mbtiles');
+    const uploaded = await fetch(`${baseUrl}/api/regions/demo/basemaps`, { method: 'POST', body: form });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(201);
+    const imageryFile = await screenshotPath('ortho.pmtiles');
+    await writeFile(imageryFile, fixtures.rasterPmtiles);
+    await page.reload();
+    await page.waitForFunction(
+      () => document.documentElement.dataset.communitiesLoaded === 'true',
+      undefined,
+      {
+        timeout: 120_000,
+      },
+    );
+    await page.getByTestId('basemap-file').setInputFiles(imageryFile);
+    await expect.poll(() => page.getByTestId('basemap-ortho').count(), { timeout: 30_000 }).toBe(1);
+    // The newest on top in the panel.
+    const rows = await page
+      .getByTestId('basemap-list')
+      .locator('li')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-testid')));
+    expect(rows).toEqual(['basemap-ortho', 'basemap-topo']);
+
+    // In the MapLibre style: above the region's ground and roads, under its street boundaries.
+    const layerIds = await page.evaluate(() =>
+      window.__lifecircle!.map.getStyle().layers.map((layer) => layer.id),
+    );
+    const at = (id: string) => layerIds.indexOf(id);
+    expect(at('tile-basemap-ortho')).toBeGreaterThan(at('tile-basemap-topo-landcover-fill'));
+    expect(at('tile-basemap-topo-landcover-fill')).toBeGreaterThan(at('bridge-arterial'));
+    expect(at('tile-basemap-ortho')).toBeLessThan(at('street-boundary-halo'));
+
+    // A pixel outside the region (no community there; above the vector map's road, which follows the
+    // middle latitude) and one inside a community, clear of its edges.
+    const mapRect = await mapRectangle(page);
+    const outside: [number, number] = [mapRect.left + 6, mapRect.top + (mapRect.bottom - mapRect.top) * 0.3];
+    const communities = await getJson<Collection<Polygonal, { id: string }>>(
+      baseUrl,
+      '/api/regions/demo/communities',
+    );
+    const facilities = await getJson<Collection<{ type: 'Point'; coordinates: [number, number] }, unknown>>(
+      baseUrl,
+      '/api/regions/demo/facilities',
+    );
+    const facilityPixels = await projectToPage(
+      page,
+      facilities.features.map((feature) => feature.geometry.coordinates),
+    );
+    let inside: [number, number] | null = null;
+    for (const community of communities.features.slice(0, 40)) {
+      if (!community.geometry) continue;
+      const rings = polygonsOf(community.geometry);
+      const projected = await Promise.all(
+        rings.map(async (polygon) => Promise.all(polygon.map((ring) => projectToPage(page, ring)))),
+      );
+      const xs = projected.flat(2).map((point) => point[0]);
+      const ys = projected.flat(2).map((point) => point[1]);
+      for (let step = 0; step < 64 && !inside; step += 1) {
+        const candidate: [number, number] = [
+          Math.min(...xs) + ((Math.max(...xs) - Math.min(...xs)) * ((step % 8) + 0.5)) / 8,
+          Math.min(...ys) + ((Math.max(...ys) - Math.min(...ys)) * (Math.floor(step / 8) + 0.5)) / 8,
+        ];
+        const clear =
+          contains(projected, candidate) &&
+          distanceToEdges(projected, candidate) > 8 &&
+          facilityPixels.every(
+            (pixel) => Math.hypot(pixel[0] - candidate[0], pixel[1] - candidate[1]) > 20,
+          ) &&
+          candidate[0] > mapRect.left + 40 &&
+          candidate[0] < mapRect.right - 40 &&
+          candidate[1] > mapRect.top + 60 &&
+          candidate[1] < mapRect.bottom - 60;
+        if (clear) inside = candidate;
+      }
+      if (inside) break;
+    }
+    expect(inside, 'a pixel inside a community, clear of edges and facilities').not.toBeNull();
+
+    await mapSettled(page);
+    await page.screenshot({ path: await screenshotPath('basemaps-raster-on-top.png') });
+    expect(
+      near(await pixelAt(page, ...outside), RASTER_FIXTURE_RGB),
+      'the imagery’s colour outside the region',
+    ).toBe(true);
+    const communityOverImagery = await pixelAt(page, ...inside!);
+    // Under the communities: the community's tint lies over the imagery, which shows through it.
+    expect(near(communityOverImagery, RASTER_FIXTURE_RGB)).toBe(false);
+
+    // Imagery off: the vector map's land cover shows, and the community now lies over that.
+    await page.locator('#basemap-toggle-ortho').click();
+    await mapSettled(page);
+    expect(near(await pixelAt(page, ...outside), VECTOR_FILL_RGB), 'the land cover outside the region').toBe(
+      true,
+    );
+    const communityOverTopo = await pixelAt(page, ...inside!);
+    expect(near(communityOverTopo, communityOverImagery)).toBe(false);
+
+    // Imagery on again but moved under the topographic map: the land cover is on top.
+    await page.locator('#basemap-toggle-ortho').click();
+    await page.getByTestId('basemap-down-ortho').click();
+    await mapSettled(page);
+    const orderAfter = await page.evaluate(() =>
+      window.__lifecircle!.map.getStyle().layers.map((layer) => layer.id),
+    );
+    expect(orderAfter.indexOf('tile-basemap-ortho')).toBeLessThan(
+      orderAfter.indexOf('tile-basemap-topo-landcover-fill'),
+    );
+    expect(near(await pixelAt(page, ...outside), VECTOR_FILL_RGB)).toBe(true);
+
+    // Half-transparent topographic map over the imagery: a colour between the two.
+    await page.getByTestId('basemap-opacity-topo').fill('50');
+    await mapSettled(page);
+    const blended = await pixelAt(page, ...outside);
+    for (const channel of [0, 1, 2]) {
+      const low = Math.min(RASTER_FIXTURE_RGB[channel], VECTOR_FILL_RGB[channel]) - CHANNEL_TOLERANCE;
+      const high = Math.max(RASTER_FIXTURE_RGB[channel], VECTOR_FILL_RGB[channel]) + CHANNEL_TOLERANCE;
+      expect(blended[channel]).toBeGreaterThanOrEqual(low);
+      expect(blended[channel]).toBeLessThanOrEqual(high);
+    }
+    expect(near(blended, VECTOR_FILL_RGB) || near(blended, RASTER_FIXTURE_RGB)).toBe(false);
+    await page.screenshot({ path: await screenshotPath('basemaps-topo-half.png') });
+
+    // The printed A4: the dashboard's coverage figure lies on the imagery's tiles.
+    await page.getByTestId('dashboard-switch').click();
+    const dashboard = page.getByTestId('dashboard');
+    await expect.poll(() => dashboard.getAttribute('data-ready'), { timeout: 120_000 }).toBe('true');
+    await page.setViewportSize({ width: 718, height: 1047 });
+    await page.emulateMedia({ media: 'print' });
+    const figureTiles = dashboard.locator('[data-testid="coverage-basemap"][data-basemap="ortho"] image');
+    expect(await figureTiles.count()).toBeGreaterThan(0);
+    await page.waitForFunction(() => document.fonts.ready.then(() => true));
+    const figure = (await dashboard.getByTestId('coverage-map').boundingBox())!;
+    await page.screenshot({ path: await screenshotPath('basemaps-dashboard-print.png'), fullPage: true });
+    // The figure's top right corner: outside the region, only the imagery is there.
+    expect(near(await pixelAt(page, figure.x + figure.width - 3, figure.y + 3), RASTER_FIXTURE_RGB)).toBe(
+      true,
+    );
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await writeFile(await screenshotPath('basemaps-dashboard.pdf'), pdf);
+    const printed = await readPdf(pdf);
+    expect(printed.pageCount).toBe(1);
+    // The imagery's 256-pixel tiles are painted on the page.
+    expect(
+      printed.pages[0]!.images.filter((image) => image.width === 256 && image.height === 256).length,
+    ).toBeGreaterThan(0);
+  });
+});
