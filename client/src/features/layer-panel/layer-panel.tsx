@@ -40,6 +40,8 @@ export interface LayerPanelProps {
   dotScale: DotScale;
   /** Opens the import wizard; no button without it. */
   onImport?: () => void;
+  /** Rows of layers other features keep (the service areas), after the region's own. */
+  extraRows?: ReactNode;
 }
 
 const POPULATION_MODES: readonly PopulationMode[] = ['density', 'dots'];
@@ -125,6 +127,7 @@ export function LayerPanel(props: LayerPanelProps) {
           data.network && <NetworkLegend presentClasses={networkClasses} />,
         )}
         {row('labels', null, undefined, null)}
+        {props.extraRows}
       </ul>
       {props.onImport && (
         <Button variant="quiet" className="import-open" testId="import-open" onClick={props.onImport}>
