@@ -19,6 +19,10 @@ import { ScenarioPanel } from '../features/scenarios/scenario-panel';
 import { useScenarioEditor } from '../features/scenarios/use-scenario-editor';
 import { useScenarioMap } from '../features/scenarios/use-scenario-map';
 import { SyntheticMark } from '../features/region/synthetic-mark';
+import { ServiceAreasLayerRow } from '../features/service-areas/service-areas-section';
+import { useServiceAreas } from '../features/service-areas/use-service-areas';
+import { SitingPanel } from '../features/siting/siting-panel';
+import { sitingTargetOf, useSiting } from '../features/siting/use-siting';
 import { useJudging } from '../features/standards/use-judging';
 import { useI18n } from '../lib/i18n';
 import { queryKeys } from '../lib/query-keys';
@@ -48,7 +52,7 @@ const INITIAL_TOGGLES: LayerToggles = {
   labels: true,
 };
 
-type SidebarTab = 'layers' | 'accessibility' | 'scenarios';
+type SidebarTab = 'layers' | 'accessibility' | 'scenarios' | 'siting';
 
 /** The screen the address names: `#/dashboard` is the leaders' dashboard, anything else the map. */
 export type AppView = 'map' | 'dashboard';
@@ -128,9 +132,20 @@ export function App() {
   const scenarioEditor = useScenarioEditor(
     region?.id ?? null,
     data.units?.features,
-    sidebarTab === 'scenarios',
+    // Siting runs on the open scenario and adopts into it (or a new one): the list is read there too.
+    sidebarTab === 'scenarios' || sidebarTab === 'siting',
     judgingState.judging,
   );
+  const siting = useSiting(region?.id ?? null, scenarioEditor, sidebarTab === 'siting');
+  const sitingTarget = sitingTargetOf(scenarioEditor);
+  const serviceAreaScenario = useMemo(
+    () =>
+      sitingTarget.scenarioId === null
+        ? null
+        : { id: sitingTarget.scenarioId, name: sitingTarget.name ?? '', version: sitingTarget.version ?? 1 },
+    [sitingTarget.scenarioId, sitingTarget.name, sitingTarget.version],
+  );
+  const serviceAreas = useServiceAreas(region?.id ?? null, serviceAreaScenario, data.units?.features);
   const scenarioMap = useScenarioMap(scenarioEditor, sidebarTab === 'scenarios');
   // Side by side: the other side's communities (and labels) on a second map kept on the same view.
   const [cameraLink] = useState(() => new CameraLink());
@@ -185,6 +200,10 @@ export function App() {
     () =>
       importFeatures ? [buildImportPreviewLayer(importFeatures as unknown as GeoJSON.FeatureCollection)] : [],
     [importFeatures],
+  );
+  const overlayLayers = useMemo(
+    () => [...serviceAreas.layers, ...siting.layers, ...(sidebarTab === 'layers' ? importLayers : [])],
+    [serviceAreas.layers, siting.layers, sidebarTab, importLayers],
   );
   // A new preview is framed on the map, so points far off (swapped axes, wrong CRS) are seen.
   useEffect(() => {
@@ -260,10 +279,10 @@ export function App() {
       ) : (
         <div className="workspace">
           <aside
-            className={`sidebar sidebar-left${sidebarTab !== 'layers' || importOpen ? ' is-wide' : ''}${sidebarTab === 'layers' && importOpen ? ' is-import' : ''}`}
+            className={`sidebar sidebar-left${sidebarTab !== 'layers' || importOpen || serviceAreas.on ? ' is-wide' : ''}${sidebarTab === 'layers' && importOpen ? ' is-import' : ''}`}
           >
             <div className="sidebar-tabs" role="tablist" aria-label={t('sidebar.tabs')}>
-              {(['layers', 'accessibility', 'scenarios'] as const).map((tab) => (
+              {(['layers', 'accessibility', 'scenarios', 'siting'] as const).map((tab) => (
                 <button
                   key={tab}
                   type="button"
@@ -280,6 +299,8 @@ export function App() {
             </div>
             {sidebarTab === 'scenarios' ? (
               <ScenarioPanel editor={scenarioEditor} data={data} />
+            ) : sidebarTab === 'siting' ? (
+              <SitingPanel state={siting} />
             ) : sidebarTab === 'accessibility' ? (
               <AccessibilityPanel
                 state={accessibility}
@@ -309,6 +330,7 @@ export function App() {
                 dotScale={dotScale}
                 onImport={() => setImportOpen(true)}
                 basemaps={basemaps}
+                extraRows={<ServiceAreasLayerRow state={serviceAreas} />}
               />
             )}
           </aside>
@@ -350,7 +372,7 @@ export function App() {
               onIsochroneOrigin={startIsochrones}
               zoomTo={zoomTo}
               scenario={scenarioMap.map}
-              overlayLayers={sidebarTab === 'layers' ? importLayers : undefined}
+              overlayLayers={overlayLayers}
             />
             <div className="map-overlay-top-left">
               {region?.synthetic && <SyntheticMark />}
@@ -380,6 +402,14 @@ export function App() {
 }
 
 function TabIcon({ tab }: { tab: SidebarTab }) {
+  if (tab === 'siting') {
+    return (
+      <svg viewBox="0 0 16 16" className="tab-icon" aria-hidden="true">
+        <path d="M8 14.5 C8 14.5 3 9.6 3 6.2 A5 5 0 0 1 13 6.2 C13 9.6 8 14.5 8 14.5 Z" />
+        <circle cx="8" cy="6.2" r="1.8" />
+      </svg>
+    );
+  }
   if (tab === 'scenarios') {
     return (
       <svg viewBox="0 0 16 16" className="tab-icon" aria-hidden="true">

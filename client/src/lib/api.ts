@@ -64,7 +64,7 @@ function checksAnswers(): boolean {
 }
 
 /** A request to an operation of the contract: its path params, query and JSON body. */
-interface OperationCall {
+export interface OperationCall {
   params?: Readonly<Record<string, string | number>>;
   query?: Readonly<Record<string, string | undefined>>;
   body?: unknown;
@@ -72,7 +72,7 @@ interface OperationCall {
 }
 
 /** The URL of an operation with its params and query filled in. */
-function operationUrl(spec: OperationSpec, call: OperationCall): string {
+export function operationUrl(spec: OperationSpec, call: OperationCall): string {
   const query = new URLSearchParams(
     Object.entries(call.query ?? {}).filter((entry): entry is [string, string] => entry[1] !== undefined),
   ).toString();

@@ -16,6 +16,8 @@ import { partitionMessages } from '../features/partition/partition.i18n';
 import { legendMessages } from '../features/legend/legends.i18n';
 import { adviceMessages } from '../features/scenarios/advice.i18n';
 import { scenarioMessages } from '../features/scenarios/scenarios.i18n';
+import { serviceAreaMessages } from '../features/service-areas/service-areas.i18n';
+import { sitingMessages } from '../features/siting/siting.i18n';
 import { standardsMessages } from '../features/standards/standards.i18n';
 import { commonMessages } from './common.i18n';
 import { LANGUAGE_STORAGE_KEY } from './config';
@@ -38,6 +40,8 @@ export const MESSAGE_TABLES = [
   importMessages,
   dashboardMessages,
   partitionMessages,
+  serviceAreaMessages,
+  sitingMessages,
 ] as const;
 
 type TableKey<T> = T extends { zh: Record<infer K, string> } ? K : never;

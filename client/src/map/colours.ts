@@ -214,6 +214,39 @@ export const UNCOVERED_UNIT_FILL: Rgba = [200, 30, 40, 85];
 /** A hair line only: thousands of adjacent units outlined in full would read as a red mesh. */
 export const UNCOVERED_UNIT_OUTLINE: Rgba = [160, 18, 28, 90];
 
+/* ---------------------------------------------------------------- service areas and siting */
+
+/**
+ * Service areas, one colour per facility: a qualitative palette (ColorBrewer Set3 without its
+ * greys), handed out so that touching areas never share one (features/service-areas).
+ */
+export const SERVICE_AREA_PALETTE: readonly Rgb[] = [
+  [141, 211, 199],
+  [255, 255, 179],
+  [190, 186, 218],
+  [251, 128, 114],
+  [128, 177, 211],
+  [253, 180, 98],
+  [179, 222, 105],
+  [252, 205, 229],
+  [204, 235, 197],
+  [255, 237, 111],
+];
+export const SERVICE_AREA_FILL_ALPHA = 150;
+/** Outline of an area by its facility's load class: within capacity, near it, over it, capacity unknown. */
+export const SERVICE_AREA_LOAD_OUTLINES = {
+  ok: [70, 62, 90, 170],
+  near: [214, 140, 0, 230],
+  over: [200, 30, 40, 255],
+  unknown: [120, 120, 120, 200],
+} as const satisfies Record<string, Rgba>;
+/** Units walking longer than the tier to the facility serving them (or served by none): grey. */
+export const BEYOND_TIER_UNIT_FILL: Rgba = [110, 110, 110, 150];
+/** A proposed site of the siting (选址): a numbered marker. */
+export const SITING_MARKER: Rgba = [190, 24, 93, 255];
+export const SITING_MARKER_HALO: Rgba = [255, 255, 255, 255];
+export const SITING_MARKER_TEXT: Rgba = [255, 255, 255, 255];
+
 /* ---------------------------------------------------------------- scenarios */
 
 /** Outline of a community that fails a rule of the chosen standards profile. */

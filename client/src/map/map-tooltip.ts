@@ -33,9 +33,24 @@ function heatText(grid: HeatmapGrid | null, coordinate: Position | null, t: I18n
     : t('access.tooltipMinutes', { minutes: formatNumber(value, 1) });
 }
 
+/**
+ * A row of a feature's own layer (service areas, proposed sites) that carries its hover text,
+ * worded when its layer was built: the map shows it as it is.
+ */
+export interface HoverTextRow {
+  hoverText: string;
+}
+
+function hoverTextOf(object: unknown): string | null {
+  const text = (object as Partial<HoverTextRow> | null | undefined)?.hoverText;
+  return typeof text === 'string' ? text : null;
+}
+
 /** The text to show, or null for none. */
 export function tooltipText(pick: HoverPick, context: TooltipContext): string | null {
   const { t, language, localName } = context.i18n;
+  const ownText = hoverTextOf(pick.object);
+  if (ownText !== null) return ownText;
   const heat = heatText(context.heatmap, pick.coordinate, t);
   if (!pick.object || (context.clickForIsochrones && pick.layerId === DECK_LAYER_ID.communities)) return heat;
   if (pick.layerId === DECK_LAYER_ID.communities) {

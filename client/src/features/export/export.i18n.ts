@@ -8,6 +8,7 @@ export const exportMessages = defineMessages(
     'export.coverage': '各社区覆盖率',
     'export.heatmap': '热力图网格',
     'export.isochrones': '等时圈',
+    'export.difference': '导出差异',
   },
   {
     'export.title': 'Export data',
@@ -15,5 +16,6 @@ export const exportMessages = defineMessages(
     'export.coverage': 'Coverage by community',
     'export.heatmap': 'Heat-map grid',
     'export.isochrones': 'Isochrones',
+    'export.difference': 'Export the difference',
   },
 );

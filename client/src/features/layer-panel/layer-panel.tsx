@@ -44,6 +44,8 @@ export interface LayerPanelProps {
   onImport?: () => void;
   /** The region's base maps and how they are shown. */
   basemaps?: BasemapDisplayState;
+  /** Rows of layers other features keep (the service areas), after the region's own. */
+  extraRows?: ReactNode;
 }
 
 const POPULATION_MODES: readonly PopulationMode[] = ['density', 'dots'];
@@ -129,6 +131,7 @@ export function LayerPanel(props: LayerPanelProps) {
           data.network && <NetworkLegend presentClasses={networkClasses} />,
         )}
         {row('labels', null, undefined, null)}
+        {props.extraRows}
       </ul>
       {props.regionId && props.basemaps && <BasemapList regionId={props.regionId} state={props.basemaps} />}
       {props.onImport && (

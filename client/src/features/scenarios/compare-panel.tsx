@@ -16,6 +16,7 @@ import { Note } from '../../ui/note';
 import { Section } from '../../ui/section';
 import { SegmentedControl } from '../../ui/segmented-control';
 import { Switch } from '../../ui/switch';
+import { DifferenceExport } from '../export/difference-export';
 import { statusKey } from '../standards/rule-text';
 import { comparisonSummary, deltaRows, movedUnitGroups } from './delta-rows';
 import { RULES } from './scenario-core';
@@ -90,6 +91,13 @@ export function ComparePanel({ editor, data }: { editor: ScenarioEditor; data: P
       <p className="field-hint">
         {t(compare.layout === 'swipe' ? 'scenario.compare.swipeHint' : 'scenario.compare.sideBySideHint')}
       </p>
+      {editor.openSummary && editor.judging && (
+        <DifferenceExport
+          scenarioId={editor.openSummary.id}
+          withId={compare.withId}
+          judging={editor.judging}
+        />
+      )}
       {pending > 0 && (
         <Note>{t('scenario.compare.savedOnly', { n: session?.saved.version ?? 1, pending })}</Note>
       )}
