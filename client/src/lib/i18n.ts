@@ -14,6 +14,7 @@ import { importMessages } from '../features/import/import.i18n';
 import { layerPanelMessages } from '../features/layer-panel/layer-panel.i18n';
 import { legendMessages } from '../features/legend/legends.i18n';
 import { adviceMessages } from '../features/scenarios/advice.i18n';
+import { layerEditMessages } from '../features/scenarios/layer-edits.i18n';
 import { scenarioMessages } from '../features/scenarios/scenarios.i18n';
 import { standardsMessages } from '../features/standards/standards.i18n';
 import { commonMessages } from './common.i18n';
@@ -34,6 +35,7 @@ export const MESSAGE_TABLES = [
   standardsMessages,
   scenarioMessages,
   adviceMessages,
+  layerEditMessages,
   importMessages,
   dashboardMessages,
 ] as const;
