@@ -368,6 +368,7 @@ export function App() {
               zoomTo={zoomTo}
               scenario={scenarioMap.map}
               overlayLayers={overlayLayers}
+              hideCommunityFill={serviceAreas.layers.length > 0}
             />
             <div className="map-overlay-top-left">
               {region?.synthetic && <SyntheticMark />}

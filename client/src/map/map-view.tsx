@@ -53,6 +53,8 @@ export interface MapViewProps {
   cameraLink?: CameraLink | null;
   /** A name shown over the map (which side of a comparison it is). */
   caption?: string | null;
+  /** An overlay colours the map (the service areas): the communities' own fill steps aside. */
+  hideCommunityFill?: boolean;
 }
 
 export function MapView(props: MapViewProps) {
@@ -162,7 +164,7 @@ export function MapView(props: MapViewProps) {
       selectedCommunity,
       selectedFacility,
       analysis: combinedAnalysis,
-      communityFillHidden: analysisLayers.coloursMap,
+      communityFillHidden: analysisLayers.coloursMap || (props.hideCommunityFill ?? false),
       communityClipBounds,
     }),
     [
@@ -180,6 +182,7 @@ export function MapView(props: MapViewProps) {
       selectedFacility,
       combinedAnalysis,
       analysisLayers.coloursMap,
+      props.hideCommunityFill,
       communityClipBounds,
     ],
   );
