@@ -392,6 +392,7 @@ export function App() {
               zoomTo={zoomTo}
               scenario={scenarioMap.map}
               overlayLayers={overlayLayers}
+              hideCommunityFill={serviceAreas.layers.length > 0}
             />
             <div className="map-overlay-top-left">
               {region?.synthetic && <SyntheticMark />}

@@ -241,7 +241,7 @@ export const SERVICE_AREA_LOAD_OUTLINES = {
   unknown: [120, 120, 120, 200],
 } as const satisfies Record<string, Rgba>;
 /** Units walking longer than the tier to the facility serving them (or served by none): grey. */
-export const BEYOND_TIER_UNIT_FILL: Rgba = [110, 110, 110, 150];
+export const BEYOND_TIER_UNIT_FILL: Rgba = [110, 110, 110, 120];
 /** A proposed site of the siting (选址): a numbered marker. */
 export const SITING_MARKER: Rgba = [190, 24, 93, 255];
 export const SITING_MARKER_HALO: Rgba = [255, 255, 255, 255];

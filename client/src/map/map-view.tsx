@@ -58,6 +58,8 @@ export interface MapViewProps {
   caption?: string | null;
   /** The region's tile base maps, top first, drawn under everything the region's layers show. */
   basemaps?: readonly BasemapDisplay[];
+  /** An overlay colours the map (the service areas): the communities' own fill steps aside. */
+  hideCommunityFill?: boolean;
 }
 
 export function MapView(props: MapViewProps) {
@@ -168,7 +170,7 @@ export function MapView(props: MapViewProps) {
       selectedCommunity,
       selectedFacility,
       analysis: combinedAnalysis,
-      communityFillHidden: analysisLayers.coloursMap,
+      communityFillHidden: analysisLayers.coloursMap || (props.hideCommunityFill ?? false),
       communityClipBounds,
     }),
     [
@@ -186,6 +188,7 @@ export function MapView(props: MapViewProps) {
       selectedFacility,
       combinedAnalysis,
       analysisLayers.coloursMap,
+      props.hideCommunityFill,
       communityClipBounds,
     ],
   );

@@ -61,6 +61,8 @@ function ServiceAreasBody({ state }: { state: ServiceAreasState }) {
       className="service-areas"
       data-testid="service-areas"
       data-scenario-id={params?.scenarioId ?? 'baseline'}
+      data-version={params?.version ?? undefined}
+      data-category={answer?.category}
     >
       <FormRow label={t('serviceAreas.category')}>
         <select

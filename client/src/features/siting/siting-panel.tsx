@@ -41,6 +41,7 @@ export function SitingPanel({ state }: { state: SitingState }) {
         className="field-hint"
         data-testid="siting-target"
         data-scenario-id={target.scenarioId ?? 'baseline'}
+        data-version={target.version ?? undefined}
       >
         {target.scenarioId
           ? t('siting.on.scenario', { name: target.name ?? '', version: target.version ?? 1 })
