@@ -39,6 +39,7 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
   const database = await openDatabase({
     databaseUrl,
     embeddedDataDirectory: options.dataDirectory ?? config.embeddedDataDirectory,
+    statementTimeoutMilliseconds: config.queryTimeoutMilliseconds,
   });
   try {
     await prepareDatabase(database, config.seedRegionDirectories, (line) => console.log(line));
@@ -77,7 +78,7 @@ function urlHost(hostname: string): string {
  */
 export function createSite(
   database: Database,
-  config: Pick<ServerConfig, 'clientDistDirectory' | 'limits' | 'corsOrigins'>,
+  config: Pick<ServerConfig, 'clientDistDirectory' | 'limits' | 'corsOrigins' | 'queryTimeoutMilliseconds'>,
 ): Hono {
   const site = new Hono();
   site.use(securityHeaders());
@@ -85,7 +86,14 @@ export function createSite(
   if (config.corsOrigins.length > 0) {
     site.use('/api/*', cors({ origin: [...config.corsOrigins], exposeHeaders: ['Content-Disposition'] }));
   }
-  site.route('/', createApp(database, { limits: config.limits, trustedOrigins: config.corsOrigins }));
+  site.route(
+    '/',
+    createApp(database, {
+      limits: config.limits,
+      trustedOrigins: config.corsOrigins,
+      queryTimeoutMilliseconds: config.queryTimeoutMilliseconds,
+    }),
+  );
   mountClient(site, config.clientDistDirectory);
   return site;
 }

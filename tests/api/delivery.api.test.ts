@@ -18,7 +18,12 @@ const SCRIPT = `console.log(${JSON.stringify('生活圈 '.repeat(2000))});`;
 
 let clientDist: string;
 const siteWith = (corsOrigins: string[] = []) =>
-  createSite(database, { clientDistDirectory: clientDist, limits: DEFAULT_API_LIMITS, corsOrigins });
+  createSite(database, {
+    clientDistDirectory: clientDist,
+    limits: DEFAULT_API_LIMITS,
+    corsOrigins,
+    queryTimeoutMilliseconds: 1000,
+  });
 
 beforeAll(async () => {
   clientDist = await mkdtemp(path.join(tmpdir(), 'lifecircle-dist-'));
