@@ -207,6 +207,11 @@ export const ERROR_CATALOGUE = {
     en: '{fileName}: the {namedBy} names code page "{codePage}", which cannot be decoded here: save the file as UTF-8, or say which encoding to read it with (--encoding, API "encoding")',
     zh: '{fileName}：{namedByZh}指定的代码页“{codePage}”无法解码：请把文件另存为 UTF-8，或指定读取所用的编码（命令行 --encoding；API："encoding"）',
   },
+  'import.archive-too-large': {
+    status: 413,
+    en: '{fileName}: {reason}',
+    zh: '{fileName}：{reasonZh}',
+  },
   'import.osm-not-network': {
     status: 400,
     en: '{fileName}: an OSM extract gives the network layer here (for a whole region from OSM use npm run import:osm)',

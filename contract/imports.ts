@@ -270,7 +270,9 @@ export const importOperations = {
       400: importError('No file, an option refused, or a file that cannot be read (named in `error`)'),
       404: importError('No such region (and `create` not asked for)'),
       409: importError('`create` asked for a region that exists'),
-      413: importError(`The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
+      413: importError(
+        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, or a zip in it unpacks past its limits (the entry named)`,
+      ),
       503: DATABASE_UNAVAILABLE,
     },
   }),

@@ -12,8 +12,8 @@
  * them by row and field, and a note names each one. Dates are not converted (they come out as Excel
  * serial day numbers): none of the layers has a date field.
  */
-import { unzipSync } from 'fflate';
 import { BilingualError, type Bilingual } from './bilingual-error.js';
+import { ArchiveTooLargeError, unzipBounded } from './bounded-unzip.js';
 import { scanXml, XmlSyntaxError, type XmlHandler } from './xml-scanner.js';
 
 export interface XlsxRow {
@@ -76,8 +76,9 @@ export function readXlsx(bytes: Uint8Array): XlsxTable {
   let entries: Record<string, Uint8Array>;
   try {
     // Only the XML parts: images and other media of the workbook are never inflated.
-    entries = unzipSync(bytes, { filter: (file) => /\.(xml|rels)$/i.test(file.name) });
+    entries = unzipBounded(bytes, (file) => /\.(xml|rels)$/i.test(file.name));
   } catch (error) {
+    if (error instanceof ArchiveTooLargeError) throw error;
     throw new XlsxError({
       en: `not a readable Excel workbook (.xlsx): the file is damaged or not a workbook (${(error as Error).message})`,
       zh: `不是可读的 Excel 工作簿（.xlsx）：文件已损坏或不是工作簿（${(error as Error).message}）`,

@@ -4,7 +4,6 @@
  * (.xlsx, read as a CSV would be), a lone .dbf, or an OSM XML extract (road network only). Pure: the
  * caller hands over the bytes.
  */
-import { unzipSync } from 'fflate';
 import { BilingualError, messageZhOf, type Bilingual } from '../formats/bilingual-error.js';
 import { CsvError, parseCsv } from '../formats/csv-table.js';
 import { DbfError, readDbf } from '../formats/dbf-table.js';
@@ -21,6 +20,7 @@ import {
   type ChosenEncoding,
   type TextEncodingName,
 } from '../formats/text-encoding.js';
+import { ArchiveTooLargeError, unzipBounded } from '../formats/bounded-unzip.js';
 import { isCompoundFile, isZipArchive, readXlsx, XlsxError } from '../formats/xlsx-table.js';
 import { buildWalkingNetwork } from '../network/osm-walking-network.js';
 import {
@@ -396,8 +396,9 @@ function readLoneDbf(fileName: string, bytes: Uint8Array, options: ReadOptions):
 function readZip(fileName: string, bytes: Uint8Array, options: ReadOptions): ImportTable {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes);
+    entries = unzipBounded(bytes);
   } catch (error) {
+    if (error instanceof ArchiveTooLargeError) throw error;
     throw new ImportFileError({
       en: `${fileName}: not a readable zip (${(error as Error).message})`,
       zh: `${fileName}：不是可读的 zip 压缩包（${(error as Error).message}）`,

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OperationSpec } from '../../contract/operation.js';
-import { DEFAULT_API_LIMITS, type ApiLimits } from './config.js';
+import { DEFAULT_API_LIMITS, DEFAULT_QUERY_TIMEOUT_MILLISECONDS, type ApiLimits } from './config.js';
 import type { TileService } from './basemaps/tile-services.js';
 import type { Database } from './db/client.js';
 import { DomainError } from './domain-error.js';
@@ -46,6 +46,9 @@ const UNAVAILABLE_CODES = new Set([
   '08006',
 ]);
 
+/** query_canceled: the statement timeout stopped the query (server/src/db/client.ts). */
+const QUERY_CANCELED = '57014';
+
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
@@ -70,6 +73,8 @@ export interface AppOptions {
   trustedOrigins?: readonly string[];
   /** Online tile services listed beside each region's own base maps (config.ts); none by default. */
   tileServices?: readonly TileService[];
+  /** The database's statement timeout, named in the 503 a cancelled query answers. */
+  queryTimeoutMilliseconds?: number;
 }
 
 /**
@@ -126,6 +131,11 @@ export function createApp(database: Database, options: AppOptions = {}) {
         new DomainError('request.refused', { reason: error.message || 'request refused' }).body(),
         error.status,
       );
+    }
+    if (errorCode(error) === QUERY_CANCELED) {
+      console.error(`query cancelled by the statement timeout: ${c.req.method} ${c.req.path}`);
+      const timeoutMilliseconds = options.queryTimeoutMilliseconds ?? DEFAULT_QUERY_TIMEOUT_MILLISECONDS;
+      return errorAnswer(c, new DomainError('server.query-timeout', { seconds: timeoutMilliseconds / 1000 }));
     }
     if (isConnectionFailure(error)) {
       console.error(`database unavailable: ${(error as Error).message}`);

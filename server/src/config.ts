@@ -36,7 +36,7 @@ export interface ApiLimits {
 
 export const DEFAULT_API_LIMITS: ApiLimits = { jsonBodyBytes: 8 * 1024 * 1024 };
 const DEFAULT_HOST = '127.0.0.1';
-const DEFAULT_QUERY_TIMEOUT_MILLISECONDS = 120_000;
+export const DEFAULT_QUERY_TIMEOUT_MILLISECONDS = 120_000;
 
 /** A positive whole number from the environment, or `fallback` when unset. */
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -39,6 +39,7 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
   const database = await openDatabase({
     databaseUrl,
     embeddedDataDirectory: options.dataDirectory ?? config.embeddedDataDirectory,
+    statementTimeoutMilliseconds: config.queryTimeoutMilliseconds,
   });
   try {
     await prepareDatabase(database, config.seedRegionDirectories, (line) => console.log(line));
@@ -77,7 +78,10 @@ function urlHost(hostname: string): string {
  */
 export function createSite(
   database: Database,
-  config: Pick<ServerConfig, 'clientDistDirectory' | 'limits' | 'corsOrigins' | 'tileServices'>,
+  config: Pick<
+    ServerConfig,
+    'clientDistDirectory' | 'limits' | 'corsOrigins' | 'tileServices' | 'queryTimeoutMilliseconds'
+  >,
 ): Hono {
   const site = new Hono();
   site.use(securityHeaders());
@@ -91,6 +95,7 @@ export function createSite(
       limits: config.limits,
       trustedOrigins: config.corsOrigins,
       tileServices: config.tileServices,
+      queryTimeoutMilliseconds: config.queryTimeoutMilliseconds,
     }),
   );
   mountClient(site, config.clientDistDirectory);

@@ -23,6 +23,7 @@ const siteWith = (corsOrigins: string[] = []) =>
     limits: DEFAULT_API_LIMITS,
     corsOrigins,
     tileServices: [],
+    queryTimeoutMilliseconds: 1000,
   });
 
 beforeAll(async () => {

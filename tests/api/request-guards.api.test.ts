@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.js';
 import { MAX_EDIT_GEOMETRY_VERTICES } from '../../core/scenario/scenario-edit-schema.js';
@@ -146,5 +147,31 @@ describe.each(testBackends())('request guards on $name', (backend) => {
     expect(response.body.errorZh).toBe('edits[0].outline.coordinates[0]：最多 20000 项');
     const edits = await demo.sql('SELECT * FROM scenario_edits WHERE scenario_id = $1', [id]);
     expect(edits).toEqual([]);
+  });
+
+  it('refuses a zip bomb upload with 413 naming the entry, before unpacking it', async () => {
+    // 64 MB of one repeated CSV row packs to ~60 kB: a thousand times, as no real table does.
+    const row = new TextEncoder().encode('1,东区幼儿园,幼儿园,109.72,28.28\n');
+    const rows = new Uint8Array(64 * 1024 * 1024);
+    for (let offset = 0; offset + row.length <= rows.length; offset += row.length) rows.set(row, offset);
+    const bomb = zipSync({ 'layers/facilities.csv': rows }, { level: 9 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const form = new FormData();
+    form.append('file', new Blob([bomb]), 'facilities.zip');
+    form.append('layer', 'facilities');
+    const response = await demo.app().request('/api/regions/demo/imports', { method: 'POST', body: form });
+    expect(response.status).toBe(413);
+    const body = await response.json();
+    expect(body).toEqual(
+      refusalBody(
+        /^facilities\.zip: layers\/facilities\.csv: unpacks 64\.0 MB from more than 200 times less/,
+        'import.archive-too-large',
+      ),
+    );
+    expect(body.params.entry).toBe('layers/facilities.csv');
+    expect(body.errorZh).toMatch(/^facilities\.zip：layers\/facilities\.csv：解压后 64\.0 MB/);
+    expect(
+      Number((await demo.sql<{ count: string }>('SELECT count(*) AS count FROM imports'))[0].count),
+    ).toBe(0);
   });
 });

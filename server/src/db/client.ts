@@ -69,9 +69,27 @@ export async function openEmbeddedDatabase(dataDirectory: string | null): Promis
   };
 }
 
+export interface ServerDatabaseOptions {
+  /**
+   * Longest one statement may run before the server cancels it (PostgreSQL's statement_timeout,
+   * SQLSTATE 57014, which the API answers 503); none when absent.
+   */
+  statementTimeoutMilliseconds?: number;
+}
+
 /** Connects to a PostgreSQL server with PostGIS through a `pg` pool. */
-export async function openServerDatabase(connectionString: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5000 });
+export async function openServerDatabase(
+  connectionString: string,
+  options: ServerDatabaseOptions = {},
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(options.statementTimeoutMilliseconds
+      ? { statement_timeout: options.statementTimeoutMilliseconds }
+      : {}),
+  });
   // An idle client losing its connection must not crash the process: the next query reconnects
   // or fails with a connection error that the API answers with 503.
   pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
@@ -103,9 +121,15 @@ export async function openServerDatabase(connectionString: string): Promise<Data
   };
 }
 
-/** Opens PostGIS at `databaseUrl` when given, else the embedded database in `embeddedDataDirectory`. */
-export function openDatabase(options: { databaseUrl: string | null; embeddedDataDirectory: string | null }) {
+/**
+ * Opens PostGIS at `databaseUrl` when given, else the embedded database in `embeddedDataDirectory`.
+ * The statement timeout applies to the server only: PGlite runs a query on this process's one
+ * thread and cannot be interrupted (its statement_timeout never fires).
+ */
+export function openDatabase(
+  options: { databaseUrl: string | null; embeddedDataDirectory: string | null } & ServerDatabaseOptions,
+) {
   return options.databaseUrl
-    ? openServerDatabase(options.databaseUrl)
+    ? openServerDatabase(options.databaseUrl, options)
     : openEmbeddedDatabase(options.embeddedDataDirectory);
 }

@@ -99,6 +99,7 @@ describe('the import codes of the catalogue', () => {
       'import.encoding-unsupported': { fileName: 'f', namedBy: 'n', namedByZh: 'n', codePage: 'c' },
       'import.no-file': {},
       'import.not-multipart': {},
+      'import.archive-too-large': { fileName: 'f', entry: 'e', reason: 'r', reasonZh: 'r' },
     };
     const codes = Object.keys(ERROR_CATALOGUE).filter((code) => code.startsWith('import.'));
     expect(codes.sort()).toEqual(Object.keys(params).sort());

@@ -4,6 +4,7 @@
  * features with the mapping chosen. A file or option that cannot be used is refused here with a
  * DomainError; problems of single records are reported, not thrown.
  */
+import { ArchiveTooLargeError } from '../../../core/formats/bounded-unzip.js';
 import type { Bbox } from '../../../core/geometry/bbox.js';
 import { convertFeatures, type ConversionResult } from '../../../core/import/convert-features.js';
 import { parseCrsOption, type CoordinateSystem } from '../../../core/import/coordinate-systems.js';
@@ -52,6 +53,13 @@ export function readUpload(upload: {
         codePage: error.codePage,
         namedBy: error.namedBy.en,
         namedByZh: error.namedBy.zh,
+      });
+    if (error instanceof ArchiveTooLargeError)
+      throw new DomainError('import.archive-too-large', {
+        fileName,
+        entry: error.entryName,
+        reason: error.message,
+        reasonZh: error.messageZh,
       });
     if (error instanceof ImportFileError)
       throw new DomainError('import.file-unreadable', { reason: error.message, reasonZh: error.messageZh });
