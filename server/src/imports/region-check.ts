@@ -158,16 +158,17 @@ export async function checkAgainstRegion(
     );
 
   await query(sql.CREATE_IMPORT_FEATURES);
-  await query(sql.LOAD_IMPORT_FEATURES, [
-    JSON.stringify(
-      features.map((feature) => ({
-        ordinal: feature.index,
-        id: feature.id,
-        props: feature.properties,
-        geometry: feature.geometry,
-      })),
-    ),
-  ]);
+  for (const piece of pieces(features))
+    await query(sql.LOAD_IMPORT_FEATURES, [
+      JSON.stringify(
+        piece.map((feature) => ({
+          ordinal: feature.index,
+          id: feature.id,
+          props: feature.properties,
+          geometry: feature.geometry,
+        })),
+      ),
+    ]);
   await query(sql.INDEX_IMPORT_FEATURES);
   // Repaired areas are measured in the region's metric SRID (a new region's: its features').
   const repairSrid = options.repair ? () => region.row?.metricSrid ?? metricSridOfFeatures(features)! : null;
@@ -258,12 +259,19 @@ export async function checkAgainstRegion(
     );
     check.scenarioCommunityStreets = new Map(scenarioMoves.map((move) => [move.childId, move.to]));
   }
-  if (check.patches.size > 0) {
+  for (const piece of pieces([...check.patches]))
     await query(sql.PATCH_IMPORT_FEATURES, [
-      JSON.stringify([...check.patches].map(([ordinal, values]) => ({ ordinal, patch: values }))),
+      JSON.stringify(piece.map(([ordinal, values]) => ({ ordinal, patch: values }))),
     ]);
-  }
   return check;
+}
+
+/** `items` in pieces of IMPORT_FEATURES_PER_STATEMENT, one statement each. */
+function pieces<T>(items: readonly T[]): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += sql.IMPORT_FEATURES_PER_STATEMENT)
+    result.push(items.slice(start, start + sql.IMPORT_FEATURES_PER_STATEMENT));
+  return result;
 }
 
 /**
