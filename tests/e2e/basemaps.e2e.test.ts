@@ -1,6 +1,6 @@
 /**
- * End to end: the region's own base maps in Chromium. A vector MBTiles (uploaded through the API)
- * and a raster PMTiles (added through the layers panel) made by scripts/fixtures around the demo
+ * End to end: the region's own base maps in Chromium. A vector MBTiles (added through the import
+ * wizard) and a raster PMTiles (added through the layers panel) made by scripts/fixtures around the demo
  * region are drawn by MapLibre under deck.gl's communities, in the panel's order, shown and hidden
  * by their switches; the dashboard's printed A4 holds the raster tiles under its coverage figure.
  */
@@ -83,21 +83,26 @@ describe('the region’s own base maps in a browser', () => {
       north + margin,
     ]);
 
-    // The vector topographic map through the API, the imagery through the panel's file button.
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(fixtures.vectorMbtiles)]), 'topo.mbtiles');
-    const uploaded = await fetch(`${baseUrl}/api/regions/demo/basemaps`, { method: 'POST', body: form });
-    expect(uploaded.status, await uploaded.clone().text()).toBe(201);
+    // The vector topographic map through the import wizard (a file that is not one refused there, in
+    // Chinese), the imagery through the layers panel's button.
+    const topoFile = await screenshotPath('topo.mbtiles');
+    await writeFile(topoFile, fixtures.vectorMbtiles);
+    const notTiles = await screenshotPath('roads.geojson');
+    await writeFile(notTiles, '{"type":"FeatureCollection","features":[]}');
     const imageryFile = await screenshotPath('ortho.pmtiles');
     await writeFile(imageryFile, fixtures.rasterPmtiles);
-    await page.reload();
-    await page.waitForFunction(
-      () => document.documentElement.dataset.communitiesLoaded === 'true',
-      undefined,
-      {
-        timeout: 120_000,
-      },
-    );
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-basemap-file').setInputFiles(notTiles);
+    await expect
+      .poll(() => page.getByTestId('import-basemap').getByTestId('import-error').textContent(), {
+        timeout: 30_000,
+      })
+      .toMatch(/“roads\.geojson”既不是 PMTiles 也不是 MBTiles/);
+    await page.getByTestId('import-basemap-file').setInputFiles(topoFile);
+    await expect
+      .poll(() => page.getByTestId('import-basemap-stored').textContent(), { timeout: 30_000 })
+      .toContain(`已保存底图“地形图（测试）”（矢量，${fixtures.vectorTileCount} 个瓦片，缩放级别 12–14）`);
+    await page.getByTestId('import-close').click();
     await page.getByTestId('basemap-file').setInputFiles(imageryFile);
     await expect.poll(() => page.getByTestId('basemap-ortho').count(), { timeout: 30_000 }).toBe(1);
     // The newest on top in the panel.

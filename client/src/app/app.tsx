@@ -293,6 +293,7 @@ export function App() {
                 region={region}
                 regions={regions ?? []}
                 onClose={closeImport}
+                onBasemapStored={basemaps.refresh}
               />
             ) : (
               <LayerPanel
