@@ -1,8 +1,8 @@
 /**
- * End to end: the region's own base maps in Chromium. A vector MBTiles (uploaded through the API)
- * and a raster PMTiles (added through the layers panel) made by scripts/fixtures around the demo
+ * End to end: the region's own base maps in Chromium. A vector MBTiles (added through the import
+ * wizard) and a raster PMTiles (added through the layers panel) made by scripts/fixtures around the demo
  * region are drawn by MapLibre under deck.gl's communities, in the panel's order, shown and hidden
- * by their switches; the dashboard's printed A4 holds the raster tiles under its coverage figure.
+ * by their switches; the dashboard's printed A4 holds both under its coverage figure.
  */
 import { writeFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
@@ -71,7 +71,7 @@ async function mapSettled(page: Page): Promise<void> {
 describe('the region’s own base maps in a browser', () => {
   const { openApp } = useE2eSession();
 
-  it('draws a raster and a vector base map under the communities, in order, and prints the raster', async () => {
+  it('draws a raster and a vector base map under the communities, in order, and prints them', async () => {
     const { baseUrl, page } = await openApp();
     const region = await getJson<{ bbox: [number, number, number, number] }>(baseUrl, '/api/regions/demo');
     const [west, south, east, north] = region.bbox;
@@ -83,21 +83,26 @@ describe('the region’s own base maps in a browser', () => {
       north + margin,
     ]);
 
-    // The vector topographic map through the API, the imagery through the panel's file button.
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(fixtures.vectorMbtiles)]), 'topo.mbtiles');
-    const uploaded = await fetch(`${baseUrl}/api/regions/demo/basemaps`, { method: 'POST', body: form });
-    expect(uploaded.status, await uploaded.clone().text()).toBe(201);
+    // The vector topographic map through the import wizard (a file that is not one refused there, in
+    // Chinese), the imagery through the layers panel's button.
+    const topoFile = await screenshotPath('topo.mbtiles');
+    await writeFile(topoFile, fixtures.vectorMbtiles);
+    const notTiles = await screenshotPath('roads.geojson');
+    await writeFile(notTiles, '{"type":"FeatureCollection","features":[]}');
     const imageryFile = await screenshotPath('ortho.pmtiles');
     await writeFile(imageryFile, fixtures.rasterPmtiles);
-    await page.reload();
-    await page.waitForFunction(
-      () => document.documentElement.dataset.communitiesLoaded === 'true',
-      undefined,
-      {
-        timeout: 120_000,
-      },
-    );
+    await page.getByTestId('import-open').click();
+    await page.getByTestId('import-basemap-file').setInputFiles(notTiles);
+    await expect
+      .poll(() => page.getByTestId('import-basemap').getByTestId('import-error').textContent(), {
+        timeout: 30_000,
+      })
+      .toMatch(/“roads\.geojson”既不是 PMTiles 也不是 MBTiles/);
+    await page.getByTestId('import-basemap-file').setInputFiles(topoFile);
+    await expect
+      .poll(() => page.getByTestId('import-basemap-stored').textContent(), { timeout: 30_000 })
+      .toContain(`已保存底图“地形图（测试）”（矢量，${fixtures.vectorTileCount} 个瓦片，缩放级别 12–14）`);
+    await page.getByTestId('import-close').click();
     await page.getByTestId('basemap-file').setInputFiles(imageryFile);
     await expect.poll(() => page.getByTestId('basemap-ortho').count(), { timeout: 30_000 }).toBe(1);
     // The newest on top in the panel.
@@ -206,7 +211,7 @@ describe('the region’s own base maps in a browser', () => {
     expect(near(blended, VECTOR_FILL_RGB) || near(blended, RASTER_FIXTURE_RGB)).toBe(false);
     await page.screenshot({ path: await screenshotPath('basemaps-topo-half.png') });
 
-    // The printed A4: the dashboard's coverage figure lies on the imagery's tiles.
+    // The printed A4: the coverage figure lies on both base maps, in the map's order and opacity.
     await page.getByTestId('dashboard-switch').click();
     const dashboard = page.getByTestId('dashboard');
     await expect.poll(() => dashboard.getAttribute('data-ready'), { timeout: 120_000 }).toBe('true');
@@ -214,13 +219,23 @@ describe('the region’s own base maps in a browser', () => {
     await page.emulateMedia({ media: 'print' });
     const figureTiles = dashboard.locator('[data-testid="coverage-basemap"][data-basemap="ortho"] image');
     expect(await figureTiles.count()).toBeGreaterThan(0);
+    const topo = dashboard.locator('[data-testid="coverage-basemap"][data-basemap="topo"]');
+    await expect.poll(() => topo.getAttribute('data-drawn'), { timeout: 30_000 }).toBe('true');
+    expect(await topo.locator('path').first().getAttribute('d')).toMatch(/^M[\d.-]+ [\d.-]+L/);
     await page.waitForFunction(() => document.fonts.ready.then(() => true));
     const figure = (await dashboard.getByTestId('coverage-map').boundingBox())!;
     await page.screenshot({ path: await screenshotPath('basemaps-dashboard-print.png'), fullPage: true });
-    // The figure's top right corner: outside the region, only the imagery is there.
-    expect(near(await pixelAt(page, figure.x + figure.width - 3, figure.y + 3), RASTER_FIXTURE_RGB)).toBe(
-      true,
-    );
+    // Near the figure's top right corner (clear of the tiles' seams), outside the region: the half-transparent land cover over the imagery.
+    const printedCorner = await pixelAt(page, figure.x + figure.width - 20, figure.y + 20);
+    for (const channel of [0, 1, 2]) {
+      expect(printedCorner[channel]).toBeGreaterThanOrEqual(
+        Math.min(RASTER_FIXTURE_RGB[channel], VECTOR_FILL_RGB[channel]) - CHANNEL_TOLERANCE,
+      );
+      expect(printedCorner[channel]).toBeLessThanOrEqual(
+        Math.max(RASTER_FIXTURE_RGB[channel], VECTOR_FILL_RGB[channel]) + CHANNEL_TOLERANCE,
+      );
+    }
+    expect(near(printedCorner, VECTOR_FILL_RGB) || near(printedCorner, RASTER_FIXTURE_RGB)).toBe(false);
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     await writeFile(await screenshotPath('basemaps-dashboard.pdf'), pdf);
     const printed = await readPdf(pdf);

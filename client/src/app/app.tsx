@@ -333,6 +333,7 @@ export function App() {
                 region={region}
                 regions={regions ?? []}
                 onClose={closeImport}
+                onBasemapStored={basemaps.refresh}
               />
             ) : (
               <LayerPanel

@@ -33,6 +33,7 @@ import {
   type CoverageFigureData,
   type CoverageSubject,
 } from './use-coverage-figure';
+import { FigureVectorBasemap } from './figure-vector-basemap';
 import './coverage-figure-view.css';
 
 const FIGURE_WIDTH = 420;
@@ -97,15 +98,15 @@ export function CoverageFigure({
 }: {
   data: CoverageFigureData | null;
   failed: boolean;
-  /** The region's base maps as the map shows them (top first); the raster ones are printed under the cells. */
+  /** The region's base maps as the map shows them (top first); the stored ones are printed under the cells. */
   basemaps?: readonly BasemapDisplay[];
 }) {
   const { t, language } = useI18n();
-  const rasterBasemaps = useMemo(
-    () => basemaps.filter(({ basemap, visible }) => visible && basemap.kind === 'raster').reverse(),
+  const shownBasemaps = useMemo(
+    () => basemaps.filter(({ visible, basemap }) => visible && basemap.format !== 'xyz').reverse(),
     [basemaps],
   );
-  const figure = useMemo(() => (data ? drawing(data, rasterBasemaps) : null), [data, rasterBasemaps]);
+  const figure = useMemo(() => (data ? drawing(data, shownBasemaps) : null), [data, shownBasemaps]);
   if (!data || !figure) {
     return (
       <div className="coverage-figure-loading">
@@ -157,24 +158,28 @@ export function CoverageFigure({
         data-testid="coverage-map"
       >
         <path d={figure.streetsPath} fill={BASEMAP.land} stroke="none" fillRule="evenodd" />
-        {figure.basemapTiles.map(({ id, opacity, template, tiles }) => (
-          <g key={id} opacity={opacity} data-testid="coverage-basemap" data-basemap={id}>
-            {tiles.map((tile) => (
-              <image
-                key={tile.key}
-                href={template
-                  .replace('{z}', String(tile.z))
-                  .replace('{x}', String(tile.x))
-                  .replace('{y}', String(tile.y))}
-                x={tile.box.x}
-                y={tile.box.y}
-                width={tile.box.width}
-                height={tile.box.height}
-                preserveAspectRatio="none"
-              />
-            ))}
-          </g>
-        ))}
+        {figure.basemapTiles.map(({ id, kind, opacity, template, tiles }) =>
+          kind === 'vector' ? (
+            <FigureVectorBasemap key={id} id={id} template={template} tiles={tiles} opacity={opacity} />
+          ) : (
+            <g key={id} opacity={opacity} data-testid="coverage-basemap" data-basemap={id}>
+              {tiles.map((tile) => (
+                <image
+                  key={tile.key}
+                  href={template
+                    .replace('{z}', String(tile.z))
+                    .replace('{x}', String(tile.x))
+                    .replace('{y}', String(tile.y))}
+                  x={tile.box.x}
+                  y={tile.box.y}
+                  width={tile.box.width}
+                  height={tile.box.height}
+                  preserveAspectRatio="none"
+                />
+              ))}
+            </g>
+          ),
+        )}
         {figure.image && (
           <image
             href={figure.image}
@@ -248,7 +253,8 @@ export function CoverageFigure({
   );
 }
 
-function drawing(data: CoverageFigureData, rasterBasemaps: readonly BasemapDisplay[]) {
+/** `basemaps`: the stored base maps shown, bottom first (configured services are not printed). */
+function drawing(data: CoverageFigureData, basemaps: readonly BasemapDisplay[]) {
   const streets = data.streets.features.map((feature) => feature.geometry);
   const communities = data.communities.features.flatMap((feature) =>
     feature.geometry ? [feature.geometry] : [],
@@ -266,8 +272,9 @@ function drawing(data: CoverageFigureData, rasterBasemaps: readonly BasemapDispl
     ),
     imageBox: projectBox(data.grid.bbox, projection),
     image: gridImage(data),
-    basemapTiles: rasterBasemaps.map(({ basemap, opacity }) => ({
+    basemapTiles: basemaps.map(({ basemap, opacity }) => ({
       id: basemap.id,
+      kind: basemap.kind,
       opacity,
       template: absoluteTileUrl(basemap.tiles[0], window.location.origin),
       tiles: figureTiles(projection, box, basemap),

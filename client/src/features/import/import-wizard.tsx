@@ -7,6 +7,7 @@
  */
 import type { Region } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
+import { BasemapImport } from './basemap-import';
 import { CommittedNotice } from './committed-notice';
 import { ImportOptions } from './import-options';
 import { ImportPreview } from './import-preview';
@@ -22,9 +23,11 @@ export interface ImportWizardProps {
   /** Every region the server holds, so a new region's id is checked before it is sent. */
   regions: readonly Region[];
   onClose: () => void;
+  /** After a base map is stored with the region (the layers panel lists it then). */
+  onBasemapStored?: () => void;
 }
 
-export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardProps) {
+export function ImportWizard({ wizard, region, regions, onClose, onBasemapStored }: ImportWizardProps) {
   const { t } = useI18n();
   const { preview, busy } = wizard;
   return (
@@ -48,6 +51,7 @@ export function ImportWizard({ wizard, region, regions, onClose }: ImportWizardP
       {wizard.error && <RefusalLine error={wizard.error} />}
       {wizard.committed && <CommittedNotice report={wizard.committed} createdRegion={wizard.createdRegion} />}
       {preview && <ImportPreview wizard={wizard} preview={preview} />}
+      {region && onBasemapStored && <BasemapImport regionId={region.id} onStored={onBasemapStored} />}
     </section>
   );
 }

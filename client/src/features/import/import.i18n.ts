@@ -6,6 +6,11 @@ export const importMessages = defineMessages(
     'import.open': '导入数据',
     'import.title': '导入数据',
     'import.close': '关闭',
+    'import.basemap.title': '底图（PMTiles / MBTiles）',
+    'import.basemap.hint': '本单位的正射影像或地形图瓦片文件，随本区域保存，绘制在社区之下，也会打印。',
+    'import.basemap.uploading': '正在读取并保存底图…',
+    'import.basemap.stored':
+      '已保存底图“{name}”（{kind}，{tiles} 个瓦片，缩放级别 {minzoom}–{maxzoom}），可在“图层 › 底图”中调整。',
     'import.hint':
       '选择图层和文件（GeoJSON、Shapefile 压缩包、CSV、Excel（.xlsx）），先预览，确认无误后再写入。',
     'import.layer': '图层',
@@ -103,6 +108,12 @@ export const importMessages = defineMessages(
     'import.open': 'Import data',
     'import.title': 'Import data',
     'import.close': 'Close',
+    'import.basemap.title': 'Base map (PMTiles / MBTiles)',
+    'import.basemap.hint':
+      'Your own orthophoto or topographic tiles: stored with the region, drawn under the communities and printed.',
+    'import.basemap.uploading': 'Reading and storing the base map…',
+    'import.basemap.stored':
+      'Stored base map “{name}” ({kind}, {tiles} tiles, zoom {minzoom}–{maxzoom}); adjust it under Layers › Base maps.',
     'import.hint':
       'Choose a layer and a file (GeoJSON, zipped Shapefile, CSV, Excel (.xlsx)); check the preview before anything is written.',
     'import.layer': 'Layer',

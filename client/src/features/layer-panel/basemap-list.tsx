@@ -3,28 +3,24 @@
  * slider and buttons to move it up or down (the map draws them in this order, all under the
  * communities), and a button to add a PMTiles or MBTiles file.
  */
-import { useRef, useState } from 'react';
-import { uploadBasemap } from '../../lib/api';
+import { useEffect, useRef } from 'react';
 import { reportError } from '../../lib/notices';
 import { useI18n } from '../../lib/i18n';
 import { IconButton } from '../../ui/icon-button';
 import { Spinner } from '../../ui/spinner';
 import { Switch } from '../../ui/switch';
 import type { BasemapDisplayState } from './use-basemap-display';
+import { useBasemapUpload } from './use-basemap-upload';
 
 export function BasemapList({ regionId, state }: { regionId: string; state: BasemapDisplayState }) {
   const { t } = useI18n();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [uploading, setUploading] = useState(false);
   const { displays } = state;
-
-  const upload = async (file: File) => {
-    setUploading(true);
-    const result = await uploadBasemap(regionId, file);
-    setUploading(false);
-    if (!result.ok) reportError(result.error);
-    else state.refresh();
-  };
+  const { uploading, error, upload } = useBasemapUpload(regionId, state.refresh);
+  // A refused file is told like any failed call (the notices say why, in the interface's language).
+  useEffect(() => {
+    if (error) reportError(error);
+  }, [error]);
 
   return (
     <div className="basemap-list" data-testid="basemap-list">
