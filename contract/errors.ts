@@ -210,7 +210,7 @@ export const ERROR_CATALOGUE = {
   'import.archive-too-large': {
     status: 413,
     en: '{fileName}: {reason}',
-    zh: '{fileName}：{reasonZh}',
+    zh: '压缩包 {fileName}：{reasonZh}',
   },
   'import.osm-not-network': {
     status: 400,

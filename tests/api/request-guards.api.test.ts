@@ -169,7 +169,7 @@ describe.each(testBackends())('request guards on $name', (backend) => {
       ),
     );
     expect(body.params.entry).toBe('layers/facilities.csv');
-    expect(body.errorZh).toMatch(/^facilities\.zip：layers\/facilities\.csv：解压后 64\.0 MB/);
+    expect(body.errorZh).toMatch(/^压缩包 facilities\.zip：layers\/facilities\.csv：解压后 64\.0 MB/);
     expect(
       Number((await demo.sql<{ count: string }>('SELECT count(*) AS count FROM imports'))[0].count),
     ).toBe(0);
