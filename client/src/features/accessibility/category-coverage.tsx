@@ -114,7 +114,6 @@ export function CategoryCoverage({
               data-testid="coverage-row"
               data-community-id={row.id}
               data-share={row.coveredShare ?? ''}
-              data-covered-residents={row.coveredResidents}
               title={t('access.coverageRowHint')}
               onClick={() => onShowCommunity(row.id)}
               name={
