@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOGUE, renderError, type ErrorCode } from './errors.js';
 import { API_OPERATIONS } from './index.js';
-import { fillPath, openApiPath } from './operation.js';
+import { answerSchema, fillPath, openApiPath } from './operation.js';
+import { REGION_LAYER_SCHEMAS } from './regions.js';
 import { invalidRequestParams, issueZh } from './validation.js';
 import { isochroneBodySchema } from './accessibility-requests.js';
 
@@ -25,6 +26,25 @@ describe('the contract', () => {
     ).toBe('/api/regions/demo/units');
     expect(fillPath('/api/scenarios/:id', { id: 'a b/c' })).toBe('/api/scenarios/a%20b%2Fc');
     expect(() => fillPath('/api/scenarios/:id', {})).toThrow(/"id"/);
+  });
+});
+
+describe('answer schemas', () => {
+  it("checks a layer's answer against that layer's schema alone, the others for the union", () => {
+    const layer = API_OPERATIONS.find(
+      (spec) =>
+        spec.method === 'get' &&
+        spec.path.endsWith(':layer{(?:streets|communities|facilities|units|network|water)}'),
+    );
+    expect(layer).toBeDefined();
+    for (const [name, schema] of Object.entries(REGION_LAYER_SCHEMAS)) {
+      expect(answerSchema(layer!, { region: 'demo', layer: name })).toBe(schema);
+    }
+    // Without the parameter (documentation, a path it does not know): every layer's alternative.
+    expect(answerSchema(layer!)).toBe(layer!.response.content?.['application/geo+json']);
+    expect(answerSchema(layer!, { layer: 'toString' })).toBe(
+      layer!.response.content?.['application/geo+json'],
+    );
   });
 });
 

@@ -45,6 +45,12 @@ export interface OperationSpec {
   bodyType?: 'application/json' | 'multipart/form-data';
   /** What a successful answer holds. */
   response: ResponseSpec;
+  /**
+   * The answer's own schema when a path parameter decides which of `response`'s alternatives it is
+   * (a layer's name): checking a 6 000-feature network against every other layer first collects
+   * so many issues that zod overflows the browser's stack.
+   */
+  answerForParams?: (params: Readonly<Record<string, string | number>>) => z.ZodType | undefined;
   /** Every error status the operation answers, with when (a string) or when and its body. */
   errors?: Partial<Record<ErrorStatus, string | ErrorSpec>>;
 }
@@ -89,9 +95,19 @@ export type OperationAnswer<Spec extends OperationSpec> =
         : unknown
     : undefined;
 
-/** The schema of a successful JSON (or GeoJSON) answer, if the operation has one. */
-export function answerSchema(spec: OperationSpec): z.ZodType | undefined {
-  return spec.response.content?.['application/json'] ?? spec.response.content?.['application/geo+json'];
+/**
+ * The schema of a successful JSON (or GeoJSON) answer, if the operation has one; the exact one for
+ * these path parameters where the operation names it.
+ */
+export function answerSchema(
+  spec: OperationSpec,
+  params: Readonly<Record<string, string | number>> = {},
+): z.ZodType | undefined {
+  return (
+    spec.answerForParams?.(params) ??
+    spec.response.content?.['application/json'] ??
+    spec.response.content?.['application/geo+json']
+  );
 }
 
 /** Hono's `:name` and `:name{pattern}` path parameters as OpenAPI's `{name}`. */

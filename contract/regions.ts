@@ -285,6 +285,10 @@ export const regionOperations = {
       description: "An RFC 7946 FeatureCollection of the layer's features (properties by layer)",
       content: { 'application/geo+json': layerCollectionSchema },
     },
+    answerForParams: ({ layer }) =>
+      typeof layer === 'string' && Object.hasOwn(REGION_LAYER_SCHEMAS, layer)
+        ? REGION_LAYER_SCHEMAS[layer as RegionLayerName]
+        : undefined,
     errors: regionErrors,
   }),
 };

@@ -95,7 +95,7 @@ export async function callOperation<const Spec extends OperationSpec>(
   }
   const result = await requestJson<OperationAnswer<Spec>>(operationUrl(spec, call), init);
   if (result.ok && checksAnswers()) {
-    const schema = answerSchema(spec);
+    const schema = answerSchema(spec, call.params);
     const checked = schema?.safeParse(result.data);
     if (checked && !checked.success) {
       const issue = checked.error.issues[0];
