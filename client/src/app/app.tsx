@@ -5,7 +5,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AccessibilityPanel } from '../features/accessibility/accessibility-panel';
-import { useAccessibility } from '../features/accessibility/use-accessibility';
+import { useAccessibility, type AnalysedScenario } from '../features/accessibility/use-accessibility';
 import { useMapAnalysis } from '../features/accessibility/use-map-analysis';
 import { AttributePanel } from '../features/attribute-panel/attribute-panel';
 import { DashboardView } from '../features/dashboard/dashboard-view';
@@ -16,6 +16,7 @@ import { useBasemapDisplay } from '../features/layer-panel/use-basemap-display';
 import { NoticeStack } from '../features/notices/notice-stack';
 import { MetricsPanel } from '../features/scenarios/metrics-panel';
 import { ScenarioPanel } from '../features/scenarios/scenario-panel';
+import { useAnalysedScenario } from '../features/scenarios/use-analysed-scenario';
 import { useScenarioEditor } from '../features/scenarios/use-scenario-editor';
 import { useScenarioMap } from '../features/scenarios/use-scenario-map';
 import { SyntheticMark } from '../features/region/synthetic-mark';
@@ -124,18 +125,26 @@ export function App() {
     window.location.hash = next === 'dashboard' ? DASHBOARD_HASH : '';
     setView(next);
   }, []);
-  const accessibility = useAccessibility(region?.id ?? null, sidebarTab === 'accessibility');
+  // Set from the scenario editor below: with a scenario open, the analyses are the scenario's.
+  const [analysedScenario, setAnalysedScenario] = useState<AnalysedScenario | null>(null);
+  const accessibility = useAccessibility(
+    region?.id ?? null,
+    sidebarTab === 'accessibility',
+    analysedScenario,
+  );
   const analysis = useMapAnalysis(accessibility, data, sidebarTab === 'accessibility');
   // The judging every screen shows: the region's stored profile (or one picked to compare), with
   // the accessibility panel's walking speed and tiers.
   const judgingState = useJudging(region, accessibility.speedMetersPerSecond, accessibility.tierOverrides);
   const scenarioEditor = useScenarioEditor(
     region?.id ?? null,
-    data.units?.features,
+    data,
     // Siting runs on the open scenario and adopts into it (or a new one): the list is read there too.
     sidebarTab === 'scenarios' || sidebarTab === 'siting',
     judgingState.judging,
   );
+  const openScenarioAnalysed = useAnalysedScenario(scenarioEditor);
+  useEffect(() => setAnalysedScenario(openScenarioAnalysed), [openScenarioAnalysed]);
   const siting = useSiting(region?.id ?? null, scenarioEditor, sidebarTab === 'siting');
   const sitingTarget = sitingTargetOf(scenarioEditor);
   const serviceAreaScenario = useMemo(
@@ -146,7 +155,11 @@ export function App() {
     [sitingTarget.scenarioId, sitingTarget.name, sitingTarget.version],
   );
   const serviceAreas = useServiceAreas(region?.id ?? null, serviceAreaScenario, data.units?.features);
-  const scenarioMap = useScenarioMap(scenarioEditor, sidebarTab === 'scenarios');
+  const scenarioMap = useScenarioMap(
+    scenarioEditor,
+    sidebarTab === 'scenarios',
+    sidebarTab === 'accessibility',
+  );
   // Side by side: the other side's communities (and labels) on a second map kept on the same view.
   const [cameraLink] = useState(() => new CameraLink());
   const otherCommunities = scenarioMap.otherSide?.communities ?? null;
@@ -159,12 +172,18 @@ export function App() {
   );
   // While a scenario is open the map shows its communities, and picking one makes it the edited one.
   const scenarioCommunities = scenarioMap.communities;
+  const scenarioFacilities = scenarioMap.facilities;
   const mapData = useMemo(
-    () =>
-      scenarioCommunities
-        ? { ...data, communities: { type: 'FeatureCollection' as const, features: scenarioCommunities } }
-        : data,
-    [data, scenarioCommunities],
+    () => ({
+      ...data,
+      ...(scenarioCommunities && {
+        communities: { type: 'FeatureCollection' as const, features: scenarioCommunities },
+      }),
+      ...(scenarioFacilities && {
+        facilities: { type: 'FeatureCollection' as const, features: scenarioFacilities },
+      }),
+    }),
+    [data, scenarioCommunities, scenarioFacilities],
   );
   const setScenarioActive = scenarioEditor.setActiveId;
   const scenarioOpen = scenarioMap.map !== null;

@@ -11,12 +11,14 @@ import type {
 } from '../../../contract/accessibility';
 import type { isochroneBodySchema } from '../../../contract/accessibility-requests';
 import type { RegionLayers } from '../../../contract/regions';
+import type { scenarioFacilitiesSchema, scenarioPathsSchema } from '../../../contract/scenario-layers';
 import type { profileCatalogueSchema } from '../../../contract/standards';
 import type {
   comparisonSchema,
   communitiesCollectionSchema,
   relocationAdviceSchema,
   savedEditsSchema,
+  scenarioReachSchema,
   scenarioStateSchema,
   scenarioSummarySchema,
   unitAdjacencySchema,
@@ -106,6 +108,11 @@ export type ResultSummaryAnswer = ScenarioCommunityProperties['summary'];
 export type ScenarioComparison = z.output<typeof comparisonSchema>;
 export type ComparedFigure = ScenarioComparison['communities'][number]['residents'];
 export type ScenarioSaveAnswer = z.output<typeof savedEditsSchema>;
+/** `GET /api/scenarios/:id/reach`: the scenario's facilities and walking reach for the client's evaluator. */
+export type ScenarioReachAnswer = z.output<typeof scenarioReachSchema>;
+/** `GET /api/scenarios/:id/facilities` and `/paths`: the scenario's own facilities and paths. */
+export type ScenarioFacilitiesAnswer = z.output<typeof scenarioFacilitiesSchema>;
+export type ScenarioPathsAnswer = z.output<typeof scenarioPathsSchema>;
 
 /* ---------------------------------------------------------------- standards advice (村改社区, relocation) */
 

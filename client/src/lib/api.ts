@@ -19,6 +19,9 @@ import type {
   VillageCandidatesAnswer,
   ScenarioComparison,
   ScenarioCommunityCollection,
+  ScenarioFacilitiesAnswer,
+  ScenarioPathsAnswer,
+  ScenarioReachAnswer,
   ScenarioSaveAnswer,
   ScenarioStateAnswer,
   ScenarioSummary,
@@ -441,6 +444,64 @@ export function fetchRelocationAdvice(
         signal,
       })
     : callOperation(API.scenarios.relocationAdvice, { params: { id: scenarioId }, query: judging, signal });
+}
+
+/** `GET /api/scenarios/:id/facilities`: the scenario's facilities, with those it removed by id. */
+export function fetchScenarioFacilities(
+  scenarioId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ScenarioFacilitiesAnswer>> {
+  return callOperation(API.scenarioLayers.facilities, { params: { id: scenarioId }, signal });
+}
+
+/** `GET /api/scenarios/:id/paths`: the paths the scenario added and the network edges it closed. */
+export function fetchScenarioPaths(
+  scenarioId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ScenarioPathsAnswer>> {
+  return callOperation(API.scenarioLayers.paths, { params: { id: scenarioId }, signal });
+}
+
+/** `GET /api/scenarios/:id/reach?…judging`: the scenario's facilities and walking reach for the client's evaluator. */
+export function fetchScenarioReach(
+  scenarioId: string,
+  judging: JudgingQueryParams,
+  signal?: AbortSignal,
+): Promise<ApiResult<ScenarioReachAnswer>> {
+  return callOperation(API.scenarios.reach, { params: { id: scenarioId }, query: judging, signal });
+}
+
+/** `POST /api/scenarios/:id/isochrones`: as the region's, on the scenario's facilities and paths. */
+export function fetchScenarioIsochrones(
+  scenarioId: string,
+  body: IsochroneRequestBody,
+  signal?: AbortSignal,
+): Promise<ApiResult<IsochroneCollection>> {
+  return callOperation(API.accessibility.scenarioIsochrones, { params: { id: scenarioId }, body, signal });
+}
+
+/** `GET /api/scenarios/:id/coverage`: as the region's, on the scenario's facilities, paths and communities. */
+export function fetchScenarioCoverage(
+  scenarioId: string,
+  speedMetersPerSecond: number,
+  tiers: TierOverrides,
+  signal?: AbortSignal,
+): Promise<ApiResult<CoverageResult>> {
+  const query = coverageQuery(speedMetersPerSecond, tiers);
+  return callOperation(API.accessibility.scenarioCoverage, { params: { id: scenarioId }, query, signal });
+}
+
+/** `GET /api/scenarios/:id/heatmap?format=grid`: as the region's, on the scenario's facilities and paths. */
+export function fetchScenarioHeatmap(
+  scenarioId: string,
+  query: HeatmapQuery,
+  signal?: AbortSignal,
+): Promise<ApiResult<HeatmapGrid>> {
+  return callOperation(API.accessibility.scenarioHeatmap, {
+    params: { id: scenarioId },
+    query: { ...heatmapQueryParameters(query), format: 'grid' },
+    signal,
+  }) as Promise<ApiResult<HeatmapGrid>>;
 }
 
 /** `PATCH /api/regions/:region {"profile"}`: store the standards profile the region is judged by. */

@@ -22,6 +22,7 @@ export type JudgingKey = readonly (string | number)[];
 /** The kinds of read whose answer is a judgement (they follow the region's stored profile). */
 const JUDGING_READS: readonly string[] = [
   'unit-adjacency',
+  'reach',
   'communities',
   'compare',
   'village-candidates',
@@ -87,6 +88,29 @@ export const queryKeys = {
     judging: JudgingKey,
   ) =>
     ['region', regionId, 'scenario', scenarioId, 'village-candidates', version, asType, ...judging] as const,
+  /** A saved version's facilities or paths (`kind`), as the scenario's layer edits left them. */
+  scenarioLayer: (regionId: string, scenarioId: string, version: number, kind: 'facilities' | 'paths') =>
+    ['region', regionId, 'scenario', scenarioId, kind, version] as const,
+  /** A saved version's facilities and walking reach for the client's evaluator, under a judging. */
+  scenarioReach: (regionId: string, scenarioId: string, version: number, judging: JudgingKey) =>
+    ['region', regionId, 'scenario', scenarioId, 'reach', version, ...judging] as const,
+  /** The scenario analyses of a saved version: as the region's, under the scenario's scope. */
+  scenarioCoverage: (
+    regionId: string,
+    scenarioId: string,
+    version: number,
+    speedMetersPerSecond: number,
+    tiers: TierOverrides,
+  ) =>
+    ['region', regionId, 'scenario', scenarioId, 'coverage', version, speedMetersPerSecond, tiers] as const,
+  scenarioHeatmap: (regionId: string, scenarioId: string, version: number, query: HeatmapQuery) =>
+    ['region', regionId, 'scenario', scenarioId, 'heatmap', version, query] as const,
+  scenarioIsochrones: (
+    regionId: string,
+    scenarioId: string,
+    version: number,
+    request: Omit<IsochroneRequestBody, 'method'>,
+  ) => ['region', regionId, 'scenario', scenarioId, 'isochrones', version, request] as const,
   relocationAdvice: (
     regionId: string,
     scenarioId: ScenarioOrBaseline,

@@ -16,6 +16,12 @@ import {
   fetchScenarioComparison,
   fetchScenarios,
   fetchScenarioState,
+  fetchScenarioCoverage,
+  fetchScenarioFacilities,
+  fetchScenarioHeatmap,
+  fetchScenarioIsochrones,
+  fetchScenarioPaths,
+  fetchScenarioReach,
   fetchUnitAdjacency,
   fetchVillageCandidates,
   type ApiResult,
@@ -192,6 +198,64 @@ export const relocationAdviceRead = defineRead(
     fetchRelocationAdvice(regionId, scenarioId, judgingQuery(judging), signal),
 );
 
+/** A saved version of an open scenario (the reads below are keyed by it). */
+export interface SavedVersionParams {
+  regionId: string;
+  scenarioId: string;
+  version: number;
+}
+
+/** `GET /api/scenarios/:id/facilities` of a saved version. */
+export const scenarioFacilitiesRead = defineRead(
+  ({ regionId, scenarioId, version }: SavedVersionParams) =>
+    queryKeys.scenarioLayer(regionId, scenarioId, version, 'facilities'),
+  ({ scenarioId }, signal) => fetchScenarioFacilities(scenarioId, signal),
+);
+
+/** `GET /api/scenarios/:id/paths` of a saved version. */
+export const scenarioPathsRead = defineRead(
+  ({ regionId, scenarioId, version }: SavedVersionParams) =>
+    queryKeys.scenarioLayer(regionId, scenarioId, version, 'paths'),
+  ({ scenarioId }, signal) => fetchScenarioPaths(scenarioId, signal),
+);
+
+/** `GET /api/scenarios/:id/reach?…judging` of a saved version. */
+export const scenarioReachRead = defineRead(
+  ({ regionId, scenarioId, version, judging }: SavedVersionParams & { judging: Judging }) =>
+    queryKeys.scenarioReach(regionId, scenarioId, version, judgingKey(judging)),
+  ({ scenarioId, judging }, signal) => fetchScenarioReach(scenarioId, judgingQuery(judging), signal),
+);
+
+/** `GET /api/scenarios/:id/coverage` of a saved version. */
+export const scenarioCoverageRead = defineRead(
+  ({ regionId, scenarioId, version, speedMetersPerSecond, tiers }: SavedVersionParams & CoverageParams) =>
+    queryKeys.scenarioCoverage(regionId, scenarioId, version, speedMetersPerSecond, tiers),
+  ({ scenarioId, speedMetersPerSecond, tiers }, signal) =>
+    fetchScenarioCoverage(scenarioId, speedMetersPerSecond, tiers, signal),
+);
+
+/** `GET /api/scenarios/:id/heatmap?format=grid` of a saved version. */
+export const scenarioHeatmapRead = defineRead(
+  ({ regionId, scenarioId, version, query }: SavedVersionParams & HeatmapParams) =>
+    queryKeys.scenarioHeatmap(regionId, scenarioId, version, query),
+  ({ scenarioId, query }, signal) => fetchScenarioHeatmap(scenarioId, query, signal),
+);
+
+/** `POST /api/scenarios/:id/isochrones` of a saved version: network isochrones and service radii together. */
+export const scenarioIsochronesRead = defineRead(
+  ({ regionId, scenarioId, version, request }: SavedVersionParams & IsochronesParams) =>
+    queryKeys.scenarioIsochrones(regionId, scenarioId, version, request),
+  async ({ scenarioId, request }, signal): Promise<ApiResult<IsochronePair>> => {
+    const [network, radius] = await Promise.all([
+      fetchScenarioIsochrones(scenarioId, { ...request, method: 'network' }, signal),
+      fetchScenarioIsochrones(scenarioId, { ...request, method: 'radius' }, signal),
+    ]);
+    if (!network.ok) return network;
+    if (!radius.ok) return radius;
+    return { ok: true, data: { network: network.data, radius: radius.data } };
+  },
+);
+
 // The hooks, named as hooks so React's rules of hooks apply to their callers.
 export const useRegionsRead = regionsRead.use;
 export const useBasemapsRead = basemapsRead.use;
@@ -206,3 +270,9 @@ export const useScenarioCommunitiesRead = scenarioCommunitiesRead.use;
 export const useScenarioComparisonRead = scenarioComparisonRead.use;
 export const useVillageCandidatesRead = villageCandidatesRead.use;
 export const useRelocationAdviceRead = relocationAdviceRead.use;
+export const useScenarioFacilitiesRead = scenarioFacilitiesRead.use;
+export const useScenarioPathsRead = scenarioPathsRead.use;
+export const useScenarioReachRead = scenarioReachRead.use;
+export const useScenarioCoverageRead = scenarioCoverageRead.use;
+export const useScenarioHeatmapRead = scenarioHeatmapRead.use;
+export const useScenarioIsochronesRead = scenarioIsochronesRead.use;

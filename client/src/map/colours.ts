@@ -271,3 +271,20 @@ export const DRAWING_LINE: Rgba = [15, 43, 58, 255];
 export const DRAWING_HALO: Rgba = [255, 255, 255, 230];
 export const DRAWING_FILL: Rgba = [15, 98, 254, 40];
 export const DRAWING_VERTEX: Rgba = [255, 255, 255, 255];
+
+/* Scenario facility and path edits (features/scenarios, the legend beside the tools). */
+/** Ring around a facility the scenario added (its fill stays its category's colour). */
+export const ADDED_FACILITY_RING: Rgba = [214, 140, 0, 255];
+/** Ring around a facility the scenario moved or changed, and the line from where it stood. */
+export const CHANGED_FACILITY_RING: Rgba = [15, 98, 254, 255];
+export const MOVED_FACILITY_TRAIL: Rgba = [15, 98, 254, 170];
+/** A facility the scenario removed, greyed where it stood, struck through. */
+export const REMOVED_FACILITY_FILL: Rgba = [150, 150, 150, 200];
+export const REMOVED_FACILITY_STRIKE: Rgba = [200, 30, 40, 255];
+/** A path the scenario added, over a white halo. */
+export const ADDED_PATH_LINE: Rgba = [214, 140, 0, 255];
+export const ADDED_PATH_HALO: Rgba = [255, 255, 255, 230];
+/** A network edge the scenario closed: dashed red. */
+export const CLOSED_PATH_LINE: Rgba = [200, 30, 40, 255];
+/** Dash and gap of a closed path, in multiples of its width. */
+export const CLOSED_PATH_DASH: [number, number] = [3, 2];

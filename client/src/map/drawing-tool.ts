@@ -2,15 +2,17 @@
  * Pointer handling for the scenario tools on the MapLibre map, with plain map events (works offline,
  * no drawing library): a brush that reports where it touches while the button is held, a freehand
  * lasso, click-by-click polygons and lines (double-click, Enter or a click on the first corner ends
- * them; Backspace takes the last corner back, Escape cancels), and a pick that reports one click.
+ * them; Backspace takes the last corner back, Escape cancels), a pick that reports one click, and
+ * a drag that moves what the pointer grabbed (a facility) and pans the map when it grabbed nothing.
  * The brush and the lasso hold the map still; polygons and lines let it pan between clicks.
  */
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import type { Position } from '../lib/api-types';
 import { brushCursor, brushSamples, type Pixel } from './brush-samples';
+import { PICK_PIXELS, type PickContext } from './map-pick';
 
-export type DrawingToolKind = 'brush' | 'lasso' | 'polygon' | 'line' | 'pick';
+export type DrawingToolKind = 'brush' | 'lasso' | 'polygon' | 'line' | 'pick' | 'drag';
 
 export interface DrawingTool {
   kind: DrawingToolKind;
@@ -29,13 +31,18 @@ export interface DrawingCallbacks {
   onBrush?: (phase: 'start' | 'move' | 'end', samples: Position[]) => void;
   /** Lasso, polygon (ring) or line finished. */
   onShape?: (shape: DrawnShape) => void;
-  /** Pick: a click on the map. */
-  onPick?: (position: Position) => void;
+  /** Pick and drag: a click on the map, with what picking near it needs. */
+  onPick?: (position: Position, pick: PickContext) => void;
+  /** Drag: the button went down here; true when something was grabbed (the map then stays still). */
+  onGrab?: (position: Position, pick: PickContext) => boolean;
+  /** Drag: what was grabbed was let go here (after the pointer moved). */
+  onDrop?: (position: Position) => void;
 }
 
 /** What is being drawn, for the map to show. */
 export interface DrawingPreview {
-  kind: 'lasso' | 'polygon' | 'line';
+  /** `point`: where a dragged facility would land. */
+  kind: 'lasso' | 'polygon' | 'line' | 'point';
   points: Position[];
   /** The pointer, for the rubber band from the last corner (polygon and line). */
   pointer: Position | null;
@@ -45,6 +52,8 @@ export interface DrawingPreview {
 const LASSO_STEP_PIXELS = 3;
 /** A click this close to the first corner closes a polygon. */
 const CLOSE_PIXELS = 10;
+/** A grab moved less than this is a click, not a drag. */
+const DRAG_PIXELS = 3;
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -92,6 +101,27 @@ export function useDrawingTool(
       const lngLat = map.unproject(pixel);
       return [lngLat.lng, lngLat.lat];
     };
+    const pickAt = (pixel: Pixel): PickContext => {
+      const corners = [
+        lngLatOf([pixel[0] - PICK_PIXELS, pixel[1] - PICK_PIXELS]),
+        lngLatOf([pixel[0] + PICK_PIXELS, pixel[1] + PICK_PIXELS]),
+      ];
+      return {
+        pixel,
+        project: (position) => {
+          const point = map.project(position);
+          return [point.x, point.y];
+        },
+        bbox: [
+          Math.min(corners[0][0], corners[1][0]),
+          Math.min(corners[0][1], corners[1][1]),
+          Math.max(corners[0][0], corners[1][0]),
+          Math.max(corners[0][1], corners[1][1]),
+        ],
+      };
+    };
+    let grabbed: Pixel | null = null;
+    let dragged = false;
     let down = false;
     let lastPixel: Pixel | null = null;
     let points: Position[] = [];
@@ -113,7 +143,18 @@ export function useDrawingTool(
     };
 
     const onMouseDown = (event: MapMouseEvent) => {
-      if (event.originalEvent.button !== 0 || !holdsMap) return;
+      if (event.originalEvent.button !== 0) return;
+      if (kind === 'drag') {
+        const pixel: Pixel = [event.point.x, event.point.y];
+        if (callbacksRef.current.onGrab?.(lngLatOf(pixel), pickAt(pixel))) {
+          // Holds the map still for this gesture only (MapLibre's drag pan skips a prevented mousedown).
+          event.preventDefault();
+          grabbed = pixel;
+          dragged = false;
+        }
+        return;
+      }
+      if (!holdsMap) return;
       event.preventDefault();
       down = true;
       const pixel: Pixel = [event.point.x, event.point.y];
@@ -127,6 +168,11 @@ export function useDrawingTool(
     };
     const onMouseMove = (event: MapMouseEvent) => {
       const pixel: Pixel = [event.point.x, event.point.y];
+      if (kind === 'drag' && grabbed) {
+        dragged ||= Math.hypot(pixel[0] - grabbed[0], pixel[1] - grabbed[1]) >= DRAG_PIXELS;
+        if (dragged) setPreview({ kind: 'point', points: [lngLatOf(pixel)], pointer: null });
+        return;
+      }
       if (kind === 'brush' && down) {
         callbacksRef.current.onBrush?.('move', brushSamples(lastPixel, pixel, brushRadius).map(lngLatOf));
         lastPixel = pixel;
@@ -139,7 +185,15 @@ export function useDrawingTool(
         setPreview({ kind, points, pointer: lngLatOf(pixel) });
       }
     };
-    const onMouseUp = () => {
+    const onMouseUp = (event: MouseEvent) => {
+      if (kind === 'drag' && grabbed) {
+        grabbed = null;
+        setPreview(null);
+        if (!dragged) return;
+        const rect = map.getContainer().getBoundingClientRect();
+        callbacksRef.current.onDrop?.(lngLatOf([event.clientX - rect.left, event.clientY - rect.top]));
+        return;
+      }
       if (!down) return;
       down = false;
       lastPixel = null;
@@ -153,8 +207,10 @@ export function useDrawingTool(
     };
     const onClick = (event: MapMouseEvent) => {
       const pixel: Pixel = [event.point.x, event.point.y];
-      if (kind === 'pick') {
-        callbacksRef.current.onPick?.(lngLatOf(pixel));
+      if (kind === 'pick' || kind === 'drag') {
+        // A drag ends with a click of its own when the pointer came back near where it started.
+        if (kind === 'drag' && dragged) return;
+        callbacksRef.current.onPick?.(lngLatOf(pixel), pickAt(pixel));
         return;
       }
       if (kind !== 'polygon' && kind !== 'line') return;

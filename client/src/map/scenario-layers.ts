@@ -203,6 +203,7 @@ export function eastOfSwipe(swipeLongitude: number): [number, number, number, nu
 /** What the planner is drawing: the lasso's fill, the line with a halo, the corners. */
 export function buildDrawingLayers(preview: DrawingPreview | null): Layer[] {
   if (!preview || preview.points.length === 0) return [];
+  if (preview.kind === 'point') return [drawingVertices(preview.points, 7)];
   const path: Position[] = preview.pointer ? [...preview.points, preview.pointer] : preview.points;
   const closed = preview.kind !== 'line' && path.length >= 3;
   const line = closed ? [...path, path[0]] : path;
@@ -239,22 +240,23 @@ export function buildDrawingLayers(preview: DrawingPreview | null): Layer[] {
       capRounded: true,
     }),
   );
-  if (preview.kind !== 'lasso') {
-    layers.push(
-      new ScatterplotLayer<Position>({
-        id: SCENARIO_LAYER_ID.drawingVertices,
-        data: preview.points,
-        getPosition: (point) => point,
-        getRadius: 4,
-        radiusUnits: 'pixels',
-        filled: true,
-        stroked: true,
-        getFillColor: DRAWING_VERTEX,
-        getLineColor: DRAWING_LINE,
-        lineWidthUnits: 'pixels',
-        getLineWidth: 1.5,
-      }),
-    );
-  }
+  if (preview.kind !== 'lasso') layers.push(drawingVertices(preview.points, 4));
   return layers;
+}
+
+/** The corners of what is drawn (or where a dragged facility would land), `radiusPixels` each. */
+function drawingVertices(points: readonly Position[], radiusPixels: number): Layer {
+  return new ScatterplotLayer<Position>({
+    id: SCENARIO_LAYER_ID.drawingVertices,
+    data: points,
+    getPosition: (point) => point,
+    getRadius: radiusPixels,
+    radiusUnits: 'pixels',
+    filled: true,
+    stroked: true,
+    getFillColor: DRAWING_VERTEX,
+    getLineColor: DRAWING_LINE,
+    lineWidthUnits: 'pixels',
+    getLineWidth: 1.5,
+  });
 }

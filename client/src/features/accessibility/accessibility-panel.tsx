@@ -5,6 +5,7 @@
  */
 import type { RegionLayers } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
+import { Note } from '../../ui/note';
 import { Panel } from '../../ui/panel';
 import { SegmentedControl } from '../../ui/segmented-control';
 import { CoverageSection } from './coverage-section';
@@ -43,6 +44,11 @@ export function AccessibilityPanel({ state, data, onShowCommunity, onShowBbox }:
         onChange={state.setView}
         wide
       />
+      {state.scenario && (
+        <Note testId="analysed-scenario">
+          {t('access.scenarioNote', { name: state.scenario.name, n: state.scenario.version })}
+        </Note>
+      )}
       <ProfilePicker state={state} />
       {state.view === 'isochrones' ? (
         <IsochroneSection state={state} data={data} onShowBbox={onShowBbox} />

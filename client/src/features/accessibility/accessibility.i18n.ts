@@ -4,6 +4,8 @@ import { defineMessages } from '../../lib/message-table';
 export const accessibilityMessages = defineMessages(
   {
     'access.title': '可达性分析',
+    'access.scenarioNote':
+      '分析的是方案“{name}”（已保存的第 {n} 版）的设施、道路和社区。关闭方案即回到现状。',
     'access.views': '分析内容',
     'access.view.isochrones': '等时圈',
     'access.view.coverage': '覆盖与热力图',
@@ -83,6 +85,8 @@ export const accessibilityMessages = defineMessages(
   },
   {
     'access.title': 'Accessibility',
+    'access.scenarioNote':
+      'Analysing scenario “{name}” (saved version {n}): its facilities, paths and communities. Close the scenario to return to the region as it is.',
     'access.views': 'Analysis',
     'access.view.isochrones': 'Isochrones',
     'access.view.coverage': 'Coverage & heat map',

@@ -114,6 +114,7 @@ export function CategoryCoverage({
               data-testid="coverage-row"
               data-community-id={row.id}
               data-share={row.coveredShare ?? ''}
+              data-covered-residents={row.coveredResidents}
               title={t('access.coverageRowHint')}
               onClick={() => onShowCommunity(row.id)}
               name={

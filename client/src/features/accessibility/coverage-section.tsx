@@ -83,7 +83,7 @@ export function CoverageSection({ state, data, onShowCommunity }: CoverageSectio
             tierMinutes={category ? tierOf(category, result) : null}
           />
           {coverage.pending && <LoadingLine>{t('access.computing')}</LoadingLine>}
-          {state.regionId && state.speedMetersPerSecond !== null && (
+          {state.regionId && !state.scenario && state.speedMetersPerSecond !== null && (
             <CoverageExports
               state={state}
               regionId={state.regionId}

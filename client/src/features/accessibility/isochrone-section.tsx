@@ -93,6 +93,8 @@ export function IsochroneSection({ state, data, onShowBbox }: IsochroneSectionPr
 
       {origin &&
         state.regionId &&
+        // The exports are the region's: a scenario's analyses are not exported from here.
+        !state.scenario &&
         state.speedMetersPerSecond !== null &&
         !isochrones.pending &&
         (isochrones.network || isochrones.radius) && (

@@ -1,8 +1,10 @@
 /**
  * State of the accessibility panel and the reads it drives (lib/reads.ts): isochrones (network and
  * service radii together, so switching method or comparing is instant), region coverage and heat
- * maps, the last two only while the coverage view is open. Answers are cached, so going back to
- * an earlier choice shows it at once; failures are reported by the cache.
+ * maps, the last two only while the coverage view is open. While a scenario is open they are the
+ * scenario's (`/api/scenarios/:id/…`, its saved version: its facilities, paths and communities);
+ * otherwise the region's. Answers are cached, so going back to an earlier choice shows it at once;
+ * failures are reported by the cache.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { HeatmapQuery, TierOverrides } from '../../lib/api';
@@ -13,7 +15,14 @@ import type {
   IsochroneCollection,
   Position,
 } from '../../lib/api-types';
-import { useCoverageRead, useHeatmapRead, useIsochronesRead } from '../../lib/reads';
+import {
+  useCoverageRead,
+  useHeatmapRead,
+  useIsochronesRead,
+  useScenarioCoverageRead,
+  useScenarioHeatmapRead,
+  useScenarioIsochronesRead,
+} from '../../lib/reads';
 import type { FacilityCategoryId } from '../../lib/standards';
 import { WALK_SPEED_METERS_PER_SECOND, validateWalkSpeed, type WalkingProfile } from '../../lib/walking';
 import { DEFAULT_ISOCHRONE_MINUTES } from './minutes-list';
@@ -35,6 +44,13 @@ export const HEATMAP_MAX_MINUTES = 60;
 
 export type IsochroneOrigin =
   { kind: 'facility'; id: string; position: Position } | { kind: 'point'; position: Position };
+
+/** The open scenario the analyses follow (its saved version), or null for the region's own. */
+export interface AnalysedScenario {
+  id: string;
+  version: number;
+  name: string;
+}
 
 export interface IsochroneResults {
   network: IsochroneCollection | null;
@@ -72,14 +88,21 @@ export interface AccessibilityState {
   setTierOverrides: (overrides: TierOverrides) => void;
   /** The region analysed, and the heat map's request as sent (for export links). */
   regionId: string | null;
+  /** The scenario analysed instead of the region, or null. */
+  scenario: AnalysedScenario | null;
   heatmapQuery: HeatmapQuery | null;
 }
 
 /**
  * @param regionId the region analysed (null while none is loaded)
  * @param active whether the accessibility panel is open: coverage and heat maps load only then
+ * @param scenario the open scenario, whose saved version the analyses then run on
  */
-export function useAccessibility(regionId: string | null, active: boolean): AccessibilityState {
+export function useAccessibility(
+  regionId: string | null,
+  active: boolean,
+  scenario: AnalysedScenario | null = null,
+): AccessibilityState {
   const [view, setView] = useState<AnalysisView>('isochrones');
   const [profile, setProfile] = useState<SpeedProfile>('adult');
   const [customSpeedText, setCustomSpeedText] = useState('1.2');
@@ -106,7 +129,7 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     setTierOverrides({});
   }, [regionId]);
 
-  const isochroneRead = useIsochronesRead(
+  const isochroneRequest =
     regionId && origin && speedMetersPerSecond !== null
       ? {
           regionId,
@@ -114,11 +137,16 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
             ...(origin.kind === 'facility' ? { facilityIds: [origin.id] } : { origins: [origin.position] }),
             minutes: [...minutes],
             speedMetersPerSecond,
-            mode: 'rings',
+            mode: 'rings' as const,
           },
         }
-      : null,
+      : null;
+  const scenarioKey = scenario ? { scenarioId: scenario.id, version: scenario.version } : null;
+  const regionIsochroneRead = useIsochronesRead(scenarioKey ? null : isochroneRequest);
+  const scenarioIsochroneRead = useScenarioIsochronesRead(
+    scenarioKey && isochroneRequest ? { ...isochroneRequest, ...scenarioKey } : null,
   );
+  const isochroneRead = scenarioKey ? scenarioIsochroneRead : regionIsochroneRead;
   // A refused origin (off the network, outside the region) is dropped; the cache has shown the notice.
   const isochroneFailed = isochroneRead.error !== null;
   useEffect(() => {
@@ -135,11 +163,15 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
   );
 
   const analysing = active && view === 'coverage' && regionId !== null && speedMetersPerSecond !== null;
-  const coverageRead = useCoverageRead(
+  const coverageRequest =
     analysing && regionId && speedMetersPerSecond !== null
       ? { regionId, speedMetersPerSecond, tiers: tierOverrides }
-      : null,
+      : null;
+  const regionCoverageRead = useCoverageRead(scenarioKey ? null : coverageRequest);
+  const scenarioCoverageRead = useScenarioCoverageRead(
+    scenarioKey && coverageRequest ? { ...coverageRequest, ...scenarioKey } : null,
   );
+  const coverageRead = scenarioKey ? scenarioCoverageRead : regionCoverageRead;
   const coverage = useMemo(
     () => ({ result: coverageRead.data ?? null, pending: coverageRead.loading }),
     [coverageRead.data, coverageRead.loading],
@@ -157,9 +189,12 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
           maxMinutes: HEATMAP_MAX_MINUTES,
         };
   }, [subject, speedMetersPerSecond, cellMeters, tierOverrides]);
-  const heatmapRead = useHeatmapRead(
-    analysing && regionId && heatmapQuery ? { regionId, query: heatmapQuery } : null,
+  const heatmapRequest = analysing && regionId && heatmapQuery ? { regionId, query: heatmapQuery } : null;
+  const regionHeatmapRead = useHeatmapRead(scenarioKey ? null : heatmapRequest);
+  const scenarioHeatmapRead = useScenarioHeatmapRead(
+    scenarioKey && heatmapRequest ? { ...heatmapRequest, ...scenarioKey } : null,
   );
+  const heatmapRead = scenarioKey ? scenarioHeatmapRead : regionHeatmapRead;
   const heatmap = useMemo(
     () => ({ grid: heatmapRead.data ?? null, pending: heatmapRead.loading }),
     [heatmapRead.data, heatmapRead.loading],
@@ -191,6 +226,7 @@ export function useAccessibility(regionId: string | null, active: boolean): Acce
     tierOverrides,
     setTierOverrides,
     regionId,
+    scenario,
     heatmapQuery,
   };
 }

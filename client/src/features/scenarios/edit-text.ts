@@ -1,17 +1,35 @@
 /**
- * One line per pending edit for the list of unsaved changes ("指派 12 个单元 → 滨江社区"), and the
- * planner-facing wording of each reason an edit is refused. Community names are read from the live
- * evaluator (a community an edit created or merged away falls back to its id).
+ * One line per pending edit for the list of unsaved changes ("指派 12 个单元 → 滨江社区", "新增幼儿园
+ * “滨江幼儿园”"), and the planner-facing wording of each reason an edit is refused. Community and
+ * facility names are read from the session (one an edit created or removed falls back to the name
+ * its edit gave, then its id).
  */
+import type { ApiError } from '../../lib/api';
 import type { MessageKey } from '../../lib/i18n';
+import { FACILITY_CATEGORIES, isFacilityCategoryId } from '../../lib/standards';
 import type { ScenarioEdit } from './scenario-core';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-/** Names communities in the interface language (see ScenarioSession.communityName). */
+/** Names communities (or facilities) in the interface language (see ScenarioSession.communityName). */
 export type NameOf = (id: string) => string;
 
-export function describeEdit(edit: ScenarioEdit, name: NameOf, t: Translate): string {
+/** How an edit's line names what it touches. */
+export interface EditNames {
+  community: NameOf;
+  facility: NameOf;
+  language: 'zh' | 'en';
+}
+
+/** A facility category's name in a language (its id when unknown). */
+export function categoryNameIn(category: string, language: 'zh' | 'en'): string {
+  if (!isFacilityCategoryId(category)) return category;
+  const named = FACILITY_CATEGORIES[category];
+  return language === 'en' ? named.nameEn : named.nameZh;
+}
+
+export function describeEdit(edit: ScenarioEdit, names: EditNames, t: Translate): string {
+  const name = names.community;
   switch (edit.op) {
     case 'assign':
       return t('scenario.edit.assign', { n: edit.unitIds.length, name: name(edit.communityId) });
@@ -36,9 +54,59 @@ export function describeEdit(edit: ScenarioEdit, name: NameOf, t: Translate): st
         name: name(edit.communityId),
         type: t(`advice.as.${edit.to ?? 'urban'}`),
       });
-    default:
-      return '';
+    case 'add-facility': {
+      const { facility } = edit;
+      const floorArea = facility.floorAreaSquareMeters ?? null;
+      const capacity = facility.capacity ?? null;
+      const figures = [
+        floorArea !== null ? t('scenario.edit.floorArea', { n: floorArea }) : null,
+        capacity !== null ? t('scenario.edit.capacity', { n: capacity }) : null,
+      ].filter((figure): figure is string => figure !== null);
+      return t('scenario.edit.addFacility', {
+        category: categoryNameIn(facility.category, names.language),
+        name: facility.name,
+        figures:
+          figures.length > 0
+            ? t('scenario.edit.figures', { figures: figures.join(t('scenario.edit.and')) })
+            : '',
+      });
+    }
+    case 'move-facility':
+      return t('scenario.edit.moveFacility', { name: names.facility(edit.facilityId) });
+    case 'update-facility':
+      return t('scenario.edit.updateFacility', { name: names.facility(edit.facilityId) });
+    case 'remove-facility':
+      return t('scenario.edit.removeFacility', { name: names.facility(edit.facilityId) });
+    case 'add-path':
+      return edit.name
+        ? t('scenario.edit.addNamedPath', { name: edit.name })
+        : t('scenario.edit.addPath', { n: edit.line.coordinates.length });
+    case 'close-path': {
+      const added = edit.edgeIds.filter((id) => typeof id === 'string').length;
+      const edges = edit.edgeIds.length - added;
+      return [
+        edges > 0 ? t('scenario.edit.closePath', { n: edges }) : null,
+        added > 0 ? t('scenario.edit.dropPath', { n: added }) : null,
+      ]
+        .filter(Boolean)
+        .join(t('scenario.edit.and'));
+    }
   }
+}
+
+/**
+ * Which pending edit a server's refusal names (0-based), or null: an edit refused in the draft
+ * (`scenario.edit-refused`, its `index`) or a field of one (`edits[2].facility.position`).
+ */
+export function refusedEditIndex(error: ApiError): number | null {
+  const body = error.body as { params?: { index?: unknown; field?: unknown } } | null | undefined;
+  const params = body?.params;
+  if (typeof params?.index === 'number') return params.index;
+  if (typeof params?.field === 'string') {
+    const match = /^edits\[(\d+)\]/.exec(params.field);
+    if (match) return Number(match[1]);
+  }
+  return refusedEdit(error.message)?.index ?? null;
 }
 
 /**
@@ -46,7 +114,7 @@ export function describeEdit(edit: ScenarioEdit, name: NameOf, t: Translate): st
  * reason, or null for a message of another form.
  */
 export function refusedEdit(message: string): { index: number; detail: string } | null {
-  const match = /^edits\[(\d+)\] \([a-z]+\): ([\s\S]*)$/.exec(message);
+  const match = /^edits\[(\d+)\] \([a-z-]+\): ([\s\S]*)$/.exec(message);
   return match ? { index: Number(match[1]), detail: match[2] } : null;
 }
 
@@ -71,6 +139,17 @@ export function refusalKey(reason: string): MessageKey {
       return 'scenario.refused.lineNotAcross';
     case 'name-missing':
       return 'scenario.refused.nameMissing';
+    case 'unknown-facility':
+      return 'scenario.refused.unknownFacility';
+    case 'facility-id-taken':
+    case 'path-id-taken':
+      return 'scenario.refused.idTaken';
+    case 'unknown-edge':
+      return 'scenario.refused.unknownEdge';
+    case 'nothing-changed':
+      return 'scenario.refused.nothingChanged';
+    case 'line-too-short':
+      return 'scenario.refused.lineTooShort';
     default:
       return 'scenario.refused.other';
   }

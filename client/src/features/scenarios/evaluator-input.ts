@@ -5,6 +5,7 @@
  * each unit.
  */
 import type { ScenarioStateAnswer, UnitAdjacencyAnswer } from '../../../../contract/scenarios';
+import type { ScenarioReachAnswer } from '../../lib/api-types';
 import type { JudgedWith } from '../../../../contract/standards';
 import type { StreetRecord } from '../../../../core/standards/evaluate-region';
 import type { UnitReach } from '../../../../core/standards/reach';
@@ -103,7 +104,18 @@ export interface JudgedReach {
 }
 
 export function decodeUnitReach(answer: UnitAdjacencyAnswer): JudgedReach {
-  const count = answer.unitIds.length;
+  return decodeReach(answer, answer.unitIds.length);
+}
+
+/**
+ * The walking reach of a scenario's answer (`GET /api/scenarios/:id/reach`), its bitsets over the
+ * region's `unitCount` units in the order of the region's unit adjacency.
+ */
+export function decodeScenarioReach(answer: ScenarioReachAnswer, unitCount: number): JudgedReach {
+  return decodeReach(answer, unitCount);
+}
+
+function decodeReach(answer: Pick<UnitAdjacencyAnswer, 'reach' | 'judgedWith'>, count: number): JudgedReach {
   return {
     reach: answer.reach && {
       tiers: answer.reach.tiers,

@@ -8,7 +8,7 @@ import { errorText } from '../../lib/error-text';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { IconButton } from '../../ui/icon-button';
-import { describeEdit, refusalKey, refusedEdit } from './edit-text';
+import { describeEdit, refusalKey, refusedEditIndex } from './edit-text';
 import type { ScenarioEditor } from './use-scenario-editor';
 
 export function MessageBox({ editor }: { editor: ScenarioEditor }) {
@@ -43,17 +43,17 @@ export function MessageBox({ editor }: { editor: ScenarioEditor }) {
     case 'server': {
       tone = 'error';
       // The server names the refused edit by its index in its English sentence.
-      const refused = refusedEdit(message.error.message);
+      const index = refusedEditIndex(message.error);
       const session = editor.session;
-      const entry = refused ? session?.pendingEdits()[refused.index] : undefined;
+      const entry = index !== null ? session?.pendingEdits()[index] : undefined;
       body = (
         <>
           <strong>{t('scenario.serverRefused')}</strong>
-          {refused && entry && session && (
-            <span className="message-detail">
+          {index !== null && entry && session && (
+            <span className="message-detail" data-testid="refused-edit" data-index={index}>
               {t('scenario.refusedEdit', {
-                n: refused.index + 1,
-                edit: describeEdit(entry.edit, (id) => session.communityName(id, language), t),
+                n: index + 1,
+                edit: describeEdit(entry.edit, session.editNames(language), t),
               })}
             </span>
           )}

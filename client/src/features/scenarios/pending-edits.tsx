@@ -24,7 +24,7 @@ export function PendingEdits({ editor }: { editor: ScenarioEditor }) {
     >
       <ol className="pending-list" data-testid="pending-list">
         {pending.map((entry, index) => (
-          <li key={index}>{describeEdit(entry.edit, (id) => session.communityName(id, language), t)}</li>
+          <li key={index}>{describeEdit(entry.edit, session.editNames(language), t)}</li>
         ))}
       </ol>
     </Section>

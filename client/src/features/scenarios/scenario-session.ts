@@ -9,6 +9,7 @@
 import type { CommunityTypeId } from '../../lib/standards';
 import type { Position } from '../../lib/api-types';
 import { EditHistory } from './edit-history';
+import type { EditNames } from './edit-text';
 import { buildEvaluator, type RegionUnits, type ScenarioState } from './evaluator-input';
 import { closeRing, isSimpleRing, pointsInsideOutline } from './lasso-selection';
 import {
@@ -20,6 +21,10 @@ import {
   type ScenarioEdit,
   type ScenarioEvaluator,
 } from './scenario-core';
+import { NO_LAYER_CHANGES } from '../../../../core/scenario/scenario-layers';
+import type { FacilityChanges, NewFacility } from '../../../../core/scenario/scenario-edit-schema';
+import type { ScenarioFacility } from '../../../../core/scenario/scenario-evaluator';
+import type { FacilityRecord, ScenarioLayers, SessionLayers } from './scenario-layer-state';
 import type { UnitIndex } from './unit-index';
 
 export interface PendingEdit {
@@ -32,6 +37,8 @@ export interface PendingEdit {
 export const SESSION_SELF_INTERSECTING = 'self-intersecting';
 export const SESSION_LINE_NOT_ACROSS = 'line-not-across';
 export const SESSION_NOTHING_SELECTED = 'nothing-selected';
+export const SESSION_NOTHING_CHANGED = 'nothing-changed';
+export const SESSION_LINE_TOO_SHORT = 'line-too-short';
 
 export type SessionOutcome =
   | { ok: true; moved: number; notes: string[]; createdId?: string }
@@ -40,10 +47,22 @@ export type SessionOutcome =
 /** Why one unit could not be painted into the target community. */
 export type PaintRefusal = 'other-street' | 'last-unit';
 
-function newCommunityId(): string {
+/** A fresh id with a prefix: `n-` communities, `f-` facilities, `p-` paths (8 hex digits). */
+function newId(prefix: string): string {
   const bytes = crypto.getRandomValues(new Uint8Array(4));
-  return `n-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  return `${prefix}-${Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
+const newCommunityId = () => newId('n');
+
+/** Without the region's layers (not read yet) every layer edit is refused, as core's draft does. */
+const NO_SESSION_LAYERS: SessionLayers = {
+  regionFacilities: new Map(),
+  saved: NO_LAYER_CHANGES,
+  edgeLines: new Map(),
+};
+
+/** A facility the planner places: its id is made here, so undo, redo and the save all name the same one. */
+export type FacilityPlacement = Omit<NewFacility, 'id'>;
 
 export class ScenarioSession {
   private live: ScenarioEvaluator;
@@ -56,14 +75,40 @@ export class ScenarioSession {
   } | null = null;
 
   private savedState: ScenarioState;
+  /** The scenario's facilities and paths with the pending edits applied (as differences from the region's). */
+  private liveLayers: ScenarioLayers;
+  /** The facilities the evaluator counts (the saved scenario's, once read; the region's until then). */
+  private evaluatorFacilities: readonly ScenarioFacility[];
 
   constructor(
     readonly region: RegionUnits,
     saved: ScenarioState,
     private readonly unitIndex: UnitIndex,
+    private readonly layerBase: SessionLayers = NO_SESSION_LAYERS,
   ) {
     this.savedState = saved;
+    this.liveLayers = layerBase.saved;
+    this.evaluatorFacilities = region.facilities;
     this.live = buildEvaluator(region, saved);
+  }
+
+  /** The scenario's facilities and paths now (saved plus pending), as differences from the region's. */
+  get layers(): ScenarioLayers {
+    return this.liveLayers;
+  }
+
+  /** The region's facilities and network the layer edits are checked against, and the saved layers. */
+  get layerContext(): SessionLayers {
+    return this.layerBase;
+  }
+
+  /**
+   * The facilities the saved scenario has as the evaluator reads them (`GET /api/scenarios/:id/reach`):
+   * provision counts then follow its added, moved and removed facilities.
+   */
+  setEvaluatorFacilities(facilities: readonly ScenarioFacility[]): void {
+    this.evaluatorFacilities = facilities;
+    this.live.setFacilities(facilities);
   }
 
   /** The state last read from the server (pending edits apply on top of it). */
@@ -144,6 +189,36 @@ export class ScenarioSession {
     return id;
   }
 
+  /** A facility as the scenario has it now (pending edits applied), or null: none, or removed. */
+  facility(id: string): FacilityRecord | null {
+    const changed = this.liveLayers.facilities.changed.get(id);
+    if (changed !== undefined) return changed;
+    return this.layerBase.regionFacilities.get(id) ?? null;
+  }
+
+  /**
+   * A facility's name: as the scenario has it now, else as the region has it (one removed), else as
+   * a pending edit placed it; its id as a last resort.
+   */
+  facilityName(id: string): string {
+    const changed = this.liveLayers.facilities.changed.get(id);
+    if (changed) return changed.name;
+    const region = this.layerBase.regionFacilities.get(id);
+    if (region) return region.name;
+    for (const { edit } of this.history.entries())
+      if (edit.op === 'add-facility' && edit.facility.id === id) return edit.facility.name;
+    return id;
+  }
+
+  /** How the lines of the pending list name communities and facilities in a language (edit-text.ts). */
+  editNames(language: 'zh' | 'en'): EditNames {
+    return {
+      community: (id) => this.communityName(id, language),
+      facility: (id) => this.facilityName(id),
+      language,
+    };
+  }
+
   /** Whether one community differs from its saved state (see changedCommunities). */
   communityChanged(id: string): boolean {
     return this.changedCommunities().has(id);
@@ -177,13 +252,23 @@ export class ScenarioSession {
   }
 
   private applyToLive(edit: ScenarioEdit, resolved: ResolvedGeometry): SessionOutcome {
+    const { regionFacilities, edgeLines } = this.layerBase;
     const draft = new ScenarioDraft(this.live, {
       reservedCommunityIds: this.region.reservedCommunityIds,
       newCommunityId,
+      layers: {
+        regionFacilities,
+        current: this.liveLayers,
+        isEdge: (edgeId) => edgeLines.has(edgeId),
+        newFacilityId: () => newId('f'),
+        newPathId: () => newId('p'),
+      },
     });
     const outcome = draft.apply(edit, resolved);
     if (!outcome.ok) return outcome;
-    applyDraftResult(this.live, draft.result());
+    const result = draft.result();
+    applyDraftResult(this.live, result);
+    if (result.layers) this.liveLayers = result.layers;
     return outcome;
   }
 
@@ -205,6 +290,9 @@ export class ScenarioSession {
 
   private replay(): void {
     this.live = buildEvaluator(this.region, this.saved);
+    if (this.evaluatorFacilities !== this.region.facilities)
+      this.live.setFacilities(this.evaluatorFacilities);
+    this.liveLayers = this.layerBase.saved;
     for (const entry of this.history.entries()) {
       const outcome = this.applyToLive(entry.edit, entry.resolved);
       if (!outcome.ok) throw new Error(`replaying a ${entry.edit.op} edit was refused: ${outcome.message}`);
@@ -386,5 +474,50 @@ export class ScenarioSession {
 
   update(communityId: string, changes: CommunityChanges): SessionOutcome {
     return this.apply({ op: 'update', communityId, changes });
+  }
+
+  /* ---------------------------------------------------------------- facilities and paths */
+
+  /** Places a new facility (its id made here); returns the id in `createdId`. */
+  addFacility(facility: FacilityPlacement): SessionOutcome {
+    const id = newId('f');
+    const outcome = this.apply({ op: 'add-facility', facility: { ...facility, id } });
+    return outcome.ok ? { ...outcome, createdId: id } : outcome;
+  }
+
+  moveFacility(facilityId: string, position: Position): SessionOutcome {
+    return this.apply({ op: 'move-facility', facilityId, position: [position[0], position[1]] });
+  }
+
+  updateFacility(facilityId: string, changes: FacilityChanges): SessionOutcome {
+    if (Object.keys(changes).length === 0)
+      return { ok: false, reason: SESSION_NOTHING_CHANGED, message: 'nothing to change' };
+    return this.apply({ op: 'update-facility', facilityId, changes });
+  }
+
+  removeFacility(facilityId: string): SessionOutcome {
+    return this.apply({ op: 'remove-facility', facilityId });
+  }
+
+  /** Adds a footway drawn as a line (the server joins it to the network where it meets it). */
+  addPath(line: readonly Position[], name?: string): SessionOutcome {
+    if (line.length < 2)
+      return { ok: false, reason: SESSION_LINE_TOO_SHORT, message: 'a path needs two points' };
+    const id = newId('p');
+    const outcome = this.apply({
+      op: 'add-path',
+      id,
+      line: {
+        type: 'LineString',
+        coordinates: line.map((point) => [point[0], point[1]] as [number, number]),
+      },
+      ...(name ? { name } : {}),
+    });
+    return outcome.ok ? { ...outcome, createdId: id } : outcome;
+  }
+
+  /** Closes network edges (numbers) or removes paths this scenario added (their ids). */
+  closePaths(edgeIds: readonly (number | string)[]): SessionOutcome {
+    return this.apply({ op: 'close-path', edgeIds: [...edgeIds] });
   }
 }

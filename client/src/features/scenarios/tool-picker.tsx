@@ -4,7 +4,8 @@ import { LabelledField } from '../../ui/labelled-field';
 import { SegmentedControl } from '../../ui/segmented-control';
 import { ToolIcon } from './tool-icon';
 import type { ScenarioEditor } from './use-scenario-editor';
-import { BRUSH_SIZES, SCENARIO_TOOLS, type BrushSize, type ScenarioTool } from './use-scenario-tools';
+import { LAYER_TOOLS } from './use-layer-edit-tools';
+import { BOUNDARY_TOOLS, BRUSH_SIZES, type BrushSize, type ScenarioTool } from './use-scenario-tools';
 
 /** Each tool's name and hint. */
 const TOOL_KEYS = {
@@ -15,27 +16,24 @@ const TOOL_KEYS = {
   split: ['scenario.tool.split', 'scenario.toolHint.split'],
   merge: ['scenario.tool.merge', 'scenario.toolHint.merge'],
   create: ['scenario.tool.create', 'scenario.toolHint.create'],
+  'place-facility': ['scenario.tool.placeFacility', 'scenario.toolHint.placeFacility'],
+  'edit-facility': ['scenario.tool.editFacility', 'scenario.toolHint.editFacility'],
+  'draw-path': ['scenario.tool.drawPath', 'scenario.toolHint.drawPath'],
+  'close-path': ['scenario.tool.closePath', 'scenario.toolHint.closePath'],
 } as const satisfies Record<ScenarioTool, readonly [MessageKey, MessageKey]>;
 
 export function ToolPicker({ editor }: { editor: ScenarioEditor }) {
   const { t } = useI18n();
   return (
     <>
-      <div className="tool-grid" role="toolbar" aria-label={t('scenario.tools')} data-testid="scenario-tools">
-        {SCENARIO_TOOLS.map((tool) => (
-          <button
-            key={tool}
-            type="button"
-            className={`tool-button${editor.tool === tool ? ' is-active' : ''}`}
-            aria-pressed={editor.tool === tool}
-            onClick={() => editor.setTool(tool)}
-            data-testid={`tool-${tool}`}
-            title={t(TOOL_KEYS[tool][1])}
-          >
-            <ToolIcon name={tool} />
-            <span>{t(TOOL_KEYS[tool][0])}</span>
-          </button>
-        ))}
+      <div
+        className="tool-groups"
+        role="toolbar"
+        aria-label={t('scenario.tools')}
+        data-testid="scenario-tools"
+      >
+        <ToolGroup editor={editor} tools={BOUNDARY_TOOLS} label={t('scenario.toolGroup.boundary')} />
+        <ToolGroup editor={editor} tools={LAYER_TOOLS} label={t('scenario.toolGroup.layers')} />
       </div>
       <p className="tool-hint" data-testid="tool-hint">
         {t(TOOL_KEYS[editor.tool][1])}
@@ -53,5 +51,39 @@ export function ToolPicker({ editor }: { editor: ScenarioEditor }) {
         </LabelledField>
       )}
     </>
+  );
+}
+
+/** One group of tools under its name (the boundary tools, the facility and path tools). */
+function ToolGroup({
+  editor,
+  tools,
+  label,
+}: {
+  editor: ScenarioEditor;
+  tools: readonly ScenarioTool[];
+  label: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="tool-group" role="group" aria-label={label}>
+      <span className="tool-group-label">{label}</span>
+      <div className="tool-grid">
+        {tools.map((tool) => (
+          <button
+            key={tool}
+            type="button"
+            className={`tool-button${editor.tool === tool ? ' is-active' : ''}`}
+            aria-pressed={editor.tool === tool}
+            onClick={() => editor.setTool(tool)}
+            data-testid={`tool-${tool}`}
+            title={t(TOOL_KEYS[tool][1])}
+          >
+            <ToolIcon name={tool} />
+            <span>{t(TOOL_KEYS[tool][0])}</span>
+          </button>
+        ))}
+      </div>
+    </div>
   );
 }

@@ -6,19 +6,29 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type RefObject } from 'react';
-import type { ScenarioCommunityCollection, UnitFeature } from '../../lib/api-types';
+import type { RegionLayers, ScenarioCommunityCollection } from '../../lib/api-types';
 import { judgingProfile, type Judging } from '../../lib/judging';
 import { queryKeys } from '../../lib/query-keys';
-import { useScenarioCommunitiesRead, useScenarioStateRead, useUnitAdjacencyRead } from '../../lib/reads';
+import {
+  useScenarioCommunitiesRead,
+  useScenarioFacilitiesRead,
+  useScenarioPathsRead,
+  useScenarioReachRead,
+  useScenarioStateRead,
+  useUnitAdjacencyRead,
+} from '../../lib/reads';
 import { useRetained } from '../../lib/use-retained';
+import { NO_LAYER_CHANGES } from '../../../../core/scenario/scenario-layers';
 import {
   decodeRegionUnits,
+  decodeScenarioReach,
   decodeScenarioState,
   decodeUnitReach,
   sameUnits,
   type RegionUnits,
 } from './evaluator-input';
 import type { JudgeContext } from './scenario-core';
+import { decodeScenarioLayers, sessionLayersOf } from './scenario-layer-state';
 import { ScenarioSession } from './scenario-session';
 import { buildUnitIndex, type UnitIndex } from './unit-index';
 
@@ -54,16 +64,18 @@ export interface OpenScenario {
 
 /**
  * @param regionId the region on screen (null while none is loaded)
- * @param units the region's units layer (their geometry for the tools)
+ * @param layers the region's layers: units (their geometry for the tools), facilities and network
+ *   (what facility and path edits are checked against)
  * @param active whether the scenarios tab is open (the region's units are read only then)
  * @param judging the judging in force (null until the region's profile is known)
  */
 export function useOpenScenario(
   regionId: string | null,
-  units: readonly UnitFeature[] | undefined,
+  layers: Partial<RegionLayers>,
   active: boolean,
   judging: Judging | null,
 ): OpenScenario {
+  const units = layers.units?.features;
   const queryClient = useQueryClient();
   const [openId, setOpenId] = useState<string | null>(null);
   const [session, setSession] = useState<ScenarioSession | null>(null);
@@ -93,13 +105,6 @@ export function useOpenScenario(
     regionUnitsRef.current = regionUnits;
   }, [regionUnits]);
   const judgedReach = useMemo(() => (adjacency ? decodeUnitReach(adjacency) : null), [adjacency]);
-  const judgeContext = useMemo(
-    (): JudgeContext | null =>
-      judging && judgedReach
-        ? { profile: judgingProfile(judging), reach: judgedReach.reach, settings: judging.settings }
-        : null,
-    [judging, judgedReach],
-  );
   const unitIndex = useMemo(
     () =>
       regionUnits && units
@@ -113,6 +118,24 @@ export function useOpenScenario(
 
   const stateRead = useScenarioStateRead(regionId && openId ? { regionId, scenarioId: openId } : null);
   const state = stateRead.data;
+  // The saved version's facilities and paths (what its layer edits made of the region's).
+  const stateVersion = state && state.id === openId ? state.version : null;
+  const versionParams =
+    regionId && openId && stateVersion !== null
+      ? { regionId, scenarioId: openId, version: stateVersion }
+      : null;
+  const facilitiesRead = useScenarioFacilitiesRead(versionParams);
+  const pathsRead = useScenarioPathsRead(versionParams);
+  const regionFacilities = layers.facilities?.features;
+  const regionNetwork = layers.network?.features;
+  const sessionLayers = useMemo(() => {
+    const facilities = facilitiesRead.data;
+    const paths = pathsRead.data;
+    // Both of the state's version, or none: a session is built on one saved state.
+    if (!facilities || !paths || !regionFacilities || !regionNetwork) return null;
+    if (facilities.scenario.version !== stateVersion || paths.scenario.version !== stateVersion) return null;
+    return sessionLayersOf(regionFacilities, regionNetwork, decodeScenarioLayers(facilities, paths));
+  }, [facilitiesRead.data, pathsRead.data, regionFacilities, regionNetwork, stateVersion]);
   // A scenario that cannot be read is closed; the cache has shown why.
   const stateFailed = stateRead.error !== null;
   useEffect(() => {
@@ -121,7 +144,7 @@ export function useOpenScenario(
 
   // A session per saved state read (on opening, after a save, on reload), pending edits dropped.
   useEffect(() => {
-    if (!state || !regionUnits || !unitIndex) {
+    if (!state || !regionUnits || !unitIndex || !sessionLayers) {
       setSession(null);
       return;
     }
@@ -129,11 +152,12 @@ export function useOpenScenario(
       regionUnits,
       decodeScenarioState(state, regionUnits.units.length),
       unitIndex,
+      sessionLayers,
     );
     setSession(next);
     setActiveId((previous) => (previous && next.evaluator.hasCommunity(previous) ? previous : null));
     bump();
-  }, [state, regionUnits, unitIndex, loadKey]);
+  }, [state, regionUnits, unitIndex, sessionLayers, loadKey]);
 
   const sessionRef = useRef(session);
   useEffect(() => {
@@ -148,6 +172,42 @@ export function useOpenScenario(
       : null,
   );
   const savedCommunities = useRetained(communitiesRead.data, openId) ?? null;
+
+  // The saved version's facilities and walking reach (its paths and facilities routed on the server):
+  // the evaluator counts its facilities, and judges reach with them.
+  const reachRead = useScenarioReachRead(
+    regionId && openId && savedVersion !== null && judging
+      ? { regionId, scenarioId: openId, version: savedVersion, judging }
+      : null,
+  );
+  const scenarioReach = reachRead.data;
+  const reachOfSession =
+    scenarioReach &&
+    session &&
+    scenarioReach.scenario.id === session.saved.id &&
+    scenarioReach.scenario.version === session.saved.version
+      ? scenarioReach
+      : null;
+  const decodedScenarioReach = useMemo(
+    () =>
+      reachOfSession && regionUnits ? decodeScenarioReach(reachOfSession, regionUnits.units.length) : null,
+    [reachOfSession, regionUnits],
+  );
+  useEffect(() => {
+    if (!reachOfSession || !session) return;
+    session.setEvaluatorFacilities(reachOfSession.facilities);
+    bump();
+  }, [reachOfSession, session]);
+  const judgeContext = useMemo((): JudgeContext | null => {
+    if (!judging) return null;
+    // Until the scenario's own reach is read, the region's stands in only where the scenario has
+    // not changed a facility or path (it is then the same).
+    const regionReach = session === null || session.layerContext.saved === NO_LAYER_CHANGES;
+    const judged = decodedScenarioReach ?? (regionReach ? judgedReach : null);
+    return judged
+      ? { profile: judgingProfile(judging), reach: judged.reach, settings: judging.settings }
+      : null;
+  }, [judging, judgedReach, decodedScenarioReach, session]);
 
   const open = useCallback((id: string) => {
     setOpenId(id);

@@ -8,7 +8,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import type { Judging } from '../../lib/judging';
-import type { ScenarioCommunityCollection, ScenarioSummary, UnitFeature } from '../../lib/api-types';
+import type { RegionLayers, ScenarioCommunityCollection, ScenarioSummary } from '../../lib/api-types';
 import { queryKeys } from '../../lib/query-keys';
 import { useScenariosRead } from '../../lib/reads';
 import { useRetained } from '../../lib/use-retained';
@@ -57,13 +57,13 @@ export interface ScenarioEditor extends ScenarioActions, ScenarioTools {
 
 /**
  * @param regionId the region on screen (null while none is loaded)
- * @param units the region's units layer (their geometry for the tools)
+ * @param layers the region's layers (units for the tools; facilities and network for layer edits)
  * @param active whether the scenarios tab is open (the list and the region's units are read only then)
  * @param judging the judging in force (null until the region's profile is known)
  */
 export function useScenarioEditor(
   regionId: string | null,
-  units: readonly UnitFeature[] | undefined,
+  layers: Partial<RegionLayers>,
   active: boolean,
   judging: Judging | null,
 ): ScenarioEditor {
@@ -84,7 +84,7 @@ export function useScenarioEditor(
     if (regionId) await queryClient.invalidateQueries({ queryKey: queryKeys.scenarios(regionId) });
   }, [queryClient, regionId]);
 
-  const opened = useOpenScenario(regionId, units, active, judging);
+  const opened = useOpenScenario(regionId, layers, active, judging);
   const { session, sessionRef, bump, openId } = opened;
   const comparison = useScenarioCompare({
     regionId,

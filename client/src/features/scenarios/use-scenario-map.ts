@@ -9,13 +9,16 @@ import { useMemo } from 'react';
 import { NO_SURVEYED_FIGURES } from '../../../../core/standards/community-figures';
 import type {
   CommunityFeature,
+  FacilityFeature,
   Position,
   ScenarioCommunityCollection,
   UnitFeature,
 } from '../../lib/api-types';
 import { useI18n } from '../../lib/i18n';
 import type { ScenarioMapInput } from '../../map/map-view-types';
+import { buildLayerEditLayers } from '../../map/layer-edit-layers';
 import { buildScenarioLayers, type PendingUnitRow } from '../../map/scenario-layers';
+import { facilityFeaturesOf, layerEditRows, scenarioFacilityRows } from './scenario-layer-state';
 import { buildUnitEdges, outlineSegments } from './unit-edges';
 import type { ScenarioEditor } from './use-scenario-editor';
 
@@ -60,12 +63,19 @@ export interface OtherSide {
 export interface ScenarioMapState {
   /** Replaces the region's communities on the map while a scenario is open. */
   communities: CommunityFeature[] | null;
+  /** Replaces the region's facilities on the map while a scenario is open (its added, moved, changed ones). */
+  facilities: FacilityFeature[] | null;
   map: ScenarioMapInput | null;
   /** Set while the comparison is shown side by side. */
   otherSide: OtherSide | null;
 }
 
-export function useScenarioMap(editor: ScenarioEditor, active: boolean): ScenarioMapState {
+/**
+ * @param active whether the scenarios tab is shown (its layers and tools are on the map then)
+ * @param analysing whether another tab analyses the open scenario (its communities and facilities
+ *   are then on the map, as the analyses read them)
+ */
+export function useScenarioMap(editor: ScenarioEditor, active: boolean, analysing = false): ScenarioMapState {
   const { t } = useI18n();
   const {
     session,
@@ -79,10 +89,11 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
     adviceHighlight,
   } = editor;
   const open = active && session !== null && unitIndex !== null;
+  const shown = (active || analysing) && session !== null && unitIndex !== null;
 
   const communities = useMemo(
-    () => (open ? communityFeatures(savedCommunities) : null),
-    [open, savedCommunities],
+    () => (shown ? communityFeatures(savedCommunities) : null),
+    [shown, savedCommunities],
   );
   const otherCommunities = useMemo(
     () => (open && mode === 'compare' ? communityFeatures(compare.others) : null),
@@ -96,6 +107,25 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
   );
 
   const edges = useMemo(() => (unitIndex ? buildUnitEdges(unitIndex.features) : null), [unitIndex]);
+
+  // The scenario's facilities and paths now (saved and pending), with what changed.
+  const selectedFacilityId = editor.selectedFacilityId;
+  const layerEdits = useMemo(() => {
+    void revision;
+    if (!shown || !session) return null;
+    const context = session.layerContext;
+    const rows = scenarioFacilityRows(context.regionFacilities, session.layers);
+    const selected = selectedFacilityId ? session.facility(selectedFacilityId) : null;
+    return {
+      facilities: facilityFeaturesOf(rows),
+      layers: buildLayerEditLayers({
+        ...layerEditRows(rows, session.layers, context.edgeLines),
+        selectedFacility:
+          mode === 'edit' && editor.tool === 'edit-facility' ? (selected?.position ?? null) : null,
+      }),
+    };
+    // `revision` stands for every in-place change of the session's layers.
+  }, [shown, session, revision, selectedFacilityId, mode, editor.tool]);
 
   const layers = useMemo(() => {
     if (!open || !session || !unitIndex) return null;
@@ -148,7 +178,7 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
         if (feature) movedUnits.push(feature);
       }
     }
-    return buildScenarioLayers({
+    const built = buildScenarioLayers({
       pendingUnits,
       activeUnits,
       activeOutline,
@@ -156,6 +186,7 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
       movedUnits,
       revision,
     });
+    return { below: built.below, above: [...built.above, ...(layerEdits?.layers ?? [])] };
     // `revision` stands for every in-place change of the session's evaluator.
   }, [
     open,
@@ -170,6 +201,7 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
     compare.result,
     adviceHighlight,
     revision,
+    layerEdits,
   ]);
   const unitGrid = open && mode === 'edit' ? allUnits : null;
 
@@ -215,5 +247,5 @@ export function useScenarioMap(editor: ScenarioEditor, active: boolean): Scenari
         : null,
     [sideBySide, otherCommunities, withName, editor.openSummary],
   );
-  return { communities, map, otherSide };
+  return { communities, facilities: layerEdits?.facilities ?? null, map, otherSide };
 }

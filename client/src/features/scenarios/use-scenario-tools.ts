@@ -12,9 +12,17 @@ import type { CommunityChanges, ScenarioEdit } from './scenario-core';
 import { appliedMessage, outcomeMessage, strokeMessage, type ScenarioMessage } from './scenario-message';
 import type { ScenarioSession, SessionOutcome } from './scenario-session';
 import type { UnitIndex } from './unit-index';
+import {
+  isLayerTool,
+  LAYER_TOOLS,
+  useLayerEditTools,
+  type LayerEditTools,
+  type LayerTool,
+} from './use-layer-edit-tools';
 
-export type ScenarioTool = 'select' | 'brush' | 'lasso' | 'redraw' | 'split' | 'merge' | 'create';
-export const SCENARIO_TOOLS: readonly ScenarioTool[] = [
+/** Tools that move units between communities. */
+export type BoundaryTool = 'select' | 'brush' | 'lasso' | 'redraw' | 'split' | 'merge' | 'create';
+export const BOUNDARY_TOOLS: readonly BoundaryTool[] = [
   'select',
   'brush',
   'lasso',
@@ -23,6 +31,8 @@ export const SCENARIO_TOOLS: readonly ScenarioTool[] = [
   'merge',
   'create',
 ];
+export type ScenarioTool = BoundaryTool | LayerTool;
+export const SCENARIO_TOOLS: readonly ScenarioTool[] = [...BOUNDARY_TOOLS, ...LAYER_TOOLS];
 export type BrushSize = 'unit' | 'small' | 'large';
 export const BRUSH_SIZES: readonly BrushSize[] = ['unit', 'small', 'large'];
 /** Brush radius in screen pixels; `unit` paints only the unit under the pointer. */
@@ -33,7 +43,7 @@ export interface NewCommunity {
   type: CommunityTypeId;
 }
 
-export interface ScenarioTools {
+export interface ScenarioTools extends Omit<LayerEditTools, 'callbacksOf'> {
   tool: ScenarioTool;
   setTool: (tool: ScenarioTool) => void;
   brushSize: BrushSize;
@@ -75,7 +85,10 @@ function drawingToolOf(tool: ScenarioTool, brushSize: BrushSize): DrawingTool {
     case 'redraw':
       return { kind: 'polygon' };
     case 'split':
+    case 'draw-path':
       return { kind: 'line' };
+    case 'edit-facility':
+      return { kind: 'drag' };
     default:
       return { kind: 'pick' };
   }
@@ -99,6 +112,8 @@ export function useScenarioTools(input: ToolsInput): ScenarioTools {
     },
     [setMessage, bump],
   );
+
+  const { callbacksOf, ...layerTools } = useLayerEditTools({ sessionRef, afterOutcome });
 
   const mergeWith = useCallback(
     (otherId: string) => {
@@ -152,6 +167,7 @@ export function useScenarioTools(input: ToolsInput): ScenarioTools {
 
   const drawing = useMemo((): { tool: DrawingTool | null; callbacks: DrawingCallbacks } => {
     if (!active || !session || !editing) return { tool: null, callbacks: {} };
+    if (isLayerTool(tool)) return { tool: drawingToolOf(tool, brushSize), callbacks: callbacksOf(tool) };
     const needsCommunity = tool !== 'select' && tool !== 'create';
     const callbacks: DrawingCallbacks = {
       onBrush: (phase, samples) => {
@@ -236,9 +252,11 @@ export function useScenarioTools(input: ToolsInput): ScenarioTools {
     afterOutcome,
     setMessage,
     bump,
+    callbacksOf,
   ]);
 
   return {
+    ...layerTools,
     tool,
     setTool,
     brushSize,
