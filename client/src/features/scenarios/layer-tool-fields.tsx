@@ -6,43 +6,15 @@
 import { useState } from 'react';
 import type { FacilityChanges } from '../../../../core/scenario/scenario-edit-schema';
 import { useI18n } from '../../lib/i18n';
-import { FACILITY_CATEGORIES, FACILITY_CATEGORY_IDS, isFacilityCategoryId } from '../../lib/standards';
-import type { FacilityCategoryId } from '../../lib/standards';
+import { isFacilityCategoryId, type FacilityCategoryId } from '../../lib/standards';
 import { Button } from '../../ui/button';
+import { CategorySelect } from '../../ui/category-select';
 import { Chip } from '../../ui/chip';
 import { FormRow } from '../../ui/form-row';
 import type { FacilityRecord } from './scenario-layer-state';
 import { optionalAmount, type FacilityDraft } from './use-layer-edit-tools';
 import type { ScenarioEditor } from './use-scenario-editor';
 import './layer-tool-fields.css';
-
-function CategorySelect({
-  value,
-  onChange,
-  testId,
-}: {
-  value: FacilityCategoryId;
-  onChange: (category: FacilityCategoryId) => void;
-  testId: string;
-}) {
-  const { localName } = useI18n();
-  return (
-    <select
-      className="select-input"
-      value={value}
-      data-testid={testId}
-      onChange={(event) => {
-        if (isFacilityCategoryId(event.target.value)) onChange(event.target.value);
-      }}
-    >
-      {FACILITY_CATEGORY_IDS.map((id) => (
-        <option key={id} value={id}>
-          {localName(FACILITY_CATEGORIES[id])}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 export function LayerToolFields({ editor }: { editor: ScenarioEditor }) {
   const { t } = useI18n();

@@ -6,13 +6,13 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { formatCount, formatNumber, formatShare } from '../../lib/format';
-import { FACILITY_CATEGORIES, FACILITY_CATEGORY_IDS, type FacilityCategoryId } from '../../lib/standards';
 import {
   BEYOND_TIER_UNIT_FILL,
   SERVICE_AREA_LOAD_OUTLINES,
   SERVICE_AREA_PALETTE,
   cssColour,
 } from '../../map/colours';
+import { CategorySelect } from '../../ui/category-select';
 import { DataTable } from '../../ui/data-table';
 import { FormRow } from '../../ui/form-row';
 import { LoadingLine } from '../../ui/loading-line';
@@ -54,7 +54,7 @@ export function ServiceAreasLayerRow({ state }: { state: ServiceAreasState }) {
 }
 
 function ServiceAreasBody({ state }: { state: ServiceAreasState }) {
-  const { t, localName } = useI18n();
+  const { t } = useI18n();
   const { answer, params } = state;
   return (
     <div
@@ -65,18 +65,7 @@ function ServiceAreasBody({ state }: { state: ServiceAreasState }) {
       data-category={answer?.category}
     >
       <FormRow label={t('serviceAreas.category')}>
-        <select
-          className="select-input"
-          value={state.category}
-          onChange={(event) => state.setCategory(event.target.value as FacilityCategoryId)}
-          data-testid="service-areas-category"
-        >
-          {FACILITY_CATEGORY_IDS.map((id) => (
-            <option key={id} value={id}>
-              {localName(FACILITY_CATEGORIES[id])}
-            </option>
-          ))}
-        </select>
+        <CategorySelect value={state.category} onChange={state.setCategory} testId="service-areas-category" />
       </FormRow>
       <p className="field-hint" data-testid="service-areas-of">
         {state.scenario

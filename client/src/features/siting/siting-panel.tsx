@@ -8,8 +8,8 @@ import type { DemandGroup } from '../../../../core/accessibility/demand-groups';
 import { errorText } from '../../lib/error-text';
 import { formatNumber, formatShare } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
-import { FACILITY_CATEGORIES, FACILITY_CATEGORY_IDS, type FacilityCategoryId } from '../../lib/standards';
 import { Button } from '../../ui/button';
+import { CategorySelect } from '../../ui/category-select';
 import { DataTable } from '../../ui/data-table';
 import { FormRow } from '../../ui/form-row';
 import { Kpi } from '../../ui/kpi';
@@ -60,23 +60,12 @@ export function SitingPanel({ state }: { state: SitingState }) {
 }
 
 function SitingFormView({ state }: { state: SitingState }) {
-  const { t, localName } = useI18n();
+  const { t } = useI18n();
   const { form, setForm } = state;
   return (
     <div className="siting-form" data-testid="siting-form">
       <FormRow label={t('siting.category')}>
-        <select
-          className="select-input"
-          value={form.category}
-          onChange={(event) => state.setCategory(event.target.value as FacilityCategoryId)}
-          data-testid="siting-category"
-        >
-          {FACILITY_CATEGORY_IDS.map((id) => (
-            <option key={id} value={id}>
-              {localName(FACILITY_CATEGORIES[id])}
-            </option>
-          ))}
-        </select>
+        <CategorySelect value={form.category} onChange={state.setCategory} testId="siting-category" />
       </FormRow>
       <FormRow label={t('siting.count', { max: MAX_SITING_COUNT })}>
         <NumberInput
