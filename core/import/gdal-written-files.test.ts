@@ -5,10 +5,8 @@
  */
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { requireOgr2ogr, writeShapefileWithGdal } from '../../tests/support/gdal.js';
+import { writeShapefileWithGdal } from '../../tests/support/gdal.js';
 import { ImportEncodingError, readImportFile } from './read-import-file.js';
-
-const hasGdal = requireOgr2ogr();
 
 /** ogr2ogr's -lco ENCODING, the encoding the importer must choose, and a name in that script. */
 const CODE_PAGES: [string, string, string][] = [
@@ -49,7 +47,7 @@ async function gdalShapefile(name: string, layerOptions: string[]): Promise<Uint
   );
 }
 
-describe.skipIf(!hasGdal)('Shapefiles GDAL writes in other code pages', () => {
+describe('Shapefiles GDAL writes in other code pages', () => {
   it.each(CODE_PAGES)('reads ENCODING=%s as %s through the .cpg', async (gdalEncoding, encoding, name) => {
     const table = readImportFile('places.zip', await gdalShapefile(name, [`ENCODING=${gdalEncoding}`]));
     expect(table.encoding).toEqual({ encoding, from: 'cpg', named: gdalEncoding });

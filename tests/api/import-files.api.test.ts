@@ -10,11 +10,9 @@ import { createApp, type App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
-import { requireOgr2ogr, writeShapefileWithGdal, type GdalFeature } from '../support/gdal.js';
+import { writeShapefileWithGdal, type GdalFeature } from '../support/gdal.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
-
-const hasGdal = requireOgr2ogr();
 
 /** The tiny region's streets, units and network span 2 × 2 cells of 0.001° from 109.7°E 28.3°N. */
 const TINY_EXTENT = [109.7, 28.3, 109.702, 28.302];
@@ -97,87 +95,81 @@ describe.each(testBackends())('imports of files other programs wrote, on $name P
     expect(await bboxOf('tiny')).toEqual(TINY_EXTENT);
   });
 
-  it.skipIf(!hasGdal)(
-    'reads a Big5 Shapefile GDAL wrote, says so in both languages, and stores the extent the new facility widens',
-    async () => {
-      const name = '臺北市立幼兒園';
-      const zip = await gdalZip(
-        'facilities-big5',
-        [
-          {
-            lonLat: [109.705, 28.301],
-            properties: { id: 'f-big5', name, category: 'kindergarten', capacity: 120 },
-          },
-        ],
-        ['ENCODING=BIG5'],
-      );
-      const previewed = await preview('tiny', 'facilities-big5.zip', zip, { layer: 'facilities' });
-      expect(previewed.status, JSON.stringify(previewed.body).slice(0, 400)).toBe(200);
-      expect(previewed.body.file.encoding).toEqual({
-        encoding: 'big5',
-        from: 'cpg',
-        named: 'BIG5',
-        label: 'Big5 (Traditional Chinese, code page 950)',
-        labelZh: '繁体中文 Big5（代码页 950）',
-      });
-      expect(previewed.body.file.notes).toContain(
-        'text read as Big5 (Traditional Chinese, code page 950), the code page the .cpg names ("BIG5")',
-      );
-      expect(previewed.body.file.notesZh).toContain(
-        '文本按繁体中文 Big5（代码页 950）读取，即.cpg 文件指定的代码页（“BIG5”）',
-      );
-      expect(previewed.body.canCommit).toBe(true);
-      expect(previewed.body.features.features[0].properties).toMatchObject({
-        id: 'f-big5',
-        name,
-        capacity: 120,
-      });
+  it('reads a Big5 Shapefile GDAL wrote, says so in both languages, and stores the extent the new facility widens', async () => {
+    const name = '臺北市立幼兒園';
+    const zip = await gdalZip(
+      'facilities-big5',
+      [
+        {
+          lonLat: [109.705, 28.301],
+          properties: { id: 'f-big5', name, category: 'kindergarten', capacity: 120 },
+        },
+      ],
+      ['ENCODING=BIG5'],
+    );
+    const previewed = await preview('tiny', 'facilities-big5.zip', zip, { layer: 'facilities' });
+    expect(previewed.status, JSON.stringify(previewed.body).slice(0, 400)).toBe(200);
+    expect(previewed.body.file.encoding).toEqual({
+      encoding: 'big5',
+      from: 'cpg',
+      named: 'BIG5',
+      label: 'Big5 (Traditional Chinese, code page 950)',
+      labelZh: '繁体中文 Big5（代码页 950）',
+    });
+    expect(previewed.body.file.notes).toContain(
+      'text read as Big5 (Traditional Chinese, code page 950), the code page the .cpg names ("BIG5")',
+    );
+    expect(previewed.body.file.notesZh).toContain(
+      '文本按繁体中文 Big5（代码页 950）读取，即.cpg 文件指定的代码页（“BIG5”）',
+    );
+    expect(previewed.body.canCommit).toBe(true);
+    expect(previewed.body.features.features[0].properties).toMatchObject({
+      id: 'f-big5',
+      name,
+      capacity: 120,
+    });
 
-      // Nothing is written by a preview: the stored extent is the old one.
-      expect(await bboxOf('tiny')).toEqual(TINY_EXTENT);
-      const committed = await commit('tiny', previewed.body.importId);
-      expect(committed.status, JSON.stringify(committed.body).slice(0, 400)).toBe(200);
-      const { rows } = await database.query(
-        `SELECT name FROM facilities WHERE region_id = 'tiny' AND id = 'f-big5'`,
-      );
-      expect(rows).toEqual([{ name }]);
-      const widened = [109.7, 28.3, 109.705, 28.302];
-      expect(await bboxOf('tiny')).toEqual(widened);
-      expect(await computedExtent('tiny')).toEqual(widened);
-    },
-  );
+    // Nothing is written by a preview: the stored extent is the old one.
+    expect(await bboxOf('tiny')).toEqual(TINY_EXTENT);
+    const committed = await commit('tiny', previewed.body.importId);
+    expect(committed.status, JSON.stringify(committed.body).slice(0, 400)).toBe(200);
+    const { rows } = await database.query(
+      `SELECT name FROM facilities WHERE region_id = 'tiny' AND id = 'f-big5'`,
+    );
+    expect(rows).toEqual([{ name }]);
+    const widened = [109.7, 28.3, 109.705, 28.302];
+    expect(await bboxOf('tiny')).toEqual(widened);
+    expect(await computedExtent('tiny')).toEqual(widened);
+  });
 
-  it.skipIf(!hasGdal)(
-    'refuses a code page it cannot decode by code, naming the file and the code page',
-    async () => {
-      const zip = await gdalZip(
-        'greek-dos',
-        [
-          {
-            lonLat: [109.701, 28.301],
-            properties: { id: 'f-greek', name: 'Αθήνα', category: 'kindergarten' },
-          },
-        ],
-        ['ENCODING=CP737'],
-      );
-      const refused = await preview('tiny', 'greek-dos.zip', zip, { layer: 'facilities' });
-      expect(refused.status).toBe(400);
-      expect(refused.body).toMatchObject({
-        code: 'import.encoding-unsupported',
-        params: { fileName: 'greek-dos.zip', codePage: 'CP737', namedBy: '.cpg' },
-      });
-      expect(refused.body.error).toMatch(
-        /^greek-dos\.zip: the \.cpg names code page "CP737", which cannot be decoded here/,
-      );
-      expect(refused.body.errorZh).toMatch(/^greek-dos\.zip：\.cpg 文件指定的代码页“CP737”无法解码/);
+  it('refuses a code page it cannot decode by code, naming the file and the code page', async () => {
+    const zip = await gdalZip(
+      'greek-dos',
+      [
+        {
+          lonLat: [109.701, 28.301],
+          properties: { id: 'f-greek', name: 'Αθήνα', category: 'kindergarten' },
+        },
+      ],
+      ['ENCODING=CP737'],
+    );
+    const refused = await preview('tiny', 'greek-dos.zip', zip, { layer: 'facilities' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({
+      code: 'import.encoding-unsupported',
+      params: { fileName: 'greek-dos.zip', codePage: 'CP737', namedBy: '.cpg' },
+    });
+    expect(refused.body.error).toMatch(
+      /^greek-dos\.zip: the \.cpg names code page "CP737", which cannot be decoded here/,
+    );
+    expect(refused.body.errorZh).toMatch(/^greek-dos\.zip：\.cpg 文件指定的代码页“CP737”无法解码/);
 
-      // Told which encoding to read it in, the same file is read.
-      const told = await preview('tiny', 'greek-dos.zip', zip, {
-        layer: 'facilities',
-        encoding: 'windows-1253',
-      });
-      expect(told.status).toBe(200);
-      expect(told.body.file.encoding).toMatchObject({ encoding: 'windows-1253', from: 'option' });
-    },
-  );
+    // Told which encoding to read it in, the same file is read.
+    const told = await preview('tiny', 'greek-dos.zip', zip, {
+      layer: 'facilities',
+      encoding: 'windows-1253',
+    });
+    expect(told.status).toBe(200);
+    expect(told.body.file.encoding).toMatchObject({ encoding: 'windows-1253', from: 'option' });
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * GDAL's ogr2ogr as the independent writer of test files: Shapefiles in the code pages other
- * programs use, written at test time from a GeoJSON the test makes. CI installs gdal-bin
- * (.ci/run); there a missing ogr2ogr fails the run instead of skipping the tests that need it.
+ * programs use, written at test time from a GeoJSON the test makes. The tests that need it fail,
+ * never skip, where it is missing: install gdal-bin (.ci/run does).
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,16 +11,15 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Whether ogr2ogr runs here; throws in CI (CI=true) when it does not. */
-export function requireOgr2ogr(): boolean {
-  const found = spawnSync('ogr2ogr', ['--version'], { encoding: 'utf8' }).status === 0;
-  if (!found && process.env.CI === 'true')
+let ogr2ogrRuns: boolean | undefined;
+
+/** Throws, saying how to install it, unless ogr2ogr runs here (asked once per test file). */
+export function requireOgr2ogr(): void {
+  ogr2ogrRuns ??= spawnSync('ogr2ogr', ['--version'], { encoding: 'utf8' }).status === 0;
+  if (!ogr2ogrRuns)
     throw new Error(
-      'ogr2ogr (GDAL) is missing: CI must install gdal-bin to test files written by other programs',
+      'ogr2ogr (GDAL) is missing: apt-get install gdal-bin — these tests read files GDAL writes and do not run without it',
     );
-  if (!found)
-    console.warn('ogr2ogr (GDAL) not found: tests of files it writes are skipped (apt-get install gdal-bin)');
-  return found;
 }
 
 /** A GeoJSON feature for writeShapefile: a point and its attributes. */
@@ -38,6 +37,7 @@ export async function writeShapefileWithGdal(
   features: GdalFeature[],
   layerOptions: string[] = [],
 ): Promise<Record<string, Uint8Array>> {
+  requireOgr2ogr();
   const folder = await mkdtemp(path.join(tmpdir(), 'lifecircle-gdal-'));
   try {
     const source = path.join(folder, 'source.geojson');
