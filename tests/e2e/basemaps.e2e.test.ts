@@ -10,14 +10,12 @@ import { describe, expect, it } from 'vitest';
 import { makeBasemapFixtures, RASTER_FIXTURE_RGB } from '../../scripts/fixtures/make-basemap-fixtures.js';
 import { VECTOR_BASEMAP } from '../../client/src/map/colours.js';
 import {
-  contains,
-  distanceToEdges,
+  findClearClick,
   getJson,
-  mapRectangle,
-  polygonsOf,
-  projectToPage,
   screenshotPath,
   useE2eSession,
+  visibleMapRectangle,
+  type ClickClearance,
   type Collection,
   type Polygonal,
 } from '../support/e2e-harness.js';
@@ -26,6 +24,12 @@ import { readPdf } from '../support/pdf-text.js';
 type Rgb = [number, number, number];
 /** Colour differences up to this per channel are antialiasing and colour management, not another layer. */
 const CHANNEL_TOLERANCE = 6;
+/** The community pixel read: clear of its edges (antialiasing), of facility dots and of the map's controls. */
+const PIXEL_CLEARANCE: ClickClearance = {
+  edgePixels: 8,
+  facilityPixels: 20,
+  inset: { left: 40, right: 40, top: 60, bottom: 60 },
+};
 const VECTOR_FILL_RGB: Rgb = [
   parseInt(VECTOR_BASEMAP.fill.slice(1, 3), 16),
   parseInt(VECTOR_BASEMAP.fill.slice(3, 5), 16),
@@ -123,48 +127,28 @@ describe('the region’s own base maps in a browser', () => {
 
     // A pixel outside the region (no community there; above the vector map's road, which follows the
     // middle latitude) and one inside a community, clear of its edges.
-    const mapRect = await mapRectangle(page);
+    const mapRect = await visibleMapRectangle(page);
     const outside: [number, number] = [mapRect.left + 6, mapRect.top + (mapRect.bottom - mapRect.top) * 0.3];
     const communities = await getJson<Collection<Polygonal, { id: string }>>(
       baseUrl,
       '/api/regions/demo/communities',
     );
-    const facilities = await getJson<Collection<{ type: 'Point'; coordinates: [number, number] }, unknown>>(
-      baseUrl,
-      '/api/regions/demo/facilities',
-    );
-    const facilityPixels = await projectToPage(
+    // Candidates on an 8 × 8 grid over the community's box on the page.
+    const found = await findClearClick(
       page,
-      facilities.features.map((feature) => feature.geometry.coordinates),
-    );
-    let inside: [number, number] | null = null;
-    for (const community of communities.features.slice(0, 40)) {
-      if (!community.geometry) continue;
-      const rings = polygonsOf(community.geometry);
-      const projected = await Promise.all(
-        rings.map(async (polygon) => Promise.all(polygon.map((ring) => projectToPage(page, ring)))),
-      );
-      const xs = projected.flat(2).map((point) => point[0]);
-      const ys = projected.flat(2).map((point) => point[1]);
-      for (let step = 0; step < 64 && !inside; step += 1) {
-        const candidate: [number, number] = [
+      baseUrl,
+      communities.features.slice(0, 40),
+      (_community, parts) => {
+        const xs = parts.flat(2).map((point) => point[0]);
+        const ys = parts.flat(2).map((point) => point[1]);
+        return Array.from({ length: 64 }, (_, step): [number, number] => [
           Math.min(...xs) + ((Math.max(...xs) - Math.min(...xs)) * ((step % 8) + 0.5)) / 8,
           Math.min(...ys) + ((Math.max(...ys) - Math.min(...ys)) * (Math.floor(step / 8) + 0.5)) / 8,
-        ];
-        const clear =
-          contains(projected, candidate) &&
-          distanceToEdges(projected, candidate) > 8 &&
-          facilityPixels.every(
-            (pixel) => Math.hypot(pixel[0] - candidate[0], pixel[1] - candidate[1]) > 20,
-          ) &&
-          candidate[0] > mapRect.left + 40 &&
-          candidate[0] < mapRect.right - 40 &&
-          candidate[1] > mapRect.top + 60 &&
-          candidate[1] < mapRect.bottom - 60;
-        if (clear) inside = candidate;
-      }
-      if (inside) break;
-    }
+        ]);
+      },
+      PIXEL_CLEARANCE,
+    );
+    const inside = found?.pixel ?? null;
     expect(inside, 'a pixel inside a community, clear of edges and facilities').not.toBeNull();
 
     await mapSettled(page);

@@ -6,21 +6,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../../core/geometry/position.js';
 import {
-  contains,
-  distanceToEdges,
+  findClearClick,
   getJson,
-  mapRectangle,
-  polygonsOf,
   projectToPage,
   screenshotPath,
   useE2eSession,
+  type ClickClearance,
   type Collection,
   type Polygonal,
 } from '../support/e2e-harness.js';
 
-/** A click point must be this far (in screen pixels) from any facility dot and from the community's edge. */
-const FACILITY_CLEARANCE_PIXELS = 20;
-const EDGE_CLEARANCE_PIXELS = 4;
+/** How far (screen pixels) the click stays from facility dots, the community's edge and the map's sides. */
+const CLICK_CLEARANCE: ClickClearance = {
+  edgePixels: 4,
+  facilityPixels: 20,
+  inset: { left: 20, right: 60, top: 50, bottom: 40 },
+};
 
 interface CommunityProps {
   id: string;
@@ -45,57 +46,29 @@ describe('the map in a browser', () => {
       '/api/regions/demo/communities',
     );
     const units = await getJson<Collection<Polygonal, UnitProps>>(baseUrl, '/api/regions/demo/units');
-    const facilities = await getJson<Collection<{ type: 'Point'; coordinates: Position }, { id: string }>>(
-      baseUrl,
-      '/api/regions/demo/facilities',
-    );
     expect(communities.features.length).toBeGreaterThan(0);
-
-    const facilityPixels = await projectToPage(
-      page,
-      facilities.features.map((feature) => feature.geometry.coordinates),
-    );
-    const viewport = page.viewportSize()!;
-    const mapRect = await mapRectangle(page);
 
     // The most populous community, clicked at the access point of one of its units that lies inside it
     // on screen, clear of its edge and of every facility dot (those would take the click).
     const ordered = [...communities.features].sort((a, b) => b.properties.residents - a.properties.residents);
-    let target: { community: (typeof ordered)[number]; pixel: Position } | undefined;
-    for (const community of ordered) {
-      const candidates = units.features
-        .filter(
-          (unit) => unit.properties.communityId === community.properties.id && unit.properties.residents > 0,
-        )
-        .map((unit) => unit.properties.accessPoint);
-      if (candidates.length === 0) continue;
-      const [candidatePixels, ringPixels] = await Promise.all([
-        projectToPage(page, candidates),
-        Promise.all(
-          polygonsOf(community.geometry).map((polygon) =>
-            Promise.all(polygon.map((ring) => projectToPage(page, ring))),
-          ),
+    const target = await findClearClick(
+      page,
+      baseUrl,
+      ordered,
+      (community) =>
+        projectToPage(
+          page,
+          units.features
+            .filter(
+              (unit) =>
+                unit.properties.communityId === community.properties.id && unit.properties.residents > 0,
+            )
+            .map((unit) => unit.properties.accessPoint),
         ),
-      ]);
-      const pixel = candidatePixels.find(
-        (point) =>
-          point[0] > mapRect.left + 20 &&
-          point[0] < Math.min(mapRect.right, viewport.width) - 60 &&
-          point[1] > mapRect.top + 50 &&
-          point[1] < Math.min(mapRect.bottom, viewport.height) - 40 &&
-          contains(ringPixels, point) &&
-          distanceToEdges(ringPixels, point) >= EDGE_CLEARANCE_PIXELS &&
-          facilityPixels.every(
-            (dot) => Math.hypot(dot[0] - point[0], dot[1] - point[1]) >= FACILITY_CLEARANCE_PIXELS,
-          ),
-      );
-      if (pixel) {
-        target = { community, pixel };
-        break;
-      }
-    }
+      CLICK_CLEARANCE,
+    );
     expect(target, 'a point inside some community, clear of facilities').toBeDefined();
-    const { community, pixel } = target!;
+    const { feature: community, pixel } = target!;
 
     await page.mouse.click(pixel[0], pixel[1]);
     const panel = page.getByTestId('attribute-panel');
@@ -118,6 +91,7 @@ describe('the map in a browser', () => {
       .getAttribute('href');
     const download = await fetch(new URL(facilitiesHref!, baseUrl));
     expect(download.status).toBe(200);
+    const facilities = await getJson<Collection<unknown, unknown>>(baseUrl, '/api/regions/demo/facilities');
     expect(((await download.json()) as { features: unknown[] }).features).toHaveLength(
       facilities.features.length,
     );

@@ -211,6 +211,78 @@ export async function mapRectangle(
   });
 }
 
+/** A polygon's parts as page pixels, through the app's MapLibre map. */
+async function projectPolygonsToPage(page: Page, geometry: Polygonal): Promise<Position[][][]> {
+  return Promise.all(
+    polygonsOf(geometry).map((polygon) => Promise.all(polygon.map((ring) => projectToPage(page, ring)))),
+  );
+}
+
+/** The part of the map's rectangle inside the page's viewport, in page pixels. */
+export async function visibleMapRectangle(
+  page: Page,
+): Promise<{ left: number; top: number; right: number; bottom: number }> {
+  const rect = await mapRectangle(page);
+  const viewport = page.viewportSize()!;
+  return {
+    ...rect,
+    right: Math.min(rect.right, viewport.width),
+    bottom: Math.min(rect.bottom, viewport.height),
+  };
+}
+
+/** How far a click must stay from what would take it instead, in page pixels. */
+export interface ClickClearance {
+  /** From the polygon's edges. */
+  edgePixels: number;
+  /** From every facility dot (a click there picks the facility). */
+  facilityPixels: number;
+  /** From each side of the map (its controls, the legend and the scale sit there). */
+  inset: { left: number; right: number; top: number; bottom: number };
+}
+
+/**
+ * The first of `features` (in their order) with a candidate page pixel where a click lands on that
+ * polygon and nothing else: inside it, clear of its edges, of every facility dot of the region and
+ * of the map's sides by `clearance`. `candidatesOf` proposes pixels from the polygon's parts in page
+ * pixels. Undefined when no feature has one.
+ */
+export async function findClearClick<F extends { geometry: Polygonal | null }>(
+  page: Page,
+  baseUrl: string,
+  features: readonly F[],
+  candidatesOf: (feature: F, parts: Position[][][]) => Position[] | Promise<Position[]>,
+  clearance: ClickClearance,
+  regionId = 'demo',
+): Promise<{ feature: F; pixel: Position } | undefined> {
+  const facilities = await getJson<Collection<{ type: 'Point'; coordinates: Position }, unknown>>(
+    baseUrl,
+    `/api/regions/${regionId}/facilities`,
+  );
+  const facilityDots = await projectToPage(
+    page,
+    facilities.features.map((feature) => feature.geometry.coordinates),
+  );
+  const mapRect = await visibleMapRectangle(page);
+  const { edgePixels, facilityPixels, inset } = clearance;
+  for (const feature of features) {
+    if (!feature.geometry) continue;
+    const parts = await projectPolygonsToPage(page, feature.geometry);
+    const pixel = (await candidatesOf(feature, parts)).find(
+      (point) =>
+        point[0] > mapRect.left + inset.left &&
+        point[0] < mapRect.right - inset.right &&
+        point[1] > mapRect.top + inset.top &&
+        point[1] < mapRect.bottom - inset.bottom &&
+        contains(parts, point) &&
+        distanceToEdges(parts, point) >= edgePixels &&
+        facilityDots.every((dot) => Math.hypot(dot[0] - point[0], dot[1] - point[1]) >= facilityPixels),
+    );
+    if (pixel) return { feature, pixel };
+  }
+  return undefined;
+}
+
 /** Wait until the map has stopped moving and drawn its last frame (MapLibre idle, then deck.gl's frame). */
 export async function waitForMapIdle(page: Page): Promise<void> {
   await page.waitForFunction(() => !window.__lifecircle!.map.isMoving());
