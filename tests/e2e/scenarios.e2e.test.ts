@@ -349,7 +349,7 @@ describe('the scenario screen in a browser', () => {
     await expect.poll(() => message.getAttribute('data-kind')).toBe('conflict');
     expect(await message.textContent()).toContain('第 3 版');
     await page.getByTestId('scenario-reload').click();
-    await expect.poll(() => openScenario.getAttribute('data-version')).toBe('3');
+    await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 30_000 }).toBe('3');
     await expect.poll(() => page.getByTestId('open-scenario-name').textContent()).toBe('别处改名');
     expect(await page.getByTestId('pending-count').count()).toBe(0);
     const after = await getJson<{ version: number }>(baseUrl, `/api/scenarios/${scenarioId}`);

@@ -145,7 +145,10 @@ export function useOpenScenario(
   // A session per saved state read (on opening, after a save, on reload), pending edits dropped.
   useEffect(() => {
     if (!state || !regionUnits || !unitIndex || !sessionLayers) {
-      setSession(null);
+      // While a new saved version's facilities and paths load, the last version's session stays,
+      // as it does while the state itself is read again: the tools, the siting target and what
+      // follows the open scenario do not blink away after every save. Another scenario starts empty.
+      if (!state || state.id !== openId) setSession(null);
       return;
     }
     const next = new ScenarioSession(
@@ -157,7 +160,7 @@ export function useOpenScenario(
     setSession(next);
     setActiveId((previous) => (previous && next.evaluator.hasCommunity(previous) ? previous : null));
     bump();
-  }, [state, regionUnits, unitIndex, sessionLayers, loadKey]);
+  }, [state, openId, regionUnits, unitIndex, sessionLayers, loadKey]);
 
   const sessionRef = useRef(session);
   useEffect(() => {
@@ -251,7 +254,9 @@ export function useOpenScenario(
     bump,
     savedCommunities,
     judgeContext,
-    loading: stateRead.fetching || (openId !== null && !session),
+    loading:
+      stateRead.fetching ||
+      (openId !== null && (!session || (stateVersion !== null && session.saved.version !== stateVersion))),
     unitIndex,
     activeId,
     setActiveId,

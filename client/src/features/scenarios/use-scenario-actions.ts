@@ -111,12 +111,14 @@ export function useScenarioActions({
       version: current.saved.version,
       edits: current.pendingEdits().map((entry) => entry.edit),
     }).then(async (result) => {
-      setSaving(false);
       if (result.ok) {
         setMessage({ kind: 'saved', version: result.data.version });
+        // Saving until the new version is read: the edits just saved are not offered again.
         await Promise.all([refreshState(), refreshList()]);
+        setSaving(false);
         return;
       }
+      setSaving(false);
       const message = saveRefusalMessage(result.error);
       if (message) setMessage(message);
       else reportError(result.error);
