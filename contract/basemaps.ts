@@ -5,7 +5,14 @@
  */
 
 import { z } from 'zod';
-import { bboxSchema, DATABASE_UNAVAILABLE, errorBodySchema, jsonResponse, regionParams } from './common.js';
+import {
+  bboxSchema,
+  DATABASE_UNAVAILABLE,
+  errorBodySchema,
+  jsonResponse,
+  plainText,
+  regionParams,
+} from './common.js';
 import { defineOperation } from './operation.js';
 
 /** The largest base-map file an upload takes (an orthophoto extract of a county at z17 is a few hundred MB; keep it to one street's). */
@@ -51,8 +58,7 @@ export const basemapListSchema = z.array(basemapSchema).meta({ id: 'BasemapList'
 
 /** The multipart fields of an upload beside `file`. */
 export const basemapUploadSchema = z.object({
-  name: z
-    .string()
+  name: plainText()
     .trim()
     .min(1)
     .max(100)

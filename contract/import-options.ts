@@ -42,10 +42,22 @@ export const importOptionsSchema = importChoicesSchema.extend({
 export type ImportChoices = z.infer<typeof importChoicesSchema>;
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
-/** Form fields are text: "true"/"1"/"on" are true; mapping and valueMap are JSON objects. */
+const TRUE_WORDS = ['true', '1', 'on', 'yes'];
+const FALSE_WORDS = ['false', '0', 'off', 'no', ''];
+
+/**
+ * Form fields are text: "true"/"1"/"on"/"yes" are true, "false"/"0"/"off"/"no" false; any other
+ * word is passed on as it is, for the schema to refuse naming the field (it once counted as false).
+ * mapping and valueMap are JSON objects.
+ */
 export function optionsFromFormFields(fields: Record<string, unknown>): unknown {
-  const flag = (value: unknown) =>
-    value === undefined ? undefined : ['true', '1', 'on', 'yes'].includes(String(value).toLowerCase());
+  const flag = (value: unknown) => {
+    if (value === undefined) return undefined;
+    const word = String(value).trim().toLowerCase();
+    if (TRUE_WORDS.includes(word)) return true;
+    if (FALSE_WORDS.includes(word)) return false;
+    return value;
+  };
   const json = (name: string) => {
     const value = fields[name];
     if (value === undefined || value === '') return undefined;

@@ -47,9 +47,26 @@ describe('scanXml', () => {
     expect(errorOf('</a>').reason.en).toBe('closing </a> without an opening tag');
     expect(errorOf('{"a": 1}').reason.en).toBe('text outside any element');
     expect(errorOf('<a b="&nbsp;"/>').reason.en).toBe('unknown entity &nbsp;');
+    expect(errorOf('<a b="&lol9;"/>').reason.en).toBe('unknown entity &lol9;');
     expect(errorOf('<a>&#0;</a>').reason.en).toBe('bad character reference &#0;');
     expect(errorOf('<a><!-- open').reason.en).toBe('unterminated comment');
     expect(errorOf('<a>< b/></a>').reason.en).toBe('a "<" that starts no tag');
+  });
+
+  it('refuses the entities a document declares itself instead of expanding them (billion laughs)', () => {
+    const laughs = ['<!ENTITY lol0 "lol">'];
+    for (let level = 1; level <= 9; level += 1)
+      laughs.push(`<!ENTITY lol${level} "${`&lol${level - 1};`.repeat(10)}">`);
+    const bomb = `<?xml version="1.0"?>\n<!DOCTYPE osm [\n${laughs.join('\n')}\n]>\n<osm>\n<tag v="&lol9;"/></osm>`;
+    const error = errorOf(bomb);
+    expect(error.line).toBe(15);
+    expect(error.reason).toEqual({
+      en: 'entity &lol9; is declared by the document itself; such entities are not expanded (an "XML bomb" could)',
+      zh: '实体 &lol9; 由文档自行声明，不予展开（以防“XML 炸弹”）',
+    });
+    expect(errorOf('<!DOCTYPE a [<!ENTITY % p "x">]><a>&p;</a>').reason.en).toMatch(
+      /^entity &p; is declared/,
+    );
   });
 
   it('leaves text it is not asked for undecoded, and counts lines from 1', () => {

@@ -68,7 +68,9 @@ const SKIPPED_MARKUP = [
 ] as const;
 
 const ATTRIBUTE = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g;
+// Any XML name counts: `&lol9;` (digits, as in the "billion laughs" bomb) must be refused, not kept as text.
+const REFERENCE = /&(#x[0-9a-fA-F]+|#[0-9]+|[A-Za-z_:][\w.:-]*);/g;
+const ENTITY_DECLARATION = /<!ENTITY\s+(?:%\s+)?([^\s"'>]+)/g;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 const localNameOf = (name: string) => name.slice(name.indexOf(':') + 1);
@@ -83,7 +85,10 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   const refuse = (reason: Bilingual, offset: number): never => {
     throw new XmlSyntaxError(reason, lineAt(xml, offset));
   };
-  const decode = (text: string, offset: number) => decodeReferences(text, (reason) => refuse(reason, offset));
+  /** Entities the document's own type declaration declares: never expanded, and named as such. */
+  const declared = new Set<string>();
+  const decode = (text: string, offset: number) =>
+    decodeReferences(text, declared, (reason) => refuse(reason, offset));
 
   let at = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (at < xml.length) {
@@ -114,6 +119,7 @@ export function scanXml(xml: string, handler: XmlHandler): void {
       const subset = xml.indexOf('[', lt);
       const end = subset !== -1 && close !== -1 && subset < close ? xml.indexOf(']>', subset) + 1 : close;
       if (close === -1 || end === 0) refuse({ en: 'unterminated declaration', zh: '声明没有结束' }, lt);
+      for (const [, name] of xml.slice(lt, end).matchAll(ENTITY_DECLARATION)) declared.add(name);
       at = end + 1;
       continue;
     }
@@ -176,8 +182,16 @@ export function scanXml(xml: string, handler: XmlHandler): void {
   }
 }
 
-/** XML's five entities and character references (&#20013; &#x4E2D;) decoded; any other reference is refused. */
-function decodeReferences(text: string, refuse: (reason: Bilingual) => never): string {
+/**
+ * XML's five entities and character references (&#20013; &#x4E2D;) decoded; any other reference is
+ * refused, one the document declares itself too: expanding those is how an "XML bomb" (billion
+ * laughs) turns a kilobyte into gigabytes.
+ */
+function decodeReferences(
+  text: string,
+  declared: ReadonlySet<string>,
+  refuse: (reason: Bilingual) => never,
+): string {
   if (!text.includes('&')) return text;
   return text.replace(REFERENCE, (whole, reference: string) => {
     if (reference[0] === '#') {
@@ -187,6 +201,11 @@ function decodeReferences(text: string, refuse: (reason: Bilingual) => never): s
       return String.fromCodePoint(code);
     }
     const value = NAMED_ENTITIES[reference];
+    if (value === undefined && declared.has(reference))
+      refuse({
+        en: `entity ${whole} is declared by the document itself; such entities are not expanded (an "XML bomb" could)`,
+        zh: `实体 ${whole} 由文档自行声明，不予展开（以防“XML 炸弹”）`,
+      });
     if (value === undefined) refuse({ en: `unknown entity ${whole}`, zh: `未知的实体 ${whole}` });
     return value;
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNul, plainText } from './plain-text.js';
+import { findNul, findTooDeep, plainText } from './plain-text.js';
 
 describe('plainText', () => {
   it('accepts any text without NUL, Chinese included, and refuses one with NUL in both languages', () => {
@@ -26,5 +26,16 @@ describe('findNul', () => {
     expect(findNul({ ['k\u0000']: 1 })).toEqual(['k\\u0000']);
     expect(findNul({ a: [1, null, true, 'text'] })).toBeNull();
     expect(findNul('\u0000')).toEqual([]);
+  });
+});
+
+describe('findTooDeep', () => {
+  it('names the first list or object nested past the limit, at any depth, without recursing', () => {
+    expect(findTooDeep({ a: [[1]], b: { c: [] } }, 3)).toBeNull();
+    expect(findTooDeep({ a: [[1]], b: { c: [[[]]] } }, 3)).toEqual(['b', 'c', 0]);
+    const deep = JSON.parse(`{"deep":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    expect(findTooDeep(deep, 64)).toEqual(['deep', ...Array.from({ length: 63 }, () => 0)]);
+    expect(findNul(deep)).toBeNull();
+    expect(findNul([deep, 'x\u0000'])).toEqual([1]);
   });
 });

@@ -11,7 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import type { OperationAnswer, OperationInput, OperationSpec } from '../../../contract/operation.js';
 import { invalidRequestParams, type ValidationIssue } from '../../../contract/validation.js';
-import { findNul, NUL_REFUSAL } from '../../../core/text/plain-text.js';
+import { findNul, findTooDeep, NUL_REFUSAL } from '../../../core/text/plain-text.js';
 import { DomainError } from '../domain-error.js';
 
 type Awaitable<T> = T | Promise<T>;
@@ -52,11 +52,30 @@ function invalid(issues: readonly ValidationIssue[]): DomainError {
   return new DomainError('request.invalid', invalidRequestParams(issues));
 }
 
+/**
+ * How deeply lists and objects may nest in a request: the deepest operation (a scenario edit's
+ * outline, body → edits → edit → outline → coordinates → ring → point) needs 7. Deeper input is
+ * refused before anything walks it: 50 000 nested lists once overflowed the stack and answered 500.
+ */
+export const MAX_JSON_NESTING_LEVELS = 32;
+
 function validated<S extends z.ZodType | undefined>(
   schema: S,
   value: unknown,
 ): S extends z.ZodType ? z.output<S> : undefined {
   if (!schema) return undefined as never;
+  const deepPath = findTooDeep(value, MAX_JSON_NESTING_LEVELS);
+  if (deepPath) {
+    const levels = MAX_JSON_NESTING_LEVELS;
+    throw invalid([
+      {
+        code: 'custom',
+        path: deepPath,
+        message: `nested deeper than ${levels} levels of lists and objects`,
+        params: { zh: `列表与对象的嵌套超过 ${levels} 层` },
+      },
+    ]);
+  }
   // Every string of every operation, whatever its schema says: PostgreSQL cannot store NUL.
   const nulPath = findNul(value);
   if (nulPath) {

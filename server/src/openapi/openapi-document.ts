@@ -87,6 +87,26 @@ export function responseJsonSchema(
   return jsonSchemaOf(schema, 'output', components);
 }
 
+/**
+ * An upload's form fields with the file beside them: every multipart operation reads its file from
+ * the part named `file` (routes/imports.ts, routes/basemaps.ts), which the fields' zod schema does
+ * not describe.
+ */
+function withUploadedFile(fields: JsonSchema): JsonSchema {
+  return {
+    ...fields,
+    properties: {
+      file: {
+        type: 'string',
+        contentMediaType: 'application/octet-stream',
+        description: 'The file uploaded',
+      },
+      ...(fields.properties ?? {}),
+    },
+    required: ['file', ...(fields.required ?? [])],
+  };
+}
+
 function parameters(spec: OperationSpec, components: Record<string, JsonSchema>) {
   const list: Record<string, unknown>[] = [];
   const add = (where: 'path' | 'query', schema: z.ZodType | undefined) => {
@@ -185,10 +205,12 @@ function buildOpenApiDocument(operations: readonly OperationSpec[]) {
       responses: responses(spec, components),
     };
     if (spec.body) {
+      const bodyType = spec.bodyType ?? 'application/json';
+      const schema = requestJsonSchema(spec.body, components);
       operation.requestBody = {
         required: true,
         content: {
-          [spec.bodyType ?? 'application/json']: { schema: requestJsonSchema(spec.body, components) },
+          [bodyType]: { schema: bodyType === 'multipart/form-data' ? withUploadedFile(schema) : schema },
         },
       };
     }
