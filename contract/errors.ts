@@ -267,6 +267,11 @@ export const ERROR_CATALOGUE = {
     en: 'send the file as multipart/form-data with a "file" field and the options as fields',
     zh: '请以 multipart/form-data 发送文件（字段 "file"）和各项选项',
   },
+  'import.too-many-records': {
+    status: 413,
+    en: '{fileName}: more than {limit} rows (records); one import takes at most {limit}: split the file into parts of at most {limit} rows and import them one after another, adding to the layer',
+    zh: '{fileName}：超过 {limit} 行（条记录）；一次导入最多 {limit} 行：请把文件拆分为每份不超过 {limit} 行，再逐份导入（追加到图层）',
+  },
 
   // Base maps (contract/basemaps.ts): a PMTiles or MBTiles file stored with a region.
   'basemap.not-tiles': {

@@ -7,6 +7,7 @@
 
 import { z } from 'zod';
 import { IMPORT_LAYERS } from '../core/import/import-layers.js';
+import { MAX_IMPORT_RECORDS } from '../core/import/import-limits.js';
 import { PROBLEM_CODES } from '../core/import/import-problems.js';
 import { DATABASE_UNAVAILABLE, errorBodySchema, regionParams } from './common.js';
 import { importChoicesSchema, importOptionsSchema } from './import-options.js';
@@ -271,7 +272,7 @@ export const importOperations = {
       404: importError('No such region (and `create` not asked for)'),
       409: importError('`create` asked for a region that exists'),
       413: importError(
-        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, or a zip in it unpacks past its limits (the entry named)`,
+        `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, holds more than ${MAX_IMPORT_RECORDS} rows (records), or a zip in it unpacks past its limits (the entry named)`,
       ),
       503: DATABASE_UNAVAILABLE,
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, parseCsv, sniffDelimiter } from './csv-table.js';
+import { CsvError, CsvTooManyRowsError, parseCsv, sniffDelimiter } from './csv-table.js';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, line breaks in quotes and CRLF, keeping line numbers', () => {
@@ -21,5 +21,11 @@ describe('parseCsv', () => {
     expect(() => parseCsv('a,b\n"open,1\n2,3')).toThrow(CsvError);
     expect(() => parseCsv('a,b\n"open,1\n2,3')).toThrow(/line 2/);
     expect(() => parseCsv('')).toThrow(/empty/);
+  });
+
+  it('stops at the first row past maxRows (the header and blank lines not counted)', () => {
+    expect(parseCsv('a,b\n1,2\n\n3,4\n', ',', 2).rows).toHaveLength(2);
+    expect(() => parseCsv('a,b\n1,2\n3,4\n5,6\n', ',', 2)).toThrow(CsvTooManyRowsError);
+    expect(() => parseCsv('a,b\n1,2\n3,4\n5,6\n', ',', 2)).toThrow(/more than 2 rows/);
   });
 });

@@ -25,6 +25,17 @@ export class CsvError extends BilingualError {
   }
 }
 
+/** A file with more rows than the caller takes: found while reading, before the rows pile up. */
+export class CsvTooManyRowsError extends CsvError {
+  constructor(readonly maxRows: number) {
+    super({
+      en: `the file holds more than ${maxRows} rows`,
+      zh: `文件超过 ${maxRows} 行`,
+    });
+    this.name = 'CsvTooManyRowsError';
+  }
+}
+
 const DELIMITERS = [',', '\t', ';', '，'];
 
 /** The delimiter occurring most often outside quotes in the first line. */
@@ -50,9 +61,10 @@ export function sniffDelimiter(text: string): string {
 /**
  * Parses CSV text (BOM already removed). Blank lines are skipped; a row with fewer cells than the
  * header is padded with empty cells, one with more keeps them (the caller reports it). Throws
- * CsvError for a quote left open at the end of the file.
+ * CsvError for a quote left open at the end of the file, and CsvTooManyRowsError as soon as a row
+ * past `maxRows` (the header not counted) is read.
  */
-export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvTable {
+export function parseCsv(text: string, delimiter = sniffDelimiter(text), maxRows = Infinity): CsvTable {
   const records: CsvRow[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -62,8 +74,11 @@ export function parseCsv(text: string, delimiter = sniffDelimiter(text)): CsvTab
   let cellStarted = false;
   const endRow = () => {
     cells.push(cell);
-    if (!(cells.length === 1 && cells[0].trim() === '' && !cellStarted))
+    if (!(cells.length === 1 && cells[0].trim() === '' && !cellStarted)) {
+      // The header is records[0], so a record past maxRows + 1 is one row too many.
+      if (records.length > maxRows) throw new CsvTooManyRowsError(maxRows);
       records.push({ line: rowLine, cells });
+    }
     cells = [];
     cell = '';
     cellStarted = false;

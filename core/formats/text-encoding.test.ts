@@ -7,6 +7,9 @@ import {
   encodingFromDbfLanguageDriver,
   encodingFromName,
   encodingLabel,
+  isValidUtf8,
+  linesNotIn,
+  scanNonAsciiLines,
   TEXT_ENCODINGS,
   UnsupportedCodePageError,
 } from './text-encoding.js';
@@ -14,6 +17,42 @@ import {
 const GBK_ZHONGWEN = new Uint8Array([0xd6, 0xd0, 0xce, 0xc4]);
 
 describe('text encodings', () => {
+  it('reads a file mixing UTF-8 and GBK lines in the encoding most of its lines are in, naming the others', () => {
+    const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+    const gbk = (text: string) => new Uint8Array(iconv.encode(text, 'gbk'));
+    // Lines end in LF, CRLF and a lone CR, as a CSV reader counts them.
+    const mostlyUtf8 = new Uint8Array(
+      Buffer.concat([utf8('名称\n甲\r\n'), gbk('乙\r'), utf8('plain\n丙\n'), gbk('丁')]),
+    );
+    expect(scanNonAsciiLines(mostlyUtf8)).toEqual({ utf8: [1, 2, 5], notUtf8: [3, 6] });
+    expect(chooseTextEncoding(mostlyUtf8)).toEqual({ encoding: 'utf8', from: 'detected' });
+    expect(linesNotIn(mostlyUtf8, 'utf8')).toEqual([3, 6]);
+
+    const mostlyGbk = new Uint8Array(Buffer.concat([gbk('名称\n甲\n乙\n'), utf8('丙\n')]));
+    expect(chooseTextEncoding(mostlyGbk)).toEqual({ encoding: 'gbk', from: 'detected' });
+    expect(linesNotIn(mostlyGbk, 'gbk')).toEqual([4]);
+    expect(linesNotIn(utf8('名称\n甲\n'), 'utf8')).toEqual([]);
+    expect(linesNotIn(gbk('名称\n甲\n'), 'gbk')).toEqual([]);
+  });
+
+  it('judges UTF-8 line by line as the strict decoder does (overlong forms, surrogates, truncation)', () => {
+    const samples = [
+      [0xc0, 0xaf],
+      [0xe0, 0x80, 0xaf],
+      [0xed, 0xa0, 0x80],
+      [0xf4, 0x90, 0x80, 0x80],
+      [0xe4, 0xb8],
+      [0xf0, 0x9f, 0x98, 0x80],
+      [0xe4, 0xb8, 0xad],
+      [0xc3, 0xa9],
+    ];
+    for (const sample of samples) {
+      const bytes = new Uint8Array(sample);
+      const { utf8 } = scanNonAsciiLines(bytes);
+      expect(utf8.length === 1, sample.map((byte) => byte.toString(16)).join(' ')).toBe(isValidUtf8(bytes));
+    }
+  });
+
   it('takes valid UTF-8 as UTF-8 and anything else as GBK, unless told or marked', () => {
     expect(chooseTextEncoding(new TextEncoder().encode('名称,人口'))).toEqual({
       encoding: 'utf8',

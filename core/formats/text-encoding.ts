@@ -224,14 +224,90 @@ export function isUtf16(encoding: TextEncodingName): boolean {
  * The encoding of a text file: the option when given, UTF-8 or UTF-16 when it starts with their
  * byte-order mark, UTF-8 when it is valid UTF-8 (pure ASCII included), GBK otherwise — GBK text is
  * almost never valid UTF-8, because its lead bytes 0x81–0xFE are followed by trail bytes UTF-8 does
- * not allow there.
+ * not allow there. A file that mixes the two (rows pasted from another file) is read in the
+ * encoding most of its non-ASCII lines are in; linesNotIn names the others.
  */
 export function chooseTextEncoding(bytes: Uint8Array, option?: TextEncodingName | null): ChosenEncoding {
   if (option) return { encoding: option, from: 'option' };
   if (hasUtf8Bom(bytes)) return { encoding: 'utf8', from: 'bom' };
   const utf16 = utf16ByBom(bytes);
   if (utf16) return { encoding: utf16, from: 'bom' };
-  return { encoding: isValidUtf8(bytes) ? 'utf8' : 'gbk', from: 'detected' };
+  if (isValidUtf8(bytes)) return { encoding: 'utf8', from: 'detected' };
+  const lines = scanNonAsciiLines(bytes);
+  return { encoding: lines.utf8.length > lines.notUtf8.length ? 'utf8' : 'gbk', from: 'detected' };
+}
+
+/**
+ * The 1-based lines (a line ends at LF, CRLF or a lone CR, as a CSV reader counts them) holding
+ * bytes above 0x7F, split by whether the line is valid UTF-8. GBK never uses 0x0A or 0x0D as a
+ * trail byte, so splitting the bytes at them splits GBK text only between characters.
+ */
+export function scanNonAsciiLines(bytes: Uint8Array): { utf8: number[]; notUtf8: number[] } {
+  const utf8: number[] = [];
+  const notUtf8: number[] = [];
+  let line = 1;
+  let start = 0;
+  let nonAscii = false;
+  const endLine = (end: number) => {
+    if (nonAscii) (isUtf8Range(bytes, start, end) ? utf8 : notUtf8).push(line);
+    nonAscii = false;
+  };
+  for (let k = 0; k < bytes.length; k += 1) {
+    const byte = bytes[k];
+    if (byte >= 0x80) nonAscii = true;
+    else if (byte === 0x0a || byte === 0x0d) {
+      endLine(k);
+      if (byte === 0x0d && bytes[k + 1] === 0x0a) k += 1;
+      line += 1;
+      start = k + 1;
+    }
+  }
+  endLine(bytes.length);
+  return { utf8, notUtf8 };
+}
+
+/**
+ * The lines of a text file (see scanNonAsciiLines) that are not text in `encoding`: for UTF-8 the
+ * lines that are not valid UTF-8; for GBK the non-ASCII lines that are valid UTF-8, which GBK text
+ * almost never is. None for other encodings, whose bytes cannot be told apart this way.
+ */
+export function linesNotIn(bytes: Uint8Array, encoding: TextEncodingName): number[] {
+  if (encoding !== 'utf8' && encoding !== 'gbk') return [];
+  if (encoding === 'utf8' && isValidUtf8(bytes)) return [];
+  const lines = scanNonAsciiLines(bytes);
+  return encoding === 'utf8' ? lines.notUtf8 : lines.utf8;
+}
+
+/** Whether bytes[start, end) are valid UTF-8 (RFC 3629: no overlong forms, surrogates or values past U+10FFFF). */
+function isUtf8Range(bytes: Uint8Array, start: number, end: number): boolean {
+  let k = start;
+  while (k < end) {
+    const lead = bytes[k];
+    if (lead < 0x80) {
+      k += 1;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return false;
+    if (k + length > end) return false;
+    const second = bytes[k + 1];
+    if (second < low || second > high) return false;
+    for (let next = k + 2; next < k + length; next += 1)
+      if (bytes[next] < 0x80 || bytes[next] > 0xbf) return false;
+    k += length;
+  }
+  return true;
 }
 
 /**

@@ -36,6 +36,7 @@ export const PROBLEM_CODES = [
   'derived',
   'defaulted',
   'rounded',
+  'text-encoding',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

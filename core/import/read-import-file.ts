@@ -5,7 +5,7 @@
  * caller hands over the bytes.
  */
 import { BilingualError, messageZhOf, type Bilingual } from '../formats/bilingual-error.js';
-import { CsvError, parseCsv } from '../formats/csv-table.js';
+import { CsvError, CsvTooManyRowsError, parseCsv } from '../formats/csv-table.js';
 import { DbfError, readDbf } from '../formats/dbf-table.js';
 import { OsmXmlError, parseOsmXml } from '../formats/osm-xml.js';
 import { readShp, ShapefileError, shapeTypeName } from '../formats/shapefile-reader.js';
@@ -16,6 +16,7 @@ import {
   encodingFromCpg,
   encodingLabel,
   encodingSourceText,
+  linesNotIn,
   UnsupportedCodePageError,
   type ChosenEncoding,
   type TextEncodingName,
@@ -23,6 +24,7 @@ import {
 import { ArchiveTooLargeError, unzipBounded } from '../formats/bounded-unzip.js';
 import { isCompoundFile, isZipArchive, readXlsx, XlsxError } from '../formats/xlsx-table.js';
 import { buildWalkingNetwork } from '../network/osm-walking-network.js';
+import { MAX_IMPORT_RECORDS } from './import-limits.js';
 import {
   crsFromGeoJsonMember,
   crsFromPrj,
@@ -67,6 +69,11 @@ export interface ImportTable {
    * in both languages: the wizard shows them in Chinese, the command line in English.
    */
   notes: Bilingual[];
+  /**
+   * What may be wrong with the text as read (rows in another encoding than the rest), in both
+   * languages: the import reports each as a warning problem, so the preview shows it before a commit.
+   */
+  warnings: Bilingual[];
 }
 
 export interface ReadOptions {
@@ -99,6 +106,20 @@ export class ImportEncodingError extends ImportFileError {
   }
 }
 
+/** The file holds more records than one import takes (MAX_IMPORT_RECORDS): split it, or import it by script. */
+export class ImportTooManyRecordsError extends ImportFileError {
+  constructor(
+    readonly fileName: string,
+    readonly limit: number,
+  ) {
+    super({
+      en: `${fileName}: more than ${limit} rows (records); one import takes at most ${limit}: split the file into parts of at most ${limit} rows and import them one after another, adding to the layer`,
+      zh: `${fileName}：超过 ${limit} 行（条记录）；一次导入最多 ${limit} 行：请把文件拆分为每份不超过 ${limit} 行，再逐份导入（追加到图层）`,
+    });
+    this.name = 'ImportTooManyRecordsError';
+  }
+}
+
 /** A reader's error, prefixed with the file's name, in both languages. */
 function fileError(fileName: string, error: BilingualError): ImportFileError {
   if (error instanceof UnsupportedCodePageError) return new ImportEncodingError(fileName, error);
@@ -118,8 +139,19 @@ function namedEncodingNote(encoding: ChosenEncoding): Bilingual | null {
 
 const extensionOf = (name: string) => (/\.([a-z0-9]+)$/i.exec(name)?.[1] ?? '').toLowerCase();
 
-/** Reads a file by its name's extension (and its first bytes when the extension says nothing). */
+/**
+ * Reads a file by its name's extension (and its first bytes when the extension says nothing).
+ * Throws ImportTooManyRecordsError for a file of more than MAX_IMPORT_RECORDS records (an OSM
+ * extract, whose ways are split into many more pieces, aside).
+ */
 export function readImportFile(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): ImportTable {
+  const table = readByFormat(fileName, bytes, options);
+  if (table.format !== 'osm' && table.records.length > MAX_IMPORT_RECORDS)
+    throw new ImportTooManyRecordsError(fileName, MAX_IMPORT_RECORDS);
+  return table;
+}
+
+function readByFormat(fileName: string, bytes: Uint8Array, options: ReadOptions): ImportTable {
   if (bytes.length === 0)
     throw new ImportFileError({ en: `${fileName}: the file is empty`, zh: `${fileName}：文件为空` });
   const extension = extensionOf(fileName);
@@ -238,6 +270,7 @@ function readGeoJson(fileName: string, bytes: Uint8Array, options: ReadOptions):
     records,
     hasFileGeometry: true,
     notes: [],
+    warnings: [],
   };
 }
 
@@ -298,8 +331,9 @@ function readCsv(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
   const encoding = chooseTextEncoding(bytes, options.encoding);
   let table;
   try {
-    table = parseCsv(decodeText(bytes, encoding.encoding));
+    table = parseCsv(decodeText(bytes, encoding.encoding), undefined, MAX_IMPORT_RECORDS);
   } catch (error) {
+    if (error instanceof CsvTooManyRowsError) throw new ImportTooManyRecordsError(fileName, error.maxRows);
     if (error instanceof CsvError) throw fileError(fileName, error);
     throw error;
   }
@@ -329,6 +363,32 @@ function readCsv(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
     records,
     hasFileGeometry: false,
     notes: notes.slice(0, 20),
+    warnings: [linesNotIn(bytes, encoding.encoding)]
+      .filter((lines) => lines.length > 0)
+      .map((lines) => mixedEncodingWarning(lines, encoding.encoding)),
+  };
+}
+
+/** Rows named in a warning; the count covers the rest. */
+const LISTED_ROWS = 10;
+
+/**
+ * The rows of a CSV whose text is not in the encoding the file is read with (linesNotIn): their
+ * text comes out garbled, so the planner is told which rows before committing.
+ */
+function mixedEncodingWarning(lines: number[], encoding: TextEncodingName): Bilingual {
+  const listed = lines.slice(0, LISTED_ROWS);
+  const more = lines.length - listed.length;
+  const rows = `${lines.length === 1 ? 'row' : 'rows'} ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  const rowsZh = `第 ${listed.join('、')} 行${more > 0 ? `等 ${lines.length} 行` : ''}`;
+  const label = encodingLabel(encoding);
+  const other =
+    encoding === 'utf8'
+      ? { en: 'perhaps GBK', zh: '可能是 GBK 编码' }
+      : { en: 'they look like UTF-8', zh: '看起来是 UTF-8 编码' };
+  return {
+    en: `${rows} ${lines.length === 1 ? 'is' : 'are'} not ${label.en} text, the encoding the rest of the file is read in (${other.en}): their text comes out garbled. Save the whole file in one encoding (UTF-8) and import it again`,
+    zh: `${rowsZh}不是${/^[A-Za-z]/.test(label.zh) ? ` ${label.zh} ` : label.zh}文本，而文件按此编码读取（这些行${other.zh}）：其中的文字会是乱码。请把整个文件另存为同一种编码（UTF-8）后重新导入`,
   };
 }
 
@@ -363,6 +423,7 @@ function readWorkbook(fileName: string, bytes: Uint8Array, options: ReadOptions)
     records,
     hasFileGeometry: false,
     notes,
+    warnings: [],
   };
 }
 
@@ -390,6 +451,7 @@ function readLoneDbf(fileName: string, bytes: Uint8Array, options: ReadOptions):
     notes: [namedEncodingNote(dbf.encoding), deleted > 0 ? deletedRecordsNote(deleted) : null].filter(
       (note): note is Bilingual => note !== null,
     ),
+    warnings: [],
   };
 }
 
@@ -523,6 +585,7 @@ function readShapefile(
     records,
     hasFileGeometry: true,
     notes,
+    warnings: [],
   };
 }
 
@@ -560,6 +623,7 @@ function readOsm(fileName: string, bytes: Uint8Array, options: ReadOptions): Imp
         zh: `OpenStreetMap 数据：${network.walkableWayCount} 条可步行的道路，切分为 ${network.edges.length} 段（按 npm run import:osm 的可步行道路规则）`,
       },
     ],
+    warnings: [],
   };
 }
 

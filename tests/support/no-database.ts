@@ -8,5 +8,11 @@ export function noDatabase(why: string): Database {
   const refuse = async (): Promise<never> => {
     throw new Error(why);
   };
-  return { kind: 'embedded', query: refuse, transaction: refuse, close: async () => undefined } as Database;
+  return {
+    kind: 'embedded',
+    query: refuse,
+    transaction: refuse,
+    session: refuse,
+    close: async () => undefined,
+  } as Database;
 }

@@ -24,6 +24,13 @@ export interface Database {
   kind: DatabaseKind;
   query: Query;
   transaction<T>(work: (query: Query) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on one connection without a transaction: each statement commits on its own and
+   * other requests' statements run between them, so long read-mostly work (an import preview)
+   * holds no lock. Temporary tables live until dropped: the embedded database has one session, so
+   * they are seen by every caller there, and work that makes them must not run twice at once.
+   */
+  session<T>(work: (query: Query) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -79,6 +86,9 @@ export async function openEmbeddedDatabase(dataDirectory: string | null): Promis
           return { rows: result.rows as never[] };
         }),
       ),
+    // PGlite runs each statement under its own lock, and a transaction under one for all its
+    // statements: plain statements let everyone else's run in between.
+    session: (work) => work(query),
     close: async () => {
       try {
         await pglite.close();
@@ -135,6 +145,22 @@ export async function openServerDatabase(
         throw error;
       } finally {
         client.release();
+      }
+    },
+    async session(work) {
+      const client = await pool.connect();
+      let failed = false;
+      try {
+        return await work(async (text, params) => {
+          const queryResult = await client.query(text, params as unknown[] | undefined);
+          return { rows: queryResult.rows };
+        });
+      } catch (error) {
+        failed = true;
+        throw error;
+      } finally {
+        // A connection whose work failed is closed, not pooled, so no temporary table outlives it.
+        client.release(failed);
       }
     },
     close: () => pool.end(),

@@ -100,6 +100,7 @@ describe('the import codes of the catalogue', () => {
       'import.no-file': {},
       'import.not-multipart': {},
       'import.archive-too-large': { fileName: 'f', entry: 'e', reason: 'r', reasonZh: 'r' },
+      'import.too-many-records': { fileName: 'f', limit: 300000 },
     };
     const codes = Object.keys(ERROR_CATALOGUE).filter((code) => code.startsWith('import.'));
     expect(codes.sort()).toEqual(Object.keys(params).sort());

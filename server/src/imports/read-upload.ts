@@ -14,6 +14,7 @@ import type { ProblemLog } from '../../../core/import/import-problems.js';
 import {
   ImportEncodingError,
   ImportFileError,
+  ImportTooManyRecordsError,
   readImportFile,
   type ImportTable,
 } from '../../../core/import/read-import-file.js';
@@ -24,7 +25,8 @@ import type { ImportOptions } from '../../../contract/import-options.js';
 /**
  * Checks the region id and the declared coordinate system and reads the file. Throws DomainError
  * `import.invalid-region-id`, `import.invalid-crs`, `import.file-unreadable`,
- * `import.encoding-unsupported` (the file names a code page that cannot be decoded) or
+ * `import.encoding-unsupported` (the file names a code page that cannot be decoded),
+ * `import.too-many-records` (more rows than MAX_IMPORT_RECORDS), `import.archive-too-large` or
  * `import.osm-not-network` (an OSM extract offered as another layer than the network).
  */
 export function readUpload(upload: {
@@ -54,6 +56,8 @@ export function readUpload(upload: {
         namedBy: error.namedBy.en,
         namedByZh: error.namedBy.zh,
       });
+    if (error instanceof ImportTooManyRecordsError)
+      throw new DomainError('import.too-many-records', { fileName: error.fileName, limit: error.limit });
     if (error instanceof ArchiveTooLargeError)
       throw new DomainError('import.archive-too-large', {
         fileName,
@@ -72,7 +76,7 @@ export function readUpload(upload: {
 
 /**
  * The records as the layer's features (core/import/convert-features.ts), their problems added to
- * the log, and a note of a file without records. `regionExtent` is null for a region the import
+ * the log after the file's warnings (rows in another encoding), and a note of a file without records. `regionExtent` is null for a region the import
  * creates; `takenIds` the ids an import that adds to the layer must not reuse (null: replacing).
  */
 export function convertUpload(
@@ -98,6 +102,9 @@ export function convertUpload(
     regionExtent: choices.regionExtent,
     takenIds: choices.takenIds,
   });
+  // Rows in another encoding come first: the values read from them are garbled.
+  for (const warning of table.warnings)
+    log.report({ severity: 'warning', code: 'text-encoding', text: warning });
   log.add(conversion.problems);
   if (table.records.length === 0)
     log.report({

@@ -31,7 +31,7 @@ export interface RegionRow {
 /** Features per layer of the region. */
 export type RegionLayerCounts = Record<ImportLayer, number>;
 
-/** The region as the import found it (locked until the import's transaction ends). */
+/** The region as the import found it (a commit's locked until its transaction ends). */
 export interface ImportRegion {
   regionId: string;
   /** Null for a region the import creates. */
@@ -54,16 +54,18 @@ export function metricSridOfFeatures(features: readonly ImportFeature[]): number
 export const WHOLE_REGION_STREET_ID = 's-whole-region';
 
 /**
- * Locks the region and reads its layer counts and extent. Throws DomainError
- * `import.region-not-found` (without `create`), `import.region-exists` (with it) or
- * `import.region-name-required` (a region to create without a name).
+ * Reads the region's row, layer counts and extent; with `lock` (a commit) locks the row until the
+ * transaction ends, which also holds back scenarios created meanwhile (their row refers to it).
+ * Throws DomainError `import.region-not-found` (without `create`), `import.region-exists` (with
+ * it) or `import.region-name-required` (a region to create without a name).
  */
-export async function lockImportRegion(
+export async function readImportRegion(
   query: Query,
   regionId: string,
   options: Pick<ImportOptions, 'create' | 'name'>,
+  lock: boolean,
 ): Promise<ImportRegion> {
-  const { rows } = await query<RegionRow>(sql.LOCK_REGION, [regionId]);
+  const { rows } = await query<RegionRow>(lock ? sql.LOCK_REGION : sql.READ_REGION, [regionId]);
   const row = rows[0] ?? null;
   const createsRegion = row === null;
   if (createsRegion && !options.create) throw new DomainError('import.region-not-found', { regionId });
@@ -130,7 +132,8 @@ export function emptyRegionCheck(): RegionCheck {
 /**
  * PostGIS: validity (and repair), the street or community of each feature, units' access points
  * (`snapper` steps them onto the network; without one a unit's own point is its access point), and
- * what a replacement re-homes. Runs in the import's transaction; writes only its temporary table.
+ * what a replacement re-homes. Runs in the preview's session or the commit's transaction; writes
+ * only its temporary table, which the caller drops.
  */
 export async function checkAgainstRegion(
   query: Query,
@@ -157,6 +160,8 @@ export async function checkAgainstRegion(
       patch,
     );
 
+  // A session's earlier check that failed may have left one behind.
+  await query(sql.DROP_IMPORT_FEATURES);
   await query(sql.CREATE_IMPORT_FEATURES);
   for (const piece of pieces(features))
     await query(sql.LOAD_IMPORT_FEATURES, [

@@ -1,11 +1,13 @@
 /**
  * One import, previewed or committed, as a sequence of steps each in a module of its own: the file
- * read and converted (read-upload.ts) with the mapping chosen (choose-mapping.ts); then, inside one
- * transaction, the features checked against the region in PostGIS (region-check.ts, re-homing in
- * rehome.ts) or split into a network (import-network.ts); the region's scenarios told what it does
- * to them (scenario-impact.ts); and on a commit everything written (write-import.ts). A preview
- * writes nothing; a commit writes all of it or, on any error or an unaccepted scenario change,
- * nothing (import-refusals.ts says why).
+ * read and converted (read-upload.ts) with the mapping chosen (choose-mapping.ts); then the
+ * features checked against the region in PostGIS (region-check.ts, re-homing in rehome.ts) or split
+ * into a network (import-network.ts); the region's scenarios told what it does to them
+ * (scenario-impact.ts); and on a commit everything written (write-import.ts). A preview writes
+ * nothing and runs outside any transaction, locking nothing: scenarios are created and saved while
+ * it checks (a preview once held the region 15 s). A commit runs in one transaction with the region
+ * locked, and writes all of it or, on any error or an unaccepted scenario change, nothing
+ * (import-refusals.ts says why).
  */
 import { encodingLabel } from '../../../core/formats/text-encoding.js';
 import { mappableFields } from '../../../core/import/field-mapping.js';
@@ -19,6 +21,7 @@ import {
 import { distinctColumnValues, type ImportTable } from '../../../core/import/read-import-file.js';
 import { summarizeRoadNetwork, type RoadNetwork } from '../../../core/network/road-network.js';
 import type { Database, Query } from '../db/client.js';
+import { DROP_IMPORT_FEATURES } from '../db/sql/imports.sql.js';
 import { chooseMapping, rememberedMapping } from './choose-mapping.js';
 import { buildImportNetwork } from './import-network.js';
 import type { ImportOptions } from '../../../contract/import-options.js';
@@ -30,8 +33,8 @@ import {
   checkAgainstRegion,
   emptyRegionCheck,
   layerIds,
-  lockImportRegion,
   metricSridOfFeatures,
+  readImportRegion,
 } from './region-check.js';
 import { layerChangeOf, planScenarioChanges, type ScenarioPlan } from './scenario-impact.js';
 import { writeImport } from './write-import.js';
@@ -62,19 +65,44 @@ export async function runImport(
   request: ImportRequest,
   mode: 'preview' | 'commit',
 ): Promise<ImportOutcome> {
-  const table = readUpload(request);
-  // Read before the transaction: the model is loaded through the database's own connection.
-  const snapper =
-    request.options.layer === 'units' ? await regionNetworkSnapper(database, request.regionId) : null;
-  return database.transaction(async (query) => {
-    await request.hooks?.before?.(query);
-    const outcome = await checkAndWrite(query, request, table, mode, snapper);
-    if (outcome.committed) await request.hooks?.afterCommit?.(query, outcome);
-    return outcome;
+  return oneImportAtATime(database, async () => {
+    const table = readUpload(request);
+    // Read before the check: the model is loaded through the database's own connection.
+    const snapper =
+      request.options.layer === 'units' ? await regionNetworkSnapper(database, request.regionId) : null;
+    if (mode === 'preview')
+      return database.session(async (query) => {
+        try {
+          return await checkAndWrite(query, request, table, mode, snapper);
+        } finally {
+          await query(DROP_IMPORT_FEATURES);
+        }
+      });
+    return database.transaction(async (query) => {
+      await request.hooks?.before?.(query);
+      const outcome = await checkAndWrite(query, request, table, mode, snapper);
+      await query(DROP_IMPORT_FEATURES);
+      if (outcome.committed) await request.hooks?.afterCommit?.(query, outcome);
+      return outcome;
+    });
   });
 }
 
-/** The steps inside the transaction: check everything, then refuse, answer the preview, or write. */
+/** The import running on each database, which the next one waits for. */
+const importsRunning = new WeakMap<Database, Promise<unknown>>();
+
+/**
+ * Runs imports on one database one after another: each holds its file's features in memory, and
+ * they share the temporary table's name, which the embedded database's one session would mix up.
+ */
+async function oneImportAtATime<T>(database: Database, work: () => Promise<T>): Promise<T> {
+  const before = importsRunning.get(database) ?? Promise.resolve();
+  const running = before.catch(() => undefined).then(work);
+  importsRunning.set(database, running);
+  return running;
+}
+
+/** The steps of the check (a preview's session, a commit's transaction): check everything, then refuse, answer the preview, or write. */
 async function checkAndWrite(
   query: Query,
   request: ImportRequest,
@@ -87,7 +115,7 @@ async function checkAndWrite(
   const replace = Boolean(options.replace);
   const log = new ProblemLog(layer);
 
-  const region = await lockImportRegion(query, regionId, options);
+  const region = await readImportRegion(query, regionId, options, mode === 'commit');
   const existingIds: ReadonlySet<string> =
     layer === 'network' || region.createsRegion
       ? new Set()

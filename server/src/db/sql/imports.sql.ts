@@ -1,6 +1,7 @@
 /**
  * SQL of imports (issue 5). The features of one import sit in a temporary table for the length of
- * its transaction (`import_features`, dropped at commit or rollback), where PostGIS judges and
+ * its check (`import_features`, dropped when the preview's session or the commit's transaction
+ * ends; a rolled-back transaction takes it with it), where PostGIS judges and
  * repairs their geometry, finds the street or community each lies in, and from where they are
  * written. Bulk values travel as one jsonb parameter; layer tables are named only from the
  * whitelists below.
@@ -51,6 +52,10 @@ export const SAVE_MAPPING = /* SQL */ `
 export const LOCK_REGION = /* SQL */ `
   SELECT id, name, metric_srid AS "metricSrid", source FROM regions WHERE id = $1 FOR UPDATE`;
 
+/** The region row as LOCK_REGION reads it, without locking it (a preview: scenario writes go on meanwhile). */
+export const READ_REGION = /* SQL */ `
+  SELECT id, name, metric_srid AS "metricSrid", source FROM regions WHERE id = $1`;
+
 /** Whether region $1 has a walking network (a region being built, or not yet made, has none). */
 export const REGION_HAS_NETWORK = /* SQL */ `
   SELECT EXISTS (SELECT 1 FROM network_edges WHERE region_id = $1) AS "hasNetwork"`;
@@ -83,7 +88,10 @@ export const CREATE_IMPORT_FEATURES = /* SQL */ `
     geom geometry NOT NULL,
     valid boolean NOT NULL DEFAULT true,
     repaired boolean NOT NULL DEFAULT false
-  ) ON COMMIT DROP`;
+  )`;
+
+/** Drops this connection's import_features, if any (a preview's session ends with it; a commit's transaction too). */
+export const DROP_IMPORT_FEATURES = /* SQL */ `DROP TABLE IF EXISTS pg_temp.import_features`;
 
 /**
  * $1 = `[{ordinal, id, props, geometry}]` (GeoJSON geometry in WGS 84), a few thousand at a time
