@@ -27,6 +27,7 @@ const NEW_NAME = '滨江新区幼儿园';
 
 interface UnitProps {
   id: string;
+  communityId: string;
   residents: number;
   accessPoint: Position;
 }
@@ -41,6 +42,7 @@ interface CategoryCoverage {
 }
 interface CoverageAnswer {
   region: { residents: number; categories: CategoryCoverage[] };
+  communities: { id: string; categories: CategoryCoverage[] }[];
   uncoveredUnitIds: Record<string, string[]>;
 }
 interface IsochroneAnswer {
@@ -49,6 +51,16 @@ interface IsochroneAnswer {
 
 function coveredResidents(coverage: CoverageAnswer): number {
   return coverage.region.categories.find((entry) => entry.category === CATEGORY)!.coveredResidents;
+}
+
+/** Each community's residents within the tier of a kindergarten. */
+function coveredByCommunity(coverage: CoverageAnswer): Map<string, number> {
+  return new Map(
+    coverage.communities.map((community) => [
+      community.id,
+      community.categories.find((entry) => entry.category === CATEGORY)?.coveredResidents ?? 0,
+    ]),
+  );
 }
 
 describe('a facility placed in a scenario, in a browser', () => {
@@ -153,13 +165,24 @@ describe('a facility placed in a scenario, in a browser', () => {
     await panel.getByTestId('analysis-view').locator('[data-value="coverage"]').click();
     await panel.getByTestId('category-picker').selectOption(CATEGORY);
     await panel.getByTestId('tier-picker').locator(`[data-value="${TIER_MINUTES}"]`).click();
-    const shownCovered = async () => {
-      const values = await panel
-        .locator('[data-testid="coverage-row"]')
-        .evaluateAll((rows) => rows.map((row) => Number(row.getAttribute('data-covered-residents'))));
-      return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0);
-    };
-    await expect.poll(shownCovered, { timeout: 60_000 }).toBe(coveredResidents(baseline) + newlyReached);
+    const shownCovered = async () =>
+      new Map(
+        await panel
+          .locator('[data-testid="coverage-row"]')
+          .evaluateAll((rows) =>
+            rows.map((row) => [row.dataset.communityId!, Number(row.dataset.coveredResidents)] as const),
+          ),
+      );
+    const total = (byCommunity: Map<string, number>) =>
+      [...byCommunity.values()].reduce((sum, n) => sum + n, 0);
+    await expect
+      .poll(async () => total(await shownCovered()), { timeout: 60_000 })
+      .toBe(coveredResidents(baseline) + newlyReached);
+    // Community by community the table is the scenario's; the site's own community rose.
+    const shown = await shownCovered();
+    expect(shown).toEqual(coveredByCommunity(scenarioCoverage));
+    const siteCommunity = target.properties.communityId;
+    expect(shown.get(siteCommunity)!).toBeGreaterThan(coveredByCommunity(baseline).get(siteCommunity)!);
     await page.screenshot({ path: await screenshotPath('scenario-facility-coverage.png') });
   });
 });
