@@ -111,8 +111,20 @@ export function MapView(props: MapViewProps) {
     scenario?.swipe ? scenario.swipe.fraction : null,
   );
   const swipeOthers = scenario?.swipe?.others ?? null;
-  const scenarioLayers = scenario?.layers ?? null;
-  const overlayLayers = props.overlayLayers ?? null;
+  // Layers built outside this view (the scenario editor's, the import preview's) outlive it, but a
+  // deck.gl layer belongs to the deck that first drew it: a new map (back from the dashboard) must
+  // draw copies, or deck.gl fails its assertions and the overlays vanish. Copies per mount do that.
+  const scenarioLayers = useMemo(
+    () =>
+      scenario?.layers
+        ? { below: copyLayers(scenario.layers.below), above: copyLayers(scenario.layers.above) }
+        : null,
+    [scenario?.layers],
+  );
+  const overlayLayers = useMemo(
+    () => (props.overlayLayers ? copyLayers(props.overlayLayers) : null),
+    [props.overlayLayers],
+  );
   const combinedAnalysis = useMemo(() => {
     const swipeLayer =
       swipeOthers && swipeLongitude !== null ? [buildSwipeOtherLayer(swipeOthers, swipeLongitude)] : [];
@@ -239,4 +251,9 @@ export function MapView(props: MapViewProps) {
       )}
     </div>
   );
+}
+
+/** Fresh instances of layers with the same props (deck.gl keeps a layer's state on the instance). */
+function copyLayers(layers: readonly Layer[]): Layer[] {
+  return layers.map((layer) => layer.clone({}));
 }

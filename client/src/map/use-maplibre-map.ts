@@ -23,10 +23,13 @@ import { regionAttribution } from './region-attribution';
 // The worker is shipped as its own asset; MapLibre cannot find it next to a bundled chunk.
 setWorkerUrl(maplibreWorkerUrl);
 
-/** Hooks for end-to-end tests (tests/e2e): the live map object, and the comparison's second map. */
+/**
+ * Hooks for end-to-end tests (tests/e2e): the live map object, its deck.gl overlay (to pick what
+ * it draws), and the comparison's second map.
+ */
 declare global {
   interface Window {
-    __lifecircle?: { map: MapLibreMap; otherMap?: MapLibreMap };
+    __lifecircle?: { map: MapLibreMap; overlay: MapboxOverlay; otherMap?: MapLibreMap };
   }
 }
 
@@ -95,7 +98,7 @@ export function useMapLibreMap(
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
-    if (!secondary) window.__lifecircle = { map };
+    if (!secondary) window.__lifecircle = { map, overlay };
     else if (window.__lifecircle) window.__lifecircle.otherMap = map;
 
     // An online style that cannot be fetched (offline, wrong URL) falls back to the offline base map.
