@@ -11,11 +11,31 @@ import { openServerDatabase, type Database } from '../../server/src/db/client.js
 import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import type { RegionScenarioBase } from '../../server/src/scenarios/region-base.js';
+import type { createApp } from '../../server/src/app.js';
 
 // A collectable heap makes the memory figures mean something; tsx gives no way to pass --expose-gc.
 v8.setFlagsFromString('--expose-gc');
 /** Runs a full garbage collection (V8's `gc`, exposed above). */
 export const collectGarbage = vm.runInNewContext('gc') as () => void;
+
+/**
+ * A JSON caller of the API in process: sends `body` as JSON, throws on any answer but 2xx (status
+ * and the start of the answer in the message), and hands back the answer's text, its size in bytes
+ * and its parsed JSON.
+ */
+export function apiCaller(app: ReturnType<typeof createApp>) {
+  return async (method: string, url: string, body?: unknown) => {
+    const response = await app.request(url, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 300)}`);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a bench reads a few fields of many answers
+    return { text, bytes: Buffer.byteLength(text), json: () => JSON.parse(text) as any };
+  };
+}
 
 /**
  * Border pairs of a region's scenario base: a unit and an adjacent unit of another community of the

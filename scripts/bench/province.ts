@@ -23,6 +23,7 @@ import { migrate } from '../../server/src/db/migrate.js';
 import { regionScenarioBase } from '../../server/src/scenarios/region-base.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
 import {
+  apiCaller,
   borderMoves,
   collectGarbage,
   parseScaleArgument,
@@ -38,7 +39,7 @@ const SAVES = 5;
 const since = (start: number) => performance.now() - start;
 const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(2)} s`;
 const ms = (milliseconds: number) => `${milliseconds.toFixed(1)} ms`;
-const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+const mebibytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -82,17 +83,7 @@ async function benchRegion(database: Database, folder: string, regionId: string)
   memory('after the model build');
 
   const app = createApp(database);
-  const call = async (method: string, url: string, body?: unknown) => {
-    const response = await app.request(url, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const bytes = await response.arrayBuffer();
-    const text = () => new TextDecoder().decode(bytes);
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text().slice(0, 500)}`);
-    return { bytes: bytes.byteLength, json: () => JSON.parse(text()) as Record<string, unknown> };
-  };
+  const call = apiCaller(app);
 
   const facilities = region.model.facilities;
   const sample = Array.from(
