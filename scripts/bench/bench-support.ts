@@ -50,14 +50,17 @@ export function borderMoves(
   const moves: { unitId: string; from: string; to: string }[] = [];
   const used = new Set<string>();
   const stride = Math.max(1, Math.floor(base.adjacency.unitA.length / (count * 4)));
-  for (let p = 0; p < base.adjacency.unitA.length && moves.length < count; p += stride) {
-    const [a, b] = [base.adjacency.unitA[p], base.adjacency.unitB[p]];
-    const [from, to] = [base.baselineAssignment[a], base.baselineAssignment[b]];
-    const unitId = base.units[a].id;
-    if (from === to || streetOf.get(from) !== streetOf.get(to) || used.has(from) || used.has(to)) continue;
-    used.add(from);
-    used.add(to);
-    moves.push({ unitId, from, to });
+  // Spread over the list first; where that finds too few (at --scale 200 it found none of 5), every pair.
+  for (const step of stride > 1 ? [stride, 1] : [1]) {
+    for (let p = 0; p < base.adjacency.unitA.length && moves.length < count; p += step) {
+      const [a, b] = [base.adjacency.unitA[p], base.adjacency.unitB[p]];
+      const [from, to] = [base.baselineAssignment[a], base.baselineAssignment[b]];
+      const unitId = base.units[a].id;
+      if (from === to || streetOf.get(from) !== streetOf.get(to) || used.has(from) || used.has(to)) continue;
+      used.add(from);
+      used.add(to);
+      moves.push({ unitId, from, to });
+    }
   }
   return moves;
 }

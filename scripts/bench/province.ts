@@ -138,8 +138,7 @@ async function benchRegion(database: Database, folder: string, regionId: string)
   );
   const { id } = created.value.json() as { id: string };
   console.log(`  create a scenario from the baseline: ${ms(created.milliseconds)}`);
-  // borderMoves samples the adjacency sparsely for small counts; ask for more and keep the first.
-  const moves = borderMoves(base.value, SAVES * 20).slice(0, SAVES);
+  const moves = borderMoves(base.value, SAVES);
   if (moves.length === 0) throw new Error('no border unit found to move between two communities of a street');
   const saves: number[] = [];
   let version = 1;
