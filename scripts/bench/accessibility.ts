@@ -12,8 +12,6 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { buildAccessibilityModel } from '../../core/accessibility/accessibility-model.js';
 import type { AccessibilityInput, AccessibilityModel } from '../../core/accessibility/accessibility-types.js';
 import { computeCoverage, defaultTierTable } from '../../core/accessibility/coverage.js';
@@ -29,11 +27,7 @@ import { nearestOriginTravelSeconds, shortestTravelSeconds } from '../../core/ro
 import { nodeIndexOf, routingGraphMemoryBytes } from '../../core/routing/graph.js';
 import { STEPS_COST_FACTOR } from '../../core/routing/walking-profiles.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
-import { parseScaleArgument, withThrowawayServerDatabase } from './bench-support.js';
-
-// A collectable heap makes the memory figures mean something; tsx gives no way to pass --expose-gc.
-v8.setFlagsFromString('--expose-gc');
-const collectGarbage = vm.runInNewContext('gc') as () => void;
+import { collectGarbage, parseScaleArgument, withThrowawayServerDatabase } from './bench-support.js';
 
 const SPEED = 1.0;
 const MINUTES = [5, 10, 15];

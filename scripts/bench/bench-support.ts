@@ -4,10 +4,66 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import pg from 'pg';
 import { openServerDatabase, type Database } from '../../server/src/db/client.js';
 import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
+import type { RegionScenarioBase } from '../../server/src/scenarios/region-base.js';
+import type { createApp } from '../../server/src/app.js';
+
+// A collectable heap makes the memory figures mean something; tsx gives no way to pass --expose-gc.
+v8.setFlagsFromString('--expose-gc');
+/** Runs a full garbage collection (V8's `gc`, exposed above). */
+export const collectGarbage = vm.runInNewContext('gc') as () => void;
+
+/**
+ * A JSON caller of the API in process: sends `body` as JSON, throws on any answer but 2xx (status
+ * and the start of the answer in the message), and hands back the answer's text, its size in bytes
+ * and its parsed JSON.
+ */
+export function apiCaller(app: ReturnType<typeof createApp>) {
+  return async (method: string, url: string, body?: unknown) => {
+    const response = await app.request(url, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 300)}`);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a bench reads a few fields of many answers
+    return { text, bytes: Buffer.byteLength(text), json: () => JSON.parse(text) as any };
+  };
+}
+
+/**
+ * Border pairs of a region's scenario base: a unit and an adjacent unit of another community of the
+ * same street, one move per community pair so every community stays non-empty and the moves are
+ * independent. At most `count`, spread over the adjacency list.
+ */
+export function borderMoves(
+  base: RegionScenarioBase,
+  count: number,
+): { unitId: string; from: string; to: string }[] {
+  const streetOf = new Map(base.baselineCommunities.map((community) => [community.id, community.streetId]));
+  const moves: { unitId: string; from: string; to: string }[] = [];
+  const used = new Set<string>();
+  const stride = Math.max(1, Math.floor(base.adjacency.unitA.length / (count * 4)));
+  // Spread over the list first; where that finds too few (at --scale 200 it found none of 5), every pair.
+  for (const step of stride > 1 ? [stride, 1] : [1]) {
+    for (let p = 0; p < base.adjacency.unitA.length && moves.length < count; p += step) {
+      const [a, b] = [base.adjacency.unitA[p], base.adjacency.unitB[p]];
+      const [from, to] = [base.baselineAssignment[a], base.baselineAssignment[b]];
+      const unitId = base.units[a].id;
+      if (from === to || streetOf.get(from) !== streetOf.get(to) || used.has(from) || used.has(to)) continue;
+      used.add(from);
+      used.add(to);
+      moves.push({ unitId, from, to });
+    }
+  }
+  return moves;
+}
 
 /** `--scale N` (or `--scale=N`) of the demo region, 20 unless given; anything else is refused. */
 export function parseScaleArgument(argv: string[], defaultScale = 20): { scale: number } {

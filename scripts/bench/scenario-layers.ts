@@ -25,7 +25,7 @@ import { createApp } from '../../server/src/app.js';
 import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
 import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
-import { benchOnServerIfConfigured, parseScaleArgument } from './bench-support.js';
+import { apiCaller, benchOnServerIfConfigured, parseScaleArgument } from './bench-support.js';
 import { demoRegionFiles } from './demo-region-layers.js';
 
 const FACILITY_EDITS = 12;
@@ -43,17 +43,7 @@ function summary(values: number[]): string {
 
 async function benchApi(database: Database, regionId: string): Promise<void> {
   const app = createApp(database);
-  const request = async (method: string, url: string, body?: unknown) => {
-    const response = await app.request(url, {
-      method,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text.slice(0, 300)}`);
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bench reads a few fields of many answers
-    return { text, bytes: text.length, json: () => JSON.parse(text) as any };
-  };
+  const request = apiCaller(app);
 
   let start = performance.now();
   const { id } = (await request('POST', `/api/regions/${regionId}/scenarios`, { name: 'bench' })).json();

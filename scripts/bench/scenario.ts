@@ -21,7 +21,7 @@ import { migrate } from '../../server/src/db/migrate.js';
 import { judgingFor } from '../../server/src/scenarios/judging.js';
 import { regionScenarioBase, type RegionScenarioBase } from '../../server/src/scenarios/region-base.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
-import { benchOnServerIfConfigured, parseScaleArgument } from './bench-support.js';
+import { benchOnServerIfConfigured, borderMoves, parseScaleArgument } from './bench-support.js';
 
 const CORE_EDITS = 200;
 const API_SAVES = 20;
@@ -35,28 +35,6 @@ function summary(values: number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   return `median ${ms(at(0.5))}, p95 ${ms(at(0.95))}, max ${ms(sorted.at(-1)!)} (${values.length} runs)`;
-}
-
-/** Border pairs: a unit and an adjacent unit of another community of the same street. */
-function borderMoves(
-  base: RegionScenarioBase,
-  count: number,
-): { unitId: string; from: string; to: string }[] {
-  const streetOf = new Map(base.baselineCommunities.map((community) => [community.id, community.streetId]));
-  const moves: { unitId: string; from: string; to: string }[] = [];
-  const used = new Set<string>();
-  const stride = Math.max(1, Math.floor(base.adjacency.unitA.length / (count * 4)));
-  for (let p = 0; p < base.adjacency.unitA.length && moves.length < count; p += stride) {
-    const [a, b] = [base.adjacency.unitA[p], base.adjacency.unitB[p]];
-    const [from, to] = [base.baselineAssignment[a], base.baselineAssignment[b]];
-    const unitId = base.units[a].id;
-    if (from === to || streetOf.get(from) !== streetOf.get(to) || used.has(from) || used.has(to)) continue;
-    // One move per community pair keeps every community non-empty and the moves independent.
-    used.add(from);
-    used.add(to);
-    moves.push({ unitId, from, to });
-  }
-  return moves;
 }
 
 async function benchCore(database: Database, base: RegionScenarioBase): Promise<void> {

@@ -185,6 +185,37 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
     });
   });
 
+  it('loads a layer in batches and names a bad feature by its index in the whole file', async () => {
+    // Two features a statement: the 4 units, 12 edges and 9 nodes each cross several batches.
+    const region = tinyRegion('tiny-batched');
+    const report = await loadRegion(database, 'test', region.meta, region.layers, { batchFeatures: 2 });
+    expect(report.counts).toMatchObject({ units: 4, network: 12, networkNodes: 9 });
+    expect(await countRows(database, 'tiny-batched')).toEqual({
+      units: 4,
+      communities: 2,
+      edges: 12,
+      nodes: 9,
+    });
+
+    const bowtieRegion = tinyRegion('tiny-batched-bowtie');
+    const bowtie = bowtieRegion.layers.units.features[3];
+    const [a, b, c, d] = bowtie.geometry.coordinates[0];
+    bowtie.geometry.coordinates[0] = [a, c, b, d, a];
+    const error = await loadRegion(database, 'test', bowtieRegion.meta, bowtieRegion.layers, {
+      batchFeatures: 2,
+    }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RegionLoadError);
+    expect((error as RegionLoadError).problems).toEqual([
+      expect.stringMatching(/units\.geojson feature #3 \(id "u-4"\): invalid geometry: Self-intersection/),
+    ]);
+    expect(await countRows(database, 'tiny-batched-bowtie')).toEqual({
+      units: 0,
+      communities: 0,
+      edges: 0,
+      nodes: 0,
+    });
+  });
+
   it('rejects a self-intersecting unit by name and writes nothing', async () => {
     const region = tinyRegion('tiny-bowtie');
     const bowtie = region.layers.units.features[2];

@@ -25,6 +25,21 @@ export class RegionLoadError extends Error {
 export interface LoadRegionOptions {
   /** Replace a region of the same id (its scenarios go with it); otherwise an existing id is an error. */
   replace?: boolean;
+  /** Features per statement (LOAD_BATCH_FEATURES unless given; tests pass a small one to cross batches). */
+  batchFeatures?: number;
+}
+
+/**
+ * Features handed to PostgreSQL per statement. A layer goes over as one jsonb parameter per batch,
+ * and a jsonb value cannot exceed 256 MB: at `--scale 200` the units alone are ~370 MB of GeoJSON,
+ * so one statement per layer failed (issue 13). 20 000 units are ~7 MB of jsonb.
+ */
+export const LOAD_BATCH_FEATURES = 20_000;
+
+/** `rows` in consecutive slices of at most `size`, with the index of each slice's first row. */
+function* batchesOf<T>(rows: readonly T[], size: number): Generator<{ offset: number; batch: readonly T[] }> {
+  for (let offset = 0; offset < rows.length; offset += size)
+    yield { offset, batch: rows.slice(offset, offset + size) };
 }
 
 export interface RegionLoadReport {
@@ -78,9 +93,10 @@ export async function loadRegion(
   const validation = validateRegionFiles(meta, layers);
   if (!validation.ok) throw new RegionLoadError(source, validation.problems);
   const region = validation.region;
+  const batchFeatures = options.batchFeatures ?? LOAD_BATCH_FEATURES;
 
   return database.transaction(async (query) => {
-    await rejectInvalidGeometries(query, source, region);
+    await rejectInvalidGeometries(query, source, region, batchFeatures);
     const existing = await query<{ id: string }>('SELECT id FROM regions WHERE id = $1', [region.meta.id]);
     if (existing.rows.length > 0) {
       if (!options.replace) {
@@ -101,8 +117,10 @@ export async function loadRegion(
       regionMeta.source ?? null,
       regionMeta.profile,
     ]);
-    const insert = (statement: string, rows: unknown[]) =>
-      query(statement, [regionMeta.id, JSON.stringify(rows)]);
+    const insert = async (statement: string, rows: readonly unknown[]) => {
+      for (const { batch } of batchesOf(rows, batchFeatures))
+        await query(statement, [regionMeta.id, JSON.stringify(batch)]);
+    };
     await insert(sql.INSERT_STREETS, features.streets);
     await insert(sql.INSERT_COMMUNITIES, features.communities);
     await insert(sql.INSERT_POPULATION_UNITS, features.units);
@@ -128,16 +146,26 @@ export async function loadRegion(
 }
 
 /** PostGIS judges polygon validity (self-intersections, bad rings); each bad feature is named. */
-async function rejectInvalidGeometries(query: Query, source: string, region: ValidRegionFiles) {
+async function rejectInvalidGeometries(
+  query: Query,
+  source: string,
+  region: ValidRegionFiles,
+  batchFeatures: number,
+) {
   const problems: string[] = [];
   for (const layer of ['streets', 'communities', 'units', 'water'] as const) {
-    const result = await query<{ featureIndex: number; id: string; reason: string }>(sql.INVALID_GEOMETRIES, [
-      JSON.stringify(region.layers[layer]),
-    ]);
-    for (const row of result.rows) {
-      problems.push(
-        `${where(layer, row.featureIndex, region.layers[layer][row.featureIndex])}: invalid geometry: ${row.reason}`,
+    const features = region.layers[layer];
+    for (const { offset, batch } of batchesOf(features, batchFeatures)) {
+      const result = await query<{ featureIndex: number; id: string; reason: string }>(
+        sql.INVALID_GEOMETRIES,
+        [JSON.stringify(batch)],
       );
+      for (const row of result.rows) {
+        const featureIndex = offset + row.featureIndex;
+        problems.push(
+          `${where(layer, featureIndex, features[featureIndex])}: invalid geometry: ${row.reason}`,
+        );
+      }
     }
   }
   if (problems.length > 0) throw new RegionLoadError(source, problems);

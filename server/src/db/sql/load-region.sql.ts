@@ -1,6 +1,7 @@
 /**
  * SQL that writes a region folder into the database. Each statement takes the region id as $1 and
- * a GeoJSON feature array (jsonb) as $2, so one round trip inserts a whole layer.
+ * a GeoJSON feature array (jsonb) as $2, so one round trip inserts a batch of a layer's features
+ * (load-region.ts, LOAD_BATCH_FEATURES: a jsonb value is limited to 256 MB).
  */
 
 /** Rows (feature index, id, reason) for features whose geometry PostGIS finds invalid. */
