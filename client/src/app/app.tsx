@@ -36,7 +36,10 @@ import type { MapClickOrigin, ZoomRequest } from '../map/map-view-types';
 import { polygonBbox } from '../map/geometry';
 import { buildImportPreviewLayer } from '../map/import-preview-layer';
 import { previewBbox } from '../features/import/import-choices';
+import { OPENED_ADDRESS, writeAddress, type SidebarTab } from '../lib/address';
+import { useLeaveGuard } from '../features/scenarios/use-leave-guard';
 import { Header } from './header';
+import { useAddressFollowsView } from './use-address-follows-view';
 import { useRegionLayers } from './use-region-layers';
 import { useRegions } from './use-regions';
 import './app.css';
@@ -53,8 +56,6 @@ const INITIAL_TOGGLES: LayerToggles = {
   labels: true,
 };
 
-type SidebarTab = 'layers' | 'accessibility' | 'scenarios' | 'siting';
-
 /** The screen the address names: `#/dashboard` is the leaders' dashboard, anything else the map. */
 export type AppView = 'map' | 'dashboard';
 const DASHBOARD_HASH = '#/dashboard';
@@ -63,15 +64,10 @@ function viewFromAddress(): AppView {
   return window.location.hash === DASHBOARD_HASH ? 'dashboard' : 'map';
 }
 
-/** The region named in the address (`?region=…`), so a view can be shared. */
-function regionFromAddress(): string | null {
-  return new URLSearchParams(window.location.search).get('region');
-}
-
 export function App() {
   const { t } = useI18n();
   const { regions, failed, reload: reloadRegions } = useRegions();
-  const [requestedRegionId, setRequestedRegionId] = useState<string | null>(regionFromAddress);
+  const [requestedRegionId, setRequestedRegionId] = useState<string | null>(OPENED_ADDRESS.region);
   const region = useMemo(
     () => regions?.find((candidate) => candidate.id === requestedRegionId) ?? regions?.[0] ?? null,
     [regions, requestedRegionId],
@@ -81,9 +77,8 @@ export function App() {
   const [importOpen, setImportOpen] = useState(false);
   const changeRegion = useCallback((regionId: string) => {
     setRequestedRegionId(regionId);
-    const url = new URL(window.location.href);
-    url.searchParams.set('region', regionId);
-    window.history.replaceState(null, '', url);
+    // Another region: the scenario and the view of the last one do not apply.
+    writeAddress({ region: regionId, scenario: null, at: null });
   }, []);
 
   // A region an import created is shown at once, with the wizard kept open for its next layer.
@@ -112,7 +107,7 @@ export function App() {
   const [populationMode, setPopulationMode] = useState<PopulationMode>('density');
   const [hiddenCategories, setHiddenCategories] = useState<ReadonlySet<string>>(() => new Set());
   const [selection, setSelection] = useState<Selection>(null);
-  const [sidebarTab, setSidebarTab] = useState<SidebarTab>('layers');
+  const [sidebarTab, setSidebarTab] = useState<SidebarTab>(OPENED_ADDRESS.tab);
   const [zoomTo, setZoomTo] = useState<ZoomRequest | null>(null);
   const [view, setView] = useState<AppView>(viewFromAddress);
   useEffect(() => {
@@ -143,6 +138,8 @@ export function App() {
     sidebarTab === 'scenarios' || sidebarTab === 'siting',
     judgingState.judging,
   );
+  useAddressFollowsView(region?.id ?? null, sidebarTab, scenarioEditor);
+  useLeaveGuard((scenarioEditor.session?.pendingEdits().length ?? 0) > 0);
   const openScenarioAnalysed = useAnalysedScenario(scenarioEditor);
   useEffect(() => setAnalysedScenario(openScenarioAnalysed), [openScenarioAnalysed]);
   const siting = useSiting(region?.id ?? null, scenarioEditor, sidebarTab === 'siting');

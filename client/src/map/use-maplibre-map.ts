@@ -14,6 +14,7 @@ import {
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Region } from '../lib/api-types';
+import { cameraText, takeAddressCamera, writeAddress } from '../lib/address';
 import { BASEMAP_STYLE_URL } from '../lib/config';
 import { addRegionLayersToOnlineStyle, offlineBasemapStyle } from './basemap-style';
 import type { CameraLink } from './camera-link';
@@ -98,8 +99,14 @@ export function useMapLibreMap(
     map.addControl(overlay);
     mapRef.current = map;
     overlayRef.current = overlay;
-    if (!secondary) window.__lifecircle = { map, overlay };
-    else if (window.__lifecircle) window.__lifecircle.otherMap = map;
+    if (!secondary) {
+      window.__lifecircle = { map, overlay };
+      // The view goes into the address, so a link opens it (lib/address.ts).
+      map.on('moveend', () => {
+        const { lng, lat } = map.getCenter();
+        writeAddress({ at: cameraText({ center: [lng, lat], zoom: map.getZoom() }) });
+      });
+    } else if (window.__lifecircle) window.__lifecircle.otherMap = map;
 
     // An online style that cannot be fetched (offline, wrong URL) falls back to the offline base map.
     let usingOnlineStyle = BASEMAP_STYLE_URL !== null;
@@ -162,16 +169,21 @@ export function useMapLibreMap(
       setZoom(map.getZoom());
       return;
     }
-    const [west, south, east, north] = region.bbox;
-    map.fitBounds(
-      [
-        [west, south],
-        [east, north],
-      ],
-      { padding: FIT_PADDING_PIXELS, animate: false },
-    );
+    // A link's view of this region, the first time it is framed; the whole region otherwise.
+    const linked = secondary ? null : takeAddressCamera(region.id);
+    if (linked) map.jumpTo(linked);
+    else {
+      const [west, south, east, north] = region.bbox;
+      map.fitBounds(
+        [
+          [west, south],
+          [east, north],
+        ],
+        { padding: FIT_PADDING_PIXELS, animate: false },
+      );
+    }
     setZoom(map.getZoom());
-  }, [region]);
+  }, [region, secondary]);
 
   // Frame what the user asked to see (e.g. a community picked in the coverage table).
   useEffect(() => {
