@@ -101,7 +101,8 @@ async function benchImports(database: Database, regionId: string, files: ImportF
     body: JSON.stringify({ name: 'bench', basedOn: 'baseline' }),
   });
   if (!scenario.ok) throw new Error(`scenario: ${scenario.status} ${await scenario.text()}`);
-  for (const file of files) {
+  const only = process.argv.includes('--units-only') ? files.slice(0, 1) : files;
+  for (const file of only) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
     for (const [key, value] of Object.entries(file.fields)) form.append(key, value);
