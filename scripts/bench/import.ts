@@ -151,7 +151,9 @@ async function regionFiles(argv: string[]): Promise<{ files: Record<string, stri
 
 async function main(): Promise<void> {
   let start = performance.now();
-  const { files, what } = await regionFiles(process.argv.slice(2));
+  const { files, what } = await regionFiles(
+    process.argv.slice(2).filter((argument) => argument !== '--units-only'),
+  );
   console.log(`Import benchmark — ${what} (Node ${process.version}, ${os.cpus().length} cores)`);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-import-bench-'));
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text, 'utf8');
