@@ -101,7 +101,8 @@ async function benchImports(database: Database, regionId: string, files: ImportF
     body: JSON.stringify({ name: 'bench', basedOn: 'baseline' }),
   });
   if (!scenario.ok) throw new Error(`scenario: ${scenario.status} ${await scenario.text()}`);
-  for (const file of files) {
+  const only = process.argv.includes('--units-only') ? files.slice(0, 1) : files;
+  for (const file of only) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
     for (const [key, value] of Object.entries(file.fields)) form.append(key, value);
@@ -150,7 +151,9 @@ async function regionFiles(argv: string[]): Promise<{ files: Record<string, stri
 
 async function main(): Promise<void> {
   let start = performance.now();
-  const { files, what } = await regionFiles(process.argv.slice(2));
+  const { files, what } = await regionFiles(
+    process.argv.slice(2).filter((argument) => argument !== '--units-only'),
+  );
   console.log(`Import benchmark — ${what} (Node ${process.version}, ${os.cpus().length} cores)`);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-import-bench-'));
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text, 'utf8');

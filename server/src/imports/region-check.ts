@@ -264,11 +264,19 @@ export async function checkAgainstRegion(
     );
     check.scenarioCommunityStreets = new Map(scenarioMoves.map((move) => [move.childId, move.to]));
   }
+  return check;
+}
+
+/**
+ * Stores what the check derived beside the features (table import_patches), for a commit's writes;
+ * a preview answers it from memory and skips this.
+ */
+export async function storeCheckPatches(query: Query, check: RegionCheck): Promise<void> {
+  await query(sql.CREATE_IMPORT_PATCHES);
   for (const piece of pieces([...check.patches]))
-    await query(sql.PATCH_IMPORT_FEATURES, [
+    await query(sql.LOAD_IMPORT_PATCHES, [
       JSON.stringify(piece.map(([ordinal, values]) => ({ ordinal, patch: values }))),
     ]);
-  return check;
 }
 
 /** `items` in pieces of IMPORT_FEATURES_PER_STATEMENT, one statement each. */

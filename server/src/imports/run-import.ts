@@ -38,6 +38,7 @@ import {
 } from './region-check.js';
 import { layerChangeOf, planScenarioChanges, type ScenarioPlan } from './scenario-impact.js';
 import { writeImport } from './write-import.js';
+import { importTimer, timedQuery } from './import-timing.js';
 
 export interface ImportRequest {
   /** The stored preview this run belongs to, if any. */
@@ -66,23 +67,30 @@ export async function runImport(
   mode: 'preview' | 'commit',
 ): Promise<ImportOutcome> {
   return oneImportAtATime(database, async () => {
+    const mark = importTimer(`${mode} ${request.options.layer}`);
     const table = readUpload(request);
+    mark('read the file');
     // Read before the check: the model is loaded through the database's own connection.
     const snapper =
       request.options.layer === 'units' ? await regionNetworkSnapper(database, request.regionId) : null;
+    mark('network snapper');
     if (mode === 'preview')
-      return database.session(async (query) => {
+      return database.session(async (sessionQuery) => {
+        const query = timedQuery(sessionQuery);
         try {
-          return await checkAndWrite(query, request, table, mode, snapper);
+          return await checkAndWrite(query, request, table, mode, snapper, mark);
         } finally {
           await query(DROP_IMPORT_FEATURES);
+          mark('done');
         }
       });
-    return database.transaction(async (query) => {
+    return database.transaction(async (transactionQuery) => {
+      const query = timedQuery(transactionQuery);
       await request.hooks?.before?.(query);
-      const outcome = await checkAndWrite(query, request, table, mode, snapper);
+      const outcome = await checkAndWrite(query, request, table, mode, snapper, mark);
       await query(DROP_IMPORT_FEATURES);
       if (outcome.committed) await request.hooks?.afterCommit?.(query, outcome);
+      mark('done');
       return outcome;
     });
   });
@@ -109,6 +117,7 @@ async function checkAndWrite(
   table: ImportTable,
   mode: 'preview' | 'commit',
   snapper: NetworkSnapper | null,
+  mark: (label: string) => void,
 ): Promise<ImportOutcome> {
   const { options, regionId, fileName } = request;
   const { layer } = options;
@@ -140,6 +149,7 @@ async function checkAndWrite(
     log,
   );
   const { features } = conversion;
+  mark('region, mapping and conversion');
 
   let network: RoadNetwork | null = null;
   let check = emptyRegionCheck();
@@ -148,11 +158,13 @@ async function checkAndWrite(
   else if (features.length > 0)
     check = await checkAgainstRegion(query, region, layer, features, options, snapper, log);
 
+  mark('checked against the region');
   const canCommit = !hasErrors(log.problems) && (features.length > 0 || network !== null);
   let scenarioPlan: ScenarioPlan | null = null;
   if (canCommit && !region.createsRegion)
     scenarioPlan = await planScenarioChanges(query, regionId, layerChangeOf(layer, replace, features, check));
 
+  mark('scenario plan');
   const sorted = sortProblems(log.problems);
   const outcome: ImportOutcome = {
     importId: request.importId,
@@ -218,6 +230,7 @@ async function checkAndWrite(
     committed: false,
   };
 
+  mark('outcome');
   if (mode === 'preview') return outcome;
   if (!canCommit) throw problemsRefusal(outcome, sorted);
   if (scenarioPlan?.impact.requiresAcceptance && !options.acceptScenarioChanges)
@@ -234,5 +247,6 @@ async function checkAndWrite(
     valueMap: chosen.valueMap,
     today: new Date().toISOString().slice(0, 10),
   });
+  mark('written');
   return { ...outcome, committed: true };
 }

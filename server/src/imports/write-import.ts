@@ -17,7 +17,12 @@ import {
 } from '../db/sql/load-region.sql.js';
 import type { ImportOutcome } from './import-outcome.js';
 import { OSM_ATTRIBUTION } from './osm-region-import.js';
-import { WHOLE_REGION_STREET_ID, type ImportRegion, type RegionCheck } from './region-check.js';
+import {
+  storeCheckPatches,
+  WHOLE_REGION_STREET_ID,
+  type ImportRegion,
+  type RegionCheck,
+} from './region-check.js';
 import type { ScenarioPlan } from './scenario-impact.js';
 
 /** Everything the writing needs, as the run worked it out. */
@@ -43,6 +48,7 @@ export async function writeImport(query: Query, write: ImportWrite): Promise<voi
   const { outcome, region, replace, check } = write;
   const { regionId } = region;
   const layer: ImportLayer = outcome.layer;
+  if (layer !== 'network') await storeCheckPatches(query, check);
   const what = `${layer} ${replace ? 'replaced' : 'added'} from ${outcome.file.name} (${outcome.file.format}, ${outcome.file.crs?.id ?? 'WGS 84'}) on ${write.today}`;
   if (outcome.createsRegion) {
     await query(sql.INSERT_REGION, [
