@@ -8,7 +8,12 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshotPath, useE2eSession, waitForMapIdle } from '../support/e2e-harness.js';
+import {
+  createScenarioInPanel,
+  screenshotPath,
+  useE2eSession,
+  waitForMapIdle,
+} from '../support/e2e-harness.js';
 
 const RING_LAYER = 'scenario-facility-rings';
 
@@ -43,12 +48,7 @@ describe('the dashboard and back, in a browser', () => {
     });
     page.on('pageerror', (error) => complaints.push(error.message));
 
-    await page.getByTestId('sidebar-tab-scenarios').click();
-    await page.getByTestId('scenario-name-input').fill('看板往返');
-    await page.getByTestId('scenario-create').click();
-    await expect
-      .poll(() => page.getByTestId('open-scenario').getAttribute('data-version'), { timeout: 60_000 })
-      .toBe('1');
+    await createScenarioInPanel(page, '看板往返');
     await page.getByTestId('tool-place-facility').click();
     await page.getByTestId('facility-name').fill('往返幼儿园');
     await waitForMapIdle(page);

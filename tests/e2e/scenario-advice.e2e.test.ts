@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  createScenarioInPanel,
   getJson,
   polygonsOf,
   screenshotPath,
@@ -69,13 +70,8 @@ describe('the scenario advice section in a browser', () => {
   it('lists the villages with the API candidates, converts one, applies the advised merge and saves', async () => {
     const { baseUrl, page } = await openApp();
 
-    await page.getByTestId('sidebar-tab-scenarios').click();
-    await page.getByTestId('scenario-panel').waitFor();
-    await page.getByTestId('scenario-name-input').fill('标准建议');
-    await page.getByTestId('scenario-create').click();
+    const scenarioId = await createScenarioInPanel(page, '标准建议');
     const openScenario = page.getByTestId('open-scenario');
-    await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 60_000 }).toBe('1');
-    const scenarioId = (await openScenario.getAttribute('data-scenario-id'))!;
     // Judged by the region's stored profile, as the header says; the API does the same unasked.
     const profile = await page.getByTestId('standards-control').getAttribute('data-profile');
     expect(profile).toBe(await page.getByTestId('standards-control').getAttribute('data-region-profile'));

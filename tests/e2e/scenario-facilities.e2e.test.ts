@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../../core/geometry/position.js';
 import {
+  createScenarioInPanel,
   getJson,
   mapRectangle,
   postJson,
@@ -99,13 +100,8 @@ describe('a facility placed in a scenario, in a browser', () => {
     const site = target.properties.accessPoint;
 
     // A scenario, and the place-facility tool with a kindergarten's name.
-    await page.getByTestId('sidebar-tab-scenarios').click();
-    await page.getByTestId('scenario-panel').waitFor();
-    await page.getByTestId('scenario-name-input').fill('补幼儿园');
-    await page.getByTestId('scenario-create').click();
+    const scenarioId = await createScenarioInPanel(page, '补幼儿园');
     const openScenario = page.getByTestId('open-scenario');
-    await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 60_000 }).toBe('1');
-    const scenarioId = (await openScenario.getAttribute('data-scenario-id'))!;
     await page.getByTestId('tool-place-facility').click();
     await page.getByTestId('facility-category').selectOption(CATEGORY);
     await page.getByTestId('facility-name').fill(NEW_NAME);

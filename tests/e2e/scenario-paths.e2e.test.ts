@@ -7,8 +7,10 @@
  * closed segment instead of along it, while the region's travel times stay as they were.
  */
 import { describe, expect, it } from 'vitest';
+import { haversineDistanceMeters } from '../../core/geometry/haversine.js';
 import type { Position } from '../../core/geometry/position.js';
 import {
+  createScenarioInPanel,
   getJson,
   mapRectangle,
   postJson,
@@ -41,12 +43,8 @@ interface TravelTimes {
   seconds: Record<string, number>;
 }
 
-/** Planar meters between two positions (the demo spans a few kilometres). */
-function meters(a: Position, b: Position): number {
-  const metersPerDegree = 111_320;
-  const cosLat = Math.cos((((a[1] + b[1]) / 2) * Math.PI) / 180);
-  return Math.hypot((a[0] - b[0]) * metersPerDegree * cosLat, (a[1] - b[1]) * metersPerDegree);
-}
+/** Meters between two positions. */
+const meters = (a: Position, b: Position) => haversineDistanceMeters(a, b);
 
 /** The point halfway along a line. */
 function midpoint(line: Position[]): Position {
@@ -162,13 +160,8 @@ describe('paths drawn and closed in a scenario, in a browser', () => {
     // The segment is its own ends' shortest walk, so closing it must lengthen that walk.
     expect(secondsTo(regionAcrossClosed, closedTo)).toBeCloseTo(closed.edge.properties.lengthMeters, 0);
 
-    await page.getByTestId('sidebar-tab-scenarios').click();
-    await page.getByTestId('scenario-panel').waitFor();
-    await page.getByTestId('scenario-name-input').fill('步行桥');
-    await page.getByTestId('scenario-create').click();
+    const scenarioId = await createScenarioInPanel(page, '步行桥');
     const openScenario = page.getByTestId('open-scenario');
-    await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 60_000 }).toBe('1');
-    const scenarioId = (await openScenario.getAttribute('data-scenario-id'))!;
 
     const viewCenter: Position = [
       (start[0] + shortcut!.end[0] + closed.click[0]) / 3,

@@ -6,19 +6,19 @@
  * (its beforeunload event is cancelled, which makes the browser ask); after discarding, it does not.
  */
 import { describe, expect, it } from 'vitest';
-import { useE2eSession, waitForDrawn, waitForMapIdle } from '../support/e2e-harness.js';
+import {
+  createScenarioInPanel,
+  useE2eSession,
+  waitForDrawn,
+  waitForMapIdle,
+} from '../support/e2e-harness.js';
 
 describe('a shared link, in a browser', () => {
   const { openApp } = useE2eSession();
 
   it('opens the same region, tab, scenario and map view; leaving with unsaved edits asks first', async () => {
     const { page } = await openApp();
-    await page.getByTestId('sidebar-tab-scenarios').click();
-    await page.getByTestId('scenario-name-input').fill('链接分享');
-    await page.getByTestId('scenario-create').click();
-    const openScenario = page.getByTestId('open-scenario');
-    await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 60_000 }).toBe('1');
-    const scenarioId = (await openScenario.getAttribute('data-scenario-id'))!;
+    const scenarioId = await createScenarioInPanel(page, '链接分享');
     const view = await page.evaluate(() => {
       const map = window.__lifecircle!.map;
       const center = map.getCenter();

@@ -295,3 +295,17 @@ export async function waitForMapIdle(page: Page): Promise<void> {
       }),
   );
 }
+
+/**
+ * Creates a scenario named `name` on the 方案 tab and waits until it is open at version 1 (its
+ * session built); answers its id.
+ */
+export async function createScenarioInPanel(page: Page, name: string): Promise<string> {
+  await page.getByTestId('sidebar-tab-scenarios').click();
+  await page.getByTestId('scenario-panel').waitFor();
+  await page.getByTestId('scenario-name-input').fill(name);
+  await page.getByTestId('scenario-create').click();
+  const openScenario = page.getByTestId('open-scenario');
+  await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 60_000 }).toBe('1');
+  return (await openScenario.getAttribute('data-scenario-id'))!;
+}

@@ -3,6 +3,7 @@
  * within a few pixels of the pointer, measured in screen pixels (so it works the same at every
  * zoom). Pure: the map's projection comes in as a function.
  */
+import { bboxesIntersect, bboxOfPositions } from '../../../core/geometry/bbox';
 import type { Position } from '../lib/api-types';
 import type { Pixel } from './brush-samples';
 
@@ -67,7 +68,8 @@ export function nearestLine<T>(
   let bestDistance = maxPixels;
   for (const item of items) {
     const line = lineOf(item);
-    if (!lineNearBbox(line, pick.bbox)) continue;
+    // A long edge may pass by with no vertex near: its own box must meet the pick's.
+    if (!bboxesIntersect(bboxOfPositions(line), pick.bbox)) continue;
     let previous: Pixel | null = null;
     for (const position of line) {
       const pixel = pick.project(position);
@@ -82,19 +84,4 @@ export function nearestLine<T>(
     }
   }
   return best;
-}
-
-/** Whether a line's own bbox meets the pick's (a long edge may pass by with no vertex near). */
-function lineNearBbox(line: readonly Position[], bbox: PickContext['bbox']): boolean {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (const [lng, lat] of line) {
-    west = Math.min(west, lng);
-    east = Math.max(east, lng);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
-  return west <= bbox[2] && east >= bbox[0] && south <= bbox[3] && north >= bbox[1];
 }
