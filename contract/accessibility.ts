@@ -221,6 +221,7 @@ const scenarioAccessibilityErrors = {
 export const accessibilityOperations = {
   isochrones: defineOperation({
     method: 'post',
+    access: 'read',
     path: '/api/regions/:region/isochrones',
     tag: 'accessibility',
     summary:
@@ -235,6 +236,7 @@ export const accessibilityOperations = {
   }),
   isochronesExport: defineOperation({
     method: 'post',
+    access: 'export',
     path: '/api/regions/:region/isochrones/export',
     tag: 'exports',
     summary:
@@ -247,6 +249,7 @@ export const accessibilityOperations = {
   }),
   travelTimes: defineOperation({
     method: 'post',
+    access: 'read',
     path: '/api/regions/:region/travel-times',
     tag: 'accessibility',
     summary: 'Walking seconds from a point or network node to every node reached',
@@ -257,6 +260,7 @@ export const accessibilityOperations = {
   }),
   coverage: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/coverage',
     tag: 'accessibility',
     summary: "Residents within each category's tier of walking, region-wide and per community",
@@ -267,6 +271,7 @@ export const accessibilityOperations = {
   }),
   coverageExport: defineOperation({
     method: 'get',
+    access: 'export',
     path: '/api/regions/:region/coverage/export',
     tag: 'exports',
     summary:
@@ -278,6 +283,7 @@ export const accessibilityOperations = {
   }),
   heatmap: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/heatmap',
     tag: 'accessibility',
     summary:
@@ -292,6 +298,7 @@ export const accessibilityOperations = {
   }),
   heatmapExport: defineOperation({
     method: 'get',
+    access: 'export',
     path: '/api/regions/:region/heatmap/export',
     tag: 'exports',
     summary: 'Download a heat map as cell polygons with their minutes (or categories reached)',
@@ -302,6 +309,7 @@ export const accessibilityOperations = {
   }),
   scenarioIsochrones: defineOperation({
     method: 'post',
+    access: 'read',
     path: '/api/scenarios/:id/isochrones',
     tag: 'accessibility',
     summary:
@@ -313,6 +321,7 @@ export const accessibilityOperations = {
   }),
   scenarioTravelTimes: defineOperation({
     method: 'post',
+    access: 'read',
     path: '/api/scenarios/:id/travel-times',
     tag: 'accessibility',
     summary: "Walking seconds on a scenario's own network (its added paths, without its closed edges)",
@@ -323,6 +332,7 @@ export const accessibilityOperations = {
   }),
   scenarioCoverage: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/coverage',
     tag: 'accessibility',
     summary: "Coverage on a scenario's own facilities, paths and communities",
@@ -333,6 +343,7 @@ export const accessibilityOperations = {
   }),
   scenarioHeatmap: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/heatmap',
     tag: 'accessibility',
     summary: "A heat map on a scenario's own facilities and paths",

@@ -82,6 +82,7 @@ const refusal = (description: string) => ({ description, schema: errorBodySchema
 export const basemapOperations = {
   list: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/basemaps',
     tag: 'basemaps',
     summary: "The region's base maps: its stored PMTiles/MBTiles files, then the configured tile services",
@@ -91,6 +92,7 @@ export const basemapOperations = {
   }),
   upload: defineOperation({
     method: 'post',
+    access: 'import',
     path: '/api/regions/:region/basemaps',
     tag: 'basemaps',
     summary:
@@ -112,6 +114,7 @@ export const basemapOperations = {
   }),
   remove: defineOperation({
     method: 'delete',
+    access: 'import',
     path: '/api/regions/:region/basemaps/:basemap',
     tag: 'basemaps',
     summary: 'Remove a stored base map and its tiles',
@@ -125,6 +128,7 @@ export const basemapOperations = {
   }),
   tile: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/basemaps/:basemap/:z/:x/:y',
     tag: 'basemaps',
     summary: 'One tile of a stored base map (XYZ: y counts down from the north)',

@@ -19,13 +19,17 @@ export const openApiDocumentSchema = z.strictObject({
     )
     .meta({ description: 'Path → method → OpenAPI Operation Object' }),
   components: z
-    .strictObject({ schemas: z.record(z.string(), z.record(z.string(), z.unknown())) })
+    .strictObject({
+      schemas: z.record(z.string(), z.record(z.string(), z.unknown())),
+      securitySchemes: z.record(z.string(), z.record(z.string(), z.unknown())),
+    })
     .meta({ description: 'Schemas named once and referenced as #/components/schemas/<name>' }),
 });
 
 export const docsOperations = {
   openApi: defineOperation({
     method: 'get',
+    access: 'public',
     path: '/api/openapi.json',
     tag: 'docs',
     summary:
@@ -34,6 +38,7 @@ export const docsOperations = {
   }),
   page: defineOperation({
     method: 'get',
+    access: 'public',
     path: '/api/docs',
     tag: 'docs',
     summary: 'The API documentation as a self-contained HTML page (works offline)',

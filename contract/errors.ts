@@ -319,6 +319,64 @@ export const ERROR_CATALOGUE = {
     en: 'file: send the PMTiles or MBTiles file as multipart/form-data in a field "file"',
     zh: 'file：请以 multipart/form-data 在字段 "file" 中发送 PMTiles 或 MBTiles 文件',
   },
+  // Accounts (contract/accounts.ts, access.ts): who is signed in and what their role may do.
+  'auth.sign-in-required': {
+    status: 401,
+    en: 'sign in first: {method} {path} needs a signed-in user (a session cookie or an API token){reason}',
+    zh: '请先登录：{method} {path} 需要已登录的用户（会话 Cookie 或 API 令牌）{reasonZh}',
+  },
+  'auth.wrong-password': {
+    status: 401,
+    en: 'wrong username or password',
+    zh: '用户名或密码错误',
+  },
+  'auth.too-many-attempts': {
+    status: 429,
+    en: 'too many failed sign-ins for {who}; try again in {minutes} minutes',
+    zh: '{who} 登录失败次数过多，请 {minutes} 分钟后再试',
+  },
+  'auth.forbidden': {
+    status: 403,
+    en: '{method} {path} needs the permission to {permission}, held by {roles}; {user} is signed in as {role}',
+    zh: '{method} {path} 需要“{permissionZh}”权限（{rolesZh}可用）；{user} 的角色是{roleZh}',
+  },
+  'auth.not-scenario-editor': {
+    status: 403,
+    en: '{method} {path}: only {whoMay} of scenario "{scenarioId}" (owner: {owner}) or an administrator may {permission}; {user} may not',
+    zh: '{method} {path}：只有方案“{scenarioId}”的{whoMayZh}（所有者：{owner}）或管理员可以{permissionZh}；{user} 不可以',
+  },
+  'auth.csrf': {
+    status: 403,
+    en: '{method} {path} was sent with the session cookie but without the X-CSRF-Token header answered at sign-in (GET /api/session answers it again)',
+    zh: '{method} {path} 使用会话 Cookie 发送，但缺少登录时给出的 X-CSRF-Token 请求头（可通过 GET /api/session 重新获取）',
+  },
+  'auth.wrong-current-password': {
+    status: 403,
+    en: 'currentPassword: the current password is wrong; the password is unchanged',
+    zh: 'currentPassword：当前密码不正确，密码未修改',
+  },
+  'user.exists': {
+    status: 409,
+    en: 'username: a user "{username}" exists already',
+    zh: 'username：用户“{username}”已存在',
+  },
+  'user.not-found': { status: 404, en: 'no user "{username}"', zh: '没有用户“{username}”' },
+  'user.unknown-collaborators': {
+    status: 400,
+    en: 'collaborators: no user {usernames}',
+    zh: 'collaborators：没有用户 {usernames}',
+  },
+  'user.last-admin': {
+    status: 409,
+    en: '"{username}" is the last active administrator: make someone else an administrator first',
+    zh: '“{username}”是最后一位在用的管理员：请先指定另一位管理员',
+  },
+  'token.not-found': { status: 404, en: 'you have no API token "{id}"', zh: '您没有 API 令牌“{id}”' },
+  'token.role-not-allowed': {
+    status: 403,
+    en: 'role: a token acts with its owner’s role ({ownRole}); only administrators may make tokens of another role',
+    zh: 'role：令牌只能使用所有者本人的角色（{ownRoleZh}）；只有管理员可以创建其他角色的令牌',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -17,6 +17,7 @@ export const healthSchema = z.strictObject({
 export const healthOperations = {
   get: defineOperation({
     method: 'get',
+    access: 'public',
     path: '/api/health',
     tag: 'health',
     summary: 'The server is up and its database answers',

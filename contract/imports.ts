@@ -255,6 +255,7 @@ const importError = (description: string) => ({ description, schema: importError
 export const importOperations = {
   preview: defineOperation({
     method: 'post',
+    access: 'import',
     path: '/api/regions/:region/imports',
     tag: 'imports',
     summary:
@@ -279,6 +280,7 @@ export const importOperations = {
   }),
   commit: defineOperation({
     method: 'post',
+    access: 'import',
     path: '/api/regions/:region/imports/:importId/commit',
     tag: 'imports',
     summary: 'Write a previewed import with the confirmed mapping and choices, all or nothing',
@@ -306,6 +308,7 @@ export const importOperations = {
   }),
   get: defineOperation({
     method: 'get',
+    access: 'import',
     path: '/api/regions/:region/imports/:importId',
     tag: 'imports',
     summary: 'One import and its report',

@@ -4,6 +4,7 @@
  */
 
 import { accessibilityOperations } from './accessibility.js';
+import { accountOperations } from './accounts.js';
 import { basemapOperations } from './basemaps.js';
 import { docsOperations } from './docs.js';
 import { healthOperations } from './health.js';
@@ -19,6 +20,7 @@ import { standardsOperations } from './standards.js';
 
 export const API = {
   health: healthOperations,
+  accounts: accountOperations,
   regions: regionOperations,
   basemaps: basemapOperations,
   accessibility: accessibilityOperations,

@@ -6,6 +6,7 @@
  */
 
 import type { z } from 'zod';
+import { PERMISSIONS, type Permission, type PermissionName } from './access.js';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -38,6 +39,8 @@ export interface OperationSpec {
   summary: string;
   /** Groups operations on the docs page (regions, accessibility, scenarios, imports, exports…). */
   tag: string;
+  /** What the caller must be allowed (contract/access.ts); the server checks it before anything else. */
+  access: PermissionName;
   params?: z.ZodType;
   query?: z.ZodType;
   /** A JSON body, or multipart form fields when `bodyType` is multipart. */
@@ -65,7 +68,22 @@ export function defineOperation<const Spec extends OperationSpec>(spec: Spec): S
       `operation ${spec.method.toUpperCase()} ${spec.path} validates its input but documents no 400 answer`,
     );
   }
-  return spec;
+  return { ...spec, errors: { ...accessErrors(spec), ...spec.errors } };
+}
+
+/** The refusals every operation that needs a signed-in user answers, from its `access`. */
+function accessErrors(spec: OperationSpec): Partial<Record<ErrorStatus, string>> {
+  if (spec.access === 'public') return {};
+  const permission: Permission = PERMISSIONS[spec.access];
+  const roles = permission.roles?.join(', ');
+  const writes = spec.method !== 'get';
+  return {
+    401: 'No one is signed in (no session cookie or API token, or it expired or was revoked)',
+    403:
+      `The signed-in role may not ${permission.en} (roles: ${roles})` +
+      (permission.scenario ? ', or the scenario is not theirs' : '') +
+      (writes ? ', or a write with the session cookie sent no valid X-CSRF-Token' : ''),
+  };
 }
 
 type SchemaOutput<S> = S extends z.ZodType ? z.output<S> : undefined;

@@ -180,6 +180,7 @@ const regionErrors = {
 export const partitionProposalOperations = {
   region: defineOperation({
     method: 'post',
+    access: 'read',
     path: '/api/regions/:region/partition-proposals',
     tag: 'scenarios',
     summary: "Proposed partitions of a street into communities that meet the rules, on the region's own",
@@ -193,6 +194,7 @@ export const partitionProposalOperations = {
   }),
   scenario: defineOperation({
     method: 'post',
+    access: 'read',
     path: '/api/scenarios/:id/partition-proposals',
     tag: 'scenarios',
     summary: "Proposed partitions of a street into communities that meet the rules, on a scenario's own",

@@ -234,6 +234,7 @@ const regionErrors = {
 export const regionOperations = {
   list: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions',
     tag: 'regions',
     summary: 'The loaded regions with their bounding boxes',
@@ -242,6 +243,7 @@ export const regionOperations = {
   }),
   update: defineOperation({
     method: 'patch',
+    access: 'manage-regions',
     path: '/api/regions/:region',
     tag: 'regions',
     summary:
@@ -253,6 +255,7 @@ export const regionOperations = {
   }),
   get: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region',
     tag: 'regions',
     summary: 'One region',
@@ -262,6 +265,7 @@ export const regionOperations = {
   }),
   layerExport: defineOperation({
     method: 'get',
+    access: 'export',
     path: `${LAYER_PATH}/export`,
     tag: 'exports',
     summary:
@@ -276,6 +280,7 @@ export const regionOperations = {
   }),
   layer: defineOperation({
     method: 'get',
+    access: 'read',
     path: LAYER_PATH,
     tag: 'regions',
     summary: `A layer of the region (${REGION_LAYER_NAMES.join(', ')}) as GeoJSON, optionally within a bbox`,

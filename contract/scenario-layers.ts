@@ -77,6 +77,7 @@ const scenarioErrors = {
 export const scenarioLayerOperations = {
   facilities: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/facilities',
     tag: 'scenarios',
     summary: "A scenario's facilities: the region's with those it added, moved, changed or removed",
@@ -89,6 +90,7 @@ export const scenarioLayerOperations = {
   }),
   paths: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/paths',
     tag: 'scenarios',
     summary: 'The walking paths a scenario added and the network edges it closed',

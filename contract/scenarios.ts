@@ -59,6 +59,10 @@ export const scenarioSummarySchema = z
     version: z.number().int().min(1).meta({ description: 'Grows by one with every save' }),
     createdAt: z.string().meta({ description: 'ISO 8601 timestamp' }),
     updatedAt: z.string().meta({ description: 'ISO 8601 timestamp' }),
+    owner: z
+      .string()
+      .nullable()
+      .meta({ description: 'The username who created it (null for scenarios made before accounts)' }),
   })
   .meta({ id: 'ScenarioSummary' });
 
@@ -76,6 +80,7 @@ export const scenarioDetailSchema = scenarioSummarySchema.extend({
         version: z.number().int(),
         edits: z.array(scenarioEditSchema),
         createdAt: z.string(),
+        author: z.string().nullable().meta({ description: 'Who saved it (null before accounts)' }),
       }),
     )
     .meta({ description: 'The edit log: the edits each save sent, by the version it made' }),
@@ -575,6 +580,7 @@ const readOnlyBaseline = { 405: 'The baseline is read-only' };
 export const scenarioOperations = {
   create: defineOperation({
     method: 'post',
+    access: 'create-scenario',
     path: '/api/regions/:region/scenarios',
     tag: 'scenarios',
     summary: 'Create a scenario based on the baseline or another scenario',
@@ -585,6 +591,7 @@ export const scenarioOperations = {
   }),
   list: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/scenarios',
     tag: 'scenarios',
     summary: "The region's scenarios",
@@ -594,6 +601,7 @@ export const scenarioOperations = {
   }),
   baseline: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/scenarios/baseline',
     tag: 'scenarios',
     summary: 'The read-only baseline (the loaded boundaries)',
@@ -603,6 +611,7 @@ export const scenarioOperations = {
   }),
   unitAdjacency: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/unit-adjacency',
     tag: 'scenarios',
     summary:
@@ -614,6 +623,7 @@ export const scenarioOperations = {
   }),
   baselineState: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/scenarios/baseline/state',
     tag: 'scenarios',
     summary: "The baseline's communities and the community of each unit",
@@ -623,6 +633,7 @@ export const scenarioOperations = {
   }),
   baselineCommunities: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/scenarios/baseline/communities',
     tag: 'scenarios',
     summary: "The baseline's communities with metrics and rule results",
@@ -633,6 +644,7 @@ export const scenarioOperations = {
   }),
   baselineExport: defineOperation({
     method: 'get',
+    access: 'export',
     path: '/api/regions/:region/scenarios/baseline/export',
     tag: 'exports',
     summary: "Download the baseline's communities with metrics",
@@ -643,6 +655,7 @@ export const scenarioOperations = {
   }),
   baselineVillageCandidates: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/scenarios/baseline/village-candidates',
     tag: 'scenarios',
     summary: 'Villages that could become communities (村改社区) and what they would lack',
@@ -653,6 +666,7 @@ export const scenarioOperations = {
   }),
   baselineRelocationAdvice: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/scenarios/baseline/relocation-advice',
     tag: 'scenarios',
     summary: 'Merge or split advice for communities outside their size band',
@@ -663,6 +677,7 @@ export const scenarioOperations = {
   }),
   get: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id',
     tag: 'scenarios',
     summary: 'One scenario with its edits',
@@ -672,6 +687,7 @@ export const scenarioOperations = {
   }),
   delete: defineOperation({
     method: 'delete',
+    access: 'own-scenario',
     path: '/api/scenarios/:id',
     tag: 'scenarios',
     summary: 'Delete a scenario (the baseline answers 405)',
@@ -681,6 +697,7 @@ export const scenarioOperations = {
   }),
   save: defineOperation({
     method: 'patch',
+    access: 'edit-scenario',
     path: '/api/scenarios/:id',
     tag: 'scenarios',
     summary: 'Save edits at a version (409 when stale)',
@@ -699,6 +716,7 @@ export const scenarioOperations = {
   }),
   communities: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/communities',
     tag: 'scenarios',
     summary: "A scenario's communities with metrics and rule results",
@@ -709,6 +727,7 @@ export const scenarioOperations = {
   }),
   reach: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/reach',
     tag: 'scenarios',
     summary:
@@ -720,6 +739,7 @@ export const scenarioOperations = {
   }),
   state: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/state',
     tag: 'scenarios',
     summary: "A scenario's communities and the community of each unit",
@@ -729,6 +749,7 @@ export const scenarioOperations = {
   }),
   compare: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/compare',
     tag: 'scenarios',
     summary: 'Compare a scenario with the baseline or another scenario',
@@ -742,6 +763,7 @@ export const scenarioOperations = {
   }),
   compareExport: defineOperation({
     method: 'get',
+    access: 'export',
     path: '/api/scenarios/:id/compare/export',
     tag: 'exports',
     summary:
@@ -759,6 +781,7 @@ export const scenarioOperations = {
   }),
   export: defineOperation({
     method: 'get',
+    access: 'export',
     path: '/api/scenarios/:id/export',
     tag: 'exports',
     summary: "Download a scenario's communities with metrics",
@@ -769,6 +792,7 @@ export const scenarioOperations = {
   }),
   villageCandidates: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/village-candidates',
     tag: 'scenarios',
     summary: "A scenario's villages that could become communities (村改社区)",
@@ -779,6 +803,7 @@ export const scenarioOperations = {
   }),
   relocationAdvice: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/relocation-advice',
     tag: 'scenarios',
     summary: "Merge or split advice for a scenario's communities",

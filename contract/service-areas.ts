@@ -156,6 +156,7 @@ const scenarioErrors = {
 export const serviceAreaOperations = {
   region: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/regions/:region/service-areas',
     tag: 'accessibility',
     summary:
@@ -167,6 +168,7 @@ export const serviceAreaOperations = {
   }),
   regionExport: defineOperation({
     method: 'get',
+    access: 'export',
     path: '/api/regions/:region/service-areas/export',
     tag: 'exports',
     summary: "Download the region's service areas of a category, one row per facility",
@@ -177,6 +179,7 @@ export const serviceAreaOperations = {
   }),
   scenario: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/scenarios/:id/service-areas',
     tag: 'accessibility',
     summary: "Service areas of a category on a scenario's own facilities and paths",
@@ -187,6 +190,7 @@ export const serviceAreaOperations = {
   }),
   scenarioExport: defineOperation({
     method: 'get',
+    access: 'export',
     path: '/api/scenarios/:id/service-areas/export',
     tag: 'exports',
     summary: "Download a scenario's service areas of a category, one row per facility",

@@ -156,6 +156,7 @@ const regionErrors = {
 export const sitingOperations = {
   region: defineOperation({
     method: 'post',
+    access: 'read',
     path: '/api/regions/:region/siting',
     tag: 'accessibility',
     summary:
@@ -167,6 +168,7 @@ export const sitingOperations = {
   }),
   scenario: defineOperation({
     method: 'post',
+    access: 'read',
     path: '/api/scenarios/:id/siting',
     tag: 'accessibility',
     summary:

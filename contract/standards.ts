@@ -283,6 +283,7 @@ export const profileCatalogueSchema = z
 export const standardsOperations = {
   profiles: defineOperation({
     method: 'get',
+    access: 'read',
     path: '/api/profiles',
     tag: 'standards',
     summary:

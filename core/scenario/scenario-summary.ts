@@ -14,4 +14,6 @@ export interface ScenarioSummary {
   /** ISO 8601 timestamps. */
   createdAt: string;
   updatedAt: string;
+  /** The username who created it; null for scenarios made before accounts (only administrators edit those). */
+  owner: string | null;
 }

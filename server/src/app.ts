@@ -8,6 +8,10 @@ import { DEFAULT_API_LIMITS, DEFAULT_QUERY_TIMEOUT_MILLISECONDS, type ApiLimits 
 import type { TileService } from './basemaps/tile-services.js';
 import type { Database } from './db/client.js';
 import { DomainError } from './domain-error.js';
+import { authorize, identify } from './accounts/access-control.js';
+import { auditWrites } from './accounts/audit-log.js';
+import { SignInLimiter } from './accounts/sign-in-limiter.js';
+import { accountRoutes } from './routes/accounts.js';
 import { refuseCrossSiteWrites } from './http/cross-site-writes.js';
 import { jsonBodyLimit } from './http/json-body-limit.js';
 import { mountOperations, type BoundOperation } from './http/operation-binding.js';
@@ -75,6 +79,8 @@ export interface AppOptions {
   tileServices?: readonly TileService[];
   /** The database's statement timeout, named in the 503 a cancelled query answers. */
   queryTimeoutMilliseconds?: number;
+  /** Counts failed sign-ins (one per process unless given). */
+  signInLimiter?: SignInLimiter;
 }
 
 /**
@@ -87,6 +93,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
   const limits = options.limits ?? DEFAULT_API_LIMITS;
   const operations: BoundOperation[] = [
     ...healthRoutes(database),
+    ...accountRoutes(database, options.signInLimiter ?? new SignInLimiter()),
     ...regionRoutes(database),
     ...basemapRoutes(database, options.tileServices ?? []),
     ...accessibilityRoutes(database),
@@ -117,7 +124,11 @@ export function createApp(database: Database, options: AppOptions = {}) {
   );
   app.use('/api/*', refuseCrossSiteWrites(options.trustedOrigins));
   app.use('/api/*', jsonBodyLimit(limits.jsonBodyBytes));
-  mountOperations(app, operations);
+  app.use('/api/*', identify(database));
+  mountOperations(app, operations, (spec) => {
+    const audit = auditWrites(spec, database);
+    return [authorize(spec, database), ...(audit ? [audit] : [])];
+  });
   // Last, so only a path no operation serves reaches it: mounted in the whole site (server.ts), an
   // unknown /api path must not fall through to the client's index.html or a plain-text 404.
   app.all('/api/*', noSuchPath);

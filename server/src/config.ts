@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../contract/accounts.js';
 import { parseTileServices, type TileService } from './basemaps/tile-services.js';
 
 /** Repository root, resolved from this file so the server runs from any working directory. */
@@ -26,6 +27,11 @@ export interface ServerConfig {
   corsOrigins: string[];
   /** Online tile services an administrator listed in LIFECIRCLE_TILE_SERVICES (none by default: offline). */
   tileServices: TileService[];
+  /**
+   * The first administrator's password (LIFECIRCLE_ADMIN_PASSWORD), used only when the database has
+   * no user yet; without it the first start prints a one-time password.
+   */
+  adminPassword: string | null;
 }
 
 /** What one API request may carry. */
@@ -52,6 +58,17 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 const DEFAULT_PORT = 8080;
 /** The region folders shipped in data/geojson (scripts/generate-demo.ts writes them). */
 const SHIPPED_REGIONS = ['demo', 'jishou-demo'] as const;
+
+/** LIFECIRCLE_ADMIN_PASSWORD, held to the rules every password keeps (contract/accounts.ts). */
+function adminPassword(text: string | undefined): string | null {
+  if (text === undefined || text === '') return null;
+  if (text.length < MIN_PASSWORD_LENGTH || text.length > MAX_PASSWORD_LENGTH) {
+    throw new Error(
+      `LIFECIRCLE_ADMIN_PASSWORD must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long`,
+    );
+  }
+  return text;
+}
 
 /** The only reader of `process.env` in the server. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -88,5 +105,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .map((origin) => origin.trim())
       .filter(Boolean),
     tileServices: parseTileServices(env.LIFECIRCLE_TILE_SERVICES),
+    adminPassword: adminPassword(env.LIFECIRCLE_ADMIN_PASSWORD),
   };
 }

@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
+import { ensureFirstAdmin, firstAdminNotice } from './accounts/first-admin.js';
 import { createApp } from './app.js';
 import { readConfig, type ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
@@ -21,6 +22,8 @@ export interface StartOptions {
   databaseUrl?: string | null;
   /** Interface to bind; defaults to HOST or loopback (127.0.0.1). */
   hostname?: string;
+  /** The first administrator's password when the database has no user; defaults to LIFECIRCLE_ADMIN_PASSWORD. */
+  adminPassword?: string | null;
 }
 
 export interface RunningServer {
@@ -43,6 +46,11 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
   });
   try {
     await prepareDatabase(database, config.seedRegionDirectories, (line) => console.log(line));
+    const admin = await ensureFirstAdmin(database, options.adminPassword ?? config.adminPassword);
+    const notice = firstAdminNotice(admin);
+    if (notice) console.log(notice);
+    else if (admin.created)
+      console.log(`created the administrator "${admin.username}" with LIFECIRCLE_ADMIN_PASSWORD`);
   } catch (error) {
     await database.close();
     throw error;

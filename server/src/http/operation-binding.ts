@@ -141,13 +141,20 @@ export function implement<const Spec extends OperationSpec>(
   return { spec, handlers: [...(options.middleware ?? []), answer] };
 }
 
-/** Adds every bound operation to the app at its method and path, in the order given. */
-export function mountOperations(app: Hono, operations: readonly BoundOperation[]): void {
+/**
+ * Adds every bound operation to the app at its method and path, in the order given; `before` gives
+ * what runs ahead of each operation's own handlers (who may call it, what is recorded of it).
+ */
+export function mountOperations(
+  app: Hono,
+  operations: readonly BoundOperation[],
+  before: (spec: OperationSpec) => MiddlewareHandler[] = () => [],
+): void {
   const seen = new Set<string>();
   for (const { spec, handlers } of operations) {
     const name = `${spec.method.toUpperCase()} ${spec.path}`;
     if (seen.has(name)) throw new Error(`operation ${name} is bound twice`);
     seen.add(name);
-    app.on([spec.method.toUpperCase()], [spec.path], ...handlers);
+    app.on([spec.method.toUpperCase()], [spec.path], ...before(spec), ...handlers);
   }
 }

@@ -6,7 +6,9 @@
  */
 
 import { z } from 'zod';
+import { PERMISSIONS, type Permission } from '../../../contract/access.js';
 import { errorBodySchema } from '../../../contract/errors.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../accounts/access-control.js';
 import {
   openApiPath,
   type ErrorSpec,
@@ -160,6 +162,34 @@ export function documentedAnswerSchema(
   return error && contentType === 'application/json' ? errorAnswer(error).schema : undefined;
 }
 
+/** How a caller signs in: the session cookie of `POST /api/session`, or an API token. */
+const SECURITY_SCHEMES = {
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: `Set by POST /api/session; writes made with it send the session's CSRF token as ${CSRF_HEADER}`,
+  },
+  apiToken: { type: 'http', scheme: 'bearer', description: 'A token from POST /api/tokens' },
+};
+
+/**
+ * Who may call an operation: `security` (none for an open one) and `x-permission`, the permission
+ * of contract/access.ts with the roles that hold it.
+ */
+function access(spec: OperationSpec) {
+  const permission: Permission = PERMISSIONS[spec.access];
+  if (permission.roles === null) return { security: [], 'x-permission': { name: spec.access, roles: [] } };
+  return {
+    security: [{ sessionCookie: [] }, { apiToken: [] }],
+    'x-permission': {
+      name: spec.access,
+      roles: permission.roles,
+      ...(permission.scenario ? { scenario: permission.scenario } : {}),
+    },
+  };
+}
+
 /** Every answer of an operation: its success, then its errors by status. */
 function responses(spec: OperationSpec, components: Record<string, JsonSchema>) {
   const answers: Record<string, unknown> = {
@@ -203,6 +233,7 @@ function buildOpenApiDocument(operations: readonly OperationSpec[]) {
       operationId: `${spec.method}${path.replace(/[{}]/g, '').replace(/[^A-Za-z0-9]+(.)?/g, (_, next?: string) => (next ?? '').toUpperCase())}`,
       parameters: parameters(spec, components),
       responses: responses(spec, components),
+      ...access(spec),
     };
     if (spec.body) {
       const bodyType = spec.bodyType ?? 'application/json';
@@ -228,6 +259,7 @@ function buildOpenApiDocument(operations: readonly OperationSpec[]) {
     paths,
     components: {
       schemas: Object.fromEntries(Object.entries(components).sort(([a], [b]) => a.localeCompare(b))),
+      securitySchemes: SECURITY_SCHEMES,
     },
   };
 }

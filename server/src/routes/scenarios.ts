@@ -1,6 +1,8 @@
 import { partitionProposalOperations } from '../../../contract/partition-proposals.js';
 import { scenarioLayerOperations } from '../../../contract/scenario-layers.js';
 import { scenarioOperations as operations } from '../../../contract/scenarios.js';
+import { requirePrincipal } from '../accounts/access-control.js';
+import { noteForAudit } from '../accounts/audit-log.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain-error.js';
 import { downloadAnswer } from '../http/download.js';
@@ -44,9 +46,21 @@ function refuseBaseline({ id }: { id: string }): void {
  */
 export function scenarioRoutes(database: Database) {
   return [
-    implement(operations.create, ({ params, body }) =>
-      createScenario(database, params.region, body.name, body.basedOn),
-    ),
+    implement(operations.create, async ({ params, body }, c) => {
+      const created = await createScenario(
+        database,
+        params.region,
+        body.name,
+        body.basedOn,
+        requirePrincipal(c).username,
+      );
+      noteForAudit(c, {
+        objectId: created.id,
+        toVersion: created.version,
+        detail: `based on ${body.basedOn}`,
+      });
+      return created;
+    }),
     implement(operations.list, ({ params }) => listScenarios(database, params.region)),
     implement(operations.baseline, ({ params }) => baselineSummary(database, params.region)),
     implement(operations.unitAdjacency, ({ params, query }) => unitAdjacency(database, params.region, query)),
@@ -78,8 +92,13 @@ export function scenarioRoutes(database: Database) {
     ),
     implement(
       operations.save,
-      async ({ params, body }) => {
-        const saved = await saveScenarioEdits(database, params.id, body);
+      async ({ params, body }, c) => {
+        const saved = await saveScenarioEdits(database, params.id, body, requirePrincipal(c).username);
+        noteForAudit(c, {
+          fromVersion: body.version,
+          toVersion: saved.version,
+          detail: `${body.edits.length} edits: ${[...new Set(body.edits.map((edit) => edit.op))].join(', ')}`,
+        });
         return { version: saved.version, edits: saved.edits };
       },
       { guard: refuseBaseline },

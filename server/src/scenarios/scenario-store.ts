@@ -85,6 +85,7 @@ export async function createScenario(
   regionId: string,
   name: string,
   basedOn: string,
+  owner: string | null,
 ): Promise<ScenarioSummary> {
   // Prepares the region (adjacency, baseline geometry) on its first scenario, outside the transaction.
   await regionScenarioBase(database, regionId);
@@ -101,7 +102,7 @@ export async function createScenario(
         });
       }
     }
-    const { rows } = await query<ScenarioSummary>(sql.INSERT_SCENARIO, [id, regionId, name, basedOn]);
+    const { rows } = await query<ScenarioSummary>(sql.INSERT_SCENARIO, [id, regionId, name, basedOn, owner]);
     if (basedOn === BASELINE_ID) {
       await query(sql.COPY_BASELINE_COMMUNITIES, [id, regionId]);
     } else {
@@ -128,7 +129,12 @@ export async function getScenario(database: Database, id: string) {
   if (rows.length === 0) throw notFound(id);
   return {
     ...rows[0],
-    edits: JSON.parse(rows[0].edits) as { version: number; edits: ScenarioEdit[]; createdAt: string }[],
+    edits: JSON.parse(rows[0].edits) as {
+      version: number;
+      edits: ScenarioEdit[];
+      createdAt: string;
+      author: string | null;
+    }[],
   };
 }
 
@@ -230,6 +236,7 @@ export async function saveScenarioEdits(
   database: Database,
   id: string,
   body: { version: number; edits: ScenarioEdit[]; name?: string },
+  author: string | null,
 ): Promise<SaveOutcome> {
   const { rows: heads } = await database.query<{ version: number; regionId: string }>(sql.SCENARIO_HEAD, [
     id,
@@ -278,7 +285,7 @@ export async function saveScenarioEdits(
     ]);
     const version = advanced.rows[0].version;
     if (body.edits.length > 0)
-      await query(sql.INSERT_SCENARIO_EDIT, [id, version, JSON.stringify(body.edits)]);
+      await query(sql.INSERT_SCENARIO_EDIT, [id, version, JSON.stringify(body.edits), author]);
     return { version, outcomes, result, state, facilities };
   });
 

@@ -80,10 +80,10 @@ const TIMESTAMP = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 const SCENARIO_COLUMNS = `s.id, s.region_id AS "regionId", s.name, s.based_on AS "basedOn", s.version,
-  ${TIMESTAMP('s.created_at')} AS "createdAt", ${TIMESTAMP('s.updated_at')} AS "updatedAt"`;
+  ${TIMESTAMP('s.created_at')} AS "createdAt", ${TIMESTAMP('s.updated_at')} AS "updatedAt", s.owner`;
 
 export const INSERT_SCENARIO = /* SQL */ `
-  INSERT INTO scenarios AS s (id, region_id, name, based_on) VALUES ($1, $2, $3, $4)
+  INSERT INTO scenarios AS s (id, region_id, name, based_on, owner) VALUES ($1, $2, $3, $4, $5)
   RETURNING ${SCENARIO_COLUMNS}`;
 
 const SCENARIO_COMMUNITY_COLUMNS = `id, street_id, name, name_en, type, is_township_seat, ${surveyedColumnList()}`;
@@ -114,7 +114,7 @@ export const GET_SCENARIO = /* SQL */ `
          (SELECT count(*) FROM scenario_communities c WHERE c.scenario_id = s.id)::int AS "communityCount",
          (SELECT count(*) FROM scenario_assignments a WHERE a.scenario_id = s.id)::int AS "unitsMovedFromBaseline",
          (SELECT coalesce(json_agg(json_build_object('version', e.version, 'edits', e.edits,
-                   'createdAt', ${TIMESTAMP('e.created_at')}) ORDER BY e.version), '[]'::json)::text
+                   'createdAt', ${TIMESTAMP('e.created_at')}, 'author', e.author) ORDER BY e.version), '[]'::json)::text
           FROM scenario_edits e WHERE e.scenario_id = s.id) AS edits
   FROM scenarios s WHERE s.id = $1`;
 
@@ -276,7 +276,7 @@ export const RESHAPE_SCENARIO_COMMUNITIES = /* SQL */ `
   WHERE sc.scenario_id = $1 AND sc.id = shaped.id`;
 
 export const INSERT_SCENARIO_EDIT = /* SQL */ `
-  INSERT INTO scenario_edits (scenario_id, version, edits) VALUES ($1, $2, $3::jsonb)`;
+  INSERT INTO scenario_edits (scenario_id, version, edits, author) VALUES ($1, $2, $3::jsonb, $4)`;
 
 /** Whether a GeoJSON geometry ($1, text) is valid, and why not. */
 export const GEOMETRY_VALIDITY = /* SQL */ `
