@@ -8,8 +8,8 @@ import { DEFAULT_API_LIMITS, DEFAULT_QUERY_TIMEOUT_MILLISECONDS, type ApiLimits 
 import type { TileService } from './basemaps/tile-services.js';
 import type { Database } from './db/client.js';
 import { DomainError } from './domain-error.js';
-import { authorize, identify } from './accounts/access-control.js';
-import { auditWrites } from './accounts/audit-log.js';
+import { authorize, identify } from './http/access-control.js';
+import { auditWrites } from './http/audit-writes.js';
 import { SignInLimiter } from './accounts/sign-in-limiter.js';
 import { accountRoutes } from './routes/accounts.js';
 import { refuseCrossSiteWrites } from './http/cross-site-writes.js';

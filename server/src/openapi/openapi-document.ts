@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { PERMISSIONS, type Permission } from '../../../contract/access.js';
 import { errorBodySchema } from '../../../contract/errors.js';
-import { CSRF_HEADER, SESSION_COOKIE } from '../accounts/access-control.js';
+import { CSRF_HEADER, SESSION_COOKIE } from '../http/access-control.js';
 import {
   openApiPath,
   type ErrorSpec,

@@ -21,8 +21,9 @@ import {
   updateUser,
   type Principal,
 } from '../accounts/account-store.js';
-import { requirePrincipal, SESSION_COOKIE } from '../accounts/access-control.js';
-import { auditCsv, auditEntries, noteForAudit } from '../accounts/audit-log.js';
+import { requirePrincipal, SESSION_COOKIE } from '../http/access-control.js';
+import { auditCsv, auditEntries } from '../accounts/audit-log.js';
+import { noteForAudit } from '../http/audit-writes.js';
 import { scenarioSharing, shareScenario } from '../accounts/scenario-sharing.js';
 import type { SignInLimiter } from '../accounts/sign-in-limiter.js';
 import type { Database } from '../db/client.js';

@@ -1,8 +1,8 @@
 import { partitionProposalOperations } from '../../../contract/partition-proposals.js';
 import { scenarioLayerOperations } from '../../../contract/scenario-layers.js';
 import { scenarioOperations as operations } from '../../../contract/scenarios.js';
-import { requirePrincipal } from '../accounts/access-control.js';
-import { noteForAudit } from '../accounts/audit-log.js';
+import { requirePrincipal } from '../http/access-control.js';
+import { noteForAudit } from '../http/audit-writes.js';
 import type { Database } from '../db/client.js';
 import { DomainError } from '../domain-error.js';
 import { downloadAnswer } from '../http/download.js';

@@ -21,7 +21,7 @@ import type { OperationSpec } from '../../../contract/operation.js';
 import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/accounts.sql.js';
 import { DomainError } from '../domain-error.js';
-import { sessionPrincipal, tokenPrincipal, type Principal } from './account-store.js';
+import { sessionPrincipal, tokenPrincipal, type Principal } from '../accounts/account-store.js';
 
 export const SESSION_COOKIE = 'lifecircle_session';
 export const CSRF_HEADER = 'X-CSRF-Token';
