@@ -112,13 +112,51 @@ export async function callOperation<const Spec extends OperationSpec>(
   return result;
 }
 
+/**
+ * The signed-in session, as far as requests need it: the CSRF token every write sends with the
+ * session cookie (the cookie itself is HttpOnly and travels by itself), and who to tell when an
+ * answer says the session is gone (401), so the sign-in page shows again.
+ */
+const session: { csrfToken: string | null; onSignedOut: (() => void) | null } = {
+  csrfToken: null,
+  onSignedOut: null,
+};
+
+/** Called by the session gate on sign-in and sign-out. */
+export function setSessionCsrfToken(token: string | null): void {
+  session.csrfToken = token;
+}
+
+/** Called by the session gate: `listener` runs when any request answers 401. */
+export function onSignedOut(listener: (() => void) | null): void {
+  session.onSignedOut = listener;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/** `init` with the session's CSRF token when it writes. */
+function withSession(init: RequestInit): RequestInit {
+  const method = (init.method ?? 'GET').toUpperCase();
+  if (SAFE_METHODS.has(method) || !session.csrfToken) return init;
+  const headers = new Headers(init.headers);
+  headers.set('X-CSRF-Token', session.csrfToken);
+  return { ...init, headers, credentials: 'same-origin' };
+}
+
+/** Fetches with the session; a 401 (other than a refused sign-in) tells the session gate. */
+async function sessionFetch(url: string, init: RequestInit): Promise<Response> {
+  const response = await fetch(url, withSession(init));
+  if (response.status === 401 && !url.endsWith('/api/session')) session.onSignedOut?.();
+  return response;
+}
+
 /** A request that is not an operation's plain JSON call (a multipart upload). */
 async function requestJson<T>(path: string, init: RequestInit): Promise<ApiResult<T>> {
   const url = path.startsWith('/api') ? path : `${API_BASE_PATH}${path}`;
   const signal = init.signal ?? undefined;
   let response: Response;
   try {
-    response = await fetch(url, init);
+    response = await sessionFetch(url, init);
   } catch (cause) {
     const aborted = signal?.aborted === true;
     return { ok: false, error: { status: null, message: describe(cause), path: url, aborted } };
@@ -205,7 +243,7 @@ export async function fetchIsochroneExport(
   const url = `${API_BASE_PATH}${regionPath(regionId, 'isochrones/export')}?${new URLSearchParams({ format })}`;
   let response: Response;
   try {
-    response = await fetch(url, {
+    response = await sessionFetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
