@@ -85,12 +85,15 @@ export async function readInputFile(file: string): Promise<Buffer | null> {
  * Opens the database the server uses (saying which), brings its schema up to date, runs `work` on it
  * and closes it whether `work` succeeds or throws.
  */
-export async function withConfiguredDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+export async function withConfiguredDatabase<T>(
+  work: (database: Database) => Promise<T>,
+  activity = 'importing into',
+): Promise<T> {
   const config = readConfig();
   console.log(
     config.databaseUrl
-      ? 'importing into PostgreSQL (DATABASE_URL)…'
-      : `importing into the embedded database in ${config.embeddedDataDirectory}…`,
+      ? `${activity} PostgreSQL (DATABASE_URL)…`
+      : `${activity} the embedded database in ${config.embeddedDataDirectory}…`,
   );
   const database = await openDatabase(config);
   try {
