@@ -66,7 +66,7 @@ describe.each(testBackends())('accounts on $name', (backend) => {
   const call = async (credentials: Credentials | null, path: string, init: RequestInit = {}) => {
     const response = await app.request(path, withCredentials(credentials, init));
     const text = await response.text();
-    let body: any = null;
+    let body: any;
     try {
       body = text ? JSON.parse(text) : null;
     } catch {
