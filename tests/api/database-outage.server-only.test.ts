@@ -23,11 +23,13 @@ describe('the PostgreSQL server going away and coming back', () => {
   let proxy: TcpProxy;
   let database: Database;
   let app: App;
+  /** The test database through the proxy. */
+  let proxiedUrl: string;
   /** A connection straight to the server (not through the proxy), to hold locks and watch. */
   let admin: pg.Client;
 
-  const call = async (method: string, url: string, body?: unknown) => {
-    const response = await app.request(url, {
+  const call = async (method: string, url: string, body?: unknown, on: App = app) => {
+    const response = await on.request(url, {
       method,
       headers: body === undefined ? {} : { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -43,7 +45,8 @@ describe('the PostgreSQL server going away and coming back', () => {
     const throughProxy = new URL(serverUrl);
     throughProxy.host = `127.0.0.1:${proxy.port}`;
     throughProxy.pathname = `/${databaseName}`;
-    database = await openServerDatabase(throughProxy.toString());
+    proxiedUrl = throughProxy.toString();
+    database = await openServerDatabase(proxiedUrl);
     await prepareDatabase(database, readConfig().seedRegionDirectories.slice(0, 1), () => undefined);
     app = createApp(database);
   });
@@ -108,4 +111,50 @@ describe('the PostgreSQL server going away and coming back', () => {
     expect((await call('GET', '/api/regions/demo/scenarios')).status).toBe(200);
     expect(proxy.connectionCount()).toBeGreaterThan(connectionsBefore); // new connections, not stale ones
   });
+
+  it('answers 503 within the query timeout when the server stops answering without closing', async () => {
+    // A server that goes silent (powered off, network gone) closes nothing: without a client-side
+    // bound a query on an open connection waits for ever. This app's statements may run 2 s.
+    const patient = await openServerDatabase(proxiedUrl, { statementTimeoutMilliseconds: 2000 });
+    const patientApp = createApp(patient, { queryTimeoutMilliseconds: 2000 });
+    try {
+      const created = await call('POST', '/api/regions/demo/scenarios', {
+        name: '静默前',
+        basedOn: 'baseline',
+      });
+      const save = {
+        version: 1,
+        edits: [{ op: 'update', communityId: 'c-ximen', changes: { staff: 30 } }],
+      };
+      expect((await call('GET', '/api/regions', undefined, patientApp)).status).toBe(200); // a pooled connection
+      proxy.freeze();
+      expect(await call('GET', '/api/regions', undefined, patientApp)).toEqual({
+        status: 503,
+        body: UNAVAILABLE,
+      });
+      expect(await call('PATCH', `/api/scenarios/${created.body.id}`, save, patientApp)).toEqual({
+        status: 503,
+        body: UNAVAILABLE,
+      });
+      expect(await call('GET', '/api/health', undefined, patientApp)).toEqual({
+        status: 503,
+        body: UNAVAILABLE,
+      });
+
+      // The network comes back (the silent connections are gone with it): the same app serves again
+      // (its cold scenario caches would need more than 2 s here, so it reads; the first test saves).
+      await proxy.cut();
+      await proxy.reopen();
+      expect((await call('GET', '/api/health', undefined, patientApp)).status).toBe(200);
+      expect((await call('GET', '/api/regions', undefined, patientApp)).status).toBe(200);
+      // The save sent while it was silent never reached it.
+      expect(
+        (await call('GET', `/api/scenarios/${created.body.id}`, undefined, patientApp)).body,
+      ).toMatchObject({
+        version: 1,
+      });
+    } finally {
+      await patient.close();
+    }
+  }, 120_000);
 });

@@ -1,7 +1,9 @@
 /**
  * A TCP proxy on a loopback port that can be cut and reopened: put between the app and a database
  * server, it plays the server going away (every open connection dropped, new ones refused) and
- * coming back on the same address, without stopping the shared test server.
+ * coming back on the same address, without stopping the shared test server. Frozen, it plays a
+ * server that stops answering without closing anything (a machine powered off, a network gone):
+ * connections stay open and new ones are accepted, but no byte goes through either way.
  */
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
 
@@ -12,7 +14,9 @@ export interface TcpProxy {
   connectionCount(): number;
   /** Drops every open connection (both ends) and stops accepting: connecting is refused. */
   cut(): Promise<void>;
-  /** Listens again on the same port. */
+  /** Stops every byte both ways, keeping connections open and accepting new ones (held, silent). */
+  freeze(): void;
+  /** Listens again on the same port (after a cut: frozen connections are gone with it). */
   reopen(): Promise<void>;
   close(): Promise<void>;
 }
@@ -22,6 +26,7 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const sockets = new Set<Socket>();
   let connections = 0;
   let server: Server | null = null;
+  let frozen = false;
 
   const track = (socket: Socket) => {
     sockets.add(socket);
@@ -32,11 +37,13 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     new Promise<number>((resolve, reject) => {
       const listening = createServer((client) => {
         connections += 1;
-        const upstream = createConnection({ host: targetHost, port: targetPort });
         track(client);
+        if (frozen) return; // held open, never forwarded
+        const upstream = createConnection({ host: targetHost, port: targetPort });
         track(upstream);
-        client.pipe(upstream);
-        upstream.pipe(client);
+        // Forwarded unless frozen; what arrives while frozen is dropped, as a dead network would.
+        client.on('data', (chunk) => frozen || upstream.write(chunk));
+        upstream.on('data', (chunk) => frozen || client.write(chunk));
         client.on('close', () => upstream.destroy());
         upstream.on('close', () => client.destroy());
       });
@@ -61,7 +68,11 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     async cut() {
       const closed = stopListening();
       for (const socket of sockets) socket.destroy();
+      frozen = false;
       await closed;
+    },
+    freeze() {
+      frozen = true;
     },
     async reopen() {
       await listen(port);
