@@ -93,7 +93,7 @@ describe('two apps on one PostgreSQL database', () => {
     expect((await call(second, 'GET', `/api/scenarios/${id}`)).body).toMatchObject({ version: 3 });
   });
 
-  it('an import on one makes the other rebuild its walking model', async () => {
+  it('an import on one makes the other rebuild its walking model and scenario base', async () => {
     // 柳塘社区 has no kindergarten within reach: the second app builds its model and says so.
     const coverageOf = async (app: App) => {
       const answer = await call(app, 'GET', '/api/regions/demo/coverage');
@@ -105,6 +105,13 @@ describe('two apps on one PostgreSQL database', () => {
         .coveredResidents as number;
     };
     expect(await coverageOf(second)).toBe(0);
+    // …and its scenarios' base (units, adjacency, facilities), which scenario evaluators start from.
+    const baseFacilityIds = async (app: App) => {
+      const answer = await call(app, 'GET', '/api/regions/demo/unit-adjacency');
+      expect(answer.status).toBe(200);
+      return answer.body.facilities.map((facility: { id: string }) => facility.id) as string[];
+    };
+    expect(await baseFacilityIds(second)).not.toContain('f-liutang-new');
 
     // The first imports a kindergarten in the middle of 柳塘社区.
     const { rows } = await databases[0].query<{ lon: number; lat: number }>(
@@ -134,5 +141,6 @@ describe('two apps on one PostgreSQL database', () => {
     // The second, asked again, answers from the imported facilities, not from its old model.
     expect(await coverageOf(second)).toBeGreaterThan(0);
     expect(await coverageOf(first)).toBe(await coverageOf(second));
+    expect(await baseFacilityIds(second)).toContain('f-liutang-new');
   });
 });
