@@ -62,7 +62,10 @@ function isConnectionFailure(error: unknown): boolean {
   const code = errorCode(error);
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message);
+  // "Query read timeout": the server stayed silent past the statement timeout (db/client.ts).
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|Query read timeout/i.test(
+    message,
+  );
 }
 
 /** A refusal in the one error shape: English `error`, Chinese `errorZh`, the catalogue's code and params. */

@@ -10,6 +10,7 @@ describe('readConfig', () => {
     expect(config.corsOrigins).toEqual([]);
     expect(config.limits.jsonBodyBytes).toBe(8 * 1024 * 1024);
     expect(config.databaseUrl).toBeNull();
+    expect(config.drainTimeoutMilliseconds).toBe(10_000);
     expect(config.embeddedDataDirectory).toBe(path.join(REPOSITORY_ROOT, '.lifecircle/db'));
     expect(config.seedRegionDirectories).toEqual([
       path.join(REPOSITORY_ROOT, 'data/geojson/demo'),
@@ -30,18 +31,20 @@ describe('readConfig', () => {
     });
   });
 
-  it('takes HOST, CORS_ORIGINS, the JSON body limit and the query timeout from the environment', () => {
+  it('takes HOST, CORS_ORIGINS, the JSON body limit, the query and drain timeouts from the environment', () => {
     const config = readConfig({
       HOST: '0.0.0.0',
       CORS_ORIGINS: 'https://a.example, https://b.example',
       LIFECIRCLE_JSON_BODY_LIMIT_BYTES: '1000',
       LIFECIRCLE_QUERY_TIMEOUT_MS: '5000',
+      LIFECIRCLE_DRAIN_TIMEOUT_MS: '2500',
     });
     expect(config).toMatchObject({
       host: '0.0.0.0',
       corsOrigins: ['https://a.example', 'https://b.example'],
       limits: { jsonBodyBytes: 1000 },
       queryTimeoutMilliseconds: 5000,
+      drainTimeoutMilliseconds: 2500,
     });
   });
 

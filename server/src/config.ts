@@ -23,6 +23,11 @@ export interface ServerConfig {
   limits: ApiLimits;
   /** Longest a server-database statement may run before it is cancelled and the request answers 503. */
   queryTimeoutMilliseconds: number;
+  /**
+   * On SIGTERM/SIGINT, longest the server waits for requests in flight before it cuts them, closes
+   * the database and exits anyway.
+   */
+  drainTimeoutMilliseconds: number;
   /** Other sites' origins allowed to call the API from a browser (CORS); none unless CORS_ORIGINS lists them. */
   corsOrigins: string[];
   /** Online tile services an administrator listed in LIFECIRCLE_TILE_SERVICES (none by default: offline). */
@@ -43,6 +48,7 @@ export interface ApiLimits {
 export const DEFAULT_API_LIMITS: ApiLimits = { jsonBodyBytes: 8 * 1024 * 1024 };
 const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_QUERY_TIMEOUT_MILLISECONDS = 120_000;
+export const DEFAULT_DRAIN_TIMEOUT_MILLISECONDS = 10_000;
 
 /** A positive whole number from the environment, or `fallback` when unset. */
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -99,6 +105,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       env,
       'LIFECIRCLE_QUERY_TIMEOUT_MS',
       DEFAULT_QUERY_TIMEOUT_MILLISECONDS,
+    ),
+    drainTimeoutMilliseconds: positiveInteger(
+      env,
+      'LIFECIRCLE_DRAIN_TIMEOUT_MS',
+      DEFAULT_DRAIN_TIMEOUT_MILLISECONDS,
     ),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

@@ -21,12 +21,34 @@ const server = await startLifecircleServer().catch((error: unknown) => {
 console.log(`Lifecircle is ready at ${server.url} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 
 let stopping = false;
+/**
+ * SIGTERM/SIGINT: new connections are refused at once, the requests in flight finish with their
+ * answers, the database closes cleanly, exit 0. Past the drain deadline the rest are cut: exit 1.
+ */
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: closing…`);
-  await server.close();
-  process.exit(0);
+  const seconds = config.drainTimeoutMilliseconds / 1000;
+  const inFlight = server.requestsInFlight();
+  // close() stops listening before its first await: once this line is out, connecting is refused.
+  const closed = server.close();
+  console.log(
+    `${signal}: finishing ${inFlight} request${inFlight === 1 ? '' : 's'} in flight (at most ${seconds} s), refusing new connections…`,
+  );
+  try {
+    const { requestsCut } = await closed;
+    if (requestsCut > 0) {
+      console.error(
+        `drain deadline of ${seconds} s passed: ${requestsCut} request${requestsCut === 1 ? '' : 's'} cut short; exiting anyway`,
+      );
+      process.exit(1);
+    }
+    console.log('closed: every request answered, database closed');
+    process.exit(0);
+  } catch (error) {
+    console.error(`closing failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 };
 process.on('SIGINT', () => void stop('SIGINT'));
 process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -29,8 +30,18 @@ export interface StartOptions {
 export interface RunningServer {
   url: string;
   database: Database;
-  close(): Promise<void>;
+  /** Requests being answered right now. */
+  requestsInFlight(): number;
+  /**
+   * Stops gently: refuses new connections at once, lets the requests in flight finish (keep-alive
+   * connections close after their answer), then closes the database. Requests still open after
+   * `drainMilliseconds` (LIFECIRCLE_DRAIN_TIMEOUT_MS unless given) are cut; their count comes back.
+   */
+  close(drainMilliseconds?: number): Promise<{ requestsCut: number }>;
 }
+
+/** After the drain deadline, longest the database may take to close before it is left as it is. */
+const DATABASE_CLOSE_AFTER_DEADLINE_MILLISECONDS = 5_000;
 
 /**
  * Opens the database (creating, migrating and loading the shipped regions on first start), then
@@ -59,19 +70,53 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
   const site = createSite(database, config);
   const port = options.port ?? config.port;
   const hostname = options.hostname ?? config.host;
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: site.fetch, port, hostname }, () => resolve(started));
+  // Without createServer options @hono/node-server serves plain HTTP/1.1 through node:http.
+  const server = await new Promise<HttpServer>((resolve) => {
+    const started = serve({ fetch: site.fetch, port, hostname }, () => resolve(started as HttpServer));
   });
   const address = server.address() as AddressInfo;
   const url = `http://${urlHost(hostname)}:${address.port}`;
+
+  const answering = new Set<ServerResponse>();
+  let closing = false;
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    answering.add(response);
+    // While closing, an answer is the connection's last: keep-alive must not hold the drain open.
+    if (closing) response.shouldKeepAlive = false;
+    response.once('close', () => answering.delete(response));
+  });
   return {
     url,
     database,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await database.close();
+    requestsInFlight: () => answering.size,
+    close: async (drainMilliseconds = config.drainTimeoutMilliseconds) => {
+      closing = true;
+      for (const response of answering) response.shouldKeepAlive = false;
+      // Stops listening and closes idle connections; resolves when the last connection has closed.
+      const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      const inTime = await withinMilliseconds(drained, drainMilliseconds);
+      const requestsCut = inTime ? 0 : answering.size;
+      if (!inTime) {
+        server.closeAllConnections();
+        // A request cut mid-query may still hold the database: wait for it a bounded time.
+        await withinMilliseconds(database.close(), DATABASE_CLOSE_AFTER_DEADLINE_MILLISECONDS);
+      } else {
+        await database.close();
+      }
+      return { requestsCut };
     },
   };
+}
+
+/** Whether `work` settled within `milliseconds` (its failure is rethrown). */
+async function withinMilliseconds(work: Promise<unknown>, milliseconds: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), milliseconds)));
+  try {
+    return await Promise.race([work.then(() => true as const), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** How a browser addresses the bound interface: every interface is reached as localhost. */

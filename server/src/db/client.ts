@@ -102,10 +102,19 @@ export async function openEmbeddedDatabase(dataDirectory: string | null): Promis
 export interface ServerDatabaseOptions {
   /**
    * Longest one statement may run before the server cancels it (PostgreSQL's statement_timeout,
-   * SQLSTATE 57014, which the API answers 503); none when absent.
+   * SQLSTATE 57014, which the API answers 503); none when absent. The client gives up waiting
+   * `QUERY_READ_MARGIN_MILLISECONDS` later, for a server that has gone silent.
    */
   statementTimeoutMilliseconds?: number;
 }
+
+/**
+ * How much longer than the statement timeout the client waits for an answer before it gives up on
+ * the connection ("Query read timeout", answered 503): a server that stops answering without closing
+ * anything (powered off, network gone) otherwise holds the request for ever. The margin lets the
+ * server's own cancellation, with its clearer message, come first.
+ */
+export const QUERY_READ_MARGIN_MILLISECONDS = 2_000;
 
 /** Connects to a PostgreSQL server with PostGIS through a `pg` pool. */
 export async function openServerDatabase(
@@ -117,7 +126,10 @@ export async function openServerDatabase(
     max: 10,
     connectionTimeoutMillis: 5000,
     ...(options.statementTimeoutMilliseconds
-      ? { statement_timeout: options.statementTimeoutMilliseconds }
+      ? {
+          statement_timeout: options.statementTimeoutMilliseconds,
+          query_timeout: options.statementTimeoutMilliseconds + QUERY_READ_MARGIN_MILLISECONDS,
+        }
       : {}),
   });
   // An idle client losing its connection must not crash the process: the next query reconnects
@@ -132,20 +144,26 @@ export async function openServerDatabase(
     query,
     async transaction(work) {
       const client = await pool.connect();
+      let result: Awaited<ReturnType<typeof work>>;
       try {
         await client.query('BEGIN');
-        const result = await work(async (text, params) => {
+        result = await work(async (text, params) => {
           const queryResult = await client.query(text, params as unknown[] | undefined);
           return { rows: queryResult.rows };
         });
         await client.query('COMMIT');
-        return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // A connection that cannot even roll back (lost, or silent past the read timeout) is
+        // closed, not pooled: the next request gets a fresh one.
+        const rolledBack = await client.query('ROLLBACK').then(
+          () => true,
+          () => false,
+        );
+        client.release(rolledBack ? undefined : (error as Error));
         throw error;
-      } finally {
-        client.release();
       }
+      client.release();
+      return result;
     },
     async session(work) {
       const client = await pool.connect();
