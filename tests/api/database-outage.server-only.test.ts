@@ -6,6 +6,7 @@ import { readConfig } from '../../server/src/config.js';
 import { openServerDatabase, type Database } from '../../server/src/db/client.js';
 import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { refusalBody } from '../support/refusals.js';
+import { signInFirstAdmin, withCredentials, type Credentials } from '../support/sign-in.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 
 const UNAVAILABLE = refusalBody(
@@ -23,24 +24,28 @@ describe('the PostgreSQL server going away and coming back', () => {
   let proxy: TcpProxy;
   let database: Database;
   let app: App;
+  let admin: Credentials;
   /** The test database through the proxy. */
   let proxiedUrl: string;
   /** A connection straight to the server (not through the proxy), to hold locks and watch. */
-  let admin: pg.Client;
+  let direct: pg.Client;
 
   const call = async (method: string, url: string, body?: unknown, on: App = app) => {
-    const response = await on.request(url, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const response = await on.request(
+      url,
+      withCredentials(admin, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
     return { status: response.status, body: (await response.json()) as any };
   };
 
   beforeAll(async () => {
-    admin = new pg.Client({ connectionString: serverUrl.toString() });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
+    direct = new pg.Client({ connectionString: serverUrl.toString() });
+    await direct.connect();
+    await direct.query(`CREATE DATABASE ${databaseName}`);
     proxy = await startTcpProxy(serverUrl.hostname, Number(serverUrl.port || 5432));
     const throughProxy = new URL(serverUrl);
     throughProxy.host = `127.0.0.1:${proxy.port}`;
@@ -49,18 +54,19 @@ describe('the PostgreSQL server going away and coming back', () => {
     database = await openServerDatabase(proxiedUrl);
     await prepareDatabase(database, readConfig().seedRegionDirectories.slice(0, 1), () => undefined);
     app = createApp(database);
+    admin = await signInFirstAdmin(app, database);
   });
   afterAll(async () => {
     await database?.close().catch(() => undefined);
     await proxy?.close();
-    await admin?.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin?.end();
+    await direct?.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await direct?.end();
   });
 
   /** Waits until `count` of the app's statements wait on a lock in the test database. */
   const waitForBlockedStatements = async (count: number) => {
     for (;;) {
-      const { rows } = await admin.query<{ blocked: number }>(
+      const { rows } = await direct.query<{ blocked: number }>(
         `SELECT count(*)::int AS blocked FROM pg_stat_activity
          WHERE datname = $1 AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
         [databaseName],

@@ -9,15 +9,33 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE_NAME } from '../../server/src/db/data-directory-lock.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
+import { signIn, testPassword, withCredentials, type Credentials } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
+
+/** The first administrator's password, given to each server as LIFECIRCLE_ADMIN_PASSWORD. */
+const ADMIN_PASSWORD = testPassword();
+/** The administrator, signed in once per server database; sessions live there, so a restart keeps them. */
+let credentials: Credentials | null = null;
+
+async function signInTo(server: ServerProcess): Promise<void> {
+  credentials = await signIn(
+    { request: (url, init) => fetch(url, init) },
+    'admin',
+    ADMIN_PASSWORD,
+    server.url,
+  );
+}
 
 /** The one way this file asks a running server: JSON in, status and JSON out. */
 async function call(server: ServerProcess, method: string, url: string, body?: unknown) {
-  const response = await fetch(`${server.url}${url}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const response = await fetch(
+    `${server.url}${url}`,
+    withCredentials(credentials, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
@@ -34,6 +52,7 @@ function heldRequest(server: ServerProcess, method: string, url: string, body: u
       method,
       agent: false,
       headers: {
+        ...credentials?.headers,
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(text),
         expect: '100-continue',
@@ -134,7 +153,11 @@ for (const backend of testBackends()) {
     beforeAll(async () => {
       if (backend.name === 'embedded') {
         dataDirectory = await mkdtemp(path.join(tmpdir(), 'lifecircle-process-'));
-        environment = { DATABASE_URL: '', LIFECIRCLE_DATA_DIR: dataDirectory };
+        environment = {
+          DATABASE_URL: '',
+          LIFECIRCLE_DATA_DIR: dataDirectory,
+          LIFECIRCLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        };
         cleanup = () => rm(dataDirectory, { recursive: true, force: true });
       } else {
         const serverUrl = process.env.DATABASE_URL_TEST!;
@@ -143,7 +166,10 @@ for (const backend of testBackends()) {
         await admin.connect();
         await admin.query(`CREATE DATABASE ${databaseName}`);
         await admin.end();
-        environment = { DATABASE_URL: new URL(`/${databaseName}`, serverUrl).toString() };
+        environment = {
+          DATABASE_URL: new URL(`/${databaseName}`, serverUrl).toString(),
+          LIFECIRCLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        };
         cleanup = async () => {
           const dropper = new pg.Client({ connectionString: serverUrl });
           await dropper.connect();
@@ -160,6 +186,7 @@ for (const backend of testBackends()) {
 
     it('loses no acknowledged save to a SIGKILL', { timeout: 400_000 }, async () => {
       const first = await startServerProcess(environment);
+      await signInTo(first);
       saves = await makeAcknowledgedSaves(first);
       first.kill('SIGKILL');
       expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });

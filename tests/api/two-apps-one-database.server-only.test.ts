@@ -5,6 +5,7 @@ import { createApp, type App } from '../../server/src/app.js';
 import { readConfig } from '../../server/src/config.js';
 import { openServerDatabase, type Database } from '../../server/src/db/client.js';
 import { prepareDatabase } from '../../server/src/db/prepare.js';
+import { signIn, signInFirstAdmin, withCredentials, type Credentials } from '../support/sign-in.js';
 
 // Issue 12: two app processes on one PostgreSQL database serve the same truth. Each app here has its
 // own pool, its own in-memory models (walking model, scenario base, scenario evaluators are cached
@@ -15,21 +16,29 @@ describe('two apps on one PostgreSQL database', () => {
   const databases: Database[] = [];
   let first: App;
   let second: App;
+  /** One user signed in on each app (sessions live in the shared database). */
+  const credentials = new Map<App, Credentials>();
 
   /** The one way this file makes a request: JSON in, status and JSON out. */
   const call = async (app: App, method: string, url: string, body?: unknown) => {
-    const response = await app.request(url, {
-      method,
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const response = await app.request(
+      url,
+      withCredentials(credentials.get(app) ?? null, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    );
     return { status: response.status, body: (await response.json()) as any };
   };
   const upload = async (app: App, url: string, file: { name: string; text: string }, fields: object) => {
     const form = new FormData();
     form.append('file', new Blob([file.text]), file.name);
     for (const [key, value] of Object.entries(fields)) form.append(key, String(value));
-    const response = await app.request(url, { method: 'POST', body: form });
+    const response = await app.request(
+      url,
+      withCredentials(credentials.get(app) ?? null, { method: 'POST', body: form }),
+    );
     return { status: response.status, body: (await response.json()) as any };
   };
 
@@ -43,6 +52,9 @@ describe('two apps on one PostgreSQL database', () => {
     await prepareDatabase(databases[0], readConfig().seedRegionDirectories.slice(0, 1), () => undefined);
     first = createApp(databases[0]);
     second = createApp(databases[1]);
+    const signedIn = await signInFirstAdmin(first, databases[0]);
+    credentials.set(first, signedIn);
+    credentials.set(second, await signIn(second, signedIn.username, signedIn.password));
   });
   afterAll(async () => {
     for (const database of databases) await database.close();
