@@ -1,6 +1,7 @@
 /**
  * Base maps a region carries: the bureau's own PMTiles or MBTiles (imagery or vector tiles) stored
- * with the region and served by the app as z/x/y tiles, and tile services an administrator
+ * with the region and served by the app as z/x/y tiles (a PMTiles file also as itself, by HTTP
+ * Range requests), and tile services an administrator
  * configured (LIFECIRCLE_TILE_SERVICES, server/src/config.ts), requested only when configured.
  */
 
@@ -49,6 +50,10 @@ export const basemapSchema = z
       .meta({ description: 'The layers of a vector base map (empty for a raster one)' }),
     attribution: z.string().nullable(),
     tileCount: z.number().int().nullable().meta({ description: 'Tiles stored; null for a service' }),
+    archive: z.string().optional().meta({
+      description:
+        'A stored PMTiles file’s own archive, served by the app with HTTP Range requests (for a PMTiles client); absent for MBTiles and services',
+    }),
   })
   .meta({ id: 'Basemap' });
 
@@ -78,6 +83,16 @@ const basemapParams = regionParams.extend({
 });
 
 const refusal = (description: string) => ({ description, schema: errorBodySchema });
+
+/** What a PMTiles archive is sent as. */
+export const PMTILES_MEDIA_TYPE = 'application/vnd.pmtiles';
+
+const archiveBytes = { [PMTILES_MEDIA_TYPE]: z.string().meta({ format: 'binary' }) };
+const ARCHIVE_HEADERS = {
+  'Accept-Ranges': 'bytes: the archive is read in byte ranges',
+  ETag: 'The stored archive’s strong validator (for If-None-Match and If-Range)',
+  'Content-Length': 'Bytes in this answer',
+};
 
 export const basemapOperations = {
   list: defineOperation({
@@ -123,6 +138,44 @@ export const basemapOperations = {
     errors: {
       400: 'A path field is malformed',
       404: refusal('No such region or base map'),
+      503: DATABASE_UNAVAILABLE,
+    },
+  }),
+  archive: defineOperation({
+    method: 'get',
+    access: 'read',
+    path: '/api/regions/:region/basemaps/:basemap/archive.pmtiles',
+    tag: 'basemaps',
+    summary:
+      'A stored PMTiles base map’s own file, read by HTTP Range requests (`Range: bytes=a-b`, `a-`, `-n`) as a PMTiles client does; HEAD answers its headers',
+    params: basemapParams,
+    response: {
+      description: 'The whole archive (no Range, or an If-Range that no longer matches)',
+      content: archiveBytes,
+      headers: ARCHIVE_HEADERS,
+      alternatives: {
+        206: {
+          description: 'The bytes of the one range asked for',
+          content: archiveBytes,
+          headers: {
+            ...ARCHIVE_HEADERS,
+            'Content-Range': 'bytes a-b/size: which bytes these are, of how many',
+          },
+        },
+        304: {
+          description: 'Not modified: If-None-Match names the stored archive’s ETag',
+          headers: { ETag: ARCHIVE_HEADERS.ETag },
+        },
+      },
+    },
+    errors: {
+      400: 'A path field is malformed',
+      404: refusal('No such region or base map, or the base map has no PMTiles archive (an MBTiles file)'),
+      416: {
+        description: 'The range asks for no byte of the archive (it starts at or past its end)',
+        schema: errorBodySchema,
+        headers: { 'Content-Range': 'bytes */size: how many bytes the archive has' },
+      },
       503: DATABASE_UNAVAILABLE,
     },
   }),

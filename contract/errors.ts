@@ -11,7 +11,7 @@ import { z } from 'zod';
 export type ErrorParams = Readonly<Record<string, string | number | boolean | null>>;
 
 export interface ErrorEntry {
-  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+  status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 416 | 422 | 429 | 500 | 503;
   en: string;
   zh: string;
 }
@@ -376,6 +376,38 @@ export const ERROR_CATALOGUE = {
     status: 403,
     en: 'role: a token acts with its owner’s role ({ownRole}); only administrators may make tokens of another role',
     zh: 'role：令牌只能使用所有者本人的角色（{ownRoleZh}）；只有管理员可以创建其他角色的令牌',
+  },
+  'basemap.no-archive': {
+    status: 404,
+    en: 'base map "{basemapId}" has no PMTiles archive to read by ranges (it was stored from an MBTiles file, or before archives were kept); read its tiles at {tiles}',
+    zh: '底图“{basemapId}”没有可按字节范围读取的 PMTiles 文件（它由 MBTiles 导入，或导入时尚未保存原文件）；请按 {tiles} 读取其瓦片',
+  },
+  'basemap.range-not-satisfiable': {
+    status: 416,
+    en: 'the range "{range}" asks for no bytes of base map "{basemapId}", which has {size} bytes',
+    zh: '字节范围“{range}”不在底图“{basemapId}”的文件之内（文件共 {size} 字节）',
+  },
+
+  // Backups (npm run backup / npm run restore, server/src/db/backup.ts): said on the command line.
+  'backup.unreadable': {
+    status: 400,
+    en: 'backup "{file}" cannot be restored: {reason}; nothing was restored',
+    zh: '备份“{file}”无法恢复：{reasonZh}；未恢复任何数据',
+  },
+  'backup.target-has-regions': {
+    status: 409,
+    en: 'the target database already has {count} region(s) ({regions}); restore into an empty database, or add --replace to replace everything in it with the backup; nothing was restored',
+    zh: '目标数据库已有 {count} 个区域（{regions}）；请恢复到空数据库，或加上 --replace 以备份替换其中全部数据；未恢复任何数据',
+  },
+  'backup.schema-mismatch': {
+    status: 409,
+    en: 'backup "{file}" was taken at migration {backupLevel}, but {reason}; nothing was restored',
+    zh: '备份“{file}”取自迁移 {backupLevel}，但{reasonZh}；未恢复任何数据',
+  },
+  'backup.count-mismatch': {
+    status: 500,
+    en: 'table {table} holds {restored} rows once restored where the backup has {expected}; the restore was rolled back',
+    zh: '表 {table} 恢复后有 {restored} 行，而备份中为 {expected} 行；恢复已回滚',
   },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -20,15 +20,24 @@ export interface ResponseSpec {
    * answers in several formats lists each (application/geo+json, text/csv, application/zip).
    */
   content?: Readonly<Record<string, z.ZodType>>;
+  /** Headers the answer carries that a client reads (name → what it says), e.g. a download's `ETag`. */
+  headers?: Readonly<Record<string, string>>;
+  /**
+   * Other successful answers beside this one, by status: a byte range's 206 Partial Content, a
+   * conditional request's 304 Not Modified. Each with its own description, headers and bodies.
+   */
+  alternatives?: Readonly<Record<number, Omit<ResponseSpec, 'status' | 'alternatives'>>>;
 }
 
 /** The client faults (and the one server state) an operation can answer. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 422 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 413 | 415 | 416 | 422 | 429 | 503;
 
 /** An error answer: when it happens, and its body when that is more than the common error shape. */
 export interface ErrorSpec {
   description: string;
   schema?: z.ZodType;
+  /** Headers the refusal carries beside its body (a 416 names the size in `Content-Range`). */
+  headers?: Readonly<Record<string, string>>;
 }
 
 export interface OperationSpec {

@@ -140,7 +140,9 @@ export function createSite(
   site.use(securityHeaders());
   site.use(compress());
   if (config.corsOrigins.length > 0) {
-    site.use('/api/*', cors({ origin: [...config.corsOrigins], exposeHeaders: ['Content-Disposition'] }));
+    // A PMTiles reader on a trusted site reads a base map's archive by ranges: it needs these headers.
+    const exposeHeaders = ['Content-Disposition', 'Content-Range', 'Accept-Ranges', 'ETag'];
+    site.use('/api/*', cors({ origin: [...config.corsOrigins], exposeHeaders }));
   }
   site.route(
     '/',

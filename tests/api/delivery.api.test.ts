@@ -123,6 +123,10 @@ describe('the site', () => {
       headers: { origin: 'https://planning.example' },
     });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://planning.example');
+    // A PMTiles reader there reads a base map's archive by ranges, and must see how they were answered.
+    expect(allowed.headers.get('access-control-expose-headers')?.split(/,\s*/)).toEqual(
+      expect.arrayContaining(['Content-Range', 'Accept-Ranges', 'ETag']),
+    );
     const other = await open.request('/api/openapi.json', { headers: { origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -797,6 +797,12 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     await call('get', tilePath, `/api/regions/tiny/basemaps/ortho/14/${x}/${y}`, { expectStatus: 200 });
     await call('get', tilePath, '/api/regions/tiny/basemaps/ortho/14/0/0', { expectStatus: 404 });
     await call('get', tilePath, '/api/regions/tiny/basemaps/ortho/z/0/0', { expectStatus: 400 });
+    const archivePath = '/api/regions/:region/basemaps/:basemap/archive.pmtiles';
+    const archive = await call('get', archivePath, uploaded.body.archive, { expectStatus: 200 });
+    expect(archive.contentType).toBe('application/vnd.pmtiles');
+    await call('get', archivePath, '/api/regions/tiny/basemaps/nothing/archive.pmtiles', {
+      expectStatus: 404,
+    });
     await call('post', listPath, '/api/regions/tiny/basemaps', {
       form: await form({ name: 'notes.txt', bytes: new TextEncoder().encode('not tiles') }, {}),
       expectStatus: 400,

@@ -133,9 +133,13 @@ describe('the OpenAPI document and docs page', () => {
     for (const [label, operation] of operationsOf(document)) {
       const successes = Object.entries(
         operation.responses as Record<string, { content?: Record<string, { schema: Schema }> }>,
-      ).filter(([status]) => status.startsWith('2'));
+      ).filter(([status]) => status.startsWith('2') && status !== '206');
       expect(successes.length, label).toBe(1);
       const [status, success] = successes[0];
+      // A file read by ranges answers a part of itself as 206, in the same types as the whole.
+      const partial = (operation.responses as Record<string, { content?: Record<string, unknown> }>)['206'];
+      if (partial)
+        expect(Object.keys(partial.content ?? {}), label).toEqual(Object.keys(success.content ?? {}));
       if (status === '204') {
         expect(success.content, label).toBeUndefined();
         continue;

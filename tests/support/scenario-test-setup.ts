@@ -20,6 +20,8 @@ export interface ApiAnswer {
 export interface DemoApp {
   /** The app, for requests whose body is not JSON (exports). */
   app(): App;
+  /** The database under the app (a backup reads it whole). */
+  database(): Database;
   call(method: string, url: string, body?: unknown): Promise<ApiAnswer>;
   sql<Row = Record<string, any>>(text: string, params?: unknown[]): Promise<Row[]>;
   /** Create a scenario of the demo region and expect 201. */
@@ -60,6 +62,7 @@ export function useDemoApp(backend: TestBackend): DemoApp {
 
   return {
     app: () => app,
+    database: () => database,
     call,
     sql: async <Row = Record<string, any>>(text: string, params: unknown[] = []) =>
       (await database.query<Row>(text, params)).rows,

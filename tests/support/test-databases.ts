@@ -4,8 +4,11 @@ import { openEmbeddedDatabase, openServerDatabase, type Database } from '../../s
 
 export interface TestBackend {
   name: 'embedded' | 'postgres';
-  /** A fresh, empty database of this kind; `dispose` closes and removes it. */
-  open(): Promise<{ database: Database; dispose(): Promise<void> }>;
+  /**
+   * A fresh, empty database of this kind; `dispose` closes and removes it. A server's comes with its
+   * connection string (for a child process to open it too).
+   */
+  open(): Promise<{ database: Database; dispose(): Promise<void>; url?: string }>;
 }
 
 /**
@@ -42,6 +45,7 @@ async function openServerTestDatabase(serverUrl: string) {
   const database = await openServerDatabase(url.toString());
   return {
     database,
+    url: url.toString(),
     async dispose() {
       await database.close();
       const cleanup = new pg.Client({ connectionString: serverUrl });

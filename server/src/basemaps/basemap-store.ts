@@ -1,9 +1,10 @@
 /**
  * A region's base maps: a PMTiles or MBTiles file read whole and stored with the region (every
  * tile a row, all or nothing), listed with the configured tile services, served tile by tile.
- * Decoding at import rather than serving the PMTiles file by HTTP range requests gives both formats
- * one z/x/y URL MapLibre and the printed figure read alike, with no pmtiles protocol in the client
- * and no file beside the database (see migrations/008-basemaps.sql for why the database).
+ * Decoding at import gives both formats one z/x/y URL MapLibre and the printed figure read alike,
+ * with no pmtiles protocol in the client and no file beside the database (see
+ * migrations/008-basemaps.sql for why the database). A PMTiles file is kept whole too, and served
+ * by HTTP Range requests for PMTiles clients outside the app (basemap-archive.ts).
  */
 import { MAX_BASEMAP_BYTES, type Basemap } from '../../../contract/basemaps.js';
 import type { Database } from '../db/client.js';
@@ -17,15 +18,18 @@ import {
 } from '../db/sql/basemaps.sql.js';
 import { DomainError } from '../domain-error.js';
 import { getRegion } from '../regions/region-store.js';
+import { archiveChunks, basemapArchiveUrl } from './basemap-archive.js';
 import { readMbtiles } from './read-mbtiles.js';
 import { readPmtiles } from './read-pmtiles.js';
-import { boundsText, type TileArchive, type TileType } from './tile-archive.js';
+import { boundsText, type StoredTile, type TileArchive, type TileType } from './tile-archive.js';
 import { serviceBasemap, type TileService } from './tile-services.js';
 
 const PMTILES_MAGIC = 'PMTiles';
 const SQLITE_MAGIC = 'SQLite format 3\0';
 /** Tiles per INSERT: 6 values each, well under PostgreSQL's 65 535 parameters. */
 const TILES_PER_INSERT = 500;
+/** A PMTiles file's 1 MiB chunks per INSERT: a few MiB a statement. */
+const CHUNKS_PER_INSERT = 4;
 
 interface BasemapRow {
   id: string;
@@ -42,6 +46,7 @@ interface BasemapRow {
   vector_layers: string[];
   attribution: string | null;
   tile_count: number;
+  has_archive: boolean;
 }
 
 /** The URL template the app serves a stored base map's tiles at. */
@@ -65,6 +70,7 @@ function toBasemap(regionId: string, row: BasemapRow): Basemap {
     vectorLayers: row.vector_layers,
     attribution: row.attribution,
     tileCount: row.tile_count,
+    ...(row.has_archive ? { archive: basemapArchiveUrl(regionId, row.id) } : {}),
   };
 }
 
@@ -149,13 +155,18 @@ export async function addBasemap(
       archive.tiles.length,
       bytes.length,
     ]);
-    for (let start = 0; start < archive.tiles.length; start += TILES_PER_INSERT) {
-      const batch = archive.tiles.slice(start, start + TILES_PER_INSERT);
-      await query(
-        insertBasemapTiles(batch.length),
-        batch.flatMap((tile) => [regionId, id, tile.z, tile.x, tile.y, tile.data]),
-      );
-    }
+    const insert = async (tiles: readonly StoredTile[], perInsert: number) => {
+      for (let start = 0; start < tiles.length; start += perInsert) {
+        const batch = tiles.slice(start, start + perInsert);
+        await query(
+          insertBasemapTiles(batch.length),
+          batch.flatMap((tile) => [regionId, id, tile.z, tile.x, tile.y, tile.data]),
+        );
+      }
+    };
+    await insert(archive.tiles, TILES_PER_INSERT);
+    // A PMTiles file is kept as well, for clients that read it by ranges (basemap-archive.ts).
+    if (archive.format === 'pmtiles') await insert(archiveChunks(bytes), CHUNKS_PER_INSERT);
   });
   const stored = (await listBasemaps(database, regionId, [])).find((basemap) => basemap.id === id);
   if (!stored) throw new Error(`base map ${regionId}/${id} was stored but cannot be read back`);

@@ -14,6 +14,7 @@ import {
   type ErrorSpec,
   type ErrorStatus,
   type OperationSpec,
+  type ResponseSpec,
 } from '../../../contract/operation.js';
 
 type JsonSchema = Record<string, unknown> & {
@@ -158,6 +159,8 @@ export function documentedAnswerSchema(
   contentType: string,
 ): z.ZodType | undefined {
   if (status === (spec.response.status ?? 200)) return spec.response.content?.[contentType];
+  const alternative = spec.response.alternatives?.[status];
+  if (alternative) return alternative.content?.[contentType];
   const error = spec.errors?.[status as ErrorStatus];
   return error && contentType === 'application/json' ? errorAnswer(error).schema : undefined;
 }
@@ -190,18 +193,43 @@ function access(spec: OperationSpec) {
   };
 }
 
-/** Every answer of an operation: its success, then its errors by status. */
-function responses(spec: OperationSpec, components: Record<string, JsonSchema>) {
-  const answers: Record<string, unknown> = {
-    [String(spec.response.status ?? 200)]: {
-      description: spec.response.description,
-      ...(spec.response.content ? { content: content(spec.response.content, components) } : {}),
-    },
+/** OpenAPI's `headers` of an answer: each a string, described. */
+function headerObjects(headers: Readonly<Record<string, string>> | undefined) {
+  if (!headers) return {};
+  return {
+    headers: Object.fromEntries(
+      Object.entries(headers).map(([name, description]) => [
+        name,
+        { description, schema: { type: 'string' } },
+      ]),
+    ),
   };
+}
+
+/** Every answer of an operation: its success and any alternatives (206, 304), then its errors by status. */
+function responses(spec: OperationSpec, components: Record<string, JsonSchema>) {
+  const answers: Record<string, unknown> = {};
+  const successes: [number, Omit<ResponseSpec, 'status' | 'alternatives'>][] = [
+    [spec.response.status ?? 200, spec.response],
+    ...Object.entries(spec.response.alternatives ?? {}).map(
+      ([status, answer]): [number, Omit<ResponseSpec, 'status' | 'alternatives'>] => [Number(status), answer],
+    ),
+  ];
+  for (const [status, answer] of successes) {
+    answers[String(status)] = {
+      description: answer.description,
+      ...headerObjects(answer.headers),
+      ...(answer.content ? { content: content(answer.content, components) } : {}),
+    };
+  }
   const errors = Object.entries(spec.errors ?? {}) as [`${ErrorStatus}`, string | ErrorSpec][];
   for (const [status, error] of errors.sort(([a], [b]) => Number(a) - Number(b))) {
     const { description, schema } = errorAnswer(error);
-    answers[status] = { description, content: content({ 'application/json': schema }, components) };
+    answers[status] = {
+      description,
+      ...headerObjects(typeof error === 'string' ? undefined : error.headers),
+      content: content({ 'application/json': schema }, components),
+    };
   }
   return answers;
 }

@@ -3,8 +3,10 @@ import {
   basemapOperations as operations,
   basemapUploadSchema,
   MAX_BASEMAP_BYTES,
+  PMTILES_MEDIA_TYPE,
 } from '../../../contract/basemaps.js';
 import { invalidRequestParams, type ValidationIssue } from '../../../contract/validation.js';
+import { archiveBytes, basemapArchive, parseRange } from '../basemaps/basemap-archive.js';
 import { addBasemap, basemapTile, listBasemaps, removeBasemap } from '../basemaps/basemap-store.js';
 import { CONTENT_TYPE_OF_TILE } from '../basemaps/tile-archive.js';
 import type { TileService } from '../basemaps/tile-services.js';
@@ -22,7 +24,16 @@ const tooLarge = bodyLimit({
   },
 });
 
-/** Base maps: a file uploaded and stored with the region, listed with the configured services, served as tiles. */
+/** True when an If-None-Match header names `etag` (or is `*`). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim();
+    return trimmed === '*' || trimmed.replace(/^W\//, '') === etag;
+  });
+}
+
+/** Base maps: a file uploaded and stored with the region, listed with the configured services, served as tiles (and a PMTiles file as itself, by ranges). */
 export function basemapRoutes(database: Database, tileServices: readonly TileService[]) {
   return [
     implement(operations.list, ({ params }) => listBasemaps(database, params.region, tileServices)),
@@ -51,6 +62,45 @@ export function basemapRoutes(database: Database, tileServices: readonly TileSer
     implement(operations.remove, async ({ params }) => {
       await removeBasemap(database, params.region, params.basemap);
       return null;
+    }),
+    implement(operations.archive, async ({ params }, c) => {
+      const { size, etag } = await basemapArchive(database, params.region, params.basemap);
+      const headers: Record<string, string> = {
+        'accept-ranges': 'bytes',
+        etag,
+        'cache-control': 'private, max-age=300',
+      };
+      if (matchesEtag(c.req.header('if-none-match'), etag))
+        return new Response(null, { status: 304, headers });
+      const ifRange = c.req.header('if-range');
+      // A Range under an If-Range naming other bytes (or a date: no Last-Modified is sent) gets the whole file.
+      const range =
+        ifRange && ifRange.trim() !== etag
+          ? { kind: 'whole' as const }
+          : parseRange(c.req.header('range'), size);
+      if (range.kind === 'unsatisfiable') {
+        const refusal = new DomainError('basemap.range-not-satisfiable', {
+          range: c.req.header('range') ?? '',
+          basemapId: params.basemap,
+          size,
+        });
+        return Response.json(refusal.body(), {
+          status: 416,
+          headers: { ...headers, 'content-range': `bytes */${size}` },
+        });
+      }
+      const [start, end] = range.kind === 'range' ? [range.start, range.end] : [0, size - 1];
+      const body =
+        c.req.method === 'HEAD' ? null : archiveBytes(database, params.region, params.basemap, start, end);
+      return new Response(body, {
+        status: range.kind === 'range' ? 206 : 200,
+        headers: {
+          ...headers,
+          'content-type': PMTILES_MEDIA_TYPE,
+          'content-length': String(end - start + 1),
+          ...(range.kind === 'range' ? { 'content-range': `bytes ${start}-${end}/${size}` } : {}),
+        },
+      });
     }),
     implement(operations.tile, async ({ params }) => {
       const tile = await basemapTile(database, params.region, params.basemap, params.z, params.x, params.y);
