@@ -50,6 +50,11 @@ export const PERMISSIONS = {
     en: 'edit this scenario (its owner or a collaborator)',
     zh: '编辑此方案（方案所有者或协作者）',
   },
+  'review-scenario': {
+    roles: ['admin', 'leader'],
+    en: 'approve or return submitted scenarios',
+    zh: '批准或退回待审方案',
+  },
   'own-scenario': {
     roles: ['admin', 'analyst', 'planner'],
     scenario: 'owner',

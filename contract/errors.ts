@@ -136,6 +136,16 @@ export const ERROR_CATALOGUE = {
     en: 'the scenario is at version {currentVersion}; reload it and apply your edits again',
     zh: '方案已是第 {currentVersion} 版：请重新载入后再应用您的编辑',
   },
+  'scenario.locked-by-review': {
+    status: 409,
+    en: 'scenario "{id}" is {state} (version {version}) and cannot change; {hint}',
+    zh: '方案“{id}”{stateZh}（第 {version} 版），不能修改；{hintZh}',
+  },
+  'scenario.review-step-refused': {
+    status: 409,
+    en: 'scenario "{id}" is {state}: it cannot be {step}',
+    zh: '方案“{id}”{stateZh}，不能{stepZh}',
+  },
   'scenario.edit-refused': {
     status: 400,
     en: 'edits[{index}] ({op}): {detail}',

@@ -30,3 +30,21 @@ export const patchScenarioBody = z
 
 export type CreateScenarioBody = z.input<typeof createScenarioBody>;
 export type PatchScenarioBody = z.input<typeof patchScenarioBody>;
+
+/** `POST /api/scenarios/:id/submit`: the version submitted (the one the planner last saw). */
+export const submitForReviewBody = z.strictObject({
+  version: z.number().int().min(1),
+  comment: plainText().trim().max(2000, 'is longer than 2 000 characters').optional(),
+});
+
+/** `POST /api/scenarios/:id/decision`: approve, or return with a comment saying what to change. */
+export const reviewDecisionBody = z
+  .strictObject({
+    version: z.number().int().min(1).meta({ description: 'The version decided on (the one submitted)' }),
+    decision: z.enum(['approve', 'return']),
+    comment: plainText().trim().max(2000, 'is longer than 2 000 characters').default(''),
+  })
+  .refine((body) => body.decision === 'approve' || body.comment.length > 0, {
+    message: 'a returned scenario needs a comment saying what to change',
+    path: ['comment'],
+  });

@@ -24,7 +24,13 @@ import {
   scenarioParams,
 } from './common.js';
 import { defineOperation } from './operation.js';
-import { createScenarioBody, editSchema, patchScenarioBody } from './scenario-edits.js';
+import {
+  createScenarioBody,
+  editSchema,
+  patchScenarioBody,
+  reviewDecisionBody,
+  submitForReviewBody,
+} from './scenario-edits.js';
 import {
   bilingualSchema,
   judgedWithSchema,
@@ -47,6 +53,19 @@ const scenarioEditSchema = editSchema.meta({ id: 'ScenarioEdit' });
 /** Which scenario (or `baseline`) of which region an answer describes, at which version. */
 const scenarioStamp = z.strictObject({ id: z.string(), regionId: z.string(), version: z.number().int() });
 
+export const REVIEW_STATES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export const reviewStepSchema = z
+  .strictObject({
+    version: z.number().int().meta({ description: 'The version the step was taken on' }),
+    action: z.enum(['submit', 'approve', 'return']),
+    by: z.string().nullable(),
+    comment: z.string(),
+    at: z.string().meta({ description: 'ISO 8601 timestamp' }),
+  })
+  .meta({ id: 'ReviewStep' });
+
 export const scenarioSummarySchema = z
   .strictObject({
     id: z.string().meta({ description: 'The scenario id (a UUID)' }),
@@ -63,6 +82,13 @@ export const scenarioSummarySchema = z
       .string()
       .nullable()
       .meta({ description: 'The username who created it (null for scenarios made before accounts)' }),
+    reviewState: z.enum(REVIEW_STATES).meta({
+      description:
+        'draft (being edited), submitted (waiting for a leader; locked), approved (locked for good) or returned (editable again, with the comment)',
+    }),
+    lastReview: reviewStepSchema
+      .nullable()
+      .meta({ description: 'The latest review step (who submitted, approved or returned it, and why)' }),
   })
   .meta({ id: 'ScenarioSummary' });
 
@@ -84,6 +110,7 @@ export const scenarioDetailSchema = scenarioSummarySchema.extend({
       }),
     )
     .meta({ description: 'The edit log: the edits each save sent, by the version it made' }),
+  reviews: z.array(reviewStepSchema).meta({ description: 'Every review step, oldest first' }),
 });
 
 export const baselineSchema = z.strictObject({
@@ -712,6 +739,34 @@ export const scenarioOperations = {
         description: 'The scenario moved on: reload it and apply the edits again',
         schema: staleVersionSchema,
       },
+    },
+  }),
+  submit: defineOperation({
+    method: 'post',
+    access: 'edit-scenario',
+    path: '/api/scenarios/:id/submit',
+    tag: 'scenarios',
+    summary: 'Submit a scenario at its current version for review (it is locked until a leader decides)',
+    params: scenarioParams,
+    body: submitForReviewBody,
+    response: jsonResponse('The scenario as submitted', scenarioSummarySchema),
+    errors: {
+      ...scenarioErrors,
+      409: 'The scenario is at another version, or is submitted or approved already',
+    },
+  }),
+  decide: defineOperation({
+    method: 'post',
+    access: 'review-scenario',
+    path: '/api/scenarios/:id/decision',
+    tag: 'scenarios',
+    summary: 'Approve a submitted scenario (locking it), or return it to its editors with a comment',
+    params: scenarioParams,
+    body: reviewDecisionBody,
+    response: jsonResponse('The scenario as decided', scenarioSummarySchema),
+    errors: {
+      ...scenarioErrors,
+      409: 'The scenario is not submitted, or has moved on from the version decided on',
     },
   }),
   communities: defineOperation({

@@ -16,4 +16,17 @@ export interface ScenarioSummary {
   updatedAt: string;
   /** The username who created it; null for scenarios made before accounts (only administrators edit those). */
   owner: string | null;
+  /** draft → submitted → approved, or returned (editable again); submitted and approved are locked. */
+  reviewState: 'draft' | 'submitted' | 'approved' | 'returned';
+  /** The latest review step, or null for a scenario never submitted. */
+  lastReview: ReviewStep | null;
+}
+
+/** One step of a scenario's review: who submitted, approved or returned which version, and why. */
+export interface ReviewStep {
+  version: number;
+  action: 'submit' | 'approve' | 'return';
+  by: string | null;
+  comment: string;
+  at: string;
 }

@@ -11,6 +11,7 @@ import { partitionProposalsOf } from '../scenarios/partition-proposals.js';
 import { relocationAdviceOf, villageCandidates } from '../scenarios/scenario-advice.js';
 import { comparisonExportFile } from '../scenarios/scenario-compare-export.js';
 import { communitiesExportFile } from '../scenarios/scenario-export.js';
+import { takeReviewStep } from '../scenarios/scenario-review.js';
 import { scenarioFacilitiesCollection, scenarioPathsCollection } from '../scenarios/scenario-layer-views.js';
 import {
   BASELINE_ID,
@@ -100,6 +101,32 @@ export function scenarioRoutes(database: Database) {
           detail: `${body.edits.length} edits: ${[...new Set(body.edits.map((edit) => edit.op))].join(', ')}`,
         });
         return { version: saved.version, edits: saved.edits };
+      },
+      { guard: refuseBaseline },
+    ),
+    implement(
+      operations.submit,
+      async ({ params, body }, c) => {
+        const step = { action: 'submit' as const, version: body.version, comment: body.comment ?? '' };
+        noteForAudit(c, {
+          fromVersion: body.version,
+          toVersion: body.version,
+          detail: 'submitted for review',
+        });
+        return takeReviewStep(database, params.id, step, requirePrincipal(c).username);
+      },
+      { guard: refuseBaseline },
+    ),
+    implement(
+      operations.decide,
+      async ({ params, body }, c) => {
+        const step = { action: body.decision, version: body.version, comment: body.comment };
+        noteForAudit(c, {
+          fromVersion: body.version,
+          toVersion: body.version,
+          detail: `${body.decision === 'approve' ? 'approved' : 'returned'}${body.comment ? `: ${body.comment}` : ''}`,
+        });
+        return takeReviewStep(database, params.id, step, requirePrincipal(c).username);
       },
       { guard: refuseBaseline },
     ),

@@ -22,7 +22,8 @@ import {
   type FacilityRecord,
   type ScenarioLayers,
 } from '../../../core/scenario/scenario-layers.js';
-import type { ScenarioSummary } from '../../../core/scenario/scenario-summary.js';
+import type { ReviewStep, ScenarioSummary } from '../../../core/scenario/scenario-summary.js';
+import { isLocked, lockedByReview } from './scenario-review.js';
 import { checkPositions } from '../accessibility/region-checks.js';
 import {
   regionAccessibility,
@@ -124,11 +125,17 @@ export async function listScenarios(database: Database, regionId: string): Promi
 
 export async function getScenario(database: Database, id: string) {
   const { rows } = await database.query<
-    ScenarioSummary & { communityCount: number; unitsMovedFromBaseline: number; edits: string }
+    ScenarioSummary & {
+      communityCount: number;
+      unitsMovedFromBaseline: number;
+      edits: string;
+      reviews: ReviewStep[];
+    }
   >(sql.GET_SCENARIO, [id]);
   if (rows.length === 0) throw notFound(id);
   return {
     ...rows[0],
+    reviews: rows[0].reviews,
     edits: JSON.parse(rows[0].edits) as {
       version: number;
       edits: ScenarioEdit[];
@@ -139,8 +146,16 @@ export async function getScenario(database: Database, id: string) {
 }
 
 export async function deleteScenario(database: Database, id: string): Promise<void> {
-  const { rows } = await database.query(sql.DELETE_SCENARIO, [id]);
-  if (rows.length === 0) throw notFound(id);
+  await database.transaction(async (query) => {
+    const locked = await query<{ version: number; reviewState: ScenarioSummary['reviewState'] }>(
+      sql.LOCK_SCENARIO,
+      [id],
+    );
+    const head = locked.rows[0];
+    if (!head) throw notFound(id);
+    if (isLocked(head.reviewState)) throw lockedByReview(id, head.reviewState, head.version);
+    await query(sql.DELETE_SCENARIO, [id]);
+  });
   forgetScenarioEvaluator(database, id);
 }
 
@@ -238,10 +253,13 @@ export async function saveScenarioEdits(
   body: { version: number; edits: ScenarioEdit[]; name?: string },
   author: string | null,
 ): Promise<SaveOutcome> {
-  const { rows: heads } = await database.query<{ version: number; regionId: string }>(sql.SCENARIO_HEAD, [
-    id,
-  ]);
+  const { rows: heads } = await database.query<{
+    version: number;
+    regionId: string;
+    reviewState: ScenarioSummary['reviewState'];
+  }>(sql.SCENARIO_HEAD, [id]);
   if (heads.length === 0) throw notFound(id);
+  if (isLocked(heads[0].reviewState)) throw lockedByReview(id, heads[0].reviewState, heads[0].version);
   if (heads[0].version !== body.version) throw staleVersion(heads[0].version);
   const base = await regionScenarioBase(database, heads[0].regionId);
   const reservedCommunityIds = new Set(base.baselineCommunities.map((community) => community.id));
@@ -249,9 +267,14 @@ export async function saveScenarioEdits(
   const context = await layerEditContext(database, base.regionId, body.edits);
 
   const saved = await database.transaction(async (query) => {
-    const locked = await query<{ version: number }>(sql.LOCK_SCENARIO, [id]);
+    const locked = await query<{ version: number; reviewState: ScenarioSummary['reviewState'] }>(
+      sql.LOCK_SCENARIO,
+      [id],
+    );
     if (locked.rows.length === 0) throw notFound(id);
-    if (locked.rows[0].version !== body.version) throw staleVersion(locked.rows[0].version);
+    const head = locked.rows[0];
+    if (isLocked(head.reviewState)) throw lockedByReview(id, head.reviewState, head.version);
+    if (head.version !== body.version) throw staleVersion(head.version);
     // Locked at body.version, the database cannot move on before this transaction ends.
     const state = await scenarioEvaluatorAt(database, query, id, base, body.version);
     if (!state) throw new Error(`scenario ${id} changed under its lock`);

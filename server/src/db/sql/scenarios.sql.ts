@@ -79,8 +79,16 @@ export const REGION_COMMUNITIES = /* SQL */ `
 const TIMESTAMP = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** A review step as JSON (the ReviewStep of core/scenario/scenario-summary.ts). */
+const REVIEW_STEP_JSON = (row: string) =>
+  `json_build_object('version', ${row}.version, 'action', ${row}.action, 'by', ${row}.username,
+    'comment', ${row}.comment, 'at', ${TIMESTAMP(`${row}.at`)})`;
+
 const SCENARIO_COLUMNS = `s.id, s.region_id AS "regionId", s.name, s.based_on AS "basedOn", s.version,
-  ${TIMESTAMP('s.created_at')} AS "createdAt", ${TIMESTAMP('s.updated_at')} AS "updatedAt", s.owner`;
+  ${TIMESTAMP('s.created_at')} AS "createdAt", ${TIMESTAMP('s.updated_at')} AS "updatedAt", s.owner,
+  s.review_state AS "reviewState",
+  (SELECT ${REVIEW_STEP_JSON('r')} FROM scenario_reviews r WHERE r.scenario_id = s.id
+   ORDER BY r.id DESC LIMIT 1) AS "lastReview"`;
 
 export const INSERT_SCENARIO = /* SQL */ `
   INSERT INTO scenarios AS s (id, region_id, name, based_on, owner) VALUES ($1, $2, $3, $4, $5)
@@ -115,11 +123,13 @@ export const GET_SCENARIO = /* SQL */ `
          (SELECT count(*) FROM scenario_assignments a WHERE a.scenario_id = s.id)::int AS "unitsMovedFromBaseline",
          (SELECT coalesce(json_agg(json_build_object('version', e.version, 'edits', e.edits,
                    'createdAt', ${TIMESTAMP('e.created_at')}, 'author', e.author) ORDER BY e.version), '[]'::json)::text
-          FROM scenario_edits e WHERE e.scenario_id = s.id) AS edits
+          FROM scenario_edits e WHERE e.scenario_id = s.id) AS edits,
+         (SELECT coalesce(json_agg(${REVIEW_STEP_JSON('r')} ORDER BY r.id), '[]'::json)
+          FROM scenario_reviews r WHERE r.scenario_id = s.id) AS reviews
   FROM scenarios s WHERE s.id = $1`;
 
 export const SCENARIO_HEAD = /* SQL */ `
-  SELECT s.version, s.region_id AS "regionId" FROM scenarios s WHERE s.id = $1`;
+  SELECT s.version, s.region_id AS "regionId", s.review_state AS "reviewState" FROM scenarios s WHERE s.id = $1`;
 
 export const DELETE_SCENARIO = /* SQL */ `DELETE FROM scenarios WHERE id = $1 RETURNING id`;
 
@@ -127,7 +137,16 @@ export const DELETE_SCENARIO = /* SQL */ `DELETE FROM scenarios WHERE id = $1 RE
  * Locks a scenario's row for a save: a concurrent save of the same scenario waits here until this
  * transaction ends, then reads the version it left (READ COMMITTED re-reads a locked row).
  */
-export const LOCK_SCENARIO = /* SQL */ `SELECT version FROM scenarios WHERE id = $1 FOR UPDATE`;
+export const LOCK_SCENARIO = /* SQL */ `
+  SELECT version, review_state AS "reviewState" FROM scenarios WHERE id = $1 FOR UPDATE`;
+
+/** Moves scenario $1 to review state $2. */
+export const SET_REVIEW_STATE = /* SQL */ `UPDATE scenarios SET review_state = $2 WHERE id = $1`;
+
+export const INSERT_REVIEW_STEP = /* SQL */ `
+  INSERT INTO scenario_reviews (scenario_id, version, action, username, comment) VALUES ($1, $2, $3, $4, $5)`;
+
+export const GET_SCENARIO_SUMMARY = /* SQL */ `SELECT ${SCENARIO_COLUMNS} FROM scenarios s WHERE s.id = $1`;
 
 /** Takes the next version if $2 is still the current one (and renames when $3 is not null). */
 export const ADVANCE_SCENARIO_VERSION = /* SQL */ `
