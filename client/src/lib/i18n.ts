@@ -16,6 +16,7 @@ import { partitionMessages } from '../features/partition/partition.i18n';
 import { legendMessages } from '../features/legend/legends.i18n';
 import { adviceMessages } from '../features/scenarios/advice.i18n';
 import { layerEditMessages } from '../features/scenarios/layer-edits.i18n';
+import { reviewMessages } from '../features/scenarios/review.i18n';
 import { scenarioMessages } from '../features/scenarios/scenarios.i18n';
 import { serviceAreaMessages } from '../features/service-areas/service-areas.i18n';
 import { sessionMessages } from '../features/session/session.i18n';
@@ -46,6 +47,7 @@ export const MESSAGE_TABLES = [
   serviceAreaMessages,
   sitingMessages,
   sessionMessages,
+  reviewMessages,
 ] as const;
 
 type TableKey<T> = T extends { zh: Record<infer K, string> } ? K : never;

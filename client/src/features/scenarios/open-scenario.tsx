@@ -14,6 +14,7 @@ import { ComparePanel } from './compare-panel';
 import { EditSection } from './edit-section';
 import { CardActionButtons, CardActionForms, useCardActions } from './scenario-card-actions';
 import { ScenarioExports } from './scenario-exports';
+import { ReviewBar } from './review-bar';
 import { ToolIcon } from './tool-icon';
 import type { ScenarioMode } from './use-scenario-compare';
 import type { ScenarioEditor } from './use-scenario-editor';
@@ -117,6 +118,7 @@ function OpenScenarioTitle({
         <CardActionButtons editor={editor} scenario={scenario} actions={actions} />
       </div>
       <CardActionForms actions={actions} scenario={scenario} />
+      <ReviewBar scenario={scenario} version={version} pending={pending} />
     </>
   );
 }

@@ -1,0 +1,41 @@
+/** A scenario's review: its state, the last step, submitting, approving and returning; Chinese first (lib/i18n.ts merges every table). */
+import { defineMessages } from '../../lib/message-table';
+
+export const reviewMessages = defineMessages(
+  {
+    'review.state.draft': '草稿',
+    'review.state.submitted': '待审核',
+    'review.state.approved': '已批准',
+    'review.state.returned': '已退回',
+    'review.step.submit': '{by} 于 {at} 提交第 {version} 版审核',
+    'review.step.approve': '{by} 于 {at} 批准第 {version} 版',
+    'review.step.return': '{by} 于 {at} 退回第 {version} 版',
+    'review.submit': '提交审核',
+    'review.saveFirst': '请先保存未保存的编辑，再提交审核',
+    'review.approve': '批准',
+    'review.return': '退回修改',
+    'review.returnComment': '退回意见（必填）',
+    'review.confirmReturn': '确认退回',
+    'review.cancel': '取消',
+    'review.lockedSubmitted': '方案审核中，已锁定；如需修改请等待审核结果或请领导退回。',
+    'review.lockedApproved': '方案已批准并锁定；如需调整，请用“复制”基于它新建方案。',
+  },
+  {
+    'review.state.draft': 'Draft',
+    'review.state.submitted': 'Submitted',
+    'review.state.approved': 'Approved',
+    'review.state.returned': 'Returned',
+    'review.step.submit': '{by} submitted version {version} on {at}',
+    'review.step.approve': '{by} approved version {version} on {at}',
+    'review.step.return': '{by} returned version {version} on {at}',
+    'review.submit': 'Submit for review',
+    'review.saveFirst': 'Save the pending edits before submitting',
+    'review.approve': 'Approve',
+    'review.return': 'Return for changes',
+    'review.returnComment': 'What to change (required)',
+    'review.confirmReturn': 'Return',
+    'review.cancel': 'Cancel',
+    'review.lockedSubmitted': 'Under review and locked: wait for the decision, or ask a leader to return it.',
+    'review.lockedApproved': 'Approved and locked: to change it, copy it into a new scenario.',
+  },
+);
