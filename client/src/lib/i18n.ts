@@ -16,6 +16,7 @@ import { partitionMessages } from '../features/partition/partition.i18n';
 import { legendMessages } from '../features/legend/legends.i18n';
 import { adviceMessages } from '../features/scenarios/advice.i18n';
 import { layerEditMessages } from '../features/scenarios/layer-edits.i18n';
+import { historyMessages } from '../features/scenarios/history.i18n';
 import { scenarioMessages } from '../features/scenarios/scenarios.i18n';
 import { serviceAreaMessages } from '../features/service-areas/service-areas.i18n';
 import { sitingMessages } from '../features/siting/siting.i18n';
@@ -37,6 +38,7 @@ export const MESSAGE_TABLES = [
   accessibilityMessages,
   standardsMessages,
   scenarioMessages,
+  historyMessages,
   adviceMessages,
   layerEditMessages,
   importMessages,

@@ -11,6 +11,7 @@ import { ConfirmBox } from '../../ui/confirm-box';
 import { LoadingLine } from '../../ui/loading-line';
 import { SegmentedControl } from '../../ui/segmented-control';
 import { ComparePanel } from './compare-panel';
+import { DraftNotice } from './draft-notice';
 import { EditSection } from './edit-section';
 import { CardActionButtons, CardActionForms, useCardActions } from './scenario-card-actions';
 import { ScenarioExports } from './scenario-exports';
@@ -60,6 +61,7 @@ export function OpenScenario({ editor, data }: { editor: ScenarioEditor; data: P
         <LoadingLine>{t('scenario.loading')}</LoadingLine>
       ) : (
         <>
+          <DraftNotice editor={editor} />
           <SegmentedControl<ScenarioMode>
             className="scenario-mode"
             testId="scenario-mode"

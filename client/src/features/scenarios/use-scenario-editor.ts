@@ -20,6 +20,7 @@ import { useOpenScenario } from './use-open-scenario';
 import { useScenarioActions, type ScenarioActions } from './use-scenario-actions';
 import { useScenarioCompare, type CompareState, type ScenarioMode } from './use-scenario-compare';
 import { useScenarioTools, type ScenarioTools } from './use-scenario-tools';
+import { useDraftKeeper, type DraftKeeper } from './use-draft-keeper';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 
 export interface ScenarioEditor extends ScenarioActions, ScenarioTools {
@@ -53,6 +54,8 @@ export interface ScenarioEditor extends ScenarioActions, ScenarioTools {
   setMode: (mode: ScenarioMode) => void;
   compare: CompareState;
   unitIndex: UnitIndex | null;
+  /** The open scenario's unsaved edits kept in the browser, and the notice of a restored draft. */
+  draft: DraftKeeper;
 }
 
 /**
@@ -104,12 +107,16 @@ export function useScenarioEditor(
     },
     [openScenario, resetComparison],
   );
+  const draft = useDraftKeeper(regionId, openId, session, opened.revision, bump);
+  const forgetDraft = draft.forget;
   const closeScenario = opened.close;
   const close = useCallback(() => {
+    // Closed with edits pending: the planner confirmed dropping them (or the scenario was deleted).
+    if ((sessionRef.current?.pendingEdits().length ?? 0) > 0) forgetDraft();
     closeScenario();
     setMessage(null);
     setAdviceHighlight(null);
-  }, [closeScenario]);
+  }, [closeScenario, sessionRef, forgetDraft]);
 
   const actions = useScenarioActions({
     regionId,
@@ -117,6 +124,7 @@ export function useScenarioEditor(
     open,
     refreshList,
     setMessage,
+    forgetDraft,
   });
   const tools = useScenarioTools({
     active,
@@ -147,8 +155,9 @@ export function useScenarioEditor(
   const { reloadState } = opened;
   const discard = useCallback(() => {
     setMessage(null);
+    forgetDraft();
     void reloadState();
-  }, [reloadState]);
+  }, [reloadState, forgetDraft]);
   const reload = useCallback(() => {
     discard();
     void refreshList();
@@ -184,5 +193,6 @@ export function useScenarioEditor(
     setMode: comparison.setMode,
     compare: comparison.compare,
     unitIndex: opened.unitIndex,
+    draft,
   };
 }
