@@ -11,6 +11,11 @@ import { comparisonExportFile } from '../scenarios/scenario-compare-export.js';
 import { communitiesExportFile } from '../scenarios/scenario-export.js';
 import { scenarioFacilitiesCollection, scenarioPathsCollection } from '../scenarios/scenario-layer-views.js';
 import {
+  restoreScenarioVersion,
+  scenarioVersionState,
+  scenarioVersions,
+} from '../scenarios/scenario-versions.js';
+import {
   BASELINE_ID,
   createScenario,
   deleteScenario,
@@ -82,6 +87,19 @@ export function scenarioRoutes(database: Database) {
         const saved = await saveScenarioEdits(database, params.id, body);
         return { version: saved.version, edits: saved.edits };
       },
+      { guard: refuseBaseline },
+    ),
+    implement(operations.versions, ({ params }) => {
+      scenarioReference(params.id);
+      return scenarioVersions(database, params.id);
+    }),
+    implement(operations.versionState, ({ params }) => {
+      scenarioReference(params.id);
+      return scenarioVersionState(database, params.id, params.version);
+    }),
+    implement(
+      operations.restoreVersion,
+      ({ params, body }) => restoreScenarioVersion(database, params.id, params.version, body.version),
       { guard: refuseBaseline },
     ),
     implement(operations.communities, async ({ params, query }) => {
