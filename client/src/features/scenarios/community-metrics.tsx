@@ -165,7 +165,7 @@ export function CommunityMetrics({
         </Section>
       )}
 
-      <AttributeForm editor={editor} communityId={communityId} revision={revision} />
+      {!editor.readOnly && <AttributeForm editor={editor} communityId={communityId} revision={revision} />}
     </div>
   );
 }

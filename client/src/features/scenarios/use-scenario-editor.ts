@@ -22,6 +22,7 @@ import { useScenarioCompare, type CompareState, type ScenarioMode } from './use-
 import { useScenarioTools, type ScenarioTools } from './use-scenario-tools';
 import { useDraftKeeper, type DraftKeeper } from './use-draft-keeper';
 import { useUndoShortcuts } from './use-undo-shortcuts';
+import { useVersionHistory, type VersionHistory } from './use-version-history';
 
 export interface ScenarioEditor extends ScenarioActions, ScenarioTools {
   regionId: string | null;
@@ -56,6 +57,12 @@ export interface ScenarioEditor extends ScenarioActions, ScenarioTools {
   unitIndex: UnitIndex | null;
   /** The open scenario's unsaved edits kept in the browser, and the notice of a restored draft. */
   draft: DraftKeeper;
+  /** Its saved versions, one viewed read-only (`session` is then that version's), one restored. */
+  history: VersionHistory;
+  /** A saved version is viewed: nothing may be edited. */
+  readOnly: boolean;
+  /** Edits of the open scenario not saved yet (kept while a version is viewed). */
+  pendingCount: number;
 }
 
 /**
@@ -126,9 +133,11 @@ export function useScenarioEditor(
     setMessage,
     forgetDraft,
   });
+  const history = useVersionHistory({ regionId, opened, refreshList, setMessage });
+  const readOnly = history.viewingVersion !== null;
   const tools = useScenarioTools({
     active,
-    editing: comparison.mode === 'edit',
+    editing: comparison.mode === 'edit' && !readOnly,
     session,
     sessionRef,
     unitIndex: opened.unitIndex,
@@ -150,7 +159,7 @@ export function useScenarioEditor(
       bump();
     }
   }, [sessionRef, bump]);
-  useUndoShortcuts(active && session !== null, undo, redo);
+  useUndoShortcuts(active && session !== null && !readOnly, undo, redo);
 
   const { reloadState } = opened;
   const discard = useCallback(() => {
@@ -173,7 +182,7 @@ export function useScenarioEditor(
     open,
     close,
     openSummary,
-    session,
+    session: history.viewed?.session ?? session,
     revision: opened.revision,
     savedCommunities: opened.savedCommunities,
     loading: opened.loading,
@@ -194,5 +203,8 @@ export function useScenarioEditor(
     compare: comparison.compare,
     unitIndex: opened.unitIndex,
     draft,
+    history,
+    readOnly,
+    pendingCount: session?.pendingEdits().length ?? 0,
   };
 }
