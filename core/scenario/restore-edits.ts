@@ -61,7 +61,6 @@ export function restoreEdits(
   const edits: ScenarioEdit[] = [];
   const gaps: RestoreGap[] = [];
   const currentById = new Map(current.communities.map((record) => [record.id, record]));
-  const targetById = new Map(target.communities.map((record) => [record.id, record]));
 
   // Units to move, by the community they go to; and which kept communities keep a unit of their own.
   const incoming = new Map<string, string[]>();
@@ -100,7 +99,6 @@ export function restoreEdits(
         changes: changes as Extract<ScenarioEdit, { op: 'update' }>['changes'],
       });
   }
-  void targetById;
 
   // Facilities: each one either layer changed, as the target has it.
   const facilityAt = (layers: ScenarioLayers, id: string): FacilityRecord | null | undefined =>

@@ -7,6 +7,11 @@
  * when a closed edge would have to reopen.
  */
 import { describe, expect, it } from 'vitest';
+import {
+  restoredVersionSchema,
+  scenarioVersionStateSchema,
+  scenarioVersionsSchema,
+} from '../../contract/scenarios.js';
 import { useDemoApp } from '../support/scenario-test-setup.js';
 import { testBackends } from '../support/test-databases.js';
 
@@ -46,6 +51,8 @@ describe.each(testBackends())('scenario versions on $name PostGIS with the demo 
   const stateAt = async (id: string, version: number): Promise<StateAnswer> => {
     const response = await call('GET', `/api/scenarios/${id}/versions/${version}/state`);
     expect(response.status, response.text).toBe(200);
+    // As the contract documents it.
+    scenarioVersionStateSchema.parse(response.body);
     return response.body;
   };
   const restore = (id: string, version: number, current: number) =>
@@ -122,6 +129,7 @@ describe.each(testBackends())('scenario versions on $name PostGIS with the demo 
     // The list: newest first, with the kinds and counts of each save's edits.
     const listed = await call('GET', `/api/scenarios/${id}/versions`);
     expect(listed.status, listed.text).toBe(200);
+    scenarioVersionsSchema.parse(listed.body);
     expect(listed.body.scenario).toMatchObject({ id, regionId: 'demo', version: 4 });
     expect(listed.body.basedOn).toBe('baseline');
     expect(listed.body.versions.map((entry: { version: number }) => entry.version)).toEqual([4, 3, 2, 1]);
@@ -179,6 +187,7 @@ describe.each(testBackends())('scenario versions on $name PostGIS with the demo 
     // where the region has them, the footbridge gone.
     const back = await restore(id, 1, 4);
     expect(back.status, back.text).toBe(200);
+    restoredVersionSchema.parse(back.body);
     expect(back.body).toMatchObject({ version: 5, restoredFrom: 1 });
     expect(back.body.edits.map((edit: { op: string }) => edit.op)).toEqual(
       expect.arrayContaining([

@@ -18,6 +18,7 @@ import {
   useE2eSession,
   waitForDrawn,
   waitForMapIdle,
+  screenshotPath,
   FIRST_DRAW_TIMEOUT_MS,
 } from '../support/e2e-harness.js';
 
@@ -167,6 +168,9 @@ describe('unsaved scenario edits kept in the browser', () => {
     // A reload.
     await page.reload();
     await expectRestored(page, '1');
+    await page.evaluate(() => document.querySelector('.sidebar-left')?.scrollTo(0, 0));
+    await waitForMapIdle(page);
+    await page.screenshot({ path: await screenshotPath('draft-restored.png') });
 
     // The tab closed (its unload handlers run) and another opened on the same address.
     await page.close({ runBeforeUnload: true });

@@ -8,7 +8,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createScenarioInPanel, getJson, useE2eSession, waitForDrawn } from '../support/e2e-harness.js';
+import {
+  createScenarioInPanel,
+  getJson,
+  screenshotPath,
+  useE2eSession,
+  waitForDrawn,
+  waitForMapIdle,
+} from '../support/e2e-harness.js';
 
 interface CommunityProps {
   id: string;
@@ -103,6 +110,9 @@ describe('the version history, in a browser', () => {
     await selectCommunity(page, a.id);
     expect(await metricResidents(page)).toBe(a.residents);
     await expect.poll(() => drawnRows(page, 'scenario-pending-units')).toBe(b.unitCount);
+    await page.evaluate(() => document.querySelector('.sidebar-left')?.scrollTo(0, 10_000));
+    await waitForMapIdle(page);
+    await page.screenshot({ path: await screenshotPath('version-history.png') });
 
     // Back to the current version: B merged away again, nothing marked.
     await page.getByTestId('version-back').click();
