@@ -12,7 +12,7 @@ import type { ScenarioEditor } from './use-scenario-editor';
 export function DraftNotice({ editor }: { editor: ScenarioEditor }) {
   const { t } = useI18n();
   const { notice, stored } = editor.draft;
-  const pending = editor.session?.pendingEdits().length ?? 0;
+  const pending = editor.pendingCount;
   if (!stored && pending > 0)
     return (
       <div className="message-box is-error" role="alert" data-testid="draft-not-stored">
