@@ -157,6 +157,21 @@ export const ERROR_CATALOGUE = {
     en: 'with: scenario "{with}" is in region "{otherRegionId}", not "{regionId}"',
     zh: 'with：方案“{with}”属于区域“{otherRegionId}”，不属于“{regionId}”',
   },
+  'scenario.version-not-found': {
+    status: 404,
+    en: 'version: scenario "{id}" has no version {version} (its versions are 1 to {currentVersion})',
+    zh: 'version：方案“{id}”没有第 {version} 版（现有第 1 至第 {currentVersion} 版）',
+  },
+  'scenario.version-unavailable': {
+    status: 409,
+    en: 'version {version} of scenario "{id}" cannot be rebuilt: {detail}',
+    zh: '方案“{id}”的第 {version} 版无法重建：{detailZh}',
+  },
+  'scenario.restore-unsupported': {
+    status: 409,
+    en: 'version {version} cannot be restored as edits: {detail}',
+    zh: '第 {version} 版无法以编辑恢复：{detailZh}',
+  },
 
   // Siting new facilities.
   'siting.no-tier': {

@@ -138,6 +138,44 @@ export const staleVersionSchema = errorBodySchema.extend({
   currentVersion: z.number().int().meta({ description: 'The version to reload and apply the edits on' }),
 });
 
+/** `:id` and `:version` of a scenario's version paths. */
+export const scenarioVersionParams = scenarioParams.extend({
+  version: z.coerce.number().int().min(1).max(2_147_483_647),
+});
+
+export const scenarioVersionsSchema = z
+  .strictObject({
+    scenario: scenarioStamp,
+    basedOn: z.string().nullable().meta({ description: '"baseline" or the scenario it was copied from' }),
+    versions: z
+      .array(
+        z.strictObject({
+          version: z.number().int().min(1),
+          createdAt: z.string().nullable().meta({
+            description:
+              'When the save was made (ISO 8601); version 1: when the scenario was created; null: a save that changed only the name',
+          }),
+          author: z.string().optional().meta({ description: 'Who saved it, when the server knows' }),
+          editCount: z.number().int(),
+          edits: z
+            .array(z.strictObject({ op: z.enum(EDIT_OPS), count: z.number().int().min(1) }))
+            .meta({ description: 'How many edits of each kind the save sent, in the order first sent' }),
+        }),
+      )
+      .meta({ description: 'Every version, newest first' }),
+  })
+  .meta({ id: 'ScenarioVersions' });
+
+const facilityRecordSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  category: z.string(),
+  position: positionSchema,
+  floorAreaSquareMeters: z.number().nullable(),
+  landAreaSquareMeters: z.number().nullable(),
+  capacity: z.number().nullable(),
+});
+
 /** A community's own attributes (core/scenario CommunityRecord): what is not summed from its units. */
 const communityRecordSchema = z
   .strictObject({
@@ -159,6 +197,32 @@ export const scenarioStateSchema = z.strictObject({
   assignment: z
     .array(z.number().int())
     .meta({ description: 'Index into `communities` of each unit, in the units’ order (by id)' }),
+});
+
+/** A scenario as it was at one version: its state, and its facility and path changes from the region's. */
+export const scenarioVersionStateSchema = scenarioStateSchema
+  .extend({
+    facilityChanges: z
+      .array(z.strictObject({ id: z.string(), facility: facilityRecordSchema.nullable() }))
+      .meta({ description: 'Facilities added or changed (as they were), or of the region removed (null)' }),
+    addedPaths: z.array(
+      z.strictObject({ id: z.string(), name: z.string().nullable(), coordinates: z.array(positionSchema) }),
+    ),
+    closedEdgeIds: z.array(z.number().int()),
+  })
+  .meta({ id: 'ScenarioVersionState' });
+
+export const restoreVersionBody = z.strictObject({
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .max(2_147_483_647)
+    .meta({ description: 'The version the client holds now (409 when the scenario has moved on)' }),
+});
+
+export const restoredVersionSchema = savedEditsSchema.extend({
+  restoredFrom: z.number().int().meta({ description: 'The version whose state the new version has' }),
 });
 
 /** Walking reach for a client's own evaluator: which units meet each requirement, under `judgedWith`. */
@@ -769,6 +833,50 @@ export const scenarioOperations = {
       409: 'The scenario is not submitted, or has moved on from the version decided on',
     },
   }),
+  versions: defineOperation({
+    method: 'get',
+    access: 'read',
+    path: '/api/scenarios/:id/versions',
+    tag: 'scenarios',
+    summary: "A scenario's saved versions with their time and edits, newest first",
+    params: scenarioParams,
+    response: jsonResponse('Every version of the scenario', scenarioVersionsSchema),
+    errors: scenarioErrors,
+  }),
+  versionState: defineOperation({
+    method: 'get',
+    access: 'read',
+    path: '/api/scenarios/:id/versions/:version/state',
+    tag: 'scenarios',
+    summary: 'A scenario as it was at one version: communities, units, facility and path changes',
+    params: scenarioVersionParams,
+    response: jsonResponse('The state rebuilt from the edit log', scenarioVersionStateSchema),
+    errors: {
+      ...scenarioErrors,
+      404: 'No such scenario, or no such version of it',
+      409: 'The version cannot be rebuilt (the scenario it was copied from is gone)',
+    },
+  }),
+  restoreVersion: defineOperation({
+    method: 'post',
+    access: 'edit-scenario',
+    path: '/api/scenarios/:id/versions/:version/restore',
+    tag: 'scenarios',
+    summary: 'Save the state of an earlier version as a new version (409 when stale)',
+    params: scenarioVersionParams,
+    body: restoreVersionBody,
+    response: jsonResponse('The new version and the edits it was saved as', restoredVersionSchema),
+    errors: {
+      ...scenarioErrors,
+      404: 'No such scenario, or no such version of it',
+      ...readOnlyBaseline,
+      409: {
+        description:
+          'The scenario moved on (`currentVersion` names its version), or the version cannot be rebuilt or restored as edits',
+        schema: staleVersionSchema.partial({ currentVersion: true }),
+      },
+    },
+  }),
   communities: defineOperation({
     method: 'get',
     access: 'read',
@@ -871,3 +979,5 @@ export const scenarioOperations = {
 
 export type UnitAdjacencyAnswer = z.output<typeof unitAdjacencySchema>;
 export type ScenarioStateAnswer = z.output<typeof scenarioStateSchema>;
+export type ScenarioVersionsAnswer = z.output<typeof scenarioVersionsSchema>;
+export type ScenarioVersionStateAnswer = z.output<typeof scenarioVersionStateSchema>;

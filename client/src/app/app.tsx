@@ -145,7 +145,7 @@ export function App() {
     judgingState.judging,
   );
   useAddressFollowsView(region?.id ?? null, sidebarTab, scenarioEditor);
-  useLeaveGuard((scenarioEditor.session?.pendingEdits().length ?? 0) > 0);
+  useLeaveGuard(scenarioEditor.pendingCount > 0);
   const openScenarioAnalysed = useAnalysedScenario(scenarioEditor);
   useEffect(() => setAnalysedScenario(openScenarioAnalysed), [openScenarioAnalysed]);
   const siting = useSiting(region?.id ?? null, scenarioEditor, sidebarTab === 'siting');

@@ -24,6 +24,7 @@ import type {
   unitAdjacencySchema,
   villageCandidatesSchema,
 } from '../../../contract/scenarios';
+import type { ScenarioVersionsAnswer, ScenarioVersionStateAnswer } from '../../../contract/scenarios';
 import type { Position } from '../../../core/geometry/position';
 
 export type { Region, RegionLayerName, RegionLayers } from '../../../contract/regions';
@@ -108,6 +109,8 @@ export type ResultSummaryAnswer = ScenarioCommunityProperties['summary'];
 export type ScenarioComparison = z.output<typeof comparisonSchema>;
 export type ComparedFigure = ScenarioComparison['communities'][number]['residents'];
 export type ScenarioSaveAnswer = z.output<typeof savedEditsSchema>;
+export type { ScenarioVersionsAnswer, ScenarioVersionStateAnswer };
+export type ScenarioVersionEntry = ScenarioVersionsAnswer['versions'][number];
 /** `GET /api/scenarios/:id/reach`: the scenario's facilities and walking reach for the client's evaluator. */
 export type ScenarioReachAnswer = z.output<typeof scenarioReachSchema>;
 /** `GET /api/scenarios/:id/facilities` and `/paths`: the scenario's own facilities and paths. */

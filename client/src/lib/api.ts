@@ -24,6 +24,8 @@ import type {
   ScenarioReachAnswer,
   ScenarioSaveAnswer,
   ScenarioStateAnswer,
+  ScenarioVersionsAnswer,
+  ScenarioVersionStateAnswer,
   ScenarioSummary,
   UnitAdjacencyAnswer,
   CoverageResult,
@@ -383,6 +385,35 @@ export function saveScenario(
   body: { version: number; edits: unknown[]; name?: string },
 ): Promise<ApiResult<ScenarioSaveAnswer>> {
   return callOperation(API.scenarios.save, { params: { id: scenarioId }, body });
+}
+
+/** `GET /api/scenarios/:id/versions`: every saved version, newest first. */
+export function fetchScenarioVersions(
+  scenarioId: string,
+  signal?: AbortSignal,
+): Promise<ApiResult<ScenarioVersionsAnswer>> {
+  return callOperation(API.scenarios.versions, { params: { id: scenarioId }, signal });
+}
+
+/** `GET /api/scenarios/:id/versions/:version/state`: the scenario as it was at one version. */
+export function fetchScenarioVersionState(
+  scenarioId: string,
+  version: number,
+  signal?: AbortSignal,
+): Promise<ApiResult<ScenarioVersionStateAnswer>> {
+  return callOperation(API.scenarios.versionState, { params: { id: scenarioId, version }, signal });
+}
+
+/** `POST /api/scenarios/:id/versions/:version/restore`: that version's state saved as a new version. */
+export function restoreScenarioVersion(
+  scenarioId: string,
+  version: number,
+  currentVersion: number,
+): Promise<ApiResult<ScenarioSaveAnswer & { restoredFrom: number }>> {
+  return callOperation(API.scenarios.restoreVersion, {
+    params: { id: scenarioId, version },
+    body: { version: currentVersion },
+  });
 }
 
 /** The query of a judging request (lib/judging.ts judgingQuery): profile, speed, tiers, tool settings. */

@@ -35,3 +35,14 @@ export function formatSpeed(metersPerSecond: number): string {
     maximumFractionDigits: 2,
   });
 }
+
+/**
+ * A moment (ISO 8601) as planners read it, in local time to the minute: "2026-12-07 09:05"; an
+ * unreadable one as given.
+ */
+export function formatDateTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const two = (value: number) => String(value).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}

@@ -17,6 +17,7 @@ import { legendMessages } from '../features/legend/legends.i18n';
 import { adviceMessages } from '../features/scenarios/advice.i18n';
 import { layerEditMessages } from '../features/scenarios/layer-edits.i18n';
 import { reviewMessages } from '../features/scenarios/review.i18n';
+import { historyMessages } from '../features/scenarios/history.i18n';
 import { scenarioMessages } from '../features/scenarios/scenarios.i18n';
 import { serviceAreaMessages } from '../features/service-areas/service-areas.i18n';
 import { sessionMessages } from '../features/session/session.i18n';
@@ -39,6 +40,7 @@ export const MESSAGE_TABLES = [
   accessibilityMessages,
   standardsMessages,
   scenarioMessages,
+  historyMessages,
   adviceMessages,
   layerEditMessages,
   importMessages,

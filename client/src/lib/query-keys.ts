@@ -53,6 +53,12 @@ export const queryKeys = {
   ],
   scenarioState: (regionId: string, scenarioId: ScenarioOrBaseline) =>
     ['region', regionId, 'scenario', scenarioId, 'state'] as const,
+  /** Every version of a scenario, as listed when it was at `version` (a save lists one more). */
+  scenarioVersions: (regionId: string, scenarioId: string, version: number) =>
+    ['region', regionId, 'scenario', scenarioId, 'versions', version] as const,
+  /** A version's state never changes once saved. */
+  scenarioVersionState: (regionId: string, scenarioId: string, version: number) =>
+    ['region', regionId, 'scenario', scenarioId, 'version-state', version] as const,
   /** `version` is the saved version read (null for the baseline, which changes only by import). */
   scenarioCommunities: (
     regionId: string,

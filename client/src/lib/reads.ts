@@ -16,6 +16,8 @@ import {
   fetchScenarioComparison,
   fetchScenarios,
   fetchScenarioState,
+  fetchScenarioVersions,
+  fetchScenarioVersionState,
   fetchScenarioCoverage,
   fetchScenarioFacilities,
   fetchScenarioHeatmap,
@@ -146,6 +148,20 @@ export const scenarioStateRead = defineRead(
   ({ regionId, scenarioId }, signal) => fetchScenarioState(regionId, scenarioId, signal),
 );
 
+/** `GET /api/scenarios/:id/versions`, listed at the saved version the client holds. */
+export const scenarioVersionsRead = defineRead(
+  ({ regionId, scenarioId, version }: { regionId: string; scenarioId: string; version: number }) =>
+    queryKeys.scenarioVersions(regionId, scenarioId, version),
+  ({ scenarioId }, signal) => fetchScenarioVersions(scenarioId, signal),
+);
+
+/** `GET /api/scenarios/:id/versions/:version/state`. */
+export const scenarioVersionStateRead = defineRead(
+  ({ regionId, scenarioId, version }: { regionId: string; scenarioId: string; version: number }) =>
+    queryKeys.scenarioVersionState(regionId, scenarioId, version),
+  ({ scenarioId, version }, signal) => fetchScenarioVersionState(scenarioId, version, signal),
+);
+
 export interface SavedScenarioParams extends ScenarioParams {
   /** The saved version read (null for the baseline). */
   version: number | null;
@@ -266,6 +282,8 @@ export const useIsochronesRead = isochronesRead.use;
 export const useUnitAdjacencyRead = unitAdjacencyRead.use;
 export const useScenariosRead = scenariosRead.use;
 export const useScenarioStateRead = scenarioStateRead.use;
+export const useScenarioVersionsRead = scenarioVersionsRead.use;
+export const useScenarioVersionStateRead = scenarioVersionStateRead.use;
 export const useScenarioCommunitiesRead = scenarioCommunitiesRead.use;
 export const useScenarioComparisonRead = scenarioComparisonRead.use;
 export const useVillageCandidatesRead = villageCandidatesRead.use;

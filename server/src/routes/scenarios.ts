@@ -14,6 +14,11 @@ import { communitiesExportFile } from '../scenarios/scenario-export.js';
 import { takeReviewStep } from '../scenarios/scenario-review.js';
 import { scenarioFacilitiesCollection, scenarioPathsCollection } from '../scenarios/scenario-layer-views.js';
 import {
+  restoreScenarioVersion,
+  scenarioVersionState,
+  scenarioVersions,
+} from '../scenarios/scenario-versions.js';
+import {
   BASELINE_ID,
   createScenario,
   deleteScenario,
@@ -127,6 +132,33 @@ export function scenarioRoutes(database: Database) {
           detail: `${body.decision === 'approve' ? 'approved' : 'returned'}${body.comment ? `: ${body.comment}` : ''}`,
         });
         return takeReviewStep(database, params.id, step, requirePrincipal(c).username);
+      },
+      { guard: refuseBaseline },
+    ),
+    implement(operations.versions, ({ params }) => {
+      scenarioReference(params.id);
+      return scenarioVersions(database, params.id);
+    }),
+    implement(operations.versionState, ({ params }) => {
+      scenarioReference(params.id);
+      return scenarioVersionState(database, params.id, params.version);
+    }),
+    implement(
+      operations.restoreVersion,
+      async ({ params, body }, c) => {
+        const restored = await restoreScenarioVersion(
+          database,
+          params.id,
+          params.version,
+          body.version,
+          requirePrincipal(c).username,
+        );
+        noteForAudit(c, {
+          fromVersion: body.version,
+          toVersion: restored.version,
+          detail: `restored version ${params.version}`,
+        });
+        return restored;
       },
       { guard: refuseBaseline },
     ),

@@ -252,6 +252,10 @@ export async function saveScenarioEdits(
   id: string,
   body: { version: number; edits: ScenarioEdit[]; name?: string },
   author: string | null,
+  options: {
+    /** Communities of the baseline a restore brings back under their own ids (else reserved). */
+    restoredCommunityIds?: ReadonlySet<string>;
+  } = {},
 ): Promise<SaveOutcome> {
   const { rows: heads } = await database.query<{
     version: number;
@@ -263,6 +267,7 @@ export async function saveScenarioEdits(
   if (heads[0].version !== body.version) throw staleVersion(heads[0].version);
   const base = await regionScenarioBase(database, heads[0].regionId);
   const reservedCommunityIds = new Set(base.baselineCommunities.map((community) => community.id));
+  for (const restored of options.restoredCommunityIds ?? []) reservedCommunityIds.delete(restored);
   // What layer edits are checked against, read before the transaction (one connection on PGlite).
   const context = await layerEditContext(database, base.regionId, body.edits);
 
@@ -476,7 +481,7 @@ async function writeDraft(
 }
 
 /** Asks PostGIS which units a redraw's outline holds, or which side of a split's line each unit is on. */
-async function resolveGeometry(
+export async function resolveGeometry(
   query: Query,
   regionId: string,
   draft: ScenarioDraft,

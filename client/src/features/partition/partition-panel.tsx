@@ -29,7 +29,7 @@ export function PartitionPanel({ editor, data }: { editor: ScenarioEditor; data:
   const state = usePartitionProposals(editor);
   const { session, openSummary } = editor;
   const saved = session?.saved ?? null;
-  const pending = session?.pendingEdits().length ?? 0;
+  const pending = editor.pendingCount;
 
   const streetName = useMemo(() => {
     const names = new Map(

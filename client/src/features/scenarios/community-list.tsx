@@ -60,7 +60,9 @@ export function CommunityList({
                   />
                   <span className="community-row-name">
                     {row.name}
-                    {row.changed && <span className="dot-pending" title={t('scenario.unsaved')} />}
+                    {row.changed && !editor.readOnly && (
+                      <span className="dot-pending" title={t('scenario.unsaved')} />
+                    )}
                   </span>
                   <span className="community-row-residents">{formatCount(row.residents)}</span>
                   {row.failed > 0 ? (

@@ -55,7 +55,7 @@ export function CommunityMetrics({
     <div className="details" data-testid="community-metrics" data-community-id={communityId}>
       <DetailsHead
         kind={t('scenario.metrics.community')}
-        chips={changed && <Chip pending>{t('scenario.unsaved')}</Chip>}
+        chips={changed && !editor.readOnly && <Chip pending>{t('scenario.unsaved')}</Chip>}
         name={name}
         nameTestId="metrics-name"
         type={
@@ -165,7 +165,7 @@ export function CommunityMetrics({
         </Section>
       )}
 
-      <AttributeForm editor={editor} communityId={communityId} revision={revision} />
+      {!editor.readOnly && <AttributeForm editor={editor} communityId={communityId} revision={revision} />}
     </div>
   );
 }

@@ -40,6 +40,10 @@ export function MessageBox({ editor }: { editor: ScenarioEditor }) {
       tone = 'ok';
       body = t('scenario.saved', { n: message.version });
       break;
+    case 'restored':
+      tone = 'ok';
+      body = t('history.restored', { n: message.version, from: message.from });
+      break;
     case 'server': {
       tone = 'error';
       // The server names the refused edit by its index in its English sentence.

@@ -11,11 +11,16 @@ import { ConfirmBox } from '../../ui/confirm-box';
 import { LoadingLine } from '../../ui/loading-line';
 import { SegmentedControl } from '../../ui/segmented-control';
 import { ComparePanel } from './compare-panel';
+import { DraftNotice } from './draft-notice';
 import { EditSection } from './edit-section';
 import { CardActionButtons, CardActionForms, useCardActions } from './scenario-card-actions';
 import { ScenarioExports } from './scenario-exports';
 import { ReviewBar } from './review-bar';
 import { ToolIcon } from './tool-icon';
+import { CommunityList } from './community-list';
+import { MessageBox } from './message-box';
+import { useCommunityGroups } from './use-community-groups';
+import { VersionBanner, VersionHistory } from './version-history';
 import type { ScenarioMode } from './use-scenario-compare';
 import type { ScenarioEditor } from './use-scenario-editor';
 
@@ -23,7 +28,7 @@ export function OpenScenario({ editor, data }: { editor: ScenarioEditor; data: P
   const { t } = useI18n();
   const scenario = editor.openSummary;
   const session = editor.session;
-  const pending = session?.pendingEdits().length ?? 0;
+  const pending = editor.pendingCount;
   const [confirmClose, setConfirmClose] = useState(false);
   return (
     <>
@@ -61,26 +66,46 @@ export function OpenScenario({ editor, data }: { editor: ScenarioEditor; data: P
         <LoadingLine>{t('scenario.loading')}</LoadingLine>
       ) : (
         <>
-          <SegmentedControl<ScenarioMode>
-            className="scenario-mode"
-            testId="scenario-mode"
-            label={t('scenario.mode')}
-            value={editor.mode}
-            options={[
-              { value: 'edit', label: t('scenario.mode.edit') },
-              { value: 'compare', label: t('scenario.mode.compare') },
-            ]}
-            onChange={editor.setMode}
-            wide
-          />
-          {editor.mode === 'edit' ? (
-            <EditSection editor={editor} data={data} />
+          <DraftNotice editor={editor} />
+          {editor.readOnly ? (
+            <ViewedVersion editor={editor} data={data} />
           ) : (
-            <ComparePanel editor={editor} data={data} />
+            <>
+              <SegmentedControl<ScenarioMode>
+                className="scenario-mode"
+                testId="scenario-mode"
+                label={t('scenario.mode')}
+                value={editor.mode}
+                options={[
+                  { value: 'edit', label: t('scenario.mode.edit') },
+                  { value: 'compare', label: t('scenario.mode.compare') },
+                ]}
+                onChange={editor.setMode}
+                wide
+              />
+              {editor.mode === 'edit' ? (
+                <EditSection editor={editor} data={data} />
+              ) : (
+                <ComparePanel editor={editor} data={data} />
+              )}
+              <ScenarioExports editor={editor} />
+            </>
           )}
-          <ScenarioExports editor={editor} />
+          <VersionHistory editor={editor} />
         </>
       )}
+    </>
+  );
+}
+
+/** A saved version on view: which one and the way back, then its communities with their figures. */
+function ViewedVersion({ editor, data }: { editor: ScenarioEditor; data: Partial<RegionLayers> }) {
+  const { groups, streetName } = useCommunityGroups(editor, data);
+  return (
+    <>
+      <VersionBanner editor={editor} />
+      <MessageBox editor={editor} />
+      {editor.history.viewed && <CommunityList editor={editor} groups={groups} streetName={streetName} />}
     </>
   );
 }

@@ -13,6 +13,8 @@ export type ScenarioMessage =
   /** The server refused a save (400): its answer names the refused edit. */
   | { kind: 'server'; error: ApiError }
   | { kind: 'saved'; version: number }
+  /** An earlier version saved again as `version`. */
+  | { kind: 'restored'; version: number; from: number }
   | { kind: 'moved'; moved: number; otherStreet: number };
 
 /** Nothing to say after a good outcome; the refusal's reason after a bad one. */

@@ -75,6 +75,8 @@ export class ScenarioSession {
   } | null = null;
 
   private savedState: ScenarioState;
+  /** The version a restored draft's edits were made on, when older than the saved state. */
+  private draftVersion: number | null = null;
   /** The scenario's facilities and paths with the pending edits applied (as differences from the region's). */
   private liveLayers: ScenarioLayers;
   /** The facilities the evaluator counts (the saved scenario's, once read; the region's until then). */
@@ -118,7 +120,33 @@ export class ScenarioSession {
 
   /** The server took a save that changed nothing but the name: the same state now has this version. */
   advanceSavedVersion(version: number): void {
+    if (this.draftVersion === this.savedState.version) this.draftVersion = null;
     this.savedState = { ...this.savedState, version };
+  }
+
+  /**
+   * The version a save of the pending edits names: the saved one, or the older version a restored
+   * draft's edits were made on (the server then answers 409, and the save goes the conflict's way).
+   */
+  get editsBaseVersion(): number {
+    return this.draftVersion ?? this.savedState.version;
+  }
+
+  /**
+   * Applies the edits of a draft kept in the browser (draft-store.ts), made on `version`, as pending
+   * edits: each through the draft's checks as it was first applied; one the state no longer takes
+   * (the scenario moved on) is left out. Answers how many were applied and left out.
+   */
+  restoreDraft(entries: readonly PendingEdit[], version: number): { applied: number; dropped: number } {
+    let applied = 0;
+    for (const entry of entries) {
+      const outcome = this.applyToLive(entry.edit, entry.resolved ?? {});
+      if (!outcome.ok) continue;
+      this.history.push({ edit: entry.edit, resolved: entry.resolved ?? {} });
+      applied += 1;
+    }
+    if (applied > 0 && version !== this.savedState.version) this.draftVersion = version;
+    return { applied, dropped: entries.length - applied };
   }
 
   /** The live evaluator (saved state plus pending edits). Read only: change it through this session. */

@@ -8,6 +8,7 @@ import { useCallback, useState } from 'react';
 import { createScenario, deleteScenario, saveScenario } from '../../lib/api';
 import type { ScenarioSummary } from '../../lib/api-types';
 import { reportError } from '../../lib/notices';
+import { removeDrafts } from './draft-store';
 import { saveRefusalMessage, type ScenarioMessage } from './scenario-message';
 import type { OpenScenario } from './use-open-scenario';
 
@@ -30,6 +31,8 @@ export interface ActionsInput {
   /** Read the region's scenario list again; resolves once it has arrived. */
   refreshList: () => Promise<void>;
   setMessage: (message: ScenarioMessage | null) => void;
+  /** Forget the open scenario's draft kept in the browser (its edits are saved). */
+  forgetDraft: () => void;
 }
 
 export function useScenarioActions({
@@ -38,6 +41,7 @@ export function useScenarioActions({
   open,
   refreshList,
   setMessage,
+  forgetDraft,
 }: ActionsInput): ScenarioActions {
   const [busy, setBusy] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -96,11 +100,12 @@ export function useScenarioActions({
           reportError(result.error);
           return;
         }
+        if (regionId) removeDrafts(regionId, scenario.id);
         if (scenario.id === openId) close();
         await refreshList();
       });
     },
-    [openId, close, refreshList],
+    [regionId, openId, close, refreshList],
   );
 
   const save = useCallback(() => {
@@ -108,10 +113,11 @@ export function useScenarioActions({
     if (!current || !openId || current.pendingEdits().length === 0) return;
     setSaving(true);
     void saveScenario(openId, {
-      version: current.saved.version,
+      version: current.editsBaseVersion,
       edits: current.pendingEdits().map((entry) => entry.edit),
     }).then(async (result) => {
       if (result.ok) {
+        forgetDraft();
         setMessage({ kind: 'saved', version: result.data.version });
         // Saving until the new version is read: the edits just saved are not offered again.
         await Promise.all([refreshState(), refreshList()]);
@@ -123,7 +129,7 @@ export function useScenarioActions({
       if (message) setMessage(message);
       else reportError(result.error);
     });
-  }, [sessionRef, openId, refreshState, refreshList, setMessage]);
+  }, [sessionRef, openId, refreshState, refreshList, setMessage, forgetDraft]);
 
   return { busy, createNew, duplicate, rename, remove, save, saving };
 }

@@ -20,7 +20,9 @@ import { useOpenScenario } from './use-open-scenario';
 import { useScenarioActions, type ScenarioActions } from './use-scenario-actions';
 import { useScenarioCompare, type CompareState, type ScenarioMode } from './use-scenario-compare';
 import { useScenarioTools, type ScenarioTools } from './use-scenario-tools';
+import { useDraftKeeper, type DraftKeeper } from './use-draft-keeper';
 import { useUndoShortcuts } from './use-undo-shortcuts';
+import { useVersionHistory, type VersionHistory } from './use-version-history';
 
 export interface ScenarioEditor extends ScenarioActions, ScenarioTools {
   regionId: string | null;
@@ -53,6 +55,14 @@ export interface ScenarioEditor extends ScenarioActions, ScenarioTools {
   setMode: (mode: ScenarioMode) => void;
   compare: CompareState;
   unitIndex: UnitIndex | null;
+  /** The open scenario's unsaved edits kept in the browser, and the notice of a restored draft. */
+  draft: DraftKeeper;
+  /** Its saved versions, one viewed read-only (`session` is then that version's), one restored. */
+  history: VersionHistory;
+  /** A saved version is viewed: nothing may be edited. */
+  readOnly: boolean;
+  /** Edits of the open scenario not saved yet (kept while a version is viewed). */
+  pendingCount: number;
 }
 
 /**
@@ -104,12 +114,16 @@ export function useScenarioEditor(
     },
     [openScenario, resetComparison],
   );
+  const draft = useDraftKeeper(regionId, openId, session, opened.revision, bump);
+  const forgetDraft = draft.forget;
   const closeScenario = opened.close;
   const close = useCallback(() => {
+    // Closed with edits pending: the planner confirmed dropping them (or the scenario was deleted).
+    if ((sessionRef.current?.pendingEdits().length ?? 0) > 0) forgetDraft();
     closeScenario();
     setMessage(null);
     setAdviceHighlight(null);
-  }, [closeScenario]);
+  }, [closeScenario, sessionRef, forgetDraft]);
 
   const actions = useScenarioActions({
     regionId,
@@ -117,10 +131,13 @@ export function useScenarioEditor(
     open,
     refreshList,
     setMessage,
+    forgetDraft,
   });
+  const history = useVersionHistory({ regionId, opened, refreshList, setMessage });
+  const readOnly = history.viewingVersion !== null;
   const tools = useScenarioTools({
     active,
-    editing: comparison.mode === 'edit',
+    editing: comparison.mode === 'edit' && !readOnly,
     session,
     sessionRef,
     unitIndex: opened.unitIndex,
@@ -142,13 +159,14 @@ export function useScenarioEditor(
       bump();
     }
   }, [sessionRef, bump]);
-  useUndoShortcuts(active && session !== null, undo, redo);
+  useUndoShortcuts(active && session !== null && !readOnly, undo, redo);
 
   const { reloadState } = opened;
   const discard = useCallback(() => {
     setMessage(null);
+    forgetDraft();
     void reloadState();
-  }, [reloadState]);
+  }, [reloadState, forgetDraft]);
   const reload = useCallback(() => {
     discard();
     void refreshList();
@@ -164,7 +182,7 @@ export function useScenarioEditor(
     open,
     close,
     openSummary,
-    session,
+    session: history.viewed?.session ?? session,
     revision: opened.revision,
     savedCommunities: opened.savedCommunities,
     loading: opened.loading,
@@ -184,5 +202,9 @@ export function useScenarioEditor(
     setMode: comparison.setMode,
     compare: comparison.compare,
     unitIndex: opened.unitIndex,
+    draft,
+    history,
+    readOnly,
+    pendingCount: session?.pendingEdits().length ?? 0,
   };
 }

@@ -69,7 +69,7 @@ export function sitingTargetOf(editor: ScenarioEditor): SitingTarget {
         scenarioId: summary.id,
         name: summary.name,
         version: session.saved.version,
-        pendingEdits: session.pendingEdits().length,
+        pendingEdits: editor.pendingCount,
       }
     : { scenarioId: null, name: null, version: null, pendingEdits: 0 };
 }
