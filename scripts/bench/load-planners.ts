@@ -33,6 +33,7 @@ export interface LoadOptions {
 
 export interface LoadError {
   what: string;
+  /** The answer's status; 0 when the request got no answer (the connection failed). */
   status: number;
   body: string;
 }
@@ -54,7 +55,7 @@ export interface LoadResult {
   databaseBytes: number;
 }
 
-/** Every this many saves, a planner reads too (alternating its communities and its coverage). */
+/** After every this many saves (from the first), a planner reads too (alternately its communities and its coverage). */
 const SAVES_PER_READ = 4;
 const FIRST_ERRORS_KEPT = 5;
 
@@ -183,7 +184,8 @@ async function loadServer(
           const state = await request(session, 'GET', `/api/scenarios/${scenario.id}`);
           if (state) scenario.version = (state.json as { version: number }).version;
         }
-        if (step % SAVES_PER_READ === SAVES_PER_READ - 1 && performance.now() < deadline) {
+        // The first save is followed by a read, so even the shortest run reads.
+        if (step % SAVES_PER_READ === 0) {
           const what = (step / SAVES_PER_READ) % 2 < 1 ? 'communities' : 'coverage';
           const read = await request(session, 'GET', `/api/scenarios/${scenario.id}/${what}`);
           if (read) reads.push(read.milliseconds);
@@ -268,7 +270,10 @@ async function main(): Promise<void> {
   console.log(latencyLine('saves', result.saves, result.seconds));
   console.log(latencyLine('reads', result.reads, result.seconds));
   console.log(`  errors: ${result.errors}`);
-  for (const error of result.firstErrors) console.log(`    ${error.what} → ${error.status}: ${error.body}`);
+  for (const error of result.firstErrors) {
+    const answer = error.status === 0 ? 'no answer' : String(error.status);
+    console.log(`    ${error.what} → ${answer}: ${error.body}`);
+  }
   const memory = (m: Memory) => `RSS ${megabytes(m.rssBytes)}, heap ${megabytes(m.heapUsedBytes)}`;
   console.log(
     `  server process memory before: ${memory(result.memoryBefore)}; after: ${memory(result.memoryAfter)}`,
