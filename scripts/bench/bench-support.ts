@@ -130,3 +130,58 @@ export async function benchOnServerIfConfigured(
     await work(database);
   });
 }
+
+/**
+ * Runs `work` with the connection string of a fresh, empty database `lifecircle_bench_<random>` on
+ * the server at `serverUrl` (for a server started on it to open itself), and drops it afterwards,
+ * also when `work` fails.
+ */
+export async function withThrowawayDatabaseUrl<T>(
+  serverUrl: string,
+  work: (databaseUrl: string, databaseName: string) => Promise<T>,
+): Promise<T> {
+  const databaseName = `lifecircle_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${databaseName}`;
+  try {
+    return await work(url.toString(), databaseName);
+  } finally {
+    const cleanup = new pg.Client({ connectionString: serverUrl });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await cleanup.end();
+  }
+}
+
+/** The headers that carry a session over HTTP: its cookie and the CSRF token writes send back. */
+export interface HttpSession {
+  username: string;
+  headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * Signs `username` in at the server `baseUrl` the way any client does (`POST /api/session`, which
+ * answers the session cookie and the CSRF token); throws with the answer when refused.
+ */
+export async function signInOverHttp(
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<HttpSession> {
+  const response = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const text = await response.text();
+  if (response.status !== 200)
+    throw new Error(`signing in as ${username} answered ${response.status}: ${text}`);
+  const { csrfToken } = JSON.parse(text) as { csrfToken: string };
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+  if (!cookie) throw new Error(`signing in as ${username} set no cookie`);
+  return { username, headers: { cookie, 'x-csrf-token': csrfToken } };
+}
