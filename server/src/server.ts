@@ -74,6 +74,11 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
   const server = await new Promise<HttpServer>((resolve) => {
     const started = serve({ fetch: site.fetch, port, hostname }, () => resolve(started as HttpServer));
   });
+  // Idle kept-alive connections stay open longer than clients keep them (undici 4 s, browsers
+  // ~60 s, load balancers 60 s): a server closing one just as a client reuses it answers that
+  // request with ECONNRESET (seen at 2 in ~1 500 requests of bench:load with Node's 5 s default).
+  server.keepAliveTimeout = KEEP_ALIVE_MILLISECONDS;
+  server.headersTimeout = KEEP_ALIVE_MILLISECONDS + 1_000;
   const address = server.address() as AddressInfo;
   const url = `http://${urlHost(hostname)}:${address.port}`;
 
@@ -107,6 +112,9 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
     },
   };
 }
+
+/** How long an idle kept-alive connection stays open (server.close still closes idle ones at once). */
+const KEEP_ALIVE_MILLISECONDS = 65_000;
 
 /** Whether `work` settled within `milliseconds` (its failure is rethrown). */
 async function withinMilliseconds(work: Promise<unknown>, milliseconds: number): Promise<boolean> {
