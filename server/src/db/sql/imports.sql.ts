@@ -32,9 +32,62 @@ export const MARK_IMPORT_COMMITTED = /* SQL */ `
          options = $3::jsonb
   WHERE id = $1`;
 
-/** Previews older than $1 hours are forgotten (their files can be large). */
+/** Previews older than $1 hours are forgotten (their files can be large), with their staged features. */
 export const DELETE_EXPIRED_IMPORTS = /* SQL */ `
   DELETE FROM imports WHERE status = 'previewed' AND created_at < now() - make_interval(hours => $1::int)`;
+
+/** A preview cancelled: forgotten with its file and staged features (a committed import keeps its report). */
+export const DELETE_PREVIEW = /* SQL */ `DELETE FROM imports WHERE id = $1 AND status = 'previewed'`;
+
+// --- staged features (migration 009) -------------------------------------------------------------------
+
+/**
+ * A preview's checked features $1, with what the check derived merged into their properties
+ * (import_patches), kept for its commit.
+ */
+export const STAGE_IMPORT_FEATURES = /* SQL */ `
+  INSERT INTO import_staged_features (import_id, ordinal, id, props, geom)
+  SELECT $1, i.ordinal, i.id, CASE WHEN p.patch IS NULL THEN i.props ELSE i.props || p.patch END, i.geom
+  FROM import_features i LEFT JOIN import_patches p ON p.ordinal = i.ordinal`;
+
+/** $2 = what the commit needs besides the features (server/src/imports/import-staging.ts, StagedImport). */
+export const SET_IMPORT_STAGED = /* SQL */ `UPDATE imports SET staged = $2::jsonb WHERE id = $1`;
+
+export const GET_IMPORT_STAGED = /* SQL */ `
+  SELECT staged::text AS staged, (SELECT count(*) FROM import_staged_features s WHERE s.import_id = i.id)::int AS rows
+  FROM imports i WHERE i.id = $1`;
+
+/**
+ * Earlier previews of the same region ($1) and layer ($2) than $3 give up their staged features (a
+ * wizard previews again on every change of a choice); they still commit from their stored file.
+ */
+export const UNSTAGE_EARLIER_PREVIEWS = [
+  /* SQL */ `DELETE FROM import_staged_features s USING imports i
+    WHERE i.id = s.import_id AND i.region_id = $1 AND i.layer = $2 AND i.id <> $3`,
+  /* SQL */ `UPDATE imports SET staged = NULL WHERE region_id = $1 AND layer = $2 AND id <> $3 AND staged IS NOT NULL`,
+] as const;
+
+/** A committed import's staged features go (the commit wrote them, or checked the file again). */
+export const UNSTAGE_IMPORT = [
+  /* SQL */ `DELETE FROM import_staged_features WHERE import_id = $1`,
+  /* SQL */ `UPDATE imports SET staged = NULL WHERE id = $1`,
+] as const;
+
+/**
+ * A commit from staged features reads them as import_features, so that the writes are the same as
+ * after a check; a temporary view of one preview's rows (`importId` is the stored preview's own
+ * id, quoted here as a literal since a view takes no parameters).
+ */
+export const STAGED_IMPORT_FEATURES_VIEW = (importId: string) => /* SQL */ `
+  CREATE TEMPORARY VIEW import_features AS
+  SELECT ordinal, id, props, geom FROM import_staged_features WHERE import_id = '${importId.replace(/'/g, "''")}'`;
+
+export const DROP_STAGED_IMPORT_FEATURES_VIEW = /* SQL */ `DROP VIEW IF EXISTS pg_temp.import_features`;
+
+/** Each staged unit `[[id, communityId, pointOnSurface]]`, for the scenario plan. */
+export const STAGED_UNITS = /* SQL */ `
+  SELECT coalesce(json_agg(json_build_array(f.id, f.props ->> 'communityId', f.props -> 'pointOnSurface') ORDER BY f.ordinal), '[]'::json)::text AS units
+  FROM import_features f`;
 
 export const REMEMBERED_MAPPING = /* SQL */ `
   SELECT mapping::text AS mapping, value_map::text AS "valueMap", region_id AS "regionId"
@@ -50,11 +103,11 @@ export const SAVE_MAPPING = /* SQL */ `
 
 /** The region row, locked so two imports into one region run one after the other. */
 export const LOCK_REGION = /* SQL */ `
-  SELECT id, name, metric_srid AS "metricSrid", source FROM regions WHERE id = $1 FOR UPDATE`;
+  SELECT id, name, metric_srid AS "metricSrid", source, created_at::text AS stamp FROM regions WHERE id = $1 FOR UPDATE`;
 
 /** The region row as LOCK_REGION reads it, without locking it (a preview: scenario writes go on meanwhile). */
 export const READ_REGION = /* SQL */ `
-  SELECT id, name, metric_srid AS "metricSrid", source FROM regions WHERE id = $1`;
+  SELECT id, name, metric_srid AS "metricSrid", source, created_at::text AS stamp FROM regions WHERE id = $1`;
 
 /** Whether region $1 has a walking network (a region being built, or not yet made, has none). */
 export const REGION_HAS_NETWORK = /* SQL */ `
