@@ -7,6 +7,7 @@
  * whitelists below.
  */
 
+import type { ImportLayer } from '../../../../core/import/import-layers.js';
 import {
   surveyedColumnList,
   surveyedExcludedAssignments,
@@ -144,7 +145,7 @@ export const CREATE_IMPORT_FEATURES = /* SQL */ `
   )`;
 
 /** Drops this connection's import_features and import_patches, if any (a preview's session ends with it; a commit's transaction too). */
-export const DROP_IMPORT_FEATURES = /* SQL */ `DROP TABLE IF EXISTS pg_temp.import_features, pg_temp.import_patches`;
+export const DROP_IMPORT_FEATURES = /* SQL */ `DROP TABLE IF EXISTS pg_temp.import_features, pg_temp.import_patches, pg_temp.import_written_units`;
 
 /**
  * $1 = `[{ordinal, id, props, geometry}]` (GeoJSON geometry in WGS 84), a few thousand at a time
@@ -349,18 +350,47 @@ export const UPSERT_COMMUNITIES = /* SQL */ `
     name_en = EXCLUDED.name_en, type = EXCLUDED.type, residents = EXCLUDED.residents, households = EXCLUDED.households,
     is_township_seat = EXCLUDED.is_township_seat, ${surveyedExcludedAssignments()}, geom = EXCLUDED.geom`;
 
+const UNIT_COLUMNS = [
+  'community_id',
+  'name',
+  'kind',
+  'residents',
+  'households',
+  'elderly',
+  'children',
+  'estimated',
+  'access_point',
+  'geom',
+] as const;
+
+/** The units an import wrote (inserted, or updated with something changed), for what depends on them. */
+export const CREATE_IMPORT_WRITTEN_UNITS = /* SQL */ `CREATE TEMPORARY TABLE import_written_units (id text PRIMARY KEY)`;
+
+/**
+ * Units inserted or updated, each id written to import_written_units; a unit the file holds exactly
+ * as stored is left as it is (a bureau's new file mostly repeats the last: rewriting 99 200 unchanged
+ * rows and their index entries was most of a county's commit on the embedded database).
+ */
 export const UPSERT_UNITS = /* SQL */ `
-  INSERT INTO population_units (region_id, id, community_id, name, kind, residents, households, elderly, children,
-    estimated, access_point, geom)
-  SELECT $1, f.id, ${prop('communityId')}, ${prop('name')}, ${prop('kind')}, ${prop('residents')}::int,
-    ${prop('households')}::int, ${prop('elderly')}::int, ${prop('children')}::int,
-    coalesce(${prop('estimated')}::boolean, false),
-    ST_SetSRID(ST_MakePoint((f.props -> 'accessPoint' ->> 0)::float8, (f.props -> 'accessPoint' ->> 1)::float8), 4326),
-    ${MULTI}
-  FROM ${PATCHED_IMPORT_FEATURES} f ORDER BY f.ordinal
-  ON CONFLICT (region_id, id) DO UPDATE SET community_id = EXCLUDED.community_id, name = EXCLUDED.name,
-    kind = EXCLUDED.kind, residents = EXCLUDED.residents, households = EXCLUDED.households, elderly = EXCLUDED.elderly,
-    children = EXCLUDED.children, estimated = EXCLUDED.estimated, access_point = EXCLUDED.access_point, geom = EXCLUDED.geom`;
+  WITH written AS (
+    INSERT INTO population_units (region_id, id, ${UNIT_COLUMNS.join(', ')})
+    SELECT $1, f.id, ${prop('communityId')}, ${prop('name')}, ${prop('kind')}, ${prop('residents')}::int,
+      ${prop('households')}::int, ${prop('elderly')}::int, ${prop('children')}::int,
+      coalesce(${prop('estimated')}::boolean, false),
+      ST_SetSRID(ST_MakePoint((f.props -> 'accessPoint' ->> 0)::float8, (f.props -> 'accessPoint' ->> 1)::float8), 4326),
+      ${MULTI}
+    FROM ${PATCHED_IMPORT_FEATURES} f ORDER BY f.ordinal
+    ON CONFLICT (region_id, id) DO UPDATE SET ${UNIT_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
+    WHERE (${UNIT_COLUMNS.map((column) => `population_units.${column}`).join(', ')})
+      IS DISTINCT FROM (${UNIT_COLUMNS.map((column) => `EXCLUDED.${column}`).join(', ')})
+    RETURNING id)
+  INSERT INTO import_written_units (id) SELECT id FROM written`;
+
+/** Whether the import wrote any unit. */
+export const ANY_WRITTEN_UNITS = /* SQL */ `SELECT EXISTS (SELECT 1 FROM import_written_units) AS "any"`;
+
+/** The ids of the units the import wrote. */
+export const WRITTEN_UNITS = /* SQL */ `SELECT coalesce(json_agg(id), '[]'::json)::text AS ids FROM import_written_units`;
 
 export const INSERT_FACILITIES = /* SQL */ `
   INSERT INTO facilities (region_id, id, name, category, community_id, floor_area_square_meters,
@@ -375,6 +405,20 @@ export const DELETE_VANISHED = {
   communities: /* SQL */ `DELETE FROM communities t WHERE t.region_id = $1 AND NOT EXISTS (SELECT 1 FROM import_features f WHERE f.id = t.id)`,
   units: /* SQL */ `DELETE FROM population_units t WHERE t.region_id = $1 AND NOT EXISTS (SELECT 1 FROM import_features f WHERE f.id = t.id)`,
 } as const;
+
+/** Units of region $1 the replacing file does not carry, deleted; answers whether there were any. */
+export const DELETE_VANISHED_UNITS = /* SQL */ `
+  WITH gone AS (${DELETE_VANISHED.units} RETURNING t.id)
+  SELECT EXISTS (SELECT 1 FROM gone) AS "any"`;
+
+/** The layer tables an import of each layer changes, analysed after it (the embedded database has no autovacuum). */
+export const ANALYZE_AFTER_IMPORT: Record<ImportLayer, string> = {
+  streets: /* SQL */ `ANALYZE streets, communities`,
+  communities: /* SQL */ `ANALYZE streets, communities, population_units, facilities`,
+  units: /* SQL */ `ANALYZE population_units, communities`,
+  facilities: /* SQL */ `ANALYZE facilities`,
+  network: /* SQL */ `ANALYZE network_nodes, network_edges, population_units`,
+};
 
 export const DELETE_FACILITIES = /* SQL */ `DELETE FROM facilities WHERE region_id = $1`;
 export const DELETE_NETWORK_EDGES = /* SQL */ `DELETE FROM network_edges WHERE region_id = $1`;
@@ -494,6 +538,23 @@ export const RESHAPE_SCENARIO_COMMUNITIES = /* SQL */ `
     LEFT JOIN scenario_assignments a ON a.scenario_id = s.id AND a.unit_id = u.id
     WHERE s.id = ANY($1::text[])
     GROUP BY s.id, coalesce(a.community_id, u.community_id)
+  )
+  UPDATE scenario_communities sc SET geom = shaped.geom
+  FROM shaped
+  WHERE sc.scenario_id = shaped.scenario_id AND sc.id = shaped.community_id`;
+
+/**
+ * Some communities of a scenario as the union of the units each holds after the import, $2 =
+ * `[{scenarioId, unitId, communityId}]` listing those units (region $1): the communities units join
+ * or leave, or whose units the import wrote, when they are few (the others keep their outline).
+ */
+export const RESHAPE_SOME_SCENARIO_COMMUNITIES = /* SQL */ `
+  WITH shaped AS MATERIALIZED (
+    SELECT m."scenarioId" AS scenario_id, m."communityId" AS community_id,
+           ST_Multi(ST_CollectionExtract(ST_Union(u.geom), 3)) AS geom
+    FROM jsonb_to_recordset($2::jsonb) AS m ("scenarioId" text, "unitId" text, "communityId" text)
+    JOIN population_units u ON u.region_id = $1 AND u.id = m."unitId"
+    GROUP BY m."scenarioId", m."communityId"
   )
   UPDATE scenario_communities sc SET geom = shaped.geom
   FROM shaped
