@@ -306,6 +306,20 @@ export const importOperations = {
       503: DATABASE_UNAVAILABLE,
     },
   }),
+  cancel: defineOperation({
+    method: 'delete',
+    path: '/api/regions/:region/imports/:importId',
+    tag: 'imports',
+    summary: 'Cancel a preview: its stored file and staged features are forgotten',
+    params: importParams,
+    response: { status: 204, description: 'Cancelled' },
+    errors: {
+      400: importError('The region or import id is malformed'),
+      404: importError('No such preview for the region (previews expire after a day)'),
+      409: importError('Committed already: a committed import keeps its report'),
+      503: DATABASE_UNAVAILABLE,
+    },
+  }),
   get: defineOperation({
     method: 'get',
     access: 'import',

@@ -677,6 +677,17 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     const communities = await call('GET', `/api/scenarios/${scenario.body.id}/communities`);
     expect(communities.status, communities.text).toBe(200);
     expect(communities.body.features.some((feature: any) => feature.id === 'c-ximen')).toBe(false);
+    // Only the community the unit joined is reshaped: its outline is the union of its units, new one included.
+    const [gulou] = await sql<{ holdsUnit: boolean; isUnion: boolean }>(
+      `SELECT ST_Contains(sc.geom, ST_PointOnSurface(n.geom)) AS "holdsUnit",
+              ST_Equals(sc.geom, (SELECT ST_Union(u.geom) FROM population_units u
+                LEFT JOIN scenario_assignments a ON a.scenario_id = sc.scenario_id AND a.unit_id = u.id
+                WHERE u.region_id = 'demo' AND coalesce(a.community_id, u.community_id) = sc.id)) AS "isUnion"
+       FROM scenario_communities sc, population_units n
+       WHERE sc.scenario_id = $1 AND sc.id = 'c-gulou' AND n.region_id = 'demo' AND n.id = 'u-new-1'`,
+      [scenario.body.id],
+    );
+    expect(gulou).toEqual({ holdsUnit: true, isUnion: true });
   });
 
   it('refuses to replace facilities under scenarios without acceptance, saying their coverage is recomputed', async () => {

@@ -14,7 +14,8 @@ import type { ImportReport } from '../../../contract/imports.js';
 import type { ImportLayer } from '../../../core/import/import-layers.js';
 import { reportOf, type ImportOutcome } from './import-outcome.js';
 import { importTimer } from './import-timing.js';
-import { runImport } from './run-import.js';
+import { canStage, readStaging, stageImport, stagingFits } from './import-staging.js';
+import { runImport, runStagedCommit, StagingOutdated, type ImportRequest } from './run-import.js';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
@@ -34,18 +35,48 @@ export async function previewImport(
   await database.query(sql.DELETE_EXPIRED_IMPORTS, [PREVIEW_LIFETIME_HOURS]);
   mark('expired previews deleted');
   const importId = randomUUID();
-  const outcome = await runImport(database, { importId, regionId, fileName, bytes, options }, 'preview');
+  // Gzipped on the thread pool while the preview checks.
+  const stored = storedFile(bytes);
+  stored.catch(() => undefined);
+  const outcome = await runImport(
+    database,
+    {
+      importId,
+      regionId,
+      fileName,
+      bytes,
+      options,
+      hooks: {
+        // Stored in the preview's session, where its checked features are still at hand to stage.
+        afterPreview: async (query, checked) => {
+          await query(sql.INSERT_IMPORT, [
+            importId,
+            regionId,
+            options.layer,
+            fileName,
+            await stored,
+            JSON.stringify(options),
+          ]);
+          mark('file stored');
+          if (canStage(checked)) await stageImport(query, importId, options, checked);
+          mark('features staged');
+        },
+      },
+    },
+    'preview',
+  );
   mark('previewed');
-  await database.query(sql.INSERT_IMPORT, [
-    importId,
-    regionId,
-    options.layer,
-    fileName,
-    await storedFile(bytes),
-    JSON.stringify(options),
-  ]);
-  mark('file stored');
   return outcome;
+}
+
+/**
+ * Cancels a preview: it is forgotten with its file and staged features. Throws DomainError
+ * `import.not-found`, or `import.committed-already` for a committed import (it keeps its report).
+ */
+export async function cancelImport(database: Database, regionId: string, importId: string): Promise<void> {
+  const stored = await findImport(database, regionId, importId);
+  if (stored.status !== 'previewed') throw new DomainError('import.committed-already', { importId });
+  await database.query(sql.DELETE_PREVIEW, [importId]);
 }
 
 /**
@@ -111,9 +142,7 @@ export async function commitImport(
   const mark = importTimer('stored commit');
   const stored = await findImport(database, regionId, importId);
   mark('file read');
-  if (stored.status === 'committed' || stored.fileBytes === null) {
-    throw new DomainError('import.committed-already', { importId });
-  }
+  if (stored.status === 'committed') throw new DomainError('import.committed-already', { importId });
   const defined = Object.fromEntries(Object.entries(choices).filter(([, value]) => value !== undefined));
   // Acceptance of scenario changes counts only when given with the commit, after the preview showed them.
   const options: ImportOptions = {
@@ -121,6 +150,36 @@ export async function commitImport(
     ...defined,
     acceptScenarioChanges: choices.acceptScenarioChanges ?? false,
   };
+  const hooks: ImportRequest['hooks'] = {
+    // A second commit of the same preview waits here, then finds it committed.
+    before: async (query) => {
+      const { rows } = await query<{ status: string }>(sql.LOCK_IMPORT, [importId]);
+      if (rows[0]?.status !== 'previewed') throw new DomainError('import.committed-already', { importId });
+    },
+    afterCommit: async (query, outcome) => {
+      await query(sql.MARK_IMPORT_COMMITTED, [
+        importId,
+        JSON.stringify(reportOf(outcome)),
+        JSON.stringify(options),
+      ]);
+      for (const statement of sql.UNSTAGE_IMPORT) await query(statement, [importId]);
+    },
+  };
+  const staged = await readStaging(database.query, importId);
+  mark('staging read');
+  if (staged && stagingFits(staged, options)) {
+    try {
+      return await runStagedCommit(
+        database,
+        { importId, regionId, fileName: stored.fileName, bytes: new Uint8Array(), options, hooks },
+        staged,
+      );
+    } catch (error) {
+      if (!(error instanceof StagingOutdated)) throw error;
+      mark('staging outdated: the stored file is checked again');
+    }
+  }
+  if (stored.fileBytes === null) throw new DomainError('import.committed-already', { importId });
   return runImport(
     database,
     {
@@ -129,21 +188,7 @@ export async function commitImport(
       fileName: stored.fileName,
       bytes: await uploadedFile(stored.fileBytes),
       options,
-      hooks: {
-        // A second commit of the same preview waits here, then finds it committed.
-        before: async (query) => {
-          const { rows } = await query<{ status: string }>(sql.LOCK_IMPORT, [importId]);
-          if (rows[0]?.status !== 'previewed')
-            throw new DomainError('import.committed-already', { importId });
-        },
-        afterCommit: async (query, outcome) => {
-          await query(sql.MARK_IMPORT_COMMITTED, [
-            importId,
-            JSON.stringify(reportOf(outcome)),
-            JSON.stringify(options),
-          ]);
-        },
-      },
+      hooks,
     },
     'commit',
   );

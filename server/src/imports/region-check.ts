@@ -26,6 +26,8 @@ export interface RegionRow {
   name: string;
   metricSrid: number;
   source: string | null;
+  /** The region's load stamp (regions.created_at as text): every load and import commit renews it. */
+  stamp: string;
 }
 
 /** Features per layer of the region. */

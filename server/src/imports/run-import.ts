@@ -21,7 +21,11 @@ import {
 import { distinctColumnValues, type ImportTable } from '../../../core/import/read-import-file.js';
 import { summarizeRoadNetwork, type RoadNetwork } from '../../../core/network/road-network.js';
 import type { Database, Query } from '../db/client.js';
-import { DROP_IMPORT_FEATURES } from '../db/sql/imports.sql.js';
+import {
+  DROP_IMPORT_FEATURES,
+  DROP_STAGED_IMPORT_FEATURES_VIEW,
+  STAGED_IMPORT_FEATURES_VIEW,
+} from '../db/sql/imports.sql.js';
 import { chooseMapping, rememberedMapping } from './choose-mapping.js';
 import { buildImportNetwork } from './import-network.js';
 import type { ImportOptions } from '../../../contract/import-options.js';
@@ -38,6 +42,13 @@ import {
 } from './region-check.js';
 import { layerChangeOf, planScenarioChanges, type ScenarioPlan } from './scenario-impact.js';
 import { writeImport } from './write-import.js';
+import {
+  stagedCheck,
+  stagedLayerChange,
+  stagedOutcome,
+  type CheckedImport,
+  type StagedImport,
+} from './import-staging.js';
 import { importTimer, timedQuery } from './import-timing.js';
 
 export interface ImportRequest {
@@ -51,6 +62,8 @@ export interface ImportRequest {
   hooks?: {
     before?(query: Query): Promise<void>;
     afterCommit?(query: Query, outcome: ImportOutcome): Promise<void>;
+    /** Run in a preview's session after its check, while its features are still in import_features. */
+    afterPreview?(query: Query, checked: CheckedImport): Promise<void>;
   };
 }
 
@@ -94,6 +107,70 @@ export async function runImport(
       return outcome;
     });
   });
+}
+
+/** A staged preview's region changed since (or its rows are gone): its commit checks the stored file again. */
+export class StagingOutdated extends Error {
+  constructor() {
+    super('the staged features of this preview are outdated');
+  }
+}
+
+/**
+ * Commits a preview from its staged features (import-staging.ts) in one transaction with the
+ * region locked: the scenario plan is worked out again (scenarios may have changed since the
+ * preview), then the writes are those of a checked import. Throws StagingOutdated, writing nothing,
+ * when the region's load stamp is no longer the preview's.
+ */
+export async function runStagedCommit(
+  database: Database,
+  request: ImportRequest,
+  staged: StagedImport,
+): Promise<ImportOutcome> {
+  const { regionId, options } = request;
+  const importId = request.importId!;
+  return oneImportAtATime(database, () =>
+    database.transaction(async (transactionQuery) => {
+      const mark = importTimer(`staged commit ${options.layer}`);
+      const query = timedQuery(transactionQuery);
+      await request.hooks?.before?.(query);
+      const region = await readImportRegion(query, regionId, options, true);
+      if (region.row?.stamp !== staged.stamp) throw new StagingOutdated();
+      await query(DROP_IMPORT_FEATURES);
+      await query(STAGED_IMPORT_FEATURES_VIEW(importId));
+      const check = stagedCheck(staged);
+      const outcome = stagedOutcome(staged, importId);
+      mark('region locked, staged features read');
+      const scenarioPlan = await planScenarioChanges(
+        query,
+        regionId,
+        await stagedLayerChange(query, staged, check),
+      );
+      outcome.scenarioImpact = scenarioPlan.impact;
+      mark('scenario plan');
+      if (scenarioPlan.impact.requiresAcceptance && !options.acceptScenarioChanges)
+        throw scenarioChangesRefusal(outcome, scenarioPlan.impact);
+      await writeImport(query, {
+        outcome,
+        region,
+        names: { name: options.name, nameEn: options.nameEn },
+        replace: Boolean(options.replace),
+        check,
+        network: null,
+        scenarioPlan,
+        mapping: staged.mapping,
+        valueMap: staged.valueMap,
+        today: new Date().toISOString().slice(0, 10),
+      });
+      mark('written');
+      await query(DROP_STAGED_IMPORT_FEATURES_VIEW);
+      await query(DROP_IMPORT_FEATURES);
+      const committed = { ...outcome, committed: true };
+      await request.hooks?.afterCommit?.(query, committed);
+      mark('done');
+      return committed;
+    }),
+  );
 }
 
 /** The import running on each database, which the next one waits for. */
@@ -231,7 +308,17 @@ async function checkAndWrite(
   };
 
   mark('outcome');
-  if (mode === 'preview') return outcome;
+  if (mode === 'preview') {
+    await request.hooks?.afterPreview?.(query, {
+      outcome,
+      region,
+      check,
+      mapping: chosen.mapping,
+      valueMap: chosen.valueMap,
+    });
+    mark('stored');
+    return outcome;
+  }
   if (!canCommit) throw problemsRefusal(outcome, sorted);
   if (scenarioPlan?.impact.requiresAcceptance && !options.acceptScenarioChanges)
     throw scenarioChangesRefusal(outcome, scenarioPlan.impact);

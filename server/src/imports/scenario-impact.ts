@@ -131,9 +131,12 @@ export function layerChangeOf(
     case 'units': {
       const units = new Map<string, { communityId: string; lon: number; lat: number }>();
       for (const feature of features) {
-        const props = { ...feature.properties, ...(check.patches.get(feature.index) ?? {}) };
-        const [lon, lat] = (props.pointOnSurface as [number, number] | undefined) ?? [0, 0];
-        units.set(feature.id, { communityId: String(props.communityId), lon, lat });
+        // What the check derived overrides the file's (without copying 99 200 property objects).
+        const patch = check.patches.get(feature.index);
+        const value = (name: string) =>
+          patch && name in patch ? patch[name] : (feature.properties as Record<string, unknown>)[name];
+        const [lon, lat] = (value('pointOnSurface') as [number, number] | undefined) ?? [0, 0];
+        units.set(feature.id, { communityId: String(value('communityId')), lon, lat });
       }
       return { layer: 'units', replace, units };
     }
@@ -207,7 +210,7 @@ export async function planScenarioChanges(
     case 'communities':
       return communitiesChange(scenarios, baseline, change, policy);
     case 'units':
-      return unitsChange(query, scenarios, baseline, change, policy);
+      return unitsChange(query, regionId, scenarios, baseline, change, policy);
   }
 }
 
@@ -350,6 +353,7 @@ function communitiesChange(
 
 async function unitsChange(
   query: Query,
+  regionId: string,
   scenarios: Map<string, ScenarioState>,
   baseline: Map<string, string>,
   change: Extract<LayerChange, { layer: 'units' }>,
@@ -382,6 +386,14 @@ async function unitsChange(
 
   const assignmentRows: { scenarioId: string; unitId: string; communityId: string }[] = [];
   const emptied: { scenarioId: string; communityId: string }[] = [];
+  /** Per scenario, each unit's community before and after the import (undefined: none). */
+  const communitiesOf: {
+    scenarioId: string;
+    of(unitId: string): [string | undefined, string | undefined];
+    moved: Set<string>;
+    units: Set<string>;
+    communities: number;
+  }[] = [];
   const entries = [...scenarios.values()].map((state) => {
     const effects: ScenarioEffect[] = [];
     const droppedMoves: string[] = [];
@@ -421,6 +433,19 @@ async function unitsChange(
       const effective = moves.get(unitId) ?? newBaseline(unitId);
       after.set(effective, (after.get(effective) ?? 0) + 1);
     }
+    // Outlines to recompute: the communities units leave or join, and (at apply) those of units written.
+    const of = (unitId: string): [string | undefined, string | undefined] => [
+      baseline.has(unitId) ? (state.moves.get(unitId) ?? baseline.get(unitId)) : undefined,
+      vanishedSet.has(unitId) || !allUnits.has(unitId)
+        ? undefined
+        : (moves.get(unitId) ?? newBaseline(unitId)),
+    ];
+    const moved = new Set<string>();
+    for (const unitId of allUnits) {
+      const [was, is] = of(unitId);
+      if (was !== is) moved.add(unitId);
+    }
+    communitiesOf.push({ scenarioId: state.id, of, moved, units: allUnits, communities: after.size });
     const empties = [...state.communities.keys()].filter(
       (id) => (before.get(id) ?? 0) > 0 && (after.get(id) ?? 0) === 0,
     );
@@ -489,7 +514,29 @@ async function unitsChange(
     if (emptied.length > 0) await write(sql.DELETE_EMPTY_SCENARIO_COMMUNITIES, [JSON.stringify(emptied)]);
     if (assignmentRows.length > 0)
       await write(sql.INSERT_SCENARIO_ASSIGNMENTS, [JSON.stringify(assignmentRows)]);
-    await write(sql.RESHAPE_SCENARIO_COMMUNITIES, [ids]);
+    const { rows } = await write<{ ids: string }>(sql.WRITTEN_UNITS);
+    const written = JSON.parse(rows[0].ids) as string[];
+    // Outlines recomputed: every one of a scenario where many change, else only those that do.
+    const whole: string[] = [];
+    const members: { scenarioId: string; unitId: string; communityId: string }[] = [];
+    for (const { scenarioId, of, moved, units, communities } of communitiesOf) {
+      const touched = new Set<string>();
+      for (const unitId of [...moved, ...written])
+        for (const communityId of of(unitId)) if (communityId !== undefined) touched.add(communityId);
+      if (touched.size === 0) continue;
+      if (touched.size * 4 > communities) {
+        whole.push(scenarioId);
+        continue;
+      }
+      for (const unitId of units) {
+        const communityId = of(unitId)[1];
+        if (communityId !== undefined && touched.has(communityId))
+          members.push({ scenarioId, unitId, communityId });
+      }
+    }
+    if (whole.length > 0) await write(sql.RESHAPE_SCENARIO_COMMUNITIES, [whole]);
+    if (members.length > 0)
+      await write(sql.RESHAPE_SOME_SCENARIO_COMMUNITIES, [regionId, JSON.stringify(members)]);
     await write(sql.ADVANCE_SCENARIO_VERSIONS, [ids]);
   });
 }

@@ -10,11 +10,7 @@ import type { RoadNetwork } from '../../../core/network/road-network.js';
 import type { Query } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
 import { STORE_REGION_EXTENT } from '../db/sql/regions.sql.js';
-import {
-  ANALYZE_LAYER_TABLES,
-  INSERT_NETWORK_EDGES,
-  INSERT_NETWORK_NODES,
-} from '../db/sql/load-region.sql.js';
+import { INSERT_NETWORK_EDGES, INSERT_NETWORK_NODES } from '../db/sql/load-region.sql.js';
 import type { ImportOutcome } from './import-outcome.js';
 import { OSM_ATTRIBUTION } from './osm-region-import.js';
 import {
@@ -49,6 +45,7 @@ export async function writeImport(query: Query, write: ImportWrite): Promise<voi
   const { regionId } = region;
   const layer: ImportLayer = outcome.layer;
   if (layer !== 'network') await storeCheckPatches(query, check);
+  let unitsUnchanged = false;
   const what = `${layer} ${replace ? 'replaced' : 'added'} from ${outcome.file.name} (${outcome.file.format}, ${outcome.file.crs?.id ?? 'WGS 84'}) on ${write.today}`;
   if (outcome.createsRegion) {
     await query(sql.INSERT_REGION, [
@@ -93,11 +90,17 @@ export async function writeImport(query: Query, write: ImportWrite): Promise<voi
       }
       if (region.counts.units > 0) await query(sql.RECOMPUTE_COMMUNITY_TOTALS, [regionId]);
       break;
-    case 'units':
+    case 'units': {
+      await query(sql.CREATE_IMPORT_WRITTEN_UNITS);
       await query(sql.UPSERT_UNITS, [regionId]);
-      if (replace) await query(sql.DELETE_VANISHED.units, [regionId]);
-      await query(sql.RECOMPUTE_COMMUNITY_TOTALS, [regionId]);
+      const written = (await query<{ any: boolean }>(sql.ANY_WRITTEN_UNITS)).rows[0].any;
+      const vanished =
+        replace && (await query<{ any: boolean }>(sql.DELETE_VANISHED_UNITS, [regionId])).rows[0].any;
+      // A file holding every unit as stored changes nothing that derives from them.
+      unitsUnchanged = !written && !vanished;
+      if (!unitsUnchanged) await query(sql.RECOMPUTE_COMMUNITY_TOTALS, [regionId]);
       break;
+    }
     case 'facilities':
       if (replace) await query(sql.DELETE_FACILITIES, [regionId]);
       await query(sql.INSERT_FACILITIES, [regionId]);
@@ -114,7 +117,7 @@ export async function writeImport(query: Query, write: ImportWrite): Promise<voi
   }
   await query(STORE_REGION_EXTENT, [regionId]);
   await write.scenarioPlan?.apply(query);
-  if (layer === 'units' || layer === 'communities')
+  if ((layer === 'units' && !unitsUnchanged) || layer === 'communities')
     for (const statement of sql.RESET_SCENARIO_BASE) await query(statement, [regionId]);
   if (!outcome.createsRegion) {
     const source = region.row?.source ? `${region.row.source}; ${what}` : `imported: ${what}`;
@@ -127,7 +130,8 @@ export async function writeImport(query: Query, write: ImportWrite): Promise<voi
     JSON.stringify(write.valueMap),
     outcome.file.name,
   ]);
-  // The embedded database has no autovacuum: statistics are renewed where tables change (here and
-  // in loadRegion), so previews, which write nothing, need not analyse again.
-  await query(ANALYZE_LAYER_TABLES);
+  // The embedded database has no autovacuum: statistics are renewed where tables change (here, for
+  // the tables this layer changes, and in loadRegion), so previews, which write nothing, need not
+  // analyse again.
+  if (!unitsUnchanged) await query(sql.ANALYZE_AFTER_IMPORT[layer]);
 }

@@ -6,7 +6,7 @@ import type { Database } from '../db/client.js';
 import { DomainError } from '../domain-error.js';
 import { implement } from '../http/operation-binding.js';
 import { reportOf, type ImportOutcome } from '../imports/import-outcome.js';
-import { commitImport, previewImport, readImport } from '../imports/import-store.js';
+import { cancelImport, commitImport, previewImport, readImport } from '../imports/import-store.js';
 
 function withoutFeatures(outcome: ImportOutcome) {
   return { ...reportOf(outcome), committed: outcome.committed };
@@ -49,6 +49,10 @@ export function importRoutes(database: Database) {
     implement(operations.commit, async ({ params, body }) =>
       withoutFeatures(await commitImport(database, params.region, params.importId, body)),
     ),
+    implement(operations.cancel, async ({ params }) => {
+      await cancelImport(database, params.region, params.importId);
+      return null;
+    }),
     implement(operations.get, ({ params }) => readImport(database, params.region, params.importId)),
   ];
 }

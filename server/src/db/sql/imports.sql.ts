@@ -7,6 +7,7 @@
  * whitelists below.
  */
 
+import type { ImportLayer } from '../../../../core/import/import-layers.js';
 import {
   surveyedColumnList,
   surveyedExcludedAssignments,
@@ -32,9 +33,62 @@ export const MARK_IMPORT_COMMITTED = /* SQL */ `
          options = $3::jsonb
   WHERE id = $1`;
 
-/** Previews older than $1 hours are forgotten (their files can be large). */
+/** Previews older than $1 hours are forgotten (their files can be large), with their staged features. */
 export const DELETE_EXPIRED_IMPORTS = /* SQL */ `
   DELETE FROM imports WHERE status = 'previewed' AND created_at < now() - make_interval(hours => $1::int)`;
+
+/** A preview cancelled: forgotten with its file and staged features (a committed import keeps its report). */
+export const DELETE_PREVIEW = /* SQL */ `DELETE FROM imports WHERE id = $1 AND status = 'previewed'`;
+
+// --- staged features (migration 009) -------------------------------------------------------------------
+
+/**
+ * A preview's checked features $1, with what the check derived merged into their properties
+ * (import_patches), kept for its commit.
+ */
+export const STAGE_IMPORT_FEATURES = /* SQL */ `
+  INSERT INTO import_staged_features (import_id, ordinal, id, props, geom)
+  SELECT $1, i.ordinal, i.id, CASE WHEN p.patch IS NULL THEN i.props ELSE i.props || p.patch END, i.geom
+  FROM import_features i LEFT JOIN import_patches p ON p.ordinal = i.ordinal`;
+
+/** $2 = what the commit needs besides the features (server/src/imports/import-staging.ts, StagedImport). */
+export const SET_IMPORT_STAGED = /* SQL */ `UPDATE imports SET staged = $2::jsonb WHERE id = $1`;
+
+export const GET_IMPORT_STAGED = /* SQL */ `
+  SELECT staged::text AS staged, (SELECT count(*) FROM import_staged_features s WHERE s.import_id = i.id)::int AS rows
+  FROM imports i WHERE i.id = $1`;
+
+/**
+ * Earlier previews of the same region ($1) and layer ($2) than $3 give up their staged features (a
+ * wizard previews again on every change of a choice); they still commit from their stored file.
+ */
+export const UNSTAGE_EARLIER_PREVIEWS = [
+  /* SQL */ `DELETE FROM import_staged_features s USING imports i
+    WHERE i.id = s.import_id AND i.region_id = $1 AND i.layer = $2 AND i.id <> $3`,
+  /* SQL */ `UPDATE imports SET staged = NULL WHERE region_id = $1 AND layer = $2 AND id <> $3 AND staged IS NOT NULL`,
+] as const;
+
+/** A committed import's staged features go (the commit wrote them, or checked the file again). */
+export const UNSTAGE_IMPORT = [
+  /* SQL */ `DELETE FROM import_staged_features WHERE import_id = $1`,
+  /* SQL */ `UPDATE imports SET staged = NULL WHERE id = $1`,
+] as const;
+
+/**
+ * A commit from staged features reads them as import_features, so that the writes are the same as
+ * after a check; a temporary view of one preview's rows (`importId` is the stored preview's own
+ * id, quoted here as a literal since a view takes no parameters).
+ */
+export const STAGED_IMPORT_FEATURES_VIEW = (importId: string) => /* SQL */ `
+  CREATE TEMPORARY VIEW import_features AS
+  SELECT ordinal, id, props, geom FROM import_staged_features WHERE import_id = '${importId.replace(/'/g, "''")}'`;
+
+export const DROP_STAGED_IMPORT_FEATURES_VIEW = /* SQL */ `DROP VIEW IF EXISTS pg_temp.import_features`;
+
+/** Each staged unit `[[id, communityId, pointOnSurface]]`, for the scenario plan. */
+export const STAGED_UNITS = /* SQL */ `
+  SELECT coalesce(json_agg(json_build_array(f.id, f.props ->> 'communityId', f.props -> 'pointOnSurface') ORDER BY f.ordinal), '[]'::json)::text AS units
+  FROM import_features f`;
 
 export const REMEMBERED_MAPPING = /* SQL */ `
   SELECT mapping::text AS mapping, value_map::text AS "valueMap", region_id AS "regionId"
@@ -50,11 +104,11 @@ export const SAVE_MAPPING = /* SQL */ `
 
 /** The region row, locked so two imports into one region run one after the other. */
 export const LOCK_REGION = /* SQL */ `
-  SELECT id, name, metric_srid AS "metricSrid", source FROM regions WHERE id = $1 FOR UPDATE`;
+  SELECT id, name, metric_srid AS "metricSrid", source, created_at::text AS stamp FROM regions WHERE id = $1 FOR UPDATE`;
 
 /** The region row as LOCK_REGION reads it, without locking it (a preview: scenario writes go on meanwhile). */
 export const READ_REGION = /* SQL */ `
-  SELECT id, name, metric_srid AS "metricSrid", source FROM regions WHERE id = $1`;
+  SELECT id, name, metric_srid AS "metricSrid", source, created_at::text AS stamp FROM regions WHERE id = $1`;
 
 /** Whether region $1 has a walking network (a region being built, or not yet made, has none). */
 export const REGION_HAS_NETWORK = /* SQL */ `
@@ -91,7 +145,7 @@ export const CREATE_IMPORT_FEATURES = /* SQL */ `
   )`;
 
 /** Drops this connection's import_features and import_patches, if any (a preview's session ends with it; a commit's transaction too). */
-export const DROP_IMPORT_FEATURES = /* SQL */ `DROP TABLE IF EXISTS pg_temp.import_features, pg_temp.import_patches`;
+export const DROP_IMPORT_FEATURES = /* SQL */ `DROP TABLE IF EXISTS pg_temp.import_features, pg_temp.import_patches, pg_temp.import_written_units`;
 
 /**
  * $1 = `[{ordinal, id, props, geometry}]` (GeoJSON geometry in WGS 84), a few thousand at a time
@@ -296,18 +350,47 @@ export const UPSERT_COMMUNITIES = /* SQL */ `
     name_en = EXCLUDED.name_en, type = EXCLUDED.type, residents = EXCLUDED.residents, households = EXCLUDED.households,
     is_township_seat = EXCLUDED.is_township_seat, ${surveyedExcludedAssignments()}, geom = EXCLUDED.geom`;
 
+const UNIT_COLUMNS = [
+  'community_id',
+  'name',
+  'kind',
+  'residents',
+  'households',
+  'elderly',
+  'children',
+  'estimated',
+  'access_point',
+  'geom',
+] as const;
+
+/** The units an import wrote (inserted, or updated with something changed), for what depends on them. */
+export const CREATE_IMPORT_WRITTEN_UNITS = /* SQL */ `CREATE TEMPORARY TABLE import_written_units (id text PRIMARY KEY)`;
+
+/**
+ * Units inserted or updated, each id written to import_written_units; a unit the file holds exactly
+ * as stored is left as it is (a bureau's new file mostly repeats the last: rewriting 99 200 unchanged
+ * rows and their index entries was most of a county's commit on the embedded database).
+ */
 export const UPSERT_UNITS = /* SQL */ `
-  INSERT INTO population_units (region_id, id, community_id, name, kind, residents, households, elderly, children,
-    estimated, access_point, geom)
-  SELECT $1, f.id, ${prop('communityId')}, ${prop('name')}, ${prop('kind')}, ${prop('residents')}::int,
-    ${prop('households')}::int, ${prop('elderly')}::int, ${prop('children')}::int,
-    coalesce(${prop('estimated')}::boolean, false),
-    ST_SetSRID(ST_MakePoint((f.props -> 'accessPoint' ->> 0)::float8, (f.props -> 'accessPoint' ->> 1)::float8), 4326),
-    ${MULTI}
-  FROM ${PATCHED_IMPORT_FEATURES} f ORDER BY f.ordinal
-  ON CONFLICT (region_id, id) DO UPDATE SET community_id = EXCLUDED.community_id, name = EXCLUDED.name,
-    kind = EXCLUDED.kind, residents = EXCLUDED.residents, households = EXCLUDED.households, elderly = EXCLUDED.elderly,
-    children = EXCLUDED.children, estimated = EXCLUDED.estimated, access_point = EXCLUDED.access_point, geom = EXCLUDED.geom`;
+  WITH written AS (
+    INSERT INTO population_units (region_id, id, ${UNIT_COLUMNS.join(', ')})
+    SELECT $1, f.id, ${prop('communityId')}, ${prop('name')}, ${prop('kind')}, ${prop('residents')}::int,
+      ${prop('households')}::int, ${prop('elderly')}::int, ${prop('children')}::int,
+      coalesce(${prop('estimated')}::boolean, false),
+      ST_SetSRID(ST_MakePoint((f.props -> 'accessPoint' ->> 0)::float8, (f.props -> 'accessPoint' ->> 1)::float8), 4326),
+      ${MULTI}
+    FROM ${PATCHED_IMPORT_FEATURES} f ORDER BY f.ordinal
+    ON CONFLICT (region_id, id) DO UPDATE SET ${UNIT_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
+    WHERE (${UNIT_COLUMNS.map((column) => `population_units.${column}`).join(', ')})
+      IS DISTINCT FROM (${UNIT_COLUMNS.map((column) => `EXCLUDED.${column}`).join(', ')})
+    RETURNING id)
+  INSERT INTO import_written_units (id) SELECT id FROM written`;
+
+/** Whether the import wrote any unit. */
+export const ANY_WRITTEN_UNITS = /* SQL */ `SELECT EXISTS (SELECT 1 FROM import_written_units) AS "any"`;
+
+/** The ids of the units the import wrote. */
+export const WRITTEN_UNITS = /* SQL */ `SELECT coalesce(json_agg(id), '[]'::json)::text AS ids FROM import_written_units`;
 
 export const INSERT_FACILITIES = /* SQL */ `
   INSERT INTO facilities (region_id, id, name, category, community_id, floor_area_square_meters,
@@ -322,6 +405,20 @@ export const DELETE_VANISHED = {
   communities: /* SQL */ `DELETE FROM communities t WHERE t.region_id = $1 AND NOT EXISTS (SELECT 1 FROM import_features f WHERE f.id = t.id)`,
   units: /* SQL */ `DELETE FROM population_units t WHERE t.region_id = $1 AND NOT EXISTS (SELECT 1 FROM import_features f WHERE f.id = t.id)`,
 } as const;
+
+/** Units of region $1 the replacing file does not carry, deleted; answers whether there were any. */
+export const DELETE_VANISHED_UNITS = /* SQL */ `
+  WITH gone AS (${DELETE_VANISHED.units} RETURNING t.id)
+  SELECT EXISTS (SELECT 1 FROM gone) AS "any"`;
+
+/** The layer tables an import of each layer changes, analysed after it (the embedded database has no autovacuum). */
+export const ANALYZE_AFTER_IMPORT: Record<ImportLayer, string> = {
+  streets: /* SQL */ `ANALYZE streets, communities`,
+  communities: /* SQL */ `ANALYZE streets, communities, population_units, facilities`,
+  units: /* SQL */ `ANALYZE population_units, communities`,
+  facilities: /* SQL */ `ANALYZE facilities`,
+  network: /* SQL */ `ANALYZE network_nodes, network_edges, population_units`,
+};
 
 export const DELETE_FACILITIES = /* SQL */ `DELETE FROM facilities WHERE region_id = $1`;
 export const DELETE_NETWORK_EDGES = /* SQL */ `DELETE FROM network_edges WHERE region_id = $1`;
@@ -441,6 +538,23 @@ export const RESHAPE_SCENARIO_COMMUNITIES = /* SQL */ `
     LEFT JOIN scenario_assignments a ON a.scenario_id = s.id AND a.unit_id = u.id
     WHERE s.id = ANY($1::text[])
     GROUP BY s.id, coalesce(a.community_id, u.community_id)
+  )
+  UPDATE scenario_communities sc SET geom = shaped.geom
+  FROM shaped
+  WHERE sc.scenario_id = shaped.scenario_id AND sc.id = shaped.community_id`;
+
+/**
+ * Some communities of a scenario as the union of the units each holds after the import, $2 =
+ * `[{scenarioId, unitId, communityId}]` listing those units (region $1): the communities units join
+ * or leave, or whose units the import wrote, when they are few (the others keep their outline).
+ */
+export const RESHAPE_SOME_SCENARIO_COMMUNITIES = /* SQL */ `
+  WITH shaped AS MATERIALIZED (
+    SELECT m."scenarioId" AS scenario_id, m."communityId" AS community_id,
+           ST_Multi(ST_CollectionExtract(ST_Union(u.geom), 3)) AS geom
+    FROM jsonb_to_recordset($2::jsonb) AS m ("scenarioId" text, "unitId" text, "communityId" text)
+    JOIN population_units u ON u.region_id = $1 AND u.id = m."unitId"
+    GROUP BY m."scenarioId", m."communityId"
   )
   UPDATE scenario_communities sc SET geom = shaped.geom
   FROM shaped

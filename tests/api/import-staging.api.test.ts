@@ -1,0 +1,189 @@
+/**
+ * A preview keeps the features it checked (issue 13, migration 009: import_staged_features) and its
+ * commit writes them without reading the stored upload again; the staged rows go with the commit
+ * and with a cancelled preview; a region changed since the preview is checked again from the file.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../server/src/app.js';
+import type { Database } from '../../server/src/db/client.js';
+import { loadRegion } from '../../server/src/db/load-region.js';
+import { migrate } from '../../server/src/db/migrate.js';
+import { testBackends } from '../support/test-databases.js';
+import { tinyRegion } from '../support/tiny-region.js';
+
+describe.each(testBackends())('staged import features on $name PostGIS', (backend) => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  let app: App;
+
+  /** Every request of this file. */
+  const call = async (path: string, init: RequestInit) => {
+    const response = await app.request(`/api/regions/tiny/imports${path}`, init);
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : null) as any };
+  };
+  const preview = (name: string, bytes: Uint8Array, fields: Record<string, string>) => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    return call('', { method: 'POST', body: form });
+  };
+  const commit = (importId: string) =>
+    call(`/${importId}/commit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+  const cancel = (importId: string) => call(`/${importId}`, { method: 'DELETE' });
+
+  /** The tiny region's units as a bureau's file: residents as given, community and access point left to derive. */
+  const unitsFile = (residents: Record<string, number>) => {
+    const units = tinyRegion('tiny').layers.units.features.filter((unit) => unit.properties.id in residents);
+    return new TextEncoder().encode(
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: units.map((unit) => ({
+          type: 'Feature',
+          geometry: unit.geometry,
+          properties: {
+            id: unit.properties.id,
+            name: unit.properties.name,
+            kind: 'estate',
+            residents: residents[unit.properties.id],
+            households: Math.round(residents[unit.properties.id] / 3),
+          },
+        })),
+      }),
+    );
+  };
+  const stagedRows = async (importId: string) =>
+    (
+      await database.query<{ id: string; communityId: string | null; accessPoint: unknown }>(
+        `SELECT id, props ->> 'communityId' AS "communityId", props -> 'accessPoint' AS "accessPoint"
+         FROM import_staged_features WHERE import_id = $1 ORDER BY ordinal`,
+        [importId],
+      )
+    ).rows;
+  const stagedState = async (importId: string) =>
+    (await database.query<{ staged: unknown }>(`SELECT staged FROM imports WHERE id = $1`, [importId]))
+      .rows[0]?.staged ?? null;
+  const units = async () =>
+    (
+      await database.query<{ id: string; communityId: string; residents: number; hasAccessPoint: boolean }>(
+        `SELECT id, community_id AS "communityId", residents, access_point IS NOT NULL AS "hasAccessPoint"
+         FROM population_units WHERE region_id = 'tiny' ORDER BY id`,
+      )
+    ).rows;
+  const removeStoredFile = (importId: string) =>
+    database.query(`UPDATE imports SET file_bytes = NULL WHERE id = $1`, [importId]);
+
+  beforeAll(async () => {
+    ({ database, dispose } = await backend.open());
+    await migrate(database);
+    const region = tinyRegion('tiny');
+    await loadRegion(database, 'test', region.meta, region.layers);
+    app = createApp(database);
+  });
+  afterAll(async () => dispose?.());
+
+  it('stages the checked features with what the check derived, and commits exactly them with the upload removed', async () => {
+    const previewed = await preview(
+      'units.geojson',
+      unitsFile({ 'u-1': 11, 'u-2': 22, 'u-3': 33, 'u-4': 44 }),
+      {
+        layer: 'units',
+        replace: 'true',
+      },
+    );
+    expect(previewed.status, JSON.stringify(previewed.body)).toBe(200);
+    expect(previewed.body.canCommit).toBe(true);
+    const importId: string = previewed.body.importId;
+    const staged = await stagedRows(importId);
+    expect(staged.map((row) => [row.id, row.communityId])).toEqual([
+      ['u-1', 'c-west'],
+      ['u-2', 'c-west'],
+      ['u-3', 'c-east'],
+      ['u-4', 'c-east'],
+    ]);
+    for (const row of staged) expect(row.accessPoint).toHaveLength(2);
+    expect(await stagedState(importId)).not.toBeNull();
+
+    // Without its upload the commit can only have written the staged rows.
+    await removeStoredFile(importId);
+    const committed = await commit(importId);
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    expect(committed.body.committed).toBe(true);
+    expect(committed.body.featureCount).toBe(4);
+    expect(committed.body.changes).toEqual(previewed.body.changes);
+    expect(await units()).toEqual([
+      { id: 'u-1', communityId: 'c-west', residents: 11, hasAccessPoint: true },
+      { id: 'u-2', communityId: 'c-west', residents: 22, hasAccessPoint: true },
+      { id: 'u-3', communityId: 'c-east', residents: 33, hasAccessPoint: true },
+      { id: 'u-4', communityId: 'c-east', residents: 44, hasAccessPoint: true },
+    ]);
+    const communities = await database.query<{ id: string; residents: number }>(
+      `SELECT id, residents FROM communities WHERE region_id = 'tiny' ORDER BY id`,
+    );
+    expect(communities.rows).toEqual([
+      { id: 'c-east', residents: 77 },
+      { id: 'c-west', residents: 33 },
+    ]);
+    expect(await stagedRows(importId)).toEqual([]);
+    expect(await stagedState(importId)).toBeNull();
+    expect((await commit(importId)).status).toBe(409);
+  });
+
+  it('forgets a cancelled preview with its staged rows; a committed import cannot be cancelled', async () => {
+    const previewed = await preview('units.geojson', unitsFile({ 'u-1': 5, 'u-2': 6, 'u-3': 7, 'u-4': 8 }), {
+      layer: 'units',
+      replace: 'true',
+    });
+    const importId: string = previewed.body.importId;
+    expect(await stagedRows(importId)).toHaveLength(4);
+    expect((await cancel(importId)).status).toBe(204);
+    expect(await stagedRows(importId)).toEqual([]);
+    expect((await commit(importId)).status).toBe(404);
+    expect((await cancel(importId)).status).toBe(404);
+
+    const kept = await preview('units.geojson', unitsFile({ 'u-1': 5, 'u-2': 6, 'u-3': 7, 'u-4': 8 }), {
+      layer: 'units',
+      replace: 'true',
+    });
+    expect((await commit(kept.body.importId)).status).toBe(200);
+    const refused = await cancel(kept.body.importId);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('import.committed-already');
+  });
+
+  it('keeps staged rows only for the newest preview of a layer; an earlier one and one whose region changed commit from their file', async () => {
+    const first = await preview(
+      'units.geojson',
+      unitsFile({ 'u-1': 101, 'u-2': 102, 'u-3': 103, 'u-4': 104 }),
+      {
+        layer: 'units',
+        replace: 'true',
+      },
+    );
+    const second = await preview(
+      'units.geojson',
+      unitsFile({ 'u-1': 201, 'u-2': 202, 'u-3': 203, 'u-4': 204 }),
+      {
+        layer: 'units',
+        replace: 'true',
+      },
+    );
+    expect(await stagedRows(first.body.importId)).toEqual([]);
+    expect(await stagedState(first.body.importId)).toBeNull();
+    expect(await stagedRows(second.body.importId)).toHaveLength(4);
+
+    expect((await commit(first.body.importId)).status).toBe(200);
+    expect((await units()).map((unit) => unit.residents)).toEqual([101, 102, 103, 104]);
+
+    // The first commit changed the region since the second preview: its staged rows are not used
+    // (without its file it would be refused; with it, it is checked again and written).
+    const committed = await commit(second.body.importId);
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    expect((await units()).map((unit) => unit.residents)).toEqual([201, 202, 203, 204]);
+    expect(await stagedRows(second.body.importId)).toEqual([]);
+  });
+});
