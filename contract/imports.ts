@@ -308,6 +308,7 @@ export const importOperations = {
   }),
   cancel: defineOperation({
     method: 'delete',
+    access: 'import',
     path: '/api/regions/:region/imports/:importId',
     tag: 'imports',
     summary: 'Cancel a preview: its stored file and staged features are forgotten',
