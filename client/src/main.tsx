@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import './app/tokens.css';
 import './app/base.css';
 import { App } from './app/app';
+import { SessionGate } from './features/session/session-gate';
 import { createQueryClient } from './lib/cached-read';
 
 const root = document.getElementById('root');
@@ -12,7 +13,9 @@ const queryClient = createQueryClient();
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <App />
+      <SessionGate>
+        <App />
+      </SessionGate>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -9,6 +9,7 @@ import { useAccessibility, type AnalysedScenario } from '../features/accessibili
 import { useMapAnalysis } from '../features/accessibility/use-map-analysis';
 import { AttributePanel } from '../features/attribute-panel/attribute-panel';
 import { DashboardView } from '../features/dashboard/dashboard-view';
+import { AdministrationView } from '../features/session/administration-view';
 import { ImportWizard } from '../features/import/import-wizard';
 import { useImportWizard } from '../features/import/use-import-wizard';
 import { LayerPanel } from '../features/layer-panel/layer-panel';
@@ -57,11 +58,16 @@ const INITIAL_TOGGLES: LayerToggles = {
 };
 
 /** The screen the address names: `#/dashboard` is the leaders' dashboard, anything else the map. */
-export type AppView = 'map' | 'dashboard';
-const DASHBOARD_HASH = '#/dashboard';
+export type AppView = 'map' | 'dashboard' | 'administration';
+const VIEW_HASHES: Readonly<Record<Exclude<AppView, 'map'>, string>> = {
+  dashboard: '#/dashboard',
+  administration: '#/administration',
+};
 
 function viewFromAddress(): AppView {
-  return window.location.hash === DASHBOARD_HASH ? 'dashboard' : 'map';
+  if (window.location.hash === VIEW_HASHES.dashboard) return 'dashboard';
+  if (window.location.hash === VIEW_HASHES.administration) return 'administration';
+  return 'map';
 }
 
 export function App() {
@@ -117,7 +123,7 @@ export function App() {
   }, []);
   const changeView = useCallback((next: AppView) => {
     // The hash keeps the dashboard shareable and the browser's back button working.
-    window.location.hash = next === 'dashboard' ? DASHBOARD_HASH : '';
+    window.location.hash = next === 'map' ? '' : VIEW_HASHES[next];
     setView(next);
   }, []);
   // Set from the scenario editor below: with a scenario open, the analyses are the scenario's.
@@ -287,7 +293,12 @@ export function App() {
         onViewChange={changeView}
         judging={judgingState}
       />
-      {view === 'dashboard' ? (
+      {view === 'administration' ? (
+        <main className="dashboard-area">
+          <AdministrationView onClose={() => changeView('map')} />
+          <NoticeStack />
+        </main>
+      ) : view === 'dashboard' ? (
         <main className="dashboard-area">
           <DashboardView region={region} judging={judgingState.judging} basemaps={basemaps.displays} />
           <NoticeStack />

@@ -4,6 +4,7 @@ import { RegionPicker } from '../features/region/region-picker';
 import { StandardsControl } from '../features/standards/standards-control';
 import type { JudgingState } from '../features/standards/use-judging';
 import type { AppView } from './app';
+import { AccountMenu } from '../features/session/account-menu';
 import './header.css';
 
 export function Header({
@@ -81,6 +82,7 @@ export function Header({
           </svg>
           {t('language.switch')}
         </button>
+        <AccountMenu onOpenAdministration={() => onViewChange('administration')} />
       </div>
     </header>
   );

@@ -18,6 +18,7 @@ import { adviceMessages } from '../features/scenarios/advice.i18n';
 import { layerEditMessages } from '../features/scenarios/layer-edits.i18n';
 import { scenarioMessages } from '../features/scenarios/scenarios.i18n';
 import { serviceAreaMessages } from '../features/service-areas/service-areas.i18n';
+import { sessionMessages } from '../features/session/session.i18n';
 import { sitingMessages } from '../features/siting/siting.i18n';
 import { standardsMessages } from '../features/standards/standards.i18n';
 import { commonMessages } from './common.i18n';
@@ -44,6 +45,7 @@ export const MESSAGE_TABLES = [
   partitionMessages,
   serviceAreaMessages,
   sitingMessages,
+  sessionMessages,
 ] as const;
 
 type TableKey<T> = T extends { zh: Record<infer K, string> } ? K : never;

@@ -1,0 +1,92 @@
+/** The sign-in page: the product's mark, username and password, and the server's refusal in words. */
+import { useState, type FormEvent } from 'react';
+import { API } from '../../../../contract/index';
+import { callOperation } from '../../lib/api';
+import { errorText } from '../../lib/error-text';
+import { useI18n } from '../../lib/i18n';
+import { Button } from '../../ui/button';
+import type { SessionAnswer } from './use-session';
+
+export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionAnswer) => void }) {
+  const { t, language, setLanguage } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setRefusal(null);
+    const answer = await callOperation(API.accounts.signIn, { body: { username, password } });
+    setBusy(false);
+    if (answer.ok) {
+      setPassword('');
+      onSignedIn(answer.data);
+    } else {
+      setRefusal(errorText(answer.error, language, (key) => t(key)));
+    }
+  };
+
+  return (
+    <div className="session-screen sign-in-screen">
+      <form className="session-card sign-in-card" onSubmit={submit} data-testid="sign-in-form">
+        <div className="sign-in-brand">
+          <svg className="sign-in-mark" viewBox="0 0 32 32" aria-hidden="true">
+            <circle cx="16" cy="16" r="14" className="ring ring-15" />
+            <circle cx="16" cy="16" r="9.5" className="ring ring-10" />
+            <circle cx="16" cy="16" r="5" className="ring ring-5" />
+            <circle cx="16" cy="16" r="1.8" className="ring-core" />
+          </svg>
+          <div>
+            <h1 className="sign-in-title">
+              {t('app.name')} <span className="sign-in-latin">{t('app.nameLatin')}</span>
+            </h1>
+            <p className="sign-in-subtitle">{t('session.subtitle')}</p>
+          </div>
+        </div>
+        <h2 className="session-heading">{t('session.title')}</h2>
+        <label className="session-field">
+          <span>{t('session.username')}</span>
+          <input
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            data-testid="sign-in-username"
+          />
+        </label>
+        <label className="session-field">
+          <span>{t('session.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            data-testid="sign-in-password"
+          />
+        </label>
+        {refusal && (
+          <p className="session-refusal" role="alert" data-testid="sign-in-refusal">
+            {refusal}
+          </p>
+        )}
+        <Button variant="primary" type="submit" disabled={busy} testId="sign-in-submit">
+          {busy ? t('session.signingIn') : t('session.signIn')}
+        </Button>
+        <p className="session-hint">{t('session.firstRunHint')}</p>
+        <button
+          type="button"
+          className="session-language"
+          onClick={() => setLanguage(language === 'zh' ? 'en' : 'zh')}
+        >
+          {t('language.switch')}
+        </button>
+      </form>
+    </div>
+  );
+}
