@@ -216,20 +216,28 @@ function badValues(
   return bad;
 }
 
-/** Query values refused whatever the parameter: wrong words, NaN, out-of-range numbers, NUL, 100 000 characters. */
+/**
+ * Query values the parameter refuses: NUL always; wrong words, NaN, out-of-range numbers and odd
+ * characters where a number, an option or a date is asked; 100 000 characters past a length or
+ * pattern. A free-text parameter (a username, an object's id) takes words and numbers: only what
+ * breaks its pattern or length is sent to it.
+ */
 function badQueryValues(
   schema: Schema,
   random: ReturnType<typeof seeded>,
 ): { what: string; value: string }[] {
-  const values = [
-    { what: 'a NUL byte', value: `1\u0000` },
-    { what: 'odd characters', value: random.junk() },
-    { what: '"NaN"', value: 'NaN' },
-    { what: '-1e308', value: '-1e308' },
-  ];
-  if (schema.enum || schema.maxLength !== undefined)
+  // Text the document bounds by its length or pattern only; a bare string is parsed (a number, a list).
+  const freeText =
+    schema.type === 'string' &&
+    !schema.enum &&
+    !schema.format &&
+    (schema.maxLength !== undefined || schema.pattern !== undefined);
+  const values = [{ what: 'a NUL byte', value: `1\u0000` }];
+  if (!freeText || schema.pattern) values.push({ what: 'odd characters', value: random.junk() });
+  if (!freeText) values.push({ what: '"NaN"', value: 'NaN' }, { what: '-1e308', value: '-1e308' });
+  if (schema.enum || schema.maxLength !== undefined || freeText)
     values.push({ what: '100 000 characters', value: HUGE_STRING });
-  if (schema.type === 'integer' || schema.type === 'number' || schema.enum === undefined)
+  if (!freeText && (schema.type === 'integer' || schema.type === 'number' || schema.enum === undefined))
     values.push({ what: '1e308', value: '1e308' }, { what: 'a word', value: 'many' });
   return values;
 }
