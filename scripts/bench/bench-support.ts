@@ -1,5 +1,6 @@
 /**
- * What the benchmarks share: the `--scale N` argument, and a throw-away database on a PostgreSQL
+ * What the benchmarks share: the `--scale N` argument, the app with its first administrator signed
+ * in (as `npm start` makes them and a browser signs in), and a throw-away database on a PostgreSQL
  * server (created, handed over, then dropped whatever happens) so a bench never touches real data.
  */
 
@@ -7,23 +8,59 @@ import { randomBytes } from 'node:crypto';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import pg from 'pg';
+import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from '../../server/src/accounts/first-admin.js';
+import { createApp, type AppOptions } from '../../server/src/app.js';
 import { openServerDatabase, type Database } from '../../server/src/db/client.js';
 import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import type { RegionScenarioBase } from '../../server/src/scenarios/region-base.js';
-import type { createApp } from '../../server/src/app.js';
 
 // A collectable heap makes the memory figures mean something; tsx gives no way to pass --expose-gc.
 v8.setFlagsFromString('--expose-gc');
 /** Runs a full garbage collection (V8's `gc`, exposed above). */
 export const collectGarbage = vm.runInNewContext('gc') as () => void;
 
+/** What answers API requests in process: the app, or the app as a signed-in user. */
+export interface ApiTarget {
+  request(input: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/**
+ * The app on a migrated `database` that has no user yet, with its first administrator made (as
+ * `npm start` does, with a random password as LIFECIRCLE_ADMIN_PASSWORD would give) and signed in
+ * through `POST /api/session`: every request through it carries the session cookie and the CSRF
+ * token, as the browser's do.
+ */
+export async function signedInApp(database: Database, options?: AppOptions): Promise<ApiTarget> {
+  const app = createApp(database, options);
+  const password = `bench-${randomBytes(12).toString('base64url')}`;
+  if (!(await ensureFirstAdmin(database, password)).created)
+    throw new Error('the bench database has users already; a bench signs in on a fresh one');
+  const response = await app.request('/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: FIRST_ADMIN_USERNAME, password }),
+  });
+  const text = await response.text();
+  if (response.status !== 200)
+    throw new Error(`signing in answered ${response.status}: ${text.slice(0, 300)}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = JSON.parse(text) as { csrfToken: string };
+  return {
+    request: (input, init = {}) => {
+      const headers = new Headers({ cookie, 'x-csrf-token': csrfToken });
+      new Headers(init.headers).forEach((value, name) => headers.set(name, value));
+      return app.request(input, { ...init, headers });
+    },
+  };
+}
+
 /**
  * A JSON caller of the API in process: sends `body` as JSON, throws on any answer but 2xx (status
  * and the start of the answer in the message), and hands back the answer's text, its size in bytes
  * and its parsed JSON.
  */
-export function apiCaller(app: ReturnType<typeof createApp>) {
+export function apiCaller(app: ApiTarget) {
   return async (method: string, url: string, body?: unknown) => {
     const response = await app.request(url, {
       method,

@@ -21,13 +21,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { wgs84ToGcj02 } from '../../core/import/chinese-offsets.js';
-import { createApp } from '../../server/src/app.js';
 import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
 import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { featureCollectionShapefile, type ExportFeature } from '../../server/src/export/feature-table.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
-import { benchOnServerIfConfigured, parseScaleArgument } from './bench-support.js';
+import { benchOnServerIfConfigured, parseScaleArgument, signedInApp } from './bench-support.js';
 
 /** The parts of a preview this bench reports (contract/imports.ts has the whole shape). */
 type ImportPreviewAnswer = z.output<typeof importPreviewSchema>;
@@ -94,7 +93,7 @@ async function bureauFiles(files: Record<string, string>): Promise<ImportFile[]>
 }
 
 async function benchImports(database: Database, regionId: string, files: ImportFile[]): Promise<void> {
-  const app = createApp(database);
+  const app = await signedInApp(database);
   const scenario = await app.request(`/api/regions/${regionId}/scenarios`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

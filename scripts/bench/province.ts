@@ -16,7 +16,6 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { regionAccessibility } from '../../server/src/accessibility/region-models.js';
-import { createApp } from '../../server/src/app.js';
 import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
 import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
@@ -27,6 +26,7 @@ import {
   borderMoves,
   collectGarbage,
   parseScaleArgument,
+  signedInApp,
   withThrowawayServerDatabase,
 } from './bench-support.js';
 
@@ -82,7 +82,7 @@ async function benchRegion(database: Database, folder: string, regionId: string)
   );
   memory('after the model build');
 
-  const app = createApp(database);
+  const app = await signedInApp(database);
   const call = apiCaller(app);
 
   const facilities = region.model.facilities;

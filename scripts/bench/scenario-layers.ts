@@ -21,11 +21,10 @@ import { siteFacilities, type MilpSolver } from '../../core/siting/maximal-cover
 import { networkNodeCandidates } from '../../core/siting/siting-candidates.js';
 import { buildNetworkSitingInput } from '../../core/siting/siting-coverage.js';
 import { regionAccessibility } from '../../server/src/accessibility/region-models.js';
-import { createApp } from '../../server/src/app.js';
 import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
 import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
-import { apiCaller, benchOnServerIfConfigured, parseScaleArgument } from './bench-support.js';
+import { apiCaller, benchOnServerIfConfigured, parseScaleArgument, signedInApp } from './bench-support.js';
 import { demoRegionFiles } from './demo-region-layers.js';
 
 const FACILITY_EDITS = 12;
@@ -42,7 +41,7 @@ function summary(values: number[]): string {
 }
 
 async function benchApi(database: Database, regionId: string): Promise<void> {
-  const app = createApp(database);
+  const app = await signedInApp(database);
   const request = apiCaller(app);
 
   let start = performance.now();

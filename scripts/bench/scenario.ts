@@ -14,14 +14,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ScenarioEvaluator } from '../../core/scenario/scenario-evaluator.js';
-import { createApp } from '../../server/src/app.js';
 import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
 import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { judgingFor } from '../../server/src/scenarios/judging.js';
 import { regionScenarioBase, type RegionScenarioBase } from '../../server/src/scenarios/region-base.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
-import { benchOnServerIfConfigured, borderMoves, parseScaleArgument } from './bench-support.js';
+import { benchOnServerIfConfigured, borderMoves, parseScaleArgument, signedInApp } from './bench-support.js';
 
 const CORE_EDITS = 200;
 const API_SAVES = 20;
@@ -76,7 +75,7 @@ async function benchCore(database: Database, base: RegionScenarioBase): Promise<
 }
 
 async function benchApi(database: Database, regionId: string, label: string): Promise<void> {
-  const app = createApp(database);
+  const app = await signedInApp(database);
   const json = async (method: string, url: string, body?: unknown) => {
     const response = await app.request(url, {
       method,

@@ -9,7 +9,7 @@ import {
   invalidateRegionAccessibility,
   regionAccessibility,
 } from '../../server/src/accessibility/region-models.js';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import { readConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
@@ -17,6 +17,7 @@ import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { refusalBody } from '../support/refusals.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
+import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 
 interface Feature<P = Record<string, any>> {
   type: 'Feature';
@@ -41,7 +42,7 @@ const METRIC_SRID = 4546;
 describe.each(testBackends())('the accessibility API on $name PostGIS with the demo region', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
 
   let network: FeatureCollection;
   let units: FeatureCollection;
@@ -118,7 +119,7 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
   beforeAll(async () => {
     ({ database, dispose } = await backend.open());
     await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
-    app = createApp(database);
+    app = await createSignedInApp(database);
     [network, units, facilities] = await Promise.all(
       ['network', 'units', 'facilities'].map(
         async (layer) => (await request(`/api/regions/demo/${layer}`)).body as FeatureCollection,

@@ -22,6 +22,7 @@ import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
+import { createSignedInApp, signedIn, type SignedIn } from '../support/sign-in.js';
 
 /** A point inside the tiny region (its cells start at 109.7° E, 28.3° N). */
 const INSIDE: [number, number] = [109.7005, 28.3005];
@@ -29,7 +30,7 @@ const INSIDE: [number, number] = [109.7005, 28.3005];
 describe.each(testBackends())('base maps on $name PostGIS', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
   let fixtures: BasemapFixtures;
 
   const upload = async (region: string, fileName: string, bytes: Uint8Array, name?: string) => {
@@ -68,7 +69,7 @@ describe.each(testBackends())('base maps on $name PostGIS', (backend) => {
       }
     }
     await loadRegion(database, 'test', far.meta, far.layers);
-    app = createApp(database);
+    app = await createSignedInApp(database);
     fixtures = await makeBasemapFixtures();
   });
   afterAll(async () => dispose?.());
@@ -308,7 +309,8 @@ describe.each(testBackends())('base maps on $name PostGIS', (backend) => {
         },
       ]),
     );
-    const configured = createApp(database, { tileServices: services });
+    // Another app on the same database: the suite's session is good there too.
+    const configured = signedIn(createApp(database, { tileServices: services }), app.credentials);
     const basemaps = (await (await configured.request('/api/regions/tiny/basemaps')).json()) as any[];
     expect(basemaps.at(-1)).toMatchObject({
       id: 'tianditu-img',

@@ -1,11 +1,12 @@
 import { getIssues } from '@placemarkio/check-geojson';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import { readConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { testBackends } from '../support/test-databases.js';
+import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 
 interface Feature {
   type: 'Feature';
@@ -60,7 +61,7 @@ const numberOrNull = (text: string) => (text === '' ? null : Number(text));
 describe.each(testBackends())('exports on $name PostGIS with the demo region', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
 
   const get = async (url: string, init?: RequestInit) => {
     const response = await app.request(url, init);
@@ -86,7 +87,7 @@ describe.each(testBackends())('exports on $name PostGIS with the demo region', (
   beforeAll(async () => {
     ({ database, dispose } = await backend.open());
     await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
-    app = createApp(database);
+    app = await createSignedInApp(database);
   });
   afterAll(async () => dispose?.());
 

@@ -1,10 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import { DEFAULT_API_LIMITS } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
+import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -14,7 +15,10 @@ import { tinyRegion } from '../support/tiny-region.js';
 // bomb. Every answer must be a 4xx in the one error shape naming the field at fault, with no
 // stack trace, within a few seconds; the server must still answer /api/health afterwards. The
 // cases are generated from each operation's schemas with a seeded generator, so a run is the same
-// every time. Only invalid input is sent: nothing here should ever be written.
+// every time. Only invalid input is sent: nothing here should ever be written. The cases are sent
+// as the signed-in first administrator, with the session's CSRF token on writes, so each one meets
+// the validation of its operation: an administrator may call every operation, so a 401 or 403 (no
+// session, a missing CSRF token, a permission refused) is a fault here, not a refusal of bad input.
 
 type Schema = Record<string, any>;
 interface OpenApiDocument {
@@ -42,7 +46,7 @@ interface FuzzCase {
   field?: string;
 }
 
-/** Statuses a refusal of bad input may answer. */
+/** Statuses a refusal of bad input may answer (never 401 or 403: the administrator is signed in). */
 const REFUSALS = [400, 404, 405, 409, 413, 415, 422];
 /** Longer than this is a hang: every case is refused before any real work. */
 const ANSWER_WITHIN_MILLISECONDS = 10_000;
@@ -212,20 +216,28 @@ function badValues(
   return bad;
 }
 
-/** Query values refused whatever the parameter: wrong words, NaN, out-of-range numbers, NUL, 100 000 characters. */
+/**
+ * Query values the parameter refuses: NUL always; wrong words, NaN, out-of-range numbers and odd
+ * characters where a number, an option or a date is asked; 100 000 characters past a length or
+ * pattern. A free-text parameter (a username, an object's id) takes words and numbers: only what
+ * breaks its pattern or length is sent to it.
+ */
 function badQueryValues(
   schema: Schema,
   random: ReturnType<typeof seeded>,
 ): { what: string; value: string }[] {
-  const values = [
-    { what: 'a NUL byte', value: `1\u0000` },
-    { what: 'odd characters', value: random.junk() },
-    { what: '"NaN"', value: 'NaN' },
-    { what: '-1e308', value: '-1e308' },
-  ];
-  if (schema.enum || schema.maxLength !== undefined)
+  // Text the document bounds by its length or pattern only; a bare string is parsed (a number, a list).
+  const freeText =
+    schema.type === 'string' &&
+    !schema.enum &&
+    !schema.format &&
+    (schema.maxLength !== undefined || schema.pattern !== undefined);
+  const values = [{ what: 'a NUL byte', value: `1\u0000` }];
+  if (!freeText || schema.pattern) values.push({ what: 'odd characters', value: random.junk() });
+  if (!freeText) values.push({ what: '"NaN"', value: 'NaN' }, { what: '-1e308', value: '-1e308' });
+  if (schema.enum || schema.maxLength !== undefined || freeText)
     values.push({ what: '100 000 characters', value: HUGE_STRING });
-  if (schema.type === 'integer' || schema.type === 'number' || schema.enum === undefined)
+  if (!freeText && (schema.type === 'integer' || schema.type === 'number' || schema.enum === undefined))
     values.push({ what: '1e308', value: '1e308' }, { what: 'a word', value: 'many' });
   return values;
 }
@@ -305,7 +317,7 @@ describe.each(testBackends())(
   (backend) => {
     let database: Database;
     let dispose: () => Promise<void>;
-    let app: App;
+    let app: SignedIn<App>;
     let document: OpenApiDocument;
     let scenarioId: string;
     const answered: { label: string; status: number; milliseconds: number }[] = [];
@@ -317,7 +329,7 @@ describe.each(testBackends())(
       await migrate(database);
       const tiny = tinyRegion('tiny');
       await loadRegion(database, 'test', tiny.meta, tiny.layers);
-      app = createApp(database, { limits: DEFAULT_API_LIMITS });
+      app = await createSignedInApp(database, { limits: DEFAULT_API_LIMITS });
       const created = await app.request(
         '/api/regions/tiny/scenarios',
         jsonRequest('POST', '{"name":"fuzz"}'),
@@ -693,9 +705,13 @@ describe.each(testBackends())(
       expect(faults).toEqual([]);
       const health = await app.request('/api/health');
       expect(health.status).toBe(200);
+      // No case ended the session or changed the administrator: the same session still acts as them.
+      const session = await app.request('/api/session');
+      expect(session.status).toBe(200);
+      expect(await session.json()).toMatchObject({ user: 'admin', role: 'admin', via: 'session' });
     }, 240_000);
 
-    it('wrote nothing: no import, base map or other region, and the one scenario still at version 1', async () => {
+    it('wrote nothing: no import, base map, other region, user or token, and the one scenario still at version 1', async () => {
       const scenarios = (await (await app.request('/api/regions/tiny/scenarios')).json()) as {
         id: string;
         version: number;
@@ -708,6 +724,19 @@ describe.each(testBackends())(
                 (SELECT count(*)::int FROM scenario_edits) AS edits`,
       );
       expect(stored.rows[0]).toEqual({ imports: 0, basemaps: 0, edits: 0 });
+      // The audit log, told of every accepted write, holds only the suite's sign-in and scenario; no
+      // user, token, password or collaborator was changed.
+      const audit = await database.query<{ operation: string }>(
+        'SELECT operation FROM audit_log ORDER BY id',
+      );
+      expect(audit.rows.map((entry) => entry.operation)).toEqual([
+        'POST /api/session',
+        'POST /api/regions/:region/scenarios',
+      ]);
+      const accounts = await database.query<{ users: number; tokens: number }>(
+        `SELECT (SELECT count(*)::int FROM app_users) AS users, (SELECT count(*)::int FROM api_tokens) AS tokens`,
+      );
+      expect(accounts.rows[0]).toEqual({ users: 1, tokens: 0 });
     });
   },
 );

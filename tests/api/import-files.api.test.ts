@@ -6,13 +6,14 @@
  */
 import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { writeShapefileWithGdal, type GdalFeature } from '../support/gdal.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
+import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 
 /** The tiny region's streets, units and network span 2 × 2 cells of 0.001° from 109.7°E 28.3°N. */
 const TINY_EXTENT = [109.7, 28.3, 109.702, 28.302];
@@ -28,7 +29,7 @@ async function gdalZip(name: string, features: GdalFeature[], layerOptions: stri
 describe.each(testBackends())('imports of files other programs wrote, on $name PostGIS', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
 
   const json = async (response: Response) => ({
     status: response.status,
@@ -71,7 +72,7 @@ describe.each(testBackends())('imports of files other programs wrote, on $name P
     await migrate(database);
     const region = tinyRegion('tiny');
     await loadRegion(database, 'test', region.meta, region.layers);
-    app = createApp(database);
+    app = await createSignedInApp(database);
   });
   afterAll(async () => dispose?.());
 

@@ -7,10 +7,11 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_RECORDS } from '../../core/import/import-limits.js';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import type { Database, Query } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
+import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -37,7 +38,7 @@ function observed(database: Database, onStatement: (text: string) => void): Data
 describe.each(testBackends())('import guards on $name PostGIS', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
   let onStatement: (text: string) => void = () => undefined;
 
   const parse = async (response: Response) => ({
@@ -66,7 +67,7 @@ describe.each(testBackends())('import guards on $name PostGIS', (backend) => {
     await migrate(database);
     const region = tinyRegion('tiny');
     await loadRegion(database, 'test', region.meta, region.layers);
-    app = createApp(observed(database, (text) => onStatement(text)));
+    app = await createSignedInApp(observed(database, (text) => onStatement(text)));
   });
   afterAll(async () => dispose?.());
 

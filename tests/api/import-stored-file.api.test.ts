@@ -6,17 +6,18 @@
  */
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
+import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 
 describe.each(testBackends())('stored import files on $name PostGIS', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
 
   const csv = (ids: string[]) =>
     new TextEncoder().encode(
@@ -64,7 +65,7 @@ describe.each(testBackends())('stored import files on $name PostGIS', (backend) 
     await migrate(database);
     const region = tinyRegion('tiny');
     await loadRegion(database, 'test', region.meta, region.layers);
-    app = createApp(database);
+    app = await createSignedInApp(database);
   });
   afterAll(async () => dispose?.());
 

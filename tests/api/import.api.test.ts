@@ -6,11 +6,12 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineDistanceMeters } from '../../core/geometry/haversine.js';
 import type { Position } from '../../core/geometry/position.js';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import { readConfig, REPOSITORY_ROOT } from '../../server/src/config.js';
 import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
 import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { testBackends } from '../support/test-databases.js';
+import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 
 const FIXTURES = path.join(REPOSITORY_ROOT, 'tests/fixtures/import');
 
@@ -62,7 +63,7 @@ const errorKeys = (problems: Problem[]) =>
 describe.each(testBackends())('imports on $name PostGIS with the demo region', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
   let demoFacilities: Map<string, DemoFeature>;
 
   const sql = async <Row = Record<string, any>>(text: string, params: unknown[] = []) =>
@@ -140,7 +141,7 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
   beforeAll(async () => {
     ({ database, dispose } = await backend.open());
     await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
-    app = createApp(database);
+    app = await createSignedInApp(database);
     demoFacilities = new Map(
       (await demoLayer('facilities')).map((feature) => [feature.properties.id, feature]),
     );

@@ -3,12 +3,21 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { HttpMethod, OperationSpec } from '../../contract/operation.js';
-import { createApp, operationsOf, type App } from '../../server/src/app.js';
+import { operationsOf, type App } from '../../server/src/app.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { documentedAnswerSchema } from '../../server/src/openapi/openapi-document.js';
+import {
+  createSignedInApp,
+  signedIn,
+  signIn,
+  testPassword,
+  withCredentials,
+  type RequestTarget,
+  type SignedIn,
+} from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 import { lonLatToTile } from '../../core/geometry/web-mercator-tiles.js';
@@ -53,20 +62,21 @@ function expectRequired(schema: z.ZodType, body: unknown, fieldPath: (string | n
 describe.each(testBackends())('real answers match the documented zod schemas on $name PostGIS', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
   /** `METHOD path status` of every answer checked, for the summary test at the end. */
   const checked = new Set<string>();
 
   /**
    * Calls the app and checks the answer against what the document says of that operation: its status
    * is documented, its content type is one the document lists for that status, and its body parses
-   * with the very zod schema the document was generated from (documentedAnswerSchema).
+   * with the very zod schema the document was generated from (documentedAnswerSchema). Requests are
+   * the signed-in administrator's unless `as` says who sends them.
    */
   const call = async (
     method: HttpMethod,
     honoPath: string,
     url: string,
-    options: { json?: unknown; form?: FormData; expectStatus: number },
+    options: { json?: unknown; form?: FormData; expectStatus: number; as?: RequestTarget },
   ): Promise<CheckedAnswer> => {
     const init: RequestInit = { method: method.toUpperCase() };
     if (options.json !== undefined) {
@@ -75,7 +85,7 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     } else if (options.form) {
       init.body = options.form;
     }
-    const response = await app.request(url, init);
+    const response = await (options.as ?? app).request(url, init);
     const contentType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
     const text = await response.text();
     const label = `${method.toUpperCase()} ${url} → ${response.status} ${contentType}`;
@@ -113,8 +123,8 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     const stranded = tinyRegion('tiny-no-network');
     stranded.layers.network.features = [];
     await loadRegion(database, 'test', stranded.meta, stranded.layers);
-    app = createApp(database);
-    served = operationsOf(app);
+    app = await createSignedInApp(database);
+    served = operationsOf(app.unsigned);
   });
   afterAll(async () => dispose?.());
 
@@ -812,6 +822,134 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     await call('delete', removePath, '/api/regions/tiny/basemaps/ortho', { expectStatus: 404 });
   });
 
+  it('accounts: the session, users, tokens, collaborators and the audit log, and 401 and 403 refusals', async () => {
+    const session = await call('get', '/api/session', '/api/session', { expectStatus: 200 });
+    expect(session.body).toMatchObject({ user: 'admin', role: 'admin', via: 'session' });
+    expectRequired(session.schema, session.body, ['csrfToken']);
+    const anonymous = await call('get', '/api/regions', '/api/regions', {
+      as: app.unsigned,
+      expectStatus: 401,
+    });
+    expect(anonymous.body.code).toBe('auth.sign-in-required');
+    // A write with the session cookie but without its CSRF token, as a forged form would send it.
+    const cookieOnly: RequestTarget = {
+      request: (input, init) =>
+        app.unsigned.request(
+          input,
+          withCredentials({ ...app.credentials, headers: { cookie: app.credentials.headers.cookie } }, init),
+        ),
+    };
+    const forged = await call('post', '/api/regions/:region/scenarios', '/api/regions/tiny/scenarios', {
+      json: { name: 'forged' },
+      as: cookieOnly,
+      expectStatus: 403,
+    });
+    expect(forged.body.code).toBe('auth.csrf');
+
+    const password = testPassword();
+    const added = await call('post', '/api/users', '/api/users', {
+      json: { username: 'leader-1', password, role: 'leader' },
+      expectStatus: 201,
+    });
+    expect(added.body).toMatchObject({ username: 'leader-1', role: 'leader', disabled: false });
+    expectRequired(added.schema, added.body, ['role']);
+    await call('post', '/api/users', '/api/users', {
+      json: { username: 'leader-1', password, role: 'leader' },
+      expectStatus: 409,
+    });
+    await call('post', '/api/users', '/api/users', {
+      json: { username: 'x', password: 'short', role: 'leader' },
+      expectStatus: 400,
+    });
+    const users = await call('get', '/api/users', '/api/users', { expectStatus: 200 });
+    expect(users.body.map((user: { username: string }) => user.username)).toEqual(['admin', 'leader-1']);
+    const renamed = await call('patch', '/api/users/:username', '/api/users/leader-1', {
+      json: { displayName: '李华' },
+      expectStatus: 200,
+    });
+    expect(renamed.body.displayName).toBe('李华');
+    await call('patch', '/api/users/:username', '/api/users/nobody', {
+      json: { displayName: '无' },
+      expectStatus: 404,
+    });
+
+    const signedInAnswer = await call('post', '/api/session', '/api/session', {
+      json: { username: 'leader-1', password },
+      as: app.unsigned,
+      expectStatus: 200,
+    });
+    expect(signedInAnswer.body).toMatchObject({ user: 'leader-1', role: 'leader', via: 'session' });
+    await call('post', '/api/session', '/api/session', {
+      json: { username: 'leader-1', password: `${password}-wrong` },
+      as: app.unsigned,
+      expectStatus: 401,
+    });
+    const leader = signedIn(app.unsigned, await signIn(app.unsigned, 'leader-1', password));
+    const forbidden = await call('get', '/api/users', '/api/users', { as: leader, expectStatus: 403 });
+    expect(forbidden.body.code).toBe('auth.forbidden');
+
+    const created = await call('post', '/api/tokens', '/api/tokens', {
+      json: { name: 'nightly import' },
+      expectStatus: 201,
+    });
+    expect(created.body).toMatchObject({ name: 'nightly import', role: 'admin', revokedAt: null });
+    expectRequired(created.schema, created.body, ['token']);
+    const bearer: RequestTarget = {
+      request: (input, init) =>
+        app.unsigned.request(
+          input,
+          withCredentials(
+            { ...app.credentials, headers: { authorization: `Bearer ${created.body.token}` } },
+            init,
+          ),
+        ),
+    };
+    const byToken = await call('get', '/api/session', '/api/session', { as: bearer, expectStatus: 200 });
+    expect(byToken.body).toMatchObject({ user: 'admin', via: 'token', csrfToken: null });
+    const tokens = await call('get', '/api/tokens', '/api/tokens', { expectStatus: 200 });
+    expect(tokens.body.map((token: { id: string }) => token.id)).toEqual([created.body.id]);
+    await call('delete', '/api/tokens/:id', `/api/tokens/${created.body.id}`, { expectStatus: 204 });
+    await call('delete', '/api/tokens/:id', '/api/tokens/no-such-token', { expectStatus: 404 });
+
+    const scenario = await call('post', '/api/regions/:region/scenarios', '/api/regions/tiny/scenarios', {
+      json: { name: '共享方案' },
+      expectStatus: 201,
+    });
+    const sharingPath = '/api/scenarios/:id/collaborators';
+    const sharingUrl = `/api/scenarios/${scenario.body.id}/collaborators`;
+    const sharing = await call('get', sharingPath, sharingUrl, { expectStatus: 200 });
+    expect(sharing.body).toEqual({ owner: 'admin', collaborators: [] });
+    const shared = await call('put', sharingPath, sharingUrl, {
+      json: { collaborators: ['leader-1'] },
+      expectStatus: 200,
+    });
+    expect(shared.body).toEqual({ owner: 'admin', collaborators: ['leader-1'] });
+    await call('put', sharingPath, sharingUrl, { json: { collaborators: ['nobody'] }, expectStatus: 400 });
+    await call('get', sharingPath, '/api/scenarios/no-such-scenario/collaborators', { expectStatus: 404 });
+
+    const audit = await call('get', '/api/audit', '/api/audit', { expectStatus: 200 });
+    expect(audit.body.length).toBeGreaterThan(0);
+    expectRequired(audit.schema, audit.body, [0, 'operation']);
+    const csv = await call('get', '/api/audit', '/api/audit?format=csv', { expectStatus: 200 });
+    expect(csv.contentType).toBe('text/csv');
+    await call('get', '/api/audit', '/api/audit?limit=0', { expectStatus: 400 });
+
+    // The leader's own account, last: a new password, then signing out ends the session.
+    await call('put', '/api/session/password', '/api/session/password', {
+      json: { currentPassword: `${password}-wrong`, newPassword: testPassword() },
+      as: leader,
+      expectStatus: 403,
+    });
+    await call('put', '/api/session/password', '/api/session/password', {
+      json: { currentPassword: password, newPassword: testPassword() },
+      as: leader,
+      expectStatus: 204,
+    });
+    await call('delete', '/api/session', '/api/session', { as: leader, expectStatus: 204 });
+    const ended = await call('get', '/api/session', '/api/session', { as: leader, expectStatus: 401 });
+    expect(ended.body.error).toMatch(/session has ended/);
+  });
+
   it('checked a real answer of every documented operation, and an error answer of each kind', () => {
     // A new operation needs a call above: its schemas are then held to a real answer too.
     const unchecked = served
@@ -819,6 +957,6 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
       .filter((answer) => !checked.has(answer));
     expect(unchecked).toEqual([]);
     const statuses = new Set([...checked].map((entry) => Number(entry.split(' ').at(-1))));
-    expect([...statuses].sort()).toEqual([200, 201, 204, 400, 404, 405, 409, 422]);
+    expect([...statuses].sort()).toEqual([200, 201, 204, 400, 401, 403, 404, 405, 409, 422]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PERMISSIONS, type PermissionName } from '../../contract/access.js';
 import { API_OPERATIONS } from '../../contract/index.js';
 import { createApp } from '../../server/src/app.js';
 import { noDatabase as noDatabaseAt } from '../support/no-database.js';
@@ -13,7 +14,7 @@ const openApiPathOf = (honoPath: string) => honoPath.replace(/:(\w+)(\{[^}]*\})?
 type Schema = Record<string, any>;
 interface OpenApiDocument {
   paths: Record<string, Record<string, any>>;
-  components: { schemas: Record<string, Schema> };
+  components: { schemas: Record<string, Schema>; securitySchemes: Record<string, Schema> };
 }
 
 /** Follows `$ref`s into the document's components; a reference to nothing fails the test. */
@@ -217,6 +218,8 @@ describe('the OpenAPI document and docs page', () => {
     expect(statusesOf('/api/regions/{region}/isochrones', 'post')).toEqual([
       '200',
       '400',
+      '401',
+      '403',
       '404',
       '409',
       '503',
@@ -224,6 +227,8 @@ describe('the OpenAPI document and docs page', () => {
     expect(statusesOf('/api/regions/{region}/imports', 'post')).toEqual([
       '200',
       '400',
+      '401',
+      '403',
       '404',
       '409',
       '413',
@@ -232,13 +237,27 @@ describe('the OpenAPI document and docs page', () => {
     expect(statusesOf('/api/regions/{region}/imports/{importId}/commit', 'post')).toEqual([
       '200',
       '400',
+      '401',
+      '403',
       '404',
       '409',
       '422',
       '503',
     ]);
-    expect(statusesOf('/api/scenarios/{id}', 'patch')).toEqual(['200', '400', '404', '405', '409', '503']);
-    expect(statusesOf('/api/regions', 'get')).toEqual(['200', '503']);
+    expect(statusesOf('/api/scenarios/{id}', 'patch')).toEqual([
+      '200',
+      '400',
+      '401',
+      '403',
+      '404',
+      '405',
+      '409',
+      '503',
+    ]);
+    expect(statusesOf('/api/regions', 'get')).toEqual(['200', '401', '403', '503']);
+    // What is open to all answers no 401 or 403: health, the document, the docs page, signing in.
+    expect(statusesOf('/api/health', 'get')).toEqual(['200', '503']);
+    expect(statusesOf('/api/openapi.json', 'get')).toEqual(['200']);
 
     const stale = resolved(
       document,
@@ -258,6 +277,56 @@ describe('the OpenAPI document and docs page', () => {
     expect(report?.required).toEqual(
       expect.arrayContaining(['problems', 'problemCounts', 'scenarioImpact', 'canCommit']),
     );
+  });
+
+  it('says who may call each operation: a sign-in (cookie or token), its permission and roles, 401 and 403', async () => {
+    const document = (await (await app.request('/api/openapi.json')).json()) as OpenApiDocument;
+    expect(document.components.securitySchemes).toMatchObject({
+      sessionCookie: { type: 'apiKey', in: 'cookie', name: 'lifecircle_session' },
+      apiToken: { type: 'http', scheme: 'bearer' },
+    });
+    expect(document.components.securitySchemes.sessionCookie.description).toContain('X-CSRF-Token');
+    const open: string[] = [];
+    for (const [label, operation] of operationsOf(document)) {
+      const permission = operation['x-permission'] as {
+        name: PermissionName;
+        roles: string[];
+        scenario?: string;
+      };
+      expect(Object.keys(PERMISSIONS), label).toContain(permission.name);
+      const declared = PERMISSIONS[permission.name];
+      if (declared.roles === null) {
+        open.push(label);
+        expect(operation.security, label).toEqual([]);
+        expect(permission.roles, label).toEqual([]);
+        // Signing in answers its own 401 (a wrong password), never "no one is signed in".
+        expect(operation.responses['401']?.description ?? '', label).not.toMatch(/signed in/);
+        expect(Object.keys(operation.responses), label).not.toContain('403');
+        continue;
+      }
+      expect(operation.security, label).toEqual([{ sessionCookie: [] }, { apiToken: [] }]);
+      expect(permission.roles, label).toEqual([...declared.roles]);
+      expect(permission.scenario, label).toBe('scenario' in declared ? declared.scenario : undefined);
+      expect(operation.responses['401']?.description, label).toMatch(/signed in/);
+      expect(operation.responses['403']?.description, label).toBeTruthy();
+    }
+    expect(open.sort()).toEqual([
+      'get /api/docs',
+      'get /api/health',
+      'get /api/openapi.json',
+      'post /api/session',
+    ]);
+    const patch = document.paths['/api/scenarios/{id}'].patch;
+    expect(patch['x-permission']).toEqual({
+      name: 'edit-scenario',
+      roles: ['admin', 'analyst', 'planner'],
+      scenario: 'owner-or-collaborator',
+    });
+    expect(patch.responses['403'].description).toMatch(/not theirs.*X-CSRF-Token/);
+    // A read needs no CSRF token, so its 403 does not speak of one.
+    const read = document.paths['/api/regions'].get;
+    expect(read['x-permission']).toEqual({ name: 'read', roles: ['admin', 'analyst', 'planner', 'leader'] });
+    expect(read.responses['403'].description).not.toMatch(/CSRF/);
   });
 
   it('keeps named schemas once, under components, and every reference resolves', async () => {

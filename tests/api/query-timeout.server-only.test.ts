@@ -3,7 +3,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/src/app.js';
 import { openServerDatabase, type Database } from '../../server/src/db/client.js';
+import { migrate } from '../../server/src/db/migrate.js';
 import { refusalBody } from '../support/refusals.js';
+import { createSignedInApp, signedIn, type Credentials } from '../support/sign-in.js';
 
 // A query that runs past the statement timeout is cancelled by PostgreSQL itself and answers 503
 // with a sentence, not a hang or a 500. (PGlite cannot interrupt a query: the embedded database
@@ -12,6 +14,7 @@ describe('the statement timeout on the PostgreSQL server', () => {
   const serverUrl = process.env.DATABASE_URL_TEST!;
   const databaseName = `lifecircle_test_${randomBytes(6).toString('hex')}`;
   let database: Database;
+  let credentials: Credentials;
 
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -20,6 +23,14 @@ describe('the statement timeout on the PostgreSQL server', () => {
     await admin.end();
     const url = new URL(serverUrl);
     url.pathname = `/${databaseName}`;
+    // The tables and the first administrator's session are made without the short timeout.
+    const setup = await openServerDatabase(url.toString());
+    try {
+      await migrate(setup);
+      credentials = (await createSignedInApp(setup)).credentials;
+    } finally {
+      await setup.close();
+    }
     database = await openServerDatabase(url.toString(), { statementTimeoutMilliseconds: 200 });
   });
   afterAll(async () => {
@@ -47,7 +58,7 @@ describe('the statement timeout on the PostgreSQL server', () => {
         return database.query(text, params);
       },
     };
-    const app = createApp(slow, { queryTimeoutMilliseconds: 200 });
+    const app = signedIn(createApp(slow, { queryTimeoutMilliseconds: 200 }), credentials);
     const response = await app.request('/api/regions');
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual(

@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import { readConfig, REPOSITORY_ROOT } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { testBackends } from '../support/test-databases.js';
+import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 
 const DEMO_DIRECTORY = path.join(REPOSITORY_ROOT, 'data/geojson/demo');
 const JISHOU_DIRECTORY = path.join(REPOSITORY_ROOT, 'data/geojson/jishou-demo');
@@ -61,7 +62,7 @@ const readDemoFile = async <T>(file: string, directory = DEMO_DIRECTORY) =>
 describe.each(testBackends())('the API on $name PostGIS with the demo region', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
   const getJson = async (url: string) => {
     const response = await app.request(url);
     return {
@@ -74,7 +75,7 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
   beforeAll(async () => {
     ({ database, dispose } = await backend.open());
     await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
-    app = createApp(database);
+    app = await createSignedInApp(database);
   });
   afterAll(async () => dispose?.());
 

@@ -4,11 +4,13 @@ import { createApp } from '../../server/src/app.js';
 import { MAX_EDIT_GEOMETRY_VERTICES } from '../../core/scenario/scenario-edit-schema.js';
 import { useDemoApp } from '../support/scenario-test-setup.js';
 import { refusalBody } from '../support/refusals.js';
+import { signedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 
 // What every request meets before a route reads it, found by probing the server (issue 12): NUL
 // bytes, writes from other sites' pages, oversized bodies and outlines. Each answers a 4xx in the
-// one error shape naming what is wrong, and writes nothing.
+// one error shape naming what is wrong, and writes nothing. Every request is the signed-in
+// administrator's (session cookie and CSRF token), so what refuses it is the guard, not a sign-in.
 describe.each(testBackends())('request guards on $name', (backend) => {
   const demo = useDemoApp(backend);
   const scenarioCount = async () =>
@@ -112,9 +114,12 @@ describe.each(testBackends())('request guards on $name', (backend) => {
       refusalBody('the request is larger than 8 MB', 'request.too-large'),
     );
 
-    const strict = createApp({ query: demo.sql, transaction: async () => undefined } as never, {
-      limits: { jsonBodyBytes: 1000 },
-    });
+    const strict = signedIn(
+      createApp({ query: demo.sql, transaction: async () => undefined } as never, {
+        limits: { jsonBodyBytes: 1000 },
+      }),
+      demo.app().credentials,
+    );
     const small = await strict.request('/api/regions/demo/scenarios', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -11,6 +11,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../../core/geometry/position.js';
 import {
+  fetchApi,
   getJson,
   mapRectangle,
   postJson,
@@ -237,7 +238,7 @@ describe('the accessibility panel in a browser', () => {
       .getByTestId('export-coverage')
       .locator('a[data-format="csv"]')
       .getAttribute('href');
-    const coverageCsv = await fetch(new URL(coverageCsvHref!, baseUrl));
+    const coverageCsv = await fetchApi(baseUrl, coverageCsvHref!);
     expect(coverageCsv.status).toBe(200);
     const csvLines = (await coverageCsv.text())
       .replace(/^\uFEFF/, '')
@@ -286,7 +287,7 @@ describe('the accessibility panel in a browser', () => {
       const point = map.unproject([x - rect.left, y - rect.top]);
       return [[point.lng, point.lat] as [number, number]];
     }, farPixel);
-    const refused = await fetch(`${baseUrl}/api/regions/demo/isochrones`, {
+    const refused = await fetchApi(baseUrl, '/api/regions/demo/isochrones', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ origins: [farLngLat] }),

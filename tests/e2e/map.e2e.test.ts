@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Position } from '../../core/geometry/position.js';
 import {
+  fetchApi,
   findClearClick,
   getJson,
   projectToPage,
@@ -89,7 +90,7 @@ describe('the map in a browser', () => {
       .getByTestId('export-facilities')
       .locator('a[data-format="geojson"]')
       .getAttribute('href');
-    const download = await fetch(new URL(facilitiesHref!, baseUrl));
+    const download = await fetchApi(baseUrl, facilitiesHref!);
     expect(download.status).toBe(200);
     const facilities = await getJson<Collection<unknown, unknown>>(baseUrl, '/api/regions/demo/facilities');
     expect(((await download.json()) as { features: unknown[] }).features).toHaveLength(

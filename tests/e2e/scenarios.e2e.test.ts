@@ -14,6 +14,7 @@ import type { Position } from '../../core/geometry/position.js';
 import {
   contains,
   distanceToEdges,
+  fetchApi,
   getJson,
   mapRectangle,
   polygonsOf,
@@ -332,7 +333,7 @@ describe('the scenario screen in a browser', () => {
     expect(exportedResidents.get(b)).toBe(residentsOf(b) - moved);
 
     // Someone else saves meanwhile: our next save is refused with 409 and a clear offer to reload.
-    const elsewhere = await fetch(`${baseUrl}/api/scenarios/${scenarioId}`, {
+    const elsewhere = await fetchApi(baseUrl, `/api/scenarios/${scenarioId}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ version: 2, name: '别处改名' }),

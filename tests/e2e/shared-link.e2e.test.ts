@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   createScenarioInPanel,
+  newSignedInPage,
   useE2eSession,
   waitForDrawn,
   waitForMapIdle,
@@ -17,7 +18,7 @@ describe('a shared link, in a browser', () => {
   const { openApp } = useE2eSession();
 
   it('opens the same region, tab, scenario and map view; leaving with unsaved edits asks first', async () => {
-    const { page } = await openApp();
+    const { page, browser, baseUrl } = await openApp();
     const scenarioId = await createScenarioInPanel(page, '链接分享');
     const view = await page.evaluate(() => {
       const map = window.__lifecircle!.map;
@@ -37,8 +38,8 @@ describe('a shared link, in a browser', () => {
     expect(lat).toBeCloseTo(view.lat, 5);
     expect(zoom).toBeCloseTo(view.zoom, 2);
 
-    // The link in a second tab: the same scenario open on the same tab, at the same view.
-    const second = await page.context().browser()!.newPage({ viewport: page.viewportSize() });
+    // The link in another browser, signed in there too: the same scenario, tab and map view.
+    const second = await newSignedInPage(browser, baseUrl, { viewport: page.viewportSize() });
     await second.goto(address.href);
     await waitForDrawn(second, 'communitiesLoaded', 120_000);
     expect(await second.getByTestId('sidebar-tab-scenarios').getAttribute('aria-selected')).toBe('true');

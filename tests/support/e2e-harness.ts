@@ -2,18 +2,23 @@
  * Shared set-up of the end-to-end tests (tests/e2e): the real server on embedded PostGIS in a
  * fresh folder with the demo region, the built client, and headless Chromium; plus helpers to
  * read the API and to turn map coordinates into page pixels through the app's MapLibre map.
+ * The server's first administrator gets a random password (as LIFECIRCLE_ADMIN_PASSWORD would give
+ * it); the browser signs in once per session, before the app loads, and the test's own API calls
+ * (getJson, postJson, fetchApi) carry a session of their own.
  * Needs `npm run build` first (npm test does it) and Debian's chromium (CHROMIUM_PATH overrides).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { pointInPolygon } from '../../core/geometry/point-in-ring.js';
 import type { Position } from '../../core/geometry/position.js';
+import { FIRST_ADMIN_USERNAME } from '../../server/src/accounts/first-admin.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import { startLifecircleServer } from '../../server/src/server.js';
+import { signIn, testPassword, withCredentials, type Credentials } from './sign-in.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -40,13 +45,49 @@ export interface Collection<G, P> {
 export interface E2eSession {
   baseUrl: string;
   browser: Browser;
+  /** Signed in as the first administrator (its context holds the session cookie). */
   page: Page;
+  /** The node side's own session, which getJson, postJson and fetchApi send. */
+  credentials: Credentials;
   /** Answers the client found not to match the contract (none, in a passing test). */
   contractMismatches: readonly string[];
   close(): Promise<void>;
 }
 
-/** Start the server (fresh embedded database) and a Chromium page at 1440 × 900. */
+/** The administrator's password and the node side's session of each running server, by base URL. */
+const signedInServers = new Map<string, { password: string; credentials: Credentials }>();
+
+function signedInServer(baseUrl: string) {
+  const server = signedInServers.get(baseUrl);
+  if (!server) throw new Error(`no end-to-end session runs at ${baseUrl}`);
+  return server;
+}
+
+/**
+ * Signs the first administrator in within `page`'s browser context, through its request context
+ * (which shares the context's cookies), so every page of the context loads the app signed in. Call
+ * before the page first opens the app; a page of a new context must sign in too.
+ */
+export async function signInPage(page: Page, baseUrl: string): Promise<void> {
+  const { password } = signedInServer(baseUrl);
+  const response = await page.request.post(`${baseUrl}/api/session`, {
+    data: { username: FIRST_ADMIN_USERNAME, password },
+  });
+  expect(response.status(), `signing the browser in: ${await response.text()}`).toBe(200);
+}
+
+/** A page of a new browser context (another browser, as far as the server knows), signed in. */
+export async function newSignedInPage(
+  browser: Browser,
+  baseUrl: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1, ...options });
+  await signInPage(page, baseUrl);
+  return page;
+}
+
+/** Start the server (fresh embedded database) and a signed-in Chromium page at 1440 × 900. */
 export async function startE2eSession(): Promise<E2eSession> {
   if (!existsSync(path.join(REPOSITORY_ROOT, 'client/dist/index.html'))) {
     throw new Error('client/dist is missing: run "npm run build" before the end-to-end test');
@@ -61,10 +102,19 @@ export async function startE2eSession(): Promise<E2eSession> {
   const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-e2e-'));
   let server: Awaited<ReturnType<typeof startLifecircleServer>> | undefined;
   let browser: Browser | undefined;
+  const adminPassword = testPassword();
   try {
-    server = await startLifecircleServer({ port: 0, dataDirectory, databaseUrl: null });
+    server = await startLifecircleServer({ port: 0, dataDirectory, databaseUrl: null, adminPassword });
+    const baseUrl = server.url;
+    const credentials = await signIn(
+      { request: (url, init) => fetch(url, init) },
+      FIRST_ADMIN_USERNAME,
+      adminPassword,
+      baseUrl,
+    );
+    signedInServers.set(baseUrl, { password: adminPassword, credentials });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    const page = await newSignedInPage(browser, baseUrl);
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     // The client checks every answer against the contract's schemas when asked (lib/api.ts), and
     // logs a mismatch with a marker: the session fails on any.
@@ -76,17 +126,20 @@ export async function startE2eSession(): Promise<E2eSession> {
     });
     const running = { server, browser };
     return {
-      baseUrl: server.url,
+      baseUrl,
       browser,
       page,
+      credentials,
       contractMismatches,
       close: async () => {
+        signedInServers.delete(baseUrl);
         await running.browser.close();
         await running.server.close();
         await rm(dataDirectory, { recursive: true, force: true });
       },
     };
   } catch (error) {
+    if (server) signedInServers.delete(server.url);
     await browser?.close();
     await server?.close();
     await rm(dataDirectory, { recursive: true, force: true });
@@ -122,16 +175,24 @@ export function useE2eSession(): { openApp(): Promise<E2eSession> } {
   };
 }
 
-/** GET an API path and expect 200. */
+/**
+ * `fetch` from the test itself (not the page) as the signed-in administrator: `target` is a path
+ * under `baseUrl` or an address (a download link the page shows, resolved against `baseUrl`).
+ */
+export function fetchApi(baseUrl: string, target: string | URL, init: RequestInit = {}): Promise<Response> {
+  return fetch(new URL(target, baseUrl), withCredentials(signedInServer(baseUrl).credentials, init));
+}
+
+/** GET an API path as the signed-in administrator and expect 200. */
 export async function getJson<T>(baseUrl: string, apiPath: string): Promise<T> {
-  const response = await fetch(`${baseUrl}${apiPath}`);
+  const response = await fetchApi(baseUrl, apiPath);
   expect(response.status, apiPath).toBe(200);
   return (await response.json()) as T;
 }
 
-/** POST JSON to an API path and expect 200. */
+/** POST JSON to an API path as the signed-in administrator and expect 200. */
 export async function postJson<T>(baseUrl: string, apiPath: string, body: unknown): Promise<T> {
-  const response = await fetch(`${baseUrl}${apiPath}`, {
+  const response = await fetchApi(baseUrl, apiPath, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(body),

@@ -1,12 +1,14 @@
 /**
  * Shared set-up of the scenario API tests: a fresh database of one backend with the demo region
- * seeded, the app on it, and small helpers to call the API and read the tables.
+ * seeded, the app on it with the first administrator signed in once for the suite, and small
+ * helpers to call the API (every request carries the session) and read the tables.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import { readConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { prepareDatabase } from '../../server/src/db/prepare.js';
+import { createSignedInApp, type SignedIn } from './sign-in.js';
 import type { TestBackend } from './test-databases.js';
 
 /** An API answer: its JSON body (null when the body is empty or not JSON) and its raw text. */
@@ -18,8 +20,11 @@ export interface ApiAnswer {
 }
 
 export interface DemoApp {
-  /** The app, for requests whose body is not JSON (exports). */
-  app(): App;
+  /**
+   * The app as the signed-in administrator, for requests whose body is not JSON (exports);
+   * `.unsigned` is the bare app and `.credentials` the session's headers.
+   */
+  app(): SignedIn<App>;
   /** The database under the app (a backup reads it whole). */
   database(): Database;
   call(method: string, url: string, body?: unknown): Promise<ApiAnswer>;
@@ -35,12 +40,12 @@ export interface DemoApp {
 export function useDemoApp(backend: TestBackend): DemoApp {
   let database: Database;
   let dispose: (() => Promise<void>) | undefined;
-  let app: App;
+  let app: SignedIn<App>;
 
   beforeAll(async () => {
     ({ database, dispose } = await backend.open());
     await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
-    app = createApp(database);
+    app = await createSignedInApp(database);
   });
   afterAll(async () => dispose?.());
 

@@ -7,6 +7,7 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../contract/access.js';
+import { createApp, type App, type AppOptions } from '../../server/src/app.js';
 import { ensureFirstAdmin, FIRST_ADMIN_USERNAME } from '../../server/src/accounts/first-admin.js';
 import type { Database } from '../../server/src/db/client.js';
 
@@ -92,14 +93,23 @@ export async function addUserAndSignIn(
   return signIn(target, username, password, baseUrl);
 }
 
+/** A target whose every request carries `credentials`; `unsigned` is the target itself. */
+export type SignedIn<T extends RequestTarget> = RequestTarget & { credentials: Credentials; unsigned: T };
+
 /** `target` with every request carrying `credentials`: what API tests call instead of the bare app. */
-export function signedIn<T extends RequestTarget>(
-  target: T,
-  credentials: Credentials,
-): RequestTarget & { credentials: Credentials; unsigned: T } {
+export function signedIn<T extends RequestTarget>(target: T, credentials: Credentials): SignedIn<T> {
   return {
     credentials,
     unsigned: target,
     request: (input, init) => target.request(input, withCredentials(credentials, init)),
   };
+}
+
+/**
+ * The app on a fresh `database` with its first administrator signed in: what an API suite makes in
+ * its `beforeAll` and sends every request through.
+ */
+export async function createSignedInApp(database: Database, options?: AppOptions): Promise<SignedIn<App>> {
+  const app = createApp(database, options);
+  return signedIn(app, await signInFirstAdmin(app, database));
 }
