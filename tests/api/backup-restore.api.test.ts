@@ -22,6 +22,7 @@ import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { isDomainError } from '../../server/src/domain-error.js';
 import { useDemoApp } from '../support/scenario-test-setup.js';
+import { signIn, signedIn } from '../support/sign-in.js';
 import { testBackends, type TestBackend } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -179,7 +180,10 @@ describe.each(testBackends())('backup and restore on $name PostGIS', (backend) =
       const summary = await restoreBackup(target, file);
       expect(summary.migratedAfter).toEqual([]);
       expectSameContents(await contents(target), source);
-      const app = createApp(target);
+      // The users came back too: the source's administrator signs in to the restored database.
+      const { username, password } = demo.app().credentials;
+      const bare = createApp(target);
+      const app = signedIn(bare, await signIn(bare, username, password));
       const scenarios = (await (await app.request('/api/regions/demo/scenarios')).json()) as {
         name: string;
       }[];

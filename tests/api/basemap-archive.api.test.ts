@@ -17,10 +17,11 @@ import {
   type BasemapFixtures,
 } from '../../scripts/fixtures/make-basemap-fixtures.js';
 import { writePmtiles } from '../../scripts/fixtures/pmtiles-writer.js';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
+import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -29,7 +30,7 @@ const MIB = 1024 * 1024;
 describe.each(testBackends())('PMTiles archives by range requests on $name PostGIS', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
   let fixtures: BasemapFixtures;
   /** A PMTiles file of ~6 MiB: nine z15 tiles of 700 000 random bytes each, spanning chunk seams. */
   let large: Uint8Array;
@@ -115,7 +116,7 @@ describe.each(testBackends())('PMTiles archives by range requests on $name PostG
     await migrate(database);
     const tiny = tinyRegion('tiny');
     await loadRegion(database, 'test', tiny.meta, tiny.layers);
-    app = createApp(database);
+    app = await createSignedInApp(database);
     fixtures = await makeBasemapFixtures();
     large = writePmtiles({
       tileType: 'jpeg',

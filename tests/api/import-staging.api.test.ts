@@ -4,17 +4,18 @@
  * and with a cancelled preview; a region changed since the preview is checked again from the file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../server/src/app.js';
+import type { App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
+import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
 describe.each(testBackends())('staged import features on $name PostGIS', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
-  let app: App;
+  let app: SignedIn<App>;
 
   /** Every request of this file. */
   const call = async (path: string, init: RequestInit) => {
@@ -82,7 +83,7 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
     await migrate(database);
     const region = tinyRegion('tiny');
     await loadRegion(database, 'test', region.meta, region.layers);
-    app = createApp(database);
+    app = await createSignedInApp(database);
   });
   afterAll(async () => dispose?.());
 
