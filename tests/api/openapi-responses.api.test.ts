@@ -479,6 +479,38 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     );
     expect(exported.body.features).toHaveLength(2);
 
+    // Its versions, one of them as it was, restored as a new version.
+    const versions = await call('get', '/api/scenarios/:id/versions', `/api/scenarios/${id}/versions`, {
+      expectStatus: 200,
+    });
+    expect(versions.body.versions.map((entry: { version: number }) => entry.version)).toEqual([2, 1]);
+    const first = await call(
+      'get',
+      '/api/scenarios/:id/versions/:version/state',
+      `/api/scenarios/${id}/versions/1/state`,
+      { expectStatus: 200 },
+    );
+    expect(first.body.version).toBe(1);
+    const restored = await call(
+      'post',
+      '/api/scenarios/:id/versions/:version/restore',
+      `/api/scenarios/${id}/versions/1/restore`,
+      { json: { version: 2 }, expectStatus: 200 },
+    );
+    expect(restored.body.version).toBe(3);
+
+    // Its review: submitted, then returned with a comment (a returned scenario may be deleted).
+    const submitted = await call('post', '/api/scenarios/:id/submit', `/api/scenarios/${id}/submit`, {
+      json: { version: 3 },
+      expectStatus: 200,
+    });
+    expect(submitted.body).toMatchObject({ reviewState: 'submitted', lastReview: { action: 'submit' } });
+    const returned = await call('post', '/api/scenarios/:id/decision', `/api/scenarios/${id}/decision`, {
+      json: { version: 3, decision: 'return', comment: '请补充说明' },
+      expectStatus: 200,
+    });
+    expect(returned.body).toMatchObject({ reviewState: 'returned', lastReview: { comment: '请补充说明' } });
+
     await call('delete', '/api/scenarios/:id', `/api/scenarios/${id}`, { expectStatus: 204 });
     await call('get', '/api/scenarios/:id', `/api/scenarios/${id}`, { expectStatus: 404 });
   });
@@ -773,6 +805,10 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     expect(conflict.body.scenarioImpact.scenarios).toHaveLength(1);
     // The report of a 409 is the whole report: without its problems it is not a documented 409.
     expectRequired(conflict.schema, conflict.body, ['problems']);
+    // Not accepted: the preview is cancelled, its stored file and staged features forgotten.
+    await call('delete', readPath, `/api/regions/tiny/imports/${replacing.body.importId}`, {
+      expectStatus: 204,
+    });
 
     await call('post', imports, '/api/regions/nowhere/imports', {
       form: await form(roads, { layer: 'network' }),
