@@ -20,6 +20,8 @@ import {
   waitForMapIdle,
   screenshotPath,
   FIRST_DRAW_TIMEOUT_MS,
+  signInPage,
+  fetchApi,
 } from '../support/e2e-harness.js';
 
 interface CommunityProps {
@@ -92,6 +94,8 @@ describe('unsaved scenario edits kept in the browser', () => {
     const context = await browser.newContext({ viewport: firstPage.viewportSize(), deviceScaleFactor: 1 });
     await context.addInitScript(() => localStorage.setItem('lifecircle.checkAnswers', '1'));
     let page = await newPage(context, mismatches);
+    // A browser context of its own signs in once; its later pages share the session cookie.
+    await signInPage(page, baseUrl);
     await page.goto(baseUrl);
     await waitForDrawn(page, 'communitiesLoaded', FIRST_DRAW_TIMEOUT_MS);
     const scenarioId = await createScenarioInPanel(page, '草稿恢复');
@@ -215,7 +219,7 @@ describe('unsaved scenario edits kept in the browser', () => {
     await page.getByTestId('attribute-form').getByTestId('field-staff').fill('9');
     await page.getByTestId('attribute-form').getByTestId('attribute-apply').click();
     await expect.poll(() => page.getByTestId('pending-count').getAttribute('data-count')).toBe('1');
-    const elsewhere = await fetch(`${baseUrl}/api/scenarios/${scenarioId}`, {
+    const elsewhere = await fetchApi(baseUrl, `/api/scenarios/${scenarioId}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   createScenarioInPanel,
+  fetchApi,
   getJson,
   screenshotPath,
   useE2eSession,
@@ -68,7 +69,7 @@ describe('the version history, in a browser', () => {
       )
       .find(([x, y]) => x.residents > 0 && y.residents > 0)!;
     const patch = async (version: number, edits: unknown[]) => {
-      const response = await fetch(`${baseUrl}/api/scenarios/${scenarioId}`, {
+      const response = await fetchApi(baseUrl, `/api/scenarios/${scenarioId}`, {
         method: 'PATCH',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ version, edits }),
