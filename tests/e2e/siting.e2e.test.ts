@@ -20,6 +20,7 @@ import { describe, expect, it } from 'vitest';
 import type { Position } from '../../core/geometry/position.js';
 import { requireOgr2ogr } from '../support/gdal.js';
 import {
+  fetchApi,
   getJson,
   postJson,
   screenshotPath,
@@ -151,7 +152,7 @@ describe('siting, service areas and the difference export in a browser', () => {
       })!;
     const [movedUnitId, neighbourUnitId] = pair;
     const movedTo = communityOf.get(neighbourUnitId)!;
-    const patched = await fetch(`${baseUrl}/api/scenarios/${scenarioId}`, {
+    const patched = await fetchApi(baseUrl, `/api/scenarios/${scenarioId}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
