@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   createScenarioInPanel,
-  postJson,
+  fetchApi,
   useE2eSession,
   waitForDrawn,
   FIRST_DRAW_TIMEOUT_MS,
@@ -60,11 +60,12 @@ describe('accounts and review, in a browser', () => {
     await expect.poll(() => adminPage.getByTestId('admin-done').textContent()).toContain('zhangwei');
     const row = adminPage.locator('[data-testid="users-table"] tr[data-username="zhangwei"]');
     await expect.poll(() => row.textContent()).toContain('待改密码');
-    await postJson(baseUrl, '/api/users', {
-      username: 'director-li',
-      password: 'leader-password-1',
-      role: 'leader',
+    const leaderAdded = await fetchApi(baseUrl, '/api/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'director-li', password: 'leader-password-1', role: 'leader' }),
     });
+    expect(leaderAdded.status).toBe(201);
 
     // The planner: a wrong password is refused in words, the right one asks for a new one first.
     const planner = await signInThroughPage(browser, baseUrl, 'zhangwei', 'not-the-password');
