@@ -111,7 +111,8 @@ describe('accounts and review, in a browser', () => {
     // The audit log on the administrator's page lists what they did.
     await adminPage.reload();
     const audit = adminPage.getByTestId('audit-table');
-    await audit.waitFor();
+    // The table's rows arrive after its head: wait for the latest step to be listed.
+    await expect.poll(() => audit.textContent()).toContain('POST /api/scenarios/:id/decision');
     const auditText = await audit.textContent();
     expect(auditText).toContain('POST /api/scenarios/:id/decision');
     expect(auditText).toContain('returned: 西门社区人口超出上限，请拆分后再提交');
