@@ -123,23 +123,14 @@ export async function withThrowawayServerDatabase<T>(
   serverUrl: string,
   work: (database: Database, databaseName: string) => Promise<T>,
 ): Promise<T> {
-  const databaseName = `lifecircle_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  const database = await openServerDatabase(url.toString());
-  try {
-    return await work(database, databaseName);
-  } finally {
-    await database.close();
-    const cleanup = new pg.Client({ connectionString: serverUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await cleanup.end();
-  }
+  return withThrowawayDatabaseUrl(serverUrl, async (databaseUrl, databaseName) => {
+    const database = await openServerDatabase(databaseUrl);
+    try {
+      return await work(database, databaseName);
+    } finally {
+      await database.close();
+    }
+  });
 }
 
 /**

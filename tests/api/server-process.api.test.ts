@@ -1,16 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE_NAME } from '../../server/src/db/data-directory-lock.js';
 import { startServerProcess, type ServerProcess } from '../support/server-process.js';
 import { signIn, testPassword, withCredentials, type Credentials } from '../support/sign-in.js';
-import { testBackends } from '../support/test-databases.js';
+import { createThrowawayServerDatabase, testBackends } from '../support/test-databases.js';
 
 /** The first administrator's password, given to each server as LIFECIRCLE_ADMIN_PASSWORD. */
 const ADMIN_PASSWORD = testPassword();
@@ -160,22 +158,9 @@ for (const backend of testBackends()) {
         };
         cleanup = () => rm(dataDirectory, { recursive: true, force: true });
       } else {
-        const serverUrl = process.env.DATABASE_URL_TEST!;
-        const databaseName = `lifecircle_test_${randomBytes(6).toString('hex')}`;
-        const admin = new pg.Client({ connectionString: serverUrl });
-        await admin.connect();
-        await admin.query(`CREATE DATABASE ${databaseName}`);
-        await admin.end();
-        environment = {
-          DATABASE_URL: new URL(`/${databaseName}`, serverUrl).toString(),
-          LIFECIRCLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        };
-        cleanup = async () => {
-          const dropper = new pg.Client({ connectionString: serverUrl });
-          await dropper.connect();
-          await dropper.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-          await dropper.end();
-        };
+        const throwaway = await createThrowawayServerDatabase(process.env.DATABASE_URL_TEST!);
+        environment = { DATABASE_URL: throwaway.url, LIFECIRCLE_ADMIN_PASSWORD: ADMIN_PASSWORD };
+        cleanup = throwaway.drop;
       }
     });
     afterAll(async () => {

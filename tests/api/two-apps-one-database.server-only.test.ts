@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/src/app.js';
 import { readConfig } from '../../server/src/config.js';
 import { openServerDatabase, type Database } from '../../server/src/db/client.js';
 import { prepareDatabase } from '../../server/src/db/prepare.js';
+import { createThrowawayServerDatabase } from '../support/test-databases.js';
 import { signIn, signInFirstAdmin, withCredentials, type Credentials } from '../support/sign-in.js';
 
 // Issue 12: two app processes on one PostgreSQL database serve the same truth. Each app here has its
@@ -12,7 +11,7 @@ import { signIn, signInFirstAdmin, withCredentials, type Credentials } from '../
 // per Database object) — as two processes would — on one throw-away server database.
 describe('two apps on one PostgreSQL database', () => {
   const serverUrl = process.env.DATABASE_URL_TEST!;
-  const databaseName = `lifecircle_test_${randomBytes(6).toString('hex')}`;
+  let throwaway: Awaited<ReturnType<typeof createThrowawayServerDatabase>> | undefined;
   const databases: Database[] = [];
   let first: App;
   let second: App;
@@ -43,11 +42,8 @@ describe('two apps on one PostgreSQL database', () => {
   };
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-    await admin.end();
-    const url = new URL(`/${databaseName}`, serverUrl).toString();
+    throwaway = await createThrowawayServerDatabase(serverUrl);
+    const url = throwaway.url;
     databases.push(await openServerDatabase(url), await openServerDatabase(url));
     await prepareDatabase(databases[0], readConfig().seedRegionDirectories.slice(0, 1), () => undefined);
     first = createApp(databases[0]);
@@ -58,10 +54,7 @@ describe('two apps on one PostgreSQL database', () => {
   });
   afterAll(async () => {
     for (const database of databases) await database.close();
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-    await admin.end();
+    await throwaway?.drop();
   });
 
   const staffOf = async (app: App, scenarioId: string, communityId: string) => {

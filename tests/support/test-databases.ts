@@ -30,31 +30,41 @@ async function openEmbeddedTestDatabase() {
   return { database, dispose: () => database.close() };
 }
 
-/** Creates a throw-away database on the server so parallel test files never share tables. */
-async function openServerTestDatabase(serverUrl: string) {
+/**
+ * Creates an empty database `lifecircle_test_<random>` on the server at `serverUrl` (so parallel
+ * test files never share tables): its connection string, and how to drop it.
+ */
+export async function createThrowawayServerDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
   const databaseName = `lifecircle_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-  } finally {
-    await admin.end();
-  }
+  const onServer = async (statement: string) => {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    try {
+      await admin.query(statement);
+    } finally {
+      await admin.end();
+    }
+  };
+  await onServer(`CREATE DATABASE ${databaseName}`);
   const url = new URL(serverUrl);
   url.pathname = `/${databaseName}`;
-  const database = await openServerDatabase(url.toString());
+  return {
+    url: url.toString(),
+    drop: () => onServer(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`),
+  };
+}
+
+async function openServerTestDatabase(serverUrl: string) {
+  const throwaway = await createThrowawayServerDatabase(serverUrl);
+  const database = await openServerDatabase(throwaway.url);
   return {
     database,
-    url: url.toString(),
+    url: throwaway.url,
     async dispose() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-      } finally {
-        await cleanup.end();
-      }
+      await throwaway.drop();
     },
   };
 }

@@ -8,6 +8,7 @@ import { API } from '../../../../contract/index';
 import { callOperation, type ApiResult } from '../../lib/api';
 import type { ScenarioSummary } from '../../lib/api-types';
 import { errorText } from '../../lib/error-text';
+import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { queryKeys } from '../../lib/query-keys';
 import { Badge, type BadgeTone } from '../../ui/badge';
@@ -66,7 +67,7 @@ export function ReviewBar({
           <span className="review-bar-step">
             {t(`review.step.${step.action}`, {
               by: step.by ?? '—',
-              at: new Date(step.at).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false }),
+              at: formatDateTime(step.at),
               version: step.version,
             })}
           </span>

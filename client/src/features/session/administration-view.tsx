@@ -9,6 +9,7 @@ import { API } from '../../../../contract/index';
 import type { OperationAnswer } from '../../../../contract/operation';
 import { callOperation, type ApiError } from '../../lib/api';
 import { errorText } from '../../lib/error-text';
+import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { DataTable } from '../../ui/data-table';
@@ -18,10 +19,6 @@ type User = OperationAnswer<typeof API.accounts.listUsers>[number];
 type AuditEntry = OperationAnswer<typeof API.accounts.audit>[number];
 
 const AUDIT_ROWS_SHOWN = 200;
-
-function formatTime(iso: string, language: 'zh' | 'en'): string {
-  return new Date(iso).toLocaleString(language === 'zh' ? 'zh-CN' : 'en-GB', { hour12: false });
-}
 
 export function AdministrationView({ onClose }: { onClose: () => void }) {
   const { t, language } = useI18n();
@@ -202,7 +199,7 @@ export function AdministrationView({ onClose }: { onClose: () => void }) {
             <tbody>
               {(audit ?? []).map((entry) => (
                 <tr key={entry.id} className={entry.status >= 400 ? 'audit-refused' : undefined}>
-                  <td className="num">{formatTime(entry.at, language)}</td>
+                  <td className="num">{formatDateTime(entry.at)}</td>
                   <td>{entry.username ?? '—'}</td>
                   <td title={entry.detail ?? undefined}>
                     {entry.operation}

@@ -6,6 +6,7 @@ import { callOperation } from '../../lib/api';
 import { errorText } from '../../lib/error-text';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
+import { SessionField } from './session-field';
 
 export function ChangePasswordForm({
   onChanged,
@@ -43,39 +44,27 @@ export function ChangePasswordForm({
   return (
     <form className="change-password-form" onSubmit={submit} data-testid="change-password-form">
       <h2 className="session-heading">{t('session.changePassword')}</h2>
-      <label className="session-field">
-        <span>{t('session.currentPassword')}</span>
-        <input
-          type="password"
-          autoComplete="current-password"
-          required
-          value={currentPassword}
-          onChange={(event) => setCurrentPassword(event.target.value)}
-          data-testid="current-password"
-        />
-      </label>
-      <label className="session-field">
-        <span>{t('session.newPassword', { min: MIN_PASSWORD_LENGTH })}</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={newPassword}
-          onChange={(event) => setNewPassword(event.target.value)}
-          data-testid="new-password"
-        />
-      </label>
-      <label className="session-field">
-        <span>{t('session.repeatPassword')}</span>
-        <input
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeated}
-          onChange={(event) => setRepeated(event.target.value)}
-          data-testid="repeat-password"
-        />
-      </label>
+      <SessionField
+        label={t('session.currentPassword')}
+        value={currentPassword}
+        onChange={setCurrentPassword}
+        testId="current-password"
+        autoComplete="current-password"
+      />
+      <SessionField
+        label={t('session.newPassword', { min: MIN_PASSWORD_LENGTH })}
+        value={newPassword}
+        onChange={setNewPassword}
+        testId="new-password"
+        autoComplete="new-password"
+      />
+      <SessionField
+        label={t('session.repeatPassword')}
+        value={repeated}
+        onChange={setRepeated}
+        testId="repeat-password"
+        autoComplete="new-password"
+      />
       {refusal && (
         <p className="session-refusal" role="alert" data-testid="change-password-refusal">
           {refusal}

@@ -5,6 +5,7 @@ import { callOperation } from '../../lib/api';
 import { errorText } from '../../lib/error-text';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
+import { SessionField } from './session-field';
 import type { SessionAnswer } from './use-session';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionAnswer) => void }) {
@@ -46,30 +47,22 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionAnswer
           </div>
         </div>
         <h2 className="session-heading">{t('session.title')}</h2>
-        <label className="session-field">
-          <span>{t('session.username')}</span>
-          <input
-            name="username"
-            autoComplete="username"
-            autoFocus
-            required
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            data-testid="sign-in-username"
-          />
-        </label>
-        <label className="session-field">
-          <span>{t('session.password')}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            data-testid="sign-in-password"
-          />
-        </label>
+        <SessionField
+          label={t('session.username')}
+          type="text"
+          autoComplete="username"
+          autoFocus
+          value={username}
+          onChange={setUsername}
+          testId="sign-in-username"
+        />
+        <SessionField
+          label={t('session.password')}
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          testId="sign-in-password"
+        />
         {refusal && (
           <p className="session-refusal" role="alert" data-testid="sign-in-refusal">
             {refusal}

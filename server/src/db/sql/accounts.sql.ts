@@ -3,8 +3,7 @@
  * answered as ISO 8601 in UTC.
  */
 
-const TIMESTAMP = (column: string) =>
-  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+import { TIMESTAMP } from './scenarios.sql.js';
 
 const USER_COLUMNS = `username, display_name AS "displayName", role, disabled,
   must_change_password AS "mustChangePassword", ${TIMESTAMP('created_at')} AS "createdAt"`;
@@ -83,7 +82,10 @@ export const GET_TOKEN = /* SQL */ `
   FROM api_tokens t JOIN app_users u USING (username)
   WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND NOT u.disabled`;
 
-export const TOUCH_TOKEN = /* SQL */ `UPDATE api_tokens SET last_used_at = now() WHERE id = $1`;
+/** Notes a token's use, at most once a minute: not a write on every request a script makes. */
+export const TOUCH_TOKEN = /* SQL */ `
+  UPDATE api_tokens SET last_used_at = now()
+  WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`;
 
 /** Revokes token $1 if user $2 owns it, or anyone's when $3 (an administrator asks). */
 export const REVOKE_TOKEN = /* SQL */ `

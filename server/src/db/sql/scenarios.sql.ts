@@ -76,7 +76,7 @@ export const REGION_COMMUNITIES = /* SQL */ `
   SELECT coalesce(json_agg(${COMMUNITY_RECORD_JSON} ORDER BY c.id), '[]'::json)::text AS communities
   FROM communities c WHERE c.region_id = $1`;
 
-const TIMESTAMP = (column: string) =>
+export const TIMESTAMP = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A review step as JSON (the ReviewStep of core/scenario/scenario-summary.ts). */
