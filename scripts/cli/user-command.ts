@@ -3,7 +3,7 @@
  * one action on a database, answering the lines to print.
  */
 import { ROLES, type Role } from '../../contract/access.js';
-import { passwordSchema, usernameSchema } from '../../contract/accounts.js';
+import { passwordSchema, roleSchema, usernameSchema } from '../../contract/accounts.js';
 import { createUser, listUsers, updateUser } from '../../server/src/accounts/account-store.js';
 import { newReadablePassword } from '../../server/src/accounts/secrets.js';
 import type { Database } from '../../server/src/db/client.js';
@@ -26,9 +26,10 @@ export type UserCommand =
   | { action: 'disable' | 'enable'; username: string };
 
 function role(text: string | undefined): Role {
-  if (!ROLES.includes(text as Role))
+  const parsed = roleSchema.safeParse(text);
+  if (!parsed.success)
     throw new UsageError(`the role must be one of ${ROLES.join(', ')} (got ${text ?? 'none'})`);
-  return text as Role;
+  return parsed.data;
 }
 
 function username(text: string | undefined): string {

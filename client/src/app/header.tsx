@@ -5,6 +5,7 @@ import { StandardsControl } from '../features/standards/standards-control';
 import type { JudgingState } from '../features/standards/use-judging';
 import type { AppView } from './app';
 import { AccountMenu } from '../features/session/account-menu';
+import { BrandMark } from '../ui/brand-mark';
 import './header.css';
 
 export function Header({
@@ -26,12 +27,7 @@ export function Header({
   return (
     <header className="app-header">
       <div className="brand">
-        <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
-          <circle cx="16" cy="16" r="14" className="ring ring-15" />
-          <circle cx="16" cy="16" r="9.5" className="ring ring-10" />
-          <circle cx="16" cy="16" r="5" className="ring ring-5" />
-          <circle cx="16" cy="16" r="1.8" className="ring-core" />
-        </svg>
+        <BrandMark className="brand-mark" />
         <div className="brand-text">
           <span className="brand-name">
             {t('app.name')} <span className="brand-sep">·</span>{' '}

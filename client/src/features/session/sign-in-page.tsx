@@ -7,6 +7,7 @@ import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { SessionField } from './session-field';
 import type { SessionAnswer } from './use-session';
+import { BrandMark } from '../../ui/brand-mark';
 
 export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionAnswer) => void }) {
   const { t, language, setLanguage } = useI18n();
@@ -33,12 +34,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (session: SessionAnswer
     <div className="session-screen sign-in-screen">
       <form className="session-card sign-in-card" onSubmit={submit} data-testid="sign-in-form">
         <div className="sign-in-brand">
-          <svg className="sign-in-mark" viewBox="0 0 32 32" aria-hidden="true">
-            <circle cx="16" cy="16" r="14" className="ring ring-15" />
-            <circle cx="16" cy="16" r="9.5" className="ring ring-10" />
-            <circle cx="16" cy="16" r="5" className="ring ring-5" />
-            <circle cx="16" cy="16" r="1.8" className="ring-core" />
-          </svg>
+          <BrandMark className="sign-in-mark" />
           <div>
             <h1 className="sign-in-title">
               {t('app.name')} <span className="sign-in-latin">{t('app.nameLatin')}</span>
