@@ -11,6 +11,7 @@ import {
   createScenarioInPanel,
   fetchApi,
   FIRST_DRAW_TIMEOUT_MS,
+  screenshotPath,
   useE2eSession,
   waitForDrawn,
 } from '../support/e2e-harness.js';
@@ -94,6 +95,7 @@ describe('live lists and presence', () => {
     const notice = page.getByTestId('live-save-notice');
     await notice.waitFor({ timeout: 15_000 });
     expect(await notice.textContent()).toContain('王分析 刚保存了版本 2');
+    await page.getByTestId('open-scenario').screenshot({ path: await screenshotPath('live-presence.png') });
 
     // The analyst closes their page: they leave the administrator's strip.
     await analystPage.close();
