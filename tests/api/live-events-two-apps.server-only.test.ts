@@ -1,7 +1,8 @@
 /**
  * Live events across processes (issue 12): two apps on one PostgreSQL database, as two server
  * processes would be, each with its own event hub. A scenario saved through one reaches a stream
- * held by the other (relayed by LISTEN/NOTIFY), once; presence stays each process's own.
+ * held by the other (relayed by LISTEN/NOTIFY), once; presence counts the viewers of both, and
+ * drops those of a process as their streams close or the process stops.
  */
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,13 @@ import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { EventHub } from '../../server/src/live/event-hub.js';
 import { readEvents } from '../support/event-stream.js';
-import { signIn, signInFirstAdmin, withCredentials, type Credentials } from '../support/sign-in.js';
+import {
+  addUserAndSignIn,
+  signIn,
+  signInFirstAdmin,
+  withCredentials,
+  type Credentials,
+} from '../support/sign-in.js';
 import { createThrowawayServerDatabase } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -23,6 +30,8 @@ describe('live events between two apps on one PostgreSQL database', () => {
   let second: App;
   let onFirst: Credentials;
   let onSecond: Credentials;
+  /** Another user, signed in on the second app. */
+  let analyst: Credentials;
 
   const call = async (app: App, who: Credentials, method: string, url: string, body?: unknown) => {
     const response = await app.request(
@@ -48,6 +57,8 @@ describe('live events between two apps on one PostgreSQL database', () => {
     second = createApp(databases[1], { eventHub: hubs[1] });
     onFirst = await signInFirstAdmin(first, databases[0]);
     onSecond = await signIn(second, onFirst.username, onFirst.password);
+    const added = await addUserAndSignIn(first, onFirst, 'analyst');
+    analyst = await signIn(second, added.username, added.password);
   });
   afterAll(async () => {
     for (const hub of hubs) await hub.close();
@@ -55,7 +66,7 @@ describe('live events between two apps on one PostgreSQL database', () => {
     await throwaway?.drop();
   });
 
-  it("a save through one app reaches the other app's stream once; presence stays per process", async () => {
+  it("a save through one app reaches the other app's stream, once", async () => {
     const created = await call(first, onFirst, 'POST', '/api/regions/tiny/scenarios', { name: '两处' });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
@@ -89,10 +100,40 @@ describe('live events between two apps on one PostgreSQL database', () => {
     expect(again.status, again.text).toBe(200);
     expect((await onFirstEvents.next('scenario-changed')).version).toBe(3);
     expect((await onSecondEvents.next('scenario-changed')).version).toBe(3);
-    // Presence is each process's own: each hub counts the one stream it holds.
-    expect(hubs[0].viewersOf(id)).toHaveLength(1);
-    expect(hubs[1].viewersOf(id)).toHaveLength(1);
     await onFirstEvents.close();
     await onSecondEvents.close();
+  });
+
+  it('presence lists the viewers of both processes, and drops those whose stream closed or whose process stopped', async () => {
+    const created = await call(first, onFirst, 'POST', '/api/regions/tiny/scenarios', { name: '两处同看' });
+    const id = created.body.id as string;
+    const query = `/api/events?region=tiny&scenario=${encodeURIComponent(id)}`;
+    const adminEvents = readEvents(await first.request(query, withCredentials(onFirst)));
+    await adminEvents.next('presence');
+    const openAnalystStream = async () => {
+      const events = readEvents(await second.request(query, withCredentials(analyst)));
+      await events.next('ready');
+      return events;
+    };
+    const usernames = (data: { viewers: { username: string }[] }) =>
+      data.viewers.map((viewer) => viewer.username).join(',');
+    const both = `${onFirst.username},${analyst.username}`;
+
+    const analystEvents = await openAnalystStream();
+    expect(usernames(await adminEvents.next('presence', (data) => usernames(data) === both))).toBe(both);
+    expect(usernames(await analystEvents.next('presence', (data) => usernames(data) === both))).toBe(both);
+    await analystEvents.close();
+    expect(usernames(await adminEvents.next('presence', (data) => data.viewers.length === 1))).toBe(
+      onFirst.username,
+    );
+
+    // The second process stops: its viewers leave at once, not after three silent heartbeats.
+    await openAnalystStream();
+    await adminEvents.next('presence', (data) => usernames(data) === both);
+    await hubs[1].close();
+    expect(usernames(await adminEvents.next('presence', (data) => data.viewers.length === 1))).toBe(
+      onFirst.username,
+    );
+    await adminEvents.close();
   });
 });

@@ -2,8 +2,10 @@
  * The live event hub (issue 12): every open event stream of this process, the changes published to
  * them, and who has which scenario open (presence). A change accepted here is sent to this
  * process's streams at once and, on a server database, relayed by NOTIFY to every other process on
- * it (each hub LISTENs on one channel and drops what it sent itself). Presence is this process's
- * own: two processes behind one address each count the streams they hold.
+ * it (each hub LISTENs on one channel and drops what it sent itself). Presence crosses the same
+ * way: each process announces its own viewers of a scenario when they change and again at every
+ * heartbeat, and forgets another process's viewers once it has been silent for three heartbeats
+ * (it stopped, or lost the database).
  */
 
 import { randomUUID } from 'node:crypto';
@@ -43,10 +45,23 @@ interface OpenStream {
   end(): void;
 }
 
-interface RelayedEvent {
-  origin: string;
-  event: LiveEvent;
+/** What one process tells the others on the channel. */
+type Relayed = { origin: string } & (
+  | { event: LiveEvent }
+  /** This process's own viewers of one scenario (none: they all left). */
+  | { presence: { scenarioId: string; viewers: Viewer[] } }
+  /** A process that has just started listening asks the others for their viewers. */
+  | { hello: true }
+);
+
+/** Another process's viewers by scenario, and when it last spoke. */
+interface RemoteViewers {
+  heardAt: number;
+  byScenario: Map<string, Viewer[]>;
 }
+
+/** Heartbeats another process may miss before its viewers are forgotten. */
+const SILENT_HEARTBEATS = 3;
 
 const ENCODER = new TextEncoder();
 
@@ -61,6 +76,7 @@ export class EventHub {
   private readonly heartbeatMilliseconds: number;
   private heartbeat: NodeJS.Timeout | null = null;
   private relay: Promise<(() => Promise<void>) | null> | null = null;
+  private readonly remote = new Map<string, RemoteViewers>();
   private closed = false;
 
   constructor(
@@ -128,7 +144,7 @@ export class EventHub {
         data: { username: viewer.username, heartbeatSeconds: Math.round(this.heartbeatMilliseconds / 1000) },
       }),
     );
-    if (scenarioId) this.announcePresence(scenarioId);
+    if (scenarioId) this.presenceChanged(scenarioId);
     return new Response(body, {
       headers: {
         'content-type': 'text/event-stream; charset=utf-8',
@@ -145,38 +161,33 @@ export class EventHub {
    */
   async publish(event: LiveEvent): Promise<void> {
     this.deliver(event);
-    if (this.database.kind !== 'postgres') return;
-    const relayed: RelayedEvent = { origin: this.origin, event };
-    try {
-      await this.database.query(sql.NOTIFY_EVENT, [LIVE_CHANNEL, JSON.stringify(relayed)]);
-    } catch (error) {
-      console.error(`live events: could not relay ${event.name}: ${(error as Error).message}`);
-    }
+    await this.tellOthers({ origin: this.origin, event });
   }
 
-  /** The viewers of `scenarioId` in this process: each user once, from their earliest stream. */
+  /**
+   * Everyone with `scenarioId` open, in this process and (on a server database) in the others:
+   * each user once, from their earliest stream.
+   */
   viewersOf(scenarioId: string): Viewer[] {
-    const byUser = new Map<string, Viewer>();
-    for (const stream of this.streams) {
-      if (stream.scenarioId !== scenarioId) continue;
-      const known = byUser.get(stream.viewer.username);
-      const since = stream.since.toISOString();
-      if (known && known.since <= since) continue;
-      byUser.set(stream.viewer.username, {
-        username: stream.viewer.username,
-        displayName: stream.viewer.displayName,
-        role: stream.viewer.role,
-        since,
-      });
-    }
-    return [...byUser.values()].sort((a, b) => a.since.localeCompare(b.since));
+    const silentSince = Date.now() - SILENT_HEARTBEATS * this.heartbeatMilliseconds;
+    const remote = [...this.remote.values()]
+      .filter((other) => other.heardAt >= silentSince)
+      .flatMap((other) => other.byScenario.get(scenarioId) ?? []);
+    return earliestOfEach([...this.localViewersOf(scenarioId), ...remote]);
   }
 
   /** Ends every stream and stops relaying (the server is stopping). */
   async close(): Promise<void> {
+    const scenarioIds = new Set([...this.streams].map((stream) => stream.scenarioId));
     this.closed = true;
     for (const stream of [...this.streams]) stream.end();
     this.stopHeartbeat();
+    // The other processes drop this one's viewers now rather than after three silent heartbeats.
+    await Promise.all(
+      [...scenarioIds]
+        .filter((scenarioId) => scenarioId !== null)
+        .map((scenarioId) => this.notify({ origin: this.origin, presence: { scenarioId, viewers: [] } })),
+    );
     const relay = this.relay;
     this.relay = null;
     const stop = await relay?.catch(() => null);
@@ -188,10 +199,33 @@ export class EventHub {
     for (const stream of this.streams) stream.send(text);
   }
 
+  /** This process's own viewers of `scenarioId`. */
+  private localViewersOf(scenarioId: string): Viewer[] {
+    return earliestOfEach(
+      [...this.streams]
+        .filter((stream) => stream.scenarioId === scenarioId)
+        .map((stream) => ({
+          username: stream.viewer.username,
+          displayName: stream.viewer.displayName,
+          role: stream.viewer.role,
+          since: stream.since.toISOString(),
+        })),
+    );
+  }
+
   private remove(stream: OpenStream): void {
     if (!this.streams.delete(stream)) return;
-    if (stream.scenarioId) this.announcePresence(stream.scenarioId);
+    if (stream.scenarioId) this.presenceChanged(stream.scenarioId);
     if (this.streams.size === 0) this.stopHeartbeat();
+  }
+
+  /** A viewer of `scenarioId` came or went here: told to this process's viewers and to the others. */
+  private presenceChanged(scenarioId: string): void {
+    this.announcePresence(scenarioId);
+    void this.tellOthers({
+      origin: this.origin,
+      presence: { scenarioId, viewers: this.localViewersOf(scenarioId) },
+    });
   }
 
   private announcePresence(scenarioId: string): void {
@@ -199,11 +233,39 @@ export class EventHub {
     for (const stream of this.streams) if (stream.scenarioId === scenarioId) stream.send(text);
   }
 
+  /** This process's viewers of every scenario open here, for the other processes. */
+  private tellOwnPresence(): void {
+    const scenarioIds = new Set([...this.streams].map((stream) => stream.scenarioId));
+    for (const scenarioId of scenarioIds) {
+      if (!scenarioId) continue;
+      const presence = { scenarioId, viewers: this.localViewersOf(scenarioId) };
+      void this.tellOthers({ origin: this.origin, presence });
+    }
+  }
+
+  /** NOTIFY on the channel, on a server database; a failure is logged (this process goes on alone). */
+  private async tellOthers(relayed: Relayed): Promise<void> {
+    if (!this.closed) await this.notify(relayed);
+  }
+
+  private async notify(relayed: Relayed): Promise<void> {
+    if (this.database.kind !== 'postgres') return;
+    try {
+      await this.database.query(sql.NOTIFY_EVENT, [LIVE_CHANNEL, JSON.stringify(relayed)]);
+    } catch (error) {
+      console.error(`live events: could not tell the other processes: ${(error as Error).message}`);
+    }
+  }
+
   private async startRelay(): Promise<void> {
     const listen = this.database.listen;
     if (!listen || this.closed) return;
     this.relay ??= listen
       .call(this.database, LIVE_CHANNEL, (payload) => this.receive(payload))
+      .then((stop) => {
+        void this.tellOthers({ origin: this.origin, hello: true });
+        return stop;
+      })
       .catch((error: unknown) => {
         // Changes of other processes are missed until the next stream opens and tries again.
         console.error(`live events: cannot listen for other processes: ${(error as Error).message}`);
@@ -214,16 +276,37 @@ export class EventHub {
   }
 
   private receive(payload: string): void {
-    let relayed: RelayedEvent;
+    let relayed: Relayed;
     try {
-      relayed = JSON.parse(payload) as RelayedEvent;
+      relayed = JSON.parse(payload) as Relayed;
     } catch {
       return;
     }
-    if (relayed.origin === this.origin || !relayed.event) return;
-    // Presence is each process's own; only changes cross.
-    if (relayed.event.name === 'scenario-changed' || relayed.event.name === 'region-changed') {
-      this.deliver(relayed.event);
+    if (relayed.origin === this.origin) return;
+    if ('event' in relayed) {
+      const { event } = relayed;
+      if (event.name === 'scenario-changed' || event.name === 'region-changed') this.deliver(event);
+    } else if ('presence' in relayed) {
+      const other = this.remote.get(relayed.origin) ?? { heardAt: 0, byScenario: new Map() };
+      this.remote.set(relayed.origin, other);
+      other.heardAt = Date.now();
+      const { scenarioId, viewers } = relayed.presence;
+      const before = JSON.stringify(other.byScenario.get(scenarioId) ?? []);
+      if (viewers.length > 0) other.byScenario.set(scenarioId, viewers);
+      else other.byScenario.delete(scenarioId);
+      if (JSON.stringify(viewers) !== before) this.announcePresence(scenarioId);
+    } else if ('hello' in relayed) {
+      this.tellOwnPresence();
+    }
+  }
+
+  /** Forgets the viewers of processes silent too long, telling the viewers of their scenarios. */
+  private forgetSilent(): void {
+    const silentSince = Date.now() - SILENT_HEARTBEATS * this.heartbeatMilliseconds;
+    for (const [origin, other] of this.remote) {
+      if (other.heardAt >= silentSince) continue;
+      this.remote.delete(origin);
+      for (const scenarioId of other.byScenario.keys()) this.announcePresence(scenarioId);
     }
   }
 
@@ -238,8 +321,13 @@ export class EventHub {
     this.heartbeat = null;
   }
 
-  /** A comment line to every stream; a stream whose session has ended is ended. */
+  /**
+   * A comment line to every stream; a stream whose session has ended is ended. The other processes
+   * hear this one's viewers again, and those silent too long are forgotten.
+   */
   private async beat(): Promise<void> {
+    this.tellOwnPresence();
+    this.forgetSilent();
     await Promise.all(
       [...this.streams].map(async (stream) => {
         const signedIn = await stream.viewer.stillSignedIn().catch(() => true);
@@ -248,4 +336,14 @@ export class EventHub {
       }),
     );
   }
+}
+
+/** Each user once, from their earliest `since`, earliest first. */
+function earliestOfEach(viewers: readonly Viewer[]): Viewer[] {
+  const byUser = new Map<string, Viewer>();
+  for (const viewer of viewers) {
+    const known = byUser.get(viewer.username);
+    if (!known || viewer.since < known.since) byUser.set(viewer.username, viewer);
+  }
+  return [...byUser.values()].sort((a, b) => a.since.localeCompare(b.since));
 }
