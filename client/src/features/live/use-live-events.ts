@@ -2,7 +2,8 @@
  * One live event stream per page (GET /api/events, server-sent events; the session cookie goes with
  * it, same origin): changes others make refresh the cached lists they touch, and the open scenario's
  * presence and others' saves go to live-store.ts. The browser reconnects a dropped stream by itself;
- * a refused one (signed out, too many pages) is tried again after a growing pause.
+ * a refused one (signed out, too many pages) is tried again after a growing pause. A tab hidden for
+ * a minute closes its stream until it is shown again.
  */
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -21,6 +22,8 @@ import { liveState, resetLive, updateLive } from './live-store';
 
 const RETRY_FIRST_MILLISECONDS = 2_000;
 const RETRY_MOST_MILLISECONDS = 60_000;
+/** How long a tab in the background keeps its stream (and its place among a scenario's viewers). */
+const HIDDEN_TAB_KEEPS_STREAM_MILLISECONDS = 60_000;
 
 /** The cached reads a change of a scenario makes out of date: the region's list and the scenario's versions. */
 function refreshScenario(queryClient: QueryClient, event: ScenarioChangedEvent): void {
@@ -113,15 +116,38 @@ export function useLiveEvents(regionId: string | null, scenarioId: string | null
         if (event && event.scenarioId === scenarioId) updateLive({ viewers: event.viewers });
       });
       source.onerror = () => {
-        if (source?.readyState !== EventSource.CLOSED) return; // the browser is reconnecting
+        if (!source || source.readyState !== EventSource.CLOSED) return; // the browser is reconnecting
         retry = setTimeout(connect, pause);
         pause = Math.min(pause * 2, RETRY_MOST_MILLISECONDS);
       };
     };
-    connect();
-    return () => {
+    // A browser keeps at most six connections to one server over HTTP/1.1, and each open stream
+    // holds one for good: a tab left in the background gives its stream up, and takes a new one
+    // (reading the lists again) when it is shown.
+    let hiddenTimer: ReturnType<typeof setTimeout> | undefined;
+    const disconnect = () => {
       clearTimeout(retry);
       source?.close();
+      source = null;
+    };
+    const onVisibility = () => {
+      clearTimeout(hiddenTimer);
+      if (document.visibilityState === 'hidden') {
+        hiddenTimer = setTimeout(() => {
+          disconnect();
+          resetLive(scenarioId);
+        }, HIDDEN_TAB_KEEPS_STREAM_MILLISECONDS);
+      } else if (!source) {
+        pause = RETRY_FIRST_MILLISECONDS;
+        connect();
+      }
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    connect();
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      clearTimeout(hiddenTimer);
+      disconnect();
       resetLive(null);
     };
   }, [regionId, scenarioId, me, queryClient]);
