@@ -70,11 +70,12 @@ export function auditWrites(
     // A deleted scenario's region can only be asked before.
     const scenarioId = c.req.param('id');
     const before =
-      live && scenarioId && spec.method === 'delete' ? await scenarioStanding(database, scenarioId) : null;
+      live && scenarioId && spec.method === 'delete'
+        ? await scenarioStanding(database, scenarioId).catch(() => null)
+        : null;
     await next();
     const status = c.res.status;
     if (!(status < 400 || (isSignIn && (status === 401 || status === 429)))) return;
-    if (live) await publishWrite(c, live, database, operation, before);
     const note = c.get('auditNote') ?? {};
     const principal = c.get('principal');
     const object = objectOf(c, spec);
@@ -96,6 +97,7 @@ export function auditWrites(
     } catch (error) {
       console.error(`audit log: could not record ${c.req.method} ${c.req.path}: ${(error as Error).message}`);
     }
+    if (live && status < 400) await publishWrite(c, live, database, operation, before);
   };
 }
 
