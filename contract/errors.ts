@@ -434,6 +434,12 @@ export const ERROR_CATALOGUE = {
     en: 'table {table} holds {restored} rows once restored where the backup has {expected}; the restore was rolled back',
     zh: '表 {table} 恢复后有 {restored} 行，而备份中为 {expected} 行；恢复已回滚',
   },
+  // Live events (contract/events.ts).
+  'live.too-many-streams': {
+    status: 429,
+    en: '{user} has {count} live event streams open already (one per page): close a page or wait for its stream to end',
+    zh: '{user} 已打开 {count} 个实时事件流（每个页面一个）：请关闭一个页面或稍候再试',
+  },
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

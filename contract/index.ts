@@ -7,6 +7,7 @@ import { accessibilityOperations } from './accessibility.js';
 import { accountOperations } from './accounts.js';
 import { basemapOperations } from './basemaps.js';
 import { docsOperations } from './docs.js';
+import { eventOperations } from './events.js';
 import { healthOperations } from './health.js';
 import { importOperations } from './imports.js';
 import type { OperationSpec } from './operation.js';
@@ -32,6 +33,7 @@ export const API = {
   partitionProposals: partitionProposalOperations,
   standards: standardsOperations,
   docs: docsOperations,
+  events: eventOperations,
 } as const;
 
 /** Every operation of the API, resource by resource. */

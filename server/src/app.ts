@@ -19,6 +19,8 @@ import { docsRoutes } from './openapi/docs-routes.js';
 import { accessibilityRoutes } from './routes/accessibility.js';
 import { basemapRoutes } from './routes/basemaps.js';
 import { healthRoutes } from './routes/health.js';
+import { eventRoutes } from './routes/events.js';
+import { EventHub } from './live/event-hub.js';
 import { importRoutes } from './routes/imports.js';
 import { regionRoutes } from './routes/regions.js';
 import { scenarioRoutes } from './routes/scenarios.js';
@@ -84,6 +86,8 @@ export interface AppOptions {
   queryTimeoutMilliseconds?: number;
   /** Counts failed sign-ins (one per process unless given). */
   signInLimiter?: SignInLimiter;
+  /** Live event streams and what they are told (one per app unless given; server.ts ends it on stopping). */
+  eventHub?: EventHub;
 }
 
 /**
@@ -94,6 +98,7 @@ export interface AppOptions {
  */
 export function createApp(database: Database, options: AppOptions = {}) {
   const limits = options.limits ?? DEFAULT_API_LIMITS;
+  const eventHub = options.eventHub ?? new EventHub(database);
   const operations: BoundOperation[] = [
     ...healthRoutes(database),
     ...accountRoutes(database, options.signInLimiter ?? new SignInLimiter()),
@@ -103,6 +108,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
     ...importRoutes(database),
     ...scenarioRoutes(database),
     ...standardsRoutes(),
+    ...eventRoutes(database, eventHub),
     ...docsRoutes(() => specs),
   ];
   const specs = operations.map((operation) => operation.spec);
@@ -129,7 +135,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
   app.use('/api/*', jsonBodyLimit(limits.jsonBodyBytes));
   app.use('/api/*', identify(database));
   mountOperations(app, operations, (spec) => {
-    const audit = auditWrites(spec, database);
+    const audit = auditWrites(spec, database, eventHub);
     return [authorize(spec, database), ...(audit ? [audit] : [])];
   });
   // Last, so only a path no operation serves reaches it: mounted in the whole site (server.ts), an
@@ -168,12 +174,20 @@ export function createApp(database: Database, options: AppOptions = {}) {
   });
 
   servedOperations.set(app, specs);
+  eventHubs.set(app, eventHub);
   return app;
 }
 
 export type App = ReturnType<typeof createApp>;
 
 const servedOperations = new WeakMap<Hono, readonly OperationSpec[]>();
+
+const eventHubs = new WeakMap<Hono, EventHub>();
+
+/** The live event hub an app publishes to. */
+export function eventHubOf(app: App): EventHub | undefined {
+  return eventHubs.get(app);
+}
 
 /** The contract's operations an app serves, in the order it mounted them. */
 export function operationsOf(app: App): readonly OperationSpec[] {

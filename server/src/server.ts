@@ -12,6 +12,7 @@ import { createApp } from './app.js';
 import { readConfig, type ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { prepareDatabase } from './db/prepare.js';
+import { EventHub } from './live/event-hub.js';
 import { securityHeaders } from './http/security-headers.js';
 
 export interface StartOptions {
@@ -67,7 +68,8 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
     throw error;
   }
 
-  const site = createSite(database, config);
+  const eventHub = new EventHub(database);
+  const site = createSite(database, config, eventHub);
   const port = options.port ?? config.port;
   const hostname = options.hostname ?? config.host;
   // Without createServer options @hono/node-server serves plain HTTP/1.1 through node:http.
@@ -99,6 +101,8 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
       for (const response of answering) response.shouldKeepAlive = false;
       // Stops listening and closes idle connections; resolves when the last connection has closed.
       const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Event streams never finish on their own: ended now, they do not hold the drain to its deadline.
+      await eventHub.close();
       const inTime = await withinMilliseconds(drained, drainMilliseconds);
       const requestsCut = inTime ? 0 : answering.size;
       if (!inTime) {
@@ -143,6 +147,7 @@ export function createSite(
     ServerConfig,
     'clientDistDirectory' | 'limits' | 'corsOrigins' | 'tileServices' | 'queryTimeoutMilliseconds'
   >,
+  eventHub?: EventHub,
 ): Hono {
   const site = new Hono();
   site.use(securityHeaders());
@@ -159,6 +164,7 @@ export function createSite(
       trustedOrigins: config.corsOrigins,
       tileServices: config.tileServices,
       queryTimeoutMilliseconds: config.queryTimeoutMilliseconds,
+      eventHub,
     }),
   );
   mountClient(site, config.clientDistDirectory);

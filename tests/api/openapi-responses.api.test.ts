@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { LIVE_EVENT_SCHEMAS } from '../../contract/events.js';
 import type { HttpMethod, OperationSpec } from '../../contract/operation.js';
 import { operationsOf, type App } from '../../server/src/app.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
@@ -984,6 +985,31 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     await call('delete', '/api/session', '/api/session', { as: leader, expectStatus: 204 });
     const ended = await call('get', '/api/session', '/api/session', { as: leader, expectStatus: 401 });
     expect(ended.body.error).toMatch(/session has ended/);
+  });
+
+  it('live events: the stream opens with its documented type and a ready event its schema holds', async () => {
+    // The stream never ends by itself: its first event is read and the stream closed.
+    const response = await app.request('/api/events?region=tiny');
+    expect(response.status).toBe(200);
+    const contentType = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+    expect(contentType).toBe('text/event-stream');
+    const schema = documentedAnswerSchema(operation('get', '/api/events'), 200, contentType);
+    if (!schema) throw new Error('the document lists no text/event-stream answer for GET /api/events');
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes('\n\n')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+    }
+    await reader.cancel();
+    const first = text.slice(0, text.indexOf('\n\n'));
+    expect(schema.safeParse(first).success).toBe(true);
+    const [eventLine, dataLine] = first.split('\n');
+    expect(eventLine).toBe('event: ready');
+    const ready = LIVE_EVENT_SCHEMAS.ready.parse(JSON.parse(dataLine.replace(/^data: /, '')));
+    expect(ready.username).toBe('admin');
+    checked.add('get /api/events 200');
   });
 
   it('checked a real answer of every documented operation, and an error answer of each kind', () => {

@@ -194,9 +194,14 @@ for (const backend of testBackends()) {
         basedOn: 'baseline',
       });
       await inFlight.accepted;
+      // An open event stream never finishes by itself: stopping ends it rather than waiting for it.
+      const events = await fetch(`${server.url}/api/events`, withCredentials(credentials));
+      expect(events.status).toBe(200);
+      const streamed = events.text();
       server.kill('SIGTERM');
-      await server.printed(/SIGTERM: finishing 1 request in flight/);
+      await server.printed(/SIGTERM: finishing 2 requests in flight/);
       expect(await connectionRefused(server.port)).toBe(true);
+      expect(await streamed).toMatch(/^event: ready\n/);
 
       const answer = await inFlight.send();
       expect(answer.status).toBe(201);

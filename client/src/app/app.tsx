@@ -13,6 +13,8 @@ import { AdministrationView } from '../features/session/administration-view';
 import { ImportWizard } from '../features/import/import-wizard';
 import { useImportWizard } from '../features/import/use-import-wizard';
 import { LayerPanel } from '../features/layer-panel/layer-panel';
+import { useLiveEvents } from '../features/live/use-live-events';
+import { useSession } from '../features/session/use-session';
 import { useBasemapDisplay } from '../features/layer-panel/use-basemap-display';
 import { NoticeStack } from '../features/notices/notice-stack';
 import { MetricsPanel } from '../features/scenarios/metrics-panel';
@@ -146,6 +148,7 @@ export function App() {
   );
   useAddressFollowsView(region?.id ?? null, sidebarTab, scenarioEditor);
   useLeaveGuard(scenarioEditor.pendingCount > 0);
+  useLiveEvents(region?.id ?? null, scenarioEditor.openSummary?.id ?? null, useSession().session.user);
   const openScenarioAnalysed = useAnalysedScenario(scenarioEditor);
   useEffect(() => setAnalysedScenario(openScenarioAnalysed), [openScenarioAnalysed]);
   const siting = useSiting(region?.id ?? null, scenarioEditor, sidebarTab === 'siting');

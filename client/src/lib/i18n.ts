@@ -12,6 +12,7 @@ import { dashboardMessages } from '../features/dashboard/dashboard.i18n';
 import { exportMessages } from '../features/export/export.i18n';
 import { importMessages } from '../features/import/import.i18n';
 import { layerPanelMessages } from '../features/layer-panel/layer-panel.i18n';
+import { liveMessages } from '../features/live/live.i18n';
 import { partitionMessages } from '../features/partition/partition.i18n';
 import { legendMessages } from '../features/legend/legends.i18n';
 import { adviceMessages } from '../features/scenarios/advice.i18n';
@@ -50,6 +51,7 @@ export const MESSAGE_TABLES = [
   sitingMessages,
   sessionMessages,
   reviewMessages,
+  liveMessages,
 ] as const;
 
 type TableKey<T> = T extends { zh: Record<infer K, string> } ? K : never;

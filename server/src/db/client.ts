@@ -31,6 +31,13 @@ export interface Database {
    * they are seen by every caller there, and work that makes them must not run twice at once.
    */
   session<T>(work: (query: Query) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onMessage` with the payload of every NOTIFY on `channel`, from this process or another, on
+   * one connection of its own (opened at the first call, closed with the database); resolves once
+   * listening, with how to stop. Only a server database has it: the embedded one is locked to one
+   * process, so there is no other to hear.
+   */
+  listen?(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -135,6 +142,7 @@ export async function openServerDatabase(
   // An idle client losing its connection must not crash the process: the next query reconnects
   // or fails with a connection error that the API answers with 503.
   pool.on('error', (error) => console.error(`database connection lost: ${error.message}`));
+  const listener = notificationListener(connectionString);
   const query: Query = async (text, params) => {
     const result = await pool.query(text, params as unknown[] | undefined);
     return { rows: result.rows };
@@ -181,7 +189,58 @@ export async function openServerDatabase(
         client.release(failed);
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onMessage) => listener.listen(channel, onMessage),
+    close: async () => {
+      await listener.close();
+      await pool.end();
+    },
+  };
+}
+
+/**
+ * LISTEN on one dedicated connection (a pooled one would be handed to other work): opened at the
+ * first channel, reopened at the next call after it was lost.
+ */
+function notificationListener(connectionString: string) {
+  let connecting: Promise<pg.Client> | null = null;
+  const handlers = new Map<string, Set<(payload: string) => void>>();
+  const connect = () => {
+    connecting ??= (async () => {
+      const client = new pg.Client({ connectionString });
+      client.on('error', (error) => {
+        console.error(`live events: the listening connection was lost: ${error.message}`);
+        connecting = null;
+      });
+      client.on('notification', (message) => {
+        for (const handler of handlers.get(message.channel) ?? []) handler(message.payload ?? '');
+      });
+      await client.connect();
+      return client;
+    })().catch((error: unknown) => {
+      connecting = null;
+      throw error;
+    });
+    return connecting;
+  };
+  return {
+    async listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+      const client = await connect();
+      const channelHandlers = handlers.get(channel) ?? new Set();
+      handlers.set(channel, channelHandlers);
+      channelHandlers.add(onMessage);
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        channelHandlers.delete(onMessage);
+        if (channelHandlers.size > 0) return;
+        handlers.delete(channel);
+        await client.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => undefined);
+      };
+    },
+    async close(): Promise<void> {
+      const open = connecting;
+      connecting = null;
+      if (open) await open.then((client) => client.end()).catch(() => undefined);
+    },
   };
 }
 

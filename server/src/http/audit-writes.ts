@@ -8,6 +8,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { OperationSpec } from '../../../contract/operation.js';
 import type { Database } from '../db/client.js';
 import { recordAuditEntry } from '../accounts/audit-log.js';
+import type { EventHub } from '../live/event-hub.js';
+import { isLiveWrite, liveEventOf, scenarioStanding } from '../live/write-events.js';
 
 /** What an operation adds to its audit entry beyond what the request says. */
 export interface AuditNote {
@@ -52,12 +54,25 @@ function objectOf(c: Context, spec: OperationSpec): { type: string | null; id: s
 
 /**
  * Records what `spec` did once it has answered: writes that succeeded, and sign-ins refused (wrong
- * password, too many attempts). Reads are not recorded.
+ * password, too many attempts). Reads are not recorded. A write that changes what live lists show
+ * is then published to `liveEvents` (live/write-events.ts).
  */
-export function auditWrites(spec: OperationSpec, database: Database): MiddlewareHandler | null {
+export function auditWrites(
+  spec: OperationSpec,
+  database: Database,
+  liveEvents?: EventHub,
+): MiddlewareHandler | null {
   if (spec.method === 'get') return null;
   const isSignIn = spec.path === '/api/session' && spec.method === 'post';
+  const operation = `${spec.method.toUpperCase()} ${spec.path}`;
+  const live = liveEvents && isLiveWrite(operation) ? liveEvents : null;
   return async (c, next) => {
+    // A deleted scenario's region can only be asked before.
+    const scenarioId = c.req.param('id');
+    const before =
+      live && scenarioId && spec.method === 'delete'
+        ? await scenarioStanding(database, scenarioId).catch(() => null)
+        : null;
     await next();
     const status = c.res.status;
     if (!(status < 400 || (isSignIn && (status === 401 || status === 429)))) return;
@@ -82,5 +97,37 @@ export function auditWrites(spec: OperationSpec, database: Database): Middleware
     } catch (error) {
       console.error(`audit log: could not record ${c.req.method} ${c.req.path}: ${(error as Error).message}`);
     }
+    if (live && status < 400) await publishWrite(c, live, database, operation, before);
   };
+}
+
+/** Publishes the live event of an accepted write; a failure is logged (the change is saved). */
+async function publishWrite(
+  c: Context,
+  live: EventHub,
+  database: Database,
+  operation: string,
+  before: { regionId: string; version: number } | null,
+): Promise<void> {
+  const note = c.get('auditNote') ?? {};
+  const params = c.req.param() as Record<string, string | undefined>;
+  try {
+    const scenarioId = params.id ?? (params.region ? undefined : note.objectId);
+    const standing = before ?? (scenarioId ? await scenarioStanding(database, scenarioId) : null);
+    const event = liveEventOf(
+      {
+        operation,
+        params,
+        objectId: note.objectId,
+        toVersion: note.toVersion,
+        by: c.get('principal')?.username ?? note.username ?? '',
+      },
+      standing,
+    );
+    if (event) await live.publish(event);
+  } catch (error) {
+    console.error(
+      `live events: could not publish ${c.req.method} ${c.req.path}: ${(error as Error).message}`,
+    );
+  }
 }

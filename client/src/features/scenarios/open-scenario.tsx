@@ -10,6 +10,8 @@ import { Chip } from '../../ui/chip';
 import { ConfirmBox } from '../../ui/confirm-box';
 import { LoadingLine } from '../../ui/loading-line';
 import { SegmentedControl } from '../../ui/segmented-control';
+import { LiveSaveNotice } from '../live/live-save-notice';
+import { PresenceStrip } from '../live/presence-strip';
 import { ComparePanel } from './compare-panel';
 import { DraftNotice } from './draft-notice';
 import { EditSection } from './edit-section';
@@ -142,6 +144,8 @@ function OpenScenarioTitle({
         </div>
         <CardActionButtons editor={editor} scenario={scenario} actions={actions} />
       </div>
+      <PresenceStrip scenarioId={scenario.id} />
+      <LiveSaveNotice scenarioId={scenario.id} heldVersion={version} />
       <CardActionForms actions={actions} scenario={scenario} />
       <ReviewBar scenario={scenario} version={version} pending={pending} />
     </>
