@@ -17,7 +17,7 @@ const square = {
       [1, 1],
       [0, 0],
     ],
-  ],
+  ] as [number, number][][],
 };
 const line = {
   type: 'LineString' as const,
