@@ -47,6 +47,10 @@ export function MessageBox({ editor }: { editor: ScenarioEditor }) {
       tone = 'ok';
       const { authors, versions } = mergedSaves(message.saves);
       const separator = language === 'zh' ? '、' : ', ';
+      if (versions.length === 0) {
+        body = t('rebase.mergedRename', { n: message.over, k: message.count, m: message.version });
+        break;
+      }
       body = t('rebase.merged', {
         author: authors.map((author) => author ?? t('rebase.someone')).join(separator),
         n: versions.join(separator),

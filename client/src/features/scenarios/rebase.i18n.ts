@@ -7,6 +7,7 @@ import { defineMessages } from '../../lib/message-table';
 export const rebaseMessages = defineMessages(
   {
     'rebase.merged': '已合并 {author} 在版本 {n} 的保存，您的 {k} 项修改已保存为版本 {m}。',
+    'rebase.mergedRename': '已合并他人在版本 {n} 的改名，您的 {k} 项修改已保存为版本 {m}。',
     'rebase.someone': '他人',
     'rebase.conflictTitle': '{n} 项修改与他人的保存冲突，尚未保存',
     'rebase.conflictIntro':
@@ -35,6 +36,7 @@ export const rebaseMessages = defineMessages(
   },
   {
     'rebase.merged': 'Merged the save of {author} at version {n}; your {k} edits were saved as version {m}.',
+    'rebase.mergedRename': 'Merged the rename at version {n}; your {k} edits were saved as version {m}.',
     'rebase.someone': 'someone else',
     'rebase.conflictTitle': '{n} edits collide with someone else’s save and were not saved',
     'rebase.conflictIntro':

@@ -24,8 +24,17 @@ export type ScenarioMessage =
   /** The server refused a save (400): its answer names the refused edit. */
   | { kind: 'server'; error: ApiError }
   | { kind: 'saved'; version: number }
-  /** Someone saved first; none of the `count` pending edits collided: saved on top as `version`. */
-  | { kind: 'rebased'; version: number; count: number; saves: { version: number; author: string | null }[] }
+  /**
+   * Someone saved first (`over` the version found); none of the `count` pending edits collided with
+   * their `saves` (none: the scenario was only renamed): saved on top as `version`.
+   */
+  | {
+      kind: 'rebased';
+      version: number;
+      over: number;
+      count: number;
+      saves: { version: number; author: string | null }[];
+    }
   | RebaseConflictMessage
   /** After a conflict: the `saved` edits that collided with nothing saved as `version`, `dropped` dropped. */
   | { kind: 'saved-rest'; version: number; saved: number; dropped: number }

@@ -57,7 +57,7 @@ export function useSaveRebase({
   forgetDraft,
 }: SaveRebaseInput): SaveRebase {
   const [saving, setSaving] = useState(false);
-  const { openId, sessionRef, refreshState, reloadState } = opened;
+  const { openId, sessionRef, refreshState, reloadState, markStateStale } = opened;
 
   /** Saved: the draft goes, the message says so, the new version is read (the edits not offered again). */
   const finishSaved = useCallback(
@@ -96,6 +96,7 @@ export function useSaveRebase({
           await finishSaved({
             kind: 'rebased',
             version: replay.data.version,
+            over: base.currentVersion,
             count: edits.length,
             saves: base.saves.map(({ version, author }) => ({ version, author })),
           });
@@ -228,14 +229,16 @@ export function useSaveRebase({
           setSaving(false);
           return;
         }
-        // Every pending edit is in the new scenario: the draft of this one goes, the new one opens.
+        // Every pending edit is in the new scenario: the draft of this one goes, the new one opens;
+        // this one is read again when next opened (others saved it since it was read).
         forgetDraft();
+        markStateStale(scenarioId);
         open(created.data.id);
         setMessage({ kind: 'saved-as-new', name, version: saved.data.version, count: edits.length });
         setSaving(false);
       })();
     },
-    [shownConflict, regionId, refuse, refreshList, forgetDraft, open, setMessage],
+    [shownConflict, regionId, refuse, refreshList, forgetDraft, markStateStale, open, setMessage],
   );
 
   return { save, saving, saveRest, dropConflicting, saveAsNew };
