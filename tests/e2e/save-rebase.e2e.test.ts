@@ -8,7 +8,8 @@
  *    edit, her and her version; "save as a new scenario" saves every pending edit in a copy made at
  *    the version the administrator started from (read back through the API);
  * 3. again on the original: "save the rest" saves the edit that collides with nothing and drops
- *    the other (read back through the API).
+ *    the other (read back through the API);
+ * 4. "drop the colliding edits" keeps the other pending on the current version, where it saves.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -186,5 +187,31 @@ describe('a save that meets the saves of others in the browser', () => {
     expect(await community(scenarioId, 6, c2.id)).toMatchObject({ name: '李平再改', grids: 4 });
     expect((await community(scenarioId, 6, c2.id)).staff ?? null).not.toBe(8);
     expect(await page.getByTestId('pending-count').count()).toBe(0);
+
+    // 4. c2 and c3 once more; liping renames c3 (version 7). Drop the colliding edit: the other
+    // stays pending on version 7, and saves there.
+    await setStaff(page, c2.id, 10);
+    await setStaff(page, c3.id, 11);
+    await lipingSaves(scenarioId, 6, [{ op: 'update', communityId: c3.id, changes: { name: '李平三改' } }]);
+    await page.getByTestId('scenario-save').click();
+    await expect.poll(() => message.getAttribute('data-kind'), { timeout: 30_000 }).toBe('rebase-conflict');
+    expect(await page.getByTestId('rebase-conflict').getAttribute('data-index')).toBe('1');
+    await page.getByTestId('rebase-drop').click();
+    await expect.poll(() => message.getAttribute('data-kind'), { timeout: 30_000 }).toBe('kept-rest');
+    await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 60_000 }).toBe('7');
+    await expect
+      .poll(() => page.getByTestId('pending-count').getAttribute('data-count'), { timeout: 30_000 })
+      .toBe('1');
+    expect((await detail(scenarioId)).version).toBe(7);
+    await page.getByTestId('scenario-save').click();
+    await expect.poll(() => message.getAttribute('data-kind'), { timeout: 30_000 }).toBe('saved');
+    const kept = await detail(scenarioId);
+    expect(kept.edits.at(-1)).toMatchObject({
+      version: 8,
+      author: FIRST_ADMIN_USERNAME,
+      edits: [{ op: 'update', communityId: c2.id }],
+    });
+    expect((await community(scenarioId, 8, c2.id)).staff).toBe(10);
+    expect(await community(scenarioId, 8, c3.id)).toMatchObject({ name: '李平三改', staff: 9 });
   });
 });
