@@ -19,15 +19,9 @@ export const createScenarioBody = z
     name,
     basedOn: plainText().min(1).max(100).default('baseline'),
     /** A copy of the scenario `basedOn` as it stood at this version (its current one when left out). */
-    basedOnVersion: z
-      .number()
-      .int()
-      .min(1)
-      .max(2_147_483_647)
-      .optional()
-      .meta({
-        description: 'Copy the scenario `basedOn` as it stood at this version (default: its current one)',
-      }),
+    basedOnVersion: z.number().int().min(1).max(2_147_483_647).optional().meta({
+      description: 'Copy the scenario `basedOn` as it stood at this version (default: its current one)',
+    }),
   })
   .strict()
   .refine((body) => body.basedOnVersion === undefined || body.basedOn !== 'baseline', {
