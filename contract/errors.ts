@@ -121,6 +121,11 @@ export const ERROR_CATALOGUE = {
     en: 'basedOn: no scenario "{basedOn}"',
     zh: 'basedOn：没有方案“{basedOn}”',
   },
+  'scenario.based-on-version-missing': {
+    status: 400,
+    en: 'basedOnVersion: scenario "{basedOn}" has no version {version} (its versions are 1 to {currentVersion})',
+    zh: 'basedOnVersion：方案“{basedOn}”没有第 {version} 版（现有第 1 至第 {currentVersion} 版）',
+  },
   'scenario.based-on-other-region': {
     status: 400,
     en: 'basedOn: scenario "{basedOn}" belongs to region "{otherRegionId}", not "{regionId}"',

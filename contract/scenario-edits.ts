@@ -15,8 +15,19 @@ export type { ScenarioEdit, ScenarioEditOp } from '../core/scenario/scenario-edi
 const name = plainText().trim().min(1, 'must not be empty').max(100);
 
 export const createScenarioBody = z
-  .object({ name, basedOn: plainText().min(1).max(100).default('baseline') })
-  .strict();
+  .object({
+    name,
+    basedOn: plainText().min(1).max(100).default('baseline'),
+    /** A copy of the scenario `basedOn` as it stood at this version (its current one when left out). */
+    basedOnVersion: z.number().int().min(1).max(2_147_483_647).optional().meta({
+      description: 'Copy the scenario `basedOn` as it stood at this version (default: its current one)',
+    }),
+  })
+  .strict()
+  .refine((body) => body.basedOnVersion === undefined || body.basedOn !== 'baseline', {
+    message: 'only a copy of a scenario starts from one of its versions (the baseline has one)',
+    path: ['basedOnVersion'],
+  });
 
 export const patchScenarioBody = z
   .object({

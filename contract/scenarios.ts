@@ -674,11 +674,14 @@ export const scenarioOperations = {
     access: 'create-scenario',
     path: '/api/regions/:region/scenarios',
     tag: 'scenarios',
-    summary: 'Create a scenario based on the baseline or another scenario',
+    summary: 'Create a scenario based on the baseline or another scenario (at one of its versions)',
     params: regionParams,
     body: createScenarioBody,
     response: jsonResponse('The new scenario', scenarioSummarySchema, 201),
-    errors: regionErrors,
+    errors: {
+      ...regionErrors,
+      409: 'The version asked for cannot be rebuilt, or not as edits on the copy (a facility or edge removed since)',
+    },
   }),
   list: defineOperation({
     method: 'get',

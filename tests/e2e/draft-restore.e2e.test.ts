@@ -8,7 +8,7 @@
  * pending, a notice saying they were restored, the merged community's residents in the figures and
  * the moved units and the new facility drawn on the map. Saving forgets the draft; so does
  * discarding. A draft made on a version the scenario has since left is still offered, says so, and
- * its save meets the version conflict.
+ * its save is rebased: its edit on the community the other save changed is named as a conflict.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -239,7 +239,10 @@ describe('unsaved scenario edits kept in the browser', () => {
     expect(await page.getByTestId('draft-newer').textContent()).toContain('第 3 版');
     await page.getByTestId('scenario-save').click();
     const message = page.getByTestId('scenario-message');
-    await expect.poll(() => message.getAttribute('data-kind')).toBe('conflict');
+    await expect.poll(() => message.getAttribute('data-kind')).toBe('rebase-conflict');
+    // The draft's edit and the other save changed the same community: named, with the save it meets.
+    expect(await page.getByTestId('rebase-conflict').count()).toBe(1);
+    expect(await page.getByTestId('rebase-with').getAttribute('data-version')).toBe('3');
 
     await context.close();
     expect(mismatches, 'answers that do not match the contract').toEqual([]);

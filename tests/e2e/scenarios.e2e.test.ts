@@ -332,7 +332,7 @@ describe('the scenario screen in a browser', () => {
     expect(exportedResidents.get(a)).toBe(residentsOf(a) + moved);
     expect(exportedResidents.get(b)).toBe(residentsOf(b) - moved);
 
-    // Someone else saves meanwhile: our next save is refused with 409 and a clear offer to reload.
+    // Someone else renames it meanwhile: our next save meets the 409 and is merged on top, said so.
     const elsewhere = await fetchApi(baseUrl, `/api/scenarios/${scenarioId}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
@@ -347,13 +347,12 @@ describe('the scenario screen in a browser', () => {
     expect(await page.getByTestId('pending-count').getAttribute('data-count')).toBe('1');
     await page.getByTestId('scenario-save').click();
     const message = page.getByTestId('scenario-message');
-    await expect.poll(() => message.getAttribute('data-kind')).toBe('conflict');
-    expect(await message.textContent()).toContain('第 3 版');
-    await page.getByTestId('scenario-reload').click();
-    await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 30_000 }).toBe('3');
+    await expect.poll(() => message.getAttribute('data-kind')).toBe('rebased');
+    expect(await message.textContent()).toContain('已合并他人在版本 3 的改名，您的 1 项修改已保存为版本 4');
+    await expect.poll(() => openScenario.getAttribute('data-version'), { timeout: 30_000 }).toBe('4');
     await expect.poll(() => page.getByTestId('open-scenario-name').textContent()).toBe('别处改名');
     expect(await page.getByTestId('pending-count').count()).toBe(0);
     const after = await getJson<{ version: number }>(baseUrl, `/api/scenarios/${scenarioId}`);
-    expect(after.version).toBe(3);
+    expect(after.version).toBe(4);
   });
 });

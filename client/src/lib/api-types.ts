@@ -18,6 +18,7 @@ import type {
   communitiesCollectionSchema,
   relocationAdviceSchema,
   savedEditsSchema,
+  scenarioDetailSchema,
   scenarioReachSchema,
   scenarioStateSchema,
   scenarioSummarySchema,
@@ -109,6 +110,8 @@ export type ResultSummaryAnswer = ScenarioCommunityProperties['summary'];
 export type ScenarioComparison = z.output<typeof comparisonSchema>;
 export type ComparedFigure = ScenarioComparison['communities'][number]['residents'];
 export type ScenarioSaveAnswer = z.output<typeof savedEditsSchema>;
+/** `GET /api/scenarios/:id`: the scenario with its edit log (each save's edits, author and time). */
+export type ScenarioDetailAnswer = z.output<typeof scenarioDetailSchema>;
 export type { ScenarioVersionsAnswer, ScenarioVersionStateAnswer };
 export type ScenarioVersionEntry = ScenarioVersionsAnswer['versions'][number];
 /** `GET /api/scenarios/:id/reach`: the scenario's facilities and walking reach for the client's evaluator. */

@@ -22,6 +22,7 @@ import type {
   ScenarioFacilitiesAnswer,
   ScenarioPathsAnswer,
   ScenarioReachAnswer,
+  ScenarioDetailAnswer,
   ScenarioSaveAnswer,
   ScenarioStateAnswer,
   ScenarioVersionsAnswer,
@@ -365,7 +366,7 @@ export function fetchScenarios(
 /** `POST /api/regions/:region/scenarios`: a new scenario copied from the baseline or another scenario. */
 export function createScenario(
   regionId: string,
-  body: { name: string; basedOn: string },
+  body: { name: string; basedOn: string; basedOnVersion?: number },
 ): Promise<ApiResult<ScenarioSummary>> {
   return callOperation(API.scenarios.create, { params: { region: regionId }, body });
 }
@@ -385,6 +386,11 @@ export function saveScenario(
   body: { version: number; edits: unknown[]; name?: string },
 ): Promise<ApiResult<ScenarioSaveAnswer>> {
   return callOperation(API.scenarios.save, { params: { id: scenarioId }, body });
+}
+
+/** `GET /api/scenarios/:id`: the scenario with its edit log (a save's rebase reads the saves since). */
+export function fetchScenario(scenarioId: string): Promise<ApiResult<ScenarioDetailAnswer>> {
+  return callOperation(API.scenarios.get, { params: { id: scenarioId } });
 }
 
 /** `GET /api/scenarios/:id/versions`: every saved version, newest first. */

@@ -19,6 +19,7 @@ import { adviceMessages } from '../features/scenarios/advice.i18n';
 import { layerEditMessages } from '../features/scenarios/layer-edits.i18n';
 import { reviewMessages } from '../features/scenarios/review.i18n';
 import { historyMessages } from '../features/scenarios/history.i18n';
+import { rebaseMessages } from '../features/scenarios/rebase.i18n';
 import { scenarioMessages } from '../features/scenarios/scenarios.i18n';
 import { serviceAreaMessages } from '../features/service-areas/service-areas.i18n';
 import { sessionMessages } from '../features/session/session.i18n';
@@ -42,6 +43,7 @@ export const MESSAGE_TABLES = [
   standardsMessages,
   scenarioMessages,
   historyMessages,
+  rebaseMessages,
   adviceMessages,
   layerEditMessages,
   importMessages,

@@ -14,6 +14,7 @@ import { communitiesExportFile } from '../scenarios/scenario-export.js';
 import { takeReviewStep } from '../scenarios/scenario-review.js';
 import { scenarioFacilitiesCollection, scenarioPathsCollection } from '../scenarios/scenario-layer-views.js';
 import {
+  copyScenarioAtVersion,
   restoreScenarioVersion,
   scenarioVersionState,
   scenarioVersions,
@@ -53,17 +54,22 @@ function refuseBaseline({ id }: { id: string }): void {
 export function scenarioRoutes(database: Database) {
   return [
     implement(operations.create, async ({ params, body }, c) => {
-      const created = await createScenario(
-        database,
-        params.region,
-        body.name,
-        body.basedOn,
-        requirePrincipal(c).username,
-      );
+      const owner = requirePrincipal(c).username;
+      const created =
+        body.basedOnVersion === undefined
+          ? await createScenario(database, params.region, body.name, body.basedOn, owner)
+          : await copyScenarioAtVersion(
+              database,
+              params.region,
+              body.name,
+              body.basedOn,
+              body.basedOnVersion,
+              owner,
+            );
       noteForAudit(c, {
         objectId: created.id,
         toVersion: created.version,
-        detail: `based on ${body.basedOn}`,
+        detail: `based on ${body.basedOn}${body.basedOnVersion === undefined ? '' : ` version ${body.basedOnVersion}`}`,
       });
       return created;
     }),

@@ -13,11 +13,19 @@ import { restoreEdits, type PlainScenarioState } from '../../../core/scenario/re
 import { editSchema } from '../../../core/scenario/scenario-edit-schema.js';
 import { ScenarioDraft, type ScenarioEdit } from '../../../core/scenario/scenario-draft.js';
 import { ScenarioEvaluator } from '../../../core/scenario/scenario-evaluator.js';
+import type { ScenarioSummary } from '../../../core/scenario/scenario-summary.js';
 import { NO_LAYER_CHANGES, type ScenarioLayers } from '../../../core/scenario/scenario-layers.js';
 import type { Database } from '../db/client.js';
 import { DomainError, isDomainError } from '../domain-error.js';
 import { regionScenarioBase, type RegionScenarioBase } from './region-base.js';
-import { BASELINE_ID, getScenario, resolveGeometry, saveScenarioEdits } from './scenario-store.js';
+import {
+  BASELINE_ID,
+  createScenario,
+  deleteScenario,
+  getScenario,
+  resolveGeometry,
+  saveScenarioEdits,
+} from './scenario-store.js';
 
 type ScenarioDetail = Awaited<ReturnType<typeof getScenario>>;
 
@@ -212,6 +220,25 @@ export async function restoreScenarioVersion(
     stateAt(database, scenario, scenario.version, base),
     stateAt(database, scenario, version, base),
   ]);
+  const { edits, restored } = editsBetween(base, current, target, version);
+  // Edits as the PATCH body would take them: what the log holds must read back through the contract.
+  const saved = await saveScenarioEdits(database, id, { version: expectedVersion, edits }, author, {
+    restoredCommunityIds: restored,
+  });
+  return { version: saved.version, edits: saved.edits, restoredFrom: version };
+}
+
+/**
+ * The edits that take state `current` to state `target` (that of `version`), as the PATCH body
+ * takes them, and the communities they bring back; refused when the region's facilities removed or
+ * network edges closed since would have to come back (no edit reopens them).
+ */
+function editsBetween(
+  base: RegionScenarioBase,
+  current: PlainScenarioState,
+  target: PlainScenarioState,
+  version: number,
+): { edits: ScenarioEdit[]; restored: ReadonlySet<string> } {
   const unitIds = base.units.map((unit) => unit.id);
   const { edits, gaps } = restoreEdits(unitIds, current, target, base.facilityRecordById);
   if (gaps.length > 0) {
@@ -234,10 +261,54 @@ export async function restoreScenarioVersion(
     });
   }
   // Edits as the PATCH body would take them: what the log holds must read back through the contract.
-  const checked = edits.map((edit) => editSchema.parse(edit));
-  const restored = new Set(target.communities.map((record) => record.id));
-  const saved = await saveScenarioEdits(database, id, { version: expectedVersion, edits: checked }, author, {
-    restoredCommunityIds: restored,
+  return {
+    edits: edits.map((edit) => editSchema.parse(edit)),
+    restored: new Set(target.communities.map((record) => record.id)),
+  };
+}
+
+/**
+ * A new scenario copied from scenario `basedOn` as it stood at `basedOnVersion`: a copy of its
+ * current state (version 1, as any copy) with the edits that take it back to that version saved as
+ * version 2 by `owner`, so the copy's history stays one log. Refused (nothing created) when the
+ * version does not exist or cannot be reached by edits (restore-unsupported).
+ */
+export async function copyScenarioAtVersion(
+  database: Database,
+  regionId: string,
+  name: string,
+  basedOn: string,
+  basedOnVersion: number,
+  owner: string | null,
+): Promise<ScenarioSummary> {
+  const source = await getScenario(database, basedOn).catch((error: unknown) => {
+    if (isDomainError(error, 'scenario.not-found'))
+      throw new DomainError('scenario.based-on-missing', { basedOn });
+    throw error;
   });
-  return { version: saved.version, edits: saved.edits, restoredFrom: version };
+  if (basedOnVersion > source.version)
+    throw new DomainError('scenario.based-on-version-missing', {
+      basedOn,
+      version: basedOnVersion,
+      currentVersion: source.version,
+    });
+  if (basedOnVersion === source.version) return createScenario(database, regionId, name, basedOn, owner);
+  const base = await regionScenarioBase(database, source.regionId);
+  const [current, target] = await Promise.all([
+    stateAt(database, source, source.version, base),
+    stateAt(database, source, basedOnVersion, base),
+  ]);
+  const { edits, restored } = editsBetween(base, current, target, basedOnVersion);
+  const created = await createScenario(database, regionId, name, basedOn, owner);
+  if (edits.length === 0) return created;
+  try {
+    const saved = await saveScenarioEdits(database, created.id, { version: created.version, edits }, owner, {
+      restoredCommunityIds: restored,
+    });
+    return { ...created, version: saved.version };
+  } catch (error) {
+    // The copy is not the version asked for: it goes.
+    await deleteScenario(database, created.id);
+    throw error;
+  }
 }

@@ -4,7 +4,8 @@ import { defineMessages } from '../../lib/message-table';
 export const historyMessages = defineMessages(
   {
     'draft.restored': '已恢复上次未保存的 {n} 项修改（{time} 记录，基于第 {v} 版）。',
-    'draft.newer': '此方案此后已保存到第 {n} 版；这些修改是在第 {v} 版上做的，保存时将按版本冲突处理。',
+    'draft.newer':
+      '此方案此后已保存到第 {n} 版；这些修改是在第 {v} 版上做的，保存时将与他人的保存合并，冲突的修改会列出供您处理。',
     'draft.dropped': '另有 {n} 项修改在当前版本上已无法应用，未恢复。',
     'draft.discard': '放弃这些修改',
     'draft.keep': '保留修改',
@@ -48,7 +49,7 @@ export const historyMessages = defineMessages(
   {
     'draft.restored': 'Restored {n} unsaved edits from last time (kept {time}, made on version {v}).',
     'draft.newer':
-      'This scenario has since been saved up to version {n}; these edits were made on version {v} and will be saved as a version conflict.',
+      'This scenario has since been saved up to version {n}; these edits were made on version {v} and will be merged with the saves since; any that collide are listed for you to decide.',
     'draft.dropped': '{n} more edits no longer apply to the current version and were not restored.',
     'draft.discard': 'Discard these edits',
     'draft.keep': 'Keep the edits',

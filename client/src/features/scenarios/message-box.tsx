@@ -1,7 +1,8 @@
 /**
  * The message after an action (scenario-message.ts): a refused edit, units a stroke skipped, a save
- * done, a save refused by the server (in the interface's language, with the edit it names), or a
- * conflict to reload.
+ * done (merged with others' saves, or after a conflict), a save refused by the server (in the
+ * interface's language, with the edit it names), a save's conflicting edits to decide on
+ * (rebase-conflict.tsx), or a rename's conflict to reload.
  */
 import type { ReactNode } from 'react';
 import { errorText } from '../../lib/error-text';
@@ -9,6 +10,8 @@ import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { IconButton } from '../../ui/icon-button';
 import { describeEdit, refusalKey, refusedEditIndex } from './edit-text';
+import { RebaseConflict } from './rebase-conflict';
+import { mergedSaves } from './save-rebase';
 import type { ScenarioEditor } from './use-scenario-editor';
 
 export function MessageBox({ editor }: { editor: ScenarioEditor }) {
@@ -39,6 +42,40 @@ export function MessageBox({ editor }: { editor: ScenarioEditor }) {
     case 'saved':
       tone = 'ok';
       body = t('scenario.saved', { n: message.version });
+      break;
+    case 'rebased': {
+      tone = 'ok';
+      const { authors, versions } = mergedSaves(message.saves);
+      const separator = language === 'zh' ? '、' : ', ';
+      if (versions.length === 0) {
+        body = t('rebase.mergedRename', { n: message.over, k: message.count, m: message.version });
+        break;
+      }
+      body = t('rebase.merged', {
+        author: authors.map((author) => author ?? t('rebase.someone')).join(separator),
+        n: versions.join(separator),
+        k: message.count,
+        m: message.version,
+      });
+      break;
+    }
+    case 'rebase-conflict':
+      tone = 'error';
+      body = <RebaseConflict editor={editor} message={message} />;
+      break;
+    case 'saved-rest':
+      tone = message.saved > 0 ? 'ok' : 'warning';
+      body =
+        message.saved > 0
+          ? t('rebase.savedRest', { k: message.saved, m: message.version, d: message.dropped })
+          : t('rebase.savedNone', { m: message.version, d: message.dropped });
+      break;
+    case 'kept-rest':
+      body = t('rebase.keptRest', { d: message.dropped, k: message.kept, m: message.version });
+      break;
+    case 'saved-as-new':
+      tone = 'ok';
+      body = t('rebase.savedAsNew', { k: message.count, name: message.name, m: message.version });
       break;
     case 'restored':
       tone = 'ok';
@@ -98,7 +135,7 @@ export function MessageBox({ editor }: { editor: ScenarioEditor }) {
       data-kind={message.kind}
     >
       <div className="message-text">{body}</div>
-      {message.kind !== 'conflict' && (
+      {message.kind !== 'conflict' && message.kind !== 'rebase-conflict' && (
         <IconButton label={t('error.dismiss')} onClick={editor.dismissMessage}>
           ×
         </IconButton>

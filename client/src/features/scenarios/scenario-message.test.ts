@@ -36,7 +36,7 @@ describe('scenario messages', () => {
     expect(strokeMessage(new Map())).toBeNull();
   });
 
-  it('turns a 409 into a conflict with the server’s version and a 400 into a refused edit', () => {
+  it('turns a rename’s or restore’s 409 into a conflict with the server’s version and a 400 into a refused edit', () => {
     expect(saveRefusalMessage(failure(409, { error: 'stale', currentVersion: 7 }))).toEqual({
       kind: 'conflict',
       currentVersion: 7,

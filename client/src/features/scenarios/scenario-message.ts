@@ -3,7 +3,18 @@
  * words it), and the pure readings of outcomes and refusals that produce it.
  */
 import type { ApiError } from '../../lib/api';
-import type { PaintRefusal, SessionOutcome } from './scenario-session';
+import type { EditConflict, RebaseBase } from './save-rebase';
+import type { PaintRefusal, PendingEdit, SessionOutcome } from './scenario-session';
+
+/** Someone saved first and some pending edits collide with their saves (use-save-rebase.ts). */
+export interface RebaseConflictMessage {
+  kind: 'rebase-conflict';
+  scenarioId: string;
+  base: RebaseBase;
+  conflicts: EditConflict[];
+  /** The pending edits the conflicts were found among (their indices are these). */
+  entries: PendingEdit[];
+}
 
 export type ScenarioMessage =
   | { kind: 'refused'; reason: string }
@@ -13,6 +24,24 @@ export type ScenarioMessage =
   /** The server refused a save (400): its answer names the refused edit. */
   | { kind: 'server'; error: ApiError }
   | { kind: 'saved'; version: number }
+  /**
+   * Someone saved first (`over` the version found); none of the `count` pending edits collided with
+   * their `saves` (none: the scenario was only renamed): saved on top as `version`.
+   */
+  | {
+      kind: 'rebased';
+      version: number;
+      over: number;
+      count: number;
+      saves: { version: number; author: string | null }[];
+    }
+  | RebaseConflictMessage
+  /** After a conflict: the `saved` edits that collided with nothing saved as `version`, `dropped` dropped. */
+  | { kind: 'saved-rest'; version: number; saved: number; dropped: number }
+  /** After a conflict: the colliding edits dropped, `kept` pending on `version`. */
+  | { kind: 'kept-rest'; version: number; kept: number; dropped: number }
+  /** After a conflict: every pending edit saved in a new scenario. */
+  | { kind: 'saved-as-new'; name: string; version: number; count: number }
   /** An earlier version saved again as `version`. */
   | { kind: 'restored'; version: number; from: number }
   | { kind: 'moved'; moved: number; otherStreet: number };

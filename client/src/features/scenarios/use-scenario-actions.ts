@@ -1,8 +1,8 @@
 /**
  * What changes scenarios on the server: create (from the baseline or a copy), rename, delete, and
- * save the open scenario's pending edits against the version they were made on. Each drops the
- * cached reads it changed; a save's 409 (someone saved first) and 400 (an edit refused) become
- * messages on the panel, other failures notices.
+ * save the open scenario's pending edits against the version they were made on (rebased when
+ * someone saved first: use-save-rebase.ts). Each drops the cached reads it changed; a rename's 409
+ * and a save's 400 (an edit refused) become messages on the panel, other failures notices.
  */
 import { useCallback, useState } from 'react';
 import { createScenario, deleteScenario, saveScenario } from '../../lib/api';
@@ -11,16 +11,15 @@ import { reportError } from '../../lib/notices';
 import { removeDrafts } from './draft-store';
 import { saveRefusalMessage, type ScenarioMessage } from './scenario-message';
 import type { OpenScenario } from './use-open-scenario';
+import { useSaveRebase, type SaveRebase } from './use-save-rebase';
 
-export interface ScenarioActions {
+export interface ScenarioActions extends SaveRebase {
   /** A create, rename or delete is on its way. */
   busy: boolean;
   createNew: (name: string, basedOn: string) => void;
   duplicate: (scenario: ScenarioSummary, name: string) => void;
   rename: (scenario: ScenarioSummary, name: string) => void;
   remove: (scenario: ScenarioSummary) => void;
-  save: () => void;
-  saving: boolean;
 }
 
 export interface ActionsInput {
@@ -30,6 +29,8 @@ export interface ActionsInput {
   open: (id: string) => void;
   /** Read the region's scenario list again; resolves once it has arrived. */
   refreshList: () => Promise<void>;
+  /** The message the panel shows (a save's conflict is answered from it). */
+  message: ScenarioMessage | null;
   setMessage: (message: ScenarioMessage | null) => void;
   /** Forget the open scenario's draft kept in the browser (its edits are saved). */
   forgetDraft: () => void;
@@ -40,12 +41,12 @@ export function useScenarioActions({
   opened,
   open,
   refreshList,
+  message,
   setMessage,
   forgetDraft,
 }: ActionsInput): ScenarioActions {
   const [busy, setBusy] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const { openId, sessionRef, close, bump, refreshState, markStateStale } = opened;
+  const { openId, sessionRef, close, bump, markStateStale } = opened;
 
   const createNew = useCallback(
     (name: string, basedOn: string) => {
@@ -108,28 +109,7 @@ export function useScenarioActions({
     [regionId, openId, close, refreshList],
   );
 
-  const save = useCallback(() => {
-    const current = sessionRef.current;
-    if (!current || !openId || current.pendingEdits().length === 0) return;
-    setSaving(true);
-    void saveScenario(openId, {
-      version: current.editsBaseVersion,
-      edits: current.pendingEdits().map((entry) => entry.edit),
-    }).then(async (result) => {
-      if (result.ok) {
-        forgetDraft();
-        setMessage({ kind: 'saved', version: result.data.version });
-        // Saving until the new version is read: the edits just saved are not offered again.
-        await Promise.all([refreshState(), refreshList()]);
-        setSaving(false);
-        return;
-      }
-      setSaving(false);
-      const message = saveRefusalMessage(result.error);
-      if (message) setMessage(message);
-      else reportError(result.error);
-    });
-  }, [sessionRef, openId, refreshState, refreshList, setMessage, forgetDraft]);
+  const rebase = useSaveRebase({ regionId, opened, open, refreshList, message, setMessage, forgetDraft });
 
-  return { busy, createNew, duplicate, rename, remove, save, saving };
+  return { busy, createNew, duplicate, rename, remove, ...rebase };
 }

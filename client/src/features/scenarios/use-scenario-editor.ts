@@ -130,6 +130,7 @@ export function useScenarioEditor(
     opened: { ...opened, close },
     open,
     refreshList,
+    message,
     setMessage,
     forgetDraft,
   });
