@@ -16,6 +16,7 @@ import { scenarioLayerOperations } from './scenario-layers.js';
 import { serviceAreaOperations } from './service-areas.js';
 import { sitingOperations } from './siting.js';
 import { scenarioOperations } from './scenarios.js';
+import { settingsOperations } from './settings.js';
 import { standardsOperations } from './standards.js';
 
 export const API = {
@@ -31,6 +32,7 @@ export const API = {
   siting: sitingOperations,
   partitionProposals: partitionProposalOperations,
   standards: standardsOperations,
+  settings: settingsOperations,
   docs: docsOperations,
 } as const;
 

@@ -142,7 +142,8 @@ export function createSite(
   config: Pick<
     ServerConfig,
     'clientDistDirectory' | 'limits' | 'corsOrigins' | 'tileServices' | 'queryTimeoutMilliseconds'
-  >,
+  > &
+    Partial<Pick<ServerConfig, 'issuingUnit'>>,
 ): Hono {
   const site = new Hono();
   site.use(securityHeaders());
@@ -159,6 +160,7 @@ export function createSite(
       trustedOrigins: config.corsOrigins,
       tileServices: config.tileServices,
       queryTimeoutMilliseconds: config.queryTimeoutMilliseconds,
+      issuingUnit: config.issuingUnit,
     }),
   );
   mountClient(site, config.clientDistDirectory);
