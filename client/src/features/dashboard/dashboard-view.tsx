@@ -70,6 +70,8 @@ export function DashboardView({
   };
   const scenario = (scenarioId && scenarios.data?.find((candidate) => candidate.id === scenarioId)) || null;
   const scenarioMissing = scenarioId !== null && scenarios.data !== undefined && scenario === null;
+  // A linked scenario is waited for, so the baseline alone is never shown as if it were the answer.
+  const awaitingScenario = scenarioId !== null && scenarios.data === undefined && scenarios.error === null;
   const chosenId = scenario?.id ?? null;
   const chosenVersion = scenario?.version ?? null;
   const scenarioRef = useMemo(
@@ -87,7 +89,7 @@ export function DashboardView({
 
   const figures = useMemo(() => {
     if (!data || !profile) return null;
-    if (scenarioRef && !after.data) return null;
+    if (awaitingScenario || (scenarioRef && !after.data)) return null;
     const communities = data.communities.features.map((feature) => feature.properties);
     const outsideBand = outsideBandKpi(communities, profile);
     const villages = villageKpi(data.villages);
@@ -119,7 +121,7 @@ export function DashboardView({
       },
       after: scenarioFigures,
     };
-  }, [data, profile, scenarioRef, after.data]);
+  }, [data, profile, awaitingScenario, scenarioRef, after.data]);
 
   const sources = (list: readonly RuleSource[]) => documentTitles(list, language).join(' ');
   const profileInfo = profile ? STANDARDS_PROFILES[profile] : null;
