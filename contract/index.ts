@@ -17,6 +17,7 @@ import { scenarioLayerOperations } from './scenario-layers.js';
 import { serviceAreaOperations } from './service-areas.js';
 import { sitingOperations } from './siting.js';
 import { scenarioOperations } from './scenarios.js';
+import { settingsOperations } from './settings.js';
 import { standardsOperations } from './standards.js';
 
 export const API = {
@@ -32,6 +33,7 @@ export const API = {
   siting: sitingOperations,
   partitionProposals: partitionProposalOperations,
   standards: standardsOperations,
+  settings: settingsOperations,
   docs: docsOperations,
   events: eventOperations,
 } as const;

@@ -43,6 +43,10 @@ export const regionSchema = z
     profile: profileIdSchema.meta({
       description: 'The standards profile the region is judged by (a new region starts with national)',
     }),
+    dataLoadedAt: z.string().meta({
+      description:
+        'ISO 8601 timestamp of when its data was last loaded or an import into it committed (the data date)',
+    }),
   })
   .meta({ id: 'Region' });
 

@@ -4,7 +4,12 @@ import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { OperationSpec } from '../../contract/operation.js';
-import { DEFAULT_API_LIMITS, DEFAULT_QUERY_TIMEOUT_MILLISECONDS, type ApiLimits } from './config.js';
+import {
+  DEFAULT_API_LIMITS,
+  DEFAULT_ISSUING_UNIT,
+  DEFAULT_QUERY_TIMEOUT_MILLISECONDS,
+  type ApiLimits,
+} from './config.js';
 import type { TileService } from './basemaps/tile-services.js';
 import type { Database } from './db/client.js';
 import { DomainError } from './domain-error.js';
@@ -24,6 +29,7 @@ import { EventHub } from './live/event-hub.js';
 import { importRoutes } from './routes/imports.js';
 import { regionRoutes } from './routes/regions.js';
 import { scenarioRoutes } from './routes/scenarios.js';
+import { settingsRoutes } from './routes/settings.js';
 import { standardsRoutes } from './routes/standards.js';
 
 /** PostgreSQL error classes (SQLSTATE) that are the client's fault, and how they answer. */
@@ -88,6 +94,8 @@ export interface AppOptions {
   signInLimiter?: SignInLimiter;
   /** Live event streams and what they are told (one per app unless given; server.ts ends it on stopping). */
   eventHub?: EventHub;
+  /** The issuing unit (编制单位) printed until an administrator sets one (config.ts). */
+  issuingUnit?: string;
 }
 
 /**
@@ -109,6 +117,7 @@ export function createApp(database: Database, options: AppOptions = {}) {
     ...scenarioRoutes(database),
     ...standardsRoutes(),
     ...eventRoutes(database, eventHub),
+    ...settingsRoutes(database, options.issuingUnit ?? DEFAULT_ISSUING_UNIT),
     ...docsRoutes(() => specs),
   ];
   const specs = operations.map((operation) => operation.spec);

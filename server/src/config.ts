@@ -37,6 +37,8 @@ export interface ServerConfig {
    * no user yet; without it the first start prints a one-time password.
    */
   adminPassword: string | null;
+  /** The issuing unit (编制单位) the dashboard prints until an administrator sets one (LIFECIRCLE_ISSUING_UNIT). */
+  issuingUnit: string;
 }
 
 /** What one API request may carry. */
@@ -49,6 +51,8 @@ export const DEFAULT_API_LIMITS: ApiLimits = { jsonBodyBytes: 8 * 1024 * 1024 };
 const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_QUERY_TIMEOUT_MILLISECONDS = 120_000;
 export const DEFAULT_DRAIN_TIMEOUT_MILLISECONDS = 10_000;
+/** The issuing unit printed when neither LIFECIRCLE_ISSUING_UNIT nor an administrator names one. */
+export const DEFAULT_ISSUING_UNIT = '自然资源和规划局';
 
 /** A positive whole number from the environment, or `fallback` when unset. */
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -117,5 +121,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       .filter(Boolean),
     tileServices: parseTileServices(env.LIFECIRCLE_TILE_SERVICES),
     adminPassword: adminPassword(env.LIFECIRCLE_ADMIN_PASSWORD),
+    issuingUnit: env.LIFECIRCLE_ISSUING_UNIT?.trim() || DEFAULT_ISSUING_UNIT,
   };
 }

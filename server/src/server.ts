@@ -146,7 +146,8 @@ export function createSite(
   config: Pick<
     ServerConfig,
     'clientDistDirectory' | 'limits' | 'corsOrigins' | 'tileServices' | 'queryTimeoutMilliseconds'
-  >,
+  > &
+    Partial<Pick<ServerConfig, 'issuingUnit'>>,
   eventHub?: EventHub,
 ): Hono {
   const site = new Hono();
@@ -165,6 +166,7 @@ export function createSite(
       tileServices: config.tileServices,
       queryTimeoutMilliseconds: config.queryTimeoutMilliseconds,
       eventHub,
+      issuingUnit: config.issuingUnit,
     }),
   );
   mountClient(site, config.clientDistDirectory);

@@ -103,6 +103,7 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
     expect(Object.keys(demo).sort()).toEqual([
       'attribution',
       'bbox',
+      'dataLoadedAt',
       'id',
       'metricSrid',
       'name',
@@ -111,6 +112,9 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
       'synthetic',
     ]);
     expect(demo.profile).toBe('leshan');
+    // The data date: when the region was loaded (this suite loaded it moments ago).
+    expect(Date.now() - Date.parse(demo.dataLoadedAt)).toBeLessThan(24 * 3600 * 1000);
+    expect(demo.dataLoadedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   });
 
   it('lists both shipped regions, the demo first, each with the standards profile it is judged by', async () => {

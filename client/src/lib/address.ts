@@ -1,6 +1,7 @@
 /**
  * The view in the address bar, so a link opens the same view: `?region=…&tab=…&scenario=…&at=lon,lat,zoom`
- * (and `#/dashboard` for the leaders' screen, kept as it is). Read once when the page opens; written
+ * (and `#/dashboard` for the leaders' screen, kept as it is, with `dashboard-scenario=…` for the
+ * scenario it shows against the baseline). Read once when the page opens; written
  * with `history.replaceState` as the planner moves, so the back button is not filled with map moves.
  */
 
@@ -19,6 +20,8 @@ export interface AddressView {
   tab: SidebarTab;
   scenario: string | null;
   camera: AddressCamera | null;
+  /** The scenario the dashboard shows against the baseline (null: the baseline alone). */
+  dashboardScenario: string | null;
 }
 
 /** `lon,lat,zoom` as written by `cameraText`; null when it is not a view on Earth. */
@@ -44,6 +47,7 @@ export function parseAddress(search: string): AddressView {
     tab: (SIDEBAR_TABS as readonly string[]).includes(tab ?? '') ? (tab as SidebarTab) : 'layers',
     scenario: params.get('scenario'),
     camera: parseCamera(params.get('at')),
+    dashboardScenario: params.get('dashboard-scenario'),
   };
 }
 
@@ -64,7 +68,7 @@ export function takeAddressCamera(regionId: string): AddressCamera | null {
 
 /** Sets (or, with null, removes) members of the address's query, keeping the rest and the hash. */
 export function writeAddress(
-  changes: Partial<Record<'region' | 'tab' | 'scenario' | 'at', string | null>>,
+  changes: Partial<Record<'region' | 'tab' | 'scenario' | 'at' | 'dashboard-scenario', string | null>>,
 ): void {
   const url = new URL(window.location.href);
   for (const [name, value] of Object.entries(changes)) {

@@ -592,6 +592,16 @@ export function fetchProfiles(signal?: AbortSignal): Promise<ApiResult<ProfileCa
   return callOperation(API.standards.profiles, { signal });
 }
 
+/** `GET /api/settings`: the bureau-wide settings (the issuing unit the dashboard prints). */
+export function fetchSettings(signal?: AbortSignal) {
+  return callOperation(API.settings.get, { signal });
+}
+
+/** `PUT /api/settings` (administrators). */
+export function saveSettings(issuingUnit: string) {
+  return callOperation(API.settings.update, { body: { issuingUnit } });
+}
+
 /**
  * `POST /api/regions/:region/imports`: a preview of an import, nothing written (multipart: the file
  * and the choices as text fields). A 422 with problems is an answer too: the caller shows them.

@@ -44,6 +44,8 @@ export const queryKeys = {
   unitAdjacency: (regionId: string, judging: JudgingKey) =>
     ['region', regionId, 'unit-adjacency', ...judging] as const,
   profiles: () => ['profiles'] as const,
+  /** The bureau-wide settings (the issuing unit the dashboard prints). */
+  settings: () => ['settings'] as const,
   scenarios: (regionId: string) => ['region', regionId, 'scenarios'] as const,
   scenarioScope: (regionId: string, scenarioId: ScenarioOrBaseline): ScenarioScope => [
     'region',

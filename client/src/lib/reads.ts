@@ -24,6 +24,7 @@ import {
   fetchScenarioIsochrones,
   fetchScenarioPaths,
   fetchScenarioReach,
+  fetchSettings,
   fetchUnitAdjacency,
   fetchVillageCandidates,
   type ApiResult,
@@ -118,6 +119,12 @@ export const isochronesRead = defineRead(
 export const profilesRead = defineRead(
   (_: Record<string, never>) => queryKeys.profiles(),
   (_, signal) => fetchProfiles(signal),
+);
+
+/** `GET /api/settings`. */
+export const settingsRead = defineRead(
+  (_: Record<string, never>) => queryKeys.settings(),
+  (_, signal) => fetchSettings(signal),
 );
 
 export interface JudgedRegionParams {
@@ -276,6 +283,7 @@ export const scenarioIsochronesRead = defineRead(
 export const useRegionsRead = regionsRead.use;
 export const useBasemapsRead = basemapsRead.use;
 export const useProfilesRead = profilesRead.use;
+export const useSettingsRead = settingsRead.use;
 export const useCoverageRead = coverageRead.use;
 export const useHeatmapRead = heatmapRead.use;
 export const useIsochronesRead = isochronesRead.use;

@@ -288,3 +288,15 @@ export const ADDED_PATH_HALO: Rgba = [255, 255, 255, 230];
 export const CLOSED_PATH_LINE: Rgba = [200, 30, 40, 255];
 /** Dash and gap of a closed path, in multiples of its width. */
 export const CLOSED_PATH_DASH: [number, number] = [3, 2];
+
+/**
+ * The dashboard's difference map (scenario against the baseline), by class: worse, no longer
+ * reached, unchanged, better, newly reached. Red–grey–green, the reached/lost classes the darker.
+ */
+export const DIFFERENCE_COLOURS = {
+  lost: [165, 15, 21],
+  worse: [239, 101, 72],
+  same: [226, 226, 222],
+  better: [65, 171, 93],
+  reached: [0, 90, 50],
+} as const satisfies Record<string, Rgb>;

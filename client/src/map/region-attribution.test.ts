@@ -11,6 +11,7 @@ const region = (attribution: string | null): Region => ({
   attribution,
   metricSrid: 4546,
   profile: 'jishou',
+  dataLoadedAt: '2026-01-01T00:00:00.000Z',
 });
 
 describe('regionAttribution', () => {

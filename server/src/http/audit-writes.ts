@@ -47,6 +47,7 @@ function objectOf(c: Context, spec: OperationSpec): { type: string | null; id: s
   if (spec.path.startsWith('/api/tokens')) return { type: 'token', id: params.id ?? null };
   if (spec.path.startsWith('/api/session')) return { type: 'session', id: null };
   if (spec.path === '/api/users') return { type: 'user', id: null };
+  if (spec.path === '/api/settings') return { type: 'settings', id: null };
   if (spec.path.endsWith('/scenarios')) return { type: 'scenario', id: null };
   for (const [param, type] of OBJECT_PARAMS) if (params[param]) return { type, id: params[param] };
   return { type: null, id: null };

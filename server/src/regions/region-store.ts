@@ -27,6 +27,7 @@ interface RegionRow {
   south: number | null;
   east: number | null;
   north: number | null;
+  dataLoadedAt: string;
 }
 
 function toRegion(row: RegionRow): Region {
@@ -43,6 +44,7 @@ function toRegion(row: RegionRow): Region {
     metricSrid: row.metricSrid,
     attribution: row.attribution,
     profile: row.profile,
+    dataLoadedAt: row.dataLoadedAt,
   };
 }
 

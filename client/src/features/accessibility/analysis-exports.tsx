@@ -12,6 +12,7 @@ import { useI18n } from '../../lib/i18n';
 import { reportError } from '../../lib/notices';
 import { Button } from '../../ui/button';
 import { EXPORT_FORMAT_LABELS, ExportLinks } from '../export/export-links';
+import { useSession } from '../session/use-session';
 import type { AccessibilityState } from './use-accessibility';
 
 /** Hand the browser a downloaded file through an object URL (a POST answer cannot be a link's target). */
@@ -27,11 +28,13 @@ function saveFile(blob: Blob, fileName: string): void {
 /** The isochrones shown (network bands, or the radii when those are shown alone). */
 export function IsochroneExports({ regionId, body }: { regionId: string; body: IsochroneRequestBody }) {
   const { t } = useI18n();
+  const mayExport = useSession().can('export');
   const download = async (format: ExportFormat) => {
     const result = await fetchIsochroneExport(regionId, body, format);
     if (result.ok) saveFile(result.data.blob, result.data.fileName);
     else reportError(result.error);
   };
+  if (!mayExport) return null;
   return (
     <div className="export-links analysis-exports" data-testid="export-isochrones">
       <span className="export-label">{t('export.isochrones')}</span>

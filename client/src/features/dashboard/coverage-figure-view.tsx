@@ -8,13 +8,14 @@ import { useMemo } from 'react';
 import { formatNumber } from '../../lib/format';
 import { useI18n, type Language } from '../../lib/i18n';
 import { FACILITY_CATEGORIES, isFacilityCategoryId } from '../../lib/standards';
-import { BASEMAP, COMMUNITY_OUTLINE, cssColour, type Rgb } from '../../map/colours';
+import { BASEMAP, COMMUNITY_OUTLINE, DIFFERENCE_COLOURS, cssColour, type Rgb } from '../../map/colours';
 import {
   completenessColours,
   gridCategories,
   gridToPixels,
   heatmapCellColour,
   travelTimeSteps,
+  type HeatmapPixels,
 } from '../../map/heatmap-image';
 import type { BasemapDisplay } from '../layer-panel/use-basemap-display';
 import { absoluteTileUrl } from '../../map/basemap-style';
@@ -34,6 +35,12 @@ import {
   type CoverageSubject,
 } from './use-coverage-figure';
 import { FigureVectorBasemap } from './figure-vector-basemap';
+import {
+  DIFFERENCE_CLASSES,
+  coverageDifference,
+  type CoverageDifference,
+  type DifferenceClass,
+} from './coverage-difference';
 import './coverage-figure-view.css';
 
 const FIGURE_WIDTH = 420;
@@ -116,32 +123,40 @@ export function CoverageFigure({
   }
   const completeness = data.grid.kind === 'completeness';
   const categories = gridCategories(data.grid);
-  const steps: LegendStep[] = completeness
-    ? completenessColours(categories.length).map((colour, reached) => ({
-        key: String(reached),
-        label: String(reached),
-        colour,
-        attributes: { 'data-reached': reached },
-      }))
-    : travelTimeSteps().map((step) => ({
-        key: String(step.fromMinutes),
-        label: step.toMinutes === null ? `> ${step.fromMinutes}` : `${step.fromMinutes}–${step.toMinutes}`,
-        colour: step.colour,
-        attributes: { 'data-from-minutes': step.fromMinutes },
-      }));
-  const caption = completeness
-    ? t('dashboard.heatmapNote', {
-        n: categories.length,
-        categories: categories
-          .map((category) => categoryName(category, language))
-          .join(language === 'zh' ? '、' : ', '),
-        cell: DASHBOARD_HEATMAP_CELL_METERS,
-      })
-    : t('dashboard.heatmapTravelNote', {
+  const { difference } = figure;
+  const steps: LegendStep[] = difference
+    ? differenceSteps(difference, completeness, t)
+    : completeness
+      ? completenessColours(categories.length).map((colour, reached) => ({
+          key: String(reached),
+          label: String(reached),
+          colour,
+          attributes: { 'data-reached': reached },
+        }))
+      : travelTimeSteps().map((step) => ({
+          key: String(step.fromMinutes),
+          label: step.toMinutes === null ? `> ${step.fromMinutes}` : `${step.fromMinutes}–${step.toMinutes}`,
+          colour: step.colour,
+          attributes: { 'data-from-minutes': step.fromMinutes },
+        }));
+  const caption = difference
+    ? t(completeness ? 'dashboard.differenceNote' : 'dashboard.differenceTravelNote', {
         category: categoryName(data.grid.category ?? '', language),
         cell: DASHBOARD_HEATMAP_CELL_METERS,
-        max: data.grid.maxMinutes ?? DASHBOARD_HEATMAP_MAX_MINUTES,
-      });
+      })
+    : completeness
+      ? t('dashboard.heatmapNote', {
+          n: categories.length,
+          categories: categories
+            .map((category) => categoryName(category, language))
+            .join(language === 'zh' ? '、' : ', '),
+          cell: DASHBOARD_HEATMAP_CELL_METERS,
+        })
+      : t('dashboard.heatmapTravelNote', {
+          category: categoryName(data.grid.category ?? '', language),
+          cell: DASHBOARD_HEATMAP_CELL_METERS,
+          max: data.grid.maxMinutes ?? DASHBOARD_HEATMAP_MAX_MINUTES,
+        });
   const { scaleBar } = figure;
   return (
     <div
@@ -149,6 +164,7 @@ export function CoverageFigure({
       data-testid="coverage-figure"
       data-kind={data.grid.kind}
       data-categories={categories.length}
+      data-difference={difference ? 'true' : 'false'}
     >
       <svg
         className="coverage-map"
@@ -232,7 +248,11 @@ export function CoverageFigure({
       </svg>
       <div className="coverage-legend" data-testid="coverage-legend">
         <span className="coverage-legend-title">
-          {completeness ? t('dashboard.heatmapLegend') : t('dashboard.heatmapLegendMinutes')}
+          {difference
+            ? t('dashboard.differenceLegend')
+            : completeness
+              ? t('dashboard.heatmapLegend')
+              : t('dashboard.heatmapLegendMinutes')}
         </span>
         {steps.map((step) => (
           <span
@@ -253,6 +273,26 @@ export function CoverageFigure({
   );
 }
 
+/** The difference legend: worse, unchanged and better always; lost and newly reached where any cell is. */
+function differenceSteps(
+  difference: CoverageDifference,
+  completeness: boolean,
+  t: ReturnType<typeof useI18n>['t'],
+): LegendStep[] {
+  const shown: DifferenceClass[] = ['lost', 'worse', 'same', 'better', 'reached'];
+  return shown
+    .filter((kind) => difference.counts[kind] > 0 || kind === 'worse' || kind === 'same' || kind === 'better')
+    .map((kind) => ({
+      key: kind,
+      label: t('dashboard.differenceStep', {
+        what: t(`dashboard.difference.${completeness ? 'completeness' : 'travel'}.${kind}`),
+        n: formatNumber(difference.counts[kind]),
+      }),
+      colour: DIFFERENCE_COLOURS[kind],
+      attributes: { 'data-class': kind, 'data-cells': difference.counts[kind] },
+    }));
+}
+
 /** `basemaps`: the stored base maps shown, bottom first (configured services are not printed). */
 function drawing(data: CoverageFigureData, basemaps: readonly BasemapDisplay[]) {
   const streets = data.streets.features.map((feature) => feature.geometry);
@@ -261,6 +301,7 @@ function drawing(data: CoverageFigureData, basemaps: readonly BasemapDisplay[]) 
   );
   const box = unionBox([polygonsBox(streets), polygonsBox(communities), data.grid.bbox]);
   if (!box) return null;
+  const difference = data.before ? coverageDifference(data.before, data.grid) : null;
   const projection = fitProjection(box, FIGURE_WIDTH, FIGURE_HEIGHT - SCALE_STRIP_HEIGHT, FIGURE_PADDING);
   const meters = scaleBarMeters(projection.unitsPerMeter, FIGURE_WIDTH / 5);
   return {
@@ -271,7 +312,8 @@ function drawing(data: CoverageFigureData, basemaps: readonly BasemapDisplay[]) 
       projection,
     ),
     imageBox: projectBox(data.grid.bbox, projection),
-    image: gridImage(data),
+    image: gridImage(difference ? differencePixels(difference) : data),
+    difference,
     basemapTiles: basemaps.map(({ basemap, opacity }) => ({
       id: basemap.id,
       kind: basemap.kind,
@@ -283,9 +325,19 @@ function drawing(data: CoverageFigureData, basemaps: readonly BasemapDisplay[]) 
   };
 }
 
-/** The grid as a PNG data URL (one pixel per cell), or null where the browser has no 2D canvas. */
-function gridImage(data: CoverageFigureData): string | null {
-  const pixels = gridToPixels(data.grid, heatmapCellColour(data.grid), FIGURE_CELL_ALPHA);
+/** The difference as pixels, one per cell, in its class's colour. */
+function differencePixels(difference: CoverageDifference): HeatmapPixels {
+  return gridToPixels(
+    difference,
+    (value) => DIFFERENCE_COLOURS[DIFFERENCE_CLASSES[value] ?? 'same'],
+    FIGURE_CELL_ALPHA,
+  );
+}
+
+/** The grid (or its pixels) as a PNG data URL (one pixel per cell), or null where the browser has no 2D canvas. */
+function gridImage(source: CoverageFigureData | HeatmapPixels): string | null {
+  const pixels =
+    'grid' in source ? gridToPixels(source.grid, heatmapCellColour(source.grid), FIGURE_CELL_ALPHA) : source;
   const canvas = document.createElement('canvas');
   canvas.width = pixels.width;
   canvas.height = pixels.height;

@@ -4,14 +4,19 @@
  * communities meet each rule; size bands and the 村改居 classification; the region- and street-scope
  * rules judged as such; each naming its documents by title; residents by walking time to the nearest community
  * service station; and the communities ranked by completeness with their gaps in words.
+ * With a scenario picked (kept in the address), every KPI reads baseline → scenario, the heat map
+ * shows the difference, and the communities whose status changes are listed; the approval block
+ * names the scenario, its version and approval, the dates and the issuing unit.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type {
   Region,
   RegionRuleAnswer as RegionRuleResultAnswer,
   ScenarioRuleResult,
 } from '../../lib/api-types';
-import { formatCount, formatShare } from '../../lib/format';
+import { OPENED_ADDRESS, writeAddress } from '../../lib/address';
+import { formatCount, formatNumber, formatShare } from '../../lib/format';
+import { useScenariosRead, useSettingsRead } from '../../lib/reads';
 import { useI18n, type Language } from '../../lib/i18n';
 import { judgesByOtherProfile, judgingProfile, type Judging } from '../../lib/judging';
 import {
@@ -38,6 +43,10 @@ import { CoverageFigure, CoverageSubjectSelect, useCoverageTitle } from './cover
 import { useCoverageFigure, type CoverageSubject } from './use-coverage-figure';
 import type { BasemapDisplay } from '../layer-panel/use-basemap-display';
 import { useDashboard } from './use-dashboard';
+import { useDashboardScenario } from './use-dashboard-scenario';
+import { kpiChange, statusChangeRows, type KpiChange } from './scenario-figures';
+import { StatusChangeTable } from './status-change-table';
+import { ApprovalBlock } from './approval-block';
 import './dashboard-view.css';
 
 export function DashboardView({
@@ -51,26 +60,68 @@ export function DashboardView({
   basemaps?: readonly BasemapDisplay[];
 }) {
   const { t, language, localName } = useI18n();
-  const { data, failed } = useDashboard(region?.id ?? null, judging);
+  const regionId = region?.id ?? null;
+  const { data, failed } = useDashboard(regionId, judging);
+  const scenarios = useScenariosRead(regionId ? { regionId } : null);
+  const [scenarioId, setScenarioId] = useState<string | null>(OPENED_ADDRESS.dashboardScenario);
+  const chooseScenario = (id: string | null) => {
+    setScenarioId(id);
+    writeAddress({ 'dashboard-scenario': id });
+  };
+  const scenario = (scenarioId && scenarios.data?.find((candidate) => candidate.id === scenarioId)) || null;
+  const scenarioMissing = scenarioId !== null && scenarios.data !== undefined && scenario === null;
+  // A linked scenario is waited for, so the baseline alone is never shown as if it were the answer.
+  const awaitingScenario = scenarioId !== null && scenarios.data === undefined && scenarios.error === null;
+  const chosenId = scenario?.id ?? null;
+  const chosenVersion = scenario?.version ?? null;
+  const scenarioRef = useMemo(
+    () => (chosenId !== null && chosenVersion !== null ? { id: chosenId, version: chosenVersion } : null),
+    [chosenId, chosenVersion],
+  );
+
+  const after = useDashboardScenario(regionId, scenarioRef, judging);
+  const settings = useSettingsRead({});
+  const printedAt = usePrintDate();
   const [coverageSubject, setCoverageSubject] = useState<CoverageSubject>('completeness');
-  const coverageFigure = useCoverageFigure(region?.id ?? null, coverageSubject, judging);
+  const coverageFigure = useCoverageFigure(regionId, coverageSubject, judging, scenarioRef);
   const coverageTitle = useCoverageTitle(coverageSubject);
   const profile = judging ? judgingProfile(judging) : null;
 
   const figures = useMemo(() => {
     if (!data || !profile) return null;
+    if (awaitingScenario || (scenarioRef && !after.data)) return null;
     const communities = data.communities.features.map((feature) => feature.properties);
+    const outsideBand = outsideBandKpi(communities, profile);
+    const villages = villageKpi(data.villages);
+    const scenarioCommunities = after.data?.communities.features.map((feature) => feature.properties) ?? null;
+    const scenarioFigures =
+      after.data && scenarioCommunities
+        ? {
+            reach: new Map(reachKpis(scenarioCommunities, profile).map((kpi) => [kpi.ruleId, kpi])),
+            regionRules: after.data.communities.regionRules,
+            outsideBand: outsideBandKpi(scenarioCommunities, profile),
+            villages: villageKpi(after.data.villages),
+            statusChanges: statusChangeRows(after.data.comparison),
+          }
+        : null;
     return {
       reach: reachKpis(communities, profile),
       regionRules: data.communities.regionRules,
-      outsideBand: outsideBandKpi(communities, profile),
-      villages: villageKpi(data.villages),
-      ranking: rankCommunities(communities),
+      outsideBand,
+      villages,
+      // The ranking of what is shown: the scenario's communities when one is picked.
+      ranking: rankCommunities(scenarioCommunities ?? communities),
       bins: travelTimeBins(data.stationReach, data.coverage.region.residents),
       residents: data.coverage.region.residents,
       communityNames: new Map(communities.map((community) => [community.id, community.name])),
+      /** The count KPIs as shown: the scenario's when one is picked. */
+      shown: {
+        outsideBand: scenarioFigures?.outsideBand ?? outsideBand,
+        villages: scenarioFigures?.villages ?? villages,
+      },
+      after: scenarioFigures,
     };
-  }, [data, profile]);
+  }, [data, profile, awaitingScenario, scenarioRef, after.data]);
 
   const sources = (list: readonly RuleSource[]) => documentTitles(list, language).join(' ');
   const profileInfo = profile ? STANDARDS_PROFILES[profile] : null;
@@ -97,6 +148,7 @@ export function DashboardView({
       data-testid="dashboard"
       data-ready={figures ? 'true' : 'false'}
       data-profile={profile ?? ''}
+      data-scenario={scenario?.id ?? 'baseline'}
     >
       <div className="dashboard-head">
         <div>
@@ -117,6 +169,25 @@ export function DashboardView({
           </div>
         </div>
         <div className="dashboard-tools">
+          <label className="dashboard-scenario-pick">
+            <span>{t('dashboard.scenario')}</span>
+            <select
+              data-testid="dashboard-scenario"
+              value={scenario?.id ?? ''}
+              onChange={(event) => chooseScenario(event.target.value || null)}
+            >
+              <option value="">{t('dashboard.scenarioBaseline')}</option>
+              {(scenarios.data ?? []).map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {t('dashboard.scenarioOption', {
+                    name: candidate.name,
+                    version: candidate.version,
+                    state: t(`dashboard.approval.state.${candidate.reviewState}`),
+                  })}
+                </option>
+              ))}
+            </select>
+          </label>
           <button
             type="button"
             className="dashboard-print"
@@ -128,94 +199,159 @@ export function DashboardView({
         </div>
       </div>
 
+      <ApprovalBlock
+        scenario={scenario}
+        dataLoadedAt={region?.dataLoadedAt ?? null}
+        issuingUnit={settings.data?.issuingUnit ?? null}
+        printedAt={printedAt}
+      />
+      {scenarioMissing && <p className="dashboard-note">{t('dashboard.scenarioMissing')}</p>}
+
       {!figures ? (
-        <div className="dashboard-loading">{failed ? t('error.network') : t('dashboard.loading')}</div>
+        <div className="dashboard-loading">
+          {failed || after.failed
+            ? t('error.network')
+            : scenarioRef
+              ? t('dashboard.scenarioLoading')
+              : t('dashboard.loading')}
+        </div>
       ) : (
         <>
           <section className="dashboard-section">
             <h2 className="dashboard-section-title">{t('dashboard.coverageTitle')}</h2>
             {figures.reach.length === 0 && <p className="dashboard-note">{t('dashboard.noReachRules')}</p>}
             <div className="kpi-grid kpi-grid-coverage">
-              {figures.reach.map((kpi) => (
-                <KpiCard
-                  key={kpi.ruleId}
-                  testId={`kpi-reach-${kpi.ruleId}`}
-                  label={`${reachLabel(kpi.ruleId, kpi.categories, language)} · ${t('dashboard.withinMinutes', { n: kpi.minutes.join('/') || '—' })}`}
-                  value={kpi.coveredShare}
-                  valueText={formatShare(kpi.coveredShare) ?? '—'}
-                  status={
-                    kpi.tally.judged === 0 ? 'neutral' : kpi.tally.met === kpi.tally.judged ? 'pass' : 'fail'
-                  }
-                  targetText={t('dashboard.reachTally', {
-                    met: kpi.tally.met,
-                    judged: kpi.tally.judged,
-                    share: formatShare(reachShare) ?? '',
-                  })}
-                  note={
-                    kpi.tally.undetermined > 0
-                      ? t('dashboard.undeterminedCommunities', { n: kpi.tally.undetermined })
-                      : null
-                  }
-                  source={sources(kpi.sources)}
-                />
-              ))}
+              {figures.reach.map((before) => {
+                const scenarioKpi = figures.after?.reach.get(before.ruleId);
+                const kpi = figures.after ? (scenarioKpi ?? before) : before;
+                return (
+                  <KpiCard
+                    key={kpi.ruleId}
+                    testId={`kpi-reach-${kpi.ruleId}`}
+                    label={`${reachLabel(kpi.ruleId, kpi.categories, language)} · ${t('dashboard.withinMinutes', { n: kpi.minutes.join('/') || '—' })}`}
+                    value={kpi.coveredShare}
+                    valueText={formatShare(kpi.coveredShare) ?? '—'}
+                    change={
+                      figures.after
+                        ? changeView(
+                            kpiChange(before.coveredShare, scenarioKpi?.coveredShare ?? null, 'higher'),
+                            'share',
+                          )
+                        : null
+                    }
+                    status={
+                      kpi.tally.judged === 0
+                        ? 'neutral'
+                        : kpi.tally.met === kpi.tally.judged
+                          ? 'pass'
+                          : 'fail'
+                    }
+                    targetText={t('dashboard.reachTally', {
+                      met: kpi.tally.met,
+                      judged: kpi.tally.judged,
+                      share: formatShare(reachShare) ?? '',
+                    })}
+                    note={
+                      kpi.tally.undetermined > 0
+                        ? t('dashboard.undeterminedCommunities', { n: kpi.tally.undetermined })
+                        : null
+                    }
+                    source={sources(kpi.sources)}
+                  />
+                );
+              })}
 
               <KpiCard
                 testId="kpi-outside-band"
                 label={t('dashboard.outsideBand')}
-                value={figures.outsideBand.count}
+                value={figures.shown.outsideBand.count}
+                change={
+                  figures.after
+                    ? changeView(
+                        kpiChange(figures.outsideBand.count, figures.after.outsideBand.count, 'lower'),
+                        'count',
+                      )
+                    : null
+                }
                 valueText={t('dashboard.countOf', {
-                  n: figures.outsideBand.count,
-                  of: figures.outsideBand.of,
+                  n: figures.shown.outsideBand.count,
+                  of: figures.shown.outsideBand.of,
                 })}
                 status={
-                  figures.outsideBand.ruleIds.length === 0
+                  figures.shown.outsideBand.ruleIds.length === 0
                     ? 'neutral'
-                    : figures.outsideBand.count === 0
+                    : figures.shown.outsideBand.count === 0
                       ? 'pass'
                       : 'fail'
                 }
                 targetText={
-                  figures.outsideBand.ruleIds.length > 0 ? t('dashboard.targetNone') : t('dashboard.noTarget')
+                  figures.shown.outsideBand.ruleIds.length > 0
+                    ? t('dashboard.targetNone')
+                    : t('dashboard.noTarget')
                 }
                 note={
-                  figures.outsideBand.undetermined > 0
-                    ? t('dashboard.undeterminedCommunities', { n: figures.outsideBand.undetermined })
+                  figures.shown.outsideBand.undetermined > 0
+                    ? t('dashboard.undeterminedCommunities', { n: figures.shown.outsideBand.undetermined })
                     : null
                 }
-                source={sources(figures.outsideBand.sources)}
+                source={sources(figures.shown.outsideBand.sources)}
               />
               <KpiCard
                 testId="kpi-villages"
                 label={t('dashboard.villages')}
-                value={figures.villages.count}
+                value={figures.shown.villages.count}
+                change={
+                  figures.after && figures.shown.villages.inProfile
+                    ? changeView(
+                        kpiChange(figures.villages.count, figures.after.villages.count, 'neutral'),
+                        'count',
+                      )
+                    : null
+                }
                 valueText={
-                  figures.villages.inProfile
-                    ? t('dashboard.countOf', { n: figures.villages.count, of: figures.villages.of })
+                  figures.shown.villages.inProfile
+                    ? t('dashboard.countOf', {
+                        n: figures.shown.villages.count,
+                        of: figures.shown.villages.of,
+                      })
                     : '—'
                 }
                 status="neutral"
                 targetText={
-                  figures.villages.inProfile ? t('dashboard.villagesTarget') : t('dashboard.noTarget')
+                  figures.shown.villages.inProfile ? t('dashboard.villagesTarget') : t('dashboard.noTarget')
                 }
                 note={
-                  figures.villages.undetermined > 0
-                    ? t('dashboard.villagesUndetermined', { n: figures.villages.undetermined })
+                  figures.shown.villages.undetermined > 0
+                    ? t('dashboard.villagesUndetermined', { n: figures.shown.villages.undetermined })
                     : null
                 }
-                source={sources(figures.villages.sources)}
+                source={sources(figures.shown.villages.sources)}
               />
             </div>
           </section>
           <section className="dashboard-section" data-testid="dashboard-region-rules">
             <h2 className="dashboard-section-title">{t('dashboard.regionRulesTitle')}</h2>
-            <RegionRuleTable results={figures.regionRules} />
+            <RegionRuleTable
+              results={figures.regionRules}
+              scenarioResults={figures.after?.regionRules ?? null}
+            />
           </section>
+          {figures.after && (
+            <section
+              className="dashboard-section dashboard-status-changes"
+              data-testid="dashboard-status-changes"
+            >
+              <h2 className="dashboard-section-title">{t('dashboard.statusChangesTitle')}</h2>
+              <StatusChangeTable rows={figures.after.statusChanges} />
+            </section>
+          )}
           <div className="dashboard-columns">
             <div className="dashboard-column">
               <section className="dashboard-section dashboard-chart-section dashboard-heatmap-section">
                 <div className="coverage-head">
-                  <h2 className="dashboard-section-title">{coverageTitle}</h2>
+                  <h2 className="dashboard-section-title">
+                    {figures.after ? t('dashboard.differenceTitle', { title: coverageTitle }) : coverageTitle}
+                  </h2>
                   <CoverageSubjectSelect
                     subject={coverageSubject}
                     categories={headlineCategories}
@@ -229,13 +365,18 @@ export function DashboardView({
                 />
               </section>
               <section className="dashboard-section dashboard-chart-section">
-                <h2 className="dashboard-section-title">{t('dashboard.chartTitle')}</h2>
+                <h2 className="dashboard-section-title">
+                  {t('dashboard.chartTitle')}
+                  {figures.after && t('dashboard.chartBaseline')}
+                </h2>
                 <TravelTimeChart bins={figures.bins} residents={figures.residents} />
                 <p className="dashboard-note">{t('dashboard.chartNote')}</p>
               </section>
             </div>
             <section className="dashboard-section dashboard-ranking-section">
-              <h2 className="dashboard-section-title">{t('dashboard.rankingTitle')}</h2>
+              <h2 className="dashboard-section-title">
+                {figures.after ? t('dashboard.rankingScenarioTitle') : t('dashboard.rankingTitle')}
+              </h2>
               <RankingTable rows={figures.ranking} />
             </section>
           </div>
@@ -257,17 +398,62 @@ function ruleTitle(ruleId: string, language: Language): string {
   return RULE_TITLES.get(ruleId)?.[language] ?? ruleId;
 }
 
+/** The print date: today, and again when the browser is about to print (a page left open overnight). */
+function usePrintDate(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const update = () => setNow(new Date());
+    window.addEventListener('beforeprint', update);
+    return () => window.removeEventListener('beforeprint', update);
+  }, []);
+  return now;
+}
+
+/** A KPI's change as the card shows it: both values and the signed change, readable. */
+interface ChangeView {
+  change: KpiChange;
+  kind: 'share' | 'count';
+  beforeText: string;
+  afterText: string;
+  deltaText: string;
+}
+
+/** "+3", "−2", "±0": a sign always, the true minus sign for a fall. */
+function signed(value: number, text: string): string {
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : `±${text}`;
+}
+
+function changeView(change: KpiChange, kind: 'share' | 'count'): ChangeView {
+  const text = (value: number | null) => (kind === 'share' ? formatShare(value) : formatCount(value)) ?? '—';
+  const delta = change.delta;
+  return {
+    change,
+    kind,
+    beforeText: text(change.before),
+    afterText: text(change.after),
+    deltaText:
+      delta === null
+        ? '—'
+        : kind === 'share'
+          ? signed(delta, formatNumber(Math.abs(delta) * 100, 1))
+          : signed(delta, formatNumber(Math.abs(delta))),
+  };
+}
+
 function KpiCard(props: {
   testId: string;
   label: string;
   value: number | null;
   valueText: string;
+  /** Baseline → scenario, when a scenario is shown. */
+  change?: ChangeView | null;
   status: 'pass' | 'fail' | 'neutral';
   targetText: string;
   note?: string | null;
   source: string;
 }) {
   const { t } = useI18n();
+  const { change } = props;
   return (
     <div
       className={`kpi-card is-${props.status}`}
@@ -279,6 +465,24 @@ function KpiCard(props: {
       <div className="kpi-value" data-testid="kpi-value">
         {props.valueText}
       </div>
+      {change && (
+        <div
+          className={`kpi-change is-${change.change.tone}`}
+          data-testid="kpi-change"
+          data-before={change.change.before ?? ''}
+          data-after={change.change.after ?? ''}
+          data-tone={change.change.tone}
+        >
+          <span className="kpi-change-values">
+            {t('dashboard.kpiBefore')} {change.beforeText} → {t('dashboard.kpiAfter')} {change.afterText}
+          </span>
+          <span className="kpi-change-delta">
+            {change.change.delta === null
+              ? t('dashboard.change.unknown')
+              : `${change.kind === 'share' ? t('dashboard.pointsChange', { delta: change.deltaText }) : change.deltaText} · ${t(`dashboard.change.${change.change.tone}`)}`}
+          </span>
+        </div>
+      )}
       <div className="kpi-target">{props.targetText}</div>
       {props.note && <div className="kpi-note">{props.note}</div>}
       <div className="kpi-source">
@@ -371,8 +575,17 @@ function gapText(gap: ScenarioRuleResult, language: Language): { short: string; 
  * Region-scope results as one row each (the region's figure against the bound, its status, the
  * document by title); street-scope results as a count per status, their detail on the map screen.
  */
-function RegionRuleTable({ results }: { results: readonly RegionRuleResultAnswer[] }) {
+function RegionRuleTable({
+  results,
+  scenarioResults,
+}: {
+  results: readonly RegionRuleResultAnswer[];
+  /** The scenario's results, shown beside the baseline's when a scenario is picked. */
+  scenarioResults: readonly RegionRuleResultAnswer[] | null;
+}) {
   const { t, language } = useI18n();
+  const scenarioOf = (ruleId: string) =>
+    scenarioResults?.find((result) => result.subject.kind === 'region' && result.ruleId === ruleId) ?? null;
   const region = results.filter((result) => result.subject.kind === 'region');
   const street = results.filter((result) => result.subject.kind === 'street');
   if (results.length === 0) return <p className="dashboard-note">{t('region.rules.none')}</p>;
@@ -387,6 +600,8 @@ function RegionRuleTable({ results }: { results: readonly RegionRuleResultAnswer
               <th>{t('dashboard.regionFigure')}</th>
               <th>{t('dashboard.bound')}</th>
               <th>{t('dashboard.verdict')}</th>
+              {scenarioResults && <th>{t('dashboard.scenarioFigure')}</th>}
+              {scenarioResults && <th>{t('dashboard.scenarioVerdict')}</th>}
               <th>{t('dashboard.source')}</th>
             </tr>
           </thead>
@@ -409,6 +624,7 @@ function RegionRuleTable({ results }: { results: readonly RegionRuleResultAnswer
                 <td>
                   <Badge tone={statusTone(result.status)}>{t(statusKey(result))}</Badge>
                 </td>
+                {scenarioResults && <ScenarioRuleCells result={scenarioOf(result.ruleId)} />}
                 <td className="region-rule-source">{documentTitles(result.sources, language).join(' ')}</td>
               </tr>
             ))}
@@ -426,6 +642,26 @@ function RegionRuleTable({ results }: { results: readonly RegionRuleResultAnswer
           })}
         </p>
       )}
+    </>
+  );
+}
+
+/** The scenario's figure and verdict of a region-scope rule (dashes where it has none). */
+function ScenarioRuleCells({ result }: { result: RegionRuleResultAnswer | null }) {
+  const { t, language } = useI18n();
+  if (!result)
+    return (
+      <>
+        <td>—</td>
+        <td>—</td>
+      </>
+    );
+  return (
+    <>
+      <td className="region-rule-figure">{figureText(result.figure, result.unit, language) ?? '—'}</td>
+      <td data-testid="region-rule-scenario-status" data-status={result.status}>
+        <Badge tone={statusTone(result.status)}>{t(statusKey(result))}</Badge>
+      </td>
     </>
   );
 }

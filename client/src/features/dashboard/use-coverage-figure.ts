@@ -3,14 +3,16 @@
  * reached within their standard tiers — or one category's walking time, at the dashboard's speed)
  * and the region's streets, communities and water to draw it over. Separate from useDashboard so
  * the KPIs show while the grid is computed. The layers are the map screen's cached reads; the grid is
- * read per subject.
+ * read per subject. With a scenario, the scenario's grid is read too and the figure shows the
+ * difference against the baseline's.
  */
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { HeatmapQuery } from '../../lib/api';
 import type { HeatmapGrid, RegionLayerName, RegionLayers } from '../../lib/api-types';
-import { regionLayerRead, useHeatmapRead } from '../../lib/reads';
+import { regionLayerRead, useHeatmapRead, useScenarioHeatmapRead } from '../../lib/reads';
 import type { Judging } from '../../lib/judging';
+import type { DashboardScenarioRef } from './use-dashboard-scenario';
 
 /** Cell size of the dashboard's grid: 100 m reads clearly at A4 scale and is quick to compute. */
 export const DASHBOARD_HEATMAP_CELL_METERS = 100;
@@ -27,7 +29,10 @@ export interface CoverageOutlines {
 }
 
 export interface CoverageFigureData extends CoverageOutlines {
+  /** The baseline's grid, or the scenario's when one is compared. */
   grid: HeatmapGrid;
+  /** The baseline's grid when a scenario is compared (the figure shows the difference); else null. */
+  before: HeatmapGrid | null;
 }
 
 /** The grid request of a subject, at the judging's walking speed (and tiers, for completeness). */
@@ -66,6 +71,7 @@ export function useCoverageFigure(
   regionId: string | null,
   subject: CoverageSubject,
   judging: Judging | null,
+  scenario: DashboardScenarioRef | null = null,
 ): { data: CoverageFigureData | null; failed: boolean } {
   // The same reads as the map screen's layers: the app already holds them.
   const { outlines, failed: outlinesFailed } = useQueries({
@@ -75,11 +81,26 @@ export function useCoverageFigure(
   const grid = useHeatmapRead(
     regionId && judging ? { regionId, query: coverageHeatmapQuery(subject, judging) } : null,
   );
-  const gridData = grid.data;
-  // One object per loaded pair, so the figure's drawing (a PNG encode) is not redone every render.
-  const data = useMemo(
-    () => (outlines && gridData ? { ...outlines, grid: gridData } : null),
-    [outlines, gridData],
+  const scenarioGrid = useScenarioHeatmapRead(
+    regionId && judging && scenario
+      ? {
+          regionId,
+          scenarioId: scenario.id,
+          version: scenario.version,
+          query: coverageHeatmapQuery(subject, judging),
+        }
+      : null,
   );
-  return { data, failed: outlinesFailed || grid.error !== null };
+  const gridData = grid.data;
+  const scenarioGridData = scenario ? scenarioGrid.data : null;
+  // One object per loaded set, so the figure's drawing (a PNG encode) is not redone every render.
+  const data = useMemo(() => {
+    if (!outlines || !gridData) return null;
+    if (scenario === null) return { ...outlines, grid: gridData, before: null };
+    return scenarioGridData ? { ...outlines, grid: scenarioGridData, before: gridData } : null;
+  }, [outlines, gridData, scenarioGridData, scenario]);
+  return {
+    data,
+    failed: outlinesFailed || grid.error !== null || (scenario !== null && scenarioGrid.error !== null),
+  };
 }

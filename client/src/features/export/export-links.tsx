@@ -4,6 +4,7 @@
  */
 import { EXPORT_FORMATS, type ExportFormat } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { useSession } from '../session/use-session';
 import './export-links.css';
 
 export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
@@ -22,6 +23,8 @@ export function ExportLinks({
   testId: string;
 }) {
   const { t } = useI18n();
+  // Downloads are for the roles holding `export` (the server refuses the rest regardless).
+  if (!useSession().can('export')) return null;
   return (
     <div className="export-links" data-testid={testId}>
       <span className="export-label">{label}</span>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { reportError } from '../../lib/notices';
+import { useSession } from '../session/use-session';
 import { useI18n } from '../../lib/i18n';
 import { IconButton } from '../../ui/icon-button';
 import { Spinner } from '../../ui/spinner';
@@ -14,6 +15,7 @@ import { useBasemapUpload } from './use-basemap-upload';
 
 export function BasemapList({ regionId, state }: { regionId: string; state: BasemapDisplayState }) {
   const { t } = useI18n();
+  const mayImport = useSession().can('import');
   const fileInput = useRef<HTMLInputElement>(null);
   const { displays } = state;
   const { uploading, error, upload } = useBasemapUpload(regionId, state.refresh);
@@ -79,28 +81,33 @@ export function BasemapList({ regionId, state }: { regionId: string; state: Base
           );
         })}
       </ul>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".pmtiles,.mbtiles"
-        hidden
-        data-testid="basemap-file"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void upload(file);
-        }}
-      />
-      <button
-        type="button"
-        className="link-button basemap-add"
-        data-testid="basemap-add"
-        disabled={uploading}
-        onClick={() => fileInput.current?.click()}
-      >
-        {uploading ? <Spinner label={t('basemaps.uploading')} /> : null}
-        {t('basemaps.add')}
-      </button>
+      {/* Adding a base map is an import: only the roles holding `import` see the button. */}
+      {mayImport && (
+        <>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".pmtiles,.mbtiles"
+            hidden
+            data-testid="basemap-file"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void upload(file);
+            }}
+          />
+          <button
+            type="button"
+            className="link-button basemap-add"
+            data-testid="basemap-add"
+            disabled={uploading}
+            onClick={() => fileInput.current?.click()}
+          >
+            {uploading ? <Spinner label={t('basemaps.uploading')} /> : null}
+            {t('basemaps.add')}
+          </button>
+        </>
+      )}
     </div>
   );
 }

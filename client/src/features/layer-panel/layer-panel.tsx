@@ -17,6 +17,7 @@ import {
   NetworkLegend,
 } from '../legend/legends';
 import { ExportLinks } from '../export/export-links';
+import { useSession } from '../session/use-session';
 import { BasemapList } from './basemap-list';
 import { LayerIcon } from './layer-icon';
 import type { BasemapDisplayState } from './use-basemap-display';
@@ -53,6 +54,7 @@ const POPULATION_MODES: readonly PopulationMode[] = ['density', 'dots'];
 export function LayerPanel(props: LayerPanelProps) {
   const { data, pending, toggles, onToggle, populationMode, onPopulationMode } = props;
   const { t } = useI18n();
+  const { can } = useSession();
   const networkClasses = useMemo(
     () => new Set<NetworkClass>((data.network?.features ?? []).map((edge) => edge.properties.class)),
     [data.network],
@@ -134,12 +136,12 @@ export function LayerPanel(props: LayerPanelProps) {
         {props.extraRows}
       </ul>
       {props.regionId && props.basemaps && <BasemapList regionId={props.regionId} state={props.basemaps} />}
-      {props.onImport && (
+      {props.onImport && can('import') && (
         <Button variant="quiet" className="import-open" testId="import-open" onClick={props.onImport}>
           {t('import.open')}
         </Button>
       )}
-      {props.regionId && <LayerExports regionId={props.regionId} />}
+      {props.regionId && can('export') && <LayerExports regionId={props.regionId} />}
     </Panel>
   );
 }

@@ -11,9 +11,12 @@ import { CardActionButtons, CardActionForms, useCardActions } from './scenario-c
 import { basedOnOf, dateText } from './scenario-text';
 import { ToolIcon } from './tool-icon';
 import type { ScenarioEditor } from './use-scenario-editor';
+import { useSession } from '../session/use-session';
 
 export function ScenarioList({ editor }: { editor: ScenarioEditor }) {
   const { t } = useI18n();
+  // A leader reviews scenarios but makes none: the form is for the roles that may.
+  const { can } = useSession();
   const scenarios = editor.scenarios;
   const [name, setName] = useState('');
   const [basedOn, setBasedOn] = useState('baseline');
@@ -25,44 +28,46 @@ export function ScenarioList({ editor }: { editor: ScenarioEditor }) {
   };
   return (
     <>
-      <form className="scenario-create" onSubmit={submit}>
-        <h3 className="section-title">{t('scenario.new')}</h3>
-        <FormRow label={t('scenario.name')}>
-          <input
-            className="text-input"
-            value={name}
-            placeholder={defaultName}
-            maxLength={100}
-            data-testid="scenario-name-input"
-            onChange={(event) => setName(event.target.value)}
-          />
-        </FormRow>
-        <FormRow label={t('scenario.basedOn')}>
-          <select
-            className="select-input"
-            value={basedOn}
-            data-testid="scenario-based-on"
-            onChange={(event) => setBasedOn(event.target.value)}
+      {can('create-scenario') && (
+        <form className="scenario-create" onSubmit={submit}>
+          <h3 className="section-title">{t('scenario.new')}</h3>
+          <FormRow label={t('scenario.name')}>
+            <input
+              className="text-input"
+              value={name}
+              placeholder={defaultName}
+              maxLength={100}
+              data-testid="scenario-name-input"
+              onChange={(event) => setName(event.target.value)}
+            />
+          </FormRow>
+          <FormRow label={t('scenario.basedOn')}>
+            <select
+              className="select-input"
+              value={basedOn}
+              data-testid="scenario-based-on"
+              onChange={(event) => setBasedOn(event.target.value)}
+            >
+              <option value="baseline">{t('scenario.baseline')}</option>
+              {scenarios?.map((scenario) => (
+                <option key={scenario.id} value={scenario.id}>
+                  {scenario.name}
+                </option>
+              ))}
+            </select>
+          </FormRow>
+          <Button
+            variant="primary"
+            type="submit"
+            className="button-block"
+            disabled={editor.busy || !editor.regionId}
+            testId="scenario-create"
           >
-            <option value="baseline">{t('scenario.baseline')}</option>
-            {scenarios?.map((scenario) => (
-              <option key={scenario.id} value={scenario.id}>
-                {scenario.name}
-              </option>
-            ))}
-          </select>
-        </FormRow>
-        <Button
-          variant="primary"
-          type="submit"
-          className="button-block"
-          disabled={editor.busy || !editor.regionId}
-          testId="scenario-create"
-        >
-          <ToolIcon name="create" />
-          {t('scenario.create')}
-        </Button>
-      </form>
+            <ToolIcon name="create" />
+            {t('scenario.create')}
+          </Button>
+        </form>
+      )}
       <Section
         heading="h3"
         title={t('scenario.list')}

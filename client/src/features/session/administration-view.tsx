@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { Button } from '../../ui/button';
 import { DataTable } from '../../ui/data-table';
+import { IssuingUnitSetting } from './issuing-unit-setting';
 import { useSession } from './use-session';
 
 type User = OperationAnswer<typeof API.accounts.listUsers>[number];
@@ -159,6 +160,13 @@ export function AdministrationView({ onClose }: { onClose: () => void }) {
             onAdded={async (username) => {
               setDone(t('admin.added', { username }));
               await loadUsers();
+              await loadAudit();
+            }}
+            onRefused={report}
+          />
+          <IssuingUnitSetting
+            onSaved={async (unit) => {
+              setDone(t('admin.issuingUnitSaved', { unit }));
               await loadAudit();
             }}
             onRefused={report}

@@ -57,6 +57,11 @@ export const sessionMessages = defineMessages(
     'admin.what': '操作',
     'admin.object': '对象',
     'admin.versions': '版本',
+    'admin.issuingUnit': '编制单位',
+    'admin.issuingUnitNote': '打印的领导看板上署名的编制单位，全局生效。',
+    'admin.issuingUnitDefault': '（系统默认）',
+    'admin.issuingUnitSave': '保存',
+    'admin.issuingUnitSaved': '编制单位已改为“{unit}”',
   },
   {
     'session.checking': 'Checking whether you are signed in…',
@@ -114,5 +119,10 @@ export const sessionMessages = defineMessages(
     'admin.what': 'What',
     'admin.object': 'Object',
     'admin.versions': 'Versions',
+    'admin.issuingUnit': 'Issuing unit',
+    'admin.issuingUnitNote': 'The unit named on the printed dashboard, for everyone.',
+    'admin.issuingUnitDefault': '(the server’s default)',
+    'admin.issuingUnitSave': 'Save',
+    'admin.issuingUnitSaved': 'The issuing unit is now “{unit}”',
   },
 );

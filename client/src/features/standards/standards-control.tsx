@@ -15,10 +15,12 @@ import {
 } from '../../lib/standards';
 import { Button } from '../../ui/button';
 import type { JudgingState } from './use-judging';
+import { useSession } from '../session/use-session';
 import './standards-control.css';
 
 export function StandardsControl({ state }: { state: JudgingState }) {
   const { t, language, localName } = useI18n();
+  const { can } = useSession();
   const [confirming, setConfirming] = useState(false);
   const [stored, setStored] = useState<StandardsProfileId | null>(null);
   const { judging } = state;
@@ -70,14 +72,17 @@ export function StandardsControl({ state }: { state: JudgingState }) {
           >
             {t('profile.backToRegion')}
           </button>
-          <button
-            type="button"
-            className="standards-link"
-            onClick={() => setConfirming(true)}
-            data-testid="profile-store"
-          >
-            {t('profile.store')}
-          </button>
+          {/* Storing the region's profile changes the region: only the roles managing regions see it. */}
+          {can('manage-regions') && (
+            <button
+              type="button"
+              className="standards-link"
+              onClick={() => setConfirming(true)}
+              data-testid="profile-store"
+            >
+              {t('profile.store')}
+            </button>
+          )}
         </span>
       )}
       {stored && !other && (

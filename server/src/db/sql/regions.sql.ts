@@ -1,11 +1,16 @@
 /**
  * Regions with their stored extent (migration 007, kept by STORE_REGION_EXTENT). Real regions come
  * first, by name; then the synthetic ones in the order they were loaded, so the demo (loaded first)
- * stays the region the client opens by default.
+ * stays the region the client opens by default. The data date is when the region was loaded or an
+ * import into it last committed.
  */
+import { TIMESTAMP } from './scenarios.sql.js';
+
 export const LIST_REGIONS_WITH_BBOX = /* SQL */ `
   SELECT r.id, r.name, r.name_en AS "nameEn", r.synthetic, r.metric_srid AS "metricSrid", r.attribution,
-         r.profile, r.extent_west AS west, r.extent_south AS south, r.extent_east AS east, r.extent_north AS north
+         r.profile, r.extent_west AS west, r.extent_south AS south, r.extent_east AS east, r.extent_north AS north,
+         ${TIMESTAMP(`GREATEST(r.created_at, (SELECT max(i.committed_at) FROM imports i WHERE i.region_id = r.id))`)}
+           AS "dataLoadedAt"
   FROM regions r
   WHERE $1::text IS NULL OR r.id = $1
   ORDER BY r.synthetic, CASE WHEN r.synthetic THEN r.created_at END, r.name`;
