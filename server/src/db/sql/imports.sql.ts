@@ -283,12 +283,18 @@ const LOCAL_DISTANCE = (geometry: string, point: string) =>
 
 /**
  * The point on surface of each valid import feature; where it steps onto the network is found in
- * memory (server/src/imports/network-snapper.ts).
+ * memory (server/src/imports/network-snapper.ts). A unit of region $1 stored with exactly this
+ * geometry answers its stored access point too (`keptLon`, `keptLat`), which it keeps: snapped
+ * again it would differ by a hair, and every unit of a file repeating the layer would count as
+ * changed (a county's 99 200 rows rewritten and every scenario outline recomputed, issue 13).
  */
 export const POINTS_ON_SURFACE_OF_IMPORT_FEATURES = /* SQL */ `
-  SELECT f.ordinal, ST_X(s.p)::float8 AS lon, ST_Y(s.p)::float8 AS lat
+  SELECT f.ordinal, ST_X(s.p)::float8 AS lon, ST_Y(s.p)::float8 AS lat,
+         ST_X(u.access_point)::float8 AS "keptLon", ST_Y(u.access_point)::float8 AS "keptLat"
   FROM import_features f
   CROSS JOIN LATERAL (SELECT ST_PointOnSurface(f.geom) AS p) s
+  LEFT JOIN population_units u
+    ON u.region_id = $1 AND u.id = f.id AND u.access_point IS NOT NULL AND u.geom = ST_Multi(f.geom)
   WHERE f.valid`;
 
 /**
@@ -369,17 +375,29 @@ export const CREATE_IMPORT_WRITTEN_UNITS = /* SQL */ `CREATE TEMPORARY TABLE imp
 /**
  * Units inserted or updated, each id written to import_written_units; a unit the file holds exactly
  * as stored is left as it is (a bureau's new file mostly repeats the last: rewriting 99 200 unchanged
- * rows and their index entries was most of a county's commit on the embedded database).
+ * rows and their index entries was most of a county's commit on the embedded database). Unchanged
+ * units are left out before the upsert, by a read-only join: an ON CONFLICT … WHERE that skips them
+ * still locks each row it meets, which writes every page of the table.
  */
 export const UPSERT_UNITS = /* SQL */ `
-  WITH written AS (
+  WITH incoming AS MATERIALIZED (
+    SELECT f.ordinal, f.id, ${prop('communityId')} AS community_id, ${prop('name')} AS name, ${prop('kind')} AS kind,
+      ${prop('residents')}::int AS residents, ${prop('households')}::int AS households,
+      ${prop('elderly')}::int AS elderly, ${prop('children')}::int AS children,
+      coalesce(${prop('estimated')}::boolean, false) AS estimated,
+      ST_SetSRID(ST_MakePoint((f.props -> 'accessPoint' ->> 0)::float8, (f.props -> 'accessPoint' ->> 1)::float8), 4326) AS access_point,
+      ${MULTI} AS geom
+    FROM ${PATCHED_IMPORT_FEATURES} f),
+  changed AS (
+    SELECT i.* FROM incoming i
+    LEFT JOIN population_units p ON p.region_id = $1 AND p.id = i.id
+    WHERE p.id IS NULL
+       OR (${UNIT_COLUMNS.map((column) => `p.${column}`).join(', ')})
+          IS DISTINCT FROM (${UNIT_COLUMNS.map((column) => `i.${column}`).join(', ')})),
+  written AS (
     INSERT INTO population_units (region_id, id, ${UNIT_COLUMNS.join(', ')})
-    SELECT $1, f.id, ${prop('communityId')}, ${prop('name')}, ${prop('kind')}, ${prop('residents')}::int,
-      ${prop('households')}::int, ${prop('elderly')}::int, ${prop('children')}::int,
-      coalesce(${prop('estimated')}::boolean, false),
-      ST_SetSRID(ST_MakePoint((f.props -> 'accessPoint' ->> 0)::float8, (f.props -> 'accessPoint' ->> 1)::float8), 4326),
-      ${MULTI}
-    FROM ${PATCHED_IMPORT_FEATURES} f ORDER BY f.ordinal
+    SELECT $1, c.id, ${UNIT_COLUMNS.map((column) => `c.${column}`).join(', ')}
+    FROM changed c ORDER BY c.ordinal
     ON CONFLICT (region_id, id) DO UPDATE SET ${UNIT_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
     WHERE (${UNIT_COLUMNS.map((column) => `population_units.${column}`).join(', ')})
       IS DISTINCT FROM (${UNIT_COLUMNS.map((column) => `EXCLUDED.${column}`).join(', ')})
