@@ -60,7 +60,8 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
   const stagedRows = async (importId: string) =>
     (
       await database.query<{ id: string; communityId: string | null; accessPoint: unknown }>(
-        `SELECT id, props ->> 'communityId' AS "communityId", props -> 'accessPoint' AS "accessPoint"
+        `SELECT id, coalesce(patch ->> 'communityId', props ->> 'communityId') AS "communityId",
+                coalesce(patch -> 'accessPoint', props -> 'accessPoint') AS "accessPoint"
          FROM import_staged_features WHERE import_id = $1 ORDER BY ordinal`,
         [importId],
       )

@@ -19,6 +19,7 @@ import { deriveParents, type ParentReference, type Patch } from './find-parents.
 import type { ImportOptions } from '../../../contract/import-options.js';
 import type { LazySnapper } from './network-snapper.js';
 import { rehome, type Move } from './rehome.js';
+import { geometryEwkbHex } from './ewkb.js';
 
 /** The region row an import locks. */
 export interface RegionRow {
@@ -168,12 +169,16 @@ export async function checkAgainstRegion(
   for (const piece of pieces(features))
     await query(sql.LOAD_IMPORT_FEATURES, [
       JSON.stringify(
-        piece.map((feature) => ({
-          ordinal: feature.index,
-          id: feature.id,
-          props: feature.properties,
-          geometry: feature.geometry,
-        })),
+        piece.map((feature) => {
+          const ewkb = geometryEwkbHex(feature.geometry, 4326);
+          return {
+            ordinal: feature.index,
+            id: feature.id,
+            props: feature.properties,
+            ewkb,
+            geometry: ewkb === null ? feature.geometry : null,
+          };
+        }),
       ),
     ]);
   await query(sql.INDEX_IMPORT_FEATURES);
