@@ -60,7 +60,8 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
   const stagedRows = async (importId: string) =>
     (
       await database.query<{ id: string; communityId: string | null; accessPoint: unknown }>(
-        `SELECT id, props ->> 'communityId' AS "communityId", props -> 'accessPoint' AS "accessPoint"
+        `SELECT id, coalesce(patch ->> 'communityId', props ->> 'communityId') AS "communityId",
+                coalesce(patch -> 'accessPoint', props -> 'accessPoint') AS "accessPoint"
          FROM import_staged_features WHERE import_id = $1 ORDER BY ordinal`,
         [importId],
       )
@@ -186,5 +187,70 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
     expect(committed.status, JSON.stringify(committed.body)).toBe(200);
     expect((await units()).map((unit) => unit.residents)).toEqual([201, 202, 203, 204]);
     expect(await stagedRows(second.body.importId)).toEqual([]);
+  });
+  it('keeps the stored access point of a unit whose geometry is unchanged, so a file repeating the layer writes no unit', async () => {
+    const stored = (
+      await database.query<{
+        id: string;
+        communityId: string;
+        name: string | null;
+        kind: string | null;
+        residents: number | null;
+        households: number | null;
+        elderly: number | null;
+        children: number | null;
+        estimated: boolean;
+        accessPoint: [number, number];
+        version: string;
+      }>(
+        `SELECT id, community_id AS "communityId", name, kind, residents, households, elderly, children, estimated,
+                json_build_array(ST_X(access_point), ST_Y(access_point)) AS "accessPoint", xmin::text AS version
+         FROM population_units WHERE region_id = 'tiny' ORDER BY id`,
+      )
+    ).rows;
+    expect(stored.map((unit) => unit.id)).toEqual(['u-1', 'u-2', 'u-3', 'u-4']);
+    const geometries = new Map(
+      tinyRegion('tiny').layers.units.features.map((unit) => [unit.properties.id, unit.geometry]),
+    );
+    // u-4 moved by about 10 m: its access point is placed again, and it alone is written.
+    const moved = JSON.parse(JSON.stringify(geometries.get('u-4'))) as { coordinates: number[][][] };
+    moved.coordinates = moved.coordinates.map((ring) => ring.map(([lon, lat]) => [lon + 0.0001, lat]));
+    const file = (withMoved: boolean) =>
+      new TextEncoder().encode(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: stored.map(({ accessPoint: _point, version: _version, ...properties }) => ({
+            type: 'Feature',
+            geometry: withMoved && properties.id === 'u-4' ? moved : geometries.get(properties.id),
+            properties,
+          })),
+        }),
+      );
+    const versions = async () =>
+      (
+        await database.query<{ id: string; version: string }>(
+          `SELECT id, xmin::text AS version FROM population_units WHERE region_id = 'tiny' ORDER BY id`,
+        )
+      ).rows;
+
+    const repeated = await preview('units.geojson', file(false), { layer: 'units', replace: 'true' });
+    expect(repeated.status, JSON.stringify(repeated.body)).toBe(200);
+    expect(repeated.body.features.features.map((feature: any) => feature.properties.accessPoint)).toEqual(
+      stored.map((unit) => unit.accessPoint),
+    );
+    expect((await stagedRows(repeated.body.importId)).map((row) => row.accessPoint)).toEqual(
+      stored.map((unit) => unit.accessPoint),
+    );
+    const committed = await commit(repeated.body.importId);
+    expect(committed.status, JSON.stringify(committed.body)).toBe(200);
+    expect(committed.body.changes).toMatchObject({ added: 0, updated: 4, removed: 0 });
+    expect(await versions()).toEqual(stored.map(({ id, version }) => ({ id, version })));
+
+    const shifted = await preview('units.geojson', file(true), { layer: 'units', replace: 'true' });
+    expect(shifted.status, JSON.stringify(shifted.body)).toBe(200);
+    expect((await commit(shifted.body.importId)).status).toBe(200);
+    const after = await versions();
+    expect(after.slice(0, 3)).toEqual(stored.slice(0, 3).map(({ id, version }) => ({ id, version })));
+    expect(after[3].version).not.toBe(stored[3].version);
   });
 });

@@ -65,6 +65,9 @@ const FAST_BYTEA = {
   },
 };
 
+/** Local buffers of the embedded database's one session, for temporary tables. */
+const EMBEDDED_TEMP_BUFFERS = '128MB';
+
 export async function openEmbeddedDatabase(dataDirectory: string | null): Promise<Database> {
   if (dataDirectory) await mkdir(dataDirectory, { recursive: true });
   // One process per folder (data-directory-lock.ts): a second one refused here has touched nothing.
@@ -75,6 +78,11 @@ export async function openEmbeddedDatabase(dataDirectory: string | null): Promis
       ? new PGlite(dataDirectory, { extensions: { postgis } })
       : new PGlite({ extensions: { postgis } });
     await pglite.waitReady;
+    // Set before any temporary table is touched (it cannot change after): an import's features sit
+    // in one (import_features, ~50 MB for a county's 99 200 units), which past the default 8 MB of
+    // local buffers went page by page through the in-memory file system at every pass (issue 13).
+    // Buffers are taken only as temporary tables grow.
+    await pglite.exec(`SET temp_buffers = '${EMBEDDED_TEMP_BUFFERS}'`);
   } catch (error) {
     unlock();
     throw error;

@@ -34,3 +34,15 @@ export async function regionNetworkSnapper(
     return snap ? snappedPosition(model, snap) : [lon, lat];
   };
 }
+
+/**
+ * The snapper asked for when first needed, then kept: a preview whose units all keep their stored
+ * access points (region-check.ts) never builds the region's model for it (seconds at county size).
+ */
+export type LazySnapper = () => Promise<NetworkSnapper | null>;
+
+/** `build` run at most once, on the first call. */
+export function lazySnapper(build: () => Promise<NetworkSnapper | null>): LazySnapper {
+  let built: Promise<NetworkSnapper | null> | null = null;
+  return () => (built ??= build());
+}

@@ -17,8 +17,9 @@ import * as sql from '../db/sql/imports.sql.js';
 import { DomainError } from '../domain-error.js';
 import { deriveParents, type ParentReference, type Patch } from './find-parents.js';
 import type { ImportOptions } from '../../../contract/import-options.js';
-import type { NetworkSnapper } from './network-snapper.js';
+import type { LazySnapper } from './network-snapper.js';
 import { rehome, type Move } from './rehome.js';
+import { geometryEwkbHex } from './ewkb.js';
 
 /** The region row an import locks. */
 export interface RegionRow {
@@ -143,7 +144,7 @@ export async function checkAgainstRegion(
   layer: Exclude<ImportLayer, 'network'>,
   features: readonly ImportFeature[],
   options: ImportOptions,
-  snapper: NetworkSnapper | null,
+  snapper: LazySnapper | null,
   log: ProblemLog,
 ): Promise<RegionCheck> {
   const { regionId, counts, createsRegion } = region;
@@ -168,12 +169,16 @@ export async function checkAgainstRegion(
   for (const piece of pieces(features))
     await query(sql.LOAD_IMPORT_FEATURES, [
       JSON.stringify(
-        piece.map((feature) => ({
-          ordinal: feature.index,
-          id: feature.id,
-          props: feature.properties,
-          geometry: feature.geometry,
-        })),
+        piece.map((feature) => {
+          const ewkb = geometryEwkbHex(feature.geometry, 4326);
+          return {
+            ordinal: feature.index,
+            id: feature.id,
+            props: feature.properties,
+            ewkb,
+            geometry: ewkb === null ? feature.geometry : null,
+          };
+        }),
       ),
     ]);
   await query(sql.INDEX_IMPORT_FEATURES);
@@ -194,7 +199,7 @@ export async function checkAgainstRegion(
           zh: '人口单元隶属于社区，而区域还没有社区：请先导入社区',
         },
       });
-    await placeAccessPoints(query, snapper, patch);
+    await placeAccessPoints(query, regionId, snapper, patch);
   }
   if (layer === 'communities') {
     if (!createsRegion && counts.streets > 0)
@@ -362,16 +367,33 @@ async function judgeValidity(
     check.repairedGeometry.set(row.ordinal, JSON.parse(row.geometry));
 }
 
-/** Each unit's point on surface, and where it steps onto the network (its own point without a network). */
-async function placeAccessPoints(query: Query, snapper: NetworkSnapper | null, patch: Patch): Promise<void> {
-  const toNetwork = snapper ?? ((position: Position) => position);
-  const { rows } = await query<{ ordinal: number; lon: number; lat: number }>(
-    sql.POINTS_ON_SURFACE_OF_IMPORT_FEATURES,
-  );
+/**
+ * Each unit's point on surface, and where it steps onto the network (its own point without a
+ * network); a unit stored with the same geometry keeps its stored access point.
+ */
+async function placeAccessPoints(
+  query: Query,
+  regionId: string,
+  snapper: LazySnapper | null,
+  patch: Patch,
+): Promise<void> {
+  const { rows } = await query<{
+    ordinal: number;
+    lon: number;
+    lat: number;
+    keptLon: number | null;
+    keptLat: number | null;
+  }>(sql.POINTS_ON_SURFACE_OF_IMPORT_FEATURES, [regionId]);
+  const needsSnapping = rows.some((row) => row.keptLon === null || row.keptLat === null);
+  const toNetwork = (needsSnapping ? await snapper?.() : null) ?? ((position: Position) => position);
   for (const row of rows) {
-    const [accessLon, accessLat] = toNetwork([row.lon, row.lat]);
+    // A unit stored with this very geometry keeps its access point as stored (see the SQL).
+    const accessPoint =
+      row.keptLon !== null && row.keptLat !== null
+        ? [row.keptLon, row.keptLat]
+        : toNetwork([row.lon, row.lat]).map(round9);
     patch(row.ordinal, {
-      accessPoint: [round9(accessLon), round9(accessLat)],
+      accessPoint,
       pointOnSurface: [row.lon, row.lat],
     });
   }

@@ -31,7 +31,7 @@ import { buildImportNetwork } from './import-network.js';
 import type { ImportOptions } from '../../../contract/import-options.js';
 import { countLayerChanges, previewFeatures, type ImportOutcome } from './import-outcome.js';
 import { problemsRefusal, scenarioChangesRefusal } from './import-refusals.js';
-import { regionNetworkSnapper, type NetworkSnapper } from './network-snapper.js';
+import { lazySnapper, regionNetworkSnapper, type LazySnapper } from './network-snapper.js';
 import { convertUpload, readUpload } from './read-upload.js';
 import {
   checkAgainstRegion,
@@ -83,9 +83,14 @@ export async function runImport(
     const mark = importTimer(`${mode} ${request.options.layer}`);
     const table = readUpload(request);
     mark('read the file');
-    // Read before the check: the model is loaded through the database's own connection.
+    // A commit's is read before its transaction (the model is loaded through the database's own
+    // connection); a preview, which locks nothing, reads it only if a unit needs snapping.
     const snapper =
-      request.options.layer === 'units' ? await regionNetworkSnapper(database, request.regionId) : null;
+      request.options.layer !== 'units'
+        ? null
+        : mode === 'preview'
+          ? lazySnapper(() => regionNetworkSnapper(database, request.regionId))
+          : await readyNow(regionNetworkSnapper(database, request.regionId));
     mark('network snapper');
     if (mode === 'preview')
       return database.session(async (sessionQuery) => {
@@ -193,7 +198,7 @@ async function checkAndWrite(
   request: ImportRequest,
   table: ImportTable,
   mode: 'preview' | 'commit',
-  snapper: NetworkSnapper | null,
+  snapper: LazySnapper | null,
   mark: (label: string) => void,
 ): Promise<ImportOutcome> {
   const { options, regionId, fileName } = request;
@@ -336,4 +341,10 @@ async function checkAndWrite(
   });
   mark('written');
   return { ...outcome, committed: true };
+}
+
+/** A snapper built now, handed over as a lazy one. */
+async function readyNow(building: ReturnType<LazySnapper>): Promise<LazySnapper> {
+  const snapper = await building;
+  return () => Promise.resolve(snapper);
 }

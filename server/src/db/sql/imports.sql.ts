@@ -14,6 +14,17 @@ import {
   surveyedValuesFrom,
 } from './community-figures.sql.js';
 
+/**
+ * Property `name` of import feature `f` as text (propJson: as json): the value the check derived
+ * (`f.patch`) where it derived one, else the file's (`f.props`), as `props || patch` would read.
+ */
+function propText(name: string): string {
+  return `(CASE WHEN f.patch ? '${name}' THEN f.patch ->> '${name}' ELSE f.props ->> '${name}' END)`;
+}
+function propJson(name: string): string {
+  return `(CASE WHEN f.patch ? '${name}' THEN f.patch -> '${name}' ELSE f.props -> '${name}' END)`;
+}
+
 // --- stored previews and remembered mappings ---------------------------------------------------------
 
 export const INSERT_IMPORT = /* SQL */ `
@@ -43,12 +54,12 @@ export const DELETE_PREVIEW = /* SQL */ `DELETE FROM imports WHERE id = $1 AND s
 // --- staged features (migration 009) -------------------------------------------------------------------
 
 /**
- * A preview's checked features $1, with what the check derived merged into their properties
- * (import_patches), kept for its commit.
+ * A preview's checked features $1, with what the check derived beside their properties
+ * (import_patches; migration 013), kept for its commit.
  */
 export const STAGE_IMPORT_FEATURES = /* SQL */ `
-  INSERT INTO import_staged_features (import_id, ordinal, id, props, geom)
-  SELECT $1, i.ordinal, i.id, CASE WHEN p.patch IS NULL THEN i.props ELSE i.props || p.patch END, i.geom
+  INSERT INTO import_staged_features (import_id, ordinal, id, props, patch, geom)
+  SELECT $1, i.ordinal, i.id, i.props, p.patch, i.geom
   FROM import_features i LEFT JOIN import_patches p ON p.ordinal = i.ordinal`;
 
 /** $2 = what the commit needs besides the features (server/src/imports/import-staging.ts, StagedImport). */
@@ -81,13 +92,13 @@ export const UNSTAGE_IMPORT = [
  */
 export const STAGED_IMPORT_FEATURES_VIEW = (importId: string) => /* SQL */ `
   CREATE TEMPORARY VIEW import_features AS
-  SELECT ordinal, id, props, geom FROM import_staged_features WHERE import_id = '${importId.replace(/'/g, "''")}'`;
+  SELECT ordinal, id, props, patch, geom FROM import_staged_features WHERE import_id = '${importId.replace(/'/g, "''")}'`;
 
 export const DROP_STAGED_IMPORT_FEATURES_VIEW = /* SQL */ `DROP VIEW IF EXISTS pg_temp.import_features`;
 
 /** Each staged unit `[[id, communityId, pointOnSurface]]`, for the scenario plan. */
 export const STAGED_UNITS = /* SQL */ `
-  SELECT coalesce(json_agg(json_build_array(f.id, f.props ->> 'communityId', f.props -> 'pointOnSurface') ORDER BY f.ordinal), '[]'::json)::text AS units
+  SELECT coalesce(json_agg(json_build_array(f.id, ${propText('communityId')}, ${propJson('pointOnSurface')}) ORDER BY f.ordinal), '[]'::json)::text AS units
   FROM import_features f`;
 
 export const REMEMBERED_MAPPING = /* SQL */ `
@@ -139,6 +150,8 @@ export const CREATE_IMPORT_FEATURES = /* SQL */ `
     ordinal integer PRIMARY KEY,
     id text NOT NULL,
     props jsonb NOT NULL,
+    -- Always null here; a staged commit's view (STAGED_IMPORT_FEATURES_VIEW) has the staged patches.
+    patch jsonb,
     geom geometry NOT NULL,
     valid boolean NOT NULL DEFAULT true,
     repaired boolean NOT NULL DEFAULT false
@@ -148,14 +161,17 @@ export const CREATE_IMPORT_FEATURES = /* SQL */ `
 export const DROP_IMPORT_FEATURES = /* SQL */ `DROP TABLE IF EXISTS pg_temp.import_features, pg_temp.import_patches, pg_temp.import_written_units`;
 
 /**
- * $1 = `[{ordinal, id, props, geometry}]` (GeoJSON geometry in WGS 84), a few thousand at a time
- * (IMPORT_FEATURES_PER_STATEMENT). Read as json, not jsonb: each geometry is handed to
- * ST_GeomFromGeoJSON as text, so building jsonb for it first was work thrown away (half the load).
+ * $1 = `[{ordinal, id, props, ewkb, geometry}]`, a few thousand at a time
+ * (IMPORT_FEATURES_PER_STATEMENT): each geometry in WGS 84 as hex EWKB (server/src/imports/ewkb.ts;
+ * read by the geometry type's text input, which checks nothing, as ST_GeomFromGeoJSON) or, where
+ * it has none, as GeoJSON. Read as json, not jsonb: building jsonb of what is only passed on was
+ * work thrown away. EWKB took half the time of GeoJSON for a county's 99 200 units (issue 13).
  */
 export const LOAD_IMPORT_FEATURES = /* SQL */ `
   INSERT INTO import_features (ordinal, id, props, geom)
-  SELECT (f ->> 'ordinal')::int, f ->> 'id', (f -> 'props')::jsonb, ST_SetSRID(ST_GeomFromGeoJSON(f ->> 'geometry'), 4326)
-  FROM json_array_elements($1::json) AS f`;
+  SELECT d.ordinal, d.id, d.props,
+         CASE WHEN d.ewkb IS NOT NULL THEN d.ewkb::geometry ELSE ST_SetSRID(ST_GeomFromGeoJSON(d.geometry), 4326) END
+  FROM json_to_recordset($1::json) AS d (ordinal integer, id text, props jsonb, ewkb text, geometry text)`;
 
 /**
  * Rows per statement when loading or patching import features: one statement for 99 200 units
@@ -283,12 +299,18 @@ const LOCAL_DISTANCE = (geometry: string, point: string) =>
 
 /**
  * The point on surface of each valid import feature; where it steps onto the network is found in
- * memory (server/src/imports/network-snapper.ts).
+ * memory (server/src/imports/network-snapper.ts). A unit of region $1 stored with exactly this
+ * geometry answers its stored access point too (`keptLon`, `keptLat`), which it keeps: snapped
+ * again it would differ by a hair, and every unit of a file repeating the layer would count as
+ * changed (a county's 99 200 rows rewritten and every scenario outline recomputed, issue 13).
  */
 export const POINTS_ON_SURFACE_OF_IMPORT_FEATURES = /* SQL */ `
-  SELECT f.ordinal, ST_X(s.p)::float8 AS lon, ST_Y(s.p)::float8 AS lat
+  SELECT f.ordinal, ST_X(s.p)::float8 AS lon, ST_Y(s.p)::float8 AS lat,
+         ST_X(u.access_point)::float8 AS "keptLon", ST_Y(u.access_point)::float8 AS "keptLat"
   FROM import_features f
   CROSS JOIN LATERAL (SELECT ST_PointOnSurface(f.geom) AS p) s
+  LEFT JOIN population_units u
+    ON u.region_id = $1 AND u.id = f.id AND u.access_point IS NOT NULL AND u.geom = ST_Multi(f.geom)
   WHERE f.valid`;
 
 /**
@@ -305,9 +327,13 @@ export const LOAD_IMPORT_PATCHES = /* SQL */ `
   INSERT INTO import_patches (ordinal, patch)
   SELECT d.ordinal, d.patch FROM json_to_recordset($1::json) AS d (ordinal integer, patch jsonb)`;
 
-/** import_features with their patches merged into props, as the writes read them. */
+/**
+ * import_features with their patches (a check's import_patches, else a staged row's own) beside
+ * their properties, as the writes read them through prop: merging the two (`props || patch`) built
+ * a new jsonb value per row, seconds for a county's units.
+ */
 const PATCHED_IMPORT_FEATURES = /* SQL */ `(
-  SELECT i.ordinal, i.id, i.geom, CASE WHEN p.patch IS NULL THEN i.props ELSE i.props || p.patch END AS props
+  SELECT i.ordinal, i.id, i.geom, i.props, coalesce(p.patch, i.patch) AS patch
   FROM import_features i LEFT JOIN import_patches p ON p.ordinal = i.ordinal)`;
 
 // --- writing -----------------------------------------------------------------------------------------
@@ -324,7 +350,7 @@ export const ADD_ATTRIBUTION = /* SQL */ `
     ELSE attribution || '; ' || $2 END
   WHERE id = $1`;
 
-const prop = (name: string) => `(f.props ->> '${name}')`;
+const prop = (name: string) => propText(name);
 const MULTI = 'ST_Multi(f.geom)';
 
 export const UPSERT_STREETS = /* SQL */ `
@@ -369,17 +395,29 @@ export const CREATE_IMPORT_WRITTEN_UNITS = /* SQL */ `CREATE TEMPORARY TABLE imp
 /**
  * Units inserted or updated, each id written to import_written_units; a unit the file holds exactly
  * as stored is left as it is (a bureau's new file mostly repeats the last: rewriting 99 200 unchanged
- * rows and their index entries was most of a county's commit on the embedded database).
+ * rows and their index entries was most of a county's commit on the embedded database). Unchanged
+ * units are left out before the upsert, by a read-only join: an ON CONFLICT … WHERE that skips them
+ * still locks each row it meets, which writes every page of the table.
  */
 export const UPSERT_UNITS = /* SQL */ `
-  WITH written AS (
+  WITH incoming AS MATERIALIZED (
+    SELECT f.ordinal, f.id, ${prop('communityId')} AS community_id, ${prop('name')} AS name, ${prop('kind')} AS kind,
+      ${prop('residents')}::int AS residents, ${prop('households')}::int AS households,
+      ${prop('elderly')}::int AS elderly, ${prop('children')}::int AS children,
+      coalesce(${prop('estimated')}::boolean, false) AS estimated,
+      ST_SetSRID(ST_MakePoint((${propJson('accessPoint')} ->> 0)::float8, (${propJson('accessPoint')} ->> 1)::float8), 4326) AS access_point,
+      ${MULTI} AS geom
+    FROM ${PATCHED_IMPORT_FEATURES} f),
+  changed AS (
+    SELECT i.* FROM incoming i
+    LEFT JOIN population_units p ON p.region_id = $1 AND p.id = i.id
+    WHERE p.id IS NULL
+       OR (${UNIT_COLUMNS.map((column) => `p.${column}`).join(', ')})
+          IS DISTINCT FROM (${UNIT_COLUMNS.map((column) => `i.${column}`).join(', ')})),
+  written AS (
     INSERT INTO population_units (region_id, id, ${UNIT_COLUMNS.join(', ')})
-    SELECT $1, f.id, ${prop('communityId')}, ${prop('name')}, ${prop('kind')}, ${prop('residents')}::int,
-      ${prop('households')}::int, ${prop('elderly')}::int, ${prop('children')}::int,
-      coalesce(${prop('estimated')}::boolean, false),
-      ST_SetSRID(ST_MakePoint((f.props -> 'accessPoint' ->> 0)::float8, (f.props -> 'accessPoint' ->> 1)::float8), 4326),
-      ${MULTI}
-    FROM ${PATCHED_IMPORT_FEATURES} f ORDER BY f.ordinal
+    SELECT $1, c.id, ${UNIT_COLUMNS.map((column) => `c.${column}`).join(', ')}
+    FROM changed c ORDER BY c.ordinal
     ON CONFLICT (region_id, id) DO UPDATE SET ${UNIT_COLUMNS.map((column) => `${column} = EXCLUDED.${column}`).join(', ')}
     WHERE (${UNIT_COLUMNS.map((column) => `population_units.${column}`).join(', ')})
       IS DISTINCT FROM (${UNIT_COLUMNS.map((column) => `EXCLUDED.${column}`).join(', ')})
