@@ -21,6 +21,7 @@ const REGION = {
   metricSrid: 4546,
   attribution: null,
   profile: 'leshan',
+  dataLoadedAt: '2026-12-01T08:00:00.000Z',
 };
 
 describe('calls through the contract', () => {
