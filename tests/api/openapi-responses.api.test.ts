@@ -964,6 +964,20 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
     await call('put', sharingPath, sharingUrl, { json: { collaborators: ['nobody'] }, expectStatus: 400 });
     await call('get', sharingPath, '/api/scenarios/no-such-scenario/collaborators', { expectStatus: 404 });
 
+    const settings = await call('get', '/api/settings', '/api/settings', { expectStatus: 200 });
+    expectRequired(settings.schema, settings.body, ['issuingUnit']);
+    const setSettings = await call('put', '/api/settings', '/api/settings', {
+      json: { issuingUnit: '峒江县自然资源局' },
+      expectStatus: 200,
+    });
+    expect(setSettings.body.issuingUnit).toBe('峒江县自然资源局');
+    await call('put', '/api/settings', '/api/settings', { json: { issuingUnit: '' }, expectStatus: 400 });
+    await call('put', '/api/settings', '/api/settings', {
+      json: { issuingUnit: '越权修改' },
+      as: leader,
+      expectStatus: 403,
+    });
+
     const audit = await call('get', '/api/audit', '/api/audit', { expectStatus: 200 });
     expect(audit.body.length).toBeGreaterThan(0);
     expectRequired(audit.schema, audit.body, [0, 'operation']);
