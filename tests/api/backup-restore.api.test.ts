@@ -23,7 +23,7 @@ import { migrate } from '../../server/src/db/migrate.js';
 import { isDomainError } from '../../server/src/domain-error.js';
 import { useDemoApp } from '../support/scenario-test-setup.js';
 import { signIn, signedIn } from '../support/sign-in.js';
-import { testBackends, type TestBackend } from '../support/test-databases.js';
+import { templateDataDirectoryCopy, testBackends, type TestBackend } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
 const run = promisify(execFile);
@@ -264,15 +264,19 @@ describe.each(testBackends())('backup and restore on $name PostGIS', (backend) =
 
 describe('npm run backup and npm run restore as commands', () => {
   let folder: string;
+  /** The source data directory, as a server left it (migrated); the target is a new, empty folder. */
+  let from: string;
   const server = testBackends().find((backend) => backend.name === 'postgres');
   let disposeServer: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'lifecircle-backup-cli-'));
+    from = await templateDataDirectoryCopy('migrated', 'lifecircle-backup-from-');
   });
   afterAll(async () => {
     await disposeServer?.();
     if (folder) await rm(folder, { recursive: true, force: true });
+    if (from) await rm(from, { recursive: true, force: true });
   });
 
   const command = (script: string, args: string[], env: Record<string, string>) => {
@@ -290,7 +294,6 @@ describe('npm run backup and npm run restore as commands', () => {
   it(
     'backs up an embedded data directory and restores it into another (and into the server)',
     async () => {
-      const from = path.join(folder, 'from');
       const to = path.join(folder, 'to');
       const file = path.join(folder, 'tiny.lifecircle-backup.gz');
       const database = await openEmbeddedDatabase(from);

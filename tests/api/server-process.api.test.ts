@@ -150,6 +150,9 @@ for (const backend of testBackends()) {
 
     beforeAll(async () => {
       if (backend.name === 'embedded') {
+        // An empty folder, not a copy of the run's templates (tests/support/database-templates.ts):
+        // this is the suite's one end-to-end test of a first start from nothing (initdb, PostGIS,
+        // the migrations, the demo regions, the first administrator).
         dataDirectory = await mkdtemp(path.join(tmpdir(), 'lifecircle-process-'));
         environment = {
           DATABASE_URL: '',
