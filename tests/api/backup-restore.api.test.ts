@@ -23,7 +23,12 @@ import { migrate } from '../../server/src/db/migrate.js';
 import { isDomainError } from '../../server/src/domain-error.js';
 import { useDemoApp } from '../support/scenario-test-setup.js';
 import { signIn, signedIn } from '../support/sign-in.js';
-import { templateDataDirectoryCopy, testBackends, type TestBackend } from '../support/test-databases.js';
+import {
+  templateDataDirectoryCopy,
+  testBackends,
+  type TestBackend,
+  type TestDatabaseStart,
+} from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
 const run = promisify(execFile);
@@ -95,9 +100,9 @@ describe.each(testBackends())('backup and restore on $name PostGIS', (backend) =
   let header: BackupHeader;
   const opened: (() => Promise<void>)[] = [];
 
-  /** A fresh database of `kind`, closed after the file's tests. */
-  const fresh = async (kind: TestBackend) => {
-    const { database, dispose } = await kind.open();
+  /** A fresh database of `kind` (empty unless `start` says), closed after the file's tests. */
+  const fresh = async (kind: TestBackend, start?: TestDatabaseStart) => {
+    const { database, dispose } = await kind.open(start);
     opened.push(dispose);
     return database;
   };
@@ -212,9 +217,8 @@ describe.each(testBackends())('backup and restore on $name PostGIS', (backend) =
   it(
     'refuses a target with regions unless told to replace, and refuses damaged files leaving the target as it was',
     async () => {
-      const target = await fresh(backend);
+      const target = await fresh(backend, 'migrated');
       const tiny = tinyRegion('tiny');
-      await migrate(target);
       await loadRegion(target, 'test', tiny.meta, tiny.layers);
       const before = await contents(target);
 

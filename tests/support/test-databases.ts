@@ -48,8 +48,7 @@ function templates() {
 
 async function openEmbeddedTestDatabase(start: TestDatabaseStart = 'empty') {
   const made = templates();
-  const dump =
-    start === 'empty' || !made ? undefined : start === 'migrated' ? made.migratedDump : made.seededDump;
+  const dump = made && { empty: made.emptyDump, migrated: made.migratedDump, seeded: made.seededDump }[start];
   const database = await openEmbeddedDatabase(
     null,
     dump ? { template: new Blob([await readFile(dump)]) } : {},
