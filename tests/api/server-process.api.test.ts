@@ -161,7 +161,8 @@ for (const backend of testBackends()) {
         };
         cleanup = () => rm(dataDirectory, { recursive: true, force: true });
       } else {
-        const throwaway = await createThrowawayServerDatabase(process.env.DATABASE_URL_TEST!);
+        // Seeded from the run's template: the embedded variant above is the first start from nothing.
+        const throwaway = await createThrowawayServerDatabase(process.env.DATABASE_URL_TEST!, 'seeded');
         environment = { DATABASE_URL: throwaway.url, LIFECIRCLE_ADMIN_PASSWORD: ADMIN_PASSWORD };
         cleanup = throwaway.drop;
       }
