@@ -29,6 +29,7 @@ export default defineConfig({
           include: ['tests/api/**/*.test.ts'],
           exclude: serverOnlyTests,
           fileParallelism: false,
+          globalSetup: ['tests/support/database-templates.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
         },
@@ -38,6 +39,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           fileParallelism: false,
+          globalSetup: ['tests/support/database-templates.ts'],
           // The scenario walk-through takes ~100 s on an idle two-core machine; a loaded one doubles it.
           testTimeout: 360_000,
           hookTimeout: 300_000,

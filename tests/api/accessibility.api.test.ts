@@ -10,10 +10,8 @@ import {
   regionAccessibility,
 } from '../../server/src/accessibility/region-models.js';
 import type { App } from '../../server/src/app.js';
-import { readConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { refusalBody } from '../support/refusals.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
@@ -117,8 +115,7 @@ describe.each(testBackends())('the accessibility API on $name PostGIS with the d
       });
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
+    ({ database, dispose } = await backend.open('seeded'));
     app = await createSignedInApp(database);
     [network, units, facilities] = await Promise.all(
       ['network', 'units', 'facilities'].map(

@@ -82,8 +82,7 @@ describe.each(testBackends())('accounts on $name', (backend) => {
   };
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
     const tiny = tinyRegion('tiny');
     await loadRegion(database, 'test', tiny.meta, tiny.layers);
     app = createApp(database);

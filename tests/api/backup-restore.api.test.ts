@@ -23,7 +23,12 @@ import { migrate } from '../../server/src/db/migrate.js';
 import { isDomainError } from '../../server/src/domain-error.js';
 import { useDemoApp } from '../support/scenario-test-setup.js';
 import { signIn, signedIn } from '../support/sign-in.js';
-import { testBackends, type TestBackend } from '../support/test-databases.js';
+import {
+  templateDataDirectoryCopy,
+  testBackends,
+  type TestBackend,
+  type TestDatabaseStart,
+} from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
 const run = promisify(execFile);
@@ -95,9 +100,9 @@ describe.each(testBackends())('backup and restore on $name PostGIS', (backend) =
   let header: BackupHeader;
   const opened: (() => Promise<void>)[] = [];
 
-  /** A fresh database of `kind`, closed after the file's tests. */
-  const fresh = async (kind: TestBackend) => {
-    const { database, dispose } = await kind.open();
+  /** A fresh database of `kind` (empty unless `start` says), closed after the file's tests. */
+  const fresh = async (kind: TestBackend, start?: TestDatabaseStart) => {
+    const { database, dispose } = await kind.open(start);
     opened.push(dispose);
     return database;
   };
@@ -212,9 +217,8 @@ describe.each(testBackends())('backup and restore on $name PostGIS', (backend) =
   it(
     'refuses a target with regions unless told to replace, and refuses damaged files leaving the target as it was',
     async () => {
-      const target = await fresh(backend);
+      const target = await fresh(backend, 'migrated');
       const tiny = tinyRegion('tiny');
-      await migrate(target);
       await loadRegion(target, 'test', tiny.meta, tiny.layers);
       const before = await contents(target);
 
@@ -264,15 +268,19 @@ describe.each(testBackends())('backup and restore on $name PostGIS', (backend) =
 
 describe('npm run backup and npm run restore as commands', () => {
   let folder: string;
+  /** The source data directory, as a server left it (migrated); the target is a new, empty folder. */
+  let from: string;
   const server = testBackends().find((backend) => backend.name === 'postgres');
   let disposeServer: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
     folder = await mkdtemp(path.join(tmpdir(), 'lifecircle-backup-cli-'));
+    from = await templateDataDirectoryCopy('migrated', 'lifecircle-backup-from-');
   });
   afterAll(async () => {
     await disposeServer?.();
     if (folder) await rm(folder, { recursive: true, force: true });
+    if (from) await rm(from, { recursive: true, force: true });
   });
 
   const command = (script: string, args: string[], env: Record<string, string>) => {
@@ -290,7 +298,6 @@ describe('npm run backup and npm run restore as commands', () => {
   it(
     'backs up an embedded data directory and restores it into another (and into the server)',
     async () => {
-      const from = path.join(folder, 'from');
       const to = path.join(folder, 'to');
       const file = path.join(folder, 'tiny.lifecircle-backup.gz');
       const database = await openEmbeddedDatabase(from);

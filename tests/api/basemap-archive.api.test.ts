@@ -20,7 +20,6 @@ import { writePmtiles } from '../../scripts/fixtures/pmtiles-writer.js';
 import type { App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
@@ -112,8 +111,7 @@ describe.each(testBackends())('PMTiles archives by range requests on $name PostG
   };
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
     const tiny = tinyRegion('tiny');
     await loadRegion(database, 'test', tiny.meta, tiny.layers);
     app = await createSignedInApp(database);

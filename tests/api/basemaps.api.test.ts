@@ -19,7 +19,6 @@ import { parseTileServices } from '../../server/src/basemaps/tile-services.js';
 import { createApp, type App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 import { createSignedInApp, signedIn, type SignedIn } from '../support/sign-in.js';
@@ -49,8 +48,7 @@ describe.each(testBackends())('base maps on $name PostGIS', (backend) => {
     );
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
     const tiny = tinyRegion('tiny');
     await loadRegion(database, 'test', tiny.meta, tiny.layers);
     // The same cells moved ~1 000 km north-east: no base map of the tiny region's meets it.

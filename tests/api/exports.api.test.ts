@@ -2,9 +2,7 @@ import { getIssues } from '@placemarkio/check-geojson';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app.js';
-import { readConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
-import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { testBackends } from '../support/test-databases.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 
@@ -85,8 +83,7 @@ describe.each(testBackends())('exports on $name PostGIS with the demo region', (
   });
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
+    ({ database, dispose } = await backend.open('seeded'));
     app = await createSignedInApp(database);
   });
   afterAll(async () => dispose?.());

@@ -4,7 +4,6 @@ import type { App } from '../../server/src/app.js';
 import { DEFAULT_API_LIMITS } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
@@ -325,8 +324,7 @@ describe.each(testBackends())(
     const faults: string[] = [];
 
     beforeAll(async () => {
-      ({ database, dispose } = await backend.open());
-      await migrate(database);
+      ({ database, dispose } = await backend.open('migrated'));
       const tiny = tinyRegion('tiny');
       await loadRegion(database, 'test', tiny.meta, tiny.layers);
       app = await createSignedInApp(database, { limits: DEFAULT_API_LIMITS });

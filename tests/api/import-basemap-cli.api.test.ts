@@ -4,8 +4,7 @@
  * command exits; a file that is not a base map is refused before any database is opened.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { openEmbeddedDatabase } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { tinyRegion } from '../support/tiny-region.js';
+import { templateDataDirectoryCopy } from '../support/test-databases.js';
 
 const run = promisify(execFile);
 const TSX = path.join(REPOSITORY_ROOT, 'node_modules/.bin/tsx');
@@ -25,7 +25,7 @@ describe('npm run import -- <file> --layer basemap', () => {
   let env: NodeJS.ProcessEnv;
 
   beforeAll(async () => {
-    dataDirectory = await mkdtemp(path.join(tmpdir(), 'lifecircle-basemap-cli-'));
+    dataDirectory = await templateDataDirectoryCopy('migrated', 'lifecircle-basemap-cli-');
     env = { ...process.env, LIFECIRCLE_DATA_DIR: dataDirectory };
     delete env.DATABASE_URL;
     const database = await openEmbeddedDatabase(dataDirectory);

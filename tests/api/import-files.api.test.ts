@@ -68,8 +68,7 @@ describe.each(testBackends())('imports of files other programs wrote, on $name P
     (await json(await app.request(`/api/regions/${regionId}`))).body.bbox;
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
     const region = tinyRegion('tiny');
     await loadRegion(database, 'test', region.meta, region.layers);
     app = await createSignedInApp(database);

@@ -10,7 +10,6 @@ import { MAX_IMPORT_RECORDS } from '../../core/import/import-limits.js';
 import type { App } from '../../server/src/app.js';
 import type { Database, Query } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
@@ -63,8 +62,7 @@ describe.each(testBackends())('import guards on $name PostGIS', (backend) => {
     (await database.query<{ n: number }>(`SELECT (${sql})::int AS n`)).rows[0].n;
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
     const region = tinyRegion('tiny');
     await loadRegion(database, 'test', region.meta, region.layers);
     app = await createSignedInApp(observed(database, (text) => onStatement(text)));

@@ -13,7 +13,6 @@ import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { importOsmRegion, OsmImportError, parseOsmFile } from '../../server/src/imports/osm-region-import.js';
 import { RegionLoadError } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { UNITS_GEOJSON } from '../../server/src/db/sql/layers.sql.js';
 import { OSM_EXTRACTS, scanOsm, type ScannedElement } from '../support/osm-extracts.js';
 import { testBackends } from '../support/test-databases.js';
@@ -147,8 +146,7 @@ describe.each(testBackends())('importing OpenStreetMap extracts on $name PostGIS
     )[0];
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
     for (const key of EXTRACT_KEYS) {
       const { file, name } = OSM_EXTRACTS[key];
       const xml = await readFile(file, 'utf8');

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
@@ -80,8 +79,7 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
     database.query(`UPDATE imports SET file_bytes = NULL WHERE id = $1`, [importId]);
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
     const region = tinyRegion('tiny');
     await loadRegion(database, 'test', region.meta, region.layers);
     app = await createSignedInApp(database);

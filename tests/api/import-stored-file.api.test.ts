@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
@@ -61,8 +60,7 @@ describe.each(testBackends())('stored import files on $name PostGIS', (backend) 
   };
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
     const region = tinyRegion('tiny');
     await loadRegion(database, 'test', region.meta, region.layers);
     app = await createSignedInApp(database);

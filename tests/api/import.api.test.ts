@@ -1,16 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haversineDistanceMeters } from '../../core/geometry/haversine.js';
 import type { Position } from '../../core/geometry/position.js';
 import type { App } from '../../server/src/app.js';
-import { readConfig, REPOSITORY_ROOT } from '../../server/src/config.js';
+import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
-import { prepareDatabase } from '../../server/src/db/prepare.js';
-import { testBackends } from '../support/test-databases.js';
+import { templateDataDirectoryCopy, testBackends } from '../support/test-databases.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 
 const FIXTURES = path.join(REPOSITORY_ROOT, 'tests/fixtures/import');
@@ -139,8 +137,7 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     );
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
+    ({ database, dispose } = await backend.open('seeded'));
     app = await createSignedInApp(database);
     demoFacilities = new Map(
       (await demoLayer('facilities')).map((feature) => [feature.properties.id, feature]),
@@ -966,7 +963,7 @@ describe('npm run import (the command line)', () => {
   const run = promisify(execFile);
   let dataDirectory: string;
   beforeAll(async () => {
-    dataDirectory = await mkdtemp(path.join(tmpdir(), 'lifecircle-import-cli-'));
+    dataDirectory = await templateDataDirectoryCopy('migrated', 'lifecircle-import-cli-');
   });
   afterAll(async () => rm(dataDirectory, { recursive: true, force: true }));
 

@@ -8,7 +8,6 @@ import { operationsOf, type App } from '../../server/src/app.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { documentedAnswerSchema } from '../../server/src/openapi/openapi-document.js';
 import {
   createSignedInApp,
@@ -116,8 +115,7 @@ describe.each(testBackends())('real answers match the documented zod schemas on 
   };
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
     const tiny = tinyRegion('tiny');
     await loadRegion(database, 'test', tiny.meta, tiny.layers);
     // The same region without a walking network: accessibility answers 409 there.

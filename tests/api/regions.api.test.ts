@@ -2,9 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app.js';
-import { readConfig, REPOSITORY_ROOT } from '../../server/src/config.js';
+import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
-import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { testBackends } from '../support/test-databases.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 
@@ -73,8 +72,7 @@ describe.each(testBackends())('the API on $name PostGIS with the demo region', (
   };
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
+    ({ database, dispose } = await backend.open('seeded'));
     app = await createSignedInApp(database);
   });
   afterAll(async () => dispose?.());

@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { addUserAndSignIn, signInFirstAdmin, withCredentials, type Credentials } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
@@ -32,8 +31,7 @@ describe.each(testBackends())('scenario review on $name', (backend) => {
   };
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
     const tiny = tinyRegion('tiny');
     await loadRegion(database, 'test', tiny.meta, tiny.layers);
     app = createApp(database);

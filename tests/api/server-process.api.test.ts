@@ -150,6 +150,9 @@ for (const backend of testBackends()) {
 
     beforeAll(async () => {
       if (backend.name === 'embedded') {
+        // An empty folder, not a copy of the run's templates (tests/support/database-templates.ts):
+        // this is the suite's one end-to-end test of a first start from nothing (initdb, PostGIS,
+        // the migrations, the demo regions, the first administrator).
         dataDirectory = await mkdtemp(path.join(tmpdir(), 'lifecircle-process-'));
         environment = {
           DATABASE_URL: '',
@@ -158,7 +161,8 @@ for (const backend of testBackends()) {
         };
         cleanup = () => rm(dataDirectory, { recursive: true, force: true });
       } else {
-        const throwaway = await createThrowawayServerDatabase(process.env.DATABASE_URL_TEST!);
+        // Seeded from the run's template: the embedded variant above is the first start from nothing.
+        const throwaway = await createThrowawayServerDatabase(process.env.DATABASE_URL_TEST!, 'seeded');
         environment = { DATABASE_URL: throwaway.url, LIFECIRCLE_ADMIN_PASSWORD: ADMIN_PASSWORD };
         cleanup = throwaway.drop;
       }

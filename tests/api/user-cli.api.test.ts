@@ -4,8 +4,7 @@
  * the embedded database the server uses; bad usage exits with 2 naming the problem.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +12,7 @@ import { parseUserCommand, runUserCommand } from '../../scripts/cli/user-command
 import { checkPassword, listUsers } from '../../server/src/accounts/account-store.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import { openEmbeddedDatabase, type Database } from '../../server/src/db/client.js';
-import { migrate } from '../../server/src/db/migrate.js';
-import { testBackends } from '../support/test-databases.js';
+import { templateDataDirectoryCopy, testBackends } from '../support/test-databases.js';
 
 const run = promisify(execFile);
 const TSX = path.join(REPOSITORY_ROOT, 'node_modules/.bin/tsx');
@@ -26,8 +24,7 @@ describe.each(testBackends())('the user command on $name', (backend) => {
   const user = (...args: string[]) => runUserCommand(database, parseUserCommand(args));
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await migrate(database);
+    ({ database, dispose } = await backend.open('migrated'));
   });
   afterAll(async () => dispose?.());
 
@@ -75,7 +72,8 @@ describe('npm run user, as a command', () => {
   let dataDirectory: string;
 
   beforeAll(async () => {
-    dataDirectory = await mkdtemp(path.join(tmpdir(), 'lifecircle-user-cli-'));
+    // A migrated data directory, as the server leaves it: the command opens it, not makes it.
+    dataDirectory = await templateDataDirectoryCopy('migrated', 'lifecircle-user-cli-');
   });
   afterAll(async () => rm(dataDirectory, { recursive: true, force: true }));
 
@@ -104,6 +102,6 @@ describe('npm run user, as a command', () => {
     } finally {
       await database.close();
     }
-    // Two first starts of an embedded database in child processes: ~20 s idle, far more on a loaded machine.
+    // Two starts of an embedded database in child processes, and this one's: ~10 s idle, more on a loaded machine.
   }, 400_000);
 });

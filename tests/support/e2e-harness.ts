@@ -1,6 +1,6 @@
 /**
  * Shared set-up of the end-to-end tests (tests/e2e): the real server on embedded PostGIS in a
- * fresh folder with the demo region, the built client, and headless Chromium; plus helpers to
+ * folder of its own with the demo region (a copy of the run's seeded template), the built client, and headless Chromium; plus helpers to
  * read the API and to turn map coordinates into page pixels through the app's MapLibre map.
  * The server's first administrator gets a random password (as LIFECIRCLE_ADMIN_PASSWORD would give
  * it); the browser signs in once per session, before the app loads, and the test's own API calls
@@ -8,8 +8,7 @@
  * Needs `npm run build` first (npm test does it) and Debian's chromium (CHROMIUM_PATH overrides).
  */
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -19,6 +18,7 @@ import { FIRST_ADMIN_USERNAME } from '../../server/src/accounts/first-admin.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import { startLifecircleServer } from '../../server/src/server.js';
 import { signIn, testPassword, withCredentials, type Credentials } from './sign-in.js';
+import { templateDataDirectoryCopy } from './test-databases.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -87,7 +87,7 @@ export async function newSignedInPage(
   return page;
 }
 
-/** Start the server (fresh embedded database) and a signed-in Chromium page at 1440 × 900. */
+/** Start the server (its own copy of the seeded embedded database) and a signed-in Chromium page at 1440 × 900. */
 export async function startE2eSession(): Promise<E2eSession> {
   if (!existsSync(path.join(REPOSITORY_ROOT, 'client/dist/index.html'))) {
     throw new Error('client/dist is missing: run "npm run build" before the end-to-end test');
@@ -99,7 +99,9 @@ export async function startE2eSession(): Promise<E2eSession> {
     // Without it Chinese prints as empty boxes, and the dashboard's PDF has no Chinese text to read.
     throw new Error(`no Chinese font at ${CJK_FONT_PATH}: apt-get install fonts-noto-cjk`);
   }
-  const dataDirectory = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-e2e-'));
+  // A copy of the run's seeded data directory (tests/support/database-templates.ts): migrated, the
+  // shipped regions loaded, no user yet, so the start below makes the administrator with this password.
+  const dataDirectory = await templateDataDirectoryCopy('seeded', 'lifecircle-e2e-');
   let server: Awaited<ReturnType<typeof startLifecircleServer>> | undefined;
   let browser: Browser | undefined;
   const adminPassword = testPassword();

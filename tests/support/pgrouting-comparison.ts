@@ -16,7 +16,6 @@ import {
   WALK_SPEED_METERS_PER_SECOND,
 } from '../../core/routing/walking-profiles.js';
 import type { Database } from '../../server/src/db/client.js';
-import { migrate } from '../../server/src/db/migrate.js';
 import { testBackends } from './test-databases.js';
 
 /** Times must agree to this many seconds; a node this close to the cutoff may be reached by one side only. */
@@ -117,8 +116,7 @@ export function describeRoutingComparison(networkName: string, options: RoutingC
     let startIds: number[];
 
     beforeAll(async () => {
-      ({ database, dispose } = await backend.open());
-      await migrate(database);
+      ({ database, dispose } = await backend.open('migrated'));
       // pgRouting needs PostGIS, which the first migration installs.
       await database.query('CREATE EXTENSION IF NOT EXISTS pgrouting');
       regionId = await options.loadRegion(database);

@@ -5,9 +5,7 @@
  */
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { App } from '../../server/src/app.js';
-import { readConfig } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
-import { prepareDatabase } from '../../server/src/db/prepare.js';
 import { createSignedInApp, type SignedIn } from './sign-in.js';
 import type { TestBackend } from './test-databases.js';
 
@@ -43,8 +41,7 @@ export function useDemoApp(backend: TestBackend): DemoApp {
   let app: SignedIn<App>;
 
   beforeAll(async () => {
-    ({ database, dispose } = await backend.open());
-    await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
+    ({ database, dispose } = await backend.open('seeded'));
     app = await createSignedInApp(database);
   });
   afterAll(async () => dispose?.());

@@ -1,14 +1,29 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { cp, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
 import { openEmbeddedDatabase, openServerDatabase, type Database } from '../../server/src/db/client.js';
+import { readConfig } from '../../server/src/config.js';
+import { migrate } from '../../server/src/db/migrate.js';
+import { prepareDatabase } from '../../server/src/db/prepare.js';
+import { databaseUrl, onServer } from './database-templates.js';
+
+/**
+ * What a test database starts as: empty (the default: nothing, not even PostGIS), `migrated` (every
+ * migration applied), or `seeded` (migrated, with the shipped regions loaded as a first start
+ * loads them). The last two are copies of the run's templates (tests/support/database-templates.ts),
+ * which saves each suite the ~10–30 s of making them; neither holds a user.
+ */
+export type TestDatabaseStart = 'empty' | 'migrated' | 'seeded';
 
 export interface TestBackend {
   name: 'embedded' | 'postgres';
   /**
-   * A fresh, empty database of this kind; `dispose` closes and removes it. A server's comes with its
-   * connection string (for a child process to open it too).
+   * A fresh database of this kind, empty unless `start` says otherwise; `dispose` closes and
+   * removes it. A server's comes with its connection string (for a child process to open it too).
    */
-  open(): Promise<{ database: Database; dispose(): Promise<void>; url?: string }>;
+  open(start?: TestDatabaseStart): Promise<{ database: Database; dispose(): Promise<void>; url?: string }>;
 }
 
 /**
@@ -21,13 +36,52 @@ export function testBackends(): TestBackend[] {
     throw new Error('DATABASE_URL_TEST is not set: CI must run the database tests against PostgreSQL too');
   }
   const backends: TestBackend[] = [{ name: 'embedded', open: openEmbeddedTestDatabase }];
-  if (serverUrl) backends.push({ name: 'postgres', open: () => openServerTestDatabase(serverUrl) });
+  if (serverUrl)
+    backends.push({ name: 'postgres', open: (start) => openServerTestDatabase(serverUrl, start) });
   return backends;
 }
 
-async function openEmbeddedTestDatabase() {
-  const database = await openEmbeddedDatabase(null);
+/** The run's templates, or undefined outside a run with the global set-up (then made afresh). */
+function templates() {
+  return inject('databaseTemplates') as ReturnType<typeof inject<'databaseTemplates'>> | undefined;
+}
+
+async function openEmbeddedTestDatabase(start: TestDatabaseStart = 'empty') {
+  const made = templates();
+  const dump = made && { empty: made.emptyDump, migrated: made.migratedDump, seeded: made.seededDump }[start];
+  const database = await openEmbeddedDatabase(
+    null,
+    dump ? { template: new Blob([await readFile(dump)]) } : {},
+  );
+  if (!dump) await startAs(database, start);
   return { database, dispose: () => database.close() };
+}
+
+/**
+ * A new folder under the system's temporary one (named `prefix…`) holding a copy of the run's
+ * `start` embedded data directory, for a server or a command started on it (the caller removes it).
+ * Outside a run with the global set-up the folder stays empty, and the first start makes it afresh.
+ */
+export async function templateDataDirectoryCopy(
+  start: 'migrated' | 'seeded',
+  prefix: string,
+): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), prefix));
+  const made = templates();
+  if (made) {
+    await cp(start === 'migrated' ? made.migratedDataDirectory : made.seededDataDirectory, folder, {
+      recursive: true,
+    });
+  }
+  return folder;
+}
+
+/** Makes an empty database what `start` asks, the way the server's first start does. */
+async function startAs(database: Database, start: TestDatabaseStart) {
+  if (start === 'empty') return;
+  await migrate(database);
+  if (start === 'seeded')
+    await prepareDatabase(database, readConfig().seedRegionDirectories, () => undefined);
 }
 
 /**
@@ -36,28 +90,26 @@ async function openEmbeddedTestDatabase() {
  */
 export async function createThrowawayServerDatabase(
   serverUrl: string,
+  start: TestDatabaseStart = 'empty',
 ): Promise<{ url: string; drop(): Promise<void> }> {
   const databaseName = `lifecircle_test_${randomBytes(6).toString('hex')}`;
-  const onServer = async (statement: string) => {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
+  const template = start === 'empty' ? undefined : templates()?.server?.[start];
+  await onServer(serverUrl, `CREATE DATABASE ${databaseName}${template ? ` TEMPLATE ${template}` : ''}`);
+  const url = databaseUrl(serverUrl, databaseName);
+  const drop = () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  if (!template && start !== 'empty') {
+    const database = await openServerDatabase(url);
     try {
-      await admin.query(statement);
+      await startAs(database, start);
     } finally {
-      await admin.end();
+      await database.close();
     }
-  };
-  await onServer(`CREATE DATABASE ${databaseName}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${databaseName}`;
-  return {
-    url: url.toString(),
-    drop: () => onServer(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`),
-  };
+  }
+  return { url, drop };
 }
 
-async function openServerTestDatabase(serverUrl: string) {
-  const throwaway = await createThrowawayServerDatabase(serverUrl);
+async function openServerTestDatabase(serverUrl: string, start?: TestDatabaseStart) {
+  const throwaway = await createThrowawayServerDatabase(serverUrl, start);
   const database = await openServerDatabase(throwaway.url);
   return {
     database,
