@@ -15,7 +15,13 @@ import { migrate } from '../../server/src/db/migrate.js';
 import { EventHub } from '../../server/src/live/event-hub.js';
 import { createSite } from '../../server/src/server.js';
 import { readEvents, type EventReader } from '../support/event-stream.js';
-import { addUserAndSignIn, signInFirstAdmin, withCredentials, type Credentials } from '../support/sign-in.js';
+import {
+  addUserAndSignIn,
+  requestAs,
+  signInFirstAdmin,
+  withCredentials,
+  type Credentials,
+} from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -31,15 +37,8 @@ describe.each(testBackends())('live events on $name', (backend) => {
   let analyst: Credentials;
   const open: EventReader[] = [];
 
-  const call = async (who: Credentials, method: string, path: string, body?: unknown) => {
-    const init: RequestInit =
-      body === undefined
-        ? { method }
-        : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-    const response = await app.request(path, withCredentials(who, init));
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, text };
-  };
+  const call = (who: Credentials, method: string, path: string, body?: unknown) =>
+    requestAs(app, who, method, path, body);
   /** Opens `who`'s stream (naming a scenario when given) and reads it from its `ready` event. */
   const stream = async (who: Credentials, query = '') => {
     const response = await app.request(`/api/events${query}`, withCredentials(who));

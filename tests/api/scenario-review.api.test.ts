@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { addUserAndSignIn, signInFirstAdmin, withCredentials, type Credentials } from '../support/sign-in.js';
+import { addUserAndSignIn, requestAs, signInFirstAdmin, type Credentials } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -20,15 +20,8 @@ describe.each(testBackends())('scenario review on $name', (backend) => {
   let planner: Credentials;
   let leader: Credentials;
 
-  const call = async (who: Credentials, method: string, path: string, body?: unknown) => {
-    const init: RequestInit =
-      body === undefined
-        ? { method }
-        : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-    const response = await app.request(path, withCredentials(who, init));
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, text };
-  };
+  const call = (who: Credentials, method: string, path: string, body?: unknown) =>
+    requestAs(app, who, method, path, body);
 
   beforeAll(async () => {
     ({ database, dispose } = await backend.open('migrated'));

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { migrate } from '../../server/src/db/migrate.js';
-import { addUserAndSignIn, signInFirstAdmin, withCredentials, type Credentials } from '../support/sign-in.js';
+import {
+  addUserAndSignIn,
+  requestAs,
+  signInFirstAdmin,
+  withCredentials,
+  type Credentials,
+} from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 
 const CONFIGURED_UNIT = '测试市自然资源和规划局';
@@ -21,15 +27,8 @@ describe.each(testBackends())('settings on $name', (backend) => {
   let planner: Credentials;
   let leader: Credentials;
 
-  const call = async (who: Credentials | null, method: string, body?: unknown) => {
-    const init: RequestInit =
-      body === undefined
-        ? { method }
-        : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
-    const response = await app.request('/api/settings', withCredentials(who, init));
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : null, text };
-  };
+  const call = (who: Credentials | null, method: string, body?: unknown) =>
+    requestAs(app, who, method, '/api/settings', body);
 
   beforeAll(async () => {
     ({ database, dispose } = await backend.open());

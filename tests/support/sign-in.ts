@@ -113,3 +113,27 @@ export async function createSignedInApp(database: Database, options?: AppOptions
   const app = createApp(database, options);
   return signedIn(app, await signInFirstAdmin(app, database));
 }
+
+/** An answer read whole: its status, its body parsed as JSON (null when empty) and its text. */
+export interface ReadAnswer {
+  status: number;
+  body: any; // whatever the answer holds: each test reads what it expects
+  text: string;
+}
+
+/** `method path` as `who` (null: signed out), with `body` sent as JSON when given; the answer read whole. */
+export async function requestAs(
+  target: RequestTarget,
+  who: Credentials | null,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<ReadAnswer> {
+  const init: RequestInit =
+    body === undefined
+      ? { method }
+      : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const response = await target.request(path, withCredentials(who, init));
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null, text };
+}

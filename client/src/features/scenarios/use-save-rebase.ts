@@ -16,7 +16,7 @@ import { editsWithout, rebaseConflicts, savesSince, withRefused, type EditConfli
 import type { ScenarioEdit } from './scenario-core';
 import { saveRefusalMessage, type RebaseConflictMessage, type ScenarioMessage } from './scenario-message';
 import type { PendingEdit } from './scenario-session';
-import type { OpenScenario } from './use-open-scenario';
+import type { ActionsInput } from './use-scenario-actions';
 
 /** Most times a replay that meets yet another newer save is rebased again. */
 const MAX_REBASES = 3;
@@ -34,15 +34,8 @@ export interface SaveRebase {
   saveAsNew: (name: string) => void;
 }
 
-export interface SaveRebaseInput {
-  regionId: string | null;
-  opened: OpenScenario;
-  open: (id: string) => void;
-  refreshList: () => Promise<void>;
-  message: ScenarioMessage | null;
-  setMessage: (message: ScenarioMessage | null) => void;
-  forgetDraft: () => void;
-}
+/** What the rebase works with: the same as the scenario actions it belongs to. */
+export type SaveRebaseInput = ActionsInput;
 
 const isStale = (error: ApiError) =>
   error.status === 409 && (error.body as { code?: unknown } | null)?.code === 'scenario.stale-version';
