@@ -14,6 +14,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { prepareDatabase } from './db/prepare.js';
 import { EventHub } from './live/event-hub.js';
 import { securityHeaders } from './http/security-headers.js';
+import { importsSettled } from './imports/run-import.js';
 
 export interface StartOptions {
   /** Port to listen on; 0 picks a free one. Defaults to PORT or 8080. */
@@ -105,6 +106,8 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
       await eventHub.close();
       const inTime = await withinMilliseconds(drained, drainMilliseconds);
       const requestsCut = inTime ? 0 : answering.size;
+      // A preview stages its features after its answer: that work ends before the database closes.
+      await withinMilliseconds(importsSettled(database), DATABASE_CLOSE_AFTER_DEADLINE_MILLISECONDS);
       if (!inTime) {
         server.closeAllConnections();
         // A request cut mid-query may still hold the database: wait for it a bounded time.

@@ -10,6 +10,7 @@ import { MAX_IMPORT_RECORDS } from '../../core/import/import-limits.js';
 import type { App } from '../../server/src/app.js';
 import type { Database, Query } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
+import { importsSettled } from '../../server/src/imports/run-import.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
@@ -37,6 +38,7 @@ function observed(database: Database, onStatement: (text: string) => void): Data
 describe.each(testBackends())('import guards on $name PostGIS', (backend) => {
   let database: Database;
   let dispose: () => Promise<void>;
+  let appDatabase: Database | undefined;
   let app: SignedIn<App>;
   let onStatement: (text: string) => void = () => undefined;
 
@@ -65,9 +67,14 @@ describe.each(testBackends())('import guards on $name PostGIS', (backend) => {
     ({ database, dispose } = await backend.open('migrated'));
     const region = tinyRegion('tiny');
     await loadRegion(database, 'test', region.meta, region.layers);
-    app = await createSignedInApp(observed(database, (text) => onStatement(text)));
+    appDatabase = observed(database, (text) => onStatement(text));
+    app = await createSignedInApp(appDatabase);
   });
-  afterAll(async () => dispose?.());
+  afterAll(async () => {
+    // The app's imports run on the observed database: a preview's staging after its answer ends first.
+    if (appDatabase) await importsSettled(appDatabase);
+    await dispose?.();
+  });
 
   it(`refuses a CSV of more than ${MAX_IMPORT_RECORDS} rows by code, naming the file, the limit and what to do, storing nothing`, async () => {
     const rows = Array.from(

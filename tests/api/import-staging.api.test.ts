@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
+import { importsSettled } from '../../server/src/imports/run-import.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
@@ -56,8 +57,10 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
       }),
     );
   };
-  const stagedRows = async (importId: string) =>
-    (
+  // A preview stages its features after its answer; its commit waits for that, these reads too.
+  const stagedRows = async (importId: string) => {
+    await importsSettled(database);
+    return (
       await database.query<{ id: string; communityId: string | null; accessPoint: unknown }>(
         `SELECT id, coalesce(patch ->> 'communityId', props ->> 'communityId') AS "communityId",
                 coalesce(patch -> 'accessPoint', props -> 'accessPoint') AS "accessPoint"
@@ -65,9 +68,14 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
         [importId],
       )
     ).rows;
-  const stagedState = async (importId: string) =>
-    (await database.query<{ staged: unknown }>(`SELECT staged FROM imports WHERE id = $1`, [importId]))
-      .rows[0]?.staged ?? null;
+  };
+  const stagedState = async (importId: string) => {
+    await importsSettled(database);
+    return (
+      (await database.query<{ staged: unknown }>(`SELECT staged FROM imports WHERE id = $1`, [importId]))
+        .rows[0]?.staged ?? null
+    );
+  };
   const units = async () =>
     (
       await database.query<{ id: string; communityId: string; residents: number; hasAccessPoint: boolean }>(

@@ -7,6 +7,7 @@ import { openEmbeddedDatabase, openServerDatabase, type Database } from '../../s
 import { readConfig } from '../../server/src/config.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { prepareDatabase } from '../../server/src/db/prepare.js';
+import { importsSettled } from '../../server/src/imports/run-import.js';
 import { databaseUrl, onServer } from './database-templates.js';
 
 /**
@@ -54,7 +55,12 @@ async function openEmbeddedTestDatabase(start: TestDatabaseStart = 'empty') {
     dump ? { template: new Blob([await readFile(dump)]) } : {},
   );
   if (!dump) await startAs(database, start);
-  return { database, dispose: () => database.close() };
+  // A preview stages its features after its answer: that work ends before the database closes.
+  const dispose = async () => {
+    await importsSettled(database);
+    await database.close();
+  };
+  return { database, dispose };
 }
 
 /**
@@ -115,6 +121,7 @@ async function openServerTestDatabase(serverUrl: string, start?: TestDatabaseSta
     database,
     url: throwaway.url,
     async dispose() {
+      await importsSettled(database);
       await database.close();
       await throwaway.drop();
     },

@@ -64,6 +64,11 @@ export interface ImportRequest {
     afterCommit?(query: Query, outcome: ImportOutcome): Promise<void>;
     /** Run in a preview's session after its check, while its features are still in import_features. */
     afterPreview?(query: Query, checked: CheckedImport): Promise<void>;
+    /**
+     * Run in a preview's session after its answer was handed back (the features still in
+     * import_features); the next import on the database, a commit among them, waits for it.
+     */
+    afterAnswer?(query: Query, checked: CheckedImport): Promise<void>;
   };
 }
 
@@ -79,7 +84,10 @@ export async function runImport(
   request: ImportRequest,
   mode: 'preview' | 'commit',
 ): Promise<ImportOutcome> {
-  return oneImportAtATime(database, async () => {
+  // A preview answers before its afterAnswer work (staging) is done; the queue holds the whole run.
+  let answer: (outcome: ImportOutcome) => void = () => undefined;
+  const answered = new Promise<ImportOutcome>((resolve) => (answer = resolve));
+  const run = oneImportAtATime(database, async () => {
     const mark = importTimer(`${mode} ${request.options.layer}`);
     const table = readUpload(request);
     mark('read the file');
@@ -96,7 +104,7 @@ export async function runImport(
       return database.session(async (sessionQuery) => {
         const query = timedQuery(sessionQuery);
         try {
-          return await checkAndWrite(query, request, table, mode, snapper, mark);
+          return await checkAndWrite(query, request, table, mode, snapper, mark, answer);
         } finally {
           await query(DROP_IMPORT_FEATURES);
           mark('done');
@@ -112,6 +120,12 @@ export async function runImport(
       return outcome;
     });
   });
+  return Promise.race([answered, run]);
+}
+
+/** Waits for the imports running on `database` (a preview's staging after its answer among them) to end. */
+export async function importsSettled(database: Database): Promise<void> {
+  await importsRunning.get(database)?.catch(() => undefined);
 }
 
 /** A staged preview's region changed since (or its rows are gone): its commit checks the stored file again. */
@@ -200,6 +214,7 @@ async function checkAndWrite(
   mode: 'preview' | 'commit',
   snapper: LazySnapper | null,
   mark: (label: string) => void,
+  answer: (outcome: ImportOutcome) => void = () => undefined,
 ): Promise<ImportOutcome> {
   const { options, regionId, fileName } = request;
   const { layer } = options;
@@ -314,14 +329,22 @@ async function checkAndWrite(
 
   mark('outcome');
   if (mode === 'preview') {
-    await request.hooks?.afterPreview?.(query, {
+    const checked: CheckedImport = {
       outcome,
       region,
       check,
       mapping: chosen.mapping,
       valueMap: chosen.valueMap,
-    });
+    };
+    await request.hooks?.afterPreview?.(query, checked);
     mark('stored');
+    answer(outcome);
+    if (request.hooks?.afterAnswer) {
+      // The answer is turned into JSON and sent first: the embedded database's work runs on this thread.
+      await new Promise((resolve) => setImmediate(resolve));
+      await request.hooks.afterAnswer(query, checked);
+    }
+    mark('after the answer');
     return outcome;
   }
   if (!canCommit) throw problemsRefusal(outcome, sorted);
