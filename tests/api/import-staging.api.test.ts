@@ -83,8 +83,10 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
          FROM population_units WHERE region_id = 'tiny' ORDER BY id`,
       )
     ).rows;
-  const removeStoredFile = (importId: string) =>
-    database.query(`UPDATE imports SET file_bytes = NULL WHERE id = $1`, [importId]);
+  const removeStoredFile = async (importId: string) => {
+    await importsSettled(database);
+    await database.query(`UPDATE imports SET file_bytes = NULL WHERE id = $1`, [importId]);
+  };
 
   beforeAll(async () => {
     ({ database, dispose } = await backend.open('migrated'));

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
+import { importsSettled } from '../../server/src/imports/run-import.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
@@ -37,14 +38,17 @@ describe.each(testBackends())('stored import files on $name PostGIS', (backend) 
     });
     return { status: response.status, body: (await response.json()) as any };
   };
-  const storedBytes = async (importId: string) =>
-    new Uint8Array(
+  // A preview stores its file after its answer; its commit waits for that, this read too.
+  const storedBytes = async (importId: string) => {
+    await importsSettled(database);
+    return new Uint8Array(
       (
         await database.query<{ bytes: Uint8Array }>(`SELECT file_bytes AS bytes FROM imports WHERE id = $1`, [
           importId,
         ])
       ).rows[0].bytes,
     );
+  };
   const facilityIds = async (ids: string[]) =>
     (
       await database.query<{ id: string }>(
@@ -87,6 +91,7 @@ describe.each(testBackends())('stored import files on $name PostGIS', (backend) 
     const bytes = csv(['raw-1', 'raw-2', 'raw-3']);
     const previewed = await preview('raw.csv', bytes);
     expect(previewed.status).toBe(200);
+    await importsSettled(database);
     // As a preview stored by the previous version holds its file: as it came.
     await database.query(`UPDATE imports SET file_bytes = $2 WHERE id = $1`, [
       previewed.body.importId,

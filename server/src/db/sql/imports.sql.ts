@@ -31,6 +31,9 @@ export const INSERT_IMPORT = /* SQL */ `
   INSERT INTO imports (id, region_id, layer, file_name, file_bytes, options)
   VALUES ($1, $2, $3, $4, $5, $6::jsonb)`;
 
+/** A preview's upload $2 (gzipped), stored after its answer. */
+export const SET_IMPORT_FILE = /* SQL */ `UPDATE imports SET file_bytes = $2 WHERE id = $1 AND status = 'previewed'`;
+
 export const GET_IMPORT = /* SQL */ `
   SELECT id, region_id AS "regionId", layer, file_name AS "fileName", file_bytes AS "fileBytes",
          options::text AS options, status, report::text AS report
