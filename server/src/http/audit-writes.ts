@@ -86,7 +86,7 @@ export function auditWrites(
         role: principal?.role ?? null,
         via: principal?.via ?? 'none',
         method: c.req.method,
-        operation: `${spec.method.toUpperCase()} ${spec.path}`,
+        operation,
         path: c.req.path,
         objectType: object.type,
         objectId: note.objectId ?? object.id,
