@@ -209,10 +209,15 @@ export const importPreviewSchema = z.intersection(
             .looseObject({ type: z.string() })
             .nullable()
             .meta({ description: 'WGS 84, repaired when asked' }),
-          properties: z.looseObject({
-            importLocation: z.string(),
-            importStatus: z.enum(['ok', 'repaired', 'warning', 'error']),
-          }),
+          properties: z
+            .looseObject({
+              importLocation: z.string(),
+              importStatus: z.enum(['ok', 'repaired', 'warning', 'error']),
+            })
+            .meta({
+              description:
+                'Where the feature is in the file and its state; with `featureProperties=all`, every property as it would be written (derived ones included) too',
+            }),
         }),
       ),
     }),
@@ -249,6 +254,17 @@ export const importConflictSchema = z.union([
   ),
 ]);
 
+/** What each preview feature carries: what the map draws (the default), or every property as it would be written. */
+export const PREVIEW_FEATURE_PROPERTIES = ['status', 'all'] as const;
+export type PreviewFeatureProperties = (typeof PREVIEW_FEATURE_PROPERTIES)[number];
+
+export const importPreviewQuerySchema = z.object({
+  featureProperties: z.enum(PREVIEW_FEATURE_PROPERTIES).default('status').meta({
+    description:
+      "`status` (default): each feature carries its location in the file and its state, which is what the map draws (a county's 99 200 units answer half the bytes); `all`: every property as it would be written too, derived ones (community, access point …) included",
+  }),
+});
+
 const importParams = regionParams.extend({ importId: z.string().uuid('is not an import id') });
 const importError = (description: string) => ({ description, schema: importErrorSchema });
 
@@ -261,6 +277,7 @@ export const importOperations = {
     summary:
       'Preview an import of a layer file (multipart: `file` and the options as fields); writes nothing',
     params: regionParams,
+    query: importPreviewQuerySchema,
     body: importOptionsSchema,
     bodyType: 'multipart/form-data',
     response: {

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app.js';
 import type { Database } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
+import { GET_IMPORT_STAGED } from '../../server/src/db/sql/imports.sql.js';
+import { commitImport } from '../../server/src/imports/import-store.js';
 import { importsSettled } from '../../server/src/imports/run-import.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
@@ -27,7 +29,8 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
-    return call('', { method: 'POST', body: form });
+    // Every property as it would be written: a test reads the access points the preview kept.
+    return call('?featureProperties=all', { method: 'POST', body: form });
   };
   const commit = (importId: string) =>
     call(`/${importId}/commit`, {
@@ -260,5 +263,40 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
     const after = await versions();
     expect(after.slice(0, 3)).toEqual(stored.slice(0, 3).map(({ id, version }) => ({ id, version })));
     expect(after[3].version).not.toBe(stored[3].version);
+  });
+
+  it('commits from the stored file when a later preview takes the staged rows after the commit read them', async () => {
+    const previewed = await preview('units.geojson', unitsFile({ 'u-1': 5, 'u-2': 6, 'u-3': 7, 'u-4': 8 }), {
+      layer: 'units',
+      replace: 'true',
+    });
+    expect(previewed.status, JSON.stringify(previewed.body)).toBe(200);
+    const importId: string = previewed.body.importId;
+    expect(await stagedRows(importId)).toHaveLength(4);
+
+    // The real database, with a later preview of the layer giving up this one's staged rows (as
+    // UNSTAGE_EARLIER_PREVIEWS does) right after the commit has read its staging, before it queues.
+    let taken = false;
+    const racing: Database = {
+      ...database,
+      query: (async (text: string, params?: unknown[]) => {
+        const result = await database.query(text, params);
+        if (!taken && text === GET_IMPORT_STAGED) {
+          taken = true;
+          await database.query(`DELETE FROM import_staged_features WHERE import_id = $1`, [importId]);
+        }
+        return result;
+      }) as Database['query'],
+    };
+    const committed = await commitImport(racing, 'tiny', importId, {});
+    expect(taken).toBe(true);
+    expect(committed.committed).toBe(true);
+    // Every unit of the file, read again from the stored upload (a replace from the remaining staged rows deleted them all).
+    expect((await units()).map(({ id, residents }) => [id, residents])).toEqual([
+      ['u-1', 5],
+      ['u-2', 6],
+      ['u-3', 7],
+      ['u-4', 8],
+    ]);
   });
 });

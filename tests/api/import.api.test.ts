@@ -88,7 +88,13 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     form.append('file', new Blob([new Uint8Array(bytes)]), name);
     for (const [key, value] of Object.entries(fields))
       form.append(key, typeof value === 'string' ? value : JSON.stringify(value));
-    return parse(await app.request(`/api/regions/${region}/imports`, { method: 'POST', body: form }));
+    // Every property as it would be written: this suite checks the values read from each file.
+    return parse(
+      await app.request(`/api/regions/${region}/imports?featureProperties=all`, {
+        method: 'POST',
+        body: form,
+      }),
+    );
   };
   const commit = async (region: string, importId: string, body: Record<string, unknown> = {}) =>
     parse(
@@ -280,6 +286,38 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
       mapping: { name: '名称' },
     });
     expect(errorKeys(missing.body.problems)).toEqual(['null|name|missing-column']);
+  });
+
+  it("answers each preview feature's location and state only, unless every property is asked for", async () => {
+    const upload = async (query: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([await readFile(path.join(FIXTURES, 'facilities-broken.csv'))]), 'f.csv');
+      form.append('layer', 'facilities');
+      return parse(await app.request(`/api/regions/demo/imports${query}`, { method: 'POST', body: form }));
+    };
+    const [drawn, everything, refused] = [
+      await upload(''),
+      await upload('?featureProperties=all'),
+      await upload('?featureProperties=some'),
+    ];
+    expect(drawn.status, drawn.text).toBe(200);
+    expect(everything.status, everything.text).toBe(200);
+    // The same features, states and geometry; only the properties the map does not draw are left out.
+    expect(drawn.body.features.features).toEqual(
+      everything.body.features.features.map((feature: any) => ({
+        ...feature,
+        properties: {
+          importLocation: feature.properties.importLocation,
+          importStatus: feature.properties.importStatus,
+        },
+      })),
+    );
+    expect(everything.body.features.features[0].properties).toHaveProperty('category');
+    expect(
+      new Set(drawn.body.features.features.map((feature: any) => feature.properties.importStatus)),
+    ).toEqual(new Set(['ok', 'error']));
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('featureProperties');
   });
 
   it('converts a GCJ-02 CSV to WGS 84 within 5 m of the known positions, and commits it', async () => {

@@ -68,12 +68,13 @@ describe('previewFeatures', () => {
     log.report({ severity: 'warning', code: 'derived', index: 2, text: { en: 'w', zh: 'w' } });
     log.report({ severity: 'error', code: 'required-field', text: { en: 'file', zh: 'file' } });
     const repairedPolygon = { type: 'Polygon', coordinates: [] };
-    const preview = previewFeatures(features, log.problems, {
+    const derived = {
       network: null,
       patches: new Map([[1, { communityId: 'c-1', accessPoint: [110, 28], pointOnSurface: [110, 28] }]]),
       repairedGeometry: new Map([[3, repairedPolygon]]),
       repairedIndexes: new Set([3]),
-    });
+    };
+    const preview = previewFeatures(features, log.problems, derived, 'all');
     expect(preview.map((feature) => feature.properties.importStatus)).toEqual([
       'error',
       'ok',
@@ -88,6 +89,16 @@ describe('previewFeatures', () => {
       importStatus: 'ok',
     });
     expect(preview[3].geometry).toBe(repairedPolygon);
+
+    // What the map draws only: the same states and geometry, without the properties.
+    const forTheMap = previewFeatures(features, log.problems, derived, 'status');
+    expect(forTheMap.map((feature) => feature.properties)).toEqual(
+      preview.map(({ properties }) => ({
+        importLocation: properties.importLocation,
+        importStatus: properties.importStatus,
+      })),
+    );
+    expect(forTheMap.map((feature) => feature.geometry)).toEqual(preview.map((feature) => feature.geometry));
   });
 
   it('previews a network as its edges', () => {
@@ -104,12 +115,13 @@ describe('previewFeatures', () => {
         featureId: 'r1',
       },
     ]);
-    const [edge] = previewFeatures([], [], {
+    const derived = {
       network,
       patches: new Map(),
       repairedGeometry: new Map(),
-      repairedIndexes: new Set(),
-    });
+      repairedIndexes: new Set<number>(),
+    };
+    const [edge] = previewFeatures([], [], derived, 'all');
     expect(edge).toMatchObject({
       id: '1',
       geometry: { type: 'LineString' },
@@ -124,6 +136,9 @@ describe('previewFeatures', () => {
       },
     });
     expect(edge.properties.lengthMeters).toBeCloseTo(98.2, 1);
+    const [drawn] = previewFeatures([], [], derived, 'status');
+    expect(drawn.geometry).toEqual(edge.geometry);
+    expect(drawn.properties).toEqual({ importLocation: 'from feature r1', importStatus: 'ok' });
   });
 });
 

@@ -8,6 +8,7 @@ import type { FieldMapping, MappingSource, ValueMap } from '../../../core/import
 import type { ImportLayer } from '../../../core/import/import-layers.js';
 import type { countProblems, ImportProblem } from '../../../core/import/import-problems.js';
 import type { RoadNetwork, RoadNetworkSummary } from '../../../core/network/road-network.js';
+import type { PreviewFeatureProperties } from '../../../contract/imports.js';
 import type { ScenarioImpact } from './scenario-impact.js';
 
 export interface PreviewFeature {
@@ -135,8 +136,10 @@ export function countLayerChanges(
 
 /**
  * The features as the map previews them: a network's edges as split, else each feature with its
- * derived properties and repaired geometry, marked `error` or `warning` by its worst problem, else
- * `repaired` or `ok`.
+ * repaired geometry, marked `error` or `warning` by its worst problem, else `repaired` or `ok`.
+ * With `properties` "all" each also carries every property as it would be written, derived ones
+ * included; "status" gives only its location and state, which is all the map draws (a county's
+ * units answer half the bytes).
  */
 export function previewFeatures(
   features: readonly ImportFeature[],
@@ -147,6 +150,7 @@ export function previewFeatures(
     repairedGeometry: ReadonlyMap<number, unknown>;
     repairedIndexes: ReadonlySet<number>;
   },
+  properties: PreviewFeatureProperties,
 ): PreviewFeature[] {
   if (derived.network) {
     return derived.network.edges.map((edge) => ({
@@ -154,12 +158,14 @@ export function previewFeatures(
       id: String(edge.id),
       geometry: { type: 'LineString', coordinates: edge.coordinates },
       properties: {
-        id: edge.id,
-        source: edge.source,
-        target: edge.target,
-        lengthMeters: Math.round(edge.lengthMeters * 100) / 100,
-        class: edge.edgeClass,
-        bridge: edge.bridge,
+        ...(properties === 'all' && {
+          id: edge.id,
+          source: edge.source,
+          target: edge.target,
+          lengthMeters: Math.round(edge.lengthMeters * 100) / 100,
+          class: edge.edgeClass,
+          bridge: edge.bridge,
+        }),
         importLocation: `from feature ${edge.featureId}`,
         importStatus: 'ok',
       },
@@ -173,8 +179,6 @@ export function previewFeatures(
     else if (problem.severity === 'warning' && current !== 'error') statusOf.set(problem.index, 'warning');
   }
   return features.map((feature) => {
-    // The point on surface is the server's own working value, not a property of the feature.
-    const { pointOnSurface: _pointOnSurface, ...patch } = derived.patches.get(feature.index) ?? {};
     const repaired = derived.repairedIndexes.has(feature.index);
     const status = statusOf.get(feature.index) ?? (repaired ? 'repaired' : 'ok');
     return {
@@ -183,11 +187,20 @@ export function previewFeatures(
       geometry: (derived.repairedGeometry.get(feature.index) ??
         feature.geometry) as PreviewFeature['geometry'],
       properties: {
-        ...feature.properties,
-        ...patch,
+        ...(properties === 'all' && writtenProperties(feature, derived.patches)),
         importLocation: feature.location,
         importStatus: status,
       },
     };
   });
+}
+
+/** A feature's properties as they would be written: the file's, with what the check derived over them. */
+function writtenProperties(
+  feature: ImportFeature,
+  patches: ReadonlyMap<number, Record<string, unknown>>,
+): Record<string, unknown> {
+  // The point on surface is the server's own working value, not a property of the feature.
+  const { pointOnSurface: _pointOnSurface, ...patch } = patches.get(feature.index) ?? {};
+  return { ...feature.properties, ...patch };
 }

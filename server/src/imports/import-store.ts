@@ -10,7 +10,7 @@ import type { Database } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
 import { DomainError } from '../domain-error.js';
 import type { ImportChoices, ImportOptions } from '../../../contract/import-options.js';
-import type { ImportReport } from '../../../contract/imports.js';
+import type { ImportReport, PreviewFeatureProperties } from '../../../contract/imports.js';
 import type { ImportLayer } from '../../../core/import/import-layers.js';
 import { reportOf, type ImportOutcome } from './import-outcome.js';
 import { importTimer } from './import-timing.js';
@@ -36,6 +36,7 @@ export async function previewImport(
   fileName: string,
   bytes: Uint8Array,
   options: ImportOptions,
+  previewFeatureProperties: PreviewFeatureProperties = 'status',
 ): Promise<ImportOutcome> {
   const mark = importTimer('store preview');
   await database.query(sql.DELETE_EXPIRED_IMPORTS, [PREVIEW_LIFETIME_HOURS]);
@@ -52,6 +53,7 @@ export async function previewImport(
       fileName,
       bytes,
       options,
+      previewFeatureProperties,
       hooks: {
         // Its row stored before the answer: the answer's importId is at once readable; cancelling
         // or committing it waits for the work after the answer (importsSettled).

@@ -29,6 +29,7 @@ import {
 import { chooseMapping, rememberedMapping } from './choose-mapping.js';
 import { buildImportNetwork } from './import-network.js';
 import type { ImportOptions } from '../../../contract/import-options.js';
+import type { PreviewFeatureProperties } from '../../../contract/imports.js';
 import { countLayerChanges, previewFeatures, type ImportOutcome } from './import-outcome.js';
 import { problemsRefusal, scenarioChangesRefusal } from './import-refusals.js';
 import { lazySnapper, regionNetworkSnapper, type LazySnapper } from './network-snapper.js';
@@ -43,6 +44,7 @@ import {
 import { layerChangeOf, planScenarioChanges, type ScenarioPlan } from './scenario-impact.js';
 import { writeImport } from './write-import.js';
 import {
+  readStaging,
   stagedCheck,
   stagedLayerChange,
   stagedOutcome,
@@ -58,6 +60,8 @@ export interface ImportRequest {
   fileName: string;
   bytes: Uint8Array;
   options: ImportOptions;
+  /** What each of a preview's features carries (contract/imports.ts); "status" when not given. */
+  previewFeatureProperties?: PreviewFeatureProperties;
   /** Run inside the import's transaction: first thing, and after a commit's writes. */
   hooks?: {
     before?(query: Query): Promise<void>;
@@ -139,7 +143,7 @@ export class StagingOutdated extends Error {
  * Commits a preview from its staged features (import-staging.ts) in one transaction with the
  * region locked: the scenario plan is worked out again (scenarios may have changed since the
  * preview), then the writes are those of a checked import. Throws StagingOutdated, writing nothing,
- * when the region's load stamp is no longer the preview's.
+ * when the region's load stamp is no longer the preview's or its staged rows are no longer all there.
  */
 export async function runStagedCommit(
   database: Database,
@@ -155,6 +159,10 @@ export async function runStagedCommit(
       await request.hooks?.before?.(query);
       const region = await readImportRegion(query, regionId, options, true);
       if (region.row?.stamp !== staged.stamp) throw new StagingOutdated();
+      // The commit read its staging before it queued: a later preview of the layer may have taken
+      // the staged rows since (UNSTAGE_EARLIER_PREVIEWS), and a replace from fewer rows would delete the rest.
+      if ((await readStaging(query, importId))?.featureCount !== staged.featureCount)
+        throw new StagingOutdated();
       await query(DROP_IMPORT_FEATURES);
       await query(STAGED_IMPORT_FEATURES_VIEW(importId));
       const check = stagedCheck(staged);
@@ -311,7 +319,16 @@ async function checkAndWrite(
     geometryFrom: conversion.geometryFrom,
     features: {
       type: 'FeatureCollection',
-      features: previewFeatures(features, log.problems, { network, ...check }),
+      // Only a preview answers them (a commit answers its report).
+      features:
+        mode === 'preview'
+          ? previewFeatures(
+              features,
+              log.problems,
+              { network, ...check },
+              request.previewFeatureProperties ?? 'status',
+            )
+          : [],
     },
     featureCount: layer === 'network' ? (network?.edges.length ?? 0) : features.length,
     problems: sorted.slice(0, MAX_LISTED_PROBLEMS),

@@ -28,7 +28,7 @@ export function importRoutes(database: Database) {
   return [
     implement(
       operations.preview,
-      async ({ params }, c) => {
+      async ({ params, query }, c) => {
         const contentType = c.req.header('content-type') ?? '';
         if (!contentType.startsWith('multipart/form-data')) throw new DomainError('import.not-multipart');
         const form = await c.req.parseBody();
@@ -42,7 +42,14 @@ export function importRoutes(database: Database) {
           );
         }
         const bytes = new Uint8Array(await file.arrayBuffer());
-        return previewImport(database, params.region, file.name || 'upload', bytes, parsed.data);
+        return previewImport(
+          database,
+          params.region,
+          file.name || 'upload',
+          bytes,
+          parsed.data,
+          query.featureProperties,
+        );
       },
       { middleware: [tooLarge] },
     ),
