@@ -298,6 +298,14 @@ export function parseNumberCell(value: CellValue): { number: number; percent: bo
 const TRUE_WORDS = new Set(['true', 't', 'yes', 'y', '1', '是', '对', '√', '✓']);
 const FALSE_WORDS = new Set(['false', 'f', 'no', 'n', '0', '否', '不是', '×', '✗']);
 
+/**
+ * Where a field's problem is. Built only for a problem (99 200 records × every mapped field made it
+ * a good part of converting them), and not as a closure per field: tsx names every one it makes.
+ */
+function fieldAt(where: Where, field: LayerField, column: string) {
+  return { ...where, field: field.field, column };
+}
+
 function readField(
   field: LayerField,
   value: CellValue,
@@ -306,13 +314,11 @@ function readField(
   valueMap: ValueMap,
   report: (input: ProblemInput) => void,
 ): unknown {
-  // Built only for a problem: 99 200 records × every mapped field made it a good part of converting them.
-  const at = () => ({ ...where, field: field.field, column });
   const empty = value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
   if (empty) {
     if (field.need === 'required')
       report({
-        ...at(),
+        ...fieldAt(where, field, column),
         code: 'empty-value',
         text: { en: `empty (${field.description} is required)`, zh: '为空（此字段必填）' },
       });
@@ -329,7 +335,7 @@ function readField(
       if (TRUE_WORDS.has(word)) return true;
       if (FALSE_WORDS.has(word)) return false;
       report({
-        ...at(),
+        ...fieldAt(where, field, column),
         code: 'unknown-value',
         text: {
           en: `"${String(value)}" is not yes/no (是/否, true/false, 1/0)`,
@@ -346,7 +352,7 @@ function readField(
         candidate.words.find((written) => !isAscii(written)) ?? candidate.words[1] ?? candidate.id;
       const known = field.codes!.map((candidate) => `${candidate.id} (${word(candidate)})`);
       report({
-        ...at(),
+        ...fieldAt(where, field, column),
         code: 'unknown-value',
         text: {
           en: `"${text}" is not a known ${field.field}; known: ${known.join(', ')} — map it with a value map (e.g. --value-map ${field.field}.${text}=${field.codes![0].id})`,
@@ -363,7 +369,7 @@ function readField(
       if (parsed === null) return null;
       if (parsed === 'invalid') {
         report({
-          ...at(),
+          ...fieldAt(where, field, column),
           code: 'not-a-number',
           text: { en: `"${String(value)}" is not a number`, zh: `“${String(value)}”不是数字` },
         });
@@ -374,7 +380,7 @@ function readField(
         if (parsed.percent || (number > 1 && number <= 100)) number /= 100;
         if (number < 0 || number > 1) {
           report({
-            ...at(),
+            ...fieldAt(where, field, column),
             code: 'out-of-range',
             text: {
               en: `${String(value)} is not a share from 0 to 1 (or 0–100 %)`,
@@ -387,7 +393,7 @@ function readField(
       }
       if (number < 0) {
         report({
-          ...at(),
+          ...fieldAt(where, field, column),
           code: 'out-of-range',
           text: { en: `${String(value)} is negative`, zh: `${String(value)} 是负数` },
         });
@@ -396,7 +402,7 @@ function readField(
       if (field.type === 'integer' && !Number.isInteger(number)) {
         const rounded = Math.round(number);
         report({
-          ...at(),
+          ...fieldAt(where, field, column),
           severity: 'warning',
           code: 'rounded',
           text: {
@@ -410,7 +416,7 @@ function readField(
       const max = field.max ?? (field.type === 'integer' ? INT4_MAX : Number.MAX_VALUE);
       if (!Number.isFinite(number) || number > max) {
         report({
-          ...at(),
+          ...fieldAt(where, field, column),
           code: 'out-of-range',
           text: {
             en: `${String(value)} is more than the largest ${field.description} accepted, ${max}`,
@@ -643,10 +649,8 @@ function readGeometry(
     return null;
   }
   const swap = options.swapAxes;
-  const fits = (candidate: Position[]) =>
-    isDegrees(candidate) && bboxesIntersect(bboxOfPositions(candidate), converter.accept);
   const primary = positions.map((position) => convert(position, swap));
-  if (fits(primary))
+  if (fitsRegion(primary, converter))
     return {
       geometry: roundGeometry(mapPositions(shaped, (position) => convert(position, swap))) as OutputGeometry,
       swapped: false,
@@ -655,7 +659,7 @@ function readGeometry(
   const regionWord = converter.regionKnown ? 'the region' : 'China';
   const insideZh = converter.regionKnown ? '区域范围之内' : '中国境内';
   const outsideZh = converter.regionKnown ? '区域范围之外' : '中国境外';
-  if (fits(alternative)) {
+  if (fitsRegion(alternative, converter)) {
     report({
       ...at,
       column,
@@ -748,6 +752,11 @@ function readGeometry(
  * for facilities, (multi)polygons with closed rings of four or more positions for areas, lines of
  * two or more distinct positions for roads.
  */
+/** Whether converted positions are degrees and meet the region (or China) the converter accepts. */
+function fitsRegion(candidate: Position[], converter: Converter): boolean {
+  return isDegrees(candidate) && bboxesIntersect(bboxOfPositions(candidate), converter.accept);
+}
+
 function shapeForLayer(
   source: SourceGeometry,
   layer: ImportLayer,

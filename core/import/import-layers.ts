@@ -721,10 +721,19 @@ export function normalizeWord(text: string): string {
     .replace(/[\s_\-()（）]/g, '');
 }
 
+/** Each code's words as normalizeWord writes them, made once per code (a county's units ask for every row). */
+const normalizedWords = new WeakMap<CodeValue, ReadonlySet<string>>();
+
 /** The code a value names: its id, or one of the code's words; null when none matches. */
 export function matchCode(codes: readonly CodeValue[], value: string): string | null {
   const word = normalizeWord(value);
-  for (const code of codes)
-    if (code.words.some((candidate) => normalizeWord(candidate) === word)) return code.id;
+  for (const code of codes) {
+    let words = normalizedWords.get(code);
+    if (!words) {
+      words = new Set(code.words.map(normalizeWord));
+      normalizedWords.set(code, words);
+    }
+    if (words.has(word)) return code.id;
+  }
   return null;
 }

@@ -300,16 +300,7 @@ function readGeoJsonGeometry(geometry: unknown): {
       },
     };
   const depth = GEOJSON_DEPTH[item.type];
-  const check = (value: unknown, level: number): boolean => {
-    if (level === 0)
-      return (
-        Array.isArray(value) &&
-        value.length >= 2 &&
-        value.every((n) => typeof n === 'number' && Number.isFinite(n))
-      );
-    return Array.isArray(value) && value.every((child) => check(child, level - 1));
-  };
-  if (!check(item.coordinates, depth))
+  if (!isNestedPositions(item.coordinates, depth))
     return {
       geometry: null,
       geometryError: {
@@ -317,14 +308,28 @@ function readGeoJsonGeometry(geometry: unknown): {
         zh: `${item.type} 的坐标不是嵌套的数值数组`,
       },
     };
-  const strip = (value: unknown, level: number): unknown =>
-    level === 0
-      ? [(value as number[])[0], (value as number[])[1]]
-      : (value as unknown[]).map((child) => strip(child, level - 1));
   return {
-    geometry: { type: item.type, coordinates: strip(item.coordinates, depth) } as SourceGeometry,
+    geometry: { type: item.type, coordinates: planarCopy(item.coordinates, depth) } as SourceGeometry,
     geometryError: null,
   };
+}
+
+/** Whether `value` is positions (numbers, at least two each) nested `level` arrays deep. */
+function isNestedPositions(value: unknown, level: number): boolean {
+  if (level === 0)
+    return (
+      Array.isArray(value) &&
+      value.length >= 2 &&
+      value.every((n) => typeof n === 'number' && Number.isFinite(n))
+    );
+  return Array.isArray(value) && value.every((child) => isNestedPositions(child, level - 1));
+}
+
+/** Nested positions `level` arrays deep, each cut to its first two numbers. */
+function planarCopy(value: unknown, level: number): unknown {
+  return level === 0
+    ? [(value as number[])[0], (value as number[])[1]]
+    : (value as unknown[]).map((child) => planarCopy(child, level - 1));
 }
 
 function readCsv(fileName: string, bytes: Uint8Array, options: ReadOptions): ImportTable {

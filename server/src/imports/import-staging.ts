@@ -14,13 +14,22 @@ import type { ImportOptions } from '../../../contract/import-options.js';
 import type { Query } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
 import { reportOf, type ImportOutcome, type ImportReport } from './import-outcome.js';
-import { emptyRegionCheck, storeCheckPatches, type ImportRegion, type RegionCheck } from './region-check.js';
+import type { ImportFeature } from '../../../core/import/convert-features.js';
+import {
+  emptyRegionCheck,
+  pieces,
+  storeCheckPatches,
+  type ImportRegion,
+  type RegionCheck,
+} from './region-check.js';
 import type { Move } from './rehome.js';
 import type { LayerChange } from './scenario-impact.js';
 
 /** What a preview's check worked out, handed to staging. */
 export interface CheckedImport {
   outcome: ImportOutcome;
+  /** The features checked, whose properties staging stores (the preview's import_features has none). */
+  features: readonly ImportFeature[];
   region: ImportRegion;
   check: RegionCheck;
   mapping: FieldMapping;
@@ -66,7 +75,11 @@ export async function stageImport(
   for (const statement of sql.UNSTAGE_EARLIER_PREVIEWS)
     await query(statement, [outcome.regionId, outcome.layer, importId]);
   await storeCheckPatches(query, check);
-  await query(sql.STAGE_IMPORT_FEATURES, [importId]);
+  for (const piece of pieces(checked.features))
+    await query(sql.STAGE_IMPORT_FEATURES, [
+      importId,
+      JSON.stringify(piece.map((feature) => ({ ordinal: feature.index, props: feature.properties }))),
+    ]);
   const staged: StagedImport = {
     stamp: region.row!.stamp,
     featureCount: outcome.featureCount,

@@ -136,7 +136,8 @@ export function emptyRegionCheck(): RegionCheck {
  * PostGIS: validity (and repair), the street or community of each feature, units' access points
  * (`snapper` steps them onto the network; without one a unit's own point is its access point), and
  * what a replacement re-homes. Runs in the preview's session or the commit's transaction; writes
- * only its temporary table, which the caller drops.
+ * only its temporary table, which the caller drops. The features' properties are loaded with them
+ * only `withProperties` (a commit writes them; a preview's check reads none).
  */
 export async function checkAgainstRegion(
   query: Query,
@@ -146,6 +147,7 @@ export async function checkAgainstRegion(
   options: ImportOptions,
   snapper: LazySnapper | null,
   log: ProblemLog,
+  withProperties: boolean,
 ): Promise<RegionCheck> {
   const { regionId, counts, createsRegion } = region;
   const replace = Boolean(options.replace);
@@ -174,7 +176,7 @@ export async function checkAgainstRegion(
           return {
             ordinal: feature.index,
             id: feature.id,
-            props: feature.properties,
+            props: withProperties ? feature.properties : undefined,
             ewkb,
             geometry: ewkb === null ? feature.geometry : null,
           };
@@ -287,7 +289,7 @@ export async function storeCheckPatches(query: Query, check: RegionCheck): Promi
 }
 
 /** `items` in pieces of IMPORT_FEATURES_PER_STATEMENT, one statement each. */
-function pieces<T>(items: readonly T[]): T[][] {
+export function pieces<T>(items: readonly T[]): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += sql.IMPORT_FEATURES_PER_STATEMENT)
     result.push(items.slice(start, start + sql.IMPORT_FEATURES_PER_STATEMENT));
@@ -377,25 +379,15 @@ async function placeAccessPoints(
   snapper: LazySnapper | null,
   patch: Patch,
 ): Promise<void> {
-  const { rows } = await query<{
-    ordinal: number;
-    lon: number;
-    lat: number;
-    keptLon: number | null;
-    keptLat: number | null;
-  }>(sql.POINTS_ON_SURFACE_OF_IMPORT_FEATURES, [regionId]);
-  const needsSnapping = rows.some((row) => row.keptLon === null || row.keptLat === null);
+  const { rows } = await query<{ points: string }>(sql.POINTS_ON_SURFACE_OF_IMPORT_FEATURES, [regionId]);
+  const points = JSON.parse(rows[0].points) as [number, number, number, number | null, number | null][];
+  const needsSnapping = points.some(([, , , keptLon, keptLat]) => keptLon === null || keptLat === null);
   const toNetwork = (needsSnapping ? await snapper?.() : null) ?? ((position: Position) => position);
-  for (const row of rows) {
+  for (const [ordinal, lon, lat, keptLon, keptLat] of points) {
     // A unit stored with this very geometry keeps its access point as stored (see the SQL).
     const accessPoint =
-      row.keptLon !== null && row.keptLat !== null
-        ? [row.keptLon, row.keptLat]
-        : toNetwork([row.lon, row.lat]).map(round9);
-    patch(row.ordinal, {
-      accessPoint,
-      pointOnSurface: [row.lon, row.lat],
-    });
+      keptLon !== null && keptLat !== null ? [keptLon, keptLat] : toNetwork([lon, lat]).map(round9);
+    patch(ordinal, { accessPoint, pointOnSurface: [lon, lat] });
   }
 }
 

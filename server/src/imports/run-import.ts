@@ -261,7 +261,16 @@ async function checkAndWrite(
   if (layer === 'network')
     network = buildImportNetwork(features, { edgesBefore: region.counts.network, replace }, log);
   else if (features.length > 0)
-    check = await checkAgainstRegion(query, region, layer, features, options, snapper, log);
+    check = await checkAgainstRegion(
+      query,
+      region,
+      layer,
+      features,
+      options,
+      snapper,
+      log,
+      mode === 'commit',
+    );
 
   mark('checked against the region');
   const canCommit = !hasErrors(log.problems) && (features.length > 0 || network !== null);
@@ -348,6 +357,7 @@ async function checkAndWrite(
   if (mode === 'preview') {
     const checked: CheckedImport = {
       outcome,
+      features,
       region,
       check,
       mapping: chosen.mapping,

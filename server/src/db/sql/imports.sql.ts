@@ -60,10 +60,17 @@ export const DELETE_PREVIEW = /* SQL */ `DELETE FROM imports WHERE id = $1 AND s
  * A preview's checked features $1, with what the check derived beside their properties
  * (import_patches; migration 013), kept for its commit.
  */
+/**
+ * $2 = `[{ordinal, props}]` (IMPORT_FEATURES_PER_STATEMENT at a time): the properties, which a
+ * preview's check loaded without (read as jsonb they were a quarter of its time, issue 13), staged
+ * with the checked geometry and what the check derived.
+ */
 export const STAGE_IMPORT_FEATURES = /* SQL */ `
   INSERT INTO import_staged_features (import_id, ordinal, id, props, patch, geom)
-  SELECT $1, i.ordinal, i.id, i.props, p.patch, i.geom
-  FROM import_features i LEFT JOIN import_patches p ON p.ordinal = i.ordinal`;
+  SELECT $1, i.ordinal, i.id, d.props, p.patch, i.geom
+  FROM json_to_recordset($2::json) AS d (ordinal integer, props jsonb)
+  JOIN import_features i ON i.ordinal = d.ordinal
+  LEFT JOIN import_patches p ON p.ordinal = i.ordinal`;
 
 /** $2 = what the commit needs besides the features (server/src/imports/import-staging.ts, StagedImport). */
 export const SET_IMPORT_STAGED = /* SQL */ `UPDATE imports SET staged = $2::jsonb WHERE id = $1`;
@@ -152,7 +159,8 @@ export const CREATE_IMPORT_FEATURES = /* SQL */ `
   CREATE TEMPORARY TABLE import_features (
     ordinal integer PRIMARY KEY,
     id text NOT NULL,
-    props jsonb NOT NULL,
+    -- Null in a preview's check, which reads none of them (staging loads them after its answer).
+    props jsonb,
     -- Always null here; a staged commit's view (STAGED_IMPORT_FEATURES_VIEW) has the staged patches.
     patch jsonb,
     geom geometry NOT NULL,
@@ -164,7 +172,7 @@ export const CREATE_IMPORT_FEATURES = /* SQL */ `
 export const DROP_IMPORT_FEATURES = /* SQL */ `DROP TABLE IF EXISTS pg_temp.import_features, pg_temp.import_patches, pg_temp.import_written_units`;
 
 /**
- * $1 = `[{ordinal, id, props, ewkb, geometry}]`, a few thousand at a time
+ * $1 = `[{ordinal, id, props, ewkb, geometry}]` (`props` left out by a preview), a few thousand at a time
  * (IMPORT_FEATURES_PER_STATEMENT): each geometry in WGS 84 as hex EWKB (server/src/imports/ewkb.ts;
  * read by the geometry type's text input, which checks nothing, as ST_GeomFromGeoJSON) or, where
  * it has none, as GeoJSON. Read as json, not jsonb: building jsonb of what is only passed on was
@@ -303,13 +311,14 @@ const LOCAL_DISTANCE = (geometry: string, point: string) =>
 /**
  * The point on surface of each valid import feature; where it steps onto the network is found in
  * memory (server/src/imports/network-snapper.ts). A unit of region $1 stored with exactly this
- * geometry answers its stored access point too (`keptLon`, `keptLat`), which it keeps: snapped
- * again it would differ by a hair, and every unit of a file repeating the layer would count as
- * changed (a county's 99 200 rows rewritten and every scenario outline recomputed, issue 13).
+ * geometry answers its stored access point too, which it keeps: snapped again it would differ by
+ * a hair, and every unit of a file repeating the layer would count as changed (a county's 99 200
+ * rows rewritten and every scenario outline recomputed, issue 13). One JSON text of
+ * `[ordinal, lon, lat, keptLon, keptLat]` (the kept ones null when none): 99 200 rows took the
+ * embedded database twice as long to hand over.
  */
 export const POINTS_ON_SURFACE_OF_IMPORT_FEATURES = /* SQL */ `
-  SELECT f.ordinal, ST_X(s.p)::float8 AS lon, ST_Y(s.p)::float8 AS lat,
-         ST_X(u.access_point)::float8 AS "keptLon", ST_Y(u.access_point)::float8 AS "keptLat"
+  SELECT coalesce(json_agg(json_build_array(f.ordinal, ST_X(s.p), ST_Y(s.p), ST_X(u.access_point), ST_Y(u.access_point))), '[]')::text AS points
   FROM import_features f
   CROSS JOIN LATERAL (SELECT ST_PointOnSurface(f.geom) AS p) s
   LEFT JOIN population_units u
