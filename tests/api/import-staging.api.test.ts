@@ -168,6 +168,25 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
     expect(refused.body.code).toBe('import.committed-already');
   });
 
+  it('forgets an expired preview with its staged rows when the next preview clears expired ones', async () => {
+    const expiring = await preview('units.geojson', unitsFile({ 'u-1': 5, 'u-2': 6 }), {
+      layer: 'units',
+      replace: 'true',
+    });
+    const importId: string = expiring.body.importId;
+    expect(await stagedRows(importId)).toHaveLength(2);
+    await database.query(`UPDATE imports SET created_at = now() - interval '25 hours' WHERE id = $1`, [
+      importId,
+    ]);
+    // Another layer's preview, so that it does not give up the expiring one's rows itself.
+    const facilities = new TextEncoder().encode(
+      'id,name,category,lon,lat\nf-x,新卫生站,health_station,0,0\n',
+    );
+    await preview('facilities.csv', facilities, { layer: 'facilities' });
+    expect(await stagedRows(importId)).toEqual([]);
+    expect((await commit(importId)).status).toBe(404);
+  });
+
   it('keeps staged rows only for the newest preview of a layer; an earlier one and one whose region changed commit from their file', async () => {
     const first = await preview(
       'units.geojson',

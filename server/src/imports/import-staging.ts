@@ -15,13 +15,7 @@ import type { Query } from '../db/client.js';
 import * as sql from '../db/sql/imports.sql.js';
 import { reportOf, type ImportOutcome, type ImportReport } from './import-outcome.js';
 import type { ImportFeature } from '../../../core/import/convert-features.js';
-import {
-  emptyRegionCheck,
-  pieces,
-  storeCheckPatches,
-  type ImportRegion,
-  type RegionCheck,
-} from './region-check.js';
+import { emptyRegionCheck, pieces, type ImportRegion, type RegionCheck } from './region-check.js';
 import type { Move } from './rehome.js';
 import type { LayerChange } from './scenario-impact.js';
 
@@ -74,11 +68,16 @@ export async function stageImport(
   const { outcome, region, check } = checked;
   for (const statement of sql.UNSTAGE_EARLIER_PREVIEWS)
     await query(statement, [outcome.regionId, outcome.layer, importId]);
-  await storeCheckPatches(query, check);
   for (const piece of pieces(checked.features))
     await query(sql.STAGE_IMPORT_FEATURES, [
       importId,
-      JSON.stringify(piece.map((feature) => ({ ordinal: feature.index, props: feature.properties }))),
+      JSON.stringify(
+        piece.map((feature) => ({
+          ordinal: feature.index,
+          props: feature.properties,
+          patch: check.patches.get(feature.index) ?? null,
+        })),
+      ),
     ]);
   const staged: StagedImport = {
     stamp: region.row!.stamp,

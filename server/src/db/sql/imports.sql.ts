@@ -61,16 +61,15 @@ export const DELETE_PREVIEW = /* SQL */ `DELETE FROM imports WHERE id = $1 AND s
  * (import_patches; migration 013), kept for its commit.
  */
 /**
- * $2 = `[{ordinal, props}]` (IMPORT_FEATURES_PER_STATEMENT at a time): the properties, which a
- * preview's check loaded without (read as jsonb they were a quarter of its time, issue 13), staged
- * with the checked geometry and what the check derived.
+ * $2 = `[{ordinal, props, patch}]` (IMPORT_FEATURES_PER_STATEMENT at a time): the properties, which
+ * a preview's check loaded without (read as jsonb they were a quarter of its time, issue 13), and
+ * what the check derived, staged with the checked geometry.
  */
 export const STAGE_IMPORT_FEATURES = /* SQL */ `
   INSERT INTO import_staged_features (import_id, ordinal, id, props, patch, geom)
-  SELECT $1, i.ordinal, i.id, d.props, p.patch, i.geom
-  FROM json_to_recordset($2::json) AS d (ordinal integer, props jsonb)
-  JOIN import_features i ON i.ordinal = d.ordinal
-  LEFT JOIN import_patches p ON p.ordinal = i.ordinal`;
+  SELECT $1, i.ordinal, i.id, d.props, d.patch, i.geom
+  FROM json_to_recordset($2::json) AS d (ordinal integer, props jsonb, patch jsonb)
+  JOIN import_features i ON i.ordinal = d.ordinal`;
 
 /** $2 = what the commit needs besides the features (server/src/imports/import-staging.ts, StagedImport). */
 export const SET_IMPORT_STAGED = /* SQL */ `UPDATE imports SET staged = $2::jsonb WHERE id = $1`;
