@@ -187,6 +187,25 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
     expect((await commit(importId)).status).toBe(404);
   });
 
+  it('stages only the newer of two previews of a layer asked for at once; the earlier commits from its file', async () => {
+    const fields = { layer: 'units', replace: 'true' };
+    // A choice changed while the first preview ran: the wizard asks again at once.
+    const [earlier, newer] = await Promise.all([
+      preview('units.geojson', unitsFile({ 'u-1': 301, 'u-2': 302, 'u-3': 303, 'u-4': 304 }), fields),
+      preview('units.geojson', unitsFile({ 'u-1': 401, 'u-2': 402, 'u-3': 403, 'u-4': 404 }), fields),
+    ]);
+    expect([earlier.status, newer.status]).toEqual([200, 200]);
+    expect(await stagedState(earlier.body.importId)).toBeNull();
+    expect(await stagedRows(earlier.body.importId)).toEqual([]);
+    expect(await stagedRows(newer.body.importId)).toHaveLength(4);
+
+    expect((await commit(earlier.body.importId)).status).toBe(200);
+    expect((await units()).map(({ residents }) => residents)).toEqual([301, 302, 303, 304]);
+    // The newer one's region changed with that commit: it too commits, from its file.
+    expect((await commit(newer.body.importId)).status).toBe(200);
+    expect((await units()).map(({ residents }) => residents)).toEqual([401, 402, 403, 404]);
+  });
+
   it('keeps staged rows only for the newest preview of a layer; an earlier one and one whose region changed commit from their file', async () => {
     const first = await preview(
       'units.geojson',

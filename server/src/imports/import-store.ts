@@ -29,6 +29,14 @@ const gunzipAsync = promisify(gunzip);
 /** Hours a preview waits for its commit. */
 export const PREVIEW_LIFETIME_HOURS = 24;
 
+/**
+ * Per database, the newest preview asked for of each region's layer (`region/layer` → import id).
+ * The wizard previews again on every change of a choice; an earlier preview whose staging has not
+ * begun when a newer one is asked for gives it up (the newer one would delete its rows), so the
+ * newer one waits only for its file to be stored.
+ */
+const newestPreviews = new WeakMap<Database, Map<string, string>>();
+
 /** Reads, checks and stores an uploaded file; returns the preview (nothing of the region is written). */
 export async function previewImport(
   database: Database,
@@ -39,9 +47,13 @@ export async function previewImport(
   previewFeatureProperties: PreviewFeatureProperties = 'status',
 ): Promise<ImportOutcome> {
   const mark = importTimer('store preview');
+  const importId = randomUUID();
+  const layerKey = `${regionId}/${options.layer}`;
+  if (!newestPreviews.has(database)) newestPreviews.set(database, new Map());
+  const newest = newestPreviews.get(database)!;
+  newest.set(layerKey, importId);
   await database.query(sql.DELETE_EXPIRED_IMPORTS, [PREVIEW_LIFETIME_HOURS]);
   mark('expired previews deleted');
-  const importId = randomUUID();
   // Gzipped on the thread pool while the preview checks.
   const stored = storedFile(bytes);
   stored.catch(() => undefined);
@@ -85,6 +97,11 @@ export async function previewImport(
           }
           mark('file stored');
           if (!canStage(checked)) return;
+          if (newest.get(layerKey) !== importId) {
+            // A newer preview of the layer is waiting; it commits from its stored file.
+            mark('staging given up for a newer preview');
+            return;
+          }
           try {
             await stageImport(query, importId, options, checked);
           } catch (error) {
