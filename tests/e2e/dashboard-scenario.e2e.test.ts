@@ -6,15 +6,18 @@
  * naming it, the dashboard shows each reach KPI baseline → scenario as computed here from the API's
  * answers (with the right direction), the heat-map difference whose classes count the cells the two
  * API grids differ in, and the communities whose status changes exactly as the API's comparison
- * lists them. The printed PDF carries the scenario's name, version, approval state, the issuing unit
- * and the data date, and every ranking row. A planner signed in sees no import button or exports.
+ * lists them, and the residents-by-walking-time chart with both series (baseline and scenario), each
+ * band the API's service-station coverage (region and scenario) differenced here, with the change
+ * within 5 and 15 minutes in one line. The printed PDF (A4 pages, text within the margins) carries the
+ * scenario's name, version, approval state, the issuing unit and the data date, the chart's figures
+ * and its summary, and every ranking row. A planner signed in sees no import button or exports.
  */
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { rulesOfProfile } from '../../core/standards/rules.js';
 import { coverageDifference } from '../../client/src/features/dashboard/coverage-difference.js';
 import type { HeatmapGrid } from '../../client/src/lib/api-types.js';
-import { formatShare } from '../../client/src/lib/format.js';
+import { formatCount, formatNumber, formatShare } from '../../client/src/lib/format.js';
 import { fetchApi, getJson, screenshotPath, useE2eSession, waitForDrawn } from '../support/e2e-harness.js';
 import { printedTextKey, readPdf } from '../support/pdf-text.js';
 import { signIn, testPassword, withCredentials } from '../support/sign-in.js';
@@ -44,6 +47,9 @@ interface Communities {
 interface Units {
   features: { properties: { communityId: string; residents: number; accessPoint: [number, number] } }[];
 }
+interface Coverage {
+  region: { residents: number; categories: { category: string; coveredResidents: number }[] };
+}
 interface Comparison {
   communities: { id: string; ruleChanges: { ruleId: string; from: string | null; to: string | null }[] }[];
 }
@@ -63,6 +69,37 @@ function reachShare(communities: Communities, ruleId: string): number | null {
     covered += share * row.residents;
   }
   return residents > 0 ? covered / residents : null;
+}
+
+/** The chart's walking-time edges, minutes: 5-minute bands to half an hour, then everyone else. */
+const CHART_MINUTES = [5, 10, 15, 20, 25, 30];
+/** A millimetre and A4 (210 × 297 mm) in PostScript points (1/72 inch). */
+const MILLIMETER_POINTS = 72 / 25.4;
+const A4_POINTS = { width: 210 * MILLIMETER_POINTS, height: 297 * MILLIMETER_POINTS };
+
+/**
+ * Residents per walking-time band to the nearest service station, from the API's coverage (of the
+ * region or of a scenario) at each chart edge: the differences, then everyone beyond the last.
+ */
+async function stationBands(baseUrl: string, path: string): Promise<number[]> {
+  const covered: number[] = [];
+  let residents = 0;
+  for (const minutes of CHART_MINUTES) {
+    const answer = await getJson<Coverage>(
+      baseUrl,
+      `${path}/coverage?${SPEED}&tiers=service_station:${minutes}`,
+    );
+    residents = answer.region.residents;
+    covered.push(
+      answer.region.categories.find((entry) => entry.category === 'service_station')!.coveredResidents,
+    );
+  }
+  return [...covered.map((count, index) => count - (covered[index - 1] ?? 0)), residents - covered.at(-1)!];
+}
+
+/** "+1,234", "−56", "±0". */
+function signed(value: number, text: string): string {
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : `±${text}`;
 }
 
 /** The local calendar date of an ISO moment, as the dashboard prints it. */
@@ -201,6 +238,64 @@ describe('the dashboard with a scenario, in a browser', () => {
       );
     }
 
+    // The walking-time chart: each band's residents on the baseline and on the scenario, as the
+    // API's coverage of each at the chart's edges gives them; the added stations move residents nearer.
+    const bandsBefore = await stationBands(baseUrl, `/api/regions/${REGION}`);
+    const bandsAfter = await stationBands(baseUrl, `/api/scenarios/${id}`);
+    const chart = dashboard.getByTestId('travel-chart');
+    expect(await chart.getAttribute('data-series')).toBe('2');
+    const shownBands = await chart
+      .getByTestId('travel-bin')
+      .evaluateAll((nodes) =>
+        nodes.map((node) => [
+          Number(node.getAttribute('data-before')),
+          Number(node.getAttribute('data-after')),
+        ]),
+      );
+    expect(shownBands).toEqual(bandsBefore.map((before, index) => [before, bandsAfter[index]!]));
+    const within = (bands: number[], minutes: number) =>
+      bands.slice(0, CHART_MINUTES.indexOf(minutes) + 1).reduce((sum, residents) => sum + residents, 0);
+    expect(within(bandsAfter, 5), 'more residents within 5 minutes of a station').toBeGreaterThan(
+      within(bandsBefore, 5),
+    );
+    const chartLegend = await dashboard.getByTestId('travel-legend').innerText();
+    expect(chartLegend).toContain('现状');
+    expect(chartLegend).toContain('方案');
+    // Its numbers: the band, both counts and the change, in that order under and over each pair.
+    const bandLabels = await chart.getByTestId('travel-bin').locator('.bar-label').allTextContents();
+    const bandParts = bandsBefore.map((before, index) => [
+      signed(bandsAfter[index]! - before, formatCount(Math.abs(bandsAfter[index]! - before))!),
+      bandLabels[index]!,
+      formatCount(before)!,
+      formatCount(bandsAfter[index]!)!,
+    ]);
+    for (const [index, parts] of bandParts.entries())
+      expect(await chart.getByTestId('travel-bin').nth(index).textContent()).toBe(parts.join(''));
+    // One line: residents within 5 and 15 minutes, the signed change and its share of the baseline's.
+    const changeText = (minutes: number) => {
+      const before = within(bandsBefore, minutes);
+      const delta = within(bandsAfter, minutes) - before;
+      const relative =
+        before > 0 ? `（${signed(delta, `${formatNumber((Math.abs(delta) / before) * 100, 1)}%`)}）` : '';
+      return `${signed(delta, formatCount(Math.abs(delta))!)} 人${relative}`;
+    };
+    const summaryLine = `方案较现状：5 分钟内可达服务站的居民 ${changeText(5)}；15 分钟内 ${changeText(15)}`;
+    expect(await dashboard.getByTestId('travel-change').innerText()).toBe(summaryLine);
+    const summaryFigures = await dashboard
+      .getByTestId('travel-change-within')
+      .evaluateAll((nodes) =>
+        nodes.map((node) =>
+          ['minutes', 'before', 'after'].map((name) => Number(node.getAttribute(`data-${name}`))),
+        ),
+      );
+    expect(summaryFigures).toEqual(
+      [5, 15].map((minutes) => [minutes, within(bandsBefore, minutes), within(bandsAfter, minutes)]),
+    );
+    const chartSection = dashboard.locator('.dashboard-chart-section', {
+      has: page.getByTestId('travel-chart'),
+    });
+    await chartSection.screenshot({ path: await screenshotPath('dashboard-scenario-chart.png') });
+
     // The heat map is the difference: its classes count the cells the two API grids differ in.
     const figure = dashboard.getByTestId('coverage-figure');
     expect(await figure.getAttribute('data-difference')).toBe('true');
@@ -242,12 +337,38 @@ describe('the dashboard with a scenario, in a browser', () => {
       .evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
     expect(rankingFontPixels, 'the ranking’s printed size, px').toBeGreaterThanOrEqual(10.6);
     const rankingNames = await dashboard.locator('.ranking-name').allInnerTexts();
+    await chartSection.screenshot({ path: await screenshotPath('dashboard-scenario-chart-print.png') });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     await writeFile(await screenshotPath('dashboard-scenario.pdf'), pdf);
     const printed = await readPdf(pdf);
     const text = printedTextKey(printed.pages.map((sheet) => sheet.text).join(''));
     for (const part of [...approval, '状态变化的社区', '方案较现状'])
       expect(text, `"${part}" on the printed pages`).toContain(printedTextKey(part));
+    // The chart on paper: its summary line and every band's figures, whole.
+    for (const part of [summaryLine, ...bandParts.map((parts) => parts.join(''))])
+      expect(text, `"${part}" on the printed pages`).toContain(printedTextKey(part));
+    // Every page A4 (to within a millimetre), its text inside the 10 mm margins.
+    const margin = 10 * MILLIMETER_POINTS;
+    for (const [index, sheet] of printed.pages.entries()) {
+      expect(Math.abs(sheet.widthPoints - A4_POINTS.width), `page ${index + 1} width`).toBeLessThan(
+        MILLIMETER_POINTS,
+      );
+      expect(Math.abs(sheet.heightPoints - A4_POINTS.height), `page ${index + 1} height`).toBeLessThan(
+        MILLIMETER_POINTS,
+      );
+      const box = sheet.textBox!;
+      expect(box, `page ${index + 1}'s text`).not.toBeNull();
+      expect(box.left, `left edge of page ${index + 1}'s text`).toBeGreaterThan(margin - MILLIMETER_POINTS);
+      expect(box.right, `right edge of page ${index + 1}'s text`).toBeLessThan(
+        sheet.widthPoints - margin + MILLIMETER_POINTS,
+      );
+      expect(box.bottom, `bottom edge of page ${index + 1}'s text`).toBeGreaterThan(
+        margin - MILLIMETER_POINTS,
+      );
+      expect(box.top, `top edge of page ${index + 1}'s text`).toBeLessThan(
+        sheet.heightPoints - margin + MILLIMETER_POINTS,
+      );
+    }
     let at = 0;
     for (const name of rankingNames) {
       const found = text.indexOf(printedTextKey(name), at);

@@ -5,7 +5,8 @@
  * rules judged as such; each naming its documents by title; residents by walking time to the nearest community
  * service station; and the communities ranked by completeness with their gaps in words.
  * With a scenario picked (kept in the address), every KPI reads baseline → scenario, the heat map
- * shows the difference, and the communities whose status changes are listed; the approval block
+ * shows the difference, the walking-time chart sets the scenario's residents beside the baseline's,
+ * and the communities whose status changes are listed; the approval block
  * names the scenario, its version and approval, the dates and the issuing unit.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -44,7 +45,8 @@ import { useCoverageFigure, type CoverageSubject } from './use-coverage-figure';
 import type { BasemapDisplay } from '../layer-panel/use-basemap-display';
 import { useDashboard } from './use-dashboard';
 import { useDashboardScenario } from './use-dashboard-scenario';
-import { kpiChange, statusChangeRows, type KpiChange } from './scenario-figures';
+import { kpiChange, statusChangeRows, travelTimeBinChanges, type KpiChange } from './scenario-figures';
+import { TravelTimeComparison } from './travel-time-comparison';
 import { StatusChangeTable } from './status-change-table';
 import { ApprovalBlock } from './approval-block';
 import './dashboard-view.css';
@@ -102,6 +104,10 @@ export function DashboardView({
             outsideBand: outsideBandKpi(scenarioCommunities, profile),
             villages: villageKpi(after.data.villages),
             statusChanges: statusChangeRows(after.data.comparison),
+            bins: travelTimeBinChanges(
+              travelTimeBins(data.stationReach, data.coverage.region.residents),
+              travelTimeBins(after.data.stationReach, after.data.residents),
+            ),
           }
         : null;
     return {
@@ -367,10 +373,16 @@ export function DashboardView({
               <section className="dashboard-section dashboard-chart-section">
                 <h2 className="dashboard-section-title">
                   {t('dashboard.chartTitle')}
-                  {figures.after && t('dashboard.chartBaseline')}
+                  {figures.after && t('dashboard.chartCompared')}
                 </h2>
-                <TravelTimeChart bins={figures.bins} residents={figures.residents} />
-                <p className="dashboard-note">{t('dashboard.chartNote')}</p>
+                {figures.after ? (
+                  <TravelTimeComparison bins={figures.after.bins} />
+                ) : (
+                  <TravelTimeChart bins={figures.bins} residents={figures.residents} />
+                )}
+                <p className="dashboard-note">
+                  {figures.after ? t('dashboard.chartNoteCompared') : t('dashboard.chartNote')}
+                </p>
               </section>
             </div>
             <section className="dashboard-section dashboard-ranking-section">

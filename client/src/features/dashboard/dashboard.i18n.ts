@@ -112,7 +112,14 @@ export const dashboardMessages = defineMessages(
     'dashboard.community.created': '新设',
     'dashboard.community.dissolved': '撤并',
     'dashboard.rankingScenarioTitle': '社区完整度排名 · 方案（通过的标准条数 / 适用条数）',
-    'dashboard.chartBaseline': '（现状）',
+    'dashboard.chartCompared': '（现状与方案）',
+    'dashboard.chartNoteCompared':
+      '每组左为现状、右为方案：该时间段内可步行到达最近服务站的常住人口；5 分钟为生活圈要求。',
+    'dashboard.chartUnit': '单位：人；柱上为方案较现状的变化',
+    'dashboard.chartChangeFirst': '方案较现状：{n} 分钟内可达服务站的居民 {delta} 人',
+    'dashboard.chartChangeNext': '{n} 分钟内 {delta} 人',
+    'dashboard.chartChangeRelative': '（{relative}）',
+    'dashboard.chartChangeSeparator': '；',
     'dashboard.scenarioFigure': '方案',
     'dashboard.scenarioVerdict': '方案结论',
   },
@@ -232,7 +239,15 @@ export const dashboardMessages = defineMessages(
     'dashboard.community.dissolved': 'dissolved',
     'dashboard.rankingScenarioTitle':
       'Communities by completeness · scenario (standards passed / applicable)',
-    'dashboard.chartBaseline': ' (baseline)',
+    'dashboard.chartCompared': ' (baseline and scenario)',
+    'dashboard.chartNoteCompared':
+      'In each band, left the baseline, right the scenario: residents whose nearest service station is within that walk; the life circle asks for 5 minutes.',
+    'dashboard.chartUnit': 'Residents; above each pair, the scenario against the baseline',
+    'dashboard.chartChangeFirst':
+      'Scenario against baseline: residents within {n} min of a service station {delta}',
+    'dashboard.chartChangeNext': 'within {n} min {delta}',
+    'dashboard.chartChangeRelative': ' ({relative})',
+    'dashboard.chartChangeSeparator': '; ',
     'dashboard.scenarioFigure': 'Scenario',
     'dashboard.scenarioVerdict': 'Scenario verdict',
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioComparison } from '../../lib/api-types';
-import { kpiChange, statusChangeRows } from './scenario-figures';
+import { travelTimeBins } from './dashboard-figures';
+import { kpiChange, statusChangeRows, travelTimeBinChanges, withinChange } from './scenario-figures';
 
 describe('kpiChange', () => {
   it('calls a rise better where higher is better, and worse where lower is better', () => {
@@ -54,5 +55,47 @@ describe('statusChangeRows', () => {
     expect(rows.map((row) => row.id)).toEqual(['c', 'a', 'd']);
     expect(rows[0]!.changes.map((change) => change.direction)).toEqual(['worse', 'neutral']);
     expect(rows[1]!.changes).toEqual([{ ruleId: 'r1', from: 'fail', to: 'pass', direction: 'better' }]);
+  });
+});
+
+describe('travelTimeBinChanges and withinChange', () => {
+  const tiers = (covered: number[]) =>
+    covered.map((coveredResidents, index) => ({ minutes: (index + 1) * 5, coveredResidents }));
+  // A station added: 300 more residents within 5 minutes, 100 of them from the 10–15 band, 200 from beyond.
+  const before = travelTimeBins(tiers([1000, 1500, 1800]), 2500);
+  const after = travelTimeBins(tiers([1300, 1800, 2000]), 2500);
+
+  it('pairs each band of the baseline with the scenario’s', () => {
+    expect(travelTimeBinChanges(before, after)).toEqual([
+      { fromMinutes: 0, toMinutes: 5, before: 1000, after: 1300 },
+      { fromMinutes: 5, toMinutes: 10, before: 500, after: 500 },
+      { fromMinutes: 10, toMinutes: 15, before: 300, after: 200 },
+      { fromMinutes: 15, toMinutes: null, before: 700, after: 500 },
+    ]);
+  });
+
+  it('sums the bands within a walking time, with the change and its share of the baseline', () => {
+    const bins = travelTimeBinChanges(before, after);
+    expect(withinChange(bins, 5)).toEqual({
+      minutes: 5,
+      before: 1000,
+      after: 1300,
+      delta: 300,
+      relative: 0.3,
+    });
+    expect(withinChange(bins, 15)).toMatchObject({ before: 1800, after: 2000, delta: 200 });
+    expect(withinChange(bins, 15).relative).toBeCloseTo(200 / 1800, 12);
+  });
+
+  it('has no relative change when no one reached it before, and refuses a time no band ends at', () => {
+    const none = travelTimeBinChanges(travelTimeBins(tiers([0]), 10), travelTimeBins(tiers([4]), 10));
+    expect(withinChange(none, 5)).toEqual({ minutes: 5, before: 0, after: 4, delta: 4, relative: null });
+    expect(() => withinChange(none, 15)).toThrow(/15 min/);
+  });
+
+  it('refuses bands that do not match (a programmer error)', () => {
+    expect(() => travelTimeBinChanges(before, travelTimeBins(tiers([1300, 1800]), 2500))).toThrow(
+      /4 baseline bands against 3/,
+    );
   });
 });

@@ -29,19 +29,24 @@ export interface DashboardData {
   villages: VillageCandidatesAnswer;
 }
 
-/** Residents reaching a station per chart tier once every answer is in (a plain object, so the cache shares it while unchanged). */
-function stationReachOf(results: UseQueryResult<CoverageResult>[]): {
+/**
+ * Residents reaching a station per chart tier once every answer is in (a plain object, so the cache
+ * shares it while unchanged), and the residents of the region the answers count (the first answer's).
+ * The baseline's coverage answers or a scenario's.
+ */
+export function stationReachOf(results: UseQueryResult<CoverageResult>[]): {
   reach: DashboardData['stationReach'] | null;
+  residents: number | null;
   failed: boolean;
 } {
   const failed = results.some((result) => result.isError);
   if (results.length === 0 || results.some((result) => result.data === undefined))
-    return { reach: null, failed };
+    return { reach: null, residents: null, failed };
   const reach = results.map((result, index) => {
     const station = result.data!.region.categories.find((entry) => entry.category === CHART_CATEGORY);
     return { minutes: CHART_TIER_MINUTES[index]!, coveredResidents: station?.coveredResidents ?? 0 };
   });
-  return { reach, failed };
+  return { reach, residents: results[0]!.data!.region.residents, failed };
 }
 
 /**
