@@ -212,6 +212,21 @@ async function benchRegion(
       `  GET the whole units layer (as the map loads it) failed: ${(error as Error).message.slice(0, 300)}`,
     );
   }
+  // What a map viewport asks for: the units within a window a tenth of the region's width and height.
+  const { bbox } = (await call('GET', `/api/regions/${regionId}`)).json() as {
+    bbox: [number, number, number, number];
+  };
+  const [west, south, east, north] = bbox;
+  const window = [0.45, 0.45, 0.55, 0.55].map((share, k) =>
+    k % 2 === 0 ? west + share * (east - west) : south + share * (north - south),
+  );
+  const viewport = await timed(() =>
+    call('GET', `/api/regions/${regionId}/units?bbox=${window.map((value) => value.toFixed(6)).join(',')}`),
+  );
+  console.log(
+    `  GET the units within a viewport a tenth of the region's width and height (bbox): ${seconds(viewport.milliseconds)}, ` +
+      `${(viewport.value.json() as { features: unknown[] }).features.length} units, ${mebibytes(viewport.value.bytes)}`,
+  );
   memory('at the end');
   if (dataDirectory)
     console.log(`  data directory at the end: ${mebibytes(await bytesUnder(dataDirectory))}`);
