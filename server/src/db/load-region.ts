@@ -45,8 +45,8 @@ export interface RegionLoadReport {
 
 /**
  * A layer's valid features as JSON arrays of at most `batchFeatures` each, the parameter of one
- * statement, kept as UTF-8 bytes: a province's 2.4 M features as JavaScript objects (1.3 GB of heap
- * parsed, as much again validated) did not fit Node's default heap next to the embedded database.
+ * statement, kept as UTF-8 bytes outside the JS heap: a province's 2.4 M features as JavaScript
+ * objects (1.3 GiB of heap parsed, 2.7 GiB more validated) did not fit Node's default heap (issue 13).
  */
 interface LayerBatches {
   count: number;
