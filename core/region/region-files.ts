@@ -177,122 +177,213 @@ export function validateRegionFiles(
   meta: unknown,
   layers: Record<RegionLayer, unknown>,
 ): RegionFilesValidation {
-  const problems: string[] = [];
-  const report = (problem: string) => {
-    if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
-  };
-
-  const metaResult = regionMetaSchema.safeParse(meta);
-  if (!metaResult.success) {
-    for (const issue of metaResult.error.issues) report(`region.json: ${describeIssue(issue)}`);
-  }
-
+  const validator = new RegionFilesValidator(meta);
   const validLayers = {} as Record<RegionLayer, RegionFeature[]>;
-  // Each valid feature's index in its file, so later problems still name the right feature.
-  const fileIndexes = {} as Record<RegionLayer, number[]>;
   for (const layer of Object.keys(REGION_LAYER_FILES) as RegionLayer[]) {
-    fileIndexes[layer] = [];
-    validLayers[layer] = validateLayer(layer, layers[layer], report, fileIndexes[layer]);
+    const valid: RegionFeature[] = [];
+    const collection = layers[layer];
+    const check = validator.startLayer(layer);
+    if (isFeatureCollection(collection))
+      collection.features.forEach((feature, index) => {
+        const validFeature = check.feature(feature, index);
+        if (validFeature) valid.push(validFeature);
+      });
+    check.finish(isFeatureCollection(collection));
+    validLayers[layer] = isFeatureCollection(collection) ? valid : [];
   }
+  const result = validator.result();
+  if (!result.ok) return result;
+  return { ok: true, region: { meta: result.meta, layers: validLayers, networkNodes: result.networkNodes } };
+}
 
-  const ids = (layer: RegionLayer) =>
-    new Set(validLayers[layer].map((feature) => String(feature.properties.id)));
-  const checkReferences = (layer: RegionLayer, field: string, target: RegionLayer, optional = false) => {
-    const targetIds = ids(target);
-    validLayers[layer].forEach((feature, validIndex) => {
-      const value = feature.properties[field];
-      if (optional && (value === null || value === undefined)) return;
-      if (!targetIds.has(String(value))) {
-        report(
-          `${where(layer, fileIndexes[layer][validIndex], feature)}: ${field} "${String(value)}" names no feature of ${REGION_LAYER_FILES[target]}`,
-        );
-      }
-    });
+/** The checks of one layer under way (RegionFilesValidator.startLayer). */
+export interface LayerCheck {
+  /** Checks one feature at `index` in its file; answers it as validated (unknown properties dropped) or null. */
+  feature(feature: unknown, index: number): RegionFeature | null;
+  /**
+   * Ends the layer. `wasFeatureCollection` false (the file held something else) drops what its
+   * features reported, keeps one problem for the file, and gives the layer no feature.
+   */
+  finish(wasFeatureCollection: boolean): void;
+}
+
+/** A bounded list of problems (MAX_REPORTED_PROBLEMS). */
+function problemList() {
+  const problems: string[] = [];
+  return {
+    problems,
+    report: (problem: string) => {
+      if (problems.length < MAX_REPORTED_PROBLEMS) problems.push(problem);
+    },
   };
-  checkReferences('communities', 'streetId', 'streets');
-  checkReferences('units', 'communityId', 'communities');
-  checkReferences('facilities', 'communityId', 'communities', true);
-
-  const networkNodes = collectNetworkNodes(validLayers.network, fileIndexes.network, report);
-  if (problems.length > 0 || !metaResult.success) return { ok: false, problems };
-  return { ok: true, region: { meta: metaResult.data, layers: validLayers, networkNodes } };
 }
 
-function validateLayer(
-  layer: RegionLayer,
-  collection: unknown,
-  report: (problem: string) => void,
-  fileIndexes: number[],
-): RegionFeature[] {
-  const file = REGION_LAYER_FILES[layer];
-  if (!isFeatureCollection(collection)) {
-    report(`${file}: not a GeoJSON FeatureCollection`);
-    return [];
+/**
+ * validateRegionFiles one feature at a time, holding only the ids and the network's nodes, so that
+ * a province's files can be read piecewise (server/src/db/load-region.ts). Layers must be started
+ * in REGION_LAYER_FILES order, each finished before the next: references point to earlier layers.
+ * The problems come in the order validateRegionFiles lists them: region.json, each layer's
+ * features, the references between layers, then the network's nodes.
+ */
+export class RegionFilesValidator {
+  private readonly meta: RegionMeta | null;
+  private readonly featureProblems = problemList();
+  private readonly referenceProblems = problemList();
+  private readonly nodeProblems = problemList();
+  private readonly idsOf = new Map<RegionLayer, Set<string>>();
+  private readonly nodes = new Map<number, NetworkNode>();
+  private nextLayer = 0;
+
+  constructor(meta: unknown) {
+    const metaResult = regionMetaSchema.safeParse(meta);
+    this.meta = metaResult.success ? metaResult.data : null;
+    if (!metaResult.success) {
+      for (const issue of metaResult.error.issues)
+        this.featureProblems.report(`region.json: ${describeIssue(issue)}`);
+    }
   }
-  const schema = LAYER_SCHEMAS[layer];
-  const seenIds = new Map<string, number>();
-  const valid: RegionFeature[] = [];
-  collection.features.forEach((feature, index) => {
-    const label = where(layer, index, feature);
-    if (
-      typeof feature !== 'object' ||
-      feature === null ||
-      (feature as { type?: unknown }).type !== 'Feature'
-    ) {
-      report(`${label}: not a GeoJSON Feature`);
-      return;
-    }
-    const candidate = feature as { geometry?: unknown; properties?: unknown };
-    const geometry = schema.geometry.safeParse(candidate.geometry);
-    const properties = schema.properties.safeParse(candidate.properties);
-    if (!geometry.success) report(`${label}: geometry: ${describeGeometryIssue(candidate.geometry, layer)}`);
-    if (!properties.success)
-      for (const issue of properties.error.issues) report(`${label}: ${describeIssue(issue)}`);
-    if (!geometry.success || !properties.success) return;
-    const id = String((properties.data as { id: unknown }).id);
-    const firstIndex = seenIds.get(id);
-    if (firstIndex !== undefined) {
-      report(`${label}: duplicate id "${id}" (also feature #${firstIndex})`);
-      return;
-    }
-    seenIds.set(id, index);
-    valid.push({ type: 'Feature', geometry: geometry.data as GeoJsonGeometry, properties: properties.data });
-    fileIndexes.push(index);
-  });
-  return valid;
+
+  startLayer(layer: RegionLayer): LayerCheck {
+    const order = Object.keys(REGION_LAYER_FILES) as RegionLayer[];
+    if (order[this.nextLayer] !== layer)
+      throw new Error(
+        `layer ${layer} started out of order: ${order[this.nextLayer] ?? 'none'} expected next`,
+      );
+    this.nextLayer += 1;
+    const file = REGION_LAYER_FILES[layer];
+    const schema = LAYER_SCHEMAS[layer];
+    const references = LAYER_REFERENCES[layer].map(({ field, target, optional }) => ({
+      field,
+      target,
+      optional,
+      targetIds: this.idsOf.get(target) ?? new Set<string>(),
+    }));
+    // What the layer reports waits for finish: a file that is no FeatureCollection reports only that.
+    const featureProblems = problemList();
+    const referenceProblems = problemList();
+    const nodeProblems = problemList();
+    const seenIds = new Map<string, number>();
+    const layerNodes = layer === 'network' ? this.nodes : null;
+
+    return {
+      feature: (feature, index) => {
+        const label = where(layer, index, feature);
+        if (
+          typeof feature !== 'object' ||
+          feature === null ||
+          (feature as { type?: unknown }).type !== 'Feature'
+        ) {
+          featureProblems.report(`${label}: not a GeoJSON Feature`);
+          return null;
+        }
+        const candidate = feature as { geometry?: unknown; properties?: unknown };
+        const geometry = schema.geometry.safeParse(candidate.geometry);
+        const properties = schema.properties.safeParse(candidate.properties);
+        if (!geometry.success)
+          featureProblems.report(`${label}: geometry: ${describeGeometryIssue(candidate.geometry, layer)}`);
+        if (!properties.success)
+          for (const issue of properties.error.issues)
+            featureProblems.report(`${label}: ${describeIssue(issue)}`);
+        if (!geometry.success || !properties.success) return null;
+        const valid: RegionFeature = {
+          type: 'Feature',
+          geometry: geometry.data as GeoJsonGeometry,
+          properties: properties.data as Record<string, unknown>,
+        };
+        const id = String(valid.properties.id);
+        const firstIndex = seenIds.get(id);
+        if (firstIndex !== undefined) {
+          featureProblems.report(`${label}: duplicate id "${id}" (also feature #${firstIndex})`);
+          return null;
+        }
+        seenIds.set(id, index);
+        for (const { field, target, optional, targetIds } of references) {
+          const value = valid.properties[field];
+          if (optional && (value === null || value === undefined)) continue;
+          if (!targetIds.has(String(value))) {
+            referenceProblems.report(
+              `${where(layer, index, valid)}: ${field} "${String(value)}" names no feature of ${REGION_LAYER_FILES[target]}`,
+            );
+          }
+        }
+        if (layerNodes) addEdgeEnds(layerNodes, valid, index, nodeProblems.report);
+        return valid;
+      },
+      finish: (wasFeatureCollection) => {
+        if (!wasFeatureCollection) {
+          this.featureProblems.report(`${file}: not a GeoJSON FeatureCollection`);
+          this.idsOf.set(layer, new Set());
+          layerNodes?.clear();
+          return;
+        }
+        for (const problem of featureProblems.problems) this.featureProblems.report(problem);
+        for (const problem of referenceProblems.problems) this.referenceProblems.report(problem);
+        for (const problem of nodeProblems.problems) this.nodeProblems.report(problem);
+        if (LAYER_IS_REFERENCED[layer]) this.idsOf.set(layer, new Set(seenIds.keys()));
+      },
+    };
+  }
+
+  /** After every layer: the problems, or the region's meta and its network's nodes. */
+  result(): { ok: true; meta: RegionMeta; networkNodes: NetworkNode[] } | { ok: false; problems: string[] } {
+    const problems = [
+      ...this.featureProblems.problems,
+      ...this.referenceProblems.problems,
+      ...this.nodeProblems.problems,
+    ].slice(0, MAX_REPORTED_PROBLEMS);
+    if (problems.length > 0 || !this.meta) return { ok: false, problems };
+    return { ok: true, meta: this.meta, networkNodes: [...this.nodes.values()] };
+  }
 }
 
-function collectNetworkNodes(
-  edges: RegionFeature[],
-  fileIndexes: number[],
+/** References between layers: each names a feature of an earlier layer. */
+const LAYER_REFERENCES: Record<RegionLayer, { field: string; target: RegionLayer; optional: boolean }[]> = {
+  streets: [],
+  communities: [{ field: 'streetId', target: 'streets', optional: false }],
+  units: [{ field: 'communityId', target: 'communities', optional: false }],
+  facilities: [{ field: 'communityId', target: 'communities', optional: true }],
+  network: [],
+  water: [],
+};
+const LAYER_IS_REFERENCED: Record<RegionLayer, boolean> = {
+  streets: true,
+  communities: true,
+  units: false,
+  facilities: false,
+  network: false,
+  water: false,
+};
+
+/** Records an edge's two end points as nodes; one node id at two places is a problem. */
+function addEdgeEnds(
+  nodes: Map<number, NetworkNode>,
+  edge: RegionFeature,
+  index: number,
   report: (problem: string) => void,
-): NetworkNode[] {
-  const nodes = new Map<number, NetworkNode>();
-  edges.forEach((edge, validIndex) => {
-    const index = fileIndexes[validIndex];
-    const coordinates = edge.geometry.coordinates as [number, number][];
-    const ends: [number, [number, number]][] = [
-      [edge.properties.source as number, coordinates[0]],
-      [edge.properties.target as number, coordinates[coordinates.length - 1]],
-    ];
-    for (const [nodeId, [lon, lat]] of ends) {
-      const known = nodes.get(nodeId);
-      if (!known) {
-        nodes.set(nodeId, { id: nodeId, lon, lat });
-      } else if (
-        Math.abs(known.lon - lon) > NODE_POSITION_TOLERANCE_DEGREES ||
-        Math.abs(known.lat - lat) > NODE_POSITION_TOLERANCE_DEGREES
-      ) {
-        report(
-          `${where('network', index, edge)}: node ${nodeId} is at [${lon}, ${lat}] here but at [${known.lon}, ${known.lat}] on another edge`,
-        );
-      }
+) {
+  const coordinates = edge.geometry.coordinates as [number, number][];
+  const ends: [number, [number, number]][] = [
+    [edge.properties.source as number, coordinates[0]],
+    [edge.properties.target as number, coordinates[coordinates.length - 1]],
+  ];
+  for (const [nodeId, [lon, lat]] of ends) {
+    const known = nodes.get(nodeId);
+    if (!known) {
+      nodes.set(nodeId, { id: nodeId, lon, lat });
+    } else if (
+      Math.abs(known.lon - lon) > NODE_POSITION_TOLERANCE_DEGREES ||
+      Math.abs(known.lat - lat) > NODE_POSITION_TOLERANCE_DEGREES
+    ) {
+      report(
+        `${where('network', index, edge)}: node ${nodeId} is at [${lon}, ${lat}] here but at [${known.lon}, ${known.lat}] on another edge`,
+      );
     }
-  });
-  return [...nodes.values()];
+  }
 }
 
-function isFeatureCollection(value: unknown): value is { type: 'FeatureCollection'; features: unknown[] } {
+export function isFeatureCollection(
+  value: unknown,
+): value is { type: 'FeatureCollection'; features: unknown[] } {
   return (
     typeof value === 'object' &&
     value !== null &&

@@ -1,18 +1,21 @@
 /**
  * A province on one machine (issue 13): figures printed, nothing asserted.
  *
- *   npm run bench:province                        # demo region at --scale 200, embedded PostGIS
+ *   npm run bench:province                        # demo region at --scale 200, embedded PostGIS on disk
  *   npm run bench:province -- --scale 20          # another size
+ *   npm run bench:province -- --in-memory         # embedded PostGIS in memory (as the tests run it)
  *   DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npm run bench:province
  *                                                 # the same on a throw-away database of that server
  *
  * Generates the demo region into a temporary folder, loads it, and times what a planner's first
  * minutes on it cost, through the same functions and routes as the server: the accessibility model
  * build, one facility's isochrones, a category's heat map, a scenario save and a layer export, with
- * the process's memory after each stage. See docs/scaling.md for the figures and what they mean.
+ * the process's memory after each stage. The embedded database lives in a temporary data directory,
+ * as `npm start` keeps it on a planner's laptop, removed afterwards. See docs/scaling.md for the
+ * figures and what they mean.
  */
 
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { regionAccessibility } from '../../server/src/accessibility/region-models.js';
@@ -57,23 +60,52 @@ function memory(stage: string): void {
   );
 }
 
+/** The largest JS heap in use seen while `work` ran, sampled every 100 ms between its statements. */
+async function withPeakHeap<T>(work: () => Promise<T>): Promise<{ value: T; peakHeapBytes: number }> {
+  let peakHeapBytes = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    peakHeapBytes = Math.max(peakHeapBytes, process.memoryUsage().heapUsed);
+  }, 100);
+  try {
+    const value = await work();
+    return { value, peakHeapBytes: Math.max(peakHeapBytes, process.memoryUsage().heapUsed) };
+  } finally {
+    clearInterval(sampler);
+  }
+}
+
+/** Bytes of the files under `folder`, sub-folders included. */
+async function bytesUnder(folder: string): Promise<number> {
+  let bytes = 0;
+  for (const entry of await readdir(folder, { withFileTypes: true, recursive: true }))
+    if (entry.isFile()) bytes += (await stat(path.join(entry.parentPath, entry.name))).size;
+  return bytes;
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; milliseconds: number }> {
   const start = performance.now();
   const value = await work();
   return { value, milliseconds: since(start) };
 }
 
-async function benchRegion(database: Database, folder: string, regionId: string): Promise<void> {
-  const load = await timed(async () => {
-    await migrate(database);
-    return loadRegionFolder(database, folder);
-  });
-  const { counts } = load.value;
+async function benchRegion(
+  database: Database,
+  folder: string,
+  regionId: string,
+  dataDirectory: string | null,
+): Promise<void> {
+  const migrated = await timed(() => migrate(database));
+  console.log(`  migrate: ${seconds(migrated.milliseconds)}`);
+  const load = await timed(() => withPeakHeap(() => loadRegionFolder(database, folder)));
+  const { counts } = load.value.value;
   console.log(
-    `  migrate and load the region: ${seconds(load.milliseconds)} (${counts.network} edges, ${counts.networkNodes} nodes, ` +
-      `${counts.units} units, ${counts.communities} communities, ${counts.facilities} facilities)`,
+    `  load the region: ${seconds(load.milliseconds)} (${counts.network} edges, ${counts.networkNodes} nodes, ` +
+      `${counts.units} units, ${counts.communities} communities, ${counts.facilities} facilities); ` +
+      `peak JS heap while loading ${mebibytes(load.value.peakHeapBytes)}`,
   );
   memory('after load');
+  if (dataDirectory)
+    console.log(`  data directory after load: ${mebibytes(await bytesUnder(dataDirectory))}`);
 
   // The model the routes build on first use, built here first so its time is its own.
   const region = await regionAccessibility(database, regionId);
@@ -180,11 +212,33 @@ async function benchRegion(database: Database, folder: string, regionId: string)
       `  GET the whole units layer (as the map loads it) failed: ${(error as Error).message.slice(0, 300)}`,
     );
   }
+  // What a map viewport asks for: the units within a window a tenth of the region's width and height.
+  const { bbox } = (await call('GET', `/api/regions/${regionId}`)).json() as {
+    bbox: [number, number, number, number];
+  };
+  const [west, south, east, north] = bbox;
+  const window = [0.45, 0.45, 0.55, 0.55].map((share, k) =>
+    k % 2 === 0 ? west + share * (east - west) : south + share * (north - south),
+  );
+  const viewport = await timed(() =>
+    call('GET', `/api/regions/${regionId}/units?bbox=${window.map((value) => value.toFixed(6)).join(',')}`),
+  );
+  console.log(
+    `  GET the units within a viewport a tenth of the region's width and height (bbox): ${seconds(viewport.milliseconds)}, ` +
+      `${(viewport.value.json() as { features: unknown[] }).features.length} units, ${mebibytes(viewport.value.bytes)}`,
+  );
   memory('at the end');
+  if (dataDirectory)
+    console.log(`  data directory at the end: ${mebibytes(await bytesUnder(dataDirectory))}`);
 }
 
 async function main(): Promise<void> {
-  const { scale } = parseScaleArgument(process.argv.slice(2), 200);
+  const argv = process.argv.slice(2);
+  const inMemory = argv.includes('--in-memory');
+  const { scale } = parseScaleArgument(
+    argv.filter((argument) => argument !== '--in-memory'),
+    200,
+  );
   console.log(
     `Province benchmark — demo region at --scale ${scale} (Node ${process.version}, ${os.cpus().length} cores, ` +
       `${mebibytes(os.totalmem())} memory)`,
@@ -213,13 +267,16 @@ async function main(): Promise<void> {
     if (serverUrl) {
       await withThrowawayServerDatabase(serverUrl, async (database, databaseName) => {
         console.log(`\nPostgreSQL server (throw-away database ${databaseName})`);
-        await benchRegion(database, folder, regionId);
+        await benchRegion(database, folder, regionId, null);
       });
     } else {
-      console.log('\nEmbedded PostGIS (PGlite, in memory)');
-      const database = await openEmbeddedDatabase(null);
+      const dataDirectory = inMemory ? null : path.join(folder, 'database');
+      console.log(
+        `\nEmbedded PostGIS (PGlite, ${dataDirectory ? `data directory ${dataDirectory}` : 'in memory'})`,
+      );
+      const database = await openEmbeddedDatabase(dataDirectory);
       try {
-        await benchRegion(database, folder, regionId);
+        await benchRegion(database, folder, regionId, dataDirectory);
       } finally {
         await database.close();
       }

@@ -1,10 +1,12 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import type { Database } from '../../server/src/db/client.js';
-import { loadRegion, RegionLoadError } from '../../server/src/db/load-region.js';
+import { loadRegion, loadRegionFolder, RegionLoadError } from '../../server/src/db/load-region.js';
 import { migrate, splitSqlStatements } from '../../server/src/db/migrate.js';
+import { REGION_LAYER_FILES } from '../../core/region/region-files.js';
 import { testBackends } from '../support/test-databases.js';
 import { tinyRegion } from '../support/tiny-region.js';
 
@@ -41,6 +43,27 @@ async function countRows(database: Database, regionId: string) {
     [regionId],
   );
   return rows[0];
+}
+
+/** Writes a region as a folder (data/geojson/README.md): region.json and one file a layer. */
+async function writeRegionFolder(folder: string, region: ReturnType<typeof tinyRegion>) {
+  await writeFile(path.join(folder, 'region.json'), JSON.stringify(region.meta), 'utf8');
+  for (const [layer, file] of Object.entries(REGION_LAYER_FILES)) {
+    const collection = region.layers[layer as keyof typeof REGION_LAYER_FILES];
+    // One file indented, the others on one line: the reader must not depend on the layout.
+    await writeFile(
+      path.join(folder, file),
+      JSON.stringify(collection, null, layer === 'units' ? 2 : 0),
+      'utf8',
+    );
+  }
+}
+
+/** Loads a folder and expects a RegionLoadError; returns its problems. */
+async function folderProblemsOf(database: Database, folder: string) {
+  const error = await loadRegionFolder(database, folder).catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(RegionLoadError);
+  return (error as RegionLoadError).problems;
 }
 
 describe.each(testBackends())('loading a region on $name PostGIS', (backend) => {
@@ -214,6 +237,75 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
       edges: 0,
       nodes: 0,
     });
+  });
+
+  it('loads a region folder file by file, feature by feature, with the same checks as loadRegion', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-load-folder-'));
+    try {
+      await writeRegionFolder(folder, tinyRegion('tiny-folder'));
+      const report = await loadRegionFolder(database, folder, { batchFeatures: 2 });
+      expect(report.counts).toEqual({
+        streets: 1,
+        communities: 2,
+        units: 4,
+        facilities: 2,
+        network: 12,
+        water: 1,
+        networkNodes: 9,
+      });
+      expect(await countRows(database, 'tiny-folder')).toEqual({
+        units: 4,
+        communities: 2,
+        edges: 12,
+        nodes: 9,
+      });
+
+      // The same broken region names the same problems from a folder as from memory.
+      const broken = tinyRegion('tiny-folder-broken');
+      broken.layers.units.features[1].properties.communityId = 'c-nowhere';
+      broken.layers.units.features[3].properties.id = 'u-3';
+      broken.layers.facilities.features[1].properties.category = 'casino';
+      broken.layers.network.features[0].geometry.coordinates[0] = [109.71, 28.31];
+      await writeRegionFolder(folder, broken);
+      const fromFolder = await folderProblemsOf(database, folder);
+      expect(fromFolder).toHaveLength(4);
+      expect(fromFolder).toEqual(await problemsOf(database, broken));
+
+      // A layer that is something else than a FeatureCollection is named as such.
+      await writeFile(
+        path.join(folder, 'water.geojson'),
+        JSON.stringify(broken.layers.water.features[0]),
+        'utf8',
+      );
+      expect(await folderProblemsOf(database, folder)).toContain(
+        'water.geojson: not a GeoJSON FeatureCollection',
+      );
+
+      // Text that is not JSON names its file and the feature where it breaks; nothing else is judged.
+      const unitsText = JSON.stringify(tinyRegion('tiny-folder-broken').layers.units);
+      const secondUnit = unitsText.indexOf('{"type":"Feature"', 1 + unitsText.indexOf('{"type":"Feature"'));
+      await writeFile(
+        path.join(folder, 'units.geojson'),
+        `${unitsText.slice(0, secondUnit)}{"type":Feature${unitsText.slice(secondUnit + '{"type":"Feature"'.length)}`,
+        'utf8',
+      );
+      expect(await folderProblemsOf(database, folder)).toEqual([
+        expect.stringMatching(/^units\.geojson: not valid JSON \(feature #1: /),
+      ]);
+
+      await unlink(path.join(folder, 'units.geojson'));
+      expect(await folderProblemsOf(database, folder)).toEqual([
+        `units.geojson: missing (expected at ${path.join(folder, 'units.geojson')})`,
+      ]);
+      expect(await countRows(database, 'tiny-folder-broken')).toEqual({
+        units: 0,
+        communities: 0,
+        edges: 0,
+        nodes: 0,
+      });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 
   it('rejects a self-intersecting unit by name and writes nothing', async () => {

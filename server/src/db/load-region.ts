@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  isFeatureCollection,
   REGION_LAYER_FILES,
-  validateRegionFiles,
+  RegionFilesValidator,
   where,
   type RegionLayer,
-  type ValidRegionFiles,
+  type RegionMeta,
 } from '../../../core/region/region-files.js';
 import type { Database, Query } from './client.js';
+import { FeatureCollectionSyntaxError, readFeatureCollection } from './read-feature-collection.js';
 import * as sql from './sql/load-region.sql.js';
 import { STORE_REGION_EXTENT } from './sql/regions.sql.js';
 
@@ -36,47 +38,127 @@ export interface LoadRegionOptions {
  */
 export const LOAD_BATCH_FEATURES = 20_000;
 
-/** `rows` in consecutive slices of at most `size`, with the index of each slice's first row. */
-function* batchesOf<T>(rows: readonly T[], size: number): Generator<{ offset: number; batch: readonly T[] }> {
-  for (let offset = 0; offset < rows.length; offset += size)
-    yield { offset, batch: rows.slice(offset, offset + size) };
-}
-
 export interface RegionLoadReport {
   regionId: string;
   counts: Record<RegionLayer, number> & { networkNodes: number };
 }
 
-/** Reads `region.json` and the layer files of a region folder (see data/geojson/README.md). */
-export async function readRegionFolder(
-  folder: string,
-): Promise<{ meta: unknown; layers: Record<RegionLayer, unknown> }> {
-  const readJson = async (file: string) => {
-    const filePath = path.join(folder, file);
-    let text: string;
-    try {
-      text = await readFile(filePath, 'utf8');
-    } catch {
-      throw new RegionLoadError(folder, [`${file}: missing (expected at ${filePath})`]);
-    }
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      throw new RegionLoadError(folder, [`${file}: not valid JSON (${(error as Error).message})`]);
-    }
-  };
-  const meta = await readJson('region.json');
-  const layers = {} as Record<RegionLayer, unknown>;
-  for (const [layer, file] of Object.entries(REGION_LAYER_FILES) as [RegionLayer, string][]) {
-    layers[layer] = await readJson(file);
-  }
-  return { meta, layers };
+/**
+ * A layer's valid features as JSON arrays of at most `batchFeatures` each, the parameter of one
+ * statement, kept as UTF-8 bytes outside the JS heap: a province's 2.4 M features as JavaScript
+ * objects (1.3 GiB of heap parsed, 2.7 GiB more validated) did not fit Node's default heap (issue 13).
+ */
+interface LayerBatches {
+  count: number;
+  batches: Buffer[];
 }
 
-/** Validates and loads a region folder in one transaction: all of it, or nothing. */
+/** Collects valid features and turns each full batch into its JSON text. */
+function batchWriter(batchFeatures: number) {
+  const batches: Buffer[] = [];
+  let pending: unknown[] = [];
+  let count = 0;
+  const flush = () => {
+    if (pending.length === 0) return;
+    batches.push(Buffer.from(JSON.stringify(pending), 'utf8'));
+    pending = [];
+  };
+  return {
+    add(feature: unknown) {
+      pending.push(feature);
+      count += 1;
+      if (pending.length >= batchFeatures) flush();
+    },
+    finish(): LayerBatches {
+      flush();
+      return { count, batches };
+    },
+  };
+}
+
+/** A validated region, ready to write. */
+interface PreparedRegion {
+  meta: RegionMeta;
+  layers: Record<RegionLayer, LayerBatches>;
+  networkNodes: LayerBatches;
+}
+
+/**
+ * Hands each feature of a layer, with its index in the file, to `onFeature`; resolves whether the
+ * layer was a FeatureCollection at all.
+ */
+type LayerReader = (
+  layer: RegionLayer,
+  onFeature: (feature: unknown, index: number) => void,
+) => Promise<boolean>;
+
+/**
+ * Validates a region layer after layer (RegionFilesValidator), keeping only each layer's valid
+ * features as batches of JSON text; throws RegionLoadError naming every problem.
+ */
+async function prepareRegion(
+  source: string,
+  meta: unknown,
+  readLayer: LayerReader,
+  batchFeatures: number,
+): Promise<PreparedRegion> {
+  const validator = new RegionFilesValidator(meta);
+  const layers = {} as Record<RegionLayer, LayerBatches>;
+  for (const layer of Object.keys(REGION_LAYER_FILES) as RegionLayer[]) {
+    const check = validator.startLayer(layer);
+    const writer = batchWriter(batchFeatures);
+    const wasFeatureCollection = await readLayer(layer, (feature, index) => {
+      const valid = check.feature(feature, index);
+      if (valid) writer.add(valid);
+    });
+    check.finish(wasFeatureCollection);
+    layers[layer] = writer.finish();
+  }
+  const result = validator.result();
+  if (!result.ok) throw new RegionLoadError(source, result.problems);
+  const nodes = batchWriter(batchFeatures);
+  for (const node of result.networkNodes) nodes.add(node);
+  return { meta: result.meta, layers, networkNodes: nodes.finish() };
+}
+
+/**
+ * Validates and loads a region folder (data/geojson/README.md) in one transaction: all of it, or
+ * nothing. Each layer file is read piecewise (readFeatureCollection), one feature at a time.
+ */
 export async function loadRegionFolder(database: Database, folder: string, options: LoadRegionOptions = {}) {
-  const { meta, layers } = await readRegionFolder(folder);
-  return loadRegion(database, folder, meta, layers, options);
+  const inFolder = (file: string) => path.join(folder, file);
+  const missing = (file: string) =>
+    new RegionLoadError(folder, [`${file}: missing (expected at ${inFolder(file)})`]);
+  const notJson = (file: string, error: unknown) =>
+    new RegionLoadError(folder, [`${file}: not valid JSON (${(error as Error).message})`]);
+
+  let metaText: string;
+  try {
+    metaText = await readFile(inFolder('region.json'), 'utf8');
+  } catch {
+    throw missing('region.json');
+  }
+  let meta: unknown;
+  try {
+    meta = JSON.parse(metaText) as unknown;
+  } catch (error) {
+    throw notJson('region.json', error);
+  }
+  const prepared = await prepareRegion(
+    folder,
+    meta,
+    async (layer, onFeature) => {
+      const file = REGION_LAYER_FILES[layer];
+      const rest = await readFeatureCollection(inFolder(file), onFeature).catch((error: unknown) => {
+        if (error instanceof FeatureCollectionSyntaxError) throw notJson(file, error);
+        if ((error as NodeJS.ErrnoException).code) throw missing(file);
+        throw error;
+      });
+      return isFeatureCollection(rest);
+    },
+    options.batchFeatures ?? LOAD_BATCH_FEATURES,
+  );
+  return writeRegion(database, folder, prepared, options);
 }
 
 /**
@@ -90,11 +172,28 @@ export async function loadRegion(
   layers: Record<RegionLayer, unknown>,
   options: LoadRegionOptions = {},
 ): Promise<RegionLoadReport> {
-  const validation = validateRegionFiles(meta, layers);
-  if (!validation.ok) throw new RegionLoadError(source, validation.problems);
-  const region = validation.region;
-  const batchFeatures = options.batchFeatures ?? LOAD_BATCH_FEATURES;
+  const prepared = await prepareRegion(
+    source,
+    meta,
+    (layer, onFeature) => {
+      const collection = layers[layer];
+      if (!isFeatureCollection(collection)) return Promise.resolve(false);
+      collection.features.forEach(onFeature);
+      return Promise.resolve(true);
+    },
+    options.batchFeatures ?? LOAD_BATCH_FEATURES,
+  );
+  return writeRegion(database, source, prepared, options);
+}
 
+/** Writes a prepared region in one transaction, after PostGIS has judged its polygons. */
+async function writeRegion(
+  database: Database,
+  source: string,
+  region: PreparedRegion,
+  options: LoadRegionOptions,
+): Promise<RegionLoadReport> {
+  const batchFeatures = options.batchFeatures ?? LOAD_BATCH_FEATURES;
   return database.transaction(async (query) => {
     await rejectInvalidGeometries(query, source, region, batchFeatures);
     const existing = await query<{ id: string }>('SELECT id FROM regions WHERE id = $1', [region.meta.id]);
@@ -106,7 +205,7 @@ export async function loadRegion(
       }
       await query(sql.DELETE_REGION, [region.meta.id]);
     }
-    const { meta: regionMeta, layers: features } = region;
+    const { meta: regionMeta, layers } = region;
     await query(sql.INSERT_REGION, [
       regionMeta.id,
       regionMeta.name,
@@ -117,29 +216,28 @@ export async function loadRegion(
       regionMeta.source ?? null,
       regionMeta.profile,
     ]);
-    const insert = async (statement: string, rows: readonly unknown[]) => {
-      for (const { batch } of batchesOf(rows, batchFeatures))
-        await query(statement, [regionMeta.id, JSON.stringify(batch)]);
+    const insert = async (statement: string, { batches }: LayerBatches) => {
+      for (const batch of batches) await query(statement, [regionMeta.id, batch.toString('utf8')]);
     };
-    await insert(sql.INSERT_STREETS, features.streets);
-    await insert(sql.INSERT_COMMUNITIES, features.communities);
-    await insert(sql.INSERT_POPULATION_UNITS, features.units);
-    await insert(sql.INSERT_FACILITIES, features.facilities);
+    await insert(sql.INSERT_STREETS, layers.streets);
+    await insert(sql.INSERT_COMMUNITIES, layers.communities);
+    await insert(sql.INSERT_POPULATION_UNITS, layers.units);
+    await insert(sql.INSERT_FACILITIES, layers.facilities);
     await insert(sql.INSERT_NETWORK_NODES, region.networkNodes);
-    await insert(sql.INSERT_NETWORK_EDGES, features.network);
-    await insert(sql.INSERT_WATER, features.water);
+    await insert(sql.INSERT_NETWORK_EDGES, layers.network);
+    await insert(sql.INSERT_WATER, layers.water);
     await query(STORE_REGION_EXTENT, [regionMeta.id]);
     await query(sql.ANALYZE_LAYER_TABLES);
     return {
       regionId: regionMeta.id,
       counts: {
-        streets: features.streets.length,
-        communities: features.communities.length,
-        units: features.units.length,
-        facilities: features.facilities.length,
-        network: features.network.length,
-        water: features.water.length,
-        networkNodes: region.networkNodes.length,
+        streets: layers.streets.count,
+        communities: layers.communities.count,
+        units: layers.units.count,
+        facilities: layers.facilities.count,
+        network: layers.network.count,
+        water: layers.water.count,
+        networkNodes: region.networkNodes.count,
       },
     };
   });
@@ -149,21 +247,21 @@ export async function loadRegion(
 async function rejectInvalidGeometries(
   query: Query,
   source: string,
-  region: ValidRegionFiles,
+  region: PreparedRegion,
   batchFeatures: number,
 ) {
   const problems: string[] = [];
   for (const layer of ['streets', 'communities', 'units', 'water'] as const) {
-    const features = region.layers[layer];
-    for (const { offset, batch } of batchesOf(features, batchFeatures)) {
+    // Every feature was valid in core, so a feature's place among the valid ones is its index in the file.
+    for (const [batchIndex, batch] of region.layers[layer].batches.entries()) {
       const result = await query<{ featureIndex: number; id: string; reason: string }>(
         sql.INVALID_GEOMETRIES,
-        [JSON.stringify(batch)],
+        [batch.toString('utf8')],
       );
       for (const row of result.rows) {
-        const featureIndex = offset + row.featureIndex;
+        const featureIndex = batchIndex * batchFeatures + row.featureIndex;
         problems.push(
-          `${where(layer, featureIndex, features[featureIndex])}: invalid geometry: ${row.reason}`,
+          `${where(layer, featureIndex, { properties: { id: row.id } })}: invalid geometry: ${row.reason}`,
         );
       }
     }
