@@ -68,6 +68,11 @@ export const ERROR_CATALOGUE = {
     en: 'the database took longer than {seconds} s to answer and the query was stopped; try a smaller request or try again later',
     zh: '数据库超过 {seconds} 秒仍未答复，查询已停止；请缩小请求范围或稍后再试',
   },
+  'server.out-of-memory': {
+    status: 503,
+    en: 'the database ran out of memory building this answer; ask for less at once (a layer, for example, within the map’s view: ?bbox=west,south,east,north)',
+    zh: '数据库生成此答复时内存不足；请一次少取一些（例如图层只取地图视野内的部分：?bbox=西,南,东,北）',
+  },
   'database.refused': { status: 400, en: '{reason}', zh: '数据库拒绝了请求：{reason}' },
   'database.conflict': { status: 409, en: '{reason}', zh: '与已有数据冲突：{reason}' },
 

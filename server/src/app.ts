@@ -61,6 +61,12 @@ const UNAVAILABLE_CODES = new Set([
 /** query_canceled: the statement timeout stopped the query (server/src/db/client.ts). */
 const QUERY_CANCELED = '57014';
 
+/**
+ * out_of_memory: PostgreSQL could not allocate what the answer needs. The embedded database has at
+ * most 2 GiB of WASM memory: a province's whole units layer (992 000 polygons) fails so (docs/scaling.md).
+ */
+const OUT_OF_MEMORY = '53200';
+
 function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
@@ -165,6 +171,10 @@ export function createApp(database: Database, options: AppOptions = {}) {
       console.error(`query cancelled by the statement timeout: ${c.req.method} ${c.req.path}`);
       const timeoutMilliseconds = options.queryTimeoutMilliseconds ?? DEFAULT_QUERY_TIMEOUT_MILLISECONDS;
       return errorAnswer(c, new DomainError('server.query-timeout', { seconds: timeoutMilliseconds / 1000 }));
+    }
+    if (errorCode(error) === OUT_OF_MEMORY) {
+      console.error(`database out of memory: ${c.req.method} ${c.req.path}: ${(error as Error).message}`);
+      return errorAnswer(c, new DomainError('server.out-of-memory'));
     }
     if (isConnectionFailure(error)) {
       console.error(`database unavailable: ${(error as Error).message}`);
