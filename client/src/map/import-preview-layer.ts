@@ -24,6 +24,22 @@ function colourOf(properties: PreviewProperties | undefined, alpha: number): Rgb
   return [r, g, b, alpha];
 }
 
+/**
+ * From this many polygons on, the preview draws their fills without outlines. A county's units
+ * (99 200 polygons) outlined cost a browser without a graphics card (software WebGL) ≈ 30 s a
+ * frame whatever the line width (3, 1 or 0.5 px), filled only ≈ 3 s (scripts/bench/README.md,
+ * `bench:import-wizard`); at a whole region's zoom the outlines would hide the fills' colours anyway.
+ */
+export const OUTLINES_UNDER_FEATURES = 10_000;
+
+/** Whether polygons are outlined and points ringed: always, unless a preview of many features has polygons. */
+export function previewStroked(features: readonly GeoJSON.Feature[]): boolean {
+  if (features.length < OUTLINES_UNDER_FEATURES) return true;
+  return !features.some(
+    (feature) => feature.geometry?.type === 'Polygon' || feature.geometry?.type === 'MultiPolygon',
+  );
+}
+
 /** One deck.gl layer of the preview's FeatureCollection (features without geometry are skipped). */
 export function buildImportPreviewLayer(collection: GeoJSON.FeatureCollection): Layer {
   const drawable: GeoJSON.FeatureCollection = {
@@ -34,7 +50,7 @@ export function buildImportPreviewLayer(collection: GeoJSON.FeatureCollection): 
     id: IMPORT_PREVIEW_LAYER_ID,
     data: drawable,
     filled: true,
-    stroked: true,
+    stroked: previewStroked(drawable.features),
     pointType: 'circle',
     // Rings rather than dots, so the preview stands apart from the facilities' category colours.
     getFillColor: (feature) => colourOf(feature.properties, feature.geometry.type === 'Point' ? 70 : 50),
