@@ -36,7 +36,26 @@ export async function signedInApp(database: Database, options?: AppOptions): Pro
   const password = `bench-${randomBytes(12).toString('base64url')}`;
   if (!(await ensureFirstAdmin(database, password)).created)
     throw new Error('the bench database has users already; a bench signs in on a fresh one');
-  const response = await app.request('/api/session', {
+  const credentials = await signInAsFirstAdmin((url, init) => app.request(url, init), password);
+  return {
+    request: (input, init = {}) => {
+      const headers = new Headers(credentials);
+      new Headers(init.headers).forEach((value, name) => headers.set(name, value));
+      return app.request(input, { ...init, headers });
+    },
+  };
+}
+
+/**
+ * Signs the first administrator in through `POST /api/session` on `request` (the app in process, or
+ * `fetch` on a running server) and hands back the headers a browser's requests then carry: the
+ * session cookie and the CSRF token.
+ */
+export async function signInAsFirstAdmin(
+  request: ApiTarget['request'],
+  password: string,
+): Promise<{ cookie: string; 'x-csrf-token': string }> {
+  const response = await request('/api/session', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: FIRST_ADMIN_USERNAME, password }),
@@ -44,15 +63,9 @@ export async function signedInApp(database: Database, options?: AppOptions): Pro
   const text = await response.text();
   if (response.status !== 200)
     throw new Error(`signing in answered ${response.status}: ${text.slice(0, 300)}`);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = JSON.parse(text) as { csrfToken: string };
-  return {
-    request: (input, init = {}) => {
-      const headers = new Headers({ cookie, 'x-csrf-token': csrfToken });
-      new Headers(init.headers).forEach((value, name) => headers.set(name, value));
-      return app.request(input, { ...init, headers });
-    },
-  };
+  return { cookie, 'x-csrf-token': csrfToken };
 }
 
 /**

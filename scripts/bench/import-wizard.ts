@@ -22,7 +22,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { type Browser, type CDPSession, type Page } from 'playwright-core';
 import { FIRST_ADMIN_USERNAME } from '../../server/src/accounts/first-admin.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import { openEmbeddedDatabase } from '../../server/src/db/client.js';
@@ -30,18 +30,9 @@ import { loadRegionFolder } from '../../server/src/db/load-region.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { startLifecircleServer, type RunningServer } from '../../server/src/server.js';
 import { generateDemoRegion } from '../demo-region/generate.js';
-import { parseScaleArgument } from './bench-support.js';
+import { assertChromiumInstalled, launchHeadlessChromium } from '../../tests/support/headless-chromium.js';
+import { parseScaleArgument, signInAsFirstAdmin } from './bench-support.js';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** Longest any one wait may take (a slow, shared machine; software WebGL). */
 const STEP_TIMEOUT_MS = 600_000;
 
@@ -282,26 +273,11 @@ async function longFrames(page: Page, from: number, to: number): Promise<string>
   return `${within.length} over 200 ms, ${seconds(total)} in all, the longest ${seconds(longest)}`;
 }
 
-/** Signs in through the API from Node (for the scenario the commit must then tell). */
-async function apiSession(baseUrl: string, password: string) {
-  const response = await fetch(`${baseUrl}/api/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: FIRST_ADMIN_USERNAME, password }),
-  });
-  const text = await response.text();
-  if (response.status !== 200)
-    throw new Error(`signing in answered ${response.status}: ${text.slice(0, 300)}`);
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
-  const { csrfToken } = JSON.parse(text) as { csrfToken: string };
-  return { cookie, 'x-csrf-token': csrfToken };
-}
-
 async function main(): Promise<void> {
   const { scale, profileFile } = parseArguments(process.argv.slice(2));
   if (!existsSync(path.join(REPOSITORY_ROOT, 'client/dist/index.html')))
     throw new Error('client/dist is missing: run "npm run build" first');
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
+  assertChromiumInstalled();
   console.log(
     `Import wizard benchmark — demo region at --scale ${scale} (Node ${process.version}, ${os.cpus().length} cores, load average ${load()})`,
   );
@@ -344,7 +320,7 @@ async function main(): Promise<void> {
       adminPassword: password,
     });
     cleanups.push(() => server.close(1_000));
-    const credentials = await apiSession(server.url, password);
+    const credentials = await signInAsFirstAdmin((url, init) => fetch(`${server.url}${url}`, init), password);
     const scenario = await fetch(`${server.url}/api/regions/${regionId}/scenarios`, {
       method: 'POST',
       headers: { ...credentials, 'content-type': 'application/json' },
@@ -355,7 +331,7 @@ async function main(): Promise<void> {
       `server started on the embedded database with the region in ${seconds(performance.now() - start)}`,
     );
 
-    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser: Browser = await launchHeadlessChromium();
     cleanups.push(() => browser.close());
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));

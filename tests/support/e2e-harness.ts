@@ -10,26 +10,17 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { pointInPolygon } from '../../core/geometry/point-in-ring.js';
 import type { Position } from '../../core/geometry/position.js';
 import { FIRST_ADMIN_USERNAME } from '../../server/src/accounts/first-admin.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import { startLifecircleServer } from '../../server/src/server.js';
+import { assertChromiumInstalled, launchHeadlessChromium } from './headless-chromium.js';
 import { signIn, testPassword, withCredentials, type Credentials } from './sign-in.js';
 import { templateDataDirectoryCopy } from './test-databases.js';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** Debian's fonts-noto-cjk: the font Chromium draws Chinese with (tests/support/pdf-text.ts reads its glyph names). */
 const CJK_FONT_PATH = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 const VIEWPORT = { width: 1440, height: 900 };
@@ -92,9 +83,7 @@ export async function startE2eSession(): Promise<E2eSession> {
   if (!existsSync(path.join(REPOSITORY_ROOT, 'client/dist/index.html'))) {
     throw new Error('client/dist is missing: run "npm run build" before the end-to-end test');
   }
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`no Chromium at ${CHROMIUM_PATH}: apt-get install chromium, or set CHROMIUM_PATH`);
-  }
+  assertChromiumInstalled();
   if (!existsSync(CJK_FONT_PATH)) {
     // Without it Chinese prints as empty boxes, and the dashboard's PDF has no Chinese text to read.
     throw new Error(`no Chinese font at ${CJK_FONT_PATH}: apt-get install fonts-noto-cjk`);
@@ -115,7 +104,7 @@ export async function startE2eSession(): Promise<E2eSession> {
       baseUrl,
     );
     signedInServers.set(baseUrl, { password: adminPassword, credentials });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await launchHeadlessChromium();
     const page = await newSignedInPage(browser, baseUrl);
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     // The client checks every answer against the contract's schemas when asked (lib/api.ts), and
