@@ -747,16 +747,16 @@ function readGeometry(
   };
 }
 
-/**
- * The geometry in the form the layer stores, or null (after reporting) when it cannot be: points
- * for facilities, (multi)polygons with closed rings of four or more positions for areas, lines of
- * two or more distinct positions for roads.
- */
 /** Whether converted positions are degrees and meet the region (or China) the converter accepts. */
 function fitsRegion(candidate: Position[], converter: Converter): boolean {
   return isDegrees(candidate) && bboxesIntersect(bboxOfPositions(candidate), converter.accept);
 }
 
+/**
+ * The geometry in the form the layer stores, or null (after reporting) when it cannot be: points
+ * for facilities, (multi)polygons with closed rings of four or more positions for areas, lines of
+ * two or more distinct positions for roads.
+ */
 function shapeForLayer(
   source: SourceGeometry,
   layer: ImportLayer,

@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../server/src/app.js';
-import type { Database } from '../../server/src/db/client.js';
+import type { Database, Query } from '../../server/src/db/client.js';
 import { loadRegion } from '../../server/src/db/load-region.js';
-import { GET_IMPORT_STAGED } from '../../server/src/db/sql/imports.sql.js';
-import { commitImport } from '../../server/src/imports/import-store.js';
+import { GET_IMPORT_STAGED, STAGE_IMPORT_FEATURES } from '../../server/src/db/sql/imports.sql.js';
+import { commitImport, previewImport } from '../../server/src/imports/import-store.js';
 import { importsSettled } from '../../server/src/imports/run-import.js';
 import { createSignedInApp, type SignedIn } from '../support/sign-in.js';
 import { testBackends } from '../support/test-databases.js';
@@ -187,23 +187,32 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
     expect((await commit(importId)).status).toBe(404);
   });
 
-  it('stages only the newer of two previews of a layer asked for at once; the earlier commits from its file', async () => {
+  it('stages only one of two previews of a layer asked for at once; the other commits from its file', async () => {
     const fields = { layer: 'units', replace: 'true' };
-    // A choice changed while the first preview ran: the wizard asks again at once.
-    const [earlier, newer] = await Promise.all([
-      preview('units.geojson', unitsFile({ 'u-1': 301, 'u-2': 302, 'u-3': 303, 'u-4': 304 }), fields),
-      preview('units.geojson', unitsFile({ 'u-1': 401, 'u-2': 402, 'u-3': 403, 'u-4': 404 }), fields),
-    ]);
-    expect([earlier.status, newer.status]).toEqual([200, 200]);
-    expect(await stagedState(earlier.body.importId)).toBeNull();
-    expect(await stagedRows(earlier.body.importId)).toEqual([]);
-    expect(await stagedRows(newer.body.importId)).toHaveLength(4);
+    // A choice changed while the first preview ran: the wizard asks again at once. Which of the two
+    // reaches the server last (and so is the newer) is up to the upload's parsing, not the order sent.
+    const residentsOf = [
+      { 'u-1': 301, 'u-2': 302, 'u-3': 303, 'u-4': 304 },
+      { 'u-1': 401, 'u-2': 402, 'u-3': 403, 'u-4': 404 },
+    ];
+    const previews = await Promise.all(
+      residentsOf.map((residents) => preview('units.geojson', unitsFile(residents), fields)),
+    );
+    expect(previews.map(({ status }) => status)).toEqual([200, 200]);
+    const rowCounts = await Promise.all(
+      previews.map(async ({ body }) => (await stagedRows(body.importId)).length),
+    );
+    expect([...rowCounts].sort()).toEqual([0, 4]);
+    const newer = rowCounts.indexOf(4);
+    const earlier = 1 - newer;
+    expect(await stagedState(previews[earlier].body.importId)).toBeNull();
+    expect(await stagedState(previews[newer].body.importId)).not.toBeNull();
 
-    expect((await commit(earlier.body.importId)).status).toBe(200);
-    expect((await units()).map(({ residents }) => residents)).toEqual([301, 302, 303, 304]);
+    expect((await commit(previews[earlier].body.importId)).status).toBe(200);
+    expect((await units()).map(({ residents }) => residents)).toEqual(Object.values(residentsOf[earlier]));
     // The newer one's region changed with that commit: it too commits, from its file.
-    expect((await commit(newer.body.importId)).status).toBe(200);
-    expect((await units()).map(({ residents }) => residents)).toEqual([401, 402, 403, 404]);
+    expect((await commit(previews[newer].body.importId)).status).toBe(200);
+    expect((await units()).map(({ residents }) => residents)).toEqual(Object.values(residentsOf[newer]));
   });
 
   it('keeps staged rows only for the newest preview of a layer; an earlier one and one whose region changed commit from their file', async () => {
@@ -336,5 +345,34 @@ describe.each(testBackends())('staged import features on $name PostGIS', (backen
       ['u-3', 7],
       ['u-4', 8],
     ]);
+  });
+
+  it('leaves no staged row behind when the preview is cancelled while its features are staged', async () => {
+    // The real database, with the preview's row deleted (as a cancel from another app process, or a
+    // region loaded again, would) after the answer and before its features are staged.
+    let previewId: string | null = null;
+    const cancelling: Database = {
+      ...database,
+      session: (work) =>
+        database.session((query) =>
+          work((async (text: string, params?: unknown[]) => {
+            if (text === STAGE_IMPORT_FEATURES && previewId === null) {
+              previewId = params![0] as string;
+              await query(`DELETE FROM imports WHERE id = $1`, [previewId]);
+            }
+            return query(text, params);
+          }) as Query),
+        ),
+    };
+    const outcome = await previewImport(
+      cancelling,
+      'tiny',
+      'units.geojson',
+      unitsFile({ 'u-1': 1, 'u-2': 2, 'u-3': 3, 'u-4': 4 }),
+      { layer: 'units', replace: true },
+    );
+    await importsSettled(cancelling);
+    expect(previewId).toBe(outcome.importId);
+    expect(await stagedRows(outcome.importId!)).toEqual([]);
   });
 });

@@ -139,7 +139,7 @@ export function countLayerChanges(
  * repaired geometry, marked `error` or `warning` by its worst problem, else `repaired` or `ok`.
  * With `properties` "all" each also carries every property as it would be written, derived ones
  * included; "status" gives only its location and state, which is all the map draws (a county's
- * units answer half the bytes).
+ * units answer 59 % of the bytes).
  */
 export function previewFeatures(
   features: readonly ImportFeature[],

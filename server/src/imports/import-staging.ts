@@ -91,7 +91,10 @@ export async function stageImport(
     communityRehoming: check.communityRehoming,
     scenarioCommunityStreets: [...check.scenarioCommunityStreets],
   };
-  await query(sql.SET_IMPORT_STAGED, [importId, JSON.stringify(staged)]);
+  const { rows } = await query(sql.SET_IMPORT_STAGED, [importId, JSON.stringify(staged)]);
+  // The preview went while its rows were written (cancelled, or its region loaded again, by another
+  // process): nothing joins these rows to an import any more, so they go now or never.
+  if (rows.length === 0) for (const statement of sql.UNSTAGE_IMPORT) await query(statement, [importId]);
 }
 
 /** A preview's staging, if it has one with every row still there. */

@@ -33,7 +33,8 @@ export const PREVIEW_LIFETIME_HOURS = 24;
  * Per database, the newest preview asked for of each region's layer (`region/layer` → import id).
  * The wizard previews again on every change of a choice; an earlier preview whose staging has not
  * begun when a newer one is asked for gives it up (the newer one would delete its rows), so the
- * newer one waits only for its file to be stored.
+ * newer one waits only for its file to be stored. Should the newer one then fail, the earlier one
+ * (which the wizard still shows) commits from its stored file: right, only slower.
  */
 const newestPreviews = new WeakMap<Database, Map<string, string>>();
 

@@ -5,6 +5,7 @@
  * classification, the community ranking by rules judged, and residents binned by walking time.
  */
 import type { ScenarioRuleResult, VillageCandidatesAnswer } from '../../lib/api-types';
+import type { I18n } from '../../lib/i18n';
 import { ruleById, rulesOfProfile, type RuleSource, type StandardsProfileId } from '../../lib/standards';
 import type { DashboardCommunityProperties } from './dashboard-types';
 
@@ -209,6 +210,16 @@ export interface TravelTimeBin {
   /** Upper bound; null for the open bin of residents beyond the last tier (or not reached at all). */
   toMinutes: number | null;
   residents: number;
+}
+
+/** A walking-time band as the charts label it: "5–10", or "> 15" for the open band. */
+export function travelTimeBandLabel(
+  bin: Pick<TravelTimeBin, 'fromMinutes' | 'toMinutes'>,
+  t: I18n['t'],
+): string {
+  return bin.toMinutes === null
+    ? t('dashboard.binBeyond', { n: bin.fromMinutes })
+    : `${bin.fromMinutes}–${bin.toMinutes}`;
 }
 
 /**

@@ -35,6 +35,7 @@ import {
   rankCommunities,
   reachCategoryOf,
   reachKpis,
+  travelTimeBandLabel,
   travelTimeBins,
   villageKpi,
   type RankedCommunity,
@@ -95,6 +96,7 @@ export function DashboardView({
     const communities = data.communities.features.map((feature) => feature.properties);
     const outsideBand = outsideBandKpi(communities, profile);
     const villages = villageKpi(data.villages);
+    const bins = travelTimeBins(data.stationReach, data.coverage.region.residents);
     const scenarioCommunities = after.data?.communities.features.map((feature) => feature.properties) ?? null;
     const scenarioFigures =
       after.data && scenarioCommunities
@@ -104,10 +106,7 @@ export function DashboardView({
             outsideBand: outsideBandKpi(scenarioCommunities, profile),
             villages: villageKpi(after.data.villages),
             statusChanges: statusChangeRows(after.data.comparison),
-            bins: travelTimeBinChanges(
-              travelTimeBins(data.stationReach, data.coverage.region.residents),
-              travelTimeBins(after.data.stationReach, after.data.residents),
-            ),
+            bins: travelTimeBinChanges(bins, travelTimeBins(after.data.stationReach, after.data.residents)),
           }
         : null;
     return {
@@ -117,7 +116,7 @@ export function DashboardView({
       villages,
       // The ranking of what is shown: the scenario's communities when one is picked.
       ranking: rankCommunities(scenarioCommunities ?? communities),
-      bins: travelTimeBins(data.stationReach, data.coverage.region.residents),
+      bins,
       residents: data.coverage.region.residents,
       communityNames: new Map(communities.map((community) => [community.id, community.name])),
       /** The count KPIs as shown: the scenario's when one is picked. */
@@ -528,10 +527,7 @@ function TravelTimeChart({ bins, residents }: { bins: TravelTimeBin[]; residents
         const height = (bin.residents / largest) * plotHeight;
         const x = CHART_MARGIN.left + index * slot + 4;
         const y = CHART_MARGIN.top + plotHeight - height;
-        const label =
-          bin.toMinutes === null
-            ? t('dashboard.binBeyond', { n: bin.fromMinutes })
-            : `${bin.fromMinutes}–${bin.toMinutes}`;
+        const label = travelTimeBandLabel(bin, t);
         const share = residents > 0 ? bin.residents / residents : null;
         return (
           <g key={bin.fromMinutes} data-testid="travel-bin" data-residents={bin.residents}>

@@ -6,6 +6,7 @@
  */
 import { formatCount, formatNumber } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { travelTimeBandLabel } from './dashboard-figures';
 import { withinChange, type TravelTimeBinChange } from './scenario-figures';
 
 /** The summary's walking times: the station's 5-minute requirement and the 15-minute life circle. */
@@ -65,10 +66,7 @@ export function TravelTimeComparison({ bins }: { bins: readonly TravelTimeBinCha
           const middle = x + barWidth + BAR_GAP / 2;
           const heightOf = (residents: number) => Math.max((residents / largest) * plotHeight, 0.5);
           const top = baseY - Math.max(heightOf(bin.before), heightOf(bin.after));
-          const label =
-            bin.toMinutes === null
-              ? t('dashboard.binBeyond', { n: bin.fromMinutes })
-              : `${bin.fromMinutes}–${bin.toMinutes}`;
+          const label = travelTimeBandLabel(bin, t);
           const delta = bin.after - bin.before;
           return (
             <g key={bin.fromMinutes} data-testid="travel-bin" data-before={bin.before} data-after={bin.after}>

@@ -57,10 +57,6 @@ export const DELETE_PREVIEW = /* SQL */ `DELETE FROM imports WHERE id = $1 AND s
 // --- staged features (migration 009) -------------------------------------------------------------------
 
 /**
- * A preview's checked features $1, with what the check derived beside their properties
- * (import_patches; migration 013), kept for its commit.
- */
-/**
  * $2 = `[{ordinal, props, patch}]` (IMPORT_FEATURES_PER_STATEMENT at a time): the properties, which
  * a preview's check loaded without (read as jsonb they were a quarter of its time, issue 13), and
  * what the check derived, staged with the checked geometry.
@@ -71,8 +67,11 @@ export const STAGE_IMPORT_FEATURES = /* SQL */ `
   FROM json_to_recordset($2::json) AS d (ordinal integer, props jsonb, patch jsonb)
   JOIN import_features i ON i.ordinal = d.ordinal`;
 
-/** $2 = what the commit needs besides the features (server/src/imports/import-staging.ts, StagedImport). */
-export const SET_IMPORT_STAGED = /* SQL */ `UPDATE imports SET staged = $2::jsonb WHERE id = $1`;
+/**
+ * $2 = what the commit needs besides the features (server/src/imports/import-staging.ts, StagedImport).
+ * No row back: the preview was cancelled or its region loaded again meanwhile (by another process).
+ */
+export const SET_IMPORT_STAGED = /* SQL */ `UPDATE imports SET staged = $2::jsonb WHERE id = $1 RETURNING id`;
 
 export const GET_IMPORT_STAGED = /* SQL */ `
   SELECT staged::text AS staged, (SELECT count(*) FROM import_staged_features s WHERE s.import_id = i.id)::int AS rows
@@ -81,11 +80,14 @@ export const GET_IMPORT_STAGED = /* SQL */ `
 /**
  * Earlier previews of the same region ($1) and layer ($2) than $3 give up their staged features (a
  * wizard previews again on every change of a choice); they still commit from their stored file.
+ * `staged` is cleared first: the UPDATE waits for a commit holding the preview's row (LOCK_IMPORT,
+ * perhaps in another app process), and a commit locking it afterwards finds no staging and checks
+ * the file, so no commit reads staged rows while they are deleted.
  */
 export const UNSTAGE_EARLIER_PREVIEWS = [
+  /* SQL */ `UPDATE imports SET staged = NULL WHERE region_id = $1 AND layer = $2 AND id <> $3 AND staged IS NOT NULL`,
   /* SQL */ `DELETE FROM import_staged_features s USING imports i
     WHERE i.id = s.import_id AND i.region_id = $1 AND i.layer = $2 AND i.id <> $3`,
-  /* SQL */ `UPDATE imports SET staged = NULL WHERE region_id = $1 AND layer = $2 AND id <> $3 AND staged IS NOT NULL`,
 ] as const;
 
 /** A committed import's staged features go (the commit wrote them, or checked the file again). */
