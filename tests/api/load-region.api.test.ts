@@ -270,10 +270,10 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
       const fromFolder = await folderProblemsOf(database, folder);
       // Each fault named once, by what is wrong (then the folder's way and memory's agree word for word).
       expect(fromFolder).toEqual([
-        expect.stringMatching(/c-nowhere/),
-        expect.stringMatching(/u-3/),
-        expect.stringMatching(/casino/),
-        expect.stringMatching(/^network/),
+        'units.geojson feature #3 (id "u-3"): duplicate id "u-3" (also feature #2)',
+        expect.stringMatching(/^facilities\.geojson feature #1 \(id "f-2"\): category: Invalid option/),
+        'units.geojson feature #1 (id "u-2"): communityId "c-nowhere" names no feature of communities.geojson',
+        'network.geojson feature #1 (id "1"): node 0 is at [109.7, 28.3] here but at [109.71, 28.31] on another edge',
       ]);
       expect(fromFolder).toEqual(await problemsOf(database, broken));
 
