@@ -43,6 +43,9 @@ export default defineConfig({
           // The scenario walk-through takes ~100 s on an idle two-core machine; a loaded one doubles it.
           testTimeout: 360_000,
           hookTimeout: 300_000,
+          // What a page waits for (an answer, a redraw) can take seconds on a loaded two-core machine;
+          // vitest's 1 s default for expect.poll made the audit table's rows a flake at load 7.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],
