@@ -1,4 +1,8 @@
-/** What the server read from the file: format and records, encoding, coordinate system, geometry, and its notes. */
+/**
+ * What the server read from the file: format and records, the encoding used and why, coordinate
+ * system, geometry, and its notes. An encoding the file did not name is a guess, which may garble
+ * the names: the wizard then says how to choose another.
+ */
 import { formatCount } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import type { ImportPreview } from './import-types';
@@ -7,10 +11,12 @@ import { FORMAT_NAMES, useAside, useDetectedNames } from './use-import-names';
 export function DetectedFile({ preview }: { preview: ImportPreview }) {
   const { t, language } = useI18n();
   const aside = useAside();
-  const { crsName, sourceName, geometrySourceName } = useDetectedNames();
+  const { crsName, sourceName, geometrySourceName, encodingUsed } = useDetectedNames();
   const { file } = preview;
   // How the file was read (a Shapefile without .prj, the sheet chosen…): a GK file read as WGS 84 looks like nonsense without it.
   const notes = language === 'zh' ? file.notesZh : file.notes;
+  // Valid UTF-8 is almost never anything else; any other encoding the text was read in is a guess.
+  const guessedEncoding = file.encoding?.from === 'detected' && file.encoding.encoding !== 'utf8';
   return (
     <>
       <h3 className="import-section">{t('import.detected')}</h3>
@@ -21,11 +27,7 @@ export function DetectedFile({ preview }: { preview: ImportPreview }) {
           {t('import.records', { n: formatCount(file.records) ?? '' })}
         </dd>
         <dt>{t('import.encoding')}</dt>
-        <dd>
-          {file.encoding
-            ? `${file.encoding.encoding === 'utf8' ? 'UTF-8' : file.encoding.encoding.toUpperCase()}${aside(sourceName(file.encoding.from))}`
-            : '—'}
-        </dd>
+        <dd data-testid="import-encoding-used">{file.encoding ? encodingUsed(file.encoding) : '—'}</dd>
         <dt>{t('import.crs')}</dt>
         <dd>
           {file.crs
@@ -39,6 +41,11 @@ export function DetectedFile({ preview }: { preview: ImportPreview }) {
           </>
         )}
       </dl>
+      {guessedEncoding && (
+        <p className="import-encoding-advice" data-testid="import-encoding-guessed">
+          {t('import.encoding.guessed')}
+        </p>
+      )}
       {notes.length > 0 && (
         <ul className="import-notes import-muted" data-testid="import-notes">
           {notes.map((note, index) => (

@@ -10,6 +10,7 @@ import {
   newRegionProblem,
   previewBbox,
   previewFormFields,
+  withChoices,
   withFieldColumn,
   withValueCode,
 } from './import-choices';
@@ -78,6 +79,28 @@ describe('the requests', () => {
       encoding: undefined,
       acceptScenarioChanges: true,
     });
+  });
+
+  it('forgets the mappings when the layer or the encoding changes, keeps them otherwise', () => {
+    // Read as GBK, a Big5 file's column 名稱 comes out garbled: the mapping to it means nothing in Big5.
+    const mapped = {
+      ...INITIAL_CHOICES,
+      encoding: 'gbk' as const,
+      mapping: { name: '柩Ψ' },
+      valueMap: { category: { ㄠ: 'kindergarten' } },
+    };
+    expect(withChoices(mapped, { encoding: 'big5' })).toMatchObject({
+      encoding: 'big5',
+      mapping: null,
+      valueMap: null,
+    });
+    expect(withChoices(mapped, { layer: 'communities' })).toMatchObject({ mapping: null, valueMap: null });
+    expect(withChoices(mapped, { encoding: 'gbk', crs: 'gcj02', repair: true })).toEqual({
+      ...mapped,
+      crs: 'gcj02',
+      repair: true,
+    });
+    expect(withChoices(mapped, { mapping: { name: 'name' } }).mapping).toEqual({ name: 'name' });
   });
 
   it('edits mappings and value maps without touching the others', () => {

@@ -24,6 +24,22 @@ export const INITIAL_CHOICES: ImportChoices = {
   newRegion: null,
 };
 
+/**
+ * The choices after the analyst changes some: a new layer, or a new text encoding (the file's column
+ * names and values are read anew, so the old ones may not be there), forgets the field and value
+ * mappings, for the server to suggest them again.
+ */
+export function withChoices(previous: ImportChoices, patch: Partial<ImportChoices>): ImportChoices {
+  const next = { ...previous, ...patch };
+  const layerChanged = patch.layer !== undefined && patch.layer !== previous.layer;
+  const encodingChanged = patch.encoding !== undefined && patch.encoding !== previous.encoding;
+  if (layerChanged || encodingChanged) {
+    next.mapping = null;
+    next.valueMap = null;
+  }
+  return next;
+}
+
 /** The coordinate systems offered; 'gk' asks for the Gauss–Krüger zone (gaussKrugerCrs). */
 export const CRS_CHOICES = ['', 'EPSG:4326', 'EPSG:4490', 'gk', 'gcj02', 'bd09'] as const;
 export type CrsChoice = (typeof CRS_CHOICES)[number];

@@ -1,11 +1,12 @@
 /** The import's options besides its target: layer, file, coordinate system, text encoding and the flags. */
 import { useI18n, type MessageKey } from '../../lib/i18n';
 import { CrsPicker } from './crs-picker';
+import { ENCODING_GROUPS, encodingChoiceOf, encodingName } from './encoding-choices';
 import { WIZARD_LAYERS, type WizardLayer } from './import-types';
 import type { ImportWizardState } from './use-import-wizard';
 
 export function ImportOptions({ wizard }: { wizard: ImportWizardState }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { choices } = wizard;
   return (
     <>
@@ -39,11 +40,18 @@ export function ImportOptions({ wizard }: { wizard: ImportWizardState }) {
         <select
           data-testid="import-encoding"
           value={choices.encoding}
-          onChange={(event) => wizard.choose({ encoding: event.target.value as '' | 'utf8' | 'gbk' })}
+          onChange={(event) => wizard.choose({ encoding: encodingChoiceOf(event.target.value) })}
         >
           <option value="">{t('import.encoding.auto')}</option>
-          <option value="utf8">UTF-8</option>
-          <option value="gbk">GBK</option>
+          {ENCODING_GROUPS.map((group) => (
+            <optgroup key={group.id} label={t(`import.encodingGroup.${group.id}` as const)}>
+              {group.encodings.map((encoding) => (
+                <option key={encoding} value={encoding}>
+                  {encodingName(encoding, language)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
         </select>
       </label>
       <div className="import-flags">

@@ -3,6 +3,7 @@
  * and the choices the wizard keeps between previews.
  */
 import type { z } from 'zod';
+import type { ImportChoices as ContractImportChoices } from '../../../../contract/import-options';
 import type { importPreviewSchema } from '../../../../contract/imports';
 import type { FieldMapping, MappingSource, ValueMap } from '../../../../core/import/field-mapping';
 import type { ImportLayer } from '../../../../core/import/import-layers';
@@ -36,14 +37,19 @@ export type FeatureImportStatus = ImportPreviewFeature['properties']['importStat
 export type ScenarioImpact = NonNullable<ImportPreview['scenarioImpact']>;
 export type ScenarioImpactEntry = ScenarioImpact['scenarios'][number];
 export type ImportField = ImportPreview['fields'][number];
+/** The encoding the file was read in and why (null for .xlsx, whose text is Unicode). */
+export type UsedEncoding = NonNullable<ImportPreview['file']['encoding']>;
+
+/** A text encoding the API reads (contract/import-options.ts), or '' to let the file decide. */
+export type EncodingChoice = '' | NonNullable<ContractImportChoices['encoding']>;
 
 /** What the analyst chose: sent with every preview and with the commit. */
 export interface ImportChoices {
   layer: WizardLayer;
   /** '' lets the file decide. */
   crs: string;
-  /** '' lets the file decide. */
-  encoding: '' | 'utf8' | 'gbk';
+  /** '' lets the file decide (its .cpg, its language driver byte, or its text). */
+  encoding: EncodingChoice;
   mapping: FieldMapping | null;
   valueMap: ValueMap | null;
   repair: boolean;

@@ -6,7 +6,7 @@
 import { isMessageKey, useI18n } from '../../lib/i18n';
 import { COMMUNITY_TYPES, FACILITY_CATEGORIES } from '../../lib/standards';
 import { gaussKrugerZoneOf } from './import-choices';
-import type { ImportPreview } from './import-types';
+import type { ImportPreview, UsedEncoding } from './import-types';
 
 /** The Chinese or English name of a code, where the standards know it. */
 export function useCodeName() {
@@ -29,9 +29,12 @@ export const FORMAT_NAMES: Record<string, string> = {
   osm: 'OSM XML',
 };
 
-/** The detected coordinate system and where a setting came from, in the interface's language. */
+/**
+ * The detected coordinate system, the encoding used and where a setting came from, in the
+ * interface's language.
+ */
 export function useDetectedNames() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const crsName = (crs: { id: string; label: string }) => {
     const zone = gaussKrugerZoneOf(crs.id);
     if (zone)
@@ -46,6 +49,7 @@ export function useDetectedNames() {
     const key = `import.crs.${crs.id}`;
     return isMessageKey(key) ? t(key) : crs.label;
   };
+  /** Where the coordinate system came from: the .prj, the GeoJSON, the analyst, or the default. */
   const sourceName = (from: string) => {
     const key = `import.source.${from}`;
     return isMessageKey(key) ? t(key) : from;
@@ -54,7 +58,12 @@ export function useDetectedNames() {
     const key = `import.geometryFrom.${from}`;
     return isMessageKey(key) ? t(key) : from;
   };
-  return { crsName, sourceName, geometrySourceName };
+  /** 繁体中文 Big5（代码页 950） · .cpg 文件指定（“BIG5”）: what the text was read as, and why. */
+  const encodingUsed = (encoding: UsedEncoding) => {
+    const why = t(`import.encodingFrom.${encoding.from}`, { named: encoding.named ?? '' });
+    return `${language === 'zh' ? encoding.labelZh : encoding.label} · ${why}`;
+  };
+  return { crsName, sourceName, geometrySourceName, encodingUsed };
 }
 
 /** A field's Chinese name where the layer gives one, else its id (as the API and the command line know it). */

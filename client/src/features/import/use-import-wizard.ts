@@ -11,6 +11,7 @@ import {
   INITIAL_CHOICES,
   newRegionProblem,
   previewFormFields,
+  withChoices,
 } from './import-choices';
 import type { ImportChoices, ImportPreview, NewRegion } from './import-types';
 
@@ -31,7 +32,7 @@ export interface ImportWizardState {
   /** Changes after each commit, so the file input is emptied for the next file. */
   fileInputKey: number;
   setFile: (file: File | null) => void;
-  /** Change choices and preview again; a new layer lets the server suggest the mapping anew. */
+  /** Change choices and preview again; a new layer or encoding lets the server suggest the mapping anew. */
   choose: (patch: Partial<ImportChoices>) => void;
   setAccepted: (accepted: boolean) => void;
   runPreview: () => void;
@@ -127,14 +128,7 @@ export function useImportWizard({
 
   const choose = useCallback(
     (patch: Partial<ImportChoices>) => {
-      setChoices((previous) => {
-        const next = { ...previous, ...patch };
-        if (patch.layer && patch.layer !== previous.layer) {
-          next.mapping = null;
-          next.valueMap = null;
-        }
-        return next;
-      });
+      setChoices((previous) => withChoices(previous, patch));
       setCommitted(null);
       if (file) setPreviewRequest((count) => count + 1);
     },
