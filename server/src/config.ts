@@ -31,7 +31,7 @@ export interface ServerConfig {
   /** Other sites' origins allowed to call the API from a browser (CORS); none unless CORS_ORIGINS lists them. */
   corsOrigins: string[];
   /** Online tile services an administrator listed in LIFECIRCLE_TILE_SERVICES (none by default: offline). */
-  tileServices: TileService[];
+  tileServices: readonly TileService[];
   /**
    * The first administrator's password (LIFECIRCLE_ADMIN_PASSWORD), used only when the database has
    * no user yet; without it the first start prints a one-time password.

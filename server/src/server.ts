@@ -9,6 +9,7 @@ import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { ensureFirstAdmin, firstAdminNotice } from './accounts/first-admin.js';
 import { createApp } from './app.js';
+import { tileServiceOrigins, type TileService } from './basemaps/tile-services.js';
 import { readConfig, type ServerConfig } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { prepareDatabase } from './db/prepare.js';
@@ -27,6 +28,8 @@ export interface StartOptions {
   hostname?: string;
   /** The first administrator's password when the database has no user; defaults to LIFECIRCLE_ADMIN_PASSWORD. */
   adminPassword?: string | null;
+  /** Online tile services the base maps list; defaults to LIFECIRCLE_TILE_SERVICES (none when unset). */
+  tileServices?: readonly TileService[];
 }
 
 export interface RunningServer {
@@ -51,6 +54,7 @@ const DATABASE_CLOSE_AFTER_DEADLINE_MILLISECONDS = 5_000;
  */
 export async function startLifecircleServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = readConfig();
+  const tileServices = options.tileServices ?? config.tileServices;
   const databaseUrl = options.databaseUrl === undefined ? config.databaseUrl : options.databaseUrl;
   const database = await openDatabase({
     databaseUrl,
@@ -70,7 +74,7 @@ export async function startLifecircleServer(options: StartOptions = {}): Promise
   }
 
   const eventHub = new EventHub(database);
-  const site = createSite(database, config, eventHub);
+  const site = createSite(database, { ...config, tileServices }, eventHub);
   const port = options.port ?? config.port;
   const hostname = options.hostname ?? config.host;
   // Without createServer options @hono/node-server serves plain HTTP/1.1 through node:http.
@@ -141,8 +145,9 @@ function urlHost(hostname: string): string {
 }
 
 /**
- * The whole site: security headers on every answer, compression, CORS only for the origins
- * CORS_ORIGINS lists, the API at /api and the built client at /.
+ * The whole site: security headers on every answer (their policy lets in the configured tile
+ * services' tiles), compression, CORS only for the origins CORS_ORIGINS lists, the API at /api and
+ * the built client at /.
  */
 export function createSite(
   database: Database,
@@ -154,7 +159,7 @@ export function createSite(
   eventHub?: EventHub,
 ): Hono {
   const site = new Hono();
-  site.use(securityHeaders());
+  site.use(securityHeaders(tileServiceOrigins(config.tileServices)));
   site.use(compress());
   if (config.corsOrigins.length > 0) {
     // A PMTiles reader on a trusted site reads a base map's archive by ranges: it needs these headers.

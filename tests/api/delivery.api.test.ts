@@ -2,6 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTileServices, type TileService } from '../../server/src/basemaps/tile-services.js';
 import { DEFAULT_API_LIMITS } from '../../server/src/config.js';
 import { createSite } from '../../server/src/server.js';
 import { noDatabase } from '../support/no-database.js';
@@ -17,12 +18,12 @@ const INDEX_HTML =
 const SCRIPT = `console.log(${JSON.stringify('生活圈 '.repeat(2000))});`;
 
 let clientDist: string;
-const siteWith = (corsOrigins: string[] = []) =>
+const siteWith = (corsOrigins: string[] = [], tileServices: TileService[] = []) =>
   createSite(database, {
     clientDistDirectory: clientDist,
     limits: DEFAULT_API_LIMITS,
     corsOrigins,
-    tileServices: [],
+    tileServices,
     queryTimeoutMilliseconds: 1000,
   });
 
@@ -44,13 +45,47 @@ describe('the site', () => {
       expect(policy, url).toMatch(/default-src 'self'/);
       expect(policy, url).toMatch(/script-src 'self'(;|$)/);
       expect(policy, url).toMatch(/worker-src 'self' blob:/);
-      expect(policy, url).toMatch(/img-src 'self' data: blob:/);
+      // Nothing from elsewhere while no tile service is configured.
+      expect(policy, url).toMatch(/img-src 'self' data: blob:(;|$)/);
+      expect(policy, url).toMatch(/connect-src 'self' data: blob:(;|$)/);
       expect(policy, url).toMatch(/frame-ancestors 'none'/);
       expect(response.headers.get('x-content-type-options'), url).toBe('nosniff');
       expect(response.headers.get('referrer-policy'), url).toBe('same-origin');
       expect(response.headers.get('x-frame-options'), url).toBe('DENY');
       expect(response.headers.get('access-control-allow-origin'), url).toBeNull();
     }
+  });
+
+  it('lets the page load tiles from the configured tile services’ origins, and from no other', async () => {
+    const site = siteWith(
+      [],
+      parseTileServices(
+        JSON.stringify([
+          {
+            id: 'tianditu-img',
+            name: '天地图影像',
+            tiles: [
+              'https://t0.tianditu.gov.cn/img_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY',
+              'https://t1.tianditu.gov.cn/img_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY',
+            ],
+            gcj02: false,
+          },
+          {
+            id: 'tianditu-cia',
+            name: '天地图注记',
+            tiles: ['https://t0.tianditu.gov.cn/cia_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=KEY'],
+            gcj02: false,
+          },
+        ]),
+      ),
+    );
+    const policy = (await site.request('/')).headers.get('content-security-policy') ?? '';
+    const origins = 'https://t0.tianditu.gov.cn https://t1.tianditu.gov.cn';
+    expect(policy).toContain(`img-src 'self' data: blob: ${origins};`);
+    expect(policy).toContain(`connect-src 'self' data: blob: ${origins};`);
+    expect(policy).toMatch(/script-src 'self'(;|$)/);
+    // The key in the templates' query is not part of the policy.
+    expect(policy).not.toContain('KEY');
   });
 
   it('keeps hashed assets for a year and asks again for index.html', async () => {

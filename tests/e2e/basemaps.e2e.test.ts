@@ -5,7 +5,6 @@
  * by their switches; the dashboard's printed A4 holds both under its coverage figure.
  */
 import { writeFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeBasemapFixtures, RASTER_FIXTURE_RGB } from '../../scripts/fixtures/make-basemap-fixtures.js';
 import { VECTOR_BASEMAP } from '../../client/src/map/colours.js';
@@ -19,11 +18,9 @@ import {
   type Collection,
   type Polygonal,
 } from '../support/e2e-harness.js';
+import { CHANNEL_TOLERANCE, mapSettled, near, pixelAt, type Rgb } from '../support/map-pixels.js';
 import { readPdf } from '../support/pdf-text.js';
 
-type Rgb = [number, number, number];
-/** Colour differences up to this per channel are antialiasing and colour management, not another layer. */
-const CHANNEL_TOLERANCE = 6;
 /** The community pixel read: clear of its edges (antialiasing), of facility dots and of the map's controls. */
 const PIXEL_CLEARANCE: ClickClearance = {
   edgePixels: 8,
@@ -35,42 +32,6 @@ const VECTOR_FILL_RGB: Rgb = [
   parseInt(VECTOR_BASEMAP.fill.slice(3, 5), 16),
   parseInt(VECTOR_BASEMAP.fill.slice(5, 7), 16),
 ];
-
-/** The colour of one page pixel, from a screenshot decoded by the browser itself. */
-async function pixelAt(page: Page, x: number, y: number): Promise<Rgb> {
-  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = 1;
-    canvas.height = 1;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const [red, green, blue] = context.getImageData(0, 0, 1, 1).data;
-    return [red, green, blue] as Rgb;
-  }, png.toString('base64'));
-}
-
-const near = (actual: Rgb, expected: Rgb) =>
-  actual.every((channel, index) => Math.abs(channel - expected[index]) <= CHANNEL_TOLERANCE);
-
-/** Waits until MapLibre has every tile of the view and has drawn it. */
-async function mapSettled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const map = window.__lifecircle!.map;
-      return map.loaded() && map.areTilesLoaded() && !map.isMoving();
-    },
-    undefined,
-    { timeout: 60_000 },
-  );
-  // One more frame, so the canvas shows what the map now holds.
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
-}
 
 describe('the region’s own base maps in a browser', () => {
   const { openApp } = useE2eSession();

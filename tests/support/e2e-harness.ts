@@ -15,6 +15,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { pointInPolygon } from '../../core/geometry/point-in-ring.js';
 import type { Position } from '../../core/geometry/position.js';
 import { FIRST_ADMIN_USERNAME } from '../../server/src/accounts/first-admin.js';
+import type { TileService } from '../../server/src/basemaps/tile-services.js';
 import { REPOSITORY_ROOT } from '../../server/src/config.js';
 import { startLifecircleServer } from '../../server/src/server.js';
 import { assertChromiumInstalled, launchHeadlessChromium } from './headless-chromium.js';
@@ -43,6 +44,12 @@ export interface E2eSession {
   /** Answers the client found not to match the contract (none, in a passing test). */
   contractMismatches: readonly string[];
   close(): Promise<void>;
+}
+
+/** How the session's server is configured beyond its defaults. */
+export interface E2eSessionOptions {
+  /** Online tile services, as LIFECIRCLE_TILE_SERVICES would list them (none by default, whatever the environment says). */
+  tileServices?: readonly TileService[];
 }
 
 /** The administrator's password and the node side's session of each running server, by base URL. */
@@ -79,7 +86,7 @@ export async function newSignedInPage(
 }
 
 /** Start the server (its own copy of the seeded embedded database) and a signed-in Chromium page at 1440 × 900. */
-export async function startE2eSession(): Promise<E2eSession> {
+export async function startE2eSession(options: E2eSessionOptions = {}): Promise<E2eSession> {
   if (!existsSync(path.join(REPOSITORY_ROOT, 'client/dist/index.html'))) {
     throw new Error('client/dist is missing: run "npm run build" before the end-to-end test');
   }
@@ -95,7 +102,13 @@ export async function startE2eSession(): Promise<E2eSession> {
   let browser: Browser | undefined;
   const adminPassword = testPassword();
   try {
-    server = await startLifecircleServer({ port: 0, dataDirectory, databaseUrl: null, adminPassword });
+    server = await startLifecircleServer({
+      port: 0,
+      dataDirectory,
+      databaseUrl: null,
+      adminPassword,
+      tileServices: options.tileServices ?? [],
+    });
     const baseUrl = server.url;
     const credentials = await signIn(
       { request: (url, init) => fetch(url, init) },
@@ -141,13 +154,16 @@ export async function startE2eSession(): Promise<E2eSession> {
 /**
  * Call inside a `describe` block: starts a session before its tests and closes it after. `openApp`
  * loads the client in the page and waits for the communities to be drawn (the first draw includes the
- * embedded database's warm-up, hence FIRST_DRAW_TIMEOUT_MS).
+ * embedded database's warm-up, hence FIRST_DRAW_TIMEOUT_MS). `options` are read when the session
+ * starts, so they may name what a `beforeAll` registered earlier has started.
  */
-export function useE2eSession(): { openApp(): Promise<E2eSession> } {
+export function useE2eSession(options: () => E2eSessionOptions = () => ({})): {
+  openApp(): Promise<E2eSession>;
+} {
   let session: E2eSession | undefined;
 
   beforeAll(async () => {
-    session = await startE2eSession();
+    session = await startE2eSession(options());
   });
 
   afterAll(async () => {

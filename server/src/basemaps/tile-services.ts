@@ -54,6 +54,13 @@ export function serviceBasemap(service: TileService): Basemap {
   };
 }
 
+/** The origins the services' tiles come from, each once (the site's Content Security Policy lets them in). */
+export function tileServiceOrigins(services: readonly TileService[]): string[] {
+  return [
+    ...new Set(services.flatMap((service) => service.tiles.map((template) => new URL(template).origin))),
+  ];
+}
+
 /**
  * Parses LIFECIRCLE_TILE_SERVICES (a JSON array; empty or absent: none). Throws a message naming
  * the variable and the service at fault; a GCJ-02 service is refused with why.

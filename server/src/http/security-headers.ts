@@ -1,7 +1,8 @@
 /**
  * The headers every answer carries so a browser holds the app to its own origin: a Content Security
  * Policy that lets in the app's own scripts and workers (MapLibre starts its worker from the app's
- * own file or a blob: URL), images from data: and blob: URLs (map icons, brush samples), and nothing
+ * own file or a blob: URL), images from data: and blob: URLs (map icons, brush samples), tiles from
+ * the online tile services an administrator configured (LIFECIRCLE_TILE_SERVICES), and nothing
  * from elsewhere; no framing by any page (clickjacking); no MIME sniffing; no referrer sent to
  * other sites.
  */
@@ -27,10 +28,17 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-/** The middleware for the whole site (API and client). */
-export function securityHeaders(): MiddlewareHandler {
+/**
+ * The middleware for the whole site (API and client). `tileOrigins`: the origins of the configured
+ * tile services; the map loads their tiles by fetch or as images, so both are let in.
+ */
+export function securityHeaders(tileOrigins: readonly string[] = []): MiddlewareHandler {
   return secureHeaders({
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    contentSecurityPolicy: {
+      ...CONTENT_SECURITY_POLICY,
+      connectSrc: [...CONTENT_SECURITY_POLICY.connectSrc, ...tileOrigins],
+      imgSrc: [...CONTENT_SECURITY_POLICY.imgSrc, ...tileOrigins],
+    },
     xFrameOptions: 'DENY',
     referrerPolicy: 'same-origin',
     // The app is served over plain HTTP on a bureau's network unless a TLS proxy fronts it; HSTS is
