@@ -6,13 +6,16 @@
  *   npm run bench:import -- --scale 5          # another size
  *   npm run bench:import -- --units-only --repreview
  *                                              # the units only, previewed twice (a choice changed)
+ *   npm run bench:import -- --units-only --new-census
+ *                                              # every unit's residents and households changed
  *   npm run bench:import -- --folder data/geojson/demo-x20
  *                                              # a region folder written by generate:demo
  *   DATABASE_URL=postgres://postgres@127.0.0.1:54329/postgres npm run bench:import
  *                                              # + the same on the PostgreSQL server
  *
  * The files imported are the generated region's own layers written as a bureau would hand them
- * over: the population units as GeoJSON (replacing the layer), every facility again as a GCJ-02
+ * over: the population units as GeoJSON (replacing the layer; as stored, or with `--new-census` as
+ * a new census gives them, every unit's residents and households changed), every facility again as a GCJ-02
  * CSV with Chinese headers and new ids (added), and the communities as a zipped Shapefile
  * (replacing the layer). A scenario exists, so the replacements also work out their effect on it.
  */
@@ -45,8 +48,8 @@ const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(2)} s
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The generated region's layers as the files a bureau would hand over. */
-async function bureauFiles(files: Record<string, string>): Promise<ImportFile[]> {
-  const units = files['units.geojson'];
+async function bureauFiles(files: Record<string, string>, newCensus: boolean): Promise<ImportFile[]> {
+  const units = newCensus ? censusOf(files['units.geojson']) : files['units.geojson'];
   const facilities = JSON.parse(files['facilities.geojson']) as {
     features: { geometry: { coordinates: [number, number] }; properties: Record<string, unknown> }[];
   };
@@ -74,7 +77,7 @@ async function bureauFiles(files: Record<string, string>): Promise<ImportFile[]>
   });
   return [
     {
-      label: `units, GeoJSON (${megabytes(Buffer.byteLength(units))}), replacing the layer`,
+      label: `units${newCensus ? ' of a new census' : ''}, GeoJSON (${megabytes(Buffer.byteLength(units))}), replacing the layer`,
       name: 'units.geojson',
       bytes: new TextEncoder().encode(units),
       fields: { layer: 'units', replace: 'true' },
@@ -92,6 +95,20 @@ async function bureauFiles(files: Record<string, string>): Promise<ImportFile[]>
       fields: { layer: 'communities', replace: 'true' },
     },
   ];
+}
+
+/** The units as a new census counts them: every unit 3 % more residents (at least one) and households to match. */
+function censusOf(unitsText: string): string {
+  const units = JSON.parse(unitsText) as {
+    features: { properties: { residents: number; households?: number | null } }[];
+  };
+  for (const { properties } of units.features) {
+    const residents = Math.max(properties.residents + 1, Math.round(properties.residents * 1.03));
+    if (typeof properties.households === 'number' && properties.residents > 0)
+      properties.households = Math.round((properties.households * residents) / properties.residents);
+    properties.residents = residents;
+  }
+  return JSON.stringify(units);
 }
 
 async function benchImports(database: Database, regionId: string, files: ImportFile[]): Promise<void> {
@@ -165,14 +182,16 @@ async function regionFiles(argv: string[]): Promise<{ files: Record<string, stri
 async function main(): Promise<void> {
   let start = performance.now();
   const { files, what } = await regionFiles(
-    process.argv.slice(2).filter((argument) => argument !== '--units-only' && argument !== '--repreview'),
+    process.argv
+      .slice(2)
+      .filter((argument) => !['--units-only', '--repreview', '--new-census'].includes(argument)),
   );
   console.log(`Import benchmark — ${what} (Node ${process.version}, ${os.cpus().length} cores)`);
   const folder = await mkdtemp(path.join(os.tmpdir(), 'lifecircle-import-bench-'));
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(folder, name), text, 'utf8');
   const regionId = (JSON.parse(await readFile(path.join(folder, 'region.json'), 'utf8')) as { id: string })
     .id;
-  const imports = await bureauFiles(files);
+  const imports = await bureauFiles(files, process.argv.includes('--new-census'));
   console.log(`files ready in ${seconds(since(start))}`);
 
   try {

@@ -726,6 +726,87 @@ describe.each(testBackends())('imports on $name PostGIS with the demo region', (
     expect(gulou).toEqual({ holdsUnit: true, isUnion: true });
   });
 
+  it("redraws a scenario community's outline when a unit's geometry changes, and keeps it when only figures do", async () => {
+    const scenario = await call('POST', '/api/regions/demo/scenarios', {
+      name: '边界方案',
+      basedOn: 'baseline',
+    });
+    expect(scenario.status, scenario.text).toBe(201);
+    // A unit on its community's outline, moved 2 m east (a redrawn boundary), and another unit of
+    // the region with one more resident (a new census).
+    const [moved] = await sql<{ id: string; communityId: string; geometry: string }>(
+      `SELECT u.id, u.community_id AS "communityId", ST_AsGeoJSON(ST_Translate(u.geom, 0.00002, 0), 15) AS geometry
+       FROM population_units u JOIN scenario_communities sc ON sc.scenario_id = $1 AND sc.id = u.community_id
+       WHERE u.region_id = 'demo' AND ST_Intersects(ST_Boundary(sc.geom), u.geom) ORDER BY u.id LIMIT 1`,
+      [scenario.body.id],
+    );
+    const [counted] = await sql<{ id: string; residents: number }>(
+      `SELECT id, residents FROM population_units
+       WHERE region_id = 'demo' AND community_id <> $1 ORDER BY id LIMIT 1`,
+      [moved.communityId],
+    );
+    const outlines = async () =>
+      new Map(
+        (
+          await sql<{ id: string; outline: string; isUnion: boolean }>(
+            `SELECT sc.id, ST_AsText(sc.geom) AS outline,
+                    ST_Equals(sc.geom, (SELECT ST_Union(u.geom) FROM population_units u
+                      LEFT JOIN scenario_assignments a ON a.scenario_id = sc.scenario_id AND a.unit_id = u.id
+                      WHERE u.region_id = 'demo' AND coalesce(a.community_id, u.community_id) = sc.id)) AS "isUnion"
+             FROM scenario_communities sc WHERE sc.scenario_id = $1`,
+            [scenario.body.id],
+          )
+        ).map((row) => [row.id, row]),
+      );
+    const before = await outlines();
+    // The region's units as stored (a file repeating the layer), with those two changes.
+    const stored = await sql<{
+      id: string;
+      name: string;
+      kind: string;
+      residents: number;
+      households: number;
+      geometry: string;
+    }>(
+      `SELECT id, name, kind, residents, households, ST_AsGeoJSON(geom, 15) AS geometry
+       FROM population_units WHERE region_id = 'demo' ORDER BY id`,
+    );
+    const file = {
+      name: 'units-new-census.geojson',
+      bytes: new TextEncoder().encode(
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: stored.map(({ geometry, ...properties }) => ({
+            type: 'Feature',
+            geometry: JSON.parse(properties.id === moved.id ? moved.geometry : geometry),
+            properties:
+              properties.id === counted.id ? { ...properties, residents: counted.residents + 1 } : properties,
+          })),
+        }),
+      ),
+    };
+    const previewed = await preview('demo', file, { layer: 'units', replace: true });
+    expect(previewed.status, previewed.text).toBe(200);
+    expect(previewed.body.changes).toMatchObject({ added: 0, removed: 0 });
+    expect(
+      previewed.body.features.features.find((feature: any) => feature.properties.id === moved.id).properties
+        .communityId,
+    ).toBe(moved.communityId);
+    const committed = await commit('demo', previewed.body.importId, { acceptScenarioChanges: true });
+    expect(committed.status, committed.text).toBe(200);
+
+    const after = await outlines();
+    const movedCommunity = after.get(moved.communityId)!;
+    expect(movedCommunity.outline).not.toBe(before.get(moved.communityId)!.outline);
+    expect(movedCommunity.isUnion).toBe(true);
+    // Every other outline is as it was (the census changed no geometry).
+    for (const [id, { outline }] of after)
+      if (id !== moved.communityId) expect(outline, id).toBe(before.get(id)!.outline);
+    expect(
+      await sql(`SELECT residents FROM population_units WHERE region_id = 'demo' AND id = $1`, [counted.id]),
+    ).toEqual([{ residents: counted.residents + 1 }]);
+  });
+
   it('refuses to replace facilities under scenarios without acceptance, saying their coverage is recomputed', async () => {
     const before = await snapshot();
     const previewed = await preview('demo', 'facilities-gcj02.csv', {

@@ -433,7 +433,7 @@ async function unitsChange(
       const effective = moves.get(unitId) ?? newBaseline(unitId);
       after.set(effective, (after.get(effective) ?? 0) + 1);
     }
-    // Outlines to recompute: the communities units leave or join, and (at apply) those of units written.
+    // Outlines to recompute: the communities units leave or join, and (at apply) those of units the import reshaped.
     const of = (unitId: string): [string | undefined, string | undefined] => [
       baseline.has(unitId) ? (state.moves.get(unitId) ?? baseline.get(unitId)) : undefined,
       vanishedSet.has(unitId) || !allUnits.has(unitId)
@@ -514,14 +514,14 @@ async function unitsChange(
     if (emptied.length > 0) await write(sql.DELETE_EMPTY_SCENARIO_COMMUNITIES, [JSON.stringify(emptied)]);
     if (assignmentRows.length > 0)
       await write(sql.INSERT_SCENARIO_ASSIGNMENTS, [JSON.stringify(assignmentRows)]);
-    const { rows } = await write<{ ids: string }>(sql.WRITTEN_UNITS);
-    const written = JSON.parse(rows[0].ids) as string[];
+    const { rows } = await write<{ ids: string }>(sql.RESHAPED_UNITS);
+    const reshaped = JSON.parse(rows[0].ids) as string[];
     // Outlines recomputed: every one of a scenario where many change, else only those that do.
     const whole: string[] = [];
     const members: { scenarioId: string; unitId: string; communityId: string }[] = [];
     for (const { scenarioId, of, moved, units, communities } of communitiesOf) {
       const touched = new Set<string>();
-      for (const unitId of [...moved, ...written])
+      for (const unitId of [...moved, ...reshaped])
         for (const communityId of of(unitId)) if (communityId !== undefined) touched.add(communityId);
       if (touched.size === 0) continue;
       if (touched.size * 4 > communities) {

@@ -402,8 +402,11 @@ const UNIT_COLUMNS = [
   'geom',
 ] as const;
 
-/** The units an import wrote (inserted, or updated with something changed), for what depends on them. */
-export const CREATE_IMPORT_WRITTEN_UNITS = /* SQL */ `CREATE TEMPORARY TABLE import_written_units (id text PRIMARY KEY)`;
+/**
+ * The units an import wrote (inserted, or updated with something changed), for what depends on them;
+ * `reshaped` when its geometry is new or changed (scenario outlines follow only those).
+ */
+export const CREATE_IMPORT_WRITTEN_UNITS = /* SQL */ `CREATE TEMPORARY TABLE import_written_units (id text PRIMARY KEY, reshaped boolean NOT NULL)`;
 
 /**
  * Units inserted or updated, each id written to import_written_units; a unit the file holds exactly
@@ -422,7 +425,7 @@ export const UPSERT_UNITS = /* SQL */ `
       ${MULTI} AS geom
     FROM ${PATCHED_IMPORT_FEATURES} f),
   changed AS (
-    SELECT i.* FROM incoming i
+    SELECT i.*, p.id IS NULL OR p.geom IS DISTINCT FROM i.geom AS reshaped FROM incoming i
     LEFT JOIN population_units p ON p.region_id = $1 AND p.id = i.id
     WHERE p.id IS NULL
        OR (${UNIT_COLUMNS.map((column) => `p.${column}`).join(', ')})
@@ -435,13 +438,16 @@ export const UPSERT_UNITS = /* SQL */ `
     WHERE (${UNIT_COLUMNS.map((column) => `population_units.${column}`).join(', ')})
       IS DISTINCT FROM (${UNIT_COLUMNS.map((column) => `EXCLUDED.${column}`).join(', ')})
     RETURNING id)
-  INSERT INTO import_written_units (id) SELECT id FROM written`;
+  INSERT INTO import_written_units (id, reshaped) SELECT w.id, c.reshaped FROM written w JOIN changed c ON c.id = w.id`;
 
 /** Whether the import wrote any unit. */
 export const ANY_WRITTEN_UNITS = /* SQL */ `SELECT EXISTS (SELECT 1 FROM import_written_units) AS "any"`;
 
-/** The ids of the units the import wrote. */
-export const WRITTEN_UNITS = /* SQL */ `SELECT coalesce(json_agg(id), '[]'::json)::text AS ids FROM import_written_units`;
+/**
+ * The ids of the units whose geometry the import wrote: a new census changes every unit's figures
+ * but no outline (recomputing a county's scenario outlines for it took 4 s on the embedded database).
+ */
+export const RESHAPED_UNITS = /* SQL */ `SELECT coalesce(json_agg(id), '[]'::json)::text AS ids FROM import_written_units WHERE reshaped`;
 
 export const INSERT_FACILITIES = /* SQL */ `
   INSERT INTO facilities (region_id, id, name, category, community_id, floor_area_square_meters,
