@@ -8,25 +8,17 @@ import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { makeBasemapFixtures, RASTER_FIXTURE_RGB } from '../../scripts/fixtures/make-basemap-fixtures.js';
 import { VECTOR_BASEMAP } from '../../client/src/map/colours.js';
+import { getJson, screenshotPath, useE2eSession } from '../support/e2e-harness.js';
 import {
-  findClearClick,
-  getJson,
-  screenshotPath,
-  useE2eSession,
-  visibleMapRectangle,
-  type ClickClearance,
-  type Collection,
-  type Polygonal,
-} from '../support/e2e-harness.js';
-import { CHANNEL_TOLERANCE, mapSettled, near, pixelAt, type Rgb } from '../support/map-pixels.js';
+  CHANNEL_TOLERANCE,
+  mapSettled,
+  near,
+  pixelAt,
+  regionProbePixels,
+  type Rgb,
+} from '../support/map-pixels.js';
 import { readPdf } from '../support/pdf-text.js';
 
-/** The community pixel read: clear of its edges (antialiasing), of facility dots and of the map's controls. */
-const PIXEL_CLEARANCE: ClickClearance = {
-  edgePixels: 8,
-  facilityPixels: 20,
-  inset: { left: 40, right: 40, top: 60, bottom: 60 },
-};
 const VECTOR_FILL_RGB: Rgb = [
   parseInt(VECTOR_BASEMAP.fill.slice(1, 3), 16),
   parseInt(VECTOR_BASEMAP.fill.slice(3, 5), 16),
@@ -86,30 +78,7 @@ describe('the region’s own base maps in a browser', () => {
     expect(at('tile-basemap-topo-landcover-fill')).toBeGreaterThan(at('bridge-arterial'));
     expect(at('tile-basemap-ortho')).toBeLessThan(at('street-boundary-halo'));
 
-    // A pixel outside the region (no community there; above the vector map's road, which follows the
-    // middle latitude) and one inside a community, clear of its edges.
-    const mapRect = await visibleMapRectangle(page);
-    const outside: [number, number] = [mapRect.left + 6, mapRect.top + (mapRect.bottom - mapRect.top) * 0.3];
-    const communities = await getJson<Collection<Polygonal, { id: string }>>(
-      baseUrl,
-      '/api/regions/demo/communities',
-    );
-    // Candidates on an 8 × 8 grid over the community's box on the page.
-    const found = await findClearClick(
-      page,
-      baseUrl,
-      communities.features.slice(0, 40),
-      (_community, parts) => {
-        const xs = parts.flat(2).map((point) => point[0]);
-        const ys = parts.flat(2).map((point) => point[1]);
-        return Array.from({ length: 64 }, (_, step): [number, number] => [
-          Math.min(...xs) + ((Math.max(...xs) - Math.min(...xs)) * ((step % 8) + 0.5)) / 8,
-          Math.min(...ys) + ((Math.max(...ys) - Math.min(...ys)) * (Math.floor(step / 8) + 0.5)) / 8,
-        ]);
-      },
-      PIXEL_CLEARANCE,
-    );
-    const inside = found?.pixel ?? null;
+    const { outside, inside } = await regionProbePixels(page, baseUrl);
     expect(inside, 'a pixel inside a community, clear of edges and facilities').not.toBeNull();
 
     await mapSettled(page);

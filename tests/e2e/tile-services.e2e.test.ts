@@ -15,30 +15,18 @@ import { FIRST_ADMIN_USERNAME } from '../../server/src/accounts/first-admin.js';
 import type { TileService } from '../../server/src/basemaps/tile-services.js';
 import {
   FIRST_DRAW_TIMEOUT_MS,
-  findClearClick,
-  getJson,
   mapRectangle,
   screenshotPath,
   useE2eSession,
-  visibleMapRectangle,
   waitForDrawn,
   waitForMapIdle,
-  type ClickClearance,
-  type Collection,
-  type Polygonal,
 } from '../support/e2e-harness.js';
-import { mapSettled, near, pixelAt, type Rgb } from '../support/map-pixels.js';
+import { mapSettled, near, pixelAt, regionProbePixels, type Rgb } from '../support/map-pixels.js';
 
 /** The service's colour: a magenta nothing else on the map is drawn in. */
 const SERVICE_RGB: Rgb = [214, 40, 170];
 const SERVICE_ID = 'test-imagery';
 const SERVICE_NAME = '测试影像服务';
-/** The community pixel read: clear of its edges (antialiasing), of facility dots and of the map's controls. */
-const PIXEL_CLEARANCE: ClickClearance = {
-  edgePixels: 8,
-  facilityPixels: 20,
-  inset: { left: 40, right: 40, top: 60, bottom: 60 },
-};
 
 interface TileAddress {
   z: number;
@@ -244,28 +232,10 @@ describe('with a tile service configured', () => {
     );
 
     // Pixels read on the first view: one outside the region, one inside a community clear of its edges.
-    const mapRect = await visibleMapRectangle(page);
-    const outside: [number, number] = [mapRect.left + 6, mapRect.top + (mapRect.bottom - mapRect.top) * 0.3];
-    const communities = await getJson<Collection<Polygonal, { id: string }>>(
-      baseUrl,
-      '/api/regions/demo/communities',
-    );
-    const found = await findClearClick(
-      page,
-      baseUrl,
-      communities.features.slice(0, 40),
-      (_community, parts) => {
-        const xs = parts.flat(2).map((point) => point[0]);
-        const ys = parts.flat(2).map((point) => point[1]);
-        return Array.from({ length: 64 }, (_, step): [number, number] => [
-          Math.min(...xs) + ((Math.max(...xs) - Math.min(...xs)) * ((step % 8) + 0.5)) / 8,
-          Math.min(...ys) + ((Math.max(...ys) - Math.min(...ys)) * (Math.floor(step / 8) + 0.5)) / 8,
-        ]);
-      },
-      PIXEL_CLEARANCE,
-    );
-    expect(found, 'a pixel inside a community, clear of edges and facilities').toBeDefined();
-    const inside = found!.pixel;
+    const probes = await regionProbePixels(page, baseUrl);
+    expect(probes.inside, 'a pixel inside a community, clear of edges and facilities').not.toBeNull();
+    const { outside } = probes;
+    const inside = probes.inside!;
 
     // Off: the region's own ground shows, and panning and zooming asks the service for nothing.
     await toggle.click();
