@@ -319,7 +319,7 @@ export class RegionFilesValidator {
         for (const problem of featureProblems.problems) this.featureProblems.report(problem);
         for (const problem of referenceProblems.problems) this.referenceProblems.report(problem);
         for (const problem of nodeProblems.problems) this.nodeProblems.report(problem);
-        if (LAYER_IS_REFERENCED[layer]) this.idsOf.set(layer, new Set(seenIds.keys()));
+        if (REFERENCED_LAYERS.has(layer)) this.idsOf.set(layer, new Set(seenIds.keys()));
       },
     };
   }
@@ -345,14 +345,10 @@ const LAYER_REFERENCES: Record<RegionLayer, { field: string; target: RegionLayer
   network: [],
   water: [],
 };
-const LAYER_IS_REFERENCED: Record<RegionLayer, boolean> = {
-  streets: true,
-  communities: true,
-  units: false,
-  facilities: false,
-  network: false,
-  water: false,
-};
+/** The layers some reference names, whose ids are kept for the layers after them. */
+const REFERENCED_LAYERS = new Set(
+  Object.values(LAYER_REFERENCES).flatMap((references) => references.map(({ target }) => target)),
+);
 
 /** Records an edge's two end points as nodes; one node id at two places is a problem. */
 function addEdgeEnds(

@@ -45,6 +45,9 @@ async function countRows(database: Database, regionId: string) {
   return rows[0];
 }
 
+/** countRows of a region none of which was written. */
+const NOTHING_LOADED = { units: 0, communities: 0, edges: 0, nodes: 0 };
+
 /** Writes a region as a folder (data/geojson/README.md): region.json and one file a layer. */
 async function writeRegionFolder(folder: string, region: ReturnType<typeof tinyRegion>) {
   await writeFile(path.join(folder, 'region.json'), JSON.stringify(region.meta), 'utf8');
@@ -200,12 +203,7 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
     expect(
       problems.filter((problem) => !/names no feature of communities\.geojson$/.test(problem)),
     ).toHaveLength(7);
-    expect(await countRows(database, 'tiny-bounds')).toEqual({
-      units: 0,
-      communities: 0,
-      edges: 0,
-      nodes: 0,
-    });
+    expect(await countRows(database, 'tiny-bounds')).toEqual(NOTHING_LOADED);
   });
 
   it('loads a layer in batches and names a bad feature by its index in the whole file', async () => {
@@ -231,12 +229,7 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
     expect((error as RegionLoadError).problems).toEqual([
       expect.stringMatching(/units\.geojson feature #3 \(id "u-4"\): invalid geometry: Self-intersection/),
     ]);
-    expect(await countRows(database, 'tiny-batched-bowtie')).toEqual({
-      units: 0,
-      communities: 0,
-      edges: 0,
-      nodes: 0,
-    });
+    expect(await countRows(database, 'tiny-batched-bowtie')).toEqual(NOTHING_LOADED);
   });
 
   it('loads a region folder file by file, feature by feature, with the same checks as loadRegion', async () => {
@@ -303,12 +296,7 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
       expect(await folderProblemsOf(database, folder)).toEqual([
         `units.geojson: missing (expected at ${path.join(folder, 'units.geojson')})`,
       ]);
-      expect(await countRows(database, 'tiny-folder-broken')).toEqual({
-        units: 0,
-        communities: 0,
-        edges: 0,
-        nodes: 0,
-      });
+      expect(await countRows(database, 'tiny-folder-broken')).toEqual(NOTHING_LOADED);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
@@ -324,12 +312,7 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
     expect(problems[0]).toMatch(
       /units\.geojson feature #2 \(id "u-3"\): invalid geometry: Self-intersection/,
     );
-    expect(await countRows(database, 'tiny-bowtie')).toEqual({
-      units: 0,
-      communities: 0,
-      edges: 0,
-      nodes: 0,
-    });
+    expect(await countRows(database, 'tiny-bowtie')).toEqual(NOTHING_LOADED);
   });
 
   it('names every bad field: swapped coordinates, unknown category, non-numeric residents, dangling and duplicate ids', async () => {
@@ -354,12 +337,7 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
         ),
       ]),
     );
-    expect(await countRows(database, 'tiny-broken')).toEqual({
-      units: 0,
-      communities: 0,
-      edges: 0,
-      nodes: 0,
-    });
+    expect(await countRows(database, 'tiny-broken')).toEqual(NOTHING_LOADED);
   });
 
   it('rejects edges that disagree about where a node is', async () => {
@@ -402,12 +380,7 @@ describe.each(testBackends())('loading a region on $name PostGIS', (backend) => 
     // Valid to the file schema, refused by PostgreSQL (text cannot hold NUL) in the last layer written.
     region.layers.water.features[0].properties.name = 'pond\u0000';
     await expect(loadRegion(database, 'test', region.meta, region.layers)).rejects.toThrow();
-    expect(await countRows(database, 'tiny-rollback')).toEqual({
-      units: 0,
-      communities: 0,
-      edges: 0,
-      nodes: 0,
-    });
+    expect(await countRows(database, 'tiny-rollback')).toEqual(NOTHING_LOADED);
     const { rows } = await database.query('SELECT 1 FROM regions WHERE id = $1', ['tiny-rollback']);
     expect(rows).toHaveLength(0);
   });
