@@ -19,7 +19,7 @@ import { coverageDifference } from '../../client/src/features/dashboard/coverage
 import type { HeatmapGrid } from '../../client/src/lib/api-types.js';
 import { formatCount, formatNumber, formatShare } from '../../client/src/lib/format.js';
 import { fetchApi, getJson, screenshotPath, useE2eSession, waitForDrawn } from '../support/e2e-harness.js';
-import { printedTextKey, readPdf } from '../support/pdf-text.js';
+import { expectA4WithinMargins, printedTextKey, readPdf } from '../support/pdf-text.js';
 import { signIn, testPassword, withCredentials } from '../support/sign-in.js';
 
 const REGION = 'demo';
@@ -74,8 +74,6 @@ function reachShare(communities: Communities, ruleId: string): number | null {
 /** The chart's walking-time edges, minutes: 5-minute bands to half an hour, then everyone else. */
 const CHART_MINUTES = [5, 10, 15, 20, 25, 30];
 /** A millimetre and A4 (210 × 297 mm) in PostScript points (1/72 inch). */
-const MILLIMETER_POINTS = 72 / 25.4;
-const A4_POINTS = { width: 210 * MILLIMETER_POINTS, height: 297 * MILLIMETER_POINTS };
 
 /**
  * Residents per walking-time band to the nearest service station, from the API's coverage (of the
@@ -348,27 +346,7 @@ describe('the dashboard with a scenario, in a browser', () => {
     for (const part of [summaryLine, ...bandParts.map((parts) => parts.join(''))])
       expect(text, `"${part}" on the printed pages`).toContain(printedTextKey(part));
     // Every page A4 (to within a millimetre), its text inside the 10 mm margins.
-    const margin = 10 * MILLIMETER_POINTS;
-    for (const [index, sheet] of printed.pages.entries()) {
-      expect(Math.abs(sheet.widthPoints - A4_POINTS.width), `page ${index + 1} width`).toBeLessThan(
-        MILLIMETER_POINTS,
-      );
-      expect(Math.abs(sheet.heightPoints - A4_POINTS.height), `page ${index + 1} height`).toBeLessThan(
-        MILLIMETER_POINTS,
-      );
-      const box = sheet.textBox!;
-      expect(box, `page ${index + 1}'s text`).not.toBeNull();
-      expect(box.left, `left edge of page ${index + 1}'s text`).toBeGreaterThan(margin - MILLIMETER_POINTS);
-      expect(box.right, `right edge of page ${index + 1}'s text`).toBeLessThan(
-        sheet.widthPoints - margin + MILLIMETER_POINTS,
-      );
-      expect(box.bottom, `bottom edge of page ${index + 1}'s text`).toBeGreaterThan(
-        margin - MILLIMETER_POINTS,
-      );
-      expect(box.top, `top edge of page ${index + 1}'s text`).toBeLessThan(
-        sheet.heightPoints - margin + MILLIMETER_POINTS,
-      );
-    }
+    expectA4WithinMargins(printed);
     let at = 0;
     for (const name of rankingNames) {
       const found = text.indexOf(printedTextKey(name), at);

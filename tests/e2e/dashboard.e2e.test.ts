@@ -17,7 +17,7 @@ import { rulesOfProfile } from '../../core/standards/rules.js';
 import { formatCount, formatShare } from '../../client/src/lib/format.js';
 import { travelTimeSteps } from '../../client/src/map/heatmap-image.js';
 import { getJson, screenshotPath, useE2eSession } from '../support/e2e-harness.js';
-import { printedTextKey, readPdf } from '../support/pdf-text.js';
+import { expectA4WithinMargins, printedTextKey, readPdf } from '../support/pdf-text.js';
 
 interface Coverage {
   region: {
@@ -60,8 +60,6 @@ const PROFILE = 'leshan';
 const SPEED = 'speedMetersPerSecond=1';
 
 /** A millimetre and A4 (210 × 297 mm) in PostScript points (1/72 inch). */
-const MILLIMETER_POINTS = 72 / 25.4;
-const A4_POINTS = { width: 210 * MILLIMETER_POINTS, height: 297 * MILLIMETER_POINTS };
 
 /** Something the printed page must hold: its parts in reading order, and what it is (for the failure message). */
 interface PrintedBlock {
@@ -340,33 +338,8 @@ describe('the leaders’ dashboard in a browser', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const printed = await readPdf(pdf);
     // The summary on the first page; a ranking too long for it runs on, whole rows under its repeated head.
-    expect(printed.pageCount).toBeGreaterThanOrEqual(1);
     const sheet = printed.pages[0]!;
-    const margin = 10 * MILLIMETER_POINTS;
-    for (const [index, each] of printed.pages.entries()) {
-      // A4 to within a millimetre (Chromium rounds the paper to whole CSS pixels).
-      expect(Math.abs(each.widthPoints - A4_POINTS.width), `page ${index + 1} width`).toBeLessThan(
-        MILLIMETER_POINTS,
-      );
-      expect(Math.abs(each.heightPoints - A4_POINTS.height), `page ${index + 1} height`).toBeLessThan(
-        MILLIMETER_POINTS,
-      );
-      // All text inside the page's 10 mm margins (to within a millimetre): nothing pushed off the paper's edge.
-      expect(each.textBox).not.toBeNull();
-      const textBox = each.textBox!;
-      expect(textBox.left, `left edge of page ${index + 1}'s text`).toBeGreaterThan(
-        margin - MILLIMETER_POINTS,
-      );
-      expect(textBox.right, `right edge of page ${index + 1}'s text`).toBeLessThan(
-        each.widthPoints - margin + MILLIMETER_POINTS,
-      );
-      expect(textBox.bottom, `bottom edge of page ${index + 1}'s text`).toBeGreaterThan(
-        margin - MILLIMETER_POINTS,
-      );
-      expect(textBox.top, `top edge of page ${index + 1}'s text`).toBeLessThan(
-        each.heightPoints - margin + MILLIMETER_POINTS,
-      );
-    }
+    expectA4WithinMargins(printed);
     // The heat map's cells are on paper as one image at the grid's resolution.
     expect(sheet.images).toContainEqual({ width: grid.columns, height: grid.rows });
     // Each block whole and in order (white space aside: lines wrap differently on paper), and the

@@ -135,7 +135,7 @@ describe('the import wizard reads the code page the planner names', () => {
     );
     expect(await used.innerText()).toBe('繁体中文 Big5（代码页 950） · 按所选编码读取');
     expect(await preview.getByTestId('import-encoding-guessed').count()).toBe(0);
-    expect(await preview.getByTestId('import-feature-count').innerText()).toContain('1');
+    expect(await preview.getByTestId('import-feature-count').innerText()).toBe('预览要素 1 个');
     await preview.getByTestId('import-detected').scrollIntoViewIfNeeded();
     await page.screenshot({ path: await screenshotPath('import-encoding-big5.png') });
 

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solidPng } from '../../scripts/fixtures/png-image.js';
+import { tilesCovering } from '../../core/geometry/web-mercator-tiles.js';
 import { FIRST_ADMIN_USERNAME } from '../../server/src/accounts/first-admin.js';
 import type { TileService } from '../../server/src/basemaps/tile-services.js';
 import {
@@ -88,31 +89,11 @@ function mapView(page: Page): Promise<MapView> {
   });
 }
 
-/** The column and row of the Web Mercator tile holding [lng, lat] at zoom `z`. */
-function tileAt([lng, lat]: [number, number], z: number): { x: number; y: number } {
-  const tiles = 2 ** z;
-  const latitude = (lat * Math.PI) / 180;
-  return {
-    x: Math.floor(((lng + 180) / 360) * tiles),
-    y: Math.floor(((1 - Math.log(Math.tan(latitude) + 1 / Math.cos(latitude)) / Math.PI) / 2) * tiles),
-  };
-}
-
 /**
  * The 256-pixel tiles covering the view, as "z/x/y": MapLibre's zoom counts 512-pixel tiles, so it
  * draws 256-pixel ones one level deeper, rounded.
  */
-function tilesCovering(view: MapView): string[] {
-  const [west, south, east, north] = view.bounds;
-  const z = Math.round(view.zoom + 1);
-  const northWest = tileAt([west, north], z);
-  const southEast = tileAt([east, south], z);
-  const tiles: string[] = [];
-  for (let x = northWest.x; x <= southEast.x; x += 1) {
-    for (let y = northWest.y; y <= southEast.y; y += 1) tiles.push(`${z}/${x}/${y}`);
-  }
-  return tiles.sort();
-}
+const tilesOfView = (view: MapView) => distinctTiles(tilesCovering(view.bounds, Math.round(view.zoom + 1)));
 
 /** The tiles asked for, each once, as "z/x/y". */
 const distinctTiles = (hits: readonly TileAddress[]) =>
@@ -248,7 +229,11 @@ describe('with a tile service configured', () => {
       return { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom() };
     });
     server.hits.length = 0;
-    await page.evaluate((zoom) => window.__lifecircle!.map.jumpTo({ zoom }), firstView.zoom + 1);
+    // A step east and a level in: tiles the map has not asked for before.
+    await page.evaluate(
+      ({ center: [lng, lat], zoom }) => window.__lifecircle!.map.jumpTo({ center: [lng + 0.002, lat], zoom }),
+      { center: firstView.center, zoom: firstView.zoom + 1 },
+    );
     await mapSettled(page);
     expect(server.hits, 'tiles asked for while the service is off').toEqual([]);
 
@@ -256,7 +241,7 @@ describe('with a tile service configured', () => {
     await toggle.click();
     await mapSettled(page);
     expect(server.hits.length).toBeGreaterThan(0);
-    expect(distinctTiles(server.hits)).toEqual(tilesCovering(await mapView(page)));
+    expect(distinctTiles(server.hits)).toEqual(tilesOfView(await mapView(page)));
 
     // Back on the first view: the service's colour around the region, the community's tint over it.
     await page.evaluate((view) => window.__lifecircle!.map.jumpTo(view), firstView);

@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const PDFJS_ROOT = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -148,4 +149,31 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfContent> {
  */
 export function printedTextKey(text: string): string {
   return text.replace(/\s+/gu, '').replace(/[\u2010-\u2015\u2212]/gu, '-');
+}
+
+const MILLIMETER_POINTS = 72 / 25.4;
+const A4_POINTS = { width: 210 * MILLIMETER_POINTS, height: 297 * MILLIMETER_POINTS };
+
+/**
+ * Every printed page is A4 and its text lies inside `marginMillimeters` of each edge, both to within
+ * a millimetre (Chromium rounds the paper to whole CSS pixels): nothing pushed off the paper.
+ */
+export function expectA4WithinMargins(printed: PdfContent, marginMillimeters = 10): void {
+  const margin = marginMillimeters * MILLIMETER_POINTS;
+  expect(printed.pageCount).toBeGreaterThanOrEqual(1);
+  for (const [index, page] of printed.pages.entries()) {
+    const name = `page ${index + 1}`;
+    expect(Math.abs(page.widthPoints - A4_POINTS.width), `${name} width`).toBeLessThan(MILLIMETER_POINTS);
+    expect(Math.abs(page.heightPoints - A4_POINTS.height), `${name} height`).toBeLessThan(MILLIMETER_POINTS);
+    expect(page.textBox, `${name}'s text`).not.toBeNull();
+    const box = page.textBox!;
+    expect(box.left, `left edge of ${name}'s text`).toBeGreaterThan(margin - MILLIMETER_POINTS);
+    expect(box.right, `right edge of ${name}'s text`).toBeLessThan(
+      page.widthPoints - margin + MILLIMETER_POINTS,
+    );
+    expect(box.bottom, `bottom edge of ${name}'s text`).toBeGreaterThan(margin - MILLIMETER_POINTS);
+    expect(box.top, `top edge of ${name}'s text`).toBeLessThan(
+      page.heightPoints - margin + MILLIMETER_POINTS,
+    );
+  }
 }

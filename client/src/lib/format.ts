@@ -23,6 +23,11 @@ export function formatShare(value: number | null | undefined): string | null {
   return `${(value * 100).toLocaleString(NUMBER_LOCALE, { maximumFractionDigits: 1 })}%`;
 }
 
+/** `text` (the magnitude, formatted) signed by `value`: "+3", "−2", "±0" — a sign always, the true minus sign for a fall. */
+export function formatSigned(value: number, text: string): string {
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : `±${text}`;
+}
+
 /** A plain number with up to `fractionDigits` decimals. */
 export function formatNumber(value: number, fractionDigits = 0): string {
   return value.toLocaleString(NUMBER_LOCALE, { maximumFractionDigits: fractionDigits });

@@ -16,7 +16,7 @@ import type {
   ScenarioRuleResult,
 } from '../../lib/api-types';
 import { OPENED_ADDRESS, writeAddress } from '../../lib/address';
-import { formatCount, formatNumber, formatShare } from '../../lib/format';
+import { formatCount, formatNumber, formatShare, formatSigned } from '../../lib/format';
 import { useScenariosRead, useSettingsRead } from '../../lib/reads';
 import { useI18n, type Language } from '../../lib/i18n';
 import { judgesByOtherProfile, judgingProfile, type Judging } from '../../lib/judging';
@@ -429,11 +429,6 @@ interface ChangeView {
   deltaText: string;
 }
 
-/** "+3", "−2", "±0": a sign always, the true minus sign for a fall. */
-function signed(value: number, text: string): string {
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : `±${text}`;
-}
-
 function changeView(change: KpiChange, kind: 'share' | 'count'): ChangeView {
   const text = (value: number | null) => (kind === 'share' ? formatShare(value) : formatCount(value)) ?? '—';
   const delta = change.delta;
@@ -446,8 +441,8 @@ function changeView(change: KpiChange, kind: 'share' | 'count'): ChangeView {
       delta === null
         ? '—'
         : kind === 'share'
-          ? signed(delta, formatNumber(Math.abs(delta) * 100, 1))
-          : signed(delta, formatNumber(Math.abs(delta))),
+          ? formatSigned(delta, formatNumber(Math.abs(delta) * 100, 1))
+          : formatSigned(delta, formatNumber(Math.abs(delta))),
   };
 }
 

@@ -4,7 +4,7 @@
  * band and the signed change over it, with a legend, and one line saying how many more (or fewer)
  * residents reach a service station within 5 and 15 minutes.
  */
-import { formatCount, formatNumber } from '../../lib/format';
+import { formatCount, formatNumber, formatSigned } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
 import { travelTimeBandLabel } from './dashboard-figures';
 import { withinChange, type TravelTimeBinChange } from './scenario-figures';
@@ -19,17 +19,8 @@ const MARGIN = { top: 16, right: 8, bottom: 46, left: 8 };
 const PAIR_GAP = 8;
 const BAR_GAP = 2;
 
-/** "+1,234", "−56", "±0": a sign always, the true minus sign for a fall. */
-function signedCount(value: number): string {
-  const text = formatCount(Math.abs(value)) ?? '';
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : `±${text}`;
-}
-
-/** "+2.1%", "−0.4%": a relative change, one decimal. */
-function signedPercent(value: number): string {
-  const text = `${formatNumber(Math.abs(value) * 100, 1)}%`;
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : `±${text}`;
-}
+/** "+1,234", "−56", "±0". */
+const signedCount = (value: number) => formatSigned(value, formatCount(Math.abs(value)) ?? '');
 
 export function TravelTimeComparison({ bins }: { bins: readonly TravelTimeBinChange[] }) {
   const { t } = useI18n();
@@ -121,7 +112,12 @@ export function TravelTimeComparison({ bins }: { bins: readonly TravelTimeBinCha
               delta: signedCount(change.delta),
             })}
             {change.relative !== null &&
-              t('dashboard.chartChangeRelative', { relative: signedPercent(change.relative) })}
+              t('dashboard.chartChangeRelative', {
+                relative: formatSigned(
+                  change.relative,
+                  `${formatNumber(Math.abs(change.relative) * 100, 1)}%`,
+                ),
+              })}
           </span>
         ))}
       </p>

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../../../contract/errors';
 import type { ApiError } from '../../lib/api';
 import { errorText, refusalOf } from '../../lib/error-text';
 import { useI18n } from '../../lib/i18n';
@@ -9,7 +10,7 @@ import { useI18n } from '../../lib/i18n';
  */
 export function RefusalLine({ error }: { error: ApiError }) {
   const { t, language } = useI18n();
-  const encodingRefused = refusalOf(error.body)?.code === 'import.encoding-unsupported';
+  const encodingRefused = refusalOf(error.body)?.code === ('import.encoding-unsupported' satisfies ErrorCode);
   return (
     <div className="import-error" role="alert" data-testid="import-error">
       {errorText(error, language, t)}
