@@ -10,7 +10,7 @@ import { travelTimeBandLabel } from './dashboard-figures';
 import { withinChange, type TravelTimeBinChange } from './scenario-figures';
 
 /** The summary's walking times: the station's 5-minute requirement and the 15-minute life circle. */
-export const CHANGE_SUMMARY_MINUTES = [5, 15] as const;
+const CHANGE_SUMMARY_MINUTES = [5, 15] as const;
 
 const WIDTH = 420;
 const HEIGHT = 206;
